@@ -1,0 +1,137 @@
+// The client catalog's vocabulary. Everything here is plain data: the ESLint rules build these
+// shapes from ESTree nodes, and @faultline/core builds the same shapes from ts-morph nodes, so
+// both halves of faultline judge a call with one body of knowledge.
+
+/**
+ * What the code shows about one value, reduced to what a bound check needs.
+ * `at` fields carry the caller's node (ESTree or ts-morph) back out for reporting; the catalog
+ * never looks inside them.
+ */
+export type Summary =
+  | { kind: 'absent' }
+  | { kind: 'opaque'; at?: unknown }
+  | { kind: 'object'; props: Map<string, Prop>; hasSpread: boolean; at?: unknown }
+  | { kind: 'number'; value: number; at?: unknown }
+  | { kind: 'boolean'; value: boolean; at?: unknown }
+  | { kind: 'null'; at?: unknown }
+  | { kind: 'undefined'; at?: unknown }
+  | { kind: 'string'; value: string; at?: unknown }
+  /** An AbortSignal. `timed`: a timer aborts it (yes), nothing visible does (no), or it came from elsewhere. */
+  | { kind: 'signal'; timed: 'yes' | 'no' | 'unknown'; at?: unknown }
+  /** Present, but its value is not known statically (a member read, a call result, arithmetic…). */
+  | { kind: 'value'; at?: unknown };
+
+export interface Prop {
+  value: Summary;
+  /** The property node (key and value), for reports and fixes. */
+  at?: unknown;
+}
+
+/** Where a call's options live, described so that each AST (ESTree, ts-morph) can locate them. */
+export type Locator =
+  /** A fixed argument position. */
+  | { at: number }
+  /** `axios(config)` / `axios(url, config)`, `got(opts)` / `got(url, opts)`. */
+  | { configOrUrl: true }
+  /** node:http `request(url?, options?, callback?)`: the first object literal, else an opaque options identifier. */
+  | { httpArgs: true }
+  /** ioredis `new Redis(port?, host?, options?)`: the last non-literal argument. */
+  | { lastObject: true }
+  /** gRPC stubs `(request, metadata?, options?, callback?)`: object arguments after the first. */
+  | { grpcCall: true }
+  /** superagent: a `.timeout(...)` call further along the method chain. */
+  | { chain: 'timeout' }
+  /** No options at all (the call has no way to carry a bound). */
+  | { none: true };
+
+/** Instance kinds: what a factory returns, and whose methods make remote calls. */
+export type InstanceKind =
+  | 'axios'
+  | 'got'
+  | 'ky'
+  | 'superagent-agent'
+  | 'undici-dispatcher'
+  | 'fetch-request'
+  | 'pg'
+  | 'pg-client'
+  | 'ioredis'
+  | 'node-redis'
+  | 'mongodb'
+  | 'mongodb-db'
+  | 'mongodb-collection'
+  | 'grpc-package'
+  | 'grpc-client'
+  | 'aws-client'
+  | 'aws-command'
+  | 'octokit'
+  | 'slack'
+  | 'stripe'
+  | 'openai'
+  | 'twilio'
+  | 'custom';
+
+/** A client family: one library's notion of a bound, and where we report a missing one. */
+export type FamilyId =
+  | 'fetch'
+  | 'axios'
+  | 'got'
+  | 'ky'
+  | 'superagent'
+  | 'undici'
+  | 'http'
+  | 'grpc'
+  | 'aws'
+  | 'pg'
+  | 'ioredis'
+  | 'node-redis'
+  | 'mongodb'
+  | 'octokit'
+  | 'slack'
+  | 'stripe'
+  | 'openai'
+  | 'twilio'
+  | 'custom';
+
+/** What a member of a module or an instance does when called (or constructed with `new`). */
+export type Role =
+  /** Performs I/O with another process. */
+  | { role: 'call'; family: FamilyId; options: Locator; method?: string }
+  /** Returns an instance whose methods are remote calls; its options become the instance's defaults. */
+  | { role: 'factory'; instance: InstanceKind; family: FamilyId; options: Locator; inheritsFrom?: 'callee' | 'arg0' }
+  /** Returns a plain object whose properties are further namespaces/constructors (gRPC packages). */
+  | { role: 'namespace'; instance: InstanceKind };
+
+export type MemberTable = Readonly<Record<string, Role>>;
+
+/** Member tables of an instance kind; `*` matches any one member not listed in `except`. */
+export interface InstanceTable {
+  members: MemberTable;
+  any?: Role;
+  /** How many members deep `any` reaches: SDKs nest resources (`stripe.customers.create`). Default 1. */
+  anyDepth?: number;
+  /** First members that `any` does not match (event emitter methods, configuration). */
+  except?: readonly string[];
+}
+
+/** The verdict of a bound check. `at` is the node to report on, when not the call itself. */
+export type Verdict =
+  | { status: 'bounded' }
+  | { status: 'unknown' }
+  | { status: 'missing'; detail?: string }
+  | { status: 'none'; key: string; value: string; at?: unknown }
+  | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
+  | { status: 'untimedSignal'; at?: unknown }
+  | { status: 'waitsForever'; key: string; at?: unknown }
+  | { status: 'ignored'; key: string; at?: unknown };
+
+export interface Family {
+  id: FamilyId;
+  /** Human name used in messages. */
+  label: string;
+  /** Report a missing bound at each call, or once where the client is constructed. */
+  reportAt: 'call' | 'construction';
+  /** The fix, as the end of a sentence: "Pass `signal: AbortSignal.timeout(ms)` in the init." */
+  fix: string;
+  /** Which autofix suggestion applies. */
+  suggestion?: 'signal' | 'timeout' | 'got-timeout';
+}

@@ -1,0 +1,780 @@
+// Provenance for one file, shared by every faultline rule that lints it: which module or
+// instance an expression comes from (through imports, `require`, destructuring, local consts and
+// class fields), which calls are remote, and what their options say. Callees are resolved
+// through scope analysis, never by bare name.
+//
+// One rule per file collects the facts during ESLint's own traversal (no second walk of the AST);
+// everything else is computed lazily at `Program:exit` and memoised.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { lookupGlobal, lookupInstanceMember, lookupModuleMember, isKnownModule } from '../catalog/clients.js';
+import { canonicalModule } from '../catalog/modules.js';
+import type { FamilyId, InstanceKind, Locator, Prop, Role, Summary } from '../catalog/types.js';
+import { type CallLike, type Node, isFunction, memberName, propertyKey, staticString, unwrap } from './ast.js';
+import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
+
+type Scope = TSESLint.Scope.Scope;
+type Variable = TSESLint.Scope.Variable;
+type FactoryRole = Extract<Role, { role: 'factory' }>;
+
+/** Where a client instance was made: the factory call, and what it inherits from. */
+export interface Origin {
+  node: CallLike;
+  role: FactoryRole | Extract<Role, { role: 'namespace' }>;
+  parent?: Origin;
+  custom?: ClientSetting;
+}
+
+export type Value =
+  | { kind: 'module'; module: string; path: readonly string[] }
+  | { kind: 'global'; path: readonly string[] }
+  | { kind: 'instance'; instance: InstanceKind; family: FamilyId; path: readonly string[]; origin: Origin }
+  | { kind: 'unknown' };
+
+const UNKNOWN: Value = { kind: 'unknown' };
+const ABSENT: Summary = { kind: 'absent' };
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', ...GLOBAL_OBJECTS]);
+
+/** A call the catalog (or the settings) knows. */
+export interface Classified {
+  node: CallLike;
+  role: Role;
+  callee: Value;
+  /** The instance the call goes through, when it is a method of one. */
+  origin?: Origin;
+  custom?: ClientSetting;
+}
+
+/** Reads a member access chain `a.b.c` into its root and the names after it. */
+function memberChain(node: Node): { root: Node; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    current = unwrap(current.object);
+  }
+  return { root: current, path };
+}
+
+/** The names leading from a destructuring pattern to one bound identifier: `{ a: { b } }` → ['a', 'b']. */
+function patternPath(pattern: Node, target: Node): string[] | undefined {
+  if (pattern === target) return [];
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = propertyKey(property);
+      if (key === undefined) continue;
+      let value: Node = property.value;
+      if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
+      const rest = patternPath(value, target);
+      if (rest) return [key, ...rest];
+    }
+  }
+  if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return patternPath(pattern.left, target);
+  return undefined;
+}
+
+function extend(value: Value, names: readonly string[]): Value {
+  if (names.length === 0 || value.kind === 'unknown') return value;
+  switch (value.kind) {
+    case 'module': {
+      const path = [...value.path];
+      for (const name of names) {
+        // ES module interop: `m.default` is the module's main export.
+        if (path.length === 0 && name === 'default') continue;
+        path.push(name);
+      }
+      return { kind: 'module', module: value.module, path };
+    }
+    case 'global': {
+      const path = [...value.path];
+      for (const name of names) {
+        if (path.length === 1 && GLOBAL_OBJECTS.has(path[0] as string)) path.length = 0;
+        path.push(name);
+      }
+      return { kind: 'global', path };
+    }
+    case 'instance': {
+      let current: Value = value;
+      for (const name of names) {
+        if (current.kind !== 'instance') return UNKNOWN;
+        const path: string[] = [...current.path, name];
+        const role: Role | undefined = current.origin.custom ? undefined : lookupInstanceMember(current.instance, path);
+        // Namespaces (a loaded gRPC package) stay namespaces however deep the access goes.
+        current =
+          role?.role === 'namespace'
+            ? { kind: 'instance', instance: role.instance, family: current.family, path: [], origin: current.origin }
+            : { ...current, path };
+      }
+      return current;
+    }
+  }
+}
+
+export class FileModel {
+  readonly settings: FaultlineSettings;
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  /** Every call and `new` in the file, in source order. */
+  readonly calls: CallLike[] = [];
+  /** `this.x = …` and `x = …` class fields, by class body. */
+  readonly classFields = new Map<Node, Map<string, Node[]>>();
+  /** `X.defaults.<key> = value` assignments (axios instance defaults). */
+  readonly defaultsAssignments: TSESTree.AssignmentExpression[] = [];
+  /** The file imports or requires a module the catalog (or the settings) knows. */
+  hasKnownModule = false;
+
+  private readonly values = new WeakMap<Node | Variable, Value>();
+  private readonly classified = new WeakMap<Node, Classified | null>();
+  private readonly origins = new WeakMap<Node, Origin>();
+  private readonly customModules: Set<string>;
+
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, settings: FaultlineSettings) {
+    this.sourceCode = sourceCode;
+    this.settings = settings;
+    this.customModules = new Set(settings.clients.map(client => client.module));
+  }
+
+  /** True when a module specifier is one the catalog or the team's settings know. */
+  isTrackedModule(specifier: string): boolean {
+    const module = canonicalModule(specifier);
+    return isKnownModule(module) || this.customModules.has(module) || this.extraModules.has(module);
+  }
+
+  /** Modules other rules care about (retry libraries, lock libraries, limiters), registered before traversal. */
+  readonly extraModules = new Set<string>();
+
+  // ---------------------------------------------------------------- collection (during traversal)
+
+  /** Listeners that record the facts the model needs; registered by one rule per file. */
+  collectors(): TSESLint.RuleListener {
+    return {
+      ImportDeclaration: (node): void => {
+        if (this.isTrackedModule(node.source.value)) this.hasKnownModule = true;
+      },
+      CallExpression: (node): void => {
+        this.calls.push(node);
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+          const source = staticString(node.arguments[0]);
+          if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
+        }
+      },
+      NewExpression: (node): void => {
+        this.calls.push(node);
+      },
+      ImportExpression: (node): void => {
+        const source = staticString(node.source);
+        if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
+      },
+      PropertyDefinition: (node): void => {
+        const key = propertyKey(node);
+        if (key !== undefined && node.value && !node.static) this.recordField(node.parent, key, node.value);
+      },
+      AssignmentExpression: (node): void => {
+        const left = node.left;
+        if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+        if (left.object.type === AST_NODE_TYPES.ThisExpression) {
+          const key = memberName(left);
+          const body = this.thisClassBody(node);
+          if (key !== undefined && body) this.recordField(body, key, node.right);
+          return;
+        }
+        if (left.object.type === AST_NODE_TYPES.MemberExpression && memberName(left.object) === 'defaults') {
+          this.defaultsAssignments.push(node);
+        }
+      },
+    };
+  }
+
+  private recordField(body: Node, key: string, value: Node): void {
+    let fields = this.classFields.get(body);
+    if (!fields) {
+      fields = new Map();
+      this.classFields.set(body, fields);
+    }
+    const list = fields.get(key);
+    if (list) list.push(value);
+    else fields.set(key, [value]);
+  }
+
+  /** The class body whose instance `this` refers to at `node` (arrow functions keep `this`). */
+  private thisClassBody(node: Node): Node | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ClassBody) return current;
+      if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+      if (current.type === AST_NODE_TYPES.FunctionExpression) {
+        const parent = current.parent;
+        if (parent?.type !== AST_NODE_TYPES.MethodDefinition && parent?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- scope
+
+  /** The variable an identifier refers to, or undefined for an undeclared global. */
+  findVariable(node: TSESTree.Identifier): Variable | undefined {
+    let scope: Scope | null = this.sourceCode.getScope(node);
+    // The scope of a function's own name or parameters is the function scope; start there and go up.
+    while (scope) {
+      const found = scope.set.get(node.name);
+      if (found) return found;
+      scope = scope.upper;
+    }
+    return undefined;
+  }
+
+  /** True when an identifier refers to the global of that name (not shadowed by a local binding). */
+  isGlobal(node: TSESTree.Identifier): boolean {
+    const variable = this.findVariable(node);
+    return !variable || variable.defs.length === 0;
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** What an expression denotes: a module member, a global, a client instance, or unknown. */
+  valueOf(input: Node): Value {
+    const node = unwrap(input);
+    const cached = this.values.get(node);
+    if (cached) return cached;
+    this.values.set(node, UNKNOWN); // cycles resolve to unknown
+    const value = this.computeValue(node);
+    this.values.set(node, value);
+    return value;
+  }
+
+  private computeValue(node: Node): Value {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.valueOfIdentifier(node);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        if (name === undefined) return UNKNOWN;
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.valueOfThisMember(node, name);
+        return extend(this.valueOf(node.object), [name]);
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && this.isGlobal(node.callee)) {
+          const source = staticString(node.arguments[0]);
+          return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
+        }
+        return this.valueOfFactoryCall(node);
+      }
+      case AST_NODE_TYPES.NewExpression:
+        return this.valueOfFactoryCall(node);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.valueOf(node.argument);
+      case AST_NODE_TYPES.ImportExpression: {
+        const source = staticString(node.source);
+        return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private valueOfIdentifier(node: TSESTree.Identifier): Value {
+    const variable = this.findVariable(node);
+    if (!variable || variable.defs.length === 0) {
+      return GLOBAL_ROOTS.has(node.name) ? { kind: 'global', path: GLOBAL_OBJECTS.has(node.name) ? [node.name] : [node.name] } : UNKNOWN;
+    }
+    const cached = this.values.get(variable);
+    if (cached) return cached;
+    this.values.set(variable, UNKNOWN);
+    const value = this.valueOfVariable(variable);
+    this.values.set(variable, value);
+    return value;
+  }
+
+  private valueOfVariable(variable: Variable): Value {
+    const def = variable.defs[0];
+    if (!def) return UNKNOWN;
+    if (def.type === 'ImportBinding') {
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      if (declaration.importKind === 'type') return UNKNOWN;
+      const module = canonicalModule(declaration.source.value);
+      const specifier = def.node as TSESTree.ImportClause;
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        if (specifier.importKind === 'type') return UNKNOWN;
+        const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+        return extend({ kind: 'module', module, path: [] }, [imported]);
+      }
+      return { kind: 'module', module, path: [] };
+    }
+    if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      const path = patternPath(declarator.id, def.name);
+      if (!path) return UNKNOWN;
+      const writes = variable.references.filter(reference => reference.isWrite());
+      let source: Node | null | undefined = declarator.init;
+      if (!source || writes.length > 1) {
+        // `let client; … client = new Pool()`: one assignment is as good as an initialiser.
+        if (writes.length !== 1 || path.length > 0) return UNKNOWN;
+        source = writes[0]?.writeExpr as Node | null | undefined;
+        if (!source) return UNKNOWN;
+      }
+      return extend(this.valueOf(source), path);
+    }
+    return UNKNOWN;
+  }
+
+  private valueOfThisMember(node: TSESTree.MemberExpression, name: string): Value {
+    const body = this.thisClassBody(node);
+    const assigned = body ? this.classFields.get(body)?.get(name) : undefined;
+    if (!assigned || assigned.length !== 1) return UNKNOWN;
+    return this.valueOf(assigned[0] as Node);
+  }
+
+  private valueOfFactoryCall(node: CallLike): Value {
+    const classified = this.classify(node);
+    if (!classified) return UNKNOWN;
+    const role = classified.role;
+    if (role.role === 'call') return UNKNOWN;
+    const origin = this.originOf(classified);
+    if (role.role === 'namespace') return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
+    return { kind: 'instance', instance: role.instance, family: role.family, path: [], origin };
+  }
+
+  private originOf(classified: Classified): Origin {
+    const existing = this.origins.get(classified.node);
+    if (existing) return existing;
+    const role = classified.role as Origin['role'];
+    const origin: Origin = { node: classified.node, role };
+    if (classified.custom) origin.custom = classified.custom;
+    if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin) origin.parent = classified.origin;
+    if (role.role === 'factory' && role.inheritsFrom === 'arg0') {
+      const arg = classified.node.arguments[0];
+      const from = arg ? this.valueOf(arg) : UNKNOWN;
+      if (from.kind === 'instance') origin.parent = from.origin;
+    }
+    this.origins.set(classified.node, origin);
+    return origin;
+  }
+
+  // ---------------------------------------------------------------- classification
+
+  /** The catalog role of a call or `new`, if the catalog (or the settings) knows its callee. */
+  classify(node: CallLike): Classified | undefined {
+    const cached = this.classified.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    this.classified.set(node, null);
+    const result = this.computeClassified(node);
+    this.classified.set(node, result ?? null);
+    return result;
+  }
+
+  /** Cheap pre-check: could this call's callee resolve to anything known? */
+  isCandidate(node: CallLike): boolean {
+    if (this.hasKnownModule) return true;
+    const chain = memberChain(node.callee);
+    if (!chain) return false;
+    if (chain.root.type === AST_NODE_TYPES.Identifier) return GLOBAL_ROOTS.has(chain.root.name);
+    return false;
+  }
+
+  private computeClassified(node: CallLike): Classified | undefined {
+    if (!this.isCandidate(node)) return undefined;
+    const callee = this.valueOf(node.callee);
+    switch (callee.kind) {
+      case 'module': {
+        const custom = this.customRole(callee.module, callee.path);
+        if (custom) return { node, role: custom.role, callee, custom: custom.client };
+        const role = lookupModuleMember(callee.module, callee.path);
+        return role ? { node, role, callee } : undefined;
+      }
+      case 'global': {
+        const role = lookupGlobal(callee.path);
+        return role ? { node, role, callee } : undefined;
+      }
+      case 'instance': {
+        const custom = callee.origin.custom;
+        if (custom) {
+          const method = callee.path.join('.');
+          if (custom.methods?.includes(method)) {
+            return { node, role: { role: 'call', family: 'custom', options: { at: custom.optionsArg } }, callee, origin: callee.origin, custom };
+          }
+          return undefined;
+        }
+        const role = lookupInstanceMember(callee.instance, callee.path);
+        return role ? { node, role, callee, origin: callee.origin } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private customRole(module: string, path: readonly string[]): { role: Role; client: ClientSetting } | undefined {
+    for (const client of this.settings.clients) {
+      if (client.module !== module) continue;
+      const base = client.export === undefined ? [] : [client.export];
+      const isExport = path.length === base.length && base.every((name, index) => path[index] === name);
+      if (client.instanceFactory) {
+        if (isExport) return { role: { role: 'factory', instance: 'custom', family: 'custom', options: { at: client.factoryOptionsArg } }, client };
+        continue;
+      }
+      if (!client.methods && isExport) return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
+      if (client.methods && path.length === base.length + 1 && base.every((name, index) => path[index] === name) && client.methods.includes(path[base.length] as string)) {
+        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the call performs I/O with another process (any catalog family). */
+  isRemoteCall(node: CallLike): boolean {
+    return this.classify(node)?.role.role === 'call';
+  }
+
+  /** Every remote call in the file, in source order. */
+  remoteCalls(): Classified[] {
+    const result: Classified[] = [];
+    for (const call of this.calls) {
+      const classified = this.classify(call);
+      if (classified?.role.role === 'call') result.push(classified);
+    }
+    return result;
+  }
+
+  // ---------------------------------------------------------------- options
+
+  /** The options of a call, located as its role says, reduced to a summary. */
+  optionsOf(node: CallLike, locator: Locator): Summary {
+    const args = node.arguments;
+    const spreadAt = args.findIndex(arg => arg.type === AST_NODE_TYPES.SpreadElement);
+    const argAt = (index: number): Node | undefined => {
+      if (spreadAt !== -1 && spreadAt <= index) return undefined;
+      return args[index];
+    };
+    if ('at' in locator) {
+      if (spreadAt !== -1 && spreadAt <= locator.at) return { kind: 'opaque', at: args[spreadAt] };
+      return this.summarizeTop(argAt(locator.at));
+    }
+    if ('configOrUrl' in locator) {
+      if (spreadAt === 0) return { kind: 'opaque' };
+      const first = argAt(0);
+      if (!first) return ABSENT;
+      const firstSummary = this.summarizeTop(first);
+      if (firstSummary.kind === 'object') return firstSummary;
+      const second = argAt(1);
+      if (second) return this.summarizeTop(second);
+      if (spreadAt === 1) return { kind: 'opaque' };
+      return firstSummary.kind === 'string' || firstSummary.kind === 'value' ? ABSENT : firstSummary;
+    }
+    if ('httpArgs' in locator) {
+      for (let index = 0; index < Math.min(args.length, 2); index++) {
+        const arg = argAt(index);
+        if (!arg) return { kind: 'opaque' };
+        if (isFunction(arg)) break;
+        const summary = this.summarizeTop(arg);
+        if (summary.kind === 'object') return summary;
+        if (summary.kind === 'opaque') {
+          const next = argAt(index + 1);
+          if (next && !isFunction(next)) continue;
+          return summary;
+        }
+      }
+      return ABSENT;
+    }
+    if ('lastObject' in locator) {
+      for (let index = args.length - 1; index >= 0; index--) {
+        const arg = argAt(index);
+        if (!arg) return { kind: 'opaque' };
+        if (isFunction(arg)) continue;
+        const summary = this.summarizeTop(arg);
+        if (summary.kind === 'string' || summary.kind === 'number' || summary.kind === 'value') return ABSENT;
+        return summary;
+      }
+      return ABSENT;
+    }
+    if ('grpcCall' in locator) {
+      const first = memberName(unwrap(node.callee) as TSESTree.MemberExpression)?.startsWith('make') ? 4 : 1;
+      const merged: Summary = { kind: 'object', props: new Map(), hasSpread: false };
+      let seen = false;
+      for (let index = first; index < args.length; index++) {
+        const arg = argAt(index);
+        if (!arg) return { kind: 'opaque' };
+        if (isFunction(arg)) continue;
+        const value = this.valueOf(arg);
+        if (value.kind === 'module' || value.kind === 'instance') continue; // a Metadata object
+        const inner = unwrap(arg);
+        if (inner.type === AST_NODE_TYPES.NewExpression) continue; // `new Metadata()`
+        const summary = this.summarizeTop(arg);
+        if (summary.kind === 'object') {
+          seen = true;
+          for (const [key, prop] of summary.props) merged.props.set(key, prop);
+          merged.hasSpread ||= summary.hasSpread;
+        } else if (summary.kind === 'opaque') {
+          merged.hasSpread = true;
+          seen = true;
+        }
+      }
+      return seen ? merged : ABSENT;
+    }
+    return ABSENT;
+  }
+
+  /** A whole options argument: an unresolvable identifier or a call result is opaque. */
+  summarizeTop(input: Node | undefined, depth = 0): Summary {
+    if (!input) return ABSENT;
+    const node = unwrap(input);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      if (node.name === 'undefined' && this.isGlobal(node)) return { kind: 'undefined', at: node };
+      const init = this.constInit(node);
+      if (init && depth < 4) return this.summarizeTop(init, depth + 1);
+      return { kind: 'opaque', at: node };
+    }
+    if (node.type === AST_NODE_TYPES.ObjectExpression) return this.summarizeObject(node, depth);
+    const value = this.summarizeValue(node, depth);
+    if (value.kind === 'value') {
+      if (node.type === AST_NODE_TYPES.MemberExpression && this.isEnvRead(node)) return value;
+      if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.BinaryExpression) return value;
+      return { kind: 'opaque', at: node };
+    }
+    return value;
+  }
+
+  private isEnvRead(node: TSESTree.MemberExpression): boolean {
+    const chain = memberChain(node);
+    return chain !== undefined && chain.root.type === AST_NODE_TYPES.Identifier && chain.root.name === 'process' && chain.path[0] === 'env';
+  }
+
+  /** The initialiser of a `const` (or never reassigned) binding declared in this file. */
+  constInit(node: TSESTree.Identifier): Node | undefined {
+    const variable = this.findVariable(node);
+    const def = variable?.defs[0];
+    if (!variable || !def || def.type !== 'Variable') return undefined;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    if (variable.references.some(reference => reference.isWrite() && reference.writeExpr !== declarator.init)) return undefined;
+    return declarator.init;
+  }
+
+  private summarizeObject(node: TSESTree.ObjectExpression, depth: number): Summary {
+    const props = new Map<string, Prop>();
+    let hasSpread = false;
+    for (const property of node.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        // A spread of a local object literal is as good as writing its properties here.
+        const spread = depth < 4 ? this.summarizeTop(property.argument, depth + 1) : { kind: 'opaque' as const };
+        if (spread.kind === 'object') {
+          for (const [key, prop] of spread.props) props.set(key, prop);
+          hasSpread ||= spread.hasSpread;
+        } else if (spread.kind !== 'null' && spread.kind !== 'undefined') {
+          hasSpread = true;
+          // Properties written before the spread may be overridden by it; those after it stand.
+          props.clear();
+        }
+        continue;
+      }
+      const key = propertyKey(property);
+      if (key === undefined) {
+        hasSpread = true;
+        continue;
+      }
+      if (property.kind !== 'init' || property.value.type === AST_NODE_TYPES.AssignmentPattern) {
+        props.set(key, { value: { kind: 'value', at: property }, at: property });
+        continue;
+      }
+      const valueNode = property.value as Node;
+      const value = key === 'signal' || key === 'abortSignal' ? this.summarizeSignal(valueNode) : this.summarizeValue(valueNode, depth + 1);
+      props.set(key, { value, at: property });
+    }
+    return { kind: 'object', props, hasSpread, at: node };
+  }
+
+  /** A property value: literals are read, local consts followed, anything else is "present". */
+  summarizeValue(input: Node, depth = 0): Summary {
+    const node = unwrap(input);
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+        if (typeof node.value === 'number') return { kind: 'number', value: node.value, at: node };
+        if (typeof node.value === 'string') return { kind: 'string', value: node.value, at: node };
+        if (typeof node.value === 'boolean') return { kind: 'boolean', value: node.value, at: node };
+        if (node.value === null && !('regex' in node) && !('bigint' in node)) return { kind: 'null', at: node };
+        return { kind: 'value', at: node };
+      case AST_NODE_TYPES.TemplateLiteral:
+        // Enough to search a connection string for a parameter name.
+        return { kind: 'string', value: node.quasis.map(quasi => quasi.value.cooked ?? '').join(''), at: node };
+      case AST_NODE_TYPES.Identifier: {
+        if (node.name === 'undefined' && this.isGlobal(node)) return { kind: 'undefined', at: node };
+        if (node.name === 'Infinity' && this.isGlobal(node)) return { kind: 'number', value: Infinity, at: node };
+        const init = depth < 4 ? this.constInit(node) : undefined;
+        if (init) {
+          const inner = unwrap(init);
+          if (inner.type === AST_NODE_TYPES.ObjectExpression) return this.summarizeObject(inner, depth + 1);
+          return this.summarizeValue(init, depth + 1);
+        }
+        return { kind: 'value', at: node };
+      }
+      case AST_NODE_TYPES.UnaryExpression: {
+        if (node.operator === 'void') return { kind: 'undefined', at: node };
+        const argument = this.summarizeValue(node.argument, depth + 1);
+        if (node.operator === '-' && argument.kind === 'number') return { kind: 'number', value: -argument.value, at: node };
+        return { kind: 'value', at: node };
+      }
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (node.left.type === AST_NODE_TYPES.PrivateIdentifier) return { kind: 'value', at: node };
+        const left = this.summarizeValue(node.left, depth + 1);
+        const right = this.summarizeValue(node.right, depth + 1);
+        if (left.kind === 'number' && right.kind === 'number') {
+          const value = node.operator === '*' ? left.value * right.value : node.operator === '+' ? left.value + right.value : node.operator === '/' ? left.value / right.value : node.operator === '-' ? left.value - right.value : NaN;
+          if (!Number.isNaN(value)) return { kind: 'number', value, at: node };
+        }
+        return { kind: 'value', at: node };
+      }
+      case AST_NODE_TYPES.ObjectExpression:
+        return depth < 4 ? this.summarizeObject(node, depth) : { kind: 'value', at: node };
+      case AST_NODE_TYPES.NewExpression: {
+        // `requestHandler: new NodeHttpHandler({ … })`: the handler's own options are what count.
+        const first = node.arguments[0];
+        if (first && depth < 4 && unwrap(first).type === AST_NODE_TYPES.ObjectExpression) {
+          return this.summarizeObject(unwrap(first) as TSESTree.ObjectExpression, depth + 1);
+        }
+        return { kind: 'value', at: node };
+      }
+      case AST_NODE_TYPES.ConditionalExpression: {
+        // A bound on any path the code shows counts; only "none" on both paths is none.
+        const consequent = this.summarizeValue(node.consequent, depth + 1);
+        const alternate = this.summarizeValue(node.alternate, depth + 1);
+        if (consequent.kind === alternate.kind && (consequent.kind === 'null' || consequent.kind === 'undefined')) return consequent;
+        return { kind: 'value', at: node };
+      }
+      default:
+        return { kind: 'value', at: node };
+    }
+  }
+
+  // ---------------------------------------------------------------- signals
+
+  /** Whether a signal expression is aborted by a timer: `AbortSignal.timeout`, `any`, or a timed controller. */
+  summarizeSignal(input: Node, depth = 0): Summary {
+    const node = unwrap(input);
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      if (node.name === 'undefined' && this.isGlobal(node)) return { kind: 'undefined', at: node };
+      const init = depth < 4 ? this.constInit(node) : undefined;
+      if (init) return this.summarizeSignal(init, depth + 1);
+      return { kind: 'signal', timed: 'unknown', at: node };
+    }
+    if (node.type === AST_NODE_TYPES.Literal && node.value === null) return { kind: 'null', at: node };
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = this.valueOf(node.callee);
+      if (callee.kind === 'global' && callee.path[0] === 'AbortSignal') {
+        const method = callee.path[1];
+        if (method === 'timeout') return { kind: 'signal', timed: 'yes', at: node };
+        if (method === 'abort') return { kind: 'signal', timed: 'yes', at: node };
+        if (method === 'any') {
+          const list = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+          if (list?.type !== AST_NODE_TYPES.ArrayExpression) return { kind: 'signal', timed: 'unknown', at: node };
+          let timed: 'yes' | 'no' | 'unknown' = 'no';
+          for (const element of list.elements) {
+            if (!element || element.type === AST_NODE_TYPES.SpreadElement) {
+              timed = timed === 'yes' ? 'yes' : 'unknown';
+              continue;
+            }
+            const part = this.summarizeSignal(element, depth + 1);
+            const partTimed = part.kind === 'signal' ? part.timed : 'unknown';
+            if (partTimed === 'yes') timed = 'yes';
+            else if (partTimed === 'unknown' && timed === 'no') timed = 'unknown';
+          }
+          return { kind: 'signal', timed, at: node };
+        }
+      }
+      return { kind: 'signal', timed: 'unknown', at: node };
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'signal') {
+      const object = unwrap(node.object);
+      if (object.type === AST_NODE_TYPES.Identifier) {
+        const timed = this.controllerTimed(object);
+        return { kind: 'signal', timed, at: node };
+      }
+      if (object.type === AST_NODE_TYPES.NewExpression) {
+        // `new AbortController().signal`: nothing can ever abort it.
+        const callee = this.valueOf(object.callee);
+        if (callee.kind === 'global' && callee.path[0] === 'AbortController') return { kind: 'signal', timed: 'no', at: node };
+      }
+    }
+    return { kind: 'signal', timed: 'unknown', at: node };
+  }
+
+  /** For a local `new AbortController()`: does a timer call its `abort`, or does it escape? */
+  controllerTimed(identifier: TSESTree.Identifier): 'yes' | 'no' | 'unknown' {
+    const variable = this.findVariable(identifier);
+    const def = variable?.defs[0];
+    if (!variable || !def || def.type !== 'Variable') return 'unknown';
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const init = declarator.init ? unwrap(declarator.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.NewExpression) return 'unknown';
+    const callee = this.valueOf(init.callee);
+    if (callee.kind !== 'global' || callee.path[0] !== 'AbortController') return 'unknown';
+    let escapes = false;
+    for (const reference of variable.references) {
+      if (reference.init || reference.isWrite()) continue;
+      const use = reference.identifier as Node;
+      const parent = use.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+        const name = memberName(parent);
+        if (name === 'abort' && this.isInsideTimer(parent)) return 'yes';
+        if (name === 'signal' || name === 'abort') continue;
+      }
+      escapes = true;
+    }
+    return escapes ? 'unknown' : 'no';
+  }
+
+  /** True when the node sits in a callback given to `setTimeout`/`setInterval` (global or node:timers). */
+  isInsideTimer(node: Node): boolean {
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      const parent: Node | undefined = current.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+        if (this.isTimerCall(parent)) return true;
+      }
+      if (parent?.type === AST_NODE_TYPES.Program) return false;
+    }
+    return false;
+  }
+
+  /** `setTimeout(…)` / `setInterval(…)`, global or imported from node:timers. */
+  isTimerCall(node: TSESTree.CallExpression): boolean {
+    const callee = this.valueOf(node.callee);
+    const name = callee.kind === 'global' ? callee.path.join('.') : callee.kind === 'module' && callee.module === 'node:timers' ? callee.path.join('.') : '';
+    return name === 'setTimeout' || name === 'setInterval';
+  }
+}
+
+const models = new WeakMap<object, FileModel>();
+
+/**
+ * The shared model of the file being linted, plus the listeners that fill it. The first rule to
+ * ask in a file gets the collecting listeners; the others get none, so facts are gathered once.
+ */
+export function fileModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): { model: FileModel; collectors: TSESLint.RuleListener } {
+  const sourceCode = context.sourceCode;
+  const key = sourceCode.ast;
+  const existing = models.get(key);
+  if (existing) return { model: existing, collectors: {} };
+  const model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
+  models.set(key, model);
+  return { model, collectors: model.collectors() };
+}
+
+/** Merges rule listeners: the model's collectors run first, then the rule's own handlers. */
+export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.RuleListener {
+  const merged: Record<string, ((node: never) => void)[]> = {};
+  for (const listener of listeners) {
+    for (const [selector, handler] of Object.entries(listener)) {
+      if (handler) (merged[selector] ??= []).push(handler as (node: never) => void);
+    }
+  }
+  const result: Record<string, (node: never) => void> = {};
+  for (const [selector, handlers] of Object.entries(merged)) {
+    const [first, second] = handlers;
+    result[selector] = handlers.length === 1 && first ? first : (node: never): void => {
+      for (const handler of handlers) handler(node);
+    };
+    void second;
+  }
+  return result as TSESLint.RuleListener;
+}

@@ -1,0 +1,205 @@
+// `settings.faultline`: how a team teaches every rule about its own clients and helpers.
+// Parsed and validated once per settings object; a malformed entry throws one error that names
+// the entry and says how to fix it, before any traversal starts.
+import { canonicalModule } from '../catalog/modules.js';
+
+/** A team's own client, described like a catalog entry. */
+export interface ClientSetting {
+  /** The import source, as written in `import … from '<module>'` or `require('<module>')`. */
+  module: string;
+  /** The named export (`default` for the default export). Omitted: the module itself (default or namespace). */
+  export?: string;
+  /** Members of the export that make remote calls. Omitted: calling the export itself is the remote call. */
+  methods?: string[];
+  /** Zero-based position of the options argument of each remote call. */
+  optionsArg: number;
+  /** Option keys that bound a call (a finite number, or a timed AbortSignal). */
+  timeoutKeys: string[];
+  /** The export makes instances; `methods` are on the instance, and the factory's options bound every call. */
+  instanceFactory: boolean;
+  /** Position of the factory's options argument. */
+  factoryOptionsArg: number;
+  /** The client has a finite default: only an explicit "none" (0, null, false, Infinity) is reported. */
+  boundedByDefault: boolean;
+}
+
+/** A function known by its import (`{ module, export }`) or, for local helpers, by its name. */
+export interface FunctionRef {
+  name?: string;
+  module?: string;
+  export?: string;
+}
+
+export interface FaultlineSettings {
+  clients: ClientSetting[];
+  /** Calls whose arguments (a promise, or a function making the call) are bounded in time. */
+  timeoutWrappers: FunctionRef[];
+  /** `await sleep(ms)`-style helpers that wait (require-backoff). */
+  sleepFunctions: FunctionRef[];
+  /** Helpers that add randomness to a delay (require-backoff). */
+  jitterFunctions: FunctionRef[];
+  /** Functions that retry the function they are given (require-backoff, require-idempotency-key). */
+  retryWrappers: FunctionRef[];
+  /** Concurrency limiters: a call passed through one of these is bounded (no-unbounded-fanout). */
+  concurrencyLimiters: FunctionRef[];
+  /** Header names that carry an idempotency key. */
+  idempotencyHeaders: string[];
+  /** Parameter/option names that carry an idempotency key. */
+  idempotencyParams: string[];
+}
+
+const DEFAULTS: FaultlineSettings = {
+  clients: [],
+  timeoutWrappers: [],
+  sleepFunctions: [],
+  jitterFunctions: [],
+  retryWrappers: [],
+  concurrencyLimiters: [],
+  idempotencyHeaders: ['Idempotency-Key', 'X-Idempotency-Key'],
+  idempotencyParams: ['idempotencyKey', 'idempotency_key', 'ClientToken', 'clientToken', 'clientRequestToken'],
+};
+
+export class SettingsError extends Error {
+  constructor(path: string, problem: string, fix: string) {
+    super(`Invalid ESLint setting ${path}: ${problem}. ${fix}`);
+    this.name = 'SettingsError';
+  }
+}
+
+const describe = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value));
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function expectKeys(path: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new SettingsError(path, `unknown key "${key}"`, `Allowed keys: ${allowed.join(', ')}.`);
+    }
+  }
+}
+
+function readString(path: string, value: unknown, required: boolean): string | undefined {
+  if (value === undefined && !required) return undefined;
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new SettingsError(path, `expected a non-empty string, got ${describe(value)}`, 'Give the name as a string.');
+  }
+  return value;
+}
+
+function readStringList(path: string, value: unknown, fallback: string[]): string[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value) || value.some(item => typeof item !== 'string' || item.length === 0)) {
+    throw new SettingsError(path, `expected an array of non-empty strings, got ${describe(value)}`, 'For example ["timeout", "signal"].');
+  }
+  return value as string[];
+}
+
+function readIndex(path: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new SettingsError(path, `expected a zero-based argument position (0, 1, 2…), got ${describe(value)}`, 'Use an integer such as 1 for `request(url, options)`.');
+  }
+  return value;
+}
+
+function readBoolean(path: string, value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') throw new SettingsError(path, `expected true or false, got ${describe(value)}`, 'Use a boolean.');
+  return value;
+}
+
+function readClient(path: string, value: unknown): ClientSetting {
+  if (!isRecord(value)) {
+    throw new SettingsError(path, `expected an object, got ${describe(value)}`, 'For example { "module": "@acme/http", "export": "request", "optionsArg": 1, "timeoutKeys": ["timeout"] }.');
+  }
+  expectKeys(path, value, ['module', 'export', 'methods', 'optionsArg', 'timeoutKeys', 'instanceFactory', 'factoryOptionsArg', 'boundedByDefault']);
+  const instanceFactory = readBoolean(`${path}.instanceFactory`, value.instanceFactory);
+  const methods = value.methods === undefined ? undefined : readStringList(`${path}.methods`, value.methods, []);
+  if (instanceFactory && !methods) {
+    throw new SettingsError(`${path}.methods`, 'an instance factory needs the instance methods that make remote calls', 'List them, for example ["get", "post"].');
+  }
+  const client: ClientSetting = {
+    module: canonicalModule(readString(`${path}.module`, value.module, true) as string),
+    optionsArg: readIndex(`${path}.optionsArg`, value.optionsArg, 0),
+    timeoutKeys: readStringList(`${path}.timeoutKeys`, value.timeoutKeys, ['timeout', 'signal']),
+    instanceFactory,
+    factoryOptionsArg: readIndex(`${path}.factoryOptionsArg`, value.factoryOptionsArg, 0),
+    boundedByDefault: readBoolean(`${path}.boundedByDefault`, value.boundedByDefault),
+  };
+  const exportName = readString(`${path}.export`, value.export, false);
+  if (exportName !== undefined && exportName !== 'default') client.export = exportName;
+  if (methods) client.methods = methods;
+  return client;
+}
+
+function readFunctionRef(path: string, value: unknown): FunctionRef {
+  if (typeof value === 'string' && value.length > 0) return { name: value };
+  if (isRecord(value)) {
+    expectKeys(path, value, ['module', 'export', 'name']);
+    const ref: FunctionRef = {};
+    const module = readString(`${path}.module`, value.module, false);
+    const name = readString(`${path}.name`, value.name, false);
+    const exportName = readString(`${path}.export`, value.export, false);
+    if (!module && !name) {
+      throw new SettingsError(path, 'needs a "module" (with an optional "export") or a "name"', 'For example { "module": "@acme/time", "export": "withTimeout" } or "withTimeout".');
+    }
+    if (module) ref.module = canonicalModule(module);
+    if (name) ref.name = name;
+    if (exportName && exportName !== 'default') ref.export = exportName;
+    return ref;
+  }
+  throw new SettingsError(path, `expected a function name or { module, export }, got ${describe(value)}`, 'For example "withTimeout" or { "module": "p-timeout" }.');
+}
+
+function readList<T>(path: string, value: unknown, read: (path: string, item: unknown) => T): T[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new SettingsError(path, `expected an array, got ${describe(value)}`, 'Wrap the entries in [ ].');
+  return value.map((item, index) => read(`${path}[${index}]`, item));
+}
+
+const KEYS = [
+  'clients',
+  'timeoutWrappers',
+  'sleepFunctions',
+  'jitterFunctions',
+  'retryWrappers',
+  'concurrencyLimiters',
+  'idempotencyHeaders',
+  'idempotencyParams',
+] as const;
+
+/** Validates raw `settings.faultline`; throws a SettingsError naming the first bad entry. */
+export function parseSettings(raw: unknown): FaultlineSettings {
+  if (raw === undefined) return DEFAULTS;
+  const root = 'settings.faultline';
+  if (!isRecord(raw)) throw new SettingsError(root, `expected an object, got ${describe(raw)}`, 'See the README section "Teaching the rules about your code".');
+  expectKeys(root, raw, KEYS);
+  return {
+    clients: readList(`${root}.clients`, raw.clients, readClient),
+    timeoutWrappers: readList(`${root}.timeoutWrappers`, raw.timeoutWrappers, readFunctionRef),
+    sleepFunctions: readList(`${root}.sleepFunctions`, raw.sleepFunctions, readFunctionRef),
+    jitterFunctions: readList(`${root}.jitterFunctions`, raw.jitterFunctions, readFunctionRef),
+    retryWrappers: readList(`${root}.retryWrappers`, raw.retryWrappers, readFunctionRef),
+    concurrencyLimiters: readList(`${root}.concurrencyLimiters`, raw.concurrencyLimiters, readFunctionRef),
+    idempotencyHeaders: readStringList(`${root}.idempotencyHeaders`, raw.idempotencyHeaders, DEFAULTS.idempotencyHeaders),
+    idempotencyParams: readStringList(`${root}.idempotencyParams`, raw.idempotencyParams, DEFAULTS.idempotencyParams),
+  };
+}
+
+const cache = new WeakMap<object, FaultlineSettings>();
+
+/** The parsed `settings.faultline` of a lint context, validated once per settings object. */
+export function getSettings(settings: Readonly<Record<string, unknown>> | undefined): FaultlineSettings {
+  const raw = settings?.faultline;
+  if (raw === undefined) return DEFAULTS;
+  if (typeof raw === 'object' && raw !== null) {
+    const hit = cache.get(raw);
+    if (hit) return hit;
+    const parsed = parseSettings(raw);
+    cache.set(raw, parsed);
+    return parsed;
+  }
+  return parseSettings(raw);
+}

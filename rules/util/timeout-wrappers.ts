@@ -1,0 +1,136 @@
+// Timeout wrappers: a call whose promise (or the function making it) is handed to p-timeout,
+// `Promise.race` with a timer, or a team's own `withTimeout(call, ms)` is bounded, even though
+// the call itself carries no deadline.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
+import type { FileModel, Value } from './file-model.js';
+import type { FunctionRef } from './settings.js';
+
+/** Modules whose default (or named) export bounds the promise it is given. */
+const WRAPPER_MODULES: Readonly<Record<string, readonly string[]>> = {
+  'p-timeout': ['', 'pTimeout'],
+  'promise-timeout': ['timeout'],
+  'p-cancelable': [],
+  'async-timeout': [''],
+};
+
+/** Callee names that look like timers when racing: `Promise.race([call, timeout(5000)])`. */
+const TIMER_NAME = /timeout|deadline|timer|delay|sleep|wait|expire/i;
+
+/** True when a function reference from the settings matches this callee. */
+export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonly FunctionRef[]): boolean {
+  if (refs.length === 0) return false;
+  const inner = unwrap(callee);
+  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+  let value: Value | undefined;
+  for (const ref of refs) {
+    if (ref.module) {
+      value ??= model.valueOf(inner);
+      if (value.kind !== 'module' || value.module !== ref.module) continue;
+      const path = value.path.join('.');
+      if (path === (ref.export ?? '') || (ref.name !== undefined && path === ref.name)) return true;
+      continue;
+    }
+    if (ref.name !== undefined && ref.name === name) return true;
+  }
+  return false;
+}
+
+function isTimeoutWrapperCall(model: FileModel, call: TSESTree.CallExpression): boolean {
+  const value = model.valueOf(call.callee);
+  if (value.kind === 'module') {
+    const exports = WRAPPER_MODULES[value.module];
+    if (exports?.includes(value.path.join('.'))) return true;
+  }
+  return matchesFunctionRef(model, call.callee, model.settings.timeoutWrappers);
+}
+
+/** An element racing the call that is a timer: contains `setTimeout(`, or calls a timer-named helper. */
+function isTimer(model: FileModel, element: Node): boolean {
+  return (
+    findNode(element, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node)) return true;
+      const callee = unwrap(node.callee);
+      const value = model.valueOf(callee);
+      if (value.kind === 'module' && value.module === 'node:timers/promises') return true;
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      return name !== undefined && TIMER_NAME.test(name);
+    }) !== undefined
+  );
+}
+
+function isRaceWithTimer(model: FileModel, call: TSESTree.CallExpression, array: TSESTree.ArrayExpression, member: Node): boolean {
+  const value = model.valueOf(call.callee);
+  if (value.kind !== 'global' || value.path.join('.') !== 'Promise.race') return false;
+  return array.elements.some(element => element !== null && element !== member && element.type !== AST_NODE_TYPES.SpreadElement && isTimer(model, element));
+}
+
+/**
+ * True when the call's promise, or a function that makes the call, is given to a timeout
+ * wrapper. Walks out through `await`, promise chains, returns and enclosing callbacks.
+ */
+export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
+  let current: Node = call;
+  for (let step = 0; step < 24; step++) {
+    const parent: Node | undefined = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.MemberExpression: {
+        // `call.then(…)` / `.catch` / `.finally`: the chain is the same promise for our purpose.
+        const name = memberName(parent);
+        if (parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && (name === 'then' || name === 'catch' || name === 'finally')) {
+          current = parent.parent;
+          continue;
+        }
+        return false;
+      }
+      case AST_NODE_TYPES.ArrayExpression: {
+        const race: Node | undefined = parent.parent;
+        if (race?.type === AST_NODE_TYPES.CallExpression && race.arguments[0] === parent && isRaceWithTimer(model, race, parent, current)) return true;
+        current = parent;
+        continue;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === current) return false;
+        if (isTimeoutWrapperCall(model, parent)) return true;
+        current = parent;
+        continue;
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+        if (parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.arguments.includes(parent)) {
+          current = parent;
+          continue;
+        }
+        return false;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.VariableDeclarator:
+      case AST_NODE_TYPES.ExpressionStatement:
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.VariableDeclaration:
+      case AST_NODE_TYPES.TryStatement:
+      case AST_NODE_TYPES.IfStatement: {
+        // Statements inside a callback: continue from the function, if it is an argument.
+        let up: Node | undefined = parent;
+        while (up && !isFunction(up)) up = up.parent;
+        if (!up || up.type === AST_NODE_TYPES.FunctionDeclaration) return false;
+        current = up;
+        if (!(up.parent?.type === AST_NODE_TYPES.CallExpression && up.parent.arguments.includes(up as TSESTree.CallExpressionArgument))) return false;
+        continue;
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,76 @@
+// The opt-in type-aware fallback: when a client instance's provenance is not visible in the file
+// (a constructor parameter, an import from another module), its declared type can still say which
+// client it is. Only used when a rule's option asks for it; never because types happen to exist.
+import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import type { InstanceKind } from '../catalog/types.js';
+
+/** Type names that identify an instance, and the package folders their declarations live in. */
+const TYPE_INSTANCES: readonly { names: readonly string[]; packages: readonly string[]; instance: InstanceKind }[] = [
+  { names: ['AxiosInstance', 'AxiosStatic', 'Axios'], packages: ['/axios/'], instance: 'axios' },
+  { names: ['Got'], packages: ['/got/'], instance: 'got' },
+  { names: ['KyInstance'], packages: ['/ky/'], instance: 'ky' },
+  { names: ['Dispatcher', 'Pool', 'Client', 'Agent', 'BalancedPool', 'ProxyAgent'], packages: ['/undici/', '/undici-types/'], instance: 'undici-dispatcher' },
+  { names: ['Pool', 'Client', 'PoolClient'], packages: ['/pg/', '/@types/pg/', '/pg-pool/'], instance: 'pg' },
+  { names: ['Redis', 'Cluster'], packages: ['/ioredis/'], instance: 'ioredis' },
+  { names: ['MongoClient'], packages: ['/mongodb/'], instance: 'mongodb' },
+  { names: ['Db'], packages: ['/mongodb/'], instance: 'mongodb-db' },
+  { names: ['Collection'], packages: ['/mongodb/'], instance: 'mongodb-collection' },
+  { names: ['Client'], packages: ['/@grpc/grpc-js/'], instance: 'grpc-client' },
+  { names: ['Client'], packages: ['/@smithy/smithy-client/', '/@aws-sdk/smithy-client/'], instance: 'aws-client' },
+];
+
+export class MissingTypeInformationError extends Error {
+  constructor(rule: string, option: string) {
+    super(
+      `faultline/${rule}: the option \`${option}\` needs type information, and this file was linted without it. ` +
+        'Turn on typed linting (languageOptions.parserOptions.projectService: true with typescript-eslint), or remove the option.',
+    );
+    this.name = 'MissingTypeInformationError';
+  }
+}
+
+type TypeLike = {
+  getSymbol(): { getName(): string; declarations?: readonly { getSourceFile(): { fileName: string } }[] } | undefined;
+  isUnion?(): boolean;
+};
+
+/** The parser services of a typed lint run, or a helpful error naming the rule and option. */
+export function requireTypes(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, rule: string, option: string): ParserServices & { program: NonNullable<ParserServices['program']> } {
+  const services = context.sourceCode.parserServices as ParserServices | undefined;
+  if (!services?.program || !('getTypeAtLocation' in services)) throw new MissingTypeInformationError(rule, option);
+  return services as ParserServices & { program: NonNullable<ParserServices['program']> };
+}
+
+function matchType(type: TypeLike, checker: { getBaseTypes?(type: never): readonly TypeLike[] }, depth = 0): InstanceKind | undefined {
+  const symbol = type.getSymbol();
+  if (symbol) {
+    const name = symbol.getName();
+    const files = (symbol.declarations ?? []).map(declaration => declaration.getSourceFile().fileName);
+    for (const entry of TYPE_INSTANCES) {
+      if (entry.names.includes(name) && files.some(file => entry.packages.some(folder => file.includes(folder)))) return entry.instance;
+    }
+  }
+  // Generated gRPC stubs and AWS service clients extend a library base class.
+  if (depth < 3 && checker.getBaseTypes && 'objectFlags' in (type as object)) {
+    try {
+      for (const base of checker.getBaseTypes(type as never)) {
+        const found = matchType(base, checker, depth + 1);
+        if (found) return found;
+      }
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Which client instance an expression is, judged by its declared type. */
+export function instanceKindFromType(services: ParserServices & { program: NonNullable<ParserServices['program']> }, node: TSESTree.Node): InstanceKind | undefined {
+  const type = services.getTypeAtLocation(node) as unknown as TypeLike;
+  const checker = services.program.getTypeChecker() as unknown as { getBaseTypes?(type: never): readonly TypeLike[] };
+  const direct = matchType(type, checker);
+  if (direct) return direct;
+  // A class's own type (for a `new`-able value) is not what we want; instances only.
+  return undefined;
+}
