@@ -49,9 +49,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       missingDeadline:
-        '`{{callee}}` has no deadline: if the {{label}} server stops answering, this call and everything waiting on it hang forever. Fix: {{fix}}.',
+        '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
       missingClientDeadline:
-        'This {{label}} client has no {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
+        'This {{label}} client is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
       noneDeadline:
         '`{{key}}: {{value}}` turns off the {{label}} deadline, so the call can hang forever if the server stops answering. Use a finite value; {{fix}}.',
       timeoutDoesNotAbort:
@@ -290,7 +290,7 @@ export default createRule<Options, MessageIds>({
           return;
         case 'missing': {
           if (construction) {
-            const what = verdict.detail ? `bound on ${verdict.detail.startsWith('`') ? verdict.detail : `\`${verdict.detail}\``}` : 'deadline';
+            const what = verdict.detail ? (verdict.detail.startsWith('`') ? verdict.detail : `\`${verdict.detail}\``) : 'a deadline';
             context.report({ node: call.callee, messageId: 'missingClientDeadline', data: { ...data, what } });
             return;
           }
@@ -379,7 +379,7 @@ export default createRule<Options, MessageIds>({
       } else {
         const input = {
           options: model.optionsOf(call, role.options),
-          instance: classified.origin?.role.role === 'factory' || classified.origin ? instanceLayers(classified) : [],
+          instance: instanceLayers(classified),
           requireTotalTimeout: options.requireTotalTimeout ?? false,
           ...(family === 'fetch' ? { request: requestInit(call) } : {}),
           ...(family === 'http' ? { http: httpFacts(call) } : {}),

@@ -367,7 +367,6 @@ const INSTANCES: Readonly<Record<InstanceKind, InstanceTable>> = {
     any: call('aws', { at: 1 }),
     except: ['destroy', 'middlewareStack', 'config', 'constructor'],
   },
-  'aws-command': { members: {} },
   octokit: { members: {}, any: call('octokit', NONE), anyDepth: 4, except: ['hook', 'log', 'auth', 'paginate', 'plugin'] },
   slack: { members: {}, any: call('slack', NONE), anyDepth: 4, except: ['on', 'once', 'emit', 'token', 'slackApiUrl'] },
   stripe: { members: {}, any: call('stripe', NONE), anyDepth: 4, except: ['on', 'off', 'once', 'webhooks', 'errors'] },
@@ -378,9 +377,8 @@ const INSTANCES: Readonly<Record<InstanceKind, InstanceTable>> = {
 
 /** Factories of AWS SDK v3 service clients (`@aws-sdk/client-*`): `S3Client`, and the aggregated `S3`. */
 function lookupAwsClientModule(key: string): Role | undefined {
-  if (key.endsWith('Command') || key.endsWith('Exception') || key.endsWith('Error') || key.includes('.')) {
-    return key.endsWith('Command') ? factory('aws-command', 'aws', NONE) : undefined;
-  }
+  // Commands are plain request descriptions; only the client sends them.
+  if (key.endsWith('Command') || key.endsWith('Exception') || key.endsWith('Error') || key.includes('.')) return undefined;
   if (/^[A-Z]/.test(key)) return factory('aws-client', 'aws', { at: 0 });
   return undefined;
 }

@@ -241,7 +241,7 @@ function judgeAws(input: JudgeInput): Verdict {
   const config = input.options;
   if (isOpaque(config) && !getProp(config, 'requestHandler')) return { status: 'unknown' };
   const handler = getProp(config, 'requestHandler');
-  if (!handler) return { status: 'missing', detail: 'requestHandler' };
+  if (!handler) return { status: 'missing', detail: '`requestHandler` timeouts' };
   const params = handler.value;
   if (params.kind !== 'object') return { status: 'unknown' };
   const requestTimeout = getProp(params, 'requestTimeout') ?? getProp(params, 'socketTimeout');
@@ -255,7 +255,7 @@ function judgeAws(input: JudgeInput): Verdict {
     return { status: 'doesNotAbort', key: 'requestTimeout', at: requestTimeout.at, how: 'aws' };
   }
   if (params.hasSpread) return { status: 'unknown' };
-  return { status: 'missing', detail: 'requestTimeout' };
+  return { status: 'missing', detail: '`requestHandler.requestTimeout`' };
 }
 
 /** A literal connection string that carries a key (`?statement_timeout=…`, `&socketTimeoutMS=…`). */
@@ -293,28 +293,28 @@ function judgeIoredis(input: JudgeInput): Verdict {
   // Cluster: the per-node options live under `redisOptions`.
   const nested = getProp(options, 'redisOptions');
   if (nested) options = nested.value;
-  if (options.kind === 'absent' || options.kind === 'string' || options.kind === 'number') return { status: 'missing' };
+  if (options.kind === 'absent' || options.kind === 'string' || options.kind === 'number') return { status: 'missing', detail: 'commandTimeout' };
   if (options.kind !== 'object') return { status: 'unknown' };
   const retries = getProp(input.options, 'maxRetriesPerRequest') ?? getProp(options, 'maxRetriesPerRequest');
   if (retries && retries.value.kind === 'null') return { status: 'waitsForever', key: 'maxRetriesPerRequest', at: retries.at };
   const timeout = getProp(options, 'commandTimeout');
   const verdict = judgeTimeoutProp(timeout, 'commandTimeout');
   if (verdict) return verdict;
-  return missingOrUnknown(options.hasSpread);
+  return missingOrUnknown(options.hasSpread, 'commandTimeout');
 }
 
 function judgeNodeRedis(input: JudgeInput): Verdict {
   let options = input.options;
   const defaults = getProp(options, 'defaults');
   if (defaults) options = defaults.value;
-  if (options.kind === 'absent') return { status: 'missing' };
+  if (options.kind === 'absent') return { status: 'missing', detail: 'socket.socketTimeout' };
   if (options.kind !== 'object') return { status: 'unknown' };
   const socket = getProp(options, 'socket');
-  if (!socket) return missingOrUnknown(options.hasSpread);
+  if (!socket) return missingOrUnknown(options.hasSpread, 'socket.socketTimeout');
   if (socket.value.kind !== 'object') return { status: 'unknown' };
   const verdict = judgeTimeoutProp(getProp(socket.value, 'socketTimeout'), 'socket.socketTimeout');
   if (verdict) return verdict;
-  return missingOrUnknown(socket.value.hasSpread || options.hasSpread);
+  return missingOrUnknown(socket.value.hasSpread || options.hasSpread, 'socket.socketTimeout');
 }
 
 function judgeMongo(input: JudgeInput): Verdict {
@@ -330,7 +330,7 @@ function judgeMongo(input: JudgeInput): Verdict {
   if (isOpaque(options)) return { status: 'unknown' };
   const ignored = getProp(options, 'timeoutMS');
   if (ignored) return { status: 'ignored', key: 'timeoutMS', at: ignored.at };
-  return { status: 'missing' };
+  return { status: 'missing', detail: 'socketTimeoutMS' };
 }
 
 /** SDKs whose default has no bound: a finite `timeout` (at the given path) is required. */
@@ -339,7 +339,7 @@ function judgeRequiredTimeout(input: JudgeInput, path: readonly string[]): Verdi
   const prop = getPath(options, path);
   const verdict = judgeTimeoutProp(prop, path.join('.'));
   if (verdict) return verdict;
-  return missingOrUnknown(isOpaque(options));
+  return missingOrUnknown(isOpaque(options), path.join('.'));
 }
 
 /** SDKs with a finite default: only an explicit none value (at the given path) is a problem. */

@@ -62,7 +62,6 @@ export type InstanceKind =
   | 'grpc-package'
   | 'grpc-client'
   | 'aws-client'
-  | 'aws-command'
   | 'octokit'
   | 'slack'
   | 'stripe'

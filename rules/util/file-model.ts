@@ -33,6 +33,8 @@ export type Value =
   | { kind: 'unknown' };
 
 const UNKNOWN: Value = { kind: 'unknown' };
+/** Names that say "this is a URL": `url`, `apiUrl`, `endpoint`, `href`, `baseURL`, `uri`, `path`. */
+const URL_NAME = /(?:^|[a-z_])(?:url|uri|href|endpoint|link|path|route)s?$|^(?:url|uri|href|endpoint|link|path|route)/i;
 const ABSENT: Summary = { kind: 'absent' };
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', ...GLOBAL_OBJECTS]);
@@ -458,6 +460,7 @@ export class FileModel {
       if (!first) return ABSENT;
       const firstSummary = this.summarizeTop(first);
       if (firstSummary.kind === 'object') return firstSummary;
+      if (firstSummary.kind === 'opaque' && this.looksLikeUrl(first) && !argAt(1)) return ABSENT;
       const second = argAt(1);
       if (second) return this.summarizeTop(second);
       if (spreadAt === 1) return { kind: 'opaque' };
@@ -470,6 +473,7 @@ export class FileModel {
         if (isFunction(arg)) break;
         const summary = this.summarizeTop(arg);
         if (summary.kind === 'object') return summary;
+        if (summary.kind === 'opaque' && this.looksLikeUrl(arg)) continue;
         if (summary.kind === 'opaque') {
           const next = argAt(index + 1);
           if (next && !isFunction(next)) continue;
@@ -534,6 +538,43 @@ export class FileModel {
       return { kind: 'opaque', at: node };
     }
     return value;
+  }
+
+  /**
+   * True when an argument is evidently a URL rather than an options object: a string, a `URL`,
+   * a parameter typed `string`/`URL`, or a name that says so (`url`, `endpoint`, `baseUrl`).
+   */
+  looksLikeUrl(input: Node): boolean {
+    const node = unwrap(input);
+    const named = (name: string | undefined): boolean => name !== undefined && URL_NAME.test(name);
+    switch (node.type) {
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.BinaryExpression:
+        return true;
+      case AST_NODE_TYPES.Literal:
+        return typeof node.value === 'string';
+      case AST_NODE_TYPES.MemberExpression:
+        return named(memberName(node));
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(node.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        return name === 'URL' || named(name);
+      }
+      case AST_NODE_TYPES.Identifier: {
+        if (named(node.name)) return true;
+        const def = this.findVariable(node)?.defs[0];
+        if (def?.type === 'Parameter') {
+          const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+          if (annotation?.type === AST_NODE_TYPES.TSStringKeyword) return true;
+          if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'URL') return true;
+        }
+        const init = this.constInit(node);
+        return init !== undefined && this.looksLikeUrl(init);
+      }
+      default:
+        return false;
+    }
   }
 
   private isEnvRead(node: TSESTree.MemberExpression): boolean {

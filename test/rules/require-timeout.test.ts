@@ -1,0 +1,511 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/require-timeout.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('require-timeout', rule, {
+  valid: [
+    // fetch
+    `await fetch(url, { signal: AbortSignal.timeout(5000) });`,
+    `await fetch(url, { signal: AbortSignal.any([parent, AbortSignal.timeout(5000)]) });`,
+    `
+const controller = new AbortController();
+const timer = setTimeout(() => controller.abort(), 5000);
+await fetch(url, { signal: controller.signal });
+`,
+    // A signal handed in by the caller: the caller owns the deadline.
+    `export async function load(url: string, signal: AbortSignal) { return fetch(url, { signal }); }`,
+    `
+const request = new Request(url, { signal: AbortSignal.timeout(2000) });
+await fetch(request);
+`,
+    // Opaque options are not reported by default.
+    `export const get = (url: string, init: RequestInit) => fetch(url, init);`,
+    `await fetch(url, { ...defaults, method: 'POST' });`,
+    // A local function called fetch is not fetch.
+    `
+function fetch(key: string) { return cache.get(key); }
+fetch('a');
+`,
+    `import fetch from './local-fetch.js'; await fetch('/x');`,
+    `import { fetch } from 'undici'; await fetch(url, { signal: AbortSignal.timeout(1000) });`,
+    // axios
+    `import axios from 'axios'; await axios.get(url, { timeout: 5000 });`,
+    `import axios from 'axios'; await axios.post(url, body, { timeout: 5000 });`,
+    `import axios from 'axios'; await axios({ url, method: 'get', timeout: 5000 });`,
+    `import axios from 'axios'; await axios(url, { signal: AbortSignal.timeout(5000) });`,
+    `
+import axios from 'axios';
+const api = axios.create({ baseURL, timeout: 5000 });
+await api.get('/users');
+await api.post('/users', user);
+`,
+    `
+import axios from 'axios';
+const api = axios.create({ baseURL });
+api.defaults.timeout = 2500;
+await api.get('/users');
+`,
+    `
+import axios from 'axios';
+axios.defaults.timeout = 2500;
+await axios.get('/users');
+`,
+    `
+import axios from 'axios';
+const api = axios.create({ baseURL });
+api.interceptors.request.use(config => { config.timeout = 3000; return config; });
+await api.get('/users');
+`,
+    `
+const axios = require('axios');
+class Users {
+  constructor() { this.http = axios.create({ timeout: 1000 }); }
+  list() { return this.http.get('/users'); }
+}
+`,
+    `
+import axios from 'axios';
+const options = { timeout: 4000 };
+await axios.get(url, options);
+`,
+    // An object with a get method is not axios.
+    `const store = new Map(); store.get('x');`,
+    // got, ky, superagent
+    `import got from 'got'; await got(url, { timeout: { request: 10000 } });`,
+    `import got from 'got'; const client = got.extend({ timeout: { response: 2000 } }); await client.get('x');`,
+    `import ky from 'ky'; await ky.get(url).json();`,
+    `import ky from 'ky'; await ky.post(url, { json: body, timeout: 5000 });`,
+    `import request from 'superagent'; await request.get(url).timeout({ response: 5000, deadline: 10000 });`,
+    `
+import request from 'superagent';
+const req = request.post(url).send(body);
+req.timeout(5000);
+await req;
+`,
+    // undici: finite defaults, so only an explicit "none" is reported
+    `import { request } from 'undici'; await request(url);`,
+    `import { Agent, setGlobalDispatcher } from 'undici'; setGlobalDispatcher(new Agent({ connectTimeout: 5000 }));`,
+    // node:http
+    `
+import https from 'node:https';
+const req = https.request(url, { timeout: 5000 }, res => res.resume());
+req.on('timeout', () => req.destroy(new Error('timeout')));
+req.end();
+`,
+    `
+const http = require('http');
+const req = http.get(url, res => res.resume());
+req.setTimeout(5000, () => req.abort());
+`,
+    `import http from 'http'; http.get(url, { signal: AbortSignal.timeout(5000) }, onResponse);`,
+    // The request leaves the function: whoever receives it sets the bound.
+    `import http from 'node:http'; export function open(url: string) { return http.request(url); }`,
+    // gRPC
+    `
+import * as grpc from '@grpc/grpc-js';
+const proto = grpc.loadPackageDefinition(definition) as any;
+const client = new proto.routeguide.RouteGuide(address, grpc.credentials.createInsecure());
+client.getFeature(point, { deadline: Date.now() + 2000 }, callback);
+`,
+    `
+import * as grpc from '@grpc/grpc-js';
+const { Greeter } = grpc.loadPackageDefinition(definition).helloworld as any;
+const client = new Greeter(address, credentials, { 'grpc.service_config': '{"methodConfig":[{"name":[{}],"timeout":"2s"}]}' });
+client.sayHello({ name }, callback);
+`,
+    // AWS SDK v3
+    `
+import { S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+const s3 = new S3Client({ requestHandler: new NodeHttpHandler({ connectionTimeout: 1000, requestTimeout: 5000, throwOnRequestTimeout: true }) });
+`,
+    `
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+const ddb = new DynamoDBClient({ region });
+await ddb.send(new GetItemCommand(input), { abortSignal: AbortSignal.timeout(2000) });
+`,
+    // pg, redis, mongodb: the bound belongs to the client
+    `import { Pool } from 'pg'; const pool = new Pool({ connectionString, statement_timeout: 5000, connectionTimeoutMillis: 2000 });`,
+    `import pg from 'pg'; const client = new pg.Client({ query_timeout: 5000, connectionTimeoutMillis: 2000 });`,
+    `import Redis from 'ioredis'; const redis = new Redis(6379, 'cache', { commandTimeout: 500 });`,
+    `import { createClient } from 'redis'; const client = createClient({ url, socket: { socketTimeout: 5000 } });`,
+    `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri, { socketTimeoutMS: 30000 });`,
+    `import { MongoClient } from 'mongodb'; const client = new MongoClient('mongodb://db/app?socketTimeoutMS=30000');`,
+    // Options from elsewhere: not reported by default.
+    `import { Pool } from 'pg'; export const pool = new Pool(config);`,
+    // Vendor SDKs with finite defaults
+    `import Stripe from 'stripe'; const stripe = new Stripe(key);`,
+    `import OpenAI from 'openai'; const openai = new OpenAI();`,
+    // Timeout wrappers
+    `import pTimeout from 'p-timeout'; await pTimeout(fetch(url), { milliseconds: 5000 });`,
+    `await Promise.race([fetch(url), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]);`,
+    {
+      code: `await withTimeout(() => fetch(url), 5000);`,
+      settings: { faultline: { timeoutWrappers: ['withTimeout'] } },
+    },
+    {
+      code: `
+import { withDeadline } from '@acme/resilience';
+await withDeadline(async () => {
+  const response = await fetch(url);
+  return response.json();
+}, 5000);
+`,
+      settings: { faultline: { timeoutWrappers: [{ module: '@acme/resilience', export: 'withDeadline' }] } },
+    },
+    // Team clients taught through settings
+    {
+      code: `import { request } from '@acme/http'; await request('/users', { timeout: 2000 });`,
+      settings: { faultline: { clients: [{ module: '@acme/http', export: 'request', optionsArg: 1 }] } },
+    },
+    {
+      code: `import { createClient } from '@acme/http'; const api = createClient({ timeout: 1000 }); await api.get('/users');`,
+      settings: { faultline: { clients: [{ module: '@acme/http', export: 'createClient', instanceFactory: true, methods: ['get'], optionsArg: 1 }] } },
+    },
+  ],
+  invalid: [
+    {
+      code: 'await fetch(url);',
+      errors: [
+        { column: 7, endColumn: 12, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(10000) });' }] },
+      ],
+    },
+    {
+      code: `await fetch(url, { method: 'POST', body });`,
+      errors: [
+        { column: 7, endColumn: 12, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `await fetch(url, { signal: AbortSignal.timeout(10000), method: 'POST', body });` }] },
+      ],
+    },
+    {
+      code: 'await globalThis.fetch(url, {});',
+      errors: [
+        { column: 7, endColumn: 23, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });' }] },
+      ],
+    },
+    {
+      code: `
+const controller = new AbortController();
+button.onclick = () => controller.abort();
+await fetch(url, { signal: controller.signal });
+`,
+      errors: [
+        { column: 28, endColumn: 45, line: 4, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: `
+const controller = new AbortController();
+button.onclick = () => controller.abort();
+await fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });
+` }] },
+      ],
+    },
+    {
+      code: 'await fetch(url, { signal: new AbortController().signal });',
+      errors: [
+        { column: 28, endColumn: 56, line: 1, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: 'await fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });' }] },
+      ],
+    },
+    {
+      code: `
+const request = new Request(url, { method: 'POST' });
+await fetch(request);
+`,
+      errors: [
+        { column: 7, endColumn: 12, line: 3, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `
+const request = new Request(url, { method: 'POST' });
+await fetch(request, { signal: AbortSignal.timeout(10000) });
+` }] },
+      ],
+    },
+    {
+      code: `import fetch from 'node-fetch'; const response = await fetch(url);`,
+      errors: [
+        { column: 56, endColumn: 61, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `import fetch from 'node-fetch'; const response = await fetch(url, { signal: AbortSignal.timeout(10000) });` }] },
+      ],
+    },
+    {
+      code: `
+import { useEffect } from 'react';
+export function Users() {
+  useEffect(() => { fetch('/api/users').then(r => r.json()).then(setUsers); }, []);
+  return <ul />;
+}
+`,
+      filename: 'users.tsx',
+      errors: [
+        { column: 21, endColumn: 26, line: 4, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `
+import { useEffect } from 'react';
+export function Users() {
+  useEffect(() => { fetch('/api/users', { signal: AbortSignal.timeout(10000) }).then(r => r.json()).then(setUsers); }, []);
+  return <ul />;
+}
+` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; await axios.get(url);`,
+      errors: [
+        { column: 34, endColumn: 43, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios.get(url, { timeout: 10000 });` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; await axios.post(url, { timeout: 5000 });`,
+      errors: [
+        { column: 34, endColumn: 44, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios.post(url, { timeout: 5000 }, { timeout: 10000 });` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; await axios.post(url);`,
+      errors: [
+        { column: 34, endColumn: 44, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios.post(url, undefined, { timeout: 10000 });` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; await axios({ url, method: 'get' });`,
+      errors: [
+        { column: 34, endColumn: 39, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios({ timeout: 10000, url, method: 'get' });` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; await axios.get(url, { timeout: 0 });`,
+      errors: [
+        { column: 51, endColumn: 61, line: 1, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `
+import axios from 'axios';
+const api = axios.create({ baseURL });
+export const listUsers = () => api.get('/users');
+`,
+      errors: [
+        { column: 32, endColumn: 39, line: 4, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `
+import axios from 'axios';
+const api = axios.create({ baseURL });
+export const listUsers = () => api.get('/users', { timeout: 10000 });
+` }] },
+      ],
+    },
+    {
+      code: `
+import axios from 'axios';
+const api = axios.create({ baseURL, timeout: 0 });
+await api.get('/users');
+await api.delete('/users/1');
+`,
+      errors: [
+        { column: 37, endColumn: 47, line: 3, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `
+const axios = require('axios');
+class Users {
+  constructor() { this.http = axios.create({ baseURL }); }
+  list() { return this.http.get('/users'); }
+}
+`,
+      errors: [
+        { column: 19, endColumn: 32, line: 5, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `
+const axios = require('axios');
+class Users {
+  constructor() { this.http = axios.create({ baseURL }); }
+  list() { return this.http.get('/users', { timeout: 10000 }); }
+}
+` }] },
+      ],
+    },
+    {
+      code: `
+import axios from 'axios';
+axios.defaults.timeout = 0;
+`,
+      errors: [
+        { column: 1, endColumn: 27, line: 3, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `import { default as http } from 'axios'; await http.put(url, body, { headers });`,
+      errors: [
+        { column: 48, endColumn: 56, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import { default as http } from 'axios'; await http.put(url, body, { timeout: 10000, headers });` }] },
+      ],
+    },
+    {
+      code: `import got from 'got'; await got(url).json();`,
+      errors: [
+        { column: 30, endColumn: 33, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestGotTimeout', output: `import got from 'got'; await got(url, { timeout: { request: 10000 } }).json();` }] },
+      ],
+    },
+    {
+      code: `import got from 'got'; await got.post(url, { json: body });`,
+      errors: [
+        { column: 30, endColumn: 38, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestGotTimeout', output: `import got from 'got'; await got.post(url, { timeout: { request: 10000 }, json: body });` }] },
+      ],
+    },
+    {
+      code: `import got from 'got'; const client = got.extend({ prefixUrl }); await client.get('users');`,
+      errors: [
+        { column: 72, endColumn: 82, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestGotTimeout', output: `import got from 'got'; const client = got.extend({ prefixUrl }); await client.get('users', { timeout: { request: 10000 } });` }] },
+      ],
+    },
+    {
+      code: `import got from 'got'; await got(url, { timeout: { request: 0 } });`,
+      errors: [
+        { column: 52, endColumn: 62, line: 1, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `import ky from 'ky'; await ky.get(url, { timeout: false });`,
+      errors: [
+        { column: 42, endColumn: 56, line: 1, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `import request from 'superagent'; const res = await request.get(url).set('Accept', 'application/json');`,
+      errors: [
+        { column: 53, endColumn: 64, line: 1, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      code: `import { request } from 'undici'; await request(url, { headersTimeout: 0 });`,
+      errors: [
+        { column: 56, endColumn: 73, line: 1, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `import { Agent, setGlobalDispatcher } from 'undici'; setGlobalDispatcher(new Agent({ bodyTimeout: 0 }));`,
+      errors: [
+        { column: 86, endColumn: 100, line: 1, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `import https from 'node:https'; https.get(url, res => res.pipe(out));`,
+      errors: [
+        { column: 33, endColumn: 42, line: 1, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      code: `
+const http = require('http');
+const req = http.request({ host, path, timeout: 5000 }, onResponse);
+req.end();
+`,
+      errors: [
+        { column: 40, endColumn: 53, line: 3, messageId: 'timeoutDoesNotAbort' },
+      ],
+    },
+    {
+      code: `
+import http from 'http';
+const req = http.get(url, onResponse);
+req.setTimeout(5000);
+`,
+      errors: [
+        { column: 13, endColumn: 21, line: 3, messageId: 'timeoutDoesNotAbort' },
+      ],
+    },
+    {
+      code: `
+const grpc = require('@grpc/grpc-js');
+const proto = grpc.loadPackageDefinition(packageDefinition);
+const client = new proto.routeguide.RouteGuide('localhost:50051', grpc.credentials.createInsecure());
+client.getFeature(point, (err, feature) => {});
+`,
+      errors: [
+        { column: 1, endColumn: 18, line: 5, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
+      errors: [
+        { column: 70, endColumn: 78, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
+`,
+      errors: [
+        { column: 45, endColumn: 65, line: 3, messageId: 'requestTimeoutDoesNotAbort' },
+      ],
+    },
+    {
+      code: `import { Pool } from 'pg'; export const pool = new Pool({ connectionString: process.env.DATABASE_URL });`,
+      errors: [
+        { column: 52, endColumn: 56, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `const { Pool } = require('pg'); const pool = new Pool({ statement_timeout: 5000 });`,
+      errors: [
+        { column: 50, endColumn: 54, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis'; export const redis = new Redis(process.env.REDIS_URL);`,
+      errors: [
+        { column: 55, endColumn: 60, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis'; const redis = new Redis({ host, maxRetriesPerRequest: null });`,
+      errors: [
+        { column: 62, endColumn: 88, line: 1, messageId: 'waitsForever' },
+      ],
+    },
+    {
+      code: `import { createClient } from 'redis'; const client = createClient({ url });`,
+      errors: [
+        { column: 54, endColumn: 66, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri, { timeoutMS: 5000 });`,
+      errors: [
+        { column: 78, endColumn: 93, line: 1, messageId: 'ignoredTimeout' },
+      ],
+    },
+    {
+      code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
+      errors: [
+        { column: 59, endColumn: 70, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: 'await Promise.race([fetch(primary), fetch(secondary)]);',
+      errors: [
+        { column: 21, endColumn: 26, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await Promise.race([fetch(primary, { signal: AbortSignal.timeout(10000) }), fetch(secondary)]);' }] },
+        { column: 37, endColumn: 42, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await Promise.race([fetch(primary), fetch(secondary, { signal: AbortSignal.timeout(10000) })]);' }] },
+      ],
+    },
+    {
+      code: `import { request } from '@acme/http'; await request('/users');`,
+      settings: {"faultline":{"clients":[{"module":"@acme/http","export":"request","optionsArg":1}]}},
+      errors: [
+        { column: 45, endColumn: 52, line: 1, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      code: `import { createClient } from '@acme/http'; const api = createClient({ baseUrl }); await api.post('/users', body, { retries: 2 });`,
+      settings: {"faultline":{"clients":[{"module":"@acme/http","export":"createClient","instanceFactory":true,"methods":["get","post"],"optionsArg":2}]}},
+      errors: [
+        { column: 89, endColumn: 97, line: 1, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      code: 'await fetch(url, init);',
+      options: [{"reportOpaqueOptions":true}],
+      errors: [
+        { column: 7, endColumn: 12, line: 1, messageId: 'opaqueOptions' },
+      ],
+    },
+    {
+      code: 'await fetch(url);',
+      options: [{"suggestedTimeoutMs":2500}],
+      errors: [
+        { column: 7, endColumn: 12, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(2500) });' }] },
+      ],
+    },
+
+  ],
+});
