@@ -5,13 +5,17 @@ import { scriptedRandom } from '../../packages/runtime/src/testing.js';
 describe('fullJitterBackoff', () => {
   it('reports the window doubling from the base for each retry', () => {
     const random = scriptedRandom([0.5]);
-    const delays = [0, 1, 2, 3].map(retry => fullJitterBackoff(retry, { baseDelayMs: 100, maxDelayMs: 10_000 }, random));
+    const delays = [0, 1, 2, 3].map(retry =>
+      fullJitterBackoff(retry, { baseDelayMs: 100, maxDelayMs: 10_000 }, random),
+    );
     expect(delays).toEqual([50, 100, 200, 400]);
   });
 
   it('reports the window capped at maxDelayMs once doubling passes it', () => {
     const random = scriptedRandom([0.5]);
-    const delays = [6, 7, 8, 60].map(retry => fullJitterBackoff(retry, { baseDelayMs: 100, maxDelayMs: 10_000 }, random));
+    const delays = [6, 7, 8, 60].map(retry =>
+      fullJitterBackoff(retry, { baseDelayMs: 100, maxDelayMs: 10_000 }, random),
+    );
     expect(delays).toEqual([3200, 5000, 5000, 5000]);
   });
 

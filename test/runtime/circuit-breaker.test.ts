@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, type CircuitBreakerOptions } from '../../packages/runtime/src/client/circuit-breaker.js';
+import {
+  CircuitBreaker,
+  type CircuitBreakerOptions,
+} from '../../packages/runtime/src/client/circuit-breaker.js';
 import { ManualClock } from '../../packages/runtime/src/testing.js';
 import { ofType, recordEvents } from './helpers.js';
 
@@ -141,11 +144,9 @@ describe('CircuitBreaker', () => {
     await clock.advance(5_000);
     void breaker.state;
     record(3, 0);
-    expect(ofType(events, 'breakerStateChange').map(({ from, to, client }) => `${client}:${from}->${to}`)).toEqual([
-      'users:closed->open',
-      'users:open->halfOpen',
-      'users:halfOpen->closed',
-    ]);
+    expect(
+      ofType(events, 'breakerStateChange').map(({ from, to, client }) => `${client}:${from}->${to}`),
+    ).toEqual(['users:closed->open', 'users:open->halfOpen', 'users:halfOpen->closed']);
   });
 
   it('throws on a failure ratio outside (0, 1]', () => {

@@ -40,7 +40,10 @@ describe('Deadline', () => {
   });
 
   it('is aborted from the start when a parent already is', () => {
-    const deadline = Deadline.after(1_000, { clock: new ManualClock(), signals: [AbortSignal.abort('gone')] });
+    const deadline = Deadline.after(1_000, {
+      clock: new ManualClock(),
+      signals: [AbortSignal.abort('gone')],
+    });
     expect(deadline.signal.reason).toBe('gone');
   });
 

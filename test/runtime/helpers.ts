@@ -3,7 +3,12 @@ import { HttpStatusError } from '../../packages/runtime/src/errors.js';
 import type { RuntimeEvent } from '../../packages/runtime/src/events.js';
 
 export function statusError(status: number, retryAfterMs?: number): HttpStatusError {
-  return new HttpStatusError(`HTTP ${status}`, { status, headers: new Headers(), bodyText: '', retryAfterMs });
+  return new HttpStatusError(`HTTP ${status}`, {
+    status,
+    headers: new Headers(),
+    bodyText: '',
+    retryAfterMs,
+  });
 }
 
 export function connectionRefused(): TypeError {

@@ -10,12 +10,22 @@ function spend(budget: RetryBudget, tries: number): number {
 
 describe('RetryBudget', () => {
   it('reports the floor of minRetriesPerSecond times the window before any call', () => {
-    const budget = new RetryBudget({ ratio: 0.1, minRetriesPerSecond: 1, ttlMs: 10_000, clock: new ManualClock() });
+    const budget = new RetryBudget({
+      ratio: 0.1,
+      minRetriesPerSecond: 1,
+      ttlMs: 10_000,
+      clock: new ManualClock(),
+    });
     expect(budget.getBalance()).toBe(10);
   });
 
   it('grants ratio times the calls plus the floor, then refuses', () => {
-    const budget = new RetryBudget({ ratio: 0.1, minRetriesPerSecond: 1, ttlMs: 10_000, clock: new ManualClock() });
+    const budget = new RetryBudget({
+      ratio: 0.1,
+      minRetriesPerSecond: 1,
+      ttlMs: 10_000,
+      clock: new ManualClock(),
+    });
     for (let i = 0; i < 200; i++) budget.recordCall();
     expect(spend(budget, 100)).toBe(30);
   });

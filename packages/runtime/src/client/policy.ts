@@ -207,7 +207,8 @@ function runCall<T>(policy: Policy, call: CallState<T>): Promise<T> {
     let lastError: unknown;
     let cancelHedgeTimer: CancelTimer | undefined;
     let cancelRetryTimer: CancelTimer | undefined;
-    const live = new Set<AbortController>();
+    // Attempts still running, each with the function that ends it (used when the call ends first).
+    const live = new Map<AbortController, (reason: unknown) => void>();
 
     const finish = (isSuccess: boolean, value: unknown, abortReason: unknown): void => {
       if (isDone) return;
@@ -215,7 +216,12 @@ function runCall<T>(policy: Policy, call: CallState<T>): Promise<T> {
       cancelHedgeTimer?.();
       cancelRetryTimer?.();
       deadline.signal.removeEventListener('abort', onDeadline);
-      for (const controller of live) controller.abort(abortReason);
+      // Ending attempts here, not when their promises settle, means a function that ignores its
+      // signal still frees its breaker permit and still reports its outcome.
+      for (const [controller, end] of [...live]) {
+        controller.abort(abortReason);
+        end(abortReason);
+      }
       if (isSuccess) resolve(value as T);
       else reject(value);
     };
@@ -241,7 +247,6 @@ function runCall<T>(policy: Policy, call: CallState<T>): Promise<T> {
       if (isHedge) hedges += 1;
       const attempt = launched;
       const controller = new AbortController();
-      live.add(controller);
       const started = clock.now();
       const attemptTimeoutMs = policy.attemptTimeoutMs;
       const expiresAt =
@@ -336,6 +341,7 @@ function runCall<T>(policy: Policy, call: CallState<T>): Promise<T> {
         scheduleRetry(failure, error);
       };
 
+      live.set(controller, reason => settle(false, reason));
       let promise: Promise<T>;
       try {
         promise = call.fn(context);

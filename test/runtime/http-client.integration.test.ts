@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isConnectionError } from '../../packages/runtime/src/client/classify.js';
+import { createHttpClient } from '../../packages/runtime/src/client/http-client.js';
+import {
+  BreakerOpenError,
+  DeadlineExceededError,
+  HttpStatusError,
+} from '../../packages/runtime/src/errors.js';
+import { closedPort, listen, readBody, sendJson, type Loopback } from './loopback.js';
+import { ofType, recordEvents } from './helpers.js';
+
+let servers: Loopback[] = [];
+afterEach(async () => {
+  await Promise.all(servers.map(server => server.close()));
+  servers = [];
+});
+
+async function serve(...args: Parameters<typeof listen>): Promise<Loopback> {
+  const server = await listen(...args);
+  servers.push(server);
+  return server;
+}
+
+describe('createHttpClient against a real server', () => {
+  it('sends the time left before the deadline in x-faultline-deadline-ms', async () => {
+    let header: string | undefined;
+    const { url } = await serve((request, response) => {
+      header = request.headers['x-faultline-deadline-ms'] as string;
+      sendJson(response, 200, {});
+    });
+    await createHttpClient({ baseUrl: url }).fetch('/', { deadline: 5_000 });
+    expect(Number(header)).toBeGreaterThan(4_000);
+    expect(Number(header)).toBeLessThanOrEqual(5_000);
+  });
+
+  it('retries a 503 and resolves with the answer of the next attempt', async () => {
+    let hits = 0;
+    const { url } = await serve((_, response) => sendJson(response, ++hits === 1 ? 503 : 200, { hits }));
+    const response = await createHttpClient({ baseUrl: url }).fetch('/');
+    await expect(response.json()).resolves.toEqual({ hits: 2 });
+  });
+
+  it('sends the same Idempotency-Key with every attempt of a POST', async () => {
+    const keys: (string | undefined)[] = [];
+    const { url } = await serve((request, response) => {
+      keys.push(request.headers['idempotency-key'] as string | undefined);
+      sendJson(response, keys.length < 3 ? 503 : 201, {});
+    });
+    await createHttpClient({ baseUrl: url }).fetch('/orders', { method: 'POST', json: { item: 1 } });
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends no Idempotency-Key with a GET', async () => {
+    let headers: Record<string, unknown> = {};
+    const { url } = await serve((request, response) => {
+      headers = request.headers;
+      sendJson(response, 200, {});
+    });
+    await createHttpClient({ baseUrl: url }).fetch('/');
+    expect(headers).not.toHaveProperty('idempotency-key');
+  });
+
+  it('waits at least as long as Retry-After asks before the next attempt', async () => {
+    const arrivals: number[] = [];
+    const { url } = await serve((_, response) => {
+      arrivals.push(performance.now());
+      if (arrivals.length === 1) sendJson(response, 503, {}, { 'retry-after': '1' });
+      else sendJson(response, 200, {});
+    });
+    await createHttpClient({ baseUrl: url }).fetch('/');
+    expect(arrivals[1]! - arrivals[0]!).toBeGreaterThanOrEqual(990);
+  });
+
+  it('retries a refused connection and rejects with the connection error when attempts run out', async () => {
+    const { events, onEvent } = recordEvents();
+    const client = createHttpClient({ baseUrl: await closedPort(), onEvent });
+    const error = await client.fetch('/').catch((caught: unknown) => caught);
+    expect(isConnectionError(error)).toBe(true);
+    expect(ofType(events, 'attempt')).toHaveLength(3);
+  });
+
+  it('rejects with DeadlineExceededError and aborts the request when the server is too slow', async () => {
+    let isClosedByClient = false;
+    const { url } = await serve((_, response) => {
+      response.on('close', () => (isClosedByClient = !response.writableFinished));
+    });
+    await expect(createHttpClient({ baseUrl: url }).fetch('/', { deadline: 150 })).rejects.toBeInstanceOf(
+      DeadlineExceededError,
+    );
+    await vi.waitFor(() => expect(isClosedByClient).toBe(true));
+  });
+
+  it('resolves with a 404 response as fetch would', async () => {
+    const { url } = await serve((_, response) => sendJson(response, 404, { error: 'nope' }));
+    const response = await createHttpClient({ baseUrl: url }).fetch('/missing');
+    expect(response.status).toBe(404);
+  });
+
+  it('rejects json() with HttpStatusError for a 404', async () => {
+    const { url } = await serve((_, response) => sendJson(response, 404, { error: 'nope' }));
+    await expect(createHttpClient({ baseUrl: url }).json('/missing')).rejects.toMatchObject({
+      name: 'HttpStatusError',
+      status: 404,
+      bodyText: '{"error":"nope"}',
+    });
+  });
+
+  it('sends a JSON body with json() and parses the JSON answer', async () => {
+    const { url } = await serve(async (request, response) => {
+      sendJson(response, 200, {
+        echoed: JSON.parse(await readBody(request)),
+        type: request.headers['content-type'],
+      });
+    });
+    const answer = await createHttpClient({ baseUrl: url }).json('/echo', { method: 'PUT', json: { a: 1 } });
+    expect(answer).toEqual({ echoed: { a: 1 }, type: 'application/json' });
+  });
+
+  it('rejects with HttpStatusError carrying the status once retries of a 503 run out', async () => {
+    const { url } = await serve((_, response) => sendJson(response, 503, {}));
+    const client = createHttpClient({ baseUrl: url, retry: { maxAttempts: 2, baseDelayMs: 5 } });
+    await expect(client.fetch('/')).rejects.toBeInstanceOf(HttpStatusError);
+  });
+
+  it('fails fast with BreakerOpenError once the breaker opens, sending nothing more', async () => {
+    let hits = 0;
+    const { url } = await serve((_, response) => sendJson(response, 503, { hits: ++hits }));
+    const client = createHttpClient({
+      baseUrl: url,
+      retry: { maxAttempts: 1 },
+      breaker: { minimumThroughput: 3, failureRatio: 0.5 },
+    });
+    for (let i = 0; i < 3; i++) await client.fetch('/').catch(() => undefined);
+    await expect(client.fetch('/')).rejects.toBeInstanceOf(BreakerOpenError);
+    expect(hits).toBe(3);
+  });
+
+  it('hedges a slow GET and resolves with the faster answer', async () => {
+    let hits = 0;
+    const { url } = await serve((_, response) => {
+      if (++hits === 1) return; // the first attempt hangs until the client gives up on it
+      sendJson(response, 200, { hit: hits });
+    });
+    const client = createHttpClient({ baseUrl: url, hedge: { delayMs: 50 } });
+    await expect((await client.fetch('/')).json()).resolves.toEqual({ hit: 2 });
+  });
+});
