@@ -14,7 +14,9 @@ export const rules = {
 type AnyRule = TSESLint.RuleModule<string, readonly unknown[], PluginDocs>;
 type ConfigName = 'recommended' | 'strict' | 'all';
 
-const pkg = { name: '@faultline/eslint-plugin', version: '0.1.0' };
+// `name` is the rule namespace, not the npm name (@faultline/eslint-plugin): oxlint and
+// eslint-doc-generator derive the prefix from it, and every config here uses `faultline/…`.
+const pkg = { name: 'faultline', namespace: 'faultline', version: '0.1.0' };
 
 function ruleLevels(pick: (docs: PluginDocs) => boolean): Record<string, 'error'> {
   const levels: Record<string, 'error'> = {};
@@ -47,4 +49,5 @@ for (const name of Object.keys(RULE_SETS) as ConfigName[]) {
 }
 
 export const configs = plugin.configs;
+export const meta = plugin.meta;
 export default plugin;

@@ -2,10 +2,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { FAMILIES } from './catalog/clients.js';
-import { getProp, isNoneValue, judge, showValue } from './catalog/judge.js';
+import { getProp, isFalsyNone, isNoneValue, judge, showValue } from './catalog/judge.js';
 import type { FamilyId, HttpFactsInput, Summary, Verdict } from './catalog/index.js';
 import { createRule } from './create-rule.js';
-import { type CallLike, type Node, findNode, isFunction, memberName, propertyKey, unwrap } from './util/ast.js';
+import { type CallLike, type Node, findNode, isWithin, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, type FileModel, type Origin, fileModel, mergeListeners } from './util/file-model.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -63,7 +63,7 @@ export default createRule<Options, MessageIds>({
       waitsForever:
         '`maxRetriesPerRequest: null` makes ioredis hold commands forever while Redis is unreachable. Keep a small limit (the default is 20) and set `commandTimeout`.',
       ignoredTimeout:
-        '`timeoutMS` is ignored by mongodb driver 7 and later, so this client still has no socket deadline. Set `socketTimeoutMS` (and `waitQueueTimeoutMS`).',
+        '`{{key}}` looks like a deadline but {{label}} ignores it, so this client still has none. Fix: {{fix}}.',
       opaqueOptions:
         '`{{callee}}` takes options faultline cannot see into; make sure they carry a deadline. Fix: {{fix}}.',
       suggestSignal: 'Add `signal: AbortSignal.timeout({{ms}})`.',
@@ -331,7 +331,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'waitsForever', data });
           return;
         case 'ignored':
-          context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'ignoredTimeout', data });
+          context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'ignoredTimeout', data: { ...data, key: verdict.key } });
           return;
       }
     }
@@ -401,21 +401,9 @@ export default createRule<Options, MessageIds>({
       if (role.role !== 'factory') return;
       const summary = model.optionsOf(classified.node, role.options);
       if (summary.kind !== 'object') return;
-      const keys = role.family === 'undici' ? ['headersTimeout', 'bodyTimeout', 'connectTimeout'] : role.family === 'got' ? [] : ['timeout'];
-      for (const key of keys) {
-        const prop = getProp(summary, key);
-        if (prop && isNoneValue(prop.value) && !(role.family === 'axios' && prop.value.kind === 'undefined')) {
-          report(classified, { status: 'none', key, value: showValue(prop.value), at: prop.at }, true);
-        }
-      }
-      if (role.family === 'got') {
-        const timeout = getProp(summary, 'timeout');
-        if (timeout?.value.kind === 'object') {
-          for (const [key, prop] of timeout.value.props) {
-            if (isNoneValue(prop.value)) report(classified, { status: 'none', key: `timeout.${key}`, value: showValue(prop.value), at: prop.at }, true);
-          }
-        }
-      }
+      // The family's own judgement of the factory's options alone; only a "none" written here is reported here.
+      const verdict = judge(role.family, { options: summary, instance: [] });
+      if (verdict.status === 'none' && verdict.at && isWithin(verdict.at as Node, classified.node)) report(classified, verdict, true);
     }
 
     function checkConstruction(classified: Classified, family: FamilyId): void {
@@ -493,7 +481,7 @@ export default createRule<Options, MessageIds>({
           const owner = model.valueOf((left.object as TSESTree.MemberExpression).object);
           const isAxios = (owner.kind === 'module' && owner.module === 'axios') || (owner.kind === 'instance' && owner.instance === 'axios');
           const value = model.summarizeValue(assignment.right);
-          if (isAxios && isNoneValue(value) && !reported.has(assignment)) {
+          if (isAxios && isFalsyNone(value) && !reported.has(assignment)) {
             reported.add(assignment);
             context.report({ node: assignment, messageId: 'noneDeadline', data: { key: 'defaults.timeout', value: showValue(value), label: 'axios', fix: FAMILIES.axios.fix, callee: 'axios' } });
           }
@@ -514,4 +502,3 @@ function judgeBoundedByDefault(options: Summary, instance: readonly Summary[], k
   return { status: 'bounded' };
 }
 
-void isFunction;

@@ -88,7 +88,7 @@ export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
     id: 'octokit',
     label: 'Octokit',
     reportAt: 'construction',
-    fix: 'pass `request: { signal: AbortSignal.timeout(ms) }` per call, or a `request.fetch` that adds a timeout',
+    fix: 'give it `request: { fetch }` with a fetch that adds `AbortSignal.timeout(ms)`, or pass `request: { signal: AbortSignal.timeout(ms) }` per call (`request.timeout` is ignored since Octokit moved to fetch)',
   },
   slack: {
     id: 'slack',
@@ -100,7 +100,7 @@ export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
     id: 'stripe',
     label: 'Stripe',
     reportAt: 'construction',
-    fix: 'keep Stripe’s 80 s default or set a finite `timeout` (ms)',
+    fix: 'keep Stripe’s 80 s default or set a positive `timeout` (ms)',
   },
   openai: {
     id: 'openai',
@@ -112,7 +112,19 @@ export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
     id: 'twilio',
     label: 'Twilio',
     reportAt: 'construction',
-    fix: 'set `timeout` (ms) in the client options',
+    fix: 'keep Twilio’s 30 s default',
+  },
+  anthropic: {
+    id: 'anthropic',
+    label: 'Anthropic',
+    reportAt: 'construction',
+    fix: 'keep the SDK’s 10 min default or set a finite `timeout` (ms)',
+  },
+  elasticsearch: {
+    id: 'elasticsearch',
+    label: 'Elasticsearch',
+    reportAt: 'construction',
+    fix: 'set `requestTimeout` (ms or a duration such as `\'30s\'`) in the client options',
   },
   custom: {
     id: 'custom',
@@ -247,6 +259,8 @@ const MODULES: Readonly<Record<string, MemberTable>> = {
   stripe: { '': factory('stripe', 'stripe', { at: 1 }), Stripe: factory('stripe', 'stripe', { at: 1 }) },
   openai: { '': factory('openai', 'openai', { at: 0 }), OpenAI: factory('openai', 'openai', { at: 0 }) },
   twilio: { '': factory('twilio', 'twilio', { at: 2 }), Twilio: factory('twilio', 'twilio', { at: 2 }) },
+  '@anthropic-ai/sdk': { '': factory('anthropic', 'anthropic', { at: 0 }), Anthropic: factory('anthropic', 'anthropic', { at: 0 }) },
+  '@elastic/elasticsearch': { Client: factory('elasticsearch', 'elasticsearch', { at: 0 }) },
 };
 
 const GLOBALS: MemberTable = {
@@ -372,6 +386,8 @@ const INSTANCES: Readonly<Record<InstanceKind, InstanceTable>> = {
   stripe: { members: {}, any: call('stripe', NONE), anyDepth: 4, except: ['on', 'off', 'once', 'webhooks', 'errors'] },
   openai: { members: {}, any: call('openai', NONE), anyDepth: 4, except: ['withOptions', 'apiKey', 'baseURL'] },
   twilio: { members: {}, any: call('twilio', NONE), anyDepth: 4, except: ['webhook', 'validateRequest'] },
+  anthropic: { members: {}, any: call('anthropic', NONE), anyDepth: 4, except: ['withOptions', 'apiKey', 'baseURL'] },
+  elasticsearch: { members: {}, any: call('elasticsearch', NONE), anyDepth: 3, except: ['on', 'once', 'emit', 'child', 'close', 'diagnostic', 'helpers', 'transport', 'connectionPool', 'name'] },
   custom: { members: {} },
 };
 

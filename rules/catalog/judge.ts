@@ -108,10 +108,27 @@ function judgeSignal(prop: Prop | undefined): SignalJudgement {
   return { status: 'unknown' };
 }
 
+/** axios, superagent, Slack, Elasticsearch: any falsy value (0, null, undefined, false) means "no timeout". */
+export function isFalsyNone(value: Summary): boolean {
+  switch (value.kind) {
+    case 'number':
+      return value.value === 0 || Number.isNaN(value.value);
+    case 'null':
+    case 'undefined':
+      return true;
+    case 'boolean':
+      return !value.value;
+    case 'string':
+      return value.value === '';
+    default:
+      return false;
+  }
+}
+
 /** A numeric-ish timeout property: bounded, none, or absent. */
-function judgeTimeoutProp(prop: Prop | undefined, key: string): Verdict | undefined {
+function judgeTimeoutProp(prop: Prop | undefined, key: string, isNone: (value: Summary) => boolean = isNoneValue): Verdict | undefined {
   if (!prop) return undefined;
-  if (isNoneValue(prop.value)) return { status: 'none', key, value: showValue(prop.value), at: prop.at };
+  if (isNone(prop.value)) return { status: 'none', key, value: showValue(prop.value), at: prop.at };
   return { status: 'bounded' };
 }
 
@@ -134,7 +151,8 @@ function judgeFetch(input: JudgeInput): Verdict {
 
 function judgeAxios(input: JudgeInput): Verdict {
   const timeout = lookup(input, 'timeout');
-  const byTimeout = judgeTimeoutProp(timeout.prop, 'timeout');
+  // axios: "If set to 0 (default) a timeout is not created"; Infinity is an error, not "none".
+  const byTimeout = judgeTimeoutProp(timeout.prop, 'timeout', isFalsyNone);
   const signal = lookup(input, 'signal');
   const bySignal = judgeSignal(signal.prop);
   if (byTimeout?.status === 'bounded' || bySignal?.status === 'bounded') return { status: 'bounded' };
@@ -169,10 +187,11 @@ function judgeGot(input: JudgeInput): Verdict {
   return bySignal ?? missingOrUnknown(timeout.opaque || signal.opaque);
 }
 
-/** ky defaults to 10 s: only an explicit `timeout: false` (or another none value) is a problem. */
+/** ky defaults to 10 s: only an explicit `timeout: false` turns it off (`0` times out at once). */
 function judgeKy(input: JudgeInput): Verdict {
   const timeout = lookup(input, 'timeout');
-  if (timeout.prop && isNoneValue(timeout.prop.value)) {
+  const value = timeout.prop?.value;
+  if (timeout.prop && value?.kind === 'boolean' && !value.value) {
     const signal = judgeSignal(lookup(input, 'signal').prop);
     if (signal?.status === 'bounded' || signal?.status === 'unknown') return signal;
     return { status: 'none', key: 'timeout', value: showValue(timeout.prop.value), at: timeout.prop.at };
@@ -214,7 +233,9 @@ function judgeHttp(input: JudgeInput): Verdict {
 function judgeGrpc(input: JudgeInput): Verdict {
   const deadline = lookup(input, 'deadline');
   if (deadline.prop) {
-    if (isNoneValue(deadline.prop.value) || (deadline.prop.value.kind === 'number' && deadline.prop.value.value === Infinity)) {
+    // grpc-js: the default deadline is Infinity; 0 is 1970, which fails at once rather than waiting.
+    const value = deadline.prop.value;
+    if (value.kind === 'null' || value.kind === 'undefined' || (value.kind === 'number' && value.value === Infinity)) {
       return { status: 'none', key: 'deadline', value: showValue(deadline.prop.value), at: deadline.prop.at };
     }
     return { status: 'bounded' };
@@ -244,7 +265,10 @@ function judgeAws(input: JudgeInput): Verdict {
   if (!handler) return { status: 'missing', detail: '`requestHandler` timeouts' };
   const params = handler.value;
   if (params.kind !== 'object') return { status: 'unknown' };
-  const requestTimeout = getProp(params, 'requestTimeout') ?? getProp(params, 'socketTimeout');
+  // `socketTimeout` (idle) destroys the socket; `connectionTimeout` bounds only connecting.
+  const socketTimeout = getProp(params, 'socketTimeout');
+  if (socketTimeout && !isNoneValue(socketTimeout.value)) return { status: 'bounded' };
+  const requestTimeout = getProp(params, 'requestTimeout');
   if (requestTimeout) {
     if (isNoneValue(requestTimeout.value)) {
       return { status: 'none', key: 'requestTimeout', value: showValue(requestTimeout.value), at: requestTimeout.at };
@@ -297,9 +321,14 @@ function judgeIoredis(input: JudgeInput): Verdict {
   if (options.kind !== 'object') return { status: 'unknown' };
   const retries = getProp(input.options, 'maxRetriesPerRequest') ?? getProp(options, 'maxRetriesPerRequest');
   if (retries && retries.value.kind === 'null') return { status: 'waitsForever', key: 'maxRetriesPerRequest', at: retries.at };
+  // `commandTimeout: 0` times out at once (only a non-number means none); `socketTimeout` destroys the socket.
   const timeout = getProp(options, 'commandTimeout');
-  const verdict = judgeTimeoutProp(timeout, 'commandTimeout');
-  if (verdict) return verdict;
+  if (timeout && (timeout.value.kind === 'null' || timeout.value.kind === 'undefined')) {
+    return { status: 'none', key: 'commandTimeout', value: showValue(timeout.value), at: timeout.at };
+  }
+  if (timeout) return { status: 'bounded' };
+  const socket = getProp(options, 'socketTimeout');
+  if (socket && !isNoneValue(socket.value)) return { status: 'bounded' };
   return missingOrUnknown(options.hasSpread, 'commandTimeout');
 }
 
@@ -334,19 +363,39 @@ function judgeMongo(input: JudgeInput): Verdict {
 }
 
 /** SDKs whose default has no bound: a finite `timeout` (at the given path) is required. */
-function judgeRequiredTimeout(input: JudgeInput, path: readonly string[]): Verdict {
+function judgeRequiredTimeout(input: JudgeInput, path: readonly string[], isNone: (value: Summary) => boolean = isNoneValue): Verdict {
   const options = input.options;
   const prop = getPath(options, path);
-  const verdict = judgeTimeoutProp(prop, path.join('.'));
+  const verdict = judgeTimeoutProp(prop, path.join('.'), isNone);
   if (verdict) return verdict;
   return missingOrUnknown(isOpaque(options), path.join('.'));
 }
 
 /** SDKs with a finite default: only an explicit none value (at the given path) is a problem. */
-function judgeFiniteDefault(input: JudgeInput, path: readonly string[]): Verdict {
+function judgeFiniteDefault(input: JudgeInput, path: readonly string[], isNone: (value: Summary) => boolean): Verdict {
   const prop = getPath(input.options, path);
-  if (prop && isNoneValue(prop.value)) return { status: 'none', key: path.join('.'), value: showValue(prop.value), at: prop.at };
+  if (prop && isNone(prop.value)) return { status: 'none', key: path.join('.'), value: showValue(prop.value), at: prop.at };
   return { status: 'bounded' };
+}
+
+/**
+ * Octokit runs on fetch with no timeout of its own: `request.signal` or a custom `request.fetch`
+ * bounds it; `request.timeout` still type-checks but has been ignored since the move to fetch.
+ */
+function judgeOctokit(input: JudgeInput): Verdict {
+  const options = input.options;
+  const request = getProp(options, 'request');
+  if (request) {
+    if (request.value.kind !== 'object') return { status: 'unknown' };
+    const signal = judgeSignal(getProp(request.value, 'signal'));
+    if (signal) return signal;
+    if (getProp(request.value, 'fetch')) return { status: 'bounded' };
+    const ignored = getProp(request.value, 'timeout');
+    if (ignored) return { status: 'ignored', key: 'request.timeout', at: ignored.at };
+    if (request.value.hasSpread) return { status: 'unknown' };
+    return { status: 'missing', detail: '`request.signal` or a timed `request.fetch`' };
+  }
+  return missingOrUnknown(isOpaque(options), '`request.signal` or a timed `request.fetch`');
 }
 
 function judgeCustom(input: JudgeInput): Verdict {
@@ -397,15 +446,19 @@ export function judge(family: FamilyId, input: JudgeInput): Verdict {
     case 'mongodb':
       return judgeMongo(input);
     case 'octokit':
-      return judgeRequiredTimeout(input, ['request', 'timeout']);
+      return judgeOctokit(input);
     case 'slack':
-      return judgeRequiredTimeout(input, ['timeout']);
-    case 'twilio':
-      return judgeRequiredTimeout(input, ['timeout']);
+      return judgeRequiredTimeout(input, ['timeout'], isFalsyNone);
+    case 'elasticsearch':
+      return judgeRequiredTimeout(input, ['requestTimeout'], isFalsyNone);
     case 'stripe':
-      return judgeFiniteDefault(input, ['timeout']);
+      // Only a constructor `timeout: 0` disables Stripe's 80 s; null, false and Infinity fall back to it.
+      return judgeFiniteDefault(input, ['timeout'], value => value.kind === 'number' && value.value <= 0);
+    case 'twilio':
     case 'openai':
-      return judgeFiniteDefault(input, ['timeout']);
+    case 'anthropic':
+      // Finite defaults (30 s, 10 min) that no value turns off.
+      return { status: 'bounded' };
     case 'superagent':
       return input.options.kind === 'absent' ? { status: 'missing' } : { status: 'bounded' };
     case 'custom':

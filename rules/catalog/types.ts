@@ -67,6 +67,8 @@ export type InstanceKind =
   | 'stripe'
   | 'openai'
   | 'twilio'
+  | 'anthropic'
+  | 'elasticsearch'
   | 'custom';
 
 /** A client family: one library's notion of a bound, and where we report a missing one. */
@@ -89,6 +91,8 @@ export type FamilyId =
   | 'stripe'
   | 'openai'
   | 'twilio'
+  | 'anthropic'
+  | 'elasticsearch'
   | 'custom';
 
 /** What a member of a module or an instance does when called (or constructed with `new`). */
@@ -121,6 +125,7 @@ export type Verdict =
   | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
   | { status: 'untimedSignal'; at?: unknown }
   | { status: 'waitsForever'; key: string; at?: unknown }
+  /** The option looks like a bound but the library ignores it (mongodb `timeoutMS`, Octokit `request.timeout`). */
   | { status: 'ignored'; key: string; at?: unknown };
 
 export interface Family {

@@ -1,0 +1,242 @@
+// The load generator and the clients under test, run by run.js in a child process pinned to
+// core 1. Every scenario is open-loop except the throughput half of the overhead scenario.
+import { createHttpClient } from '../../packages/runtime/dist/client/index.js';
+import { createRng, mean, naiveFetch, openLoop, percentile, pRetryFetch, serveRpc, sleep } from './lib.js';
+
+const DEADLINE_HEADER = 'x-faultline-deadline-ms';
+
+/** A fetch that counts attempts per logical call, keyed by the x-bench-call header. */
+function countingFetch() {
+  const attempts = new Map();
+  const impl = (url, init = {}) => {
+    const headers = init.headers;
+    const id = headers instanceof Headers ? headers.get('x-bench-call') : headers?.['x-bench-call'];
+    attempts.set(id, (attempts.get(id) ?? 0) + 1);
+    return fetch(url, init);
+  };
+  return { impl, attempts };
+}
+
+/** Makes a caller for one client kind; each returns a promise that resolves on success. */
+function makeCaller(kind, url, fetchImpl, { timeoutMs, name }) {
+  switch (kind) {
+    case 'runtime': {
+      const client = createHttpClient({ baseUrl: url, name, timeoutMs, fetch: fetchImpl });
+      return headers => client.fetch('/', { headers });
+    }
+    case 'runtime-budget-only': {
+      const client = createHttpClient({ baseUrl: url, name, timeoutMs, fetch: fetchImpl, breaker: false });
+      return headers => client.fetch('/', { headers });
+    }
+    case 'naive':
+      return headers => naiveFetch(fetchImpl, url, { headers });
+    case 'p-retry':
+      return headers => pRetryFetch(fetchImpl, url, { headers });
+    case 'plain':
+      // One attempt that gives up at the caller's timeout: the reference load for server scenarios.
+      return async headers => {
+        const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
+        return response;
+      };
+    default:
+      throw new Error(`unknown client kind ${kind}`);
+  }
+}
+
+/**
+ * Outage scenario: every client kind calls its own dependency at `rate` while the dependencies
+ * go down between outageStartAt and outageStartAt + outageMs (wall clock, shared with them).
+ */
+async function outage({ clients, rate, warmupMs, outageMs, afterMs, outageStartAt, timeoutMs, binMs }) {
+  await sleep(outageStartAt - warmupMs - Date.now());
+  const outageStart = performance.now() + (outageStartAt - Date.now());
+  const results = await Promise.all(
+    clients.map(async ({ kind, url }, index) => {
+      const counter = countingFetch();
+      const call = makeCaller(kind, url, counter.impl, { timeoutMs, name: kind });
+      const calls = [];
+      const inFlight = [];
+      let nextId = 0;
+      await openLoop({
+        rate,
+        durationMs: warmupMs + outageMs + afterMs,
+        seed: 100 + index,
+        onArrival: scheduled => {
+          const id = String(++nextId);
+          const record = { id, t: scheduled - outageStart, isOk: false, endT: Number.NaN };
+          calls.push(record);
+          inFlight.push(
+            call({ 'x-bench-call': id }).then(
+              () => {
+                record.isOk = true;
+                record.endT = performance.now() - outageStart;
+              },
+              () => {
+                record.endT = performance.now() - outageStart;
+              },
+            ),
+          );
+        },
+      });
+      // p-retry calls from late in the outage may still be sleeping; give them time to finish.
+      await Promise.race([Promise.allSettled(inFlight), sleep(20_000)]);
+      for (const record of calls) record.attempts = counter.attempts.get(record.id) ?? 0;
+      return summariseOutage(kind, calls, { outageMs, afterMs, binMs });
+    }),
+  );
+  return results;
+}
+
+function summariseOutage(kind, calls, { outageMs, afterMs, binMs }) {
+  const during = calls.filter(c => c.t >= 0 && c.t < outageMs);
+  const before = calls.filter(c => c.t < 0);
+  const attemptsDuring = during.reduce((sum, c) => sum + c.attempts, 0);
+  const bins = [];
+  for (let start = outageMs; start < outageMs + afterMs; start += binMs) {
+    const inBin = calls.filter(c => c.t >= start && c.t < start + binMs);
+    bins.push({ t: start - outageMs, calls: inBin.length, ok: inBin.filter(c => c.isOk).length });
+  }
+  // Recovered from the first bin after which every bin has at least 99 % successful calls.
+  let recoveredAt = Number.NaN;
+  for (let i = bins.length - 1; i >= 0; i--) {
+    const bin = bins[i];
+    if (bin.calls > 0 && bin.ok / bin.calls < 0.99) break;
+    recoveredAt = bin.t;
+  }
+  return {
+    kind,
+    callsDuringOutage: during.length,
+    attemptsPerCallDuringOutage: attemptsDuring / during.length,
+    maxAttemptsPerCall: Math.max(...during.map(c => c.attempts)),
+    successBeforeOutage: before.filter(c => c.isOk).length / before.length,
+    recoveryMs: recoveredAt,
+    bins,
+  };
+}
+
+/** Overload scenario: `kind` clients at `rate` against one server for `durationMs`; the first `warmupMs` is not counted. */
+async function overload({ url, kind, rate, durationMs, warmupMs, timeoutMs, seed }) {
+  const counter = countingFetch();
+  const call = makeCaller(kind, url, counter.impl, { timeoutMs, name: kind });
+  const calls = [];
+  const inFlight = [];
+  let nextId = 0;
+  const { start } = await openLoop({
+    rate,
+    durationMs,
+    seed,
+    onArrival: scheduled => {
+      const id = String(++nextId);
+      const record = { id, t: scheduled, status: 'pending', latencyMs: Number.NaN };
+      calls.push(record);
+      inFlight.push(
+        call({ 'x-bench-call': id, [DEADLINE_HEADER]: String(timeoutMs) }).then(
+          () => {
+            record.status = 'ok';
+            record.latencyMs = performance.now() - scheduled;
+          },
+          error => {
+            record.latencyMs = performance.now() - scheduled;
+            record.status = error?.status ?? (error?.name === 'TimeoutError' ? 'timeout' : 'error');
+          },
+        ),
+      );
+    },
+  });
+  await Promise.race([Promise.allSettled(inFlight), sleep(timeoutMs + 3_000)]);
+  const counted = calls.filter(c => c.t - start >= warmupMs);
+  const seconds = (durationMs - warmupMs) / 1000;
+  const ok = counted.filter(c => c.status === 'ok');
+  const good = ok.filter(c => c.latencyMs <= timeoutMs);
+  const refused = counted.filter(c => c.status === 503);
+  const attempts = counted.reduce((sum, c) => sum + (counter.attempts.get(c.id) ?? 0), 0);
+  return {
+    kind,
+    offeredRps: counted.length / seconds,
+    goodputRps: good.length / seconds,
+    successRatio: good.length / counted.length,
+    attemptsPerCall: attempts / counted.length,
+    acceptedP50Ms: percentile(ok.map(c => c.latencyMs), 50),
+    acceptedP99Ms: percentile(ok.map(c => c.latencyMs), 99),
+    refusals: refused.length,
+    refusalP50Ms: percentile(refused.map(c => c.latencyMs), 50),
+    refusalP99Ms: percentile(refused.map(c => c.latencyMs), 99),
+    timeouts: counted.filter(c => c.status === 'timeout').length,
+    otherFailures: counted.filter(c => c.status !== 'ok' && c.status !== 503 && c.status !== 'timeout').length,
+  };
+}
+
+/** Deadline-chain scenario: requests to A that the caller abandons after `giveUpMs`. */
+async function chain({ url, rate, durationMs, giveUpMs, slowFraction, fastUnits, slowUnits, seed }) {
+  const rng = createRng(seed);
+  const calls = [];
+  const inFlight = [];
+  await openLoop({
+    rate,
+    durationMs,
+    seed,
+    onArrival: scheduled => {
+      const record = { isOk: false };
+      calls.push(record);
+      const headers = {
+        [DEADLINE_HEADER]: String(giveUpMs),
+        'x-bench-giveup-at': String(Date.now() + giveUpMs),
+        'x-bench-c-units': String(rng() < slowFraction ? slowUnits : fastUnits),
+      };
+      inFlight.push(
+        fetch(url, { headers, signal: AbortSignal.timeout(giveUpMs) })
+          .then(async response => {
+            await response.arrayBuffer();
+            record.isOk = response.status === 200 && performance.now() - scheduled <= giveUpMs;
+          })
+          .catch(() => undefined),
+      );
+    },
+  });
+  await Promise.allSettled(inFlight);
+  return { calls: calls.length, ok: calls.filter(c => c.isOk).length };
+}
+
+/** Overhead, throughput half: `concurrency` closed-loop workers for `durationMs`. */
+async function overheadThroughput({ url, mode, concurrency, durationMs }) {
+  const client = createHttpClient({ baseUrl: url, name: 'overhead' });
+  const latencies = [];
+  const end = performance.now() + durationMs;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const started = performance.now();
+      const response = mode === 'raw' ? await fetch(url) : await client.fetch('/');
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { mode, rps: latencies.length / (durationMs / 1000), meanMs: mean(latencies) };
+}
+
+/** Overhead, latency half: open-loop at a rate neither side saturates. */
+async function overheadLatency({ url, mode, rate, durationMs, seed }) {
+  const client = createHttpClient({ baseUrl: url, name: 'overhead' });
+  const latencies = [];
+  const inFlight = [];
+  await openLoop({
+    rate,
+    durationMs,
+    seed,
+    onArrival: scheduled => {
+      const request = mode === 'raw' ? fetch(url) : client.fetch('/');
+      inFlight.push(
+        request.then(async response => {
+          await response.arrayBuffer();
+          latencies.push(performance.now() - scheduled);
+        }),
+      );
+    },
+  });
+  await Promise.allSettled(inFlight);
+  return { mode, meanMs: mean(latencies), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+}
+
+serveRpc({ outage, overload, chain, overheadThroughput, overheadLatency });

@@ -1,0 +1,412 @@
+#!/usr/bin/env node
+// Runtime benchmark: rerun with `npx tsc -b packages/runtime && node bench/runtime/run.js`
+// (add --quick for a smoke run of about a minute, --only=outage,overload,chain,overhead for a
+// subset). Servers run pinned to core 0 and the load generator to core 1 (taskset), all on
+// loopback. A full run writes bench/runtime/RESULTS.md, goodput.svg and results.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, sleep } from './lib.js';
+import { renderGoodputSvg } from './svg.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const isQuick = args.includes('--quick');
+const only = args.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const shouldRun = name => only === undefined || only.includes(name);
+
+if (!existsSync(join(here, '../../packages/runtime/dist/index.js'))) {
+  console.error('Build the runtime first: npx tsc -b packages/runtime');
+  process.exit(1);
+}
+const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+
+const config = {
+  outage: isQuick
+    ? { rate: 200, warmupMs: 1_000, outageMs: 4_000, afterMs: 8_000, timeoutMs: 1_000, binMs: 250 }
+    : { rate: 200, warmupMs: 3_000, outageMs: 10_000, afterMs: 22_000, timeoutMs: 1_000, binMs: 250 },
+  dependency: { slots: 50, serviceMs: 5 },
+  overload: {
+    slots: 10,
+    serviceMs: 20,
+    timeoutMs: 500,
+    multiples: [0.5, 1, 1.5, 2, 3],
+    durationMs: isQuick ? 2_000 : 5_000,
+    warmupMs: isQuick ? 500 : 1_000,
+    unloadedMultiple: 0.2,
+  },
+  chain: { rate: 40, durationMs: isQuick ? 3_000 : 8_000, giveUpMs: 300, slowFraction: 0.3, fastUnits: 10, slowUnits: 100, unitMs: 5, hopUnits: 2 },
+  overhead: { concurrency: 32, durationMs: isQuick ? 1_000 : 3_000, repetitions: isQuick ? 1 : 3, rate: 1_000 },
+  backoffCapMs: 10_000,
+};
+const capacityRps = (config.overload.slots * 1000) / config.overload.serviceMs;
+
+/** Starts a bench script in a child process pinned to `core`, with request/response over IPC. */
+function startChild(core, script) {
+  const command = hasTaskset ? 'taskset' : process.execPath;
+  const argv = hasTaskset ? ['-c', String(core), process.execPath, join(here, script)] : [join(here, script)];
+  const child = spawn(command, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const pending = new Map();
+  let nextId = 0;
+  child.on('message', message => {
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error) waiter.reject(new Error(message.error));
+    else waiter.resolve(message.result);
+  });
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  return {
+    call: (cmd, payload = {}) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextId;
+        pending.set(id, { resolve, reject });
+        child.send({ id, cmd, ...payload });
+      }),
+    stop: async () => {
+      child.kill();
+      await exited;
+    },
+  };
+}
+
+async function startServer(role, serverConfig) {
+  const child = startChild(SERVER_CORE, 'servers.js');
+  const { urls } = await child.call('start', { role, config: serverConfig });
+  return { ...child, urls };
+}
+
+function log(message) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function runOutage(load) {
+  const kinds = ['runtime', 'runtime-budget-only', 'naive', 'p-retry'];
+  const { warmupMs, outageMs } = config.outage;
+  const outageStartAt = Date.now() + 1_500 + warmupMs;
+  const server = await startServer('dependencies', {
+    count: kinds.length,
+    ...config.dependency,
+    outageStartAt,
+    outageEndAt: outageStartAt + outageMs,
+  });
+  log(`outage: ${kinds.length} clients at ${config.outage.rate} calls/s each, dependency down for ${outageMs / 1000} s`);
+  const clients = kinds.map((kind, i) => ({ kind, url: server.urls[i] }));
+  const results = await load.call('outage', { ...config.outage, clients, outageStartAt });
+  const dependencyStats = await server.call('stats');
+  await server.stop();
+  return results.map((result, i) => ({ ...result, dependencyRequestsDuringOutage: dependencyStats[i].duringOutage }));
+}
+
+async function runOverloadOnce(load, variant, kind, multiple, seed) {
+  const { slots, serviceMs, timeoutMs, durationMs, warmupMs } = config.overload;
+  // A fresh server per run: a collapsed server would otherwise still be draining its queue.
+  const server = await startServer('overload', { variant, slots, serviceMs, admission: { maxConcurrent: slots } });
+  await sleep(200);
+  const result = await load.call('overload', {
+    url: server.urls[0],
+    kind,
+    rate: multiple * capacityRps,
+    durationMs,
+    warmupMs,
+    timeoutMs,
+    seed,
+  });
+  const serverStats = await server.call('stats');
+  await server.stop();
+  return { variant, multiple, ...result, server: serverStats };
+}
+
+async function runOverload(load) {
+  log(`overload: capacity ${capacityRps} rps (${config.overload.slots} slots x ${config.overload.serviceMs} ms)`);
+  const unloaded = await runOverloadOnce(load, 'admission', 'plain', config.overload.unloadedMultiple, 7);
+  const sweep = [];
+  for (const multiple of config.overload.multiples) {
+    for (const variant of ['naive', 'deadline', 'admission']) {
+      log(`overload: ${variant} server at ${multiple}x capacity`);
+      sweep.push(await runOverloadOnce(load, variant, 'plain', multiple, 11));
+    }
+  }
+  const retrying = [];
+  for (const kind of ['runtime', 'naive', 'p-retry']) {
+    log(`overload: ${kind} clients at 3x capacity against admission control`);
+    retrying.push(await runOverloadOnce(load, 'admission', kind, 3, 13));
+  }
+  return { capacityRps, unloaded, sweep, retrying };
+}
+
+async function runChain(load) {
+  const results = [];
+  for (const variant of ['runtime', 'naive', 'p-retry']) {
+    log(`chain: ${variant} A -> B -> C, caller gives up after ${config.chain.giveUpMs} ms`);
+    const { unitMs, hopUnits } = config.chain;
+    const c = await startServer('chain', { variant, name: 'C', units: 0, unitMs });
+    const b = await startServer('chain', { variant, name: 'B', nextUrl: c.urls[0], units: hopUnits, unitMs });
+    const a = await startServer('chain', { variant, name: 'A', nextUrl: b.urls[0], units: hopUnits, unitMs });
+    const client = await load.call('chain', { url: a.urls[0], ...config.chain, seed: 21 });
+    // Let abandoned work finish (or not) before counting it.
+    await sleep(2_000);
+    const [sa, sb, sc] = await Promise.all([a.call('stats'), b.call('stats'), c.call('stats')]);
+    await Promise.all([a.stop(), b.stop(), c.stop()]);
+    results.push({
+      variant,
+      ...client,
+      services: { A: sa, B: sb, C: sc },
+      downstreamUnits: sb.units + sc.units,
+      downstreamUnitsAfterGiveUp: sb.unitsAfterGiveUp + sc.unitsAfterGiveUp,
+    });
+  }
+  return results;
+}
+
+async function runOverhead(load) {
+  const server = await startServer('hello', {});
+  const url = server.urls[0];
+  const { concurrency, durationMs, repetitions, rate } = config.overhead;
+  log('overhead: warming up');
+  for (const mode of ['raw', 'policy']) await load.call('overheadThroughput', { url, mode, concurrency, durationMs: 1_000 });
+  const throughput = { raw: [], policy: [] };
+  const latency = { raw: [], policy: [] };
+  // Alternating the modes spreads any background noise over both.
+  for (let i = 0; i < repetitions; i++) {
+    for (const mode of ['raw', 'policy']) {
+      log(`overhead: throughput ${mode} #${i + 1}`);
+      throughput[mode].push(await load.call('overheadThroughput', { url, mode, concurrency, durationMs }));
+    }
+    for (const mode of ['raw', 'policy']) {
+      log(`overhead: latency ${mode} #${i + 1}`);
+      latency[mode].push(await load.call('overheadLatency', { url, mode, rate, durationMs, seed: 31 + i }));
+    }
+  }
+  await server.stop();
+  const summary = mode => ({
+    rps: median(throughput[mode].map(r => r.rps)),
+    p50Ms: median(latency[mode].map(r => r.p50Ms)),
+    p99Ms: median(latency[mode].map(r => r.p99Ms)),
+    meanMs: median(latency[mode].map(r => r.meanMs)),
+  });
+  return { raw: summary('raw'), policy: summary('policy'), runs: { throughput, latency } };
+}
+
+function fmt(value, digits = 1) {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+function pass(isOk) {
+  return isOk ? '✅ pass' : '❌ miss';
+}
+
+function buildReport(results, started) {
+  const rows = [];
+  const lines = [];
+  const { outage, overload, chain, overhead } = results;
+  if (outage) {
+    const by = kind => outage.find(r => r.kind === kind);
+    const rt = by('runtime');
+    const budgetOnly = by('runtime-budget-only');
+    rows.push([
+      `Outage (${config.outage.outageMs / 1000} s, 100 % 503): calls reaching the dependency per client call ≤ 1.2`,
+      `${fmt(rt.attemptsPerCallDuringOutage, 2)} (budget alone, breaker off: ${fmt(budgetOnly.attemptsPerCallDuringOutage, 2)})`,
+      `naive ${fmt(by('naive').attemptsPerCallDuringOutage, 2)}, p-retry ${fmt(by('p-retry').attemptsPerCallDuringOutage, 2)}`,
+      pass(rt.attemptsPerCallDuringOutage <= 1.2 && budgetOnly.attemptsPerCallDuringOutage <= 1.2),
+    ]);
+    rows.push([
+      `Recovery: full goodput (≥ 99 % of calls succeed) within 2 × backoff cap = ${(2 * config.backoffCapMs) / 1000} s after the outage`,
+      `${fmt(rt.recoveryMs / 1000, 2)} s`,
+      `naive ${fmt(by('naive').recoveryMs / 1000, 2)} s, p-retry ${fmt(by('p-retry').recoveryMs / 1000, 2)} s`,
+      pass(rt.recoveryMs <= 2 * config.backoffCapMs),
+    ]);
+  }
+  if (overload) {
+    const at3 = variant => overload.sweep.find(r => r.variant === variant && r.multiple === 3);
+    const adm = at3('admission');
+    const naive = at3('naive');
+    const deadline = at3('deadline');
+    rows.push([
+      `3× overload: goodput ≥ 90 % of capacity (${overload.capacityRps} rps)`,
+      `${fmt(adm.goodputRps, 0)} rps = ${fmt((100 * adm.goodputRps) / overload.capacityRps, 0)} %`,
+      `no admission control: plain server ${fmt(naive.goodputRps, 0)} rps, deadline-aware server ${fmt(deadline.goodputRps, 0)} rps`,
+      pass(adm.goodputRps >= 0.9 * overload.capacityRps),
+    ]);
+    rows.push([
+      '3× overload: refusals answered in < 5 ms (p99, measured at the client)',
+      `p50 ${fmt(adm.refusalP50Ms, 2)} ms, p99 ${fmt(adm.refusalP99Ms, 2)} ms (${adm.refusals} refusals)`,
+      '—',
+      pass(adm.refusalP99Ms < 5),
+    ]);
+    rows.push([
+      '3× overload: p99 of accepted requests ≤ 2 × unloaded p99',
+      `${fmt(adm.acceptedP99Ms)} ms vs unloaded ${fmt(overload.unloaded.acceptedP99Ms)} ms = ${fmt(adm.acceptedP99Ms / overload.unloaded.acceptedP99Ms, 2)}×`,
+      `plain server: ${fmt(naive.acceptedP99Ms)} ms; deadline-aware: ${fmt(deadline.acceptedP99Ms)} ms`,
+      pass(adm.acceptedP99Ms <= 2 * overload.unloaded.acceptedP99Ms),
+    ]);
+  }
+  if (chain) {
+    const rt = chain.find(r => r.variant === 'runtime');
+    const naive = chain.find(r => r.variant === 'naive');
+    const pr = chain.find(r => r.variant === 'p-retry');
+    const ratio = rt.downstreamUnitsAfterGiveUp / naive.downstreamUnitsAfterGiveUp;
+    rows.push([
+      'Chain A→B→C with a deadline: downstream work after the caller gave up ≤ 10 % of the naive chain',
+      `${rt.downstreamUnitsAfterGiveUp} units = ${fmt(100 * ratio, 1)} % of naive`,
+      `naive ${naive.downstreamUnitsAfterGiveUp} units, p-retry ${pr.downstreamUnitsAfterGiveUp} units`,
+      pass(ratio <= 0.1),
+    ]);
+  }
+  if (overhead) {
+    const tputLoss = 1 - overhead.policy.rps / overhead.raw.rps;
+    const latencyGain = overhead.policy.p50Ms / overhead.raw.p50Ms - 1;
+    rows.push([
+      'Overhead: full policy vs raw fetch, throughput loss ≤ 5 %',
+      `${fmt(overhead.policy.rps, 0)} vs ${fmt(overhead.raw.rps, 0)} req/s = ${fmt(100 * tputLoss, 1)} % loss`,
+      '—',
+      pass(tputLoss <= 0.05),
+    ]);
+    rows.push([
+      `Overhead: full policy vs raw fetch, latency increase ≤ 5 % (p50 at ${config.overhead.rate} req/s)`,
+      `${fmt(overhead.policy.p50Ms, 3)} vs ${fmt(overhead.raw.p50Ms, 3)} ms = ${fmt(100 * latencyGain, 1)} %`,
+      `p99 ${fmt(overhead.policy.p99Ms, 2)} vs ${fmt(overhead.raw.p99Ms, 2)} ms; mean ${fmt(overhead.policy.meanMs, 3)} vs ${fmt(overhead.raw.meanMs, 3)} ms`,
+      pass(latencyGain <= 0.05),
+    ]);
+  }
+
+  const cpu = cpus();
+  lines.push('# `@faultline/runtime` benchmark results', '');
+  lines.push(
+    `Generated by \`node bench/runtime/run.js${args.length ? ` ${args.join(' ')}` : ''}\` on ${started.toISOString().slice(0, 10)}.`,
+    '',
+    `- Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux.`,
+    `- Loopback only. ${hasTaskset ? 'Servers and simulated dependencies pinned to core 0, load generator and clients under test pinned to core 1 (`taskset`).' : '**taskset was not available: processes were not pinned.**'}`,
+    '- Shared machine: other work may have run on the same two cores during the run; numbers are from one run, not a median of several.',
+    '- Open-loop load (Poisson arrivals from a seeded generator, latency measured from the scheduled time) except the throughput half of the overhead scenario, which is closed-loop by design.',
+    '- Baselines: **naive** = 3 immediate retries on any failure, no deadline; **p-retry** = `p-retry@7.1.1` with its defaults (10 retries, 1 s doubling, no cap, no jitter), no deadline.',
+    '',
+    '## Targets',
+    '',
+    '| Target | Measured (`@faultline/runtime`) | Baselines | Result |',
+    '|---|---|---|---|',
+    ...rows.map(row => `| ${row.join(' | ')} |`),
+    '',
+  );
+  if (overload) {
+    lines.push(
+      '## Goodput against offered load',
+      '',
+      '![Goodput against offered load](goodput.svg)',
+      '',
+      `Simulated dependency: ${config.overload.slots} slots × ${config.overload.serviceMs} ms = ${overload.capacityRps} rps. The client gives up after ${config.overload.timeoutMs} ms and sends that as \`x-faultline-deadline-ms\`; goodput counts 200s received within it. Each point is ${config.overload.durationMs / 1000} s of load (the first ${config.overload.warmupMs / 1000} s not counted), one attempt per call, against a fresh server process.`,
+      '',
+      '- **plain node:http**: the same handler with no runtime; excess work waits in the dependency queue.',
+      '- **deadline only**: `withResilience` with `admission: false`; queued work is dropped when its caller gives up, but nothing is refused early.',
+      `- **admission control**: \`withResilience\` with \`admission: { maxConcurrent: ${config.overload.slots} }\` and the other defaults (queue = ${config.overload.slots}, queue timeout 250 ms, Retry-After 1 s).`,
+      '',
+      '| Offered (× capacity) | Server | Offered rps | Goodput rps | Accepted p50 / p99 ms | Refusals (p99 ms) | Client timeouts |',
+      '|---|---|---|---|---|---|---|',
+      `| ${config.overload.unloadedMultiple} (unloaded reference) | admission control | ${fmt(overload.unloaded.offeredRps, 0)} | ${fmt(overload.unloaded.goodputRps, 0)} | ${fmt(overload.unloaded.acceptedP50Ms)} / ${fmt(overload.unloaded.acceptedP99Ms)} | ${overload.unloaded.refusals} | ${overload.unloaded.timeouts} |`,
+      ...overload.sweep.map(
+        r =>
+          `| ${r.multiple} | ${serverLabel(r.variant)} | ${fmt(r.offeredRps, 0)} | ${fmt(r.goodputRps, 0)} | ${fmt(r.acceptedP50Ms)} / ${fmt(r.acceptedP99Ms)} | ${r.refusals}${r.refusals ? ` (${fmt(r.refusalP99Ms, 2)})` : ''} | ${r.timeouts} |`,
+      ),
+      '',
+      '### Retrying clients at 3× capacity against admission control',
+      '',
+      'Each client kind makes its calls open-loop at 3× capacity; the runtime client honours Retry-After and its retry budget, the baselines retry as they always do.',
+      '',
+      '| Client | Calls/s | Server goodput rps | Calls that succeeded within 500 ms | Requests sent per call |',
+      '|---|---|---|---|---|',
+      ...overload.retrying.map(
+        r => `| ${r.kind} | ${fmt(r.offeredRps, 0)} | ${fmt(r.goodputRps, 0)} | ${fmt(100 * r.successRatio, 1)} % | ${fmt(r.attemptsPerCall, 2)} |`,
+      ),
+      '',
+    );
+  }
+  if (outage) {
+    lines.push(
+      '## Outage and recovery',
+      '',
+      `Each client makes ${config.outage.rate} calls/s (open loop) to its own dependency, which answers 503 to everything for ${config.outage.outageMs / 1000} s. The runtime client uses its defaults with a ${config.outage.timeoutMs} ms deadline per call. "Requests per call" counts every request each call issued during the outage sent, including retries sent after the outage ended.`,
+      '',
+      '| Client | Calls during outage | Requests per call | Most requests for one call | Dependency requests during outage ÷ calls | Recovery after outage |',
+      '|---|---|---|---|---|---|',
+      ...outage.map(
+        r =>
+          `| ${r.kind} | ${r.callsDuringOutage} | ${fmt(r.attemptsPerCallDuringOutage, 2)} | ${r.maxAttemptsPerCall} | ${fmt(r.dependencyRequestsDuringOutage / r.callsDuringOutage, 2)} | ${fmt(r.recoveryMs / 1000, 2)} s |`,
+      ),
+      '',
+      'p-retry reaches 11 requests per call only when an outage outlasts its whole schedule (1 + 2 + … + 512 s ≈ 17 min); in a 10 s outage its calls are still sleeping when the dependency comes back, so it sends fewer. The runtime client\'s recovery time is bounded by the breaker\'s 5 s break, not by backoff.',
+      '',
+    );
+  }
+  if (chain) {
+    lines.push(
+      '## Deadline through a chain of three services',
+      '',
+      `The caller sends requests to A at ${config.chain.rate}/s and gives up after ${config.chain.giveUpMs} ms. A and B each do ${config.chain.hopUnits} units of work (${config.chain.unitMs} ms timer waits) and call the next service; C does ${config.chain.fastUnits} units, or ${config.chain.slowUnits} units for ${100 * config.chain.slowFraction} % of requests. "Wasted" units are those finished after the caller gave up.`,
+      '',
+      '| Chain | Calls | Answered in time | Downstream units (B + C) | Wasted downstream units | Wasted units at A |',
+      '|---|---|---|---|---|---|',
+      ...chain.map(
+        r =>
+          `| ${r.variant} | ${r.calls} | ${r.ok} | ${r.downstreamUnits} | ${r.downstreamUnitsAfterGiveUp} | ${r.services.A.unitsAfterGiveUp} |`,
+      ),
+      '',
+    );
+  }
+  if (overhead) {
+    lines.push(
+      '## Overhead',
+      '',
+      `A minimal JSON endpoint. Throughput: ${config.overhead.concurrency} closed-loop workers for ${config.overhead.durationMs / 1000} s, median of ${config.overhead.repetitions} alternating runs (the client core is the bottleneck, so this is the worst case for client-side overhead). Latency: open loop at ${config.overhead.rate} req/s. "policy" is \`createHttpClient(...).fetch()\` with every default on (10 s deadline, header, budget, breaker, retry), which also buffers the body inside the deadline.`,
+      '',
+      '| Mode | Throughput req/s | p50 ms | p99 ms | mean ms |',
+      '|---|---|---|---|---|',
+      ...['raw', 'policy'].map(
+        mode =>
+          `| ${mode === 'raw' ? 'raw fetch' : 'full policy'} | ${fmt(overhead[mode].rps, 0)} | ${fmt(overhead[mode].p50Ms, 3)} | ${fmt(overhead[mode].p99Ms, 3)} | ${fmt(overhead[mode].meanMs, 3)} |`,
+      ),
+      '',
+    );
+  }
+  lines.push(
+    '## Rerun',
+    '',
+    '```sh',
+    'npx tsc -b packages/runtime',
+    'node bench/runtime/run.js            # full run, about 4 minutes',
+    'node bench/runtime/run.js --quick    # smoke run, shorter phases (not for publishing)',
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function serverLabel(variant) {
+  return { naive: 'plain node:http', deadline: 'deadline only', admission: 'admission control' }[variant];
+}
+
+async function main() {
+  const started = new Date();
+  const load = startChild(LOAD_CORE, 'load.js');
+  const results = {};
+  try {
+    if (shouldRun('outage')) results.outage = await runOutage(load);
+    if (shouldRun('overload')) results.overload = await runOverload(load);
+    if (shouldRun('chain')) results.chain = await runChain(load);
+    if (shouldRun('overhead')) results.overhead = await runOverhead(load);
+  } finally {
+    await load.stop();
+  }
+  // Partial and quick runs go to .work/ (git-ignored) so they never overwrite the published results.
+  const outDir = isQuick || only ? join(here, '.work') : here;
+  mkdirSync(outDir, { recursive: true });
+  const json = { config, results, node: process.version, date: started.toISOString() };
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(join(outDir, 'RESULTS.md'), buildReport(results, started));
+  if (results.overload) writeFileSync(join(outDir, 'goodput.svg'), renderGoodputSvg(results.overload));
+  log(`wrote ${join(outDir, 'RESULTS.md')} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
+}
+
+await main();
