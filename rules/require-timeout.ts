@@ -5,14 +5,16 @@ import { FAMILIES } from './catalog/clients.js';
 import { getProp, isFalsyNone, isNoneValue, judge, showValue } from './catalog/judge.js';
 import type { FamilyId, HttpFactsInput, Summary, Verdict } from './catalog/index.js';
 import { createRule } from './create-rule.js';
-import { type CallLike, type Node, findNode, isWithin, memberName, propertyKey, unwrap } from './util/ast.js';
+import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, type FileModel, type Origin, fileModel, mergeListeners } from './util/file-model.js';
+import { isTestFile } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
 import { lookupInstanceMember } from './catalog/clients.js';
 
 export type Options = [
   {
+    checkTests?: boolean;
     reportOpaqueOptions?: boolean;
     resolveInstancesByType?: boolean;
     requireTotalTimeout?: boolean;
@@ -76,6 +78,10 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
+          checkTests: {
+            type: 'boolean',
+            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+          },
           reportOpaqueOptions: {
             type: 'boolean',
             description: 'Also report calls whose options come from an identifier, a call or a spread that faultline cannot see into.',
@@ -96,9 +102,10 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ reportOpaqueOptions: false, resolveInstancesByType: false, requireTotalTimeout: false, suggestedTimeoutMs: 10_000 }],
+    defaultOptions: [{ checkTests: false, reportOpaqueOptions: false, resolveInstancesByType: false, requireTotalTimeout: false, suggestedTimeoutMs: 10_000 }],
   },
   create(context, [options]) {
+    if (!options.checkTests && isTestFile(context.filename)) return {};
     const { model, collectors } = fileModel(context);
     const services = options.resolveInstancesByType ? requireTypes(context, 'require-timeout', 'resolveInstancesByType') : undefined;
     const ms = options.suggestedTimeoutMs ?? 10_000;
@@ -280,7 +287,8 @@ export default createRule<Options, MessageIds>({
 
     function report(classified: Classified, verdict: Verdict, construction: boolean): void {
       const call = classified.node;
-      const family = FAMILIES[classified.role.role === 'namespace' ? 'grpc' : classified.role.family];
+      const role = classified.role;
+      const family = FAMILIES[role.role === 'call' || role.role === 'factory' ? role.family : 'grpc'];
       const data = { callee: calleeText(call), label: family.label, fix: family.fix };
       switch (verdict.status) {
         case 'bounded':
@@ -313,18 +321,7 @@ export default createRule<Options, MessageIds>({
         }
         case 'untimedSignal': {
           const at = (verdict.at as Node | undefined) ?? call.callee;
-          context.report({
-            node: at,
-            messageId: 'untimedSignal',
-            data,
-            suggest: [
-              {
-                messageId: 'suggestAnySignal',
-                data: { ms },
-                fix: fixer => fixer.replaceText(at, `AbortSignal.any([${sourceCode.getText(at)}, AbortSignal.timeout(${ms})])`),
-              },
-            ],
-          });
+          context.report({ node: at, messageId: 'untimedSignal', data, suggest: anySignalSuggestion(at) });
           return;
         }
         case 'waitsForever':
@@ -334,6 +331,21 @@ export default createRule<Options, MessageIds>({
           context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'ignoredTimeout', data: { ...data, key: verdict.key } });
           return;
       }
+    }
+
+    /** Wraps the signal in `AbortSignal.any([signal, AbortSignal.timeout(ms)])`, keeping shorthand valid. */
+    function anySignalSuggestion(at: Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (at.type !== AST_NODE_TYPES.Property) return [];
+      const value = at.value as Node;
+      const combined = `AbortSignal.any([${sourceCode.getText(value)}, AbortSignal.timeout(${ms})])`;
+      const key = propertyKey(at);
+      return [
+        {
+          messageId: 'suggestAnySignal',
+          data: { ms },
+          fix: fixer => (at.shorthand ? fixer.replaceText(at, `${key}: ${combined}`) : fixer.replaceText(value, combined)),
+        },
+      ];
     }
 
     function suggestions(classified: Classified, kind: 'signal' | 'timeout' | 'got-timeout' | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
@@ -401,9 +413,16 @@ export default createRule<Options, MessageIds>({
       if (role.role !== 'factory') return;
       const summary = model.optionsOf(classified.node, role.options);
       if (summary.kind !== 'object') return;
-      // The family's own judgement of the factory's options alone; only a "none" written here is reported here.
+      // The family's own judgement of the factory's options alone: a "none" written there is reported there, once.
+      if (role.family === 'undici') {
+        for (const key of ['headersTimeout', 'bodyTimeout', 'connectTimeout']) {
+          const prop = getProp(summary, key);
+          if (prop && isNoneValue(prop.value)) report(classified, { status: 'none', key, value: showValue(prop.value), at: prop.at }, true);
+        }
+        return;
+      }
       const verdict = judge(role.family, { options: summary, instance: [] });
-      if (verdict.status === 'none' && verdict.at && isWithin(verdict.at as Node, classified.node)) report(classified, verdict, true);
+      if (verdict.status === 'none') report(classified, verdict, true);
     }
 
     function checkConstruction(classified: Classified, family: FamilyId): void {
@@ -415,6 +434,11 @@ export default createRule<Options, MessageIds>({
       const verdict = judge(family, { options: summary, instance });
       if (verdict.status === 'missing' && isBoundedPerCall(classified)) return;
       report(classified, verdict, true);
+      // ioredis: `maxRetriesPerRequest: null` and a missing `commandTimeout` are two fixes; say both.
+      if (verdict.status === 'waitsForever') {
+        const rest = judge(family, { options: withoutKey(summary, 'maxRetriesPerRequest'), instance });
+        if (rest.status === 'missing') report(classified, rest, true);
+      }
     }
 
     /** A client built without a bound whose every visible use passes one per call (`send(cmd, { abortSignal })`). */
@@ -465,7 +489,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const role = classified.role;
-          if (role.role === 'namespace') continue;
+          if (role.role === 'namespace' || role.role === 'alias') continue;
           const family = FAMILIES[role.family];
           if (role.role === 'call') {
             if (family.reportAt === 'call') checkCall(classified, role.family);
@@ -490,6 +514,16 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+/** A copy of an object summary without one key (and without it inside `redisOptions`). */
+function withoutKey(summary: Summary, key: string): Summary {
+  if (summary.kind !== 'object') return summary;
+  const props = new Map(summary.props);
+  props.delete(key);
+  const nested = props.get('redisOptions');
+  if (nested) props.set('redisOptions', { ...nested, value: withoutKey(nested.value, key) });
+  return { ...summary, props };
+}
 
 /** Custom clients with a finite default: only an explicit none value is a problem. */
 function judgeBoundedByDefault(options: Summary, instance: readonly Summary[], keys: readonly string[]): Verdict {

@@ -204,13 +204,21 @@ const IOREDIS_MODULE: MemberTable = {
 };
 
 const NODE_REDIS_MODULE: MemberTable = {
-  createClient: factory('node-redis', 'node-redis', { at: 0 }),
+  // v3 also took (port, host, options): the options are the last object.
+  createClient: factory('node-redis', 'node-redis', { lastObject: true }),
   createCluster: factory('node-redis', 'node-redis', { at: 0 }),
 };
 
 const MONGODB_MODULE: MemberTable = {
   MongoClient: factory('mongodb', 'mongodb', { at: 1 }),
   'MongoClient.connect': factory('mongodb', 'mongodb', { at: 1 }),
+};
+
+const ALIAS: Role = { role: 'alias' };
+const OCTOKIT_MODULE: MemberTable = {
+  Octokit: factory('octokit', 'octokit', { at: 0 }),
+  'Octokit.plugin': ALIAS,
+  'Octokit.defaults': ALIAS,
 };
 
 /** Modules with exact names. */
@@ -252,9 +260,9 @@ const MODULES: Readonly<Record<string, MemberTable>> = {
     'DynamoDBDocumentClient.from': factory('aws-client', 'aws', NONE, 'arg0'),
     'DynamoDBDocument.from': factory('aws-client', 'aws', NONE, 'arg0'),
   },
-  '@octokit/rest': { Octokit: factory('octokit', 'octokit', { at: 0 }) },
-  '@octokit/core': { Octokit: factory('octokit', 'octokit', { at: 0 }) },
-  octokit: { Octokit: factory('octokit', 'octokit', { at: 0 }), App: factory('octokit', 'octokit', { at: 0 }) },
+  '@octokit/rest': OCTOKIT_MODULE,
+  '@octokit/core': OCTOKIT_MODULE,
+  octokit: { ...OCTOKIT_MODULE, App: factory('octokit', 'octokit', { at: 0 }) },
   '@slack/web-api': { WebClient: factory('slack', 'slack', { at: 1 }) },
   stripe: { '': factory('stripe', 'stripe', { at: 1 }), Stripe: factory('stripe', 'stripe', { at: 1 }) },
   openai: { '': factory('openai', 'openai', { at: 0 }), OpenAI: factory('openai', 'openai', { at: 0 }) },
@@ -424,6 +432,7 @@ export function lookupInstanceMember(kind: InstanceKind, path: readonly string[]
   const key = path.join('.');
   const exact = table.members[key];
   if (exact) return exact;
+  // A computed member (`stub[method]`) matches only where any member would.
   const head = path[0] ?? '';
   if (table.any && path.length >= 1 && path.length <= (table.anyDepth ?? 1) && !table.except?.includes(head) && !head.startsWith('_')) {
     return table.any;

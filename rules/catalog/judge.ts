@@ -102,7 +102,7 @@ function judgeSignal(prop: Prop | undefined): SignalJudgement {
   if (value.kind === 'signal') {
     if (value.timed === 'yes') return { status: 'bounded' };
     if (value.timed === 'unknown') return { status: 'unknown' };
-    return { status: 'untimedSignal', at: value.at ?? prop.at };
+    return { status: 'untimedSignal', at: prop.at ?? value.at, value: value.at };
   }
   if (value.kind === 'undefined' || value.kind === 'null' || value.kind === 'absent') return undefined;
   return { status: 'unknown' };

@@ -102,7 +102,9 @@ export type Role =
   /** Returns an instance whose methods are remote calls; its options become the instance's defaults. */
   | { role: 'factory'; instance: InstanceKind; family: FamilyId; options: Locator; inheritsFrom?: 'callee' | 'arg0' }
   /** Returns a plain object whose properties are further namespaces/constructors (gRPC packages). */
-  | { role: 'namespace'; instance: InstanceKind };
+  | { role: 'namespace'; instance: InstanceKind }
+  /** Returns what its receiver is (`Octokit.plugin(…)` is still an Octokit class). */
+  | { role: 'alias' };
 
 export type MemberTable = Readonly<Record<string, Role>>;
 
@@ -123,7 +125,8 @@ export type Verdict =
   | { status: 'missing'; detail?: string }
   | { status: 'none'; key: string; value: string; at?: unknown }
   | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
-  | { status: 'untimedSignal'; at?: unknown }
+  /** `at`: the `signal` property; `value`: its value node (what a fix replaces). */
+  | { status: 'untimedSignal'; at?: unknown; value?: unknown }
   | { status: 'waitsForever'; key: string; at?: unknown }
   /** The option looks like a bound but the library ignores it (mongodb `timeoutMS`, Octokit `request.timeout`). */
   | { status: 'ignored'; key: string; at?: unknown };

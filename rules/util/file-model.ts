@@ -33,6 +33,13 @@ export type Value =
   | { kind: 'unknown' };
 
 const UNKNOWN: Value = { kind: 'unknown' };
+const ABORT_POLYFILLS = new Set(['node-abort-controller', 'abort-controller', 'abortcontroller-polyfill/dist/cjs-ponyfill', 'abortcontroller-polyfill']);
+/** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
+export const ANY_MEMBER = '*';
+
+function getPropKind(summary: Summary, key: string): boolean {
+  return summary.kind === 'object' && summary.props.has(key);
+}
 /** Names that say "this is a URL": `url`, `apiUrl`, `endpoint`, `href`, `baseURL`, `uri`, `path`. */
 const URL_NAME = /(?:^|[a-z_])(?:url|uri|href|endpoint|link|path|route)s?$|^(?:url|uri|href|endpoint|link|path|route)/i;
 const ABSENT: Summary = { kind: 'absent' };
@@ -254,7 +261,11 @@ export class FileModel {
         return this.valueOfIdentifier(node);
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberName(node);
-        if (name === undefined) return UNKNOWN;
+        if (name === undefined) {
+          // `stub[method](…)`: on an instance whose every method is remote, any name will do.
+          const object = this.valueOf(node.object);
+          return object.kind === 'instance' ? extend(object, [ANY_MEMBER]) : UNKNOWN;
+        }
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.valueOfThisMember(node, name);
         return extend(this.valueOf(node.object), [name]);
       }
@@ -263,6 +274,8 @@ export class FileModel {
           const source = staticString(node.arguments[0]);
           return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
         }
+        const alias = this.aliasOf(node);
+        if (alias) return alias;
         return this.valueOfFactoryCall(node);
       }
       case AST_NODE_TYPES.NewExpression:
@@ -330,11 +343,22 @@ export class FileModel {
     return this.valueOf(assigned[0] as Node);
   }
 
+  /** Calls that return their receiver's kind (`Octokit.plugin(…)`, `Octokit.defaults(…)`). */
+  private aliasOf(node: TSESTree.CallExpression): Value | undefined {
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const value = this.valueOf(callee);
+    if (value.kind !== 'module') return undefined;
+    const role = lookupModuleMember(value.module, value.path);
+    if (role?.role !== 'alias') return undefined;
+    return this.valueOf(callee.object);
+  }
+
   private valueOfFactoryCall(node: CallLike): Value {
     const classified = this.classify(node);
     if (!classified) return UNKNOWN;
     const role = classified.role;
-    if (role.role === 'call') return UNKNOWN;
+    if (role.role === 'call' || role.role === 'alias') return UNKNOWN;
     const origin = this.originOf(classified);
     if (role.role === 'namespace') return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
     return { kind: 'instance', instance: role.instance, family: role.family, path: [], origin };
@@ -494,17 +518,16 @@ export class FileModel {
       return ABSENT;
     }
     if ('grpcCall' in locator) {
-      const first = memberName(unwrap(node.callee) as TSESTree.MemberExpression)?.startsWith('make') ? 4 : 1;
+      const callee = unwrap(node.callee);
+      let first = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee)?.startsWith('make') ? 4 : 1;
+      // Client- and bidi-streaming calls take no request: `stub.routeChat({ deadline })`.
+      if (first === 1 && getPropKind(this.summarizeTop(argAt(0)), 'deadline')) first = 0;
       const merged: Summary = { kind: 'object', props: new Map(), hasSpread: false };
       let seen = false;
       for (let index = first; index < args.length; index++) {
         const arg = argAt(index);
         if (!arg) return { kind: 'opaque' };
-        if (isFunction(arg)) continue;
-        const value = this.valueOf(arg);
-        if (value.kind === 'module' || value.kind === 'instance') continue; // a Metadata object
-        const inner = unwrap(arg);
-        if (inner.type === AST_NODE_TYPES.NewExpression) continue; // `new Metadata()`
+        if (this.isCallbackLike(arg) || this.isGrpcMetadata(arg)) continue;
         const summary = this.summarizeTop(arg);
         if (summary.kind === 'object') {
           seen = true;
@@ -518,6 +541,35 @@ export class FileModel {
       return seen ? merged : ABSENT;
     }
     return ABSENT;
+  }
+
+  /** A callback argument: a function, an identifier bound to one, or named like one (`cb`, `done`, `onReply`). */
+  isCallbackLike(arg: Node): boolean {
+    const inner = unwrap(arg);
+    if (isFunction(inner)) return true;
+    if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+    if (/^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/.test(inner.name)) return true;
+    const def = this.findVariable(inner)?.defs[0];
+    if (def?.type === 'FunctionName') return true;
+    const init = this.constInit(inner);
+    return init !== undefined && isFunction(unwrap(init));
+  }
+
+  /** A gRPC `Metadata` argument: `new Metadata()` (directly or through a const), or named like one. */
+  private isGrpcMetadata(arg: Node): boolean {
+    let inner = unwrap(arg);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      if (/^(md|meta|metadata)$|Metadata$/i.test(inner.name)) return true;
+      const init = this.constInit(inner);
+      if (init) inner = unwrap(init);
+    }
+    if (inner.type === AST_NODE_TYPES.NewExpression) return true;
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(inner.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      return name !== undefined && /metadata/i.test(name);
+    }
+    return false;
   }
 
   /** A whole options argument: an unresolvable identifier or a call result is opaque. */
@@ -733,11 +785,18 @@ export class FileModel {
       }
       if (object.type === AST_NODE_TYPES.NewExpression) {
         // `new AbortController().signal`: nothing can ever abort it.
-        const callee = this.valueOf(object.callee);
-        if (callee.kind === 'global' && callee.path[0] === 'AbortController') return { kind: 'signal', timed: 'no', at: node };
+        if (this.isAbortControllerClass(object.callee)) return { kind: 'signal', timed: 'no', at: node };
       }
     }
     return { kind: 'signal', timed: 'unknown', at: node };
+  }
+
+  /** The global `AbortController`, or one from a polyfill package. */
+  isAbortControllerClass(node: Node): boolean {
+    const value = this.valueOf(node);
+    if (value.kind === 'global') return value.path.join('.') === 'AbortController';
+    if (value.kind === 'module' && ABORT_POLYFILLS.has(value.module)) return value.path.length === 0 || value.path.join('.') === 'AbortController';
+    return false;
   }
 
   /** For a local `new AbortController()`: does a timer call its `abort`, or does it escape? */
@@ -748,8 +807,7 @@ export class FileModel {
     const declarator = def.node as TSESTree.VariableDeclarator;
     const init = declarator.init ? unwrap(declarator.init) : undefined;
     if (init?.type !== AST_NODE_TYPES.NewExpression) return 'unknown';
-    const callee = this.valueOf(init.callee);
-    if (callee.kind !== 'global' || callee.path[0] !== 'AbortController') return 'unknown';
+    if (!this.isAbortControllerClass(init.callee)) return 'unknown';
     let escapes = false;
     for (const reference of variable.references) {
       if (reference.init || reference.isWrite()) continue;
@@ -757,7 +815,11 @@ export class FileModel {
       const parent = use.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
         const name = memberName(parent);
-        if (name === 'abort' && this.isInsideTimer(parent)) return 'yes';
+        // `controller.abort()` in a timer callback, or `controller.abort.bind(controller)` given to one.
+        const grand = parent.parent;
+        const called = grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent;
+        const bound = grand?.type === AST_NODE_TYPES.MemberExpression && grand.object === parent && memberName(grand) === 'bind';
+        if (name === 'abort' && (called || bound) && this.isInsideTimer(parent)) return 'yes';
         if (name === 'signal' || name === 'abort') continue;
       }
       escapes = true;
@@ -771,6 +833,14 @@ export class FileModel {
       const parent: Node | undefined = current.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
         if (this.isTimerCall(parent)) return true;
+      }
+      // `const onTimeout = () => controller.abort(); setTimeout(onTimeout, ms)`
+      if (isFunction(current) && current.parent?.type === AST_NODE_TYPES.VariableDeclarator && current.parent.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = this.findVariable(current.parent.id);
+        for (const reference of variable?.references ?? []) {
+          const use = reference.identifier as Node;
+          if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.arguments[0] === use && this.isTimerCall(use.parent)) return true;
+        }
       }
       if (parent?.type === AST_NODE_TYPES.Program) return false;
     }

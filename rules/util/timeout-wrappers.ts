@@ -48,7 +48,10 @@ function isTimeoutWrapperCall(model: FileModel, call: TSESTree.CallExpression): 
 }
 
 /** An element racing the call that is a timer: contains `setTimeout(`, or calls a timer-named helper. */
-function isTimer(model: FileModel, element: Node): boolean {
+function isTimer(model: FileModel, input: Node): boolean {
+  // `const timer = new Promise(…setTimeout…)`; `Promise.race([call, timer])`
+  const inner = unwrap(input);
+  const element = (inner.type === AST_NODE_TYPES.Identifier ? model.constInit(inner) : undefined) ?? inner;
   return (
     findNode(element, node => {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
@@ -86,9 +89,8 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
         current = parent;
         continue;
       case AST_NODE_TYPES.MemberExpression: {
-        // `call.then(…)` / `.catch` / `.finally`: the chain is the same promise for our purpose.
-        const name = memberName(parent);
-        if (parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && (name === 'then' || name === 'catch' || name === 'finally')) {
+        // `call.then(…)`, `got(url).json()`, `ky.get(url).text()`: the chain carries the same request.
+        if (parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
           current = parent.parent;
           continue;
         }

@@ -164,6 +164,26 @@ await withDeadline(async () => {
       code: `import { createClient } from '@acme/http'; const api = createClient({ timeout: 1000 }); await api.get('/users');`,
       settings: { faultline: { clients: [{ module: '@acme/http', export: 'createClient', instanceFactory: true, methods: ['get'], optionsArg: 1 }] } },
     },
+    // ky: 0 times out at once; only `false` turns ky's 10 s default off.
+    `import ky from 'ky'; await ky.get(url, { timeout: 0 });`,
+    `import { S3Client } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 10000 } });`,
+    `import Redis from 'ioredis'; const redis = new Redis({ socketTimeout: 5000 });`,
+    `import { Octokit } from '@octokit/rest'; const octokit = new Octokit({ request: { fetch: timedFetch } });`,
+    // Twilio's 30 s default cannot be turned off.
+    `import twilio from 'twilio'; const client = twilio(sid, token, { timeout: 0 });`,
+    `import got from 'got'; import pTimeout from 'p-timeout'; await pTimeout(got(url).json(), { milliseconds: 2000 });`,
+    `
+const timer = new Promise((_, reject) => setTimeout(reject, 3000, new Error('timeout')));
+await Promise.race([fetch(url), timer]);
+`,
+    `
+const { AbortController } = require('node-abort-controller');
+const controller = new AbortController();
+setTimeout(() => controller.abort(), 1000);
+await fetch(url, { signal: controller.signal });
+`,
+    // Test files call local servers on purpose; they are skipped unless checkTests is on.
+    { code: `await fetch(url);`, filename: 'src/__tests__/api.test.ts' },
   ],
   invalid: [
     {
@@ -191,7 +211,7 @@ button.onclick = () => controller.abort();
 await fetch(url, { signal: controller.signal });
 `,
       errors: [
-        { column: 28, endColumn: 45, line: 4, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: `
+        { column: 20, endColumn: 45, line: 4, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: `
 const controller = new AbortController();
 button.onclick = () => controller.abort();
 await fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });
@@ -201,7 +221,7 @@ await fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeo
     {
       code: 'await fetch(url, { signal: new AbortController().signal });',
       errors: [
-        { column: 28, endColumn: 56, line: 1, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: 'await fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });' }] },
+        { column: 20, endColumn: 56, line: 1, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: 'await fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });' }] },
       ],
     },
     {
@@ -450,6 +470,7 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
     {
       code: `import Redis from 'ioredis'; const redis = new Redis({ host, maxRetriesPerRequest: null });`,
       errors: [
+        { column: 48, endColumn: 53, line: 1, messageId: 'missingClientDeadline' },
         { column: 62, endColumn: 88, line: 1, messageId: 'waitsForever' },
       ],
     },
@@ -504,6 +525,97 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
       options: [{"suggestedTimeoutMs":2500}],
       errors: [
         { column: 7, endColumn: 12, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(2500) });' }] },
+      ],
+    },
+
+    {
+      code: `import { Octokit } from '@octokit/rest'; export const octokit = new Octokit({ auth, request: { timeout: 5000 } });`,
+      errors: [
+        { column: 96, endColumn: 109, line: 1, messageId: 'ignoredTimeout' },
+      ],
+    },
+    {
+      code: `import { Octokit } from '@octokit/core'; const MyOctokit = Octokit.plugin(retry); export const octokit = new MyOctokit({ auth });`,
+      errors: [
+        { column: 110, endColumn: 119, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `import { WebClient } from '@slack/web-api'; export const slack = new WebClient(process.env.SLACK_TOKEN);`,
+      errors: [
+        { column: 70, endColumn: 79, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `import { Client } from '@elastic/elasticsearch'; export const search = new Client({ node: 'http://search:9200' });`,
+      errors: [
+        { column: 76, endColumn: 82, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `import Stripe from 'stripe'; export const stripe = new Stripe(key, { timeout: 0 });`,
+      errors: [
+        { column: 70, endColumn: 80, line: 1, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis'; export const connection = new Redis(url, { maxRetriesPerRequest: null });`,
+      errors: [
+        { column: 60, endColumn: 65, line: 1, messageId: 'missingClientDeadline' },
+        { column: 73, endColumn: 99, line: 1, messageId: 'waitsForever' },
+      ],
+    },
+    {
+      code: `const redis = require('redis'); const client = redis.createClient(6379, 'cache', { auth_pass: password });`,
+      errors: [
+        { column: 48, endColumn: 66, line: 1, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      code: `
+import { Agent } from 'undici';
+const options = { headersTimeout: 0, bodyTimeout: 0 };
+export const agent = new Agent(options);
+`,
+      errors: [
+        { column: 19, endColumn: 36, line: 3, messageId: 'noneDeadline' },
+        { column: 38, endColumn: 52, line: 3, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `
+import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
+const { payments } = loadPackageDefinition(definition) as any;
+const stub = new payments.Payments(address, credentials.createInsecure());
+const metadata = new Metadata();
+stub.refund(request, metadata, callback);
+const chat = stub.chat({ deadline: Infinity });
+`,
+      errors: [
+        { column: 1, endColumn: 12, line: 6, messageId: 'missingDeadline' },
+        { column: 26, endColumn: 44, line: 7, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      code: `
+const controller = new AbortController();
+const signal = controller.signal;
+await fetch(url, { signal });
+`,
+      errors: [
+        { column: 20, endColumn: 26, line: 4, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: `
+const controller = new AbortController();
+const signal = controller.signal;
+await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });
+` }] },
+      ],
+    },
+    {
+      code: 'await fetch(url);',
+      filename: 'src/__tests__/api.test.ts',
+      options: [{"checkTests":true}],
+      errors: [
+        { column: 7, endColumn: 12, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(10000) });' }] },
       ],
     },
 

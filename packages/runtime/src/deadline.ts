@@ -31,6 +31,7 @@ export class Deadline {
   readonly #controller: AbortController;
   #cancelTimer: CancelTimer | undefined;
   readonly #unlinks: (() => void)[] = [];
+  #listeners: ((reason: unknown) => void)[] = [];
 
   private constructor(expiresAt: number, timeoutMs: number, options: DeadlineOptions) {
     this.clock = options.clock ?? systemClock;
@@ -105,6 +106,19 @@ export class Deadline {
   }
 
   /**
+   * Calls `listener` once when the signal aborts and returns a function that unregisters it.
+   * It does what `signal.addEventListener('abort', …)` does at a fraction of the cost, which
+   * matters on the per-call path.
+   */
+  onAbort(listener: (reason: unknown) => void): () => void {
+    this.#listeners.push(listener);
+    return () => {
+      const index = this.#listeners.indexOf(listener);
+      if (index !== -1) this.#listeners.splice(index, 1);
+    };
+  }
+
+  /**
    * Stops the timer and detaches from parent signals. Call it when the work is done: it keeps
    * long-lived parent signals from collecting one listener per finished call.
    */
@@ -117,6 +131,9 @@ export class Deadline {
   #abort(reason: unknown): void {
     if (this.signal.aborted) return;
     this.#controller.abort(reason);
+    const listeners = this.#listeners;
+    this.#listeners = [];
+    for (const listener of listeners) listener(reason);
     this.dispose();
   }
 }

@@ -16,7 +16,7 @@ await target.post('reindex', {
   timeout: false, // expect: require-timeout
 });
 
-const dump = await source.get('dump', { timeout: 0 }).arrayBuffer(); // expect: require-timeout
+const dump = await source.get('dump', { timeout: 0 }).arrayBuffer(); // ok (ky: 0 times out at once)
 console.log(dump.byteLength);
 
 const status = await ky('https://status.example.com/api/v2/status.json').json(); // ok

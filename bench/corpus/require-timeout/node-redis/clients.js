@@ -48,7 +48,7 @@ export function connectWith(options) {
 
 // Spread of a shared config: opaque.
 const base = { url: REDIS_URL };
-export const spread = createClient({ ...base, name: 'spread' }); // ok
+export const spread = createClient({ ...base, name: 'spread' }); // expect: require-timeout
 
 // Socket options resolved from a local const.
 const socketOptions = { connectTimeout: 2_000, socketTimeout: 4_000 };

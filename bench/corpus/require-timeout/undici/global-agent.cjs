@@ -2,7 +2,8 @@
 
 // CommonJS global dispatcher setup and helpers.
 // Shapes adapted from platformatic/massimo (packages/massimo/test/helper.js),
-// hackbg/undexer (src/fetch.js), @qdrant/js-client-rest (dist/cjs/dispatcher.js) and a
+// hackbg/undexer (src/fetch.js), the @qdrant/js-client-rest dispatcher vendored in
+// yossitv/demo_assistants (node_modules/@qdrant/js-client-rest/dist/cjs/dispatcher.js) and a
 // RetryAgent configuration module.
 
 const undici = require('undici');

@@ -11,11 +11,11 @@ import { retry } from '@octokit/plugin-retry';
 import GitHubApi from 'github';
 
 // `request.timeout` type-checks but is ignored.
-export const githubClient = new Octokit({ // expect: require-timeout
+export const githubClient = new Octokit({
   auth: process.env.GITHUB_TOKEN || 'invalid-placeholder-token',
   userAgent: 'Node.js GitHub Bot v1.0-beta',
   request: {
-    timeout: 5 * 1000,
+    timeout: 5 * 1000, // expect: require-timeout
   },
 });
 
@@ -23,19 +23,19 @@ export function newOctokit(token) {
   return new Octokit({ auth: token, baseUrl: process.env.GITHUB_API_URL }); // expect: require-timeout
 }
 
-export const appOctokit = new FullOctokit({ // expect: require-timeout
+export const appOctokit = new FullOctokit({
   baseUrl: 'https://api.github.com',
   headers: { 'X-GitHub-Api-Version': '2022-11-28' },
-  request: { timeout: 5000 },
+  request: { timeout: 5000 }, // expect: require-timeout
   retry: { enabled: true, retries: 3 },
 });
 
 const MyOctokit = Octokit.plugin(throttling, retry);
 
 export function getOctokit() {
-  return new MyOctokit({ // expect: require-timeout
+  return new MyOctokit({
     auth: process.env.GH_TOKEN,
-    request: { timeout: 60_000 },
+    request: { timeout: 60_000 }, // expect: require-timeout
     throttle: {
       onRateLimit: (retryAfter, options, octokit, retryCount) => retryCount < 2,
       onSecondaryRateLimit: () => false,

@@ -22,6 +22,7 @@ export {
   type HttpClientOptions,
   type HttpRequestOptions,
 } from './http-client.js';
+export { createHttpResponse, type HttpResponse } from './http-response.js';
 export {
   createPolicy,
   Policy,
