@@ -145,4 +145,45 @@ describe('createHttpClient against a real server', () => {
     const client = createHttpClient({ baseUrl: url, hedge: { delayMs: 50 } });
     await expect((await client.fetch('/')).json()).resolves.toEqual({ hit: 2 });
   });
+
+  it('appends the path to a base URL that has a path prefix', async () => {
+    let path: string | undefined;
+    const { url } = await serve((request, response) => {
+      path = request.url;
+      sendJson(response, 200, {});
+    });
+    await createHttpClient({ baseUrl: `${url}/api/` }).fetch('/v1/users?id=3');
+    expect(path).toBe('/api/v1/users?id=3');
+  });
+
+  it('sends the default headers with every request', async () => {
+    let header: string | undefined;
+    const { url } = await serve((request, response) => {
+      header = request.headers['x-tenant'] as string;
+      sendJson(response, 200, {});
+    });
+    await createHttpClient({ baseUrl: url, headers: { 'X-Tenant': 'acme' } }).fetch('/');
+    expect(header).toBe('acme');
+  });
+
+  it('reuses an Idempotency-Key header the caller set on every attempt', async () => {
+    const keys: unknown[] = [];
+    const { url } = await serve((request, response) => {
+      keys.push(request.headers['idempotency-key']);
+      sendJson(response, keys.length === 1 ? 503 : 200, {});
+    });
+    await createHttpClient({ baseUrl: url }).fetch('/', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'abc' },
+    });
+    expect(keys).toEqual(['abc', 'abc']);
+  });
+
+  it('resolves json() with undefined for a 204', async () => {
+    const { url } = await serve((_, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    await expect(createHttpClient({ baseUrl: url }).json('/', { method: 'DELETE' })).resolves.toBeUndefined();
+  });
 });
