@@ -199,26 +199,51 @@ async function chain({ url, rate, durationMs, giveUpMs, slowFraction, fastUnits,
   return { calls: calls.length, ok: calls.filter(c => c.isOk).length };
 }
 
-/** Overhead, throughput half: `concurrency` closed-loop workers for `durationMs`. */
-async function overheadThroughput({ url, mode, concurrency, durationMs }) {
+// The four ways of making the same GET that the overhead scenario compares. `raw` is a bare fetch
+// with no deadline (the issue's baseline); `timeout` is the least a call needs to pass faultline's
+// require-timeout rule; `manual` is a hand-written deadline (AbortController, timer, deadline
+// header); `policy` is the runtime client with every default on.
+function overheadModes(url) {
   const client = createHttpClient({ baseUrl: url, name: 'overhead' });
-  const latencies = [];
+  return {
+    raw: () => fetch(url),
+    timeout: () => fetch(url, { signal: AbortSignal.timeout(10_000) }),
+    manual: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 10_000);
+      try {
+        const response = await fetch(url, { signal: controller.signal, headers: { [DEADLINE_HEADER]: '10000' } });
+        await response.arrayBuffer();
+        return response;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    policy: () => client.fetch('/'),
+  };
+}
+
+/** Overhead, throughput half: `concurrency` closed-loop workers for `durationMs`; also CPU time per request. */
+async function overheadThroughput({ url, mode, concurrency, durationMs }) {
+  const call = overheadModes(url)[mode];
+  let count = 0;
   const end = performance.now() + durationMs;
+  const cpuBefore = process.cpuUsage();
   const worker = async () => {
     while (performance.now() < end) {
-      const started = performance.now();
-      const response = mode === 'raw' ? await fetch(url) : await client.fetch('/');
-      await response.arrayBuffer();
-      latencies.push(performance.now() - started);
+      const response = await call();
+      if (!response.bodyUsed) await response.arrayBuffer();
+      count += 1;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { mode, rps: latencies.length / (durationMs / 1000), meanMs: mean(latencies) };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { mode, rps: count / (durationMs / 1000), cpuUsPerRequest: (cpu.user + cpu.system) / count };
 }
 
-/** Overhead, latency half: open-loop at a rate neither side saturates. */
+/** Overhead, latency half: open-loop at a rate well below what the client core can do. */
 async function overheadLatency({ url, mode, rate, durationMs, seed }) {
-  const client = createHttpClient({ baseUrl: url, name: 'overhead' });
+  const call = overheadModes(url)[mode];
   const latencies = [];
   const inFlight = [];
   await openLoop({
@@ -226,10 +251,9 @@ async function overheadLatency({ url, mode, rate, durationMs, seed }) {
     durationMs,
     seed,
     onArrival: scheduled => {
-      const request = mode === 'raw' ? fetch(url) : client.fetch('/');
       inFlight.push(
-        request.then(async response => {
-          await response.arrayBuffer();
+        call().then(async response => {
+          if (!response.bodyUsed) await response.arrayBuffer();
           latencies.push(performance.now() - scheduled);
         }),
       );

@@ -43,6 +43,15 @@ export function requireTypes(context: Readonly<TSESLint.RuleContext<string, read
 }
 
 function matchType(type: TypeLike, checker: { getBaseTypes?(type: never): readonly TypeLike[] }, depth = 0): InstanceKind | undefined {
+  // `Client & { ping(…) }`, `AxiosInstance | undefined`: any member type that is a client.
+  const parts = (type as { types?: readonly TypeLike[] }).types;
+  if (parts && depth < 3) {
+    for (const part of parts) {
+      const found = matchType(part, checker, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
   const symbol = type.getSymbol();
   if (symbol) {
     const name = symbol.getName();
@@ -53,8 +62,10 @@ function matchType(type: TypeLike, checker: { getBaseTypes?(type: never): readon
   }
   // Generated gRPC stubs and AWS service clients extend a library base class.
   if (depth < 3 && checker.getBaseTypes && 'objectFlags' in (type as object)) {
+    // A class instance is a reference to its class type; base types hang off the target.
+    const target = (type as { target?: TypeLike }).target ?? type;
     try {
-      for (const base of checker.getBaseTypes(type as never)) {
+      for (const base of checker.getBaseTypes(target as never)) {
         const found = matchType(base, checker, depth + 1);
         if (found) return found;
       }
