@@ -30,8 +30,9 @@ export class Deadline {
   readonly clock: Clock;
   readonly #controller: AbortController;
   #cancelTimer: CancelTimer | undefined;
-  readonly #unlinks: (() => void)[] = [];
-  #listeners: ((reason: unknown) => void)[] = [];
+  // Both lists stay undefined on the common path (no parent signal, no listener): one call, one Deadline.
+  #unlinks: (() => void)[] | undefined;
+  #listeners: ((reason: unknown) => void)[] | undefined;
 
   private constructor(expiresAt: number, timeoutMs: number, options: DeadlineOptions) {
     this.clock = options.clock ?? systemClock;
@@ -47,7 +48,7 @@ export class Deadline {
       }
       const onAbort = (): void => this.#abort(parent.reason);
       parent.addEventListener('abort', onAbort, { once: true });
-      this.#unlinks.push(() => parent.removeEventListener('abort', onAbort));
+      (this.#unlinks ??= []).push(() => parent.removeEventListener('abort', onAbort));
     }
     const remaining = expiresAt - this.clock.now();
     if (remaining <= 0) {
@@ -111,10 +112,10 @@ export class Deadline {
    * matters on the per-call path.
    */
   onAbort(listener: (reason: unknown) => void): () => void {
-    this.#listeners.push(listener);
+    (this.#listeners ??= []).push(listener);
     return () => {
-      const index = this.#listeners.indexOf(listener);
-      if (index !== -1) this.#listeners.splice(index, 1);
+      const index = this.#listeners?.indexOf(listener) ?? -1;
+      if (index !== -1) this.#listeners?.splice(index, 1);
     };
   }
 
@@ -125,15 +126,17 @@ export class Deadline {
   dispose(): void {
     this.#cancelTimer?.();
     this.#cancelTimer = undefined;
-    for (const unlink of this.#unlinks.splice(0)) unlink();
+    const unlinks = this.#unlinks;
+    this.#unlinks = undefined;
+    for (const unlink of unlinks ?? []) unlink();
   }
 
   #abort(reason: unknown): void {
     if (this.signal.aborted) return;
     this.#controller.abort(reason);
     const listeners = this.#listeners;
-    this.#listeners = [];
-    for (const listener of listeners) listener(reason);
+    this.#listeners = undefined;
+    for (const listener of listeners ?? []) listener(reason);
     this.dispose();
   }
 }

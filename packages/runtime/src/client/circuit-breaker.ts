@@ -112,33 +112,27 @@ export class CircuitBreaker {
   }
 
   #permit(generation: number, isProbe: boolean): BreakerPermit {
-    let used = false;
-    const once = (fn: () => void) => (): void => {
-      if (used) return;
-      used = true;
-      if (generation === this.#generation) fn();
-    };
-    if (isProbe) {
-      return {
-        success: once(() => {
-          this.#probesSucceeded += 1;
-          if (this.#probesSucceeded >= this.halfOpenProbes) this.#transition('closed');
-        }),
-        failure: once(() => this.#open()),
-        release: once(() => {
-          this.#probesIssued -= 1;
-        }),
-      };
-    }
-    return {
-      success: once(() => this.#window.addA()),
-      failure: once(() => {
-        this.#window.addB();
-        this.#evaluate();
-      }),
-      release: NOOP,
-    };
+    return new Permit(this.#settle, generation, isProbe);
   }
+
+  // Created once and shared by every permit, so a permit costs one small allocation.
+  readonly #settle = (generation: number, isProbe: boolean, outcome: PermitOutcome): void => {
+    if (generation !== this.#generation) return;
+    if (isProbe) {
+      if (outcome === 'failure') this.#open();
+      else if (outcome === 'release') this.#probesIssued -= 1;
+      else {
+        this.#probesSucceeded += 1;
+        if (this.#probesSucceeded >= this.halfOpenProbes) this.#transition('closed');
+      }
+      return;
+    }
+    if (outcome === 'success') this.#window.addA();
+    else if (outcome === 'failure') {
+      this.#window.addB();
+      this.#evaluate();
+    }
+  };
 
   // Only failures can open the breaker, so the window is summed on failures alone.
   #evaluate(): void {
@@ -162,6 +156,44 @@ export class CircuitBreaker {
     // A closed breaker starts from a clean window, so failures from before the break cannot reopen it.
     if (to === 'closed') this.#window.clear();
     emitEvent(this.#onEvent, { type: 'breakerStateChange', client: this.name, from, to });
+  }
+}
+
+// One small object per call; the first outcome reported wins and later ones are ignored.
+type PermitOutcome = 'success' | 'failure' | 'release';
+
+class Permit implements BreakerPermit {
+  #isUsed = false;
+  readonly #record: (generation: number, isProbe: boolean, outcome: PermitOutcome) => void;
+  readonly #generation: number;
+  readonly #isProbe: boolean;
+
+  constructor(
+    record: (generation: number, isProbe: boolean, outcome: PermitOutcome) => void,
+    generation: number,
+    isProbe: boolean,
+  ) {
+    this.#record = record;
+    this.#generation = generation;
+    this.#isProbe = isProbe;
+  }
+
+  success(): void {
+    this.#settle('success');
+  }
+
+  failure(): void {
+    this.#settle('failure');
+  }
+
+  release(): void {
+    this.#settle('release');
+  }
+
+  #settle(outcome: PermitOutcome): void {
+    if (this.#isUsed) return;
+    this.#isUsed = true;
+    this.#record(this.#generation, this.#isProbe, outcome);
   }
 }
 

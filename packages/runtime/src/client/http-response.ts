@@ -23,29 +23,53 @@ export interface HttpResponse {
   json<T = unknown>(): Promise<T>;
 }
 
+// A class rather than an object of closures: one allocation per response on the hot path.
+class BufferedResponse implements HttpResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly url: string;
+  #body: ArrayBuffer;
+  #isUsed = false;
+
+  constructor(response: Response, body: ArrayBuffer) {
+    this.status = response.status;
+    this.statusText = response.statusText;
+    this.ok = response.ok;
+    this.headers = response.headers;
+    this.url = response.url;
+    this.#body = body;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#isUsed;
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    return new Uint8Array(this.#use());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#use();
+  }
+
+  async text(): Promise<string> {
+    return new TextDecoder().decode(this.#use());
+  }
+
+  async json<T = unknown>(): Promise<T> {
+    const source = new TextDecoder().decode(this.#use());
+    return (source === '' ? undefined : JSON.parse(source)) as T;
+  }
+
+  #use(): ArrayBuffer {
+    this.#isUsed = true;
+    return this.#body;
+  }
+}
+
 /** Wraps a read body and the response it came from. */
 export function createHttpResponse(response: Response, body: ArrayBuffer): HttpResponse {
-  let bodyUsed = false;
-  const use = (): ArrayBuffer => {
-    bodyUsed = true;
-    return body;
-  };
-  const text = (): string => new TextDecoder().decode(use());
-  return {
-    status: response.status,
-    statusText: response.statusText,
-    ok: response.ok,
-    headers: response.headers,
-    url: response.url,
-    get bodyUsed() {
-      return bodyUsed;
-    },
-    bytes: async () => new Uint8Array(use()),
-    arrayBuffer: async () => use(),
-    text: async () => text(),
-    json: async <T>() => {
-      const source = text();
-      return (source === '' ? undefined : JSON.parse(source)) as T;
-    },
-  };
+  return new BufferedResponse(response, body);
 }
