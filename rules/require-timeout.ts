@@ -6,7 +6,7 @@ import { getProp, isFalsyNone, isNoneValue, judge, showValue } from './catalog/j
 import type { FamilyId, HttpFactsInput, Summary, Verdict } from './catalog/index.js';
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './util/ast.js';
-import { type Classified, type FileModel, type Origin, fileModel, mergeListeners } from './util/file-model.js';
+import { type Classified, type Origin, fileModel, mergeListeners } from './util/file-model.js';
 import { isTestFile } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -299,7 +299,7 @@ export default createRule<Options, MessageIds>({
         case 'missing': {
           if (construction) {
             const what = verdict.detail ? (verdict.detail.startsWith('`') ? verdict.detail : `\`${verdict.detail}\``) : 'a deadline';
-            context.report({ node: call.callee, messageId: 'missingClientDeadline', data: { ...data, what } });
+            context.report({ node: call.callee, messageId: 'missingClientDeadline', data: { label: data.label, fix: data.fix, what } });
             return;
           }
           context.report({ node: call.callee, messageId: 'missingDeadline', data, suggest: suggestions(classified, family.suggestion) });
@@ -309,7 +309,7 @@ export default createRule<Options, MessageIds>({
           const at = (verdict.at as Node | undefined) ?? call.callee;
           if (reported.has(at)) return;
           reported.add(at);
-          context.report({ node: at, messageId: 'noneDeadline', data: { ...data, key: verdict.key, value: verdict.value } });
+          context.report({ node: at, messageId: 'noneDeadline', data: { label: data.label, fix: data.fix, key: verdict.key, value: verdict.value } });
           return;
         }
         case 'doesNotAbort': {
@@ -328,7 +328,7 @@ export default createRule<Options, MessageIds>({
           context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'waitsForever', data });
           return;
         case 'ignored':
-          context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'ignoredTimeout', data: { ...data, key: verdict.key } });
+          context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'ignoredTimeout', data: { label: data.label, fix: data.fix, key: verdict.key } });
           return;
       }
     }
@@ -507,7 +507,7 @@ export default createRule<Options, MessageIds>({
           const value = model.summarizeValue(assignment.right);
           if (isAxios && isFalsyNone(value) && !reported.has(assignment)) {
             reported.add(assignment);
-            context.report({ node: assignment, messageId: 'noneDeadline', data: { key: 'defaults.timeout', value: showValue(value), label: 'axios', fix: FAMILIES.axios.fix, callee: 'axios' } });
+            context.report({ node: assignment, messageId: 'noneDeadline', data: { key: 'defaults.timeout', value: showValue(value), label: 'axios', fix: FAMILIES.axios.fix } });
           }
         }
       },

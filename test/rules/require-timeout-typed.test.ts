@@ -24,15 +24,12 @@ export class Users {
 `,
       options: [{ resolveInstancesByType: true }],
     },
-    {
-      // Without the option, types are never consulted, even though they exist.
-      code: `
+    `
 import type { Client } from '@grpc/grpc-js';
 export function ping(client: Client & { ping(request: object, callback: () => void): void }) {
   client.ping({}, () => {});
 }
 `,
-    },
     {
       code: `
 import type { Client } from '@grpc/grpc-js';
@@ -51,8 +48,8 @@ export function ping(client: Client & { ping(request: object, callback: () => vo
   client.ping({}, () => {});
 }
 `,
-      errors: [{ column: 3, endColumn: 14, line: 4, messageId: 'missingDeadline' }],
       options: [{ resolveInstancesByType: true }],
+      errors: [{ column: 3, endColumn: 14, endLine: 4, line: 4, messageId: 'missingDeadline' }],
     },
     {
       code: `
@@ -61,8 +58,8 @@ export function load(http: AxiosInstance) {
   return http.get('/users', { timeout: 0 });
 }
 `,
-      errors: [{ column: 31, endColumn: 41, line: 4, messageId: 'noneDeadline' }],
       options: [{ resolveInstancesByType: true }],
+      errors: [{ column: 31, endColumn: 41, endLine: 4, line: 4, messageId: 'noneDeadline' }],
     },
     {
       code: `
@@ -71,8 +68,8 @@ export function load(http: AxiosInstance, init: object) {
   return http.get('/users', init);
 }
 `,
-      errors: [{ column: 10, endColumn: 18, line: 4, messageId: 'opaqueOptions' }],
       options: [{ reportOpaqueOptions: true, resolveInstancesByType: true }],
+      errors: [{ column: 10, endColumn: 18, endLine: 4, line: 4, messageId: 'opaqueOptions' }],
     },
   ],
 });
