@@ -105,7 +105,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkTests: false, reportOpaqueOptions: false, resolveInstancesByType: false, requireTotalTimeout: false, suggestedTimeoutMs: 10_000 }],
   },
   create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename)) return {};
+    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
     const { model, collectors } = fileModel(context);
     const services = options.resolveInstancesByType ? requireTypes(context, 'require-timeout', 'resolveInstancesByType') : undefined;
     const ms = options.suggestedTimeoutMs ?? 10_000;
@@ -489,7 +489,7 @@ export default createRule<Options, MessageIds>({
             continue;
           }
           const role = classified.role;
-          if (role.role === 'namespace' || role.role === 'alias') continue;
+          if (role.role !== 'call' && role.role !== 'factory') continue;
           const family = FAMILIES[role.family];
           if (role.role === 'call') {
             if (family.reportAt === 'call') checkCall(classified, role.family);

@@ -1,5 +1,6 @@
 // Which calls are remote, per client library, with the real option names. Facts come from each
 // package's own source; see docs/research/client-timeouts.md and ../shared/research/lint-anchors.md.
+import { LIBRARY_INSTANCES, LIBRARY_MODULES } from './libraries.js';
 import type { Family, FamilyId, InstanceKind, InstanceTable, Locator, MemberTable, Role } from './types.js';
 
 export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
@@ -140,7 +141,13 @@ const factory = (instance: InstanceKind, family: FamilyId, options: Locator, inh
 const NONE: Locator = { none: true };
 
 function verbs(family: FamilyId, names: readonly string[], options: Locator): Record<string, Role> {
-  return Object.fromEntries(names.map(name => [name, call(family, options)]));
+  return Object.fromEntries(
+    names.map(name => {
+      const method = methodOfVerb(name);
+      const role: Role = method ? { role: 'call', family, options, method } : call(family, options);
+      return [name, role];
+    }),
+  );
 }
 
 const AXIOS_CALLS: MemberTable = {
@@ -149,6 +156,13 @@ const AXIOS_CALLS: MemberTable = {
   ...verbs('axios', ['get', 'delete', 'head', 'options'], { at: 1 }),
   ...verbs('axios', ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'], { at: 2 }),
 };
+
+/** The HTTP method a verb member sends (`post` → POST, `del` → DELETE, `patchForm` → PATCH). */
+export function methodOfVerb(name: string): string | undefined {
+  const verb = name.replace(/Form$/, '').toLowerCase();
+  if (verb === 'del') return 'DELETE';
+  return ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(verb) ? verb.toUpperCase() : undefined;
+}
 
 const GOT_CALLS: MemberTable = {
   '': call('got', { configOrUrl: true }),
@@ -397,6 +411,7 @@ const INSTANCES: Readonly<Record<InstanceKind, InstanceTable>> = {
   anthropic: { members: {}, any: call('anthropic', NONE), anyDepth: 4, except: ['withOptions', 'apiKey', 'baseURL'] },
   elasticsearch: { members: {}, any: call('elasticsearch', NONE), anyDepth: 3, except: ['on', 'once', 'emit', 'child', 'close', 'diagnostic', 'helpers', 'transport', 'connectionPool', 'name'] },
   custom: { members: {} },
+  ...LIBRARY_INSTANCES,
 };
 
 /** Factories of AWS SDK v3 service clients (`@aws-sdk/client-*`): `S3Client`, and the aggregated `S3`. */
@@ -409,13 +424,13 @@ function lookupAwsClientModule(key: string): Role | undefined {
 
 /** True when the catalog knows this (canonical) module. */
 export function isKnownModule(module: string): boolean {
-  return module in MODULES || module.startsWith('@aws-sdk/client-');
+  return module in MODULES || module in LIBRARY_MODULES || module.startsWith('@aws-sdk/client-');
 }
 
 /** The role of `module.path…` (path after any `default`), if the catalog knows it. */
 export function lookupModuleMember(module: string, path: readonly string[]): Role | undefined {
   const key = path.join('.');
-  const table = MODULES[module];
+  const table = MODULES[module] ?? LIBRARY_MODULES[module];
   if (table) return table[key];
   if (module.startsWith('@aws-sdk/client-')) return lookupAwsClientModule(key);
   return undefined;

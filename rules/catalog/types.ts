@@ -69,6 +69,14 @@ export type InstanceKind =
   | 'twilio'
   | 'anthropic'
   | 'elasticsearch'
+  | 'cockatiel-retry'
+  | 'cockatiel-timeout'
+  | 'retry-operation'
+  | 'limiter'
+  | 'redlock'
+  | 'etcd'
+  | 'consul'
+  | 'zookeeper'
   | 'custom';
 
 /** A client family: one library's notion of a bound, and where we report a missing one. */
@@ -104,7 +112,22 @@ export type Role =
   /** Returns a plain object whose properties are further namespaces/constructors (gRPC packages). */
   | { role: 'namespace'; instance: InstanceKind }
   /** Returns what its receiver is (`Octokit.plugin(…)` is still an Octokit class). */
-  | { role: 'alias' };
+  | { role: 'alias' }
+  /** Runs `fnArg` now, retrying it: `pRetry(fn, opts)`. Without `fnArg` it configures retries of an instance (`axiosRetry(client, opts)`). */
+  | { role: 'retry'; library: RetryLibrary; fnArg?: number; options: Locator }
+  /** Builds a reusable policy (cockatiel `retry(…)`, `pLimit(n)`, `new Bottleneck(…)`); its `run` members take the work. */
+  | { role: 'policy'; instance: InstanceKind; library: string; options: Locator }
+  /** Runs the function at `fnArg` under the receiver policy (`policy.execute(fn)`, `limit(fn)`, `queue.add(fn)`). */
+  | { role: 'run'; fnArg: number }
+  /** Maps a collection with a concurrency option (`pMap(xs, fn, { concurrency })`); `limit` when the bound is built in. */
+  | { role: 'mapLimited'; fnArg: number; options?: Locator; concurrencyKey?: string }
+  /** Coordinates servers: a distributed lock, a leader election, or two-phase commit. */
+  | { role: 'coordination'; kind: CoordinationKind; check: string }
+  /** Waits: `setTimeout(ms)` from node:timers/promises, the `delay` package. */
+  | { role: 'sleep'; arg: number };
+
+export type RetryLibrary = 'p-retry' | 'async-retry' | 'exponential-backoff' | 'axios-retry' | 'cockatiel' | 'node-retry' | 'custom';
+export type CoordinationKind = 'lock' | 'election' | 'two-phase-commit';
 
 export type MemberTable = Readonly<Record<string, Role>>;
 

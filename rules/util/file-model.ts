@@ -21,7 +21,7 @@ type FactoryRole = Extract<Role, { role: 'factory' }>;
 /** Where a client instance was made: the factory call, and what it inherits from. */
 export interface Origin {
   node: CallLike;
-  role: FactoryRole | Extract<Role, { role: 'namespace' }>;
+  role: FactoryRole | Extract<Role, { role: 'namespace' }> | Extract<Role, { role: 'policy' }>;
   parent?: Origin;
   custom?: ClientSetting;
 }
@@ -29,7 +29,7 @@ export interface Origin {
 export type Value =
   | { kind: 'module'; module: string; path: readonly string[] }
   | { kind: 'global'; path: readonly string[] }
-  | { kind: 'instance'; instance: InstanceKind; family: FamilyId; path: readonly string[]; origin: Origin }
+  | { kind: 'instance'; instance: InstanceKind; family?: FamilyId; path: readonly string[]; origin: Origin }
   | { kind: 'unknown' };
 
 const UNKNOWN: Value = { kind: 'unknown' };
@@ -358,9 +358,10 @@ export class FileModel {
     const classified = this.classify(node);
     if (!classified) return UNKNOWN;
     const role = classified.role;
-    if (role.role === 'call' || role.role === 'alias') return UNKNOWN;
+    if (role.role !== 'factory' && role.role !== 'namespace' && role.role !== 'policy') return UNKNOWN;
     const origin = this.originOf(classified);
     if (role.role === 'namespace') return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
+    if (role.role === 'policy') return { kind: 'instance', instance: role.instance, path: [], origin };
     return { kind: 'instance', instance: role.instance, family: role.family, path: [], origin };
   }
 

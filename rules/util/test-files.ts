@@ -1,8 +1,14 @@
 // Test files call real services on purpose (a local server, a fixture) and a test runner bounds
 // them; the rules skip them unless `checkTests` is on.
+import path from 'node:path';
+
 const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|playwright)[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
 
-/** True when the path looks like a test file (`*.test.ts`, `__tests__/`, `test/`, `e2e/`…). */
-export function isTestFile(filename: string): boolean {
-  return TEST_FILE.test(filename);
+/**
+ * True when the file looks like a test (`*.test.ts`, `__tests__/`, `test/`, `e2e/`…). Folders are
+ * matched relative to the lint's working directory, so a checkout under `~/test/` is not "tests".
+ */
+export function isTestFile(filename: string, cwd?: string): boolean {
+  const relative = cwd && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
+  return TEST_FILE.test(relative.startsWith('..') ? path.basename(filename) : relative);
 }

@@ -6,7 +6,7 @@ import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
 
 const cwd = path.join(ROOT, 'test/fixtures/require-timeout');
 const files = ['esm.js', 'module.mjs', 'common.cjs', 'service.ts', 'widget.tsx'];
-const rules = { 'faultline/require-timeout': 'error' as const };
+const rules = { 'faultline/require-timeout': ['error', { checkTests: true }] as ['error', ...unknown[]] };
 
 /** Where each fixture file must be reported, as `file:line:column`. */
 const expected = [
@@ -15,10 +15,11 @@ const expected = [
   'esm.js:6:23',
   'esm.js:7:39',
   'module.mjs:3:33',
+  'service.ts:5:26',
   'service.ts:5:49',
   'service.ts:6:28',
   'service.ts:9:26',
-  'widget.tsx:7:60',
+  'widget.tsx:7:52',
 ];
 
 describe('require-timeout on real linters', () => {

@@ -170,6 +170,10 @@ describe('AdmissionController', () => {
     ]);
   });
 
+  it('queues up to half the concurrency limit by default', () => {
+    expect(new AdmissionController({ maxConcurrent: 9 }).maxQueue).toBe(5);
+  });
+
   it('throws on a concurrency limit below 1', () => {
     expect(() => new AdmissionController({ maxConcurrent: 0 })).toThrow(RangeError);
   });

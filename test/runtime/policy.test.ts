@@ -425,6 +425,13 @@ describe('Policy with a circuit breaker', () => {
     await assertion;
   });
 
+  it('keeps the breaker closed while the server sheds with 503 and Retry-After', async () => {
+    const { policy } = setup({ breaker, retry: { maxAttempts: 1 } });
+    for (let i = 0; i < 3; i++)
+      await policy.execute(failingThen(statusError(503, 1_000)).fn).catch(() => undefined);
+    expect(policy.breaker?.state).toBe('closed');
+  });
+
   it('does not count a 4xx answer against the dependency', async () => {
     const { policy } = setup({ breaker, retry: { maxAttempts: 1 } });
     for (let i = 0; i < 3; i++) await policy.execute(failingThen(statusError(404)).fn).catch(() => undefined);
