@@ -1,6 +1,7 @@
 // Shared pieces of the runtime benchmark: a seeded PRNG, an open-loop arrival scheduler, a
 // simulated dependency of fixed capacity, the two baseline clients, statistics and the tiny
 // RPC used between the orchestrator and its pinned child processes.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pRetry from 'p-retry';
 
 /** mulberry32: a small seeded PRNG, so every run offers the same arrival pattern. */
@@ -161,6 +162,22 @@ export function serveRpc(handlers) {
     }
   });
   process.on('disconnect', () => process.exit(0));
+}
+
+/**
+ * Starts measuring this process's event-loop delay; `stop()` returns p50/p99/max in ms. A high
+ * delay means the process could not run when it should have: the machine, not the code under test.
+ */
+export function watchEventLoop() {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  return {
+    stop() {
+      histogram.disable();
+      const ms = ns => Math.round(ns / 1e4) / 100;
+      return { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
+    },
+  };
 }
 
 export { sleep };

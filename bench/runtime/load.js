@@ -1,7 +1,8 @@
 // The load generator and the clients under test, run by run.js in a child process pinned to
 // core 1. Every scenario is open-loop except the throughput half of the overhead scenario.
+import { Agent, request } from 'node:http';
 import { createHttpClient } from '../../packages/runtime/dist/client/index.js';
-import { createRng, mean, naiveFetch, openLoop, percentile, pRetryFetch, serveRpc, sleep } from './lib.js';
+import { createRng, mean, naiveFetch, openLoop, percentile, pRetryFetch, serveRpc, sleep, watchEventLoop } from './lib.js';
 
 const DEADLINE_HEADER = 'x-faultline-deadline-ms';
 
@@ -15,6 +16,30 @@ function countingFetch() {
     return fetch(url, init);
   };
   return { impl, attempts };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+
+// A plain timer rather than AbortSignal.timeout: on Node 20 every AbortSignal costs several
+// microseconds, and the load generator must stay cheap at the top of the overload sweep.
+function plainGet(url, headers, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, headers }, res => {
+      res.on('error', reject);
+      res.on('end', () => {
+        clearTimeout(timer);
+        if (res.statusCode === 200) resolve();
+        else reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode }));
+      });
+      res.resume();
+    });
+    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs);
+    req.on('error', error => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    req.end();
+  });
 }
 
 /** Makes a caller for one client kind; each returns a promise that resolves on success. */
@@ -33,13 +58,10 @@ function makeCaller(kind, url, fetchImpl, { timeoutMs, name }) {
     case 'p-retry':
       return headers => pRetryFetch(fetchImpl, url, { headers });
     case 'plain':
-      // One attempt that gives up at the caller's timeout: the reference load for server scenarios.
-      return async headers => {
-        const response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
-        return response;
-      };
+      // One attempt that gives up at the caller's timeout: the reference load for server
+      // scenarios. node:http rather than fetch, because fetch would make the load generator's
+      // own CPU the bottleneck at the rates the overload sweep needs.
+      return headers => plainGet(url, headers, timeoutMs);
     default:
       throw new Error(`unknown client kind ${kind}`);
   }
@@ -123,6 +145,7 @@ async function overload({ url, kind, rate, durationMs, warmupMs, timeoutMs, seed
   const calls = [];
   const inFlight = [];
   let nextId = 0;
+  const eventLoop = watchEventLoop();
   const { start } = await openLoop({
     rate,
     durationMs,
@@ -139,13 +162,15 @@ async function overload({ url, kind, rate, durationMs, warmupMs, timeoutMs, seed
           },
           error => {
             record.latencyMs = performance.now() - scheduled;
-            record.status = error?.status ?? (error?.name === 'TimeoutError' ? 'timeout' : 'error');
+            const isTimeout = error?.name === 'TimeoutError' || error?.name === 'AbortError' || error?.name === 'DeadlineExceededError';
+            record.status = error?.status ?? (isTimeout ? 'timeout' : 'error');
           },
         ),
       );
     },
   });
   await Promise.race([Promise.allSettled(inFlight), sleep(timeoutMs + 3_000)]);
+  const loadEventLoopDelay = eventLoop.stop();
   const counted = calls.filter(c => c.t - start >= warmupMs);
   const seconds = (durationMs - warmupMs) / 1000;
   const ok = counted.filter(c => c.status === 'ok');
@@ -165,6 +190,7 @@ async function overload({ url, kind, rate, durationMs, warmupMs, timeoutMs, seed
     refusalP99Ms: percentile(refused.map(c => c.latencyMs), 99),
     timeouts: counted.filter(c => c.status === 'timeout').length,
     otherFailures: counted.filter(c => c.status !== 'ok' && c.status !== 503 && c.status !== 'timeout').length,
+    loadEventLoopDelay,
   };
 }
 

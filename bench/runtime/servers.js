@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { createHttpClient } from '../../packages/runtime/dist/client/index.js';
 import { withResilience } from '../../packages/runtime/dist/node-http.js';
-import { Capacity, naiveFetch, pRetryFetch, serveRpc, work } from './lib.js';
+import { Capacity, naiveFetch, pRetryFetch, serveRpc, watchEventLoop, work } from './lib.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -54,6 +54,7 @@ async function dependencies({ count, slots, serviceMs, outageStartAt, outageEndA
  */
 async function overload({ variant, slots, serviceMs, admission }) {
   const capacity = new Capacity(slots, serviceMs);
+  const eventLoop = watchEventLoop();
   const counts = { requests: 0, served: 0, shed: 0, abandoned: 0 };
   let handler;
   if (variant === 'naive') {
@@ -86,7 +87,15 @@ async function overload({ variant, slots, serviceMs, admission }) {
     );
   }
   const { url } = await listen(handler);
-  return { urls: [url], stats: () => ({ ...counts, dependencyCompleted: capacity.completed, dependencyMaxQueue: capacity.maxQueue }) };
+  return {
+    urls: [url],
+    stats: () => ({
+      ...counts,
+      dependencyCompleted: capacity.completed,
+      dependencyMaxQueue: capacity.maxQueue,
+      eventLoopDelay: eventLoop.stop(),
+    }),
+  };
 }
 
 /**

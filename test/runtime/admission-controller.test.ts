@@ -170,6 +170,28 @@ describe('AdmissionController', () => {
     ]);
   });
 
+  it('grants a slot synchronously from tryAdmit while one is free', () => {
+    const { admission } = setup();
+    expect(typeof admission.tryAdmit()).toBe('function');
+  });
+
+  it('returns undefined from tryAdmit when the request would have to wait', async () => {
+    const { admission } = setup();
+    await fill(admission, 2);
+    expect(admission.tryAdmit()).toBeUndefined();
+  });
+
+  it('returns a ShedError from tryAdmit when the queue is full', async () => {
+    const { admission } = setup({ maxQueue: 0 });
+    await fill(admission, 2);
+    expect(admission.tryAdmit()).toMatchObject({ name: 'ShedError', reason: 'queueFull' });
+  });
+
+  it('returns a deadline ShedError from tryAdmit when no time is left', () => {
+    const { admission } = setup();
+    expect(admission.tryAdmit(0)).toMatchObject({ reason: 'deadline' });
+  });
+
   it('queues up to half the concurrency limit by default', () => {
     expect(new AdmissionController({ maxConcurrent: 9 }).maxQueue).toBe(5);
   });

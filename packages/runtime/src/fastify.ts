@@ -6,10 +6,10 @@
  * so the runtime keeps zero dependencies.
  */
 
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { Deadline } from './deadline.js';
 import { DeadlineExceededError, ShedError } from './errors.js';
-import { createRequestContext } from './server/request-context.js';
+import { createRequestContext, getRequestTimeoutMs } from './server/request-context.js';
 import { getAdmissionController, type ServerResilienceOptions } from './server/server-options.js';
 import { getShedResponse } from './server/shed-response.js';
 
@@ -26,21 +26,32 @@ export type FastifyResilienceOptions = ServerResilienceOptions;
 const plugin = async (fastify: FastifyInstance, options: FastifyResilienceOptions): Promise<void> => {
   const admission = getAdmissionController(options);
   fastify.decorateRequest('deadline', null as unknown as Deadline);
+  const refuse = (error: ShedError, reply: FastifyReply): FastifyReply => {
+    const shed = getShedResponse(error);
+    return reply.code(shed.status).headers(shed.headers).send(shed.body);
+  };
+
   fastify.addHook('onRequest', async (request, reply) => {
-    const context = createRequestContext(request.raw, reply.raw, options);
+    const timeoutMs = getRequestTimeoutMs(request.raw, options);
+    if (admission === undefined || options.isExempt?.(request.raw) === true) {
+      request.deadline = createRequestContext(request.raw, reply.raw, options, timeoutMs).deadline;
+      return undefined;
+    }
+    // Decided before anything is allocated for the request, so a refusal costs next to nothing.
+    const decision = admission.tryAdmit(timeoutMs);
+    if (decision instanceof ShedError) return refuse(decision, reply);
+    const context = createRequestContext(request.raw, reply.raw, options, timeoutMs);
     request.deadline = context.deadline;
-    if (admission === undefined || options.isExempt?.(request.raw) === true) return;
+    if (decision !== undefined) {
+      reply.raw.once('close', decision);
+      return undefined;
+    }
     try {
       const release = await admission.admit({ deadline: context.deadline, signal: context.signal });
       reply.raw.once('close', release);
     } catch (error) {
-      if (error instanceof ShedError) {
-        const shed = getShedResponse(error);
-        return reply.code(shed.status).headers(shed.headers).send(shed.body);
-      }
-      if (error instanceof DeadlineExceededError) {
-        return reply.code(504).send({ error: 'deadline exceeded' });
-      }
+      if (error instanceof ShedError) return refuse(error, reply);
+      if (error instanceof DeadlineExceededError) return reply.code(504).send({ error: 'deadline exceeded' });
       // The caller left while queued; there is nobody to answer.
       return reply.hijack();
     }

@@ -73,6 +73,7 @@ export {
   createRequestContext,
   gatherWithin,
   getAdmissionController,
+  getRequestTimeoutMs,
   getShedResponse,
   type AdmissionOptions,
   type AdmitOptions,

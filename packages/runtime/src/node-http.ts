@@ -5,7 +5,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DeadlineExceededError, ShedError } from './errors.js';
-import { createRequestContext, type RequestContext } from './server/request-context.js';
+import { createRequestContext, getRequestTimeoutMs, type RequestContext } from './server/request-context.js';
 import { getAdmissionController, type ServerResilienceOptions } from './server/server-options.js';
 import { getShedResponse } from './server/shed-response.js';
 
@@ -57,9 +57,28 @@ export function withResilience(
     response.end(JSON.stringify({ error: status === 504 ? 'deadline exceeded' : 'internal error' }));
   };
 
+  const refuse = (error: ShedError, response: ServerResponse): void => {
+    const shed = getShedResponse(error);
+    response.writeHead(shed.status, shed.headers);
+    response.end(shed.body);
+  };
+
   return (request, response) => {
-    const context = createRequestContext(request, response, options);
+    const timeoutMs = getRequestTimeoutMs(request, options);
     if (admission === undefined || options.isExempt?.(request) === true) {
+      run(request, response, createRequestContext(request, response, options, timeoutMs));
+      return;
+    }
+    // Decided before anything is allocated for the request, so a refusal costs next to nothing
+    // and an overloaded server answers its excess at once.
+    const decision = admission.tryAdmit(timeoutMs);
+    if (decision instanceof ShedError) {
+      refuse(decision, response);
+      return;
+    }
+    const context = createRequestContext(request, response, options, timeoutMs);
+    if (decision !== undefined) {
+      response.once('close', decision);
       run(request, response, context);
       return;
     }
@@ -70,14 +89,9 @@ export function withResilience(
       },
       (error: unknown) => {
         if (response.destroyed) return;
-        if (error instanceof ShedError) {
-          const shed = getShedResponse(error);
-          response.writeHead(shed.status, shed.headers);
-          response.end(shed.body);
-          return;
-        }
+        if (error instanceof ShedError) refuse(error, response);
         // The deadline passed or the caller left while queued: nobody is waiting for a proper answer.
-        fail(error, request, response);
+        else fail(error, request, response);
       },
     );
   };

@@ -63,16 +63,28 @@ export function isConnectionError(error: unknown): boolean {
   return code !== undefined && CONNECTION_CODES.has(code);
 }
 
+// A 429, or a 503 that says when to come back, is a live server pushing back (admission control,
+// rate limiting). Retry-After and the budget handle that; counting it in the breaker would make a
+// client facing a server that sheds two requests in three stop sending altogether, throwing away
+// the capacity the server does have. A 503 without Retry-After is what a dead upstream behind a
+// proxy looks like, and counts.
+function isDependencyFailureStatus(error: HttpStatusError): boolean {
+  if (error.status === 429) return false;
+  if (error.status === 503 && error.retryAfterMs !== undefined) return false;
+  return error.status >= 500;
+}
+
 /**
  * The default classifier: 429/502/503/504 and connection errors are retryable; timeouts are
- * retryable for idempotent calls; 5xx, 429, timeouts and connection errors count against the
- * dependency in the breaker; anything else (4xx, validation errors, bugs) is neither.
+ * retryable for idempotent calls; 5xx (except a 503 with Retry-After), timeouts and connection
+ * errors count against the dependency in the breaker; anything else (4xx including 429,
+ * validation errors, bugs) is neither.
  */
 export const classifyError: Classifier = (error, { isIdempotent }) => {
   if (error instanceof HttpStatusError) {
     return {
       isRetryable: RETRYABLE_STATUSES.has(error.status),
-      isDependencyFailure: error.status >= 500 || error.status === 429,
+      isDependencyFailure: isDependencyFailureStatus(error),
       status: error.status,
       ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
     };

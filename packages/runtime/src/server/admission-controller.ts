@@ -16,8 +16,10 @@ export interface AdmissionOptions {
   /** Requests served at the same time. Default 64. */
   maxConcurrent?: number;
   /**
-   * Requests that may wait for a slot. Default: `maxConcurrent`, which bounds the wait to about
-   * one service time, so accepted requests stay within about twice the unloaded latency.
+   * Requests that may wait for a slot. Default: half of `maxConcurrent` (rounded up). A full FIFO
+   * queue of n waiters drains in about n / maxConcurrent service times, so this keeps the wait of
+   * an accepted request to about half a service time (accepted latency ≤ ~1.5× unloaded) while
+   * still absorbing the arrival bursts that would leave slots idle with no queue at all.
    */
   maxQueue?: number;
   /** Longest wait for a slot, in milliseconds. Default 250. */
@@ -68,7 +70,7 @@ export class AdmissionController {
 
   constructor(options: AdmissionOptions = {}) {
     this.maxConcurrent = options.maxConcurrent ?? 64;
-    this.maxQueue = options.maxQueue ?? this.maxConcurrent;
+    this.maxQueue = options.maxQueue ?? Math.ceil(this.maxConcurrent / 2);
     this.queueTimeoutMs = options.queueTimeoutMs ?? 250;
     this.retryAfterSeconds = options.retryAfterSeconds ?? 1;
     if (!(Number.isInteger(this.maxConcurrent) && this.maxConcurrent >= 1))
@@ -97,6 +99,27 @@ export class AdmissionController {
   }
 
   /**
+   * Decides at once, without allocating anything for the request: a slot (the function that
+   * gives it back), a refusal ({@link ShedError}, returned rather than thrown so the hot path
+   * stays cheap), or `undefined` when the request would have to wait, in which case call
+   * {@link AdmissionController.admit}. `remainingMs` is the time the caller has left.
+   */
+  tryAdmit(remainingMs = Number.POSITIVE_INFINITY): Release | ShedError | undefined {
+    if (remainingMs <= 0) return this.#shed('deadline');
+    if (this.#inFlight < this.maxConcurrent && this.queued === 0) return this.#grant();
+    if (this.queued >= this.maxQueue) return this.#shed('queueFull');
+    // With a service-time estimate, a request that would time out in the queue is refused now,
+    // when a refusal is still cheap and the caller can still try elsewhere.
+    if (this.#serviceMs !== undefined) {
+      const waitLimitMs = Math.min(this.queueTimeoutMs, remainingMs);
+      // Slots free up at maxConcurrent per service time, so position n waits about (n + 1) / maxConcurrent of one.
+      const expectedWaitMs = ((this.queued + 1) / this.maxConcurrent) * this.#serviceMs;
+      if (expectedWaitMs > waitLimitMs) return this.#shed('predictedWait');
+    }
+    return undefined;
+  }
+
+  /**
    * Waits for a slot and resolves with the function that gives it back. Rejects with
    * {@link ShedError} at once when the queue is full, when the expected wait exceeds the queue
    * timeout or the request's remaining deadline, or when the deadline already passed; rejects
@@ -106,17 +129,11 @@ export class AdmissionController {
   admit(options: AdmitOptions = {}): Promise<Release> {
     const { deadline, signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    if (deadline !== undefined && deadline.remainingMs() <= 0) return Promise.reject(this.#shed('deadline'));
-    if (this.#inFlight < this.maxConcurrent && this.queued === 0) return Promise.resolve(this.#grant());
-    if (this.queued >= this.maxQueue) return Promise.reject(this.#shed('queueFull'));
-    const waitLimitMs = Math.min(this.queueTimeoutMs, deadline?.remainingMs() ?? Number.POSITIVE_INFINITY);
-    // With a service-time estimate, a request that would time out in the queue is refused now,
-    // when a refusal is still cheap and the caller can still try elsewhere.
-    if (this.#serviceMs !== undefined) {
-      // Slots free up at maxConcurrent per service time, so position n waits about (n + 1) / maxConcurrent of one.
-      const expectedWaitMs = ((this.queued + 1) / this.maxConcurrent) * this.#serviceMs;
-      if (expectedWaitMs > waitLimitMs) return Promise.reject(this.#shed('predictedWait'));
-    }
+    const remainingMs = deadline?.remainingMs() ?? Number.POSITIVE_INFINITY;
+    const decision = this.tryAdmit(remainingMs);
+    if (decision instanceof ShedError) return Promise.reject(decision);
+    if (decision !== undefined) return Promise.resolve(decision);
+    const waitLimitMs = Math.min(this.queueTimeoutMs, remainingMs);
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, cancelTimer: () => {}, detach: () => {}, isGone: false };
       const leave = (error: unknown): void => {

@@ -15,6 +15,11 @@ export {
   type GatherTask,
   type GatherValues,
 } from './gather-within.js';
-export { createRequestContext, type RequestContext, type RequestContextOptions } from './request-context.js';
+export {
+  createRequestContext,
+  getRequestTimeoutMs,
+  type RequestContext,
+  type RequestContextOptions,
+} from './request-context.js';
 export { getAdmissionController, type ServerResilienceOptions } from './server-options.js';
 export { getShedResponse, type ShedResponse } from './shed-response.js';

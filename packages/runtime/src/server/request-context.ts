@@ -27,6 +27,15 @@ export interface RequestContext {
 }
 
 /**
+ * Returns the time the caller left for this request: its deadline header, or the default
+ * timeout when it sent none, capped by `maxTimeoutMs`.
+ */
+export function getRequestTimeoutMs(request: IncomingMessage, options: RequestContextOptions = {}): number {
+  const remainingMs = getRemainingMsFromHeaders(request.headers) ?? options.defaultTimeoutMs ?? 30_000;
+  return Math.min(remainingMs, options.maxTimeoutMs ?? 300_000);
+}
+
+/**
  * Creates the request's context from its deadline headers (`x-faultline-deadline-ms`,
  * `grpc-timeout`, `x-envoy-expected-rq-timeout-ms`) and ties it to the connection: if the
  * response closes before it finished, the caller has gone and the signal aborts with
@@ -36,9 +45,8 @@ export function createRequestContext(
   request: IncomingMessage,
   response: ServerResponse,
   options: RequestContextOptions = {},
+  timeoutMs: number = getRequestTimeoutMs(request, options),
 ): RequestContext {
-  const remainingMs = getRemainingMsFromHeaders(request.headers) ?? options.defaultTimeoutMs ?? 30_000;
-  const timeoutMs = Math.min(remainingMs, options.maxTimeoutMs ?? 300_000);
   const callerGone = new AbortController();
   const deadline = Deadline.after(timeoutMs, {
     clock: options.clock ?? systemClock,

@@ -6,22 +6,31 @@ import { ShedError } from '../errors.js';
 
 /** Status, headers and JSON body to send for a refusal. */
 export interface ShedResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
 }
+
+// Refusals are the hot path of an overloaded server, so each distinct answer is built once.
+const cache = new Map<string, ShedResponse>();
 
 /**
  * Maps a refusal to its response: 503 with `Retry-After` for overload, 504 without it when the
  * caller's deadline had already passed (retrying that request cannot help).
  */
 export function getShedResponse(error: ShedError): ShedResponse {
-  const body = JSON.stringify({
-    error: error.reason === 'deadline' ? 'deadline exceeded' : 'overloaded',
-    reason: error.reason,
-  });
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (error.reason === 'deadline') return { status: 504, headers, body };
-  headers['retry-after'] = String(error.retryAfterSeconds);
-  return { status: 503, headers, body };
+  const key = `${error.reason}:${error.retryAfterSeconds}`;
+  let response = cache.get(key);
+  if (response === undefined) {
+    const isDeadline = error.reason === 'deadline';
+    const body = JSON.stringify({
+      error: isDeadline ? 'deadline exceeded' : 'overloaded',
+      reason: error.reason,
+    });
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    if (!isDeadline) headers['retry-after'] = String(error.retryAfterSeconds);
+    response = Object.freeze({ status: isDeadline ? 504 : 503, headers: Object.freeze(headers), body });
+    cache.set(key, response);
+  }
+  return response;
 }
