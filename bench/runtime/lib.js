@@ -25,7 +25,7 @@ export function createRng(seed) {
 export function openLoop({ rate, durationMs, seed = 1, onArrival }) {
   const rng = createRng(seed);
   const arrivals = [];
-  for (let t = 0; ; ) {
+  for (let t = 0; ;) {
     t += -Math.log(1 - rng()) * (1000 / rate);
     if (t >= durationMs) break;
     arrivals.push(t);
@@ -99,6 +99,7 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
  */
 export async function naiveFetch(fetchImpl, url, init = {}) {
   let lastError;
+  // eslint-disable-next-line faultline/require-backoff -- the naive baseline retries at once on purpose
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       const response = await fetchImpl(url, init);
@@ -114,6 +115,7 @@ export async function naiveFetch(fetchImpl, url, init = {}) {
 
 /** The p-retry baseline with p-retry's defaults (10 retries, 1 s doubling, no cap, no jitter). */
 export function pRetryFetch(fetchImpl, url, init = {}) {
+  // eslint-disable-next-line faultline/require-backoff -- p-retry's own defaults are what this baseline measures
   return pRetry(async () => {
     const response = await fetchImpl(url, init);
     const body = await response.arrayBuffer();
@@ -175,7 +177,11 @@ export function watchEventLoop() {
     stop() {
       histogram.disable();
       const ms = ns => Math.round(ns / 1e4) / 100;
-      return { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
+      return {
+        p50Ms: ms(histogram.percentile(50)),
+        p99Ms: ms(histogram.percentile(99)),
+        maxMs: ms(histogram.max),
+      };
     },
   };
 }

@@ -2,7 +2,17 @@
 // core 1. Every scenario is open-loop except the throughput half of the overhead scenario.
 import { Agent, request } from 'node:http';
 import { createHttpClient } from '../../packages/runtime/dist/client/index.js';
-import { createRng, mean, naiveFetch, openLoop, percentile, pRetryFetch, serveRpc, sleep, watchEventLoop } from './lib.js';
+import {
+  createRng,
+  mean,
+  naiveFetch,
+  openLoop,
+  percentile,
+  pRetryFetch,
+  serveRpc,
+  sleep,
+  watchEventLoop,
+} from './lib.js';
 
 const DEADLINE_HEADER = 'x-faultline-deadline-ms';
 
@@ -24,6 +34,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY 
 // microseconds, and the load generator must stay cheap at the top of the overload sweep.
 function plainGet(url, headers, timeoutMs) {
   return new Promise((resolve, reject) => {
+    // eslint-disable-next-line faultline/require-timeout -- the timer below destroys the request at timeoutMs
     const req = request(url, { agent, headers }, res => {
       res.on('error', reject);
       res.on('end', () => {
@@ -33,7 +44,10 @@ function plainGet(url, headers, timeoutMs) {
       });
       res.resume();
     });
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error('timed out'), { name: 'TimeoutError' })),
+      timeoutMs,
+    );
     req.on('error', error => {
       clearTimeout(timer);
       reject(error);
@@ -162,7 +176,10 @@ async function overload({ url, kind, rate, durationMs, warmupMs, timeoutMs, seed
           },
           error => {
             record.latencyMs = performance.now() - scheduled;
-            const isTimeout = error?.name === 'TimeoutError' || error?.name === 'AbortError' || error?.name === 'DeadlineExceededError';
+            const isTimeout =
+              error?.name === 'TimeoutError' ||
+              error?.name === 'AbortError' ||
+              error?.name === 'DeadlineExceededError';
             record.status = error?.status ?? (isTimeout ? 'timeout' : 'error');
           },
         ),
@@ -183,13 +200,26 @@ async function overload({ url, kind, rate, durationMs, warmupMs, timeoutMs, seed
     goodputRps: good.length / seconds,
     successRatio: good.length / counted.length,
     attemptsPerCall: attempts / counted.length,
-    acceptedP50Ms: percentile(ok.map(c => c.latencyMs), 50),
-    acceptedP99Ms: percentile(ok.map(c => c.latencyMs), 99),
+    acceptedP50Ms: percentile(
+      ok.map(c => c.latencyMs),
+      50,
+    ),
+    acceptedP99Ms: percentile(
+      ok.map(c => c.latencyMs),
+      99,
+    ),
     refusals: refused.length,
-    refusalP50Ms: percentile(refused.map(c => c.latencyMs), 50),
-    refusalP99Ms: percentile(refused.map(c => c.latencyMs), 99),
+    refusalP50Ms: percentile(
+      refused.map(c => c.latencyMs),
+      50,
+    ),
+    refusalP99Ms: percentile(
+      refused.map(c => c.latencyMs),
+      99,
+    ),
     timeouts: counted.filter(c => c.status === 'timeout').length,
-    otherFailures: counted.filter(c => c.status !== 'ok' && c.status !== 503 && c.status !== 'timeout').length,
+    otherFailures: counted.filter(c => c.status !== 'ok' && c.status !== 503 && c.status !== 'timeout')
+      .length,
     loadEventLoopDelay,
   };
 }
@@ -232,13 +262,17 @@ async function chain({ url, rate, durationMs, giveUpMs, slowFraction, fastUnits,
 function overheadModes(url) {
   const client = createHttpClient({ baseUrl: url, name: 'overhead' });
   return {
+    // eslint-disable-next-line faultline/require-timeout -- the issue's baseline is a raw fetch without a deadline
     raw: () => fetch(url),
     timeout: () => fetch(url, { signal: AbortSignal.timeout(10_000) }),
     manual: async () => {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), 10_000);
       try {
-        const response = await fetch(url, { signal: controller.signal, headers: { [DEADLINE_HEADER]: '10000' } });
+        const response = await fetch(url, {
+          signal: controller.signal,
+          headers: { [DEADLINE_HEADER]: '10000' },
+        });
         await response.arrayBuffer();
         return response;
       } finally {
@@ -286,7 +320,12 @@ async function overheadLatency({ url, mode, rate, durationMs, seed }) {
     },
   });
   await Promise.allSettled(inFlight);
-  return { mode, meanMs: mean(latencies), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    mode,
+    meanMs: mean(latencies),
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }
 
 serveRpc({ outage, overload, chain, overheadThroughput, overheadLatency });

@@ -14,7 +14,10 @@ import { renderGoodputSvg } from './svg.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const isQuick = args.includes('--quick');
-const only = args.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find(arg => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const shouldRun = name => only === undefined || only.includes(name);
 
 if (!existsSync(join(here, '../../packages/runtime/dist/index.js'))) {
@@ -42,8 +45,23 @@ const config = {
     // 4 per call) stay within what one core of fetch clients can send.
     retryingSlots: 2,
   },
-  chain: { rate: 40, durationMs: isQuick ? 3_000 : 8_000, giveUpMs: 300, slowFraction: 0.3, fastUnits: 10, slowUnits: 100, unitMs: 5, hopUnits: 2 },
-  overhead: { concurrency: 32, durationMs: isQuick ? 500 : 700, repetitions: isQuick ? 3 : 10, rate: 200, latencyDurationMs: isQuick ? 2_000 : 4_000 },
+  chain: {
+    rate: 40,
+    durationMs: isQuick ? 3_000 : 8_000,
+    giveUpMs: 300,
+    slowFraction: 0.3,
+    fastUnits: 10,
+    slowUnits: 100,
+    unitMs: 5,
+    hopUnits: 2,
+  },
+  overhead: {
+    concurrency: 32,
+    durationMs: isQuick ? 500 : 700,
+    repetitions: isQuick ? 3 : 10,
+    rate: 200,
+    latencyDurationMs: isQuick ? 2_000 : 4_000,
+  },
   backoffCapMs: 10_000,
 };
 const capacityRps = (config.overload.slots * 1000) / config.overload.serviceMs;
@@ -108,18 +126,28 @@ async function runOutageGroup(load, kinds) {
     outageStartAt,
     outageEndAt: outageStartAt + outageMs,
   });
-  log(`outage: ${kinds.join(' and ')} at ${config.outage.rate} calls/s each, dependency down for ${outageMs / 1000} s`);
+  log(
+    `outage: ${kinds.join(' and ')} at ${config.outage.rate} calls/s each, dependency down for ${outageMs / 1000} s`,
+  );
   const clients = kinds.map((kind, i) => ({ kind, url: server.urls[i] }));
   const results = await load.call('outage', { ...config.outage, clients, outageStartAt });
   const dependencyStats = await server.call('stats');
   await server.stop();
-  return results.map((result, i) => ({ ...result, dependencyRequestsDuringOutage: dependencyStats[i].duringOutage }));
+  return results.map((result, i) => ({
+    ...result,
+    dependencyRequestsDuringOutage: dependencyStats[i].duringOutage,
+  }));
 }
 
 async function runOverloadOnce(load, variant, kind, multiple, seed, slots = config.overload.slots) {
   const { serviceMs, timeoutMs, durationMs, warmupMs } = config.overload;
   // A fresh server per run: a collapsed server would otherwise still be draining its queue.
-  const server = await startServer('overload', { variant, slots, serviceMs, admission: { maxConcurrent: slots } });
+  const server = await startServer('overload', {
+    variant,
+    slots,
+    serviceMs,
+    admission: { maxConcurrent: slots },
+  });
   await sleep(200);
   const result = await load.call('overload', {
     url: server.urls[0],
@@ -136,7 +164,9 @@ async function runOverloadOnce(load, variant, kind, multiple, seed, slots = conf
 }
 
 async function runOverload(load) {
-  log(`overload: capacity ${capacityRps} rps (${config.overload.slots} slots x ${config.overload.serviceMs} ms)`);
+  log(
+    `overload: capacity ${capacityRps} rps (${config.overload.slots} slots x ${config.overload.serviceMs} ms)`,
+  );
   const unloaded = await runOverloadOnce(load, 'admission', 'plain', config.overload.unloadedMultiple, 7);
   const sweep = [];
   for (const multiple of config.overload.multiples) {
@@ -147,7 +177,9 @@ async function runOverload(load) {
   }
   const retrying = [];
   for (const kind of ['runtime', 'naive', 'p-retry']) {
-    log(`overload: ${kind} clients at 3x the capacity of a ${config.overload.retryingSlots}-slot server with admission control`);
+    log(
+      `overload: ${kind} clients at 3x the capacity of a ${config.overload.retryingSlots}-slot server with admission control`,
+    );
     retrying.push(await runOverloadOnce(load, 'admission', kind, 3, 13, config.overload.retryingSlots));
   }
   return { capacityRps, unloaded, sweep, retrying };
@@ -184,7 +216,8 @@ async function runOverhead(load) {
   const url = server.urls[0];
   const { concurrency, durationMs, repetitions, rate, latencyDurationMs } = config.overhead;
   log('overhead: warming up');
-  for (const mode of OVERHEAD_MODES) await load.call('overheadThroughput', { url, mode, concurrency, durationMs: 1_000 });
+  for (const mode of OVERHEAD_MODES)
+    await load.call('overheadThroughput', { url, mode, concurrency, durationMs: 1_000 });
   const throughput = Object.fromEntries(OVERHEAD_MODES.map(mode => [mode, []]));
   const latency = Object.fromEntries(OVERHEAD_MODES.map(mode => [mode, []]));
   // Many short runs with the modes interleaved, then medians: background load on a shared
@@ -198,7 +231,9 @@ async function runOverhead(load) {
   for (let i = 0; i < 2; i++) {
     for (const mode of OVERHEAD_MODES) {
       log(`overhead: latency ${mode} #${i + 1}`);
-      latency[mode].push(await load.call('overheadLatency', { url, mode, rate, durationMs: latencyDurationMs, seed: 31 + i }));
+      latency[mode].push(
+        await load.call('overheadLatency', { url, mode, rate, durationMs: latencyDurationMs, seed: 31 + i }),
+      );
     }
   }
   await server.stop();
@@ -209,7 +244,10 @@ async function runOverhead(load) {
     p99Ms: median(latency[mode].map(r => r.p99Ms)),
     meanMs: median(latency[mode].map(r => r.meanMs)),
   });
-  return { ...Object.fromEntries(OVERHEAD_MODES.map(mode => [mode, summary(mode)])), runs: { throughput, latency } };
+  return {
+    ...Object.fromEntries(OVERHEAD_MODES.map(mode => [mode, summary(mode)])),
+    runs: { throughput, latency },
+  };
 }
 
 function fmt(value, digits = 1) {
@@ -370,7 +408,7 @@ function buildReport(results, started) {
           `| ${r.kind} | ${r.callsDuringOutage} | ${fmt(r.attemptsPerCallDuringOutage, 2)} | ${r.maxAttemptsPerCall} | ${fmt(r.dependencyRequestsDuringOutage / r.callsDuringOutage, 2)} | ${fmt(r.recoveryMs / 1000, 2)} s |`,
       ),
       '',
-      'p-retry reaches 11 requests per call only when an outage outlasts its whole schedule (1 + 2 + … + 512 s ≈ 17 min); in a 10 s outage its calls are still sleeping when the dependency comes back, so it sends fewer. The runtime client\'s recovery time is bounded by the breaker\'s 5 s break, not by backoff.',
+      "p-retry reaches 11 requests per call only when an outage outlasts its whole schedule (1 + 2 + … + 512 s ≈ 17 min); in a 10 s outage its calls are still sleeping when the dependency comes back, so it sends fewer. The runtime client's recovery time is bounded by the breaker's 5 s break, not by backoff.",
       '',
     );
   }
@@ -408,7 +446,7 @@ function buildReport(results, started) {
           `| ${labels[mode]} | ${fmt(overhead[mode].rps, 0)} | ${fmt(overhead[mode].cpuUsPerRequest, 0)} | ${fmt(overhead[mode].p50Ms, 3)} | ${fmt(overhead[mode].p99Ms, 3)} |`,
       ),
       '',
-      'On Node 20 most of the distance between a raw fetch and any call with a deadline is the price of handing fetch an AbortSignal: creating one costs several microseconds, and undici registers a listener, a WeakRef and a FinalizationRegistry entry for it on every request. The rows above separate that price from the policy\'s own cost.',
+      "On Node 20 most of the distance between a raw fetch and any call with a deadline is the price of handing fetch an AbortSignal: creating one costs several microseconds, and undici registers a listener, a WeakRef and a FinalizationRegistry entry for it on every request. The rows above separate that price from the policy's own cost.",
       '',
     );
   }

@@ -11,7 +11,9 @@ function listen(handler) {
   const server = createServer(handler);
   server.keepAliveTimeout = 60_000;
   return new Promise(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
+    ),
   );
 }
 

@@ -52,10 +52,16 @@ export function renderGoodputSvg({ capacityRps, sweep }) {
     `<text x="${margin.left + plotW - 4}" y="${y(0.9 * capacityRps) + 14}" text-anchor="end" fill="#999">90 % target</text>`,
   );
   SERIES.forEach((series, index) => {
-    const points = sweep.filter(r => r.variant === series.variant).sort((a, b) => a.offeredRps - b.offeredRps);
+    const points = sweep
+      .filter(r => r.variant === series.variant)
+      .sort((a, b) => a.offeredRps - b.offeredRps);
     if (points.length === 0) return;
-    const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.offeredRps).toFixed(1)},${y(p.goodputRps).toFixed(1)}`).join(' ');
-    parts.push(`<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2.5" stroke-dasharray="${series.dash}"/>`);
+    const path = points
+      .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.offeredRps).toFixed(1)},${y(p.goodputRps).toFixed(1)}`)
+      .join(' ');
+    parts.push(
+      `<path d="${path}" fill="none" stroke="${series.color}" stroke-width="2.5" stroke-dasharray="${series.dash}"/>`,
+    );
     for (const p of points) {
       parts.push(
         `<circle cx="${x(p.offeredRps).toFixed(1)}" cy="${y(p.goodputRps).toFixed(1)}" r="4" fill="${series.color}"><title>${escape(`${series.label}: ${Math.round(p.offeredRps)} offered, ${Math.round(p.goodputRps)} goodput`)}</title></circle>`,

@@ -207,9 +207,9 @@ function runCall<T>(policy: Policy, call: CallState<T>): Promise<T> {
     let lastError: unknown;
     let cancelHedgeTimer: CancelTimer | undefined;
     let cancelRetryTimer: CancelTimer | undefined;
+    let stopWatchingDeadline = (): void => {};
     // Attempts still running, each with the function that ends it (used when the call ends first)
     // and its own controller, if it has one.
-    let stopWatchingDeadline = (): void => {};
     const live = new Map<(reason: unknown) => void, AbortController | undefined>();
     // An attempt needs a controller of its own only to be cut off while the call goes on: by a
     // per-attempt timeout or because a hedge won. Otherwise it shares the deadline's signal, which
