@@ -74,6 +74,23 @@ describe('withResilience on node:http', () => {
     ]);
   });
 
+  it('reports each refusal to onEvent as a shed event', async () => {
+    const { handler, waiting, release } = holding();
+    const events: unknown[] = [];
+    const url = await serve(handler, {
+      admission: { maxConcurrent: 1, maxQueue: 0 },
+      onEvent: event => events.push(event),
+    });
+    const first = fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    release();
+    await first;
+    expect(events).toEqual([
+      { type: 'shed', server: 'server', reason: 'queueFull', inFlight: 1, queued: 0, retryAfterSeconds: 1 },
+    ]);
+  });
+
   it('frees the slot when the response ends', async () => {
     const url = await serve((_, response) => sendJson(response, 200, {}), {
       admission: { maxConcurrent: 1, maxQueue: 0 },

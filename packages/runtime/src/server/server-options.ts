@@ -3,6 +3,7 @@
  */
 
 import type { IncomingMessage } from 'node:http';
+import type { EventListener } from '../events.js';
 import { AdmissionController, type AdmissionOptions } from './admission-controller.js';
 import type { RequestContextOptions } from './request-context.js';
 
@@ -12,6 +13,8 @@ export interface ServerResilienceOptions extends RequestContextOptions {
   admission?: AdmissionController | AdmissionOptions | false;
   /** Requests that bypass admission control, such as health and readiness probes. */
   isExempt?: (request: IncomingMessage) => boolean;
+  /** Receives `shed` events from the admission controller these options create. */
+  onEvent?: EventListener;
 }
 
 /** Returns the admission controller the options describe, or undefined when admission is off. */
@@ -21,6 +24,7 @@ export function getAdmissionController(options: ServerResilienceOptions): Admiss
   if (admission instanceof AdmissionController) return admission;
   return new AdmissionController({
     ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.onEvent === undefined ? {} : { onEvent: options.onEvent }),
     ...admission,
   });
 }
