@@ -13,11 +13,13 @@ import { ESLint } from 'eslint';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rule = process.argv[2];
 const write = process.argv.includes('--write');
+// `--heldout`: score the held-out corpus of verbatim third-party code (not committed; see its README).
+const heldout = process.argv.includes('--heldout');
 if (!rule) {
   console.error('Usage: node bench/eval.js <rule> [--write]');
   process.exit(2);
 }
-const corpus = path.join(root, 'bench/corpus', rule);
+const corpus = path.join(root, heldout ? 'bench/corpus-heldout' : 'bench/corpus', rule);
 if (!existsSync(corpus)) {
   console.error(`No corpus at ${path.relative(root, corpus)}.`);
   process.exit(2);
@@ -87,7 +89,9 @@ if (write) {
   const body = [
     `# \`${rule}\`: precision and recall on the evaluation corpus`,
     '',
-    `Corpus: \`bench/corpus/${rule}/\` (see its README for the labels and sources). Rerun: \`npm run build && node bench/eval.js ${rule} --write\`.`,
+    heldout
+      ? `Corpus: \`bench/corpus-heldout/${rule}/\`: verbatim files from public repositories, labelled by someone who did not read the rule. The code itself is not committed (third-party, licences unchecked); its README lists every source file and commit so the corpus can be rebuilt. Rerun: \`npm run build && node bench/eval.js ${rule} --heldout --write\`.`
+      : `Corpus: \`bench/corpus/${rule}/\` (see its README for the labels and sources). Rerun: \`npm run build && node bench/eval.js ${rule} --write\`.`,
     `Engine: ESLint ${ESLint.version}, the built plugin, default options${ruleOptions.length ? ` plus ${JSON.stringify(ruleOptions)}` : ''}, per-family settings from \`settings.json\`. Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
     '',
     table,
@@ -97,6 +101,7 @@ if (write) {
     misses.length ? '## Misses and false positives\n\n' + misses.map(miss => `- ${miss.kind}: \`${miss.where}\` — \`${miss.text.replace(/`/g, "'")}\``).join('\n') : 'No misses and no false positives.',
     '',
   ].join('\n');
-  writeFileSync(path.join(root, 'bench', rule, 'RESULTS.md'), body);
-  writeFileSync(path.join(root, 'bench', rule, 'results.json'), JSON.stringify({ rule, eslint: ESLint.version, node: process.version, rows, total }, null, 2) + '\n');
+  const suffix = heldout ? '-heldout' : '';
+  writeFileSync(path.join(root, 'bench', rule, `RESULTS${suffix}.md`), body);
+  writeFileSync(path.join(root, 'bench', rule, `results${suffix}.json`), JSON.stringify({ rule, corpus: heldout ? 'heldout' : 'own', eslint: ESLint.version, node: process.version, rows, total }, null, 2) + '\n');
 }

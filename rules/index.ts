@@ -4,9 +4,21 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { PluginDocs } from './create-rule.js';
 // <generated-rules>
+import noCrossServerCoordination from './no-cross-server-coordination.js';
+import noUnboundedFanout from './no-unbounded-fanout.js';
+import preferPartialAvailability from './prefer-partial-availability.js';
+import requireBackoff from './require-backoff.js';
+import requireIdempotencyKey from './require-idempotency-key.js';
+import requireSignalPropagation from './require-signal-propagation.js';
 import requireTimeout from './require-timeout.js';
 
 export const rules = {
+  'no-cross-server-coordination': noCrossServerCoordination,
+  'no-unbounded-fanout': noUnboundedFanout,
+  'prefer-partial-availability': preferPartialAvailability,
+  'require-backoff': requireBackoff,
+  'require-idempotency-key': requireIdempotencyKey,
+  'require-signal-propagation': requireSignalPropagation,
   'require-timeout': requireTimeout,
 };
 // </generated-rules>

@@ -183,13 +183,20 @@ export default createRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ facts about the call
 
-    /** fetch(request): the init of the `new Request(url, init)` it was built from, when visible. */
+    /**
+     * fetch(request): the init of the `new Request(url, init)` it was built from, when visible; an
+     * incoming request passed on (`fetch(request)` in a proxy) may carry its own signal.
+     */
     function requestInit(call: CallLike): Summary | undefined {
       const input = call.arguments[0];
       if (!input || input.type === AST_NODE_TYPES.SpreadElement) return undefined;
       const value = model.valueOf(input);
       if (value.kind === 'instance' && value.instance === 'fetch-request' && value.origin.role.role === 'factory') {
         return model.optionsOf(value.origin.node, value.origin.role.options);
+      }
+      const inner = unwrap(input);
+      if (inner.type === AST_NODE_TYPES.Identifier && !model.constInit(inner) && (/^(req|request|incoming)/i.test(inner.name) || /Request$/.test(inner.name))) {
+        return { kind: 'opaque', at: inner };
       }
       return undefined;
     }
@@ -214,6 +221,13 @@ export default createRule<Options, MessageIds>({
             return name === 'destroy' || name === 'abort';
           }) !== undefined
         );
+      };
+      // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
+      const destroyedByTimer = (use: Node): void => {
+        const member = use.parent;
+        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === use && /^(destroy|abort)$/.test(memberName(member) ?? '') && model.isInsideTimer(member)) {
+          facts.destroysOnTimeout = true;
+        }
       };
       const inspectUse = (receiver: Node): void => {
         // `req.on('timeout', h)`, `req.once(…)`, `req.setTimeout(ms, h)`, possibly chained.
@@ -247,6 +261,7 @@ export default createRule<Options, MessageIds>({
           if (reference.init) continue;
           const use = reference.identifier as Node;
           const useParent = use.parent;
+          destroyedByTimer(use);
           if (useParent?.type === AST_NODE_TYPES.MemberExpression && useParent.object === use) inspectUse(use);
           else if (useParent?.type === AST_NODE_TYPES.CallExpression || useParent?.type === AST_NODE_TYPES.ReturnStatement || useParent?.type === AST_NODE_TYPES.AssignmentExpression || useParent?.type === AST_NODE_TYPES.Property || useParent?.type === AST_NODE_TYPES.ArrayExpression) {
             facts.escapes = true;

@@ -170,6 +170,12 @@ const GOT_CALLS: MemberTable = {
   extend: factory('got', 'got', { at: 0 }, 'callee'),
 };
 
+/** got also exports itself by name: `import { got } from 'got'`. */
+const GOT_MODULE: MemberTable = {
+  ...GOT_CALLS,
+  ...Object.fromEntries(Object.entries(GOT_CALLS).map(([key, role]) => [key ? `got.${key}` : 'got', role])),
+};
+
 const KY_CALLS: MemberTable = {
   '': call('ky', { at: 1 }),
   ...verbs('ky', ['get', 'post', 'put', 'patch', 'head', 'delete'], { at: 1 }),
@@ -238,7 +244,7 @@ const OCTOKIT_MODULE: MemberTable = {
 /** Modules with exact names. */
 const MODULES: Readonly<Record<string, MemberTable>> = {
   axios: { ...AXIOS_CALLS, create: factory('axios', 'axios', { at: 0 }) },
-  got: GOT_CALLS,
+  got: GOT_MODULE,
   ky: KY_CALLS,
   'ky-universal': KY_CALLS,
   superagent: SUPERAGENT_CALLS,

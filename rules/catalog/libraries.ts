@@ -100,5 +100,6 @@ export const LIBRARY_INSTANCES: Readonly<Record<'cockatiel-retry' | 'cockatiel-t
       'session.create': lock('consul-session'),
     },
   },
-  zookeeper: { members: {} },
+  // Lock and election recipes create ephemeral nodes; the rule looks at the create mode.
+  zookeeper: { members: { create: lock('zookeeper'), mkdirp: lock('zookeeper') } },
 };

@@ -15,6 +15,7 @@ import { type CallLike, type Node, isFunction, memberName, propertyKey, staticSt
 import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
 
 type Scope = TSESLint.Scope.Scope;
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 type Variable = TSESLint.Scope.Variable;
 type FactoryRole = Extract<Role, { role: 'factory' }>;
 
@@ -33,6 +34,8 @@ export type Value =
   | { kind: 'unknown' };
 
 const UNKNOWN: Value = { kind: 'unknown' };
+/** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
+const SQL_COORDINATION_HINT = /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
 const ABORT_POLYFILLS = new Set(['node-abort-controller', 'abort-controller', 'abortcontroller-polyfill/dist/cjs-ponyfill', 'abortcontroller-polyfill']);
 /** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
 export const ANY_MEMBER = '*';
@@ -44,7 +47,7 @@ function getPropKind(summary: Summary, key: string): boolean {
 const URL_NAME = /(?:^|[a-z_])(?:url|uri|href|endpoint|link|path|route)s?$|^(?:url|uri|href|endpoint|link|path|route)/i;
 const ABSENT: Summary = { kind: 'absent' };
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
-const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', ...GLOBAL_OBJECTS]);
+const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', 'Math', 'JSON', 'Date', 'crypto', ...GLOBAL_OBJECTS]);
 
 /** A call the catalog (or the settings) knows. */
 export interface Classified {
@@ -67,6 +70,32 @@ function memberChain(node: Node): { root: Node; path: string[] } | undefined {
     current = unwrap(current.object);
   }
   return { root: current, path };
+}
+
+/** For `(...args) => f(...args)` (possibly through `.then(m => m.f(...args))`), the forwarded callee. */
+function forwardedCallee(fn: Node): Node | undefined {
+  if (!isFunction(fn)) return undefined;
+  const rest = fn.params[0];
+  if (fn.params.length !== 1 || rest?.type !== AST_NODE_TYPES.RestElement || rest.argument.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = rest.argument.name;
+  let found: Node | undefined;
+  const visit = (node: Node | null | undefined, depth: number): void => {
+    if (!node || found || depth > 6) return;
+    const inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const [only] = inner.arguments;
+      if (inner.arguments.length === 1 && only?.type === AST_NODE_TYPES.SpreadElement && only.argument.type === AST_NODE_TYPES.Identifier && only.argument.name === name) {
+        found = inner.callee;
+        return;
+      }
+      for (const arg of inner.arguments) if (isFunction(arg) && arg.body.type !== AST_NODE_TYPES.BlockStatement) visit(arg.body, depth + 1);
+      if (inner.callee.type === AST_NODE_TYPES.MemberExpression) visit(inner.callee.object, depth + 1);
+    }
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) visit(inner.argument, depth + 1);
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) visit(fn.body, 0);
+  else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement) visit(fn.body.body[0].argument, 0);
+  return found;
 }
 
 /** The names leading from a destructuring pattern to one bound identifier: `{ a: { b } }` → ['a', 'b']. */
@@ -129,12 +158,20 @@ export class FileModel {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   /** Every call and `new` in the file, in source order. */
   readonly calls: CallLike[] = [];
+  /** `while`, `do…while` and `for(;;)` loops (not `for…of`/`for…in`), in source order. */
+  readonly loops: (TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement)[] = [];
+  /** `catch` clauses, in source order. */
+  readonly catches: TSESTree.CatchClause[] = [];
+  /** String literals and templates that look like SQL coordination statements. */
+  readonly sqlStrings: (TSESTree.Literal | TSESTree.TemplateLiteral)[] = [];
   /** `this.x = …` and `x = …` class fields, by class body. */
   readonly classFields = new Map<Node, Map<string, Node[]>>();
   /** `X.defaults.<key> = value` assignments (axios instance defaults). */
   readonly defaultsAssignments: TSESTree.AssignmentExpression[] = [];
   /** The file imports or requires a module the catalog (or the settings) knows. */
   hasKnownModule = false;
+  /** Set (before traversal) by a rule that needs SQL strings collected. */
+  wantsSql = false;
 
   private readonly values = new WeakMap<Node | Variable, Value>();
   private readonly classified = new WeakMap<Node, Classified | null>();
@@ -173,6 +210,24 @@ export class FileModel {
       },
       NewExpression: (node): void => {
         this.calls.push(node);
+      },
+      WhileStatement: (node): void => {
+        this.loops.push(node);
+      },
+      DoWhileStatement: (node): void => {
+        this.loops.push(node);
+      },
+      ForStatement: (node): void => {
+        this.loops.push(node);
+      },
+      CatchClause: (node): void => {
+        this.catches.push(node);
+      },
+      Literal: (node): void => {
+        if (this.wantsSql && typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value)) this.sqlStrings.push(node);
+      },
+      TemplateLiteral: (node): void => {
+        if (this.wantsSql && node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw))) this.sqlStrings.push(node);
       },
       ImportExpression: (node): void => {
         const source = staticString(node.source);
@@ -319,10 +374,15 @@ export class FileModel {
       }
       return { kind: 'module', module, path: [] };
     }
+    if (def.type === 'Parameter') return this.valueOfImportThenParameter(def.node as Node, def.name as Node);
     if (def.type === 'Variable') {
       const declarator = def.node as TSESTree.VariableDeclarator;
       const path = patternPath(declarator.id, def.name);
       if (!path) return UNKNOWN;
+      // `const fetch = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))`:
+      // a shim that forwards every argument is the function it forwards to.
+      const forwarded = declarator.init && path.length === 0 ? forwardedCallee(unwrap(declarator.init)) : undefined;
+      if (forwarded) return this.valueOf(forwarded);
       const writes = variable.references.filter(reference => reference.isWrite());
       let source: Node | null | undefined = declarator.init;
       if (!source || writes.length > 1) {
@@ -334,6 +394,21 @@ export class FileModel {
       return extend(this.valueOf(source), path);
     }
     return UNKNOWN;
+  }
+
+  /** `import('m').then(({ default: x }) => …)`: the callback's destructured parameter is the module's export. */
+  private valueOfImportThenParameter(fn: Node, name: Node): Value {
+    if (!isFunction(fn)) return UNKNOWN;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return UNKNOWN;
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return UNKNOWN;
+    const source = unwrap(callee.object);
+    if (source.type !== AST_NODE_TYPES.ImportExpression) return UNKNOWN;
+    const param = fn.params[0];
+    if (!param) return UNKNOWN;
+    const path = patternPath(param, name);
+    return path ? extend(this.valueOf(source), path) : UNKNOWN;
   }
 
   private valueOfThisMember(node: TSESTree.MemberExpression, name: string): Value {
@@ -455,14 +530,96 @@ export class FileModel {
     return this.classify(node)?.role.role === 'call';
   }
 
+  private remoteCache: Classified[] | undefined;
+
   /** Every remote call in the file, in source order. */
   remoteCalls(): Classified[] {
+    if (this.remoteCache) return this.remoteCache;
     const result: Classified[] = [];
     for (const call of this.calls) {
       const classified = this.classify(call);
       if (classified?.role.role === 'call') result.push(classified);
     }
+    this.remoteCache = result.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return this.remoteCache;
+  }
+
+  /** Remote calls lexically inside `node` (binary search over the sorted list). */
+  remoteCallsWithin(node: Node): Classified[] {
+    const calls = this.remoteCalls();
+    const [start, end] = node.range;
+    let low = 0;
+    let high = calls.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((calls[mid] as Classified).node.range[0] < start) low = mid + 1;
+      else high = mid;
+    }
+    const result: Classified[] = [];
+    for (let index = low; index < calls.length; index++) {
+      const call = calls[index] as Classified;
+      if (call.node.range[0] >= end) break;
+      if (call.node.range[1] <= end) result.push(call);
+    }
     return result;
+  }
+
+  /** The local function (declaration, or a const bound to a function) that a callee names, if any. */
+  localFunction(callee: Node): FunctionLike | undefined {
+    const inner = unwrap(callee);
+    // `this.load(…)`: a method of the enclosing class.
+    if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(inner);
+      const body = this.thisClassBody(inner);
+      if (!name || body?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+      for (const member of body.body) {
+        if ((member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && propertyKey(member) === name) {
+          const value = member.value ? unwrap(member.value) : undefined;
+          if (value && isFunction(value)) return value;
+        }
+      }
+      return undefined;
+    }
+    if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = this.findVariable(inner)?.defs[0];
+    if (!def) return undefined;
+    if (def.type === 'FunctionName' && isFunction(def.node as Node)) return def.node as FunctionLike;
+    if (def.type === 'Variable') {
+      const init = (def.node as TSESTree.VariableDeclarator).init;
+      const fn = init ? unwrap(init) : undefined;
+      if (fn && isFunction(fn)) return fn;
+    }
+    return undefined;
+  }
+
+  /**
+   * Remote calls made by evaluating `node`: calls inside it, and the remote calls of local
+   * functions it calls (one level deep).
+   */
+  remoteCallsIn(node: Node): Classified[] {
+    const direct = this.remoteCallsWithin(node);
+    if (direct.length > 0) return direct;
+    const found: Classified[] = [];
+    const [start, end] = node.range;
+    for (const call of this.calls) {
+      if (call.range[0] < start || call.range[1] > end || call.type !== AST_NODE_TYPES.CallExpression) continue;
+      const fn = this.localFunction(call.callee);
+      if (fn && !(fn.range[0] <= start && fn.range[1] >= end)) found.push(...this.remoteCallsWithin(fn.body));
+      if (found.length > 0) break;
+    }
+    return found;
+  }
+
+  /**
+   * Remote calls a call makes: itself if it is one, else those of the local function it calls
+   * (one level deep: `Promise.all([getUser(id), getOrders(id)])` where getUser fetches).
+   */
+  remoteCallsOf(call: CallLike): Classified[] {
+    const classified = this.classify(call);
+    if (classified?.role.role === 'call') return [classified];
+    if (call.type !== AST_NODE_TYPES.CallExpression) return [];
+    const fn = this.localFunction(call.callee);
+    return fn ? this.remoteCallsWithin(fn.body) : [];
   }
 
   // ---------------------------------------------------------------- options
@@ -477,7 +634,10 @@ export class FileModel {
     };
     if ('at' in locator) {
       if (spreadAt !== -1 && spreadAt <= locator.at) return { kind: 'opaque', at: args[spreadAt] };
-      return this.summarizeTop(argAt(locator.at));
+      const arg = argAt(locator.at);
+      // `MongoClient.connect(url, callback)`: a callback where options could be is no options.
+      if (arg && isFunction(unwrap(arg))) return ABSENT;
+      return this.summarizeTop(arg);
     }
     if ('configOrUrl' in locator) {
       if (spreadAt === 0) return { kind: 'opaque' };
@@ -514,6 +674,7 @@ export class FileModel {
         if (isFunction(arg)) continue;
         const summary = this.summarizeTop(arg);
         if (summary.kind === 'string' || summary.kind === 'number' || summary.kind === 'value') return ABSENT;
+        if (summary.kind === 'opaque' && this.looksLikeUrl(arg)) return ABSENT;
         return summary;
       }
       return ABSENT;
@@ -638,12 +799,21 @@ export class FileModel {
   /** The initialiser of a `const` (or never reassigned) binding declared in this file. */
   constInit(node: TSESTree.Identifier): Node | undefined {
     const variable = this.findVariable(node);
+    if (!variable) return this.implicitGlobalInit(node.name);
     const def = variable?.defs[0];
     if (!variable || !def || def.type !== 'Variable') return undefined;
     const declarator = def.node as TSESTree.VariableDeclarator;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
     if (variable.references.some(reference => reference.isWrite() && reference.writeExpr !== declarator.init)) return undefined;
     return declarator.init;
+  }
+
+  /** `config = { … }` without a declaration (sloppy scripts): its only assignment, if there is one. */
+  private implicitGlobalInit(name: string): Node | undefined {
+    const through = this.sourceCode.scopeManager?.globalScope?.through ?? [];
+    const writes = through.filter(reference => reference.identifier.name === name && reference.isWrite());
+    if (writes.length !== 1) return undefined;
+    return (writes[0]?.writeExpr as Node | null | undefined) ?? undefined;
   }
 
   private summarizeObject(node: TSESTree.ObjectExpression, depth: number): Summary {

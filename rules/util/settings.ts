@@ -46,6 +46,10 @@ export interface FaultlineSettings {
   idempotencyHeaders: string[];
   /** Parameter/option names that carry an idempotency key. */
   idempotencyParams: string[];
+  /** Retry configs that allow more attempts than this are reported as unbounded (require-backoff). */
+  maxAttempts: number;
+  /** A backoff whose longest wait stays under this many ms counts as capped (require-backoff). */
+  maxDelayMs: number;
 }
 
 const DEFAULTS: FaultlineSettings = {
@@ -57,6 +61,8 @@ const DEFAULTS: FaultlineSettings = {
   concurrencyLimiters: [],
   idempotencyHeaders: ['Idempotency-Key', 'X-Idempotency-Key'],
   idempotencyParams: ['idempotencyKey', 'idempotency_key', 'ClientToken', 'clientToken', 'clientRequestToken'],
+  maxAttempts: 10,
+  maxDelayMs: 30_000,
 };
 
 export class SettingsError extends Error {
@@ -100,6 +106,14 @@ function readIndex(path: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new SettingsError(path, `expected a zero-based argument position (0, 1, 2…), got ${describe(value)}`, 'Use an integer such as 1 for `request(url, options)`.');
+  }
+  return value;
+}
+
+function readPositive(path: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new SettingsError(path, `expected a positive number, got ${describe(value)}`, 'For example 5 (attempts) or 30000 (ms).');
   }
   return value;
 }
@@ -168,6 +182,8 @@ const KEYS = [
   'concurrencyLimiters',
   'idempotencyHeaders',
   'idempotencyParams',
+  'maxAttempts',
+  'maxDelayMs',
 ] as const;
 
 /** Validates raw `settings.faultline`; throws a SettingsError naming the first bad entry. */
@@ -185,6 +201,8 @@ export function parseSettings(raw: unknown): FaultlineSettings {
     concurrencyLimiters: readList(`${root}.concurrencyLimiters`, raw.concurrencyLimiters, readFunctionRef),
     idempotencyHeaders: readStringList(`${root}.idempotencyHeaders`, raw.idempotencyHeaders, DEFAULTS.idempotencyHeaders),
     idempotencyParams: readStringList(`${root}.idempotencyParams`, raw.idempotencyParams, DEFAULTS.idempotencyParams),
+    maxAttempts: readPositive(`${root}.maxAttempts`, raw.maxAttempts, DEFAULTS.maxAttempts),
+    maxDelayMs: readPositive(`${root}.maxDelayMs`, raw.maxDelayMs, DEFAULTS.maxDelayMs),
   };
 }
 

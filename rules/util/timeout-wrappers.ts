@@ -65,7 +65,8 @@ function isTimer(model: FileModel, input: Node): boolean {
   );
 }
 
-function isRaceWithTimer(model: FileModel, call: TSESTree.CallExpression, array: TSESTree.ArrayExpression, member: Node): boolean {
+/** `Promise.race([…, timer])`: one of the racers (other than `member`) is a timer. */
+export function isRaceWithTimer(model: FileModel, call: TSESTree.CallExpression, array: TSESTree.ArrayExpression, member: Node | undefined): boolean {
   const value = model.valueOf(call.callee);
   if (value.kind !== 'global' || value.path.join('.') !== 'Promise.race') return false;
   return array.elements.some(element => element !== null && element !== member && element.type !== AST_NODE_TYPES.SpreadElement && isTimer(model, element));

@@ -1,0 +1,193 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { canonicalModule } from './catalog/modules.js';
+import type { CoordinationKind } from './catalog/types.js';
+import { createRule } from './create-rule.js';
+import { type CallLike, type Node, memberName, staticString, unwrap } from './util/ast.js';
+import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { isTestFile } from './util/test-files.js';
+
+/** The built-in checks, by id; `allow` turns one off. */
+const CHECKS = ['redlock', 'redis-lock', 'warlock', 'live-mutex', 'redis-set-nx', 'etcd-lock', 'etcd-election', 'consul-lock', 'consul-session', 'zookeeper', 'sql-advisory-lock', 'two-phase-commit'] as const;
+type CheckId = (typeof CHECKS)[number];
+
+export type Options = [
+  {
+    checkTests?: boolean;
+    allow?: CheckId[];
+    modules?: { name: string; message?: string }[];
+  },
+];
+export type MessageIds = 'distributedLock' | 'leaderElection' | 'twoPhaseCommit' | 'restrictedModule';
+
+/** Names that say a Redis key (or the code around it) is a lock, not a cache entry or a dedupe marker. */
+const LOCK_WORDS = /lock|mutex|leader|lease|sema(phore)?|elect|owner|singleton|exclusive/i;
+
+const SQL_CHECKS: readonly { pattern: RegExp; check: CheckId; kind: CoordinationKind; what: string }[] = [
+  { pattern: /\bpg_(try_)?advisory(_xact)?_lock(_shared)?\s*\(/i, check: 'sql-advisory-lock', kind: 'lock', what: 'A PostgreSQL advisory lock' },
+  { pattern: /\bGET_LOCK\s*\(/i, check: 'sql-advisory-lock', kind: 'lock', what: 'A MySQL named lock (GET_LOCK)' },
+  { pattern: /\bsp_getapplock\b/i, check: 'sql-advisory-lock', kind: 'lock', what: 'A SQL Server application lock' },
+  { pattern: /\bXA\s+(START|BEGIN|END|PREPARE|COMMIT|ROLLBACK|RECOVER)\b/i, check: 'two-phase-commit', kind: 'two-phase-commit', what: 'An XA transaction' },
+  { pattern: /\bPREPARE\s+TRANSACTION\b|\b(COMMIT|ROLLBACK)\s+PREPARED\b/i, check: 'two-phase-commit', kind: 'two-phase-commit', what: 'A prepared (two-phase) transaction' },
+];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-cross-server-coordination',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Disallow making servers agree through distributed locks, leader election or two-phase commit',
+      recommended: true,
+    },
+    messages: {
+      distributedLock:
+        '{{what}} makes servers agree through a distributed lock. Under GC pauses, clock drift and partitions a holder can outlive its lease and write after another took over (Redlock gives no fencing token). Prefer one writer per partition (route by key), idempotent or commutative operations, or a lease with a fencing token that the storage checks.',
+      leaderElection:
+        '{{what}} elects a leader across servers. Elections fail over slowly and, during partitions, can briefly yield two leaders. Prefer work partitioned by key so no single leader is needed, or idempotent work that tolerates two runners; if you keep a leader, fence its writes with the election term.',
+      twoPhaseCommit:
+        '{{what}} couples the availability of every participant and blocks them all while the coordinator is down. Prefer a saga (local transactions with compensations) or idempotent steps with a transactional outbox.',
+      restrictedModule: '`{{name}}` is restricted here: {{message}}',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkTests: {
+            type: 'boolean',
+            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+          },
+          allow: {
+            type: 'array',
+            description: 'Built-in checks to turn off, by id.',
+            items: { type: 'string', enum: [...CHECKS] },
+            uniqueItems: true,
+          },
+          modules: {
+            type: 'array',
+            description: 'More modules whose import is reported, like `no-restricted-imports` (a team’s own lock library, say).',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['name'],
+              properties: {
+                name: { type: 'string', description: 'The module name as imported.' },
+                message: { type: 'string', description: 'What to use instead.' },
+              },
+            },
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkTests: false, allow: [], modules: [] }],
+  },
+  create(context, [options]) {
+    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
+    const { model, collectors } = fileModel(context);
+    model.wantsSql = true;
+    const allowed = new Set<string>(options.allow ?? []);
+    const restricted = new Map((options.modules ?? []).map(entry => [canonicalModule(entry.name), entry]));
+    const sourceCode = context.sourceCode;
+
+    function report(node: Node, kind: CoordinationKind, check: string, what: string): void {
+      if (allowed.has(check)) return;
+      const messageId = kind === 'lock' ? 'distributedLock' : kind === 'election' ? 'leaderElection' : 'twoPhaseCommit';
+      context.report({ node, messageId, data: { what } });
+    }
+
+    /** `SET key value NX PX ttl` / `set(key, value, { NX: true })` / `setnx(key, …)` used as a lock. */
+    function checkRedisSet(classified: Classified): void {
+      const call = classified.node;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
+      const name = memberName(callee)?.toLowerCase();
+      if (name !== 'set' && name !== 'setnx') return;
+      let nx = name === 'setnx';
+      if (!nx) {
+        for (const arg of call.arguments.slice(2)) {
+          if (staticString(arg)?.toUpperCase() === 'NX') nx = true;
+          const options = unwrap(arg);
+          if (options.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const property of options.properties) {
+              if (property.type !== AST_NODE_TYPES.Property) continue;
+              const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+              if (key === 'NX' || (key === 'condition' && staticString(property.value as Node) === 'NX')) nx = true;
+            }
+          }
+        }
+      }
+      if (!nx || !looksLikeLock(call)) return;
+      report(callee.property, 'lock', 'redis-set-nx', `\`${sourceCode.getText(call.callee)}(…, 'NX')\``);
+    }
+
+    /** The key, the variables around it, or the enclosing function talk about a lock. */
+    function looksLikeLock(call: CallLike): boolean {
+      const key = call.arguments[0];
+      if (key && LOCK_WORDS.test(sourceCode.getText(key))) return true;
+      const keyInit = key && unwrap(key).type === AST_NODE_TYPES.Identifier ? model.constInit(unwrap(key) as TSESTree.Identifier) : undefined;
+      if (keyInit && LOCK_WORDS.test(sourceCode.getText(keyInit))) return true;
+      for (let current: Node | undefined = call.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id && LOCK_WORDS.test(current.id.name)) return true;
+        if (current.type === AST_NODE_TYPES.MethodDefinition && current.key.type === AST_NODE_TYPES.Identifier && LOCK_WORDS.test(current.key.name)) return true;
+        if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier && LOCK_WORDS.test(current.id.name)) return true;
+        if (current.type === AST_NODE_TYPES.ClassDeclaration && current.id && LOCK_WORDS.test(current.id.name)) return true;
+      }
+      return false;
+    }
+
+    /** ZooKeeper lock and election recipes create ephemeral (sequential) nodes. */
+    function checkZookeeper(classified: Classified): void {
+      const call = classified.node;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(create|mkdirp)$/.test(memberName(callee) ?? '')) return;
+      if (!call.arguments.some(arg => /EPHEMERAL/i.test(sourceCode.getText(arg)))) return;
+      report(callee, /elect|leader/i.test(sourceCode.getText(call)) ? 'election' : 'lock', 'zookeeper', 'A ZooKeeper ephemeral node (the lock and leader-election recipe)');
+    }
+
+    const WHAT: Record<string, string> = {
+      redlock: 'Redlock',
+      'redis-lock': 'A redis-lock lock',
+      warlock: 'A warlock lock',
+      'live-mutex': 'A live-mutex lock',
+      'etcd-lock': 'An etcd lock',
+      'etcd-election': 'An etcd election',
+      'consul-lock': 'A Consul lock',
+      'consul-session': 'A Consul session (the basis of its locks)',
+    };
+
+    return mergeListeners(collectors, {
+      ImportDeclaration(node): void {
+        const entry = restricted.get(canonicalModule(node.source.value));
+        if (entry) context.report({ node: node.source, messageId: 'restrictedModule', data: { name: entry.name, message: entry.message ?? 'it makes servers coordinate' } });
+      },
+      'Program:exit'(): void {
+        for (const call of model.calls) {
+          const classified = model.classify(call);
+          if (!classified) continue;
+          const role = classified.role;
+          if (role.role === 'coordination') {
+            // On a Redlock instance, the construction is reported; acquisitions would repeat it.
+            if (role.check === 'redlock') continue;
+            if (role.check === 'zookeeper') checkZookeeper(classified);
+            else report(call.callee, role.kind, role.check, WHAT[role.check] ?? 'This');
+          } else if (role.role === 'policy' && role.instance === 'redlock') {
+            report(call.callee, 'lock', 'redlock', 'Redlock');
+          } else if (role.role === 'call' && (role.family === 'ioredis' || role.family === 'node-redis')) {
+            checkRedisSet(classified);
+          }
+          if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require') {
+            const source = staticString(call.arguments[0]);
+            const entry = source ? restricted.get(canonicalModule(source)) : undefined;
+            if (entry && call.arguments[0]) context.report({ node: call.arguments[0], messageId: 'restrictedModule', data: { name: entry.name, message: entry.message ?? 'it makes servers coordinate' } });
+          }
+        }
+        for (const literal of model.sqlStrings) {
+          const text = literal.type === AST_NODE_TYPES.Literal ? String(literal.value) : literal.quasis.map(quasi => quasi.value.raw).join(' ');
+          const match = SQL_CHECKS.find(check => check.pattern.test(text));
+          if (match) report(literal, match.kind, match.check, match.what);
+        }
+      },
+    });
+  },
+});

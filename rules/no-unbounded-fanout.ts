@@ -1,0 +1,191 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from './create-rule.js';
+import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
+import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { type FanOut, callbackBody, enclosingLoop, fanOutElements } from './util/fan-out.js';
+import { isTestFile } from './util/test-files.js';
+import { matchesFunctionRef } from './util/timeout-wrappers.js';
+
+export type Options = [{ checkTests?: boolean; smallCollection?: number }];
+export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
+
+/** Collection names that say "already a bounded slice" (`chunk`, `batch`, `page`). */
+const BOUNDED_NAME = /chunk|batch|page|slice|window|group|shard/i;
+const FAN_IN = new Set(['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-unbounded-fanout',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow remote calls fanned out over a collection without a concurrency limit',
+      strict: true,
+    },
+    messages: {
+      unboundedFanout:
+        'This starts one remote call per item of `{{collection}}`, all at once: a large input opens thousands of requests, exhausts sockets and overloads the service it calls. Bound the concurrency: `const limit = pLimit(8); items.map(item => limit(() => call(item)))`, or `pMap(items, call, { concurrency: 8 })`.',
+      unboundedForEach:
+        '`forEach` starts one remote call per item of `{{collection}}`, all at once and unawaited: nothing bounds how many run, and their failures go unseen. Use a loop with `await`, or a limiter (`p-limit`, `p-map` with `concurrency`).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkTests: {
+            type: 'boolean',
+            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+          },
+          smallCollection: {
+            type: 'integer',
+            minimum: 0,
+            description: 'A literal list (or literal-keyed object) with at most this many items counts as small enough to fan out over.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkTests: false, smallCollection: 10 }],
+  },
+  create(context, [options]) {
+    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
+    const { model, collectors } = fileModel(context);
+    const sourceCode = context.sourceCode;
+    const small = options.smallCollection ?? 10;
+
+    /** A collection known to hold few items: a short literal list, a short slice, a literal object's keys. */
+    function isSmall(source: Node | undefined, depth = 0): boolean {
+      if (!source || depth > 3) return false;
+      const node = unwrap(source);
+      if (node.type === AST_NODE_TYPES.ArrayExpression) return !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small;
+      if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length <= small;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        if (BOUNDED_NAME.test(node.name)) return true;
+        const init = model.constInit(node);
+        return init ? isSmall(init, depth + 1) : false;
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const name = memberName(callee);
+        // `xs.slice(0, 5)`, `xs.slice(-3)`
+        if (name === 'slice') {
+          const [start, end] = node.arguments.map(arg => model.summarizeValue(arg as Node));
+          if (start?.kind === 'number' && end?.kind === 'number') return end.value - start.value <= small;
+          if (start?.kind === 'number' && start.value < 0 && !end) return -start.value <= small;
+          return false;
+        }
+        if (name === 'filter' || name === 'map' || name === 'flat') return isSmall(callee.object, depth + 1);
+        const value = model.valueOf(callee);
+        if (value.kind === 'global' && ['Object.keys', 'Object.values', 'Object.entries'].includes(value.path.join('.'))) {
+          return isSmall(node.arguments[0] as Node | undefined, depth + 1);
+        }
+        if (callee.object.type === AST_NODE_TYPES.Identifier && BOUNDED_NAME.test(callee.object.name)) return true;
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberName(node);
+        return name !== undefined && BOUNDED_NAME.test(name);
+      }
+      return false;
+    }
+
+    /** The remote call runs through a limiter: `limit(() => call())`, `queue.add(…)`, a configured one. */
+    function isLimited(call: Classified, within: Node): boolean {
+      for (let current: Node | undefined = call.node.parent; current && current !== within.parent; current = current.parent) {
+        if (current.type !== AST_NODE_TYPES.CallExpression) continue;
+        const classified = model.classify(current);
+        if (classified?.role.role === 'run' || classified?.role.role === 'mapLimited') return true;
+        if (matchesFunctionRef(model, current.callee, model.settings.concurrencyLimiters)) return true;
+      }
+      return false;
+    }
+
+    /** The fan-out call itself sits in a limiter or a configured helper (`pMap(…)`, `runLimited(…)`). */
+    function isInsideLimiter(node: Node): boolean {
+      for (let current: Node | undefined = node.parent; current; current = current.parent) {
+        if (isFunction(current) && current.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (current.type !== AST_NODE_TYPES.CallExpression) continue;
+        const classified = model.classify(current);
+        if (classified?.role.role === 'mapLimited' || classified?.role.role === 'run') return true;
+        if (matchesFunctionRef(model, current.callee, model.settings.concurrencyLimiters)) return true;
+      }
+      return false;
+    }
+
+    function describe(source: Node | undefined): string {
+      if (!source) return 'the collection';
+      const text = sourceCode.getText(source).replace(/\s+/g, ' ');
+      return text.length > 30 ? `${text.slice(0, 27)}…` : text;
+    }
+
+    function unbounded(fanOut: FanOut | undefined): fanOut is FanOut & { collection: NonNullable<FanOut['collection']> } {
+      if (!fanOut?.collection || fanOut.collection.calls.length === 0) return false;
+      const { source, work, calls } = fanOut.collection;
+      if (isSmall(source)) return false;
+      // Sequential pushes (`await` inside the loop) are not fan-out; neither are calls that each go through a limiter.
+      if (calls.every(call => isLimited(call, work))) return false;
+      return true;
+    }
+
+    function checkFanIn(call: TSESTree.CallExpression): void {
+      const value = model.valueOf(call.callee);
+      if (value.kind !== 'global' || !FAN_IN.has(value.path.join('.'))) return;
+      const argument = call.arguments[0];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const fanOut = fanOutElements(model, argument);
+      if (!unbounded(fanOut)) return;
+      // Promises pushed in a loop are reported at the push, where the fan-out starts.
+      if (fanOut.collection.at.type === AST_NODE_TYPES.MemberExpression && memberName(fanOut.collection.at) === 'push') return;
+      if (isInsideLimiter(call)) return;
+      context.report({ node: call.callee, messageId: 'unboundedFanout', data: { collection: describe(fanOut.collection.source) } });
+    }
+
+    function checkForEach(call: TSESTree.CallExpression): void {
+      const callee = call.callee as TSESTree.MemberExpression;
+      const body = callbackBody(model, call.arguments[0] as Node | undefined);
+      if (!body) return;
+      const calls = model.remoteCallsIn(body);
+      if (calls.length === 0 || isSmall(callee.object)) return;
+      if (calls.every(remote => isLimited(remote, body))) return;
+      context.report({ node: callee, messageId: 'unboundedForEach', data: { collection: describe(callee.object) } });
+    }
+
+    /** `for (const x of xs) promises.push(remote(x))`: reported at the push, whether or not a Promise.all follows. */
+    function checkPush(call: TSESTree.CallExpression, reportedSources: Set<Node>): void {
+      const callee = call.callee as TSESTree.MemberExpression;
+      const pushed = call.arguments[0];
+      if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement) return;
+      const loop = enclosingLoop(call);
+      if (!loop) return;
+      // `promises.push(await call())` waits for each; only an unawaited promise fans out.
+      if (unwrap(pushed).type === AST_NODE_TYPES.AwaitExpression) return;
+      const calls = model.remoteCallsIn(pushed);
+      if (calls.length === 0 || calls.every(remote => isLimited(remote, pushed))) return;
+      if (findNode(pushed, node => node.type === AST_NODE_TYPES.AwaitExpression, node => !isFunction(node))) return;
+      const source = loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement ? loop.right : undefined;
+      if (isSmall(source)) return;
+      if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression && model.summarizeValue(loop.test.right).kind === 'number') {
+        const limit = model.summarizeValue(loop.test.right);
+        if (limit.kind === 'number' && limit.value <= small) return;
+      }
+      if (reportedSources.has(loop)) return;
+      reportedSources.add(loop);
+      context.report({ node: callee, messageId: 'unboundedFanout', data: { collection: describe(source) } });
+    }
+
+    return mergeListeners(collectors, {
+      'Program:exit'(): void {
+        const reportedLoops = new Set<Node>();
+        for (const call of model.calls) {
+          if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+          const name = memberName(call.callee);
+          if (name === 'all' || name === 'allSettled' || name === 'any' || name === 'race') checkFanIn(call);
+          else if (name === 'forEach') checkForEach(call);
+          else if (name === 'push') checkPush(call, reportedLoops);
+        }
+      },
+    });
+  },
+});
+

@@ -1,0 +1,111 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { createRule } from './create-rule.js';
+import { type Node, memberName, unwrap } from './util/ast.js';
+import { type FileModel, fileModel, mergeListeners } from './util/file-model.js';
+import { fanOutElements } from './util/fan-out.js';
+import { isTestFile } from './util/test-files.js';
+import { isRaceWithTimer } from './util/timeout-wrappers.js';
+
+export type Options = [{ checkTests?: boolean }];
+export type MessageIds = 'allOrNothing' | 'raceFailsFast' | 'suggestAllSettled' | 'suggestAny';
+
+/** The documented opt-out: a comment saying all-or-nothing is intended (`// all-or-nothing: …`). */
+const OPT_OUT = /all-or-nothing/i;
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-partial-availability',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require fan-out over remote calls to tolerate the failure of some of them',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      allOrNothing:
+        '`Promise.all` over {{count}} remote call{{plural}} fails the whole answer when any one of them fails or is slow to fail. Partial failure is normal: use `Promise.allSettled` and answer with the parts that arrived (mark the rest missing), or say why all-or-nothing is intended with an `// all-or-nothing: <reason>` comment.',
+      raceFailsFast:
+        '`Promise.race` over remote calls settles with the first one to finish, even when that one failed and another would have answered. Use `Promise.any` to take the first success (or say why with an `// all-or-nothing: <reason>` comment).',
+      suggestAllSettled: 'Use `Promise.allSettled` (then handle the rejected parts).',
+      suggestAny: 'Use `Promise.any`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkTests: {
+            type: 'boolean',
+            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkTests: false }],
+  },
+  create(context, [options]) {
+    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
+    const { model, collectors } = fileModel(context);
+    const sourceCode = context.sourceCode;
+
+    /** A comment with the opt-out on the call's line, the line above, or before its statement. */
+    function isOptedOut(call: TSESTree.CallExpression): boolean {
+      let statement: Node = call;
+      while (statement.parent && !statement.parent.type.endsWith('Statement') && statement.parent.type !== AST_NODE_TYPES.VariableDeclaration && statement.parent.type !== AST_NODE_TYPES.Program) {
+        statement = statement.parent;
+      }
+      const anchor = statement.parent && statement.parent.type !== AST_NODE_TYPES.Program && statement.parent.type !== AST_NODE_TYPES.BlockStatement ? statement.parent : statement;
+      const line = call.loc.start.line;
+      for (const comment of sourceCode.getCommentsBefore(anchor as TSESTree.Node)) if (OPT_OUT.test(comment.value)) return true;
+      return sourceCode.getAllComments().some(comment => OPT_OUT.test(comment.value) && (comment.loc.start.line === line || comment.loc.end.line === line - 1));
+    }
+
+    function check(call: TSESTree.CallExpression, model: FileModel): void {
+      const callee = model.valueOf(call.callee);
+      if (callee.kind !== 'global') return;
+      const method = callee.path.join('.');
+      if (method !== 'Promise.all' && method !== 'Promise.race') return;
+      const argument = call.arguments[0];
+      if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
+      const fanOut = fanOutElements(model, argument);
+      // One remote call next to local work is not fan-out; two or more, or a mapped collection, is.
+      if (!fanOut || fanOut.remote === 0 || (!fanOut.collection && fanOut.remote < 2)) return;
+      if (method === 'Promise.race') {
+        const list = unwrap(argument);
+        if (list.type === AST_NODE_TYPES.ArrayExpression && isRaceWithTimer(model, call, list, undefined)) return;
+      }
+      if (isOptedOut(call)) return;
+      const member = unwrap(call.callee);
+      const property = member.type === AST_NODE_TYPES.MemberExpression ? member.property : undefined;
+      if (method === 'Promise.race') {
+        context.report({
+          node: call.callee,
+          messageId: 'raceFailsFast',
+          suggest: property ? [{ messageId: 'suggestAny', fix: fixer => fixer.replaceText(property, 'any') }] : [],
+        });
+        return;
+      }
+      const count = fanOut.collection ? 'a collection of' : String(fanOut.remote);
+      context.report({
+        node: call.callee,
+        messageId: 'allOrNothing',
+        data: { count, plural: fanOut.collection || fanOut.remote > 1 ? 's' : '' },
+        suggest: property && memberName(member as TSESTree.MemberExpression) === 'all' ? [{ messageId: 'suggestAllSettled', fix: fixer => fixer.replaceText(property, 'allSettled') }] : [],
+      });
+    }
+
+    return mergeListeners(collectors, {
+      'Program:exit'(): void {
+        for (const call of model.calls) {
+          if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+          const name = memberName(call.callee);
+          if (name !== 'all' && name !== 'race') continue;
+          check(call, model);
+        }
+      },
+    });
+  },
+});
+

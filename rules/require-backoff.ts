@@ -1,0 +1,467 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { RETRY_DEFAULTS, type RetryDefaults } from './catalog/libraries.js';
+import { getProp } from './catalog/judge.js';
+import type { Prop, Summary } from './catalog/types.js';
+import { createRule } from './create-rule.js';
+import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } from './util/ast.js';
+import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
+import { isTestFile } from './util/test-files.js';
+
+export type Options = [{ checkTests?: boolean }];
+
+export type MessageIds = 'noDelay' | 'constantDelay' | 'uncappedBackoff' | 'noJitter' | 'unboundedRetry' | 'suggestFullJitter';
+
+type Problem = Exclude<MessageIds, 'unboundedRetry' | 'suggestFullJitter'>;
+
+interface LibraryFinding {
+  problem: Problem | 'unboundedRetry';
+  node: Node;
+  also?: string;
+  why?: string;
+}
+
+const ALSO_NO_JITTER = ', and it has no jitter either';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-backoff',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require retries to back off exponentially, with a cap, jitter and a bound',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      noDelay:
+        'This retry goes round again at once: with no wait between attempts every client hammers a failing service at full speed, turning a blip into an outage. Wait with capped exponential backoff and full jitter: `sleep(Math.random() * Math.min(cap, base * 2 ** attempt))`.',
+      constantDelay:
+        'This retry waits the same time before every attempt, so clients that failed together retry together, in lockstep, for as long as the outage lasts. Back off exponentially with a cap and full jitter: `Math.random() * Math.min(cap, base * 2 ** attempt)`.',
+      uncappedBackoff:
+        'This backoff grows without a cap{{also}}: after a few failures the wait is longer than anyone waits for the answer, and recovery is delayed by it. Cap it (`Math.min(cap, …)`) and use full jitter.',
+      noJitter:
+        'This backoff has no jitter: clients that failed together retry together, and the synchronised waves keep the service overloaded. Randomise the wait (full jitter: `Math.random() * delay`).',
+      unboundedRetry:
+        'This retry has no bound{{why}}: while the service is down it retries forever, multiplying load and never reporting the failure. Stop after a few attempts or when a deadline passes.',
+      suggestFullJitter: 'Use capped exponential backoff with full jitter (cap {{cap}} ms).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkTests: {
+            type: 'boolean',
+            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkTests: false }],
+  },
+  create(context, [options]) {
+    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
+    const { model, collectors } = fileModel(context);
+    const sourceCode = context.sourceCode;
+    const settings = model.settings;
+
+    /** Where a construct's keyword is (`while`, `for`, `do`, the function's name). */
+    function keywordLoc(construct: RetryConstruct): TSESTree.SourceLocation {
+      const node = construct.node;
+      if (isFunction(node)) {
+        if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.id) return node.id.loc;
+        const parent = node.parent;
+        if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id.loc;
+        if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key) return parent.key.loc;
+      }
+      const token = sourceCode.getFirstToken(node);
+      return token ? token.loc : node.loc;
+    }
+
+    function suggest(construct: RetryConstruct, delay: Delay): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const expr = delay.expr;
+      const counter = construct.counters[0];
+      if (!expr || !counter || counter.startsWith('this.') || (delay.kind !== 'constant' && !(delay.kind === 'growing' && !delay.capped))) return [];
+      const cap = settings.maxDelayMs;
+      const text = sourceCode.getText(expr);
+      const base = delay.kind === 'constant' ? `${wrap(text)} * 2 ** ${counter}` : text;
+      return [
+        {
+          messageId: 'suggestFullJitter',
+          data: { cap },
+          fix: fixer => fixer.replaceText(expr, `Math.random() * Math.min(${cap}, ${base})`),
+        },
+      ];
+    }
+
+    function wrap(text: string): string {
+      return /^[\w.]+$/.test(text) ? text : `(${text})`;
+    }
+
+    function reportConstruct(construct: RetryConstruct): void {
+      const delay = construct.delay;
+      const at = delay.call ?? undefined;
+      switch (delay.kind) {
+        case 'none':
+          context.report({ loc: keywordLoc(construct), messageId: 'noDelay' });
+          break;
+        case 'constant':
+          if (at) context.report({ node: at, messageId: 'constantDelay', suggest: suggest(construct, delay) });
+          break;
+        case 'growing':
+          if (!delay.capped && delay.exponential && !smallEnough(construct)) {
+            context.report({ node: at ?? construct.node, messageId: 'uncappedBackoff', data: { also: delay.jitter ? '' : ALSO_NO_JITTER }, suggest: suggest(construct, delay) });
+          } else if (!delay.jitter) {
+            context.report({ node: at ?? construct.node, messageId: 'noJitter' });
+          }
+          break;
+        case 'unknown':
+          break;
+      }
+      if (!construct.bounded) context.report({ loc: keywordLoc(construct), messageId: 'unboundedRetry', data: { why: '' } });
+    }
+
+    /** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
+    function smallEnough(construct: RetryConstruct): boolean {
+      const loop = construct.node;
+      if (loop.type !== AST_NODE_TYPES.ForStatement || !loop.test || loop.test.type !== AST_NODE_TYPES.BinaryExpression) return false;
+      const limit = model.summarizeValue(loop.test.right);
+      if (limit.kind !== 'number' || !construct.delay.expr) return false;
+      const counter = construct.counters[0];
+      if (!counter) return false;
+      const value = evaluate(construct.delay.expr, { [counter]: limit.value });
+      return value !== undefined && value <= settings.maxDelayMs;
+    }
+
+    /** Evaluates a small arithmetic expression with the given variables, following local consts. */
+    function evaluate(node: Node, variables: Record<string, number>, depth = 0): number | undefined {
+      const inner = unwrap(node);
+      if (depth > 6) return undefined;
+      switch (inner.type) {
+        case AST_NODE_TYPES.Literal:
+          return typeof inner.value === 'number' ? inner.value : undefined;
+        case AST_NODE_TYPES.Identifier: {
+          if (inner.name in variables) return variables[inner.name];
+          const init = model.constInit(inner);
+          return init ? evaluate(init, variables, depth + 1) : undefined;
+        }
+        case AST_NODE_TYPES.BinaryExpression: {
+          if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+          const left = evaluate(inner.left, variables, depth + 1);
+          const right = evaluate(inner.right, variables, depth + 1);
+          if (left === undefined || right === undefined) return undefined;
+          switch (inner.operator) {
+            case '*':
+              return left * right;
+            case '+':
+              return left + right;
+            case '-':
+              return left - right;
+            case '**':
+              return left ** right;
+            case '<<':
+              return left << right;
+            default:
+              return undefined;
+          }
+        }
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = model.valueOf(inner.callee);
+          if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
+            const [a, b] = inner.arguments;
+            const base = a ? evaluate(a, variables, depth + 1) : undefined;
+            const exponent = b ? evaluate(b, variables, depth + 1) : undefined;
+            return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
+          }
+          return undefined;
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    // ------------------------------------------------------------------ libraries
+
+    const number = (summary: Summary | undefined): number | undefined => (summary?.kind === 'number' ? summary.value : undefined);
+
+    /** Retry options in the p-retry/async-retry/node-retry/exponential-backoff shape. */
+    function checkExponentialOptions(library: keyof typeof RETRY_DEFAULTS, options: Summary, anchor: Node): LibraryFinding[] {
+      if (options.kind !== 'object' && options.kind !== 'absent') return [];
+      if (options.kind === 'object' && options.hasSpread) return [];
+      const defaults: RetryDefaults = RETRY_DEFAULTS[library];
+      const keys =
+        library === 'exponential-backoff'
+          ? { attempts: 'numOfAttempts', first: 'startingDelay', factor: 'timeMultiple', cap: 'maxDelay', jitter: 'jitter' }
+          : { attempts: 'retries', first: 'minTimeout', factor: 'factor', cap: 'maxTimeout', jitter: 'randomize' };
+      const prop = (key: string): Prop | undefined => getProp(options, key);
+      const findings: LibraryFinding[] = [];
+      const attemptsProp = prop(keys.attempts);
+      const attemptsValue = number(attemptsProp?.value);
+      const attempts = attemptsValue === undefined ? (attemptsProp ? undefined : defaults.attempts) : library === 'exponential-backoff' ? attemptsValue : attemptsValue + 1;
+      const forever = prop('forever');
+      const maxRetryTime = number(prop('maxRetryTime')?.value);
+      if ((attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) && !(maxRetryTime !== undefined && Number.isFinite(maxRetryTime))) {
+        findings.push({ problem: 'unboundedRetry', node: (attemptsProp?.at ?? forever?.at ?? anchor) as Node, why: ' (unlimited attempts)' });
+      } else if (attempts !== undefined && attemptsProp && attempts > settings.maxAttempts + 1) {
+        findings.push({ problem: 'unboundedRetry', node: attemptsProp.at as Node, why: ` (${attempts} attempts; at most ${settings.maxAttempts} keeps an outage from multiplying load)` });
+      }
+      const first = number(prop(keys.first)?.value) ?? (prop(keys.first) ? undefined : defaults.firstDelay);
+      const factor = number(prop(keys.factor)?.value) ?? (prop(keys.factor) ? undefined : defaults.factor);
+      const capProp = prop(keys.cap);
+      const cap = capProp ? number(capProp.value) : defaults.cap;
+      const jitterProp = prop(keys.jitter);
+      const jitter = jitterProp
+        ? library === 'exponential-backoff'
+          ? !(jitterProp.value.kind === 'string' && jitterProp.value.value === 'none')
+          : !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value)
+        : defaults.jitter;
+      if (factor === 1 && cap !== undefined) {
+        findings.push({ problem: first === 0 ? 'noDelay' : 'constantDelay', node: (prop(keys.factor)?.at ?? anchor) as Node });
+        return findings;
+      }
+      if (first !== undefined && factor !== undefined && attempts !== undefined && cap !== undefined) {
+        const longest = Math.min(cap, first * factor ** Math.max(0, (Number.isFinite(attempts) ? attempts : 60) - 2));
+        if (longest > settings.maxDelayMs) {
+          findings.push({ problem: 'uncappedBackoff', node: (capProp?.at ?? anchor) as Node, also: jitter ? '' : ALSO_NO_JITTER });
+          return findings;
+        }
+      }
+      if (!jitter) findings.push({ problem: 'noJitter', node: (jitterProp?.at ?? anchor) as Node });
+      return findings;
+    }
+
+    /** A function that computes the delay from the attempt (`retryStrategy: times => …`). */
+    function checkDelayFunction(fn: Node): LibraryFinding[] {
+      const inner = unwrap(fn);
+      if (!isFunction(inner)) return [];
+      const param = inner.params[0];
+      const counter = param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;
+      const returned: Node[] = [];
+      if (inner.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(inner.body);
+      else {
+        findNode(inner.body, node => {
+          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+          return false;
+        }, node => !isFunction(node));
+      }
+      // Returning null/undefined/an Error stops retrying; only numeric delays are judged.
+      const delays = returned.filter(node => {
+        const value = model.summarizeValue(node);
+        return value.kind !== 'null' && value.kind !== 'undefined' && value.kind !== 'boolean' && unwrap(node).type !== AST_NODE_TYPES.NewExpression;
+      });
+      const last = delays[delays.length - 1];
+      if (!last) return [];
+      const analysis = retryAnalysis(model);
+      const delay = analysis.classifyDelay(last, last, counter ? [counter] : [], inner);
+      if (delay.kind === 'constant') return [{ problem: delay.expr && model.summarizeValue(delay.expr).kind === 'number' && (model.summarizeValue(delay.expr) as { value: number }).value === 0 ? 'noDelay' : 'constantDelay', node: last }];
+      if (delay.kind !== 'growing') return [];
+      if (!delay.capped && delay.exponential) return [{ problem: 'uncappedBackoff', node: last, also: delay.jitter ? '' : ALSO_NO_JITTER }];
+      if (!delay.jitter) return [{ problem: 'noJitter', node: last }];
+      return [];
+    }
+
+    function checkAxiosRetry(call: CallLike, options: Summary): LibraryFinding[] {
+      if (options.kind !== 'object' && options.kind !== 'absent') return [];
+      const findings: LibraryFinding[] = [];
+      const retries = getProp(options, 'retries');
+      const count = number(retries?.value) ?? (retries ? undefined : 3);
+      if (count === Infinity) findings.push({ problem: 'unboundedRetry', node: retries?.at as Node, why: ' (unlimited attempts)' });
+      else if (count !== undefined && retries && count + 1 > settings.maxAttempts + 1) findings.push({ problem: 'unboundedRetry', node: retries.at as Node, why: ` (${count + 1} attempts)` });
+      const retryDelay = getProp(options, 'retryDelay');
+      if (!retryDelay) {
+        if (options.kind === 'object' && options.hasSpread) return findings;
+        findings.push({ problem: 'noDelay', node: call.callee });
+        return findings;
+      }
+      const property = retryDelay.at as TSESTree.Property;
+      const value = unwrap(property.value as Node);
+      const valueOf = model.valueOf(value);
+      const delayName = valueOf.kind === 'module' && valueOf.module === 'axios-retry' ? valueOf.path.join('.') : value.type === AST_NODE_TYPES.CallExpression ? (() => {
+        const callee = model.valueOf(value.callee);
+        return callee.kind === 'module' && callee.module === 'axios-retry' ? callee.path.join('.') : undefined;
+      })() : undefined;
+      if (delayName === 'exponentialDelay') {
+        // 2^n · 100 ms plus up to 20 % jitter, uncapped.
+        if (count !== undefined && 2 ** count * 100 * 1.2 <= settings.maxDelayMs) return findings;
+        findings.push({ problem: 'uncappedBackoff', node: property, also: '' });
+        return findings;
+      }
+      if (delayName === 'linearDelay') {
+        findings.push({ problem: 'noJitter', node: property });
+        return findings;
+      }
+      findings.push(...checkDelayFunction(value));
+      return findings;
+    }
+
+    function checkCockatiel(call: CallLike, options: Summary): LibraryFinding[] {
+      if (options.kind !== 'object' && options.kind !== 'absent') return [];
+      if (options.kind === 'object' && options.hasSpread) return [];
+      const findings: LibraryFinding[] = [];
+      const attempts = getProp(options, 'maxAttempts');
+      const count = number(attempts?.value);
+      if (!attempts) findings.push({ problem: 'unboundedRetry', node: call.callee, why: ' (cockatiel retries forever unless `maxAttempts` is set)' });
+      else if (count === Infinity) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ' (unlimited attempts)' });
+      else if (count !== undefined && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
+      const backoff = getProp(options, 'backoff');
+      if (!backoff) {
+        // The default backoff is `new ConstantBackoff(0)` (cockatiel 4 Policy.js).
+        findings.push({ problem: 'noDelay', node: call.callee });
+        return findings;
+      }
+      const value = unwrap((backoff.at as TSESTree.Property).value as Node);
+      if (value.type !== AST_NODE_TYPES.NewExpression) return findings;
+      const ctor = model.valueOf(value.callee);
+      const name = ctor.kind === 'module' && ctor.module === 'cockatiel' ? ctor.path.join('.') : undefined;
+      if (name === 'ConstantBackoff') {
+        const delay = value.arguments[0] ? model.summarizeValue(value.arguments[0]) : undefined;
+        findings.push({ problem: delay?.kind === 'number' && delay.value === 0 ? 'noDelay' : 'constantDelay', node: value });
+      } else if (name === 'ExponentialBackoff') {
+        const config = value.arguments[0] ? model.summarizeTop(value.arguments[0]) : { kind: 'absent' as const };
+        const maxDelay = getProp(config, 'maxDelay');
+        if (maxDelay && number(maxDelay.value) === Infinity) findings.push({ problem: 'uncappedBackoff', node: maxDelay.at as Node, also: '' });
+        const generator = getProp(config, 'generator');
+        if (generator && /noJitter/i.test(sourceCode.getText((generator.at as TSESTree.Property).value))) findings.push({ problem: 'noJitter', node: generator.at as Node });
+      }
+      return findings;
+    }
+
+    /** got/ky `retry` options (number or object) written by the user. */
+    function checkHttpRetry(family: 'got' | 'ky', retry: Prop): LibraryFinding[] {
+      const value = retry.value;
+      const at = retry.at as Node;
+      let limit: number | undefined;
+      let backoffLimit: number | undefined = Infinity;
+      let jitter = family === 'got';
+      if (value.kind === 'number') limit = value.value;
+      else if (value.kind === 'object') {
+        if (value.hasSpread || getProp(value, 'calculateDelay') || getProp(value, 'delay')) return [];
+        const limitProp = getProp(value, 'limit');
+        limit = limitProp ? number(limitProp.value) : 2;
+        const backoffProp = getProp(value, 'backoffLimit');
+        if (backoffProp) backoffLimit = number(backoffProp.value);
+        if (family === 'got') {
+          const noise = getProp(value, 'noise');
+          if (noise && number(noise.value) === 0) jitter = false;
+        } else {
+          const jitterProp = getProp(value, 'jitter');
+          jitter = jitterProp !== undefined && !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value);
+        }
+      } else return [];
+      if (limit === undefined || limit === 0) return [];
+      const findings: LibraryFinding[] = [];
+      if (limit === Infinity) findings.push({ problem: 'unboundedRetry', node: at, why: ' (unlimited attempts)' });
+      // got: 2^(n−1) · 1000 ms; ky: 0.3 · 2^(n−1) · 1000 ms.
+      const longest = Math.min(backoffLimit ?? Infinity, (family === 'got' ? 1000 : 300) * 2 ** Math.max(0, (Number.isFinite(limit) ? limit : 60) - 1));
+      if (longest > settings.maxDelayMs) findings.push({ problem: 'uncappedBackoff', node: at, also: jitter ? '' : ALSO_NO_JITTER });
+      else if (!jitter) findings.push({ problem: 'noJitter', node: at });
+      return findings;
+    }
+
+    /** `'grpc.service_config'` retry policies without `maxBackoff`. */
+    function checkGrpcServiceConfig(prop: Prop): LibraryFinding[] {
+      const property = prop.at as TSESTree.Property;
+      const value = unwrap(property.value as Node);
+      let policies: { hasMaxBackoff: boolean }[] = [];
+      if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') {
+        try {
+          const parsed = JSON.parse(value.value) as { methodConfig?: { retryPolicy?: Record<string, unknown> }[] };
+          policies = (parsed.methodConfig ?? []).filter(config => config.retryPolicy).map(config => ({ hasMaxBackoff: config.retryPolicy?.maxBackoff !== undefined }));
+        } catch {
+          return [];
+        }
+      } else {
+        findNode(value, node => {
+          if (node.type === AST_NODE_TYPES.Property && propertyKey(node) === 'retryPolicy' && node.value.type === AST_NODE_TYPES.ObjectExpression) {
+            policies.push({ hasMaxBackoff: node.value.properties.some(inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === 'maxBackoff') });
+          }
+          return false;
+        });
+      }
+      return policies.some(policy => !policy.hasMaxBackoff) ? [{ problem: 'uncappedBackoff', node: property, also: '' }] : [];
+    }
+
+    function checkLibraries(classified: Classified): LibraryFinding[] {
+      const role = classified.role;
+      const call = classified.node;
+      if (role.role === 'retry') {
+        const options = model.optionsOf(call, role.options);
+        if (role.library === 'axios-retry') return checkAxiosRetry(call, options);
+        if (role.library === 'custom' || role.library === 'cockatiel') return [];
+        return checkExponentialOptions(role.library, options, call.callee);
+      }
+      if (role.role === 'policy') {
+        if (role.library === 'cockatiel' && role.instance === 'cockatiel-retry') {
+          // `wrap(retryPolicy, …)` composes policies; the retry policy itself is judged where it is made.
+          if (classified.callee.kind === 'module' && classified.callee.path.join('.') === 'wrap') return [];
+          return checkCockatiel(call, model.optionsOf(call, role.options));
+        }
+        if (role.library === 'node-retry') return checkExponentialOptions('node-retry', model.optionsOf(call, role.options), call.callee);
+        if (role.library === 'redlock') {
+          const options = model.optionsOf(call, role.options);
+          const findings: LibraryFinding[] = [];
+          const count = getProp(options, 'retryCount');
+          if (count && number(count.value) === -1) findings.push({ problem: 'unboundedRetry', node: count.at as Node, why: ' (`retryCount: -1` retries forever)' });
+          const jitter = getProp(options, 'retryJitter');
+          if (jitter && number(jitter.value) === 0) findings.push({ problem: 'noJitter', node: jitter.at as Node });
+          return findings;
+        }
+        return [];
+      }
+      if (role.role === 'factory' || role.role === 'call') {
+        const options = model.optionsOf(call, role.options);
+        if (options.kind !== 'object') return [];
+        const findings: LibraryFinding[] = [];
+        if (role.family === 'got' || role.family === 'ky') {
+          const retry = getProp(options, 'retry');
+          if (retry) findings.push(...checkHttpRetry(role.family, retry));
+        }
+        if (role.role === 'factory' && role.family === 'ioredis') {
+          const strategy = getProp(options, 'retryStrategy') ?? getProp(options, 'clusterRetryStrategy');
+          if (strategy) findings.push(...checkDelayFunction((strategy.at as TSESTree.Property).value as Node));
+        }
+        if (role.role === 'factory' && role.family === 'node-redis') {
+          const socket = getProp(options, 'socket');
+          const strategy = socket?.value.kind === 'object' ? socket.value.props.get('reconnectStrategy') : undefined;
+          if (strategy) findings.push(...checkDelayFunction((strategy.at as TSESTree.Property).value as Node));
+        }
+        if (role.role === 'factory' && role.family === 'grpc') {
+          const serviceConfig = getProp(options, 'grpc.service_config');
+          if (serviceConfig) findings.push(...checkGrpcServiceConfig(serviceConfig));
+        }
+        if (role.role === 'factory' && role.family === 'aws') {
+          const attempts = getProp(options, 'maxAttempts');
+          const count = number(attempts?.value);
+          if (attempts && count !== undefined && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
+          const strategy = getProp(options, 'retryStrategy');
+          const value = strategy ? unwrap((strategy.at as TSESTree.Property).value as Node) : undefined;
+          if (value?.type === AST_NODE_TYPES.NewExpression && value.arguments[1]) findings.push(...checkDelayFunction(value.arguments[1]));
+        }
+        return findings;
+      }
+      return [];
+    }
+
+    return mergeListeners(collectors, {
+      'Program:exit'(): void {
+        for (const construct of retryAnalysis(model).all()) reportConstruct(construct);
+        const reported = new Set<Node>();
+        for (const call of model.calls) {
+          const classified = model.classify(call);
+          if (!classified) continue;
+          for (const finding of checkLibraries(classified)) {
+            if (reported.has(finding.node)) continue;
+            reported.add(finding.node);
+            if (finding.problem === 'unboundedRetry') context.report({ node: finding.node, messageId: 'unboundedRetry', data: { why: finding.why ?? '' } });
+            else if (finding.problem === 'uncappedBackoff') context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: finding.also ?? '' } });
+            else context.report({ node: finding.node, messageId: finding.problem });
+          }
+        }
+      },
+    });
+  },
+});
+
+

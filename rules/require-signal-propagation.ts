@@ -1,0 +1,257 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { getProp } from './catalog/judge.js';
+import type { FamilyId } from './catalog/types.js';
+import { createRule } from './create-rule.js';
+import { type FunctionNode, type Node, findNode, isFunction, memberName, propertyKey, unwrap } from './util/ast.js';
+import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { isTestFile } from './util/test-files.js';
+
+export type Options = [{ checkTests?: boolean }];
+export type MessageIds = 'signalNotPassed' | 'freshSignal' | 'signalNotForwarded' | 'suggestPassSignal' | 'suggestCombine';
+
+/** Families whose calls take an AbortSignal, and the option that carries it. */
+const SIGNAL_KEY: Partial<Record<FamilyId, string>> = {
+  fetch: 'signal',
+  axios: 'signal',
+  got: 'signal',
+  ky: 'signal',
+  undici: 'signal',
+  http: 'signal',
+  aws: 'abortSignal',
+  custom: 'signal',
+};
+
+const SIGNAL_NAME = /^(signal|abortSignal)$|Signal$/;
+
+/** The signal in scope: how to write it (`signal`, `request.signal`) and the names that carry it. */
+interface Inherited {
+  text: string;
+  names: Set<string>;
+  fn: FunctionNode;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'require-signal-propagation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require remote calls to pass on the AbortSignal of the work they are part of',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      signalNotPassed:
+        '`{{callee}}` does not get `{{signal}}`: when the caller gives up (a client disconnect, a passed deadline) this call keeps running and holds a connection for an answer nobody will read. Pass it on: `{{key}}: {{signal}}` (or `AbortSignal.any([{{signal}}, AbortSignal.timeout(ms)])`).',
+      freshSignal:
+        'This signal is not derived from `{{signal}}`, so cancelling the caller does not cancel `{{callee}}`. Combine them: `AbortSignal.any([{{signal}}, …])`.',
+      signalNotForwarded:
+        '`{{callee}}` takes a signal but is called without `{{signal}}`: its remote calls outlive the caller. Pass `{{signal}}` on.',
+      suggestPassSignal: 'Pass `{{signal}}` on.',
+      suggestCombine: 'Combine with `{{signal}}` using `AbortSignal.any`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkTests: {
+            type: 'boolean',
+            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkTests: false }],
+  },
+  create(context, [options]) {
+    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
+    const { model, collectors } = fileModel(context);
+    const sourceCode = context.sourceCode;
+    const inheritedCache = new WeakMap<Node, Inherited | null>();
+
+    function typeName(node: Node): string | undefined {
+      const annotation = 'typeAnnotation' in node ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation : undefined;
+      if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) return annotation.typeName.name;
+      if (annotation?.type === AST_NODE_TYPES.TSUnionType) {
+        for (const part of annotation.types) if (part.type === AST_NODE_TYPES.TSTypeReference && part.typeName.type === AST_NODE_TYPES.Identifier) return part.typeName.name;
+      }
+      return undefined;
+    }
+
+    /** A signal a function receives: a `signal` parameter, `{ signal }` from options, a fetch `Request`. */
+    function signalOf(fn: FunctionNode): Inherited | undefined {
+      for (const param of fn.params) {
+        const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+        if (target.type === AST_NODE_TYPES.Identifier) {
+          if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal') return { text: target.name, names: new Set([target.name]), fn };
+          const type = typeName(target);
+          if (type === 'Request' || type === 'NextRequest') return { text: `${target.name}.signal`, names: new Set([`${target.name}.signal`]), fn };
+        }
+        if (target.type === AST_NODE_TYPES.ObjectPattern) {
+          for (const property of target.properties) {
+            if (property.type !== AST_NODE_TYPES.Property) continue;
+            const key = propertyKey(property);
+            let value: Node = property.value;
+            if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
+            if (key === 'signal' && value.type === AST_NODE_TYPES.Identifier) return { text: value.name, names: new Set([value.name]), fn };
+            // Remix/React Router loaders: `({ request }) => …` carries `request.signal`.
+            if (key === 'request' && value.type === AST_NODE_TYPES.Identifier) return { text: `${value.name}.signal`, names: new Set([`${value.name}.signal`]), fn };
+          }
+        }
+      }
+      return undefined;
+    }
+
+    /** The nearest enclosing function (outwards) that receives a signal, with the names derived from it. */
+    function inheritedAt(node: Node): Inherited | undefined {
+      for (let current = node.parent; current; current = current.parent) {
+        if (!isFunction(current)) continue;
+        const cached = inheritedCache.get(current);
+        if (cached !== undefined) {
+          if (cached) return cached;
+          continue;
+        }
+        const found = signalOf(current);
+        if (found) derive(found);
+        inheritedCache.set(current, found ?? null);
+        if (found) return found;
+      }
+      return undefined;
+    }
+
+    /** Adds local names derived from the signal: `const s = AbortSignal.any([signal, …])`, wired controllers, option objects. */
+    function derive(inherited: Inherited): void {
+      const body = inherited.fn.body;
+      for (let round = 0; round < 3; round++) {
+        findNode(body, node => {
+          if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init, inherited.names)) {
+            inherited.names.add(node.id.name);
+          }
+          // `signal.addEventListener('abort', () => controller.abort())`, `signal.onabort = …`
+          if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'addEventListener' && mentions(node.callee.object, inherited.names)) {
+            const handler = node.arguments[1];
+            const aborted = handler ? findNode(handler, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort') : undefined;
+            if (aborted?.type === AST_NODE_TYPES.MemberExpression && aborted.object.type === AST_NODE_TYPES.Identifier) inherited.names.add(`${aborted.object.name}.signal`);
+          }
+          return false;
+        });
+      }
+    }
+
+    function mentions(node: Node, names: ReadonlySet<string>): boolean {
+      return (
+        findNode(node, inner => {
+          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) return true;
+          if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
+            const name = memberName(inner);
+            return name !== undefined && names.has(`${inner.object.name}.${name}`);
+          }
+          return false;
+        }) !== undefined
+      );
+    }
+
+    function calleeText(node: Node): string {
+      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+      return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+    }
+
+    /** Adds `key: signal` to the options object, or the options argument itself. */
+    function passSuggestion(classified: Classified, key: string, signal: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const role = classified.role;
+      if (role.role !== 'call' || !('at' in role.options)) return [];
+      const call = classified.node;
+      const args = call.arguments;
+      const index = role.options.at;
+      if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return [];
+      const text = key === signal ? key : `${key}: ${signal}`;
+      const target = args[index];
+      if (target) {
+        const object = unwrap(target);
+        if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+        const first = object.properties[0];
+        return [{ messageId: 'suggestPassSignal', data: { signal }, fix: fixer => (first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`)) }];
+      }
+      const last = args[args.length - 1];
+      if (!last) return [];
+      const padding = ', undefined'.repeat(index - args.length);
+      return [{ messageId: 'suggestPassSignal', data: { signal }, fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`) }];
+    }
+
+    function checkRemote(classified: Classified): void {
+      const role = classified.role;
+      if (role.role !== 'call') return;
+      const key = classified.custom ? (classified.custom.timeoutKeys.find(name => /signal/i.test(name)) ?? undefined) : SIGNAL_KEY[role.family];
+      if (!key) return;
+      if (role.family === 'aws' && memberName(unwrap(classified.node.callee) as TSESTree.MemberExpression) !== 'send') return;
+      const inherited = inheritedAt(classified.node);
+      if (!inherited) return;
+      const optionsSummary = model.optionsOf(classified.node, role.options);
+      if (optionsSummary.kind === 'opaque' || (optionsSummary.kind === 'object' && optionsSummary.hasSpread && !getProp(optionsSummary, key))) return;
+      if (optionsSummary.kind !== 'object' && optionsSummary.kind !== 'absent') return;
+      const prop = getProp(optionsSummary, key);
+      const data = { callee: calleeText(classified.node.callee), signal: inherited.text, key };
+      if (!prop) {
+        // fetch(request) where the Request was built with the signal, or the instance carries it.
+        const input = classified.node.arguments[0];
+        if (role.family === 'fetch' && input && input.type !== AST_NODE_TYPES.SpreadElement && mentions(input, inherited.names)) return;
+        context.report({ node: classified.node.callee, messageId: 'signalNotPassed', data, suggest: passSuggestion(classified, key, inherited.text) });
+        return;
+      }
+      const property = prop.at as TSESTree.Property;
+      const value = unwrap(property.value as Node);
+      // `signal: undefined` says "not this one" on purpose.
+      if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return;
+      if (mentions(value, inherited.names)) return;
+      const resolved = value.type === AST_NODE_TYPES.Identifier ? model.constInit(value) : undefined;
+      if (resolved && mentions(resolved, inherited.names)) return;
+      const summary = prop.value;
+      const fresh = summary.kind === 'signal' && summary.timed !== 'unknown';
+      if (!fresh) return; // some other signal from elsewhere: not ours to judge
+      context.report({
+        node: property,
+        messageId: 'freshSignal',
+        data,
+        suggest: [
+          {
+            messageId: 'suggestCombine',
+            data: { signal: inherited.text },
+            fix: fixer =>
+              property.shorthand
+                ? fixer.replaceText(property, `${key}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`)
+                : fixer.replaceText(value, `AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`),
+          },
+        ],
+      });
+    }
+
+    /** A call to a local function that takes a signal, made without passing ours (CA2016). */
+    function checkLocalCall(call: TSESTree.CallExpression): void {
+      const fn = model.localFunction(call.callee);
+      if (!fn) return;
+      const index = fn.params.findIndex(param => {
+        const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+        return target.type === AST_NODE_TYPES.Identifier && (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal');
+      });
+      if (index === -1) return;
+      const inherited = inheritedAt(call);
+      if (!inherited || inherited.fn === fn) return;
+      if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return;
+      const arg = call.arguments[index];
+      if (arg) return; // passed something: ours, or a deliberate other one
+      if (model.remoteCallsWithin(fn.body).length === 0) return;
+      context.report({ node: call.callee, messageId: 'signalNotForwarded', data: { callee: calleeText(call.callee), signal: inherited.text } });
+    }
+
+    return mergeListeners(collectors, {
+      'Program:exit'(): void {
+        for (const classified of model.remoteCalls()) checkRemote(classified);
+        for (const call of model.calls) {
+          if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkLocalCall(call);
+        }
+      },
+    });
+  },
+});

@@ -1,0 +1,112 @@
+// Fan-out: the promises given to `Promise.all`/`race`/`allSettled`, and whether they are remote
+// calls. Shared by prefer-partial-availability (one failure fails all) and no-unbounded-fanout
+// (how many run at once).
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type Node, isFunction, memberName, unwrap } from './ast.js';
+import type { Classified, FileModel } from './file-model.js';
+
+export interface FanOut {
+  /** Remote elements of a literal list, or 1 when a collection is mapped to remote calls. */
+  remote: number;
+  /** Set when the promises come from a collection (`xs.map(fn)`, pushes in a loop). */
+  collection?: {
+    /** The collection expression (`xs` in `xs.map(fn)`), if there is one. */
+    source?: Node;
+    /** The callback, or the pushed expression. */
+    work: Node;
+    /** The remote calls the work makes. */
+    calls: Classified[];
+    /** The node to report on (`xs.map`, `promises.push`). */
+    at: Node;
+  };
+}
+
+const MAPPERS = new Set(['map', 'flatMap']);
+
+/** The function a callback argument denotes: an inline function or a local one passed by name. */
+export function callbackBody(model: FileModel, callback: Node | undefined): Node | undefined {
+  if (!callback) return undefined;
+  const inner = unwrap(callback);
+  if (isFunction(inner)) return inner.body;
+  const fn = model.localFunction(inner);
+  return fn?.body;
+}
+
+/** Describes what a fan-out argument holds: a literal list, a mapped collection, or pushed promises. */
+export function fanOutElements(model: FileModel, argument: Node, depth = 0): FanOut | undefined {
+  const node = unwrap(argument);
+  if (node.type === AST_NODE_TYPES.ArrayExpression) {
+    let remote = 0;
+    for (const element of node.elements) {
+      if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
+      if (model.remoteCallsIn(element).length > 0) remote++;
+    }
+    return { remote };
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node.callee);
+    if (name && MAPPERS.has(name)) {
+      const body = callbackBody(model, node.arguments[0]);
+      if (!body) return undefined;
+      const calls = model.remoteCallsIn(body);
+      return { remote: calls.length > 0 ? 1 : 0, collection: { source: node.callee.object, work: body, calls, at: node.callee } };
+    }
+    // `Array.from(xs, fn)`
+    const value = model.valueOf(node.callee);
+    if (value.kind === 'global' && value.path.join('.') === 'Array.from') {
+      const body = callbackBody(model, node.arguments[1]);
+      if (!body) return undefined;
+      const calls = model.remoteCallsIn(body);
+      return { remote: calls.length > 0 ? 1 : 0, collection: { source: node.arguments[0] as Node, work: body, calls, at: node.callee } };
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const init = model.constInit(node);
+    if (init) {
+      const inner = unwrap(init);
+      if (inner.type !== AST_NODE_TYPES.ArrayExpression || inner.elements.length > 0) return fanOutElements(model, init, depth + 1);
+    }
+    return pushedPromises(model, node);
+  }
+  return undefined;
+}
+
+/** `const promises = []; for (…) promises.push(remote(x)); await Promise.all(promises)` */
+function pushedPromises(model: FileModel, identifier: TSESTree.Identifier): FanOut | undefined {
+  const variable = model.findVariable(identifier);
+  if (!variable) return undefined;
+  for (const reference of variable.references) {
+    const use = reference.identifier as Node;
+    const member = use.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use || memberName(member) !== 'push') continue;
+    const call = member.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    const pushed = call.arguments[0];
+    if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement) continue;
+    const calls = model.remoteCallsIn(pushed);
+    if (calls.length === 0) continue;
+    const loop = enclosingLoop(call);
+    return { remote: 1, collection: { source: loop && 'right' in loop ? (loop as TSESTree.ForOfStatement).right : undefined, work: pushed, calls, at: member } };
+  }
+  return undefined;
+}
+
+/** The loop statement around a node, within the same function. */
+export function enclosingLoop(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return undefined;
+    if (
+      current.type === AST_NODE_TYPES.ForOfStatement ||
+      current.type === AST_NODE_TYPES.ForInStatement ||
+      current.type === AST_NODE_TYPES.ForStatement ||
+      current.type === AST_NODE_TYPES.WhileStatement ||
+      current.type === AST_NODE_TYPES.DoWhileStatement
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,593 @@
+// Hand-written retries: loops that go round again after a failure, recursion from a catch,
+// timers that reschedule the failed function. Shared by require-backoff (is the wait between
+// attempts sound?) and require-idempotency-key (what does each attempt send?). Computed once per
+// file and cached on the file model.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type CallLike, type FunctionNode, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
+import type { FileModel } from './file-model.js';
+import { matchesFunctionRef } from './timeout-wrappers.js';
+
+export type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+
+/** How the wait between attempts grows. */
+export interface Delay {
+  kind: 'none' | 'constant' | 'growing' | 'unknown';
+  /** The sleep call (or the delay function), when there is one. */
+  call?: Node;
+  /** Its delay argument. */
+  expr?: Node;
+  exponential: boolean;
+  capped: boolean;
+  jitter: boolean;
+}
+
+export interface RetryConstruct {
+  kind: 'loop' | 'recursion' | 'timer';
+  /** The loop, or the function that retries itself. */
+  node: Node;
+  /** What each attempt runs (the try block, or the function body). */
+  attempt: Node;
+  delay: Delay;
+  bounded: boolean;
+  /** Variables that count attempts, if any (used for suggestions). */
+  counters: string[];
+}
+
+const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
+const JITTER_NAME = /jitter|random/i;
+const DEADLINE_NAME = /deadline|until|expir|timeout|budget|giveUp|stopAt|endAt|maxTime/i;
+
+/** Statements inside `root` that belong to it (not to a nested function), depth-first. */
+function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
+  findNode(root, node => visit(node) === true, node => !isFunction(node));
+}
+
+function isInside(inner: Node, outer: Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** The statement can complete normally (does not always throw, return or break out). */
+function canFallThrough(block: TSESTree.BlockStatement): boolean {
+  const last = block.body[block.body.length - 1];
+  if (!last) return true;
+  if (last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.ReturnStatement) return false;
+  if (last.type === AST_NODE_TYPES.BreakStatement && !last.label) return false;
+  return true;
+}
+
+/** A `return` or `break` that leaves the loop (not one inside a nested loop, switch or function). */
+function exitsLoop(block: Node, loop: Loop): boolean {
+  let found = false;
+  ownNodes(block, node => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) found = true;
+    if (node.type === AST_NODE_TYPES.BreakStatement) {
+      let target: Node | undefined = node.parent;
+      while (target && target !== loop && !isLoopOrSwitch(target)) target = target.parent;
+      if (target === loop || node.label) found = true;
+    }
+    return found;
+  });
+  return found;
+}
+
+function isLoopOrSwitch(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.SwitchStatement
+  );
+}
+
+/** Names assigned in `root` (`x = …`, `x += …`, `x++`), excluding nested functions. */
+function assignedNames(root: Node): Map<string, Node[]> {
+  const names = new Map<string, Node[]>();
+  const add = (name: string, node: Node): void => {
+    const list = names.get(name);
+    if (list) list.push(node);
+    else names.set(name, [node]);
+  };
+  ownNodes(root, node => {
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) add(node.argument.name, node);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier) add(node.left.name, node);
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(node.argument);
+      if (name) add(`this.${name}`, node);
+    }
+  });
+  return names;
+}
+
+/** Identifiers (and `this.x` members) used in an expression, excluding nested functions. */
+function namesIn(root: Node): Set<string> {
+  const names = new Set<string>();
+  ownNodes(root, node => {
+    if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(node);
+      if (name) names.add(`this.${name}`);
+    }
+  });
+  return names;
+}
+
+export class RetryAnalysis {
+  private constructs: RetryConstruct[] | undefined;
+  private readonly sleepCache = new WeakMap<Node, { delay: Node | undefined | null }>();
+
+  constructor(private readonly model: FileModel) {}
+
+  /** Every hand-written retry in the file. */
+  all(): RetryConstruct[] {
+    if (this.constructs) return this.constructs;
+    const found: RetryConstruct[] = [];
+    for (const loop of this.model.loops) {
+      const construct = this.loopRetry(loop);
+      if (construct) found.push(construct);
+    }
+    const seen = new Set<Node>();
+    for (const call of this.model.calls) {
+      const construct = this.selfCallRetry(call);
+      if (construct && !seen.has(construct.node)) {
+        seen.add(construct.node);
+        found.push(construct);
+      }
+    }
+    this.constructs = found;
+    return found;
+  }
+
+  // ------------------------------------------------------------------ loops
+
+  private loopRetry(loop: Loop): RetryConstruct | undefined {
+    if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    const body = loop.body;
+    let tryStatement: TSESTree.TryStatement | undefined;
+    ownNodes(body, node => {
+      if (node !== body && isLoopOrSwitch(node) && node.type !== AST_NODE_TYPES.SwitchStatement) return false;
+      if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+        tryStatement = node;
+        return true;
+      }
+      return false;
+    });
+    if (!tryStatement?.handler) return undefined;
+    // A retry must go round again after a failure and stop after a success.
+    const handler = tryStatement.handler.body;
+    const handlerContinues = canFallThrough(handler) || findNode(handler, node => node.type === AST_NODE_TYPES.ContinueStatement, node => !isFunction(node)) !== undefined;
+    if (!handlerContinues) return undefined;
+    const counters = this.loopCounters(loop);
+    const successExits = exitsLoop(tryStatement.block, loop) || this.setsLoopFlag(tryStatement.block, loop);
+    if (!successExits) return undefined;
+    if (!this.doesWork(tryStatement.block)) return undefined;
+    // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
+    if (loop.type === AST_NODE_TYPES.ForStatement && counters.some(name => this.indexesWith(body, name))) return undefined;
+    const delay = this.loopDelay(loop, tryStatement, counters);
+    return { kind: 'loop', node: loop, attempt: tryStatement.block, delay, bounded: this.loopBounded(loop, counters), counters };
+  }
+
+  /** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
+  private loopCounters(loop: Loop): string[] {
+    const counters = new Set<string>();
+    if (loop.type === AST_NODE_TYPES.ForStatement) {
+      if (loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of loop.init.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) counters.add(declarator.id.name);
+      }
+      if (loop.update) for (const name of assignedNames(loop.update).keys()) counters.add(name);
+    }
+    for (const [name, writes] of assignedNames(loop.body)) {
+      if (writes.some(write => write.type === AST_NODE_TYPES.UpdateExpression || (write.type === AST_NODE_TYPES.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')))) {
+        counters.add(name);
+      }
+    }
+    return [...counters];
+  }
+
+  /** `done = true` in the try block, with `done` in the loop's condition. */
+  private setsLoopFlag(block: Node, loop: Loop): boolean {
+    const test = loop.type === AST_NODE_TYPES.ForStatement ? loop.test : loop.test;
+    if (!test) return false;
+    const tested = namesIn(test);
+    for (const name of assignedNames(block).keys()) if (tested.has(name)) return true;
+    return false;
+  }
+
+  /** The block awaits something or makes a remote call. */
+  private doesWork(block: Node): boolean {
+    if (this.model.remoteCallsWithin(block).length > 0) return true;
+    return findNode(block, node => node.type === AST_NODE_TYPES.AwaitExpression, node => !isFunction(node)) !== undefined;
+  }
+
+  private indexesWith(body: Node, name: string): boolean {
+    return (
+      findNode(body, node => node.type === AST_NODE_TYPES.MemberExpression && node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === name) !== undefined
+    );
+  }
+
+  /** The loop stops on an attempt count or a deadline: in its condition, or a guarded throw/break/return. */
+  private loopBounded(loop: Loop, counters: readonly string[]): boolean {
+    const test = loop.test;
+    if (test && this.isBoundTest(test, counters)) return true;
+    if (test && !(test.type === AST_NODE_TYPES.Literal && test.value === true) && loop.type !== AST_NODE_TYPES.ForStatement) {
+      // `while (!done)`, `while (running)`: a flag the body may clear; only a guarded exit bounds it.
+    }
+    let bounded = false;
+    ownNodes(loop.body, node => {
+      if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+      if (!this.isBoundTest(node.test, counters)) return false;
+      const exits = findNode(node.type === AST_NODE_TYPES.IfStatement ? node.consequent : node.consequent, inner => inner.type === AST_NODE_TYPES.ThrowStatement || inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.BreakStatement, inner => !isFunction(inner));
+      if (exits) bounded = true;
+      return bounded;
+    });
+    return bounded;
+  }
+
+  /** A comparison that involves an attempt counter, a deadline, or an abort signal. */
+  private isBoundTest(test: Node, counters: readonly string[]): boolean {
+    return (
+      findNode(test, node => {
+        if (node.type === AST_NODE_TYPES.BinaryExpression && ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)) {
+          const names = namesIn(node);
+          if (counters.some(name => names.has(name))) return true;
+          if ([...names].some(name => DEADLINE_NAME.test(name))) return true;
+          return findNode(node, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now') !== undefined;
+        }
+        if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'aborted') return true;
+        // `while (retries--)`, `while (attempts)`: a counter used as the condition.
+        if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && counters.includes(node.argument.name)) return true;
+        return node === test && node.type === AST_NODE_TYPES.Identifier && counters.includes(node.name);
+      }) !== undefined
+    );
+  }
+
+  private loopDelay(loop: Loop, tryStatement: TSESTree.TryStatement, counters: readonly string[]): Delay {
+    const regions: Node[] = [];
+    if (tryStatement.handler) regions.push(tryStatement.handler.body);
+    regions.push(loop.body);
+    for (const region of regions) {
+      const sleep = this.findSleep(region, region === loop.body ? tryStatement.block : undefined);
+      if (sleep) return this.classifyDelay(sleep.call, sleep.expr, counters, loop);
+    }
+    return { kind: 'none', exponential: false, capped: false, jitter: false };
+  }
+
+  // ------------------------------------------------------------------ recursion and timers
+
+  /**
+   * A call to the enclosing function from its own catch (or `.catch` handler, or error callback),
+   * directly (recursion) or through `setTimeout(fn, ms)` (timer).
+   */
+  private selfCallRetry(call: CallLike): RetryConstruct | undefined {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    let target: Node = call;
+    let timerDelay: Node | undefined;
+    let kind: RetryConstruct['kind'] = 'recursion';
+    if (this.model.isTimerCall(call)) {
+      const scheduled = call.arguments[0];
+      if (!scheduled) return undefined;
+      const inner = unwrap(scheduled);
+      let name: string | undefined;
+      if (inner.type === AST_NODE_TYPES.Identifier) name = inner.name;
+      else if (isFunction(inner)) {
+        const innerCall = findNode(inner.body, node => node.type === AST_NODE_TYPES.CallExpression);
+        if (innerCall?.type === AST_NODE_TYPES.CallExpression) name = this.calleeName(innerCall.callee);
+      } else if (inner.type === AST_NODE_TYPES.MemberExpression) name = memberName(inner);
+      if (!name) return undefined;
+      const fn = this.enclosingNamedFunction(call);
+      if (!fn || fn.name !== name) return undefined;
+      kind = 'timer';
+      timerDelay = call.arguments[1] as Node | undefined;
+      target = call;
+      return this.selfRetry(fn.node, fn.name, target, kind, timerDelay);
+    }
+    const name = this.calleeName(call.callee);
+    if (!name) return undefined;
+    const fn = this.enclosingNamedFunction(call);
+    if (!fn || fn.name !== name) return undefined;
+    return this.selfRetry(fn.node, fn.name, target, kind, undefined);
+  }
+
+  private selfRetry(fn: FunctionNode, name: string, call: Node, kind: RetryConstruct['kind'], timerDelay: Node | undefined): RetryConstruct | undefined {
+    // The self-call must sit on a failure path: a catch clause, a `.catch()` handler, an error callback.
+    const failure = this.failurePath(call, fn);
+    if (!failure) return undefined;
+    if (!this.doesWork(fn.body) && kind === 'recursion') return undefined;
+    const counters = this.recursionCounters(fn, name);
+    let delay: Delay;
+    if (timerDelay) delay = this.classifyDelay(call, timerDelay, counters, fn);
+    else {
+      const sleep = this.findSleep(failure, undefined, call);
+      delay = sleep ? this.classifyDelay(sleep.call, sleep.expr, counters, fn) : { kind: 'none', exponential: false, capped: false, jitter: false };
+    }
+    const bounded = this.functionBounded(fn, counters);
+    return { kind, node: fn, attempt: fn.body, delay, bounded, counters };
+  }
+
+  private calleeName(callee: Node): string | undefined {
+    const inner = unwrap(callee);
+    if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+    if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) return memberName(inner);
+    return undefined;
+  }
+
+  /** The function containing `node` that has a name we can call it by (declaration, const, method). */
+  private enclosingNamedFunction(node: Node): { node: FunctionNode; name: string } | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (!isFunction(current)) continue;
+      if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return { node: current, name: current.id.name };
+      const parent = current.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { node: current, name: parent.id.name };
+      if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
+        return { node: current, name: parent.key.name };
+      }
+      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return { node: current, name: current.id.name };
+      // An inner callback (`.catch(() => again())`): keep looking outwards.
+    }
+    return undefined;
+  }
+
+  /** The catch clause, `.catch` handler or error callback between `node` and `fn`, if any. */
+  private failurePath(node: Node, fn: FunctionNode): Node | undefined {
+    for (let current: Node | undefined = node.parent; current && current !== fn; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.CatchClause) return current.body;
+      if (isFunction(current)) {
+        const call = current.parent;
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+          const callee = unwrap(call.callee);
+          const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+          if (name === 'catch') return current;
+          if (name === 'then' && call.arguments[1] === current) return current;
+          // `socket.on('error', …)`, `client.once('close', …)`
+          if ((name === 'on' || name === 'once') && call.arguments[0]?.type === AST_NODE_TYPES.Literal && /error|close|end|disconnect/i.test(String(call.arguments[0].value))) return current;
+        }
+      }
+      // `if (err) { … retry }` in a node-style callback
+      if (current.type === AST_NODE_TYPES.IfStatement && current.test.type === AST_NODE_TYPES.Identifier && /^(err|error|e)$/.test(current.test.name)) return current.consequent;
+    }
+    return undefined;
+  }
+
+  /** Parameters passed on changed in the self-call (`retry(n - 1)`, `attempt + 1`), and `this.x++` fields. */
+  private recursionCounters(fn: FunctionNode, name: string): string[] {
+    const params = fn.params.map(param => (param.type === AST_NODE_TYPES.Identifier ? param.name : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier ? param.left.name : undefined));
+    const counters = new Set<string>();
+    ownNodes(fn.body, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || this.calleeName(node.callee) !== name) return false;
+      node.arguments.forEach((arg, index) => {
+        const param = params[index];
+        if (!param) return;
+        if (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) {
+          if (namesIn(arg).has(param)) counters.add(param);
+        }
+      });
+      return false;
+    });
+    for (const [assigned, writes] of assignedNames(fn.body)) {
+      if (writes.some(write => write.type === AST_NODE_TYPES.UpdateExpression)) counters.add(assigned);
+    }
+    // `retry(attempt + 1)` through a timer callback: look into nested callbacks too.
+    findNode(fn.body, node => {
+      if (node.type === AST_NODE_TYPES.CallExpression && this.calleeName(node.callee) === name) {
+        node.arguments.forEach((arg, index) => {
+          const param = params[index];
+          if (param && (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) && namesIn(arg).has(param)) counters.add(param);
+        });
+      }
+      return false;
+    });
+    return [...counters];
+  }
+
+  private functionBounded(fn: FunctionNode, counters: readonly string[]): boolean {
+    let bounded = false;
+    findNode(fn.body, node => {
+      if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression && node.type !== AST_NODE_TYPES.LogicalExpression) return false;
+      const test = node.type === AST_NODE_TYPES.LogicalExpression ? node.left : node.test;
+      if (this.isBoundTest(test, counters)) bounded = true;
+      return bounded;
+    });
+    return bounded;
+  }
+
+  // ------------------------------------------------------------------ sleeps and delays
+
+  /** The first sleep in `region` (skipping `skip` and nested functions, and anything after `before`). */
+  findSleep(region: Node, skip?: Node, before?: Node): { call: CallLike; expr: Node | undefined } | undefined {
+    let found: { call: CallLike; expr: Node | undefined } | undefined;
+    findNode(
+      region,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+        if (before && node.range[0] > before.range[0]) return false;
+        const expr = this.sleepDelay(node);
+        if (expr === null) return false;
+        found = { call: node, expr: expr ?? undefined };
+        return true;
+      },
+      node => node !== skip && !isFunction(node),
+    );
+    if (!found && region.type !== AST_NODE_TYPES.BlockStatement && isFunction(region)) return undefined;
+    return found;
+  }
+
+  /**
+   * For a call that sleeps, its delay expression (undefined when the delay is not an argument);
+   * null when the call does not sleep.
+   */
+  sleepDelay(call: CallLike): Node | undefined | null {
+    const cached = this.sleepCache.get(call);
+    if (cached) return cached.delay;
+    const delay = this.computeSleepDelay(call);
+    this.sleepCache.set(call, { delay });
+    return delay;
+  }
+
+  private computeSleepDelay(call: CallLike): Node | undefined | null {
+    const model = this.model;
+    // new Promise(resolve => setTimeout(resolve, ms))
+    if (call.type === AST_NODE_TYPES.NewExpression) {
+      const callee = model.valueOf(call.callee);
+      if (callee.kind !== 'global' || callee.path.join('.') !== 'Promise') return null;
+      const executor = call.arguments[0];
+      if (!executor || !isFunction(executor)) return null;
+      const timer = findNode(executor.body, node => node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node));
+      if (timer?.type !== AST_NODE_TYPES.CallExpression) return null;
+      return (timer.arguments[1] as Node | undefined) ?? undefined;
+    }
+    const classified = model.classify(call);
+    if (classified?.role.role === 'sleep') return (call.arguments[classified.role.arg] as Node | undefined) ?? undefined;
+    if (matchesFunctionRef(model, call.callee, model.settings.sleepFunctions)) return (call.arguments[0] as Node | undefined) ?? undefined;
+    // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`.
+    const fn = model.localFunction(call.callee);
+    if (fn) {
+      const waits = findNode(fn.body, node => node.type === AST_NODE_TYPES.CallExpression && (model.isTimerCall(node) || model.classify(node)?.role.role === 'sleep'));
+      if (!waits) return null;
+      return (call.arguments[0] as Node | undefined) ?? undefined;
+    }
+    // `const sleep = promisify(setTimeout)`
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const init = model.constInit(callee);
+      if (init?.type === AST_NODE_TYPES.CallExpression && init.arguments[0]?.type === AST_NODE_TYPES.Identifier && init.arguments[0].name === 'setTimeout') {
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+      }
+      // An imported helper we cannot see into, named like a sleep, awaited.
+      if (!init && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression && model.findVariable(callee)?.defs[0]?.type === 'ImportBinding') {
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+      }
+    }
+    return null;
+  }
+
+  /** Classifies a delay expression: constant or growing with the attempt, capped, jittered. */
+  classifyDelay(call: Node, expr: Node | undefined, counters: readonly string[], scope: Node): Delay {
+    if (!expr) return { kind: 'constant', call, exponential: false, capped: false, jitter: false };
+    const flow = this.dataFlow(expr, scope);
+    const names = new Set<string>();
+    for (const node of flow) for (const name of namesIn(node)) names.add(name);
+    const usesCounter = counters.some(name => names.has(name));
+    const selfGrowing = this.selfGrowing(scope, names);
+    let exponential = selfGrowing;
+    let growing = usesCounter || selfGrowing;
+    let opaque = false;
+    let capped = false;
+    let jitter = false;
+    for (const node of flow) {
+      findNode(node, inner => {
+        if (inner.type === AST_NODE_TYPES.BinaryExpression && (inner.operator === '**' || inner.operator === '<<')) exponential = true;
+        if (inner.type === AST_NODE_TYPES.CallExpression) {
+          const callee = unwrap(inner.callee);
+          const value = this.model.valueOf(callee);
+          const path = value.kind === 'global' ? value.path.join('.') : '';
+          if (path === 'Math.pow') exponential = true;
+          if (path === 'Math.min') capped = true;
+          if (path === 'Math.random') jitter = true;
+          if (value.kind === 'module' && value.module === 'node:crypto' && /random/i.test(value.path.join('.'))) jitter = true;
+          if (matchesFunctionRef(this.model, callee, this.model.settings.jitterFunctions)) jitter = true;
+          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+          if (name && JITTER_NAME.test(name)) jitter = true;
+          if (!path && !jitter && name && !['min', 'max', 'round', 'floor', 'ceil', 'pow', 'abs', 'trunc'].includes(name) && inner !== call) {
+            // A helper computing the delay (`backoff(attempt)`, `getDelay(n)`): we cannot see its shape.
+            opaque = true;
+            growing = true;
+          }
+        }
+        if (inner.type === AST_NODE_TYPES.ConditionalExpression && inner.test.type === AST_NODE_TYPES.BinaryExpression && ['>', '>=', '<', '<='].includes(inner.test.operator)) capped = true;
+        return false;
+      });
+    }
+    // `if (delay > MAX) delay = MAX`
+    if (!capped) capped = this.clampedInScope(scope, names);
+    if (opaque) return { kind: 'unknown', call, expr, exponential, capped: true, jitter: true };
+    if (!growing) {
+      // A value from outside the function (a parameter, an option) may itself be computed with care.
+      return { kind: names.size > 0 && !this.allLocal(expr, names) ? 'unknown' : 'constant', call, expr, exponential: false, capped, jitter };
+    }
+    return { kind: 'growing', call, expr, exponential, capped, jitter };
+  }
+
+  /** The expression plus the initialisers and assignments of the local variables it reads. */
+  private dataFlow(expr: Node, scope: Node): Node[] {
+    const flow: Node[] = [expr];
+    const seen = new Set<string>();
+    const queue = [...namesIn(expr)];
+    while (queue.length > 0 && flow.length < 24) {
+      const name = queue.shift() as string;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const sources: Node[] = [];
+      findNode(scope, node => {
+        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name && node.init) sources.push(node.init);
+        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) sources.push(node.right);
+        return false;
+      });
+      // A module-level const (`const BASE = 500`) is followed too.
+      if (sources.length === 0) {
+        const identifier = findNode(expr, node => node.type === AST_NODE_TYPES.Identifier && node.name === name);
+        const init = identifier?.type === AST_NODE_TYPES.Identifier ? this.model.constInit(identifier) : undefined;
+        if (init) sources.push(init);
+      }
+      for (const source of sources) {
+        flow.push(source);
+        for (const next of namesIn(source)) queue.push(next);
+      }
+    }
+    return flow;
+  }
+
+  /** `delay *= 2`, `delay = delay * 2`, `delay += delay` inside the retrying scope. */
+  private selfGrowing(scope: Node, names: ReadonlySet<string>): boolean {
+    return (
+      findNode(scope, node => {
+        if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier || !names.has(node.left.name)) return false;
+        if (node.operator === '*=' || node.operator === '<<=' || node.operator === '**=') return true;
+        if (node.operator === '+=' && namesIn(node.right).has(node.left.name)) return true;
+        return node.operator === '=' && node.right.type === AST_NODE_TYPES.BinaryExpression && ['*', '**', '<<'].includes(node.right.operator) && namesIn(node.right).has(node.left.name);
+      }) !== undefined
+    );
+  }
+
+  /** `if (delay > MAX) delay = MAX` / `delay = Math.min(delay, MAX)` anywhere in the scope. */
+  private clampedInScope(scope: Node, names: ReadonlySet<string>): boolean {
+    return (
+      findNode(scope, node => {
+        if (node.type !== AST_NODE_TYPES.IfStatement || node.test.type !== AST_NODE_TYPES.BinaryExpression || !['>', '>='].includes(node.test.operator)) return false;
+        const tested = namesIn(node.test);
+        return [...names].some(name => tested.has(name)) && findNode(node.consequent, inner => inner.type === AST_NODE_TYPES.AssignmentExpression) !== undefined;
+      }) !== undefined
+    );
+  }
+
+  /** Every name the delay reads is a literal const or a local computed in the file. */
+  private allLocal(expr: Node, names: ReadonlySet<string>): boolean {
+    for (const name of names) {
+      const identifier = findNode(expr, node => node.type === AST_NODE_TYPES.Identifier && node.name === name);
+      if (identifier?.type !== AST_NODE_TYPES.Identifier) continue;
+      const def = this.model.findVariable(identifier)?.defs[0];
+      if (!def) continue;
+      if (def.type === 'Parameter') return false;
+    }
+    return true;
+  }
+
+  /** True when `node` lies within the attempt of some retry construct. */
+  constructAround(node: Node): RetryConstruct | undefined {
+    return this.all().find(construct => isInside(node, construct.attempt));
+  }
+}
+
+const analyses = new WeakMap<FileModel, RetryAnalysis>();
+
+/** The retry analysis of a file, shared by the rules that lint it. */
+export function retryAnalysis(model: FileModel): RetryAnalysis {
+  let analysis = analyses.get(model);
+  if (!analysis) {
+    analysis = new RetryAnalysis(model);
+    analyses.set(model, analysis);
+  }
+  return analysis;
+}
