@@ -1,0 +1,158 @@
+// The readable terminal report of an analysis: per export, the verdict first, then the closure,
+// hazards, async ripple, chattiness and what could not be known. Pure: report in, text out;
+// colour only when asked (the CLI asks on a TTY).
+import type { AnalysisReport, ExportAnalysis, Hazard, Location, Severity, VerdictStatus } from '../analyze/model.js';
+
+export interface FormatOptions {
+  /** ANSI colours. */
+  color?: boolean;
+  /** List every closure declaration and call site (default: a summary of long lists). */
+  verbose?: boolean;
+}
+
+type Paint = (text: string) => string;
+
+function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan', Paint> {
+  const wrap =
+    (open: number, close: number): Paint =>
+    text =>
+      color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
+}
+
+const VERDICT_TEXT: Record<VerdictStatus, string> = {
+  extractable: 'extractable',
+  'extractable-with-changes': 'extractable with changes',
+  blocked: 'blocked',
+};
+
+const SEVERITY_MARK: Record<Severity, string> = { error: 'error', warning: 'warn ', info: 'info ' };
+
+function at(location: Location): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Formats the whole report for a terminal (or a log, without colour). */
+export function formatReport(report: AnalysisReport, options: FormatOptions = {}): string {
+  const p = palette(options.color ?? false);
+  const lines: string[] = [];
+  const library = report.library;
+  lines.push(
+    `${p.bold('faultline analyze')} ${library.name}${library.version ? `@${library.version}` : ''} ${p.dim(`(${library.root}, ${plural(library.files, 'file')}, ${library.language}, entry ${library.entries.join(', ')})`)}`,
+  );
+  lines.push(
+    report.consumers.length > 0
+      ? `consumers: ${report.consumers.map(consumer => `${consumer.name} ${p.dim(`(${consumer.root}, ${plural(consumer.files, 'file')})`)}`).join(', ')}`
+      : p.dim('consumers: none found (no workspace of the monorepo imports the library); the async ripple and chattiness cover the library only'),
+  );
+  if (report.problems.length > 0) {
+    lines.push('', p.bold('input problems') + p.dim(' (the analysis went on where it could)'));
+    for (const problem of report.problems) lines.push(`  ${p.dim(problem.code)} ${problem.location ? `${at(problem.location)} ` : ''}${problem.message}`);
+  }
+  for (const analysis of report.exports) lines.push('', ...formatExport(analysis, p, options.verbose ?? false));
+  const summary = report.summary;
+  lines.push(
+    '',
+    `${plural(report.exports.length, 'export')}: ${p.green(`${summary.extractable} extractable`)}, ${p.yellow(`${summary['extractable-with-changes']} extractable with changes`)}, ${p.red(`${summary.blocked} blocked`)}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function verdictPaint(status: VerdictStatus, p: ReturnType<typeof palette>): Paint {
+  return status === 'blocked' ? p.red : status === 'extractable' ? p.green : p.yellow;
+}
+
+function severityPaint(severity: Severity, p: ReturnType<typeof palette>): Paint {
+  return severity === 'error' ? p.red : severity === 'warning' ? p.yellow : p.cyan;
+}
+
+function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, verbose: boolean): string[] {
+  const lines: string[] = [];
+  const paint = verdictPaint(analysis.verdict.status, p);
+  const alias = analysis.declaration.name !== analysis.name ? ` (declared as ${analysis.declaration.name})` : '';
+  lines.push(`${p.bold(analysis.name)}${alias} ${p.dim(analysis.kind)}${analysis.signature ? ` ${p.dim(analysis.signature)}` : ''}`);
+  lines.push(`  verdict: ${paint(p.bold(VERDICT_TEXT[analysis.verdict.status]))}${analysis.verdict.complete ? '' : p.dim(' (incomplete: see unknowns)')}`);
+  for (const reason of analysis.verdict.reasons) lines.push(`    - ${reason}`);
+  lines.push(`  declared at ${at(analysis.declaration.location)}`);
+
+  // Closure.
+  const closure = analysis.closure;
+  const runtime = closure.declarations.filter(declaration => !declaration.typeOnly).length;
+  lines.push(`  ${p.bold('closure')}: ${plural(closure.declarations.length, 'declaration')} (${runtime} runtime) in ${plural(closure.files.length, 'file')}`);
+  const byFile = new Map<string, string[]>();
+  for (const declaration of closure.declarations) {
+    const list = byFile.get(declaration.location.file) ?? [];
+    list.push(`${declaration.name}${p.dim(`:${declaration.kind}`)}`);
+    byFile.set(declaration.location.file, list);
+  }
+  const fileEntries = [...byFile.entries()];
+  for (const [file, names] of verbose ? fileEntries : fileEntries.slice(0, 12)) {
+    const shown = verbose || names.length <= 8 ? names : [...names.slice(0, 8), p.dim(`… ${names.length - 8} more`)];
+    lines.push(`    ${file}: ${shown.join(', ')}`);
+  }
+  if (!verbose && fileEntries.length > 12) lines.push(p.dim(`    … ${fileEntries.length - 12} more files (--verbose lists them)`));
+  if (closure.externals.length > 0) {
+    const externals = closure.externals.map(external => {
+      const version = external.kind === 'builtin' ? '' : ` ${external.installed ?? 'not installed'}${external.declared ? ` (declared ${external.declared})` : p.dim(' (not declared in package.json)')}`;
+      return `${external.name}${version}${external.typeOnly ? p.dim(' types only') : ''}`;
+    });
+    lines.push(`    external: ${externals.join(', ')}`);
+  } else {
+    lines.push(`    external: ${p.dim('none')}`);
+  }
+
+  // Hazards.
+  const hazards = analysis.hazards.filter(hazard => hazard.code !== 'FL801' && hazard.code !== 'FL802');
+  if (hazards.length > 0) {
+    lines.push(`  ${p.bold('hazards')}:`);
+    for (const hazard of hazards) lines.push(...formatHazard(hazard, p));
+  } else {
+    lines.push(`  ${p.bold('hazards')}: ${p.dim('none')}`);
+  }
+
+  // Async ripple.
+  const ripple = analysis.ripple;
+  if (analysis.kind === 'function') {
+    if (!ripple.applies) {
+      lines.push(`  ${p.bold('async ripple')}: ${p.dim('none: it already returns a promise, so callers keep their shape')}`);
+    } else {
+      const changing = ripple.callSites.filter(site => site.change !== 'manual').length;
+      const manual = ripple.callSites.length - changing;
+      lines.push(`  ${p.bold('async ripple')}: ${p.yellow(`${plural(changing, 'call site')} to change, ${plural(ripple.functions.length, 'function')} to make async`)}${manual ? `, ${p.red(`${manual} by hand`)}` : ''}`);
+      for (const count of ripple.perPackage) lines.push(`    ${count.package}: ${plural(count.callSites, 'call site')}, ${plural(count.functions, 'function')}${count.manual ? `, ${count.manual} by hand` : ''}`);
+      const sites = verbose ? ripple.callSites : ripple.callSites.slice(0, 15);
+      for (const site of sites) {
+        const change = site.change === 'manual' ? p.red('by hand') : site.change === 'await' ? 'await' : site.change === 'promise-all' ? 'await Promise.all' : 'for…of + await';
+        lines.push(`    ${at(site.location)}  ${change}  ${site.callee}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''}${site.note ? p.dim(` — ${site.note}`) : ''}`);
+      }
+      if (sites.length < ripple.callSites.length) lines.push(p.dim(`    … ${ripple.callSites.length - sites.length} more (--verbose lists them)`));
+      for (const fn of ripple.functions) lines.push(`    becomes async: ${fn.name} ${p.dim(`${at(fn.location)} (${fn.because}${fn.exported ? '; exported: callers outside the analysed packages are not known' : ''})`)}`);
+    }
+  }
+
+  // Chattiness.
+  if (analysis.chattiness.length > 0) {
+    lines.push(`  ${p.bold('chattiness')}: ${p.yellow(`${plural(analysis.chattiness.length, 'call site')} in loops`)}: offer a batch endpoint (${analysis.name}Many(items))`);
+    for (const site of analysis.chattiness) lines.push(`    ${at(site.location)}  ${site.loop}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`);
+  } else if (analysis.kind === 'function') {
+    lines.push(`  ${p.bold('chattiness')}: ${p.dim('no call site in a loop')}`);
+  }
+
+  // Unknowns.
+  if (analysis.unknowns.length > 0) {
+    lines.push(`  ${p.bold('could not be known')}:`);
+    for (const unknown of analysis.unknowns) lines.push(`    ${p.dim(unknown.code)} ${unknown.location ? `${at(unknown.location)} ` : ''}${unknown.message}`);
+  }
+  return lines;
+}
+
+function formatHazard(hazard: Hazard, p: ReturnType<typeof palette>): string[] {
+  const paint = severityPaint(hazard.severity, p);
+  const head = `    ${paint(SEVERITY_MARK[hazard.severity])} ${paint(hazard.code)} ${p.dim(hazard.name)}  ${at(hazard.location)}`;
+  const path = hazard.path ? `      ${p.bold(hazard.path)}${hazard.type ? `: ${hazard.type}` : ''}` : undefined;
+  return [head, ...(path ? [path] : []), `      ${hazard.message}`];
+}
