@@ -1,0 +1,48 @@
+// The yargs program, built per run around injected writers so tests run it in-process. Usage and
+// input errors print one clear message and exit 2; other failures exit 1; stack traces only with
+// --verbose.
+import { CliError, UsageError } from '@faultline/core';
+import yargs from 'yargs';
+
+import { analyzeCommand } from './commands/analyze.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo, Writer } from './io.js';
+
+/** Runs the CLI with `args` (without `node` and the script) and resolves to the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const state = { exitCode: 0 };
+  const verbose = args.includes('--verbose');
+  let helpOutput = '';
+  const program = yargs()
+    .scriptName('faultline')
+    .usage('$0 <command> [options]')
+    .command(analyzeCommand(io, state))
+    .demandCommand(1, 'Name a command: faultline analyze <library> --export a,b')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(100, io.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // yargs' own validation (unknown option, missing argument) arrives as a message.
+      throw error ?? new UsageError(message);
+    });
+  try {
+    await program.parseAsync([...args], {}, (_error, _argv, output) => {
+      helpOutput = output;
+    });
+    if (helpOutput) io.stdout.write(helpOutput.endsWith('\n') ? helpOutput : `${helpOutput}\n`);
+    return state.exitCode;
+  } catch (error) {
+    const exitCode = error instanceof CliError ? error.exitCode : 1;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`faultline: ${message}\n`);
+    if (exitCode === 2 && error instanceof UsageError) io.stderr.write('Run `faultline analyze --help` for usage.\n');
+    if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else if (!(error instanceof CliError)) io.stderr.write('(run with --verbose for the stack trace)\n');
+    return exitCode;
+  }
+}
