@@ -34,7 +34,6 @@ const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY 
 // microseconds, and the load generator must stay cheap at the top of the overload sweep.
 function plainGet(url, headers, timeoutMs) {
   return new Promise((resolve, reject) => {
-    // eslint-disable-next-line faultline/require-timeout -- the timer below destroys the request at timeoutMs
     const req = request(url, { agent, headers }, res => {
       res.on('error', reject);
       res.on('end', () => {
@@ -88,6 +87,7 @@ function makeCaller(kind, url, fetchImpl, { timeoutMs, name }) {
 async function outage({ clients, rate, warmupMs, outageMs, afterMs, outageStartAt, timeoutMs, binMs }) {
   await sleep(outageStartAt - warmupMs - Date.now());
   const outageStart = performance.now() + (outageStartAt - Date.now());
+  // all-or-nothing: the clients of one group are measured side by side; a failed measurement voids the run.
   const results = await Promise.all(
     clients.map(async ({ kind, url }, index) => {
       const counter = countingFetch();

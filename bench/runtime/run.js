@@ -5,7 +5,7 @@
 // loopback. A full run writes bench/runtime/RESULTS.md, goodput.svg and results.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, sleep } from './lib.js';
@@ -60,7 +60,8 @@ const config = {
     durationMs: isQuick ? 500 : 700,
     repetitions: isQuick ? 3 : 10,
     rate: 200,
-    latencyDurationMs: isQuick ? 2_000 : 4_000,
+    latencyDurationMs: isQuick ? 1_000 : 1_500,
+    latencyRounds: isQuick ? 2 : 6,
   },
   backoffCapMs: 10_000,
 };
@@ -214,7 +215,7 @@ const OVERHEAD_MODES = ['raw', 'timeout', 'manual', 'policy'];
 async function runOverhead(load) {
   const server = await startServer('hello', {});
   const url = server.urls[0];
-  const { concurrency, durationMs, repetitions, rate, latencyDurationMs } = config.overhead;
+  const { concurrency, durationMs, repetitions, rate, latencyDurationMs, latencyRounds } = config.overhead;
   log('overhead: warming up');
   for (const mode of OVERHEAD_MODES)
     await load.call('overheadThroughput', { url, mode, concurrency, durationMs: 1_000 });
@@ -228,9 +229,9 @@ async function runOverhead(load) {
       throughput[mode].push(await load.call('overheadThroughput', { url, mode, concurrency, durationMs }));
     }
   }
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < latencyRounds; i++) {
+    log(`overhead: latency round ${i + 1} of ${latencyRounds}`);
     for (const mode of OVERHEAD_MODES) {
-      log(`overhead: latency ${mode} #${i + 1}`);
       latency[mode].push(
         await load.call('overheadLatency', { url, mode, rate, durationMs: latencyDurationMs, seed: 31 + i }),
       );
@@ -341,7 +342,7 @@ function buildReport(results, started) {
     '',
     `- Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux.`,
     `- Loopback only. ${hasTaskset ? 'Servers and simulated dependencies pinned to core 0, load generator and clients under test pinned to core 1 (`taskset`).' : '**taskset was not available: processes were not pinned.**'}`,
-    '- Shared machine: other work may have run on the same two cores during the run; numbers are from one run, not a median of several.',
+    `- Shared machine: other work may have run on the same two cores. 1-minute load average ${results.loadBefore} before the run and ${results.loadAfter} after it (2 cores; the benchmark itself accounts for about 1). Numbers are from one run, not a median of several; the event-loop delays below show when a process was held up.`,
     '- Open-loop load (Poisson arrivals from a seeded generator, latency measured from the scheduled time) except the throughput half of the overhead scenario, which is closed-loop by design.',
     '- Baselines: **naive** = 3 immediate retries on any failure, no deadline; **p-retry** = `p-retry@7.1.1` with its defaults (10 retries, 1 s doubling, no cap, no jitter), no deadline.',
     '',
@@ -425,6 +426,8 @@ function buildReport(results, started) {
           `| ${r.variant} | ${r.calls} | ${r.ok} | ${r.downstreamUnits} | ${r.downstreamUnitsAfterGiveUp} | ${r.services.A.unitsAfterGiveUp} |`,
       ),
       '',
+      'The runtime chain stops work for abandoned calls but may answer slightly fewer calls in time when all three services share one busy core: HTTP/1.1 can cancel a request only by closing its connection, so every abandoned call costs a reconnect at each hop (in a check with 200 calls, B and C each accepted about 80 connections in the runtime chain against about 14 in the naive one).',
+      '',
     );
   }
   if (overhead) {
@@ -437,7 +440,7 @@ function buildReport(results, started) {
     lines.push(
       '## Overhead',
       '',
-      `A minimal JSON endpoint. Throughput and CPU: ${config.overhead.concurrency} closed-loop workers, median of ${config.overhead.repetitions} interleaved ${config.overhead.durationMs} ms runs per mode; the client core is the bottleneck, so this is the worst case for client-side cost. Latency: open loop at ${config.overhead.rate} req/s, median of 2 runs of ${config.overhead.latencyDurationMs / 1000} s. The policy call runs the whole pipeline (10 s deadline with its timer and signal, deadline header, budget, breaker, retry bookkeeping) and reads the body inside the deadline.`,
+      `A minimal JSON endpoint. Throughput and CPU: ${config.overhead.concurrency} closed-loop workers, median of ${config.overhead.repetitions} interleaved ${config.overhead.durationMs} ms runs per mode; the client core is the bottleneck, so this is the worst case for client-side cost. Latency: open loop at ${config.overhead.rate} req/s, median of ${config.overhead.latencyRounds} interleaved ${config.overhead.latencyDurationMs / 1000} s runs per mode. The policy call runs the whole pipeline (10 s deadline with its timer and signal, deadline header, budget, breaker, retry bookkeeping) and reads the body inside the deadline.`,
       '',
       '| Call | Throughput req/s | CPU µs per request | p50 ms | p99 ms |',
       '|---|---|---|---|---|',
@@ -470,7 +473,7 @@ function serverLabel(variant) {
 async function main() {
   const started = new Date();
   const load = startChild(LOAD_CORE, 'load.js');
-  const results = {};
+  const results = { loadBefore: loadavg()[0].toFixed(2) };
   try {
     if (shouldRun('outage')) results.outage = await runOutage(load);
     if (shouldRun('overload')) results.overload = await runOverload(load);
@@ -479,6 +482,7 @@ async function main() {
   } finally {
     await load.stop();
   }
+  results.loadAfter = loadavg()[0].toFixed(2);
   // Partial and quick runs go to .work/ (git-ignored) so they never overwrite the published results.
   const outDir = isQuick || only ? join(here, '.work') : here;
   mkdirSync(outDir, { recursive: true });
