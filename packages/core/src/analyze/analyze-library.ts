@@ -135,7 +135,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       };
       for (const diagnostic of unresolved) {
         const info = codeInfo('FL903');
-        found.push({ code: info.code, name: info.name, message: `${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}: what comes from it is not known.`, location: at(diagnostic) });
+        found.push({ code: info.code, name: info.name, message: `${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '')}: what comes from it is not known.`, location: at(diagnostic) });
       }
       const first = other[0];
       if (first) {
@@ -144,7 +144,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
         found.push({
           code: info.code,
           name: info.name,
-          message: `${semantic ? 'type error' : 'syntax error'}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}${count}; the analysis went on, and types near it may be wrong.`,
+          message: `${semantic ? 'type error' : 'syntax error'}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ').replace(/\.$/, '')}${count}; the analysis went on, and types near it may be wrong.`,
           location: at(first),
         });
       }

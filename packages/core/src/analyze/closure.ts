@@ -210,11 +210,16 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
         if (!ts.isIdentifier(child)) return;
         if (isDeclarationName(child) && !namespaceMember(ctx, child)) return;
         let symbol = ts.isShorthandPropertyAssignment(child.parent) ? ctx.checker.getShorthandAssignmentValueSymbol(child.parent) : ctx.checker.getSymbolAtLocation(child);
-        if (!symbol) return;
+        if (!symbol) {
+          // An import from a module that does not resolve has no symbol at its uses: find it by name.
+          const specifier = importedFrom(child);
+          if (specifier !== undefined && !isRelative(specifier)) noteExternal(unit, specifier, !isInTypePosition(child));
+          return;
+        }
         if (isAlias(symbol)) {
           const info = importSpecifierOf(symbol);
           const target = resolveAlias(ctx.checker, symbol);
-          const local = (target.declarations ?? []).some(declaration => ctx.libraryFiles.has(declaration.getSourceFile().fileName));
+          const local = target !== symbol && (target.declarations ?? []).some(declaration => ctx.libraryFiles.has(declaration.getSourceFile().fileName));
           if (info && !isRelative(info.specifier) && !local) {
             noteExternal(unit, info.specifier, !info.typeOnly && !isInTypePosition(child));
             return;
@@ -237,6 +242,29 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
     }
   }
   return { units: reached, edges, externals, unknowns };
+}
+
+const importsByFile = new WeakMap<ts.SourceFile, Map<string, string>>();
+
+/** The module specifier a local name is imported from in its file, by name (for unresolved imports). */
+function importedFrom(id: ts.Identifier): string | undefined {
+  const file = id.getSourceFile();
+  let imports = importsByFile.get(file);
+  if (!imports) {
+    imports = new Map();
+    for (const statement of file.statements) {
+      if (!ts.isImportDeclaration(statement) || !statement.importClause) continue;
+      const specifier = staticString(statement.moduleSpecifier);
+      if (specifier === undefined) continue;
+      const clause = statement.importClause;
+      if (clause.name) imports.set(clause.name.text, specifier);
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, specifier);
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, specifier);
+    }
+    importsByFile.set(file, imports);
+  }
+  return imports.get(id.text);
 }
 
 function codeInfoOf(code: 'FL903' | 'FL906'): { code: string; name: string } {
