@@ -43,7 +43,7 @@ export function closestNames(wanted: string, names: Iterable<string>): string[] 
   const scored: { name: string; score: number }[] = [];
   for (const name of names) {
     const candidate = name.toLowerCase();
-    const score = candidate.includes(lower) || lower.includes(candidate) ? 0.5 : distance(lower, candidate);
+    const score = candidate.includes(lower) || (candidate.length >= 4 && lower.includes(candidate)) ? 0.5 : distance(lower, candidate);
     if (score <= Math.max(2, Math.floor(wanted.length / 3))) scored.push({ name, score });
   }
   return scored
