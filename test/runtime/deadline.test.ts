@@ -61,6 +61,25 @@ describe('Deadline', () => {
     expect(clock.pendingTimers).toBe(0);
   });
 
+  it('calls an onAbort listener with the reason once the deadline passes', async () => {
+    const clock = new ManualClock();
+    const deadline = Deadline.after(100, { clock });
+    const reasons: unknown[] = [];
+    deadline.onAbort(reason => reasons.push(reason));
+    await clock.advance(100);
+    expect(reasons).toEqual([deadline.signal.reason]);
+  });
+
+  it('does not call an onAbort listener that was unregistered', async () => {
+    const clock = new ManualClock();
+    const deadline = Deadline.after(100, { clock });
+    let isCalled = false;
+    const unregister = deadline.onAbort(() => (isCalled = true));
+    unregister();
+    await clock.advance(100);
+    expect(isCalled).toBe(false);
+  });
+
   it('is found again from its signal', () => {
     const deadline = Deadline.after(1_000, { clock: new ManualClock() });
     expect(getDeadline(deadline.signal)).toBe(deadline);

@@ -51,6 +51,21 @@ describe('fastifyResilience', () => {
     ]);
   });
 
+  it('queues a request while the slot is busy and serves it once the slot frees', async () => {
+    const waiting: (() => void)[] = [];
+    const url = await start({ admission: { maxConcurrent: 1, maxQueue: 1, queueTimeoutMs: 5_000 } }, app =>
+      app.get('/', () => new Promise(resolve => waiting.push(() => resolve({ ok: true })))),
+    );
+    const first = fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const second = fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await new Promise(resolve => setTimeout(resolve, 50));
+    waiting.splice(0).forEach(done => done());
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    waiting.splice(0).forEach(done => done());
+    expect([(await first).status, (await second).status]).toEqual([200, 200]);
+  });
+
   it('frees the slot once the reply is sent', async () => {
     const url = await start({ admission: { maxConcurrent: 1, maxQueue: 0 } }, app =>
       app.get('/', async () => ({})),

@@ -91,6 +91,19 @@ describe('withResilience on node:http', () => {
     ]);
   });
 
+  it('queues a request while the slot is busy and serves it once the slot frees', async () => {
+    const { handler, waiting, release } = holding();
+    const url = await serve(handler, { admission: { maxConcurrent: 1, maxQueue: 1, queueTimeoutMs: 5_000 } });
+    const first = fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    const second = fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await new Promise(resolve => setTimeout(resolve, 50));
+    release();
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    release();
+    expect([(await first).status, (await second).status]).toEqual([200, 200]);
+  });
+
   it('frees the slot when the response ends', async () => {
     const url = await serve((_, response) => sendJson(response, 200, {}), {
       admission: { maxConcurrent: 1, maxQueue: 0 },
