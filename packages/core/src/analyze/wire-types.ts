@@ -243,7 +243,10 @@ export function analyzeSignature(ctx: Context, signature: ts.Signature, javascri
       if (element) type = element;
     }
     const optional = parameterDeclaration ? checker.isOptionalParameter(parameterDeclaration) : false;
+    const before = w.findings.length;
     walkType(w, type, path, anchor, 0, { top: true, optional, inArray: false });
+    // Name the parameter too: `args[1]` is precise, `onProgress` is what a reader recognises.
+    for (const finding of w.findings.slice(before)) finding.message = `${finding.message} (parameter \`${parameter.name}\`)`;
   });
   const returnAnchor = declaration && (ts.isFunctionLike(declaration) && declaration.type) ? declaration.type : (declaration ?? fallback);
   w.anchor = returnAnchor;
