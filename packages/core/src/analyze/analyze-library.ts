@@ -157,7 +157,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
 
   const units = new Units(ctx);
   const remote = new RemoteCalls(ctx);
-  const languageService = opened.project.getLanguageService().compilerObject;
+  const stateScope = [...ctx.libraryFiles, ...[...opened.consumerFiles.values()].flat().map(file => file.fileName)].map(file => ctx.program.getSourceFile(file)).filter((file): file is ts.SourceFile => file !== undefined && !file.isDeclarationFile);
   const analyses: ExportAnalysis[] = [];
   resolved.forEach((resolvedExport, index) => {
     progress({ stage: 'closure', message: `analysing ${resolvedExport.name}`, current: index + 1, total: resolved.length });
@@ -231,13 +231,13 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     // What the closure does, and the state it keeps.
     const runtimeUnits = closure.units;
     hazards.push(...analyzeEffects(ctx, remote, runtimeUnits));
-    hazards.push(...analyzeState(ctx, languageService, remote, runtimeUnits, node => units.unitOf(node).id));
+    hazards.push(...analyzeState(ctx, stateScope, remote, runtimeUnits, node => units.unitOf(node).id));
 
     // Consumers.
     progress({ stage: 'consumers', message: `following callers of ${resolvedExport.name}`, current: index + 1, total: resolved.length });
     const consumerFindings = analyzeConsumers(
       ctx,
-      { libraryName, libraryDir: library.dir, consumerFiles: opened.consumerFiles, languageService },
+      { libraryName, libraryDir: library.dir, consumerFiles: opened.consumerFiles },
       resolvedExport.name,
       symbol,
       declarations.map(declaration => topLevelUnit(declaration) ?? declaration),
@@ -247,8 +247,12 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
 
     // Problems in the files this export depends on.
     const files = [...new Set(closure.units.map(unit => unit.file))].sort();
+    // Type errors are looked for where code moves (files with runtime declarations of the closure):
+    // checking whole files costs as much as tsc on them, and type-only files hide no behaviour.
+    const runtimeFiles = new Set(closure.units.filter(unit => !unit.typeOnly).map(unit => unit.file));
     for (const file of files) {
-      for (const problem of [...problemsOf(file, false), ...(javascript || file.endsWith('.d.ts') ? [] : problemsOf(file, true))]) {
+      const semantic = !javascript && !file.endsWith('.d.ts') && runtimeFiles.has(file);
+      for (const problem of [...problemsOf(file, false), ...(semantic ? problemsOf(file, true) : [])]) {
         if (!unknowns.some(unknown => unknown.code === problem.code && unknown.location?.file === problem.location?.file && unknown.location?.line === problem.location?.line)) unknowns.push(problem);
       }
     }

@@ -8,8 +8,9 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 
 import { codeInfo } from './codes.js';
+import { findReferences } from './references.js';
 import type { CallSiteChange, ChattyCallSite, Hazard, Ripple, RippleCallSite, RippleFunction, RipplePackageCount } from './model.js';
-import { type Context, enclosingFunction, functionName, hasExportModifier, hasModifier, isDeclarationNode, isFunctionLike, isRelative, locate, nodeAt, resolveAlias, staticString } from './ts-util.js';
+import { type Context, enclosingFunction, functionName, hasExportModifier, hasModifier, isDeclarationNode, isFunctionLike, isRelative, locate, resolveAlias, staticString } from './ts-util.js';
 
 const ITERATION_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'sort', 'from']);
 
@@ -18,7 +19,6 @@ export interface ConsumerScope {
   libraryDir: string;
   /** Package name → files. */
   consumerFiles: Map<string, ts.SourceFile[]>;
-  languageService: ts.LanguageService;
 }
 
 export interface ConsumerFindings {
@@ -224,7 +224,7 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
         site(fn, functionName(fn), 'manual', enclosingFunction(fn), 'an anonymous function made async: its callers cannot be followed');
         return;
       }
-      for (const reference of references(ctx, scope.languageService, target)) {
+      for (const reference of references(ctx, scope, target)) {
         if (!inScope(reference.getSourceFile())) continue;
         queue.push({ reference, callee: functionName(fn) });
       }
@@ -243,7 +243,7 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
       if (!fn || isAsyncFunction(fn)) return;
       if (makeAsync(fn, `gathers async results of ${label}`)) {
         const target = referenceTarget(fn);
-        if (target) for (const reference of references(ctx, scope.languageService, target)) if (inScope(reference.getSourceFile())) queue.push({ reference, callee: functionName(fn) });
+        if (target) for (const reference of references(ctx, scope, target)) if (inScope(reference.getSourceFile())) queue.push({ reference, callee: functionName(fn) });
       }
     };
     while (queue.length > 0) {
@@ -334,26 +334,14 @@ function usesOf(ctx: Context, file: ts.SourceFile, local: ts.Identifier, member:
   return found;
 }
 
-/** References to a declaration's name, as identifier nodes (definitions excluded). */
-function references(ctx: Context, languageService: ts.LanguageService, name: ts.Node): ts.Node[] {
-  const sourceFile = name.getSourceFile();
-  let referenced: readonly ts.ReferencedSymbol[] | undefined;
-  try {
-    referenced = languageService.findReferences(sourceFile.fileName, name.getStart(sourceFile));
-  } catch {
-    return [];
+/** References to a declaration's name, as identifier nodes, in the consumers and the library. */
+function references(ctx: Context, scope: ConsumerScope, name: ts.Node): ts.Node[] {
+  if (!ts.isIdentifier(name)) return [];
+  const files: ts.SourceFile[] = [...scope.consumerFiles.values()].flat();
+  for (const fileName of ctx.libraryFiles) {
+    const file = ctx.program.getSourceFile(fileName);
+    if (file && !file.isDeclarationFile) files.push(file);
   }
-  const nodes: ts.Node[] = [];
-  for (const symbol of referenced ?? []) {
-    for (const reference of symbol.references) {
-      if (reference.isDefinition) continue;
-      const file = ctx.program.getSourceFile(reference.fileName);
-      if (!file) continue;
-      const node = nodeAt(file, reference.textSpan.start);
-      // Import and export specifiers are not uses; the uses in the importing file are found too.
-      if (ts.isImportSpecifier(node.parent) || ts.isExportSpecifier(node.parent) || ts.isImportClause(node.parent)) continue;
-      nodes.push(node);
-    }
-  }
-  return nodes;
+  const member = ts.isMethodDeclaration(name.parent) || ts.isPropertyDeclaration(name.parent) || ts.isPropertyAssignment(name.parent);
+  return findReferences(ctx, name, files, { member }).map(reference => reference.node);
 }

@@ -211,14 +211,14 @@ export function findEntry(library: LibraryInput, explicit: string | undefined, c
     if (!fs.existsSync(file)) throw new InputError(`the entry ${explicit} does not exist.`);
     return file;
   }
-  for (const target of entryTargets(library.packageJson)) {
-    for (const candidate of sourceCandidates(library.dir, target, library.tsconfig?.options)) {
-      if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-    }
-  }
-  for (const name of ['src/index.ts', 'src/index.tsx', 'src/index.mts', 'index.ts', 'lib/index.ts', 'src/index.js', 'index.js', 'src/index.mjs', 'index.mjs']) {
-    const candidate = path.join(library.dir, name);
-    if (fs.existsSync(candidate)) return candidate;
+  // Prefer sources the tsconfig compiles (a package.json often points at build output that
+  // also exists on disk), then any existing file, package.json's targets before conventions.
+  const compiled = new Set((library.tsconfig?.fileNames ?? []).map(file => path.resolve(file)));
+  const targets = entryTargets(library.packageJson).flatMap(target => sourceCandidates(library.dir, target, library.tsconfig?.options));
+  const conventions = ['src/index.ts', 'src/index.tsx', 'src/index.mts', 'index.ts', 'lib/index.ts', 'src/index.js', 'index.js', 'src/index.mjs', 'index.mjs'].map(name => path.join(library.dir, name));
+  const exists = (file: string): boolean => fs.existsSync(file) && fs.statSync(file).isFile();
+  for (const pass of [(file: string) => compiled.has(file), exists]) {
+    for (const candidate of [...targets, ...conventions]) if (pass(candidate) && exists(candidate)) return candidate;
   }
   throw new InputError(`cannot find the entry file of ${relativeTo(root, library.dir)}: set "exports", "types" or "main" in its package.json, or pass --entry.`);
 }

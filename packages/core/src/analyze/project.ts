@@ -26,6 +26,7 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 
 export interface OpenedProject {
   project: Project;
+  languageService: ts.LanguageService;
   program: ts.Program;
   checker: ts.TypeChecker;
   /** Absolute paths of the library's own source files. */
@@ -74,7 +75,10 @@ export function openProject(library: LibraryInput, entryPath: string, consumers:
     const node = sourceFile.compilerNode as ts.SourceFile & { impliedNodeFormat?: ts.ResolutionMode };
     if (node.impliedNodeFormat === undefined) node.impliedNodeFormat = ts.getImpliedNodeFormatForFile(node.fileName, formatCache, ts.sys, options);
   }
-  const program = project.getProgram().compilerObject;
+  // One program for everything: the language service's, so reference searches reuse the checker
+  // that answered the type queries instead of building a second program.
+  const languageService = project.getLanguageService().compilerObject;
+  const program = languageService.getProgram() ?? project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
   const libraryFiles = new Set<string>();
   let typescriptFiles = 0;
@@ -93,5 +97,5 @@ export function openProject(library: LibraryInput, entryPath: string, consumers:
       files.map(file => program.getSourceFile(file) ?? program.getSourceFile(file.split(path.sep).join('/'))).filter((file): file is ts.SourceFile => file !== undefined),
     );
   }
-  return { project, program, checker, libraryFiles, entry, consumerFiles: consumerSources, language: typescriptFiles > 0 ? 'typescript' : 'javascript' };
+  return { project, languageService, program, checker, libraryFiles, entry, consumerFiles: consumerSources, language: typescriptFiles > 0 ? 'typescript' : 'javascript' };
 }

@@ -14,6 +14,7 @@ import {
   type Verdict,
   FAMILIES,
   canonicalModule,
+  isKnownModule,
   judge,
   lookupGlobal,
   lookupInstanceMember,
@@ -113,6 +114,7 @@ export class RemoteCalls {
   private readonly values = new Map<ts.Node, Value>();
   private readonly classified = new Map<ts.Node, Classified | null>();
   private readonly origins = new Map<ts.Node, Origin>();
+  private readonly filesWithClients = new Map<ts.SourceFile, boolean>();
 
   constructor(private readonly ctx: Context) {}
 
@@ -304,7 +306,8 @@ export class RemoteCalls {
   private computeClassified(node: CallLike): Classified | undefined {
     let callee = this.valueOf(node.expression);
     const inner = unwrap(node.expression);
-    if (callee.kind === 'unknown' && (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner))) {
+    // By type only in files that import a client the catalog knows: a type query per call elsewhere costs time for nothing.
+    if (callee.kind === 'unknown' && (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && this.importsClient(node.getSourceFile())) {
       const name = memberName(inner);
       const object = this.instanceByType(inner.expression);
       if (object.kind === 'instance') callee = extend(object, [name ?? '*']);
@@ -325,6 +328,18 @@ export class RemoteCalls {
       default:
         return undefined;
     }
+  }
+
+  /** True when a file imports (or re-exports, or requires) a module the catalog knows. */
+  private importsClient(file: ts.SourceFile): boolean {
+    const cached = this.filesWithClients.get(file);
+    if (cached !== undefined) return cached;
+    const found = file.statements.some(statement => {
+      const specifier = ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? staticString(statement.moduleSpecifier) : undefined;
+      return specifier !== undefined && isKnownModule(canonicalModule(specifier));
+    });
+    this.filesWithClients.set(file, found);
+    return found;
   }
 
   // ------------------------------------------------------------------ options → Summary

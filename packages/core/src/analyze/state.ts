@@ -8,7 +8,8 @@ import type { Unit } from './closure.js';
 import { type HazardCode, codeInfo } from './codes.js';
 import type { Hazard } from './model.js';
 import type { RemoteCalls } from './remote-calls.js';
-import { type Context, locate, nodeAt, topLevelUnit, unitName, unwrap } from './ts-util.js';
+import { findReferences } from './references.js';
+import { type Context, hasExportModifier, locate, topLevelUnit, unitName, unwrap } from './ts-util.js';
 
 const MUTATORS = new Set(['set', 'delete', 'clear', 'add', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
@@ -53,7 +54,7 @@ function classifyUse(id: ts.Node, isWrite: boolean): Use['kind'] {
  * State hazards for the closure's module-level variables. `closureIds` are the ids of every unit in
  * this export's closure (uses elsewhere are "outside": they stay in the library).
  */
-export function analyzeState(ctx: Context, languageService: ts.LanguageService, remote: RemoteCalls, units: readonly Unit[], unitIdOf: (node: ts.Node) => string | undefined): Hazard[] {
+export function analyzeState(ctx: Context, scope: readonly ts.SourceFile[], remote: RemoteCalls, units: readonly Unit[], unitIdOf: (node: ts.Node) => string | undefined): Hazard[] {
   const hazards: Hazard[] = [];
   const closureIds = new Set(units.map(unit => unit.id));
   for (const unit of units) {
@@ -66,7 +67,7 @@ export function analyzeState(ctx: Context, languageService: ts.LanguageService, 
       if (node.initializer && remote.valueOf(node.initializer).kind === 'instance') continue;
       const collection = isCollection(node.initializer);
       if (isConst && !collection) continue;
-      const uses = findUses(ctx, languageService, node.name, closureIds, unitIdOf);
+      const uses = findUses(ctx, scope, node.name, closureIds, unitIdOf);
       const reassigned = uses.filter(use => use.kind === 'reassign');
       const mutated = uses.filter(use => use.kind === 'mutate');
       const writes = [...reassigned, ...mutated];
@@ -108,27 +109,14 @@ export function analyzeState(ctx: Context, languageService: ts.LanguageService, 
   return hazards;
 }
 
-function findUses(ctx: Context, languageService: ts.LanguageService, name: ts.Identifier, closureIds: ReadonlySet<string>, unitIdOf: (node: ts.Node) => string | undefined): Use[] {
-  const sourceFile = name.getSourceFile();
-  let referenced: readonly ts.ReferencedSymbol[] | undefined;
-  try {
-    referenced = languageService.findReferences(sourceFile.fileName, name.getStart(sourceFile));
-  } catch {
-    referenced = undefined;
-  }
-  const uses: Use[] = [];
-  for (const symbol of referenced ?? []) {
-    for (const reference of symbol.references) {
-      if (reference.isDefinition) continue;
-      const file = ctx.program.getSourceFile(reference.fileName);
-      if (!file) continue;
-      const id = nodeAt(file, reference.textSpan.start);
-      // Import and export specifiers name the binding; they neither read nor write it.
-      if (ts.isExportSpecifier(id.parent) || ts.isImportSpecifier(id.parent) || ts.isImportClause(id.parent) || ts.isNamespaceImport(id.parent)) continue;
-      const unitNode = topLevelUnit(id);
-      const unit = unitNode ? unitIdOf(unitNode) : undefined;
-      uses.push({ kind: classifyUse(id, reference.isWriteAccess ?? false), unit, inClosure: unit !== undefined && closureIds.has(unit) });
-    }
-  }
-  return uses;
+function findUses(ctx: Context, scope: readonly ts.SourceFile[], name: ts.Identifier, closureIds: ReadonlySet<string>, unitIdOf: (node: ts.Node) => string | undefined): Use[] {
+  const declaration = name.parent;
+  // A binding that is not exported can only be used in its own file.
+  const exported = ts.isVariableDeclaration(declaration) && hasExportModifier(declaration.parent.parent);
+  const files = exported ? scope : [name.getSourceFile()];
+  return findReferences(ctx, name, files).map(reference => {
+    const unitNode = topLevelUnit(reference.node);
+    const unit = unitNode ? unitIdOf(unitNode) : undefined;
+    return { kind: classifyUse(reference.node, reference.isWrite), unit, inClosure: unit !== undefined && closureIds.has(unit) };
+  });
 }

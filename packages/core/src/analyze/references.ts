@@ -1,0 +1,82 @@
+// References to one declaration, found by text then confirmed by symbol: files that do not
+// mention the name are skipped, and only identifiers with the name (or a local alias of it) are
+// resolved. Cheaper than the language service's search, which type-checks every candidate file,
+// and enough for what the analysis asks: writes to module state, and callers of functions made
+// async.
+import { ts } from 'ts-morph';
+
+import { type Context, isDeclarationNode, resolveAlias } from './ts-util.js';
+
+export interface Reference {
+  node: ts.Identifier;
+  isWrite: boolean;
+}
+
+const ASSIGNMENTS = new Set([
+  ts.SyntaxKind.EqualsToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+  ts.SyntaxKind.PercentEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.CaretEqualsToken,
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+/** True when the identifier is assigned to (`x = …`, `x += …`, `x++`, `[x] = …`, `for (x of …)`). */
+export function isWriteAccess(id: ts.Node): boolean {
+  let node: ts.Node = id;
+  // Destructuring assignment targets: `[x] = …`, `({ x } = …)`.
+  while (ts.isArrayLiteralExpression(node.parent) || ts.isShorthandPropertyAssignment(node.parent) || (ts.isPropertyAssignment(node.parent) && node.parent.initializer === node) || ts.isObjectLiteralExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && parent.left === node && ASSIGNMENTS.has(parent.operatorToken.kind)) return true;
+  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return node === id;
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node) return true;
+  return false;
+}
+
+/**
+ * Identifiers referring to the declaration named `name`, in `files` (only its own file when it is
+ * not exported). `member`: also match `obj.name` accesses (class methods and properties).
+ */
+export function findReferences(ctx: Context, name: ts.Identifier, files: Iterable<ts.SourceFile>, options: { member?: boolean } = {}): Reference[] {
+  const checker = ctx.checker;
+  const own = checker.getSymbolAtLocation(name);
+  if (!own) return [];
+  const target = resolveAlias(checker, own);
+  const text = name.text;
+  const results: Reference[] = [];
+  for (const file of files) {
+    if (!file.text.includes(text)) continue;
+    // Local aliases: `import { text as local }`.
+    const names = new Set([text]);
+    for (const statement of file.statements) {
+      const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (element.propertyName?.text === text) names.add(element.name.text);
+    }
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && names.has(node.text) && node !== name) {
+        const parent = node.parent;
+        const isMemberName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isQualifiedName(parent) && parent.right === node);
+        const skip = (isMemberName && !options.member) || (!ts.isShorthandPropertyAssignment(parent) && isDeclarationNode(parent) && parent.name === node);
+        if (!skip) {
+          const symbol = ts.isShorthandPropertyAssignment(parent) ? checker.getShorthandAssignmentValueSymbol(parent) : checker.getSymbolAtLocation(node);
+          if (symbol && (symbol === own || symbol === target || resolveAlias(checker, symbol) === target)) results.push({ node, isWrite: isWriteAccess(node) });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(file, visit);
+  }
+  return results;
+}
