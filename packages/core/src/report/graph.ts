@@ -6,7 +6,7 @@ import type { AnalysisReport, VerdictStatus } from '../analyze/model.js';
 const VERDICT_COLOR: Record<VerdictStatus, string> = { extractable: '#2e7d32', 'extractable-with-changes': '#b26a00', blocked: '#c62828' };
 
 function quote(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
 /** The closures of every analysed export as one DOT digraph, deterministic for a given report. */
@@ -23,7 +23,10 @@ export function closureDot(report: AnalysisReport): string {
     }
     for (const hazard of analysis.hazards) {
       if (hazard.severity === 'info') continue;
-      const declaration = analysis.closure.declarations.find(candidate => candidate.location.file === hazard.location.file && candidate.location.line <= hazard.location.line);
+      // The declaration the hazard sits in: the last one starting before it in its file.
+      const declaration = analysis.closure.declarations
+        .filter(candidate => candidate.location.file === hazard.location.file && candidate.location.line <= hazard.location.line)
+        .sort((a, b) => b.location.line - a.location.line)[0];
       if (declaration) hazardous.add(declaration.id);
     }
   }
@@ -50,11 +53,11 @@ export function closureDot(report: AnalysisReport): string {
     for (const id of ids) {
       const node = nodes.get(id) as { name: string; kind: string; typeOnly: boolean };
       const verdict = exportIds.get(id);
-      const attributes = [`label=${quote(`${node.name}\n${node.kind}`)}`];
-      if (node.typeOnly) attributes.push('style="filled,dashed"', 'fillcolor="#f4f4f4"');
-      if (hazardous.has(id)) attributes.push('fillcolor="#fff3cd"');
-      if (verdict) attributes.push('penwidth=2.5', `color=${quote(VERDICT_COLOR[verdict])}`, 'fontname="Helvetica-Bold"');
-      lines.push(`    ${quote(id)} [${attributes.join(', ')}];`);
+      const attributes = new Map<string, string>([['label', quote(`${node.name}\n${node.kind}`)]]);
+      if (node.typeOnly) attributes.set('style', '"filled,dashed"').set('fillcolor', '"#f4f4f4"');
+      if (hazardous.has(id)) attributes.set('fillcolor', '"#fff3cd"');
+      if (verdict) attributes.set('penwidth', '2.5').set('color', quote(VERDICT_COLOR[verdict])).set('fontname', '"Helvetica-Bold"');
+      lines.push(`    ${quote(id)} [${[...attributes].map(([key, value]) => `${key}=${value}`).join(', ')}];`);
     }
     lines.push('  }');
   }
