@@ -1,8 +1,10 @@
 // End to end over real fixture folders: every hazard code and verdict, imperfect input, and the
 // examples/ monorepo.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import Ajv2020 from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { type AnalysisReport, type ExportAnalysis, CODES, InputError, UnknownExportError, analyzeLibrary } from '../../packages/core/src/index.js';
@@ -96,6 +98,12 @@ describe('the hazards fixture', () => {
     const [axios] = byName(report, 'postUnbounded').closure.externals;
     expect(axios).toMatchObject({ name: 'axios', kind: 'package', declared: '^1.7.0', typeOnly: false });
     expect(axios?.installed).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('produces a report that validates against docs/analyze-report.schema.json', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'docs/analyze-report.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('names the environment keys read', () => {

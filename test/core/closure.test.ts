@@ -42,6 +42,13 @@ describe('closure', () => {
     expect(() => resolveExports(ctx.checker, file('index.ts'), ['renamd'], 'lib')).toThrow('`renamd` is not exported by lib. Did you mean `renamed`?');
   });
 
+  it('says what dynamic code it cannot follow', () => {
+    const { ctx, file } = memoryContext({ 'index.ts': '// require is not declared here: an undeclared require is the global one.\nexport function load(name: string): unknown { return require(name) ?? eval(name); }' });
+    const [resolved] = resolveExports(ctx.checker, file('index.ts'), ['load'], 'lib');
+    const closure = buildClosure(ctx, new Units(ctx), resolved?.declarations ?? []);
+    expect(closure.unknowns.map(unknown => `${unknown.code} ${unknown.location?.line}:${unknown.location?.column}`)).toEqual(['FL906 2:55', 'FL906 2:71']);
+  });
+
   it('ranks names that contain the wanted one first', () => {
     expect(closestNames('quote', ['computeQuote', 'convert', 'taxFor'])).toEqual(['computeQuote']);
   });

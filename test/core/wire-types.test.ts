@@ -45,6 +45,16 @@ describe('wire types', () => {
     expect(findings(source)).toEqual([{ code: 'FL201', path: 'args[0].at', type: 'Date' }]);
   });
 
+  it('says a type it cannot resolve is unknown, rather than reporting any', () => {
+    const { ctx, file } = memoryContext({ 'index.ts': 'import type { Missing } from "./nowhere";\nexport async function f(a: Missing): Promise<void> {}' });
+    const symbol = ctx.checker.getSymbolAtLocation(file('index.ts'))?.exports?.get(ts.escapeLeadingUnderscores('f'));
+    const signature = symbol ? ctx.checker.getTypeOfSymbol(symbol).getCallSignatures()[0] : undefined;
+    if (!signature) throw new Error('no signature');
+    const shape = analyzeSignature(ctx, signature, false);
+    expect(shape.findings).toEqual([]);
+    expect(shape.unknowns.map(unknown => unknown.code)).toEqual(['FL905']);
+  });
+
   it('warns about any and unknown', () => {
     expect(findings('export async function f(a: any, b: unknown): Promise<void> {}').map(finding => `${finding.code} ${finding.path}`)).toEqual(['FL107 args[0]', 'FL108 args[1]']);
   });
