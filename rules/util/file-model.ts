@@ -229,6 +229,11 @@ export class FileModel {
       TemplateLiteral: (node): void => {
         if (this.wantsSql && node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw))) this.sqlStrings.push(node);
       },
+      TSImportEqualsDeclaration: (node): void => {
+        const reference = node.moduleReference;
+        const source = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : undefined;
+        if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
+      },
       ImportExpression: (node): void => {
         const source = staticString(node.source);
         if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
@@ -363,6 +368,13 @@ export class FileModel {
     const def = variable.defs[0];
     if (!def) return UNKNOWN;
     if (def.type === 'ImportBinding') {
+      // `import x = require('m')` (TypeScript)
+      if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const reference = def.node.moduleReference;
+        if (def.node.importKind === 'type' || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return UNKNOWN;
+        const source = staticString(reference.expression);
+        return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
+      }
       const declaration = def.parent as TSESTree.ImportDeclaration;
       if (declaration.importKind === 'type') return UNKNOWN;
       const module = canonicalModule(declaration.source.value);

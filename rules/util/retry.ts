@@ -37,7 +37,9 @@ export interface RetryConstruct {
 
 const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
 const JITTER_NAME = /jitter|random/i;
-const DEADLINE_NAME = /deadline|until|expir|timeout|budget|giveUp|stopAt|endAt|maxTime/i;
+const DEADLINE_NAME = /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
+/** Names of calls that talk to another process, for clients the catalog does not know. */
+const IO_NAME = /^(fetch|request|send|invoke|query|execute|exec|connect|post|put|patch|get|upload|download|publish|produce|call[A-Z]|rpc|http|load|sync|notify|deliver|dispatch|write|save|create|update|delete|remove|insert|submit|charge|refresh|ping|check)|Api|Service|Client|Remote|Http|Request/;
 
 /** Statements inside `root` that belong to it (not to a nested function), depth-first. */
 function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
@@ -161,7 +163,13 @@ export class RetryAnalysis {
     const handlerContinues = canFallThrough(handler) || findNode(handler, node => node.type === AST_NODE_TYPES.ContinueStatement, node => !isFunction(node)) !== undefined;
     if (!handlerContinues) return undefined;
     const counters = this.loopCounters(loop);
-    const successExits = exitsLoop(tryStatement.block, loop) || this.setsLoopFlag(tryStatement.block, loop);
+    // A retry stops after a success: the try block ends in `return`/`break` (or sets the loop's
+    // flag). A loop whose try block can fall through polls, walks or iterates; it does not retry.
+    const lastStatement = tryStatement.block.body[tryStatement.block.body.length - 1];
+    const endsInExit =
+      lastStatement !== undefined &&
+      (lastStatement.type === AST_NODE_TYPES.ReturnStatement || (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
+    const successExits = endsInExit || this.setsLoopFlag(tryStatement.block, loop);
     if (!successExits) return undefined;
     if (!this.doesWork(tryStatement.block)) return undefined;
     // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
@@ -196,10 +204,26 @@ export class RetryAnalysis {
     return false;
   }
 
-  /** The block awaits something or makes a remote call. */
+  /**
+   * The block talks to another process: a remote call the catalog knows (directly or through a
+   * local function), or an awaited call named like I/O (`await client.send(…)`, `await api.get(…)`).
+   */
   private doesWork(block: Node): boolean {
-    if (this.model.remoteCallsWithin(block).length > 0) return true;
-    return findNode(block, node => node.type === AST_NODE_TYPES.AwaitExpression, node => !isFunction(node)) !== undefined;
+    if (this.model.remoteCallsIn(block).length > 0) return true;
+    return (
+      findNode(
+        block,
+        node => {
+          if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+          const awaited = unwrap(node.argument);
+          if (awaited.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = unwrap(awaited.callee);
+          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+          return name !== undefined && IO_NAME.test(name);
+        },
+        node => !isFunction(node),
+      ) !== undefined
+    );
   }
 
   private indexesWith(body: Node, name: string): boolean {
