@@ -48,7 +48,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-describe('faultline analyze on examples/', () => {
+// Each case starts one or two Node processes that load a TypeScript program: generous timeouts
+// keep them stable on a loaded 2-core machine.
+describe('faultline analyze on examples/', { timeout: 90_000 }, () => {
   it('prints the report and exits 0', async () => {
     const result = await faultline('analyze', 'examples/packages/shared', '--export', 'computeQuote,convert,buildSalesReport');
     expect(result.code).toBe(0);
@@ -87,7 +89,7 @@ describe('faultline analyze on examples/', () => {
   });
 });
 
-describe('bad input: a clear message, exit code 2, nothing written', () => {
+describe('bad input: a clear message, exit code 2, nothing written', { timeout: 60_000 }, () => {
   const cases: [string, string[], string][] = [
     ['a folder with no package or tsconfig', ['test/fixtures/analyze/no-package'], 'has no package.json and no tsconfig.json'],
     ['a path that does not exist', ['test/fixtures/analyze/missing'], 'test/fixtures/analyze/missing does not exist.'],
@@ -126,7 +128,7 @@ describe('bad input: a clear message, exit code 2, nothing written', () => {
   });
 });
 
-describe('in-process', () => {
+describe('in-process', { timeout: 60_000 }, () => {
   it('prints --help for analyze', async () => {
     const stdout = memory();
     const stderr = memory();

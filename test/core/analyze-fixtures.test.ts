@@ -111,7 +111,7 @@ describe('the hazards fixture', () => {
   });
 });
 
-describe('imperfect input', () => {
+describe('imperfect input', { timeout: 60_000 }, () => {
   let report: AnalysisReport;
   beforeAll(() => {
     report = analyze(`${fixtures}/broken`, ['a', 'c', 'd']);
@@ -143,7 +143,7 @@ describe('imperfect input', () => {
   });
 });
 
-describe('bad input', () => {
+describe('bad input', { timeout: 60_000 }, () => {
   it('refuses a folder with no package.json and no tsconfig', () => {
     expect(() => analyze(`${fixtures}/no-package`, ['x'])).toThrow(new InputError(`${fixtures}/no-package has no package.json and no tsconfig.json: name a package folder or a tsconfig.`));
   });
