@@ -111,7 +111,7 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
     lines.push(`  ${p.bold('hazards')}:`);
     for (const hazard of hazards) lines.push(...formatHazard(hazard, p));
   } else {
-    lines.push(`  ${p.bold('hazards')}: ${p.dim('none')}`);
+    lines.push(`  ${p.bold('hazards')}: ${p.dim(analysis.hazards.length > 0 ? 'none in the export itself (its callers: below)' : 'none')}`);
   }
 
   // Async ripple.
