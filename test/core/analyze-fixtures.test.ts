@@ -47,6 +47,7 @@ describe('the hazards fixture', () => {
     fetchUnbounded: { codes: ['FL502'], verdict: 'extractable-with-changes' },
     fetchOpaque: { codes: ['FL503'], verdict: 'extractable' },
     postUnbounded: { codes: ['FL502'], verdict: 'extractable-with-changes' },
+    postBounded: { codes: ['FL501'], verdict: 'extractable' },
     spend: { codes: ['FL601', 'FL602', 'FL603'], verdict: 'extractable-with-changes' },
     identity: { codes: ['FL701'], verdict: 'extractable-with-changes' },
     parse: { codes: ['FL702'], verdict: 'extractable-with-changes' },

@@ -599,9 +599,34 @@ export class RemoteCalls {
     const layers: Summary[] = [];
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
-    for (const origin of chain) if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
+    const family = classified.role.role === 'call' ? classified.role.family : undefined;
+    for (const origin of chain) {
+      if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
+      if (family === 'axios') layers.push(...this.defaultsAssigned(origin));
+    }
     // An instance recognised only by its type: its configuration is not visible.
     if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });
+    return layers;
+  }
+
+  /** axios: `instance.defaults.timeout = n` (or `.signal`) set after construction, in the file that made the instance. */
+  private defaultsAssigned(origin: Origin): Summary[] {
+    const layers: Summary[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+        const key = node.left.name.text;
+        const owner = node.left.expression;
+        if ((key === 'timeout' || key === 'signal') && ts.isPropertyAccessExpression(owner) && owner.name.text === 'defaults') {
+          const value = this.valueOf(owner.expression);
+          if (value.kind === 'instance' && value.origin === origin && value.path.length === 0) {
+            const summary = key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
+            layers.push({ kind: 'object', props: new Map([[key, { value: summary, at: node }]]), hasSpread: false });
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(origin.node.getSourceFile());
     return layers;
   }
 
