@@ -48,6 +48,8 @@ describe('the hazards fixture', () => {
     fetchOpaque: { codes: ['FL503'], verdict: 'extractable' },
     postUnbounded: { codes: ['FL502'], verdict: 'extractable-with-changes' },
     postBounded: { codes: ['FL501'], verdict: 'extractable' },
+    fetchRaced: { codes: ['FL501'], verdict: 'extractable' },
+    fetchResponse: { codes: ['FL106', 'FL501'], verdict: 'blocked' },
     spend: { codes: ['FL601', 'FL602', 'FL603'], verdict: 'extractable-with-changes' },
     identity: { codes: ['FL701'], verdict: 'extractable-with-changes' },
     parse: { codes: ['FL702'], verdict: 'extractable-with-changes' },

@@ -44,6 +44,9 @@ const UNKNOWN: Value = { kind: 'unknown' };
 const ABSENT: Summary = { kind: 'absent' };
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', 'process', ...GLOBAL_OBJECTS]);
+/** Modules whose default (or named) export bounds the promise it is given. */
+const WRAPPER_MODULES: Readonly<Record<string, readonly string[]>> = { 'p-timeout': ['', 'pTimeout'], 'promise-timeout': ['timeout'], 'async-timeout': [''] };
+const TIMER_NAME = /setTimeout|timeout|deadline|timer|delay|sleep|wait|expire/i;
 const URL_NAME = /(?:^|[a-z_])(?:url|uri|href|endpoint|link|path|route)s?$|^(?:url|uri|href|endpoint|link|path|route)/i;
 
 /** Type names that identify a client instance when its construction is not visible (a parameter, a field). */
@@ -680,7 +683,24 @@ export class RemoteCalls {
       ...(request ? { request } : {}),
       ...(role.family === 'http' ? { http: this.httpFacts(node) } : {}),
     });
+    if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && this.isTimeoutWrapped(node)) return { ...base, verdict: { status: 'bounded' }, decidedAt: node };
     return { ...base, verdict, decidedAt: node };
+  }
+
+  /** The call's promise is bounded by a wrapper: `pTimeout(call, …)`, or `Promise.race([call, timer])`. */
+  private isTimeoutWrapped(call: CallLike): boolean {
+    let node: ts.Node = call;
+    while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+    const parent = node.parent;
+    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
+      const value = this.valueOf(parent.expression);
+      if (value.kind === 'module' && WRAPPER_MODULES[value.module]?.includes(value.path.join('.'))) return true;
+    }
+    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.arguments[0] === parent) {
+      const callee = this.valueOf(parent.parent.expression);
+      if (callee.kind === 'global' && callee.path.join('.') === 'Promise.race') return parent.elements.some(element => element !== node && TIMER_NAME.test(element.getText()));
+    }
+    return false;
   }
 }
 

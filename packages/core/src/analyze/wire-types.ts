@@ -14,7 +14,7 @@ const MAX_FINDINGS = 60;
 
 const STREAMS = new Set(['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream', 'ReadableStream', 'WritableStream', 'TransformStream', 'AsyncIterable', 'AsyncIterableIterator', 'AsyncIterator', 'AsyncGenerator', 'Iterator', 'IterableIterator', 'Generator', 'ArrayIterator', 'MapIterator', 'SetIterator']);
 const BINARY = new Set(['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Buffer', 'Blob', 'File']);
-const NOT_SERIALIZABLE = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'AbortController', 'EventTarget', 'MessagePort', 'Worker', 'Socket', 'Server', 'EventEmitter']);
+const NOT_SERIALIZABLE = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'AbortController', 'EventTarget', 'MessagePort', 'Worker', 'Socket', 'Server', 'EventEmitter', 'Response', 'Request', 'IncomingMessage', 'ServerResponse', 'ClientRequest']);
 const OTHER_CODEC = new Set(['RegExp', 'URL', 'URLSearchParams', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'AggregateError', 'DOMException', 'Headers', 'FormData']);
 
 export interface WireFinding {
@@ -40,7 +40,7 @@ function isBuiltinSymbol(ctx: Context, symbol: ts.Symbol): boolean {
   const declaration = symbol.declarations?.[0];
   if (!declaration) return false;
   const sourceFile = declaration.getSourceFile();
-  return ctx.program.isSourceFileDefaultLibrary(sourceFile) || /[\\/]node_modules[\\/](?:@types[\\/]node|typescript)[\\/]/.test(sourceFile.fileName) || /[\\/]lib\.[\w.]*\.d\.ts$/.test(sourceFile.fileName);
+  return ctx.program.isSourceFileDefaultLibrary(sourceFile) || /[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|typescript)[\\/]/.test(sourceFile.fileName) || /[\\/]lib\.[\w.]*\.d\.ts$/.test(sourceFile.fileName);
 }
 
 function add(w: Walk, code: HazardCode, path: string, type: ts.Type, node: ts.Node, message: string): void {
