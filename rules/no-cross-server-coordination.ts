@@ -141,8 +141,13 @@ export default createRule<Options, MessageIds>({
       const call = classified.node;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(create|mkdirp)$/.test(memberName(callee) ?? '')) return;
-      if (!call.arguments.some(arg => /EPHEMERAL/i.test(sourceCode.getText(arg)))) return;
-      report(callee, /elect|leader/i.test(sourceCode.getText(call)) ? 'election' : 'lock', 'zookeeper', 'A ZooKeeper ephemeral node (the lock and leader-election recipe)');
+      const ephemeral = call.arguments.some(arg => {
+        const inner = unwrap(arg);
+        const resolved = inner.type === AST_NODE_TYPES.Identifier ? (model.constInit(inner) ?? inner) : inner;
+        return /EPHEMERAL/i.test(sourceCode.getText(resolved));
+      });
+      if (!ephemeral) return;
+      report(callee.property, /elect|leader/i.test(sourceCode.getText(call)) ? 'election' : 'lock', 'zookeeper', 'A ZooKeeper ephemeral node (the lock and leader-election recipe)');
     }
 
     const WHAT: Record<string, string> = {
@@ -170,7 +175,10 @@ export default createRule<Options, MessageIds>({
             // On a Redlock instance, the construction is reported; acquisitions would repeat it.
             if (role.check === 'redlock') continue;
             if (role.check === 'zookeeper') checkZookeeper(classified);
-            else report(call.callee, role.kind, role.check, WHAT[role.check] ?? 'This');
+            else {
+              const callee = unwrap(call.callee);
+              report(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, role.kind, role.check, WHAT[role.check] ?? 'This');
+            }
           } else if (role.role === 'policy' && role.instance === 'redlock') {
             report(call.callee, 'lock', 'redlock', 'Redlock');
           } else if (role.role === 'call' && (role.family === 'ioredis' || role.family === 'node-redis')) {

@@ -90,27 +90,46 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** The remote call runs through a limiter: `limit(() => call())`, `queue.add(…)`, a configured one. */
+    /**
+     * The remote call runs through a shared limiter: `limit(() => call())`, `queue.add(…)`, a
+     * configured one. A limiter made per item (`pLimit(2)(() => call())` inside the callback) limits nothing.
+     */
     function isLimited(call: Classified, within: Node): boolean {
       for (let current: Node | undefined = call.node.parent; current && current !== within.parent; current = current.parent) {
         if (current.type !== AST_NODE_TYPES.CallExpression) continue;
         const classified = model.classify(current);
-        if (classified?.role.role === 'run' || classified?.role.role === 'mapLimited') return true;
+        if (classified?.role.role === 'run') {
+          const origin = classified.origin?.node;
+          return !(origin && origin.range[0] >= within.range[0] && origin.range[1] <= within.range[1]);
+        }
+        if (classified?.role.role === 'mapLimited' && isBoundedMap(classified)) return true;
         if (matchesFunctionRef(model, current.callee, model.settings.concurrencyLimiters)) return true;
       }
       return false;
     }
 
-    /** The fan-out call itself sits in a limiter or a configured helper (`pMap(…)`, `runLimited(…)`). */
-    function isInsideLimiter(node: Node): boolean {
-      for (let current: Node | undefined = node.parent; current; current = current.parent) {
-        if (isFunction(current) && current.parent?.type !== AST_NODE_TYPES.CallExpression) return false;
-        if (current.type !== AST_NODE_TYPES.CallExpression) continue;
-        const classified = model.classify(current);
-        if (classified?.role.role === 'mapLimited' || classified?.role.role === 'run') return true;
-        if (matchesFunctionRef(model, current.callee, model.settings.concurrencyLimiters)) return true;
-      }
-      return false;
+    /** `pMap(xs, fn, { concurrency: 8 })`, `async.mapLimit(xs, 5, fn)`: a finite bound on the map. */
+    function isBoundedMap(classified: Classified): boolean {
+      const role = classified.role;
+      if (role.role !== 'mapLimited' || role.unlimited) return false;
+      if (!role.options || !role.concurrencyKey) return true;
+      const options = model.optionsOf(classified.node, role.options);
+      if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return true;
+      const concurrency = options.kind === 'object' ? options.props.get(role.concurrencyKey) : undefined;
+      if (!concurrency) return false; // p-map's default concurrency is Infinity
+      return !(concurrency.value.kind === 'number' && !Number.isFinite(concurrency.value.value));
+    }
+
+    /** `pMap(xs, remote)` without a concurrency, `async.map(xs, remote)`: unbounded, reported at the call. */
+    function checkMapCall(classified: Classified): void {
+      const role = classified.role;
+      if (role.role !== 'mapLimited' || isBoundedMap(classified)) return;
+      const call = classified.node;
+      const body = callbackBody(model, call.arguments[role.fnArg] as Node | undefined);
+      if (!body || model.remoteCallsIn(body).length === 0) return;
+      const source = role.fnArg > 0 ? (call.arguments[0] as Node | undefined) : undefined;
+      if (isSmall(source)) return;
+      context.report({ node: call.callee, messageId: 'unboundedFanout', data: { collection: describe(source) } });
     }
 
     function describe(source: Node | undefined): string {
@@ -137,7 +156,6 @@ export default createRule<Options, MessageIds>({
       if (!unbounded(fanOut)) return;
       // Promises pushed in a loop are reported at the push, where the fan-out starts.
       if (fanOut.collection.at.type === AST_NODE_TYPES.MemberExpression && memberName(fanOut.collection.at) === 'push') return;
-      if (isInsideLimiter(call)) return;
       context.report({ node: call.callee, messageId: 'unboundedFanout', data: { collection: describe(fanOut.collection.source) } });
     }
 
@@ -158,8 +176,8 @@ export default createRule<Options, MessageIds>({
       if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement) return;
       const loop = enclosingLoop(call);
       if (!loop) return;
-      // `promises.push(await call())` waits for each; only an unawaited promise fans out.
-      if (unwrap(pushed).type === AST_NODE_TYPES.AwaitExpression) return;
+      // `promises.push(await call())` waits for each, and a pushed thunk is not started: only an unawaited promise fans out.
+      if (unwrap(pushed).type === AST_NODE_TYPES.AwaitExpression || isFunction(unwrap(pushed))) return;
       const calls = model.remoteCallsIn(pushed);
       if (calls.length === 0 || calls.every(remote => isLimited(remote, pushed))) return;
       if (findNode(pushed, node => node.type === AST_NODE_TYPES.AwaitExpression, node => !isFunction(node))) return;
@@ -178,7 +196,13 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         const reportedLoops = new Set<Node>();
         for (const call of model.calls) {
-          if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+          const classified = model.classify(call);
+          if (classified?.role.role === 'mapLimited') {
+            checkMapCall(classified);
+            continue;
+          }
+          if (call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
           const name = memberName(call.callee);
           if (name === 'all' || name === 'allSettled' || name === 'any' || name === 'race') checkFanIn(call);
           else if (name === 'forEach') checkForEach(call);

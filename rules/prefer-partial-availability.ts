@@ -57,9 +57,9 @@ export default createRule<Options, MessageIds>({
         statement = statement.parent;
       }
       const anchor = statement.parent && statement.parent.type !== AST_NODE_TYPES.Program && statement.parent.type !== AST_NODE_TYPES.BlockStatement ? statement.parent : statement;
-      const line = call.loc.start.line;
-      for (const comment of sourceCode.getCommentsBefore(anchor as TSESTree.Node)) if (OPT_OUT.test(comment.value)) return true;
-      return sourceCode.getAllComments().some(comment => OPT_OUT.test(comment.value) && (comment.loc.start.line === line || comment.loc.end.line === line - 1));
+      // On the call's line, or ending on the line just above the statement (or the call).
+      const lines = new Set([call.loc.start.line - 1, anchor.loc.start.line - 1]);
+      return sourceCode.getAllComments().some(comment => OPT_OUT.test(comment.value) && (comment.loc.start.line === call.loc.start.line || lines.has(comment.loc.end.line)));
     }
 
     function check(call: TSESTree.CallExpression, model: FileModel): void {
@@ -70,11 +70,13 @@ export default createRule<Options, MessageIds>({
       const argument = call.arguments[0];
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const fanOut = fanOutElements(model, argument);
-      // One remote call next to local work is not fan-out; two or more, or a mapped collection, is.
-      if (!fanOut || fanOut.remote === 0 || (!fanOut.collection && fanOut.remote < 2)) return;
-      if (method === 'Promise.race') {
-        const list = unwrap(argument);
-        if (list.type === AST_NODE_TYPES.ArrayExpression && isRaceWithTimer(model, call, list, undefined)) return;
+      // A remote call in a list of two or more (its failure throws the rest away), or a mapped collection.
+      if (!fanOut || fanOut.remote === 0 || (!fanOut.collection && (fanOut.elements ?? 0) < 2)) return;
+      if (method === 'Promise.race' && !fanOut.collection && fanOut.remote === 1) {
+        // `Promise.race([call, timer])` is a timeout wrapper, not fan-in; two calls still race each other.
+        const list = unwrap(argument) as TSESTree.ArrayExpression;
+        const timers = list.elements.filter(element => element && element.type !== AST_NODE_TYPES.SpreadElement && model.remoteCallsIn(element).length === 0);
+        if (timers.some(element => isRaceWithTimer(model, call, { ...list, elements: [element] } as TSESTree.ArrayExpression, undefined))) return;
       }
       if (isOptedOut(call)) return;
       const member = unwrap(call.callee);

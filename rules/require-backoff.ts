@@ -169,6 +169,8 @@ export default createRule<Options, MessageIds>({
         }
         case AST_NODE_TYPES.CallExpression: {
           const callee = model.valueOf(inner.callee);
+          // The largest value: Math.random() at its upper bound.
+          if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return 1;
           if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
             const [a, b] = inner.arguments;
             const base = a ? evaluate(a, variables, depth + 1) : undefined;
@@ -200,15 +202,24 @@ export default createRule<Options, MessageIds>({
       const attemptsProp = prop(keys.attempts);
       const attemptsValue = number(attemptsProp?.value);
       const attempts = attemptsValue === undefined ? (attemptsProp ? undefined : defaults.attempts) : library === 'exponential-backoff' ? attemptsValue : attemptsValue + 1;
+      // One attempt retries nothing: the rest of the configuration does not matter.
+      if (attempts !== undefined && attempts <= 1) return [];
       const forever = prop('forever');
       const maxRetryTime = number(prop('maxRetryTime')?.value);
-      if ((attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) && !(maxRetryTime !== undefined && Number.isFinite(maxRetryTime))) {
+      const timeBounded = maxRetryTime !== undefined && Number.isFinite(maxRetryTime);
+      if ((attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) && !timeBounded) {
         findings.push({ problem: 'unboundedRetry', node: (attemptsProp?.at ?? forever?.at ?? anchor) as Node, why: ' (unlimited attempts)' });
-      } else if (attempts !== undefined && attemptsProp && attempts > settings.maxAttempts + 1) {
+      } else if (attempts !== undefined && Number.isFinite(attempts) && attemptsProp && attempts > settings.maxAttempts + 1) {
         findings.push({ problem: 'unboundedRetry', node: attemptsProp.at as Node, why: ` (${attempts} attempts; at most ${settings.maxAttempts} keeps an outage from multiplying load)` });
       }
-      const first = number(prop(keys.first)?.value) ?? (prop(keys.first) ? undefined : defaults.firstDelay);
-      const factor = number(prop(keys.factor)?.value) ?? (prop(keys.factor) ? undefined : defaults.factor);
+      const firstProp = prop(keys.first);
+      const first = number(firstProp?.value) ?? (firstProp ? undefined : defaults.firstDelay);
+      if (firstProp && first === 0) {
+        findings.push({ problem: 'noDelay', node: firstProp.at as Node });
+        return findings;
+      }
+      const factorProp = prop(keys.factor);
+      const factor = number(factorProp?.value) ?? (factorProp ? undefined : defaults.factor);
       const capProp = prop(keys.cap);
       const cap = capProp ? number(capProp.value) : defaults.cap;
       const jitterProp = prop(keys.jitter);
@@ -217,12 +228,14 @@ export default createRule<Options, MessageIds>({
           ? !(jitterProp.value.kind === 'string' && jitterProp.value.value === 'none')
           : !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value)
         : defaults.jitter;
-      if (factor === 1 && cap !== undefined) {
-        findings.push({ problem: first === 0 ? 'noDelay' : 'constantDelay', node: (prop(keys.factor)?.at ?? anchor) as Node });
+      if (factor === 1 && factorProp) {
+        findings.push({ problem: 'constantDelay', node: factorProp.at as Node });
         return findings;
       }
       if (first !== undefined && factor !== undefined && attempts !== undefined && cap !== undefined) {
-        const longest = Math.min(cap, first * factor ** Math.max(0, (Number.isFinite(attempts) ? attempts : 60) - 2));
+        // p-retry waits minTimeout·factor^(k−1) before retry k; exponential-backoff startingDelay·multiple^k.
+        const exponent = library === 'exponential-backoff' ? attempts - 1 : attempts - 2;
+        const longest = Math.min(cap, first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60));
         if (longest > settings.maxDelayMs) {
           findings.push({ problem: 'uncappedBackoff', node: (capProp?.at ?? anchor) as Node, also: jitter ? '' : ALSO_NO_JITTER });
           return findings;
@@ -232,21 +245,30 @@ export default createRule<Options, MessageIds>({
       return findings;
     }
 
-    /** A function that computes the delay from the attempt (`retryStrategy: times => …`). */
-    function checkDelayFunction(fn: Node): LibraryFinding[] {
-      const inner = unwrap(fn);
+    /** A function that computes the delay from the attempt (`retryStrategy: times => …`), reported at `at`. */
+    function checkDelayFunction(fn: Node, at: Node): LibraryFinding[] {
+      let inner = unwrap(fn);
+      if (!isFunction(inner)) {
+        const local = model.localFunction(inner);
+        if (!local) return [];
+        inner = local;
+      }
       if (!isFunction(inner)) return [];
       const param = inner.params[0];
       const counter = param?.type === AST_NODE_TYPES.Identifier ? param.name : undefined;
       const returned: Node[] = [];
       if (inner.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(inner.body);
       else {
-        findNode(inner.body, node => {
-          if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
-          return false;
-        }, node => !isFunction(node));
+        findNode(
+          inner.body,
+          node => {
+            if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+            return false;
+          },
+          node => !isFunction(node),
+        );
       }
-      // Returning null/undefined/an Error stops retrying; only numeric delays are judged.
+      // Returning null/undefined/false/an Error stops retrying; only numeric delays are judged.
       const delays = returned.filter(node => {
         const value = model.summarizeValue(node);
         return value.kind !== 'null' && value.kind !== 'undefined' && value.kind !== 'boolean' && unwrap(node).type !== AST_NODE_TYPES.NewExpression;
@@ -254,34 +276,43 @@ export default createRule<Options, MessageIds>({
       const last = delays[delays.length - 1];
       if (!last) return [];
       const analysis = retryAnalysis(model);
-      const delay = analysis.classifyDelay(last, last, counter ? [counter] : [], inner);
-      if (delay.kind === 'constant') return [{ problem: delay.expr && model.summarizeValue(delay.expr).kind === 'number' && (model.summarizeValue(delay.expr) as { value: number }).value === 0 ? 'noDelay' : 'constantDelay', node: last }];
+      const counters = counter ? [counter] : [];
+      // `({ attempt }) => …` (cockatiel's DelegateBackoff context)
+      if (param?.type === AST_NODE_TYPES.ObjectPattern) for (const property of param.properties) if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) counters.push(property.value.name);
+      const delay = analysis.classifyDelay(last, last, counters, inner);
+      if (delay.kind === 'constant') {
+        const value = model.summarizeValue(last);
+        return [{ problem: value.kind === 'number' && value.value === 0 ? 'noDelay' : 'constantDelay', node: at }];
+      }
       if (delay.kind !== 'growing') return [];
-      if (!delay.capped && delay.exponential) return [{ problem: 'uncappedBackoff', node: last, also: delay.jitter ? '' : ALSO_NO_JITTER }];
-      if (!delay.jitter) return [{ problem: 'noJitter', node: last }];
+      if (!delay.capped && delay.exponential) return [{ problem: 'uncappedBackoff', node: at, also: delay.jitter ? '' : ALSO_NO_JITTER }];
+      if (!delay.jitter) return [{ problem: 'noJitter', node: at }];
       return [];
     }
+
+    const valueNode = (prop: Prop): Node => ((prop.at as TSESTree.Property).value as Node);
 
     function checkAxiosRetry(call: CallLike, options: Summary): LibraryFinding[] {
       if (options.kind !== 'object' && options.kind !== 'absent') return [];
       const findings: LibraryFinding[] = [];
       const retries = getProp(options, 'retries');
       const count = number(retries?.value) ?? (retries ? undefined : 3);
+      if (count === 0) return [];
       if (count === Infinity) findings.push({ problem: 'unboundedRetry', node: retries?.at as Node, why: ' (unlimited attempts)' });
-      else if (count !== undefined && retries && count + 1 > settings.maxAttempts + 1) findings.push({ problem: 'unboundedRetry', node: retries.at as Node, why: ` (${count + 1} attempts)` });
+      else if (count !== undefined && retries && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: retries.at as Node, why: ` (${count + 1} attempts)` });
       const retryDelay = getProp(options, 'retryDelay');
       if (!retryDelay) {
         if (options.kind === 'object' && options.hasSpread) return findings;
         findings.push({ problem: 'noDelay', node: call.callee });
         return findings;
       }
-      const property = retryDelay.at as TSESTree.Property;
-      const value = unwrap(property.value as Node);
-      const valueOf = model.valueOf(value);
-      const delayName = valueOf.kind === 'module' && valueOf.module === 'axios-retry' ? valueOf.path.join('.') : value.type === AST_NODE_TYPES.CallExpression ? (() => {
-        const callee = model.valueOf(value.callee);
-        return callee.kind === 'module' && callee.module === 'axios-retry' ? callee.path.join('.') : undefined;
-      })() : undefined;
+      const property = retryDelay.at as Node;
+      const value = unwrap(valueNode(retryDelay));
+      const library = (node: Node): string | undefined => {
+        const resolved = model.valueOf(node);
+        return resolved.kind === 'module' && resolved.module === 'axios-retry' ? resolved.path.join('.') : undefined;
+      };
+      const delayName = library(value) ?? (value.type === AST_NODE_TYPES.CallExpression ? library(value.callee) : undefined);
       if (delayName === 'exponentialDelay') {
         // 2^n · 100 ms plus up to 20 % jitter, uncapped.
         if (count !== undefined && 2 ** count * 100 * 1.2 <= settings.maxDelayMs) return findings;
@@ -292,7 +323,7 @@ export default createRule<Options, MessageIds>({
         findings.push({ problem: 'noJitter', node: property });
         return findings;
       }
-      findings.push(...checkDelayFunction(value));
+      findings.push(...checkDelayFunction(value, property));
       return findings;
     }
 
@@ -302,6 +333,7 @@ export default createRule<Options, MessageIds>({
       const findings: LibraryFinding[] = [];
       const attempts = getProp(options, 'maxAttempts');
       const count = number(attempts?.value);
+      if (count === 0) return [];
       if (!attempts) findings.push({ problem: 'unboundedRetry', node: call.callee, why: ' (cockatiel retries forever unless `maxAttempts` is set)' });
       else if (count === Infinity) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ' (unlimited attempts)' });
       else if (count !== undefined && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
@@ -311,76 +343,104 @@ export default createRule<Options, MessageIds>({
         findings.push({ problem: 'noDelay', node: call.callee });
         return findings;
       }
-      const value = unwrap((backoff.at as TSESTree.Property).value as Node);
+      const value = unwrap(valueNode(backoff));
       if (value.type !== AST_NODE_TYPES.NewExpression) return findings;
       const ctor = model.valueOf(value.callee);
       const name = ctor.kind === 'module' && ctor.module === 'cockatiel' ? ctor.path.join('.') : undefined;
       if (name === 'ConstantBackoff') {
         const delay = value.arguments[0] ? model.summarizeValue(value.arguments[0]) : undefined;
-        findings.push({ problem: delay?.kind === 'number' && delay.value === 0 ? 'noDelay' : 'constantDelay', node: value });
+        findings.push({ problem: delay?.kind === 'number' && delay.value === 0 ? 'noDelay' : 'constantDelay', node: backoff.at as Node });
+      } else if (name === 'DelegateBackoff' && value.arguments[0]) {
+        findings.push(...checkDelayFunction(value.arguments[0], backoff.at as Node));
       } else if (name === 'ExponentialBackoff') {
         const config = value.arguments[0] ? model.summarizeTop(value.arguments[0]) : { kind: 'absent' as const };
         const maxDelay = getProp(config, 'maxDelay');
         if (maxDelay && number(maxDelay.value) === Infinity) findings.push({ problem: 'uncappedBackoff', node: maxDelay.at as Node, also: '' });
         const generator = getProp(config, 'generator');
-        if (generator && /noJitter/i.test(sourceCode.getText((generator.at as TSESTree.Property).value))) findings.push({ problem: 'noJitter', node: generator.at as Node });
+        if (generator && /noJitter/i.test(sourceCode.getText(valueNode(generator)))) findings.push({ problem: 'noJitter', node: generator.at as Node });
       }
       return findings;
     }
 
-    /** got/ky `retry` options (number or object) written by the user. */
-    function checkHttpRetry(family: 'got' | 'ky', retry: Prop): LibraryFinding[] {
+    /** got/ky `retry` options (number or object) written by the user; `anchor` is the call for defaults. */
+    function checkHttpRetry(family: 'got' | 'ky', retry: Prop, anchor: Node): LibraryFinding[] {
       const value = retry.value;
-      const at = retry.at as Node;
       let limit: number | undefined;
-      let backoffLimit: number | undefined = Infinity;
+      let limitAt: Node = retry.at as Node;
+      let backoffProp: Prop | undefined;
+      let jitterAt: Node | undefined;
       let jitter = family === 'got';
       if (value.kind === 'number') limit = value.value;
       else if (value.kind === 'object') {
         if (value.hasSpread || getProp(value, 'calculateDelay') || getProp(value, 'delay')) return [];
         const limitProp = getProp(value, 'limit');
         limit = limitProp ? number(limitProp.value) : 2;
-        const backoffProp = getProp(value, 'backoffLimit');
-        if (backoffProp) backoffLimit = number(backoffProp.value);
+        if (limitProp) limitAt = limitProp.at as Node;
+        backoffProp = getProp(value, 'backoffLimit');
         if (family === 'got') {
           const noise = getProp(value, 'noise');
-          if (noise && number(noise.value) === 0) jitter = false;
+          if (noise && number(noise.value) === 0) {
+            jitter = false;
+            jitterAt = noise.at as Node;
+          }
         } else {
           const jitterProp = getProp(value, 'jitter');
           jitter = jitterProp !== undefined && !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value);
+          if (jitterProp && !jitter) jitterAt = jitterProp.at as Node;
         }
       } else return [];
       if (limit === undefined || limit === 0) return [];
       const findings: LibraryFinding[] = [];
-      if (limit === Infinity) findings.push({ problem: 'unboundedRetry', node: at, why: ' (unlimited attempts)' });
+      if (limit === Infinity) findings.push({ problem: 'unboundedRetry', node: limitAt, why: ' (unlimited attempts)' });
+      else if (limit > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: limitAt, why: ` (${limit + 1} attempts)` });
+      const backoffLimit = backoffProp ? number(backoffProp.value) : Infinity;
       // got: 2^(n−1) · 1000 ms; ky: 0.3 · 2^(n−1) · 1000 ms.
       const longest = Math.min(backoffLimit ?? Infinity, (family === 'got' ? 1000 : 300) * 2 ** Math.max(0, (Number.isFinite(limit) ? limit : 60) - 1));
-      if (longest > settings.maxDelayMs) findings.push({ problem: 'uncappedBackoff', node: at, also: jitter ? '' : ALSO_NO_JITTER });
-      else if (!jitter) findings.push({ problem: 'noJitter', node: at });
+      if (longest > settings.maxDelayMs) findings.push({ problem: 'uncappedBackoff', node: (backoffProp?.at as Node | undefined) ?? anchor, also: jitter || jitterAt ? '' : ALSO_NO_JITTER });
+      if (!jitter && (jitterAt || longest <= settings.maxDelayMs)) findings.push({ problem: 'noJitter', node: jitterAt ?? anchor });
       return findings;
     }
 
-    /** `'grpc.service_config'` retry policies without `maxBackoff`. */
+    /** `'grpc.service_config'` retry policies without `maxBackoff`, reported at each `retryPolicy`. */
     function checkGrpcServiceConfig(prop: Prop): LibraryFinding[] {
-      const property = prop.at as TSESTree.Property;
-      const value = unwrap(property.value as Node);
-      let policies: { hasMaxBackoff: boolean }[] = [];
+      let value = unwrap(valueNode(prop));
+      // `JSON.stringify(serviceConfig)` with the config in a local const
+      if (value.type === AST_NODE_TYPES.CallExpression && value.arguments[0]?.type === AST_NODE_TYPES.Identifier) {
+        value = model.constInit(value.arguments[0]) ?? value;
+      }
       if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') {
         try {
           const parsed = JSON.parse(value.value) as { methodConfig?: { retryPolicy?: Record<string, unknown> }[] };
-          policies = (parsed.methodConfig ?? []).filter(config => config.retryPolicy).map(config => ({ hasMaxBackoff: config.retryPolicy?.maxBackoff !== undefined }));
+          const missing = (parsed.methodConfig ?? []).some(config => config.retryPolicy && config.retryPolicy.maxBackoff === undefined);
+          return missing ? [{ problem: 'uncappedBackoff', node: prop.at as Node, also: '' }] : [];
         } catch {
           return [];
         }
-      } else {
-        findNode(value, node => {
-          if (node.type === AST_NODE_TYPES.Property && propertyKey(node) === 'retryPolicy' && node.value.type === AST_NODE_TYPES.ObjectExpression) {
-            policies.push({ hasMaxBackoff: node.value.properties.some(inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === 'maxBackoff') });
-          }
-          return false;
-        });
       }
-      return policies.some(policy => !policy.hasMaxBackoff) ? [{ problem: 'uncappedBackoff', node: property, also: '' }] : [];
+      const findings: LibraryFinding[] = [];
+      findNode(value, node => {
+        if (node.type !== AST_NODE_TYPES.Property || propertyKey(node) !== 'retryPolicy') return false;
+        let policy = unwrap(node.value as Node);
+        if (policy.type === AST_NODE_TYPES.Identifier) policy = model.constInit(policy) ?? policy;
+        policy = unwrap(policy);
+        if (policy.type === AST_NODE_TYPES.ObjectExpression && !policy.properties.some(inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === 'maxBackoff')) {
+          findings.push({ problem: 'uncappedBackoff', node, also: '' });
+        }
+        return false;
+      });
+      return findings;
+    }
+
+    /** Redlock settings, on the constructor or per acquisition (`acquire/using(resources, ttl, settings)`). */
+    function checkRedlock(options: Summary): LibraryFinding[] {
+      const findings: LibraryFinding[] = [];
+      const count = getProp(options, 'retryCount');
+      const value = number(count?.value);
+      if (value === 0) return [];
+      if (count && (value === -1 || value === Infinity)) findings.push({ problem: 'unboundedRetry', node: count.at as Node, why: ' (`retryCount: -1` retries forever)' });
+      const jitter = getProp(options, 'retryJitter');
+      if (jitter && number(jitter.value) === 0) findings.push({ problem: 'noJitter', node: jitter.at as Node });
+      return findings;
     }
 
     function checkLibraries(classified: Classified): LibraryFinding[] {
@@ -399,16 +459,12 @@ export default createRule<Options, MessageIds>({
           return checkCockatiel(call, model.optionsOf(call, role.options));
         }
         if (role.library === 'node-retry') return checkExponentialOptions('node-retry', model.optionsOf(call, role.options), call.callee);
-        if (role.library === 'redlock') {
-          const options = model.optionsOf(call, role.options);
-          const findings: LibraryFinding[] = [];
-          const count = getProp(options, 'retryCount');
-          if (count && number(count.value) === -1) findings.push({ problem: 'unboundedRetry', node: count.at as Node, why: ' (`retryCount: -1` retries forever)' });
-          const jitter = getProp(options, 'retryJitter');
-          if (jitter && number(jitter.value) === 0) findings.push({ problem: 'noJitter', node: jitter.at as Node });
-          return findings;
-        }
+        if (role.library === 'redlock') return checkRedlock(model.optionsOf(call, role.options));
         return [];
+      }
+      if (role.role === 'coordination' && role.check === 'redlock') {
+        const settingsArg = call.arguments[2];
+        return settingsArg && !isFunction(unwrap(settingsArg)) ? checkRedlock(model.summarizeTop(settingsArg)) : [];
       }
       if (role.role === 'factory' || role.role === 'call') {
         const options = model.optionsOf(call, role.options);
@@ -416,38 +472,57 @@ export default createRule<Options, MessageIds>({
         const findings: LibraryFinding[] = [];
         if (role.family === 'got' || role.family === 'ky') {
           const retry = getProp(options, 'retry');
-          if (retry) findings.push(...checkHttpRetry(role.family, retry));
+          if (retry) findings.push(...checkHttpRetry(role.family, retry, call.callee));
         }
         if (role.role === 'factory' && role.family === 'ioredis') {
-          const strategy = getProp(options, 'retryStrategy') ?? getProp(options, 'clusterRetryStrategy');
-          if (strategy) findings.push(...checkDelayFunction((strategy.at as TSESTree.Property).value as Node));
+          const nested = getProp(options, 'redisOptions')?.value;
+          for (const source of [options, nested]) {
+            if (!source) continue;
+            for (const key of ['retryStrategy', 'clusterRetryStrategy']) {
+              const strategy = getProp(source, key);
+              if (strategy) findings.push(...checkDelayFunction(valueNode(strategy), strategy.at as Node));
+            }
+          }
         }
         if (role.role === 'factory' && role.family === 'node-redis') {
           const socket = getProp(options, 'socket');
           const strategy = socket?.value.kind === 'object' ? socket.value.props.get('reconnectStrategy') : undefined;
-          if (strategy) findings.push(...checkDelayFunction((strategy.at as TSESTree.Property).value as Node));
-        }
-        if (role.role === 'factory' && role.family === 'grpc') {
-          const serviceConfig = getProp(options, 'grpc.service_config');
-          if (serviceConfig) findings.push(...checkGrpcServiceConfig(serviceConfig));
+          if (strategy) findings.push(...checkDelayFunction(valueNode(strategy), strategy.at as Node));
         }
         if (role.role === 'factory' && role.family === 'aws') {
           const attempts = getProp(options, 'maxAttempts');
           const count = number(attempts?.value);
           if (attempts && count !== undefined && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
           const strategy = getProp(options, 'retryStrategy');
-          const value = strategy ? unwrap((strategy.at as TSESTree.Property).value as Node) : undefined;
-          if (value?.type === AST_NODE_TYPES.NewExpression && value.arguments[1]) findings.push(...checkDelayFunction(value.arguments[1]));
+          const value = strategy ? unwrap(valueNode(strategy)) : undefined;
+          if (strategy && value?.type === AST_NODE_TYPES.NewExpression && /ConfiguredRetryStrategy$/.test(sourceCode.getText(value.callee))) {
+            // ConfiguredRetryStrategy(attempts, delay = 100 ms): a number (or nothing) is a constant delay.
+            const delayArg = value.arguments[1];
+            if (!delayArg || model.summarizeValue(delayArg).kind === 'number') findings.push({ problem: 'constantDelay', node: strategy.at as Node });
+            else findings.push(...checkDelayFunction(delayArg, strategy.at as Node));
+          }
         }
         return findings;
       }
       return [];
     }
 
+    const serviceConfigs: TSESTree.Property[] = [];
+
     return mergeListeners(collectors, {
+      // gRPC channel options travel far from the client (NestJS `channelOptions`, shared constants):
+      // every `'grpc.service_config'` property is checked where it is written.
+      Property(node): void {
+        if (node.key.type === AST_NODE_TYPES.Literal && node.key.value === 'grpc.service_config') serviceConfigs.push(node);
+      },
       'Program:exit'(): void {
         for (const construct of retryAnalysis(model).all()) reportConstruct(construct);
         const reported = new Set<Node>();
+        const findings: LibraryFinding[] = serviceConfigs.flatMap(property => checkGrpcServiceConfig({ value: { kind: 'value' }, at: property }));
+        for (const finding of findings) {
+          reported.add(finding.node);
+          context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: '' } });
+        }
         for (const call of model.calls) {
           const classified = model.classify(call);
           if (!classified) continue;

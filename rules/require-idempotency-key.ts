@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getProp } from './catalog/judge.js';
 import { createRule } from './create-rule.js';
-import { type Node, isFunction, unwrap } from './util/ast.js';
+import { type Node, findNode, isFunction, unwrap } from './util/ast.js';
 import { callbackBody } from './util/fan-out.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { idempotencyKeyOf, methodOf } from './util/http-request.js';
@@ -76,12 +76,16 @@ export default createRule<Options, MessageIds>({
         const value = unwrap(property.value as Node);
         const named = model.valueOf(value);
         if (named.kind === 'module' && named.module === 'axios-retry' && SAFE_AXIOS_CONDITIONS.has(named.path.join('.'))) return;
-        // A custom condition that calls the safe one first keeps its guarantee.
+        // A custom condition that requires the safe one (`isIdempotentRequestError(e) && …`) keeps its
+        // guarantee; anything it adds with `||`, or any other function, widens it.
         const body = isFunction(value) ? value.body : undefined;
-        if (body && model.calls.some(call => call.range[0] >= body.range[0] && call.range[1] <= body.range[1] && (() => {
+        const callsSafe = body !== undefined && model.calls.some(call => {
+          if (call.range[0] < body.range[0] || call.range[1] > body.range[1]) return false;
           const callee = model.valueOf(call.callee);
           return callee.kind === 'module' && callee.module === 'axios-retry' && SAFE_AXIOS_CONDITIONS.has(callee.path.join('.'));
-        })())) return;
+        });
+        const widensWithOr = body !== undefined && findNode(body, node => node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') !== undefined;
+        if (callsSafe && !widensWithOr) return;
         context.report({ node: property, messageId: 'widenedRetry', data: { header } });
         return;
       }
@@ -92,7 +96,8 @@ export default createRule<Options, MessageIds>({
         const methods = retry.value.props.get('methods');
         const property = methods?.at as TSESTree.Property | undefined;
         if (property?.type !== AST_NODE_TYPES.Property) return;
-        const list = unwrap(property.value as Node);
+        let list = unwrap(property.value as Node);
+        if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(model.constInit(list) ?? list);
         if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
         const widened = list.elements.some(element => element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string' && NON_IDEMPOTENT.has(element.value.toUpperCase()));
         if (!widened) return;

@@ -129,7 +129,12 @@ export default createRule<Options, MessageIds>({
           if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init, inherited.names)) {
             inherited.names.add(node.id.name);
           }
-          // `signal.addEventListener('abort', () => controller.abort())`, `signal.onabort = …`
+          // `signal.onabort = () => controller.abort()`
+          if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(node.left) === 'onabort' && mentions(node.left.object, inherited.names)) {
+            const aborted = findNode(node.right, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort');
+            if (aborted?.type === AST_NODE_TYPES.MemberExpression && aborted.object.type === AST_NODE_TYPES.Identifier) inherited.names.add(`${aborted.object.name}.signal`);
+          }
+          // `signal.addEventListener('abort', () => controller.abort())`
           if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'addEventListener' && mentions(node.callee.object, inherited.names)) {
             const handler = node.arguments[1];
             const aborted = handler ? findNode(handler, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort') : undefined;
@@ -143,7 +148,8 @@ export default createRule<Options, MessageIds>({
     function mentions(node: Node, names: ReadonlySet<string>): boolean {
       return (
         findNode(node, inner => {
-          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name)) return true;
+          // A name used as a value, not `x.signal` (a property) or `{ signal: … }` (a key).
+          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name) && !isPropertyName(inner)) return true;
           if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
             const name = memberName(inner);
             return name !== undefined && names.has(`${inner.object.name}.${name}`);
@@ -151,6 +157,13 @@ export default createRule<Options, MessageIds>({
           return false;
         }) !== undefined
       );
+    }
+
+    function isPropertyName(identifier: TSESTree.Identifier): boolean {
+      const parent = identifier.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === identifier && !parent.computed;
+      if (parent?.type === AST_NODE_TYPES.Property) return parent.key === identifier && !parent.computed && !parent.shorthand;
+      return false;
     }
 
     function calleeText(node: Node): string {
@@ -231,16 +244,28 @@ export default createRule<Options, MessageIds>({
     function checkLocalCall(call: TSESTree.CallExpression): void {
       const fn = model.localFunction(call.callee);
       if (!fn) return;
+      // The callee's signal: a `signal` parameter, or `{ signal }` destructured from its options.
+      let inOptions = false;
       const index = fn.params.findIndex(param => {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-        return target.type === AST_NODE_TYPES.Identifier && (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal');
+        if (target.type === AST_NODE_TYPES.Identifier) return SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal';
+        if (target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some(property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal')) {
+          inOptions = true;
+          return true;
+        }
+        return false;
       });
       if (index === -1) return;
       const inherited = inheritedAt(call);
       if (!inherited || inherited.fn === fn) return;
       if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return;
       const arg = call.arguments[index];
-      if (arg) return; // passed something: ours, or a deliberate other one
+      if (arg) {
+        // Passed something: ours, or a deliberate other one; an options literal without `signal` passes none.
+        const object = unwrap(arg);
+        if (!inOptions || object.type !== AST_NODE_TYPES.ObjectExpression) return;
+        if (object.properties.some(property => property.type !== AST_NODE_TYPES.Property || propertyKey(property) === 'signal' || property.computed)) return;
+      }
       if (model.remoteCallsWithin(fn.body).length === 0) return;
       context.report({ node: call.callee, messageId: 'signalNotForwarded', data: { callee: calleeText(call.callee), signal: inherited.text } });
     }

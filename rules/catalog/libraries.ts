@@ -62,7 +62,12 @@ export const LIBRARY_MODULES: Readonly<Record<string, MemberTable>> = {
     mapSeries: { role: 'mapLimited', fnArg: 1 },
     eachSeries: { role: 'mapLimited', fnArg: 1 },
     parallelLimit: { role: 'mapLimited', fnArg: 0 },
+    map: { role: 'mapLimited', fnArg: 1, unlimited: true },
+    each: { role: 'mapLimited', fnArg: 1, unlimited: true },
+    forEach: { role: 'mapLimited', fnArg: 1, unlimited: true },
+    parallel: { role: 'mapLimited', fnArg: 0, unlimited: true },
   },
+  'promise-limit': { '': policy('limiter', 'promise-limit', 0) },
   // Coordination
   redlock: { '': policy('redlock', 'redlock', 1), Redlock: policy('redlock', 'redlock', 1) },
   '@sesamecare-oss/redlock': { '': policy('redlock', 'redlock', 1), Redlock: policy('redlock', 'redlock', 1) },
@@ -92,6 +97,7 @@ export const LIBRARY_INSTANCES: Readonly<Record<'cockatiel-retry' | 'cockatiel-t
     members: {
       lock: lock('etcd-lock'),
       election: { role: 'coordination', kind: 'election', check: 'etcd-election' },
+      namespace: policy('etcd', 'etcd3', 0),
     },
   },
   consul: {
@@ -101,5 +107,5 @@ export const LIBRARY_INSTANCES: Readonly<Record<'cockatiel-retry' | 'cockatiel-t
     },
   },
   // Lock and election recipes create ephemeral nodes; the rule looks at the create mode.
-  zookeeper: { members: { create: lock('zookeeper'), mkdirp: lock('zookeeper') } },
+  zookeeper: { members: { create: lock('zookeeper'), mkdirp: lock('zookeeper'), transaction: policy('zookeeper', 'zookeeper', 0), multi: policy('zookeeper', 'zookeeper', 0) } },
 };

@@ -119,8 +119,11 @@ export type Role =
   | { role: 'policy'; instance: InstanceKind; library: string; options: Locator }
   /** Runs the function at `fnArg` under the receiver policy (`policy.execute(fn)`, `limit(fn)`, `queue.add(fn)`). */
   | { role: 'run'; fnArg: number }
-  /** Maps a collection with a concurrency option (`pMap(xs, fn, { concurrency })`); `limit` when the bound is built in. */
-  | { role: 'mapLimited'; fnArg: number; options?: Locator; concurrencyKey?: string }
+  /**
+   * Maps a collection: with a concurrency option (`pMap(xs, fn, { concurrency })`, unlimited when it
+   * is missing), with the bound built in (`async.mapLimit`), or with none at all (`async.map`).
+   */
+  | { role: 'mapLimited'; fnArg: number; options?: Locator; concurrencyKey?: string; unlimited?: boolean }
   /** Coordinates servers: a distributed lock, a leader election, or two-phase commit. */
   | { role: 'coordination'; kind: CoordinationKind; check: string }
   /** Waits: `setTimeout(ms)` from node:timers/promises, the `delay` package. */

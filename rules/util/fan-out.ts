@@ -10,6 +10,10 @@ import type { Classified, FileModel } from './file-model.js';
 export interface FanOut {
   /** Remote elements of a literal list, or 1 when a collection is mapped to remote calls. */
   remote: number;
+  /** Elements of a literal list (remote or not). */
+  elements?: number;
+  /** Literal elements that only wait (timers), with no remote call in them. */
+  timers?: number;
   /** Set when the promises come from a collection (`xs.map(fn)`, pushes in a loop). */
   collection?: {
     /** The collection expression (`xs` in `xs.map(fn)`), if there is one. */
@@ -24,6 +28,23 @@ export interface FanOut {
 }
 
 const MAPPERS = new Set(['map', 'flatMap']);
+
+/**
+ * The promise already settles on failure: `call().catch(() => fallback)`, `.then(ok, onError)`,
+ * or an async callback whose body is a try/catch. One failing element then cannot fail the rest.
+ */
+export function handlesOwnFailure(node: Node): boolean {
+  let inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
+  if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(inner.callee);
+    if (name === 'catch' || (name === 'then' && inner.arguments.length >= 2)) return true;
+  }
+  if (inner.type === AST_NODE_TYPES.BlockStatement) {
+    return inner.body.length > 0 && inner.body.every(statement => statement.type === AST_NODE_TYPES.TryStatement && statement.handler !== null);
+  }
+  return false;
+}
 
 /** The function a callback argument denotes: an inline function or a local one passed by name. */
 export function callbackBody(model: FileModel, callback: Node | undefined): Node | undefined {
@@ -41,16 +62,16 @@ export function fanOutElements(model: FileModel, argument: Node, depth = 0): Fan
     let remote = 0;
     for (const element of node.elements) {
       if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
-      if (model.remoteCallsIn(element).length > 0) remote++;
+      if (!handlesOwnFailure(element) && model.remoteCallsIn(element).length > 0) remote++;
     }
-    return { remote };
+    return { remote, elements: node.elements.length };
   }
   if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(node.callee);
     if (name && MAPPERS.has(name)) {
       const body = callbackBody(model, node.arguments[0]);
       if (!body) return undefined;
-      const calls = model.remoteCallsIn(body);
+      const calls = handlesOwnFailure(body) ? [] : model.remoteCallsIn(body);
       return { remote: calls.length > 0 ? 1 : 0, collection: { source: node.callee.object, work: body, calls, at: node.callee } };
     }
     // `Array.from(xs, fn)`

@@ -36,6 +36,7 @@ export type Value =
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
 const SQL_COORDINATION_HINT = /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
+const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
 const ABORT_POLYFILLS = new Set(['node-abort-controller', 'abort-controller', 'abortcontroller-polyfill/dist/cjs-ponyfill', 'abortcontroller-polyfill']);
 /** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
 export const ANY_MEMBER = '*';
@@ -238,6 +239,13 @@ export class FileModel {
         const source = staticString(node.source);
         if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
       },
+      // `constructor(private client = new Etcd3())`: a parameter property with a default.
+      TSParameterProperty: (node): void => {
+        const parameter = node.parameter;
+        if (parameter.type !== AST_NODE_TYPES.AssignmentPattern || parameter.left.type !== AST_NODE_TYPES.Identifier) return;
+        const body = node.parent?.parent?.parent;
+        if (body?.type === AST_NODE_TYPES.ClassBody) this.recordField(body, parameter.left.name, parameter.right);
+      },
       PropertyDefinition: (node): void => {
         const key = propertyKey(node);
         if (key !== undefined && node.value && !node.static) this.recordField(node.parent, key, node.value);
@@ -408,19 +416,41 @@ export class FileModel {
     return UNKNOWN;
   }
 
-  /** `import('m').then(({ default: x }) => …)`: the callback's destructured parameter is the module's export. */
+  /**
+   * Callback parameters whose value the code shows: `import('m').then(({ default: x }) => …)` is the
+   * module's export; `[new Pool(a), new Pool(b)].map(p => …)` is a pool.
+   */
   private valueOfImportThenParameter(fn: Node, name: Node): Value {
     if (!isFunction(fn)) return UNKNOWN;
     const call = fn.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return UNKNOWN;
     const callee = unwrap(call.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return UNKNOWN;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return UNKNOWN;
+    const method = memberName(callee);
+    if (method && ITERATORS.has(method) && fn.params[0] === name) return this.elementValue(callee.object);
+    if (method !== 'then') return UNKNOWN;
     const source = unwrap(callee.object);
     if (source.type !== AST_NODE_TYPES.ImportExpression) return UNKNOWN;
     const param = fn.params[0];
     if (!param) return UNKNOWN;
     const path = patternPath(param, name);
     return path ? extend(this.valueOf(source), path) : UNKNOWN;
+  }
+
+  /** The common value of a literal list's elements, when they are all the same kind of instance. */
+  private elementValue(list: Node): Value {
+    let node = unwrap(list);
+    if (node.type === AST_NODE_TYPES.Identifier) node = unwrap(this.constInit(node) ?? node);
+    if (node.type !== AST_NODE_TYPES.ArrayExpression || node.elements.length === 0) return UNKNOWN;
+    let common: Value | undefined;
+    for (const element of node.elements) {
+      if (!element || element.type === AST_NODE_TYPES.SpreadElement) return UNKNOWN;
+      const value = this.valueOf(element);
+      if (value.kind !== 'instance') return UNKNOWN;
+      if (common && (common.kind !== 'instance' || common.instance !== value.instance)) return UNKNOWN;
+      common ??= value;
+    }
+    return common ?? UNKNOWN;
   }
 
   private valueOfThisMember(node: TSESTree.MemberExpression, name: string): Value {

@@ -168,7 +168,10 @@ export class RetryAnalysis {
     const lastStatement = tryStatement.block.body[tryStatement.block.body.length - 1];
     const endsInExit =
       lastStatement !== undefined &&
-      (lastStatement.type === AST_NODE_TYPES.ReturnStatement || (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
+      (lastStatement.type === AST_NODE_TYPES.ReturnStatement ||
+        // `if (res.ok) return body; throw new Error(…)`: success returns, failure goes to the catch.
+        (lastStatement.type === AST_NODE_TYPES.ThrowStatement && exitsLoop(tryStatement.block, loop)) ||
+        (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
     const successExits = endsInExit || this.setsLoopFlag(tryStatement.block, loop);
     if (!successExits) return undefined;
     if (!this.doesWork(tryStatement.block)) return undefined;
@@ -214,10 +217,10 @@ export class RetryAnalysis {
       findNode(
         block,
         node => {
-          if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
-          const awaited = unwrap(node.argument);
-          if (awaited.type !== AST_NODE_TYPES.CallExpression) return false;
-          const callee = unwrap(awaited.callee);
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = unwrap(node.callee);
+          // A retry helper retries the function it is given: `await fn()`, `await task()`.
+          if (callee.type === AST_NODE_TYPES.Identifier && this.model.findVariable(callee)?.defs[0]?.type === 'Parameter') return true;
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
           return name !== undefined && IO_NAME.test(name);
         },
@@ -391,7 +394,9 @@ export class RetryAnalysis {
       return false;
     });
     for (const [assigned, writes] of assignedNames(fn.body)) {
-      if (writes.some(write => write.type === AST_NODE_TYPES.UpdateExpression)) counters.add(assigned);
+      if (writes.some(write => write.type === AST_NODE_TYPES.UpdateExpression || (write.type === AST_NODE_TYPES.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')))) {
+        counters.add(assigned);
+      }
     }
     // `retry(attempt + 1)` through a timer callback: look into nested callbacks too.
     findNode(fn.body, node => {
@@ -479,8 +484,10 @@ export class RetryAnalysis {
       if (init?.type === AST_NODE_TYPES.CallExpression && init.arguments[0]?.type === AST_NODE_TYPES.Identifier && init.arguments[0].name === 'setTimeout') {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
-      // An imported helper we cannot see into, named like a sleep, awaited.
-      if (!init && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression && model.findVariable(callee)?.defs[0]?.type === 'ImportBinding') {
+      // An imported (or required) helper we cannot see into, named like a sleep, awaited.
+      const def = model.findVariable(callee)?.defs[0];
+      const imported = def?.type === 'ImportBinding' || (init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require');
+      if (imported && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
     }
@@ -570,7 +577,10 @@ export class RetryAnalysis {
         if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier || !names.has(node.left.name)) return false;
         if (node.operator === '*=' || node.operator === '<<=' || node.operator === '**=') return true;
         if (node.operator === '+=' && namesIn(node.right).has(node.left.name)) return true;
-        return node.operator === '=' && node.right.type === AST_NODE_TYPES.BinaryExpression && ['*', '**', '<<'].includes(node.right.operator) && namesIn(node.right).has(node.left.name);
+        if (node.operator !== '=') return false;
+        // `delay = delay * 2`, `delay = Math.min(delay * 2, max)`
+        const self = (node.left as TSESTree.Identifier).name;
+        return findNode(node.right, inner => inner.type === AST_NODE_TYPES.BinaryExpression && ['*', '**', '<<'].includes(inner.operator) && namesIn(inner).has(self)) !== undefined;
       }) !== undefined
     );
   }

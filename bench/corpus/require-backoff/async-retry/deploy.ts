@@ -19,7 +19,7 @@ export async function getSomething() {
       bail(new Error('Unauthorized'));
     }
     return String(res.data).slice(0, 500);
-  }, { retries: 500 });
+  }, { retries: 500 }); // expect: require-backoff
 }
 
 // Capped: correct (randomize defaults to true).

@@ -24,7 +24,7 @@ axiosRetry(axios, { // ok
 // Twelve retries of exponentialDelay: 6.8 minutes at the end.
 export const reports = axios.create({ baseURL: 'https://reports.internal' });
 axiosRetry(reports, {
-  retries: 12,
+  retries: 12, // expect: require-backoff
   retryDelay: axiosRetry.exponentialDelay, // expect: require-backoff
 });
 
