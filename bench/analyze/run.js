@@ -91,6 +91,7 @@ const summary = {
   verdicts: Object.fromEntries(report.exports.map(analysis => [analysis.name, { verdict: analysis.verdict.status, closure: analysis.closure.declarations.length, files: analysis.closure.files.length, hazards: analysis.hazards.length }])),
 };
 summary.ratio = Number((summary.faultline.medianSeconds / summary.tsc.medianSeconds).toFixed(2));
+summary.pairedRatios = faultline.map((run, index) => Number((run.seconds / tsc[index].seconds).toFixed(2)));
 summary.bars = { time: summary.ratio <= 1.0, memory: summary.faultline.maxRssMiB <= 1024 };
 process.stdout.write(
   `\ntsc --noEmit      median ${summary.tsc.medianSeconds.toFixed(2)} s, peak ${summary.tsc.maxRssMiB} MiB (exit ${summary.tsc.exitCode})\n` +
@@ -124,6 +125,14 @@ on the same project. Reproduce with \`npm run build && node bench/analyze/run.js
 | **ratio** | **${summary.ratio}×** (bar ≤ 1.0×: ${summary.bars.time ? 'met' : '**missed**'}) | bar ≤ 1 GiB: ${summary.bars.memory ? 'met' : '**missed**'} |
 
 Runs (s): tsc ${summary.tsc.runs.map(value => value.toFixed(2)).join(', ')}; faultline ${summary.faultline.runs.map(value => value.toFixed(2)).join(', ')}.
+Paired ratios (faultline ÷ the tsc run just before it): ${summary.pairedRatios.join(', ')}.
+
+Honest reading: the median meets the bar, with less room than the numbers alone suggest. The
+machine's 2 cores are shared with other work, so single runs swing by ±30 %, and a single pair can
+cross 1.0×. About 0.65 s of faultline's time is loading ts-morph (which bundles its own TypeScript)
+and yargs, against about 0.4 s for tsc to load its compiler; parsing and binding all ${files} files
+(about 2.3 s here) is a floor both share. What faultline skips is type-checking the files whose
+code does not move.
 
 What the analysis found:
 

@@ -183,8 +183,15 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       if (kind === 'function') {
         isAsync = signatures.length > 0 && signatures.every(signature => isPromiseLike(ctx.checker, signature.getReturnType()));
         signatureText = signatures.map(signature => ctx.checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation)).join(' & ');
+        let wireFindings = 0;
         signatures.forEach((signature, signatureIndex) => {
+          // Overload-heavy exports (rxjs's combineLatest has 14) repeat the same findings: stop at a budget.
+          if (wireFindings >= 60) {
+            if (signatureIndex === signatures.length - 1) unknowns.push({ code: 'FL907', name: codeInfo('FL907').name, message: `only the first overloads were walked (${signatures.length} in all): the findings listed are a sample.`, location: locate(ctx, first) });
+            return;
+          }
           const shape = analyzeSignature(ctx, signature, javascript);
+          wireFindings += shape.findings.length;
           for (const finding of shape.findings) if (signatures.length > 1) finding.path = `overload[${signatureIndex}].${finding.path}`;
           hazards.push(...wireHazards(ctx, shape.findings));
           unknowns.push(...shape.unknowns);
