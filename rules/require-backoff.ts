@@ -517,18 +517,20 @@ export default createRule<Options, MessageIds>({
       },
       'Program:exit'(): void {
         for (const construct of retryAnalysis(model).all()) reportConstruct(construct);
-        const reported = new Set<Node>();
+        // One report per node and problem (a config can be both uncapped and unbounded).
+        const reported = new Set<string>();
+        const key = (finding: LibraryFinding): string => `${finding.node.range[0]}:${finding.node.range[1]}:${finding.problem}`;
         const findings: LibraryFinding[] = serviceConfigs.flatMap(property => checkGrpcServiceConfig({ value: { kind: 'value' }, at: property }));
         for (const finding of findings) {
-          reported.add(finding.node);
+          reported.add(key(finding));
           context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: '' } });
         }
         for (const call of model.calls) {
           const classified = model.classify(call);
           if (!classified) continue;
           for (const finding of checkLibraries(classified)) {
-            if (reported.has(finding.node)) continue;
-            reported.add(finding.node);
+            if (reported.has(key(finding))) continue;
+            reported.add(key(finding));
             if (finding.problem === 'unboundedRetry') context.report({ node: finding.node, messageId: 'unboundedRetry', data: { why: finding.why ?? '' } });
             else if (finding.problem === 'uncappedBackoff') context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: finding.also ?? '' } });
             else context.report({ node: finding.node, messageId: finding.problem });

@@ -1,0 +1,96 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/no-cross-server-coordination.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-cross-server-coordination', rule, {
+  valid: [
+    // SET NX as a dedupe marker, not a lock.
+    `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function markProcessed(id: string) { return redis.set('processed:' + id, '1', 'NX', 'EX', 3600); }`,
+    // SET without NX.
+    `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function lockout(user: string) { return redis.set('lockout:' + user, '1', 'EX', 60); }`,
+    // A row lock in one transaction on one database.
+    `await client.query('SELECT * FROM jobs WHERE id = $1 FOR UPDATE', [id]);`,
+    // An in-process mutex.
+    `import { Mutex } from 'async-mutex'; const mutex = new Mutex(); await mutex.runExclusive(work);`,
+    // Mentions in a log line are not SQL that runs.
+    `logger.info('skipping the advisory path');`,
+    {
+      code: `await pool.query('SELECT pg_advisory_lock($1)', [42]);`,
+      options: [{"allow":["sql-advisory-lock"]}],
+    },
+    // A ZooKeeper node that is not ephemeral.
+    `import zookeeper from 'node-zookeeper-client'; const zk = zookeeper.createClient('zk:2181'); zk.create('/config/app', Buffer.from('{}'), cb);`,
+  ],
+  invalid: [
+    {
+      code: `import Redlock from 'redlock'; import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export const redlock = new Redlock([redis]);`,
+      errors: [
+        { column: 138, endColumn: 145, endLine: 1, line: 1, messageId: 'distributedLock' },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function acquireLock(key: string, owner: string) { return redis.set('lock:' + key, owner, 'NX', 'PX', 30000); }`,
+      errors: [
+        { column: 157, endColumn: 160, endLine: 1, line: 1, messageId: 'distributedLock' },
+      ],
+    },
+    {
+      code: `import { createClient } from 'redis'; const client = createClient({ socket: { socketTimeout: 1000 } }); export const takeLeadership = () => client.set('leader', host, { NX: true, PX: 10000 });`,
+      errors: [
+        { column: 148, endColumn: 151, endLine: 1, line: 1, messageId: 'distributedLock' },
+      ],
+    },
+    {
+      code: `
+import { Etcd3 } from 'etcd3';
+const etcd = new Etcd3();
+await etcd.lock('jobs/nightly').do(run);
+await etcd.election('scheduler').campaign('node-1');
+`,
+      errors: [
+        { column: 12, endColumn: 16, endLine: 4, line: 4, messageId: 'distributedLock' },
+        { column: 12, endColumn: 20, endLine: 5, line: 5, messageId: 'leaderElection' },
+      ],
+    },
+    {
+      code: `import Consul from 'consul'; const consul = new Consul(); consul.lock({ key: 'jobs/nightly' });`,
+      errors: [
+        { column: 66, endColumn: 70, endLine: 1, line: 1, messageId: 'distributedLock' },
+      ],
+    },
+    {
+      code: `import zookeeper from 'node-zookeeper-client'; const zk = zookeeper.createClient('zk:2181'); zk.create('/locks/job-', zookeeper.CreateMode.EPHEMERAL_SEQUENTIAL, cb);`,
+      errors: [
+        { column: 97, endColumn: 103, endLine: 1, line: 1, messageId: 'distributedLock' },
+      ],
+    },
+    {
+      code: `await pool.query('SELECT pg_advisory_lock($1)', [42]);`,
+      errors: [
+        { column: 18, endColumn: 47, endLine: 1, line: 1, messageId: 'distributedLock' },
+      ],
+    },
+    {
+      code: `await db.query(\`XA START 'tx-\${id}'\`);`,
+      errors: [
+        { column: 16, endColumn: 37, endLine: 1, line: 1, messageId: 'twoPhaseCommit' },
+      ],
+    },
+    {
+      code: `await db.query("PREPARE TRANSACTION 'tx-1'");`,
+      errors: [
+        { column: 16, endColumn: 44, endLine: 1, line: 1, messageId: 'twoPhaseCommit' },
+      ],
+    },
+    {
+      code: `import { lock } from '@acme/mutex';`,
+      options: [{"modules":[{"name":"@acme/mutex","message":"route the job to its partition owner instead"}]}],
+      errors: [
+        { column: 22, endColumn: 35, endLine: 1, line: 1, messageId: 'restrictedModule' },
+      ],
+    },
+  ],
+});
+

@@ -1,0 +1,71 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/no-unbounded-fanout.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-unbounded-fanout', rule, {
+  valid: [
+    `import pLimit from 'p-limit'; import axios from 'axios'; const limit = pLimit(8); export const load = (ids: string[]) => Promise.all(ids.map(id => limit(() => axios.get('/u/' + id, { timeout: 1000 }))));`,
+    `import pMap from 'p-map'; import axios from 'axios'; export const load = (ids: string[]) => pMap(ids, id => axios.get('/u/' + id, { timeout: 1000 }), { concurrency: 8 });`,
+    // A short literal list.
+    `await Promise.all(['eu', 'us', 'ap'].map(region => fetch('https://' + region + '.example.com', { signal: AbortSignal.timeout(1000) })));`,
+    // Sequential: each call is awaited before the next starts.
+    `for (const id of ids) { results.push(await fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })); }`,
+    // Thunks are collected, not started.
+    `const jobs = []; for (const id of ids) jobs.push(() => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) }));`,
+    // Local work.
+    'await Promise.all(files.map(file => parse(file)));',
+    {
+      code: `await Promise.all(ids.map(id => runLimited(() => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) }))));`,
+      settings: {"faultline":{"concurrencyLimiters":["runLimited"]}},
+    },
+    // A batch from a chunking helper is bounded.
+    `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
+  ],
+  invalid: [
+    {
+      code: `import axios from 'axios'; export const load = (ids: string[]) => Promise.all(ids.map(id => axios.get('/u/' + id, { timeout: 1000 })));`,
+      errors: [
+        { column: 67, endColumn: 78, endLine: 1, line: 1, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      code: `ids.forEach(id => fetch('/ping/' + id, { signal: AbortSignal.timeout(1000) }));`,
+      errors: [
+        { column: 1, endColumn: 12, endLine: 1, line: 1, messageId: 'unboundedForEach' },
+      ],
+    },
+    {
+      code: `
+import got from 'got';
+export async function load(ids: string[]) {
+  const pending = [];
+  for (const id of ids) pending.push(got('https://api/u/' + id, { timeout: { request: 1000 } }).json());
+  return Promise.all(pending);
+}`,
+      errors: [
+        { column: 25, endColumn: 37, endLine: 5, line: 5, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      code: `import pMap from 'p-map'; import axios from 'axios'; export const load = (ids: string[]) => pMap(ids, id => axios.get('/u/' + id, { timeout: 1000 }));`,
+      errors: [
+        { column: 93, endColumn: 97, endLine: 1, line: 1, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      code: `import pLimit from 'p-limit'; import axios from 'axios'; export const load = (ids: string[]) => Promise.all(ids.map(id => pLimit(2)(() => axios.get('/u/' + id, { timeout: 1000 }))));`,
+      errors: [
+        { column: 97, endColumn: 108, endLine: 1, line: 1, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      code: `import async from 'async'; import axios from 'axios'; export const load = (ids: string[]) => async.map(ids, async (id: string) => axios.get('/u/' + id, { timeout: 1000 }));`,
+      errors: [
+        { column: 94, endColumn: 103, endLine: 1, line: 1, messageId: 'unboundedFanout' },
+      ],
+    },
+  ],
+});
+

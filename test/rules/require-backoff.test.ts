@@ -1,0 +1,269 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/require-backoff.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('require-backoff', rule, {
+  valid: [
+    `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function send(body: object) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { method: 'PUT', body: JSON.stringify(body), signal: AbortSignal.timeout(1000) });
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await sleep(Math.random() * Math.min(10_000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+    // Three attempts of 100 * 2 ** i never wait longer than the cap.
+    `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function flags() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(100 * 2 ** i + Math.random() * 100);
+    }
+  }
+}`,
+    // Iterating over a collection is not a retry.
+    `
+for (const mirror of mirrors) {
+  try {
+    return await fetch(mirror, { signal: AbortSignal.timeout(1000) });
+  } catch {}
+}`,
+    // A polling loop goes round on success too.
+    `
+while (running) {
+  try {
+    const jobs = await fetch(queueUrl, { signal: AbortSignal.timeout(1000) });
+    handle(jobs);
+  } catch (error) {
+    log(error);
+  }
+  await sleep(1000);
+}`,
+    `import pRetry from 'p-retry'; await pRetry(run, { retries: 4, maxTimeout: 10_000, randomize: true });`,
+    `import retry from 'async-retry'; await retry(run, { retries: 3, maxTimeout: 5_000 });`,
+    `import { backOff } from 'exponential-backoff'; await backOff(run, { maxDelay: 5_000, jitter: 'full' });`,
+    `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    `import { retry, handleAll, ExponentialBackoff } from 'cockatiel'; export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+    // ioredis: capped and jittered.
+    `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 500, retryStrategy: times => Math.min(times * 100, 2000) + Math.random() * 100 });`,
+    // Nothing is retried, so the jitter does not matter.
+    `import Redlock from 'redlock'; export const lock = new Redlock([redis], { retryCount: 0, retryJitter: 0 });`,
+    // got jitters (noise) and two retries stay short.
+    `import got from 'got'; export const client = got.extend({ retry: { limit: 2 } });`,
+    {
+      code: `
+for (let attempt = 0; attempt < 4; attempt++) {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(1000) });
+  } catch {
+    await pause(withJitter(Math.min(5000, 200 * 2 ** attempt)));
+  }
+}`,
+      settings: {"faultline":{"sleepFunctions":["pause"],"jitterFunctions":["withJitter"]}},
+    },
+  ],
+  invalid: [
+    {
+      code: `
+export async function load() {
+  while (true) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {}
+  }
+}`,
+      errors: [
+        { column: 3, endColumn: 8, endLine: 3, line: 3, messageId: 'noDelay' },
+        { column: 3, endColumn: 8, endLine: 3, line: 3, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      code: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+import axios from 'axios';
+export async function send(body: object) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await axios.put(url, body, { timeout: 1000 });
+    } catch {
+      await sleep(1000);
+    }
+  }
+}`,
+      errors: [
+        { column: 13, endColumn: 24, endLine: 8, line: 8, messageId: 'constantDelay', suggestions: [{ messageId: 'suggestFullJitter', output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+import axios from 'axios';
+export async function send(body: object) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await axios.put(url, body, { timeout: 1000 });
+    } catch {
+      await sleep(Math.random() * Math.min(30000, 1000 * 2 ** attempt));
+    }
+  }
+}` }] },
+      ],
+    },
+    {
+      code: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function load() {
+  let delay = 100;
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(delay);
+      delay *= 2;
+    }
+  }
+}`,
+      errors: [
+        { column: 13, endColumn: 25, endLine: 8, line: 8, messageId: 'uncappedBackoff', suggestions: [{ messageId: 'suggestFullJitter', output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function load() {
+  let delay = 100;
+  for (let attempt = 1; attempt <= 20; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(Math.random() * Math.min(30000, delay));
+      delay *= 2;
+    }
+  }
+}` }] },
+      ],
+    },
+    {
+      code: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function load() {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(Math.min(10000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+      errors: [
+        { column: 13, endColumn: 55, endLine: 7, line: 7, messageId: 'noJitter' },
+      ],
+    },
+    {
+      code: `
+async function connect(retries = 5) {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(1000) });
+  } catch (error) {
+    if (retries <= 0) throw error;
+    return connect(retries - 1);
+  }
+}`,
+      errors: [
+        { column: 16, endColumn: 23, endLine: 2, line: 2, messageId: 'noDelay' },
+      ],
+    },
+    {
+      code: `
+import { connect as amqp } from 'amqplib';
+function connect() {
+  socket.on('error', () => setTimeout(connect, 5000));
+}`,
+      errors: [
+        { column: 10, endColumn: 17, endLine: 3, line: 3, messageId: 'unboundedRetry' },
+        { column: 28, endColumn: 53, endLine: 4, line: 4, messageId: 'constantDelay' },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry'; await pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,
+      errors: [
+        { column: 37, endColumn: 43, endLine: 1, line: 1, messageId: 'uncappedBackoff' },
+      ],
+    },
+    {
+      code: `import pRetry from 'p-retry'; await pRetry(run, { retries: Infinity, minTimeout: 0 });`,
+      errors: [
+        { column: 51, endColumn: 68, endLine: 1, line: 1, messageId: 'unboundedRetry' },
+        { column: 70, endColumn: 83, endLine: 1, line: 1, messageId: 'noDelay' },
+      ],
+    },
+    {
+      code: `import { backOff } from 'exponential-backoff'; await backOff(run, { jitter: 'full' });`,
+      errors: [
+        { column: 54, endColumn: 61, endLine: 1, line: 1, messageId: 'uncappedBackoff' },
+      ],
+    },
+    {
+      code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3 });`,
+      errors: [
+        { column: 39, endColumn: 49, endLine: 1, line: 1, messageId: 'noDelay' },
+      ],
+    },
+    {
+      code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: retryCount => retryCount * 1000 });`,
+      errors: [
+        { column: 72, endColumn: 115, endLine: 1, line: 1, messageId: 'noJitter' },
+      ],
+    },
+    {
+      code: `import { retry, handleAll } from 'cockatiel'; export const policy = retry(handleAll, {});`,
+      errors: [
+        { column: 69, endColumn: 74, endLine: 1, line: 1, messageId: 'unboundedRetry' },
+        { column: 69, endColumn: 74, endLine: 1, line: 1, messageId: 'noDelay' },
+      ],
+    },
+    {
+      code: `import { retry, handleAll, ConstantBackoff } from 'cockatiel'; export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(500) });`,
+      errors: [
+        { column: 121, endColumn: 154, endLine: 1, line: 1, messageId: 'constantDelay' },
+      ],
+    },
+    {
+      code: `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 500, retryStrategy: times => Math.min(times * 50, 2000) });`,
+      errors: [
+        { column: 77, endColumn: 127, endLine: 1, line: 1, messageId: 'noJitter' },
+      ],
+    },
+    {
+      code: `import Redlock from 'redlock'; export const lock = new Redlock([redis], { retryCount: -1, retryJitter: 0 });`,
+      errors: [
+        { column: 75, endColumn: 89, endLine: 1, line: 1, messageId: 'unboundedRetry' },
+        { column: 91, endColumn: 105, endLine: 1, line: 1, messageId: 'noJitter' },
+      ],
+    },
+    {
+      code: `import ky from 'ky'; export const api = ky.create({ retry: { limit: 3 } });`,
+      errors: [
+        { column: 41, endColumn: 50, endLine: 1, line: 1, messageId: 'noJitter' },
+      ],
+    },
+    {
+      code: `import got from 'got'; export const api = got.extend({ retry: { limit: 10 } });`,
+      errors: [
+        { column: 43, endColumn: 53, endLine: 1, line: 1, messageId: 'uncappedBackoff' },
+      ],
+    },
+    {
+      code: `
+import * as grpc from '@grpc/grpc-js';
+export const options = {
+  'grpc.service_config': JSON.stringify({ methodConfig: [{ name: [{}], retryPolicy: { maxAttempts: 4, initialBackoff: '0.2s', backoffMultiplier: 2, retryableStatusCodes: ['UNAVAILABLE'] } }] }),
+};`,
+      errors: [
+        { column: 72, endColumn: 188, endLine: 4, line: 4, messageId: 'uncappedBackoff' },
+      ],
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3'; import { ConfiguredRetryStrategy } from '@smithy/util-retry'; export const s3 = new S3Client({ maxAttempts: 30, retryStrategy: new ConfiguredRetryStrategy(4, 1000), requestHandler: { socketTimeout: 5000 } });`,
+      errors: [
+        { column: 143, endColumn: 158, endLine: 1, line: 1, messageId: 'unboundedRetry' },
+        { column: 160, endColumn: 211, endLine: 1, line: 1, messageId: 'constantDelay' },
+      ],
+    },
+  ],
+});
+

@@ -1,0 +1,73 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/require-signal-propagation.js';
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('require-signal-propagation', rule, {
+  valid: [
+    `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal }); }`,
+    `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) }); }`,
+    // A controller wired to the caller’s signal.
+    `
+export async function load(url: string, signal: AbortSignal) {
+  const controller = new AbortController();
+  signal.addEventListener('abort', () => controller.abort());
+  setTimeout(() => controller.abort(), 5000);
+  return fetch(url, { signal: controller.signal });
+}`,
+    // An explicit opt-out.
+    `export async function audit(entry: object, signal: AbortSignal) { return fetch('/audit', { method: 'POST', body: JSON.stringify(entry), signal: undefined }); }`,
+    // No signal in scope.
+    `export async function load(id: string) { return fetch('/users/' + id, { signal: AbortSignal.timeout(5000) }); }`,
+    // Opaque options may carry it.
+    'export async function load(url: string, init: RequestInit, signal: AbortSignal) { return fetch(url, init); }',
+    `import axios from 'axios'; export const queryFn = ({ signal }: { signal: AbortSignal }) => axios.get('/todos', { signal, timeout: 5000 });`,
+    'export async function GET(request: Request) { return fetch(upstream, { signal: request.signal }); }',
+  ],
+  invalid: [
+    {
+      code: `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id); }`,
+      errors: [
+        { column: 70, endColumn: 75, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal }); }` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; export async function load(id: string, signal: AbortSignal) { return axios.get('/users/' + id, { timeout: 5000 }); }`,
+      errors: [
+        { column: 97, endColumn: 106, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: `import axios from 'axios'; export async function load(id: string, signal: AbortSignal) { return axios.get('/users/' + id, { signal, timeout: 5000 }); }` }] },
+      ],
+    },
+    {
+      code: `import axios from 'axios'; export async function ping(signal: AbortSignal) { return axios.get('/ping', { signal: AbortSignal.timeout(5000) }); }`,
+      errors: [
+        { column: 106, endColumn: 139, endLine: 1, line: 1, messageId: 'freshSignal', suggestions: [{ messageId: 'suggestCombine', output: `import axios from 'axios'; export async function ping(signal: AbortSignal) { return axios.get('/ping', { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) }); }` }] },
+      ],
+    },
+    {
+      code: 'export async function GET(request: Request) { const response = await fetch(upstream); return response; }',
+      errors: [
+        { column: 70, endColumn: 75, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: 'export async function GET(request: Request) { const response = await fetch(upstream, { signal: request.signal }); return response; }' }] },
+      ],
+    },
+    {
+      code: `
+async function fetchOrders(userId: string, { signal }: { signal?: AbortSignal } = {}) {
+  return fetch('/orders/' + userId, { signal });
+}
+export async function page(userId: string, signal: AbortSignal) {
+  return fetchOrders(userId);
+}`,
+      errors: [
+        { column: 10, endColumn: 21, endLine: 6, line: 6, messageId: 'signalNotForwarded' },
+      ],
+    },
+    {
+      code: `import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 5000 } }); export const exists = (key: string, signal: AbortSignal) => s3.send(new HeadObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: new AbortController().signal });`,
+      errors: [
+        { column: 257, endColumn: 298, endLine: 1, line: 1, messageId: 'freshSignal', suggestions: [{ messageId: 'suggestCombine', output: `import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 5000 } }); export const exists = (key: string, signal: AbortSignal) => s3.send(new HeadObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: AbortSignal.any([signal, new AbortController().signal]) });` }] },
+      ],
+    },
+  ],
+});
+
