@@ -1,24 +1,17 @@
 #!/usr/bin/env node
 // `npm run demo`: lints the bundled example monorepo (examples/) with the plugin's recommended
-// config and prints the findings, then a count per rule.
+// config (examples/eslint.config.js) and prints the findings, then a count per rule.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const examples = path.join(root, 'examples');
 const { default: faultline } = await import(path.join(root, 'rules/dist/index.js'));
 
-const eslint = new ESLint({
-  cwd: examples,
-  overrideConfigFile: true,
-  overrideConfig: [
-    { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-    faultline.configs.recommended,
-  ],
-});
+// examples/eslint.config.js is the configuration a team would write: the recommended rules.
+const eslint = new ESLint({ cwd: examples });
 const results = await eslint.lintFiles(['**/*.ts']);
 const formatter = await eslint.loadFormatter('stylish');
 process.stdout.write(`faultline: linting examples/ (${results.length} files) with the recommended rules\n`);

@@ -1,6 +1,16 @@
 import https from 'node:https';
+import { hostname } from 'node:os';
 
 import { buildSalesReport, computeQuote, convert, type Order } from '@acme/shared';
+import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379', { commandTimeout: 500 });
+
+/** Only one back-office replica may run the nightly job. */
+async function acquireNightlyLock(day: string): Promise<boolean> {
+  const taken = await redis.set(`lock:nightly:${day}`, hostname(), 'NX', 'PX', 60 * 60_000);
+  return taken === 'OK';
+}
 
 const ORDERS_API = process.env.ORDERS_API ?? 'https://orders.internal';
 
@@ -17,6 +27,7 @@ function getJson<T>(url: string): Promise<T> {
 
 /** The nightly job: re-price yesterday's orders, convert totals to USD, build the sales report. */
 export async function runNightly(day: string): Promise<void> {
+  if (!(await acquireNightlyLock(day))) return;
   const orders = await getJson<Order[]>(`${ORDERS_API}/orders?day=${day}`);
   for (const order of orders) order.placedAt = new Date(order.placedAt);
   const totals = orders.map(order => computeQuote(order).totalMinor);
