@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { lookupGlobal, lookupInstanceMember, lookupModuleMember, isKnownModule } from '../catalog/clients.js';
+import { ABORT_CONTROLLER_MODULES, GLOBAL_OBJECTS, GLOBAL_ROOTS, URL_NAME } from '../catalog/hints.js';
 import { canonicalModule } from '../catalog/modules.js';
 import type { FamilyId, InstanceKind, Locator, Prop, Role, Summary } from '../catalog/types.js';
 import { type CallLike, type Node, isFunction, memberName, propertyKey, staticString, unwrap } from './ast.js';
@@ -37,18 +38,13 @@ const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
 const SQL_COORDINATION_HINT = /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
-const ABORT_POLYFILLS = new Set(['node-abort-controller', 'abort-controller', 'abortcontroller-polyfill/dist/cjs-ponyfill', 'abortcontroller-polyfill']);
 /** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
 export const ANY_MEMBER = '*';
 
 function getPropKind(summary: Summary, key: string): boolean {
   return summary.kind === 'object' && summary.props.has(key);
 }
-/** Names that say "this is a URL": `url`, `apiUrl`, `endpoint`, `href`, `baseURL`, `uri`, `path`. */
-const URL_NAME = /(?:^|[a-z_])(?:url|uri|href|endpoint|link|path|route)s?$|^(?:url|uri|href|endpoint|link|path|route)/i;
 const ABSENT: Summary = { kind: 'absent' };
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
-const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', 'Math', 'JSON', 'Date', 'crypto', ...GLOBAL_OBJECTS]);
 
 /** A call the catalog (or the settings) knows. */
 export interface Classified {
@@ -362,7 +358,7 @@ export class FileModel {
   private valueOfIdentifier(node: TSESTree.Identifier): Value {
     const variable = this.findVariable(node);
     if (!variable || variable.defs.length === 0) {
-      return GLOBAL_ROOTS.has(node.name) ? { kind: 'global', path: GLOBAL_OBJECTS.has(node.name) ? [node.name] : [node.name] } : UNKNOWN;
+      return GLOBAL_ROOTS.has(node.name) ? { kind: 'global', path: [node.name] } : UNKNOWN;
     }
     const cached = this.values.get(variable);
     if (cached) return cached;
@@ -1008,7 +1004,7 @@ export class FileModel {
   isAbortControllerClass(node: Node): boolean {
     const value = this.valueOf(node);
     if (value.kind === 'global') return value.path.join('.') === 'AbortController';
-    if (value.kind === 'module' && ABORT_POLYFILLS.has(value.module)) return value.path.length === 0 || value.path.join('.') === 'AbortController';
+    if (value.kind === 'module' && ABORT_CONTROLLER_MODULES.has(value.module)) return value.path.length === 0 || value.path.join('.') === 'AbortController';
     return false;
   }
 

@@ -4,20 +4,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import { TIMEOUT_WRAPPER_MODULES, TIMER_NAME } from '../catalog/hints.js';
 import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
 import type { FileModel, Value } from './file-model.js';
 import type { FunctionRef } from './settings.js';
-
-/** Modules whose default (or named) export bounds the promise it is given. */
-const WRAPPER_MODULES: Readonly<Record<string, readonly string[]>> = {
-  'p-timeout': ['', 'pTimeout'],
-  'promise-timeout': ['timeout'],
-  'p-cancelable': [],
-  'async-timeout': [''],
-};
-
-/** Callee names that look like timers when racing: `Promise.race([call, timeout(5000)])`. */
-const TIMER_NAME = /timeout|deadline|timer|delay|sleep|wait|expire/i;
 
 /** True when a function reference from the settings matches this callee. */
 export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonly FunctionRef[]): boolean {
@@ -41,7 +31,7 @@ export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonl
 function isTimeoutWrapperCall(model: FileModel, call: TSESTree.CallExpression): boolean {
   const value = model.valueOf(call.callee);
   if (value.kind === 'module') {
-    const exports = WRAPPER_MODULES[value.module];
+    const exports = TIMEOUT_WRAPPER_MODULES[value.module];
     if (exports?.includes(value.path.join('.'))) return true;
   }
   return matchesFunctionRef(model, call.callee, model.settings.timeoutWrappers);

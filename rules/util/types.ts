@@ -3,22 +3,9 @@
 // client it is. Only used when a rule's option asks for it; never because types happen to exist.
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { TYPE_INSTANCES } from '../catalog/hints.js';
 import type { InstanceKind } from '../catalog/types.js';
 
-/** Type names that identify an instance, and the package folders their declarations live in. */
-const TYPE_INSTANCES: readonly { names: readonly string[]; packages: readonly string[]; instance: InstanceKind }[] = [
-  { names: ['AxiosInstance', 'AxiosStatic', 'Axios'], packages: ['/axios/'], instance: 'axios' },
-  { names: ['Got'], packages: ['/got/'], instance: 'got' },
-  { names: ['KyInstance'], packages: ['/ky/'], instance: 'ky' },
-  { names: ['Dispatcher', 'Pool', 'Client', 'Agent', 'BalancedPool', 'ProxyAgent'], packages: ['/undici/', '/undici-types/'], instance: 'undici-dispatcher' },
-  { names: ['Pool', 'Client', 'PoolClient'], packages: ['/pg/', '/@types/pg/', '/pg-pool/'], instance: 'pg' },
-  { names: ['Redis', 'Cluster'], packages: ['/ioredis/'], instance: 'ioredis' },
-  { names: ['MongoClient'], packages: ['/mongodb/'], instance: 'mongodb' },
-  { names: ['Db'], packages: ['/mongodb/'], instance: 'mongodb-db' },
-  { names: ['Collection'], packages: ['/mongodb/'], instance: 'mongodb-collection' },
-  { names: ['Client'], packages: ['/@grpc/grpc-js/'], instance: 'grpc-client' },
-  { names: ['Client'], packages: ['/@smithy/smithy-client/', '/@aws-sdk/smithy-client/'], instance: 'aws-client' },
-];
 
 export class MissingTypeInformationError extends Error {
   constructor(rule: string, option: string) {

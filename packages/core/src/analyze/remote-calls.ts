@@ -19,6 +19,12 @@ import {
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
+  GLOBAL_OBJECTS,
+  GLOBAL_ROOTS,
+  TIMEOUT_WRAPPER_MODULES,
+  TIMER_NAME,
+  TYPE_INSTANCES,
+  URL_NAME,
 } from '@faultline/eslint-plugin/catalog';
 import { ts } from 'ts-morph';
 
@@ -42,22 +48,7 @@ export type Value =
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const ABSENT: Summary = { kind: 'absent' };
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
-const GLOBAL_ROOTS = new Set(['fetch', 'Request', 'AbortSignal', 'AbortController', 'Promise', 'setTimeout', 'setInterval', 'require', 'process', ...GLOBAL_OBJECTS]);
-/** Modules whose default (or named) export bounds the promise it is given. */
-const WRAPPER_MODULES: Readonly<Record<string, readonly string[]>> = { 'p-timeout': ['', 'pTimeout'], 'promise-timeout': ['timeout'], 'async-timeout': [''] };
-const TIMER_NAME = /setTimeout|timeout|deadline|timer|delay|sleep|wait|expire/i;
-const URL_NAME = /(?:^|[a-z_])(?:url|uri|href|endpoint|link|path|route)s?$|^(?:url|uri|href|endpoint|link|path|route)/i;
 
-/** Type names that identify a client instance when its construction is not visible (a parameter, a field). */
-const TYPE_INSTANCES: readonly { names: readonly string[]; packages: readonly string[]; instance: InstanceKind; family: FamilyId }[] = [
-  { names: ['AxiosInstance', 'AxiosStatic', 'Axios'], packages: ['/axios/'], instance: 'axios', family: 'axios' },
-  { names: ['Got'], packages: ['/got/'], instance: 'got', family: 'got' },
-  { names: ['Pool', 'Client', 'PoolClient'], packages: ['/pg/', '/@types/pg/', '/pg-pool/'], instance: 'pg', family: 'pg' },
-  { names: ['Redis', 'Cluster'], packages: ['/ioredis/'], instance: 'ioredis', family: 'ioredis' },
-  { names: ['MongoClient'], packages: ['/mongodb/'], instance: 'mongodb', family: 'mongodb' },
-  { names: ['Collection'], packages: ['/mongodb/'], instance: 'mongodb-collection', family: 'mongodb' },
-];
 
 function extend(value: Value, names: readonly string[]): Value {
   if (names.length === 0 || value.kind === 'unknown') return value;
@@ -694,7 +685,7 @@ export class RemoteCalls {
     const parent = node.parent;
     if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
       const value = this.valueOf(parent.expression);
-      if (value.kind === 'module' && WRAPPER_MODULES[value.module]?.includes(value.path.join('.'))) return true;
+      if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.'))) return true;
     }
     if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.arguments[0] === parent) {
       const callee = this.valueOf(parent.parent.expression);
