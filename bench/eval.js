@@ -102,6 +102,10 @@ if (write) {
     '',
   ].join('\n');
   const suffix = heldout ? '-heldout' : '';
-  writeFileSync(path.join(root, 'bench', rule, `RESULTS${suffix}.md`), body);
+  const file = path.join(root, 'bench', rule, `RESULTS${suffix}.md`);
+  // A hand-written `## History` section (the blind first run, say) survives reruns.
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const history = previous.indexOf('\n## History');
+  writeFileSync(file, history === -1 ? body : `${body}${previous.slice(history + 1)}`);
   writeFileSync(path.join(root, 'bench', rule, `results${suffix}.json`), JSON.stringify({ rule, corpus: heldout ? 'heldout' : 'own', eslint: ESLint.version, node: process.version, rows, total }, null, 2) + '\n');
 }
