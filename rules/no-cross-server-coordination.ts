@@ -6,7 +6,7 @@ import type { CoordinationKind } from './catalog/types.js';
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, staticString, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
-import { isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 /** The built-in checks, by id; `allow` turns one off. */
 const CHECKS = ['redlock', 'redis-lock', 'warlock', 'live-mutex', 'redis-set-nx', 'etcd-lock', 'etcd-election', 'consul-lock', 'consul-session', 'zookeeper', 'sql-advisory-lock', 'two-phase-commit'] as const;
@@ -54,10 +54,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkTests: {
-            type: 'boolean',
-            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
-          },
+          checkTests: CHECK_TESTS_OPTION,
           allow: {
             type: 'array',
             description: 'Built-in checks to turn off, by id.',

@@ -5,7 +5,7 @@ import { createRule } from './create-rule.js';
 import { type Node, memberName, unwrap } from './util/ast.js';
 import { type FileModel, fileModel, mergeListeners } from './util/file-model.js';
 import { fanOutElements } from './util/fan-out.js';
-import { isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { isRaceWithTimer } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -36,10 +36,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkTests: {
-            type: 'boolean',
-            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
-          },
+          checkTests: CHECK_TESTS_OPTION,
         },
       },
     ],

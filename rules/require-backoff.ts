@@ -8,7 +8,7 @@ import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
-import { isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 
@@ -52,10 +52,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkTests: {
-            type: 'boolean',
-            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
-          },
+          checkTests: CHECK_TESTS_OPTION,
         },
       },
     ],

@@ -8,7 +8,7 @@ import { callbackBody } from './util/fan-out.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { idempotencyKeyOf, methodOf } from './util/http-request.js';
 import { retryAnalysis } from './util/retry.js';
-import { isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -37,10 +37,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkTests: {
-            type: 'boolean',
-            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
-          },
+          checkTests: CHECK_TESTS_OPTION,
         },
       },
     ],

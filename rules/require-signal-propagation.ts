@@ -6,7 +6,7 @@ import type { FamilyId } from './catalog/types.js';
 import { createRule } from './create-rule.js';
 import { type FunctionNode, type Node, findNode, isFunction, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
-import { isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 export type MessageIds = 'signalNotPassed' | 'freshSignal' | 'signalNotForwarded' | 'suggestPassSignal' | 'suggestCombine';
@@ -56,10 +56,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkTests: {
-            type: 'boolean',
-            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
-          },
+          checkTests: CHECK_TESTS_OPTION,
         },
       },
     ],

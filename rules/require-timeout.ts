@@ -7,7 +7,7 @@ import type { FamilyId, HttpFactsInput, Summary, Verdict } from './catalog/index
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, type Origin, fileModel, mergeListeners } from './util/file-model.js';
-import { isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
 import { lookupInstanceMember } from './catalog/clients.js';
@@ -78,10 +78,7 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
-          checkTests: {
-            type: 'boolean',
-            description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
-          },
+          checkTests: CHECK_TESTS_OPTION,
           reportOpaqueOptions: {
             type: 'boolean',
             description: 'Also report calls whose options come from an identifier, a call or a spread that faultline cannot see into.',

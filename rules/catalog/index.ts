@@ -4,5 +4,6 @@ export { FAMILIES, isKnownModule, lookupGlobal, lookupInstanceMember, lookupModu
 export { getPath, getProp, isNoneValue, judge, showValue } from './judge.js';
 export type { HttpFacts as HttpFactsInput, JudgeInput } from './judge.js';
 export { canonicalModule } from './modules.js';
+export { type CatalogValue, extendValue } from './values.js';
 export { ABORT_CONTROLLER_MODULES, GLOBAL_OBJECTS, GLOBAL_ROOTS, TIMEOUT_WRAPPER_MODULES, TIMER_NAME, TYPE_INSTANCES, URL_NAME } from './hints.js';
 export type * from './types.js';

@@ -9,9 +9,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { lookupGlobal, lookupInstanceMember, lookupModuleMember, isKnownModule } from '../catalog/clients.js';
-import { ABORT_CONTROLLER_MODULES, GLOBAL_OBJECTS, GLOBAL_ROOTS, URL_NAME } from '../catalog/hints.js';
+import { ABORT_CONTROLLER_MODULES, GLOBAL_ROOTS, URL_NAME } from '../catalog/hints.js';
+import { type CatalogValue, extendValue } from '../catalog/values.js';
 import { canonicalModule } from '../catalog/modules.js';
-import type { FamilyId, InstanceKind, Locator, Prop, Role, Summary } from '../catalog/types.js';
+import type { Locator, Prop, Role, Summary } from '../catalog/types.js';
 import { type CallLike, type Node, isFunction, memberName, propertyKey, staticString, unwrap } from './ast.js';
 import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
 
@@ -28,11 +29,7 @@ export interface Origin {
   custom?: ClientSetting;
 }
 
-export type Value =
-  | { kind: 'module'; module: string; path: readonly string[] }
-  | { kind: 'global'; path: readonly string[] }
-  | { kind: 'instance'; instance: InstanceKind; family?: FamilyId; path: readonly string[]; origin: Origin }
-  | { kind: 'unknown' };
+export type Value = CatalogValue<Origin>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
@@ -113,41 +110,9 @@ function patternPath(pattern: Node, target: Node): string[] | undefined {
   return undefined;
 }
 
+/** `value.a.b…`; a team's own instances (from the settings) have no catalog members. */
 function extend(value: Value, names: readonly string[]): Value {
-  if (names.length === 0 || value.kind === 'unknown') return value;
-  switch (value.kind) {
-    case 'module': {
-      const path = [...value.path];
-      for (const name of names) {
-        // ES module interop: `m.default` is the module's main export.
-        if (path.length === 0 && name === 'default') continue;
-        path.push(name);
-      }
-      return { kind: 'module', module: value.module, path };
-    }
-    case 'global': {
-      const path = [...value.path];
-      for (const name of names) {
-        if (path.length === 1 && GLOBAL_OBJECTS.has(path[0] as string)) path.length = 0;
-        path.push(name);
-      }
-      return { kind: 'global', path };
-    }
-    case 'instance': {
-      let current: Value = value;
-      for (const name of names) {
-        if (current.kind !== 'instance') return UNKNOWN;
-        const path: string[] = [...current.path, name];
-        const role: Role | undefined = current.origin.custom ? undefined : lookupInstanceMember(current.instance, path);
-        // Namespaces (a loaded gRPC package) stay namespaces however deep the access goes.
-        current =
-          role?.role === 'namespace'
-            ? { kind: 'instance', instance: role.instance, family: current.family, path: [], origin: current.origin }
-            : { ...current, path };
-      }
-      return current;
-    }
-  }
+  return extendValue<Origin>(value, names, (instance, path, origin) => (origin.custom ? undefined : lookupInstanceMember(instance, path)));
 }
 
 export class FileModel {

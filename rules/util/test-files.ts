@@ -12,3 +12,9 @@ export function isTestFile(filename: string, cwd?: string): boolean {
   const relative = cwd && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
   return TEST_FILE.test(relative.startsWith('..') ? path.basename(filename) : relative);
 }
+
+/** The `checkTests` option every rule takes, with its schema description. */
+export const CHECK_TESTS_OPTION = {
+  type: 'boolean',
+  description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+} as const;

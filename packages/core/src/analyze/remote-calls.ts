@@ -6,7 +6,6 @@
 // followed to where they were made (`axios.create`, `new Pool`, `new Redis`).
 import {
   type FamilyId,
-  type InstanceKind,
   type Locator,
   type Prop,
   type Role,
@@ -19,7 +18,8 @@ import {
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
-  GLOBAL_OBJECTS,
+  type CatalogValue,
+  extendValue,
   GLOBAL_ROOTS,
   TIMEOUT_WRAPPER_MODULES,
   TIMER_NAME,
@@ -40,47 +40,14 @@ export interface Origin {
   parent?: Origin;
 }
 
-export type Value =
-  | { kind: 'module'; module: string; path: readonly string[] }
-  | { kind: 'global'; path: readonly string[] }
-  | { kind: 'instance'; instance: InstanceKind; family: FamilyId; path: readonly string[]; origin?: Origin }
-  | { kind: 'unknown' };
+export type Value = CatalogValue<Origin | undefined>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const ABSENT: Summary = { kind: 'absent' };
 
 
 function extend(value: Value, names: readonly string[]): Value {
-  if (names.length === 0 || value.kind === 'unknown') return value;
-  switch (value.kind) {
-    case 'module': {
-      const path = [...value.path];
-      for (const name of names) {
-        // ES module interop: `m.default` is the module's main export.
-        if (path.length === 0 && name === 'default') continue;
-        path.push(name);
-      }
-      return { kind: 'module', module: value.module, path };
-    }
-    case 'global': {
-      const path = [...value.path];
-      for (const name of names) {
-        if (path.length === 1 && GLOBAL_OBJECTS.has(path[0] as string)) path.length = 0;
-        path.push(name);
-      }
-      return { kind: 'global', path };
-    }
-    case 'instance': {
-      let current: Value = value;
-      for (const name of names) {
-        if (current.kind !== 'instance') return UNKNOWN;
-        const path: string[] = [...current.path, name];
-        const role = lookupInstanceMember(current.instance, path);
-        current = role?.role === 'namespace' ? { kind: 'instance', instance: role.instance, family: current.family, path: [], ...(current.origin ? { origin: current.origin } : {}) } : { ...current, path };
-      }
-      return current;
-    }
-  }
+  return extendValue<Origin | undefined>(value, names);
 }
 
 /** A call the catalog knows. */
@@ -278,7 +245,7 @@ export class RemoteCalls {
       const files = (symbol.declarations ?? []).map(declaration => declaration.getSourceFile().fileName);
       for (const entry of TYPE_INSTANCES) {
         if (entry.names.includes(symbol.name) && files.some(file => entry.packages.some(folder => file.includes(folder)))) {
-          return { kind: 'instance', instance: entry.instance, family: entry.family, path: [] };
+          return { kind: 'instance', instance: entry.instance, family: entry.family, path: [], origin: undefined };
         }
       }
     }
