@@ -99,7 +99,7 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
  */
 export async function naiveFetch(fetchImpl, url, init = {}) {
   let lastError;
-  // eslint-disable-next-line faultline/require-backoff -- the naive baseline retries at once on purpose
+  // The naive baseline retries at once on purpose.
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       const response = await fetchImpl(url, init);
