@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from './create-rule.js';
 import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
-import { type FanOut, callbackBody, enclosingLoop, fanOutElements } from './util/fan-out.js';
+import { type FanOut, callbackBody, enclosingLoop, fanOutElements, remoteCallsNow } from './util/fan-out.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
@@ -160,7 +160,7 @@ export default createRule<Options, MessageIds>({
       const callee = call.callee as TSESTree.MemberExpression;
       const body = callbackBody(model, call.arguments[0] as Node | undefined);
       if (!body) return;
-      const calls = model.remoteCallsIn(body);
+      const calls = remoteCallsNow(model, body);
       if (calls.length === 0 || isSmall(callee.object)) return;
       if (calls.every(remote => isLimited(remote, body))) return;
       context.report({ node: callee, messageId: 'unboundedForEach', data: { collection: describe(callee.object) } });
@@ -169,8 +169,10 @@ export default createRule<Options, MessageIds>({
     /** `for (const x of xs) promises.push(remote(x))`: reported at the push, whether or not a Promise.all follows. */
     function checkPush(call: TSESTree.CallExpression, reportedSources: Set<Node>): void {
       const callee = call.callee as TSESTree.MemberExpression;
-      const pushed = call.arguments[0];
+      let pushed = call.arguments[0] as Node | undefined;
       if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement) return;
+      // `const promise = fetch(…); promises.push(promise)`
+      if (pushed.type === AST_NODE_TYPES.Identifier) pushed = model.constInit(pushed) ?? pushed;
       const loop = enclosingLoop(call);
       if (!loop) return;
       // `promises.push(await call())` waits for each, and a pushed thunk is not started: only an unawaited promise fans out.

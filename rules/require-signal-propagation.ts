@@ -24,6 +24,9 @@ const SIGNAL_KEY: Partial<Record<FamilyId, string>> = {
 };
 
 const SIGNAL_NAME = /^(signal|abortSignal)$|Signal$/;
+// Next.js App Router route handlers: `route.{js,ts}` files exporting HTTP-method functions.
+const ROUTE_FILE = /(?:^|[\\/])route\.[cm]?[jt]sx?$/;
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** The signal in scope: how to write it (`signal`, `request.signal`) and the names that carry it. */
 interface Inherited {
@@ -77,8 +80,19 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    const isRouteFile = ROUTE_FILE.test(context.filename);
+
+    /** `export async function GET(req)` in a Next.js `route.js`: the handler's first parameter is a Request. */
+    function isRouteHandler(fn: FunctionNode): boolean {
+      if (!isRouteFile) return false;
+      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+      return name !== undefined && HTTP_METHODS.has(name);
+    }
+
     /** A signal a function receives: a `signal` parameter, `{ signal }` from options, a fetch `Request`. */
     function signalOf(fn: FunctionNode): Inherited | undefined {
+      const first = fn.params[0];
+      if (first?.type === AST_NODE_TYPES.Identifier && isRouteHandler(fn)) return { text: `${first.name}.signal`, names: new Set([`${first.name}.signal`]), fn };
       for (const param of fn.params) {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target.type === AST_NODE_TYPES.Identifier) {

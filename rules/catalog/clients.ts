@@ -294,6 +294,7 @@ const MODULES: Readonly<Record<string, MemberTable>> = {
 const GLOBALS: MemberTable = {
   fetch: call('fetch', { at: 1 }),
   Request: factory('fetch-request', 'fetch', { at: 1 }),
+  'Bun.sleep': { role: 'sleep', arg: 0 },
 };
 
 const REDIS_NON_COMMANDS = [

@@ -20,6 +20,7 @@ export const GLOBAL_ROOTS: ReadonlySet<string> = new Set([
   'JSON',
   'Date',
   'crypto',
+  'Bun',
   ...GLOBAL_OBJECTS,
 ]);
 

@@ -21,6 +21,13 @@ export function unwrap(node: Node): Node {
       case AST_NODE_TYPES.ChainExpression:
         current = current.expression;
         break;
+      // `(0, lib_1.default)(…)`: how TypeScript and Babel call an imported function.
+      case AST_NODE_TYPES.SequenceExpression: {
+        const [first, last] = current.expressions;
+        if (current.expressions.length !== 2 || first?.type !== AST_NODE_TYPES.Literal || !last) return current;
+        current = last;
+        break;
+      }
       default:
         return current;
     }

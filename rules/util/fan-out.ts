@@ -46,6 +46,24 @@ export function handlesOwnFailure(node: Node): boolean {
   return false;
 }
 
+/** Callbacks that run later, not as part of the fan-out: event handlers and timers. */
+const DEFERRING = /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
+
+/** Remote calls made while evaluating `node`, leaving out those in handlers registered for later. */
+export function remoteCallsNow(model: FileModel, node: Node): Classified[] {
+  return model.remoteCallsIn(node).filter(call => {
+    for (let current: Node | undefined = call.node.parent; current && current !== node; current = current.parent) {
+      if (!isFunction(current)) continue;
+      const parent: Node | undefined = current.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) continue;
+      const callee = unwrap(parent.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (name && DEFERRING.test(name)) return false;
+    }
+    return true;
+  });
+}
+
 /** The function a callback argument denotes: an inline function or a local one passed by name. */
 export function callbackBody(model: FileModel, callback: Node | undefined): Node | undefined {
   if (!callback) return undefined;

@@ -34,6 +34,7 @@ export type Value = CatalogValue<Origin>;
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
 const SQL_COORDINATION_HINT = /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
+const INTEROP_HELPERS = /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
 /** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
 export const ANY_MEMBER = '*';
@@ -305,6 +306,10 @@ export class FileModel {
         }
         const alias = this.aliasOf(node);
         if (alias) return alias;
+        // Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`.
+        if (node.callee.type === AST_NODE_TYPES.Identifier && INTEROP_HELPERS.test(node.callee.name) && node.arguments.length >= 1 && node.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement) {
+          return this.valueOf(node.arguments[0] as Node);
+        }
         return this.valueOfFactoryCall(node);
       }
       case AST_NODE_TYPES.NewExpression:
@@ -606,8 +611,9 @@ export class FileModel {
     const [start, end] = node.range;
     for (const call of this.calls) {
       if (call.range[0] < start || call.range[1] > end || call.type !== AST_NODE_TYPES.CallExpression) continue;
+      // The callee may be the enclosing function itself (`links.map(link => crawl(link))`).
       const fn = this.localFunction(call.callee);
-      if (fn && !(fn.range[0] <= start && fn.range[1] >= end)) found.push(...this.remoteCallsWithin(fn.body));
+      if (fn) found.push(...this.remoteCallsWithin(fn.body));
       if (found.length > 0) break;
     }
     return found;

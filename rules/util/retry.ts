@@ -35,11 +35,29 @@ export interface RetryConstruct {
   counters: string[];
 }
 
+const RETRY_NAME = /retr|attempt|tries|backoff/i;
+/** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
+const WORK_PARAM = /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
 const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
 const JITTER_NAME = /jitter|random/i;
 const DEADLINE_NAME = /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
 /** Names of calls that talk to another process, for clients the catalog does not know. */
 const IO_NAME = /^(fetch|request|send|invoke|query|execute|exec|connect|post|put|patch|get|upload|download|publish|produce|call[A-Z]|rpc|http|load|sync|notify|deliver|dispatch|write|save|create|update|delete|remove|insert|submit|charge|refresh|ping|check)|Api|Service|Client|Remote|Http|Request/;
+
+function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+}
+
+/** The expressions a function returns (its body, for an expression-bodied arrow). */
+function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const returned: Node[] = [];
+  ownNodes(fn.body, node => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+  });
+  return returned;
+}
 
 /** Statements inside `root` that belong to it (not to a nested function), depth-first. */
 function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
@@ -157,7 +175,7 @@ export class RetryAnalysis {
       }
       return false;
     });
-    if (!tryStatement?.handler) return undefined;
+    if (!tryStatement?.handler) return this.namedRetryLoop(loop);
     // A retry must go round again after a failure and stop after a success.
     const handler = tryStatement.handler.body;
     const handlerContinues = canFallThrough(handler) || findNode(handler, node => node.type === AST_NODE_TYPES.ContinueStatement, node => !isFunction(node)) !== undefined;
@@ -173,12 +191,36 @@ export class RetryAnalysis {
         (lastStatement.type === AST_NODE_TYPES.ThrowStatement && exitsLoop(tryStatement.block, loop)) ||
         (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
     const successExits = endsInExit || this.setsLoopFlag(tryStatement.block, loop);
-    if (!successExits) return undefined;
+    if (!successExits) return this.namedRetryLoop(loop);
     if (!this.doesWork(tryStatement.block)) return undefined;
     // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
     if (loop.type === AST_NODE_TYPES.ForStatement && counters.some(name => this.indexesWith(body, name))) return undefined;
     const delay = this.loopDelay(loop, tryStatement, counters);
     return { kind: 'loop', node: loop, attempt: tryStatement.block, delay, bounded: this.loopBounded(loop, counters), counters };
+  }
+
+  /**
+   * A retry judged by status rather than by exception: `while (attempt <= max) { const res = await
+   * call(); if (ok(res)) return res; await sleep(delay); attempt++ }`. Without a try/catch to go by,
+   * the loop must say it retries (an attempt counter or an enclosing function named so), talk to
+   * another process, wait, and leave on some condition; polling loops name themselves otherwise.
+   */
+  private namedRetryLoop(loop: Loop): RetryConstruct | undefined {
+    if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    const counters = this.loopCounters(loop);
+    const fn = this.enclosingNamedFunction(loop);
+    if (!counters.some(name => RETRY_NAME.test(name)) && !(fn && RETRY_NAME.test(fn.name))) return undefined;
+    if (!this.doesWork(loop.body)) return undefined;
+    let conditionalExit = false;
+    ownNodes(loop.body, node => {
+      if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop)) conditionalExit = true;
+      return conditionalExit;
+    });
+    if (!conditionalExit) return undefined;
+    const sleep = this.findSleep(loop.body);
+    if (!sleep) return undefined;
+    const delay = this.classifyDelay(sleep.call, sleep.expr, counters, loop);
+    return { kind: 'loop', node: loop, attempt: loop.body, delay, bounded: this.loopBounded(loop, counters), counters };
   }
 
   /** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
@@ -198,12 +240,24 @@ export class RetryAnalysis {
     return [...counters];
   }
 
-  /** `done = true` in the try block, with `done` in the loop's condition. */
+  /**
+   * The try block ends the loop through its condition: `done = true` (a boolean flag in the
+   * condition), or `while (!channel) { channel = await connect() }` (the result itself).
+   */
   private setsLoopFlag(block: Node, loop: Loop): boolean {
-    const test = loop.type === AST_NODE_TYPES.ForStatement ? loop.test : loop.test;
+    const test = loop.test;
     if (!test) return false;
     const tested = namesIn(test);
-    for (const name of assignedNames(block).keys()) if (tested.has(name)) return true;
+    const negated = new Set<string>();
+    findNode(test, node => {
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' && node.argument.type === AST_NODE_TYPES.Identifier) negated.add(node.argument.name);
+      return false;
+    });
+    for (const [name, writes] of assignedNames(block)) {
+      if (negated.has(name)) return true;
+      if (!tested.has(name)) continue;
+      if (writes.some(write => write.type === AST_NODE_TYPES.AssignmentExpression && write.right.type === AST_NODE_TYPES.Literal && typeof write.right.value === 'boolean')) return true;
+    }
     return false;
   }
 
@@ -220,7 +274,7 @@ export class RetryAnalysis {
           if (node.type !== AST_NODE_TYPES.CallExpression) return false;
           const callee = unwrap(node.callee);
           // A retry helper retries the function it is given: `await fn()`, `await task()`.
-          if (callee.type === AST_NODE_TYPES.Identifier && this.model.findVariable(callee)?.defs[0]?.type === 'Parameter') return true;
+          if (callee.type === AST_NODE_TYPES.Identifier && WORK_PARAM.test(callee.name) && this.model.findVariable(callee)?.defs[0]?.type === 'Parameter') return true;
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
           return name !== undefined && IO_NAME.test(name);
         },
@@ -246,7 +300,16 @@ export class RetryAnalysis {
     ownNodes(loop.body, node => {
       if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return false;
       if (!this.isBoundTest(node.test, counters)) return false;
-      const exits = findNode(node.type === AST_NODE_TYPES.IfStatement ? node.consequent : node.consequent, inner => inner.type === AST_NODE_TYPES.ThrowStatement || inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.BreakStatement, inner => !isFunction(inner));
+      const exits = findNode(
+        node.consequent,
+        inner =>
+          inner.type === AST_NODE_TYPES.ThrowStatement ||
+          inner.type === AST_NODE_TYPES.ReturnStatement ||
+          inner.type === AST_NODE_TYPES.BreakStatement ||
+          // `throwWithCause(err)`, `bail(err)`, `fail(…)`: helpers that throw
+          (inner.type === AST_NODE_TYPES.CallExpression && /^(throw|fail|bail|abort|giveUp|reject)/i.test(calleeNameOf(inner) ?? '')),
+        inner => !isFunction(inner),
+      );
       if (exits) bounded = true;
       return bounded;
     });
@@ -264,6 +327,8 @@ export class RetryAnalysis {
           return findNode(node, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now') !== undefined;
         }
         if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'aborted') return true;
+        // `if (timedOut) throw`, `if (isLastAttempt) …`: a flag that a deadline sets.
+        if (node.type === AST_NODE_TYPES.Identifier && DEADLINE_NAME.test(node.name) && !counters.includes(node.name)) return true;
         // `while (retries--)`, `while (attempts)`: a counter used as the condition.
         if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && counters.includes(node.argument.name)) return true;
         return node === test && node.type === AST_NODE_TYPES.Identifier && counters.includes(node.name);
@@ -297,15 +362,17 @@ export class RetryAnalysis {
       const scheduled = call.arguments[0];
       if (!scheduled) return undefined;
       const inner = unwrap(scheduled);
+      const fn = this.enclosingNamedFunction(call);
+      if (!fn) return undefined;
       let name: string | undefined;
       if (inner.type === AST_NODE_TYPES.Identifier) name = inner.name;
+      else if (inner.type === AST_NODE_TYPES.MemberExpression) name = memberName(inner);
       else if (isFunction(inner)) {
-        const innerCall = findNode(inner.body, node => node.type === AST_NODE_TYPES.CallExpression);
-        if (innerCall?.type === AST_NODE_TYPES.CallExpression) name = this.calleeName(innerCall.callee);
-      } else if (inner.type === AST_NODE_TYPES.MemberExpression) name = memberName(inner);
-      if (!name) return undefined;
-      const fn = this.enclosingNamedFunction(call);
-      if (!fn || fn.name !== name) return undefined;
+        // `setTimeout(() => { connect(url).then(resolve) }, ms)`: the callback calls the function again.
+        const again = findNode(inner.body, node => node.type === AST_NODE_TYPES.CallExpression && this.calleeName(node.callee) === fn.name);
+        if (again) name = fn.name;
+      }
+      if (!name || fn.name !== name) return undefined;
       kind = 'timer';
       timerDelay = call.arguments[1] as Node | undefined;
       target = call;
@@ -324,6 +391,8 @@ export class RetryAnalysis {
     if (!failure) return undefined;
     if (!this.doesWork(fn.body) && kind === 'recursion') return undefined;
     const counters = this.recursionCounters(fn, name);
+    // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
+    if (counters.some(counter => this.indexesWith(fn.body, counter))) return undefined;
     let delay: Delay;
     if (timerDelay) delay = this.classifyDelay(call, timerDelay, counters, fn);
     else {
@@ -398,6 +467,12 @@ export class RetryAnalysis {
         counters.add(assigned);
       }
     }
+    // `.catch(() => { attempt++; … })`: counters moved inside the failure callback count too.
+    findNode(fn.body, node => {
+      if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) counters.add(node.argument.name);
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && (node.operator === '+=' || node.operator === '-=')) counters.add(node.left.name);
+      return false;
+    });
     // `retry(attempt + 1)` through a timer callback: look into nested callbacks too.
     findNode(fn.body, node => {
       if (node.type === AST_NODE_TYPES.CallExpression && this.calleeName(node.callee) === name) {
@@ -479,6 +554,10 @@ export class RetryAnalysis {
     }
     // `const sleep = promisify(setTimeout)`
     const callee = unwrap(call.callee);
+    // `await utils.sleep(ms)`: a member named like a sleep on an object we cannot see into.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && call.parent?.type === AST_NODE_TYPES.AwaitExpression && SLEEP_NAME.test(memberName(callee) ?? '')) {
+      return (call.arguments[0] as Node | undefined) ?? undefined;
+    }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const init = model.constInit(callee);
       if (init?.type === AST_NODE_TYPES.CallExpression && init.arguments[0]?.type === AST_NODE_TYPES.Identifier && init.arguments[0].name === 'setTimeout') {
@@ -495,12 +574,32 @@ export class RetryAnalysis {
   }
 
   /** Classifies a delay expression: constant or growing with the attempt, capped, jittered. */
-  classifyDelay(call: Node, expr: Node | undefined, counters: readonly string[], scope: Node): Delay {
+  classifyDelay(call: Node, expr: Node | undefined, outerCounters: readonly string[], scope: Node): Delay {
     if (!expr) return { kind: 'constant', call, exponential: false, capped: false, jitter: false };
+    const counters = new Set(outerCounters);
     const flow = this.dataFlow(expr, scope);
+    // Local helpers that compute the delay (`exponentialDelay(i + 1)`, `this.getSleepAmount()`) are
+    // read inline: their returned expressions join the flow, and a parameter fed by the attempt
+    // counter counts as one.
+    const inlined = new Set<Node>();
+    for (let index = 0; index < flow.length && flow.length < 32; index++) {
+      findNode(flow[index] as Node, inner => {
+        if (inner.type !== AST_NODE_TYPES.CallExpression || inner === call) return false;
+        const fn = this.model.localFunction(inner.callee);
+        if (!fn || inlined.has(fn) || fn === scope) return false;
+        inlined.add(fn);
+        inner.arguments.forEach((arg, position) => {
+          const param = fn.params[position];
+          const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier ? param.left.name : undefined;
+          if (name && [...namesIn(arg)].some(used => counters.has(used))) counters.add(name);
+        });
+        for (const returned of returnedExpressions(fn)) flow.push(...this.dataFlow(returned, fn));
+        return false;
+      });
+    }
     const names = new Set<string>();
     for (const node of flow) for (const name of namesIn(node)) names.add(name);
-    const usesCounter = counters.some(name => names.has(name));
+    const usesCounter = [...counters].some(name => names.has(name));
     const selfGrowing = this.selfGrowing(scope, names);
     let exponential = selfGrowing;
     let growing = usesCounter || selfGrowing;
@@ -521,8 +620,9 @@ export class RetryAnalysis {
           if (matchesFunctionRef(this.model, callee, this.model.settings.jitterFunctions)) jitter = true;
           const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
           if (name && JITTER_NAME.test(name)) jitter = true;
-          if (!path && !jitter && name && !['min', 'max', 'round', 'floor', 'ceil', 'pow', 'abs', 'trunc'].includes(name) && inner !== call) {
-            // A helper computing the delay (`backoff(attempt)`, `getDelay(n)`): we cannot see its shape.
+          const known = path !== '' || jitter || (name !== undefined && ['min', 'max', 'round', 'floor', 'ceil', 'pow', 'abs', 'trunc'].includes(name));
+          if (!known && inner !== call && !this.model.localFunction(inner.callee)) {
+            // A helper computing the delay that we cannot see into (`backoff(attempt)` from a library).
             opaque = true;
             growing = true;
           }
@@ -534,10 +634,9 @@ export class RetryAnalysis {
     // `if (delay > MAX) delay = MAX`
     if (!capped) capped = this.clampedInScope(scope, names);
     if (opaque) return { kind: 'unknown', call, expr, exponential, capped: true, jitter: true };
-    if (!growing) {
-      // A value from outside the function (a parameter, an option) may itself be computed with care.
-      return { kind: names.size > 0 && !this.allLocal(expr, names) ? 'unknown' : 'constant', call, expr, exponential: false, capped, jitter };
-    }
+    // Not a function of the attempt: the same wait every time, whatever value it holds (a
+    // parameter, an option, a constant), jittered or not.
+    if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };
     return { kind: 'growing', call, expr, exponential, capped, jitter };
   }
 
@@ -594,18 +693,6 @@ export class RetryAnalysis {
         return [...names].some(name => tested.has(name)) && findNode(node.consequent, inner => inner.type === AST_NODE_TYPES.AssignmentExpression) !== undefined;
       }) !== undefined
     );
-  }
-
-  /** Every name the delay reads is a literal const or a local computed in the file. */
-  private allLocal(expr: Node, names: ReadonlySet<string>): boolean {
-    for (const name of names) {
-      const identifier = findNode(expr, node => node.type === AST_NODE_TYPES.Identifier && node.name === name);
-      if (identifier?.type !== AST_NODE_TYPES.Identifier) continue;
-      const def = this.model.findVariable(identifier)?.defs[0];
-      if (!def) continue;
-      if (def.type === 'Parameter') return false;
-    }
-    return true;
   }
 
   /** True when `node` lies within the attempt of some retry construct. */

@@ -6,6 +6,8 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-fanout', rule, {
   valid: [
+    // The fetch runs in a click handler, later, not per item now.
+    `forms.forEach(form => { form.addEventListener('click', async () => { await fetch('/read', { method: 'POST', signal: AbortSignal.timeout(1000) }); }); });`,
     `import pLimit from 'p-limit'; import axios from 'axios'; const limit = pLimit(8); export const load = (ids: string[]) => Promise.all(ids.map(id => limit(() => axios.get('/u/' + id, { timeout: 1000 }))));`,
     `import pMap from 'p-map'; import axios from 'axios'; export const load = (ids: string[]) => pMap(ids, id => axios.get('/u/' + id, { timeout: 1000 }), { concurrency: 8 });`,
     // A short literal list.
@@ -24,6 +26,18 @@ ruleTester.run('no-unbounded-fanout', rule, {
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
   ],
   invalid: [
+    {
+      code: `
+const promises = [];
+for (const symbol of symbols.slice(0, 100)) {
+  const promise = fetch('https://api.example.com/price?symbol=' + symbol, { signal: AbortSignal.timeout(1000) }).then(res => res.json());
+  promises.push(promise);
+}
+await Promise.all(promises);`,
+      errors: [
+        { column: 3, endColumn: 16, endLine: 5, line: 5, messageId: 'unboundedFanout' },
+      ],
+    },
     {
       code: `import axios from 'axios'; export const load = (ids: string[]) => Promise.all(ids.map(id => axios.get('/u/' + id, { timeout: 1000 })));`,
       errors: [

@@ -6,6 +6,29 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Bun.sleep waits; capped and jittered.
+    `
+export async function withBackoff<T>(fn: () => Promise<T>, retries = 3): Promise<T> {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (error) {
+      attempt += 1;
+      if (attempt > retries) throw error;
+      await Bun.sleep(Math.min(250 * 2 ** attempt, 3000) + Math.floor(Math.random() * 120));
+    }
+  }
+}`,
+    // Trying alternatives in turn (indexing a list) is not retrying.
+    `
+function run(parsers: Parser[], index = 0): Promise<Result> {
+  return parse(parsers[index]).catch((error: Error) => {
+    index++;
+    if (index === parsers.length) throw error;
+    return run(parsers, index);
+  });
+}`,
     `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export async function send(body: object) {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -70,6 +93,60 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      code: `
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function withRetry(method: () => Promise<Response>, maxAttempts = 3, delay = 1000) {
+  let attempt = 1;
+  while (attempt <= maxAttempts) {
+    const response = await method();
+    if (response.ok) return response;
+    await sleep(delay);
+    attempt++;
+  }
+  throw new Error('failed');
+}`,
+      errors: [
+        { column: 11, endColumn: 23, endLine: 8, line: 8, messageId: 'constantDelay', suggestions: [{ messageId: 'suggestFullJitter', output: `
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function withRetry(method: () => Promise<Response>, maxAttempts = 3, delay = 1000) {
+  let attempt = 1;
+  while (attempt <= maxAttempts) {
+    const response = await method();
+    if (response.ok) return response;
+    await sleep(Math.random() * Math.min(30000, delay * 2 ** attempt));
+    attempt++;
+  }
+  throw new Error('failed');
+}` }] },
+      ],
+    },
+    {
+      code: `
+const exponentialDelay = (attempt: number) => 2 ** attempt * 100;
+export async function load(url: string) {
+  for (let i = 0; i < 8; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, exponentialDelay(i + 1)));
+    }
+  }
+}`,
+      errors: [
+        { column: 13, endColumn: 81, endLine: 8, line: 8, messageId: 'uncappedBackoff', suggestions: [{ messageId: 'suggestFullJitter', output: `
+const exponentialDelay = (attempt: number) => 2 ** attempt * 100;
+export async function load(url: string) {
+  for (let i = 0; i < 8; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, exponentialDelay(i + 1))));
+    }
+  }
+}` }] },
+      ],
+    },
     {
       code: `
 export async function load() {

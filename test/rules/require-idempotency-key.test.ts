@@ -43,6 +43,14 @@ export async function save(body: object) {
   ],
   invalid: [
     {
+      code: `
+const axios_retry_1 = __importDefault(require('axios-retry'));
+(0, axios_retry_1.default)(instance, { retries: 3, retryDelay: axios_retry_1.default.exponentialDelay, retryCondition: (error) => axios_retry_1.default.isNetworkOrIdempotentRequestError(error) || error.response?.status >= 500 });`,
+      errors: [
+        { column: 104, endColumn: 226, endLine: 3, line: 3, messageId: 'widenedRetry' },
+      ],
+    },
+    {
       code: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 import axios from 'axios';
 export async function charge(body: object) {

@@ -6,6 +6,11 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // A route handler that passes the request signal on.
+    {
+      filename: 'app/api/weather/route.ts',
+      code: `export async function GET(req) { const response = await fetch('https://weather.example.com/today', { signal: req.signal }); return Response.json(await response.json()); }`,
+    },
     `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal }); }`,
     `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) }); }`,
     // A controller wired to the caller’s signal.
@@ -26,6 +31,13 @@ export async function load(url: string, signal: AbortSignal) {
     'export async function GET(request: Request) { return fetch(upstream, { signal: request.signal }); }',
   ],
   invalid: [
+    {
+      filename: 'app/api/weather/route.ts',
+      code: `export async function GET(req) { const response = await fetch('https://weather.example.com/today'); return Response.json(await response.json()); }`,
+      errors: [
+        { column: 57, endColumn: 62, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: `export async function GET(req) { const response = await fetch('https://weather.example.com/today', { signal: req.signal }); return Response.json(await response.json()); }` }] },
+      ],
+    },
     {
       code: `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id); }`,
       errors: [
