@@ -193,6 +193,7 @@ export default createRule<Options, MessageIds>({
 
     return mergeListeners(collectors, {
       'Program:exit'(): void {
+        if (model.remoteCalls().length === 0) return;
         const reportedLoops = new Set<Node>();
         for (const call of model.calls) {
           if (call.type !== AST_NODE_TYPES.CallExpression) continue;

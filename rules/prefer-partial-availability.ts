@@ -97,6 +97,8 @@ export default createRule<Options, MessageIds>({
 
     return mergeListeners(collectors, {
       'Program:exit'(): void {
+        // Nothing remote in the file, nothing to fan out (and no scope analysis to pay for).
+        if (model.remoteCalls().length === 0) return;
         for (const call of model.calls) {
           if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
           const name = memberName(call.callee);

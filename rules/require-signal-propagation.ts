@@ -283,6 +283,7 @@ export default createRule<Options, MessageIds>({
 
     return mergeListeners(collectors, {
       'Program:exit'(): void {
+        if (model.remoteCalls().length === 0) return;
         for (const classified of model.remoteCalls()) checkRemote(classified);
         for (const call of model.calls) {
           if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkLocalCall(call);

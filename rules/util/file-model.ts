@@ -34,6 +34,8 @@ export type Value = CatalogValue<Origin>;
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
 const SQL_COORDINATION_HINT = /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
+/** Globals whose members the catalog gives a role (fetch, Request, Bun.sleep), directly or through the global object. */
+const CATALOG_GLOBALS = new Set(['fetch', 'Request', 'Bun', 'globalThis', 'window', 'self', 'global']);
 const INTEROP_HELPERS = /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
 /** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
@@ -479,10 +481,11 @@ export class FileModel {
   /** Cheap pre-check: could this call's callee resolve to anything known? */
   isCandidate(node: CallLike): boolean {
     if (this.hasKnownModule) return true;
-    const chain = memberChain(node.callee);
-    if (!chain) return false;
-    if (chain.root.type === AST_NODE_TYPES.Identifier) return GLOBAL_ROOTS.has(chain.root.name);
-    return false;
+    // Without a known import, only globals with a catalog role can be remote or a timer: decided by
+    // the name alone, so files that call none of them never pay for scope analysis.
+    let root: Node = unwrap(node.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
+    return root.type === AST_NODE_TYPES.Identifier && CATALOG_GLOBALS.has(root.name);
   }
 
   private computeClassified(node: CallLike): Classified | undefined {
@@ -1029,6 +1032,10 @@ export class FileModel {
 
   /** `setTimeout(…)` / `setInterval(…)`, global or imported from node:timers. */
   isTimerCall(node: TSESTree.CallExpression): boolean {
+    // Cheap first: only a callee named setTimeout/setInterval can be one.
+    const inner = unwrap(node.callee);
+    const written = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+    if (written !== 'setTimeout' && written !== 'setInterval') return false;
     const callee = this.valueOf(node.callee);
     const name = callee.kind === 'global' ? callee.path.join('.') : callee.kind === 'module' && callee.module === 'node:timers' ? callee.path.join('.') : '';
     return name === 'setTimeout' || name === 'setInterval';
