@@ -81,8 +81,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
-    model.wantsSql = true;
+    const { model, collectors } = fileModel(context, ['sql']);
     const allowed = new Set<string>(options.allow ?? []);
     const restricted = new Map((options.modules ?? []).map(entry => [canonicalModule(entry.name), entry]));
     const sourceCode = context.sourceCode;

@@ -60,7 +60,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+    const { model, collectors } = fileModel(context, ['loops']);
     const sourceCode = context.sourceCode;
     const settings = model.settings;
 

@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+    const { model, collectors } = fileModel(context, ['loops']);
     const header = model.settings.idempotencyHeaders[0] ?? 'Idempotency-Key';
     const reported = new Set<Node>();
 

@@ -135,8 +135,6 @@ export class FileModel {
   readonly defaultsAssignments: TSESTree.AssignmentExpression[] = [];
   /** The file imports or requires a module the catalog (or the settings) knows. */
   hasKnownModule = false;
-  /** Set (before traversal) by a rule that needs SQL strings collected. */
-  wantsSql = false;
 
   private readonly values = new WeakMap<Node | Variable, Value>();
   private readonly classified = new WeakMap<Node, Classified | null>();
@@ -160,8 +158,50 @@ export class FileModel {
 
   // ---------------------------------------------------------------- collection (during traversal)
 
-  /** Listeners that record the facts the model needs; registered by one rule per file. */
-  collectors(): TSESLint.RuleListener {
+  /** Facts some rules need and others do not; each is collected by the first rule that asks. */
+  private readonly collected = new Set<Need>();
+
+  /** Listeners that record the facts a rule needs and no earlier rule collects already. */
+  collectors(needs: readonly Need[]): TSESLint.RuleListener {
+    const listeners: TSESLint.RuleListener[] = [];
+    for (const need of ['core', ...needs] as Need[]) {
+      if (this.collected.has(need)) continue;
+      this.collected.add(need);
+      listeners.push(need === 'core' ? this.coreCollectors() : need === 'loops' ? this.loopCollectors() : this.sqlCollectors());
+    }
+    return mergeListeners(...listeners);
+  }
+
+  private loopCollectors(): TSESLint.RuleListener {
+    return {
+      WhileStatement: (node): void => {
+        this.loops.push(node);
+      },
+      DoWhileStatement: (node): void => {
+        this.loops.push(node);
+      },
+      ForStatement: (node): void => {
+        this.loops.push(node);
+      },
+      CatchClause: (node): void => {
+        this.catches.push(node);
+      },
+    };
+  }
+
+  private sqlCollectors(): TSESLint.RuleListener {
+    return {
+      Literal: (node): void => {
+        if (typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value)) this.sqlStrings.push(node);
+      },
+      TemplateLiteral: (node): void => {
+        if (node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw))) this.sqlStrings.push(node);
+      },
+    };
+  }
+
+  /** Imports, calls, class fields and defaults: what every rule reads. */
+  private coreCollectors(): TSESLint.RuleListener {
     return {
       ImportDeclaration: (node): void => {
         if (this.isTrackedModule(node.source.value)) this.hasKnownModule = true;
@@ -175,24 +215,6 @@ export class FileModel {
       },
       NewExpression: (node): void => {
         this.calls.push(node);
-      },
-      WhileStatement: (node): void => {
-        this.loops.push(node);
-      },
-      DoWhileStatement: (node): void => {
-        this.loops.push(node);
-      },
-      ForStatement: (node): void => {
-        this.loops.push(node);
-      },
-      CatchClause: (node): void => {
-        this.catches.push(node);
-      },
-      Literal: (node): void => {
-        if (this.wantsSql && typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value)) this.sqlStrings.push(node);
-      },
-      TemplateLiteral: (node): void => {
-        if (this.wantsSql && node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw))) this.sqlStrings.push(node);
       },
       TSImportEqualsDeclaration: (node): void => {
         const reference = node.moduleReference;
@@ -1044,18 +1066,23 @@ export class FileModel {
 
 const models = new WeakMap<object, FileModel>();
 
+/** Optional facts: loops and catch clauses (retry rules), SQL strings (coordination). */
+export type Need = 'core' | 'loops' | 'sql';
+
 /**
- * The shared model of the file being linted, plus the listeners that fill it. The first rule to
- * ask in a file gets the collecting listeners; the others get none, so facts are gathered once.
+ * The shared model of the file being linted, plus the listeners that fill it. Each fact is
+ * collected by the first rule that needs it (all rules are created before ESLint traverses), so
+ * facts are gathered once, and only when some enabled rule reads them.
  */
-export function fileModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): { model: FileModel; collectors: TSESLint.RuleListener } {
+export function fileModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, needs: readonly Need[] = []): { model: FileModel; collectors: TSESLint.RuleListener } {
   const sourceCode = context.sourceCode;
   const key = sourceCode.ast;
-  const existing = models.get(key);
-  if (existing) return { model: existing, collectors: {} };
-  const model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
-  models.set(key, model);
-  return { model, collectors: model.collectors() };
+  let model = models.get(key);
+  if (!model) {
+    model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
+    models.set(key, model);
+  }
+  return { model, collectors: model.collectors(needs) };
 }
 
 /** Merges rule listeners: the model's collectors run first, then the rule's own handlers. */
