@@ -71,9 +71,10 @@ const config = {
 const capacityRps = (config.overload.slots * 1000) / config.overload.serviceMs;
 
 /** Starts a bench script in a child process pinned to `core`, with request/response over IPC. */
-function startChild(core, script) {
+function startChild(core, script, nodeFlags = []) {
   const command = hasTaskset ? 'taskset' : process.execPath;
-  const argv = hasTaskset ? ['-c', String(core), process.execPath, join(here, script)] : [join(here, script)];
+  const nodeArgv = [...nodeFlags, join(here, script)];
+  const argv = hasTaskset ? ['-c', String(core), process.execPath, ...nodeArgv] : nodeArgv;
   const child = spawn(command, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map();
   let nextId = 0;
@@ -251,15 +252,21 @@ async function runOverhead(load) {
   const latency = Object.fromEntries(OVERHEAD_MODES.map(mode => [mode, []]));
   // Many short runs with the modes interleaved, then medians: background load on a shared
   // machine then lands on every mode alike instead of on whichever ran at the wrong moment.
+  // The starting mode rotates every round, so no mode always follows the same one (and inherits
+  // its garbage or its warm caches).
+  const rotated = i => [
+    ...OVERHEAD_MODES.slice(i % OVERHEAD_MODES.length),
+    ...OVERHEAD_MODES.slice(0, i % OVERHEAD_MODES.length),
+  ];
   for (let i = 0; i < repetitions; i++) {
     log(`overhead: round ${i + 1} of ${repetitions}`);
-    for (const mode of OVERHEAD_MODES) {
+    for (const mode of rotated(i)) {
       throughput[mode].push(await load.call('overheadThroughput', { url, mode, concurrency, durationMs }));
     }
   }
   for (let i = 0; i < latencyRounds; i++) {
     log(`overhead: latency round ${i + 1} of ${latencyRounds}`);
-    for (const mode of OVERHEAD_MODES) {
+    for (const mode of rotated(i)) {
       latency[mode].push(
         await load.call('overheadLatency', { url, mode, rate, durationMs: latencyDurationMs, seed: 31 + i }),
       );
@@ -479,7 +486,7 @@ function buildReport(results, started) {
     lines.push(
       '## Overhead',
       '',
-      `A minimal JSON endpoint. Throughput and CPU: ${config.overhead.concurrency} closed-loop workers, median of ${config.overhead.repetitions} interleaved ${config.overhead.durationMs} ms runs per mode; the client core is the bottleneck, so this is the worst case for client-side cost. Latency: open loop at ${config.overhead.rate} req/s, median of ${config.overhead.latencyRounds} interleaved ${config.overhead.latencyDurationMs / 1000} s runs per mode. The policy call runs the whole pipeline (10 s deadline with its timer and signal, deadline header, budget, breaker, retry bookkeeping) and reads the body inside the deadline.`,
+      `A minimal JSON endpoint. Throughput and CPU: ${config.overhead.concurrency} closed-loop workers, median of ${config.overhead.repetitions} interleaved ${config.overhead.durationMs} ms runs per mode (order rotated every round); the client core is the bottleneck, so this is the worst case for client-side cost. Latency: open loop at ${config.overhead.rate} req/s, median of ${config.overhead.latencyRounds} interleaved ${config.overhead.latencyDurationMs / 1000} s runs per mode. The policy call runs the whole pipeline (10 s deadline with its timer and signal, deadline header, budget, breaker, retry bookkeeping) and reads the body inside the deadline.`,
       '',
       '| Call | Throughput req/s | CPU µs per request | p50 ms | p99 ms |',
       '|---|---|---|---|---|',
