@@ -67,10 +67,13 @@ export function renderGoodputSvg({ capacityRps, sweep }) {
         `<circle cx="${x(p.offeredRps).toFixed(1)}" cy="${y(p.goodputRps).toFixed(1)}" r="4" fill="${series.color}"><title>${escape(`${series.label}: ${Math.round(p.offeredRps)} offered, ${Math.round(p.goodputRps)} goodput`)}</title></circle>`,
       );
     }
-    const ly = margin.top + 8 + index * 18;
+    // The legend sits in the empty band between the admission-control plateau near capacity and
+    // the collapsed series at zero, right of where the lines cross.
+    const lx = margin.left + plotW * 0.5;
+    const ly = margin.top + plotH * 0.45 + index * 18;
     parts.push(
-      `<line x1="${margin.left + 16}" y1="${ly}" x2="${margin.left + 44}" y2="${ly}" stroke="${series.color}" stroke-width="2.5" stroke-dasharray="${series.dash}"/>`,
-      `<text x="${margin.left + 52}" y="${ly + 4}">${escape(series.label)}</text>`,
+      `<line x1="${lx}" y1="${ly}" x2="${lx + 28}" y2="${ly}" stroke="${series.color}" stroke-width="2.5" stroke-dasharray="${series.dash}"/>`,
+      `<text x="${lx + 36}" y="${ly + 4}">${escape(series.label)}</text>`,
     );
   });
   parts.push('</svg>', '');
