@@ -534,7 +534,7 @@ async function main() {
   if (args.includes('--report')) {
     // Rebuild the report and chart from the last run's measurements, without measuring again.
     const run = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8'));
-    writeReport(outDir, run);
+    await writeReport(outDir, run);
     return;
   }
   const load = startChild(LOAD_CORE, 'load.js');
@@ -559,12 +559,21 @@ async function main() {
     hasTaskset,
   };
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(run, null, 2)}\n`);
-  writeReport(outDir, run);
+  await writeReport(outDir, run);
   log(`wrote ${join(outDir, 'RESULTS.md')} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s`);
 }
 
-function writeReport(outDir, run) {
-  writeFileSync(join(outDir, 'RESULTS.md'), buildReport(run));
+async function writeReport(outDir, run) {
+  const file = join(outDir, 'RESULTS.md');
+  let markdown = buildReport(run);
+  try {
+    // Formatted like every other file in the repository, so `prettier --check .` stays green.
+    const prettier = await import('prettier');
+    markdown = await prettier.format(markdown, { ...(await prettier.resolveConfig(file)), filepath: file });
+  } catch {
+    // prettier is a development dependency of the repository; without it the table is still valid markdown.
+  }
+  writeFileSync(file, markdown);
   if (run.results.overload)
     writeFileSync(join(outDir, 'goodput.svg'), renderGoodputSvg(run.results.overload));
 }
