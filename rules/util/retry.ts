@@ -37,12 +37,12 @@ export interface RetryConstruct {
 
 const RETRY_NAME = /retr|attempt|tries|backoff/i;
 /** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
-const WORK_PARAM = /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
+const WORK_PARAM = /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|create|connect|open|start|load|send|fetcher|fetchFn|getter|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
 const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
 const JITTER_NAME = /jitter|random/i;
 const DEADLINE_NAME = /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
 /** Names of calls that talk to another process, for clients the catalog does not know. */
-const IO_NAME = /^(fetch|request|send|invoke|query|execute|exec|connect|post|put|patch|get|upload|download|publish|produce|call[A-Z]|rpc|http|load|sync|notify|deliver|dispatch|write|save|create|update|delete|remove|insert|submit|charge|refresh|ping|check)|Api|Service|Client|Remote|Http|Request/;
+const IO_NAME = /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)/;
 
 function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
@@ -218,8 +218,7 @@ export class RetryAnalysis {
     });
     if (!conditionalExit) return undefined;
     const sleep = this.findSleep(loop.body);
-    if (!sleep) return undefined;
-    const delay = this.classifyDelay(sleep.call, sleep.expr, counters, loop);
+    const delay: Delay = sleep ? this.classifyDelay(sleep.call, sleep.expr, counters, loop) : { kind: 'none', exponential: false, capped: false, jitter: false };
     return { kind: 'loop', node: loop, attempt: loop.body, delay, bounded: this.loopBounded(loop, counters), counters };
   }
 
