@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 
 import { ROOT } from '../helpers/engines.js';
@@ -52,6 +52,8 @@ describe('CI gate: SARIF for code scanning', () => {
         runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
       };
       // The published schema has one pattern that is only valid without the `u` flag (`^[a-zA-Z]{2}|…]?$`).
+      // ajv-draft-04 is CommonJS with a default export; NodeNext sees the module object.
+      const Ajv = ((AjvDraft04 as unknown as { default?: typeof AjvDraft04 }).default ?? AjvDraft04) as unknown as new (options: object) => { compile(schema: object): { (data: unknown): boolean; errors?: unknown[] | null } };
       const validate = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, logger: false }).compile(JSON.parse(await readFile(SCHEMA, 'utf8')));
       expect(validate.errors ?? []).toEqual([]);
       expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
