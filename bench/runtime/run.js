@@ -331,6 +331,7 @@ function buildReport(run) {
       refusalP99Ms: metric('refusalP99Ms'),
       acceptedP99Ms: metric('acceptedP99Ms'),
       refusals: metric('refusals'),
+      refusalServerP99Ms: median(runs.map(r => r.server.refusalServerP99Ms)),
     };
     const medianOf = runs.length > 1 ? `median of ${runs.length} runs: ` : '';
     rows.push([
@@ -340,7 +341,13 @@ function buildReport(run) {
       pass(adm.goodputRps >= 0.9 * overload.capacityRps),
     ]);
     rows.push([
-      '3× overload: refusals answered in < 5 ms (p99, measured at the client)',
+      '3× overload: refusals answered in < 5 ms (p99, measured in the server: request handed to the handler → 503 handed to the socket)',
+      `${medianOf}p99 ${fmt(adm.refusalServerP99Ms, 3)} ms${runs.length > 1 ? ` (runs: ${runs.map(r => fmt(r.server.refusalServerP99Ms, 3)).join(', ')}; max ${fmt(Math.max(...runs.map(r => r.server.refusalServerMaxMs)), 2)} ms)` : ''}`,
+      '—',
+      pass(adm.refusalServerP99Ms < 5),
+    ]);
+    rows.push([
+      '3× overload: refusals answered in < 5 ms (p99, measured at the client, so including stalls of either event loop)',
       `${medianOf}p50 ${fmt(adm.refusalP50Ms, 2)} ms, p99 ${fmt(adm.refusalP99Ms, 2)} ms${each('refusalP99Ms', 2)}`,
       '—',
       pass(adm.refusalP99Ms < 5),
@@ -448,7 +455,7 @@ function buildReport(run) {
           `| ${serverLabel(r.variant)}, ${r.kind} clients | ${fmt(r.server.eventLoopDelay.p99Ms)} / ${fmt(r.server.eventLoopDelay.maxMs)} | ${fmt(r.loadEventLoopDelay.p99Ms)} / ${fmt(r.loadEventLoopDelay.maxMs)} |`,
       ),
       '',
-      'A refusal is decided synchronously from the deadline header, before anything is allocated for the request, and answered from a cached response; its latency at the client is therefore mostly time spent waiting for one of the two event loops. Both processes stall for several milliseconds at their p99 (garbage collection, bursts of arrivals, other work on the shared cores), and a plain node:http server with no runtime at all stalls as much, so a refusal that lands behind such a stall takes longer than 5 ms even though answering it takes microseconds.',
+      'A refusal is decided synchronously from the deadline header, before anything is allocated for the request, and answered from a cached response; its latency at the client is therefore mostly time spent waiting for one of the two event loops. Both processes stall for several milliseconds at their p99 (garbage collection, bursts of arrivals, other work on the shared cores), and a plain node:http server with no runtime at all stalls as much, so a refusal that lands behind such a stall takes longer than 5 ms even though answering it takes microseconds. The targets table therefore shows both: the time the server takes to answer a refusal (measured inside the server process) and the refusal latency the client sees.',
       '',
     );
   }

@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { createHttpClient } from '../../packages/runtime/dist/client/index.js';
 import { withResilience } from '../../packages/runtime/dist/node-http.js';
-import { Capacity, naiveFetch, pRetryFetch, serveRpc, watchEventLoop, work } from './lib.js';
+import { Capacity, naiveFetch, percentile, pRetryFetch, serveRpc, watchEventLoop, work } from './lib.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -88,11 +88,25 @@ async function overload({ variant, slots, serviceMs, admission }) {
       },
     );
   }
-  const { url } = await listen(handler);
+  // How long the server takes to answer a refusal: from the request reaching the handler to the
+  // 503 being handed to the socket ('finish'). Measured here because at the client the same
+  // refusal also includes any stall of either event loop.
+  const refusalAnswerMs = [];
+  const timed = (request, response) => {
+    const start = process.hrtime.bigint();
+    response.once('finish', () => {
+      if (response.statusCode === 503) refusalAnswerMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+    return handler(request, response);
+  };
+  const { url } = await listen(timed);
   return {
     urls: [url],
     stats: () => ({
       ...counts,
+      refusalServerP50Ms: percentile(refusalAnswerMs, 50),
+      refusalServerP99Ms: percentile(refusalAnswerMs, 99),
+      refusalServerMaxMs: percentile(refusalAnswerMs, 100),
       dependencyCompleted: capacity.completed,
       dependencyMaxQueue: capacity.maxQueue,
       eventLoopDelay: eventLoop.stop(),
