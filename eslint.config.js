@@ -7,7 +7,17 @@ import faultline from './rules/dist/index.js';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'examples/**', 'bench/corpus/**', 'bench/corpus-heldout/**', 'test/fixtures/**', 'templates/**', '**/__snapshots__/**', '**/.work/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'examples/**',
+      'bench/corpus/**',
+      'bench/corpus-heldout/**',
+      'test/fixtures/**',
+      'templates/**',
+      '**/__snapshots__/**',
+      '**/.work/**',
+    ],
   },
   ...tseslint.configs.recommended,
   faultline.configs.recommended,
@@ -17,7 +27,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'CallExpression[callee.type="MemberExpression"][callee.property.name="only"][callee.object.name=/^(it|describe|test)$/]',
+          selector:
+            'CallExpression[callee.type="MemberExpression"][callee.property.name="only"][callee.object.name=/^(it|describe|test)$/]',
           message: 'Focused tests (.only) must not land.',
         },
       ],
@@ -29,7 +40,10 @@ export default tseslint.config(
     ...eslintPlugin.configs.recommended,
     rules: {
       ...eslintPlugin.configs.recommended.rules,
-      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow) .+[^. ]$' }],
+      'eslint-plugin/require-meta-docs-description': [
+        'error',
+        { pattern: '^(Enforce|Require|Disallow) .+[^. ]$' },
+      ],
       'eslint-plugin/require-meta-schema-description': 'error',
       'eslint-plugin/require-meta-default-options': 'error',
       'no-restricted-syntax': [

@@ -25,11 +25,16 @@ if (!existsSync(corpus)) {
   process.exit(2);
 }
 const plugin = (await import(path.join(root, 'rules/dist/index.js'))).default;
-const ruleOptions = existsSync(path.join(corpus, 'options.json')) ? JSON.parse(readFileSync(path.join(corpus, 'options.json'), 'utf8')) : [];
+const ruleOptions = existsSync(path.join(corpus, 'options.json'))
+  ? JSON.parse(readFileSync(path.join(corpus, 'options.json'), 'utf8'))
+  : [];
 
 const EXPECT = new RegExp(`//\\s*expect:\\s*${rule}\\b`);
 const OK = /\/\/\s*ok\b/;
-const families = readdirSync(corpus, { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => entry.name).sort();
+const families = readdirSync(corpus, { withFileTypes: true })
+  .filter(entry => entry.isDirectory())
+  .map(entry => entry.name)
+  .sort();
 const rows = [];
 const misses = [];
 for (const family of families) {
@@ -40,10 +45,19 @@ for (const family of families) {
     cwd: dir,
     overrideConfigFile: true,
     overrideConfig: [
-      { files: ['**/*.{js,mjs,cjs,ts,tsx}'], plugins: { faultline: plugin }, settings, rules: { [`faultline/${rule}`]: ['error', ...ruleOptions] }, linterOptions: { reportUnusedDisableDirectives: 'off' } },
+      {
+        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
+        plugins: { faultline: plugin },
+        settings,
+        rules: { [`faultline/${rule}`]: ['error', ...ruleOptions] },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
       { files: ['**/*.{js,mjs}'], languageOptions: { sourceType: 'module' } },
       { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+      {
+        files: ['**/*.{ts,tsx}'],
+        languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+      },
     ],
   });
   // Held-out files are real files from real repositories: lint each under the path it has there
@@ -51,7 +65,9 @@ for (const family of families) {
   let results;
   if (heldout) {
     results = [];
-    const files = readdirSync(dir, { recursive: true }).filter(file => /\.(js|mjs|cjs|ts|tsx)$/.test(String(file))).sort();
+    const files = readdirSync(dir, { recursive: true })
+      .filter(file => /\.(js|mjs|cjs|ts|tsx)$/.test(String(file)))
+      .sort();
     for (const file of files) {
       const full = path.join(dir, String(file));
       const text = readFileSync(full, 'utf8');
@@ -63,12 +79,17 @@ for (const family of families) {
   } else {
     results = await eslint.lintFiles(['**/*.{js,mjs,cjs,ts,tsx}']);
   }
-  let tp = 0, fp = 0, fn = 0, negatives = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    negatives = 0;
   for (const result of results) {
     const lines = readFileSync(result.filePath, 'utf8').split('\n');
     const fatal = result.messages.find(message => message.fatal);
     if (fatal) throw new Error(`${result.filePath}: ${fatal.message}`);
-    const reported = new Set(result.messages.filter(message => message.ruleId === `faultline/${rule}`).map(message => message.line));
+    const reported = new Set(
+      result.messages.filter(message => message.ruleId === `faultline/${rule}`).map(message => message.line),
+    );
     const file = path.relative(root, result.filePath);
     lines.forEach((text, index) => {
       const line = index + 1;
@@ -88,12 +109,24 @@ for (const family of families) {
   const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
   rows.push({ family, positives: tp + fn, negatives, tp, fp, fn, precision, recall });
 }
-const total = rows.reduce((sum, row) => ({ positives: sum.positives + row.positives, negatives: sum.negatives + row.negatives, tp: sum.tp + row.tp, fp: sum.fp + row.fp, fn: sum.fn + row.fn }), { positives: 0, negatives: 0, tp: 0, fp: 0, fn: 0 });
+const total = rows.reduce(
+  (sum, row) => ({
+    positives: sum.positives + row.positives,
+    negatives: sum.negatives + row.negatives,
+    tp: sum.tp + row.tp,
+    fp: sum.fp + row.fp,
+    fn: sum.fn + row.fn,
+  }),
+  { positives: 0, negatives: 0, tp: 0, fp: 0, fn: 0 },
+);
 const pct = value => `${(value * 100).toFixed(1)} %`;
 const table = [
   '| family | positives | labelled negatives | TP | FP | FN | precision | recall |',
   '|---|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(row => `| ${row.family} | ${row.positives} | ${row.negatives} | ${row.tp} | ${row.fp} | ${row.fn} | ${pct(row.precision)} | ${pct(row.recall)} |`),
+  ...rows.map(
+    row =>
+      `| ${row.family} | ${row.positives} | ${row.negatives} | ${row.tp} | ${row.fp} | ${row.fn} | ${pct(row.precision)} | ${pct(row.recall)} |`,
+  ),
   `| **all** | ${total.positives} | ${total.negatives} | ${total.tp} | ${total.fp} | ${total.fn} | ${pct(total.tp / Math.max(1, total.tp + total.fp))} | ${pct(total.tp / Math.max(1, total.tp + total.fn))} |`,
 ].join('\n');
 console.log(table);
@@ -114,7 +147,12 @@ if (write) {
     '',
     `Lowest per-family precision: ${pct(worstPrecision)} (bar: ≥ 95 %). Lowest per-family recall: ${pct(worstRecall)} (bar: ≥ 90 %).`,
     '',
-    misses.length ? '## Misses and false positives\n\n' + misses.map(miss => `- ${miss.kind}: \`${miss.where}\` — \`${miss.text.replace(/`/g, "'")}\``).join('\n') : 'No misses and no false positives.',
+    misses.length
+      ? '## Misses and false positives\n\n' +
+        misses
+          .map(miss => `- ${miss.kind}: \`${miss.where}\` — \`${miss.text.replace(/`/g, "'")}\``)
+          .join('\n')
+      : 'No misses and no false positives.',
     '',
   ].join('\n');
   const suffix = heldout ? '-heldout' : '';
@@ -123,5 +161,19 @@ if (write) {
   const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const history = previous.indexOf('\n## History');
   writeFileSync(file, history === -1 ? body : `${body}${previous.slice(history + 1)}`);
-  writeFileSync(path.join(root, 'bench', rule, `results${suffix}.json`), JSON.stringify({ rule, corpus: heldout ? 'heldout' : 'own', eslint: ESLint.version, node: process.version, rows, total }, null, 2) + '\n');
+  writeFileSync(
+    path.join(root, 'bench', rule, `results${suffix}.json`),
+    JSON.stringify(
+      {
+        rule,
+        corpus: heldout ? 'heldout' : 'own',
+        eslint: ESLint.version,
+        node: process.version,
+        rows,
+        total,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 }

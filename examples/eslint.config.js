@@ -2,7 +2,4 @@
 import faultline from '@faultline/eslint-plugin';
 import tsParser from '@typescript-eslint/parser';
 
-export default [
-  { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-  faultline.configs.recommended,
-];
+export default [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, faultline.configs.recommended];

@@ -9,6 +9,13 @@ export default {
   ],
   ruleDocTitleFormat: 'prefix-name',
   ruleDocSectionInclude: ['Examples', 'When Not To Use It'],
-  ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'fixable', 'requiresTypeChecking'],
+  ruleListColumns: [
+    'name',
+    'description',
+    'configsError',
+    'hasSuggestions',
+    'fixable',
+    'requiresTypeChecking',
+  ],
   urlConfigs: 'https://github.com/faultline-dev/faultline#configs',
 };

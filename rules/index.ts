@@ -57,7 +57,11 @@ const plugin = {
 };
 
 for (const name of Object.keys(RULE_SETS) as ConfigName[]) {
-  plugin.configs[name] = { name: `faultline/${name}`, plugins: { faultline: plugin }, rules: RULE_SETS[name] };
+  plugin.configs[name] = {
+    name: `faultline/${name}`,
+    plugins: { faultline: plugin },
+    rules: RULE_SETS[name],
+  };
 }
 
 export const configs = plugin.configs;

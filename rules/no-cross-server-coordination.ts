@@ -9,7 +9,20 @@ import { type Classified, fileModel, mergeListeners } from './util/file-model.js
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 /** The built-in checks, by id; `allow` turns one off. */
-const CHECKS = ['redlock', 'redis-lock', 'warlock', 'live-mutex', 'redis-set-nx', 'etcd-lock', 'etcd-election', 'consul-lock', 'consul-session', 'zookeeper', 'sql-advisory-lock', 'two-phase-commit'] as const;
+const CHECKS = [
+  'redlock',
+  'redis-lock',
+  'warlock',
+  'live-mutex',
+  'redis-set-nx',
+  'etcd-lock',
+  'etcd-election',
+  'consul-lock',
+  'consul-session',
+  'zookeeper',
+  'sql-advisory-lock',
+  'two-phase-commit',
+] as const;
 type CheckId = (typeof CHECKS)[number];
 
 export type Options = [
@@ -25,11 +38,36 @@ export type MessageIds = 'distributedLock' | 'leaderElection' | 'twoPhaseCommit'
 const LOCK_WORDS = /lock|mutex|leader|lease|sema(phore)?|elect|owner|singleton|exclusive/i;
 
 const SQL_CHECKS: readonly { pattern: RegExp; check: CheckId; kind: CoordinationKind; what: string }[] = [
-  { pattern: /\bpg_(try_)?advisory(_xact)?_lock(_shared)?\s*\(/i, check: 'sql-advisory-lock', kind: 'lock', what: 'A PostgreSQL advisory lock' },
-  { pattern: /\bGET_LOCK\s*\(/i, check: 'sql-advisory-lock', kind: 'lock', what: 'A MySQL named lock (GET_LOCK)' },
-  { pattern: /\bsp_getapplock\b/i, check: 'sql-advisory-lock', kind: 'lock', what: 'A SQL Server application lock' },
-  { pattern: /\bXA\s+(START|BEGIN|END|PREPARE|COMMIT|ROLLBACK|RECOVER)\b/i, check: 'two-phase-commit', kind: 'two-phase-commit', what: 'An XA transaction' },
-  { pattern: /\bPREPARE\s+TRANSACTION\b|\b(COMMIT|ROLLBACK)\s+PREPARED\b/i, check: 'two-phase-commit', kind: 'two-phase-commit', what: 'A prepared (two-phase) transaction' },
+  {
+    pattern: /\bpg_(try_)?advisory(_xact)?_lock(_shared)?\s*\(/i,
+    check: 'sql-advisory-lock',
+    kind: 'lock',
+    what: 'A PostgreSQL advisory lock',
+  },
+  {
+    pattern: /\bGET_LOCK\s*\(/i,
+    check: 'sql-advisory-lock',
+    kind: 'lock',
+    what: 'A MySQL named lock (GET_LOCK)',
+  },
+  {
+    pattern: /\bsp_getapplock\b/i,
+    check: 'sql-advisory-lock',
+    kind: 'lock',
+    what: 'A SQL Server application lock',
+  },
+  {
+    pattern: /\bXA\s+(START|BEGIN|END|PREPARE|COMMIT|ROLLBACK|RECOVER)\b/i,
+    check: 'two-phase-commit',
+    kind: 'two-phase-commit',
+    what: 'An XA transaction',
+  },
+  {
+    pattern: /\bPREPARE\s+TRANSACTION\b|\b(COMMIT|ROLLBACK)\s+PREPARED\b/i,
+    check: 'two-phase-commit',
+    kind: 'two-phase-commit',
+    what: 'A prepared (two-phase) transaction',
+  },
 ];
 
 export default createRule<Options, MessageIds>({
@@ -37,7 +75,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Disallow making servers agree through distributed locks, leader election or two-phase commit',
+      description:
+        'Disallow making servers agree through distributed locks, leader election or two-phase commit',
       recommended: true,
     },
     messages: {
@@ -63,7 +102,8 @@ export default createRule<Options, MessageIds>({
           },
           modules: {
             type: 'array',
-            description: 'More modules whose import is reported, like `no-restricted-imports` (a team’s own lock library, say).',
+            description:
+              'More modules whose import is reported, like `no-restricted-imports` (a team’s own lock library, say).',
             items: {
               type: 'object',
               additionalProperties: false,
@@ -88,7 +128,8 @@ export default createRule<Options, MessageIds>({
 
     function report(node: Node, kind: CoordinationKind, check: string, what: string): void {
       if (allowed.has(check)) return;
-      const messageId = kind === 'lock' ? 'distributedLock' : kind === 'election' ? 'leaderElection' : 'twoPhaseCommit';
+      const messageId =
+        kind === 'lock' ? 'distributedLock' : kind === 'election' ? 'leaderElection' : 'twoPhaseCommit';
       context.report({ node, messageId, data: { what } });
     }
 
@@ -107,8 +148,12 @@ export default createRule<Options, MessageIds>({
           if (options.type === AST_NODE_TYPES.ObjectExpression) {
             for (const property of options.properties) {
               if (property.type !== AST_NODE_TYPES.Property) continue;
-              const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
-              if (key === 'NX' || (key === 'condition' && staticString(property.value as Node) === 'NX')) nx = true;
+              const key =
+                property.key.type === AST_NODE_TYPES.Identifier
+                  ? property.key.name
+                  : staticString(property.key);
+              if (key === 'NX' || (key === 'condition' && staticString(property.value as Node) === 'NX'))
+                nx = true;
             }
           }
         }
@@ -121,13 +166,36 @@ export default createRule<Options, MessageIds>({
     function looksLikeLock(call: CallLike): boolean {
       const key = call.arguments[0];
       if (key && LOCK_WORDS.test(sourceCode.getText(key))) return true;
-      const keyInit = key && unwrap(key).type === AST_NODE_TYPES.Identifier ? model.constInit(unwrap(key) as TSESTree.Identifier) : undefined;
+      const keyInit =
+        key && unwrap(key).type === AST_NODE_TYPES.Identifier
+          ? model.constInit(unwrap(key) as TSESTree.Identifier)
+          : undefined;
       if (keyInit && LOCK_WORDS.test(sourceCode.getText(keyInit))) return true;
       for (let current: Node | undefined = call.parent; current; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id && LOCK_WORDS.test(current.id.name)) return true;
-        if (current.type === AST_NODE_TYPES.MethodDefinition && current.key.type === AST_NODE_TYPES.Identifier && LOCK_WORDS.test(current.key.name)) return true;
-        if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier && LOCK_WORDS.test(current.id.name)) return true;
-        if (current.type === AST_NODE_TYPES.ClassDeclaration && current.id && LOCK_WORDS.test(current.id.name)) return true;
+        if (
+          current.type === AST_NODE_TYPES.FunctionDeclaration &&
+          current.id &&
+          LOCK_WORDS.test(current.id.name)
+        )
+          return true;
+        if (
+          current.type === AST_NODE_TYPES.MethodDefinition &&
+          current.key.type === AST_NODE_TYPES.Identifier &&
+          LOCK_WORDS.test(current.key.name)
+        )
+          return true;
+        if (
+          current.type === AST_NODE_TYPES.VariableDeclarator &&
+          current.id.type === AST_NODE_TYPES.Identifier &&
+          LOCK_WORDS.test(current.id.name)
+        )
+          return true;
+        if (
+          current.type === AST_NODE_TYPES.ClassDeclaration &&
+          current.id &&
+          LOCK_WORDS.test(current.id.name)
+        )
+          return true;
       }
       return false;
     }
@@ -136,14 +204,23 @@ export default createRule<Options, MessageIds>({
     function checkZookeeper(classified: Classified): void {
       const call = classified.node;
       const callee = unwrap(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !/^(create|mkdirp)$/.test(memberName(callee) ?? '')) return;
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        !/^(create|mkdirp)$/.test(memberName(callee) ?? '')
+      )
+        return;
       const ephemeral = call.arguments.some(arg => {
         const inner = unwrap(arg);
         const resolved = inner.type === AST_NODE_TYPES.Identifier ? (model.constInit(inner) ?? inner) : inner;
         return /EPHEMERAL/i.test(sourceCode.getText(resolved));
       });
       if (!ephemeral) return;
-      report(callee.property, /elect|leader/i.test(sourceCode.getText(call)) ? 'election' : 'lock', 'zookeeper', 'A ZooKeeper ephemeral node (the lock and leader-election recipe)');
+      report(
+        callee.property,
+        /elect|leader/i.test(sourceCode.getText(call)) ? 'election' : 'lock',
+        'zookeeper',
+        'A ZooKeeper ephemeral node (the lock and leader-election recipe)',
+      );
     }
 
     const WHAT: Record<string, string> = {
@@ -160,7 +237,12 @@ export default createRule<Options, MessageIds>({
     return mergeListeners(collectors, {
       ImportDeclaration(node): void {
         const entry = restricted.get(canonicalModule(node.source.value));
-        if (entry) context.report({ node: node.source, messageId: 'restrictedModule', data: { name: entry.name, message: entry.message ?? 'it makes servers coordinate' } });
+        if (entry)
+          context.report({
+            node: node.source,
+            messageId: 'restrictedModule',
+            data: { name: entry.name, message: entry.message ?? 'it makes servers coordinate' },
+          });
       },
       'Program:exit'(): void {
         for (const call of model.calls) {
@@ -173,21 +255,38 @@ export default createRule<Options, MessageIds>({
             if (role.check === 'zookeeper') checkZookeeper(classified);
             else {
               const callee = unwrap(call.callee);
-              report(callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee, role.kind, role.check, WHAT[role.check] ?? 'This');
+              report(
+                callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,
+                role.kind,
+                role.check,
+                WHAT[role.check] ?? 'This',
+              );
             }
           } else if (role.role === 'policy' && role.instance === 'redlock') {
             report(call.callee, 'lock', 'redlock', 'Redlock');
           } else if (role.role === 'call' && (role.family === 'ioredis' || role.family === 'node-redis')) {
             checkRedisSet(classified);
           }
-          if (call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require') {
+          if (
+            call.type === AST_NODE_TYPES.CallExpression &&
+            call.callee.type === AST_NODE_TYPES.Identifier &&
+            call.callee.name === 'require'
+          ) {
             const source = staticString(call.arguments[0]);
             const entry = source ? restricted.get(canonicalModule(source)) : undefined;
-            if (entry && call.arguments[0]) context.report({ node: call.arguments[0], messageId: 'restrictedModule', data: { name: entry.name, message: entry.message ?? 'it makes servers coordinate' } });
+            if (entry && call.arguments[0])
+              context.report({
+                node: call.arguments[0],
+                messageId: 'restrictedModule',
+                data: { name: entry.name, message: entry.message ?? 'it makes servers coordinate' },
+              });
           }
         }
         for (const literal of model.sqlStrings) {
-          const text = literal.type === AST_NODE_TYPES.Literal ? String(literal.value) : literal.quasis.map(quasi => quasi.value.raw).join(' ');
+          const text =
+            literal.type === AST_NODE_TYPES.Literal
+              ? String(literal.value)
+              : literal.quasis.map(quasi => quasi.value.raw).join(' ');
           const match = SQL_CHECKS.find(check => check.pattern.test(text));
           if (match) report(literal, match.kind, match.check, match.what);
         }

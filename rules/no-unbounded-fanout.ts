@@ -38,7 +38,8 @@ export default createRule<Options, MessageIds>({
           smallCollection: {
             type: 'integer',
             minimum: 0,
-            description: 'A literal list (or literal-keyed object) with at most this many items counts as small enough to fan out over.',
+            description:
+              'A literal list (or literal-keyed object) with at most this many items counts as small enough to fan out over.',
           },
         },
       },
@@ -55,7 +56,10 @@ export default createRule<Options, MessageIds>({
     function isSmall(source: Node | undefined, depth = 0): boolean {
       if (!source || depth > 3) return false;
       const node = unwrap(source);
-      if (node.type === AST_NODE_TYPES.ArrayExpression) return !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small;
+      if (node.type === AST_NODE_TYPES.ArrayExpression)
+        return (
+          !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small
+        );
       if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length <= small;
       if (node.type === AST_NODE_TYPES.Identifier) {
         if (BOUNDED_NAME.test(node.name)) return true;
@@ -75,10 +79,14 @@ export default createRule<Options, MessageIds>({
         }
         if (name === 'filter' || name === 'map' || name === 'flat') return isSmall(callee.object, depth + 1);
         const value = model.valueOf(callee);
-        if (value.kind === 'global' && ['Object.keys', 'Object.values', 'Object.entries'].includes(value.path.join('.'))) {
+        if (
+          value.kind === 'global' &&
+          ['Object.keys', 'Object.values', 'Object.entries'].includes(value.path.join('.'))
+        ) {
           return isSmall(node.arguments[0] as Node | undefined, depth + 1);
         }
-        if (callee.object.type === AST_NODE_TYPES.Identifier && BOUNDED_NAME.test(callee.object.name)) return true;
+        if (callee.object.type === AST_NODE_TYPES.Identifier && BOUNDED_NAME.test(callee.object.name))
+          return true;
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const name = memberName(node);
@@ -92,7 +100,11 @@ export default createRule<Options, MessageIds>({
      * configured one. A limiter made per item (`pLimit(2)(() => call())` inside the callback) limits nothing.
      */
     function isLimited(call: Classified, within: Node): boolean {
-      for (let current: Node | undefined = call.node.parent; current && current !== within.parent; current = current.parent) {
+      for (
+        let current: Node | undefined = call.node.parent;
+        current && current !== within.parent;
+        current = current.parent
+      ) {
         if (current.type !== AST_NODE_TYPES.CallExpression) continue;
         const classified = model.classify(current);
         if (classified?.role.role === 'run') {
@@ -126,7 +138,11 @@ export default createRule<Options, MessageIds>({
       if (!body || model.remoteCallsIn(body).length === 0) return;
       const source = role.fnArg > 0 ? (call.arguments[0] as Node | undefined) : undefined;
       if (isSmall(source)) return;
-      context.report({ node: call.callee, messageId: 'unboundedFanout', data: { collection: describe(source) } });
+      context.report({
+        node: call.callee,
+        messageId: 'unboundedFanout',
+        data: { collection: describe(source) },
+      });
     }
 
     function describe(source: Node | undefined): string {
@@ -135,7 +151,9 @@ export default createRule<Options, MessageIds>({
       return text.length > 30 ? `${text.slice(0, 27)}…` : text;
     }
 
-    function unbounded(fanOut: FanOut | undefined): fanOut is FanOut & { collection: NonNullable<FanOut['collection']> } {
+    function unbounded(
+      fanOut: FanOut | undefined,
+    ): fanOut is FanOut & { collection: NonNullable<FanOut['collection']> } {
       if (!fanOut?.collection || fanOut.collection.calls.length === 0) return false;
       const { source, work, calls } = fanOut.collection;
       if (isSmall(source)) return false;
@@ -152,8 +170,16 @@ export default createRule<Options, MessageIds>({
       const fanOut = fanOutElements(model, argument);
       if (!unbounded(fanOut)) return;
       // Promises pushed in a loop are reported at the push, where the fan-out starts.
-      if (fanOut.collection.at.type === AST_NODE_TYPES.MemberExpression && memberName(fanOut.collection.at) === 'push') return;
-      context.report({ node: call.callee, messageId: 'unboundedFanout', data: { collection: describe(fanOut.collection.source) } });
+      if (
+        fanOut.collection.at.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(fanOut.collection.at) === 'push'
+      )
+        return;
+      context.report({
+        node: call.callee,
+        messageId: 'unboundedFanout',
+        data: { collection: describe(fanOut.collection.source) },
+      });
     }
 
     function checkForEach(call: TSESTree.CallExpression): void {
@@ -163,7 +189,11 @@ export default createRule<Options, MessageIds>({
       const calls = remoteCallsNow(model, body);
       if (calls.length === 0 || isSmall(callee.object)) return;
       if (calls.every(remote => isLimited(remote, body))) return;
-      context.report({ node: callee, messageId: 'unboundedForEach', data: { collection: describe(callee.object) } });
+      context.report({
+        node: callee,
+        messageId: 'unboundedForEach',
+        data: { collection: describe(callee.object) },
+      });
     }
 
     /** `for (const x of xs) promises.push(remote(x))`: reported at the push, whether or not a Promise.all follows. */
@@ -179,10 +209,24 @@ export default createRule<Options, MessageIds>({
       if (unwrap(pushed).type === AST_NODE_TYPES.AwaitExpression || isFunction(unwrap(pushed))) return;
       const calls = model.remoteCallsIn(pushed);
       if (calls.length === 0 || calls.every(remote => isLimited(remote, pushed))) return;
-      if (findNode(pushed, node => node.type === AST_NODE_TYPES.AwaitExpression, node => !isFunction(node))) return;
-      const source = loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement ? loop.right : undefined;
+      if (
+        findNode(
+          pushed,
+          node => node.type === AST_NODE_TYPES.AwaitExpression,
+          node => !isFunction(node),
+        )
+      )
+        return;
+      const source =
+        loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement
+          ? loop.right
+          : undefined;
       if (isSmall(source)) return;
-      if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression && model.summarizeValue(loop.test.right).kind === 'number') {
+      if (
+        loop.type === AST_NODE_TYPES.ForStatement &&
+        loop.test?.type === AST_NODE_TYPES.BinaryExpression &&
+        model.summarizeValue(loop.test.right).kind === 'number'
+      ) {
         const limit = model.summarizeValue(loop.test.right);
         if (limit.kind === 'number' && limit.value <= small) return;
       }
@@ -212,4 +256,3 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
-

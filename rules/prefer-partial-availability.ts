@@ -50,13 +50,29 @@ export default createRule<Options, MessageIds>({
     /** A comment with the opt-out on the call's line, the line above, or before its statement. */
     function isOptedOut(call: TSESTree.CallExpression): boolean {
       let statement: Node = call;
-      while (statement.parent && !statement.parent.type.endsWith('Statement') && statement.parent.type !== AST_NODE_TYPES.VariableDeclaration && statement.parent.type !== AST_NODE_TYPES.Program) {
+      while (
+        statement.parent &&
+        !statement.parent.type.endsWith('Statement') &&
+        statement.parent.type !== AST_NODE_TYPES.VariableDeclaration &&
+        statement.parent.type !== AST_NODE_TYPES.Program
+      ) {
         statement = statement.parent;
       }
-      const anchor = statement.parent && statement.parent.type !== AST_NODE_TYPES.Program && statement.parent.type !== AST_NODE_TYPES.BlockStatement ? statement.parent : statement;
+      const anchor =
+        statement.parent &&
+        statement.parent.type !== AST_NODE_TYPES.Program &&
+        statement.parent.type !== AST_NODE_TYPES.BlockStatement
+          ? statement.parent
+          : statement;
       // On the call's line, or ending on the line just above the statement (or the call).
       const lines = new Set([call.loc.start.line - 1, anchor.loc.start.line - 1]);
-      return sourceCode.getAllComments().some(comment => OPT_OUT.test(comment.value) && (comment.loc.start.line === call.loc.start.line || lines.has(comment.loc.end.line)));
+      return sourceCode
+        .getAllComments()
+        .some(
+          comment =>
+            OPT_OUT.test(comment.value) &&
+            (comment.loc.start.line === call.loc.start.line || lines.has(comment.loc.end.line)),
+        );
     }
 
     function check(call: TSESTree.CallExpression, model: FileModel): void {
@@ -72,8 +88,23 @@ export default createRule<Options, MessageIds>({
       if (method === 'Promise.race' && !fanOut.collection && fanOut.remote === 1) {
         // `Promise.race([call, timer])` is a timeout wrapper, not fan-in; two calls still race each other.
         const list = unwrap(argument) as TSESTree.ArrayExpression;
-        const timers = list.elements.filter(element => element && element.type !== AST_NODE_TYPES.SpreadElement && model.remoteCallsIn(element).length === 0);
-        if (timers.some(element => isRaceWithTimer(model, call, { ...list, elements: [element] } as TSESTree.ArrayExpression, undefined))) return;
+        const timers = list.elements.filter(
+          element =>
+            element &&
+            element.type !== AST_NODE_TYPES.SpreadElement &&
+            model.remoteCallsIn(element).length === 0,
+        );
+        if (
+          timers.some(element =>
+            isRaceWithTimer(
+              model,
+              call,
+              { ...list, elements: [element] } as TSESTree.ArrayExpression,
+              undefined,
+            ),
+          )
+        )
+          return;
       }
       if (isOptedOut(call)) return;
       const member = unwrap(call.callee);
@@ -82,7 +113,9 @@ export default createRule<Options, MessageIds>({
         context.report({
           node: call.callee,
           messageId: 'raceFailsFast',
-          suggest: property ? [{ messageId: 'suggestAny', fix: fixer => fixer.replaceText(property, 'any') }] : [],
+          suggest: property
+            ? [{ messageId: 'suggestAny', fix: fixer => fixer.replaceText(property, 'any') }]
+            : [],
         });
         return;
       }
@@ -91,7 +124,10 @@ export default createRule<Options, MessageIds>({
         node: call.callee,
         messageId: 'allOrNothing',
         data: { count, plural: fanOut.collection || fanOut.remote > 1 ? 's' : '' },
-        suggest: property && memberName(member as TSESTree.MemberExpression) === 'all' ? [{ messageId: 'suggestAllSettled', fix: fixer => fixer.replaceText(property, 'allSettled') }] : [],
+        suggest:
+          property && memberName(member as TSESTree.MemberExpression) === 'all'
+            ? [{ messageId: 'suggestAllSettled', fix: fixer => fixer.replaceText(property, 'allSettled') }]
+            : [],
       });
     }
 
@@ -100,7 +136,11 @@ export default createRule<Options, MessageIds>({
         // Nothing remote in the file, nothing to fan out (and no scope analysis to pay for).
         if (model.remoteCalls().length === 0) return;
         for (const call of model.calls) {
-          if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+          if (
+            call.type !== AST_NODE_TYPES.CallExpression ||
+            call.callee.type !== AST_NODE_TYPES.MemberExpression
+          )
+            continue;
           const name = memberName(call.callee);
           if (name !== 'all' && name !== 'race') continue;
           check(call, model);
@@ -109,4 +149,3 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
-

@@ -12,7 +12,8 @@ import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 
-export type MessageIds = 'noDelay' | 'constantDelay' | 'uncappedBackoff' | 'noJitter' | 'unboundedRetry' | 'suggestFullJitter';
+export type MessageIds =
+  'noDelay' | 'constantDelay' | 'uncappedBackoff' | 'noJitter' | 'unboundedRetry' | 'suggestFullJitter';
 
 type Problem = Exclude<MessageIds, 'unboundedRetry' | 'suggestFullJitter'>;
 
@@ -71,16 +72,29 @@ export default createRule<Options, MessageIds>({
         if (node.type !== AST_NODE_TYPES.ArrowFunctionExpression && node.id) return node.id.loc;
         const parent = node.parent;
         if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id.loc;
-        if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key) return parent.key.loc;
+        if (
+          (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) &&
+          parent.key
+        )
+          return parent.key.loc;
       }
       const token = sourceCode.getFirstToken(node);
       return token ? token.loc : node.loc;
     }
 
-    function suggest(construct: RetryConstruct, delay: Delay): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function suggest(
+      construct: RetryConstruct,
+      delay: Delay,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const expr = delay.expr;
       const counter = construct.counters[0];
-      if (!expr || !counter || counter.startsWith('this.') || (delay.kind !== 'constant' && !(delay.kind === 'growing' && !delay.capped))) return [];
+      if (
+        !expr ||
+        !counter ||
+        counter.startsWith('this.') ||
+        (delay.kind !== 'constant' && !(delay.kind === 'growing' && !delay.capped))
+      )
+        return [];
       const cap = settings.maxDelayMs;
       const text = sourceCode.getText(expr);
       const base = delay.kind === 'constant' ? `${wrap(text)} * 2 ** ${counter}` : text;
@@ -105,11 +119,17 @@ export default createRule<Options, MessageIds>({
           context.report({ loc: keywordLoc(construct), messageId: 'noDelay' });
           break;
         case 'constant':
-          if (at) context.report({ node: at, messageId: 'constantDelay', suggest: suggest(construct, delay) });
+          if (at)
+            context.report({ node: at, messageId: 'constantDelay', suggest: suggest(construct, delay) });
           break;
         case 'growing':
           if (!delay.capped && delay.exponential && !smallEnough(construct)) {
-            context.report({ node: at ?? construct.node, messageId: 'uncappedBackoff', data: { also: delay.jitter ? '' : ALSO_NO_JITTER }, suggest: suggest(construct, delay) });
+            context.report({
+              node: at ?? construct.node,
+              messageId: 'uncappedBackoff',
+              data: { also: delay.jitter ? '' : ALSO_NO_JITTER },
+              suggest: suggest(construct, delay),
+            });
           } else if (!delay.jitter) {
             context.report({ node: at ?? construct.node, messageId: 'noJitter' });
           }
@@ -117,13 +137,19 @@ export default createRule<Options, MessageIds>({
         case 'unknown':
           break;
       }
-      if (!construct.bounded) context.report({ loc: keywordLoc(construct), messageId: 'unboundedRetry', data: { why: '' } });
+      if (!construct.bounded)
+        context.report({ loc: keywordLoc(construct), messageId: 'unboundedRetry', data: { why: '' } });
     }
 
     /** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
     function smallEnough(construct: RetryConstruct): boolean {
       const loop = construct.node;
-      if (loop.type !== AST_NODE_TYPES.ForStatement || !loop.test || loop.test.type !== AST_NODE_TYPES.BinaryExpression) return false;
+      if (
+        loop.type !== AST_NODE_TYPES.ForStatement ||
+        !loop.test ||
+        loop.test.type !== AST_NODE_TYPES.BinaryExpression
+      )
+        return false;
       const limit = model.summarizeValue(loop.test.right);
       if (limit.kind !== 'number' || !construct.delay.expr) return false;
       const counter = construct.counters[0];
@@ -183,31 +209,71 @@ export default createRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ libraries
 
-    const number = (summary: Summary | undefined): number | undefined => (summary?.kind === 'number' ? summary.value : undefined);
+    const number = (summary: Summary | undefined): number | undefined =>
+      summary?.kind === 'number' ? summary.value : undefined;
 
     /** Retry options in the p-retry/async-retry/node-retry/exponential-backoff shape. */
-    function checkExponentialOptions(library: keyof typeof RETRY_DEFAULTS, options: Summary, anchor: Node): LibraryFinding[] {
+    function checkExponentialOptions(
+      library: keyof typeof RETRY_DEFAULTS,
+      options: Summary,
+      anchor: Node,
+    ): LibraryFinding[] {
       if (options.kind !== 'object' && options.kind !== 'absent') return [];
       if (options.kind === 'object' && options.hasSpread) return [];
       const defaults: RetryDefaults = RETRY_DEFAULTS[library];
       const keys =
         library === 'exponential-backoff'
-          ? { attempts: 'numOfAttempts', first: 'startingDelay', factor: 'timeMultiple', cap: 'maxDelay', jitter: 'jitter' }
-          : { attempts: 'retries', first: 'minTimeout', factor: 'factor', cap: 'maxTimeout', jitter: 'randomize' };
+          ? {
+              attempts: 'numOfAttempts',
+              first: 'startingDelay',
+              factor: 'timeMultiple',
+              cap: 'maxDelay',
+              jitter: 'jitter',
+            }
+          : {
+              attempts: 'retries',
+              first: 'minTimeout',
+              factor: 'factor',
+              cap: 'maxTimeout',
+              jitter: 'randomize',
+            };
       const prop = (key: string): Prop | undefined => getProp(options, key);
       const findings: LibraryFinding[] = [];
       const attemptsProp = prop(keys.attempts);
       const attemptsValue = number(attemptsProp?.value);
-      const attempts = attemptsValue === undefined ? (attemptsProp ? undefined : defaults.attempts) : library === 'exponential-backoff' ? attemptsValue : attemptsValue + 1;
+      const attempts =
+        attemptsValue === undefined
+          ? attemptsProp
+            ? undefined
+            : defaults.attempts
+          : library === 'exponential-backoff'
+            ? attemptsValue
+            : attemptsValue + 1;
       // One attempt retries nothing: the rest of the configuration does not matter.
       if (attempts !== undefined && attempts <= 1) return [];
       const forever = prop('forever');
       const maxRetryTime = number(prop('maxRetryTime')?.value);
       const timeBounded = maxRetryTime !== undefined && Number.isFinite(maxRetryTime);
-      if ((attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) && !timeBounded) {
-        findings.push({ problem: 'unboundedRetry', node: (attemptsProp?.at ?? forever?.at ?? anchor) as Node, why: ' (unlimited attempts)' });
-      } else if (attempts !== undefined && Number.isFinite(attempts) && attemptsProp && attempts > settings.maxAttempts + 1) {
-        findings.push({ problem: 'unboundedRetry', node: attemptsProp.at as Node, why: ` (${attempts} attempts; at most ${settings.maxAttempts} keeps an outage from multiplying load)` });
+      if (
+        (attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) &&
+        !timeBounded
+      ) {
+        findings.push({
+          problem: 'unboundedRetry',
+          node: (attemptsProp?.at ?? forever?.at ?? anchor) as Node,
+          why: ' (unlimited attempts)',
+        });
+      } else if (
+        attempts !== undefined &&
+        Number.isFinite(attempts) &&
+        attemptsProp &&
+        attempts > settings.maxAttempts + 1
+      ) {
+        findings.push({
+          problem: 'unboundedRetry',
+          node: attemptsProp.at as Node,
+          why: ` (${attempts} attempts; at most ${settings.maxAttempts} keeps an outage from multiplying load)`,
+        });
       }
       const firstProp = prop(keys.first);
       const first = number(firstProp?.value) ?? (firstProp ? undefined : defaults.firstDelay);
@@ -232,9 +298,16 @@ export default createRule<Options, MessageIds>({
       if (first !== undefined && factor !== undefined && attempts !== undefined && cap !== undefined) {
         // p-retry waits minTimeout·factor^(k−1) before retry k; exponential-backoff startingDelay·multiple^k.
         const exponent = library === 'exponential-backoff' ? attempts - 1 : attempts - 2;
-        const longest = Math.min(cap, first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60));
+        const longest = Math.min(
+          cap,
+          first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60),
+        );
         if (longest > settings.maxDelayMs) {
-          findings.push({ problem: 'uncappedBackoff', node: (capProp?.at ?? anchor) as Node, also: jitter ? '' : ALSO_NO_JITTER });
+          findings.push({
+            problem: 'uncappedBackoff',
+            node: (capProp?.at ?? anchor) as Node,
+            also: jitter ? '' : ALSO_NO_JITTER,
+          });
           return findings;
         }
       }
@@ -268,26 +341,37 @@ export default createRule<Options, MessageIds>({
       // Returning null/undefined/false/an Error stops retrying; only numeric delays are judged.
       const delays = returned.filter(node => {
         const value = model.summarizeValue(node);
-        return value.kind !== 'null' && value.kind !== 'undefined' && value.kind !== 'boolean' && unwrap(node).type !== AST_NODE_TYPES.NewExpression;
+        return (
+          value.kind !== 'null' &&
+          value.kind !== 'undefined' &&
+          value.kind !== 'boolean' &&
+          unwrap(node).type !== AST_NODE_TYPES.NewExpression
+        );
       });
       const last = delays[delays.length - 1];
       if (!last) return [];
       const analysis = retryAnalysis(model);
       const counters = counter ? [counter] : [];
       // `({ attempt }) => …` (cockatiel's DelegateBackoff context)
-      if (param?.type === AST_NODE_TYPES.ObjectPattern) for (const property of param.properties) if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) counters.push(property.value.name);
+      if (param?.type === AST_NODE_TYPES.ObjectPattern)
+        for (const property of param.properties)
+          if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier)
+            counters.push(property.value.name);
       const delay = analysis.classifyDelay(last, last, counters, inner);
       if (delay.kind === 'constant') {
         const value = model.summarizeValue(last);
-        return [{ problem: value.kind === 'number' && value.value === 0 ? 'noDelay' : 'constantDelay', node: at }];
+        return [
+          { problem: value.kind === 'number' && value.value === 0 ? 'noDelay' : 'constantDelay', node: at },
+        ];
       }
       if (delay.kind !== 'growing') return [];
-      if (!delay.capped && delay.exponential) return [{ problem: 'uncappedBackoff', node: at, also: delay.jitter ? '' : ALSO_NO_JITTER }];
+      if (!delay.capped && delay.exponential)
+        return [{ problem: 'uncappedBackoff', node: at, also: delay.jitter ? '' : ALSO_NO_JITTER }];
       if (!delay.jitter) return [{ problem: 'noJitter', node: at }];
       return [];
     }
 
-    const valueNode = (prop: Prop): Node => ((prop.at as TSESTree.Property).value as Node);
+    const valueNode = (prop: Prop): Node => (prop.at as TSESTree.Property).value as Node;
 
     function checkAxiosRetry(call: CallLike, options: Summary): LibraryFinding[] {
       if (options.kind !== 'object' && options.kind !== 'absent') return [];
@@ -295,8 +379,14 @@ export default createRule<Options, MessageIds>({
       const retries = getProp(options, 'retries');
       const count = number(retries?.value) ?? (retries ? undefined : 3);
       if (count === 0) return [];
-      if (count === Infinity) findings.push({ problem: 'unboundedRetry', node: retries?.at as Node, why: ' (unlimited attempts)' });
-      else if (count !== undefined && retries && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: retries.at as Node, why: ` (${count + 1} attempts)` });
+      if (count === Infinity)
+        findings.push({ problem: 'unboundedRetry', node: retries?.at as Node, why: ' (unlimited attempts)' });
+      else if (count !== undefined && retries && count > settings.maxAttempts)
+        findings.push({
+          problem: 'unboundedRetry',
+          node: retries.at as Node,
+          why: ` (${count + 1} attempts)`,
+        });
       const retryDelay = getProp(options, 'retryDelay');
       if (!retryDelay) {
         if (options.kind === 'object' && options.hasSpread) return findings;
@@ -307,9 +397,12 @@ export default createRule<Options, MessageIds>({
       const value = unwrap(valueNode(retryDelay));
       const library = (node: Node): string | undefined => {
         const resolved = model.valueOf(node);
-        return resolved.kind === 'module' && resolved.module === 'axios-retry' ? resolved.path.join('.') : undefined;
+        return resolved.kind === 'module' && resolved.module === 'axios-retry'
+          ? resolved.path.join('.')
+          : undefined;
       };
-      const delayName = library(value) ?? (value.type === AST_NODE_TYPES.CallExpression ? library(value.callee) : undefined);
+      const delayName =
+        library(value) ?? (value.type === AST_NODE_TYPES.CallExpression ? library(value.callee) : undefined);
       if (delayName === 'exponentialDelay') {
         // 2^n · 100 ms plus up to 20 % jitter, uncapped.
         if (count !== undefined && 2 ** count * 100 * 1.2 <= settings.maxDelayMs) return findings;
@@ -331,9 +424,16 @@ export default createRule<Options, MessageIds>({
       const attempts = getProp(options, 'maxAttempts');
       const count = number(attempts?.value);
       if (count === 0) return [];
-      if (!attempts) findings.push({ problem: 'unboundedRetry', node: call.callee, why: ' (cockatiel retries forever unless `maxAttempts` is set)' });
-      else if (count === Infinity) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ' (unlimited attempts)' });
-      else if (count !== undefined && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
+      if (!attempts)
+        findings.push({
+          problem: 'unboundedRetry',
+          node: call.callee,
+          why: ' (cockatiel retries forever unless `maxAttempts` is set)',
+        });
+      else if (count === Infinity)
+        findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ' (unlimited attempts)' });
+      else if (count !== undefined && count > settings.maxAttempts)
+        findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
       const backoff = getProp(options, 'backoff');
       if (!backoff) {
         // The default backoff is `new ConstantBackoff(0)` (cockatiel 4 Policy.js).
@@ -346,15 +446,22 @@ export default createRule<Options, MessageIds>({
       const name = ctor.kind === 'module' && ctor.module === 'cockatiel' ? ctor.path.join('.') : undefined;
       if (name === 'ConstantBackoff') {
         const delay = value.arguments[0] ? model.summarizeValue(value.arguments[0]) : undefined;
-        findings.push({ problem: delay?.kind === 'number' && delay.value === 0 ? 'noDelay' : 'constantDelay', node: backoff.at as Node });
+        findings.push({
+          problem: delay?.kind === 'number' && delay.value === 0 ? 'noDelay' : 'constantDelay',
+          node: backoff.at as Node,
+        });
       } else if (name === 'DelegateBackoff' && value.arguments[0]) {
         findings.push(...checkDelayFunction(value.arguments[0], backoff.at as Node));
       } else if (name === 'ExponentialBackoff') {
-        const config = value.arguments[0] ? model.summarizeTop(value.arguments[0]) : { kind: 'absent' as const };
+        const config = value.arguments[0]
+          ? model.summarizeTop(value.arguments[0])
+          : { kind: 'absent' as const };
         const maxDelay = getProp(config, 'maxDelay');
-        if (maxDelay && number(maxDelay.value) === Infinity) findings.push({ problem: 'uncappedBackoff', node: maxDelay.at as Node, also: '' });
+        if (maxDelay && number(maxDelay.value) === Infinity)
+          findings.push({ problem: 'uncappedBackoff', node: maxDelay.at as Node, also: '' });
         const generator = getProp(config, 'generator');
-        if (generator && /noJitter/i.test(sourceCode.getText(valueNode(generator)))) findings.push({ problem: 'noJitter', node: generator.at as Node });
+        if (generator && /noJitter/i.test(sourceCode.getText(valueNode(generator))))
+          findings.push({ problem: 'noJitter', node: generator.at as Node });
       }
       return findings;
     }
@@ -382,19 +489,31 @@ export default createRule<Options, MessageIds>({
           }
         } else {
           const jitterProp = getProp(value, 'jitter');
-          jitter = jitterProp !== undefined && !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value);
+          jitter =
+            jitterProp !== undefined && !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value);
           if (jitterProp && !jitter) jitterAt = jitterProp.at as Node;
         }
       } else return [];
       if (limit === undefined || limit === 0) return [];
       const findings: LibraryFinding[] = [];
-      if (limit === Infinity) findings.push({ problem: 'unboundedRetry', node: limitAt, why: ' (unlimited attempts)' });
-      else if (limit > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: limitAt, why: ` (${limit + 1} attempts)` });
+      if (limit === Infinity)
+        findings.push({ problem: 'unboundedRetry', node: limitAt, why: ' (unlimited attempts)' });
+      else if (limit > settings.maxAttempts)
+        findings.push({ problem: 'unboundedRetry', node: limitAt, why: ` (${limit + 1} attempts)` });
       const backoffLimit = backoffProp ? number(backoffProp.value) : Infinity;
       // got: 2^(n−1) · 1000 ms; ky: 0.3 · 2^(n−1) · 1000 ms.
-      const longest = Math.min(backoffLimit ?? Infinity, (family === 'got' ? 1000 : 300) * 2 ** Math.max(0, (Number.isFinite(limit) ? limit : 60) - 1));
-      if (longest > settings.maxDelayMs) findings.push({ problem: 'uncappedBackoff', node: (backoffProp?.at as Node | undefined) ?? anchor, also: jitter || jitterAt ? '' : ALSO_NO_JITTER });
-      if (!jitter && (jitterAt || longest <= settings.maxDelayMs)) findings.push({ problem: 'noJitter', node: jitterAt ?? anchor });
+      const longest = Math.min(
+        backoffLimit ?? Infinity,
+        (family === 'got' ? 1000 : 300) * 2 ** Math.max(0, (Number.isFinite(limit) ? limit : 60) - 1),
+      );
+      if (longest > settings.maxDelayMs)
+        findings.push({
+          problem: 'uncappedBackoff',
+          node: (backoffProp?.at as Node | undefined) ?? anchor,
+          also: jitter || jitterAt ? '' : ALSO_NO_JITTER,
+        });
+      if (!jitter && (jitterAt || longest <= settings.maxDelayMs))
+        findings.push({ problem: 'noJitter', node: jitterAt ?? anchor });
       return findings;
     }
 
@@ -402,13 +521,20 @@ export default createRule<Options, MessageIds>({
     function checkGrpcServiceConfig(prop: Prop): LibraryFinding[] {
       let value = unwrap(valueNode(prop));
       // `JSON.stringify(serviceConfig)` with the config in a local const
-      if (value.type === AST_NODE_TYPES.CallExpression && value.arguments[0]?.type === AST_NODE_TYPES.Identifier) {
+      if (
+        value.type === AST_NODE_TYPES.CallExpression &&
+        value.arguments[0]?.type === AST_NODE_TYPES.Identifier
+      ) {
         value = model.constInit(value.arguments[0]) ?? value;
       }
       if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string') {
         try {
-          const parsed = JSON.parse(value.value) as { methodConfig?: { retryPolicy?: Record<string, unknown> }[] };
-          const missing = (parsed.methodConfig ?? []).some(config => config.retryPolicy && config.retryPolicy.maxBackoff === undefined);
+          const parsed = JSON.parse(value.value) as {
+            methodConfig?: { retryPolicy?: Record<string, unknown> }[];
+          };
+          const missing = (parsed.methodConfig ?? []).some(
+            config => config.retryPolicy && config.retryPolicy.maxBackoff === undefined,
+          );
           return missing ? [{ problem: 'uncappedBackoff', node: prop.at as Node, also: '' }] : [];
         } catch {
           return [];
@@ -420,7 +546,12 @@ export default createRule<Options, MessageIds>({
         let policy = unwrap(node.value as Node);
         if (policy.type === AST_NODE_TYPES.Identifier) policy = model.constInit(policy) ?? policy;
         policy = unwrap(policy);
-        if (policy.type === AST_NODE_TYPES.ObjectExpression && !policy.properties.some(inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === 'maxBackoff')) {
+        if (
+          policy.type === AST_NODE_TYPES.ObjectExpression &&
+          !policy.properties.some(
+            inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === 'maxBackoff',
+          )
+        ) {
           findings.push({ problem: 'uncappedBackoff', node, also: '' });
         }
         return false;
@@ -434,9 +565,15 @@ export default createRule<Options, MessageIds>({
       const count = getProp(options, 'retryCount');
       const value = number(count?.value);
       if (value === 0) return [];
-      if (count && (value === -1 || value === Infinity)) findings.push({ problem: 'unboundedRetry', node: count.at as Node, why: ' (`retryCount: -1` retries forever)' });
+      if (count && (value === -1 || value === Infinity))
+        findings.push({
+          problem: 'unboundedRetry',
+          node: count.at as Node,
+          why: ' (`retryCount: -1` retries forever)',
+        });
       const jitter = getProp(options, 'retryJitter');
-      if (jitter && number(jitter.value) === 0) findings.push({ problem: 'noJitter', node: jitter.at as Node });
+      if (jitter && number(jitter.value) === 0)
+        findings.push({ problem: 'noJitter', node: jitter.at as Node });
       return findings;
     }
 
@@ -455,13 +592,16 @@ export default createRule<Options, MessageIds>({
           if (classified.callee.kind === 'module' && classified.callee.path.join('.') === 'wrap') return [];
           return checkCockatiel(call, model.optionsOf(call, role.options));
         }
-        if (role.library === 'node-retry') return checkExponentialOptions('node-retry', model.optionsOf(call, role.options), call.callee);
+        if (role.library === 'node-retry')
+          return checkExponentialOptions('node-retry', model.optionsOf(call, role.options), call.callee);
         if (role.library === 'redlock') return checkRedlock(model.optionsOf(call, role.options));
         return [];
       }
       if (role.role === 'coordination' && role.check === 'redlock') {
         const settingsArg = call.arguments[2];
-        return settingsArg && !isFunction(unwrap(settingsArg)) ? checkRedlock(model.summarizeTop(settingsArg)) : [];
+        return settingsArg && !isFunction(unwrap(settingsArg))
+          ? checkRedlock(model.summarizeTop(settingsArg))
+          : [];
       }
       if (role.role === 'factory' || role.role === 'call') {
         const options = model.optionsOf(call, role.options);
@@ -483,19 +623,30 @@ export default createRule<Options, MessageIds>({
         }
         if (role.role === 'factory' && role.family === 'node-redis') {
           const socket = getProp(options, 'socket');
-          const strategy = socket?.value.kind === 'object' ? socket.value.props.get('reconnectStrategy') : undefined;
+          const strategy =
+            socket?.value.kind === 'object' ? socket.value.props.get('reconnectStrategy') : undefined;
           if (strategy) findings.push(...checkDelayFunction(valueNode(strategy), strategy.at as Node));
         }
         if (role.role === 'factory' && role.family === 'aws') {
           const attempts = getProp(options, 'maxAttempts');
           const count = number(attempts?.value);
-          if (attempts && count !== undefined && count > settings.maxAttempts) findings.push({ problem: 'unboundedRetry', node: attempts.at as Node, why: ` (${count} attempts)` });
+          if (attempts && count !== undefined && count > settings.maxAttempts)
+            findings.push({
+              problem: 'unboundedRetry',
+              node: attempts.at as Node,
+              why: ` (${count} attempts)`,
+            });
           const strategy = getProp(options, 'retryStrategy');
           const value = strategy ? unwrap(valueNode(strategy)) : undefined;
-          if (strategy && value?.type === AST_NODE_TYPES.NewExpression && /ConfiguredRetryStrategy$/.test(sourceCode.getText(value.callee))) {
+          if (
+            strategy &&
+            value?.type === AST_NODE_TYPES.NewExpression &&
+            /ConfiguredRetryStrategy$/.test(sourceCode.getText(value.callee))
+          ) {
             // ConfiguredRetryStrategy(attempts, delay = 100 ms): a number (or nothing) is a constant delay.
             const delayArg = value.arguments[1];
-            if (!delayArg || model.summarizeValue(delayArg).kind === 'number') findings.push({ problem: 'constantDelay', node: strategy.at as Node });
+            if (!delayArg || model.summarizeValue(delayArg).kind === 'number')
+              findings.push({ problem: 'constantDelay', node: strategy.at as Node });
             else findings.push(...checkDelayFunction(delayArg, strategy.at as Node));
           }
         }
@@ -510,14 +661,18 @@ export default createRule<Options, MessageIds>({
       // gRPC channel options travel far from the client (NestJS `channelOptions`, shared constants):
       // every `'grpc.service_config'` property is checked where it is written.
       Property(node): void {
-        if (node.key.type === AST_NODE_TYPES.Literal && node.key.value === 'grpc.service_config') serviceConfigs.push(node);
+        if (node.key.type === AST_NODE_TYPES.Literal && node.key.value === 'grpc.service_config')
+          serviceConfigs.push(node);
       },
       'Program:exit'(): void {
         for (const construct of retryAnalysis(model).all()) reportConstruct(construct);
         // One report per node and problem (a config can be both uncapped and unbounded).
         const reported = new Set<string>();
-        const key = (finding: LibraryFinding): string => `${finding.node.range[0]}:${finding.node.range[1]}:${finding.problem}`;
-        const findings: LibraryFinding[] = serviceConfigs.flatMap(property => checkGrpcServiceConfig({ value: { kind: 'value' }, at: property }));
+        const key = (finding: LibraryFinding): string =>
+          `${finding.node.range[0]}:${finding.node.range[1]}:${finding.problem}`;
+        const findings: LibraryFinding[] = serviceConfigs.flatMap(property =>
+          checkGrpcServiceConfig({ value: { kind: 'value' }, at: property }),
+        );
         for (const finding of findings) {
           reported.add(key(finding));
           context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: '' } });
@@ -528,8 +683,18 @@ export default createRule<Options, MessageIds>({
           for (const finding of checkLibraries(classified)) {
             if (reported.has(key(finding))) continue;
             reported.add(key(finding));
-            if (finding.problem === 'unboundedRetry') context.report({ node: finding.node, messageId: 'unboundedRetry', data: { why: finding.why ?? '' } });
-            else if (finding.problem === 'uncappedBackoff') context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: finding.also ?? '' } });
+            if (finding.problem === 'unboundedRetry')
+              context.report({
+                node: finding.node,
+                messageId: 'unboundedRetry',
+                data: { why: finding.why ?? '' },
+              });
+            else if (finding.problem === 'uncappedBackoff')
+              context.report({
+                node: finding.node,
+                messageId: 'uncappedBackoff',
+                data: { also: finding.also ?? '' },
+              });
             else context.report({ node: finding.node, messageId: finding.problem });
           }
         }
@@ -537,5 +702,3 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
-
-

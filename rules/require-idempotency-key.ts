@@ -16,7 +16,11 @@ export type MessageIds = 'retriedWithoutKey' | 'widenedRetry';
 
 const NON_IDEMPOTENT = new Set(['POST', 'PATCH']);
 /** axios-retry's own conditions that never retry a POST/PATCH after it may have reached the server. */
-const SAFE_AXIOS_CONDITIONS = new Set(['isNetworkOrIdempotentRequestError', 'isIdempotentRequestError', 'isSafeRequestError']);
+const SAFE_AXIOS_CONDITIONS = new Set([
+  'isNetworkOrIdempotentRequestError',
+  'isIdempotentRequestError',
+  'isSafeRequestError',
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'require-idempotency-key',
@@ -72,21 +76,38 @@ export default createRule<Options, MessageIds>({
         const property = condition.at as TSESTree.Property;
         const value = unwrap(property.value as Node);
         const named = model.valueOf(value);
-        if (named.kind === 'module' && named.module === 'axios-retry' && SAFE_AXIOS_CONDITIONS.has(named.path.join('.'))) return;
+        if (
+          named.kind === 'module' &&
+          named.module === 'axios-retry' &&
+          SAFE_AXIOS_CONDITIONS.has(named.path.join('.'))
+        )
+          return;
         // A custom condition that requires the safe one (`isIdempotentRequestError(e) && …`) keeps its
         // guarantee; anything it adds with `||`, or any other function, widens it.
         const body = isFunction(value) ? value.body : undefined;
-        const callsSafe = body !== undefined && model.calls.some(call => {
-          if (call.range[0] < body.range[0] || call.range[1] > body.range[1]) return false;
-          const callee = model.valueOf(call.callee);
-          return callee.kind === 'module' && callee.module === 'axios-retry' && SAFE_AXIOS_CONDITIONS.has(callee.path.join('.'));
-        });
-        const widensWithOr = body !== undefined && findNode(body, node => node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') !== undefined;
+        const callsSafe =
+          body !== undefined &&
+          model.calls.some(call => {
+            if (call.range[0] < body.range[0] || call.range[1] > body.range[1]) return false;
+            const callee = model.valueOf(call.callee);
+            return (
+              callee.kind === 'module' &&
+              callee.module === 'axios-retry' &&
+              SAFE_AXIOS_CONDITIONS.has(callee.path.join('.'))
+            );
+          });
+        const widensWithOr =
+          body !== undefined &&
+          findNode(body, node => node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '||') !==
+            undefined;
         if (callsSafe && !widensWithOr) return;
         context.report({ node: property, messageId: 'widenedRetry', data: { header } });
         return;
       }
-      if ((role.role === 'call' || role.role === 'factory') && (role.family === 'got' || role.family === 'ky')) {
+      if (
+        (role.role === 'call' || role.role === 'factory') &&
+        (role.family === 'got' || role.family === 'ky')
+      ) {
         const summary = model.optionsOf(classified.node, role.options);
         const retry = getProp(summary, 'retry');
         if (retry?.value.kind !== 'object') return;
@@ -96,10 +117,21 @@ export default createRule<Options, MessageIds>({
         let list = unwrap(property.value as Node);
         if (list.type === AST_NODE_TYPES.Identifier) list = unwrap(model.constInit(list) ?? list);
         if (list.type !== AST_NODE_TYPES.ArrayExpression) return;
-        const widened = list.elements.some(element => element?.type === AST_NODE_TYPES.Literal && typeof element.value === 'string' && NON_IDEMPOTENT.has(element.value.toUpperCase()));
+        const widened = list.elements.some(
+          element =>
+            element?.type === AST_NODE_TYPES.Literal &&
+            typeof element.value === 'string' &&
+            NON_IDEMPOTENT.has(element.value.toUpperCase()),
+        );
         if (!widened) return;
         const headers = getProp(summary, 'headers');
-        if (headers?.value.kind === 'object' && [...headers.value.props.keys()].some(key => model.settings.idempotencyHeaders.some(name => name.toLowerCase() === key.toLowerCase()))) return;
+        if (
+          headers?.value.kind === 'object' &&
+          [...headers.value.props.keys()].some(key =>
+            model.settings.idempotencyHeaders.some(name => name.toLowerCase() === key.toLowerCase()),
+          )
+        )
+          return;
         context.report({ node: property, messageId: 'widenedRetry', data: { header } });
       }
     }
@@ -111,15 +143,25 @@ export default createRule<Options, MessageIds>({
           const classified = model.classify(call);
           if (classified) {
             const role = classified.role;
-            if (role.role === 'retry' && role.fnArg !== undefined) checkAttempts(callbackBody(model, call.arguments[role.fnArg] as Node | undefined));
+            if (role.role === 'retry' && role.fnArg !== undefined)
+              checkAttempts(callbackBody(model, call.arguments[role.fnArg] as Node | undefined));
             // `policy.execute(fn)` on a cockatiel retry policy, `operation.attempt(fn)` (node-retry)
-            if (role.role === 'run' && classified.origin && (classified.callee.kind === 'instance' && (classified.callee.instance === 'cockatiel-retry' || classified.callee.instance === 'retry-operation'))) {
+            if (
+              role.role === 'run' &&
+              classified.origin &&
+              classified.callee.kind === 'instance' &&
+              (classified.callee.instance === 'cockatiel-retry' ||
+                classified.callee.instance === 'retry-operation')
+            ) {
               checkAttempts(callbackBody(model, call.arguments[role.fnArg] as Node | undefined));
             }
             checkWidened(classified);
             continue;
           }
-          if (call.type === AST_NODE_TYPES.CallExpression && matchesFunctionRef(model, call.callee, model.settings.retryWrappers)) {
+          if (
+            call.type === AST_NODE_TYPES.CallExpression &&
+            matchesFunctionRef(model, call.callee, model.settings.retryWrappers)
+          ) {
             for (const arg of call.arguments) if (isFunction(arg)) checkAttempts(arg.body);
           }
         }

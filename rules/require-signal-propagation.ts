@@ -4,12 +4,21 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getProp } from './catalog/judge.js';
 import type { FamilyId } from './catalog/types.js';
 import { createRule } from './create-rule.js';
-import { type FunctionNode, type Node, findNode, isFunction, memberName, propertyKey, unwrap } from './util/ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  propertyKey,
+  unwrap,
+} from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
-export type MessageIds = 'signalNotPassed' | 'freshSignal' | 'signalNotForwarded' | 'suggestPassSignal' | 'suggestCombine';
+export type MessageIds =
+  'signalNotPassed' | 'freshSignal' | 'signalNotForwarded' | 'suggestPassSignal' | 'suggestCombine';
 
 /** Families whose calls take an AbortSignal, and the option that carries it. */
 const SIGNAL_KEY: Partial<Record<FamilyId, string>> = {
@@ -72,10 +81,22 @@ export default createRule<Options, MessageIds>({
     const inheritedCache = new WeakMap<Node, Inherited | null>();
 
     function typeName(node: Node): string | undefined {
-      const annotation = 'typeAnnotation' in node ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation : undefined;
-      if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) return annotation.typeName.name;
+      const annotation =
+        'typeAnnotation' in node
+          ? (node.typeAnnotation as TSESTree.TSTypeAnnotation | undefined)?.typeAnnotation
+          : undefined;
+      if (
+        annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+        annotation.typeName.type === AST_NODE_TYPES.Identifier
+      )
+        return annotation.typeName.name;
       if (annotation?.type === AST_NODE_TYPES.TSUnionType) {
-        for (const part of annotation.types) if (part.type === AST_NODE_TYPES.TSTypeReference && part.typeName.type === AST_NODE_TYPES.Identifier) return part.typeName.name;
+        for (const part of annotation.types)
+          if (
+            part.type === AST_NODE_TYPES.TSTypeReference &&
+            part.typeName.type === AST_NODE_TYPES.Identifier
+          )
+            return part.typeName.name;
       }
       return undefined;
     }
@@ -85,20 +106,29 @@ export default createRule<Options, MessageIds>({
     /** `export async function GET(req)` in a Next.js `route.js`: the handler's first parameter is a Request. */
     function isRouteHandler(fn: FunctionNode): boolean {
       if (!isRouteFile) return false;
-      const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id?.name : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id.name : undefined;
+      const name =
+        fn.type === AST_NODE_TYPES.FunctionDeclaration
+          ? fn.id?.name
+          : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+              fn.parent.id.type === AST_NODE_TYPES.Identifier
+            ? fn.parent.id.name
+            : undefined;
       return name !== undefined && HTTP_METHODS.has(name);
     }
 
     /** A signal a function receives: a `signal` parameter, `{ signal }` from options, a fetch `Request`. */
     function signalOf(fn: FunctionNode): Inherited | undefined {
       const first = fn.params[0];
-      if (first?.type === AST_NODE_TYPES.Identifier && isRouteHandler(fn)) return { text: `${first.name}.signal`, names: new Set([`${first.name}.signal`]), fn };
+      if (first?.type === AST_NODE_TYPES.Identifier && isRouteHandler(fn))
+        return { text: `${first.name}.signal`, names: new Set([`${first.name}.signal`]), fn };
       for (const param of fn.params) {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target.type === AST_NODE_TYPES.Identifier) {
-          if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal') return { text: target.name, names: new Set([target.name]), fn };
+          if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal')
+            return { text: target.name, names: new Set([target.name]), fn };
           const type = typeName(target);
-          if (type === 'Request' || type === 'NextRequest') return { text: `${target.name}.signal`, names: new Set([`${target.name}.signal`]), fn };
+          if (type === 'Request' || type === 'NextRequest')
+            return { text: `${target.name}.signal`, names: new Set([`${target.name}.signal`]), fn };
         }
         if (target.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of target.properties) {
@@ -106,9 +136,11 @@ export default createRule<Options, MessageIds>({
             const key = propertyKey(property);
             let value: Node = property.value;
             if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
-            if (key === 'signal' && value.type === AST_NODE_TYPES.Identifier) return { text: value.name, names: new Set([value.name]), fn };
+            if (key === 'signal' && value.type === AST_NODE_TYPES.Identifier)
+              return { text: value.name, names: new Set([value.name]), fn };
             // Remix/React Router loaders: `({ request }) => …` carries `request.signal`.
-            if (key === 'request' && value.type === AST_NODE_TYPES.Identifier) return { text: `${value.name}.signal`, names: new Set([`${value.name}.signal`]), fn };
+            if (key === 'request' && value.type === AST_NODE_TYPES.Identifier)
+              return { text: `${value.name}.signal`, names: new Set([`${value.name}.signal`]), fn };
           }
         }
       }
@@ -137,19 +169,50 @@ export default createRule<Options, MessageIds>({
       const body = inherited.fn.body;
       for (let round = 0; round < 3; round++) {
         findNode(body, node => {
-          if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && mentions(node.init, inherited.names)) {
+          if (
+            node.type === AST_NODE_TYPES.VariableDeclarator &&
+            node.id.type === AST_NODE_TYPES.Identifier &&
+            node.init &&
+            mentions(node.init, inherited.names)
+          ) {
             inherited.names.add(node.id.name);
           }
           // `signal.onabort = () => controller.abort()`
-          if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(node.left) === 'onabort' && mentions(node.left.object, inherited.names)) {
-            const aborted = findNode(node.right, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort');
-            if (aborted?.type === AST_NODE_TYPES.MemberExpression && aborted.object.type === AST_NODE_TYPES.Identifier) inherited.names.add(`${aborted.object.name}.signal`);
+          if (
+            node.type === AST_NODE_TYPES.AssignmentExpression &&
+            node.left.type === AST_NODE_TYPES.MemberExpression &&
+            memberName(node.left) === 'onabort' &&
+            mentions(node.left.object, inherited.names)
+          ) {
+            const aborted = findNode(
+              node.right,
+              inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort',
+            );
+            if (
+              aborted?.type === AST_NODE_TYPES.MemberExpression &&
+              aborted.object.type === AST_NODE_TYPES.Identifier
+            )
+              inherited.names.add(`${aborted.object.name}.signal`);
           }
           // `signal.addEventListener('abort', () => controller.abort())`
-          if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'addEventListener' && mentions(node.callee.object, inherited.names)) {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.MemberExpression &&
+            memberName(node.callee) === 'addEventListener' &&
+            mentions(node.callee.object, inherited.names)
+          ) {
             const handler = node.arguments[1];
-            const aborted = handler ? findNode(handler, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort') : undefined;
-            if (aborted?.type === AST_NODE_TYPES.MemberExpression && aborted.object.type === AST_NODE_TYPES.Identifier) inherited.names.add(`${aborted.object.name}.signal`);
+            const aborted = handler
+              ? findNode(
+                  handler,
+                  inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'abort',
+                )
+              : undefined;
+            if (
+              aborted?.type === AST_NODE_TYPES.MemberExpression &&
+              aborted.object.type === AST_NODE_TYPES.Identifier
+            )
+              inherited.names.add(`${aborted.object.name}.signal`);
           }
           return false;
         });
@@ -160,8 +223,12 @@ export default createRule<Options, MessageIds>({
       return (
         findNode(node, inner => {
           // A name used as a value, not `x.signal` (a property) or `{ signal: … }` (a key).
-          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name) && !isPropertyName(inner)) return true;
-          if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
+          if (inner.type === AST_NODE_TYPES.Identifier && names.has(inner.name) && !isPropertyName(inner))
+            return true;
+          if (
+            inner.type === AST_NODE_TYPES.MemberExpression &&
+            inner.object.type === AST_NODE_TYPES.Identifier
+          ) {
             const name = memberName(inner);
             return name !== undefined && names.has(`${inner.object.name}.${name}`);
           }
@@ -172,8 +239,10 @@ export default createRule<Options, MessageIds>({
 
     function isPropertyName(identifier: TSESTree.Identifier): boolean {
       const parent = identifier.parent;
-      if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === identifier && !parent.computed;
-      if (parent?.type === AST_NODE_TYPES.Property) return parent.key === identifier && !parent.computed && !parent.shorthand;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression)
+        return parent.property === identifier && !parent.computed;
+      if (parent?.type === AST_NODE_TYPES.Property)
+        return parent.key === identifier && !parent.computed && !parent.shorthand;
       return false;
     }
 
@@ -183,7 +252,11 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Adds `key: signal` to the options object, or the options argument itself. */
-    function passSuggestion(classified: Classified, key: string, signal: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function passSuggestion(
+      classified: Classified,
+      key: string,
+      signal: string,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const role = classified.role;
       if (role.role !== 'call' || !('at' in role.options)) return [];
       const call = classified.node;
@@ -196,32 +269,66 @@ export default createRule<Options, MessageIds>({
         const object = unwrap(target);
         if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
         const first = object.properties[0];
-        return [{ messageId: 'suggestPassSignal', data: { signal }, fix: fixer => (first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`)) }];
+        return [
+          {
+            messageId: 'suggestPassSignal',
+            data: { signal },
+            fix: fixer =>
+              first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`),
+          },
+        ];
       }
       const last = args[args.length - 1];
       if (!last) return [];
       const padding = ', undefined'.repeat(index - args.length);
-      return [{ messageId: 'suggestPassSignal', data: { signal }, fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`) }];
+      return [
+        {
+          messageId: 'suggestPassSignal',
+          data: { signal },
+          fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`),
+        },
+      ];
     }
 
     function checkRemote(classified: Classified): void {
       const role = classified.role;
       if (role.role !== 'call') return;
-      const key = classified.custom ? (classified.custom.timeoutKeys.find(name => /signal/i.test(name)) ?? undefined) : SIGNAL_KEY[role.family];
+      const key = classified.custom
+        ? (classified.custom.timeoutKeys.find(name => /signal/i.test(name)) ?? undefined)
+        : SIGNAL_KEY[role.family];
       if (!key) return;
-      if (role.family === 'aws' && memberName(unwrap(classified.node.callee) as TSESTree.MemberExpression) !== 'send') return;
+      if (
+        role.family === 'aws' &&
+        memberName(unwrap(classified.node.callee) as TSESTree.MemberExpression) !== 'send'
+      )
+        return;
       const inherited = inheritedAt(classified.node);
       if (!inherited) return;
       const optionsSummary = model.optionsOf(classified.node, role.options);
-      if (optionsSummary.kind === 'opaque' || (optionsSummary.kind === 'object' && optionsSummary.hasSpread && !getProp(optionsSummary, key))) return;
+      if (
+        optionsSummary.kind === 'opaque' ||
+        (optionsSummary.kind === 'object' && optionsSummary.hasSpread && !getProp(optionsSummary, key))
+      )
+        return;
       if (optionsSummary.kind !== 'object' && optionsSummary.kind !== 'absent') return;
       const prop = getProp(optionsSummary, key);
       const data = { callee: calleeText(classified.node.callee), signal: inherited.text, key };
       if (!prop) {
         // fetch(request) where the Request was built with the signal, or the instance carries it.
         const input = classified.node.arguments[0];
-        if (role.family === 'fetch' && input && input.type !== AST_NODE_TYPES.SpreadElement && mentions(input, inherited.names)) return;
-        context.report({ node: classified.node.callee, messageId: 'signalNotPassed', data, suggest: passSuggestion(classified, key, inherited.text) });
+        if (
+          role.family === 'fetch' &&
+          input &&
+          input.type !== AST_NODE_TYPES.SpreadElement &&
+          mentions(input, inherited.names)
+        )
+          return;
+        context.report({
+          node: classified.node.callee,
+          messageId: 'signalNotPassed',
+          data,
+          suggest: passSuggestion(classified, key, inherited.text),
+        });
         return;
       }
       const property = prop.at as TSESTree.Property;
@@ -244,8 +351,14 @@ export default createRule<Options, MessageIds>({
             data: { signal: inherited.text },
             fix: fixer =>
               property.shorthand
-                ? fixer.replaceText(property, `${key}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`)
-                : fixer.replaceText(value, `AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`),
+                ? fixer.replaceText(
+                    property,
+                    `${key}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`,
+                  )
+                : fixer.replaceText(
+                    value,
+                    `AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`,
+                  ),
           },
         ],
       });
@@ -259,8 +372,14 @@ export default createRule<Options, MessageIds>({
       let inOptions = false;
       const index = fn.params.findIndex(param => {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-        if (target.type === AST_NODE_TYPES.Identifier) return SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal';
-        if (target.type === AST_NODE_TYPES.ObjectPattern && target.properties.some(property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal')) {
+        if (target.type === AST_NODE_TYPES.Identifier)
+          return SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal';
+        if (
+          target.type === AST_NODE_TYPES.ObjectPattern &&
+          target.properties.some(
+            property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
+          )
+        ) {
           inOptions = true;
           return true;
         }
@@ -275,10 +394,22 @@ export default createRule<Options, MessageIds>({
         // Passed something: ours, or a deliberate other one; an options literal without `signal` passes none.
         const object = unwrap(arg);
         if (!inOptions || object.type !== AST_NODE_TYPES.ObjectExpression) return;
-        if (object.properties.some(property => property.type !== AST_NODE_TYPES.Property || propertyKey(property) === 'signal' || property.computed)) return;
+        if (
+          object.properties.some(
+            property =>
+              property.type !== AST_NODE_TYPES.Property ||
+              propertyKey(property) === 'signal' ||
+              property.computed,
+          )
+        )
+          return;
       }
       if (model.remoteCallsWithin(fn.body).length === 0) return;
-      context.report({ node: call.callee, messageId: 'signalNotForwarded', data: { callee: calleeText(call.callee), signal: inherited.text } });
+      context.report({
+        node: call.callee,
+        messageId: 'signalNotForwarded',
+        data: { callee: calleeText(call.callee), signal: inherited.text },
+      });
     }
 
     return mergeListeners(collectors, {

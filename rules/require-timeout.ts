@@ -57,7 +57,7 @@ export default createRule<Options, MessageIds>({
       noneDeadline:
         '`{{key}}: {{value}}` turns off the {{label}} deadline, so the call can hang forever if the server stops answering. Use a finite value; {{fix}}.',
       timeoutDoesNotAbort:
-        'node:http’s `timeout` only emits a \'timeout\' event; it does not abort `{{callee}}`, which keeps waiting. Destroy the request in that handler (`req.on(\'timeout\', () => req.destroy())`) or pass `signal: AbortSignal.timeout(ms)`.',
+        "node:http’s `timeout` only emits a 'timeout' event; it does not abort `{{callee}}`, which keeps waiting. Destroy the request in that handler (`req.on('timeout', () => req.destroy())`) or pass `signal: AbortSignal.timeout(ms)`.",
       requestTimeoutDoesNotAbort:
         'The AWS SDK’s `requestTimeout` only logs a warning when it passes, so the request keeps waiting. Add `throwOnRequestTimeout: true` next to it.',
       untimedSignal:
@@ -81,15 +81,18 @@ export default createRule<Options, MessageIds>({
           checkTests: CHECK_TESTS_OPTION,
           reportOpaqueOptions: {
             type: 'boolean',
-            description: 'Also report calls whose options come from an identifier, a call or a spread that faultline cannot see into.',
+            description:
+              'Also report calls whose options come from an identifier, a call or a spread that faultline cannot see into.',
           },
           resolveInstancesByType: {
             type: 'boolean',
-            description: 'Use type information to recognise client instances whose construction is not visible in the file (needs typed linting).',
+            description:
+              'Use type information to recognise client instances whose construction is not visible in the file (needs typed linting).',
           },
           requireTotalTimeout: {
             type: 'boolean',
-            description: 'For got, require `timeout.request` (the total bound) rather than any phase timeout.',
+            description:
+              'For got, require `timeout.request` (the total bound) rather than any phase timeout.',
           },
           suggestedTimeoutMs: {
             type: 'integer',
@@ -99,12 +102,22 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ checkTests: false, reportOpaqueOptions: false, resolveInstancesByType: false, requireTotalTimeout: false, suggestedTimeoutMs: 10_000 }],
+    defaultOptions: [
+      {
+        checkTests: false,
+        reportOpaqueOptions: false,
+        resolveInstancesByType: false,
+        requireTotalTimeout: false,
+        suggestedTimeoutMs: 10_000,
+      },
+    ],
   },
   create(context, [options]) {
     if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
     const { model, collectors } = fileModel(context);
-    const services = options.resolveInstancesByType ? requireTypes(context, 'require-timeout', 'resolveInstancesByType') : undefined;
+    const services = options.resolveInstancesByType
+      ? requireTypes(context, 'require-timeout', 'resolveInstancesByType')
+      : undefined;
     const ms = options.suggestedTimeoutMs ?? 10_000;
     const sourceCode = context.sourceCode;
     const reported = new Set<unknown>();
@@ -125,7 +138,11 @@ export default createRule<Options, MessageIds>({
       const add = (target: Node, key: string, value: Summary, at: Node): void => {
         const owner = model.valueOf(target);
         const slot: Origin | 'axios' | undefined =
-          owner.kind === 'instance' && owner.path.length === 0 ? owner.origin : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0 ? 'axios' : undefined;
+          owner.kind === 'instance' && owner.path.length === 0
+            ? owner.origin
+            : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0
+              ? 'axios'
+              : undefined;
         if (!slot) return;
         const layer: Summary = { kind: 'object', props: new Map([[key, { value, at }]]), hasSpread: false };
         const list = layerIndex?.get(slot);
@@ -136,7 +153,8 @@ export default createRule<Options, MessageIds>({
         const left = assignment.left as TSESTree.MemberExpression;
         const key = memberName(left);
         if (key !== 'timeout' && key !== 'signal') continue;
-        const value = key === 'signal' ? model.summarizeSignal(assignment.right) : model.summarizeValue(assignment.right);
+        const value =
+          key === 'signal' ? model.summarizeSignal(assignment.right) : model.summarizeValue(assignment.right);
         add((left.object as TSESTree.MemberExpression).object, key, value, assignment);
       }
       for (const call of model.calls) {
@@ -145,11 +163,18 @@ export default createRule<Options, MessageIds>({
         const request = unwrap(callee.object);
         if (request.type !== AST_NODE_TYPES.MemberExpression || memberName(request) !== 'request') continue;
         const interceptors = unwrap(request.object);
-        if (interceptors.type !== AST_NODE_TYPES.MemberExpression || memberName(interceptors) !== 'interceptors') continue;
+        if (
+          interceptors.type !== AST_NODE_TYPES.MemberExpression ||
+          memberName(interceptors) !== 'interceptors'
+        )
+          continue;
         const handler = call.arguments[0];
         if (!handler) continue;
         const setsBound = findNode(handler, node => {
-          if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+          if (
+            node.type === AST_NODE_TYPES.AssignmentExpression &&
+            node.left.type === AST_NODE_TYPES.MemberExpression
+          ) {
             const name = memberName(node.left);
             return name === 'timeout' || name === 'signal';
           }
@@ -188,11 +213,19 @@ export default createRule<Options, MessageIds>({
       const input = call.arguments[0];
       if (!input || input.type === AST_NODE_TYPES.SpreadElement) return undefined;
       const value = model.valueOf(input);
-      if (value.kind === 'instance' && value.instance === 'fetch-request' && value.origin.role.role === 'factory') {
+      if (
+        value.kind === 'instance' &&
+        value.instance === 'fetch-request' &&
+        value.origin.role.role === 'factory'
+      ) {
         return model.optionsOf(value.origin.node, value.origin.role.options);
       }
       const inner = unwrap(input);
-      if (inner.type === AST_NODE_TYPES.Identifier && !model.constInit(inner) && (/^(req|request|incoming)/i.test(inner.name) || /Request$/.test(inner.name))) {
+      if (
+        inner.type === AST_NODE_TYPES.Identifier &&
+        !model.constInit(inner) &&
+        (/^(req|request|incoming)/i.test(inner.name) || /Request$/.test(inner.name))
+      ) {
         return { kind: 'opaque', at: inner };
       }
       return undefined;
@@ -222,7 +255,12 @@ export default createRule<Options, MessageIds>({
       // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
       const destroyedByTimer = (use: Node): void => {
         const member = use.parent;
-        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === use && /^(destroy|abort)$/.test(memberName(member) ?? '') && model.isInsideTimer(member)) {
+        if (
+          member?.type === AST_NODE_TYPES.MemberExpression &&
+          member.object === use &&
+          /^(destroy|abort)$/.test(memberName(member) ?? '') &&
+          model.isInsideTimer(member)
+        ) {
           facts.destroysOnTimeout = true;
         }
       };
@@ -235,7 +273,10 @@ export default createRule<Options, MessageIds>({
           const call = member.parent;
           if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
           const name = memberName(member);
-          if ((name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') && model.summarizeValue(call.arguments[0] as Node).kind === 'string') {
+          if (
+            (name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') &&
+            model.summarizeValue(call.arguments[0] as Node).kind === 'string'
+          ) {
             const event = call.arguments[0] as TSESTree.Literal;
             if (event.value === 'timeout' && destroys(call.arguments[1])) facts.destroysOnTimeout = true;
           } else if (name === 'setTimeout') {
@@ -248,23 +289,40 @@ export default createRule<Options, MessageIds>({
       inspectUse(call);
       // Walk up the chain (`http.get(...).on(...)`) to where the request ends up.
       let top: Node = call;
-      while (top.parent?.type === AST_NODE_TYPES.MemberExpression && top.parent.object === top && top.parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+      while (
+        top.parent?.type === AST_NODE_TYPES.MemberExpression &&
+        top.parent.object === top &&
+        top.parent.parent?.type === AST_NODE_TYPES.CallExpression
+      ) {
         top = top.parent.parent;
       }
       const parent = top.parent;
-      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
         const variable = model.findVariable(parent.id);
         for (const reference of variable?.references ?? []) {
           if (reference.init) continue;
           const use = reference.identifier as Node;
           const useParent = use.parent;
           destroyedByTimer(use);
-          if (useParent?.type === AST_NODE_TYPES.MemberExpression && useParent.object === use) inspectUse(use);
-          else if (useParent?.type === AST_NODE_TYPES.CallExpression || useParent?.type === AST_NODE_TYPES.ReturnStatement || useParent?.type === AST_NODE_TYPES.AssignmentExpression || useParent?.type === AST_NODE_TYPES.Property || useParent?.type === AST_NODE_TYPES.ArrayExpression) {
+          if (useParent?.type === AST_NODE_TYPES.MemberExpression && useParent.object === use)
+            inspectUse(use);
+          else if (
+            useParent?.type === AST_NODE_TYPES.CallExpression ||
+            useParent?.type === AST_NODE_TYPES.ReturnStatement ||
+            useParent?.type === AST_NODE_TYPES.AssignmentExpression ||
+            useParent?.type === AST_NODE_TYPES.Property ||
+            useParent?.type === AST_NODE_TYPES.ArrayExpression
+          ) {
             facts.escapes = true;
           }
         }
-      } else if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top)) {
+      } else if (
+        parent?.type === AST_NODE_TYPES.ReturnStatement ||
+        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top)
+      ) {
         facts.escapes = true;
       } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== top) {
         facts.escapes = true;
@@ -277,13 +335,20 @@ export default createRule<Options, MessageIds>({
       let current: Node = call;
       for (let step = 0; step < 20; step++) {
         const member: Node | undefined = current.parent;
-        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === current && member.parent?.type === AST_NODE_TYPES.CallExpression) {
+        if (
+          member?.type === AST_NODE_TYPES.MemberExpression &&
+          member.object === current &&
+          member.parent?.type === AST_NODE_TYPES.CallExpression
+        ) {
           if (memberName(member) === 'timeout') return true;
           current = member.parent;
           continue;
         }
         if (member?.type === AST_NODE_TYPES.AwaitExpression) return false;
-        if (member?.type === AST_NODE_TYPES.VariableDeclarator && member.id.type === AST_NODE_TYPES.Identifier) {
+        if (
+          member?.type === AST_NODE_TYPES.VariableDeclarator &&
+          member.id.type === AST_NODE_TYPES.Identifier
+        ) {
           const variable = model.findVariable(member.id);
           return (variable?.references ?? []).some(reference => {
             const parent = (reference.identifier as Node).parent;
@@ -306,29 +371,51 @@ export default createRule<Options, MessageIds>({
         case 'bounded':
           return;
         case 'unknown':
-          if (options.reportOpaqueOptions && !construction) context.report({ node: call.callee, messageId: 'opaqueOptions', data });
+          if (options.reportOpaqueOptions && !construction)
+            context.report({ node: call.callee, messageId: 'opaqueOptions', data });
           return;
         case 'missing': {
           if (construction) {
-            const what = verdict.detail ? (verdict.detail.startsWith('`') ? verdict.detail : `\`${verdict.detail}\``) : 'a deadline';
-            context.report({ node: call.callee, messageId: 'missingClientDeadline', data: { label: data.label, fix: data.fix, what } });
+            const what = verdict.detail
+              ? verdict.detail.startsWith('`')
+                ? verdict.detail
+                : `\`${verdict.detail}\``
+              : 'a deadline';
+            context.report({
+              node: call.callee,
+              messageId: 'missingClientDeadline',
+              data: { label: data.label, fix: data.fix, what },
+            });
             return;
           }
-          context.report({ node: call.callee, messageId: 'missingDeadline', data, suggest: suggestions(classified, family.suggestion) });
+          context.report({
+            node: call.callee,
+            messageId: 'missingDeadline',
+            data,
+            suggest: suggestions(classified, family.suggestion),
+          });
           return;
         }
         case 'none': {
           const at = (verdict.at as Node | undefined) ?? call.callee;
           if (reported.has(at)) return;
           reported.add(at);
-          context.report({ node: at, messageId: 'noneDeadline', data: { label: data.label, fix: data.fix, key: verdict.key, value: verdict.value } });
+          context.report({
+            node: at,
+            messageId: 'noneDeadline',
+            data: { label: data.label, fix: data.fix, key: verdict.key, value: verdict.value },
+          });
           return;
         }
         case 'doesNotAbort': {
           const at = (verdict.at as Node | undefined) ?? call.callee;
           if (reported.has(at)) return;
           reported.add(at);
-          context.report({ node: at, messageId: verdict.how === 'aws' ? 'requestTimeoutDoesNotAbort' : 'timeoutDoesNotAbort', data });
+          context.report({
+            node: at,
+            messageId: verdict.how === 'aws' ? 'requestTimeoutDoesNotAbort' : 'timeoutDoesNotAbort',
+            data,
+          });
           return;
         }
         case 'untimedSignal': {
@@ -337,10 +424,18 @@ export default createRule<Options, MessageIds>({
           return;
         }
         case 'waitsForever':
-          context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'waitsForever', data });
+          context.report({
+            node: (verdict.at as Node | undefined) ?? call.callee,
+            messageId: 'waitsForever',
+            data,
+          });
           return;
         case 'ignored':
-          context.report({ node: (verdict.at as Node | undefined) ?? call.callee, messageId: 'ignoredTimeout', data: { label: data.label, fix: data.fix, key: verdict.key } });
+          context.report({
+            node: (verdict.at as Node | undefined) ?? call.callee,
+            messageId: 'ignoredTimeout',
+            data: { label: data.label, fix: data.fix, key: verdict.key },
+          });
           return;
       }
     }
@@ -355,21 +450,32 @@ export default createRule<Options, MessageIds>({
         {
           messageId: 'suggestAnySignal',
           data: { ms },
-          fix: fixer => (at.shorthand ? fixer.replaceText(at, `${key}: ${combined}`) : fixer.replaceText(value, combined)),
+          fix: fixer =>
+            at.shorthand ? fixer.replaceText(at, `${key}: ${combined}`) : fixer.replaceText(value, combined),
         },
       ];
     }
 
-    function suggestions(classified: Classified, kind: 'signal' | 'timeout' | 'got-timeout' | undefined): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function suggestions(
+      classified: Classified,
+      kind: 'signal' | 'timeout' | 'got-timeout' | undefined,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       if (!kind || classified.role.role !== 'call') return [];
       const call = classified.node;
       const locator = classified.role.options;
-      const text = kind === 'signal' ? `signal: AbortSignal.timeout(${ms})` : kind === 'timeout' ? `timeout: ${ms}` : `timeout: { request: ${ms} }`;
-      const messageId: MessageIds = kind === 'signal' ? 'suggestSignal' : kind === 'timeout' ? 'suggestTimeout' : 'suggestGotTimeout';
+      const text =
+        kind === 'signal'
+          ? `signal: AbortSignal.timeout(${ms})`
+          : kind === 'timeout'
+            ? `timeout: ${ms}`
+            : `timeout: { request: ${ms} }`;
+      const messageId: MessageIds =
+        kind === 'signal' ? 'suggestSignal' : kind === 'timeout' ? 'suggestTimeout' : 'suggestGotTimeout';
       const args = call.arguments;
       let index: number;
       if ('at' in locator) index = locator.at;
-      else if ('configOrUrl' in locator) index = args[0] && unwrap(args[0]).type === AST_NODE_TYPES.ObjectExpression ? 0 : 1;
+      else if ('configOrUrl' in locator)
+        index = args[0] && unwrap(args[0]).type === AST_NODE_TYPES.ObjectExpression ? 0 : 1;
       else return [];
       if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return [];
       const target = args[index];
@@ -381,14 +487,17 @@ export default createRule<Options, MessageIds>({
           {
             messageId,
             data: { ms },
-            fix: fixer => (first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`)),
+            fix: fixer =>
+              first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`),
           },
         ];
       }
       const last = args[args.length - 1];
       if (!last) return [];
       const padding = ', undefined'.repeat(index - args.length);
-      return [{ messageId, data: { ms }, fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`) }];
+      return [
+        { messageId, data: { ms }, fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`) },
+      ];
     }
 
     // ------------------------------------------------------------------ checks
@@ -415,7 +524,11 @@ export default createRule<Options, MessageIds>({
           verdict = judge(family, input);
         }
       }
-      if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && isTimeoutWrapped(model, call)) return;
+      if (
+        (verdict.status === 'missing' || verdict.status === 'untimedSignal') &&
+        isTimeoutWrapped(model, call)
+      )
+        return;
       report(classified, verdict, false);
     }
 
@@ -429,7 +542,8 @@ export default createRule<Options, MessageIds>({
       if (role.family === 'undici') {
         for (const key of ['headersTimeout', 'bodyTimeout', 'connectTimeout']) {
           const prop = getProp(summary, key);
-          if (prop && isNoneValue(prop.value)) report(classified, { status: 'none', key, value: showValue(prop.value), at: prop.at }, true);
+          if (prop && isNoneValue(prop.value))
+            report(classified, { status: 'none', key, value: showValue(prop.value), at: prop.at }, true);
         }
         return;
       }
@@ -442,7 +556,8 @@ export default createRule<Options, MessageIds>({
       if (role.role !== 'factory' || role.inheritsFrom) return;
       const call = classified.node;
       const summary = model.optionsOf(call, role.options);
-      const instance = family === 'mongodb' && call.arguments[0] ? [model.summarizeTop(call.arguments[0])] : [];
+      const instance =
+        family === 'mongodb' && call.arguments[0] ? [model.summarizeTop(call.arguments[0])] : [];
       const verdict = judge(family, { options: summary, instance });
       if (verdict.status === 'missing' && isBoundedPerCall(classified)) return;
       report(classified, verdict, true);
@@ -487,8 +602,15 @@ export default createRule<Options, MessageIds>({
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'call') return;
       // The instance's own configuration is not visible: it counts as opaque options.
       const classified: Classified = { node: call, role, callee: { kind: 'unknown' } };
-      const verdict = judge(role.family, { options: model.optionsOf(call, role.options), instance: role.family === 'grpc' ? [] : [{ kind: 'opaque' }] });
-      if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && isTimeoutWrapped(model, call)) return;
+      const verdict = judge(role.family, {
+        options: model.optionsOf(call, role.options),
+        instance: role.family === 'grpc' ? [] : [{ kind: 'opaque' }],
+      });
+      if (
+        (verdict.status === 'missing' || verdict.status === 'untimedSignal') &&
+        isTimeoutWrapped(model, call)
+      )
+        return;
       report(classified, verdict, false);
     }
 
@@ -515,11 +637,22 @@ export default createRule<Options, MessageIds>({
           const left = assignment.left as TSESTree.MemberExpression;
           if (memberName(left) !== 'timeout') continue;
           const owner = model.valueOf((left.object as TSESTree.MemberExpression).object);
-          const isAxios = (owner.kind === 'module' && owner.module === 'axios') || (owner.kind === 'instance' && owner.instance === 'axios');
+          const isAxios =
+            (owner.kind === 'module' && owner.module === 'axios') ||
+            (owner.kind === 'instance' && owner.instance === 'axios');
           const value = model.summarizeValue(assignment.right);
           if (isAxios && isFalsyNone(value) && !reported.has(assignment)) {
             reported.add(assignment);
-            context.report({ node: assignment, messageId: 'noneDeadline', data: { key: 'defaults.timeout', value: showValue(value), label: 'axios', fix: FAMILIES.axios.fix } });
+            context.report({
+              node: assignment,
+              messageId: 'noneDeadline',
+              data: {
+                key: 'defaults.timeout',
+                value: showValue(value),
+                label: 'axios',
+                fix: FAMILIES.axios.fix,
+              },
+            });
           }
         }
       },
@@ -538,13 +671,17 @@ function withoutKey(summary: Summary, key: string): Summary {
 }
 
 /** Custom clients with a finite default: only an explicit none value is a problem. */
-function judgeBoundedByDefault(options: Summary, instance: readonly Summary[], keys: readonly string[]): Verdict {
+function judgeBoundedByDefault(
+  options: Summary,
+  instance: readonly Summary[],
+  keys: readonly string[],
+): Verdict {
   for (const layer of [options, ...instance]) {
     for (const key of keys) {
       const prop = getProp(layer, key);
-      if (prop && isNoneValue(prop.value)) return { status: 'none', key, value: showValue(prop.value), at: prop.at };
+      if (prop && isNoneValue(prop.value))
+        return { status: 'none', key, value: showValue(prop.value), at: prop.at };
     }
   }
   return { status: 'bounded' };
 }
-

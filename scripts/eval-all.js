@@ -11,6 +11,8 @@ for (const rule of readdirSync(path.join(root, 'bench/corpus')).sort()) {
   execFileSync(process.execPath, [path.join(root, 'bench/eval.js'), rule, '--write'], { stdio: 'inherit' });
   const heldout = path.join(root, 'bench/corpus-heldout', rule);
   if (existsSync(heldout) && readdirSync(heldout).some(entry => !entry.endsWith('.md'))) {
-    execFileSync(process.execPath, [path.join(root, 'bench/eval.js'), rule, '--heldout', '--write'], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'bench/eval.js'), rule, '--heldout', '--write'], {
+      stdio: 'inherit',
+    });
   }
 }

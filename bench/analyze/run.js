@@ -30,7 +30,12 @@ const write = process.argv.includes('--write');
 function prepare() {
   if (fs.existsSync(path.join(library, 'src/index.ts'))) return;
   fs.mkdirSync(work, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', work], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', work], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop();
   fs.rmSync(library, { recursive: true, force: true });
   fs.mkdirSync(library, { recursive: true });
   execFileSync('tar', ['xzf', path.join(work, tarball), '-C', library, '--strip-components=1']);
@@ -38,7 +43,16 @@ function prepare() {
     tsconfig,
     `${JSON.stringify(
       {
-        compilerOptions: { strict: true, target: 'ES2017', lib: ['ES2018', 'DOM'], module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, skipLibCheck: true, types: [] },
+        compilerOptions: {
+          strict: true,
+          target: 'ES2017',
+          lib: ['ES2018', 'DOM'],
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
         include: ['src/**/*.ts'],
       },
       null,
@@ -49,8 +63,14 @@ function prepare() {
 
 /** Runs a command under /usr/bin/time -v: wall seconds, max RSS in MiB, exit code. */
 function measure(args) {
-  const result = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+  const result = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
+    result.stderr,
+  );
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
   if (!wall || !rss) throw new Error(`cannot read /usr/bin/time output:\n${result.stderr.slice(-2000)}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
@@ -64,11 +84,30 @@ const median = values => {
 };
 
 prepare();
-const tscArgs = [path.join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', path.relative(root, tsconfig)];
-const faultlineArgs = [path.join(root, 'packages/cli/dist/bin.js'), 'analyze', path.relative(root, tsconfig), '--export', EXPORTS.join(','), '--json', '--no-progress'];
-const files = execFileSync('find', [path.join(library, 'src'), '-name', '*.ts', '-not', '-name', '*.d.ts'], { encoding: 'utf8' }).trim().split('\n').length;
+const tscArgs = [
+  path.join(root, 'node_modules/typescript/bin/tsc'),
+  '--noEmit',
+  '-p',
+  path.relative(root, tsconfig),
+];
+const faultlineArgs = [
+  path.join(root, 'packages/cli/dist/bin.js'),
+  'analyze',
+  path.relative(root, tsconfig),
+  '--export',
+  EXPORTS.join(','),
+  '--json',
+  '--no-progress',
+];
+const files = execFileSync('find', [path.join(library, 'src'), '-name', '*.ts', '-not', '-name', '*.d.ts'], {
+  encoding: 'utf8',
+})
+  .trim()
+  .split('\n').length;
 
-process.stdout.write(`bench/analyze: ${PACKAGE} (${files} .ts files), exports ${EXPORTS.join(', ')}, ${RUNS} interleaved runs each\n`);
+process.stdout.write(
+  `bench/analyze: ${PACKAGE} (${files} .ts files), exports ${EXPORTS.join(', ')}, ${RUNS} interleaved runs each\n`,
+);
 measure(tscArgs); // warm the file cache for both
 measure(faultlineArgs);
 const tsc = [];
@@ -80,15 +119,47 @@ for (let run = 0; run < RUNS; run++) {
   if (result.code !== 0) throw new Error(`faultline exited ${result.code}`);
   report = JSON.parse(result.stdout);
   faultline.push(result);
-  process.stdout.write(`  run ${run + 1}: tsc ${tsc[run].seconds.toFixed(2)} s ${tsc[run].rssMiB.toFixed(0)} MiB · faultline ${result.seconds.toFixed(2)} s ${result.rssMiB.toFixed(0)} MiB\n`);
+  process.stdout.write(
+    `  run ${run + 1}: tsc ${tsc[run].seconds.toFixed(2)} s ${tsc[run].rssMiB.toFixed(0)} MiB · faultline ${result.seconds.toFixed(2)} s ${result.rssMiB.toFixed(0)} MiB\n`,
+  );
 }
 const summary = {
   date: new Date().toISOString().slice(0, 10),
-  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg().map(value => Number(value.toFixed(2))) },
-  input: { package: PACKAGE, files, exports: EXPORTS, tsconfig: 'bench/analyze/.work/rxjs/tsconfig.bench.json' },
-  tsc: { medianSeconds: Number(median(tsc.map(run => run.seconds)).toFixed(2)), maxRssMiB: Math.round(Math.max(...tsc.map(run => run.rssMiB))), exitCode: tsc[0].code, runs: tsc.map(run => run.seconds) },
-  faultline: { medianSeconds: Number(median(faultline.map(run => run.seconds)).toFixed(2)), maxRssMiB: Math.round(Math.max(...faultline.map(run => run.rssMiB))), runs: faultline.map(run => run.seconds) },
-  verdicts: Object.fromEntries(report.exports.map(analysis => [analysis.name, { verdict: analysis.verdict.status, closure: analysis.closure.declarations.length, files: analysis.closure.files.length, hazards: analysis.hazards.length }])),
+  machine: {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: os.loadavg().map(value => Number(value.toFixed(2))),
+  },
+  input: {
+    package: PACKAGE,
+    files,
+    exports: EXPORTS,
+    tsconfig: 'bench/analyze/.work/rxjs/tsconfig.bench.json',
+  },
+  tsc: {
+    medianSeconds: Number(median(tsc.map(run => run.seconds)).toFixed(2)),
+    maxRssMiB: Math.round(Math.max(...tsc.map(run => run.rssMiB))),
+    exitCode: tsc[0].code,
+    runs: tsc.map(run => run.seconds),
+  },
+  faultline: {
+    medianSeconds: Number(median(faultline.map(run => run.seconds)).toFixed(2)),
+    maxRssMiB: Math.round(Math.max(...faultline.map(run => run.rssMiB))),
+    runs: faultline.map(run => run.seconds),
+  },
+  verdicts: Object.fromEntries(
+    report.exports.map(analysis => [
+      analysis.name,
+      {
+        verdict: analysis.verdict.status,
+        closure: analysis.closure.declarations.length,
+        files: analysis.closure.files.length,
+        hazards: analysis.hazards.length,
+      },
+    ]),
+  ),
 };
 summary.ratio = Number((summary.faultline.medianSeconds / summary.tsc.medianSeconds).toFixed(2));
 summary.pairedRatios = faultline.map((run, index) => Number((run.seconds / tsc[index].seconds).toFixed(2)));
@@ -101,7 +172,10 @@ process.stdout.write(
 
 if (write) {
   fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  const rows = Object.entries(summary.verdicts).map(([name, facts]) => `| \`${name}\` | ${facts.verdict} | ${facts.closure} declarations in ${facts.files} files | ${facts.hazards} |`);
+  const rows = Object.entries(summary.verdicts).map(
+    ([name, facts]) =>
+      `| \`${name}\` | ${facts.verdict} | ${facts.closure} declarations in ${facts.files} files | ${facts.hazards} |`,
+  );
   const markdown = `# bench/analyze — results
 
 \`faultline analyze\` of 3 exports of a large real TypeScript code base, against \`tsc --noEmit\`

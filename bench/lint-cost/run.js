@@ -39,7 +39,10 @@ function listCorpus(dir, out = []) {
 const all = listCorpus(path.join(root, 'node_modules')).sort();
 const step = all.length / Math.min(FILES, all.length);
 const files = Array.from({ length: Math.min(FILES, all.length) }, (_, i) => all[Math.floor(i * step)]);
-const inputs = files.map(file => ({ text: readFileSync(file, 'utf8'), filename: path.join(root, 'corpus', path.relative(root, file).replaceAll('node_modules', 'nm')) }));
+const inputs = files.map(file => ({
+  text: readFileSync(file, 'utf8'),
+  filename: path.join(root, 'corpus', path.relative(root, file).replaceAll('node_modules', 'nm')),
+}));
 
 const recommended = Object.keys(plugin.configs.recommended.rules);
 const everyRule = Object.keys(plugin.configs.all.rules);
@@ -56,13 +59,20 @@ const CONFIGS = {
 };
 const names = Object.keys(CONFIGS);
 const configFor = rules => [
-  { files: ['**/*.{js,mjs,cjs,ts}'], plugins: { faultline: plugin }, rules, linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+  {
+    files: ['**/*.{js,mjs,cjs,ts}'],
+    plugins: { faultline: plugin },
+    rules,
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+  },
   { files: ['**/*.js'], languageOptions: { sourceType: 'module' } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
   { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
 ];
 // Normalise each configuration once, as the ESLint CLI does, so the timing is the lint itself.
-const { FlatConfigArray } = await import(path.join(root, 'node_modules/eslint/lib/config/flat-config-array.js'));
+const { FlatConfigArray } = await import(
+  path.join(root, 'node_modules/eslint/lib/config/flat-config-array.js')
+);
 const prepare = config => {
   const array = new FlatConfigArray(config, { basePath: root });
   array.normalizeSync();
@@ -73,11 +83,16 @@ const linter = new Linter({ cwd: root });
 
 // Files that do not parse as modules are linted as scripts, decided once up front.
 for (const input of inputs) {
-  if (input.filename.endsWith('.js') && linter.verify(input.text, configs[0], { filename: input.filename }).some(m => m.fatal)) {
+  if (
+    input.filename.endsWith('.js') &&
+    linter.verify(input.text, configs[0], { filename: input.filename }).some(m => m.fatal)
+  ) {
     input.script = true;
   }
 }
-const scriptConfigs = names.map(name => prepare([...configFor(CONFIGS[name]), { files: ['**/*.js'], languageOptions: { sourceType: 'script' } }]));
+const scriptConfigs = names.map(name =>
+  prepare([...configFor(CONFIGS[name]), { files: ['**/*.js'], languageOptions: { sourceType: 'script' } }]),
+);
 
 // Per file and configuration, the fastest of the passes: the intrinsic cost, with the noise of
 // garbage collection and of other processes on the machine left out. Totals sum those minima.
@@ -86,7 +101,9 @@ const scriptConfigs = names.map(name => prepare([...configFor(CONFIGS[name]), { 
 const best = inputs.map(() => new Array(names.length).fill(Infinity));
 const bestCpu = inputs.map(() => new Array(names.length).fill(Infinity));
 const warm = inputs.slice(0, 200);
-for (const input of warm) for (let c = 0; c < names.length; c++) linter.verify(input.text, (input.script ? scriptConfigs : configs)[c], { filename: input.filename });
+for (const input of warm)
+  for (let c = 0; c < names.length; c++)
+    linter.verify(input.text, (input.script ? scriptConfigs : configs)[c], { filename: input.filename });
 
 let rotation = 0;
 for (let round = 0; round < ROUNDS; round++) {
@@ -111,12 +128,21 @@ const cpuTotal = names.map((_, c) => bestCpu.reduce((sum, row) => sum + row[c], 
 
 const base = wall[0];
 const cpuBase = cpuTotal[0];
-const rows = names.map((name, i) => ({ name, ms: wall[i], overhead: i === 0 ? 0 : (wall[i] - base) / base, cpuMs: cpuTotal[i], cpuOverhead: i === 0 ? 0 : (cpuTotal[i] - cpuBase) / cpuBase }));
+const rows = names.map((name, i) => ({
+  name,
+  ms: wall[i],
+  overhead: i === 0 ? 0 : (wall[i] - base) / base,
+  cpuMs: cpuTotal[i],
+  cpuOverhead: i === 0 ? 0 : (cpuTotal[i] - cpuBase) / cpuBase,
+}));
 const pct = value => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)} %`;
 const table = [
   '| configuration | wall time (ms) | added to parse-only | CPU time (ms) | added to parse-only |',
   '|---|---:|---:|---:|---:|',
-  ...rows.map(row => `| ${row.name} | ${row.ms.toFixed(0)} | ${row.name.startsWith('parse') ? '—' : pct(row.overhead)} | ${row.cpuMs.toFixed(0)} | ${row.name.startsWith('parse') ? '—' : pct(row.cpuOverhead)} |`),
+  ...rows.map(
+    row =>
+      `| ${row.name} | ${row.ms.toFixed(0)} | ${row.name.startsWith('parse') ? '—' : pct(row.overhead)} | ${row.cpuMs.toFixed(0)} | ${row.name.startsWith('parse') ? '—' : pct(row.cpuOverhead)} |`,
+  ),
 ].join('\n');
 console.log(table);
 if (write) {
@@ -135,5 +161,12 @@ if (write) {
     '',
   ];
   writeFileSync(path.join(root, 'bench/lint-cost/RESULTS.md'), lines.join('\n'));
-  writeFileSync(path.join(root, 'bench/lint-cost/results.json'), JSON.stringify({ eslint: Linter.version, node: process.version, files: inputs.length, rounds: ROUNDS, rows }, null, 2) + '\n');
+  writeFileSync(
+    path.join(root, 'bench/lint-cost/results.json'),
+    JSON.stringify(
+      { eslint: Linter.version, node: process.version, files: inputs.length, rounds: ROUNDS, rows },
+      null,
+      2,
+    ) + '\n',
+  );
 }

@@ -47,7 +47,7 @@ export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
     id: 'http',
     label: 'node:http',
     reportAt: 'call',
-    fix: 'pass `signal: AbortSignal.timeout(ms)` in the options, or set `timeout` and destroy the request in its handler: `req.on(\'timeout\', () => req.destroy())`',
+    fix: "pass `signal: AbortSignal.timeout(ms)` in the options, or set `timeout` and destroy the request in its handler: `req.on('timeout', () => req.destroy())`",
   },
   grpc: {
     id: 'grpc',
@@ -125,7 +125,7 @@ export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
     id: 'elasticsearch',
     label: 'Elasticsearch',
     reportAt: 'construction',
-    fix: 'set `requestTimeout` (ms or a duration such as `\'30s\'`) in the client options',
+    fix: "set `requestTimeout` (ms or a duration such as `'30s'`) in the client options",
   },
   custom: {
     id: 'custom',
@@ -136,8 +136,15 @@ export const FAMILIES: Readonly<Record<FamilyId, Family>> = {
 };
 
 const call = (family: FamilyId, options: Locator): Role => ({ role: 'call', family, options });
-const factory = (instance: InstanceKind, family: FamilyId, options: Locator, inheritsFrom?: 'callee' | 'arg0'): Role =>
-  inheritsFrom ? { role: 'factory', instance, family, options, inheritsFrom } : { role: 'factory', instance, family, options };
+const factory = (
+  instance: InstanceKind,
+  family: FamilyId,
+  options: Locator,
+  inheritsFrom?: 'callee' | 'arg0',
+): Role =>
+  inheritsFrom
+    ? { role: 'factory', instance, family, options, inheritsFrom }
+    : { role: 'factory', instance, family, options };
 const NONE: Locator = { none: true };
 
 function verbs(family: FamilyId, names: readonly string[], options: Locator): Record<string, Role> {
@@ -161,12 +168,16 @@ const AXIOS_CALLS: MemberTable = {
 export function methodOfVerb(name: string): string | undefined {
   const verb = name.replace(/Form$/, '').toLowerCase();
   if (verb === 'del') return 'DELETE';
-  return ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(verb) ? verb.toUpperCase() : undefined;
+  return ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'].includes(verb)
+    ? verb.toUpperCase()
+    : undefined;
 }
 
 const GOT_CALLS: MemberTable = {
   '': call('got', { configOrUrl: true }),
-  ...verbs('got', ['get', 'post', 'put', 'patch', 'head', 'delete', 'stream', 'paginate'], { configOrUrl: true }),
+  ...verbs('got', ['get', 'post', 'put', 'patch', 'head', 'delete', 'stream', 'paginate'], {
+    configOrUrl: true,
+  }),
   extend: factory('got', 'got', { at: 0 }, 'callee'),
 };
 
@@ -287,7 +298,10 @@ const MODULES: Readonly<Record<string, MemberTable>> = {
   stripe: { '': factory('stripe', 'stripe', { at: 1 }), Stripe: factory('stripe', 'stripe', { at: 1 }) },
   openai: { '': factory('openai', 'openai', { at: 0 }), OpenAI: factory('openai', 'openai', { at: 0 }) },
   twilio: { '': factory('twilio', 'twilio', { at: 2 }), Twilio: factory('twilio', 'twilio', { at: 2 }) },
-  '@anthropic-ai/sdk': { '': factory('anthropic', 'anthropic', { at: 0 }), Anthropic: factory('anthropic', 'anthropic', { at: 0 }) },
+  '@anthropic-ai/sdk': {
+    '': factory('anthropic', 'anthropic', { at: 0 }),
+    Anthropic: factory('anthropic', 'anthropic', { at: 0 }),
+  },
   '@elastic/elasticsearch': { Client: factory('elasticsearch', 'elasticsearch', { at: 0 }) },
 };
 
@@ -410,13 +424,54 @@ const INSTANCES: Readonly<Record<InstanceKind, InstanceTable>> = {
     any: call('aws', { at: 1 }),
     except: ['destroy', 'middlewareStack', 'config', 'constructor'],
   },
-  octokit: { members: {}, any: call('octokit', NONE), anyDepth: 4, except: ['hook', 'log', 'auth', 'paginate', 'plugin'] },
-  slack: { members: {}, any: call('slack', NONE), anyDepth: 4, except: ['on', 'once', 'emit', 'token', 'slackApiUrl'] },
-  stripe: { members: {}, any: call('stripe', NONE), anyDepth: 4, except: ['on', 'off', 'once', 'webhooks', 'errors'] },
-  openai: { members: {}, any: call('openai', NONE), anyDepth: 4, except: ['withOptions', 'apiKey', 'baseURL'] },
+  octokit: {
+    members: {},
+    any: call('octokit', NONE),
+    anyDepth: 4,
+    except: ['hook', 'log', 'auth', 'paginate', 'plugin'],
+  },
+  slack: {
+    members: {},
+    any: call('slack', NONE),
+    anyDepth: 4,
+    except: ['on', 'once', 'emit', 'token', 'slackApiUrl'],
+  },
+  stripe: {
+    members: {},
+    any: call('stripe', NONE),
+    anyDepth: 4,
+    except: ['on', 'off', 'once', 'webhooks', 'errors'],
+  },
+  openai: {
+    members: {},
+    any: call('openai', NONE),
+    anyDepth: 4,
+    except: ['withOptions', 'apiKey', 'baseURL'],
+  },
   twilio: { members: {}, any: call('twilio', NONE), anyDepth: 4, except: ['webhook', 'validateRequest'] },
-  anthropic: { members: {}, any: call('anthropic', NONE), anyDepth: 4, except: ['withOptions', 'apiKey', 'baseURL'] },
-  elasticsearch: { members: {}, any: call('elasticsearch', NONE), anyDepth: 3, except: ['on', 'once', 'emit', 'child', 'close', 'diagnostic', 'helpers', 'transport', 'connectionPool', 'name'] },
+  anthropic: {
+    members: {},
+    any: call('anthropic', NONE),
+    anyDepth: 4,
+    except: ['withOptions', 'apiKey', 'baseURL'],
+  },
+  elasticsearch: {
+    members: {},
+    any: call('elasticsearch', NONE),
+    anyDepth: 3,
+    except: [
+      'on',
+      'once',
+      'emit',
+      'child',
+      'close',
+      'diagnostic',
+      'helpers',
+      'transport',
+      'connectionPool',
+      'name',
+    ],
+  },
   custom: { members: {} },
   ...LIBRARY_INSTANCES,
 };
@@ -424,7 +479,8 @@ const INSTANCES: Readonly<Record<InstanceKind, InstanceTable>> = {
 /** Factories of AWS SDK v3 service clients (`@aws-sdk/client-*`): `S3Client`, and the aggregated `S3`. */
 function lookupAwsClientModule(key: string): Role | undefined {
   // Commands are plain request descriptions; only the client sends them.
-  if (key.endsWith('Command') || key.endsWith('Exception') || key.endsWith('Error') || key.includes('.')) return undefined;
+  if (key.endsWith('Command') || key.endsWith('Exception') || key.endsWith('Error') || key.includes('.'))
+    return undefined;
   if (/^[A-Z]/.test(key)) return factory('aws-client', 'aws', { at: 0 });
   return undefined;
 }
@@ -456,7 +512,13 @@ export function lookupInstanceMember(kind: InstanceKind, path: readonly string[]
   if (exact) return exact;
   // A computed member (`stub[method]`) matches only where any member would.
   const head = path[0] ?? '';
-  if (table.any && path.length >= 1 && path.length <= (table.anyDepth ?? 1) && !table.except?.includes(head) && !head.startsWith('_')) {
+  if (
+    table.any &&
+    path.length >= 1 &&
+    path.length <= (table.anyDepth ?? 1) &&
+    !table.except?.includes(head) &&
+    !head.startsWith('_')
+  ) {
     return table.any;
   }
   return undefined;

@@ -126,7 +126,11 @@ export function isFalsyNone(value: Summary): boolean {
 }
 
 /** A numeric-ish timeout property: bounded, none, or absent. */
-function judgeTimeoutProp(prop: Prop | undefined, key: string, isNone: (value: Summary) => boolean = isNoneValue): Verdict | undefined {
+function judgeTimeoutProp(
+  prop: Prop | undefined,
+  key: string,
+  isNone: (value: Summary) => boolean = isNoneValue,
+): Verdict | undefined {
   if (!prop) return undefined;
   if (isNone(prop.value)) return { status: 'none', key, value: showValue(prop.value), at: prop.at };
   return { status: 'bounded' };
@@ -177,9 +181,17 @@ function judgeGot(input: JudgeInput): Verdict {
       const finite = set.find(p => !isNoneValue(p.value));
       if (finite) return { status: 'bounded' };
       const none = set[0];
-      if (none) return { status: 'none', key: `timeout.${[...value.props.entries()].find(([, p]) => p === none)?.[0] ?? 'request'}`, value: showValue(none.value), at: none.at };
+      if (none)
+        return {
+          status: 'none',
+          key: `timeout.${[...value.props.entries()].find(([, p]) => p === none)?.[0] ?? 'request'}`,
+          value: showValue(none.value),
+          at: none.at,
+        };
       if (value.hasSpread) return { status: 'unknown' };
-      return bySignal ?? { status: 'missing', detail: input.requireTotalTimeout ? 'timeout.request' : undefined };
+      return (
+        bySignal ?? { status: 'missing', detail: input.requireTotalTimeout ? 'timeout.request' : undefined }
+      );
     }
     const byNumber = judgeTimeoutProp(timeout.prop, 'timeout');
     if (byNumber) return byNumber;
@@ -235,7 +247,11 @@ function judgeGrpc(input: JudgeInput): Verdict {
   if (deadline.prop) {
     // grpc-js: the default deadline is Infinity; 0 is 1970, which fails at once rather than waiting.
     const value = deadline.prop.value;
-    if (value.kind === 'null' || value.kind === 'undefined' || (value.kind === 'number' && value.value === Infinity)) {
+    if (
+      value.kind === 'null' ||
+      value.kind === 'undefined' ||
+      (value.kind === 'number' && value.value === Infinity)
+    ) {
       return { status: 'none', key: 'deadline', value: showValue(deadline.prop.value), at: deadline.prop.at };
     }
     return { status: 'bounded' };
@@ -271,7 +287,12 @@ function judgeAws(input: JudgeInput): Verdict {
   const requestTimeout = getProp(params, 'requestTimeout');
   if (requestTimeout) {
     if (isNoneValue(requestTimeout.value)) {
-      return { status: 'none', key: 'requestTimeout', value: showValue(requestTimeout.value), at: requestTimeout.at };
+      return {
+        status: 'none',
+        key: 'requestTimeout',
+        value: showValue(requestTimeout.value),
+        at: requestTimeout.at,
+      };
     }
     const throws = getProp(params, 'throwOnRequestTimeout');
     if (throws && throws.value.kind === 'boolean' && throws.value.value) return { status: 'bounded' };
@@ -290,7 +311,9 @@ function connectionStringHas(value: Summary | undefined, keys: readonly string[]
 function judgePg(input: JudgeInput): Verdict {
   const config = input.options;
   if (config.kind === 'string') {
-    return connectionStringHas(config, ['statement_timeout', 'query_timeout']) ? { status: 'bounded' } : { status: 'missing' };
+    return connectionStringHas(config, ['statement_timeout', 'query_timeout'])
+      ? { status: 'bounded' }
+      : { status: 'missing' };
   }
   if (isOpaque(config)) return { status: 'unknown' };
   const queryKeys = ['query_timeout', 'statement_timeout'];
@@ -307,7 +330,10 @@ function judgePg(input: JudgeInput): Verdict {
     }) || connectionStringHas(getProp(config, 'connectionString')?.value, queryKeys);
   const connectProp = getProp(config, 'connectionTimeoutMillis');
   const connectBound = connectProp !== undefined && !isNoneValue(connectProp.value);
-  const missing = [...(queryBound ? [] : ['`query_timeout`/`statement_timeout`']), ...(connectBound ? [] : ['`connectionTimeoutMillis`'])];
+  const missing = [
+    ...(queryBound ? [] : ['`query_timeout`/`statement_timeout`']),
+    ...(connectBound ? [] : ['`connectionTimeoutMillis`']),
+  ];
   if (missing.length === 0) return { status: 'bounded' };
   return { status: 'missing', detail: missing.join(' and ') };
 }
@@ -317,10 +343,12 @@ function judgeIoredis(input: JudgeInput): Verdict {
   // Cluster: the per-node options live under `redisOptions`.
   const nested = getProp(options, 'redisOptions');
   if (nested) options = nested.value;
-  if (options.kind === 'absent' || options.kind === 'string' || options.kind === 'number') return { status: 'missing', detail: 'commandTimeout' };
+  if (options.kind === 'absent' || options.kind === 'string' || options.kind === 'number')
+    return { status: 'missing', detail: 'commandTimeout' };
   if (options.kind !== 'object') return { status: 'unknown' };
   const retries = getProp(input.options, 'maxRetriesPerRequest') ?? getProp(options, 'maxRetriesPerRequest');
-  if (retries && retries.value.kind === 'null') return { status: 'waitsForever', key: 'maxRetriesPerRequest', at: retries.at };
+  if (retries && retries.value.kind === 'null')
+    return { status: 'waitsForever', key: 'maxRetriesPerRequest', at: retries.at };
   // `commandTimeout: 0` times out at once (only a non-number means none); `socketTimeout` destroys the socket.
   const timeout = getProp(options, 'commandTimeout');
   if (timeout && (timeout.value.kind === 'null' || timeout.value.kind === 'undefined')) {
@@ -351,7 +379,8 @@ function judgeMongo(input: JudgeInput): Verdict {
   const uri = input.instance[0];
   for (const key of ['socketTimeoutMS', 'waitQueueTimeoutMS']) {
     const prop = getProp(options, key);
-    if (prop && isNoneValue(prop.value)) return { status: 'none', key, value: showValue(prop.value), at: prop.at };
+    if (prop && isNoneValue(prop.value))
+      return { status: 'none', key, value: showValue(prop.value), at: prop.at };
   }
   const socket = getProp(options, 'socketTimeoutMS');
   if (socket) return { status: 'bounded' };
@@ -363,7 +392,11 @@ function judgeMongo(input: JudgeInput): Verdict {
 }
 
 /** SDKs whose default has no bound: a finite `timeout` (at the given path) is required. */
-function judgeRequiredTimeout(input: JudgeInput, path: readonly string[], isNone: (value: Summary) => boolean = isNoneValue): Verdict {
+function judgeRequiredTimeout(
+  input: JudgeInput,
+  path: readonly string[],
+  isNone: (value: Summary) => boolean = isNoneValue,
+): Verdict {
   const options = input.options;
   const prop = getPath(options, path);
   const verdict = judgeTimeoutProp(prop, path.join('.'), isNone);
@@ -372,9 +405,14 @@ function judgeRequiredTimeout(input: JudgeInput, path: readonly string[], isNone
 }
 
 /** SDKs with a finite default: only an explicit none value (at the given path) is a problem. */
-function judgeFiniteDefault(input: JudgeInput, path: readonly string[], isNone: (value: Summary) => boolean): Verdict {
+function judgeFiniteDefault(
+  input: JudgeInput,
+  path: readonly string[],
+  isNone: (value: Summary) => boolean,
+): Verdict {
   const prop = getPath(input.options, path);
-  if (prop && isNone(prop.value)) return { status: 'none', key: path.join('.'), value: showValue(prop.value), at: prop.at };
+  if (prop && isNone(prop.value))
+    return { status: 'none', key: path.join('.'), value: showValue(prop.value), at: prop.at };
   return { status: 'bounded' };
 }
 

@@ -29,8 +29,15 @@ export const RETRY_DEFAULTS: Readonly<Record<Exclude<RetryLibrary, 'custom'>, Re
 };
 
 const retry = (library: RetryLibrary, fnArg: number | undefined, optionsAt: number): Role =>
-  fnArg === undefined ? { role: 'retry', library, options: { at: optionsAt } } : { role: 'retry', library, fnArg, options: { at: optionsAt } };
-const policy = (instance: InstanceKind, library: string, optionsAt: number): Role => ({ role: 'policy', instance, library, options: { at: optionsAt } });
+  fnArg === undefined
+    ? { role: 'retry', library, options: { at: optionsAt } }
+    : { role: 'retry', library, fnArg, options: { at: optionsAt } };
+const policy = (instance: InstanceKind, library: string, optionsAt: number): Role => ({
+  role: 'policy',
+  instance,
+  library,
+  options: { at: optionsAt },
+});
 const run = (fnArg: number): Role => ({ role: 'run', fnArg });
 const lock = (check: string): Role => ({ role: 'coordination', kind: 'lock', check });
 
@@ -47,11 +54,17 @@ export const LIBRARY_MODULES: Readonly<Record<string, MemberTable>> = {
     wrap: policy('cockatiel-retry', 'cockatiel', 0),
   },
   // Timers
-  'node:timers/promises': { setTimeout: { role: 'sleep', arg: 0 }, 'scheduler.wait': { role: 'sleep', arg: 0 } },
+  'node:timers/promises': {
+    setTimeout: { role: 'sleep', arg: 0 },
+    'scheduler.wait': { role: 'sleep', arg: 0 },
+  },
   delay: { '': { role: 'sleep', arg: 0 } },
   // Concurrency limiters
   'p-limit': { '': policy('limiter', 'p-limit', 0), pLimit: policy('limiter', 'p-limit', 0) },
-  'p-map': { '': { role: 'mapLimited', fnArg: 1, options: { at: 2 }, concurrencyKey: 'concurrency' }, pMap: { role: 'mapLimited', fnArg: 1, options: { at: 2 }, concurrencyKey: 'concurrency' } },
+  'p-map': {
+    '': { role: 'mapLimited', fnArg: 1, options: { at: 2 }, concurrencyKey: 'concurrency' },
+    pMap: { role: 'mapLimited', fnArg: 1, options: { at: 2 }, concurrencyKey: 'concurrency' },
+  },
   'p-all': { '': { role: 'mapLimited', fnArg: 0, options: { at: 1 }, concurrencyKey: 'concurrency' } },
   'p-queue': { '': policy('limiter', 'p-queue', 0), PQueue: policy('limiter', 'p-queue', 0) },
   bottleneck: { '': policy('limiter', 'bottleneck', 0), Bottleneck: policy('limiter', 'bottleneck', 0) },
@@ -70,7 +83,10 @@ export const LIBRARY_MODULES: Readonly<Record<string, MemberTable>> = {
   'promise-limit': { '': policy('limiter', 'promise-limit', 0) },
   // Coordination
   redlock: { '': policy('redlock', 'redlock', 1), Redlock: policy('redlock', 'redlock', 1) },
-  '@sesamecare-oss/redlock': { '': policy('redlock', 'redlock', 1), Redlock: policy('redlock', 'redlock', 1) },
+  '@sesamecare-oss/redlock': {
+    '': policy('redlock', 'redlock', 1),
+    Redlock: policy('redlock', 'redlock', 1),
+  },
   'redis-lock': { '': lock('redis-lock') },
   warlock: { '': lock('warlock') },
   'live-mutex': { Client: lock('live-mutex') },
@@ -80,12 +96,26 @@ export const LIBRARY_MODULES: Readonly<Record<string, MemberTable>> = {
   zookeeper: { '': policy('zookeeper', 'zookeeper', 0), ZooKeeper: policy('zookeeper', 'zookeeper', 0) },
 };
 
-export const LIBRARY_INSTANCES: Readonly<Record<'cockatiel-retry' | 'cockatiel-timeout' | 'retry-operation' | 'limiter' | 'redlock' | 'etcd' | 'consul' | 'zookeeper', InstanceTable>> = {
+export const LIBRARY_INSTANCES: Readonly<
+  Record<
+    | 'cockatiel-retry'
+    | 'cockatiel-timeout'
+    | 'retry-operation'
+    | 'limiter'
+    | 'redlock'
+    | 'etcd'
+    | 'consul'
+    | 'zookeeper',
+    InstanceTable
+  >
+> = {
   'cockatiel-retry': { members: { execute: run(0) } },
   'cockatiel-timeout': { members: { execute: run(0) } },
   'retry-operation': { members: { attempt: run(0) } },
   // `limit(fn)` (p-limit), `queue.add(fn)` (p-queue), `limiter.schedule(fn)` / `wrap(fn)` (Bottleneck)
-  limiter: { members: { '': run(0), add: run(0), addAll: run(0), schedule: run(0), wrap: run(0), submit: run(0) } },
+  limiter: {
+    members: { '': run(0), add: run(0), addAll: run(0), schedule: run(0), wrap: run(0), submit: run(0) },
+  },
   redlock: {
     members: {
       acquire: lock('redlock'),
@@ -107,5 +137,12 @@ export const LIBRARY_INSTANCES: Readonly<Record<'cockatiel-retry' | 'cockatiel-t
     },
   },
   // Lock and election recipes create ephemeral nodes; the rule looks at the create mode.
-  zookeeper: { members: { create: lock('zookeeper'), mkdirp: lock('zookeeper'), transaction: policy('zookeeper', 'zookeeper', 0), multi: policy('zookeeper', 'zookeeper', 0) } },
+  zookeeper: {
+    members: {
+      create: lock('zookeeper'),
+      mkdirp: lock('zookeeper'),
+      transaction: policy('zookeeper', 'zookeeper', 0),
+      multi: policy('zookeeper', 'zookeeper', 0),
+    },
+  },
 };

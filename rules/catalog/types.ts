@@ -108,7 +108,13 @@ export type Role =
   /** Performs I/O with another process. */
   | { role: 'call'; family: FamilyId; options: Locator; method?: string }
   /** Returns an instance whose methods are remote calls; its options become the instance's defaults. */
-  | { role: 'factory'; instance: InstanceKind; family: FamilyId; options: Locator; inheritsFrom?: 'callee' | 'arg0' }
+  | {
+      role: 'factory';
+      instance: InstanceKind;
+      family: FamilyId;
+      options: Locator;
+      inheritsFrom?: 'callee' | 'arg0';
+    }
   /** Returns a plain object whose properties are further namespaces/constructors (gRPC packages). */
   | { role: 'namespace'; instance: InstanceKind }
   /** Returns what its receiver is (`Octokit.plugin(…)` is still an Octokit class). */
@@ -129,7 +135,8 @@ export type Role =
   /** Waits: `setTimeout(ms)` from node:timers/promises, the `delay` package. */
   | { role: 'sleep'; arg: number };
 
-export type RetryLibrary = 'p-retry' | 'async-retry' | 'exponential-backoff' | 'axios-retry' | 'cockatiel' | 'node-retry' | 'custom';
+export type RetryLibrary =
+  'p-retry' | 'async-retry' | 'exponential-backoff' | 'axios-retry' | 'cockatiel' | 'node-retry' | 'custom';
 export type CoordinationKind = 'lock' | 'election' | 'two-phase-commit';
 
 export type MemberTable = Readonly<Record<string, Role>>;

@@ -18,7 +18,15 @@ const UNKNOWN = { kind: 'unknown' } as const;
  * `x`, and a namespace instance (a loaded gRPC package) stays a namespace however deep the access.
  * `lookup` may override the catalog for instances (a team's own clients).
  */
-export function extendValue<O>(value: CatalogValue<O>, names: readonly string[], lookup: (instance: InstanceKind, path: readonly string[], origin: O) => Role | undefined = lookupInstanceMember): CatalogValue<O> {
+export function extendValue<O>(
+  value: CatalogValue<O>,
+  names: readonly string[],
+  lookup: (
+    instance: InstanceKind,
+    path: readonly string[],
+    origin: O,
+  ) => Role | undefined = lookupInstanceMember,
+): CatalogValue<O> {
   if (names.length === 0 || value.kind === 'unknown') return value;
   switch (value.kind) {
     case 'module': {
@@ -45,7 +53,13 @@ export function extendValue<O>(value: CatalogValue<O>, names: readonly string[],
         const role = lookup(current.instance, path, current.origin);
         current =
           role?.role === 'namespace'
-            ? { kind: 'instance', instance: role.instance, ...(current.family ? { family: current.family } : {}), path: [], origin: current.origin }
+            ? {
+                kind: 'instance',
+                instance: role.instance,
+                ...(current.family ? { family: current.family } : {}),
+                path: [],
+                origin: current.origin,
+              }
             : { ...current, path };
       }
       return current;

@@ -4,7 +4,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 export type Node = TSESTree.Node;
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
-export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+export type FunctionNode =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 
 /** Strips syntax that does not change a value: TS assertions, `!`, optional chains, parentheses. */
 export function unwrap(node: Node): Node {
@@ -24,7 +25,8 @@ export function unwrap(node: Node): Node {
       // `(0, lib_1.default)(…)`: how TypeScript and Babel call an imported function.
       case AST_NODE_TYPES.SequenceExpression: {
         const [first, last] = current.expressions;
-        if (current.expressions.length !== 2 || first?.type !== AST_NODE_TYPES.Literal || !last) return current;
+        if (current.expressions.length !== 2 || first?.type !== AST_NODE_TYPES.Literal || !last)
+          return current;
         current = last;
         break;
       }
@@ -36,7 +38,8 @@ export function unwrap(node: Node): Node {
 
 /** The static name of a member access (`a.b`, `a['b']`), if it has one. */
 export function memberName(node: TSESTree.MemberExpression): string | undefined {
-  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  if (!node.computed)
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
   const property = node.property;
   if (property.type === AST_NODE_TYPES.Literal && typeof property.value === 'string') return property.value;
   if (property.type === AST_NODE_TYPES.TemplateLiteral && property.expressions.length === 0) {
@@ -46,7 +49,9 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
 }
 
 /** The static key of an object property (`a:`, `'a':`, `['a']:`), if it has one. */
-export function propertyKey(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+export function propertyKey(
+  node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
   const key = node.key;
   if (!node.computed) {
     if (key.type === AST_NODE_TYPES.Identifier) return key.name;
@@ -54,7 +59,8 @@ export function propertyKey(node: TSESTree.Property | TSESTree.PropertyDefinitio
     return undefined;
   }
   if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) return key.quasis[0]?.value.cooked ?? undefined;
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0)
+    return key.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
@@ -79,17 +85,32 @@ export function staticString(node: Node | undefined): string | undefined {
   if (!node) return undefined;
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') return inner.value;
-  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) return inner.quasis[0]?.value.cooked ?? undefined;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)
+    return inner.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
-const SKIP_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
+const SKIP_KEYS = new Set([
+  'parent',
+  'loc',
+  'range',
+  'tokens',
+  'comments',
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+]);
 
 /**
  * Depth-first search below `root` (inclusive) for a node matching `predicate`. `enter` may return
  * false to skip a subtree. Used on small subtrees only (handlers, loop bodies), never on a file.
  */
-export function findNode(root: Node, predicate: (node: Node) => boolean, enter?: (node: Node) => boolean): Node | undefined {
+export function findNode(
+  root: Node,
+  predicate: (node: Node) => boolean,
+  enter?: (node: Node) => boolean,
+): Node | undefined {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as Node;

@@ -41,23 +41,38 @@ export function handlesOwnFailure(node: Node): boolean {
     if (name === 'catch' || (name === 'then' && inner.arguments.length >= 2)) return true;
   }
   if (inner.type === AST_NODE_TYPES.BlockStatement) {
-    return inner.body.length > 0 && inner.body.every(statement => statement.type === AST_NODE_TYPES.TryStatement && statement.handler !== null);
+    return (
+      inner.body.length > 0 &&
+      inner.body.every(
+        statement => statement.type === AST_NODE_TYPES.TryStatement && statement.handler !== null,
+      )
+    );
   }
   return false;
 }
 
 /** Callbacks that run later, not as part of the fan-out: event handlers and timers. */
-const DEFERRING = /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
+const DEFERRING =
+  /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
 
 /** Remote calls made while evaluating `node`, leaving out those in handlers registered for later. */
 export function remoteCallsNow(model: FileModel, node: Node): Classified[] {
   return model.remoteCallsIn(node).filter(call => {
-    for (let current: Node | undefined = call.node.parent; current && current !== node; current = current.parent) {
+    for (
+      let current: Node | undefined = call.node.parent;
+      current && current !== node;
+      current = current.parent
+    ) {
       if (!isFunction(current)) continue;
       const parent: Node | undefined = current.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) continue;
       const callee = unwrap(parent.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : undefined;
       if (name && DEFERRING.test(name)) return false;
     }
     return true;
@@ -90,7 +105,10 @@ export function fanOutElements(model: FileModel, argument: Node, depth = 0): Fan
       const body = callbackBody(model, node.arguments[0]);
       if (!body) return undefined;
       const calls = handlesOwnFailure(body) ? [] : model.remoteCallsIn(body);
-      return { remote: calls.length > 0 ? 1 : 0, collection: { source: node.callee.object, work: body, calls, at: node.callee } };
+      return {
+        remote: calls.length > 0 ? 1 : 0,
+        collection: { source: node.callee.object, work: body, calls, at: node.callee },
+      };
     }
     // `Array.from(xs, fn)`
     const value = model.valueOf(node.callee);
@@ -98,7 +116,10 @@ export function fanOutElements(model: FileModel, argument: Node, depth = 0): Fan
       const body = callbackBody(model, node.arguments[1]);
       if (!body) return undefined;
       const calls = model.remoteCallsIn(body);
-      return { remote: calls.length > 0 ? 1 : 0, collection: { source: node.arguments[0] as Node, work: body, calls, at: node.callee } };
+      return {
+        remote: calls.length > 0 ? 1 : 0,
+        collection: { source: node.arguments[0] as Node, work: body, calls, at: node.callee },
+      };
     }
     return undefined;
   }
@@ -106,7 +127,8 @@ export function fanOutElements(model: FileModel, argument: Node, depth = 0): Fan
     const init = model.constInit(node);
     if (init) {
       const inner = unwrap(init);
-      if (inner.type !== AST_NODE_TYPES.ArrayExpression || inner.elements.length > 0) return fanOutElements(model, init, depth + 1);
+      if (inner.type !== AST_NODE_TYPES.ArrayExpression || inner.elements.length > 0)
+        return fanOutElements(model, init, depth + 1);
     }
     return pushedPromises(model, node);
   }
@@ -120,7 +142,12 @@ function pushedPromises(model: FileModel, identifier: TSESTree.Identifier): FanO
   for (const reference of variable.references) {
     const use = reference.identifier as Node;
     const member = use.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use || memberName(member) !== 'push') continue;
+    if (
+      member?.type !== AST_NODE_TYPES.MemberExpression ||
+      member.object !== use ||
+      memberName(member) !== 'push'
+    )
+      continue;
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
     const pushed = call.arguments[0];
@@ -128,7 +155,15 @@ function pushedPromises(model: FileModel, identifier: TSESTree.Identifier): FanO
     const calls = model.remoteCallsIn(pushed);
     if (calls.length === 0) continue;
     const loop = enclosingLoop(call);
-    return { remote: 1, collection: { source: loop && 'right' in loop ? (loop as TSESTree.ForOfStatement).right : undefined, work: pushed, calls, at: member } };
+    return {
+      remote: 1,
+      collection: {
+        source: loop && 'right' in loop ? (loop as TSESTree.ForOfStatement).right : undefined,
+        work: pushed,
+        calls,
+        at: member,
+      },
+    };
   }
   return undefined;
 }

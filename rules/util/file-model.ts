@@ -13,11 +13,20 @@ import { ABORT_CONTROLLER_MODULES, GLOBAL_ROOTS, URL_NAME } from '../catalog/hin
 import { type CatalogValue, extendValue } from '../catalog/values.js';
 import { canonicalModule } from '../catalog/modules.js';
 import type { Locator, Prop, Role, Summary } from '../catalog/types.js';
-import { type CallLike, type Node, isFunction, memberName, propertyKey, staticString, unwrap } from './ast.js';
+import {
+  type CallLike,
+  type Node,
+  isFunction,
+  memberName,
+  propertyKey,
+  staticString,
+  unwrap,
+} from './ast.js';
 import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
 
 type Scope = TSESLint.Scope.Scope;
-type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+type FunctionLike =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
 type Variable = TSESLint.Scope.Variable;
 type FactoryRole = Extract<Role, { role: 'factory' }>;
 
@@ -33,10 +42,12 @@ export type Value = CatalogValue<Origin>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
-const SQL_COORDINATION_HINT = /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
+const SQL_COORDINATION_HINT =
+  /advisory|get_lock|getapplock|\bXA\s|PREPARE\s+TRANSACTION|COMMIT\s+PREPARED|ROLLBACK\s+PREPARED/i;
 /** Globals whose members the catalog gives a role (fetch, Request, Bun.sleep), directly or through the global object. */
 const CATALOG_GLOBALS = new Set(['fetch', 'Request', 'Bun', 'globalThis', 'window', 'self', 'global']);
-const INTEROP_HELPERS = /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
+const INTEROP_HELPERS =
+  /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
 /** The catalog's stand-in for a member whose name is computed (`client[method](…)`). */
 export const ANY_MEMBER = '*';
@@ -73,7 +84,12 @@ function memberChain(node: Node): { root: Node; path: string[] } | undefined {
 function forwardedCallee(fn: Node): Node | undefined {
   if (!isFunction(fn)) return undefined;
   const rest = fn.params[0];
-  if (fn.params.length !== 1 || rest?.type !== AST_NODE_TYPES.RestElement || rest.argument.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (
+    fn.params.length !== 1 ||
+    rest?.type !== AST_NODE_TYPES.RestElement ||
+    rest.argument.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
   const name = rest.argument.name;
   let found: Node | undefined;
   const visit = (node: Node | null | undefined, depth: number): void => {
@@ -81,17 +97,24 @@ function forwardedCallee(fn: Node): Node | undefined {
     const inner = unwrap(node);
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const [only] = inner.arguments;
-      if (inner.arguments.length === 1 && only?.type === AST_NODE_TYPES.SpreadElement && only.argument.type === AST_NODE_TYPES.Identifier && only.argument.name === name) {
+      if (
+        inner.arguments.length === 1 &&
+        only?.type === AST_NODE_TYPES.SpreadElement &&
+        only.argument.type === AST_NODE_TYPES.Identifier &&
+        only.argument.name === name
+      ) {
         found = inner.callee;
         return;
       }
-      for (const arg of inner.arguments) if (isFunction(arg) && arg.body.type !== AST_NODE_TYPES.BlockStatement) visit(arg.body, depth + 1);
+      for (const arg of inner.arguments)
+        if (isFunction(arg) && arg.body.type !== AST_NODE_TYPES.BlockStatement) visit(arg.body, depth + 1);
       if (inner.callee.type === AST_NODE_TYPES.MemberExpression) visit(inner.callee.object, depth + 1);
     }
     if (inner.type === AST_NODE_TYPES.AwaitExpression) visit(inner.argument, depth + 1);
   };
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) visit(fn.body, 0);
-  else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement) visit(fn.body.body[0].argument, 0);
+  else if (fn.body.body.length === 1 && fn.body.body[0]?.type === AST_NODE_TYPES.ReturnStatement)
+    visit(fn.body.body[0].argument, 0);
   return found;
 }
 
@@ -115,7 +138,9 @@ function patternPath(pattern: Node, target: Node): string[] | undefined {
 
 /** `value.a.b…`; a team's own instances (from the settings) have no catalog members. */
 function extend(value: Value, names: readonly string[]): Value {
-  return extendValue<Origin>(value, names, (instance, path, origin) => (origin.custom ? undefined : lookupInstanceMember(instance, path)));
+  return extendValue<Origin>(value, names, (instance, path, origin) =>
+    origin.custom ? undefined : lookupInstanceMember(instance, path),
+  );
 }
 
 export class FileModel {
@@ -167,7 +192,13 @@ export class FileModel {
     for (const need of ['core', ...needs] as Need[]) {
       if (this.collected.has(need)) continue;
       this.collected.add(need);
-      listeners.push(need === 'core' ? this.coreCollectors() : need === 'loops' ? this.loopCollectors() : this.sqlCollectors());
+      listeners.push(
+        need === 'core'
+          ? this.coreCollectors()
+          : need === 'loops'
+            ? this.loopCollectors()
+            : this.sqlCollectors(),
+      );
     }
     return mergeListeners(...listeners);
   }
@@ -192,10 +223,12 @@ export class FileModel {
   private sqlCollectors(): TSESLint.RuleListener {
     return {
       Literal: (node): void => {
-        if (typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value)) this.sqlStrings.push(node);
+        if (typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value))
+          this.sqlStrings.push(node);
       },
       TemplateLiteral: (node): void => {
-        if (node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw))) this.sqlStrings.push(node);
+        if (node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw)))
+          this.sqlStrings.push(node);
       },
     };
   }
@@ -218,7 +251,10 @@ export class FileModel {
       },
       TSImportEqualsDeclaration: (node): void => {
         const reference = node.moduleReference;
-        const source = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticString(reference.expression) : undefined;
+        const source =
+          reference.type === AST_NODE_TYPES.TSExternalModuleReference
+            ? staticString(reference.expression)
+            : undefined;
         if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
       },
       ImportExpression: (node): void => {
@@ -228,9 +264,14 @@ export class FileModel {
       // `constructor(private client = new Etcd3())`: a parameter property with a default.
       TSParameterProperty: (node): void => {
         const parameter = node.parameter;
-        if (parameter.type !== AST_NODE_TYPES.AssignmentPattern || parameter.left.type !== AST_NODE_TYPES.Identifier) return;
+        if (
+          parameter.type !== AST_NODE_TYPES.AssignmentPattern ||
+          parameter.left.type !== AST_NODE_TYPES.Identifier
+        )
+          return;
         const body = node.parent?.parent?.parent;
-        if (body?.type === AST_NODE_TYPES.ClassBody) this.recordField(body, parameter.left.name, parameter.right);
+        if (body?.type === AST_NODE_TYPES.ClassBody)
+          this.recordField(body, parameter.left.name, parameter.right);
       },
       PropertyDefinition: (node): void => {
         const key = propertyKey(node);
@@ -270,7 +311,11 @@ export class FileModel {
       if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
       if (current.type === AST_NODE_TYPES.FunctionExpression) {
         const parent = current.parent;
-        if (parent?.type !== AST_NODE_TYPES.MethodDefinition && parent?.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+        if (
+          parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+          parent?.type !== AST_NODE_TYPES.PropertyDefinition
+        )
+          return undefined;
       }
     }
     return undefined;
@@ -324,14 +369,25 @@ export class FileModel {
         return extend(this.valueOf(node.object), [name]);
       }
       case AST_NODE_TYPES.CallExpression: {
-        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require' && this.isGlobal(node.callee)) {
+        if (
+          node.callee.type === AST_NODE_TYPES.Identifier &&
+          node.callee.name === 'require' &&
+          this.isGlobal(node.callee)
+        ) {
           const source = staticString(node.arguments[0]);
-          return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
+          return source === undefined
+            ? UNKNOWN
+            : { kind: 'module', module: canonicalModule(source), path: [] };
         }
         const alias = this.aliasOf(node);
         if (alias) return alias;
         // Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`.
-        if (node.callee.type === AST_NODE_TYPES.Identifier && INTEROP_HELPERS.test(node.callee.name) && node.arguments.length >= 1 && node.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement) {
+        if (
+          node.callee.type === AST_NODE_TYPES.Identifier &&
+          INTEROP_HELPERS.test(node.callee.name) &&
+          node.arguments.length >= 1 &&
+          node.arguments[0]?.type !== AST_NODE_TYPES.SpreadElement
+        ) {
           return this.valueOf(node.arguments[0] as Node);
         }
         return this.valueOfFactoryCall(node);
@@ -369,7 +425,8 @@ export class FileModel {
       // `import x = require('m')` (TypeScript)
       if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         const reference = def.node.moduleReference;
-        if (def.node.importKind === 'type' || reference.type !== AST_NODE_TYPES.TSExternalModuleReference) return UNKNOWN;
+        if (def.node.importKind === 'type' || reference.type !== AST_NODE_TYPES.TSExternalModuleReference)
+          return UNKNOWN;
         const source = staticString(reference.expression);
         return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
       }
@@ -379,7 +436,10 @@ export class FileModel {
       const specifier = def.node as TSESTree.ImportClause;
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
         if (specifier.importKind === 'type') return UNKNOWN;
-        const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+        const imported =
+          specifier.imported.type === AST_NODE_TYPES.Identifier
+            ? specifier.imported.name
+            : String(specifier.imported.value);
         return extend({ kind: 'module', module, path: [] }, [imported]);
       }
       return { kind: 'module', module, path: [] };
@@ -391,7 +451,8 @@ export class FileModel {
       if (!path) return UNKNOWN;
       // `const fetch = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))`:
       // a shim that forwards every argument is the function it forwards to.
-      const forwarded = declarator.init && path.length === 0 ? forwardedCallee(unwrap(declarator.init)) : undefined;
+      const forwarded =
+        declarator.init && path.length === 0 ? forwardedCallee(unwrap(declarator.init)) : undefined;
       if (forwarded) return this.valueOf(forwarded);
       const writes = variable.references.filter(reference => reference.isWrite());
       let source: Node | null | undefined = declarator.init;
@@ -467,7 +528,8 @@ export class FileModel {
     const role = classified.role;
     if (role.role !== 'factory' && role.role !== 'namespace' && role.role !== 'policy') return UNKNOWN;
     const origin = this.originOf(classified);
-    if (role.role === 'namespace') return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
+    if (role.role === 'namespace')
+      return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
     if (role.role === 'policy') return { kind: 'instance', instance: role.instance, path: [], origin };
     return { kind: 'instance', instance: role.instance, family: role.family, path: [], origin };
   }
@@ -478,7 +540,8 @@ export class FileModel {
     const role = classified.role as Origin['role'];
     const origin: Origin = { node: classified.node, role };
     if (classified.custom) origin.custom = classified.custom;
-    if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin) origin.parent = classified.origin;
+    if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin)
+      origin.parent = classified.origin;
     if (role.role === 'factory' && role.inheritsFrom === 'arg0') {
       const arg = classified.node.arguments[0];
       const from = arg ? this.valueOf(arg) : UNKNOWN;
@@ -529,7 +592,13 @@ export class FileModel {
         if (custom) {
           const method = callee.path.join('.');
           if (custom.methods?.includes(method)) {
-            return { node, role: { role: 'call', family: 'custom', options: { at: custom.optionsArg } }, callee, origin: callee.origin, custom };
+            return {
+              node,
+              role: { role: 'call', family: 'custom', options: { at: custom.optionsArg } },
+              callee,
+              origin: callee.origin,
+              custom,
+            };
           }
           return undefined;
         }
@@ -541,17 +610,35 @@ export class FileModel {
     }
   }
 
-  private customRole(module: string, path: readonly string[]): { role: Role; client: ClientSetting } | undefined {
+  private customRole(
+    module: string,
+    path: readonly string[],
+  ): { role: Role; client: ClientSetting } | undefined {
     for (const client of this.settings.clients) {
       if (client.module !== module) continue;
       const base = client.export === undefined ? [] : [client.export];
       const isExport = path.length === base.length && base.every((name, index) => path[index] === name);
       if (client.instanceFactory) {
-        if (isExport) return { role: { role: 'factory', instance: 'custom', family: 'custom', options: { at: client.factoryOptionsArg } }, client };
+        if (isExport)
+          return {
+            role: {
+              role: 'factory',
+              instance: 'custom',
+              family: 'custom',
+              options: { at: client.factoryOptionsArg },
+            },
+            client,
+          };
         continue;
       }
-      if (!client.methods && isExport) return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
-      if (client.methods && path.length === base.length + 1 && base.every((name, index) => path[index] === name) && client.methods.includes(path[base.length] as string)) {
+      if (!client.methods && isExport)
+        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
+      if (
+        client.methods &&
+        path.length === base.length + 1 &&
+        base.every((name, index) => path[index] === name) &&
+        client.methods.includes(path[base.length] as string)
+      ) {
         return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
       }
     }
@@ -601,12 +688,19 @@ export class FileModel {
   localFunction(callee: Node): FunctionLike | undefined {
     const inner = unwrap(callee);
     // `this.load(…)`: a method of the enclosing class.
-    if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+    if (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      inner.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
       const name = memberName(inner);
       const body = this.thisClassBody(inner);
       if (!name || body?.type !== AST_NODE_TYPES.ClassBody) return undefined;
       for (const member of body.body) {
-        if ((member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition) && propertyKey(member) === name) {
+        if (
+          (member.type === AST_NODE_TYPES.MethodDefinition ||
+            member.type === AST_NODE_TYPES.PropertyDefinition) &&
+          propertyKey(member) === name
+        ) {
           const value = member.value ? unwrap(member.value) : undefined;
           if (value && isFunction(value)) return value;
         }
@@ -635,7 +729,8 @@ export class FileModel {
     const found: Classified[] = [];
     const [start, end] = node.range;
     for (const call of this.calls) {
-      if (call.range[0] < start || call.range[1] > end || call.type !== AST_NODE_TYPES.CallExpression) continue;
+      if (call.range[0] < start || call.range[1] > end || call.type !== AST_NODE_TYPES.CallExpression)
+        continue;
       // The callee may be the enclosing function itself (`links.map(link => crawl(link))`).
       const fn = this.localFunction(call.callee);
       if (fn) found.push(...this.remoteCallsWithin(fn.body));
@@ -715,7 +810,8 @@ export class FileModel {
     }
     if ('grpcCall' in locator) {
       const callee = unwrap(node.callee);
-      let first = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee)?.startsWith('make') ? 4 : 1;
+      let first =
+        callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee)?.startsWith('make') ? 4 : 1;
       // Client- and bidi-streaming calls take no request: `stub.routeChat({ deadline })`.
       if (first === 1 && getPropKind(this.summarizeTop(argAt(0)), 'deadline')) first = 0;
       const merged: Summary = { kind: 'object', props: new Map(), hasSpread: false };
@@ -744,7 +840,8 @@ export class FileModel {
     const inner = unwrap(arg);
     if (isFunction(inner)) return true;
     if (inner.type !== AST_NODE_TYPES.Identifier) return false;
-    if (/^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/.test(inner.name)) return true;
+    if (/^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/.test(inner.name))
+      return true;
     const def = this.findVariable(inner)?.defs[0];
     if (def?.type === 'FunctionName') return true;
     const init = this.constInit(inner);
@@ -762,7 +859,12 @@ export class FileModel {
     if (inner.type === AST_NODE_TYPES.NewExpression) return true;
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(inner.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : undefined;
       return name !== undefined && /metadata/i.test(name);
     }
     return false;
@@ -782,7 +884,8 @@ export class FileModel {
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
       if (node.type === AST_NODE_TYPES.MemberExpression && this.isEnvRead(node)) return value;
-      if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.BinaryExpression) return value;
+      if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.BinaryExpression)
+        return value;
       return { kind: 'opaque', at: node };
     }
     return value;
@@ -806,7 +909,12 @@ export class FileModel {
       case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(callee)
+              : undefined;
         return name === 'URL' || named(name);
       }
       case AST_NODE_TYPES.Identifier: {
@@ -815,7 +923,12 @@ export class FileModel {
         if (def?.type === 'Parameter') {
           const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
           if (annotation?.type === AST_NODE_TYPES.TSStringKeyword) return true;
-          if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier && annotation.typeName.name === 'URL') return true;
+          if (
+            annotation?.type === AST_NODE_TYPES.TSTypeReference &&
+            annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+            annotation.typeName.name === 'URL'
+          )
+            return true;
         }
         const init = this.constInit(node);
         return init !== undefined && this.looksLikeUrl(init);
@@ -827,7 +940,12 @@ export class FileModel {
 
   private isEnvRead(node: TSESTree.MemberExpression): boolean {
     const chain = memberChain(node);
-    return chain !== undefined && chain.root.type === AST_NODE_TYPES.Identifier && chain.root.name === 'process' && chain.path[0] === 'env';
+    return (
+      chain !== undefined &&
+      chain.root.type === AST_NODE_TYPES.Identifier &&
+      chain.root.name === 'process' &&
+      chain.path[0] === 'env'
+    );
   }
 
   /** The initialiser of a `const` (or never reassigned) binding declared in this file. */
@@ -838,7 +956,8 @@ export class FileModel {
     if (!variable || !def || def.type !== 'Variable') return undefined;
     const declarator = def.node as TSESTree.VariableDeclarator;
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-    if (variable.references.some(reference => reference.isWrite() && reference.writeExpr !== declarator.init)) return undefined;
+    if (variable.references.some(reference => reference.isWrite() && reference.writeExpr !== declarator.init))
+      return undefined;
     return declarator.init;
   }
 
@@ -856,7 +975,8 @@ export class FileModel {
     for (const property of node.properties) {
       if (property.type === AST_NODE_TYPES.SpreadElement) {
         // A spread of a local object literal is as good as writing its properties here.
-        const spread = depth < 4 ? this.summarizeTop(property.argument, depth + 1) : { kind: 'opaque' as const };
+        const spread =
+          depth < 4 ? this.summarizeTop(property.argument, depth + 1) : { kind: 'opaque' as const };
         if (spread.kind === 'object') {
           for (const [key, prop] of spread.props) props.set(key, prop);
           hasSpread ||= spread.hasSpread;
@@ -877,7 +997,10 @@ export class FileModel {
         continue;
       }
       const valueNode = property.value as Node;
-      const value = key === 'signal' || key === 'abortSignal' ? this.summarizeSignal(valueNode) : this.summarizeValue(valueNode, depth + 1);
+      const value =
+        key === 'signal' || key === 'abortSignal'
+          ? this.summarizeSignal(valueNode)
+          : this.summarizeValue(valueNode, depth + 1);
       props.set(key, { value, at: property });
     }
     return { kind: 'object', props, hasSpread, at: node };
@@ -891,14 +1014,20 @@ export class FileModel {
         if (typeof node.value === 'number') return { kind: 'number', value: node.value, at: node };
         if (typeof node.value === 'string') return { kind: 'string', value: node.value, at: node };
         if (typeof node.value === 'boolean') return { kind: 'boolean', value: node.value, at: node };
-        if (node.value === null && !('regex' in node) && !('bigint' in node)) return { kind: 'null', at: node };
+        if (node.value === null && !('regex' in node) && !('bigint' in node))
+          return { kind: 'null', at: node };
         return { kind: 'value', at: node };
       case AST_NODE_TYPES.TemplateLiteral:
         // Enough to search a connection string for a parameter name.
-        return { kind: 'string', value: node.quasis.map(quasi => quasi.value.cooked ?? '').join(''), at: node };
+        return {
+          kind: 'string',
+          value: node.quasis.map(quasi => quasi.value.cooked ?? '').join(''),
+          at: node,
+        };
       case AST_NODE_TYPES.Identifier: {
         if (node.name === 'undefined' && this.isGlobal(node)) return { kind: 'undefined', at: node };
-        if (node.name === 'Infinity' && this.isGlobal(node)) return { kind: 'number', value: Infinity, at: node };
+        if (node.name === 'Infinity' && this.isGlobal(node))
+          return { kind: 'number', value: Infinity, at: node };
         const init = depth < 4 ? this.constInit(node) : undefined;
         if (init) {
           const inner = unwrap(init);
@@ -910,7 +1039,8 @@ export class FileModel {
       case AST_NODE_TYPES.UnaryExpression: {
         if (node.operator === 'void') return { kind: 'undefined', at: node };
         const argument = this.summarizeValue(node.argument, depth + 1);
-        if (node.operator === '-' && argument.kind === 'number') return { kind: 'number', value: -argument.value, at: node };
+        if (node.operator === '-' && argument.kind === 'number')
+          return { kind: 'number', value: -argument.value, at: node };
         return { kind: 'value', at: node };
       }
       case AST_NODE_TYPES.BinaryExpression: {
@@ -918,7 +1048,16 @@ export class FileModel {
         const left = this.summarizeValue(node.left, depth + 1);
         const right = this.summarizeValue(node.right, depth + 1);
         if (left.kind === 'number' && right.kind === 'number') {
-          const value = node.operator === '*' ? left.value * right.value : node.operator === '+' ? left.value + right.value : node.operator === '/' ? left.value / right.value : node.operator === '-' ? left.value - right.value : NaN;
+          const value =
+            node.operator === '*'
+              ? left.value * right.value
+              : node.operator === '+'
+                ? left.value + right.value
+                : node.operator === '/'
+                  ? left.value / right.value
+                  : node.operator === '-'
+                    ? left.value - right.value
+                    : NaN;
           if (!Number.isNaN(value)) return { kind: 'number', value, at: node };
         }
         return { kind: 'value', at: node };
@@ -937,7 +1076,11 @@ export class FileModel {
         // A bound on any path the code shows counts; only "none" on both paths is none.
         const consequent = this.summarizeValue(node.consequent, depth + 1);
         const alternate = this.summarizeValue(node.alternate, depth + 1);
-        if (consequent.kind === alternate.kind && (consequent.kind === 'null' || consequent.kind === 'undefined')) return consequent;
+        if (
+          consequent.kind === alternate.kind &&
+          (consequent.kind === 'null' || consequent.kind === 'undefined')
+        )
+          return consequent;
         return { kind: 'value', at: node };
       }
       default:
@@ -965,7 +1108,8 @@ export class FileModel {
         if (method === 'abort') return { kind: 'signal', timed: 'yes', at: node };
         if (method === 'any') {
           const list = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
-          if (list?.type !== AST_NODE_TYPES.ArrayExpression) return { kind: 'signal', timed: 'unknown', at: node };
+          if (list?.type !== AST_NODE_TYPES.ArrayExpression)
+            return { kind: 'signal', timed: 'unknown', at: node };
           let timed: 'yes' | 'no' | 'unknown' = 'no';
           for (const element of list.elements) {
             if (!element || element.type === AST_NODE_TYPES.SpreadElement) {
@@ -1000,7 +1144,8 @@ export class FileModel {
   isAbortControllerClass(node: Node): boolean {
     const value = this.valueOf(node);
     if (value.kind === 'global') return value.path.join('.') === 'AbortController';
-    if (value.kind === 'module' && ABORT_CONTROLLER_MODULES.has(value.module)) return value.path.length === 0 || value.path.join('.') === 'AbortController';
+    if (value.kind === 'module' && ABORT_CONTROLLER_MODULES.has(value.module))
+      return value.path.length === 0 || value.path.join('.') === 'AbortController';
     return false;
   }
 
@@ -1023,7 +1168,10 @@ export class FileModel {
         // `controller.abort()` in a timer callback, or `controller.abort.bind(controller)` given to one.
         const grand = parent.parent;
         const called = grand?.type === AST_NODE_TYPES.CallExpression && grand.callee === parent;
-        const bound = grand?.type === AST_NODE_TYPES.MemberExpression && grand.object === parent && memberName(grand) === 'bind';
+        const bound =
+          grand?.type === AST_NODE_TYPES.MemberExpression &&
+          grand.object === parent &&
+          memberName(grand) === 'bind';
         if (name === 'abort' && (called || bound) && this.isInsideTimer(parent)) return 'yes';
         if (name === 'signal' || name === 'abort') continue;
       }
@@ -1040,11 +1188,20 @@ export class FileModel {
         if (this.isTimerCall(parent)) return true;
       }
       // `const onTimeout = () => controller.abort(); setTimeout(onTimeout, ms)`
-      if (isFunction(current) && current.parent?.type === AST_NODE_TYPES.VariableDeclarator && current.parent.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        isFunction(current) &&
+        current.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        current.parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
         const variable = this.findVariable(current.parent.id);
         for (const reference of variable?.references ?? []) {
           const use = reference.identifier as Node;
-          if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.arguments[0] === use && this.isTimerCall(use.parent)) return true;
+          if (
+            use.parent?.type === AST_NODE_TYPES.CallExpression &&
+            use.parent.arguments[0] === use &&
+            this.isTimerCall(use.parent)
+          )
+            return true;
         }
       }
       if (parent?.type === AST_NODE_TYPES.Program) return false;
@@ -1056,10 +1213,20 @@ export class FileModel {
   isTimerCall(node: TSESTree.CallExpression): boolean {
     // Cheap first: only a callee named setTimeout/setInterval can be one.
     const inner = unwrap(node.callee);
-    const written = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+    const written =
+      inner.type === AST_NODE_TYPES.Identifier
+        ? inner.name
+        : inner.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(inner)
+          : undefined;
     if (written !== 'setTimeout' && written !== 'setInterval') return false;
     const callee = this.valueOf(node.callee);
-    const name = callee.kind === 'global' ? callee.path.join('.') : callee.kind === 'module' && callee.module === 'node:timers' ? callee.path.join('.') : '';
+    const name =
+      callee.kind === 'global'
+        ? callee.path.join('.')
+        : callee.kind === 'module' && callee.module === 'node:timers'
+          ? callee.path.join('.')
+          : '';
     return name === 'setTimeout' || name === 'setInterval';
   }
 }
@@ -1074,7 +1241,10 @@ export type Need = 'core' | 'loops' | 'sql';
  * collected by the first rule that needs it (all rules are created before ESLint traverses), so
  * facts are gathered once, and only when some enabled rule reads them.
  */
-export function fileModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, needs: readonly Need[] = []): { model: FileModel; collectors: TSESLint.RuleListener } {
+export function fileModel(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  needs: readonly Need[] = [],
+): { model: FileModel; collectors: TSESLint.RuleListener } {
   const sourceCode = context.sourceCode;
   const key = sourceCode.ast;
   let model = models.get(key);
@@ -1096,9 +1266,12 @@ export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.
   const result: Record<string, (node: never) => void> = {};
   for (const [selector, handlers] of Object.entries(merged)) {
     const [first, second] = handlers;
-    result[selector] = handlers.length === 1 && first ? first : (node: never): void => {
-      for (const handler of handlers) handler(node);
-    };
+    result[selector] =
+      handlers.length === 1 && first
+        ? first
+        : (node: never): void => {
+            for (const handler of handlers) handler(node);
+          };
     void second;
   }
   return result as TSESLint.RuleListener;

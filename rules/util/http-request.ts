@@ -38,7 +38,8 @@ function bodySummary(model: FileModel, node: Node | undefined): Summary | undefi
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.CallExpression) {
     const callee = model.valueOf(inner.callee);
-    if (callee.kind === 'global' && callee.path.join('.') === 'JSON.stringify' && inner.arguments[0]) return model.summarizeTop(inner.arguments[0]);
+    if (callee.kind === 'global' && callee.path.join('.') === 'JSON.stringify' && inner.arguments[0])
+      return model.summarizeTop(inner.arguments[0]);
   }
   return model.summarizeTop(inner);
 }
@@ -52,13 +53,28 @@ export function idempotencyKeyOf(model: FileModel, classified: Classified): 'yes
   if (options.kind === 'opaque') return 'unknown';
   const verdicts: ('yes' | 'no' | 'unknown')[] = [];
   const headers = getProp(options, 'headers');
-  verdicts.push(headers ? hasKey(headers.value, idempotencyHeaders) : options.kind === 'object' && options.hasSpread ? 'unknown' : 'no');
+  verdicts.push(
+    headers
+      ? hasKey(headers.value, idempotencyHeaders)
+      : options.kind === 'object' && options.hasSpread
+        ? 'unknown'
+        : 'no',
+  );
   verdicts.push(hasKey(options, idempotencyParams) === 'yes' ? 'yes' : 'no');
   // The body: axios/ky `post(url, data)`, fetch `body`, got `json`.
-  if (role.family === 'axios' && role.method && classified.node.arguments[1]) verdicts.push(hasKey(bodySummary(model, classified.node.arguments[1] as Node), idempotencyParams) === 'yes' ? 'yes' : 'no');
+  if (role.family === 'axios' && role.method && classified.node.arguments[1])
+    verdicts.push(
+      hasKey(bodySummary(model, classified.node.arguments[1] as Node), idempotencyParams) === 'yes'
+        ? 'yes'
+        : 'no',
+    );
   for (const key of ['body', 'json', 'data']) {
     const property = getProp(options, key)?.at as TSESTree.Property | undefined;
-    if (property?.type === AST_NODE_TYPES.Property && hasKey(bodySummary(model, property.value as Node), idempotencyParams) === 'yes') verdicts.push('yes');
+    if (
+      property?.type === AST_NODE_TYPES.Property &&
+      hasKey(bodySummary(model, property.value as Node), idempotencyParams) === 'yes'
+    )
+      verdicts.push('yes');
   }
   // Headers the instance adds to every request (`axios.create({ headers })`).
   for (let origin = classified.origin; origin; origin = origin.parent) {

@@ -5,7 +5,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type CallLike, type FunctionNode, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
+import {
+  type CallLike,
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  unwrap,
+} from './ast.js';
 import type { FileModel } from './file-model.js';
 import { matchesFunctionRef } from './timeout-wrappers.js';
 
@@ -37,16 +45,23 @@ export interface RetryConstruct {
 
 const RETRY_NAME = /retr|attempt|tries|backoff/i;
 /** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
-const WORK_PARAM = /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|create|connect|open|start|load|send|fetcher|fetchFn|getter|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
+const WORK_PARAM =
+  /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|create|connect|open|start|load|send|fetcher|fetchFn|getter|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
 const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
 const JITTER_NAME = /jitter|random/i;
-const DEADLINE_NAME = /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
+const DEADLINE_NAME =
+  /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
 /** Names of calls that talk to another process, for clients the catalog does not know. */
-const IO_NAME = /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)/;
+const IO_NAME =
+  /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)/;
 
 function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return callee.type === AST_NODE_TYPES.Identifier
+    ? callee.name
+    : callee.type === AST_NODE_TYPES.MemberExpression
+      ? memberName(callee)
+      : undefined;
 }
 
 /** The expressions a function returns (its body, for an expression-bodied arrow). */
@@ -61,7 +76,11 @@ function returnedExpressions(fn: FunctionNode): Node[] {
 
 /** Statements inside `root` that belong to it (not to a nested function), depth-first. */
 function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
-  findNode(root, node => visit(node) === true, node => !isFunction(node));
+  findNode(
+    root,
+    node => visit(node) === true,
+    node => !isFunction(node),
+  );
 }
 
 function isInside(inner: Node, outer: Node): boolean {
@@ -72,7 +91,8 @@ function isInside(inner: Node, outer: Node): boolean {
 function canFallThrough(block: TSESTree.BlockStatement): boolean {
   const last = block.body[block.body.length - 1];
   if (!last) return true;
-  if (last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.ReturnStatement) return false;
+  if (last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.ReturnStatement)
+    return false;
   if (last.type === AST_NODE_TYPES.BreakStatement && !last.label) return false;
   return true;
 }
@@ -112,9 +132,14 @@ function assignedNames(root: Node): Map<string, Node[]> {
     else names.set(name, [node]);
   };
   ownNodes(root, node => {
-    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) add(node.argument.name, node);
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier) add(node.left.name, node);
-    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.MemberExpression) {
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)
+      add(node.argument.name, node);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier)
+      add(node.left.name, node);
+    if (
+      node.type === AST_NODE_TYPES.UpdateExpression &&
+      node.argument.type === AST_NODE_TYPES.MemberExpression
+    ) {
       const name = memberName(node.argument);
       if (name) add(`this.${name}`, node);
     }
@@ -178,7 +203,13 @@ export class RetryAnalysis {
     if (!tryStatement?.handler) return this.namedRetryLoop(loop);
     // A retry must go round again after a failure and stop after a success.
     const handler = tryStatement.handler.body;
-    const handlerContinues = canFallThrough(handler) || findNode(handler, node => node.type === AST_NODE_TYPES.ContinueStatement, node => !isFunction(node)) !== undefined;
+    const handlerContinues =
+      canFallThrough(handler) ||
+      findNode(
+        handler,
+        node => node.type === AST_NODE_TYPES.ContinueStatement,
+        node => !isFunction(node),
+      ) !== undefined;
     if (!handlerContinues) return undefined;
     const counters = this.loopCounters(loop);
     // A retry stops after a success: the try block ends in `return`/`break` (or sets the loop's
@@ -194,9 +225,17 @@ export class RetryAnalysis {
     if (!successExits) return this.namedRetryLoop(loop);
     if (!this.doesWork(tryStatement.block)) return undefined;
     // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
-    if (loop.type === AST_NODE_TYPES.ForStatement && counters.some(name => this.indexesWith(body, name))) return undefined;
+    if (loop.type === AST_NODE_TYPES.ForStatement && counters.some(name => this.indexesWith(body, name)))
+      return undefined;
     const delay = this.loopDelay(loop, tryStatement, counters);
-    return { kind: 'loop', node: loop, attempt: tryStatement.block, delay, bounded: this.loopBounded(loop, counters), counters };
+    return {
+      kind: 'loop',
+      node: loop,
+      attempt: tryStatement.block,
+      delay,
+      bounded: this.loopBounded(loop, counters),
+      counters,
+    };
   }
 
   /**
@@ -213,13 +252,23 @@ export class RetryAnalysis {
     if (!this.doesWork(loop.body)) return undefined;
     let conditionalExit = false;
     ownNodes(loop.body, node => {
-      if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop)) conditionalExit = true;
+      if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop))
+        conditionalExit = true;
       return conditionalExit;
     });
     if (!conditionalExit) return undefined;
     const sleep = this.findSleep(loop.body);
-    const delay: Delay = sleep ? this.classifyDelay(sleep.call, sleep.expr, counters, loop) : { kind: 'none', exponential: false, capped: false, jitter: false };
-    return { kind: 'loop', node: loop, attempt: loop.body, delay, bounded: this.loopBounded(loop, counters), counters };
+    const delay: Delay = sleep
+      ? this.classifyDelay(sleep.call, sleep.expr, counters, loop)
+      : { kind: 'none', exponential: false, capped: false, jitter: false };
+    return {
+      kind: 'loop',
+      node: loop,
+      attempt: loop.body,
+      delay,
+      bounded: this.loopBounded(loop, counters),
+      counters,
+    };
   }
 
   /** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
@@ -227,12 +276,20 @@ export class RetryAnalysis {
     const counters = new Set<string>();
     if (loop.type === AST_NODE_TYPES.ForStatement) {
       if (loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of loop.init.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) counters.add(declarator.id.name);
+        for (const declarator of loop.init.declarations)
+          if (declarator.id.type === AST_NODE_TYPES.Identifier) counters.add(declarator.id.name);
       }
       if (loop.update) for (const name of assignedNames(loop.update).keys()) counters.add(name);
     }
     for (const [name, writes] of assignedNames(loop.body)) {
-      if (writes.some(write => write.type === AST_NODE_TYPES.UpdateExpression || (write.type === AST_NODE_TYPES.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')))) {
+      if (
+        writes.some(
+          write =>
+            write.type === AST_NODE_TYPES.UpdateExpression ||
+            (write.type === AST_NODE_TYPES.AssignmentExpression &&
+              (write.operator === '+=' || write.operator === '-=')),
+        )
+      ) {
         counters.add(name);
       }
     }
@@ -249,13 +306,26 @@ export class RetryAnalysis {
     const tested = namesIn(test);
     const negated = new Set<string>();
     findNode(test, node => {
-      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!' && node.argument.type === AST_NODE_TYPES.Identifier) negated.add(node.argument.name);
+      if (
+        node.type === AST_NODE_TYPES.UnaryExpression &&
+        node.operator === '!' &&
+        node.argument.type === AST_NODE_TYPES.Identifier
+      )
+        negated.add(node.argument.name);
       return false;
     });
     for (const [name, writes] of assignedNames(block)) {
       if (negated.has(name)) return true;
       if (!tested.has(name)) continue;
-      if (writes.some(write => write.type === AST_NODE_TYPES.AssignmentExpression && write.right.type === AST_NODE_TYPES.Literal && typeof write.right.value === 'boolean')) return true;
+      if (
+        writes.some(
+          write =>
+            write.type === AST_NODE_TYPES.AssignmentExpression &&
+            write.right.type === AST_NODE_TYPES.Literal &&
+            typeof write.right.value === 'boolean',
+        )
+      )
+        return true;
     }
     return false;
   }
@@ -273,8 +343,18 @@ export class RetryAnalysis {
           if (node.type !== AST_NODE_TYPES.CallExpression) return false;
           const callee = unwrap(node.callee);
           // A retry helper retries the function it is given: `await fn()`, `await task()`.
-          if (callee.type === AST_NODE_TYPES.Identifier && WORK_PARAM.test(callee.name) && this.model.findVariable(callee)?.defs[0]?.type === 'Parameter') return true;
-          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+          if (
+            callee.type === AST_NODE_TYPES.Identifier &&
+            WORK_PARAM.test(callee.name) &&
+            this.model.findVariable(callee)?.defs[0]?.type === 'Parameter'
+          )
+            return true;
+          const name =
+            callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : callee.type === AST_NODE_TYPES.MemberExpression
+                ? memberName(callee)
+                : undefined;
           return name !== undefined && IO_NAME.test(name);
         },
         node => !isFunction(node),
@@ -284,7 +364,14 @@ export class RetryAnalysis {
 
   private indexesWith(body: Node, name: string): boolean {
     return (
-      findNode(body, node => node.type === AST_NODE_TYPES.MemberExpression && node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === name) !== undefined
+      findNode(
+        body,
+        node =>
+          node.type === AST_NODE_TYPES.MemberExpression &&
+          node.computed &&
+          node.property.type === AST_NODE_TYPES.Identifier &&
+          node.property.name === name,
+      ) !== undefined
     );
   }
 
@@ -292,12 +379,17 @@ export class RetryAnalysis {
   private loopBounded(loop: Loop, counters: readonly string[]): boolean {
     const test = loop.test;
     if (test && this.isBoundTest(test, counters)) return true;
-    if (test && !(test.type === AST_NODE_TYPES.Literal && test.value === true) && loop.type !== AST_NODE_TYPES.ForStatement) {
+    if (
+      test &&
+      !(test.type === AST_NODE_TYPES.Literal && test.value === true) &&
+      loop.type !== AST_NODE_TYPES.ForStatement
+    ) {
       // `while (!done)`, `while (running)`: a flag the body may clear; only a guarded exit bounds it.
     }
     let bounded = false;
     ownNodes(loop.body, node => {
-      if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+      if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
+        return false;
       if (!this.isBoundTest(node.test, counters)) return false;
       const exits = findNode(
         node.consequent,
@@ -306,7 +398,8 @@ export class RetryAnalysis {
           inner.type === AST_NODE_TYPES.ReturnStatement ||
           inner.type === AST_NODE_TYPES.BreakStatement ||
           // `throwWithCause(err)`, `bail(err)`, `fail(…)`: helpers that throw
-          (inner.type === AST_NODE_TYPES.CallExpression && /^(throw|fail|bail|abort|giveUp|reject)/i.test(calleeNameOf(inner) ?? '')),
+          (inner.type === AST_NODE_TYPES.CallExpression &&
+            /^(throw|fail|bail|abort|giveUp|reject)/i.test(calleeNameOf(inner) ?? '')),
         inner => !isFunction(inner),
       );
       if (exits) bounded = true;
@@ -319,17 +412,35 @@ export class RetryAnalysis {
   private isBoundTest(test: Node, counters: readonly string[]): boolean {
     return (
       findNode(test, node => {
-        if (node.type === AST_NODE_TYPES.BinaryExpression && ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)) {
+        if (
+          node.type === AST_NODE_TYPES.BinaryExpression &&
+          ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)
+        ) {
           const names = namesIn(node);
           if (counters.some(name => names.has(name))) return true;
           if ([...names].some(name => DEADLINE_NAME.test(name))) return true;
-          return findNode(node, inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now') !== undefined;
+          return (
+            findNode(
+              node,
+              inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now',
+            ) !== undefined
+          );
         }
         if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'aborted') return true;
         // `if (timedOut) throw`, `if (isLastAttempt) …`: a flag that a deadline sets.
-        if (node.type === AST_NODE_TYPES.Identifier && DEADLINE_NAME.test(node.name) && !counters.includes(node.name)) return true;
+        if (
+          node.type === AST_NODE_TYPES.Identifier &&
+          DEADLINE_NAME.test(node.name) &&
+          !counters.includes(node.name)
+        )
+          return true;
         // `while (retries--)`, `while (attempts)`: a counter used as the condition.
-        if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && counters.includes(node.argument.name)) return true;
+        if (
+          node.type === AST_NODE_TYPES.UpdateExpression &&
+          node.argument.type === AST_NODE_TYPES.Identifier &&
+          counters.includes(node.argument.name)
+        )
+          return true;
         return node === test && node.type === AST_NODE_TYPES.Identifier && counters.includes(node.name);
       }) !== undefined
     );
@@ -368,7 +479,10 @@ export class RetryAnalysis {
       else if (inner.type === AST_NODE_TYPES.MemberExpression) name = memberName(inner);
       else if (isFunction(inner)) {
         // `setTimeout(() => { connect(url).then(resolve) }, ms)`: the callback calls the function again.
-        const again = findNode(inner.body, node => node.type === AST_NODE_TYPES.CallExpression && this.calleeName(node.callee) === fn.name);
+        const again = findNode(
+          inner.body,
+          node => node.type === AST_NODE_TYPES.CallExpression && this.calleeName(node.callee) === fn.name,
+        );
         if (again) name = fn.name;
       }
       if (!name || fn.name !== name) return undefined;
@@ -384,7 +498,13 @@ export class RetryAnalysis {
     return this.selfRetry(fn.node, fn.name, target, kind, undefined);
   }
 
-  private selfRetry(fn: FunctionNode, name: string, call: Node, kind: RetryConstruct['kind'], timerDelay: Node | undefined): RetryConstruct | undefined {
+  private selfRetry(
+    fn: FunctionNode,
+    name: string,
+    call: Node,
+    kind: RetryConstruct['kind'],
+    timerDelay: Node | undefined,
+  ): RetryConstruct | undefined {
     // The self-call must sit on a failure path: a catch clause, a `.catch()` handler, an error callback.
     const failure = this.failurePath(call, fn);
     if (!failure) return undefined;
@@ -396,7 +516,9 @@ export class RetryAnalysis {
     if (timerDelay) delay = this.classifyDelay(call, timerDelay, counters, fn);
     else {
       const sleep = this.findSleep(failure, undefined, call);
-      delay = sleep ? this.classifyDelay(sleep.call, sleep.expr, counters, fn) : { kind: 'none', exponential: false, capped: false, jitter: false };
+      delay = sleep
+        ? this.classifyDelay(sleep.call, sleep.expr, counters, fn)
+        : { kind: 'none', exponential: false, capped: false, jitter: false };
     }
     const bounded = this.functionBounded(fn, counters);
     return { kind, node: fn, attempt: fn.body, delay, bounded, counters };
@@ -405,7 +527,8 @@ export class RetryAnalysis {
   private calleeName(callee: Node): string | undefined {
     const inner = unwrap(callee);
     if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-    if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) return memberName(inner);
+    if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression)
+      return memberName(inner);
     return undefined;
   }
 
@@ -413,13 +536,21 @@ export class RetryAnalysis {
   private enclosingNamedFunction(node: Node): { node: FunctionNode; name: string } | undefined {
     for (let current = node.parent; current; current = current.parent) {
       if (!isFunction(current)) continue;
-      if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id) return { node: current, name: current.id.name };
+      if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id)
+        return { node: current, name: current.id.name };
       const parent = current.parent;
-      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return { node: current, name: parent.id.name };
-      if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) {
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+        return { node: current, name: parent.id.name };
+      if (
+        (parent?.type === AST_NODE_TYPES.MethodDefinition ||
+          parent?.type === AST_NODE_TYPES.Property ||
+          parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+        parent.key.type === AST_NODE_TYPES.Identifier
+      ) {
         return { node: current, name: parent.key.name };
       }
-      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id) return { node: current, name: current.id.name };
+      if (current.type === AST_NODE_TYPES.FunctionExpression && current.id)
+        return { node: current, name: current.id.name };
       // An inner callback (`.catch(() => again())`): keep looking outwards.
     }
     return undefined;
@@ -431,24 +562,43 @@ export class RetryAnalysis {
       if (current.type === AST_NODE_TYPES.CatchClause) return current.body;
       if (isFunction(current)) {
         const call = current.parent;
-        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+        if (
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.arguments.includes(current as TSESTree.CallExpressionArgument)
+        ) {
           const callee = unwrap(call.callee);
           const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
           if (name === 'catch') return current;
           if (name === 'then' && call.arguments[1] === current) return current;
           // `socket.on('error', …)`, `client.once('close', …)`
-          if ((name === 'on' || name === 'once') && call.arguments[0]?.type === AST_NODE_TYPES.Literal && /error|close|end|disconnect/i.test(String(call.arguments[0].value))) return current;
+          if (
+            (name === 'on' || name === 'once') &&
+            call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+            /error|close|end|disconnect/i.test(String(call.arguments[0].value))
+          )
+            return current;
         }
       }
       // `if (err) { … retry }` in a node-style callback
-      if (current.type === AST_NODE_TYPES.IfStatement && current.test.type === AST_NODE_TYPES.Identifier && /^(err|error|e)$/.test(current.test.name)) return current.consequent;
+      if (
+        current.type === AST_NODE_TYPES.IfStatement &&
+        current.test.type === AST_NODE_TYPES.Identifier &&
+        /^(err|error|e)$/.test(current.test.name)
+      )
+        return current.consequent;
     }
     return undefined;
   }
 
   /** Parameters passed on changed in the self-call (`retry(n - 1)`, `attempt + 1`), and `this.x++` fields. */
   private recursionCounters(fn: FunctionNode, name: string): string[] {
-    const params = fn.params.map(param => (param.type === AST_NODE_TYPES.Identifier ? param.name : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier ? param.left.name : undefined));
+    const params = fn.params.map(param =>
+      param.type === AST_NODE_TYPES.Identifier
+        ? param.name
+        : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+          ? param.left.name
+          : undefined,
+    );
     const counters = new Set<string>();
     ownNodes(fn.body, node => {
       if (node.type !== AST_NODE_TYPES.CallExpression || this.calleeName(node.callee) !== name) return false;
@@ -462,14 +612,27 @@ export class RetryAnalysis {
       return false;
     });
     for (const [assigned, writes] of assignedNames(fn.body)) {
-      if (writes.some(write => write.type === AST_NODE_TYPES.UpdateExpression || (write.type === AST_NODE_TYPES.AssignmentExpression && (write.operator === '+=' || write.operator === '-=')))) {
+      if (
+        writes.some(
+          write =>
+            write.type === AST_NODE_TYPES.UpdateExpression ||
+            (write.type === AST_NODE_TYPES.AssignmentExpression &&
+              (write.operator === '+=' || write.operator === '-=')),
+        )
+      ) {
         counters.add(assigned);
       }
     }
     // `.catch(() => { attempt++; … })`: counters moved inside the failure callback count too.
     findNode(fn.body, node => {
-      if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier) counters.add(node.argument.name);
-      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && (node.operator === '+=' || node.operator === '-=')) counters.add(node.left.name);
+      if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)
+        counters.add(node.argument.name);
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.left.type === AST_NODE_TYPES.Identifier &&
+        (node.operator === '+=' || node.operator === '-=')
+      )
+        counters.add(node.left.name);
       return false;
     });
     // `retry(attempt + 1)` through a timer callback: look into nested callbacks too.
@@ -477,7 +640,12 @@ export class RetryAnalysis {
       if (node.type === AST_NODE_TYPES.CallExpression && this.calleeName(node.callee) === name) {
         node.arguments.forEach((arg, index) => {
           const param = params[index];
-          if (param && (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) && namesIn(arg).has(param)) counters.add(param);
+          if (
+            param &&
+            (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) &&
+            namesIn(arg).has(param)
+          )
+            counters.add(param);
         });
       }
       return false;
@@ -488,7 +656,12 @@ export class RetryAnalysis {
   private functionBounded(fn: FunctionNode, counters: readonly string[]): boolean {
     let bounded = false;
     findNode(fn.body, node => {
-      if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression && node.type !== AST_NODE_TYPES.LogicalExpression) return false;
+      if (
+        node.type !== AST_NODE_TYPES.IfStatement &&
+        node.type !== AST_NODE_TYPES.ConditionalExpression &&
+        node.type !== AST_NODE_TYPES.LogicalExpression
+      )
+        return false;
       const test = node.type === AST_NODE_TYPES.LogicalExpression ? node.left : node.test;
       if (this.isBoundTest(test, counters)) bounded = true;
       return bounded;
@@ -499,12 +672,17 @@ export class RetryAnalysis {
   // ------------------------------------------------------------------ sleeps and delays
 
   /** The first sleep in `region` (skipping `skip` and nested functions, and anything after `before`). */
-  findSleep(region: Node, skip?: Node, before?: Node): { call: CallLike; expr: Node | undefined } | undefined {
+  findSleep(
+    region: Node,
+    skip?: Node,
+    before?: Node,
+  ): { call: CallLike; expr: Node | undefined } | undefined {
     let found: { call: CallLike; expr: Node | undefined } | undefined;
     findNode(
       region,
       node => {
-        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)
+          return false;
         if (before && node.range[0] > before.range[0]) return false;
         const expr = this.sleepDelay(node);
         if (expr === null) return false;
@@ -537,34 +715,56 @@ export class RetryAnalysis {
       if (callee.kind !== 'global' || callee.path.join('.') !== 'Promise') return null;
       const executor = call.arguments[0];
       if (!executor || !isFunction(executor)) return null;
-      const timer = findNode(executor.body, node => node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node));
+      const timer = findNode(
+        executor.body,
+        node => node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node),
+      );
       if (timer?.type !== AST_NODE_TYPES.CallExpression) return null;
       return (timer.arguments[1] as Node | undefined) ?? undefined;
     }
     const classified = model.classify(call);
-    if (classified?.role.role === 'sleep') return (call.arguments[classified.role.arg] as Node | undefined) ?? undefined;
-    if (matchesFunctionRef(model, call.callee, model.settings.sleepFunctions)) return (call.arguments[0] as Node | undefined) ?? undefined;
+    if (classified?.role.role === 'sleep')
+      return (call.arguments[classified.role.arg] as Node | undefined) ?? undefined;
+    if (matchesFunctionRef(model, call.callee, model.settings.sleepFunctions))
+      return (call.arguments[0] as Node | undefined) ?? undefined;
     // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`.
     const fn = model.localFunction(call.callee);
     if (fn) {
-      const waits = findNode(fn.body, node => node.type === AST_NODE_TYPES.CallExpression && (model.isTimerCall(node) || model.classify(node)?.role.role === 'sleep'));
+      const waits = findNode(
+        fn.body,
+        node =>
+          node.type === AST_NODE_TYPES.CallExpression &&
+          (model.isTimerCall(node) || model.classify(node)?.role.role === 'sleep'),
+      );
       if (!waits) return null;
       return (call.arguments[0] as Node | undefined) ?? undefined;
     }
     // `const sleep = promisify(setTimeout)`
     const callee = unwrap(call.callee);
     // `await utils.sleep(ms)`: a member named like a sleep on an object we cannot see into.
-    if (callee.type === AST_NODE_TYPES.MemberExpression && call.parent?.type === AST_NODE_TYPES.AwaitExpression && SLEEP_NAME.test(memberName(callee) ?? '')) {
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      call.parent?.type === AST_NODE_TYPES.AwaitExpression &&
+      SLEEP_NAME.test(memberName(callee) ?? '')
+    ) {
       return (call.arguments[0] as Node | undefined) ?? undefined;
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const init = model.constInit(callee);
-      if (init?.type === AST_NODE_TYPES.CallExpression && init.arguments[0]?.type === AST_NODE_TYPES.Identifier && init.arguments[0].name === 'setTimeout') {
+      if (
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.arguments[0]?.type === AST_NODE_TYPES.Identifier &&
+        init.arguments[0].name === 'setTimeout'
+      ) {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
       // An imported (or required) helper we cannot see into, named like a sleep, awaited.
       const def = model.findVariable(callee)?.defs[0];
-      const imported = def?.type === 'ImportBinding' || (init?.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require');
+      const imported =
+        def?.type === 'ImportBinding' ||
+        (init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require');
       if (imported && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
@@ -589,7 +789,13 @@ export class RetryAnalysis {
         inlined.add(fn);
         inner.arguments.forEach((arg, position) => {
           const param = fn.params[position];
-          const name = param?.type === AST_NODE_TYPES.Identifier ? param.name : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier ? param.left.name : undefined;
+          const name =
+            param?.type === AST_NODE_TYPES.Identifier
+              ? param.name
+              : param?.type === AST_NODE_TYPES.AssignmentPattern &&
+                  param.left.type === AST_NODE_TYPES.Identifier
+                ? param.left.name
+                : undefined;
           if (name && [...namesIn(arg)].some(used => counters.has(used))) counters.add(name);
         });
         for (const returned of returnedExpressions(fn)) flow.push(...this.dataFlow(returned, fn));
@@ -607,7 +813,11 @@ export class RetryAnalysis {
     let jitter = false;
     for (const node of flow) {
       findNode(node, inner => {
-        if (inner.type === AST_NODE_TYPES.BinaryExpression && (inner.operator === '**' || inner.operator === '<<')) exponential = true;
+        if (
+          inner.type === AST_NODE_TYPES.BinaryExpression &&
+          (inner.operator === '**' || inner.operator === '<<')
+        )
+          exponential = true;
         if (inner.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(inner.callee);
           const value = this.model.valueOf(callee);
@@ -615,18 +825,37 @@ export class RetryAnalysis {
           if (path === 'Math.pow') exponential = true;
           if (path === 'Math.min') capped = true;
           if (path === 'Math.random') jitter = true;
-          if (value.kind === 'module' && value.module === 'node:crypto' && /random/i.test(value.path.join('.'))) jitter = true;
+          if (
+            value.kind === 'module' &&
+            value.module === 'node:crypto' &&
+            /random/i.test(value.path.join('.'))
+          )
+            jitter = true;
           if (matchesFunctionRef(this.model, callee, this.model.settings.jitterFunctions)) jitter = true;
-          const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+          const name =
+            callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : callee.type === AST_NODE_TYPES.MemberExpression
+                ? memberName(callee)
+                : undefined;
           if (name && JITTER_NAME.test(name)) jitter = true;
-          const known = path !== '' || jitter || (name !== undefined && ['min', 'max', 'round', 'floor', 'ceil', 'pow', 'abs', 'trunc'].includes(name));
+          const known =
+            path !== '' ||
+            jitter ||
+            (name !== undefined &&
+              ['min', 'max', 'round', 'floor', 'ceil', 'pow', 'abs', 'trunc'].includes(name));
           if (!known && inner !== call && !this.model.localFunction(inner.callee)) {
             // A helper computing the delay that we cannot see into (`backoff(attempt)` from a library).
             opaque = true;
             growing = true;
           }
         }
-        if (inner.type === AST_NODE_TYPES.ConditionalExpression && inner.test.type === AST_NODE_TYPES.BinaryExpression && ['>', '>=', '<', '<='].includes(inner.test.operator)) capped = true;
+        if (
+          inner.type === AST_NODE_TYPES.ConditionalExpression &&
+          inner.test.type === AST_NODE_TYPES.BinaryExpression &&
+          ['>', '>=', '<', '<='].includes(inner.test.operator)
+        )
+          capped = true;
         return false;
       });
     }
@@ -650,14 +879,29 @@ export class RetryAnalysis {
       seen.add(name);
       const sources: Node[] = [];
       findNode(scope, node => {
-        if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name && node.init) sources.push(node.init);
-        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) sources.push(node.right);
+        if (
+          node.type === AST_NODE_TYPES.VariableDeclarator &&
+          node.id.type === AST_NODE_TYPES.Identifier &&
+          node.id.name === name &&
+          node.init
+        )
+          sources.push(node.init);
+        if (
+          node.type === AST_NODE_TYPES.AssignmentExpression &&
+          node.left.type === AST_NODE_TYPES.Identifier &&
+          node.left.name === name
+        )
+          sources.push(node.right);
         return false;
       });
       // A module-level const (`const BASE = 500`) is followed too.
       if (sources.length === 0) {
-        const identifier = findNode(expr, node => node.type === AST_NODE_TYPES.Identifier && node.name === name);
-        const init = identifier?.type === AST_NODE_TYPES.Identifier ? this.model.constInit(identifier) : undefined;
+        const identifier = findNode(
+          expr,
+          node => node.type === AST_NODE_TYPES.Identifier && node.name === name,
+        );
+        const init =
+          identifier?.type === AST_NODE_TYPES.Identifier ? this.model.constInit(identifier) : undefined;
         if (init) sources.push(init);
       }
       for (const source of sources) {
@@ -672,13 +916,26 @@ export class RetryAnalysis {
   private selfGrowing(scope: Node, names: ReadonlySet<string>): boolean {
     return (
       findNode(scope, node => {
-        if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier || !names.has(node.left.name)) return false;
+        if (
+          node.type !== AST_NODE_TYPES.AssignmentExpression ||
+          node.left.type !== AST_NODE_TYPES.Identifier ||
+          !names.has(node.left.name)
+        )
+          return false;
         if (node.operator === '*=' || node.operator === '<<=' || node.operator === '**=') return true;
         if (node.operator === '+=' && namesIn(node.right).has(node.left.name)) return true;
         if (node.operator !== '=') return false;
         // `delay = delay * 2`, `delay = Math.min(delay * 2, max)`
         const self = (node.left as TSESTree.Identifier).name;
-        return findNode(node.right, inner => inner.type === AST_NODE_TYPES.BinaryExpression && ['*', '**', '<<'].includes(inner.operator) && namesIn(inner).has(self)) !== undefined;
+        return (
+          findNode(
+            node.right,
+            inner =>
+              inner.type === AST_NODE_TYPES.BinaryExpression &&
+              ['*', '**', '<<'].includes(inner.operator) &&
+              namesIn(inner).has(self),
+          ) !== undefined
+        );
       }) !== undefined
     );
   }
@@ -687,9 +944,17 @@ export class RetryAnalysis {
   private clampedInScope(scope: Node, names: ReadonlySet<string>): boolean {
     return (
       findNode(scope, node => {
-        if (node.type !== AST_NODE_TYPES.IfStatement || node.test.type !== AST_NODE_TYPES.BinaryExpression || !['>', '>='].includes(node.test.operator)) return false;
+        if (
+          node.type !== AST_NODE_TYPES.IfStatement ||
+          node.test.type !== AST_NODE_TYPES.BinaryExpression ||
+          !['>', '>='].includes(node.test.operator)
+        )
+          return false;
         const tested = namesIn(node.test);
-        return [...names].some(name => tested.has(name)) && findNode(node.consequent, inner => inner.type === AST_NODE_TYPES.AssignmentExpression) !== undefined;
+        return (
+          [...names].some(name => tested.has(name)) &&
+          findNode(node.consequent, inner => inner.type === AST_NODE_TYPES.AssignmentExpression) !== undefined
+        );
       }) !== undefined
     );
   }

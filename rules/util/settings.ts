@@ -60,7 +60,13 @@ const DEFAULTS: FaultlineSettings = {
   retryWrappers: [],
   concurrencyLimiters: [],
   idempotencyHeaders: ['Idempotency-Key', 'X-Idempotency-Key'],
-  idempotencyParams: ['idempotencyKey', 'idempotency_key', 'ClientToken', 'clientToken', 'clientRequestToken'],
+  idempotencyParams: [
+    'idempotencyKey',
+    'idempotency_key',
+    'ClientToken',
+    'clientToken',
+    'clientRequestToken',
+  ],
   maxAttempts: 10,
   maxDelayMs: 30_000,
 };
@@ -72,7 +78,8 @@ export class SettingsError extends Error {
   }
 }
 
-const describe = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value) ?? String(value));
+const describe = (value: unknown): string =>
+  value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,7 +96,11 @@ function expectKeys(path: string, value: Record<string, unknown>, allowed: reado
 function readString(path: string, value: unknown, required: boolean): string | undefined {
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || value.length === 0) {
-    throw new SettingsError(path, `expected a non-empty string, got ${describe(value)}`, 'Give the name as a string.');
+    throw new SettingsError(
+      path,
+      `expected a non-empty string, got ${describe(value)}`,
+      'Give the name as a string.',
+    );
   }
   return value;
 }
@@ -97,7 +108,11 @@ function readString(path: string, value: unknown, required: boolean): string | u
 function readStringList(path: string, value: unknown, fallback: string[]): string[] {
   if (value === undefined) return fallback;
   if (!Array.isArray(value) || value.some(item => typeof item !== 'string' || item.length === 0)) {
-    throw new SettingsError(path, `expected an array of non-empty strings, got ${describe(value)}`, 'For example ["timeout", "signal"].');
+    throw new SettingsError(
+      path,
+      `expected an array of non-empty strings, got ${describe(value)}`,
+      'For example ["timeout", "signal"].',
+    );
   }
   return value as string[];
 }
@@ -105,7 +120,11 @@ function readStringList(path: string, value: unknown, fallback: string[]): strin
 function readIndex(path: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new SettingsError(path, `expected a zero-based argument position (0, 1, 2…), got ${describe(value)}`, 'Use an integer such as 1 for `request(url, options)`.');
+    throw new SettingsError(
+      path,
+      `expected a zero-based argument position (0, 1, 2…), got ${describe(value)}`,
+      'Use an integer such as 1 for `request(url, options)`.',
+    );
   }
   return value;
 }
@@ -113,26 +132,49 @@ function readIndex(path: string, value: unknown, fallback: number): number {
 function readPositive(path: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new SettingsError(path, `expected a positive number, got ${describe(value)}`, 'For example 5 (attempts) or 30000 (ms).');
+    throw new SettingsError(
+      path,
+      `expected a positive number, got ${describe(value)}`,
+      'For example 5 (attempts) or 30000 (ms).',
+    );
   }
   return value;
 }
 
 function readBoolean(path: string, value: unknown): boolean {
   if (value === undefined) return false;
-  if (typeof value !== 'boolean') throw new SettingsError(path, `expected true or false, got ${describe(value)}`, 'Use a boolean.');
+  if (typeof value !== 'boolean')
+    throw new SettingsError(path, `expected true or false, got ${describe(value)}`, 'Use a boolean.');
   return value;
 }
 
 function readClient(path: string, value: unknown): ClientSetting {
   if (!isRecord(value)) {
-    throw new SettingsError(path, `expected an object, got ${describe(value)}`, 'For example { "module": "@acme/http", "export": "request", "optionsArg": 1, "timeoutKeys": ["timeout"] }.');
+    throw new SettingsError(
+      path,
+      `expected an object, got ${describe(value)}`,
+      'For example { "module": "@acme/http", "export": "request", "optionsArg": 1, "timeoutKeys": ["timeout"] }.',
+    );
   }
-  expectKeys(path, value, ['module', 'export', 'methods', 'optionsArg', 'timeoutKeys', 'instanceFactory', 'factoryOptionsArg', 'boundedByDefault']);
+  expectKeys(path, value, [
+    'module',
+    'export',
+    'methods',
+    'optionsArg',
+    'timeoutKeys',
+    'instanceFactory',
+    'factoryOptionsArg',
+    'boundedByDefault',
+  ]);
   const instanceFactory = readBoolean(`${path}.instanceFactory`, value.instanceFactory);
-  const methods = value.methods === undefined ? undefined : readStringList(`${path}.methods`, value.methods, []);
+  const methods =
+    value.methods === undefined ? undefined : readStringList(`${path}.methods`, value.methods, []);
   if (instanceFactory && !methods) {
-    throw new SettingsError(`${path}.methods`, 'an instance factory needs the instance methods that make remote calls', 'List them, for example ["get", "post"].');
+    throw new SettingsError(
+      `${path}.methods`,
+      'an instance factory needs the instance methods that make remote calls',
+      'List them, for example ["get", "post"].',
+    );
   }
   const client: ClientSetting = {
     module: canonicalModule(readString(`${path}.module`, value.module, true) as string),
@@ -157,19 +199,28 @@ function readFunctionRef(path: string, value: unknown): FunctionRef {
     const name = readString(`${path}.name`, value.name, false);
     const exportName = readString(`${path}.export`, value.export, false);
     if (!module && !name) {
-      throw new SettingsError(path, 'needs a "module" (with an optional "export") or a "name"', 'For example { "module": "@acme/time", "export": "withTimeout" } or "withTimeout".');
+      throw new SettingsError(
+        path,
+        'needs a "module" (with an optional "export") or a "name"',
+        'For example { "module": "@acme/time", "export": "withTimeout" } or "withTimeout".',
+      );
     }
     if (module) ref.module = canonicalModule(module);
     if (name) ref.name = name;
     if (exportName && exportName !== 'default') ref.export = exportName;
     return ref;
   }
-  throw new SettingsError(path, `expected a function name or { module, export }, got ${describe(value)}`, 'For example "withTimeout" or { "module": "p-timeout" }.');
+  throw new SettingsError(
+    path,
+    `expected a function name or { module, export }, got ${describe(value)}`,
+    'For example "withTimeout" or { "module": "p-timeout" }.',
+  );
 }
 
 function readList<T>(path: string, value: unknown, read: (path: string, item: unknown) => T): T[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new SettingsError(path, `expected an array, got ${describe(value)}`, 'Wrap the entries in [ ].');
+  if (!Array.isArray(value))
+    throw new SettingsError(path, `expected an array, got ${describe(value)}`, 'Wrap the entries in [ ].');
   return value.map((item, index) => read(`${path}[${index}]`, item));
 }
 
@@ -190,7 +241,12 @@ const KEYS = [
 export function parseSettings(raw: unknown): FaultlineSettings {
   if (raw === undefined) return DEFAULTS;
   const root = 'settings.faultline';
-  if (!isRecord(raw)) throw new SettingsError(root, `expected an object, got ${describe(raw)}`, 'See the README section "Teaching the rules about your code".');
+  if (!isRecord(raw))
+    throw new SettingsError(
+      root,
+      `expected an object, got ${describe(raw)}`,
+      'See the README section "Teaching the rules about your code".',
+    );
   expectKeys(root, raw, KEYS);
   return {
     clients: readList(`${root}.clients`, raw.clients, readClient),
@@ -199,8 +255,16 @@ export function parseSettings(raw: unknown): FaultlineSettings {
     jitterFunctions: readList(`${root}.jitterFunctions`, raw.jitterFunctions, readFunctionRef),
     retryWrappers: readList(`${root}.retryWrappers`, raw.retryWrappers, readFunctionRef),
     concurrencyLimiters: readList(`${root}.concurrencyLimiters`, raw.concurrencyLimiters, readFunctionRef),
-    idempotencyHeaders: readStringList(`${root}.idempotencyHeaders`, raw.idempotencyHeaders, DEFAULTS.idempotencyHeaders),
-    idempotencyParams: readStringList(`${root}.idempotencyParams`, raw.idempotencyParams, DEFAULTS.idempotencyParams),
+    idempotencyHeaders: readStringList(
+      `${root}.idempotencyHeaders`,
+      raw.idempotencyHeaders,
+      DEFAULTS.idempotencyHeaders,
+    ),
+    idempotencyParams: readStringList(
+      `${root}.idempotencyParams`,
+      raw.idempotencyParams,
+      DEFAULTS.idempotencyParams,
+    ),
     maxAttempts: readPositive(`${root}.maxAttempts`, raw.maxAttempts, DEFAULTS.maxAttempts),
     maxDelayMs: readPositive(`${root}.maxDelayMs`, raw.maxDelayMs, DEFAULTS.maxDelayMs),
   };

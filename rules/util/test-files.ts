@@ -2,7 +2,8 @@
 // them; the rules skip them unless `checkTests` is on.
 import path from 'node:path';
 
-const TEST_FILE = /(?:^|[\\/])(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|playwright)[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
+const TEST_FILE =
+  /(?:^|[\\/])(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|playwright)[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
 
 /**
  * True when the file looks like a test (`*.test.ts`, `__tests__/`, `test/`, `e2e/`…). Folders are
@@ -16,5 +17,6 @@ export function isTestFile(filename: string, cwd?: string): boolean {
 /** The `checkTests` option every rule takes, with its schema description. */
 export const CHECK_TESTS_OPTION = {
   type: 'boolean',
-  description: 'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
+  description:
+    'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
 } as const;

@@ -13,7 +13,12 @@ import type { FunctionRef } from './settings.js';
 export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonly FunctionRef[]): boolean {
   if (refs.length === 0) return false;
   const inner = unwrap(callee);
-  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+  const name =
+    inner.type === AST_NODE_TYPES.Identifier
+      ? inner.name
+      : inner.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(inner)
+        : undefined;
   let value: Value | undefined;
   for (const ref of refs) {
     if (ref.module) {
@@ -44,22 +49,39 @@ function isTimer(model: FileModel, input: Node): boolean {
   const element = (inner.type === AST_NODE_TYPES.Identifier ? model.constInit(inner) : undefined) ?? inner;
   return (
     findNode(element, node => {
-      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)
+        return false;
       if (node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node)) return true;
       const callee = unwrap(node.callee);
       const value = model.valueOf(callee);
       if (value.kind === 'module' && value.module === 'node:timers/promises') return true;
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : undefined;
       return name !== undefined && TIMER_NAME.test(name);
     }) !== undefined
   );
 }
 
 /** `Promise.race([…, timer])`: one of the racers (other than `member`) is a timer. */
-export function isRaceWithTimer(model: FileModel, call: TSESTree.CallExpression, array: TSESTree.ArrayExpression, member: Node | undefined): boolean {
+export function isRaceWithTimer(
+  model: FileModel,
+  call: TSESTree.CallExpression,
+  array: TSESTree.ArrayExpression,
+  member: Node | undefined,
+): boolean {
   const value = model.valueOf(call.callee);
   if (value.kind !== 'global' || value.path.join('.') !== 'Promise.race') return false;
-  return array.elements.some(element => element !== null && element !== member && element.type !== AST_NODE_TYPES.SpreadElement && isTimer(model, element));
+  return array.elements.some(
+    element =>
+      element !== null &&
+      element !== member &&
+      element.type !== AST_NODE_TYPES.SpreadElement &&
+      isTimer(model, element),
+  );
 }
 
 /**
@@ -81,7 +103,11 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
         continue;
       case AST_NODE_TYPES.MemberExpression: {
         // `call.then(…)`, `got(url).json()`, `ky.get(url).text()`: the chain carries the same request.
-        if (parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent) {
+        if (
+          parent.object === current &&
+          parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.parent.callee === parent
+        ) {
           current = parent.parent;
           continue;
         }
@@ -89,7 +115,12 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
       }
       case AST_NODE_TYPES.ArrayExpression: {
         const race: Node | undefined = parent.parent;
-        if (race?.type === AST_NODE_TYPES.CallExpression && race.arguments[0] === parent && isRaceWithTimer(model, race, parent, current)) return true;
+        if (
+          race?.type === AST_NODE_TYPES.CallExpression &&
+          race.arguments[0] === parent &&
+          isRaceWithTimer(model, race, parent, current)
+        )
+          return true;
         current = parent;
         continue;
       }
@@ -101,7 +132,10 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
       }
       case AST_NODE_TYPES.ArrowFunctionExpression:
       case AST_NODE_TYPES.FunctionExpression:
-        if (parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.arguments.includes(parent)) {
+        if (
+          parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.parent.arguments.includes(parent)
+        ) {
           current = parent;
           continue;
         }
@@ -118,7 +152,11 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
         while (up && !isFunction(up)) up = up.parent;
         if (!up || up.type === AST_NODE_TYPES.FunctionDeclaration) return false;
         current = up;
-        if (!(up.parent?.type === AST_NODE_TYPES.CallExpression && up.parent.arguments.includes(up as TSESTree.CallExpressionArgument))) return false;
+        if (!(
+          up.parent?.type === AST_NODE_TYPES.CallExpression &&
+          up.parent.arguments.includes(up as TSESTree.CallExpressionArgument)
+        ))
+          return false;
         continue;
       }
       default:

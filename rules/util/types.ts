@@ -6,7 +6,6 @@ import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/util
 import { TYPE_INSTANCES } from '../catalog/hints.js';
 import type { InstanceKind } from '../catalog/types.js';
 
-
 export class MissingTypeInformationError extends Error {
   constructor(rule: string, option: string) {
     super(
@@ -18,18 +17,28 @@ export class MissingTypeInformationError extends Error {
 }
 
 type TypeLike = {
-  getSymbol(): { getName(): string; declarations?: readonly { getSourceFile(): { fileName: string } }[] } | undefined;
+  getSymbol():
+    { getName(): string; declarations?: readonly { getSourceFile(): { fileName: string } }[] } | undefined;
   isUnion?(): boolean;
 };
 
 /** The parser services of a typed lint run, or a helpful error naming the rule and option. */
-export function requireTypes(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, rule: string, option: string): ParserServices & { program: NonNullable<ParserServices['program']> } {
+export function requireTypes(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  rule: string,
+  option: string,
+): ParserServices & { program: NonNullable<ParserServices['program']> } {
   const services = context.sourceCode.parserServices as ParserServices | undefined;
-  if (!services?.program || !('getTypeAtLocation' in services)) throw new MissingTypeInformationError(rule, option);
+  if (!services?.program || !('getTypeAtLocation' in services))
+    throw new MissingTypeInformationError(rule, option);
   return services as ParserServices & { program: NonNullable<ParserServices['program']> };
 }
 
-function matchType(type: TypeLike, checker: { getBaseTypes?(type: never): readonly TypeLike[] }, depth = 0): InstanceKind | undefined {
+function matchType(
+  type: TypeLike,
+  checker: { getBaseTypes?(type: never): readonly TypeLike[] },
+  depth = 0,
+): InstanceKind | undefined {
   // `Client & { ping(…) }`, `AxiosInstance | undefined`: any member type that is a client.
   const parts = (type as { types?: readonly TypeLike[] }).types;
   if (parts && depth < 3) {
@@ -44,7 +53,11 @@ function matchType(type: TypeLike, checker: { getBaseTypes?(type: never): readon
     const name = symbol.getName();
     const files = (symbol.declarations ?? []).map(declaration => declaration.getSourceFile().fileName);
     for (const entry of TYPE_INSTANCES) {
-      if (entry.names.includes(name) && files.some(file => entry.packages.some(folder => file.includes(folder)))) return entry.instance;
+      if (
+        entry.names.includes(name) &&
+        files.some(file => entry.packages.some(folder => file.includes(folder)))
+      )
+        return entry.instance;
     }
   }
   // Generated gRPC stubs and AWS service clients extend a library base class.
@@ -64,9 +77,14 @@ function matchType(type: TypeLike, checker: { getBaseTypes?(type: never): readon
 }
 
 /** Which client instance an expression is, judged by its declared type. */
-export function instanceKindFromType(services: ParserServices & { program: NonNullable<ParserServices['program']> }, node: TSESTree.Node): InstanceKind | undefined {
+export function instanceKindFromType(
+  services: ParserServices & { program: NonNullable<ParserServices['program']> },
+  node: TSESTree.Node,
+): InstanceKind | undefined {
   const type = services.getTypeAtLocation(node) as unknown as TypeLike;
-  const checker = services.program.getTypeChecker() as unknown as { getBaseTypes?(type: never): readonly TypeLike[] };
+  const checker = services.program.getTypeChecker() as unknown as {
+    getBaseTypes?(type: never): readonly TypeLike[];
+  };
   const direct = matchType(type, checker);
   if (direct) return direct;
   // A class's own type (for a `new`-able value) is not what we want; instances only.

@@ -7,7 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { type AnalysisReport, type ExportAnalysis, CODES, InputError, UnknownExportError, analyzeLibrary } from '../../packages/core/src/index.js';
+import {
+  type AnalysisReport,
+  type ExportAnalysis,
+  CODES,
+  InputError,
+  UnknownExportError,
+  analyzeLibrary,
+} from '../../packages/core/src/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = 'test/fixtures/analyze';
@@ -22,7 +29,8 @@ function byName(report: AnalysisReport, name: string): ExportAnalysis {
   return found;
 }
 
-const codesOf = (analysis: ExportAnalysis): string[] => [...new Set(analysis.hazards.map(hazard => hazard.code))].sort();
+const codesOf = (analysis: ExportAnalysis): string[] =>
+  [...new Set(analysis.hazards.map(hazard => hazard.code))].sort();
 
 describe('the hazards fixture', () => {
   const expected: Record<string, { codes: string[]; verdict: string }> = {
@@ -35,7 +43,10 @@ describe('the hazards fixture', () => {
     withAny: { codes: ['FL107'], verdict: 'extractable-with-changes' },
     withUnknown: { codes: ['FL108'], verdict: 'extractable-with-changes' },
     withSignal: { codes: ['FL109'], verdict: 'extractable' },
-    withCodecs: { codes: ['FL201', 'FL202', 'FL203', 'FL204', 'FL205', 'FL206', 'FL207'], verdict: 'extractable-with-changes' },
+    withCodecs: {
+      codes: ['FL201', 'FL202', 'FL203', 'FL204', 'FL205', 'FL206', 'FL207'],
+      verdict: 'extractable-with-changes',
+    },
     nextId: { codes: ['FL301'], verdict: 'extractable-with-changes' },
     audited: { codes: ['FL302'], verdict: 'extractable-with-changes' },
     cached: { codes: ['FL303'], verdict: 'extractable-with-changes' },
@@ -85,12 +96,18 @@ describe('the hazards fixture', () => {
     expect(report.consumers.map(consumer => consumer.name)).toEqual(['@fx/app']);
     expect(price.ripple.functions.map(fn => fn.name)).toEqual(['total', 'summary']);
     expect(price.ripple.perPackage).toEqual([{ package: '@fx/app', callSites: 2, functions: 2, manual: 2 }]);
-    expect(price.ripple.callSites.filter(site => site.change === 'manual').map(site => site.enclosing)).toEqual(['Cart.constructor', 'Cart.doubled']);
+    expect(
+      price.ripple.callSites.filter(site => site.change === 'manual').map(site => site.enclosing),
+    ).toEqual(['Cart.constructor', 'Cart.doubled']);
   });
 
   it('reports the loop a chatty call sits in', () => {
-    expect(byName(report, 'price').chattiness.map(site => `${site.loop} ${site.enclosing}`)).toEqual(['for-of total']);
-    expect(byName(report, 'clean').chattiness.map(site => `${site.loop} ${site.enclosing}`)).toEqual(['map tidy']);
+    expect(byName(report, 'price').chattiness.map(site => `${site.loop} ${site.enclosing}`)).toEqual([
+      'for-of total',
+    ]);
+    expect(byName(report, 'clean').chattiness.map(site => `${site.loop} ${site.enclosing}`)).toEqual([
+      'map tidy',
+    ]);
   });
 
   it('resolves an alias through the barrel to its declaration', () => {
@@ -104,13 +121,17 @@ describe('the hazards fixture', () => {
   });
 
   it('produces a report that validates against docs/analyze-report.schema.json', () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(root, 'docs/analyze-report.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(root, 'docs/analyze-report.schema.json'), 'utf8'),
+    ) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('names the environment keys read', () => {
-    expect(byName(report, 'readConfigFile').hazards.find(hazard => hazard.code === 'FL401')?.detail).toEqual({ key: 'CONFIG_PATH' });
+    expect(byName(report, 'readConfigFile').hazards.find(hazard => hazard.code === 'FL401')?.detail).toEqual({
+      key: 'CONFIG_PATH',
+    });
   });
 });
 
@@ -133,31 +154,49 @@ describe('imperfect input', { timeout: 60_000 }, () => {
 
   it('goes on past syntax errors', () => {
     const d = byName(report, 'd');
-    expect(d.unknowns).toEqual([expect.objectContaining({ code: 'FL901', location: { file: `${fixtures}/broken/src/d.ts`, line: 2, column: 13 } })]);
+    expect(d.unknowns).toEqual([
+      expect.objectContaining({
+        code: 'FL901',
+        location: { file: `${fixtures}/broken/src/d.ts`, line: 2, column: 13 },
+      }),
+    ]);
     expect(report.problems.map(problem => problem.code)).toContain('FL901');
   });
 
   it('analyses a JavaScript library without types as far as it can', () => {
     const js = analyze(`${fixtures}/js-lib`, ['typed', 'untyped']);
     expect(js.library.language).toBe('javascript');
-    expect(byName(js, 'typed').closure.files).toEqual([`${fixtures}/js-lib/helper.js`, `${fixtures}/js-lib/index.js`]);
-    expect(byName(js, 'untyped').unknowns.map(unknown => unknown.message)).toContain('args[0] has no type (JavaScript without JSDoc): whether it can cross the network is not known.');
+    expect(byName(js, 'typed').closure.files).toEqual([
+      `${fixtures}/js-lib/helper.js`,
+      `${fixtures}/js-lib/index.js`,
+    ]);
+    expect(byName(js, 'untyped').unknowns.map(unknown => unknown.message)).toContain(
+      'args[0] has no type (JavaScript without JSDoc): whether it can cross the network is not known.',
+    );
     expect(byName(js, 'untyped').verdict.complete).toBe(false);
   });
 });
 
 describe('bad input', { timeout: 60_000 }, () => {
   it('refuses a folder with no package.json and no tsconfig', () => {
-    expect(() => analyze(`${fixtures}/no-package`, ['x'])).toThrow(new InputError(`${fixtures}/no-package has no package.json and no tsconfig.json: name a package folder or a tsconfig.`));
+    expect(() => analyze(`${fixtures}/no-package`, ['x'])).toThrow(
+      new InputError(
+        `${fixtures}/no-package has no package.json and no tsconfig.json: name a package folder or a tsconfig.`,
+      ),
+    );
   });
 
   it('refuses a tsconfig that cannot be read, with its line', () => {
-    expect(() => analyze(`${fixtures}/bad-tsconfig`, ['x'])).toThrow(`${fixtures}/bad-tsconfig/tsconfig.json:2: cannot read this tsconfig`);
+    expect(() => analyze(`${fixtures}/bad-tsconfig`, ['x'])).toThrow(
+      `${fixtures}/bad-tsconfig/tsconfig.json:2: cannot read this tsconfig`,
+    );
   });
 
   it('suggests the closest names for an unknown export', () => {
     expect(() => analyze('examples/packages/shared', ['computeQoute'])).toThrow(UnknownExportError);
-    expect(() => analyze('examples/packages/shared', ['computeQoute'])).toThrow('Did you mean `computeQuote`?');
+    expect(() => analyze('examples/packages/shared', ['computeQoute'])).toThrow(
+      'Did you mean `computeQuote`?',
+    );
   });
 
   it('refuses a path outside the repository', () => {
@@ -185,17 +224,37 @@ describe('the examples monorepo', () => {
 
   it('reports the callback parameter with its type path', () => {
     const hazard = byName(report, 'buildSalesReport').hazards.find(candidate => candidate.code === 'FL101');
-    expect(hazard).toMatchObject({ path: 'args[1]', type: '(done: number) => void', location: { file: 'examples/packages/shared/src/reports.ts', line: 12, column: 57 } });
+    expect(hazard).toMatchObject({
+      path: 'args[1]',
+      type: '(done: number) => void',
+      location: { file: 'examples/packages/shared/src/reports.ts', line: 12, column: 57 },
+    });
   });
 
   it('reports the Map<string, bigint> result, the fs read and the Date codecs', () => {
-    const hazards = byName(report, 'buildSalesReport').hazards.map(hazard => `${hazard.code} ${hazard.path ?? ''}`.trim());
-    expect(hazards).toEqual(expect.arrayContaining(['FL203 result.totalsByRegion', 'FL202 result.totalsByRegion<value>', 'FL201 result.generatedAt', 'FL402']));
+    const hazards = byName(report, 'buildSalesReport').hazards.map(hazard =>
+      `${hazard.code} ${hazard.path ?? ''}`.trim(),
+    );
+    expect(hazards).toEqual(
+      expect.arrayContaining([
+        'FL203 result.totalsByRegion',
+        'FL202 result.totalsByRegion<value>',
+        'FL201 result.generatedAt',
+        'FL402',
+      ]),
+    );
   });
 
   it('reports the rate cache, the fetch without a deadline and the env read of convert', () => {
     const hazards = byName(report, 'convert').hazards;
-    expect(hazards.map(hazard => hazard.code)).toEqual(['FL301', 'FL303', 'FL502', 'FL802', 'FL401', 'FL602']);
+    expect(hazards.map(hazard => hazard.code)).toEqual([
+      'FL301',
+      'FL303',
+      'FL502',
+      'FL802',
+      'FL401',
+      'FL602',
+    ]);
     expect(hazards.find(hazard => hazard.code === 'FL401')?.detail).toEqual({ key: 'RATES_URL' });
   });
 
@@ -210,8 +269,16 @@ describe('the examples monorepo', () => {
 
   it('finds the chatty call sites in a loop and in .map', () => {
     // Lines found from the source, so edits elsewhere in the examples do not break the test.
-    const lineOf = (file: string, text: string): number => fs.readFileSync(path.join(root, file), 'utf8').split('\n').findIndex(line => line.includes(text)) + 1;
-    expect(byName(report, 'computeQuote').chattiness.map(site => `${site.location.file}:${site.location.line} ${site.loop}`)).toEqual([
+    const lineOf = (file: string, text: string): number =>
+      fs
+        .readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .findIndex(line => line.includes(text)) + 1;
+    expect(
+      byName(report, 'computeQuote').chattiness.map(
+        site => `${site.location.file}:${site.location.line} ${site.loop}`,
+      ),
+    ).toEqual([
       `examples/apps/backoffice/src/jobs/nightly.ts:${lineOf('examples/apps/backoffice/src/jobs/nightly.ts', 'computeQuote(order).totalMinor')} map`,
       `examples/apps/checkout/src/cart.ts:${lineOf('examples/apps/checkout/src/cart.ts', 'quotes.push(computeQuote(')} for-of`,
     ]);

@@ -6,10 +6,14 @@ import { UnknownExportError } from '../../packages/core/src/errors.js';
 import { memoryContext } from './analyze-helpers.js';
 
 const FILES = {
-  'index.ts': "export * from './a';\nexport { internal as renamed } from './c';\nexport type { Shape } from './types';",
-  'a.ts': "import { b } from './b';\nimport type { Shape } from './types';\nexport function a(shape: Shape): number { return b(shape.n); }",
-  'b.ts': "import { a } from './a';\nconst FACTOR = 2;\nexport function b(n: number): number { return n > 0 ? n * FACTOR : a({ n: 1 }); }",
-  'c.ts': "import * as helpers from './helpers';\nexport function internal(): number { return helpers.one(); }",
+  'index.ts':
+    "export * from './a';\nexport { internal as renamed } from './c';\nexport type { Shape } from './types';",
+  'a.ts':
+    "import { b } from './b';\nimport type { Shape } from './types';\nexport function a(shape: Shape): number { return b(shape.n); }",
+  'b.ts':
+    "import { a } from './a';\nconst FACTOR = 2;\nexport function b(n: number): number { return n > 0 ? n * FACTOR : a({ n: 1 }); }",
+  'c.ts':
+    "import * as helpers from './helpers';\nexport function internal(): number { return helpers.one(); }",
   'helpers.ts': 'export function one(): number { return 1; }\nexport function unused(): number { return 0; }',
   'types.ts': 'export interface Shape { n: number; kind?: Kind }\nexport type Kind = "x" | "y";',
 };
@@ -18,12 +22,21 @@ function closureOf(name: string): { ids: string[]; edges: string[] } {
   const { ctx, file } = memoryContext(FILES);
   const [resolved] = resolveExports(ctx.checker, file('index.ts'), [name], 'lib');
   const closure = buildClosure(ctx, new Units(ctx), resolved?.declarations ?? []);
-  return { ids: closure.units.map(unit => unit.id), edges: [...closure.edges].flatMap(([from, to]) => [...to].map(target => `${from} -> ${target}`)) };
+  return {
+    ids: closure.units.map(unit => unit.id),
+    edges: [...closure.edges].flatMap(([from, to]) => [...to].map(target => `${from} -> ${target}`)),
+  };
 }
 
 describe('closure', () => {
   it('follows calls, consts and types across files, through a circular import', () => {
-    expect(closureOf('a').ids).toEqual(['lib/a.ts#a', 'lib/types.ts#Shape', 'lib/b.ts#b', 'lib/types.ts#Kind', 'lib/b.ts#FACTOR']);
+    expect(closureOf('a').ids).toEqual([
+      'lib/a.ts#a',
+      'lib/types.ts#Shape',
+      'lib/b.ts#b',
+      'lib/types.ts#Kind',
+      'lib/b.ts#FACTOR',
+    ]);
   });
 
   it('records the circular edge once in each direction', () => {
@@ -38,15 +51,26 @@ describe('closure', () => {
 
   it('suggests the closest exported names for an unknown export', () => {
     const { ctx, file } = memoryContext(FILES);
-    expect(() => resolveExports(ctx.checker, file('index.ts'), ['renamd'], 'lib')).toThrow(UnknownExportError);
-    expect(() => resolveExports(ctx.checker, file('index.ts'), ['renamd'], 'lib')).toThrow('`renamd` is not exported by lib. Did you mean `renamed`?');
+    expect(() => resolveExports(ctx.checker, file('index.ts'), ['renamd'], 'lib')).toThrow(
+      UnknownExportError,
+    );
+    expect(() => resolveExports(ctx.checker, file('index.ts'), ['renamd'], 'lib')).toThrow(
+      '`renamd` is not exported by lib. Did you mean `renamed`?',
+    );
   });
 
   it('says what dynamic code it cannot follow', () => {
-    const { ctx, file } = memoryContext({ 'index.ts': '// require is not declared here: an undeclared require is the global one.\nexport function load(name: string): unknown { return require(name) ?? eval(name); }' });
+    const { ctx, file } = memoryContext({
+      'index.ts':
+        '// require is not declared here: an undeclared require is the global one.\nexport function load(name: string): unknown { return require(name) ?? eval(name); }',
+    });
     const [resolved] = resolveExports(ctx.checker, file('index.ts'), ['load'], 'lib');
     const closure = buildClosure(ctx, new Units(ctx), resolved?.declarations ?? []);
-    expect(closure.unknowns.map(unknown => `${unknown.code} ${unknown.location?.line}:${unknown.location?.column}`)).toEqual(['FL906 2:54', 'FL906 2:71']);
+    expect(
+      closure.unknowns.map(
+        unknown => `${unknown.code} ${unknown.location?.line}:${unknown.location?.column}`,
+      ),
+    ).toEqual(['FL906 2:54', 'FL906 2:71']);
   });
 
   it('ranks names that contain the wanted one first', () => {

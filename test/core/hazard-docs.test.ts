@@ -6,11 +6,16 @@ import { describe, expect, it } from 'vitest';
 
 import { CODES } from '../../packages/core/src/analyze/codes.js';
 
-const docs = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/hazards.md'), 'utf8');
+const docs = fs.readFileSync(
+  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/hazards.md'),
+  'utf8',
+);
 
 describe('docs/hazards.md', () => {
   it('has one section per code, with the code’s name', () => {
-    const sections = [...docs.matchAll(/^### (FL\d{3}) ([a-z-]+)$/gm)].map(match => `${match[1]} ${match[2]}`);
+    const sections = [...docs.matchAll(/^### (FL\d{3}) ([a-z-]+)$/gm)].map(
+      match => `${match[1]} ${match[2]}`,
+    );
     expect(sections).toEqual(CODES.map(info => `${info.code} ${info.name}`));
   });
 

@@ -1,14 +1,31 @@
 // Reports are pure: a report in, text out. A small hand-made report keeps these exact.
 import { describe, expect, it } from 'vitest';
 
-import { type AnalysisReport, closureDot, formatReport, hasFindingAtLeast, renderSvg } from '../../packages/core/src/index.js';
+import {
+  type AnalysisReport,
+  closureDot,
+  formatReport,
+  hasFindingAtLeast,
+  renderSvg,
+} from '../../packages/core/src/index.js';
 
-const at = (line: number): { file: string; line: number; column: number } => ({ file: 'lib/src/a.ts', line, column: 1 });
+const at = (line: number): { file: string; line: number; column: number } => ({
+  file: 'lib/src/a.ts',
+  line,
+  column: 1,
+});
 
 const report: AnalysisReport = {
   schemaVersion: 1,
   tool: { name: 'faultline', version: '0.1.0' },
-  library: { name: '@x/lib', version: '1.0.0', root: 'lib', files: 2, entries: ['lib/src/index.ts'], language: 'typescript' },
+  library: {
+    name: '@x/lib',
+    version: '1.0.0',
+    root: 'lib',
+    files: 2,
+    entries: ['lib/src/index.ts'],
+    language: 'typescript',
+  },
   consumers: [{ name: '@x/app', root: 'app', files: 1 }],
   exports: [
     {
@@ -23,17 +40,39 @@ const report: AnalysisReport = {
           { id: 'lib/src/a.ts#cache', name: 'cache', kind: 'variable', location: at(1), typeOnly: false },
         ],
         files: ['lib/src/a.ts'],
-        externals: [{ name: 'node:fs', kind: 'builtin', specifiers: ['node:fs'], usedBy: ['lib/src/a.ts#report'], typeOnly: false }],
+        externals: [
+          {
+            name: 'node:fs',
+            kind: 'builtin',
+            specifiers: ['node:fs'],
+            usedBy: ['lib/src/a.ts#report'],
+            typeOnly: false,
+          },
+        ],
         edges: [
           { from: 'lib/src/a.ts#report', to: 'lib/src/a.ts#cache' },
           { from: 'lib/src/a.ts#report', to: 'pkg:node:fs' },
         ],
       },
-      hazards: [{ code: 'FL101', name: 'function-value', severity: 'error', message: 'args[0] is a function.', location: at(3), path: 'args[0]', type: '() => void' }],
+      hazards: [
+        {
+          code: 'FL101',
+          name: 'function-value',
+          severity: 'error',
+          message: 'args[0] is a function.',
+          location: at(3),
+          path: 'args[0]',
+          type: '() => void',
+        },
+      ],
       ripple: { applies: false, functions: [], callSites: [], perPackage: [] },
       chattiness: [],
       unknowns: [],
-      verdict: { status: 'blocked', reasons: ['FL101 a function crosses the network: args[0] (lib/src/a.ts:3)'], complete: true },
+      verdict: {
+        status: 'blocked',
+        reasons: ['FL101 a function crosses the network: args[0] (lib/src/a.ts:3)'],
+        complete: true,
+      },
     },
   ],
   problems: [],
@@ -43,8 +82,12 @@ const report: AnalysisReport = {
 describe('reports', () => {
   it('formats the verdict, the closure and each hazard with its path, without colour', () => {
     const text = formatReport(report);
-    expect(text).toContain('report function (onDone: () => void): Promise<void>\n  verdict: blocked\n    - FL101 a function crosses the network: args[0] (lib/src/a.ts:3)');
-    expect(text).toContain('    error FL101 function-value  lib/src/a.ts:3:1\n      args[0]: () => void\n      args[0] is a function.');
+    expect(text).toContain(
+      'report function (onDone: () => void): Promise<void>\n  verdict: blocked\n    - FL101 a function crosses the network: args[0] (lib/src/a.ts:3)',
+    );
+    expect(text).toContain(
+      '    error FL101 function-value  lib/src/a.ts:3:1\n      args[0]: () => void\n      args[0] is a function.',
+    );
     expect(text).toContain('    external: node:fs');
     expect(text).not.toContain('\u001b[');
   });
@@ -55,7 +98,9 @@ describe('reports', () => {
 
   it('draws the closure as DOT, the export outlined in its verdict colour', () => {
     const dot = closureDot(report);
-    expect(dot).toContain('"lib/src/a.ts#report" [label="report\\nfunction", fillcolor="#fff3cd", penwidth=2.5, color="#c62828", fontname="Helvetica-Bold"];');
+    expect(dot).toContain(
+      '"lib/src/a.ts#report" [label="report\\nfunction", fillcolor="#fff3cd", penwidth=2.5, color="#c62828", fontname="Helvetica-Bold"];',
+    );
     expect(dot).toContain('"pkg:node:fs" [label="node:fs", shape=box, fillcolor="#e3f2fd"];');
     expect(dot).toContain('"lib/src/a.ts#report" -> "lib/src/a.ts#cache";');
   });

@@ -24,7 +24,8 @@ export function listCorpus(root: string, maxBytes = 400_000): string[] {
         continue;
       }
       if (stats.isDirectory()) walk(full);
-      else if (EXTENSIONS.has(path.extname(entry)) && stats.size <= maxBytes && stats.size > 0) files.push(full);
+      else if (EXTENSIONS.has(path.extname(entry)) && stats.size <= maxBytes && stats.size > 0)
+        files.push(full);
     }
   };
   walk(path.join(root, 'node_modules'));

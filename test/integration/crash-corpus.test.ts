@@ -19,8 +19,16 @@ interface Problem {
 
 function configFor(plugin: unknown, rules: Record<string, unknown>): Linter.Config[] {
   return [
-    { files: ['**/*.{js,mjs,cjs,ts}'], plugins: { faultline: plugin as never }, rules: rules as Linter.RulesRecord, linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true } },
-    { files: ['**/*.js'], languageOptions: { sourceType: 'script', parserOptions: { ecmaFeatures: { globalReturn: true } } } },
+    {
+      files: ['**/*.{js,mjs,cjs,ts}'],
+      plugins: { faultline: plugin as never },
+      rules: rules as Linter.RulesRecord,
+      linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
+    },
+    {
+      files: ['**/*.js'],
+      languageOptions: { sourceType: 'script', parserOptions: { ecmaFeatures: { globalReturn: true } } },
+    },
     { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
     { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
     { files: ['**/*.ts'], languageOptions: { parser: tsParser as never } },
@@ -33,7 +41,10 @@ describe('crash corpus (node_modules)', () => {
     const ruleIds = Object.keys(plugin.rules).map(id => `faultline/${id}`);
     // Test files are skipped by default; lint them too, since most of node_modules' fetch calls live there.
     const withDefaults = Object.fromEntries(ruleIds.map(id => [id, ['error', { checkTests: true }]]));
-    const withOpaque = { ...withDefaults, 'faultline/require-timeout': ['error', { checkTests: true, reportOpaqueOptions: true }] };
+    const withOpaque = {
+      ...withDefaults,
+      'faultline/require-timeout': ['error', { checkTests: true, reportOpaqueOptions: true }],
+    };
     const linter = new Linter({ configType: 'flat' });
     const files = sampleCorpus(listCorpus(ROOT), SAMPLE_SIZE);
     const problems: Problem[] = [];
@@ -49,7 +60,11 @@ describe('crash corpus (node_modules)', () => {
         // Scripts that are really modules: retry as a module, as a user's config would say.
         let messages = linter.verify(text, configFor(plugin, rules), { filename });
         if (messages.some(m => m.fatal) && file.endsWith('.js')) {
-          messages = linter.verify(text, [...configFor(plugin, rules), { files: ['**/*.js'], languageOptions: { sourceType: 'module' } }], { filename });
+          messages = linter.verify(
+            text,
+            [...configFor(plugin, rules), { files: ['**/*.js'], languageOptions: { sourceType: 'module' } }],
+            { filename },
+          );
         }
         if (messages.some(m => m.fatal)) {
           const fatal = messages.find(m => m.fatal);
@@ -63,12 +78,22 @@ describe('crash corpus (node_modules)', () => {
           if (message.ruleId === null && !message.fatal) continue;
           reports++;
           const where = `${path.relative(ROOT, file)}:${message.line}:${message.column}`;
-          if (!message.ruleId?.startsWith('faultline/')) problems.push({ file: where, problem: `unexpected message: ${message.message}` });
-          if (message.message.includes('{{') || message.message.trim() === '') problems.push({ file: where, problem: `bad message: ${message.message}` });
+          if (!message.ruleId?.startsWith('faultline/'))
+            problems.push({ file: where, problem: `unexpected message: ${message.message}` });
+          if (message.message.includes('{{') || message.message.trim() === '')
+            problems.push({ file: where, problem: `bad message: ${message.message}` });
           const endLine = message.endLine ?? message.line;
           const endColumn = message.endColumn ?? message.column;
-          if (message.line < 1 || endLine > lines.length || endLine < message.line || (endLine === message.line && endColumn < message.column)) {
-            problems.push({ file: where, problem: `location out of range: ${JSON.stringify([message.line, message.column, endLine, endColumn])}` });
+          if (
+            message.line < 1 ||
+            endLine > lines.length ||
+            endLine < message.line ||
+            (endLine === message.line && endColumn < message.column)
+          ) {
+            problems.push({
+              file: where,
+              problem: `location out of range: ${JSON.stringify([message.line, message.column, endLine, endColumn])}`,
+            });
           }
           for (const suggestion of message.suggestions ?? []) {
             const [start, end] = suggestion.fix.range;
@@ -78,7 +103,8 @@ describe('crash corpus (node_modules)', () => {
             }
             const fixed = text.slice(0, start) + suggestion.fix.text + text.slice(end);
             const reparsed = linter.verify(fixed, configFor(plugin, {}), { filename });
-            if (reparsed.some(m => m.fatal)) problems.push({ file: where, problem: `suggestion "${suggestion.desc}" breaks the syntax` });
+            if (reparsed.some(m => m.fatal))
+              problems.push({ file: where, problem: `suggestion "${suggestion.desc}" breaks the syntax` });
           }
         }
       }

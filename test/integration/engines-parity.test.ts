@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 
 import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
 
-const RULES = ['require-timeout', 'require-backoff', 'no-cross-server-coordination', 'prefer-partial-availability', 'require-signal-propagation', 'no-unbounded-fanout', 'require-idempotency-key'];
+const RULES = [
+  'require-timeout',
+  'require-backoff',
+  'no-cross-server-coordination',
+  'prefer-partial-availability',
+  'require-signal-propagation',
+  'no-unbounded-fanout',
+  'require-idempotency-key',
+];
 
 function corpusFiles(rule: string): { cwd: string; files: string[] } {
   const cwd = path.join(ROOT, 'bench/corpus', rule);
@@ -23,14 +31,20 @@ describe.each(RULES)('%s on real linters', rule => {
 
   it('reports the same findings under oxlint jsPlugins as under ESLint 10', async () => {
     const { cwd, files } = corpusFiles(rule);
-    const [eslint, oxlint] = await Promise.all([lintWithEslint('eslint', cwd, files, rules), lintWithOxlint(cwd, files, rules)]);
+    const [eslint, oxlint] = await Promise.all([
+      lintWithEslint('eslint', cwd, files, rules),
+      lintWithOxlint(cwd, files, rules),
+    ]);
     expect(eslint.length).toBeGreaterThan(20);
     expect(oxlint).toEqual(eslint);
   });
 
   it('reports the same findings under ESLint 9 as under ESLint 10', async () => {
     const { cwd, files } = corpusFiles(rule);
-    const [ten, nine] = await Promise.all([lintWithEslint('eslint', cwd, files, rules), lintWithEslint('eslint9', cwd, files, rules)]);
+    const [ten, nine] = await Promise.all([
+      lintWithEslint('eslint', cwd, files, rules),
+      lintWithEslint('eslint9', cwd, files, rules),
+    ]);
     expect(nine).toEqual(ten);
   });
 });

@@ -30,12 +30,18 @@ describe('require-timeout on real linters', () => {
   });
 
   it('reports the same findings under ESLint 9 as under ESLint 10', async () => {
-    const [ten, nine] = await Promise.all([lintWithEslint('eslint', cwd, files, rules), lintWithEslint('eslint9', cwd, files, rules)]);
+    const [ten, nine] = await Promise.all([
+      lintWithEslint('eslint', cwd, files, rules),
+      lintWithEslint('eslint9', cwd, files, rules),
+    ]);
     expect(nine).toEqual(ten);
   });
 
   it('reports the same findings under oxlint jsPlugins as under ESLint', async () => {
-    const [eslint, oxlint] = await Promise.all([lintWithEslint('eslint', cwd, files, rules), lintWithOxlint(cwd, files, rules)]);
+    const [eslint, oxlint] = await Promise.all([
+      lintWithEslint('eslint', cwd, files, rules),
+      lintWithOxlint(cwd, files, rules),
+    ]);
     expect(oxlint).toEqual(eslint);
   });
 });

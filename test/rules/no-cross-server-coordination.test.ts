@@ -18,7 +18,7 @@ ruleTester.run('no-cross-server-coordination', rule, {
     `logger.info('skipping the advisory path');`,
     {
       code: `await pool.query('SELECT pg_advisory_lock($1)', [42]);`,
-      options: [{"allow":["sql-advisory-lock"]}],
+      options: [{ allow: ['sql-advisory-lock'] }],
     },
     // A ZooKeeper node that is not ephemeral.
     `import zookeeper from 'node-zookeeper-client'; const zk = zookeeper.createClient('zk:2181'); zk.create('/config/app', Buffer.from('{}'), cb);`,
@@ -26,21 +26,15 @@ ruleTester.run('no-cross-server-coordination', rule, {
   invalid: [
     {
       code: `import Redlock from 'redlock'; import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export const redlock = new Redlock([redis]);`,
-      errors: [
-        { column: 138, endColumn: 145, endLine: 1, line: 1, messageId: 'distributedLock' },
-      ],
+      errors: [{ column: 138, endColumn: 145, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
       code: `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function acquireLock(key: string, owner: string) { return redis.set('lock:' + key, owner, 'NX', 'PX', 30000); }`,
-      errors: [
-        { column: 157, endColumn: 160, endLine: 1, line: 1, messageId: 'distributedLock' },
-      ],
+      errors: [{ column: 157, endColumn: 160, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
       code: `import { createClient } from 'redis'; const client = createClient({ socket: { socketTimeout: 1000 } }); export const takeLeadership = () => client.set('leader', host, { NX: true, PX: 10000 });`,
-      errors: [
-        { column: 148, endColumn: 151, endLine: 1, line: 1, messageId: 'distributedLock' },
-      ],
+      errors: [{ column: 148, endColumn: 151, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
       code: `
@@ -56,41 +50,30 @@ await etcd.election('scheduler').campaign('node-1');
     },
     {
       code: `import Consul from 'consul'; const consul = new Consul(); consul.lock({ key: 'jobs/nightly' });`,
-      errors: [
-        { column: 66, endColumn: 70, endLine: 1, line: 1, messageId: 'distributedLock' },
-      ],
+      errors: [{ column: 66, endColumn: 70, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
       code: `import zookeeper from 'node-zookeeper-client'; const zk = zookeeper.createClient('zk:2181'); zk.create('/locks/job-', zookeeper.CreateMode.EPHEMERAL_SEQUENTIAL, cb);`,
-      errors: [
-        { column: 97, endColumn: 103, endLine: 1, line: 1, messageId: 'distributedLock' },
-      ],
+      errors: [{ column: 97, endColumn: 103, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
       code: `await pool.query('SELECT pg_advisory_lock($1)', [42]);`,
-      errors: [
-        { column: 18, endColumn: 47, endLine: 1, line: 1, messageId: 'distributedLock' },
-      ],
+      errors: [{ column: 18, endColumn: 47, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
       code: `await db.query(\`XA START 'tx-\${id}'\`);`,
-      errors: [
-        { column: 16, endColumn: 37, endLine: 1, line: 1, messageId: 'twoPhaseCommit' },
-      ],
+      errors: [{ column: 16, endColumn: 37, endLine: 1, line: 1, messageId: 'twoPhaseCommit' }],
     },
     {
       code: `await db.query("PREPARE TRANSACTION 'tx-1'");`,
-      errors: [
-        { column: 16, endColumn: 44, endLine: 1, line: 1, messageId: 'twoPhaseCommit' },
-      ],
+      errors: [{ column: 16, endColumn: 44, endLine: 1, line: 1, messageId: 'twoPhaseCommit' }],
     },
     {
       code: `import { lock } from '@acme/mutex';`,
-      options: [{"modules":[{"name":"@acme/mutex","message":"route the job to its partition owner instead"}]}],
-      errors: [
-        { column: 22, endColumn: 35, endLine: 1, line: 1, messageId: 'restrictedModule' },
+      options: [
+        { modules: [{ name: '@acme/mutex', message: 'route the job to its partition owner instead' }] },
       ],
+      errors: [{ column: 22, endColumn: 35, endLine: 1, line: 1, messageId: 'restrictedModule' }],
     },
   ],
 });
-

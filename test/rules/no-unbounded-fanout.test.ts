@@ -20,7 +20,7 @@ ruleTester.run('no-unbounded-fanout', rule, {
     'await Promise.all(files.map(file => parse(file)));',
     {
       code: `await Promise.all(ids.map(id => runLimited(() => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) }))));`,
-      settings: {"faultline":{"concurrencyLimiters":["runLimited"]}},
+      settings: { faultline: { concurrencyLimiters: ['runLimited'] } },
     },
     // A batch from a chunking helper is bounded.
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
@@ -34,21 +34,15 @@ for (const symbol of symbols.slice(0, 100)) {
   promises.push(promise);
 }
 await Promise.all(promises);`,
-      errors: [
-        { column: 3, endColumn: 16, endLine: 5, line: 5, messageId: 'unboundedFanout' },
-      ],
+      errors: [{ column: 3, endColumn: 16, endLine: 5, line: 5, messageId: 'unboundedFanout' }],
     },
     {
       code: `import axios from 'axios'; export const load = (ids: string[]) => Promise.all(ids.map(id => axios.get('/u/' + id, { timeout: 1000 })));`,
-      errors: [
-        { column: 67, endColumn: 78, endLine: 1, line: 1, messageId: 'unboundedFanout' },
-      ],
+      errors: [{ column: 67, endColumn: 78, endLine: 1, line: 1, messageId: 'unboundedFanout' }],
     },
     {
       code: `ids.forEach(id => fetch('/ping/' + id, { signal: AbortSignal.timeout(1000) }));`,
-      errors: [
-        { column: 1, endColumn: 12, endLine: 1, line: 1, messageId: 'unboundedForEach' },
-      ],
+      errors: [{ column: 1, endColumn: 12, endLine: 1, line: 1, messageId: 'unboundedForEach' }],
     },
     {
       code: `
@@ -58,28 +52,19 @@ export async function load(ids: string[]) {
   for (const id of ids) pending.push(got('https://api/u/' + id, { timeout: { request: 1000 } }).json());
   return Promise.all(pending);
 }`,
-      errors: [
-        { column: 25, endColumn: 37, endLine: 5, line: 5, messageId: 'unboundedFanout' },
-      ],
+      errors: [{ column: 25, endColumn: 37, endLine: 5, line: 5, messageId: 'unboundedFanout' }],
     },
     {
       code: `import pMap from 'p-map'; import axios from 'axios'; export const load = (ids: string[]) => pMap(ids, id => axios.get('/u/' + id, { timeout: 1000 }));`,
-      errors: [
-        { column: 93, endColumn: 97, endLine: 1, line: 1, messageId: 'unboundedFanout' },
-      ],
+      errors: [{ column: 93, endColumn: 97, endLine: 1, line: 1, messageId: 'unboundedFanout' }],
     },
     {
       code: `import pLimit from 'p-limit'; import axios from 'axios'; export const load = (ids: string[]) => Promise.all(ids.map(id => pLimit(2)(() => axios.get('/u/' + id, { timeout: 1000 }))));`,
-      errors: [
-        { column: 97, endColumn: 108, endLine: 1, line: 1, messageId: 'unboundedFanout' },
-      ],
+      errors: [{ column: 97, endColumn: 108, endLine: 1, line: 1, messageId: 'unboundedFanout' }],
     },
     {
       code: `import async from 'async'; import axios from 'axios'; export const load = (ids: string[]) => async.map(ids, async (id: string) => axios.get('/u/' + id, { timeout: 1000 }));`,
-      errors: [
-        { column: 94, endColumn: 103, endLine: 1, line: 1, messageId: 'unboundedFanout' },
-      ],
+      errors: [{ column: 94, endColumn: 103, endLine: 1, line: 1, messageId: 'unboundedFanout' }],
     },
   ],
 });
-

@@ -25,13 +25,38 @@ const lines = await Promise.all(order.lines.map(line => fetch(line.priceUrl, { s
     {
       code: 'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
       errors: [
-        { column: 7, endColumn: 18, endLine: 1, line: 1, messageId: 'allOrNothing', suggestions: [{ messageId: 'suggestAllSettled', output: 'await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);' }] },
+        {
+          column: 7,
+          endColumn: 18,
+          endLine: 1,
+          line: 1,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output:
+                'await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; export const loadAll = (ids: string[]) => Promise.all(ids.map(id => axios.get('/users/' + id, { timeout: 1000 })));`,
       errors: [
-        { column: 70, endColumn: 81, endLine: 1, line: 1, messageId: 'allOrNothing', suggestions: [{ messageId: 'suggestAllSettled', output: `import axios from 'axios'; export const loadAll = (ids: string[]) => Promise.allSettled(ids.map(id => axios.get('/users/' + id, { timeout: 1000 })));` }] },
+        {
+          column: 70,
+          endColumn: 81,
+          endLine: 1,
+          line: 1,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `import axios from 'axios'; export const loadAll = (ids: string[]) => Promise.allSettled(ids.map(id => axios.get('/users/' + id, { timeout: 1000 })));`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -42,24 +67,61 @@ async function getOrders(id: string) { return axios.get('/orders/' + id, { timeo
 export const page = (id: string) => Promise.all([getUser(id), getOrders(id)]);
 `,
       errors: [
-        { column: 37, endColumn: 48, endLine: 5, line: 5, messageId: 'allOrNothing', suggestions: [{ messageId: 'suggestAllSettled', output: `
+        {
+          column: 37,
+          endColumn: 48,
+          endLine: 5,
+          line: 5,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `
 import axios from 'axios';
 async function getUser(id: string) { return axios.get('/users/' + id, { timeout: 1000 }); }
 async function getOrders(id: string) { return axios.get('/orders/' + id, { timeout: 1000 }); }
 export const page = (id: string) => Promise.allSettled([getUser(id), getOrders(id)]);
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import { readFile } from 'node:fs/promises'; const [template, data] = await Promise.all([readFile('t.html', 'utf8'), fetch(url, { signal: AbortSignal.timeout(1000) })]);`,
       errors: [
-        { column: 77, endColumn: 88, endLine: 1, line: 1, messageId: 'allOrNothing', suggestions: [{ messageId: 'suggestAllSettled', output: `import { readFile } from 'node:fs/promises'; const [template, data] = await Promise.allSettled([readFile('t.html', 'utf8'), fetch(url, { signal: AbortSignal.timeout(1000) })]);` }] },
+        {
+          column: 77,
+          endColumn: 88,
+          endLine: 1,
+          line: 1,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `import { readFile } from 'node:fs/promises'; const [template, data] = await Promise.allSettled([readFile('t.html', 'utf8'), fetch(url, { signal: AbortSignal.timeout(1000) })]);`,
+            },
+          ],
+        },
       ],
     },
     {
       code: 'await Promise.race([fetch(primary, { signal: AbortSignal.timeout(1000) }), fetch(secondary, { signal: AbortSignal.timeout(1000) })]);',
       errors: [
-        { column: 7, endColumn: 19, endLine: 1, line: 1, messageId: 'raceFailsFast', suggestions: [{ messageId: 'suggestAny', output: 'await Promise.any([fetch(primary, { signal: AbortSignal.timeout(1000) }), fetch(secondary, { signal: AbortSignal.timeout(1000) })]);' }] },
+        {
+          column: 7,
+          endColumn: 19,
+          endLine: 1,
+          line: 1,
+          messageId: 'raceFailsFast',
+          suggestions: [
+            {
+              messageId: 'suggestAny',
+              output:
+                'await Promise.any([fetch(primary, { signal: AbortSignal.timeout(1000) }), fetch(secondary, { signal: AbortSignal.timeout(1000) })]);',
+            },
+          ],
+        },
       ],
     },
     {
@@ -69,13 +131,24 @@ const replicas = [new Pool({ host: 'a', statement_timeout: 1000, connectionTimeo
 export const readFastest = (sql: string) => Promise.race(replicas.map(pool => pool.query(sql)));
 `,
       errors: [
-        { column: 45, endColumn: 57, endLine: 4, line: 4, messageId: 'raceFailsFast', suggestions: [{ messageId: 'suggestAny', output: `
+        {
+          column: 45,
+          endColumn: 57,
+          endLine: 4,
+          line: 4,
+          messageId: 'raceFailsFast',
+          suggestions: [
+            {
+              messageId: 'suggestAny',
+              output: `
 import { Pool } from 'pg';
 const replicas = [new Pool({ host: 'a', statement_timeout: 1000, connectionTimeoutMillis: 1000 }), new Pool({ host: 'b', statement_timeout: 1000, connectionTimeoutMillis: 1000 })];
 export const readFastest = (sql: string) => Promise.any(replicas.map(pool => pool.query(sql)));
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
   ],
 });
-

@@ -89,7 +89,7 @@ for (let attempt = 0; attempt < 4; attempt++) {
     await pause(withJitter(Math.min(5000, 200 * 2 ** attempt)));
   }
 }`,
-      settings: {"faultline":{"sleepFunctions":["pause"],"jitterFunctions":["withJitter"]}},
+      settings: { faultline: { sleepFunctions: ['pause'], jitterFunctions: ['withJitter'] } },
     },
   ],
   invalid: [
@@ -107,7 +107,16 @@ export async function withRetry(method: () => Promise<Response>, maxAttempts = 3
   throw new Error('failed');
 }`,
       errors: [
-        { column: 11, endColumn: 23, endLine: 8, line: 8, messageId: 'constantDelay', suggestions: [{ messageId: 'suggestFullJitter', output: `
+        {
+          column: 11,
+          endColumn: 23,
+          endLine: 8,
+          line: 8,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export async function withRetry(method: () => Promise<Response>, maxAttempts = 3, delay = 1000) {
   let attempt = 1;
@@ -118,7 +127,10 @@ export async function withRetry(method: () => Promise<Response>, maxAttempts = 3
     attempt++;
   }
   throw new Error('failed');
-}` }] },
+}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -134,7 +146,16 @@ export async function load(url: string) {
   }
 }`,
       errors: [
-        { column: 13, endColumn: 81, endLine: 8, line: 8, messageId: 'uncappedBackoff', suggestions: [{ messageId: 'suggestFullJitter', output: `
+        {
+          column: 13,
+          endColumn: 81,
+          endLine: 8,
+          line: 8,
+          messageId: 'uncappedBackoff',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `
 const exponentialDelay = (attempt: number) => 2 ** attempt * 100;
 export async function load(url: string) {
   for (let i = 0; i < 8; i++) {
@@ -144,7 +165,10 @@ export async function load(url: string) {
       await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, exponentialDelay(i + 1))));
     }
   }
-}` }] },
+}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -174,7 +198,16 @@ export async function send(body: object) {
   }
 }`,
       errors: [
-        { column: 13, endColumn: 24, endLine: 8, line: 8, messageId: 'constantDelay', suggestions: [{ messageId: 'suggestFullJitter', output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+        {
+          column: 13,
+          endColumn: 24,
+          endLine: 8,
+          line: 8,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 import axios from 'axios';
 export async function send(body: object) {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -184,7 +217,10 @@ export async function send(body: object) {
       await sleep(Math.random() * Math.min(30000, 1000 * 2 ** attempt));
     }
   }
-}` }] },
+}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -201,7 +237,16 @@ export async function load() {
   }
 }`,
       errors: [
-        { column: 13, endColumn: 25, endLine: 8, line: 8, messageId: 'uncappedBackoff', suggestions: [{ messageId: 'suggestFullJitter', output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+        {
+          column: 13,
+          endColumn: 25,
+          endLine: 8,
+          line: 8,
+          messageId: 'uncappedBackoff',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export async function load() {
   let delay = 100;
   for (let attempt = 1; attempt <= 20; attempt++) {
@@ -212,7 +257,10 @@ export async function load() {
       delay *= 2;
     }
   }
-}` }] },
+}`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -226,9 +274,7 @@ export async function load() {
     }
   }
 }`,
-      errors: [
-        { column: 13, endColumn: 55, endLine: 7, line: 7, messageId: 'noJitter' },
-      ],
+      errors: [{ column: 13, endColumn: 55, endLine: 7, line: 7, messageId: 'noJitter' }],
     },
     {
       code: `
@@ -240,9 +286,7 @@ async function connect(retries = 5) {
     return connect(retries - 1);
   }
 }`,
-      errors: [
-        { column: 16, endColumn: 23, endLine: 2, line: 2, messageId: 'noDelay' },
-      ],
+      errors: [{ column: 16, endColumn: 23, endLine: 2, line: 2, messageId: 'noDelay' }],
     },
     {
       code: `
@@ -257,9 +301,7 @@ function connect() {
     },
     {
       code: `import pRetry from 'p-retry'; await pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,
-      errors: [
-        { column: 37, endColumn: 43, endLine: 1, line: 1, messageId: 'uncappedBackoff' },
-      ],
+      errors: [{ column: 37, endColumn: 43, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
     },
     {
       code: `import pRetry from 'p-retry'; await pRetry(run, { retries: Infinity, minTimeout: 0 });`,
@@ -270,21 +312,15 @@ function connect() {
     },
     {
       code: `import { backOff } from 'exponential-backoff'; await backOff(run, { jitter: 'full' });`,
-      errors: [
-        { column: 54, endColumn: 61, endLine: 1, line: 1, messageId: 'uncappedBackoff' },
-      ],
+      errors: [{ column: 54, endColumn: 61, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
     },
     {
       code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3 });`,
-      errors: [
-        { column: 39, endColumn: 49, endLine: 1, line: 1, messageId: 'noDelay' },
-      ],
+      errors: [{ column: 39, endColumn: 49, endLine: 1, line: 1, messageId: 'noDelay' }],
     },
     {
       code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: retryCount => retryCount * 1000 });`,
-      errors: [
-        { column: 72, endColumn: 115, endLine: 1, line: 1, messageId: 'noJitter' },
-      ],
+      errors: [{ column: 72, endColumn: 115, endLine: 1, line: 1, messageId: 'noJitter' }],
     },
     {
       code: `import { retry, handleAll } from 'cockatiel'; export const policy = retry(handleAll, {});`,
@@ -295,15 +331,11 @@ function connect() {
     },
     {
       code: `import { retry, handleAll, ConstantBackoff } from 'cockatiel'; export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(500) });`,
-      errors: [
-        { column: 121, endColumn: 154, endLine: 1, line: 1, messageId: 'constantDelay' },
-      ],
+      errors: [{ column: 121, endColumn: 154, endLine: 1, line: 1, messageId: 'constantDelay' }],
     },
     {
       code: `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 500, retryStrategy: times => Math.min(times * 50, 2000) });`,
-      errors: [
-        { column: 77, endColumn: 127, endLine: 1, line: 1, messageId: 'noJitter' },
-      ],
+      errors: [{ column: 77, endColumn: 127, endLine: 1, line: 1, messageId: 'noJitter' }],
     },
     {
       code: `import Redlock from 'redlock'; export const lock = new Redlock([redis], { retryCount: -1, retryJitter: 0 });`,
@@ -314,15 +346,11 @@ function connect() {
     },
     {
       code: `import ky from 'ky'; export const api = ky.create({ retry: { limit: 3 } });`,
-      errors: [
-        { column: 41, endColumn: 50, endLine: 1, line: 1, messageId: 'noJitter' },
-      ],
+      errors: [{ column: 41, endColumn: 50, endLine: 1, line: 1, messageId: 'noJitter' }],
     },
     {
       code: `import got from 'got'; export const api = got.extend({ retry: { limit: 10 } });`,
-      errors: [
-        { column: 43, endColumn: 53, endLine: 1, line: 1, messageId: 'uncappedBackoff' },
-      ],
+      errors: [{ column: 43, endColumn: 53, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
     },
     {
       code: `
@@ -330,9 +358,7 @@ import * as grpc from '@grpc/grpc-js';
 export const options = {
   'grpc.service_config': JSON.stringify({ methodConfig: [{ name: [{}], retryPolicy: { maxAttempts: 4, initialBackoff: '0.2s', backoffMultiplier: 2, retryableStatusCodes: ['UNAVAILABLE'] } }] }),
 };`,
-      errors: [
-        { column: 72, endColumn: 188, endLine: 4, line: 4, messageId: 'uncappedBackoff' },
-      ],
+      errors: [{ column: 72, endColumn: 188, endLine: 4, line: 4, messageId: 'uncappedBackoff' }],
     },
     {
       code: `import { S3Client } from '@aws-sdk/client-s3'; import { ConfiguredRetryStrategy } from '@smithy/util-retry'; export const s3 = new S3Client({ maxAttempts: 30, retryStrategy: new ConfiguredRetryStrategy(4, 1000), requestHandler: { socketTimeout: 5000 } });`,
@@ -343,4 +369,3 @@ export const options = {
     },
   ],
 });
-

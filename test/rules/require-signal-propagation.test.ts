@@ -35,31 +35,92 @@ export async function load(url: string, signal: AbortSignal) {
       filename: 'app/api/weather/route.ts',
       code: `export async function GET(req) { const response = await fetch('https://weather.example.com/today'); return Response.json(await response.json()); }`,
       errors: [
-        { column: 57, endColumn: 62, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: `export async function GET(req) { const response = await fetch('https://weather.example.com/today', { signal: req.signal }); return Response.json(await response.json()); }` }] },
+        {
+          column: 57,
+          endColumn: 62,
+          endLine: 1,
+          line: 1,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `export async function GET(req) { const response = await fetch('https://weather.example.com/today', { signal: req.signal }); return Response.json(await response.json()); }`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id); }`,
       errors: [
-        { column: 70, endColumn: 75, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal }); }` }] },
+        {
+          column: 70,
+          endColumn: 75,
+          endLine: 1,
+          line: 1,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `export async function load(id: string, signal: AbortSignal) { return fetch('/users/' + id, { signal }); }`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; export async function load(id: string, signal: AbortSignal) { return axios.get('/users/' + id, { timeout: 5000 }); }`,
       errors: [
-        { column: 97, endColumn: 106, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: `import axios from 'axios'; export async function load(id: string, signal: AbortSignal) { return axios.get('/users/' + id, { signal, timeout: 5000 }); }` }] },
+        {
+          column: 97,
+          endColumn: 106,
+          endLine: 1,
+          line: 1,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `import axios from 'axios'; export async function load(id: string, signal: AbortSignal) { return axios.get('/users/' + id, { signal, timeout: 5000 }); }`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; export async function ping(signal: AbortSignal) { return axios.get('/ping', { signal: AbortSignal.timeout(5000) }); }`,
       errors: [
-        { column: 106, endColumn: 139, endLine: 1, line: 1, messageId: 'freshSignal', suggestions: [{ messageId: 'suggestCombine', output: `import axios from 'axios'; export async function ping(signal: AbortSignal) { return axios.get('/ping', { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) }); }` }] },
+        {
+          column: 106,
+          endColumn: 139,
+          endLine: 1,
+          line: 1,
+          messageId: 'freshSignal',
+          suggestions: [
+            {
+              messageId: 'suggestCombine',
+              output: `import axios from 'axios'; export async function ping(signal: AbortSignal) { return axios.get('/ping', { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) }); }`,
+            },
+          ],
+        },
       ],
     },
     {
       code: 'export async function GET(request: Request) { const response = await fetch(upstream); return response; }',
       errors: [
-        { column: 70, endColumn: 75, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [{ messageId: 'suggestPassSignal', output: 'export async function GET(request: Request) { const response = await fetch(upstream, { signal: request.signal }); return response; }' }] },
+        {
+          column: 70,
+          endColumn: 75,
+          endLine: 1,
+          line: 1,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output:
+                'export async function GET(request: Request) { const response = await fetch(upstream, { signal: request.signal }); return response; }',
+            },
+          ],
+        },
       ],
     },
     {
@@ -70,16 +131,25 @@ async function fetchOrders(userId: string, { signal }: { signal?: AbortSignal } 
 export async function page(userId: string, signal: AbortSignal) {
   return fetchOrders(userId);
 }`,
-      errors: [
-        { column: 10, endColumn: 21, endLine: 6, line: 6, messageId: 'signalNotForwarded' },
-      ],
+      errors: [{ column: 10, endColumn: 21, endLine: 6, line: 6, messageId: 'signalNotForwarded' }],
     },
     {
       code: `import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 5000 } }); export const exists = (key: string, signal: AbortSignal) => s3.send(new HeadObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: new AbortController().signal });`,
       errors: [
-        { column: 257, endColumn: 298, endLine: 1, line: 1, messageId: 'freshSignal', suggestions: [{ messageId: 'suggestCombine', output: `import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 5000 } }); export const exists = (key: string, signal: AbortSignal) => s3.send(new HeadObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: AbortSignal.any([signal, new AbortController().signal]) });` }] },
+        {
+          column: 257,
+          endColumn: 298,
+          endLine: 1,
+          line: 1,
+          messageId: 'freshSignal',
+          suggestions: [
+            {
+              messageId: 'suggestCombine',
+              output: `import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 5000 } }); export const exists = (key: string, signal: AbortSignal) => s3.send(new HeadObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: AbortSignal.any([signal, new AbortController().signal]) });`,
+            },
+          ],
+        },
       ],
     },
   ],
 });
-

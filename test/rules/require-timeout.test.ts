@@ -162,7 +162,19 @@ await withDeadline(async () => {
     },
     {
       code: `import { createClient } from '@acme/http'; const api = createClient({ timeout: 1000 }); await api.get('/users');`,
-      settings: { faultline: { clients: [{ module: '@acme/http', export: 'createClient', instanceFactory: true, methods: ['get'], optionsArg: 1 }] } },
+      settings: {
+        faultline: {
+          clients: [
+            {
+              module: '@acme/http',
+              export: 'createClient',
+              instanceFactory: true,
+              methods: ['get'],
+              optionsArg: 1,
+            },
+          ],
+        },
+      },
     },
     // ky: 0 times out at once; only `false` turns ky's 10 s default off.
     `import ky from 'ky'; await ky.get(url, { timeout: 0 });`,
@@ -189,19 +201,55 @@ await fetch(url, { signal: controller.signal });
     {
       code: 'await fetch(url);',
       errors: [
-        { column: 7, endColumn: 12, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(10000) });' }] },
+        {
+          column: 7,
+          endColumn: 12,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: 'await fetch(url, { signal: AbortSignal.timeout(10000) });',
+            },
+          ],
+        },
       ],
     },
     {
       code: `await fetch(url, { method: 'POST', body });`,
       errors: [
-        { column: 7, endColumn: 12, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `await fetch(url, { signal: AbortSignal.timeout(10000), method: 'POST', body });` }] },
+        {
+          column: 7,
+          endColumn: 12,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `await fetch(url, { signal: AbortSignal.timeout(10000), method: 'POST', body });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: 'await globalThis.fetch(url, {});',
       errors: [
-        { column: 7, endColumn: 23, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });' }] },
+        {
+          column: 7,
+          endColumn: 23,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: 'await globalThis.fetch(url, { signal: AbortSignal.timeout(10000) });',
+            },
+          ],
+        },
       ],
     },
     {
@@ -211,17 +259,42 @@ button.onclick = () => controller.abort();
 await fetch(url, { signal: controller.signal });
 `,
       errors: [
-        { column: 20, endColumn: 45, endLine: 4, line: 4, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: `
+        {
+          column: 20,
+          endColumn: 45,
+          endLine: 4,
+          line: 4,
+          messageId: 'untimedSignal',
+          suggestions: [
+            {
+              messageId: 'suggestAnySignal',
+              output: `
 const controller = new AbortController();
 button.onclick = () => controller.abort();
 await fetch(url, { signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10000)]) });
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
       code: 'await fetch(url, { signal: new AbortController().signal });',
       errors: [
-        { column: 20, endColumn: 56, endLine: 1, line: 1, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: 'await fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });' }] },
+        {
+          column: 20,
+          endColumn: 56,
+          endLine: 1,
+          line: 1,
+          messageId: 'untimedSignal',
+          suggestions: [
+            {
+              messageId: 'suggestAnySignal',
+              output:
+                'await fetch(url, { signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });',
+            },
+          ],
+        },
       ],
     },
     {
@@ -230,16 +303,40 @@ const request = new Request(url, { method: 'POST' });
 await fetch(request);
 `,
       errors: [
-        { column: 7, endColumn: 12, endLine: 3, line: 3, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `
+        {
+          column: 7,
+          endColumn: 12,
+          endLine: 3,
+          line: 3,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `
 const request = new Request(url, { method: 'POST' });
 await fetch(request, { signal: AbortSignal.timeout(10000) });
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import fetch from 'node-fetch'; const response = await fetch(url);`,
       errors: [
-        { column: 56, endColumn: 61, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `import fetch from 'node-fetch'; const response = await fetch(url, { signal: AbortSignal.timeout(10000) });` }] },
+        {
+          column: 56,
+          endColumn: 61,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import fetch from 'node-fetch'; const response = await fetch(url, { signal: AbortSignal.timeout(10000) });`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -252,44 +349,102 @@ export function Users() {
 }
 `,
       errors: [
-        { column: 21, endColumn: 26, endLine: 4, line: 4, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: `
+        {
+          column: 21,
+          endColumn: 26,
+          endLine: 4,
+          line: 4,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `
 import { useEffect } from 'react';
 export function Users() {
   useEffect(() => { fetch('/api/users', { signal: AbortSignal.timeout(10000) }).then(r => r.json()).then(setUsers); }, []);
   return <ul />;
 }
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; await axios.get(url);`,
       errors: [
-        { column: 34, endColumn: 43, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios.get(url, { timeout: 10000 });` }] },
+        {
+          column: 34,
+          endColumn: 43,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios'; await axios.get(url, { timeout: 10000 });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; await axios.post(url, { timeout: 5000 });`,
       errors: [
-        { column: 34, endColumn: 44, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios.post(url, { timeout: 5000 }, { timeout: 10000 });` }] },
+        {
+          column: 34,
+          endColumn: 44,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios'; await axios.post(url, { timeout: 5000 }, { timeout: 10000 });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; await axios.post(url);`,
       errors: [
-        { column: 34, endColumn: 44, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios.post(url, undefined, { timeout: 10000 });` }] },
+        {
+          column: 34,
+          endColumn: 44,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios'; await axios.post(url, undefined, { timeout: 10000 });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; await axios({ url, method: 'get' });`,
       errors: [
-        { column: 34, endColumn: 39, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import axios from 'axios'; await axios({ timeout: 10000, url, method: 'get' });` }] },
+        {
+          column: 34,
+          endColumn: 39,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios'; await axios({ timeout: 10000, url, method: 'get' });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import axios from 'axios'; await axios.get(url, { timeout: 0 });`,
-      errors: [
-        { column: 51, endColumn: 61, endLine: 1, line: 1, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 51, endColumn: 61, endLine: 1, line: 1, messageId: 'noneDeadline' }],
     },
     {
       code: `
@@ -298,11 +453,23 @@ const api = axios.create({ baseURL });
 export const listUsers = () => api.get('/users');
 `,
       errors: [
-        { column: 32, endColumn: 39, endLine: 4, line: 4, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `
+        {
+          column: 32,
+          endColumn: 39,
+          endLine: 4,
+          line: 4,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `
 import axios from 'axios';
 const api = axios.create({ baseURL });
 export const listUsers = () => api.get('/users', { timeout: 10000 });
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -312,9 +479,7 @@ const api = axios.create({ baseURL, timeout: 0 });
 await api.get('/users');
 await api.delete('/users/1');
 `,
-      errors: [
-        { column: 37, endColumn: 47, endLine: 3, line: 3, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 37, endColumn: 47, endLine: 3, line: 3, messageId: 'noneDeadline' }],
     },
     {
       code: `
@@ -325,13 +490,25 @@ class Users {
 }
 `,
       errors: [
-        { column: 19, endColumn: 32, endLine: 5, line: 5, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `
+        {
+          column: 19,
+          endColumn: 32,
+          endLine: 5,
+          line: 5,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `
 const axios = require('axios');
 class Users {
   constructor() { this.http = axios.create({ baseURL }); }
   list() { return this.http.get('/users', { timeout: 10000 }); }
 }
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -339,69 +516,103 @@ class Users {
 import axios from 'axios';
 axios.defaults.timeout = 0;
 `,
-      errors: [
-        { column: 1, endColumn: 27, endLine: 3, line: 3, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 1, endColumn: 27, endLine: 3, line: 3, messageId: 'noneDeadline' }],
     },
     {
       code: `import { default as http } from 'axios'; await http.put(url, body, { headers });`,
       errors: [
-        { column: 48, endColumn: 56, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestTimeout', output: `import { default as http } from 'axios'; await http.put(url, body, { timeout: 10000, headers });` }] },
+        {
+          column: 48,
+          endColumn: 56,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import { default as http } from 'axios'; await http.put(url, body, { timeout: 10000, headers });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import got from 'got'; await got(url).json();`,
       errors: [
-        { column: 30, endColumn: 33, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestGotTimeout', output: `import got from 'got'; await got(url, { timeout: { request: 10000 } }).json();` }] },
+        {
+          column: 30,
+          endColumn: 33,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestGotTimeout',
+              output: `import got from 'got'; await got(url, { timeout: { request: 10000 } }).json();`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import got from 'got'; await got.post(url, { json: body });`,
       errors: [
-        { column: 30, endColumn: 38, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestGotTimeout', output: `import got from 'got'; await got.post(url, { timeout: { request: 10000 }, json: body });` }] },
+        {
+          column: 30,
+          endColumn: 38,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestGotTimeout',
+              output: `import got from 'got'; await got.post(url, { timeout: { request: 10000 }, json: body });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import got from 'got'; const client = got.extend({ prefixUrl }); await client.get('users');`,
       errors: [
-        { column: 72, endColumn: 82, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestGotTimeout', output: `import got from 'got'; const client = got.extend({ prefixUrl }); await client.get('users', { timeout: { request: 10000 } });` }] },
+        {
+          column: 72,
+          endColumn: 82,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestGotTimeout',
+              output: `import got from 'got'; const client = got.extend({ prefixUrl }); await client.get('users', { timeout: { request: 10000 } });`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `import got from 'got'; await got(url, { timeout: { request: 0 } });`,
-      errors: [
-        { column: 52, endColumn: 62, endLine: 1, line: 1, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 52, endColumn: 62, endLine: 1, line: 1, messageId: 'noneDeadline' }],
     },
     {
       code: `import ky from 'ky'; await ky.get(url, { timeout: false });`,
-      errors: [
-        { column: 42, endColumn: 56, endLine: 1, line: 1, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 42, endColumn: 56, endLine: 1, line: 1, messageId: 'noneDeadline' }],
     },
     {
       code: `import request from 'superagent'; const res = await request.get(url).set('Accept', 'application/json');`,
-      errors: [
-        { column: 53, endColumn: 64, endLine: 1, line: 1, messageId: 'missingDeadline' },
-      ],
+      errors: [{ column: 53, endColumn: 64, endLine: 1, line: 1, messageId: 'missingDeadline' }],
     },
     {
       code: `import { request } from 'undici'; await request(url, { headersTimeout: 0 });`,
-      errors: [
-        { column: 56, endColumn: 73, endLine: 1, line: 1, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 56, endColumn: 73, endLine: 1, line: 1, messageId: 'noneDeadline' }],
     },
     {
       code: `import { Agent, setGlobalDispatcher } from 'undici'; setGlobalDispatcher(new Agent({ bodyTimeout: 0 }));`,
-      errors: [
-        { column: 86, endColumn: 100, endLine: 1, line: 1, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 86, endColumn: 100, endLine: 1, line: 1, messageId: 'noneDeadline' }],
     },
     {
       code: `import https from 'node:https'; https.get(url, res => res.pipe(out));`,
-      errors: [
-        { column: 33, endColumn: 42, endLine: 1, line: 1, messageId: 'missingDeadline' },
-      ],
+      errors: [{ column: 33, endColumn: 42, endLine: 1, line: 1, messageId: 'missingDeadline' }],
     },
     {
       code: `
@@ -409,9 +620,7 @@ const http = require('http');
 const req = http.request({ host, path, timeout: 5000 }, onResponse);
 req.end();
 `,
-      errors: [
-        { column: 40, endColumn: 53, endLine: 3, line: 3, messageId: 'timeoutDoesNotAbort' },
-      ],
+      errors: [{ column: 40, endColumn: 53, endLine: 3, line: 3, messageId: 'timeoutDoesNotAbort' }],
     },
     {
       code: `
@@ -419,9 +628,7 @@ import http from 'http';
 const req = http.get(url, onResponse);
 req.setTimeout(5000);
 `,
-      errors: [
-        { column: 13, endColumn: 21, endLine: 3, line: 3, messageId: 'timeoutDoesNotAbort' },
-      ],
+      errors: [{ column: 13, endColumn: 21, endLine: 3, line: 3, messageId: 'timeoutDoesNotAbort' }],
     },
     {
       code: `
@@ -430,42 +637,30 @@ const proto = grpc.loadPackageDefinition(packageDefinition);
 const client = new proto.routeguide.RouteGuide('localhost:50051', grpc.credentials.createInsecure());
 client.getFeature(point, (err, feature) => {});
 `,
-      errors: [
-        { column: 1, endColumn: 18, endLine: 5, line: 5, messageId: 'missingDeadline' },
-      ],
+      errors: [{ column: 1, endColumn: 18, endLine: 5, line: 5, messageId: 'missingDeadline' }],
     },
     {
       code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
-      errors: [
-        { column: 70, endColumn: 78, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 70, endColumn: 78, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `
 import { S3Client } from '@aws-sdk/client-s3';
 const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
 `,
-      errors: [
-        { column: 45, endColumn: 65, endLine: 3, line: 3, messageId: 'requestTimeoutDoesNotAbort' },
-      ],
+      errors: [{ column: 45, endColumn: 65, endLine: 3, line: 3, messageId: 'requestTimeoutDoesNotAbort' }],
     },
     {
       code: `import { Pool } from 'pg'; export const pool = new Pool({ connectionString: process.env.DATABASE_URL });`,
-      errors: [
-        { column: 52, endColumn: 56, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 52, endColumn: 56, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `const { Pool } = require('pg'); const pool = new Pool({ statement_timeout: 5000 });`,
-      errors: [
-        { column: 50, endColumn: 54, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 50, endColumn: 54, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import Redis from 'ioredis'; export const redis = new Redis(process.env.REDIS_URL);`,
-      errors: [
-        { column: 55, endColumn: 60, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 55, endColumn: 60, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import Redis from 'ioredis'; const redis = new Redis({ host, maxRetriesPerRequest: null });`,
@@ -476,87 +671,115 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
     },
     {
       code: `import { createClient } from 'redis'; const client = createClient({ url });`,
-      errors: [
-        { column: 54, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 54, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri, { timeoutMS: 5000 });`,
-      errors: [
-        { column: 78, endColumn: 93, endLine: 1, line: 1, messageId: 'ignoredTimeout' },
-      ],
+      errors: [{ column: 78, endColumn: 93, endLine: 1, line: 1, messageId: 'ignoredTimeout' }],
     },
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
-      errors: [
-        { column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: 'await Promise.race([fetch(primary), fetch(secondary)]);',
       errors: [
-        { column: 21, endColumn: 26, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await Promise.race([fetch(primary, { signal: AbortSignal.timeout(10000) }), fetch(secondary)]);' }] },
-        { column: 37, endColumn: 42, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await Promise.race([fetch(primary), fetch(secondary, { signal: AbortSignal.timeout(10000) })]);' }] },
+        {
+          column: 21,
+          endColumn: 26,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output:
+                'await Promise.race([fetch(primary, { signal: AbortSignal.timeout(10000) }), fetch(secondary)]);',
+            },
+          ],
+        },
+        {
+          column: 37,
+          endColumn: 42,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output:
+                'await Promise.race([fetch(primary), fetch(secondary, { signal: AbortSignal.timeout(10000) })]);',
+            },
+          ],
+        },
       ],
     },
     {
       code: `import { request } from '@acme/http'; await request('/users');`,
-      errors: [
-        { column: 45, endColumn: 52, endLine: 1, line: 1, messageId: 'missingDeadline' },
-      ],
-      settings: {"faultline":{"clients":[{"module":"@acme/http","export":"request","optionsArg":1}]}},
+      errors: [{ column: 45, endColumn: 52, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+      settings: { faultline: { clients: [{ module: '@acme/http', export: 'request', optionsArg: 1 }] } },
     },
     {
       code: `import { createClient } from '@acme/http'; const api = createClient({ baseUrl }); await api.post('/users', body, { retries: 2 });`,
-      errors: [
-        { column: 89, endColumn: 97, endLine: 1, line: 1, messageId: 'missingDeadline' },
-      ],
-      settings: {"faultline":{"clients":[{"module":"@acme/http","export":"createClient","instanceFactory":true,"methods":["get","post"],"optionsArg":2}]}},
+      errors: [{ column: 89, endColumn: 97, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+      settings: {
+        faultline: {
+          clients: [
+            {
+              module: '@acme/http',
+              export: 'createClient',
+              instanceFactory: true,
+              methods: ['get', 'post'],
+              optionsArg: 2,
+            },
+          ],
+        },
+      },
     },
     {
       code: 'await fetch(url, init);',
-      options: [{"reportOpaqueOptions":true}],
-      errors: [
-        { column: 7, endColumn: 12, endLine: 1, line: 1, messageId: 'opaqueOptions' },
-      ],
+      options: [{ reportOpaqueOptions: true }],
+      errors: [{ column: 7, endColumn: 12, endLine: 1, line: 1, messageId: 'opaqueOptions' }],
     },
     {
       code: 'await fetch(url);',
-      options: [{"suggestedTimeoutMs":2500}],
+      options: [{ suggestedTimeoutMs: 2500 }],
       errors: [
-        { column: 7, endColumn: 12, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(2500) });' }] },
+        {
+          column: 7,
+          endColumn: 12,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: 'await fetch(url, { signal: AbortSignal.timeout(2500) });',
+            },
+          ],
+        },
       ],
     },
 
     {
       code: `import { Octokit } from '@octokit/rest'; export const octokit = new Octokit({ auth, request: { timeout: 5000 } });`,
-      errors: [
-        { column: 96, endColumn: 109, endLine: 1, line: 1, messageId: 'ignoredTimeout' },
-      ],
+      errors: [{ column: 96, endColumn: 109, endLine: 1, line: 1, messageId: 'ignoredTimeout' }],
     },
     {
       code: `import { Octokit } from '@octokit/core'; const MyOctokit = Octokit.plugin(retry); export const octokit = new MyOctokit({ auth });`,
-      errors: [
-        { column: 110, endColumn: 119, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 110, endColumn: 119, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import { WebClient } from '@slack/web-api'; export const slack = new WebClient(process.env.SLACK_TOKEN);`,
-      errors: [
-        { column: 70, endColumn: 79, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 70, endColumn: 79, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import { Client } from '@elastic/elasticsearch'; export const search = new Client({ node: 'http://search:9200' });`,
-      errors: [
-        { column: 76, endColumn: 82, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 76, endColumn: 82, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import Stripe from 'stripe'; export const stripe = new Stripe(key, { timeout: 0 });`,
-      errors: [
-        { column: 70, endColumn: 80, endLine: 1, line: 1, messageId: 'noneDeadline' },
-      ],
+      errors: [{ column: 70, endColumn: 80, endLine: 1, line: 1, messageId: 'noneDeadline' }],
     },
     {
       code: `import Redis from 'ioredis'; export const connection = new Redis(url, { maxRetriesPerRequest: null });`,
@@ -567,9 +790,7 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
     },
     {
       code: `const redis = require('redis'); const client = redis.createClient(6379, 'cache', { auth_pass: password });`,
-      errors: [
-        { column: 48, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' },
-      ],
+      errors: [{ column: 48, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `
@@ -603,21 +824,44 @@ const signal = controller.signal;
 await fetch(url, { signal });
 `,
       errors: [
-        { column: 20, endColumn: 26, endLine: 4, line: 4, messageId: 'untimedSignal', suggestions: [{ messageId: 'suggestAnySignal', output: `
+        {
+          column: 20,
+          endColumn: 26,
+          endLine: 4,
+          line: 4,
+          messageId: 'untimedSignal',
+          suggestions: [
+            {
+              messageId: 'suggestAnySignal',
+              output: `
 const controller = new AbortController();
 const signal = controller.signal;
 await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)]) });
-` }] },
+`,
+            },
+          ],
+        },
       ],
     },
     {
       filename: 'src/__tests__/api.test.ts',
       code: 'await fetch(url);',
-      options: [{"checkTests":true}],
+      options: [{ checkTests: true }],
       errors: [
-        { column: 7, endColumn: 12, endLine: 1, line: 1, messageId: 'missingDeadline', suggestions: [{ messageId: 'suggestSignal', output: 'await fetch(url, { signal: AbortSignal.timeout(10000) });' }] },
+        {
+          column: 7,
+          endColumn: 12,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: 'await fetch(url, { signal: AbortSignal.timeout(10000) });',
+            },
+          ],
+        },
       ],
     },
-
   ],
 });

@@ -40,7 +40,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const exitCode = error instanceof CliError ? error.exitCode : 1;
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`faultline: ${message}\n`);
-    if (exitCode === 2 && error instanceof UsageError) io.stderr.write('Run `faultline analyze --help` for usage.\n');
+    if (exitCode === 2 && error instanceof UsageError)
+      io.stderr.write('Run `faultline analyze --help` for usage.\n');
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else if (!(error instanceof CliError)) io.stderr.write('(run with --verbose for the stack trace)\n');
     return exitCode;

@@ -17,7 +17,11 @@ export interface CliIo {
 }
 
 /** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR forces it on. */
-export function useColor(writer: Writer, env: Readonly<Record<string, string | undefined>>, flag: boolean | undefined): boolean {
+export function useColor(
+  writer: Writer,
+  env: Readonly<Record<string, string | undefined>>,
+  flag: boolean | undefined,
+): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;

@@ -18,7 +18,8 @@ export function createProgress(writer: Writer, enabled: boolean, now: () => numb
   let shown = false;
   return {
     update(event) {
-      const counter = event.current !== undefined && event.total !== undefined ? `[${event.current}/${event.total}] ` : '';
+      const counter =
+        event.current !== undefined && event.total !== undefined ? `[${event.current}/${event.total}] ` : '';
       const elapsed = ((now() - started) / 1000).toFixed(1);
       const width = Math.max(20, (writer.columns ?? 80) - 1);
       const line = `faultline: ${counter}${event.message} (${elapsed}s)`.slice(0, width);

@@ -38,7 +38,8 @@ export class UnknownExportError extends InputError {
   readonly suggestions: readonly string[];
 
   constructor(exportName: string, library: string, suggestions: readonly string[]) {
-    const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(name => `\`${name}\``).join(', ')}?` : '';
+    const hint =
+      suggestions.length > 0 ? ` Did you mean ${suggestions.map(name => `\`${name}\``).join(', ')}?` : '';
     super(`\`${exportName}\` is not exported by ${library}.${hint}`);
     this.exportName = exportName;
     this.suggestions = suggestions;

@@ -11,6 +11,10 @@ async function health(base: string): Promise<boolean> {
 
 /** The back-office status page: one line per dependency. */
 export async function statusPage(): Promise<Record<string, boolean>> {
-  const [rates, payments, mailer] = await Promise.all([health(SERVICES.rates), health(SERVICES.payments), health(SERVICES.mailer)]);
+  const [rates, payments, mailer] = await Promise.all([
+    health(SERVICES.rates),
+    health(SERVICES.payments),
+    health(SERVICES.mailer),
+  ]);
   return { rates, payments, mailer };
 }

@@ -8,7 +8,11 @@ export async function alertLowStock(webhook: string): Promise<number> {
   for (const sku of WATCHED) {
     const onHand = await checkStock(sku);
     if (onHand < 5) {
-      await fetch(webhook, { method: 'POST', body: JSON.stringify({ text: `${sku}: ${onHand} left` }), signal: AbortSignal.timeout(3_000) });
+      await fetch(webhook, {
+        method: 'POST',
+        body: JSON.stringify({ text: `${sku}: ${onHand} left` }),
+        signal: AbortSignal.timeout(3_000),
+      });
       alerts++;
     }
   }

@@ -20,14 +20,17 @@ async function charge(orderId: string, amountMinor: number, signal: AbortSignal)
 const SHIPPING_URL = process.env.SHIPPING_URL ?? 'http://shipping.internal';
 
 async function shippingQuote(order: Order, signal: AbortSignal): Promise<number> {
-  const response = await fetch(`${SHIPPING_URL}/quotes?region=${order.region}&items=${order.lines.length}`, { signal: AbortSignal.timeout(2_000) });
+  const response = await fetch(`${SHIPPING_URL}/quotes?region=${order.region}&items=${order.lines.length}`, {
+    signal: AbortSignal.timeout(2_000),
+  });
   const body = (await response.json()) as { priceMinor: number };
   return body.priceMinor;
 }
 
 async function placeOrder(order: Order, email: string, signal: AbortSignal): Promise<string> {
   const stock = await Promise.all(order.lines.map(line => checkStock(line.sku)));
-  if (stock.some((onHand, index) => onHand < (order.lines[index]?.quantity ?? 0))) throw new Error('not enough stock');
+  if (stock.some((onHand, index) => onHand < (order.lines[index]?.quantity ?? 0)))
+    throw new Error('not enough stock');
   for (const line of order.lines) await reserveStock(line.sku, line.quantity);
   const cart = await viewCart(order, 'EUR');
   const shipping = await shippingQuote(order, signal);

@@ -18,7 +18,10 @@ export async function checkStock(sku: string): Promise<number> {
 
 /** Takes units of a SKU out of stock, or throws OutOfStockError. */
 export async function reserveStock(sku: string, quantity: number): Promise<void> {
-  const result = await pool.query('UPDATE stock SET on_hand = on_hand - $2 WHERE sku = $1 AND on_hand >= $2', [sku, quantity]);
+  const result = await pool.query(
+    'UPDATE stock SET on_hand = on_hand - $2 WHERE sku = $1 AND on_hand >= $2',
+    [sku, quantity],
+  );
   if (result.rowCount === 0) throw new OutOfStockError(sku);
   await cache.del(`stock:${sku}`);
 }

@@ -9,7 +9,10 @@ export interface SalesReport {
 }
 
 /** Aggregates orders into a report; calls onProgress after each order. */
-export async function buildSalesReport(orders: Order[], onProgress?: (done: number) => void): Promise<SalesReport> {
+export async function buildSalesReport(
+  orders: Order[],
+  onProgress?: (done: number) => void,
+): Promise<SalesReport> {
   const template = await readFile(new URL('./report-header.txt', import.meta.url), 'utf8');
   const totals = new Map<string, bigint>();
   orders.forEach((order, index) => {

@@ -12,8 +12,24 @@ import { codeInfo } from './codes.js';
 import { analyzeConsumers } from './consumers.js';
 import { analyzeEffects } from './effects.js';
 import { resolveExports } from './exports.js';
-import { findConsumers, findEntry, findRepositoryRoot, installedVersion, isInside, locateLibrary, relativeTo } from './input.js';
-import type { AnalysisReport, ExportAnalysis, ExportKind, ExternalPackage, Hazard, InputProblem, Unknown } from './model.js';
+import {
+  findConsumers,
+  findEntry,
+  findRepositoryRoot,
+  installedVersion,
+  isInside,
+  locateLibrary,
+  relativeTo,
+} from './input.js';
+import type {
+  AnalysisReport,
+  ExportAnalysis,
+  ExportKind,
+  ExternalPackage,
+  Hazard,
+  InputProblem,
+  Unknown,
+} from './model.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
 import { openProject } from './project.js';
 import { RemoteCalls } from './remote-calls.js';
@@ -71,7 +87,10 @@ function exportKind(checker: ts.TypeChecker, symbol: ts.Symbol): ExportKind {
 function isPromiseLike(checker: ts.TypeChecker, type: ts.Type): boolean {
   const name = type.getSymbol()?.name;
   if (name === 'Promise' || name === 'PromiseLike') return true;
-  if (type.isUnion()) return type.types.every(part => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null) || isPromiseLike(checker, part));
+  if (type.isUnion())
+    return type.types.every(
+      part => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null) || isPromiseLike(checker, part),
+    );
   return false;
 }
 
@@ -104,16 +123,30 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
   progress({ stage: 'load', message: 'reading the library' });
   const library = locateLibrary(options.library, cwd, root);
   const entryPath = findEntry(library, options.entry, cwd, root);
-  if (!isInside(root, entryPath)) throw new InputError(`the entry ${options.entry ?? entryPath} is outside the repository.`);
+  if (!isInside(root, entryPath))
+    throw new InputError(`the entry ${options.entry ?? entryPath} is outside the repository.`);
   const libraryName = library.packageJson.name;
   const consumers = findConsumers(library, libraryName, options.consumers, cwd, root);
-  progress({ stage: 'load', message: `loading the project (${consumers.length} consumer package${consumers.length === 1 ? '' : 's'})` });
+  progress({
+    stage: 'load',
+    message: `loading the project (${consumers.length} consumer package${consumers.length === 1 ? '' : 's'})`,
+  });
   const opened = openProject(library, entryPath, consumers, libraryName);
-  const ctx: Context = { program: opened.program, checker: opened.checker, root, libraryDir: library.dir, libraryFiles: opened.libraryFiles, language: opened.language };
+  const ctx: Context = {
+    program: opened.program,
+    checker: opened.checker,
+    root,
+    libraryDir: library.dir,
+    libraryFiles: opened.libraryFiles,
+    language: opened.language,
+  };
   const javascript = opened.language === 'javascript';
   const label = libraryName ?? relativeTo(root, library.dir);
 
-  progress({ stage: 'exports', message: `resolving ${names.length} export${names.length === 1 ? '' : 's'} in ${relativeTo(root, entryPath)}` });
+  progress({
+    stage: 'exports',
+    message: `resolving ${names.length} export${names.length === 1 ? '' : 's'} in ${relativeTo(root, entryPath)}`,
+  });
   const resolved = resolveExports(ctx.checker, opened.entry, names, label);
 
   const problems: InputProblem[] = [...(library.tsconfig?.problems ?? [])];
@@ -125,8 +158,12 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     const sourceFile = ctx.program.getSourceFile(fileName);
     const found: Unknown[] = [];
     if (sourceFile) {
-      const diagnostics = semantic ? ctx.program.getSemanticDiagnostics(sourceFile) : ctx.program.getSyntacticDiagnostics(sourceFile);
-      const relevant = semantic ? diagnostics.filter(diagnostic => diagnostic.category === ts.DiagnosticCategory.Error) : diagnostics;
+      const diagnostics = semantic
+        ? ctx.program.getSemanticDiagnostics(sourceFile)
+        : ctx.program.getSyntacticDiagnostics(sourceFile);
+      const relevant = semantic
+        ? diagnostics.filter(diagnostic => diagnostic.category === ts.DiagnosticCategory.Error)
+        : diagnostics;
       const unresolved = relevant.filter(diagnostic => diagnostic.code === 2307 || diagnostic.code === 2792);
       const other = relevant.filter(diagnostic => !unresolved.includes(diagnostic));
       const at = (diagnostic: ts.Diagnostic): { file: string; line: number; column: number } => {
@@ -135,7 +172,12 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       };
       for (const diagnostic of unresolved) {
         const info = codeInfo('FL903');
-        found.push({ code: info.code, name: info.name, message: `${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '')}: what comes from it is not known.`, location: at(diagnostic) });
+        found.push({
+          code: info.code,
+          name: info.name,
+          message: `${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '')}: what comes from it is not known.`,
+          location: at(diagnostic),
+        });
       }
       const first = other[0];
       if (first) {
@@ -153,22 +195,39 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     return found;
   };
   // Syntax errors anywhere in the library are cheap to find (parsing is done); type errors are looked for only in closure files.
-  for (const fileName of ctx.libraryFiles) for (const problem of problemsOf(fileName, false)) problems.push(problem);
+  for (const fileName of ctx.libraryFiles)
+    for (const problem of problemsOf(fileName, false)) problems.push(problem);
 
   const units = new Units(ctx);
   const remote = new RemoteCalls(ctx);
-  const stateScope = [...ctx.libraryFiles, ...[...opened.consumerFiles.values()].flat().map(file => file.fileName)].map(file => ctx.program.getSourceFile(file)).filter((file): file is ts.SourceFile => file !== undefined && !file.isDeclarationFile);
+  const stateScope = [
+    ...ctx.libraryFiles,
+    ...[...opened.consumerFiles.values()].flat().map(file => file.fileName),
+  ]
+    .map(file => ctx.program.getSourceFile(file))
+    .filter((file): file is ts.SourceFile => file !== undefined && !file.isDeclarationFile);
   const analyses: ExportAnalysis[] = [];
   resolved.forEach((resolvedExport, index) => {
-    progress({ stage: 'closure', message: `analysing ${resolvedExport.name}`, current: index + 1, total: resolved.length });
+    progress({
+      stage: 'closure',
+      message: `analysing ${resolvedExport.name}`,
+      current: index + 1,
+      total: resolved.length,
+    });
     const symbol = resolvedExport.symbol;
-    const declarations = resolvedExport.declarations.filter(declaration => ctx.libraryFiles.has(declaration.getSourceFile().fileName));
+    const declarations = resolvedExport.declarations.filter(declaration =>
+      ctx.libraryFiles.has(declaration.getSourceFile().fileName),
+    );
     const kind = exportKind(ctx.checker, symbol);
     const first = declarations[0] ?? resolvedExport.declarations[0];
     const unknowns: Unknown[] = [];
     const hazards: Hazard[] = [];
     if (!first) {
-      unknowns.push({ code: 'FL905', name: codeInfo('FL905').name, message: `${resolvedExport.name} has no declaration the analysis can see.` });
+      unknowns.push({
+        code: 'FL905',
+        name: codeInfo('FL905').name,
+        message: `${resolvedExport.name} has no declaration the analysis can see.`,
+      });
     }
     const roots = declarations.map(declaration => topLevelUnit(declaration) ?? declaration);
     const closure = buildClosure(ctx, units, roots);
@@ -181,58 +240,124 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       const type = ctx.checker.getTypeOfSymbolAtLocation(symbol, first);
       const signatures = kind === 'function' ? type.getCallSignatures() : [];
       if (kind === 'function') {
-        isAsync = signatures.length > 0 && signatures.every(signature => isPromiseLike(ctx.checker, signature.getReturnType()));
-        signatureText = signatures.map(signature => ctx.checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation)).join(' & ');
+        isAsync =
+          signatures.length > 0 &&
+          signatures.every(signature => isPromiseLike(ctx.checker, signature.getReturnType()));
+        signatureText = signatures
+          .map(signature =>
+            ctx.checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation),
+          )
+          .join(' & ');
         let wireFindings = 0;
         signatures.forEach((signature, signatureIndex) => {
           // Overload-heavy exports (rxjs's combineLatest has 14) repeat the same findings: stop at a budget.
           if (wireFindings >= 60) {
-            if (signatureIndex === signatures.length - 1) unknowns.push({ code: 'FL907', name: codeInfo('FL907').name, message: `only the first overloads were walked (${signatures.length} in all): the findings listed are a sample.`, location: locate(ctx, first) });
+            if (signatureIndex === signatures.length - 1)
+              unknowns.push({
+                code: 'FL907',
+                name: codeInfo('FL907').name,
+                message: `only the first overloads were walked (${signatures.length} in all): the findings listed are a sample.`,
+                location: locate(ctx, first),
+              });
             return;
           }
           const shape = analyzeSignature(ctx, signature, javascript);
           wireFindings += shape.findings.length;
-          for (const finding of shape.findings) if (signatures.length > 1) finding.path = `overload[${signatureIndex}].${finding.path}`;
+          for (const finding of shape.findings)
+            if (signatures.length > 1) finding.path = `overload[${signatureIndex}].${finding.path}`;
           hazards.push(...wireHazards(ctx, shape.findings));
           unknowns.push(...shape.unknowns);
-          if (shape.truncated) unknowns.push({ code: 'FL907', name: codeInfo('FL907').name, message: 'the parameter and result types are too large or deep: only the first findings are listed.', location: locate(ctx, first) });
+          if (shape.truncated)
+            unknowns.push({
+              code: 'FL907',
+              name: codeInfo('FL907').name,
+              message:
+                'the parameter and result types are too large or deep: only the first findings are listed.',
+              location: locate(ctx, first),
+            });
           if (signature.getTypeParameters()?.length) {
             const info = codeInfo('FL701');
             if (!hazards.some(hazard => hazard.code === 'FL701')) {
-              const params = signature.getTypeParameters()?.map(parameter => parameter.symbol.name).join(', ');
-              hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${resolvedExport.name} is generic (<${params}>): a remote endpoint needs one concrete request and response schema per instantiation.`, location: locate(ctx, first) });
+              const params = signature
+                .getTypeParameters()
+                ?.map(parameter => parameter.symbol.name)
+                .join(', ');
+              hazards.push({
+                code: info.code,
+                name: info.name,
+                severity: info.severity,
+                message: `${resolvedExport.name} is generic (<${params}>): a remote endpoint needs one concrete request and response schema per instantiation.`,
+                location: locate(ctx, first),
+              });
             }
           }
         });
         if (signatures.length > 1) {
           const info = codeInfo('FL702');
-          hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${resolvedExport.name} has ${signatures.length} overloads: one endpoint needs one request shape; split it or merge the overloads into a union.`, location: locate(ctx, first), detail: { overloads: signatures.length } });
+          hazards.push({
+            code: info.code,
+            name: info.name,
+            severity: info.severity,
+            message: `${resolvedExport.name} has ${signatures.length} overloads: one endpoint needs one request shape; split it or merge the overloads into a union.`,
+            location: locate(ctx, first),
+            detail: { overloads: signatures.length },
+          });
         }
         for (const declaration of declarations) {
           const thisNode = usesThis(declaration);
           if (thisNode) {
             const info = codeInfo('FL703');
-            hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${resolvedExport.name} uses \`this\`: a remote call has no receiver; pass what it needs as arguments.`, location: locate(ctx, thisNode) });
+            hazards.push({
+              code: info.code,
+              name: info.name,
+              severity: info.severity,
+              message: `${resolvedExport.name} uses \`this\`: a remote call has no receiver; pass what it needs as arguments.`,
+              location: locate(ctx, thisNode),
+            });
             break;
           }
         }
       } else if (kind === 'value') {
         const info = codeInfo('FL704');
-        hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${resolvedExport.name} is a value, not a function: consumers read it synchronously; keep it in the library (or serve it as configuration).`, location: locate(ctx, first) });
+        hazards.push({
+          code: info.code,
+          name: info.name,
+          severity: info.severity,
+          message: `${resolvedExport.name} is a value, not a function: consumers read it synchronously; keep it in the library (or serve it as configuration).`,
+          location: locate(ctx, first),
+        });
         const shape = analyzeValue(ctx, type, first, javascript);
         hazards.push(...wireHazards(ctx, shape.findings));
         unknowns.push(...shape.unknowns);
       } else {
         const info = codeInfo('FL705');
-        hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${resolvedExport.name} is a class: its instances live in the caller's process and carry methods; export functions that take and return plain data instead.`, location: locate(ctx, first) });
+        hazards.push({
+          code: info.code,
+          name: info.name,
+          severity: info.severity,
+          message: `${resolvedExport.name} is a class: its instances live in the caller's process and carry methods; export functions that take and return plain data instead.`,
+          location: locate(ctx, first),
+        });
       }
     } else if (first && (kind === 'type' || kind === 'enum')) {
       const info = codeInfo('FL706');
-      hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${resolvedExport.name} is ${kind === 'enum' ? 'an enum' : 'a type'}: nothing runs, so nothing moves; it belongs in the shared contract of the service and its client.`, location: locate(ctx, first) });
+      hazards.push({
+        code: info.code,
+        name: info.name,
+        severity: info.severity,
+        message: `${resolvedExport.name} is ${kind === 'enum' ? 'an enum' : 'a type'}: nothing runs, so nothing moves; it belongs in the shared contract of the service and its client.`,
+        location: locate(ctx, first),
+      });
     }
     if (javascript && !unknowns.some(unknown => unknown.code === 'FL904')) {
       const info = codeInfo('FL904');
-      unknowns.push({ code: info.code, name: info.name, message: 'the library is JavaScript: types are inferred from code and JSDoc where possible; where they are not, what crosses the network cannot be known.', ...(first ? { location: locate(ctx, first) } : {}) });
+      unknowns.push({
+        code: info.code,
+        name: info.name,
+        message:
+          'the library is JavaScript: types are inferred from code and JSDoc where possible; where they are not, what crosses the network cannot be known.',
+        ...(first ? { location: locate(ctx, first) } : {}),
+      });
     }
 
     // What the closure does, and the state it keeps.
@@ -241,7 +366,12 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     hazards.push(...analyzeState(ctx, stateScope, remote, runtimeUnits, node => units.unitOf(node).id));
 
     // Consumers.
-    progress({ stage: 'consumers', message: `following callers of ${resolvedExport.name}`, current: index + 1, total: resolved.length });
+    progress({
+      stage: 'consumers',
+      message: `following callers of ${resolvedExport.name}`,
+      current: index + 1,
+      total: resolved.length,
+    });
     const consumerFindings = analyzeConsumers(
       ctx,
       { libraryName, libraryDir: library.dir, consumerFiles: opened.consumerFiles },
@@ -260,13 +390,26 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     for (const file of files) {
       const semantic = !javascript && !file.endsWith('.d.ts') && runtimeFiles.has(file);
       for (const problem of [...problemsOf(file, false), ...(semantic ? problemsOf(file, true) : [])]) {
-        if (!unknowns.some(unknown => unknown.code === problem.code && unknown.location?.file === problem.location?.file && unknown.location?.line === problem.location?.line)) unknowns.push(problem);
+        if (
+          !unknowns.some(
+            unknown =>
+              unknown.code === problem.code &&
+              unknown.location?.file === problem.location?.file &&
+              unknown.location?.line === problem.location?.line,
+          )
+        )
+          unknowns.push(problem);
       }
     }
 
     const externals: ExternalPackage[] = [...closure.externals.values()]
       .map(use => {
-        const declared = [library.packageJson.dependencies, library.packageJson.peerDependencies, library.packageJson.optionalDependencies, library.packageJson.devDependencies].find(deps => deps && use.name in deps)?.[use.name];
+        const declared = [
+          library.packageJson.dependencies,
+          library.packageJson.peerDependencies,
+          library.packageJson.optionalDependencies,
+          library.packageJson.devDependencies,
+        ].find(deps => deps && use.name in deps)?.[use.name];
         const installed = use.kind === 'package' ? installedVersion(use.name, library.dir, root) : undefined;
         return {
           name: use.name,
@@ -279,18 +422,36 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
         };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
-    const sortedHazards = hazards.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.code.localeCompare(b.code) || a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column);
+    const sortedHazards = hazards.sort(
+      (a, b) =>
+        severityRank(a.severity) - severityRank(b.severity) ||
+        a.code.localeCompare(b.code) ||
+        a.location.file.localeCompare(b.location.file) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column,
+    );
     analyses.push({
       name: resolvedExport.name,
       kind,
-      declaration: { name: symbol.name === 'default' ? (first ? topLevelName(first) : 'default') : symbol.name, location: first ? locate(ctx, first) : { file: relativeTo(root, entryPath), line: 1, column: 1 } },
+      declaration: {
+        name: symbol.name === 'default' ? (first ? topLevelName(first) : 'default') : symbol.name,
+        location: first ? locate(ctx, first) : { file: relativeTo(root, entryPath), line: 1, column: 1 },
+      },
       ...(signatureText ? { signature: signatureText } : {}),
       isAsync,
       closure: {
-        declarations: closure.units.map(unit => ({ id: unit.id, name: unit.name, kind: unit.kind, location: locate(ctx, unit.nodes[0] as ts.Node), typeOnly: unit.typeOnly })),
+        declarations: closure.units.map(unit => ({
+          id: unit.id,
+          name: unit.name,
+          kind: unit.kind,
+          location: locate(ctx, unit.nodes[0] as ts.Node),
+          typeOnly: unit.typeOnly,
+        })),
         files: files.map(file => relativeFile(ctx, file)),
         externals,
-        edges: [...closure.edges.entries()].flatMap(([from, targets]) => [...targets].map(to => ({ from, to }))),
+        edges: [...closure.edges.entries()].flatMap(([from, targets]) =>
+          [...targets].map(to => ({ from, to })),
+        ),
       },
       hazards: sortedHazards,
       ripple: consumerFindings.ripple,
@@ -315,9 +476,19 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       entries: [relativeTo(root, entryPath)],
       language: opened.language,
     },
-    consumers: consumers.map(consumer => ({ name: consumer.name, ...(consumer.version ? { version: consumer.version } : {}), root: relativeTo(root, consumer.dir), files: opened.consumerFiles.get(consumer.name)?.length ?? 0 })),
+    consumers: consumers.map(consumer => ({
+      name: consumer.name,
+      ...(consumer.version ? { version: consumer.version } : {}),
+      root: relativeTo(root, consumer.dir),
+      files: opened.consumerFiles.get(consumer.name)?.length ?? 0,
+    })),
     exports: analyses,
-    problems: dedupeProblems([...problems, ...analyses.flatMap(analysis => analysis.unknowns.filter(unknown => ['FL901', 'FL902', 'FL903'].includes(unknown.code)))]),
+    problems: dedupeProblems([
+      ...problems,
+      ...analyses.flatMap(analysis =>
+        analysis.unknowns.filter(unknown => ['FL901', 'FL902', 'FL903'].includes(unknown.code)),
+      ),
+    ]),
     summary,
   };
 }
@@ -340,5 +511,9 @@ function dedupeProblems(problems: InputProblem[]): InputProblem[] {
       seen.add(key);
       return true;
     })
-    .sort((a, b) => (a.location?.file ?? '').localeCompare(b.location?.file ?? '') || (a.location?.line ?? 0) - (b.location?.line ?? 0));
+    .sort(
+      (a, b) =>
+        (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
+        (a.location?.line ?? 0) - (b.location?.line ?? 0),
+    );
 }

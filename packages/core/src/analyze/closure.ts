@@ -53,7 +53,9 @@ export interface ClosureResult {
 }
 
 const BUILTINS = new Set(
-  'assert async_hooks buffer child_process cluster console constants crypto dgram diagnostics_channel dns domain events fs http http2 https inspector module net os path perf_hooks process punycode querystring readline repl stream string_decoder sys timers tls trace_events tty url util v8 vm wasi worker_threads zlib test'.split(' '),
+  'assert async_hooks buffer child_process cluster console constants crypto dgram diagnostics_channel dns domain events fs http http2 https inspector module net os path perf_hooks process punycode querystring readline repl stream string_decoder sys timers tls trace_events tty url util v8 vm wasi worker_threads zlib test'.split(
+    ' ',
+  ),
 );
 
 /** `node:fs` for `fs`, `fs/promises`, `node:fs/promises`; undefined for packages. */
@@ -90,12 +92,24 @@ export class Units {
     let id = `${relativeFile(this.ctx, file)}#${name}`;
     if (this.ids.has(id)) id = `${id}@${locate(this.ctx, node).line}`;
     this.ids.add(id);
-    const unit: Unit = { id, name, kind: unitKind(node), typeOnly: isTypeOnlyUnit(node), nodes: [node], file };
+    const unit: Unit = {
+      id,
+      name,
+      kind: unitKind(node),
+      typeOnly: isTypeOnlyUnit(node),
+      nodes: [node],
+      file,
+    };
     if (symbol) {
       this.bySymbol.set(symbol, unit);
       for (const declaration of symbol.declarations ?? []) {
         const other = topLevelUnit(declaration);
-        if (other && other !== node && declaration.getSourceFile().fileName === file && isModuleLevel(declaration)) {
+        if (
+          other &&
+          other !== node &&
+          declaration.getSourceFile().fileName === file &&
+          isModuleLevel(declaration)
+        ) {
           unit.nodes.push(other);
           this.byNode.set(other, unit);
         }
@@ -128,7 +142,14 @@ function isDeclarationName(id: ts.Identifier): boolean {
   if (ts.isShorthandPropertyAssignment(parent)) return false;
   if (ts.isPropertyAccessExpression(parent) && parent.name === id) return true;
   if (ts.isQualifiedName(parent) && parent.right === id) return true;
-  if (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isExportSpecifier(parent) || ts.isImportEqualsDeclaration(parent)) return true;
+  if (
+    ts.isImportSpecifier(parent) ||
+    ts.isImportClause(parent) ||
+    ts.isNamespaceImport(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isImportEqualsDeclaration(parent)
+  )
+    return true;
   if (ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent)) return true;
   if (ts.isJsxAttribute(parent)) return true;
   return isDeclarationNode(parent) && parent.name === id;
@@ -137,12 +158,22 @@ function isDeclarationName(id: ts.Identifier): boolean {
 /** `ns.member` / `ns.Type` where `ns` is a namespace import: the member is what is used. */
 function namespaceMember(ctx: Context, id: ts.Identifier): boolean {
   const parent = id.parent;
-  const left = ts.isPropertyAccessExpression(parent) && parent.name === id ? parent.expression : ts.isQualifiedName(parent) && parent.right === id ? parent.left : undefined;
+  const left =
+    ts.isPropertyAccessExpression(parent) && parent.name === id
+      ? parent.expression
+      : ts.isQualifiedName(parent) && parent.right === id
+        ? parent.left
+        : undefined;
   if (!left || !ts.isIdentifier(left)) return false;
   const symbol = ctx.checker.getSymbolAtLocation(left);
   if (!symbol) return false;
   const target = resolveAlias(ctx.checker, symbol);
-  return (target.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0 && (target.declarations ?? []).some(declaration => ts.isSourceFile(declaration) || ts.isModuleDeclaration(declaration));
+  return (
+    (target.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0 &&
+    (target.declarations ?? []).some(
+      declaration => ts.isSourceFile(declaration) || ts.isModuleDeclaration(declaration),
+    )
+  );
 }
 
 /**
@@ -177,7 +208,17 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
     const builtin = builtinName(specifier);
     const name = builtin ?? packageNameOf(specifier);
     let use = externals.get(name);
-    if (!use) externals.set(name, (use = { name, kind: builtin ? 'builtin' : 'package', specifiers: new Set(), usedBy: new Set(), runtime: false }));
+    if (!use)
+      externals.set(
+        name,
+        (use = {
+          name,
+          kind: builtin ? 'builtin' : 'package',
+          specifiers: new Set(),
+          usedBy: new Set(),
+          runtime: false,
+        }),
+      );
     use.specifiers.add(specifier);
     use.usedBy.add(unit.id);
     use.runtime ||= runtime;
@@ -190,36 +231,63 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
       walk(node, child => {
         if (ts.isCallExpression(child) || ts.isNewExpression(child)) {
           const callee = child.expression;
-          if (ts.isIdentifier(callee) && (callee.text === 'require' || callee.text === 'eval' || callee.text === 'Function') && !ctx.checker.getSymbolAtLocation(callee)?.declarations?.some(d => ctx.libraryFiles.has(d.getSourceFile().fileName))) {
+          if (
+            ts.isIdentifier(callee) &&
+            (callee.text === 'require' || callee.text === 'eval' || callee.text === 'Function') &&
+            !ctx.checker
+              .getSymbolAtLocation(callee)
+              ?.declarations?.some(d => ctx.libraryFiles.has(d.getSourceFile().fileName))
+          ) {
             const specifier = staticString(child.arguments?.[0]);
             if (callee.text === 'require' && specifier !== undefined) {
               if (!isRelative(specifier)) noteExternal(unit, specifier, true);
             } else {
-              unknowns.push({ ...codeInfoOf('FL906'), message: `${callee.text}(…) with a computed argument: what it loads or runs cannot be followed.`, location: locate(ctx, child) });
+              unknowns.push({
+                ...codeInfoOf('FL906'),
+                message: `${callee.text}(…) with a computed argument: what it loads or runs cannot be followed.`,
+                location: locate(ctx, child),
+              });
             }
           }
         }
         if (child.kind === ts.SyntaxKind.ImportKeyword && ts.isCallExpression(child.parent)) {
           const specifier = staticString(child.parent.arguments[0]);
-          if (specifier === undefined) unknowns.push({ ...codeInfoOf('FL906'), message: 'import(…) with a computed specifier cannot be followed.', location: locate(ctx, child.parent) });
+          if (specifier === undefined)
+            unknowns.push({
+              ...codeInfoOf('FL906'),
+              message: 'import(…) with a computed specifier cannot be followed.',
+              location: locate(ctx, child.parent),
+            });
           else if (!isRelative(specifier)) noteExternal(unit, specifier, true);
         }
-        if (ts.isImportTypeNode(child) && ts.isLiteralTypeNode(child.argument) && ts.isStringLiteral(child.argument.literal) && !isRelative(child.argument.literal.text)) {
+        if (
+          ts.isImportTypeNode(child) &&
+          ts.isLiteralTypeNode(child.argument) &&
+          ts.isStringLiteral(child.argument.literal) &&
+          !isRelative(child.argument.literal.text)
+        ) {
           noteExternal(unit, child.argument.literal.text, false);
         }
         if (!ts.isIdentifier(child)) return;
         if (isDeclarationName(child) && !namespaceMember(ctx, child)) return;
-        let symbol = ts.isShorthandPropertyAssignment(child.parent) ? ctx.checker.getShorthandAssignmentValueSymbol(child.parent) : ctx.checker.getSymbolAtLocation(child);
+        let symbol = ts.isShorthandPropertyAssignment(child.parent)
+          ? ctx.checker.getShorthandAssignmentValueSymbol(child.parent)
+          : ctx.checker.getSymbolAtLocation(child);
         if (!symbol) {
           // An import from a module that does not resolve has no symbol at its uses: find it by name.
           const specifier = importedFrom(child);
-          if (specifier !== undefined && !isRelative(specifier)) noteExternal(unit, specifier, !isInTypePosition(child));
+          if (specifier !== undefined && !isRelative(specifier))
+            noteExternal(unit, specifier, !isInTypePosition(child));
           return;
         }
         if (isAlias(symbol)) {
           const info = importSpecifierOf(symbol);
           const target = resolveAlias(ctx.checker, symbol);
-          const local = target !== symbol && (target.declarations ?? []).some(declaration => ctx.libraryFiles.has(declaration.getSourceFile().fileName));
+          const local =
+            target !== symbol &&
+            (target.declarations ?? []).some(declaration =>
+              ctx.libraryFiles.has(declaration.getSourceFile().fileName),
+            );
           if (info && !isRelative(info.specifier) && !local) {
             noteExternal(unit, info.specifier, !info.typeOnly && !isInTypePosition(child));
             return;
@@ -228,7 +296,11 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
             const key = `${unit.file}\0${info.specifier}`;
             if (!unresolved.has(key)) {
               unresolved.add(key);
-              unknowns.push({ ...codeInfoOf('FL903'), message: `cannot resolve '${info.specifier}': what \`${child.text}\` is, and what it reaches, is not known.`, location: locate(ctx, child) });
+              unknowns.push({
+                ...codeInfoOf('FL903'),
+                message: `cannot resolve '${info.specifier}': what \`${child.text}\` is, and what it reaches, is not known.`,
+                location: locate(ctx, child),
+              });
             }
             return;
           }
@@ -260,7 +332,8 @@ function importedFrom(id: ts.Identifier): string | undefined {
       if (clause.name) imports.set(clause.name.text, specifier);
       const bindings = clause.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) imports.set(bindings.name.text, specifier);
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) imports.set(element.name.text, specifier);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const element of bindings.elements) imports.set(element.name.text, specifier);
     }
     importsByFile.set(file, imports);
   }

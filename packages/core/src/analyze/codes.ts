@@ -17,7 +17,12 @@ const table = [
   ['FL103', 'symbol', 'error', 'a symbol crosses the network'],
   ['FL104', 'stream', 'error', 'a stream, iterator or generator crosses the network'],
   ['FL105', 'nested-promise', 'error', 'a promise nested in data crosses the network'],
-  ['FL106', 'non-serializable-builtin', 'error', 'a built-in object that cannot be serialised crosses the network'],
+  [
+    'FL106',
+    'non-serializable-builtin',
+    'error',
+    'a built-in object that cannot be serialised crosses the network',
+  ],
   ['FL107', 'any-type', 'warning', 'an `any` type hides what crosses the network'],
   ['FL108', 'unknown-type', 'warning', 'an `unknown` type hides what crosses the network'],
   ['FL109', 'abort-signal', 'info', 'an AbortSignal parameter becomes the remote call’s deadline'],
@@ -33,7 +38,12 @@ const table = [
   ['FL301', 'module-variable', 'warning', 'a module-level `let`/`var` becomes per-replica state'],
   ['FL302', 'mutated-module-object', 'warning', 'a mutated module-level object becomes per-replica state'],
   ['FL303', 'module-cache', 'warning', 'a module-level cache becomes one cache per replica'],
-  ['FL304', 'state-written-outside', 'warning', 'state the closure reads is written by code that stays behind'],
+  [
+    'FL304',
+    'state-written-outside',
+    'warning',
+    'state the closure reads is written by code that stays behind',
+  ],
   // FL4xx: environment and I/O.
   ['FL401', 'env-read', 'info', 'environment variables are read'],
   ['FL402', 'file-system', 'warning', 'the file system is accessed'],
@@ -71,7 +81,12 @@ const table = [
 export type HazardCode = (typeof table)[number][0];
 
 /** Every code, in order, with its name, severity and title. */
-export const CODES: readonly CodeInfo[] = table.map(([code, name, severity, title]) => ({ code, name, severity, title }));
+export const CODES: readonly CodeInfo[] = table.map(([code, name, severity, title]) => ({
+  code,
+  name,
+  severity,
+  title,
+}));
 
 const byCode = new Map(CODES.map(info => [info.code, info]));
 

@@ -9,10 +9,45 @@ import { ts } from 'ts-morph';
 
 import { codeInfo } from './codes.js';
 import { findReferences } from './references.js';
-import type { CallSiteChange, ChattyCallSite, Hazard, Ripple, RippleCallSite, RippleFunction, RipplePackageCount } from './model.js';
-import { type Context, enclosingFunction, functionName, hasExportModifier, hasModifier, isDeclarationNode, isFunctionLike, isRelative, locate, resolveAlias, staticString } from './ts-util.js';
+import type {
+  CallSiteChange,
+  ChattyCallSite,
+  Hazard,
+  Ripple,
+  RippleCallSite,
+  RippleFunction,
+  RipplePackageCount,
+} from './model.js';
+import {
+  type Context,
+  enclosingFunction,
+  functionName,
+  hasExportModifier,
+  hasModifier,
+  isDeclarationNode,
+  isFunctionLike,
+  isRelative,
+  locate,
+  resolveAlias,
+  staticString,
+} from './ts-util.js';
 
-const ITERATION_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'sort', 'from']);
+const ITERATION_METHODS = new Set([
+  'map',
+  'flatMap',
+  'forEach',
+  'filter',
+  'reduce',
+  'reduceRight',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'sort',
+  'from',
+]);
 
 export interface ConsumerScope {
   libraryName: string | undefined;
@@ -28,16 +63,24 @@ export interface ConsumerFindings {
 }
 
 /** Does this module specifier name the library (by package name, subpath, or a relative path into it)? */
-function namesLibrary(ctx: Context, scope: ConsumerScope, specifier: ts.Expression, from: ts.SourceFile): boolean {
+function namesLibrary(
+  ctx: Context,
+  scope: ConsumerScope,
+  specifier: ts.Expression,
+  from: ts.SourceFile,
+): boolean {
   const text = staticString(specifier);
   if (text === undefined) return false;
-  if (scope.libraryName && (text === scope.libraryName || text.startsWith(`${scope.libraryName}/`))) return true;
+  if (scope.libraryName && (text === scope.libraryName || text.startsWith(`${scope.libraryName}/`)))
+    return true;
   if (isRelative(text)) {
     const target = path.resolve(path.dirname(from.fileName), text);
     return !path.relative(scope.libraryDir, target).startsWith('..');
   }
   const symbol = ctx.checker.getSymbolAtLocation(specifier);
-  return (symbol?.declarations ?? []).some(declaration => ctx.libraryFiles.has(declaration.getSourceFile().fileName));
+  return (symbol?.declarations ?? []).some(declaration =>
+    ctx.libraryFiles.has(declaration.getSourceFile().fileName),
+  );
 }
 
 /** The loop a call site sits in (up to its function boundary), or the iteration method it is a callback of. */
@@ -59,17 +102,21 @@ export function loopAround(node: ts.Node): string | undefined {
 /** `items.map(fn)`: the iteration method a function is passed to as its callback. */
 function iterationMethodOf(fn: ts.Node): string | undefined {
   const parent = fn.parent;
-  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression)) return undefined;
+  if (!parent || !ts.isCallExpression(parent) || !parent.arguments.includes(fn as ts.Expression))
+    return undefined;
   const callee = parent.expression;
-  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text)) return callee.name.text;
+  if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text))
+    return callee.name.text;
   return undefined;
 }
 
 /** The call a reference is the callee of (`f()`, `ns.f()`), if any. */
 function callOf(reference: ts.Node): ts.CallExpression | undefined {
   let callee: ts.Node = reference;
-  if (ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference) callee = reference.parent;
-  while (ts.isParenthesizedExpression(callee.parent) || ts.isNonNullExpression(callee.parent)) callee = callee.parent;
+  if (ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference)
+    callee = reference.parent;
+  while (ts.isParenthesizedExpression(callee.parent) || ts.isNonNullExpression(callee.parent))
+    callee = callee.parent;
   const parent = callee.parent;
   return parent && ts.isCallExpression(parent) && parent.expression === callee ? parent : undefined;
 }
@@ -82,7 +129,14 @@ function isAsyncFunction(fn: ts.FunctionLikeDeclaration): boolean {
 function referenceTarget(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return fn.name;
   const parent = fn.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name && ts.isIdentifier(parent.name)) return parent.name;
+  if (
+    (ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent)) &&
+    parent.name &&
+    ts.isIdentifier(parent.name)
+  )
+    return parent.name;
   return undefined;
 }
 
@@ -98,12 +152,23 @@ function isExported(fn: ts.FunctionLikeDeclaration): boolean {
  * Finds the call sites of one export in the consumers (and in the library outside the export
  * itself), computes the async ripple when the export is sync, and the call sites in loops.
  */
-export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName: string, exportSymbol: ts.Symbol, exportDeclarations: readonly ts.Node[], isAsync: boolean): ConsumerFindings {
+export function analyzeConsumers(
+  ctx: Context,
+  scope: ConsumerScope,
+  exportName: string,
+  exportSymbol: ts.Symbol,
+  exportDeclarations: readonly ts.Node[],
+  isAsync: boolean,
+): ConsumerFindings {
   const packageOf = new Map<string, string>();
-  for (const [name, files] of scope.consumerFiles) for (const file of files) packageOf.set(file.fileName, name);
+  for (const [name, files] of scope.consumerFiles)
+    for (const file of files) packageOf.set(file.fileName, name);
   const libraryLabel = scope.libraryName ?? path.basename(scope.libraryDir);
-  const pkg = (file: ts.SourceFile): string => packageOf.get(file.fileName) ?? (ctx.libraryFiles.has(file.fileName) ? libraryLabel : path.relative(ctx.root, file.fileName));
-  const inScope = (file: ts.SourceFile): boolean => packageOf.has(file.fileName) || ctx.libraryFiles.has(file.fileName);
+  const pkg = (file: ts.SourceFile): string =>
+    packageOf.get(file.fileName) ??
+    (ctx.libraryFiles.has(file.fileName) ? libraryLabel : path.relative(ctx.root, file.fileName));
+  const inScope = (file: ts.SourceFile): boolean =>
+    packageOf.has(file.fileName) || ctx.libraryFiles.has(file.fileName);
 
   const direct: ts.Node[] = [];
   const manual: RippleCallSite[] = [];
@@ -112,21 +177,41 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
     for (const file of files) {
       if (!file.text.includes(exportName) && exportName !== 'default') continue;
       for (const statement of file.statements) {
-        if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly && namesLibrary(ctx, scope, statement.moduleSpecifier, file)) {
+        if (
+          ts.isImportDeclaration(statement) &&
+          statement.importClause &&
+          !statement.importClause.isTypeOnly &&
+          namesLibrary(ctx, scope, statement.moduleSpecifier, file)
+        ) {
           const clause = statement.importClause;
           const locals: { name: ts.Identifier; member?: string }[] = [];
           if (clause.name && exportName === 'default') locals.push({ name: clause.name });
           const bindings = clause.namedBindings;
           if (bindings && ts.isNamedImports(bindings)) {
-            for (const element of bindings.elements) if (!element.isTypeOnly && (element.propertyName ?? element.name).text === exportName) locals.push({ name: element.name });
+            for (const element of bindings.elements)
+              if (!element.isTypeOnly && (element.propertyName ?? element.name).text === exportName)
+                locals.push({ name: element.name });
           } else if (bindings && ts.isNamespaceImport(bindings)) {
             locals.push({ name: bindings.name, member: exportName });
           }
           for (const local of locals) direct.push(...usesOf(ctx, file, local.name, local.member));
-        } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && namesLibrary(ctx, scope, statement.moduleSpecifier, file)) {
-          const names = statement.exportClause && ts.isNamedExports(statement.exportClause) ? statement.exportClause.elements.map(element => (element.propertyName ?? element.name).text) : [exportName];
+        } else if (
+          ts.isExportDeclaration(statement) &&
+          statement.moduleSpecifier &&
+          namesLibrary(ctx, scope, statement.moduleSpecifier, file)
+        ) {
+          const names =
+            statement.exportClause && ts.isNamedExports(statement.exportClause)
+              ? statement.exportClause.elements.map(element => (element.propertyName ?? element.name).text)
+              : [exportName];
           if (names.includes(exportName)) {
-            manual.push({ location: locate(ctx, statement), package: pkg(file), callee: exportName, change: 'manual', note: `re-exported from ${path.basename(file.fileName)}: importers of this re-export are not followed` });
+            manual.push({
+              location: locate(ctx, statement),
+              package: pkg(file),
+              callee: exportName,
+              change: 'manual',
+              note: `re-exported from ${path.basename(file.fileName)}: importers of this re-export are not followed`,
+            });
           }
         }
       }
@@ -161,7 +246,13 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
     if (!loop) continue;
     const fn = enclosingFunction(call);
     const outer = fn && iterationMethodOf(fn) ? enclosingFunction(fn) : fn;
-    chattiness.push({ location: locate(ctx, call), package: pkg(call.getSourceFile()), callee: exportName, loop, ...(outer ? { enclosing: functionName(outer) } : {}) });
+    chattiness.push({
+      location: locate(ctx, call),
+      package: pkg(call.getSourceFile()),
+      callee: exportName,
+      loop,
+      ...(outer ? { enclosing: functionName(outer) } : {}),
+    });
   }
 
   // 4. The ripple.
@@ -170,14 +261,36 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
   const madeAsync = new Set<ts.Node>();
   const seenSites = new Set<ts.Node>();
   if (!isAsync) {
-    const queue: { reference: ts.Node; callee: string }[] = direct.map(reference => ({ reference, callee: exportName }));
-    const site = (node: ts.Node, callee: string, change: CallSiteChange, enclosing: ts.FunctionLikeDeclaration | undefined, note?: string): void => {
-      callSites.push({ location: locate(ctx, node), package: pkg(node.getSourceFile()), callee, ...(enclosing ? { enclosing: functionName(enclosing) } : {}), change, ...(note ? { note } : {}) });
+    const queue: { reference: ts.Node; callee: string }[] = direct.map(reference => ({
+      reference,
+      callee: exportName,
+    }));
+    const site = (
+      node: ts.Node,
+      callee: string,
+      change: CallSiteChange,
+      enclosing: ts.FunctionLikeDeclaration | undefined,
+      note?: string,
+    ): void => {
+      callSites.push({
+        location: locate(ctx, node),
+        package: pkg(node.getSourceFile()),
+        callee,
+        ...(enclosing ? { enclosing: functionName(enclosing) } : {}),
+        change,
+        ...(note ? { note } : {}),
+      });
     };
     const makeAsync = (fn: ts.FunctionLikeDeclaration, because: string): boolean => {
       if (madeAsync.has(fn)) return false;
       madeAsync.add(fn);
-      functions.push({ name: functionName(fn), location: locate(ctx, fn), package: pkg(fn.getSourceFile()), because, exported: isExported(fn) });
+      functions.push({
+        name: functionName(fn),
+        location: locate(ctx, fn),
+        package: pkg(fn.getSourceFile()),
+        because,
+        exported: isExported(fn),
+      });
       return true;
     };
     /** A call whose result becomes a promise: decide what changes around it. */
@@ -187,11 +300,27 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
       if (ts.isAwaitExpression(call.parent)) return; // already awaited: nothing to change here
       const fn = enclosingFunction(call);
       if (!fn) {
-        site(call, callee, 'manual', undefined, 'module top level: needs top-level await or an async init function');
+        site(
+          call,
+          callee,
+          'manual',
+          undefined,
+          'module top level: needs top-level await or an async init function',
+        );
         return;
       }
-      if (ts.isConstructorDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) {
-        site(call, callee, 'manual', fn, `${ts.isConstructorDeclaration(fn) ? 'a constructor' : 'an accessor'} cannot be async: move the call out`);
+      if (
+        ts.isConstructorDeclaration(fn) ||
+        ts.isGetAccessorDeclaration(fn) ||
+        ts.isSetAccessorDeclaration(fn)
+      ) {
+        site(
+          call,
+          callee,
+          'manual',
+          fn,
+          `${ts.isConstructorDeclaration(fn) ? 'a constructor' : 'an accessor'} cannot be async: move the call out`,
+        );
         return;
       }
       if (fn.asteriskToken) {
@@ -202,11 +331,16 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
       if (isAsyncFunction(fn)) return;
       const because = `calls ${callee} at ${path.basename(call.getSourceFile().fileName)}:${locate(ctx, call).line}`;
       const method = iterationMethodOf(fn);
-      if (method || (fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression))) {
+      if (
+        method ||
+        (fn.parent && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression))
+      ) {
         // A callback: it becomes async, and what receives it now gets promises.
         if (!makeAsync(fn, because)) return;
         const outer = fn.parent as ts.CallExpression;
-        const outerName = ts.isPropertyAccessExpression(outer.expression) ? outer.expression.name.text : outer.expression.getText().slice(0, 30);
+        const outerName = ts.isPropertyAccessExpression(outer.expression)
+          ? outer.expression.name.text
+          : outer.expression.getText().slice(0, 30);
         if (method === 'map' || method === 'flatMap' || method === 'from') {
           queueOuter(outer, `${outerName}(…)`, 'promise-all');
         } else if (method === 'forEach') {
@@ -214,14 +348,28 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
         } else if (outerName === 'then' || outerName === 'catch' || outerName === 'finally') {
           return; // a promise chain already waits for what its callback returns
         } else {
-          site(outer, outerName, 'manual', enclosingFunction(outer), method ? `an async callback does not work with ${method}: rewrite the loop` : `the callback given to ${outerName} becomes async: check that ${outerName} waits for it`);
+          site(
+            outer,
+            outerName,
+            'manual',
+            enclosingFunction(outer),
+            method
+              ? `an async callback does not work with ${method}: rewrite the loop`
+              : `the callback given to ${outerName} becomes async: check that ${outerName} waits for it`,
+          );
         }
         return;
       }
       if (!makeAsync(fn, because)) return;
       const target = referenceTarget(fn);
       if (!target) {
-        site(fn, functionName(fn), 'manual', enclosingFunction(fn), 'an anonymous function made async: its callers cannot be followed');
+        site(
+          fn,
+          functionName(fn),
+          'manual',
+          enclosingFunction(fn),
+          'an anonymous function made async: its callers cannot be followed',
+        );
         return;
       }
       for (const reference of references(ctx, scope, target)) {
@@ -233,7 +381,9 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
       if (seenSites.has(outer)) return;
       const fn = enclosingFunction(outer);
       // The promises must be gathered: `await Promise.all(items.map(…))`, or a `for…of` with await.
-      const wrapped = ts.isCallExpression(outer.parent) && /Promise\.(?:all|allSettled)$/.test(outer.parent.expression.getText());
+      const wrapped =
+        ts.isCallExpression(outer.parent) &&
+        /Promise\.(?:all|allSettled)$/.test(outer.parent.expression.getText());
       if (wrapped && ts.isAwaitExpression(outer.parent.parent)) {
         seenSites.add(outer);
         return;
@@ -243,7 +393,9 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
       if (!fn || isAsyncFunction(fn)) return;
       if (makeAsync(fn, `gathers async results of ${label}`)) {
         const target = referenceTarget(fn);
-        if (target) for (const reference of references(ctx, scope, target)) if (inScope(reference.getSourceFile())) queue.push({ reference, callee: functionName(fn) });
+        if (target)
+          for (const reference of references(ctx, scope, target))
+            if (inScope(reference.getSourceFile())) queue.push({ reference, callee: functionName(fn) });
       }
     };
     while (queue.length > 0) {
@@ -255,13 +407,28 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
       }
       // Not called here: passed along or stored. `items.map(f)` behaves like a callback.
       const parent = reference.parent;
-      if (ts.isCallExpression(parent) && parent.arguments.includes(reference as ts.Expression) && ts.isPropertyAccessExpression(parent.expression) && ['map', 'flatMap', 'forEach'].includes(parent.expression.name.text)) {
-        queueOuter(parent, `${parent.expression.name.text}(${callee})`, parent.expression.name.text === 'forEach' ? 'for-of' : 'promise-all');
+      if (
+        ts.isCallExpression(parent) &&
+        parent.arguments.includes(reference as ts.Expression) &&
+        ts.isPropertyAccessExpression(parent.expression) &&
+        ['map', 'flatMap', 'forEach'].includes(parent.expression.name.text)
+      ) {
+        queueOuter(
+          parent,
+          `${parent.expression.name.text}(${callee})`,
+          parent.expression.name.text === 'forEach' ? 'for-of' : 'promise-all',
+        );
         continue;
       }
       if (seenSites.has(reference)) continue;
       seenSites.add(reference);
-      site(reference, callee, 'manual', enclosingFunction(reference), `${callee} is used as a value here (passed or stored), so its callers cannot be followed`);
+      site(
+        reference,
+        callee,
+        'manual',
+        enclosingFunction(reference),
+        `${callee} is used as a value here (passed or stored), so its callers cannot be followed`,
+      );
     }
   }
 
@@ -280,7 +447,12 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
   const ripple: Ripple = {
     applies: !isAsync,
     functions,
-    callSites: callSites.sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line || a.location.column - b.location.column),
+    callSites: callSites.sort(
+      (a, b) =>
+        a.location.file.localeCompare(b.location.file) ||
+        a.location.line - b.location.line ||
+        a.location.column - b.location.column,
+    ),
     perPackage: [...perPackage.values()].sort((a, b) => a.package.localeCompare(b.package)),
   };
 
@@ -289,7 +461,12 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
   if (!isAsync && anchor) {
     const info = codeInfo('FL801');
     const changing = callSites.filter(entry => entry.change !== 'manual').length;
-    const packages = ripple.perPackage.map(entry => `${entry.package}: ${entry.callSites} call site${entry.callSites === 1 ? '' : 's'}, ${entry.functions} function${entry.functions === 1 ? '' : 's'}`).join('; ');
+    const packages = ripple.perPackage
+      .map(
+        entry =>
+          `${entry.package}: ${entry.callSites} call site${entry.callSites === 1 ? '' : 's'}, ${entry.functions} function${entry.functions === 1 ? '' : 's'}`,
+      )
+      .join('; ');
     hazards.push({
       code: info.code,
       name: info.name,
@@ -313,20 +490,42 @@ export function analyzeConsumers(ctx: Context, scope: ConsumerScope, exportName:
   for (const entry of callSites) {
     if (entry.change !== 'manual') continue;
     const info = codeInfo('FL803');
-    hazards.push({ code: info.code, name: info.name, severity: info.severity, message: `${entry.note ?? 'this call site must be changed by hand'} (${entry.package}).`, location: entry.location, detail: { package: entry.package } });
+    hazards.push({
+      code: info.code,
+      name: info.name,
+      severity: info.severity,
+      message: `${entry.note ?? 'this call site must be changed by hand'} (${entry.package}).`,
+      location: entry.location,
+      detail: { package: entry.package },
+    });
   }
   return { ripple, chattiness, hazards };
 }
 
 /** Identifiers in `file` bound to `local` (or `local.member` for a namespace import). */
-function usesOf(ctx: Context, file: ts.SourceFile, local: ts.Identifier, member: string | undefined): ts.Node[] {
+function usesOf(
+  ctx: Context,
+  file: ts.SourceFile,
+  local: ts.Identifier,
+  member: string | undefined,
+): ts.Node[] {
   const symbol = ctx.checker.getSymbolAtLocation(local);
   const found: ts.Node[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) return;
-    if (ts.isIdentifier(node) && node.text === local.text && node !== local && ctx.checker.getSymbolAtLocation(node) === symbol) {
+    if (
+      ts.isIdentifier(node) &&
+      node.text === local.text &&
+      node !== local &&
+      ctx.checker.getSymbolAtLocation(node) === symbol
+    ) {
       if (member === undefined) found.push(node);
-      else if (ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node && node.parent.name.text === member) found.push(node.parent.name);
+      else if (
+        ts.isPropertyAccessExpression(node.parent) &&
+        node.parent.expression === node &&
+        node.parent.name.text === member
+      )
+        found.push(node.parent.name);
     }
     ts.forEachChild(node, visit);
   };
@@ -342,6 +541,9 @@ function references(ctx: Context, scope: ConsumerScope, name: ts.Node): ts.Node[
     const file = ctx.program.getSourceFile(fileName);
     if (file && !file.isDeclarationFile) files.push(file);
   }
-  const member = ts.isMethodDeclaration(name.parent) || ts.isPropertyDeclaration(name.parent) || ts.isPropertyAssignment(name.parent);
+  const member =
+    ts.isMethodDeclaration(name.parent) ||
+    ts.isPropertyDeclaration(name.parent) ||
+    ts.isPropertyAssignment(name.parent);
   return findReferences(ctx, name, files, { member }).map(reference => reference.node);
 }

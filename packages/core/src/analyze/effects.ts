@@ -8,17 +8,59 @@ import type { Unit } from './closure.js';
 import { type HazardCode, codeInfo } from './codes.js';
 import type { Hazard } from './model.js';
 import type { RemoteCalls } from './remote-calls.js';
-import { type Context, locate, memberName, propertyNameText, resolveAlias, staticString, unwrap, walk } from './ts-util.js';
+import {
+  type Context,
+  locate,
+  memberName,
+  propertyNameText,
+  resolveAlias,
+  staticString,
+  unwrap,
+  walk,
+} from './ts-util.js';
 
 const FS_MODULES = new Set(['node:fs', 'node:fs/promises', 'fs-extra', 'graceful-fs', 'fs-extra/esm']);
 const CHILD_MODULES = new Set(['node:child_process', 'execa', 'cross-spawn', 'shelljs']);
-const NET_MODULES = new Set(['node:net', 'node:dgram', 'node:tls', 'node:dns', 'node:dns/promises', 'ws', 'socket.io', 'node:worker_threads', 'node:cluster']);
+const NET_MODULES = new Set([
+  'node:net',
+  'node:dgram',
+  'node:tls',
+  'node:dns',
+  'node:dns/promises',
+  'ws',
+  'socket.io',
+  'node:worker_threads',
+  'node:cluster',
+]);
 const SERVER_FACTORIES = new Set(['createServer', 'createSecureServer', 'Server']);
-const BUILTIN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError', 'DOMException']);
+const BUILTIN_ERRORS = new Set([
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'ReferenceError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'DOMException',
+]);
 
-function hazard(ctx: Context, code: HazardCode, node: ts.Node, message: string, detail?: Hazard['detail']): Hazard {
+function hazard(
+  ctx: Context,
+  code: HazardCode,
+  node: ts.Node,
+  message: string,
+  detail?: Hazard['detail'],
+): Hazard {
   const info = codeInfo(code);
-  return { code: info.code, name: info.name, severity: info.severity, message, location: locate(ctx, node), ...(detail ? { detail } : {}) };
+  return {
+    code: info.code,
+    name: info.name,
+    severity: info.severity,
+    message,
+    location: locate(ctx, node),
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /** `process` here is the Node global (not a local binding). */
@@ -26,21 +68,40 @@ function isProcessGlobal(ctx: Context, node: ts.Expression): boolean {
   const inner = unwrap(node);
   if (!ts.isIdentifier(inner) || inner.text !== 'process') return false;
   const symbol = ctx.checker.getSymbolAtLocation(inner);
-  return !(symbol?.declarations ?? []).some(declaration => ctx.libraryFiles.has(declaration.getSourceFile().fileName));
+  return !(symbol?.declarations ?? []).some(declaration =>
+    ctx.libraryFiles.has(declaration.getSourceFile().fileName),
+  );
 }
 
 function isEnvObject(ctx: Context, node: ts.Expression): boolean {
   const inner = unwrap(node);
-  return ts.isPropertyAccessExpression(inner) && inner.name.text === 'env' && isProcessGlobal(ctx, inner.expression);
+  return (
+    ts.isPropertyAccessExpression(inner) &&
+    inner.name.text === 'env' &&
+    isProcessGlobal(ctx, inner.expression)
+  );
 }
 
 /** Env keys read at a node: `process.env.A`, `process.env['A']`, `const { A } = process.env`; `*` when computed. */
 function envReads(ctx: Context, node: ts.Node): string[] | undefined {
-  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isEnvObject(ctx, node.expression)) {
+  if (
+    (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+    isEnvObject(ctx, node.expression)
+  ) {
     return [memberName(node) ?? '*'];
   }
-  if (ts.isVariableDeclaration(node) && node.initializer && isEnvObject(ctx, node.initializer) && ts.isObjectBindingPattern(node.name)) {
-    return node.name.elements.map(element => (element.dotDotDotToken ? '*' : (propertyNameText(element.propertyName) ?? (ts.isIdentifier(element.name) ? element.name.text : '*'))));
+  if (
+    ts.isVariableDeclaration(node) &&
+    node.initializer &&
+    isEnvObject(ctx, node.initializer) &&
+    ts.isObjectBindingPattern(node.name)
+  ) {
+    return node.name.elements.map(element =>
+      element.dotDotDotToken
+        ? '*'
+        : (propertyNameText(element.propertyName) ??
+          (ts.isIdentifier(element.name) ? element.name.text : '*')),
+    );
   }
   return undefined;
 }
@@ -52,17 +113,30 @@ function classifyThrow(ctx: Context, expression: ts.Expression): ThrowKind {
   const checker = ctx.checker;
   if (ts.isNewExpression(inner) || ts.isCallExpression(inner)) {
     const callee = unwrap(inner.expression);
-    const symbol = ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee) ? checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee) : undefined;
+    const symbol =
+      ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)
+        ? checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee)
+        : undefined;
     const target = symbol ? resolveAlias(checker, symbol) : undefined;
     const declaration = target?.declarations?.[0];
-    if (declaration && (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) && !ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile())) {
+    if (
+      declaration &&
+      (ts.isClassDeclaration(declaration) || ts.isClassExpression(declaration)) &&
+      !ctx.program.isSourceFileDefaultLibrary(declaration.getSourceFile())
+    ) {
       return { code: 'FL601', className: target?.name ?? callee.getText() };
     }
-    if (ts.isNewExpression(inner) && ts.isIdentifier(callee) && BUILTIN_ERRORS.has(callee.text)) return { code: 'FL602', className: callee.text };
+    if (ts.isNewExpression(inner) && ts.isIdentifier(callee) && BUILTIN_ERRORS.has(callee.text))
+      return { code: 'FL602', className: callee.text };
   }
   const type = checker.getTypeAtLocation(inner);
   const symbol = type.getSymbol();
-  if (symbol && BUILTIN_ERRORS.has(symbol.name) && symbol.declarations?.some(d => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))) return { code: 'FL602', className: symbol.name };
+  if (
+    symbol &&
+    BUILTIN_ERRORS.has(symbol.name) &&
+    symbol.declarations?.some(d => ctx.program.isSourceFileDefaultLibrary(d.getSourceFile()))
+  )
+    return { code: 'FL602', className: symbol.name };
   if (symbol && symbol.flags & ts.SymbolFlags.Class) return { code: 'FL601', className: symbol.name };
   return { code: 'FL603', className: inner.getText().slice(0, 40) };
 }
@@ -85,7 +159,15 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
         if (keys) {
           for (const key of keys) {
             if (envSeen.has(key)) continue;
-            const found = hazard(ctx, 'FL401', node, key === '*' ? `reads the environment with a computed key in ${unit.name}: the service needs every variable it might read.` : `reads the environment variable ${key} in ${unit.name}: the service must be given it too.`, { key });
+            const found = hazard(
+              ctx,
+              'FL401',
+              node,
+              key === '*'
+                ? `reads the environment with a computed key in ${unit.name}: the service needs every variable it might read.`
+                : `reads the environment variable ${key} in ${unit.name}: the service must be given it too.`,
+              { key },
+            );
             envSeen.set(key, found);
             hazards.push(found);
           }
@@ -94,8 +176,12 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
           const fact = remote.judgeCall(node);
           if (fact) {
             const status = fact.verdict.status;
-            const code: HazardCode = status === 'bounded' ? 'FL501' : status === 'unknown' ? 'FL503' : 'FL502';
-            const where = fact.decidedAt !== node ? ` (client created at ${formatLocation(locate(ctx, fact.decidedAt))})` : '';
+            const code: HazardCode =
+              status === 'bounded' ? 'FL501' : status === 'unknown' ? 'FL503' : 'FL502';
+            const where =
+              fact.decidedAt !== node
+                ? ` (client created at ${formatLocation(locate(ctx, fact.decidedAt))})`
+                : '';
             const detail: Hazard['detail'] = { family: fact.family, deadline: status };
             const message =
               code === 'FL501'
@@ -112,7 +198,9 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
                 ? 'FL402'
                 : CHILD_MODULES.has(value.module)
                   ? 'FL403'
-                  : NET_MODULES.has(value.module) || (['node:http', 'node:https', 'node:http2'].includes(value.module) && SERVER_FACTORIES.has(value.path[value.path.length - 1] ?? ''))
+                  : NET_MODULES.has(value.module) ||
+                      (['node:http', 'node:https', 'node:http2'].includes(value.module) &&
+                        SERVER_FACTORIES.has(value.path[value.path.length - 1] ?? ''))
                     ? 'FL404'
                     : undefined;
               if (code) {
@@ -121,13 +209,24 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
                 if (seen) {
                   seen.detail = { ...seen.detail, count: Number(seen.detail?.count ?? 1) + 1 };
                 } else {
-                  const what = code === 'FL402' ? 'the file system' : code === 'FL403' ? 'child processes' : 'the network directly';
+                  const what =
+                    code === 'FL402'
+                      ? 'the file system'
+                      : code === 'FL403'
+                        ? 'child processes'
+                        : 'the network directly';
                   const path = code === 'FL402' ? fileArgument(node) : undefined;
-                  const found = hazard(ctx, code, node, `uses ${what} (\`${value.module.replace(/^node:/, '')}.${member}\`${path ? ` on ${path}` : ''}) in ${unit.name}: the service needs the same access on its own machine.`, {
-                    module: value.module,
-                    member,
-                    count: 1,
-                  });
+                  const found = hazard(
+                    ctx,
+                    code,
+                    node,
+                    `uses ${what} (\`${value.module.replace(/^node:/, '')}.${member}\`${path ? ` on ${path}` : ''}) in ${unit.name}: the service needs the same access on its own machine.`,
+                    {
+                      module: value.module,
+                      member,
+                      count: 1,
+                    },
+                  );
                   ioSeen.set(key, found);
                   hazards.push(found);
                 }

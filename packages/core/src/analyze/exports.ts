@@ -14,7 +14,8 @@ export interface ResolvedExport {
 /** Every name the entry exports, mapped to its (alias-resolved) symbol. */
 export function entryExports(checker: ts.TypeChecker, entry: ts.SourceFile): Map<string, ts.Symbol> {
   const result = new Map<string, ts.Symbol>();
-  const moduleSymbol = checker.getSymbolAtLocation(entry) ?? (entry as unknown as { symbol?: ts.Symbol }).symbol;
+  const moduleSymbol =
+    checker.getSymbolAtLocation(entry) ?? (entry as unknown as { symbol?: ts.Symbol }).symbol;
   if (!moduleSymbol) return result;
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
     result.set(symbol.escapedName === 'export=' ? 'default' : symbol.name, resolveAlias(checker, symbol));
@@ -30,7 +31,11 @@ function distance(a: string, b: string): number {
     previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = previous[j] as number;
-      previous[j] = Math.min(above + 1, (previous[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous[j] = Math.min(
+        above + 1,
+        (previous[j - 1] as number) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       diagonal = above;
     }
   }
@@ -43,7 +48,10 @@ export function closestNames(wanted: string, names: Iterable<string>): string[] 
   const scored: { name: string; score: number }[] = [];
   for (const name of names) {
     const candidate = name.toLowerCase();
-    const score = candidate.includes(lower) || (candidate.length >= 4 && lower.includes(candidate)) ? 0.5 : distance(lower, candidate);
+    const score =
+      candidate.includes(lower) || (candidate.length >= 4 && lower.includes(candidate))
+        ? 0.5
+        : distance(lower, candidate);
     if (score <= Math.max(2, Math.floor(wanted.length / 3))) scored.push({ name, score });
   }
   return scored
@@ -53,7 +61,12 @@ export function closestNames(wanted: string, names: Iterable<string>): string[] 
 }
 
 /** Resolves the requested names; an unknown name throws with the closest exported names. */
-export function resolveExports(checker: ts.TypeChecker, entry: ts.SourceFile, names: readonly string[], libraryLabel: string): ResolvedExport[] {
+export function resolveExports(
+  checker: ts.TypeChecker,
+  entry: ts.SourceFile,
+  names: readonly string[],
+  libraryLabel: string,
+): ResolvedExport[] {
   const available = entryExports(checker, entry);
   return names.map(name => {
     const symbol = available.get(name);

@@ -50,7 +50,16 @@ export interface ConsumerInput {
 }
 
 const SOURCE_EXTENSIONS = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', '.turbo', '.next']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.git',
+  '.turbo',
+  '.next',
+]);
 
 /** `a/b` inside `root` (or equal to it). */
 export function isInside(root: string, target: string): boolean {
@@ -77,12 +86,16 @@ function readJson<T>(file: string, what: string, root: string): T {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read ${what}: ${(error as Error).message}`, { file: relativeTo(root, file) });
+    throw new InputError(`cannot read ${what}: ${(error as Error).message}`, {
+      file: relativeTo(root, file),
+    });
   }
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`, { file: relativeTo(root, file) });
+    throw new InputError(`${what} is not valid JSON: ${(error as Error).message}`, {
+      file: relativeTo(root, file),
+    });
   }
 }
 
@@ -91,8 +104,14 @@ export function readTsconfig(file: string, root: string): ParsedTsconfig {
   const shown = relativeTo(root, file);
   const read = ts.readConfigFile(file, name => ts.sys.readFile(name));
   if (read.error) {
-    const { line } = read.error.file && read.error.start !== undefined ? read.error.file.getLineAndCharacterOfPosition(read.error.start) : { line: -1 };
-    throw new InputError(`cannot read this tsconfig: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}`, { file: shown, ...(line >= 0 ? { line: line + 1 } : {}) });
+    const { line } =
+      read.error.file && read.error.start !== undefined
+        ? read.error.file.getLineAndCharacterOfPosition(read.error.start)
+        : { line: -1 };
+    throw new InputError(
+      `cannot read this tsconfig: ${ts.flattenDiagnosticMessageText(read.error.messageText, ' ')}`,
+      { file: shown, ...(line >= 0 ? { line: line + 1 } : {}) },
+    );
   }
   if (typeof read.config !== 'object' || read.config === null || Array.isArray(read.config)) {
     throw new InputError('cannot read this tsconfig: it is not a JSON object', { file: shown });
@@ -104,8 +123,14 @@ export function readTsconfig(file: string, root: string): ParsedTsconfig {
     // TS18003 "No inputs were found": the config reads, but names no file to analyse.
     if (error.code === 18003) throw new InputError('this tsconfig includes no source files', { file: shown });
     // A missing `extends` target makes every option doubtful: refuse rather than guess.
-    if (error.code === 5083 || error.code === 6053) throw new InputError(`cannot read this tsconfig: ${message}`, { file: shown });
-    problems.push({ code: 'FL902', name: 'type-error', message: `tsconfig: ${message}`, location: { file: shown, line: 1, column: 1 } });
+    if (error.code === 5083 || error.code === 6053)
+      throw new InputError(`cannot read this tsconfig: ${message}`, { file: shown });
+    problems.push({
+      code: 'FL902',
+      name: 'type-error',
+      message: `tsconfig: ${message}`,
+      location: { file: shown, line: 1, column: 1 },
+    });
   }
   return { path: file, options: parsed.options, fileNames: parsed.fileNames, problems };
 }
@@ -116,7 +141,8 @@ export function readTsconfig(file: string, root: string): ParsedTsconfig {
  */
 export function locateLibrary(arg: string, cwd: string, root: string): LibraryInput {
   const target = path.resolve(cwd, arg);
-  if (!isInside(root, target)) throw new InputError(`${arg} is outside the repository (${root}); analyse libraries inside it.`);
+  if (!isInside(root, target))
+    throw new InputError(`${arg} is outside the repository (${root}); analyse libraries inside it.`);
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);
@@ -126,7 +152,10 @@ export function locateLibrary(arg: string, cwd: string, root: string): LibraryIn
   let tsconfigPath: string | undefined;
   let dir: string;
   if (stat.isFile()) {
-    if (!target.endsWith('.json')) throw new InputError(`${arg} is a file but not a tsconfig; name the library's folder or its tsconfig.json.`);
+    if (!target.endsWith('.json'))
+      throw new InputError(
+        `${arg} is a file but not a tsconfig; name the library's folder or its tsconfig.json.`,
+      );
     tsconfigPath = target;
     dir = path.dirname(target);
   } else {
@@ -136,10 +165,18 @@ export function locateLibrary(arg: string, cwd: string, root: string): LibraryIn
   }
   let packageJsonPath: string | undefined = path.join(dir, 'package.json');
   if (!fs.existsSync(packageJsonPath)) packageJsonPath = undefined;
-  if (!packageJsonPath && !tsconfigPath) throw new InputError(`${arg} has no package.json and no tsconfig.json: name a package folder or a tsconfig.`);
+  if (!packageJsonPath && !tsconfigPath)
+    throw new InputError(
+      `${arg} has no package.json and no tsconfig.json: name a package folder or a tsconfig.`,
+    );
   const packageJson = packageJsonPath ? readJson<PackageJson>(packageJsonPath, 'package.json', root) : {};
   const tsconfig = tsconfigPath ? readTsconfig(tsconfigPath, root) : undefined;
-  return { dir, packageJson, ...(packageJsonPath ? { packageJsonPath } : {}), ...(tsconfig ? { tsconfig } : {}) };
+  return {
+    dir,
+    packageJson,
+    ...(packageJsonPath ? { packageJsonPath } : {}),
+    ...(tsconfig ? { tsconfig } : {}),
+  };
 }
 
 /** Source files under a folder, skipping dependencies and build output. */
@@ -200,12 +237,19 @@ function sourceCandidates(dir: string, target: string, options: ts.CompilerOptio
   // A `dist/` or `lib/` entry of a package whose sources live in `src/`.
   stems.push(withoutExt.replace(/([/\\])(?:dist|lib|build|out)([/\\])/, '$1src$2'));
   const candidates = [absolute];
-  for (const stem of stems) for (const ext of ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx', '.d.ts']) candidates.push(stem + ext);
+  for (const stem of stems)
+    for (const ext of ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx', '.d.ts'])
+      candidates.push(stem + ext);
   return candidates;
 }
 
 /** The library's entry file: what consumers get when they import the package by name. */
-export function findEntry(library: LibraryInput, explicit: string | undefined, cwd: string, root: string): string {
+export function findEntry(
+  library: LibraryInput,
+  explicit: string | undefined,
+  cwd: string,
+  root: string,
+): string {
   if (explicit) {
     const file = path.resolve(cwd, explicit);
     if (!fs.existsSync(file)) throw new InputError(`the entry ${explicit} does not exist.`);
@@ -214,20 +258,41 @@ export function findEntry(library: LibraryInput, explicit: string | undefined, c
   // Prefer sources the tsconfig compiles (a package.json often points at build output that
   // also exists on disk), then any existing file, package.json's targets before conventions.
   const compiled = new Set((library.tsconfig?.fileNames ?? []).map(file => path.resolve(file)));
-  const targets = entryTargets(library.packageJson).flatMap(target => sourceCandidates(library.dir, target, library.tsconfig?.options));
-  const conventions = ['src/index.ts', 'src/index.tsx', 'src/index.mts', 'index.ts', 'lib/index.ts', 'src/index.js', 'index.js', 'src/index.mjs', 'index.mjs'].map(name => path.join(library.dir, name));
+  const targets = entryTargets(library.packageJson).flatMap(target =>
+    sourceCandidates(library.dir, target, library.tsconfig?.options),
+  );
+  const conventions = [
+    'src/index.ts',
+    'src/index.tsx',
+    'src/index.mts',
+    'index.ts',
+    'lib/index.ts',
+    'src/index.js',
+    'index.js',
+    'src/index.mjs',
+    'index.mjs',
+  ].map(name => path.join(library.dir, name));
   const exists = (file: string): boolean => fs.existsSync(file) && fs.statSync(file).isFile();
   for (const pass of [(file: string) => compiled.has(file), exists]) {
-    for (const candidate of [...targets, ...conventions]) if (pass(candidate) && exists(candidate)) return candidate;
+    for (const candidate of [...targets, ...conventions])
+      if (pass(candidate) && exists(candidate)) return candidate;
   }
-  throw new InputError(`cannot find the entry file of ${relativeTo(root, library.dir)}: set "exports", "types" or "main" in its package.json, or pass --entry.`);
+  throw new InputError(
+    `cannot find the entry file of ${relativeTo(root, library.dir)}: set "exports", "types" or "main" in its package.json, or pass --entry.`,
+  );
 }
 
 /** Expands one workspace glob (`packages/*`, `apps/**`) into folders that hold a package.json. */
 function expandWorkspaceGlob(base: string, pattern: string): string[] {
   const segments = pattern.replace(/^\.\//, '').replace(/\/$/, '').split('/');
   const results: string[] = [];
-  const toRegExp = (segment: string): RegExp => new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '.')}$`);
+  const toRegExp = (segment: string): RegExp =>
+    new RegExp(
+      `^${segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '.')}$`,
+    );
   const walk = (dir: string, index: number, depth: number): void => {
     if (index === segments.length) {
       if (fs.existsSync(path.join(dir, 'package.json'))) results.push(dir);
@@ -265,7 +330,10 @@ function safeDirs(dir: string): string[] {
 }
 
 /** The monorepo around the library: its root folder and workspace folders (npm/yarn `workspaces`, pnpm). */
-export function findWorkspaces(libraryDir: string, root: string): { root: string; workspaces: string[] } | undefined {
+export function findWorkspaces(
+  libraryDir: string,
+  root: string,
+): { root: string; workspaces: string[] } | undefined {
   for (let dir = path.dirname(libraryDir); isInside(root, dir); dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
     let patterns: string[] | undefined;
@@ -279,7 +347,9 @@ export function findWorkspaces(libraryDir: string, root: string): { root: string
     }
     const pnpm = path.join(dir, 'pnpm-workspace.yaml');
     if (!patterns && fs.existsSync(pnpm)) {
-      patterns = [...fs.readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map(match => match[1] as string);
+      patterns = [...fs.readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map(
+        match => match[1] as string,
+      );
     }
     if (patterns) {
       const workspaces = new Set<string>();
@@ -309,26 +379,40 @@ function consumerFiles(dir: string): { files: string[]; options?: ts.CompilerOpt
     const read = ts.readConfigFile(tsconfig, name => ts.sys.readFile(name));
     if (!read.error && read.config) {
       const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir, undefined, tsconfig);
-      const files = parsed.fileNames.filter(file => !file.endsWith('.d.ts') && isInside(dir, file) && !file.split(path.sep).includes('node_modules'));
+      const files = parsed.fileNames.filter(
+        file =>
+          !file.endsWith('.d.ts') && isInside(dir, file) && !file.split(path.sep).includes('node_modules'),
+      );
       if (files.length > 0) return { files, options: parsed.options };
     }
   }
   return { files: listSourceFiles(dir).filter(file => !file.endsWith('.d.ts')) };
 }
 
-const IMPORT_OF = (name: string): RegExp => new RegExp(`(?:from\\s*|import\\s*\\(\\s*|require\\s*\\(\\s*|import\\s+)['"]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^'"]*)?['"]`);
+const IMPORT_OF = (name: string): RegExp =>
+  new RegExp(
+    `(?:from\\s*|import\\s*\\(\\s*|require\\s*\\(\\s*|import\\s+)['"]${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(?:/[^'"]*)?['"]`,
+  );
 
 /**
  * The consumer packages: the folders given, or else every workspace of the monorepo (other than
  * the library) that depends on the library or imports it.
  */
-export function findConsumers(library: LibraryInput, libraryName: string | undefined, explicit: readonly string[] | undefined, cwd: string, root: string): ConsumerInput[] {
+export function findConsumers(
+  library: LibraryInput,
+  libraryName: string | undefined,
+  explicit: readonly string[] | undefined,
+  cwd: string,
+  root: string,
+): ConsumerInput[] {
   const folders: string[] = [];
   if (explicit && explicit.length > 0) {
     for (const arg of explicit) {
       const dir = path.resolve(cwd, arg);
-      if (!isInside(root, dir)) throw new InputError(`the consumer ${arg} is outside the repository (${root}).`);
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new InputError(`the consumer ${arg} is not a folder.`);
+      if (!isInside(root, dir))
+        throw new InputError(`the consumer ${arg} is outside the repository (${root}).`);
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+        throw new InputError(`the consumer ${arg} is not a folder.`);
       if (!fs.existsSync(path.join(dir, 'package.json')) && !fs.existsSync(path.join(dir, 'tsconfig.json'))) {
         throw new InputError(`the consumer ${arg} has no package.json and no tsconfig.json.`);
       }
@@ -341,8 +425,14 @@ export function findConsumers(library: LibraryInput, libraryName: string | undef
     for (const dir of monorepo.workspaces) {
       if (path.resolve(dir) === path.resolve(library.dir)) continue;
       const pkg = readPackage(dir);
-      const declares = [pkg?.dependencies, pkg?.devDependencies, pkg?.peerDependencies, pkg?.optionalDependencies].some(deps => deps && libraryName in deps);
-      if (declares || consumerFiles(dir).files.some(file => pattern.test(fs.readFileSync(file, 'utf8')))) folders.push(dir);
+      const declares = [
+        pkg?.dependencies,
+        pkg?.devDependencies,
+        pkg?.peerDependencies,
+        pkg?.optionalDependencies,
+      ].some(deps => deps && libraryName in deps);
+      if (declares || consumerFiles(dir).files.some(file => pattern.test(fs.readFileSync(file, 'utf8'))))
+        folders.push(dir);
     }
   }
   return folders.map(dir => {

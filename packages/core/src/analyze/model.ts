@@ -16,7 +16,8 @@ export interface Location {
   column: number;
 }
 
-export type DeclarationKind = 'function' | 'class' | 'variable' | 'interface' | 'type' | 'enum' | 'namespace' | 'module' | 'unknown';
+export type DeclarationKind =
+  'function' | 'class' | 'variable' | 'interface' | 'type' | 'enum' | 'namespace' | 'module' | 'unknown';
 
 /** One local declaration the export reaches. */
 export interface ClosureDeclaration {

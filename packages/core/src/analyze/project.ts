@@ -46,7 +46,12 @@ function isLibraryPath(dir: string, file: string): boolean {
  * Creates the project: the library's files, its entry, and the consumers' files, all in one
  * program. Type checking stays lazy; only the questions the analysis asks are answered.
  */
-export function openProject(library: LibraryInput, entryPath: string, consumers: readonly ConsumerInput[], libraryName: string | undefined): OpenedProject {
+export function openProject(
+  library: LibraryInput,
+  entryPath: string,
+  consumers: readonly ConsumerInput[],
+  libraryName: string | undefined,
+): OpenedProject {
   const paths: Record<string, string[]> = { ...(library.tsconfig?.options.paths ?? {}) };
   if (libraryName) {
     paths[libraryName] = [entryPath];
@@ -54,9 +59,16 @@ export function openProject(library: LibraryInput, entryPath: string, consumers:
   }
   let project: Project;
   if (library.tsconfig) {
-    project = new Project({ tsConfigFilePath: library.tsconfig.path, compilerOptions: { paths, noEmit: true }, skipFileDependencyResolution: true });
+    project = new Project({
+      tsConfigFilePath: library.tsconfig.path,
+      compilerOptions: { paths, noEmit: true },
+      skipFileDependencyResolution: true,
+    });
   } else {
-    project = new Project({ compilerOptions: { ...DEFAULT_OPTIONS, paths }, skipFileDependencyResolution: true });
+    project = new Project({
+      compilerOptions: { ...DEFAULT_OPTIONS, paths },
+      skipFileDependencyResolution: true,
+    });
     for (const file of listSourceFiles(library.dir)) project.addSourceFileAtPath(file);
   }
   if (!project.getSourceFile(entryPath)) project.addSourceFileAtPath(entryPath);
@@ -70,10 +82,13 @@ export function openProject(library: LibraryInput, entryPath: string, consumers:
   // CommonJS (`import.meta` errors, wrong interop). Give each file the format its package.json
   // implies, as tsc does, before the program is built.
   const options = project.getCompilerOptions();
-  const formatCache = ts.createModuleResolutionCache(library.dir, name => name, options).getPackageJsonInfoCache();
+  const formatCache = ts
+    .createModuleResolutionCache(library.dir, name => name, options)
+    .getPackageJsonInfoCache();
   for (const sourceFile of project.getSourceFiles()) {
     const node = sourceFile.compilerNode as ts.SourceFile & { impliedNodeFormat?: ts.ResolutionMode };
-    if (node.impliedNodeFormat === undefined) node.impliedNodeFormat = ts.getImpliedNodeFormatForFile(node.fileName, formatCache, ts.sys, options);
+    if (node.impliedNodeFormat === undefined)
+      node.impliedNodeFormat = ts.getImpliedNodeFormatForFile(node.fileName, formatCache, ts.sys, options);
   }
   // One program for everything: the language service's, so reference searches reuse the checker
   // that answered the type queries instead of building a second program.
@@ -88,14 +103,26 @@ export function openProject(library: LibraryInput, entryPath: string, consumers:
     libraryFiles.add(sourceFile.fileName);
     if (/\.(?:ts|tsx|mts|cts)$/.test(file) && !file.endsWith('.d.ts')) typescriptFiles++;
   }
-  const entry = program.getSourceFile(entryPath) ?? program.getSourceFile(entryPath.split(path.sep).join('/'));
+  const entry =
+    program.getSourceFile(entryPath) ?? program.getSourceFile(entryPath.split(path.sep).join('/'));
   if (!entry) throw new Error(`the entry ${entryPath} is not part of the program`);
   const consumerSources = new Map<string, ts.SourceFile[]>();
   for (const [name, files] of consumerFiles) {
     consumerSources.set(
       name,
-      files.map(file => program.getSourceFile(file) ?? program.getSourceFile(file.split(path.sep).join('/'))).filter((file): file is ts.SourceFile => file !== undefined),
+      files
+        .map(file => program.getSourceFile(file) ?? program.getSourceFile(file.split(path.sep).join('/')))
+        .filter((file): file is ts.SourceFile => file !== undefined),
     );
   }
-  return { project, languageService, program, checker, libraryFiles, entry, consumerFiles: consumerSources, language: typescriptFiles > 0 ? 'typescript' : 'javascript' };
+  return {
+    project,
+    languageService,
+    program,
+    checker,
+    libraryFiles,
+    entry,
+    consumerFiles: consumerSources,
+    language: typescriptFiles > 0 ? 'typescript' : 'javascript',
+  };
 }

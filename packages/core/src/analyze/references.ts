@@ -35,13 +35,25 @@ const ASSIGNMENTS = new Set([
 export function isWriteAccess(id: ts.Node): boolean {
   let node: ts.Node = id;
   // Destructuring assignment targets: `[x] = …`, `({ x } = …)`.
-  while (ts.isArrayLiteralExpression(node.parent) || ts.isShorthandPropertyAssignment(node.parent) || (ts.isPropertyAssignment(node.parent) && node.parent.initializer === node) || ts.isObjectLiteralExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) {
+  while (
+    ts.isArrayLiteralExpression(node.parent) ||
+    ts.isShorthandPropertyAssignment(node.parent) ||
+    (ts.isPropertyAssignment(node.parent) && node.parent.initializer === node) ||
+    ts.isObjectLiteralExpression(node.parent) ||
+    ts.isParenthesizedExpression(node.parent)
+  ) {
     node = node.parent;
   }
   const parent = node.parent;
-  if (ts.isBinaryExpression(parent) && parent.left === node && ASSIGNMENTS.has(parent.operatorToken.kind)) return true;
-  if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)) return node === id;
-  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node) return true;
+  if (ts.isBinaryExpression(parent) && parent.left === node && ASSIGNMENTS.has(parent.operatorToken.kind))
+    return true;
+  if (
+    (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+    (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)
+  )
+    return node === id;
+  if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node)
+    return true;
   return false;
 }
 
@@ -49,7 +61,12 @@ export function isWriteAccess(id: ts.Node): boolean {
  * Identifiers referring to the declaration named `name`, in `files` (only its own file when it is
  * not exported). `member`: also match `obj.name` accesses (class methods and properties).
  */
-export function findReferences(ctx: Context, name: ts.Identifier, files: Iterable<ts.SourceFile>, options: { member?: boolean } = {}): Reference[] {
+export function findReferences(
+  ctx: Context,
+  name: ts.Identifier,
+  files: Iterable<ts.SourceFile>,
+  options: { member?: boolean } = {},
+): Reference[] {
   const checker = ctx.checker;
   const own = checker.getSymbolAtLocation(name);
   if (!own) return [];
@@ -62,16 +79,25 @@ export function findReferences(ctx: Context, name: ts.Identifier, files: Iterabl
     const names = new Set([text]);
     for (const statement of file.statements) {
       const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
-      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (element.propertyName?.text === text) names.add(element.name.text);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const element of bindings.elements)
+          if (element.propertyName?.text === text) names.add(element.name.text);
     }
     const visit = (node: ts.Node): void => {
       if (ts.isIdentifier(node) && names.has(node.text) && node !== name) {
         const parent = node.parent;
-        const isMemberName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isQualifiedName(parent) && parent.right === node);
-        const skip = (isMemberName && !options.member) || (!ts.isShorthandPropertyAssignment(parent) && isDeclarationNode(parent) && parent.name === node);
+        const isMemberName =
+          (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+          (ts.isQualifiedName(parent) && parent.right === node);
+        const skip =
+          (isMemberName && !options.member) ||
+          (!ts.isShorthandPropertyAssignment(parent) && isDeclarationNode(parent) && parent.name === node);
         if (!skip) {
-          const symbol = ts.isShorthandPropertyAssignment(parent) ? checker.getShorthandAssignmentValueSymbol(parent) : checker.getSymbolAtLocation(node);
-          if (symbol && (symbol === own || symbol === target || resolveAlias(checker, symbol) === target)) results.push({ node, isWrite: isWriteAccess(node) });
+          const symbol = ts.isShorthandPropertyAssignment(parent)
+            ? checker.getShorthandAssignmentValueSymbol(parent)
+            : checker.getSymbolAtLocation(node);
+          if (symbol && (symbol === own || symbol === target || resolveAlias(checker, symbol) === target))
+            results.push({ node, isWrite: isWriteAccess(node) });
         }
       }
       ts.forEachChild(node, visit);

@@ -28,7 +28,15 @@ import {
 } from '@faultline/eslint-plugin/catalog';
 import { ts } from 'ts-morph';
 
-import { type Context, isFunctionLike, memberName, propertyNameText, resolveAlias, staticString, unwrap } from './ts-util.js';
+import {
+  type Context,
+  isFunctionLike,
+  memberName,
+  propertyNameText,
+  resolveAlias,
+  staticString,
+  unwrap,
+} from './ts-util.js';
 
 type CallLike = ts.CallExpression | ts.NewExpression;
 type FactoryRole = Extract<Role, { role: 'factory' }>;
@@ -44,7 +52,6 @@ export type Value = CatalogValue<Origin | undefined>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const ABSENT: Summary = { kind: 'absent' };
-
 
 function extend(value: Value, names: readonly string[]): Value {
   return extendValue<Origin | undefined>(value, names);
@@ -124,20 +131,31 @@ export class RemoteCalls {
   /** True when the identifier is declared in the library (a local binding shadows a global). */
   private isLocal(id: ts.Identifier): boolean {
     const symbol = this.ctx.checker.getSymbolAtLocation(id);
-    return (symbol?.declarations ?? []).some(declaration => this.ctx.libraryFiles.has(declaration.getSourceFile().fileName));
+    return (symbol?.declarations ?? []).some(declaration =>
+      this.ctx.libraryFiles.has(declaration.getSourceFile().fileName),
+    );
   }
 
   private valueOfIdentifier(node: ts.Identifier): Value {
     const checker = this.ctx.checker;
-    const symbol = ts.isShorthandPropertyAssignment(node.parent) ? checker.getShorthandAssignmentValueSymbol(node.parent) : checker.getSymbolAtLocation(node);
+    const symbol = ts.isShorthandPropertyAssignment(node.parent)
+      ? checker.getShorthandAssignmentValueSymbol(node.parent)
+      : checker.getSymbolAtLocation(node);
     if (!symbol || !symbol.declarations || symbol.declarations.length === 0) {
       return GLOBAL_ROOTS.has(node.text) ? { kind: 'global', path: [node.text] } : UNKNOWN;
     }
     const declaration = symbol.declarations[0] as ts.Declaration;
     // Imports: a package's member is a module value; a local module's is followed to its declaration.
-    if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration)) {
+    if (
+      ts.isImportSpecifier(declaration) ||
+      ts.isImportClause(declaration) ||
+      ts.isNamespaceImport(declaration) ||
+      ts.isImportEqualsDeclaration(declaration)
+    ) {
       const target = resolveAlias(checker, symbol);
-      const local = target !== symbol && (target.declarations ?? []).some(d => this.ctx.libraryFiles.has(d.getSourceFile().fileName));
+      const local =
+        target !== symbol &&
+        (target.declarations ?? []).some(d => this.ctx.libraryFiles.has(d.getSourceFile().fileName));
       if (local) return this.valueOfDeclaration(target.declarations?.[0] as ts.Declaration);
       let specifier: string | undefined;
       let path: string[] = [];
@@ -169,7 +187,11 @@ export class RemoteCalls {
       const path: string[] = [];
       let current: ts.Node = declaration;
       while (ts.isBindingElement(current)) {
-        const key = current.propertyName ? propertyNameText(current.propertyName) : ts.isIdentifier(current.name) ? current.name.text : undefined;
+        const key = current.propertyName
+          ? propertyNameText(current.propertyName)
+          : ts.isIdentifier(current.name)
+            ? current.name.text
+            : undefined;
         if (key === undefined || ts.isArrayBindingPattern(current.parent)) return UNKNOWN;
         path.unshift(key);
         current = current.parent.parent;
@@ -187,10 +209,17 @@ export class RemoteCalls {
     if (!klass || !ts.isClassLike(klass)) return UNKNOWN;
     const assigned: ts.Expression[] = [];
     for (const member of klass.members) {
-      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer) assigned.push(member.initializer);
+      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer)
+        assigned.push(member.initializer);
       if (ts.isConstructorDeclaration(member) && member.body) {
         const visit = (child: ts.Node): void => {
-          if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(child.left) && child.left.expression.kind === ts.SyntaxKind.ThisKeyword && child.left.name.text === name) {
+          if (
+            ts.isBinaryExpression(child) &&
+            child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            ts.isPropertyAccessExpression(child.left) &&
+            child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+            child.left.name.text === name
+          ) {
             assigned.push(child.right);
           }
           ts.forEachChild(child, visit);
@@ -216,7 +245,8 @@ export class RemoteCalls {
     const role = classified.role;
     if (role.role !== 'factory' && role.role !== 'namespace') return UNKNOWN;
     const origin = this.originOf(classified);
-    if (role.role === 'namespace') return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
+    if (role.role === 'namespace')
+      return { kind: 'instance', instance: role.instance, family: 'grpc', path: [], origin };
     return { kind: 'instance', instance: role.instance, family: role.family, path: [], origin };
   }
 
@@ -225,7 +255,8 @@ export class RemoteCalls {
     if (existing) return existing;
     const role = classified.role as Origin['role'];
     const origin: Origin = { node: classified.node, role };
-    if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin) origin.parent = classified.origin;
+    if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin)
+      origin.parent = classified.origin;
     if (role.role === 'factory' && role.inheritsFrom === 'arg0') {
       const arg = classified.node.arguments?.[0];
       const from = arg ? this.valueOf(arg) : UNKNOWN;
@@ -244,8 +275,17 @@ export class RemoteCalls {
       if (!symbol) continue;
       const files = (symbol.declarations ?? []).map(declaration => declaration.getSourceFile().fileName);
       for (const entry of TYPE_INSTANCES) {
-        if (entry.names.includes(symbol.name) && files.some(file => entry.packages.some(folder => file.includes(folder)))) {
-          return { kind: 'instance', instance: entry.instance, family: entry.family, path: [], origin: undefined };
+        if (
+          entry.names.includes(symbol.name) &&
+          files.some(file => entry.packages.some(folder => file.includes(folder)))
+        ) {
+          return {
+            kind: 'instance',
+            instance: entry.instance,
+            family: entry.family,
+            path: [],
+            origin: undefined,
+          };
         }
       }
     }
@@ -268,7 +308,11 @@ export class RemoteCalls {
     let callee = this.valueOf(node.expression);
     const inner = unwrap(node.expression);
     // By type only in files that import a client the catalog knows: a type query per call elsewhere costs time for nothing.
-    if (callee.kind === 'unknown' && (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) && this.importsClient(node.getSourceFile())) {
+    if (
+      callee.kind === 'unknown' &&
+      (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) &&
+      this.importsClient(node.getSourceFile())
+    ) {
       const name = memberName(inner);
       const object = this.instanceByType(inner.expression);
       if (object.kind === 'instance') callee = extend(object, [name ?? '*']);
@@ -296,7 +340,10 @@ export class RemoteCalls {
     const cached = this.filesWithClients.get(file);
     if (cached !== undefined) return cached;
     const found = file.statements.some(statement => {
-      const specifier = ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? staticString(statement.moduleSpecifier) : undefined;
+      const specifier =
+        ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
+          ? staticString(statement.moduleSpecifier)
+          : undefined;
       return specifier !== undefined && isKnownModule(canonicalModule(specifier));
     });
     this.filesWithClients.set(file, found);
@@ -309,7 +356,8 @@ export class RemoteCalls {
   optionsOf(node: CallLike, locator: Locator): Summary {
     const args = node.arguments ?? ts.factory.createNodeArray();
     const spreadAt = args.findIndex(arg => ts.isSpreadElement(arg));
-    const argAt = (index: number): ts.Expression | undefined => (spreadAt !== -1 && spreadAt <= index ? undefined : args[index]);
+    const argAt = (index: number): ts.Expression | undefined =>
+      spreadAt !== -1 && spreadAt <= index ? undefined : args[index];
     if ('at' in locator) {
       if (spreadAt !== -1 && spreadAt <= locator.at) return { kind: 'opaque', at: args[spreadAt] };
       return this.summarizeTop(argAt(locator.at));
@@ -378,7 +426,13 @@ export class RemoteCalls {
   constInit(node: ts.Identifier): ts.Expression | undefined {
     const symbol = this.ctx.checker.getSymbolAtLocation(node);
     const declaration = symbol?.declarations?.[0];
-    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.initializer) return undefined;
+    if (
+      !declaration ||
+      !ts.isVariableDeclaration(declaration) ||
+      !ts.isIdentifier(declaration.name) ||
+      !declaration.initializer
+    )
+      return undefined;
     if (!this.ctx.libraryFiles.has(declaration.getSourceFile().fileName)) return undefined;
     if (!(declaration.parent.flags & ts.NodeFlags.Const)) return undefined;
     return declaration.initializer;
@@ -409,7 +463,8 @@ export class RemoteCalls {
     let hasSpread = false;
     for (const property of node.properties) {
       if (ts.isSpreadAssignment(property)) {
-        const spread = depth < 4 ? this.summarizeTop(property.expression, depth + 1) : ({ kind: 'opaque' } as Summary);
+        const spread =
+          depth < 4 ? this.summarizeTop(property.expression, depth + 1) : ({ kind: 'opaque' } as Summary);
         if (spread.kind === 'object') {
           for (const [key, prop] of spread.props) props.set(key, prop);
           hasSpread ||= spread.hasSpread;
@@ -425,10 +480,16 @@ export class RemoteCalls {
         continue;
       }
       if (ts.isPropertyAssignment(property)) {
-        const value = key === 'signal' || key === 'abortSignal' ? this.summarizeSignal(property.initializer) : this.summarizeValue(property.initializer, depth + 1);
+        const value =
+          key === 'signal' || key === 'abortSignal'
+            ? this.summarizeSignal(property.initializer)
+            : this.summarizeValue(property.initializer, depth + 1);
         props.set(key, { value, at: property });
       } else if (ts.isShorthandPropertyAssignment(property)) {
-        const value = key === 'signal' || key === 'abortSignal' ? this.summarizeSignal(property.name) : this.summarizeValue(property.name, depth + 1);
+        const value =
+          key === 'signal' || key === 'abortSignal'
+            ? this.summarizeSignal(property.name)
+            : this.summarizeValue(property.name, depth + 1);
         props.set(key, { value, at: property });
       } else {
         props.set(key, { value: { kind: 'value', at: property }, at: property });
@@ -441,11 +502,17 @@ export class RemoteCalls {
   summarizeValue(input: ts.Expression, depth = 0): Summary {
     const node = unwrap(input);
     if (ts.isNumericLiteral(node)) return { kind: 'number', value: Number(node.text), at: node };
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.text, at: node };
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      return { kind: 'string', value: node.text, at: node };
     if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: 'boolean', value: true, at: node };
     if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: 'boolean', value: false, at: node };
     if (node.kind === ts.SyntaxKind.NullKeyword) return { kind: 'null', at: node };
-    if (ts.isTemplateExpression(node)) return { kind: 'string', value: [node.head.text, ...node.templateSpans.map(span => span.literal.text)].join(''), at: node };
+    if (ts.isTemplateExpression(node))
+      return {
+        kind: 'string',
+        value: [node.head.text, ...node.templateSpans.map(span => span.literal.text)].join(''),
+        at: node,
+      };
     if (ts.isIdentifier(node)) {
       if (node.text === 'undefined') return { kind: 'undefined', at: node };
       if (node.text === 'Infinity') return { kind: 'number', value: Infinity, at: node };
@@ -460,7 +527,8 @@ export class RemoteCalls {
     if (ts.isVoidExpression(node)) return { kind: 'undefined', at: node };
     if (ts.isPrefixUnaryExpression(node)) {
       const argument = this.summarizeValue(node.operand, depth + 1);
-      if (node.operator === ts.SyntaxKind.MinusToken && argument.kind === 'number') return { kind: 'number', value: -argument.value, at: node };
+      if (node.operator === ts.SyntaxKind.MinusToken && argument.kind === 'number')
+        return { kind: 'number', value: -argument.value, at: node };
       return { kind: 'value', at: node };
     }
     if (ts.isBinaryExpression(node)) {
@@ -469,21 +537,35 @@ export class RemoteCalls {
       if (left.kind === 'number' && right.kind === 'number') {
         const op = node.operatorToken.kind;
         const value =
-          op === ts.SyntaxKind.AsteriskToken ? left.value * right.value : op === ts.SyntaxKind.PlusToken ? left.value + right.value : op === ts.SyntaxKind.SlashToken ? left.value / right.value : op === ts.SyntaxKind.MinusToken ? left.value - right.value : NaN;
+          op === ts.SyntaxKind.AsteriskToken
+            ? left.value * right.value
+            : op === ts.SyntaxKind.PlusToken
+              ? left.value + right.value
+              : op === ts.SyntaxKind.SlashToken
+                ? left.value / right.value
+                : op === ts.SyntaxKind.MinusToken
+                  ? left.value - right.value
+                  : NaN;
         if (!Number.isNaN(value)) return { kind: 'number', value, at: node };
       }
       return { kind: 'value', at: node };
     }
-    if (ts.isObjectLiteralExpression(node)) return depth < 4 ? this.summarizeObject(node, depth) : { kind: 'value', at: node };
+    if (ts.isObjectLiteralExpression(node))
+      return depth < 4 ? this.summarizeObject(node, depth) : { kind: 'value', at: node };
     if (ts.isNewExpression(node)) {
       const first = node.arguments?.[0];
-      if (first && depth < 4 && ts.isObjectLiteralExpression(unwrap(first))) return this.summarizeObject(unwrap(first) as ts.ObjectLiteralExpression, depth + 1);
+      if (first && depth < 4 && ts.isObjectLiteralExpression(unwrap(first)))
+        return this.summarizeObject(unwrap(first) as ts.ObjectLiteralExpression, depth + 1);
       return { kind: 'value', at: node };
     }
     if (ts.isConditionalExpression(node)) {
       const consequent = this.summarizeValue(node.whenTrue, depth + 1);
       const alternate = this.summarizeValue(node.whenFalse, depth + 1);
-      if (consequent.kind === alternate.kind && (consequent.kind === 'null' || consequent.kind === 'undefined')) return consequent;
+      if (
+        consequent.kind === alternate.kind &&
+        (consequent.kind === 'null' || consequent.kind === 'undefined')
+      )
+        return consequent;
       return { kind: 'value', at: node };
     }
     return { kind: 'value', at: node };
@@ -506,7 +588,8 @@ export class RemoteCalls {
         if (method === 'timeout' || method === 'abort') return { kind: 'signal', timed: 'yes', at: node };
         if (method === 'any') {
           const list = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
-          if (!list || !ts.isArrayLiteralExpression(list)) return { kind: 'signal', timed: 'unknown', at: node };
+          if (!list || !ts.isArrayLiteralExpression(list))
+            return { kind: 'signal', timed: 'unknown', at: node };
           let timed: 'yes' | 'no' | 'unknown' = 'no';
           for (const element of list.elements) {
             if (ts.isSpreadElement(element)) {
@@ -523,10 +606,15 @@ export class RemoteCalls {
       }
       return { kind: 'signal', timed: 'unknown', at: node };
     }
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'signal' && ts.isNewExpression(unwrap(node.expression))) {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      node.name.text === 'signal' &&
+      ts.isNewExpression(unwrap(node.expression))
+    ) {
       const created = unwrap(node.expression) as ts.NewExpression;
       const value = this.valueOf(created.expression);
-      if (value.kind === 'global' && value.path.join('.') === 'AbortController') return { kind: 'signal', timed: 'no', at: node };
+      if (value.kind === 'global' && value.path.join('.') === 'AbortController')
+        return { kind: 'signal', timed: 'no', at: node };
     }
     return { kind: 'signal', timed: 'unknown', at: node };
   }
@@ -535,11 +623,21 @@ export class RemoteCalls {
   looksLikeUrl(input: ts.Expression): boolean {
     const node = unwrap(input);
     const named = (name: string | undefined): boolean => name !== undefined && URL_NAME.test(name);
-    if (ts.isTemplateExpression(node) || ts.isBinaryExpression(node) || ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return true;
+    if (
+      ts.isTemplateExpression(node) ||
+      ts.isBinaryExpression(node) ||
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node)
+    )
+      return true;
     if (ts.isPropertyAccessExpression(node)) return named(node.name.text);
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : undefined;
       return name === 'URL' || named(name);
     }
     if (ts.isIdentifier(node)) {
@@ -574,14 +672,27 @@ export class RemoteCalls {
   private defaultsAssigned(origin: Origin): Summary[] {
     const layers: Summary[] = [];
     const visit = (node: ts.Node): void => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left)
+      ) {
         const key = node.left.name.text;
         const owner = node.left.expression;
-        if ((key === 'timeout' || key === 'signal') && ts.isPropertyAccessExpression(owner) && owner.name.text === 'defaults') {
+        if (
+          (key === 'timeout' || key === 'signal') &&
+          ts.isPropertyAccessExpression(owner) &&
+          owner.name.text === 'defaults'
+        ) {
           const value = this.valueOf(owner.expression);
           if (value.kind === 'instance' && value.origin === origin && value.path.length === 0) {
-            const summary = key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
-            layers.push({ kind: 'object', props: new Map([[key, { value: summary, at: node }]]), hasSpread: false });
+            const summary =
+              key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
+            layers.push({
+              kind: 'object',
+              props: new Map([[key, { value: summary, at: node }]]),
+              hasSpread: false,
+            });
           }
         }
       }
@@ -596,7 +707,12 @@ export class RemoteCalls {
     const input = call.arguments?.[0];
     if (!input || ts.isSpreadElement(input)) return undefined;
     const value = this.valueOf(input);
-    if (value.kind === 'instance' && value.instance === 'fetch-request' && value.origin?.role.role === 'factory') return this.optionsOf(value.origin.node, value.origin.role.options);
+    if (
+      value.kind === 'instance' &&
+      value.instance === 'fetch-request' &&
+      value.origin?.role.role === 'factory'
+    )
+      return this.optionsOf(value.origin.node, value.origin.role.options);
     return undefined;
   }
 
@@ -607,9 +723,13 @@ export class RemoteCalls {
     const destroysOnTimeout = /\.on\(\s*['"]timeout['"][\s\S]*?(?:destroy|abort)\(/.test(text);
     const setsTimeout = /\.setTimeout\(/.test(text);
     let top: ts.Node = call;
-    while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent)) top = top.parent.parent;
+    while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent))
+      top = top.parent.parent;
     const parent = top.parent;
-    const escapes = ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === top) || (ts.isCallExpression(parent) && parent.expression !== top);
+    const escapes =
+      ts.isReturnStatement(parent) ||
+      (ts.isArrowFunction(parent) && parent.body === top) ||
+      (ts.isCallExpression(parent) && parent.expression !== top);
     return { destroysOnTimeout, setsTimeout, escapes };
   }
 
@@ -620,11 +740,18 @@ export class RemoteCalls {
     const role = classified.role;
     const family = FAMILIES[role.family];
     const callee = node.expression.getText().replace(/\s+/g, ' ');
-    const base = { node, family: role.family, label: family.label, fix: family.fix, callee: callee.length > 40 ? `${callee.slice(0, 37)}…` : callee };
+    const base = {
+      node,
+      family: role.family,
+      label: family.label,
+      fix: family.fix,
+      callee: callee.length > 40 ? `${callee.slice(0, 37)}…` : callee,
+    };
     if (family.reportAt === 'construction') {
       // The bound lives where the client was built: judge that construction.
       const origin = root(classified.origin);
-      if (!origin || origin.role.role !== 'factory') return { ...base, verdict: { status: 'unknown' }, decidedAt: node };
+      if (!origin || origin.role.role !== 'factory')
+        return { ...base, verdict: { status: 'unknown' }, decidedAt: node };
       const options = this.optionsOf(origin.node, origin.role.options);
       const first = origin.node.arguments?.[0];
       const instance = role.family === 'mongodb' && first ? [this.summarizeTop(first)] : [];
@@ -641,7 +768,8 @@ export class RemoteCalls {
       ...(request ? { request } : {}),
       ...(role.family === 'http' ? { http: this.httpFacts(node) } : {}),
     });
-    if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && this.isTimeoutWrapped(node)) return { ...base, verdict: { status: 'bounded' }, decidedAt: node };
+    if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && this.isTimeoutWrapped(node))
+      return { ...base, verdict: { status: 'bounded' }, decidedAt: node };
     return { ...base, verdict, decidedAt: node };
   }
 
@@ -652,11 +780,17 @@ export class RemoteCalls {
     const parent = node.parent;
     if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
       const value = this.valueOf(parent.expression);
-      if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.'))) return true;
+      if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')))
+        return true;
     }
-    if (ts.isArrayLiteralExpression(parent) && ts.isCallExpression(parent.parent) && parent.parent.arguments[0] === parent) {
+    if (
+      ts.isArrayLiteralExpression(parent) &&
+      ts.isCallExpression(parent.parent) &&
+      parent.parent.arguments[0] === parent
+    ) {
       const callee = this.valueOf(parent.parent.expression);
-      if (callee.kind === 'global' && callee.path.join('.') === 'Promise.race') return parent.elements.some(element => element !== node && TIMER_NAME.test(element.getText()));
+      if (callee.kind === 'global' && callee.path.join('.') === 'Promise.race')
+        return parent.elements.some(element => element !== node && TIMER_NAME.test(element.getText()));
     }
     return false;
   }
@@ -669,6 +803,7 @@ function root(origin: Origin | undefined): Origin | undefined {
 }
 
 function findEnclosingBody(node: ts.Node): ts.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunctionLike(current) || ts.isSourceFile(current)) return current;
   return undefined;
 }

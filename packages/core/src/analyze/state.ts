@@ -11,7 +11,21 @@ import type { RemoteCalls } from './remote-calls.js';
 import { findReferences } from './references.js';
 import { type Context, hasExportModifier, locate, topLevelUnit, unitName, unwrap } from './ts-util.js';
 
-const MUTATORS = new Set(['set', 'delete', 'clear', 'add', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+const MUTATORS = new Set([
+  'set',
+  'delete',
+  'clear',
+  'add',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Object']);
 
 interface Use {
@@ -26,9 +40,17 @@ function isCollection(init: ts.Expression | undefined): boolean {
   if (!init) return false;
   const node = unwrap(init);
   if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) return true;
-  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) return COLLECTIONS.has(node.expression.text);
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
-    return ['Object', 'Array'].includes(node.expression.expression.text) && ['create', 'from', 'of', 'fromEntries'].includes(node.expression.name.text);
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression))
+    return COLLECTIONS.has(node.expression.text);
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression)
+  ) {
+    return (
+      ['Object', 'Array'].includes(node.expression.expression.text) &&
+      ['create', 'from', 'of', 'fromEntries'].includes(node.expression.name.text)
+    );
   }
   return false;
 }
@@ -36,16 +58,41 @@ function isCollection(init: ts.Expression | undefined): boolean {
 function classifyUse(id: ts.Node, isWrite: boolean): Use['kind'] {
   if (isWrite) return 'reassign';
   const parent = id.parent;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === id) {
+  if (
+    (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) &&
+    parent.expression === id
+  ) {
     const grand = parent.parent;
-    if (ts.isBinaryExpression(grand) && grand.left === parent && grand.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && grand.operatorToken.kind <= ts.SyntaxKind.LastAssignment) return 'mutate';
-    if ((ts.isPrefixUnaryExpression(grand) || ts.isPostfixUnaryExpression(grand)) && (grand.operator === ts.SyntaxKind.PlusPlusToken || grand.operator === ts.SyntaxKind.MinusMinusToken)) return 'mutate';
+    if (
+      ts.isBinaryExpression(grand) &&
+      grand.left === parent &&
+      grand.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      grand.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    )
+      return 'mutate';
+    if (
+      (ts.isPrefixUnaryExpression(grand) || ts.isPostfixUnaryExpression(grand)) &&
+      (grand.operator === ts.SyntaxKind.PlusPlusToken || grand.operator === ts.SyntaxKind.MinusMinusToken)
+    )
+      return 'mutate';
     if (ts.isDeleteExpression(grand)) return 'mutate';
-    if (ts.isCallExpression(grand) && grand.expression === parent && ts.isPropertyAccessExpression(parent) && MUTATORS.has(parent.name.text)) return 'mutate';
+    if (
+      ts.isCallExpression(grand) &&
+      grand.expression === parent &&
+      ts.isPropertyAccessExpression(parent) &&
+      MUTATORS.has(parent.name.text)
+    )
+      return 'mutate';
   }
   if (ts.isCallExpression(parent) && parent.arguments[0] === id) {
     const callee = parent.expression;
-    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'assign') return 'mutate';
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === 'Object' &&
+      callee.name.text === 'assign'
+    )
+      return 'mutate';
   }
   return 'read';
 }
@@ -54,7 +101,13 @@ function classifyUse(id: ts.Node, isWrite: boolean): Use['kind'] {
  * State hazards for the closure's module-level variables. `closureIds` are the ids of every unit in
  * this export's closure (uses elsewhere are "outside": they stay in the library).
  */
-export function analyzeState(ctx: Context, scope: readonly ts.SourceFile[], remote: RemoteCalls, units: readonly Unit[], unitIdOf: (node: ts.Node) => string | undefined): Hazard[] {
+export function analyzeState(
+  ctx: Context,
+  scope: readonly ts.SourceFile[],
+  remote: RemoteCalls,
+  units: readonly Unit[],
+  unitIdOf: (node: ts.Node) => string | undefined,
+): Hazard[] {
   const hazards: Hazard[] = [];
   const closureIds = new Set(units.map(unit => unit.id));
   for (const unit of units) {
@@ -74,12 +127,18 @@ export function analyzeState(ctx: Context, scope: readonly ts.SourceFile[], remo
       if (writes.length === 0) continue;
       const readInClosure = uses.some(use => use.kind === 'read' && use.inClosure);
       const writtenInClosure = writes.some(use => use.inClosure);
-      const writers = [...new Set(writes.map(use => use.unit ?? '(module top level)'))].map(id => id.split('#').pop() as string);
+      const writers = [...new Set(writes.map(use => use.unit ?? '(module top level)'))].map(
+        id => id.split('#').pop() as string,
+      );
       const name = unitName(node);
       const kind = isConst ? 'const' : (flags & ts.NodeFlags.Let) !== 0 ? 'let' : 'var';
       let code: HazardCode;
       let message: string;
-      if ((collection || (node.initializer && /Map|Set|\{|\[/.test(node.initializer.getText().slice(0, 12)))) && readInClosure && writtenInClosure) {
+      if (
+        (collection || (node.initializer && /Map|Set|\{|\[/.test(node.initializer.getText().slice(0, 12)))) &&
+        readInClosure &&
+        writtenInClosure
+      ) {
         code = 'FL303';
         message = `\`${name}\` (module-level ${kind}) is filled by ${writers.join(', ')} and read by the closure: a cache, so each replica keeps its own copy and starts cold.`;
       } else if (!isConst && reassigned.length > 0) {
@@ -90,10 +149,19 @@ export function analyzeState(ctx: Context, scope: readonly ts.SourceFile[], remo
         message = `\`${name}\` (module-level ${kind}) is mutated by ${writers.join(', ')}: each replica of the service would hold its own copy.`;
       }
       const info = codeInfo(code);
-      hazards.push({ code, name: info.name, severity: info.severity, message, location: locate(ctx, node), detail: { variable: name, declaredWith: kind, writers } });
+      hazards.push({
+        code,
+        name: info.name,
+        severity: info.severity,
+        message,
+        location: locate(ctx, node),
+        detail: { variable: name, declaredWith: kind, writers },
+      });
       const outside = writes.filter(use => !use.inClosure);
       if (outside.length > 0 && (readInClosure || writtenInClosure)) {
-        const outsideWriters = [...new Set(outside.map(use => use.unit ?? '(module top level)'))].map(id => id.split('#').pop() as string);
+        const outsideWriters = [...new Set(outside.map(use => use.unit ?? '(module top level)'))].map(
+          id => id.split('#').pop() as string,
+        );
         const stay = codeInfo('FL304');
         hazards.push({
           code: 'FL304',
@@ -109,7 +177,13 @@ export function analyzeState(ctx: Context, scope: readonly ts.SourceFile[], remo
   return hazards;
 }
 
-function findUses(ctx: Context, scope: readonly ts.SourceFile[], name: ts.Identifier, closureIds: ReadonlySet<string>, unitIdOf: (node: ts.Node) => string | undefined): Use[] {
+function findUses(
+  ctx: Context,
+  scope: readonly ts.SourceFile[],
+  name: ts.Identifier,
+  closureIds: ReadonlySet<string>,
+  unitIdOf: (node: ts.Node) => string | undefined,
+): Use[] {
   const declaration = name.parent;
   // A binding that is not exported can only be used in its own file.
   const exported = ts.isVariableDeclaration(declaration) && hasExportModifier(declaration.parent.parent);
@@ -117,6 +191,10 @@ function findUses(ctx: Context, scope: readonly ts.SourceFile[], name: ts.Identi
   return findReferences(ctx, name, files).map(reference => {
     const unitNode = topLevelUnit(reference.node);
     const unit = unitNode ? unitIdOf(unitNode) : undefined;
-    return { kind: classifyUse(reference.node, reference.isWrite), unit, inClosure: unit !== undefined && closureIds.has(unit) };
+    return {
+      kind: classifyUse(reference.node, reference.isWrite),
+      unit,
+      inClosure: unit !== undefined && closureIds.has(unit),
+    };
   });
 }

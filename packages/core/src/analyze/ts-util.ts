@@ -31,7 +31,13 @@ export function relativeFile(ctx: Pick<Context, 'root'>, fileName: string): stri
 export function unwrap(node: ts.Expression): ts.Expression {
   let current = node;
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
       current = current.expression;
     } else if (ts.isExpressionWithTypeArguments(current)) {
       current = current.expression;
@@ -63,7 +69,14 @@ export function staticString(node: ts.Node | undefined): string | undefined {
 /** The static name of a property name node (`a`, `'a'`, `['a']`, `#a`). */
 export function propertyNameText(name: ts.PropertyName | ts.MemberName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  if (
+    ts.isIdentifier(name) ||
+    ts.isPrivateIdentifier(name) ||
+    ts.isStringLiteral(name) ||
+    ts.isNumericLiteral(name) ||
+    ts.isNoSubstitutionTemplateLiteral(name)
+  )
+    return name.text;
   if (ts.isComputedPropertyName(name)) return staticString(name.expression);
   return undefined;
 }
@@ -77,7 +90,10 @@ export function memberName(node: ts.Node): string | undefined {
 
 /** Has an `export` (or `export default`) modifier. */
 export function hasExportModifier(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some(modifier => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some(modifier => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  );
 }
 
 export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
@@ -97,7 +113,8 @@ export function topLevelUnit(declaration: ts.Node): ts.Node | undefined {
   if (!current.parent) return undefined;
   if (ts.isVariableStatement(current)) {
     // The declarator that holds the declaration (destructuring declares several names at once).
-    for (const declarator of current.declarationList.declarations) if (declarator.pos <= declaration.pos && declaration.end <= declarator.end) return declarator;
+    for (const declarator of current.declarationList.declarations)
+      if (declarator.pos <= declaration.pos && declaration.end <= declarator.end) return declarator;
     return current.declarationList.declarations[0];
   }
   if (ts.isExpressionStatement(current)) {
@@ -121,16 +138,25 @@ export function topLevelUnit(declaration: ts.Node): ts.Node | undefined {
 /** A declaration is a local of some function (not module-level), even when inside a top-level unit. */
 export function isModuleLevel(declaration: ts.Node): boolean {
   for (let current = declaration.parent; current && !ts.isSourceFile(current); current = current.parent) {
-    if (isFunctionLike(current) || ts.isBlock(current) || ts.isClassStaticBlockDeclaration(current)) return false;
-    if (ts.isCatchClause(current) || ts.isForStatement(current) || ts.isForOfStatement(current) || ts.isForInStatement(current)) return false;
+    if (isFunctionLike(current) || ts.isBlock(current) || ts.isClassStaticBlockDeclaration(current))
+      return false;
+    if (
+      ts.isCatchClause(current) ||
+      ts.isForStatement(current) ||
+      ts.isForOfStatement(current) ||
+      ts.isForInStatement(current)
+    )
+      return false;
   }
   return true;
 }
 
 export function unitName(unit: ts.Node): string {
-  if (ts.isVariableDeclaration(unit)) return ts.isIdentifier(unit.name) ? unit.name.text : unit.name.getText();
+  if (ts.isVariableDeclaration(unit))
+    return ts.isIdentifier(unit.name) ? unit.name.text : unit.name.getText();
   if (ts.isExportAssignment(unit)) return 'default';
-  if (ts.isExpressionStatement(unit)) return unit.expression.getText().slice(0, 40).split(/\s*=/)[0] ?? 'statement';
+  if (ts.isExpressionStatement(unit))
+    return unit.expression.getText().slice(0, 40).split(/\s*=/)[0] ?? 'statement';
   const name = (unit as ts.NamedDeclaration).name;
   if (name && (ts.isIdentifier(name) || ts.isStringLiteral(name))) return name.text;
   return 'default';
@@ -154,7 +180,8 @@ export function unitKind(unit: ts.Node): DeclarationKind {
 export function isTypeOnlyUnit(unit: ts.Node): boolean {
   if (ts.isInterfaceDeclaration(unit) || ts.isTypeAliasDeclaration(unit)) return true;
   if (hasModifier(unit, ts.SyntaxKind.DeclareKeyword)) return true;
-  if (ts.isVariableDeclaration(unit) && hasModifier(unit.parent.parent, ts.SyntaxKind.DeclareKeyword)) return true;
+  if (ts.isVariableDeclaration(unit) && hasModifier(unit.parent.parent, ts.SyntaxKind.DeclareKeyword))
+    return true;
   return unit.getSourceFile().isDeclarationFile;
 }
 
@@ -182,23 +209,32 @@ export function nodeAt(sourceFile: ts.SourceFile, position: number): ts.Node {
 
 /** The nearest enclosing function-like node. */
 export function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunctionLike(current)) return current;
+  for (let current = node.parent; current; current = current.parent)
+    if (isFunctionLike(current)) return current;
   return undefined;
 }
 
 /** A readable name for a function: its own name, the variable or property it is assigned to, or `<anonymous>`. */
 export function functionName(fn: ts.FunctionLikeDeclaration): string {
   if (ts.isConstructorDeclaration(fn)) return `${className(fn.parent)}.constructor`;
-  if ((ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) && ts.isClassLike(fn.parent)) {
+  if (
+    (ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) &&
+    ts.isClassLike(fn.parent)
+  ) {
     return `${className(fn.parent)}.${propertyNameText(fn.name) ?? '?'}`;
   }
   if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
   const parent = fn.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name) ?? '<anonymous>';
+  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))
+    return propertyNameText(parent.name) ?? '<anonymous>';
   if (ts.isCallExpression(parent)) {
     const callee = parent.expression;
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : 'call';
+    const name = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isIdentifier(callee)
+        ? callee.text
+        : 'call';
     return `<callback of ${name}>`;
   }
   return '<anonymous>';
@@ -210,7 +246,11 @@ function className(node: ts.Node): string {
 
 /** `checker.typeToString` without truncation, shortened for reports. */
 export function typeText(checker: ts.TypeChecker, type: ts.Type, limit = 120): string {
-  const text = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+  const text = checker.typeToString(
+    type,
+    undefined,
+    ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope,
+  );
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 
@@ -231,7 +271,9 @@ export function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Sym
 }
 
 /** The module specifier of the import that declares an alias symbol, if it is one. */
-export function importSpecifierOf(symbol: ts.Symbol): { specifier: string; typeOnly: boolean; imported: string | undefined } | undefined {
+export function importSpecifierOf(
+  symbol: ts.Symbol,
+): { specifier: string; typeOnly: boolean; imported: string | undefined } | undefined {
   const declaration = symbol.declarations?.[0];
   if (!declaration) return undefined;
   let importDeclaration: ts.ImportDeclaration | undefined;
@@ -247,13 +289,26 @@ export function importSpecifierOf(symbol: ts.Symbol): { specifier: string; typeO
   } else if (ts.isNamespaceImport(declaration)) {
     importDeclaration = declaration.parent.parent as ts.ImportDeclaration;
     imported = undefined;
-  } else if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference)) {
+  } else if (
+    ts.isImportEqualsDeclaration(declaration) &&
+    ts.isExternalModuleReference(declaration.moduleReference)
+  ) {
     const specifier = staticString(declaration.moduleReference.expression);
-    return specifier === undefined ? undefined : { specifier, typeOnly: declaration.isTypeOnly, imported: undefined };
+    return specifier === undefined
+      ? undefined
+      : { specifier, typeOnly: declaration.isTypeOnly, imported: undefined };
   } else if (ts.isExportSpecifier(declaration)) {
     const exportDeclaration = declaration.parent.parent;
-    const specifier = exportDeclaration.moduleSpecifier ? staticString(exportDeclaration.moduleSpecifier) : undefined;
-    return specifier === undefined ? undefined : { specifier, typeOnly: declaration.isTypeOnly || exportDeclaration.isTypeOnly, imported: (declaration.propertyName ?? declaration.name).text };
+    const specifier = exportDeclaration.moduleSpecifier
+      ? staticString(exportDeclaration.moduleSpecifier)
+      : undefined;
+    return specifier === undefined
+      ? undefined
+      : {
+          specifier,
+          typeOnly: declaration.isTypeOnly || exportDeclaration.isTypeOnly,
+          imported: (declaration.propertyName ?? declaration.name).text,
+        };
   }
   if (!importDeclaration) return undefined;
   const specifier = staticString(importDeclaration.moduleSpecifier);
@@ -277,17 +332,43 @@ export function isRelative(specifier: string): boolean {
 /** True for declaration nodes (what `ts.isDeclaration` does internally). */
 export function isDeclarationNode(node: ts.Node): node is ts.NamedDeclaration {
   return (
-    ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isBindingElement(node) || ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node) ||
-    ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node) || ts.isEnumMember(node) || ts.isModuleDeclaration(node) ||
-    ts.isMethodDeclaration(node) || ts.isMethodSignature(node) || ts.isPropertyDeclaration(node) || ts.isPropertySignature(node) || ts.isPropertyAssignment(node) ||
-    ts.isGetAccessorDeclaration(node) || ts.isSetAccessorDeclaration(node) || ts.isTypeParameterDeclaration(node) || ts.isImportSpecifier(node) || ts.isExportSpecifier(node) ||
-    ts.isNamespaceImport(node) || ts.isImportClause(node) || ts.isImportEqualsDeclaration(node) || ts.isJsxAttribute(node)
+    ts.isVariableDeclaration(node) ||
+    ts.isParameter(node) ||
+    ts.isBindingElement(node) ||
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isClassLike(node) ||
+    ts.isInterfaceDeclaration(node) ||
+    ts.isTypeAliasDeclaration(node) ||
+    ts.isEnumDeclaration(node) ||
+    ts.isEnumMember(node) ||
+    ts.isModuleDeclaration(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isMethodSignature(node) ||
+    ts.isPropertyDeclaration(node) ||
+    ts.isPropertySignature(node) ||
+    ts.isPropertyAssignment(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node) ||
+    ts.isTypeParameterDeclaration(node) ||
+    ts.isImportSpecifier(node) ||
+    ts.isExportSpecifier(node) ||
+    ts.isNamespaceImport(node) ||
+    ts.isImportClause(node) ||
+    ts.isImportEqualsDeclaration(node) ||
+    ts.isJsxAttribute(node)
   );
 }
 
 export function isInTypePosition(node: ts.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (ts.isTypeNode(current) || ts.isHeritageClause(current) || ts.isInterfaceDeclaration(current) || ts.isTypeAliasDeclaration(current)) return true;
+    if (
+      ts.isTypeNode(current) ||
+      ts.isHeritageClause(current) ||
+      ts.isInterfaceDeclaration(current) ||
+      ts.isTypeAliasDeclaration(current)
+    )
+      return true;
     if (ts.isExpression(current) && !ts.isExpressionWithTypeArguments(current)) return false;
     if (ts.isStatement(current) || ts.isSourceFile(current)) return false;
   }

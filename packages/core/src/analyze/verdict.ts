@@ -16,8 +16,15 @@ function where(hazard: Hazard): string {
 
 /** Decides the verdict of one export. */
 export function decideVerdict(hazards: readonly Hazard[], unknowns: readonly Unknown[]): Verdict {
-  const worst = hazards.reduce<Severity>((current, hazard) => (ORDER[hazard.severity] < ORDER[current] ? hazard.severity : current), 'info');
-  const status = hazards.some(hazard => hazard.severity === 'error') ? 'blocked' : hazards.some(hazard => hazard.severity === 'warning') ? 'extractable-with-changes' : 'extractable';
+  const worst = hazards.reduce<Severity>(
+    (current, hazard) => (ORDER[hazard.severity] < ORDER[current] ? hazard.severity : current),
+    'info',
+  );
+  const status = hazards.some(hazard => hazard.severity === 'error')
+    ? 'blocked'
+    : hazards.some(hazard => hazard.severity === 'warning')
+      ? 'extractable-with-changes'
+      : 'extractable';
   const groups = new Map<string, Hazard[]>();
   for (const hazard of hazards) {
     if (hazard.severity === 'info' && worst !== 'info') continue;
@@ -26,14 +33,21 @@ export function decideVerdict(hazards: readonly Hazard[], unknowns: readonly Unk
     else groups.set(hazard.code, [hazard]);
   }
   const reasons = [...groups.entries()]
-    .sort(([a, listA], [b, listB]) => ORDER[(listA[0] as Hazard).severity] - ORDER[(listB[0] as Hazard).severity] || a.localeCompare(b))
+    .sort(
+      ([a, listA], [b, listB]) =>
+        ORDER[(listA[0] as Hazard).severity] - ORDER[(listB[0] as Hazard).severity] || a.localeCompare(b),
+    )
     .map(([code, list]) => {
       const title = CODES.find(info => info.code === code)?.title ?? code;
       const shown = list.slice(0, 3).map(where).join(', ');
       const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
       return `${code} ${title}: ${shown}${more}`;
     });
-  if (status === 'extractable' && reasons.length === 0) reasons.push('nothing in its closure, types or callers stands in the way');
-  if (unknowns.length > 0) reasons.push(`not everything could be known: ${unknowns.length} gap${unknowns.length === 1 ? '' : 's'} (see unknowns)`);
+  if (status === 'extractable' && reasons.length === 0)
+    reasons.push('nothing in its closure, types or callers stands in the way');
+  if (unknowns.length > 0)
+    reasons.push(
+      `not everything could be known: ${unknowns.length} gap${unknowns.length === 1 ? '' : 's'} (see unknowns)`,
+    );
   return { status, reasons, complete: unknowns.length === 0 };
 }

@@ -12,10 +12,77 @@ import { type Context, locate, typeText } from './ts-util.js';
 const MAX_DEPTH = 8;
 const MAX_FINDINGS = 60;
 
-const STREAMS = new Set(['Readable', 'Writable', 'Duplex', 'Transform', 'PassThrough', 'Stream', 'ReadableStream', 'WritableStream', 'TransformStream', 'AsyncIterable', 'AsyncIterableIterator', 'AsyncIterator', 'AsyncGenerator', 'Iterator', 'IterableIterator', 'Generator', 'ArrayIterator', 'MapIterator', 'SetIterator']);
-const BINARY = new Set(['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Array', 'Int8Array', 'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Buffer', 'Blob', 'File']);
-const NOT_SERIALIZABLE = new Set(['WeakMap', 'WeakSet', 'WeakRef', 'FinalizationRegistry', 'AbortController', 'EventTarget', 'MessagePort', 'Worker', 'Socket', 'Server', 'EventEmitter', 'Response', 'Request', 'IncomingMessage', 'ServerResponse', 'ClientRequest']);
-const OTHER_CODEC = new Set(['RegExp', 'URL', 'URLSearchParams', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'AggregateError', 'DOMException', 'Headers', 'FormData']);
+const STREAMS = new Set([
+  'Readable',
+  'Writable',
+  'Duplex',
+  'Transform',
+  'PassThrough',
+  'Stream',
+  'ReadableStream',
+  'WritableStream',
+  'TransformStream',
+  'AsyncIterable',
+  'AsyncIterableIterator',
+  'AsyncIterator',
+  'AsyncGenerator',
+  'Iterator',
+  'IterableIterator',
+  'Generator',
+  'ArrayIterator',
+  'MapIterator',
+  'SetIterator',
+]);
+const BINARY = new Set([
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Uint16Array',
+  'Uint32Array',
+  'Int8Array',
+  'Int16Array',
+  'Int32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Buffer',
+  'Blob',
+  'File',
+]);
+const NOT_SERIALIZABLE = new Set([
+  'WeakMap',
+  'WeakSet',
+  'WeakRef',
+  'FinalizationRegistry',
+  'AbortController',
+  'EventTarget',
+  'MessagePort',
+  'Worker',
+  'Socket',
+  'Server',
+  'EventEmitter',
+  'Response',
+  'Request',
+  'IncomingMessage',
+  'ServerResponse',
+  'ClientRequest',
+]);
+const OTHER_CODEC = new Set([
+  'RegExp',
+  'URL',
+  'URLSearchParams',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'SyntaxError',
+  'AggregateError',
+  'DOMException',
+  'Headers',
+  'FormData',
+]);
 
 export interface WireFinding {
   code: HazardCode;
@@ -40,7 +107,11 @@ function isBuiltinSymbol(ctx: Context, symbol: ts.Symbol): boolean {
   const declaration = symbol.declarations?.[0];
   if (!declaration) return false;
   const sourceFile = declaration.getSourceFile();
-  return ctx.program.isSourceFileDefaultLibrary(sourceFile) || /[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|typescript)[\\/]/.test(sourceFile.fileName) || /[\\/]lib\.[\w.]*\.d\.ts$/.test(sourceFile.fileName);
+  return (
+    ctx.program.isSourceFileDefaultLibrary(sourceFile) ||
+    /[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|typescript)[\\/]/.test(sourceFile.fileName) ||
+    /[\\/]lib\.[\w.]*\.d\.ts$/.test(sourceFile.fileName)
+  );
 }
 
 function add(w: Walk, code: HazardCode, path: string, type: ts.Type, node: ts.Node, message: string): void {
@@ -60,7 +131,10 @@ function propertyAnchor(w: Walk, symbol: ts.Symbol): ts.Node {
 }
 
 function hasUndefined(type: ts.Type): boolean {
-  return type.isUnion() && type.types.some(part => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0);
+  return (
+    type.isUnion() &&
+    type.types.some(part => (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) !== 0)
+  );
 }
 
 /** Methods, accessors or non-public fields make a class instance more than data. */
@@ -72,14 +146,29 @@ function classBehaviour(checker: ts.TypeChecker, type: ts.Type): string | undefi
     const declaration = property.valueDeclaration;
     if (declaration && ts.canHaveModifiers(declaration)) {
       const modifiers = ts.getModifiers(declaration) ?? [];
-      if (modifiers.some(modifier => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.ProtectedKeyword)) return `private field ${property.name}`;
+      if (
+        modifiers.some(
+          modifier =>
+            modifier.kind === ts.SyntaxKind.PrivateKeyword ||
+            modifier.kind === ts.SyntaxKind.ProtectedKeyword,
+        )
+      )
+        return `private field ${property.name}`;
     }
-    if (declaration && ts.isPropertyDeclaration(declaration) && ts.isPrivateIdentifier(declaration.name)) return `private field ${declaration.name.text}`;
+    if (declaration && ts.isPropertyDeclaration(declaration) && ts.isPrivateIdentifier(declaration.name))
+      return `private field ${declaration.name.text}`;
   }
   return undefined;
 }
 
-function walkType(w: Walk, type: ts.Type, path: string, anchor: ts.Node, depth: number, position: { top: boolean; optional: boolean; inArray: boolean }): void {
+function walkType(
+  w: Walk,
+  type: ts.Type,
+  path: string,
+  anchor: ts.Node,
+  depth: number,
+  position: { top: boolean; optional: boolean; inArray: boolean },
+): void {
   const checker = w.ctx.checker;
   if (depth > MAX_DEPTH) {
     w.truncated = true;
@@ -88,16 +177,40 @@ function walkType(w: Walk, type: ts.Type, path: string, anchor: ts.Node, depth: 
   const flags = type.flags;
   if (flags & ts.TypeFlags.Any) {
     if ((type as { intrinsicName?: string }).intrinsicName === 'error') {
-      w.unknowns.push({ code: 'FL905', name: codeInfo('FL905').name, message: `the type at ${path} cannot be resolved (a missing import or a type error), so what crosses there is not known.`, location: locate(w.ctx, anchor) });
+      w.unknowns.push({
+        code: 'FL905',
+        name: codeInfo('FL905').name,
+        message: `the type at ${path} cannot be resolved (a missing import or a type error), so what crosses there is not known.`,
+        location: locate(w.ctx, anchor),
+      });
     } else if (w.javascript) {
-      w.unknowns.push({ code: 'FL904', name: codeInfo('FL904').name, message: `${path} has no type (JavaScript without JSDoc): whether it can cross the network is not known.`, location: locate(w.ctx, anchor) });
+      w.unknowns.push({
+        code: 'FL904',
+        name: codeInfo('FL904').name,
+        message: `${path} has no type (JavaScript without JSDoc): whether it can cross the network is not known.`,
+        location: locate(w.ctx, anchor),
+      });
     } else {
-      add(w, 'FL107', path, type, anchor, `${path} is \`any\`: nothing says whether it can cross the network.`);
+      add(
+        w,
+        'FL107',
+        path,
+        type,
+        anchor,
+        `${path} is \`any\`: nothing says whether it can cross the network.`,
+      );
     }
     return;
   }
   if (flags & ts.TypeFlags.Unknown) {
-    add(w, 'FL108', path, type, anchor, `${path} is \`unknown\`: nothing says whether it can cross the network.`);
+    add(
+      w,
+      'FL108',
+      path,
+      type,
+      anchor,
+      `${path} is \`unknown\`: nothing says whether it can cross the network.`,
+    );
     return;
   }
   if (flags & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) {
@@ -110,14 +223,27 @@ function walkType(w: Walk, type: ts.Type, path: string, anchor: ts.Node, depth: 
   }
   if (flags & ts.TypeFlags.TypeParameter) {
     const constraint = checker.getBaseConstraintOfType(type);
-    if (constraint && constraint !== type && !(constraint.flags & ts.TypeFlags.Unknown)) walkType(w, constraint, path, anchor, depth + 1, position);
+    if (constraint && constraint !== type && !(constraint.flags & ts.TypeFlags.Unknown))
+      walkType(w, constraint, path, anchor, depth + 1, position);
     return;
   }
   if (type.isUnion()) {
     if (hasUndefined(type) && !position.top && !position.optional) {
-      add(w, 'FL206', path, type, anchor, position.inArray ? `${path} may hold \`undefined\`, which JSON turns into \`null\` inside arrays.` : `${path} may be \`undefined\` but is not optional: once serialised it becomes a missing property.`);
+      add(
+        w,
+        'FL206',
+        path,
+        type,
+        anchor,
+        position.inArray
+          ? `${path} may hold \`undefined\`, which JSON turns into \`null\` inside arrays.`
+          : `${path} may be \`undefined\` but is not optional: once serialised it becomes a missing property.`,
+      );
     } else if (hasUndefined(type) && position.top && !position.optional) {
-      const why = path === 'result' ? 'a JSON body cannot carry it (it arrives empty or as `null`)' : 'positional arguments serialise it as `null`';
+      const why =
+        path === 'result'
+          ? 'a JSON body cannot carry it (it arrives empty or as `null`)'
+          : 'positional arguments serialise it as `null`';
       add(w, 'FL206', path, type, anchor, `${path} may be \`undefined\`: ${why}.`);
     }
     for (const part of type.types) {
@@ -140,7 +266,14 @@ function walkType(w: Walk, type: ts.Type, path: string, anchor: ts.Node, depth: 
   }
 }
 
-function walkObject(w: Walk, type: ts.ObjectType, path: string, anchor: ts.Node, depth: number, position: { top: boolean; optional: boolean; inArray: boolean }): void {
+function walkObject(
+  w: Walk,
+  type: ts.ObjectType,
+  path: string,
+  anchor: ts.Node,
+  depth: number,
+  position: { top: boolean; optional: boolean; inArray: boolean },
+): void {
   const ctx = w.ctx;
   const checker = ctx.checker;
   const symbol = type.getSymbol() ?? type.aliasSymbol;
@@ -150,51 +283,142 @@ function walkObject(w: Walk, type: ts.ObjectType, path: string, anchor: ts.Node,
   const next = { top: false, optional: false, inArray: false };
 
   if (checker.isArrayType(type) || checker.isTupleType(type)) {
-    const elements = checker.isTupleType(type) ? typeArgs.map((arg, index) => [`[${index}]`, arg] as const) : [['[]', typeArgs[0]] as const];
-    for (const [suffix, element] of elements) if (element) walkType(w, element, `${path}${suffix}`, anchor, depth + 1, { ...next, inArray: true });
+    const elements = checker.isTupleType(type)
+      ? typeArgs.map((arg, index) => [`[${index}]`, arg] as const)
+      : [['[]', typeArgs[0]] as const];
+    for (const [suffix, element] of elements)
+      if (element) walkType(w, element, `${path}${suffix}`, anchor, depth + 1, { ...next, inArray: true });
     return;
   }
   if (builtin || name === 'Buffer') {
     if (name === 'Promise' || name === 'PromiseLike') {
       if (position.top && path === 'result') {
         const awaited = typeArgs[0];
-        if (awaited) walkType(w, awaited, path, anchor, depth + 1, { top: true, optional: false, inArray: false });
+        if (awaited)
+          walkType(w, awaited, path, anchor, depth + 1, { top: true, optional: false, inArray: false });
       } else {
-        add(w, 'FL105', path, type, anchor, `${path} is a promise inside the data: only settled values can be sent.`);
+        add(
+          w,
+          'FL105',
+          path,
+          type,
+          anchor,
+          `${path} is a promise inside the data: only settled values can be sent.`,
+        );
       }
       return;
     }
-    if (name === 'Date') return add(w, 'FL201', path, type, anchor, `${path} is a Date: JSON turns it into a string that stays a string on the other side.`);
+    if (name === 'Date')
+      return add(
+        w,
+        'FL201',
+        path,
+        type,
+        anchor,
+        `${path} is a Date: JSON turns it into a string that stays a string on the other side.`,
+      );
     if (name === 'Map' || name === 'ReadonlyMap') {
-      add(w, 'FL203', path, type, anchor, `${path} is a Map: JSON turns it into \`{}\` and loses every entry.`);
+      add(
+        w,
+        'FL203',
+        path,
+        type,
+        anchor,
+        `${path} is a Map: JSON turns it into \`{}\` and loses every entry.`,
+      );
       if (typeArgs[0]) walkType(w, typeArgs[0], `${path}<key>`, anchor, depth + 1, next);
       if (typeArgs[1]) walkType(w, typeArgs[1], `${path}<value>`, anchor, depth + 1, next);
       return;
     }
     if (name === 'Set' || name === 'ReadonlySet') {
-      add(w, 'FL204', path, type, anchor, `${path} is a Set: JSON turns it into \`{}\` and loses every item.`);
+      add(
+        w,
+        'FL204',
+        path,
+        type,
+        anchor,
+        `${path} is a Set: JSON turns it into \`{}\` and loses every item.`,
+      );
       if (typeArgs[0]) walkType(w, typeArgs[0], `${path}<item>`, anchor, depth + 1, next);
       return;
     }
-    if (BINARY.has(name)) return add(w, 'FL205', path, type, anchor, `${path} is binary data (${name}): JSON turns it into an object of numbered keys.`);
-    if (STREAMS.has(name)) return add(w, 'FL104', path, type, anchor, `${path} is a stream or iterator (${name}): it is consumed over time and cannot be sent as one value.`);
-    if (name === 'AbortSignal') return add(w, 'FL109', path, type, anchor, `${path} is an AbortSignal: it cannot be sent, but the remote call’s deadline and cancellation take its place.`);
-    if (NOT_SERIALIZABLE.has(name)) return add(w, 'FL106', path, type, anchor, `${path} is a ${name}: it has no serialised form.`);
-    if (OTHER_CODEC.has(name)) return add(w, 'FL207', path, type, anchor, `${path} is a ${name}: JSON loses it (\`{}\`) unless a codec carries it.`);
-    if (name === 'Function' || name === 'CallableFunction' || name === 'NewableFunction') return add(w, 'FL101', path, type, anchor, `${path} is a function: code cannot be sent over the network.`);
+    if (BINARY.has(name))
+      return add(
+        w,
+        'FL205',
+        path,
+        type,
+        anchor,
+        `${path} is binary data (${name}): JSON turns it into an object of numbered keys.`,
+      );
+    if (STREAMS.has(name))
+      return add(
+        w,
+        'FL104',
+        path,
+        type,
+        anchor,
+        `${path} is a stream or iterator (${name}): it is consumed over time and cannot be sent as one value.`,
+      );
+    if (name === 'AbortSignal')
+      return add(
+        w,
+        'FL109',
+        path,
+        type,
+        anchor,
+        `${path} is an AbortSignal: it cannot be sent, but the remote call’s deadline and cancellation take its place.`,
+      );
+    if (NOT_SERIALIZABLE.has(name))
+      return add(w, 'FL106', path, type, anchor, `${path} is a ${name}: it has no serialised form.`);
+    if (OTHER_CODEC.has(name))
+      return add(
+        w,
+        'FL207',
+        path,
+        type,
+        anchor,
+        `${path} is a ${name}: JSON loses it (\`{}\`) unless a codec carries it.`,
+      );
+    if (name === 'Function' || name === 'CallableFunction' || name === 'NewableFunction')
+      return add(
+        w,
+        'FL101',
+        path,
+        type,
+        anchor,
+        `${path} is a function: code cannot be sent over the network.`,
+      );
   }
-  if (checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 || checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0) {
+  if (
+    checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0 ||
+    checker.getSignaturesOfType(type, ts.SignatureKind.Construct).length > 0
+  ) {
     add(w, 'FL101', path, type, anchor, `${path} is a function: code cannot be sent over the network.`);
     return;
   }
   if (STREAMS.has(name) && !builtin) {
-    add(w, 'FL104', path, type, anchor, `${path} is a stream or iterator (${name}): it is consumed over time and cannot be sent as one value.`);
+    add(
+      w,
+      'FL104',
+      path,
+      type,
+      anchor,
+      `${path} is a stream or iterator (${name}): it is consumed over time and cannot be sent as one value.`,
+    );
     return;
   }
   if (symbol && symbol.flags & ts.SymbolFlags.Class) {
     const behaviour = classBehaviour(checker, type);
     if (behaviour) {
-      add(w, 'FL102', path, type, anchor, `${path} is an instance of class ${name} (${behaviour}): only its data would arrive, without its prototype.`);
+      add(
+        w,
+        'FL102',
+        path,
+        type,
+        anchor,
+        `${path} is an instance of class ${name} (${behaviour}): only its data would arrive, without its prototype.`,
+      );
       return;
     }
   }
@@ -203,11 +427,22 @@ function walkObject(w: Walk, type: ts.ObjectType, path: string, anchor: ts.Node,
     const propertyPath = `${path}.${property.name}`;
     const propertyAnchor_ = propertyAnchor(w, property);
     if (property.flags & ts.SymbolFlags.Method) {
-      add(w, 'FL101', propertyPath, checker.getTypeOfSymbol(property), propertyAnchor_, `${propertyPath} is a method: code cannot be sent over the network.`);
+      add(
+        w,
+        'FL101',
+        propertyPath,
+        checker.getTypeOfSymbol(property),
+        propertyAnchor_,
+        `${propertyPath} is a method: code cannot be sent over the network.`,
+      );
       continue;
     }
     const propertyType = checker.getTypeOfSymbol(property);
-    walkType(w, propertyType, propertyPath, propertyAnchor_, depth + 1, { top: false, optional: (property.flags & ts.SymbolFlags.Optional) !== 0, inArray: false });
+    walkType(w, propertyType, propertyPath, propertyAnchor_, depth + 1, {
+      top: false,
+      optional: (property.flags & ts.SymbolFlags.Optional) !== 0,
+      inArray: false,
+    });
   }
   for (const info of checker.getIndexInfosOfType(type)) {
     const key = info.keyType.flags & ts.TypeFlags.Number ? '[number]' : '[string]';
@@ -229,7 +464,15 @@ export function analyzeSignature(ctx: Context, signature: ts.Signature, javascri
   const checker = ctx.checker;
   const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
   const fallback: ts.Node = declaration ?? ctx.program.getSourceFiles()[0]!;
-  const w: Walk = { ctx, findings: [], unknowns: [], stack: new Set(), anchor: fallback, truncated: false, javascript };
+  const w: Walk = {
+    ctx,
+    findings: [],
+    unknowns: [],
+    stack: new Set(),
+    anchor: fallback,
+    truncated: false,
+    javascript,
+  };
   signature.getParameters().forEach((parameter, index) => {
     const parameterDeclaration = parameter.valueDeclaration as ts.ParameterDeclaration | undefined;
     const anchor = parameterDeclaration ?? fallback;
@@ -239,23 +482,38 @@ export function analyzeSignature(ctx: Context, signature: ts.Signature, javascri
     let path = `args[${index}]`;
     if (rest) {
       path = `args[${index}…]`;
-      const element = checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0] : undefined;
+      const element = checker.isArrayType(type)
+        ? checker.getTypeArguments(type as ts.TypeReference)[0]
+        : undefined;
       if (element) type = element;
     }
     const optional = parameterDeclaration ? checker.isOptionalParameter(parameterDeclaration) : false;
     const before = w.findings.length;
     walkType(w, type, path, anchor, 0, { top: true, optional, inArray: false });
     // Name the parameter too: `args[1]` is precise, `onProgress` is what a reader recognises.
-    for (const finding of w.findings.slice(before)) finding.message = `${finding.message} (parameter \`${parameter.name}\`)`;
+    for (const finding of w.findings.slice(before))
+      finding.message = `${finding.message} (parameter \`${parameter.name}\`)`;
   });
-  const returnAnchor = declaration && (ts.isFunctionLike(declaration) && declaration.type) ? declaration.type : (declaration ?? fallback);
+  const returnAnchor =
+    declaration && ts.isFunctionLike(declaration) && declaration.type
+      ? declaration.type
+      : (declaration ?? fallback);
   w.anchor = returnAnchor;
-  walkType(w, checker.getReturnTypeOfSignature(signature), 'result', returnAnchor, 0, { top: true, optional: false, inArray: false });
+  walkType(w, checker.getReturnTypeOfSignature(signature), 'result', returnAnchor, 0, {
+    top: true,
+    optional: false,
+    inArray: false,
+  });
   return { findings: w.findings, unknowns: w.unknowns, truncated: w.truncated };
 }
 
 /** Walks the type of an exported value (a `const` that is not a function). */
-export function analyzeValue(ctx: Context, type: ts.Type, anchor: ts.Node, javascript: boolean): SignatureShape {
+export function analyzeValue(
+  ctx: Context,
+  type: ts.Type,
+  anchor: ts.Node,
+  javascript: boolean,
+): SignatureShape {
   const w: Walk = { ctx, findings: [], unknowns: [], stack: new Set(), anchor, truncated: false, javascript };
   walkType(w, type, 'value', anchor, 0, { top: true, optional: false, inArray: false });
   return { findings: w.findings, unknowns: w.unknowns, truncated: w.truncated };
@@ -265,6 +523,14 @@ export function analyzeValue(ctx: Context, type: ts.Type, anchor: ts.Node, javas
 export function wireHazards(ctx: Context, findings: readonly WireFinding[]): Hazard[] {
   return findings.map(finding => {
     const info = codeInfo(finding.code);
-    return { code: info.code, name: info.name, severity: info.severity, message: finding.message, location: locate(ctx, finding.node), path: finding.path, type: finding.type };
+    return {
+      code: info.code,
+      name: info.name,
+      severity: info.severity,
+      message: finding.message,
+      location: locate(ctx, finding.node),
+      path: finding.path,
+      type: finding.type,
+    };
   });
 }

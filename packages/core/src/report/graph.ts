@@ -3,7 +3,11 @@
 // each requested export is a bold node, coloured by its verdict; external packages are boxes.
 import type { AnalysisReport, VerdictStatus } from '../analyze/model.js';
 
-const VERDICT_COLOR: Record<VerdictStatus, string> = { extractable: '#2e7d32', 'extractable-with-changes': '#b26a00', blocked: '#c62828' };
+const VERDICT_COLOR: Record<VerdictStatus, string> = {
+  extractable: '#2e7d32',
+  'extractable-with-changes': '#b26a00',
+  blocked: '#c62828',
+};
 
 function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
@@ -16,7 +20,13 @@ export function closureDot(report: AnalysisReport): string {
   const externals = new Set<string>();
   const hazardous = new Set<string>();
   for (const analysis of report.exports) {
-    for (const declaration of analysis.closure.declarations) nodes.set(declaration.id, { name: declaration.name, kind: declaration.kind, file: declaration.location.file, typeOnly: declaration.typeOnly });
+    for (const declaration of analysis.closure.declarations)
+      nodes.set(declaration.id, {
+        name: declaration.name,
+        kind: declaration.kind,
+        file: declaration.location.file,
+        typeOnly: declaration.typeOnly,
+      });
     for (const edge of analysis.closure.edges) {
       edges.add(`${quote(edge.from)} -> ${quote(edge.to)}`);
       if (edge.to.startsWith('pkg:')) externals.add(edge.to);
@@ -25,7 +35,11 @@ export function closureDot(report: AnalysisReport): string {
       if (hazard.severity === 'info') continue;
       // The declaration the hazard sits in: the last one starting before it in its file.
       const declaration = analysis.closure.declarations
-        .filter(candidate => candidate.location.file === hazard.location.file && candidate.location.line <= hazard.location.line)
+        .filter(
+          candidate =>
+            candidate.location.file === hazard.location.file &&
+            candidate.location.line <= hazard.location.line,
+        )
         .sort((a, b) => b.location.line - a.location.line)[0];
       if (declaration) hazardous.add(declaration.id);
     }
@@ -37,7 +51,11 @@ export function closureDot(report: AnalysisReport): string {
   }
   const lines = [
     'digraph closure {',
-    '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, label=' + quote(`${report.library.name}: closure of ${report.exports.map(analysis => analysis.name).join(', ')}`) + ', labelloc=t];',
+    '  graph [rankdir=LR, fontname="Helvetica", fontsize=11, label=' +
+      quote(
+        `${report.library.name}: closure of ${report.exports.map(analysis => analysis.name).join(', ')}`,
+      ) +
+      ', labelloc=t];',
     '  node [fontname="Helvetica", fontsize=10, shape=ellipse, style=filled, fillcolor="#ffffff"];',
     '  edge [color="#777777", arrowsize=0.6];',
   ];
@@ -49,19 +67,29 @@ export function closureDot(report: AnalysisReport): string {
   }
   let cluster = 0;
   for (const [file, ids] of byFile) {
-    lines.push(`  subgraph cluster_${cluster++} {`, `    label=${quote(file)}; style="rounded,dashed"; color="#999999";`);
+    lines.push(
+      `  subgraph cluster_${cluster++} {`,
+      `    label=${quote(file)}; style="rounded,dashed"; color="#999999";`,
+    );
     for (const id of ids) {
       const node = nodes.get(id) as { name: string; kind: string; typeOnly: boolean };
       const verdict = exportIds.get(id);
       const attributes = new Map<string, string>([['label', quote(`${node.name}\n${node.kind}`)]]);
       if (node.typeOnly) attributes.set('style', '"filled,dashed"').set('fillcolor', '"#f4f4f4"');
       if (hazardous.has(id)) attributes.set('fillcolor', '"#fff3cd"');
-      if (verdict) attributes.set('penwidth', '2.5').set('color', quote(VERDICT_COLOR[verdict])).set('fontname', '"Helvetica-Bold"');
-      lines.push(`    ${quote(id)} [${[...attributes].map(([key, value]) => `${key}=${value}`).join(', ')}];`);
+      if (verdict)
+        attributes
+          .set('penwidth', '2.5')
+          .set('color', quote(VERDICT_COLOR[verdict]))
+          .set('fontname', '"Helvetica-Bold"');
+      lines.push(
+        `    ${quote(id)} [${[...attributes].map(([key, value]) => `${key}=${value}`).join(', ')}];`,
+      );
     }
     lines.push('  }');
   }
-  for (const external of [...externals].sort()) lines.push(`  ${quote(external)} [label=${quote(external.slice(4))}, shape=box, fillcolor="#e3f2fd"];`);
+  for (const external of [...externals].sort())
+    lines.push(`  ${quote(external)} [label=${quote(external.slice(4))}, shape=box, fillcolor="#e3f2fd"];`);
   for (const edge of [...edges].sort()) lines.push(`  ${edge};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;

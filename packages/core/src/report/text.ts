@@ -1,7 +1,14 @@
 // The readable terminal report of an analysis: per export, the verdict first, then the closure,
 // hazards, async ripple, chattiness and what could not be known. Pure: report in, text out;
 // colour only when asked (the CLI asks on a TTY).
-import type { AnalysisReport, ExportAnalysis, Hazard, Location, Severity, VerdictStatus } from '../analyze/model.js';
+import type {
+  AnalysisReport,
+  ExportAnalysis,
+  Hazard,
+  Location,
+  Severity,
+  VerdictStatus,
+} from '../analyze/model.js';
 
 export interface FormatOptions {
   /** ANSI colours. */
@@ -17,7 +24,14 @@ function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'gr
     (open: number, close: number): Paint =>
     text =>
       color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
-  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39) };
+  return {
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    cyan: wrap(36, 39),
+  };
 }
 
 const VERDICT_TEXT: Record<VerdictStatus, string> = {
@@ -47,13 +61,19 @@ export function formatReport(report: AnalysisReport, options: FormatOptions = {}
   lines.push(
     report.consumers.length > 0
       ? `consumers: ${report.consumers.map(consumer => `${consumer.name} ${p.dim(`(${consumer.root}, ${plural(consumer.files, 'file')})`)}`).join(', ')}`
-      : p.dim('consumers: none found (no workspace of the monorepo imports the library); the async ripple and chattiness cover the library only'),
+      : p.dim(
+          'consumers: none found (no workspace of the monorepo imports the library); the async ripple and chattiness cover the library only',
+        ),
   );
   if (report.problems.length > 0) {
     lines.push('', p.bold('input problems') + p.dim(' (the analysis went on where it could)'));
-    for (const problem of report.problems) lines.push(`  ${p.dim(problem.code)} ${problem.location ? `${at(problem.location)} ` : ''}${problem.message}`);
+    for (const problem of report.problems)
+      lines.push(
+        `  ${p.dim(problem.code)} ${problem.location ? `${at(problem.location)} ` : ''}${problem.message}`,
+      );
   }
-  for (const analysis of report.exports) lines.push('', ...formatExport(analysis, p, options.verbose ?? false));
+  for (const analysis of report.exports)
+    lines.push('', ...formatExport(analysis, p, options.verbose ?? false));
   const summary = report.summary;
   lines.push(
     '',
@@ -73,16 +93,23 @@ function severityPaint(severity: Severity, p: ReturnType<typeof palette>): Paint
 function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, verbose: boolean): string[] {
   const lines: string[] = [];
   const paint = verdictPaint(analysis.verdict.status, p);
-  const alias = analysis.declaration.name !== analysis.name ? ` (declared as ${analysis.declaration.name})` : '';
-  lines.push(`${p.bold(analysis.name)}${alias} ${p.dim(analysis.kind)}${analysis.signature ? ` ${p.dim(analysis.signature)}` : ''}`);
-  lines.push(`  verdict: ${paint(p.bold(VERDICT_TEXT[analysis.verdict.status]))}${analysis.verdict.complete ? '' : p.dim(' (incomplete: see unknowns)')}`);
+  const alias =
+    analysis.declaration.name !== analysis.name ? ` (declared as ${analysis.declaration.name})` : '';
+  lines.push(
+    `${p.bold(analysis.name)}${alias} ${p.dim(analysis.kind)}${analysis.signature ? ` ${p.dim(analysis.signature)}` : ''}`,
+  );
+  lines.push(
+    `  verdict: ${paint(p.bold(VERDICT_TEXT[analysis.verdict.status]))}${analysis.verdict.complete ? '' : p.dim(' (incomplete: see unknowns)')}`,
+  );
   for (const reason of analysis.verdict.reasons) lines.push(`    - ${reason}`);
   lines.push(`  declared at ${at(analysis.declaration.location)}`);
 
   // Closure.
   const closure = analysis.closure;
   const runtime = closure.declarations.filter(declaration => !declaration.typeOnly).length;
-  lines.push(`  ${p.bold('closure')}: ${plural(closure.declarations.length, 'declaration')} (${runtime} runtime) in ${plural(closure.files.length, 'file')}`);
+  lines.push(
+    `  ${p.bold('closure')}: ${plural(closure.declarations.length, 'declaration')} (${runtime} runtime) in ${plural(closure.files.length, 'file')}`,
+  );
   const byFile = new Map<string, string[]>();
   for (const declaration of closure.declarations) {
     const list = byFile.get(declaration.location.file) ?? [];
@@ -91,13 +118,18 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
   }
   const fileEntries = [...byFile.entries()];
   for (const [file, names] of verbose ? fileEntries : fileEntries.slice(0, 12)) {
-    const shown = verbose || names.length <= 8 ? names : [...names.slice(0, 8), p.dim(`… ${names.length - 8} more`)];
+    const shown =
+      verbose || names.length <= 8 ? names : [...names.slice(0, 8), p.dim(`… ${names.length - 8} more`)];
     lines.push(`    ${file}: ${shown.join(', ')}`);
   }
-  if (!verbose && fileEntries.length > 12) lines.push(p.dim(`    … ${fileEntries.length - 12} more files (--verbose lists them)`));
+  if (!verbose && fileEntries.length > 12)
+    lines.push(p.dim(`    … ${fileEntries.length - 12} more files (--verbose lists them)`));
   if (closure.externals.length > 0) {
     const externals = closure.externals.map(external => {
-      const version = external.kind === 'builtin' ? '' : ` ${external.installed ?? 'not installed'}${external.declared ? ` (declared ${external.declared})` : p.dim(' (not declared in package.json)')}`;
+      const version =
+        external.kind === 'builtin'
+          ? ''
+          : ` ${external.installed ?? 'not installed'}${external.declared ? ` (declared ${external.declared})` : p.dim(' (not declared in package.json)')}`;
       return `${external.name}${version}${external.typeOnly ? p.dim(' types only') : ''}`;
     });
     lines.push(`    external: ${externals.join(', ')}`);
@@ -111,33 +143,60 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
     lines.push(`  ${p.bold('hazards')}:`);
     for (const hazard of hazards) lines.push(...formatHazard(hazard, p));
   } else {
-    lines.push(`  ${p.bold('hazards')}: ${p.dim(analysis.hazards.length > 0 ? 'none in the export itself (its callers: below)' : 'none')}`);
+    lines.push(
+      `  ${p.bold('hazards')}: ${p.dim(analysis.hazards.length > 0 ? 'none in the export itself (its callers: below)' : 'none')}`,
+    );
   }
 
   // Async ripple.
   const ripple = analysis.ripple;
   if (analysis.kind === 'function') {
     if (!ripple.applies) {
-      lines.push(`  ${p.bold('async ripple')}: ${p.dim('none: it already returns a promise, so callers keep their shape')}`);
+      lines.push(
+        `  ${p.bold('async ripple')}: ${p.dim('none: it already returns a promise, so callers keep their shape')}`,
+      );
     } else {
       const changing = ripple.callSites.filter(site => site.change !== 'manual').length;
       const manual = ripple.callSites.length - changing;
-      lines.push(`  ${p.bold('async ripple')}: ${p.yellow(`${plural(changing, 'call site')} to change, ${plural(ripple.functions.length, 'function')} to make async`)}${manual ? `, ${p.red(`${manual} by hand`)}` : ''}`);
-      for (const count of ripple.perPackage) lines.push(`    ${count.package}: ${plural(count.callSites, 'call site')}, ${plural(count.functions, 'function')}${count.manual ? `, ${count.manual} by hand` : ''}`);
+      lines.push(
+        `  ${p.bold('async ripple')}: ${p.yellow(`${plural(changing, 'call site')} to change, ${plural(ripple.functions.length, 'function')} to make async`)}${manual ? `, ${p.red(`${manual} by hand`)}` : ''}`,
+      );
+      for (const count of ripple.perPackage)
+        lines.push(
+          `    ${count.package}: ${plural(count.callSites, 'call site')}, ${plural(count.functions, 'function')}${count.manual ? `, ${count.manual} by hand` : ''}`,
+        );
       const sites = verbose ? ripple.callSites : ripple.callSites.slice(0, 15);
       for (const site of sites) {
-        const change = site.change === 'manual' ? p.red('by hand') : site.change === 'await' ? 'await' : site.change === 'promise-all' ? 'await Promise.all' : 'for…of + await';
-        lines.push(`    ${at(site.location)}  ${change}  ${site.callee}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''}${site.note ? p.dim(` — ${site.note}`) : ''}`);
+        const change =
+          site.change === 'manual'
+            ? p.red('by hand')
+            : site.change === 'await'
+              ? 'await'
+              : site.change === 'promise-all'
+                ? 'await Promise.all'
+                : 'for…of + await';
+        lines.push(
+          `    ${at(site.location)}  ${change}  ${site.callee}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''}${site.note ? p.dim(` — ${site.note}`) : ''}`,
+        );
       }
-      if (sites.length < ripple.callSites.length) lines.push(p.dim(`    … ${ripple.callSites.length - sites.length} more (--verbose lists them)`));
-      for (const fn of ripple.functions) lines.push(`    becomes async: ${fn.name} ${p.dim(`${at(fn.location)} (${fn.because}${fn.exported ? '; exported: callers outside the analysed packages are not known' : ''})`)}`);
+      if (sites.length < ripple.callSites.length)
+        lines.push(p.dim(`    … ${ripple.callSites.length - sites.length} more (--verbose lists them)`));
+      for (const fn of ripple.functions)
+        lines.push(
+          `    becomes async: ${fn.name} ${p.dim(`${at(fn.location)} (${fn.because}${fn.exported ? '; exported: callers outside the analysed packages are not known' : ''})`)}`,
+        );
     }
   }
 
   // Chattiness.
   if (analysis.chattiness.length > 0) {
-    lines.push(`  ${p.bold('chattiness')}: ${p.yellow(`${plural(analysis.chattiness.length, 'call site')} in loops`)}: offer a batch endpoint (${analysis.name}Many(items))`);
-    for (const site of analysis.chattiness) lines.push(`    ${at(site.location)}  ${site.loop}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`);
+    lines.push(
+      `  ${p.bold('chattiness')}: ${p.yellow(`${plural(analysis.chattiness.length, 'call site')} in loops`)}: offer a batch endpoint (${analysis.name}Many(items))`,
+    );
+    for (const site of analysis.chattiness)
+      lines.push(
+        `    ${at(site.location)}  ${site.loop}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`,
+      );
   } else if (analysis.kind === 'function') {
     lines.push(`  ${p.bold('chattiness')}: ${p.dim('no call site in a loop')}`);
   }
@@ -145,7 +204,10 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
   // Unknowns.
   if (analysis.unknowns.length > 0) {
     lines.push(`  ${p.bold('could not be known')}:`);
-    for (const unknown of analysis.unknowns) lines.push(`    ${p.dim(unknown.code)} ${unknown.location ? `${at(unknown.location)} ` : ''}${unknown.message}`);
+    for (const unknown of analysis.unknowns)
+      lines.push(
+        `    ${p.dim(unknown.code)} ${unknown.location ? `${at(unknown.location)} ` : ''}${unknown.message}`,
+      );
   }
   return lines;
 }
@@ -153,6 +215,8 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
 function formatHazard(hazard: Hazard, p: ReturnType<typeof palette>): string[] {
   const paint = severityPaint(hazard.severity, p);
   const head = `    ${paint(SEVERITY_MARK[hazard.severity])} ${paint(hazard.code)} ${p.dim(hazard.name)}  ${at(hazard.location)}`;
-  const path = hazard.path ? `      ${p.bold(hazard.path)}${hazard.type ? `: ${hazard.type}` : ''}` : undefined;
+  const path = hazard.path
+    ? `      ${p.bold(hazard.path)}${hazard.type ? `: ${hazard.type}` : ''}`
+    : undefined;
   return [head, ...(path ? [path] : []), `      ${hazard.message}`];
 }

@@ -35,6 +35,9 @@ export async function runNightly(day: string): Promise<void> {
   const report = await buildSalesReport(orders, done => {
     if (done % 1_000 === 0) process.stdout.write(`${done} orders\n`);
   });
-  const upload = await fetch(`${ORDERS_API}/reports`, { method: 'PUT', body: JSON.stringify({ day, orders: report.orders, inUsd }) });
+  const upload = await fetch(`${ORDERS_API}/reports`, {
+    method: 'PUT',
+    body: JSON.stringify({ day, orders: report.orders, inUsd }),
+  });
   if (!upload.ok) throw new Error(`upload failed: ${upload.status}`);
 }
