@@ -5,7 +5,7 @@ import { createRule } from './create-rule.js';
 import { type Node, memberName, unwrap } from './util/ast.js';
 import { type FileModel, fileModel, mergeListeners } from './util/file-model.js';
 import { fanOutElements } from './util/fan-out.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 import { isRaceWithTimer } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -31,15 +31,7 @@ export default createRule<Options, MessageIds>({
       suggestAllSettled: 'Use `Promise.allSettled` (then handle the rejected parts).',
       suggestAny: 'Use `Promise.any`.',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          checkTests: CHECK_TESTS_OPTION,
-        },
-      },
-    ],
+    schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
   create(context, [options]) {

@@ -8,7 +8,7 @@ import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 
@@ -48,15 +48,7 @@ export default createRule<Options, MessageIds>({
         'This retry has no bound{{why}}: while the service is down it retries forever, multiplying load and never reporting the failure. Stop after a few attempts or when a deadline passes.',
       suggestFullJitter: 'Use capped exponential backoff with full jitter (cap {{cap}} ms).',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          checkTests: CHECK_TESTS_OPTION,
-        },
-      },
-    ],
+    schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
   create(context, [options]) {

@@ -8,7 +8,7 @@ import { callbackBody } from './util/fan-out.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { idempotencyKeyOf, methodOf } from './util/http-request.js';
 import { retryAnalysis } from './util/retry.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -36,15 +36,7 @@ export default createRule<Options, MessageIds>({
       widenedRetry:
         'This retry configuration also retries non-idempotent requests (POST/PATCH): an attempt whose answer was lost is performed twice. Keep the default idempotent-only condition, or make sure every such request carries a `{{header}}`.',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          checkTests: CHECK_TESTS_OPTION,
-        },
-      },
-    ],
+    schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
   create(context, [options]) {

@@ -14,7 +14,8 @@ import {
   unwrap,
 } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { addOptionFix } from './util/fix.js';
+import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 export type MessageIds =
@@ -63,15 +64,7 @@ export default createRule<Options, MessageIds>({
       suggestPassSignal: 'Pass `{{signal}}` on.',
       suggestCombine: 'Combine with `{{signal}}` using `AbortSignal.any`.',
     },
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          checkTests: CHECK_TESTS_OPTION,
-        },
-      },
-    ],
+    schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
   create(context, [options]) {
@@ -259,35 +252,9 @@ export default createRule<Options, MessageIds>({
     ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const role = classified.role;
       if (role.role !== 'call' || !('at' in role.options)) return [];
-      const call = classified.node;
-      const args = call.arguments;
-      const index = role.options.at;
-      if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return [];
       const text = key === signal ? key : `${key}: ${signal}`;
-      const target = args[index];
-      if (target) {
-        const object = unwrap(target);
-        if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
-        const first = object.properties[0];
-        return [
-          {
-            messageId: 'suggestPassSignal',
-            data: { signal },
-            fix: fixer =>
-              first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`),
-          },
-        ];
-      }
-      const last = args[args.length - 1];
-      if (!last) return [];
-      const padding = ', undefined'.repeat(index - args.length);
-      return [
-        {
-          messageId: 'suggestPassSignal',
-          data: { signal },
-          fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`),
-        },
-      ];
+      const fix = addOptionFix(classified.node, role.options.at, text);
+      return fix ? [{ messageId: 'suggestPassSignal', data: { signal }, fix }] : [];
     }
 
     function checkRemote(classified: Classified): void {

@@ -7,6 +7,7 @@ import type { FamilyId, HttpFactsInput, Summary, Verdict } from './catalog/index
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, type Origin, fileModel, mergeListeners } from './util/file-model.js';
+import { addOptionFix } from './util/fix.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -477,27 +478,8 @@ export default createRule<Options, MessageIds>({
       else if ('configOrUrl' in locator)
         index = args[0] && unwrap(args[0]).type === AST_NODE_TYPES.ObjectExpression ? 0 : 1;
       else return [];
-      if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return [];
-      const target = args[index];
-      if (target) {
-        const object = unwrap(target);
-        if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
-        const first = object.properties[0];
-        return [
-          {
-            messageId,
-            data: { ms },
-            fix: fixer =>
-              first ? fixer.insertTextBefore(first, `${text}, `) : fixer.replaceText(object, `{ ${text} }`),
-          },
-        ];
-      }
-      const last = args[args.length - 1];
-      if (!last) return [];
-      const padding = ', undefined'.repeat(index - args.length);
-      return [
-        { messageId, data: { ms }, fix: fixer => fixer.insertTextAfter(last, `${padding}, { ${text} }`) },
-      ];
+      const fix = addOptionFix(call, index, text);
+      return fix ? [{ messageId, data: { ms }, fix }] : [];
     }
 
     // ------------------------------------------------------------------ checks

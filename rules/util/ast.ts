@@ -48,6 +48,13 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return undefined;
 }
 
+/** The name a callee is written with: `f` in `f()`, `b` in `a.b()` or `a['b']()`; else undefined. */
+export function writtenName(callee: Node): string | undefined {
+  const inner = unwrap(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  return inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+}
+
 /** The static key of an object property (`a:`, `'a':`, `['a']:`), if it has one. */
 export function propertyKey(
   node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,

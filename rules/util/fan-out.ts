@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, isFunction, memberName, unwrap } from './ast.js';
+import { type Node, isFunction, memberName, unwrap, writtenName } from './ast.js';
 import type { Classified, FileModel } from './file-model.js';
 
 export interface FanOut {
@@ -67,12 +67,7 @@ export function remoteCallsNow(model: FileModel, node: Node): Classified[] {
       const parent: Node | undefined = current.parent;
       if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) continue;
       const callee = unwrap(parent.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : undefined;
+      const name = writtenName(callee);
       if (name && DEFERRING.test(name)) return false;
     }
     return true;

@@ -21,6 +21,7 @@ import {
   propertyKey,
   staticString,
   unwrap,
+  writtenName,
 } from './ast.js';
 import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
 
@@ -859,12 +860,7 @@ export class FileModel {
     if (inner.type === AST_NODE_TYPES.NewExpression) return true;
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(inner.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : undefined;
+      const name = writtenName(callee);
       return name !== undefined && /metadata/i.test(name);
     }
     return false;
@@ -909,12 +905,7 @@ export class FileModel {
       case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression
-              ? memberName(callee)
-              : undefined;
+        const name = writtenName(callee);
         return name === 'URL' || named(name);
       }
       case AST_NODE_TYPES.Identifier: {
@@ -1213,12 +1204,7 @@ export class FileModel {
   isTimerCall(node: TSESTree.CallExpression): boolean {
     // Cheap first: only a callee named setTimeout/setInterval can be one.
     const inner = unwrap(node.callee);
-    const written =
-      inner.type === AST_NODE_TYPES.Identifier
-        ? inner.name
-        : inner.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(inner)
-          : undefined;
+    const written = writtenName(inner);
     if (written !== 'setTimeout' && written !== 'setInterval') return false;
     const callee = this.valueOf(node.callee);
     const name =

@@ -13,6 +13,7 @@ import {
   isFunction,
   memberName,
   unwrap,
+  writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
 import { matchesFunctionRef } from './timeout-wrappers.js';
@@ -54,15 +55,6 @@ const DEADLINE_NAME =
 /** Names of calls that talk to another process, for clients the catalog does not know. */
 const IO_NAME =
   /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)/;
-
-function calleeNameOf(call: TSESTree.CallExpression): string | undefined {
-  const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier
-    ? callee.name
-    : callee.type === AST_NODE_TYPES.MemberExpression
-      ? memberName(callee)
-      : undefined;
-}
 
 /** The expressions a function returns (its body, for an expression-bodied arrow). */
 function returnedExpressions(fn: FunctionNode): Node[] {
@@ -349,12 +341,7 @@ export class RetryAnalysis {
             this.model.findVariable(callee)?.defs[0]?.type === 'Parameter'
           )
             return true;
-          const name =
-            callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : callee.type === AST_NODE_TYPES.MemberExpression
-                ? memberName(callee)
-                : undefined;
+          const name = writtenName(callee);
           return name !== undefined && IO_NAME.test(name);
         },
         node => !isFunction(node),
@@ -399,7 +386,7 @@ export class RetryAnalysis {
           inner.type === AST_NODE_TYPES.BreakStatement ||
           // `throwWithCause(err)`, `bail(err)`, `fail(…)`: helpers that throw
           (inner.type === AST_NODE_TYPES.CallExpression &&
-            /^(throw|fail|bail|abort|giveUp|reject)/i.test(calleeNameOf(inner) ?? '')),
+            /^(throw|fail|bail|abort|giveUp|reject)/i.test(writtenName(inner.callee) ?? '')),
         inner => !isFunction(inner),
       );
       if (exits) bounded = true;
@@ -832,12 +819,7 @@ export class RetryAnalysis {
           )
             jitter = true;
           if (matchesFunctionRef(this.model, callee, this.model.settings.jitterFunctions)) jitter = true;
-          const name =
-            callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : callee.type === AST_NODE_TYPES.MemberExpression
-                ? memberName(callee)
-                : undefined;
+          const name = writtenName(callee);
           if (name && JITTER_NAME.test(name)) jitter = true;
           const known =
             path !== '' ||

@@ -2,6 +2,8 @@
 // them; the rules skip them unless `checkTests` is on.
 import path from 'node:path';
 
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+
 const TEST_FILE =
   /(?:^|[\\/])(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|playwright)[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
 
@@ -20,3 +22,12 @@ export const CHECK_TESTS_OPTION = {
   description:
     'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `e2e/`), which are skipped by default.',
 } as const;
+
+/** The options schema of a rule whose only option is `checkTests`. */
+export const CHECK_TESTS_ONLY_SCHEMA: JSONSchema4[] = [
+  {
+    type: 'object',
+    additionalProperties: false,
+    properties: { checkTests: CHECK_TESTS_OPTION },
+  },
+];

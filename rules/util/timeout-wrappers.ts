@@ -5,7 +5,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { TIMEOUT_WRAPPER_MODULES, TIMER_NAME } from '../catalog/hints.js';
-import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
+import { type CallLike, type Node, findNode, isFunction, unwrap, writtenName } from './ast.js';
 import type { FileModel, Value } from './file-model.js';
 import type { FunctionRef } from './settings.js';
 
@@ -13,12 +13,7 @@ import type { FunctionRef } from './settings.js';
 export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonly FunctionRef[]): boolean {
   if (refs.length === 0) return false;
   const inner = unwrap(callee);
-  const name =
-    inner.type === AST_NODE_TYPES.Identifier
-      ? inner.name
-      : inner.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(inner)
-        : undefined;
+  const name = writtenName(inner);
   let value: Value | undefined;
   for (const ref of refs) {
     if (ref.module) {
@@ -55,12 +50,7 @@ function isTimer(model: FileModel, input: Node): boolean {
       const callee = unwrap(node.callee);
       const value = model.valueOf(callee);
       if (value.kind === 'module' && value.module === 'node:timers/promises') return true;
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : undefined;
+      const name = writtenName(callee);
       return name !== undefined && TIMER_NAME.test(name);
     }) !== undefined
   );
