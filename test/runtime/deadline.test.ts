@@ -127,4 +127,38 @@ describe('Deadline.resolve', () => {
     const deadline = Deadline.resolve({ deadline: 0 }, 10_000, new ManualClock());
     expect(deadline.signal.reason).toBeInstanceOf(DeadlineExceededError);
   });
+
+  it('reports its state through aborted and reason before anyone asked for its signal', async () => {
+    const clock = new ManualClock();
+    const deadline = Deadline.after(100, { clock });
+    expect([deadline.aborted, deadline.reason]).toEqual([false, undefined]);
+    await clock.advance(100);
+    expect(deadline.aborted).toBe(true);
+    expect(deadline.reason).toBeInstanceOf(DeadlineExceededError);
+  });
+
+  it('hands out an already aborted signal, with the same reason, when asked after the expiry', async () => {
+    const clock = new ManualClock();
+    const deadline = Deadline.after(100, { clock });
+    await clock.advance(100);
+    expect(deadline.signal.aborted).toBe(true);
+    expect(deadline.signal.reason).toBe(deadline.reason);
+    expect(getDeadline(deadline.signal)).toBe(deadline);
+  });
+
+  it('follows a parent Deadline, or a signal made by one, and stops following it once disposed', () => {
+    const clock = new ManualClock();
+    const parent = new AbortController();
+    const outer = Deadline.after(1_000, { clock, signals: [parent.signal] });
+    const child = Deadline.after(500, { clock, signals: [outer] });
+    const grandchild = Deadline.after(500, { clock, signals: [child.signal] });
+    const detached = Deadline.after(500, { clock, signals: [outer] });
+    detached.dispose();
+    parent.abort('caller left');
+    expect([child.reason, grandchild.reason, detached.aborted]).toEqual([
+      'caller left',
+      'caller left',
+      false,
+    ]);
+  });
 });

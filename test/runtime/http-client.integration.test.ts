@@ -187,3 +187,108 @@ describe('createHttpClient against a real server', () => {
     await expect(createHttpClient({ baseUrl: url }).json('/', { method: 'DELETE' })).resolves.toBeUndefined();
   });
 });
+
+describe('createHttpClient stopping requests through undici rather than a signal', () => {
+  // The global dispatcher exists once Node's fetch has run; every test below starts after that.
+  async function warmUp(url: string): Promise<void> {
+    await (await fetch(url, { signal: AbortSignal.timeout(5_000) })).arrayBuffer();
+  }
+
+  /** A server whose handler leaves the response hanging, recording whether the client hung up. */
+  async function hangingServer(
+    start: (response: import('node:http').ServerResponse) => void = () => {},
+  ): Promise<{ url: string; closedByClient: () => boolean }> {
+    let isClosedByClient = false;
+    let isFirst = true;
+    const { url } = await serve((_, response) => {
+      if (isFirst) {
+        isFirst = false;
+        sendJson(response, 200, {});
+        return;
+      }
+      response.on('close', () => (isClosedByClient = !response.writableFinished));
+      start(response);
+    });
+    await warmUp(url);
+    return { url, closedByClient: () => isClosedByClient };
+  }
+
+  it('hands the global fetch a dispatcher and no signal, and still closes the request at the deadline', async () => {
+    const { url, closedByClient } = await hangingServer();
+    const spy = vi.spyOn(globalThis, 'fetch');
+    try {
+      const client = createHttpClient({ baseUrl: url, retry: { maxAttempts: 1 } });
+      await expect(client.fetch('/', { deadline: 150 })).rejects.toBeInstanceOf(DeadlineExceededError);
+      const init = spy.mock.calls[0]?.[1] as (RequestInit & { dispatcher?: unknown }) | undefined;
+      expect(init?.signal).toBeUndefined();
+      expect(init?.dispatcher).toBeDefined();
+    } finally {
+      spy.mockRestore();
+    }
+    await vi.waitFor(() => expect(closedByClient()).toBe(true));
+  });
+
+  it('closes a response whose body stalls after the headers when the deadline passes', async () => {
+    const { url, closedByClient } = await hangingServer(response => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"partial":');
+    });
+    const client = createHttpClient({ baseUrl: url, retry: { maxAttempts: 1 } });
+    await expect(client.fetch('/', { deadline: 200 })).rejects.toBeInstanceOf(DeadlineExceededError);
+    await vi.waitFor(() => expect(closedByClient()).toBe(true));
+  });
+
+  it("closes the request when the caller's signal aborts, and rejects with the caller's reason", async () => {
+    const { url, closedByClient } = await hangingServer();
+    const caller = new AbortController();
+    const call = createHttpClient({ baseUrl: url }).fetch('/', { signal: caller.signal });
+    setTimeout(() => caller.abort(new Error('user navigated away')), 100);
+    await expect(call).rejects.toThrow('user navigated away');
+    await vi.waitFor(() => expect(closedByClient()).toBe(true));
+  });
+
+  it('closes the attempt that lost a hedge race', async () => {
+    let hits = 0;
+    let isFirstAttemptClosed = false;
+    const { url } = await serve((_, response) => {
+      hits += 1;
+      if (hits === 2) {
+        // The first attempt (after the warm-up) hangs; the hedge, hit 3, answers.
+        response.on('close', () => (isFirstAttemptClosed = !response.writableFinished));
+        return;
+      }
+      sendJson(response, 200, { hit: hits });
+    });
+    await warmUp(url);
+    const client = createHttpClient({ baseUrl: url, hedge: { delayMs: 50 } });
+    await expect((await client.fetch('/')).json()).resolves.toEqual({ hit: 3 });
+    await vi.waitFor(() => expect(isFirstAttemptClosed).toBe(true));
+  });
+
+  it('follows a redirect within the same deadline', async () => {
+    const { url } = await serve((request, response) => {
+      if (request.url === '/old') {
+        response.writeHead(302, { location: '/new' });
+        response.end();
+      } else sendJson(response, 200, { path: request.url });
+    });
+    await warmUp(url);
+    const response = await createHttpClient({ baseUrl: url }).fetch('/old');
+    await expect(response.json()).resolves.toEqual({ path: '/new' });
+  });
+
+  it('hands a fetch given in the options the attempt signal instead', async () => {
+    const { url } = await serve((_, response) => sendJson(response, 200, {}));
+    const seen: (RequestInit & { dispatcher?: unknown })[] = [];
+    const client = createHttpClient({
+      baseUrl: url,
+      fetch: (input, init) => {
+        seen.push(init ?? {});
+        return fetch(input, init);
+      },
+    });
+    await client.fetch('/');
+    expect(seen[0]?.signal).toBeInstanceOf(AbortSignal);
+    expect(seen[0]?.dispatcher).toBeUndefined();
+  });
+});
