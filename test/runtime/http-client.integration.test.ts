@@ -292,3 +292,17 @@ describe('createHttpClient stopping requests through undici rather than a signal
     expect(seen[0]?.dispatcher).toBeUndefined();
   });
 });
+
+describe('createHttpClient and the global fetch', () => {
+  it('uses the global fetch of the moment, so one replaced after the client was made sees its requests', async () => {
+    const { url } = await serve((_, response) => sendJson(response, 200, {}));
+    const client = createHttpClient({ baseUrl: url });
+    const spy = vi.spyOn(globalThis, 'fetch');
+    try {
+      await client.fetch('/later');
+      expect(String(spy.mock.calls[0]?.[0])).toBe(`${url}/later`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -23,9 +23,9 @@ export interface HttpClientOptions extends PolicyOptions {
   /** Headers sent with every request. */
   headers?: Record<string, string>;
   /**
-   * The fetch implementation. Default: the global `fetch`, which the client stops at the deadline
-   * through undici's dispatcher rather than an AbortSignal (see `undici.ts`); a fetch given here
-   * receives the attempt's `signal` instead.
+   * The fetch implementation. Default: the global `fetch`, read at each request, which the client
+   * stops at the deadline through undici's dispatcher rather than an AbortSignal (see
+   * `undici.ts`); a fetch given here receives the attempt's `signal` instead.
    */
   fetch?: typeof fetch;
 }
@@ -73,7 +73,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy = options.policy ?? new Policy(options);
   const base = String(options.baseUrl).replace(/\/+$/, '');
   const defaultHeaders = copyHeaders({}, options.headers);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
+  // The global fetch is looked up at each attempt, not here, so that whatever replaces it later
+  // (msw, a test spy, an instrumentation library) sees this client's requests too.
+  const givenFetch = options.fetch;
   const canUseDispatcher = options.fetch === undefined;
 
   const send = (path: string, request: HttpRequestOptions, isJson: boolean): Promise<HttpResponse> => {
@@ -129,7 +131,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         stopListening = abortable.dispose;
       }
       try {
-        const response = await fetchImpl(url, fetchInit);
+        const response = await (givenFetch ?? globalThis.fetch)(url, fetchInit);
         const buffer = await response.arrayBuffer();
         if (response.status === 429 || response.status >= 500 || (isJson && !response.ok)) {
           throw toStatusError(response, buffer, method, url, policy.clock.wallTime());

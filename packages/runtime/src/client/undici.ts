@@ -18,6 +18,11 @@
 /** The part of an undici Dispatcher this module uses. */
 interface Dispatcher {
   dispatch(options: object, handler: Handler): boolean;
+  /**
+   * Set by undici's MockAgent. fetch reads it from the dispatcher it was given and then hands
+   * the mock the request body as written rather than as a stream, so mocks can match on it.
+   */
+  readonly isMockActive?: boolean;
 }
 
 /** The part of an undici (legacy) dispatch handler this module wraps. */
@@ -67,6 +72,9 @@ export function abortableDispatcher(
     abortCurrent?.(reason);
   });
   const dispatcher: Dispatcher = {
+    get isMockActive() {
+      return target.isMockActive;
+    },
     dispatch(options, handler) {
       const { onConnect, onComplete, onError } = handler;
       if (typeof onConnect !== 'function') {
