@@ -2,6 +2,8 @@
 // core 1. Every scenario is open-loop except the throughput half of the overhead scenario.
 import { Agent, request } from 'node:http';
 import { createHttpClient } from '../../packages/runtime/dist/client/index.js';
+import { abortableDispatcher, getDispatcher } from '../../packages/runtime/dist/client/undici.js';
+import { Deadline } from '../../packages/runtime/dist/deadline.js';
 import {
   createRng,
   mean,
@@ -255,10 +257,12 @@ async function chain({ url, rate, durationMs, giveUpMs, slowFraction, fastUnits,
   return { calls: calls.length, ok: calls.filter(c => c.isOk).length };
 }
 
-// The four ways of making the same GET that the overhead scenario compares. `raw` is a bare fetch
-// with no deadline (the issue's baseline); `timeout` is the least a call needs to pass faultline's
+// The ways of making the same GET that the overhead scenario compares. `raw` is a bare fetch with
+// no deadline (the issue's baseline); `timeout` is the least a call needs to pass faultline's
 // require-timeout rule; `manual` is a hand-written deadline (AbortController, timer, deadline
-// header); `policy` is the runtime client with every default on.
+// header); `transport` is what the runtime client does around fetch without the policy (a
+// Deadline, undici's abort captured through the dispatcher, the deadline header); `policy` is the
+// runtime client with every default on.
 function overheadModes(url) {
   const client = createHttpClient({ baseUrl: url, name: 'overhead' });
   return {
@@ -277,6 +281,23 @@ function overheadModes(url) {
         return response;
       } finally {
         clearTimeout(timer);
+      }
+    },
+    transport: async () => {
+      const deadline = Deadline.after(10_000);
+      // The global dispatcher exists once fetch has run; the warm-up's raw calls come first.
+      const { dispatcher, dispose } = abortableDispatcher(getDispatcher(undefined), deadline);
+      try {
+        // eslint-disable-next-line faultline/require-timeout -- bounded by the Deadline through the dispatcher, as in the runtime client
+        const response = await fetch(url, {
+          dispatcher,
+          headers: { [DEADLINE_HEADER]: String(Math.floor(deadline.remainingMs())) },
+        });
+        await response.arrayBuffer();
+        return response;
+      } finally {
+        dispose();
+        deadline.dispose();
       }
     },
     policy: () => client.fetch('/'),
