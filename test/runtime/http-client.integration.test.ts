@@ -306,3 +306,11 @@ describe('createHttpClient and the global fetch', () => {
     }
   });
 });
+
+describe('createHttpClient with bad options', () => {
+  it('refuses a baseUrl that is not an absolute URL when the client is made, naming it', () => {
+    expect(() => createHttpClient({ baseUrl: 'users.internal/api' })).toThrow(
+      /baseUrl "users\.internal\/api" is not an absolute URL/,
+    );
+  });
+});

@@ -72,6 +72,12 @@ const ABSOLUTE_URL = /^[a-z][a-z\d+.-]*:/i;
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy = options.policy ?? new Policy(options);
   const base = String(options.baseUrl).replace(/\/+$/, '');
+  if (!URL.canParse(base)) {
+    // Caught here, once, rather than as a fetch failure on every call.
+    throw new TypeError(
+      `createHttpClient: baseUrl ${JSON.stringify(String(options.baseUrl))} is not an absolute URL; give one such as "http://users.internal/api"`,
+    );
+  }
   const defaultHeaders = copyHeaders({}, options.headers);
   // The global fetch is looked up at each attempt, not here, so that whatever replaces it later
   // (msw, a test spy, an instrumentation library) sees this client's requests too.
