@@ -88,3 +88,14 @@ export {
   type ShedResponse,
 } from './server/index.js';
 export { withResilience, type NodeHttpResilienceOptions, type ResilientHandler } from './node-http.js';
+export {
+  decodeError,
+  decodeWire,
+  encodeError,
+  encodeWire,
+  WireCodecError,
+  type WireDefinitions,
+  type WireErrorBody,
+  type WireProperty,
+  type WireType,
+} from './wire.js';
