@@ -171,7 +171,29 @@ function describeType(w: Walk, type: ts.Type, at: string, depth: number): WireTy
   if (flags & ts.TypeFlags.Never) return problem(w, at, type, '`never` has no values to send');
   if (flags & ts.TypeFlags.EnumLiteral && type.isUnion())
     return { kind: 'union', members: type.types.map(member => describeType(w, member, at, depth + 1)) };
-  if (type.isUnion()) {
+  if (
+    type.isUnion() &&
+    type.aliasSymbol &&
+    !type.aliasTypeArguments?.length &&
+    !isFromDefaultLib(w.ctx, type.aliasSymbol)
+  ) {
+    // A named union (`type Region = 'eu' | 'uk'`) keeps its name in the generated types.
+    const known = w.named.get(type);
+    if (known !== undefined) return { kind: 'ref', name: known };
+    const definition = definitionName(w, type.aliasSymbol.name);
+    w.named.set(type, definition);
+    w.definitions[definition] = { kind: 'unknown' };
+    w.definitions[definition] = describeUnion(w, type, at, depth);
+    const doc = docText(type.aliasSymbol, checker);
+    if (doc) w.docs[definition] = doc;
+    return { kind: 'ref', name: definition };
+  }
+  if (type.isUnion()) return describeUnion(w, type, at, depth);
+  return describeNonUnion(w, type, at, depth);
+}
+
+function describeUnion(w: Walk, type: ts.UnionType, at: string, depth: number): WireType {
+  {
     // `boolean` inside a union arrives as `true | false`: fold it back.
     const members: WireType[] = [];
     let trues = false;
@@ -187,6 +209,11 @@ function describeType(w: Walk, type: ts.Type, at: string, depth: number): WireTy
     else if (falses) members.push({ kind: 'literal', value: false });
     return members.length === 1 ? (members[0] as WireType) : { kind: 'union', members };
   }
+}
+
+function describeNonUnion(w: Walk, type: ts.Type, at: string, depth: number): WireType {
+  const { checker } = w.ctx;
+  const flags = type.flags;
   if (type.isIntersection()) {
     if (type.types.some(member => member.getCallSignatures().length > 0))
       return problem(w, at, type, 'a function cannot cross the network');

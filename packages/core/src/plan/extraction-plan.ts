@@ -258,8 +258,16 @@ function wireReasons(
   if (!analysis) return [`${name} was not analysed`];
   if (analysis.kind !== 'function')
     reasons.push(`${name} is a ${analysis.kind}, not a function: only functions become routes`);
-  if (analysis.verdict.status === 'blocked')
-    reasons.push(...analysis.verdict.reasons.map(reason => `blocked: ${reason}`));
+  if (analysis.verdict.status === 'blocked') {
+    // What blocks, not every warning under the verdict: errors first, then what could not be known.
+    const errors = analysis.hazards.filter(hazard => hazard.severity === 'error');
+    reasons.push(
+      ...errors.map(
+        hazard => `${hazard.code} ${hazard.message} (${hazard.location.file}:${hazard.location.line})`,
+      ),
+    );
+    if (errors.length === 0) reasons.push(...analysis.verdict.reasons.map(reason => `blocked: ${reason}`));
+  }
   if (analysis.kind === 'function' && !wire) {
     if (analysis.hazards.some(hazard => hazard.code === 'FL702'))
       reasons.push(
@@ -271,7 +279,13 @@ function wireReasons(
       reasons.push(`${name} has no single call signature the analysis could describe`);
   }
   if (wire) {
-    for (const problem of wire.problems) reasons.push(`${problem.path} (${problem.type}): ${problem.reason}`);
+    const reported = new Set(
+      analysis.verdict.status === 'blocked'
+        ? analysis.hazards.filter(hazard => hazard.severity === 'error').map(hazard => hazard.path)
+        : [],
+    );
+    for (const problem of wire.problems)
+      if (!reported.has(problem.path)) reasons.push(`${problem.path} (${problem.type}): ${problem.reason}`);
     for (const parameter of wire.parameters)
       if (parameter.rest)
         reasons.push(`${parameter.name}: rest parameters are not supported yet; take an array instead`);
