@@ -159,6 +159,7 @@ const SERVICE_TEMPLATES = [
   ['service/src/main.ts.hbs', 'src/main.ts'],
   ['service/src/wire.generated.ts.hbs', 'src/wire.generated.ts'],
   ['service/test/service.test.ts.hbs', 'test/service.test.ts'],
+  ['service/vitest.config.ts.hbs', 'vitest.config.ts'],
   ['service/openapi.json.hbs', 'openapi.json'],
   ['client/package.json.hbs', 'client/package.json'],
   ['client/tsconfig.json.hbs', 'client/tsconfig.json'],
