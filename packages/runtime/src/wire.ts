@@ -421,21 +421,18 @@ export function encodeError(error: Error, className: string): WireErrorBody {
 
 /**
  * Rebuilds an error of a known class from its wire form without calling its constructor (whose
- * parameters are not known here): the prototype gives `instanceof` and methods, the fields and the
- * message are set as the original instance had them.
+ * parameters are not known here): `Error` constructs a real error object (so `Error.isError`,
+ * test matchers and loggers treat it as one) with the class's prototype (so `instanceof` and the
+ * class's methods work), then the fields are set as the original instance had them.
  */
 export function decodeError<T extends Error>(
   body: WireErrorBody['error'],
   errorClass: abstract new (...args: never[]) => T,
 ): T {
-  const error = Object.create(errorClass.prototype as object) as T;
-  Object.defineProperty(error, 'message', {
-    value: body.message,
-    writable: true,
-    configurable: true,
-    enumerable: false,
-  });
+  const error = Reflect.construct(Error, [body.message], errorClass) as T;
   Object.assign(error, body.fields ?? {});
+  // The stack's first line names the class and message as the service saw them.
   Error.captureStackTrace(error, decodeError);
+  Object.defineProperty(error, 'stack', { value: error.stack, writable: true, configurable: true, enumerable: false });
   return error;
 }
