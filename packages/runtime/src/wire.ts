@@ -433,6 +433,11 @@ export function decodeError<T extends Error>(
   Object.assign(error, body.fields ?? {});
   // The stack's first line names the class and message as the service saw them.
   Error.captureStackTrace(error, decodeError);
-  Object.defineProperty(error, 'stack', { value: error.stack, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(error, 'stack', {
+    value: error.stack,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
   return error;
 }

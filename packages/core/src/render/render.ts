@@ -236,7 +236,8 @@ export function renderPlan(plan: ExtractionPlan, templates: TemplateSet): Render
         throw new TemplateError(
           `${origin}: inserts \`${cause.message.slice(0, 60)}\` without escaping it; use {{ts …}}, {{json …}}, {{comment …}} or {{tsType …}} for values from user code.`,
         );
-      throw new TemplateError(`${origin}${templateLine(cause)}: ${cause.message.split('\n')[0]}`);
+      const message = (cause.message.split('\n')[0] ?? '').replace(/ in \[object Object\] - \d+:\d+$/, '');
+      throw new TemplateError(`${origin}${templateLine(cause)}: ${message}`);
     }
   }
   return out;
