@@ -10,7 +10,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../../packages/cli/src/cli.js';
@@ -120,7 +120,7 @@ describe('faultline extract on the example library', () => {
       overrideConfigFile: true,
       overrideConfig: [
         { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        faultline.configs.recommended,
+        faultline.configs.recommended as unknown as Linter.Config,
         { files: ['**/*.ts'], settings: { faultline: {} } },
       ],
     });
@@ -138,7 +138,6 @@ describe('faultline extract on the example library', () => {
   it("passes the service's own tests", async () => {
     const tests = await runBin('vitest', ['run', '--root', '.'], serviceDir, 120_000);
     expect(tests.code, tests.stdout + tests.stderr).toBe(0);
-    // eslint-disable-next-line no-control-regex -- vitest colours its summary
     expect(tests.stdout.replace(/\u001b\[[\d;]*m/g, '')).toMatch(/Tests\s+\d+ passed/);
   }, 150_000);
 });

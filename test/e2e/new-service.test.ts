@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
+import { ESLint, type Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../../packages/cli/src/cli.js';
@@ -56,7 +56,7 @@ describe('faultline new orders', () => {
       overrideConfigFile: true,
       overrideConfig: [
         { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-        faultline.configs.recommended,
+        faultline.configs.recommended as unknown as Linter.Config,
       ],
     });
     const results = await eslint.lintFiles(['src/**/*.ts', 'client/src/**/*.ts', 'test/**/*.ts']);
