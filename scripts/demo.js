@@ -103,14 +103,14 @@ try {
     stdio: 'ignore',
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    const ready = await fetch(`${baseUrl}/readyz`).then(
+  for (let attempt = 0; ; attempt++) {
+    const ready = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(500) }).then(
       response => response.ok,
       () => false,
     );
     if (ready) break;
-    if (tries > 100) throw new Error('the service did not become ready');
-    await new Promise(resolve => setTimeout(resolve, 100));
+    if (attempt >= 12) throw new Error('the service did not become ready');
+    await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
   }
   const { createPricingClient, PricingError } = await import(path.join(serviceDir, 'client/dist/index.js'));
   const pricing = createPricingClient({ baseUrl, timeoutMs: 2000 });
@@ -144,6 +144,7 @@ try {
     `${failure.name} "${failure.message}" sku=${failure.sku} (instanceof PricingError: ${failure instanceof PricingError})`,
   );
   const invalid = await fetch(`${baseUrl}/rpc/taxFor`, {
+    signal: AbortSignal.timeout(2000),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ region: 'mars', amountMinor: 1 }),
