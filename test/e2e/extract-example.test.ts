@@ -359,3 +359,76 @@ describe('re-running faultline extract', () => {
     expect(restored.code).toBe(0);
   }, 60_000);
 });
+
+describe('faultline extract --mode move', () => {
+  const movedDir = (): string => path.join(workspace, 'services/quotes');
+
+  it('copies the closure into the service, which compiles, passes its tests and serves without the library', async () => {
+    const moved = await cli(
+      'extract',
+      'examples/packages/shared',
+      '--export',
+      'computeQuote,summarizeOrders',
+      '--service',
+      'quotes',
+      '--mode',
+      'move',
+    );
+    expect(moved.stderr).toBe('');
+    expect(moved.code).toBe(0);
+    expect(fs.readdirSync(path.join(movedDir(), 'src/lib')).sort()).toEqual([
+      'errors.ts',
+      'pricing.ts',
+      'summary.ts',
+      'tax.ts',
+    ]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(movedDir(), 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(manifest.dependencies).not.toHaveProperty('@acme/shared');
+    for (const project of ['.', 'client']) {
+      const built = await runBin('tsc', ['-p', project], movedDir());
+      expect(built.stdout + built.stderr, project).toBe('');
+    }
+    const tests = await runBin('vitest', ['run'], movedDir(), 120_000);
+    expect(tests.code, tests.stdout + tests.stderr).toBe(0);
+
+    const service = await startService(movedDir(), {});
+    try {
+      const { createQuotesClient, PricingError } = (await import(
+        path.join(movedDir(), 'client/dist/index.js')
+      )) as {
+        createQuotesClient: (options: { baseUrl: string }) => {
+          computeQuote(order: unknown): Promise<{ totalMinor: number; validUntil: Date }>;
+        };
+        PricingError: new (...args: never[]) => Error;
+      };
+      const client = createQuotesClient({ baseUrl: service.baseUrl });
+      const order = {
+        id: 'o-1',
+        region: 'eu',
+        lines: [
+          { sku: 'tea', quantity: 2, unitPriceMinor: 450 },
+          { sku: 'mug', quantity: 1, unitPriceMinor: 1200 },
+        ],
+        placedAt: new Date('2026-03-01T10:00:00.000Z'),
+      };
+      expect(await client.computeQuote(order)).toStrictEqual({
+        orderId: 'o-1',
+        subtotalMinor: 2100,
+        discountMinor: 0,
+        taxMinor: 441,
+        totalMinor: 2541,
+        validUntil: new Date('2026-03-01T10:15:00.000Z'),
+      });
+      const failure = await client
+        .computeQuote({ ...order, lines: [{ sku: 'x', quantity: 0, unitPriceMinor: 1 }] })
+        .catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(PricingError);
+      expect(failure).toMatchObject({ message: 'quantity must be positive', sku: 'x' });
+    } finally {
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+    }
+  }, 180_000);
+});
