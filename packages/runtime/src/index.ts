@@ -70,6 +70,8 @@ export {
 } from './client/index.js';
 export {
   AdmissionController,
+  IdempotencyStore,
+  type IdempotencyStoreOptions,
   createRequestContext,
   gatherWithin,
   getAdmissionController,

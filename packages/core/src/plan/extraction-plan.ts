@@ -132,6 +132,8 @@ export interface ExtractionPlan {
   };
   /** What the server imports from the implementation module: `imported as local`. */
   implementationImports: { imported: string; local: string; alias: boolean }[];
+  /** Some operation is not idempotent: the server keeps an idempotency store. */
+  anyNonIdempotent: boolean;
   /** Paths relative to the workspace root, for the Dockerfile (built from there). */
   deploy: { serviceDir: string; buildWorkspaces: string[]; copyPaths: string[] };
   library?: { name: string; version?: string; dir: string };
@@ -834,6 +836,7 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     files: [],
     implementationExports: [],
     implementationImports: [],
+    anyNonIdempotent: operations.some(operation => !operation.idempotent),
     deploy: { serviceDir: '', buildWorkspaces: [], copyPaths: [] },
   };
   const names = operations.map(operation => operation.name).join(', ');
