@@ -8,6 +8,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+import tsParser from '@typescript-eslint/parser';
+import { ESLint, type Linter } from 'eslint';
+
+import faultline from '../../rules/index.js';
 import { ROOT } from '../helpers/engines.js';
 
 export interface Ran {
@@ -114,4 +118,30 @@ export function linkWorkspace(workspaceRoot: string, name: string, target: strin
   fs.mkdirSync(path.dirname(link), { recursive: true });
   fs.rmSync(link, { force: true, recursive: true });
   fs.symlinkSync(path.relative(path.dirname(link), target), link, 'dir');
+}
+
+/** Lints generated TypeScript with faultline's recommended rules; returns every finding as `file:line rule message`. */
+export async function lintGenerated(
+  dir: string,
+  patterns: readonly string[],
+): Promise<{ files: number; findings: string[] }> {
+  const eslint = new ESLint({
+    cwd: dir,
+    ignore: false,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
+      faultline.configs.recommended as unknown as Linter.Config,
+    ],
+  });
+  const results = await eslint.lintFiles([...patterns]);
+  return {
+    files: results.length,
+    findings: results.flatMap(result =>
+      result.messages.map(
+        message =>
+          `${path.relative(dir, result.filePath)}:${message.line} ${message.ruleId} ${message.message}`,
+      ),
+    ),
+  };
 }

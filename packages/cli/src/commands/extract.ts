@@ -6,7 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { ask } from '../prompt.js';
-import { generateSummary, printGenerateResult } from './generate-report.js';
+import { generateSummary, printGenerateResult, withWriteOptions } from './generate-report.js';
 
 export interface ExtractArgs {
   library?: string;
@@ -52,62 +52,44 @@ export function extractCommand(io: CliIo): CommandModule<object, ExtractArgs> {
     command: 'extract [library]',
     describe: 'Generate a service and its typed resilient client from exports of a shared library',
     builder: (yargs: Argv<object>) =>
-      yargs
-        .positional('library', {
-          type: 'string',
-          describe: 'The library: a package folder or its tsconfig.json',
-        })
-        .option('export', {
-          alias: 'e',
-          type: 'string',
-          array: true,
-          describe: 'Exports that become routes (comma-separated or repeated)',
-        })
-        .option('service', {
-          alias: 's',
-          type: 'string',
-          describe: 'The service name: lowercase letters, digits, hyphens',
-        })
-        .option('out', {
-          type: 'string',
-          describe: 'Output folder (default: services/<name> at the workspace root)',
-        })
-        .option('mode', {
-          choices: ['wrap', 'move'] as const,
-          default: 'wrap' as const,
-          describe: 'wrap: the service calls the library; move: the closure is copied into the service',
-        })
-        .option('idempotent', {
-          type: 'string',
-          array: true,
-          describe: 'Exports safe to repeat, beyond those the analysis can tell are pure',
-        })
-        .option('dry-run', {
-          type: 'boolean',
-          default: false,
-          describe: 'Print the diff of every file; write nothing',
-        })
-        .option('force', {
-          type: 'boolean',
-          default: false,
-          describe: 'Overwrite generated files a person edited',
-        })
-        .option('templates', {
-          type: 'string',
-          describe: "A folder of templates replacing faultline's, file by file",
-        })
-        .option('allow-blocked', {
-          type: 'boolean',
-          default: false,
-          describe: 'Generate the exports that can be generated and list the rest',
-        })
-        .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary' })
-        .option('progress', {
-          type: 'boolean',
-          default: true,
-          describe: 'Show progress on stderr when it is a TTY',
-        })
-        .option('verbose', { type: 'boolean', default: false, describe: 'Show stack traces on errors' })
+      withWriteOptions(
+        yargs
+          .positional('library', {
+            type: 'string',
+            describe: 'The library: a package folder or its tsconfig.json',
+          })
+          .option('export', {
+            alias: 'e',
+            type: 'string',
+            array: true,
+            describe: 'Exports that become routes (comma-separated or repeated)',
+          })
+          .option('service', {
+            alias: 's',
+            type: 'string',
+            describe: 'The service name: lowercase letters, digits, hyphens',
+          })
+          .option('mode', {
+            choices: ['wrap', 'move'] as const,
+            default: 'wrap' as const,
+            describe: 'wrap: the service calls the library; move: the closure is copied into the service',
+          })
+          .option('idempotent', {
+            type: 'string',
+            array: true,
+            describe: 'Exports safe to repeat, beyond those the analysis can tell are pure',
+          })
+          .option('allow-blocked', {
+            type: 'boolean',
+            default: false,
+            describe: 'Generate the exports that can be generated and list the rest',
+          })
+          .option('progress', {
+            type: 'boolean',
+            default: true,
+            describe: 'Show progress on stderr when it is a TTY',
+          }),
+      )
         .example(
           '$0 extract packages/shared --export computeQuote,taxFor --service pricing',
           'Generate services/pricing',

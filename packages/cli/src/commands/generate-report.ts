@@ -2,6 +2,7 @@
 // file that would change), the exports left out and why, notes, and the next steps; or, with
 // --json, the same as one machine-readable object.
 import type { GenerateResult } from '@faultline/core';
+import type { Argv } from 'yargs';
 
 import type { CliIo } from '../io.js';
 
@@ -92,4 +93,33 @@ export function printGenerateResult(io: CliIo, result: GenerateResult): void {
     );
     out(`  PORT=8080 npm start --workspace ${plan.service.packageName}`);
   }
+}
+
+/** The options every command that writes shares: --out, --dry-run, --force, --templates, --json, --verbose. */
+export function withWriteOptions<T>(yargs: Argv<T>): Argv<T> {
+  return yargs
+    .option('out', {
+      type: 'string',
+      describe: 'Output folder (default: services/<name> at the workspace root)',
+    })
+    .option('dry-run', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the diff of every file; write nothing',
+    })
+    .option('force', {
+      type: 'boolean',
+      default: false,
+      describe: 'Overwrite generated files a person edited',
+    })
+    .option('templates', {
+      type: 'string',
+      describe: "A folder of templates replacing faultline's, file by file",
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'Print a machine-readable summary' })
+    .option('verbose', {
+      type: 'boolean',
+      default: false,
+      describe: 'Show stack traces on errors',
+    }) as unknown as Argv<T>;
 }
