@@ -117,8 +117,8 @@ describe('planExtraction', () => {
       ['examples/packages/shared/src/tax.ts', 'examples/services/pricing/src/lib/tax.ts'],
     ]);
     expect(plan.implementationExports).toEqual([
-      { name: 'computeQuote', from: './lib/pricing.js' },
-      { name: 'PricingError', from: './lib/errors.js' },
+      { name: 'computeQuote', local: 'computeQuote', alias: false, from: './lib/pricing.js' },
+      { name: 'PricingError', local: 'PricingError', alias: false, from: './lib/errors.js' },
     ]);
     expect(plan.packages.service.dependencies).not.toHaveProperty('@acme/shared');
   });

@@ -60,10 +60,8 @@ export interface PlannedParameter {
 }
 
 export interface PlannedOperation {
-  /** The export name, a validated identifier. */
+  /** The export name, a validated identifier (the implementation module exports it under it). */
   name: string;
-  /** The name the implementation module exports it under. */
-  importName: string;
   route: string;
   description?: string;
   parameters: PlannedParameter[];
@@ -130,8 +128,6 @@ export interface ExtractionPlan {
     clientDescription: string;
     readmeIntro: string;
   };
-  /** What the server imports from the implementation module: `imported as local`. */
-  implementationImports: { imported: string; local: string; alias: boolean }[];
   /** Some operation is not idempotent: the server keeps an idempotency store. */
   anyNonIdempotent: boolean;
   /** Paths relative to the workspace root, for the Dockerfile (built from there). */
@@ -149,8 +145,8 @@ export interface ExtractionPlan {
   notes: string[];
   openapi: JsonSchema;
   files: PlannedFile[];
-  /** Move mode: what `src/implementation.ts` re-exports, from which moved file. */
-  implementationExports: { name: string; from: string }[];
+  /** Move mode: what `src/implementation.ts` re-exports (`local as name`), from which moved file. */
+  implementationExports: { name: string; local: string; alias: boolean; from: string }[];
 }
 
 const SERVICE_TEMPLATES = [
@@ -177,6 +173,9 @@ const SERVICE_TEMPLATES = [
   ['deploy/k8s/pdb.yaml.hbs', 'k8s/pdb.yaml'],
   ['deploy/k8s/hpa.yaml.hbs', 'k8s/hpa.yaml'],
 ] as const;
+
+/** Members of the generated client object besides the operations. */
+const CLIENT_MEMBERS = new Set(['policy']);
 
 /** Hazards that make an export impure: it keeps state, touches the outside world, or calls out. */
 const IMPURE = /^FL(3\d\d|40[234]|5\d\d)$/;
@@ -727,6 +726,10 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
       );
     if (options.mode === 'move' && analysis.wire && !isSafeIdentifier(analysis.declaration.name))
       reasons.push(`its declaration has no plain name to import after the move`);
+    if (CLIENT_MEMBERS.has(analysis.name))
+      reasons.push(
+        `\`${analysis.name}\` is a member every generated client has; export the function under another name`,
+      );
     if (reasons.length > 0) leftOut.push({ name: analysis.name, reasons });
     else usable.push(analysis);
   }
@@ -741,6 +744,7 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     options.mode === 'wrap' ? { specifier: libraryName as string } : { specifier: './implementation.js' };
 
   const errorClasses = new Map<string, PlannedErrorClass>();
+  const clashes: string[] = [];
   const operations: PlannedOperation[] = usable.map(analysis => {
     const wire = analysis.wire as WireSignature;
     const renames = merged.renamed.get(analysis.name);
@@ -754,8 +758,17 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     const result = renameRefs(wire.result, renames);
     const impure = analysis.hazards.filter(hazard => IMPURE.test(hazard.code));
     const byTeam = idempotentByTeam.has(analysis.name);
+    const generated = new Set(
+      ['ValidationError', 'ProtocolError', 'RemoteError'].map(suffix => `${service.pascal}${suffix}`),
+    );
     for (const errorClass of wire.errors) {
       if (errorClasses.has(errorClass.name) || !isSafeIdentifier(errorClass.name)) continue;
+      if (generated.has(errorClass.name) || errorClass.name === 'defaultErrorClasses') {
+        clashes.push(
+          `${errorClass.name} has the name of a class the client generates: the client reports it as ${service.pascal}RemoteError (rename the class, or the service).`,
+        );
+        continue;
+      }
       const fields = errorClass.fields.filter(field => isSafeIdentifier(field.name));
       const importFrom =
         options.mode === 'wrap'
@@ -772,7 +785,6 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     }
     return {
       name: analysis.name,
-      importName: options.mode === 'move' ? analysis.declaration.name : analysis.name,
       route: `/rpc/${analysis.name}`,
       ...(wire.description ? { description: wire.description } : {}),
       parameters,
@@ -794,7 +806,7 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
   const packages = baseDependencies(options.runtimeVersion);
   packages.service.name = service.packageName;
   packages.client.name = service.clientPackageName;
-  const notes: string[] = [];
+  const notes: string[] = [...clashes];
   let moves: PlannedMove[] = [];
   let extraFiles: PlannedFile[] = [];
   if (options.mode === 'wrap') {
@@ -835,7 +847,6 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     openapi: {},
     files: [],
     implementationExports: [],
-    implementationImports: [],
     anyNonIdempotent: operations.some(operation => !operation.idempotent),
     deploy: { serviceDir: '', buildWorkspaces: [], copyPaths: [] },
   };
@@ -843,21 +854,6 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
   service.description = `${names} from ${plan.library?.name}, as a service (generated by faultline)`;
   service.clientDescription = `Typed, resilient client of ${service.packageName}`;
   service.readmeIntro = `${names} of ${plan.library?.name}, served over HTTP (${options.mode === 'wrap' ? 'the service calls the library, so both run one source of truth' : 'the code was moved into src/lib'}).`;
-  const imports = new Map<string, { imported: string; local: string; alias: boolean }>();
-  for (const operation of operations)
-    imports.set(operation.name, {
-      imported: operation.importName,
-      local: operation.name,
-      alias: operation.importName !== operation.name,
-    });
-  for (const errorClass of plan.errorClasses)
-    if (errorClass.importFrom && !imports.has(errorClass.name))
-      imports.set(errorClass.name, {
-        imported: errorClass.importFrom.name,
-        local: errorClass.name,
-        alias: errorClass.importFrom.name !== errorClass.name,
-      });
-  plan.implementationImports = [...imports.values()].sort((a, b) => a.local.localeCompare(b.local));
   const workspaceRoot = options.workspaceRoot ?? '';
   const inWorkspace = (dir: string): string => path.posix.relative(workspaceRoot || '.', dir) || '.';
   plan.deploy = {
@@ -884,21 +880,22 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
       if (!move) return undefined;
       return `./${path.posix.relative(posix(service.dir, 'src'), move.to)}`.replace(/\.(m|c)?tsx?$/, '.js');
     };
-    const exports = new Map<string, string>();
+    const exports = new Map<string, { local: string; from: string }>();
     for (const analysis of usable) {
       const from = fromFile(analysis.declaration.location.file);
-      if (from) exports.set(analysis.declaration.name, from);
+      if (from) exports.set(analysis.name, { local: analysis.declaration.name, from });
     }
     for (const errorClass of usable.flatMap(analysis => analysis.wire?.errors ?? [])) {
       const from = fromFile(errorClass.location.file);
-      if (from && isSafeIdentifier(errorClass.name)) exports.set(errorClass.name, from);
+      if (from && isSafeIdentifier(errorClass.name))
+        exports.set(errorClass.name, { local: errorClass.name, from });
       else {
         const planned = plan.errorClasses.find(candidate => candidate.name === errorClass.name);
         if (planned) delete planned.importFrom;
       }
     }
     plan.implementationExports = [...exports]
-      .map(([name, from]) => ({ name, from }))
+      .map(([name, { local, from }]) => ({ name, local, alias: local !== name, from }))
       .sort((a, b) => a.name.localeCompare(b.name));
   }
   return plan;
