@@ -1,8 +1,10 @@
 // Reports are pure: a report in, text out. A small hand-made report keeps these exact.
 import { describe, expect, it } from 'vitest';
 
+import { decideVerdict } from '../../packages/core/src/analyze/verdict.js';
 import {
   type AnalysisReport,
+  type Hazard,
   closureDot,
   formatReport,
   hasFindingAtLeast,
@@ -112,5 +114,37 @@ describe('reports', () => {
   it('gates on blocked exports and on warnings', () => {
     expect(hasFindingAtLeast(report, 'blocked')).toBe(true);
     expect(hasFindingAtLeast({ ...report, exports: [] }, 'warning')).toBe(false);
+  });
+
+  it('cuts a long hazard list per code in the terminal, and --verbose lists it all', () => {
+    const manual = (line: number): Hazard => ({
+      code: 'FL803',
+      name: 'manual-change',
+      severity: 'warning',
+      message: `call site ${line} must change by hand.`,
+      location: at(line),
+    });
+    const [only] = report.exports;
+    const many = {
+      ...report,
+      exports: [{ ...only!, hazards: [...only!.hazards, ...[10, 11, 12, 13, 14, 15, 16].map(manual)] }],
+    };
+    const text = formatReport(many);
+    expect(text).toContain('call site 14 must change by hand.\n    … 2 more FL803 (--verbose lists them)\n');
+    expect(text).not.toContain('call site 15');
+    expect(formatReport(many, { verbose: true })).toContain('call site 16 must change by hand.');
+  });
+
+  it('gives verdict reasons with columns, each place once', () => {
+    const hazard = (line: number, column: number): Hazard => ({
+      code: 'FL201',
+      name: 'date',
+      severity: 'warning',
+      message: 'a Date.',
+      location: { file: 'lib/src/a.ts', line, column },
+    });
+    expect(decideVerdict([hazard(255, 3), hazard(255, 3), hazard(255, 20)], []).reasons).toEqual([
+      'FL201 a Date needs a codec: lib/src/a.ts:255:3, lib/src/a.ts:255:20',
+    ]);
   });
 });

@@ -324,7 +324,17 @@ export function analyzeConsumers(
         return;
       }
       if (fn.asteriskToken) {
-        site(call, callee, 'manual', fn, 'a generator: make it an async generator by hand');
+        // An async generator awaits like any async function; a sync one must become async by hand,
+        // and whoever iterates it must switch to `for await`.
+        if (isAsyncFunction(fn)) site(call, callee, 'await', fn);
+        else
+          site(
+            call,
+            callee,
+            'manual',
+            fn,
+            'a generator: make it an async generator (`async function*`) and iterate it with `for await`',
+          );
         return;
       }
       site(call, callee, 'await', fn);

@@ -13,11 +13,15 @@ import type {
 export interface FormatOptions {
   /** ANSI colours. */
   color?: boolean;
-  /** List every closure declaration and call site (default: a summary of long lists). */
+  /** List every closure declaration, hazard and call site (default: long lists are cut). */
   verbose?: boolean;
 }
 
 type Paint = (text: string) => string;
+
+/** Without --verbose: hazards shown per code, and entries shown per list (call sites, unknowns…). */
+const HAZARDS_PER_CODE = 5;
+const LIST_LIMIT = 15;
 
 function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan', Paint> {
   const wrap =
@@ -141,7 +145,20 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
   const hazards = analysis.hazards.filter(hazard => hazard.code !== 'FL801' && hazard.code !== 'FL802');
   if (hazards.length > 0) {
     lines.push(`  ${p.bold('hazards')}:`);
-    for (const hazard of hazards) lines.push(...formatHazard(hazard, p));
+    // Long lists are cut per code (643 FL803 lines for one export bury everything else).
+    const shownPerCode = new Map<string, number>();
+    const cut = new Map<string, number>();
+    hazards.forEach((hazard, index) => {
+      const shown = shownPerCode.get(hazard.code) ?? 0;
+      if (!verbose && shown >= HAZARDS_PER_CODE) {
+        cut.set(hazard.code, (cut.get(hazard.code) ?? 0) + 1);
+        if (hazards[index + 1]?.code !== hazard.code)
+          lines.push(p.dim(`    … ${cut.get(hazard.code)} more ${hazard.code} (--verbose lists them)`));
+        return;
+      }
+      shownPerCode.set(hazard.code, shown + 1);
+      lines.push(...formatHazard(hazard, p));
+    });
   } else {
     lines.push(
       `  ${p.bold('hazards')}: ${p.dim(analysis.hazards.length > 0 ? 'none in the export itself (its callers: below)' : 'none')}`,
@@ -165,7 +182,7 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
         lines.push(
           `    ${count.package}: ${plural(count.callSites, 'call site')}, ${plural(count.functions, 'function')}${count.manual ? `, ${count.manual} by hand` : ''}`,
         );
-      const sites = verbose ? ripple.callSites : ripple.callSites.slice(0, 15);
+      const sites = verbose ? ripple.callSites : ripple.callSites.slice(0, LIST_LIMIT);
       for (const site of sites) {
         const change =
           site.change === 'manual'
@@ -181,9 +198,14 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
       }
       if (sites.length < ripple.callSites.length)
         lines.push(p.dim(`    … ${ripple.callSites.length - sites.length} more (--verbose lists them)`));
-      for (const fn of ripple.functions)
+      const made = verbose ? ripple.functions : ripple.functions.slice(0, LIST_LIMIT);
+      for (const fn of made)
         lines.push(
           `    becomes async: ${fn.name} ${p.dim(`${at(fn.location)} (${fn.because}${fn.exported ? '; exported: callers outside the analysed packages are not known' : ''})`)}`,
+        );
+      if (made.length < ripple.functions.length)
+        lines.push(
+          p.dim(`    … ${ripple.functions.length - made.length} more functions (--verbose lists them)`),
         );
     }
   }
@@ -193,10 +215,13 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
     lines.push(
       `  ${p.bold('chattiness')}: ${p.yellow(`${plural(analysis.chattiness.length, 'call site')} in loops`)}: offer a batch endpoint (${analysis.name}Many(items))`,
     );
-    for (const site of analysis.chattiness)
+    const chatty = verbose ? analysis.chattiness : analysis.chattiness.slice(0, LIST_LIMIT);
+    for (const site of chatty)
       lines.push(
         `    ${at(site.location)}  ${site.loop}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`,
       );
+    if (chatty.length < analysis.chattiness.length)
+      lines.push(p.dim(`    … ${analysis.chattiness.length - chatty.length} more (--verbose lists them)`));
   } else if (analysis.kind === 'function') {
     lines.push(`  ${p.bold('chattiness')}: ${p.dim('no call site in a loop')}`);
   }
@@ -204,10 +229,13 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
   // Unknowns.
   if (analysis.unknowns.length > 0) {
     lines.push(`  ${p.bold('could not be known')}:`);
-    for (const unknown of analysis.unknowns)
+    const unknowns = verbose ? analysis.unknowns : analysis.unknowns.slice(0, LIST_LIMIT);
+    for (const unknown of unknowns)
       lines.push(
         `    ${p.dim(unknown.code)} ${unknown.location ? `${at(unknown.location)} ` : ''}${unknown.message}`,
       );
+    if (unknowns.length < analysis.unknowns.length)
+      lines.push(p.dim(`    … ${analysis.unknowns.length - unknowns.length} more (--verbose lists them)`));
   }
   return lines;
 }
