@@ -22,6 +22,7 @@ export interface AnalyzeArgs {
   library: string;
   export: string[];
   consumers?: string[];
+  exclude?: string[];
   entry?: string;
   json: boolean;
   graph?: string;
@@ -74,6 +75,12 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           describe:
             'Consumer package folders (default: every workspace of the monorepo that imports the library)',
         })
+        .option('exclude', {
+          type: 'string',
+          array: true,
+          describe:
+            'Globs of files whose call sites are not followed, relative to the repository root (a glob without / matches a name anywhere)',
+        })
         .option('entry', {
           type: 'string',
           describe: 'The entry file consumers import (default: from package.json)',
@@ -124,6 +131,7 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           library: argv.library,
           exports,
           ...(argv.consumers ? { consumers: list(argv.consumers) } : {}),
+          ...(argv.exclude ? { exclude: list(argv.exclude) } : {}),
           ...(argv.entry ? { entry: argv.entry } : {}),
           cwd,
           onProgress: event => progress.update(event),

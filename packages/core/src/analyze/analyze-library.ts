@@ -13,6 +13,7 @@ import { analyzeConsumers } from './consumers.js';
 import { analyzeEffects } from './effects.js';
 import { resolveExports } from './exports.js';
 import {
+  excludeMatcher,
   findConsumers,
   findEntry,
   findRepositoryRoot,
@@ -28,6 +29,8 @@ import type {
   ExternalPackage,
   Hazard,
   InputProblem,
+  OverloadAnalysis,
+  Ripple,
   Unknown,
 } from './model.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
@@ -51,6 +54,8 @@ export interface AnalyzeOptions {
   cwd?: string;
   /** The repository root (paths outside it are refused); default: the nearest folder with `.git`. */
   root?: string;
+  /** Globs of files whose call sites are not followed (`--exclude`), relative to the repository root. */
+  exclude?: readonly string[];
   /** Called as the analysis moves from stage to stage (for a progress display). */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -120,6 +125,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
   const names = [...new Set(options.exports.map(name => name.trim()).filter(Boolean))];
   if (names.length === 0) throw new InputError('name at least one export with --export.');
 
+  const isExcluded = excludeMatcher(options.exclude ?? [], root);
   progress({ stage: 'load', message: 'reading the library' });
   const library = locateLibrary(options.library, cwd, root);
   const entryPath = findEntry(library, options.entry, cwd, root);
@@ -236,9 +242,11 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     // Types that cross the network.
     let isAsync = false;
     let signatureText: string | undefined;
+    let exportSignatures: readonly ts.Signature[] = [];
     if (first && (kind === 'function' || kind === 'value' || kind === 'class')) {
       const type = ctx.checker.getTypeOfSymbolAtLocation(symbol, first);
       const signatures = kind === 'function' ? type.getCallSignatures() : [];
+      exportSignatures = signatures;
       if (kind === 'function') {
         isAsync =
           signatures.length > 0 &&
@@ -374,11 +382,18 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     });
     const consumerFindings = analyzeConsumers(
       ctx,
-      { libraryName, libraryDir: library.dir, consumerFiles: opened.consumerFiles },
+      {
+        libraryName,
+        libraryDir: library.dir,
+        consumerFiles: opened.consumerFiles,
+        packageDirs: new Map(consumers.map(consumer => [consumer.name, consumer.dir])),
+        isExcluded,
+      },
       resolvedExport.name,
       symbol,
       declarations.map(declaration => topLevelUnit(declaration) ?? declaration),
       isAsync || kind !== 'function',
+      exportSignatures,
     );
     if (kind === 'function') hazards.push(...consumerFindings.hazards);
 
@@ -430,6 +445,19 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
         a.location.line - b.location.line ||
         a.location.column - b.location.column,
     );
+    const verdict = decideVerdict(sortedHazards, unknowns);
+    const overloads =
+      exportSignatures.length > 1
+        ? overloadAnalyses(ctx.checker, exportSignatures, sortedHazards, unknowns, consumerFindings.ripple)
+        : undefined;
+    if (overloads && verdict.status === 'blocked') {
+      // A function blocked by one form only (its curried, data-last overload) is extractable in another.
+      for (const overload of overloads)
+        if (overload.verdict.status !== 'blocked')
+          verdict.reasons.push(
+            `overload[${overload.index}] ${overload.signature} alone is ${overload.verdict.status === 'extractable' ? 'extractable' : 'extractable with changes'}: extract can take that form`,
+          );
+    }
     analyses.push({
       name: resolvedExport.name,
       kind,
@@ -457,7 +485,8 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       ripple: consumerFindings.ripple,
       chattiness: consumerFindings.chattiness,
       unknowns,
-      verdict: decideVerdict(sortedHazards, unknowns),
+      verdict,
+      ...(overloads ? { overloads } : {}),
     });
   });
   progress({ stage: 'done', message: 'done' });
@@ -491,6 +520,35 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     ]),
     summary,
   };
+}
+
+/**
+ * Each overload judged alone: its own parameter and result hazards (paths `overload[N].…`), the
+ * hazards every form shares (closure, state, effects), and the call sites that use it.
+ */
+function overloadAnalyses(
+  checker: ts.TypeChecker,
+  signatures: readonly ts.Signature[],
+  hazards: readonly Hazard[],
+  unknowns: readonly Unknown[],
+  ripple: Ripple,
+): OverloadAnalysis[] {
+  return signatures.map((signature, index) => {
+    const own = hazards.filter(hazard => {
+      if (hazard.code === 'FL702') return false; // one overload taken alone is not overloaded
+      if (hazard.code === 'FL701') return (signature.getTypeParameters()?.length ?? 0) > 0;
+      const overload = /^overload\[(\d+)\]\./.exec(hazard.path ?? '');
+      if (overload) return Number(overload[1]) === index;
+      if (typeof hazard.detail?.overload === 'number') return hazard.detail.overload === index;
+      return true;
+    });
+    return {
+      index,
+      signature: checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation),
+      callSites: ripple.callSites.filter(site => site.overload === index && !site.test).length,
+      verdict: decideVerdict(own, unknowns),
+    };
+  });
 }
 
 function topLevelName(node: ts.Node): string {

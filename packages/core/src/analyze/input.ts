@@ -456,3 +456,39 @@ export function installedVersion(name: string, fromDir: string, root: string): s
     if (dir === root || path.dirname(dir) === dir) return undefined;
   }
 }
+
+/**
+ * A matcher for `--exclude` globs, tested against paths relative to the repository root:
+ * `*` stays within a folder, `**` crosses folders, `?` is one character; a pattern without
+ * a `/` matches a file or folder name anywhere (`*.stories.ts`, `fixtures`).
+ */
+export function excludeMatcher(patterns: readonly string[], root: string): (fileName: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const expressions = patterns.map(pattern => {
+    const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+    if (clean === '')
+      throw new InputError(
+        `--exclude ${JSON.stringify(pattern)} matches nothing: give a glob such as "**/*.stories.ts".`,
+      );
+    const body = clean
+      .split(/(\*\*\/?|\*|\?)/)
+      .map(part =>
+        part === '**/'
+          ? '(?:.*/)?'
+          : part === '**'
+            ? '.*'
+            : part === '*'
+              ? '[^/]*'
+              : part === '?'
+                ? '[^/]'
+                : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
+    // Without a slash: a name at any depth; a folder name also excludes what is inside it.
+    return clean.includes('/') ? new RegExp(`^${body}(?:/.*)?$`) : new RegExp(`(?:^|/)${body}(?:/.*)?$`);
+  });
+  return fileName => {
+    const relative = relativeTo(root, fileName);
+    return expressions.some(expression => expression.test(relative));
+  };
+}

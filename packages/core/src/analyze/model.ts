@@ -91,6 +91,10 @@ export interface RippleCallSite {
   enclosing?: string;
   change: CallSiteChange;
   note?: string;
+  /** For an overloaded export: the overload this call resolves to (index into its signatures). */
+  overload?: number;
+  /** In a test or type-test file (`*.test.ts`, `*.test-d.ts`, `__tests__/`): listed apart, not counted. */
+  test?: true;
 }
 
 export interface RippleFunction {
@@ -101,6 +105,8 @@ export interface RippleFunction {
   because: string;
   /** Exported from its module: callers outside the analysed packages may exist. */
   exported: boolean;
+  /** In a test file. */
+  test?: true;
 }
 
 export interface RipplePackageCount {
@@ -108,6 +114,8 @@ export interface RipplePackageCount {
   callSites: number;
   functions: number;
   manual: number;
+  /** Call sites in test files of this package (not counted above), when there are any. */
+  tests?: number;
 }
 
 export interface Ripple {
@@ -125,6 +133,8 @@ export interface ChattyCallSite {
   /** The loop: `for`, `for-of`, `for-in`, `while`, `do-while`, or an array method (`map`, `forEach`, …). */
   loop: string;
   enclosing?: string;
+  /** In a test file: listed, but no hazard (tests do not ship). */
+  test?: true;
 }
 
 export interface Verdict {
@@ -133,6 +143,17 @@ export interface Verdict {
   reasons: string[];
   /** False when something about this export could not be known (see `unknowns`). */
   complete: boolean;
+}
+
+/** One overload of an overloaded function export, judged as if it were the only one. */
+export interface OverloadAnalysis {
+  /** Index into the export's call signatures, as `overload[N]` in hazard paths. */
+  index: number;
+  signature: string;
+  /** Call sites outside tests that resolve to this overload. */
+  callSites: number;
+  /** The verdict with only this overload's parameter and result hazards (and the shared ones). */
+  verdict: Verdict;
 }
 
 export type ExportKind = 'function' | 'class' | 'value' | 'type' | 'enum' | 'namespace' | 'unknown';
@@ -153,6 +174,8 @@ export interface ExportAnalysis {
   chattiness: ChattyCallSite[];
   unknowns: Unknown[];
   verdict: Verdict;
+  /** For overloaded functions: a verdict per overload (`extract` may take one overload). */
+  overloads?: OverloadAnalysis[];
 }
 
 export interface PackageInfo {

@@ -5,7 +5,7 @@
 // async.
 import { ts } from 'ts-morph';
 
-import { type Context, isDeclarationNode, resolveAlias } from './ts-util.js';
+import { type Context, isDeclarationNode, isInTypePosition, resolveAlias } from './ts-util.js';
 
 export interface Reference {
   node: ts.Identifier;
@@ -105,4 +105,83 @@ export function findReferences(
     ts.forEachChild(file, visit);
   }
   return results;
+}
+
+/**
+ * Uses of one symbol in `files`, through every way code names it: aliased imports
+ * (`import { area as aliased }`), re-export wrappers that rename it (`export { trainCase as
+ * kebab }`, followed transitively), namespace imports (`ns.trainCase`), shorthand properties
+ * (`{ double }`) and default imports. Candidates are found by text, then confirmed by symbol.
+ * Nodes inside `skip` (the declaration itself) are left out.
+ */
+export function usesOfSymbol(
+  ctx: Context,
+  files: readonly ts.SourceFile[],
+  target: ts.Symbol,
+  seeds: readonly string[],
+  skip: readonly ts.Node[] = [],
+): ts.Identifier[] {
+  const checker = ctx.checker;
+  const names = new Set(seeds);
+  const mentions = (file: ts.SourceFile): boolean => {
+    for (const name of names) if (name === 'default' || file.text.includes(name)) return true;
+    return false;
+  };
+  // Names grow through renaming imports and re-exports until no file adds one.
+  for (let grew = true; grew;) {
+    grew = false;
+    const learn = (from: string, to: string): void => {
+      if (names.has(from) && !names.has(to)) {
+        names.add(to);
+        grew = true;
+      }
+    };
+    for (const file of files) {
+      if (!mentions(file)) continue;
+      for (const statement of file.statements) {
+        if (ts.isImportDeclaration(statement) && statement.importClause) {
+          const clause = statement.importClause;
+          if (clause.name) learn('default', clause.name.text);
+          const bindings = clause.namedBindings;
+          if (bindings && ts.isNamedImports(bindings))
+            for (const element of bindings.elements)
+              learn((element.propertyName ?? element.name).text, element.name.text);
+        } else if (
+          ts.isExportDeclaration(statement) &&
+          statement.exportClause &&
+          ts.isNamedExports(statement.exportClause)
+        ) {
+          for (const element of statement.exportClause.elements)
+            learn((element.propertyName ?? element.name).text, element.name.text);
+        }
+      }
+    }
+  }
+  const skipped = (node: ts.Node): boolean =>
+    skip.some(
+      root => root.getSourceFile() === node.getSourceFile() && node.pos >= root.pos && node.end <= root.end,
+    );
+  const found: ts.Identifier[] = [];
+  for (const file of files) {
+    if (!mentions(file)) continue;
+    const visit = (node: ts.Node): void => {
+      if (skip.includes(node)) return;
+      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+      if (ts.isIdentifier(node) && names.has(node.text)) {
+        const parent = node.parent;
+        const shorthand = ts.isShorthandPropertyAssignment(parent);
+        const isName = !shorthand && isDeclarationNode(parent) && parent.name === node;
+        if (!isName && !ts.isQualifiedName(parent) && !isInTypePosition(node)) {
+          const symbol = shorthand
+            ? checker.getShorthandAssignmentValueSymbol(parent)
+            : checker.getSymbolAtLocation(node);
+          if (symbol && (symbol === target || resolveAlias(checker, symbol) === target) && !skipped(node))
+            found.push(node);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(file, visit);
+  }
+  return found;
 }
