@@ -17,6 +17,7 @@ import {
   findConsumers,
   findEntry,
   findRepositoryRoot,
+  followProjectReferences,
   installedVersion,
   isInside,
   locateLibrary,
@@ -127,8 +128,9 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
 
   const isExcluded = excludeMatcher(options.exclude ?? [], root);
   progress({ stage: 'load', message: 'reading the library' });
-  const library = locateLibrary(options.library, cwd, root);
-  const entryPath = findEntry(library, options.entry, cwd, root);
+  const located = locateLibrary(options.library, cwd, root);
+  const entryPath = findEntry(located, options.entry, cwd, root);
+  const library = followProjectReferences(located, entryPath, root);
   if (!isInside(root, entryPath))
     throw new InputError(`the entry ${options.entry ?? entryPath} is outside the repository.`);
   const libraryName = library.packageJson.name;
