@@ -78,6 +78,12 @@ describe('the hazards fixture', () => {
     Counter: { codes: ['FL705'], verdict: 'blocked' },
     Mode: { codes: ['FL706'], verdict: 'extractable' },
     sum: { codes: [], verdict: 'extractable' },
+    dayOfWeek: { codes: ['FL201', 'FL405'], verdict: 'extractable-with-changes' },
+    formatAmount: { codes: ['FL406'], verdict: 'extractable-with-changes' },
+    formatInZone: { codes: ['FL201'], verdict: 'extractable-with-changes' },
+    age: { codes: ['FL407'], verdict: 'extractable' },
+    isSameValue: { codes: ['FL108', 'FL208'], verdict: 'extractable-with-changes' },
+    hasLabel: { codes: ['FL208'], verdict: 'extractable-with-changes' },
     price: { codes: ['FL801', 'FL802', 'FL803'], verdict: 'extractable-with-changes' },
     clean: { codes: ['FL802'], verdict: 'extractable-with-changes' },
   };
@@ -265,6 +271,8 @@ describe('the examples monorepo', () => {
       'FL502',
       'FL802',
       'FL401',
+      'FL407',
+      'FL407',
       'FL602',
     ]);
     expect(hazards.find(hazard => hazard.code === 'FL401')?.detail).toEqual({ key: 'RATES_URL' });

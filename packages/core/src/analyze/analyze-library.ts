@@ -37,6 +37,7 @@ import type {
 import { REPORT_SCHEMA_VERSION } from './model.js';
 import { openProject } from './project.js';
 import { RemoteCalls } from './remote-calls.js';
+import { analyzeServerDependence } from './server-dependence.js';
 import { analyzeState } from './state.js';
 import { type Context, isFunctionLike, locate, relativeFile, topLevelUnit, unwrap, walk } from './ts-util.js';
 import { decideVerdict } from './verdict.js';
@@ -373,6 +374,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     // What the closure does, and the state it keeps.
     const runtimeUnits = closure.units;
     hazards.push(...analyzeEffects(ctx, remote, runtimeUnits));
+    hazards.push(...analyzeServerDependence(ctx, runtimeUnits));
     hazards.push(...analyzeState(ctx, stateScope, remote, runtimeUnits, node => units.unitOf(node).id));
 
     // Consumers.

@@ -605,6 +605,18 @@ export function analyzeSignature(ctx: Context, signature: ts.Signature, javascri
     }
     const optional = parameterDeclaration ? checker.isOptionalParameter(parameterDeclaration) : false;
     const before = w.findings.length;
+    if (optional && !rest) {
+      // Positional arguments travel as a JSON array: `f(x, undefined)` arrives as `f(x, null)`,
+      // and `null` does not take a default value.
+      add(
+        w,
+        'FL206',
+        path,
+        type,
+        anchor,
+        `${path} is optional: a caller passing \`undefined\` sends \`null\` in a JSON array of arguments, and \`null\` skips its default value; send arguments by name, or drop undefined ones in the client.`,
+      );
+    }
     walkType(w, type, path, anchor, 0, { top: true, optional, inArray: false });
     // Name the parameter too: `args[1]` is precise, `onProgress` is what a reader recognises.
     for (const finding of w.findings.slice(before))
