@@ -1,9 +1,11 @@
 // The async ripple on a fixture shaped like real libraries: renamed imports and re-export
 // wrappers, namespace imports, shorthand properties, a data-last overload used inside pipe, a
 // circular import back into the export, and call sites in test files.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -34,7 +36,7 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
   beforeAll(() => {
     report = analyzeLibrary({
       library: `${fixture}/lib`,
-      exports: ['area', 'double', 'trainCase', 'add', 'countdown'],
+      exports: ['area', 'double', 'trainCase', 'add', 'countdown', 'first'],
       cwd: root,
       root,
     });
@@ -77,14 +79,24 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
   it('never tells a curried call inside pipe to await, and says which overload each call uses', () => {
     const add = byName(report, 'add');
     expect(sites(add)).toEqual([
+      'app/src/describe.ts:5:13 await add overload[0]',
+      'app/src/describe.ts:5:27 await add overload[0]',
+      'app/src/describe.ts:9:10 promise-all map(…)',
+      'app/src/describe.ts:9:27 await describe',
       'app/src/main.test.ts:4:10 await add overload[0] test',
       'app/src/main.ts:7:10 await add overload[0]',
       'app/src/main.ts:11:18 manual add overload[1]',
     ]);
-    expect(add.ripple.callSites[2]?.note).toBe(
+    expect(add.ripple.callSites[6]?.note).toBe(
       'add(…) returns a function here (overload[1], its curried form), passed to pipe(…): do not await it; keep this form local or rewrite the call in the data-first form',
     );
-    expect(add.ripple.functions.map(fn => fn.name)).toEqual(['check', 'total']);
+    expect(add.ripple.functions.map(fn => fn.name)).toEqual([
+      'describe',
+      'check',
+      'total',
+      '<callback of map>',
+      'describeAll',
+    ]);
   });
 
   it('gives a verdict per overload: blocked only in its data-last form', () => {
@@ -95,7 +107,7 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
         overload => `${overload.signature}: ${overload.verdict.status}, ${overload.callSites}`,
       ),
     ).toEqual([
-      '(value: number, addend: number): number: extractable-with-changes, 1',
+      '(value: number, addend: number): number: extractable-with-changes, 3',
       '(addend: number): (value: number) => number: blocked, 1',
     ]);
     expect(add.verdict.reasons).toContain(
@@ -129,5 +141,42 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
       'app/src/main.ts:15:10 await trainCase',
       'app/src/main.ts:19:10 promise-all map(trainCase)',
     ]);
+  });
+
+  it('counts a loop around a wrapper that calls the export twice as two round trips per item', () => {
+    const add = byName(report, 'add');
+    expect(add.chattiness).toEqual([
+      {
+        location: { file: `${fixture}/app/src/describe.ts`, line: 9, column: 27 },
+        package: '@fx/ripple-app',
+        callee: 'add',
+        loop: 'map',
+        enclosing: 'describeAll',
+        through: 'describe',
+        calls: 2,
+      },
+    ]);
+    expect(add.hazards.find(hazard => hazard.code === 'FL802')?.message).toBe(
+      'describe calls add 2 times and is called inside .map(…) in describeAll (@fx/ripple-app): 2 network round trips per item. Offer a batch endpoint (addMany(items)).',
+    );
+  });
+
+  it('lists the type arguments consumers call a generic export with', () => {
+    const first = byName(report, 'first');
+    expect(first.typeArguments).toEqual([
+      { types: ['string'], callSites: 2 },
+      { types: ['number'], callSites: 1 },
+    ]);
+    expect(first.hazards.find(hazard => hazard.code === 'FL701')?.detail).toEqual({
+      typeArguments: ['<string>', '<number>'],
+    });
+  });
+
+  it('produces a report that validates against docs/analyze-report.schema.json', () => {
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(root, 'docs/analyze-report.schema.json'), 'utf8'),
+    ) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
   });
 });

@@ -400,6 +400,13 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       exportSignatures,
     );
     if (kind === 'function') hazards.push(...consumerFindings.hazards);
+    const typeArguments = consumerFindings.typeArguments;
+    const generic = hazards.find(hazard => hazard.code === 'FL701');
+    if (generic && typeArguments.length > 0) {
+      const used = typeArguments.map(entry => `<${entry.types.join(', ')}>`);
+      generic.message = `${generic.message.replace(/\.$/, '')}; consumers call it with ${used.slice(0, 5).join(', ')}${used.length > 5 ? ` and ${used.length - 5} more` : ''}.`;
+      generic.detail = { ...generic.detail, typeArguments: used };
+    }
 
     // Problems in the files this export depends on.
     const files = [...new Set(closure.units.map(unit => unit.file))].sort();
@@ -491,6 +498,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       unknowns,
       verdict,
       ...(overloads ? { overloads } : {}),
+      ...(generic && typeArguments.length > 0 ? { typeArguments } : {}),
     });
   });
   progress({ stage: 'done', message: 'done' });

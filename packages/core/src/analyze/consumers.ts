@@ -26,6 +26,7 @@ import {
   hasModifier,
   isFunctionLike,
   locate,
+  typeText,
 } from './ts-util.js';
 
 const ITERATION_METHODS = new Set([
@@ -60,7 +61,12 @@ export interface ConsumerFindings {
   ripple: Ripple;
   chattiness: ChattyCallSite[];
   hazards: Hazard[];
+  /** For a generic export: the type arguments its calls resolve to, with how many calls use each. */
+  typeArguments: { types: string[]; callSites: number }[];
 }
+
+/** Wrappers followed for chattiness (functions that call the export), at most. */
+const MAX_WRAPPERS = 50;
 
 /** The loop a call site sits in (up to its function boundary), or the iteration method it is a callback of. */
 export function loopAround(node: ts.Node): string | undefined {
@@ -246,6 +252,59 @@ export function analyzeConsumers(
       ...(testFile(call.getSourceFile()) ? { test: true as const } : {}),
     });
   }
+
+  // Through wrappers: `items.map(t => describe(t))` where `describe` calls the export (twice)
+  // is as chatty as calling it in the loop, once per call `describe` makes. One level deep.
+  const wrappers = new Map<ts.FunctionLikeDeclaration, number>();
+  for (const reference of direct) {
+    const call = callOf(reference);
+    const fn = call ? enclosingFunction(call) : undefined;
+    if (!call || !fn || iterationMethodOf(fn) || testFile(call.getSourceFile())) continue;
+    if (!wrappers.has(fn) && wrappers.size >= MAX_WRAPPERS) continue;
+    wrappers.set(fn, (wrappers.get(fn) ?? 0) + 1);
+  }
+  for (const [fn, calls] of wrappers) {
+    const target = referenceTarget(fn);
+    if (!target) continue;
+    for (const reference of references(ctx, scope, target)) {
+      if (!inScope(reference.getSourceFile()) || insideExport(reference)) continue;
+      const call = callOf(reference);
+      const loop = call ? loopAround(call) : undefined;
+      if (!call || !loop) continue;
+      const enclosing = enclosingFunction(call);
+      const outer = enclosing && iterationMethodOf(enclosing) ? enclosingFunction(enclosing) : enclosing;
+      chattiness.push({
+        location: locate(ctx, call),
+        package: pkg(call.getSourceFile()),
+        callee: exportName,
+        loop,
+        ...(outer ? { enclosing: functionName(outer) } : {}),
+        through: functionName(fn),
+        calls,
+        ...(testFile(call.getSourceFile()) ? { test: true as const } : {}),
+      });
+    }
+  }
+
+  // Generic exports: the instantiations consumers use, so concrete schemas can be generated.
+  const instantiations = new Map<string, { types: string[]; callSites: number }>();
+  if (signatures?.some(signature => (signature.getTypeParameters()?.length ?? 0) > 0)) {
+    for (const reference of direct) {
+      const call = callOf(reference);
+      if (!call || testFile(call.getSourceFile())) continue;
+      const resolved = ctx.checker.getResolvedSignature(call);
+      const types = resolved ? ctx.checker.getTypeArgumentsForResolvedSignature(resolved) : undefined;
+      if (!types || types.length === 0) continue;
+      const texts = types.map(type => typeText(ctx.checker, type));
+      const key = texts.join(', ');
+      const entry = instantiations.get(key) ?? { types: texts, callSites: 0 };
+      entry.callSites++;
+      instantiations.set(key, entry);
+    }
+  }
+  const typeArguments = [...instantiations.values()].sort(
+    (a, b) => b.callSites - a.callSites || a.types.join().localeCompare(b.types.join()),
+  );
 
   chattiness.sort(
     (a, b) =>
@@ -521,9 +580,13 @@ export function analyzeConsumers(
       code: info.code,
       name: info.name,
       severity: info.severity,
-      message: `${exportName} is called inside ${entry.loop === 'for' || entry.loop.includes('-') || entry.loop === 'while' ? `a ${entry.loop} loop` : `.${entry.loop}(…)`}${entry.enclosing ? ` in ${entry.enclosing}` : ''} (${entry.package}): one network round trip per item. Offer a batch endpoint (${exportName}Many(items)).`,
+      message: `${entry.through ? `${entry.through} calls ${exportName}${entry.calls && entry.calls > 1 ? ` ${entry.calls} times` : ''} and is called` : `${exportName} is called`} inside ${entry.loop === 'for' || entry.loop.includes('-') || entry.loop === 'while' ? `a ${entry.loop} loop` : `.${entry.loop}(…)`}${entry.enclosing ? ` in ${entry.enclosing}` : ''} (${entry.package}): ${entry.calls && entry.calls > 1 ? `${entry.calls} network round trips` : 'one network round trip'} per item. Offer a batch endpoint (${exportName}Many(items)).`,
       location: entry.location,
-      detail: { loop: entry.loop, package: entry.package },
+      detail: {
+        loop: entry.loop,
+        package: entry.package,
+        ...(entry.through ? { through: entry.through, calls: entry.calls ?? 1 } : {}),
+      },
     });
   }
   for (const entry of callSites) {
@@ -541,7 +604,7 @@ export function analyzeConsumers(
       },
     });
   }
-  return { ripple, chattiness, hazards };
+  return { ripple, chattiness, hazards, typeArguments };
 }
 
 /** References to a declaration's name, as identifier nodes, in the consumers and the library. */

@@ -133,6 +133,10 @@ export interface ChattyCallSite {
   /** The loop: `for`, `for-of`, `for-in`, `while`, `do-while`, or an array method (`map`, `forEach`, …). */
   loop: string;
   enclosing?: string;
+  /** Called through a wrapper: the library or consumer function (called in the loop) that calls the export. */
+  through?: string;
+  /** With `through`: how many calls of the export the wrapper makes (round trips per item). */
+  calls?: number;
   /** In a test file: listed, but no hazard (tests do not ship). */
   test?: true;
 }
@@ -176,6 +180,8 @@ export interface ExportAnalysis {
   verdict: Verdict;
   /** For overloaded functions: a verdict per overload (`extract` may take one overload). */
   overloads?: OverloadAnalysis[];
+  /** For generic functions (FL701): the type arguments calls outside tests resolve to, most used first. */
+  typeArguments?: { types: string[]; callSites: number }[];
 }
 
 export interface PackageInfo {

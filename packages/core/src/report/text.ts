@@ -239,7 +239,7 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
     const chatty = verbose ? chattiness : chattiness.slice(0, LIST_LIMIT);
     for (const site of chatty)
       lines.push(
-        `    ${at(site.location)}  ${site.loop}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`,
+        `    ${at(site.location)}  ${site.loop}${site.through ? ` through ${site.through}${site.calls && site.calls > 1 ? ` (${site.calls} calls per item)` : ''}` : ''}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`,
       );
     if (chatty.length < chattiness.length)
       lines.push(p.dim(`    … ${chattiness.length - chatty.length} more (--verbose lists them)`));
