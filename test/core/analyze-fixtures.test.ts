@@ -167,6 +167,19 @@ describe('imperfect input', { timeout: 60_000 }, () => {
     expect(c.closure.externals.map(external => external.name)).toEqual(['not-installed-pkg']);
   });
 
+  it('finds unresolved imports in closure files it does not type-check', () => {
+    const e = analyze(`${fixtures}/broken`, ['e']).exports[0];
+    expect(e?.unknowns).toEqual([
+      {
+        code: 'FL903',
+        name: 'unresolved-module',
+        message:
+          "Cannot find module 'another-missing-pkg' or its corresponding type declarations: what comes from it is not known.",
+        location: { file: `${fixtures}/broken/src/e-helper.ts`, line: 1, column: 25 },
+      },
+    ]);
+  });
+
   it('goes on past syntax errors', () => {
     const d = byName(report, 'd');
     expect(d.unknowns).toEqual([

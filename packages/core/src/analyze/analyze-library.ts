@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 
 import { InputError } from '../errors.js';
-import { Units, buildClosure } from './closure.js';
+import { type Unit, Units, buildClosure } from './closure.js';
 import { codeInfo } from './codes.js';
 import { analyzeConsumers } from './consumers.js';
 import { analyzeEffects } from './effects.js';
@@ -37,7 +37,7 @@ import type {
 import { REPORT_SCHEMA_VERSION } from './model.js';
 import { openProject } from './project.js';
 import { RemoteCalls } from './remote-calls.js';
-import { analyzeServerDependence } from './server-dependence.js';
+import { type Finding as ServerFinding, analyzeServerDependence } from './server-dependence.js';
 import { analyzeState } from './state.js';
 import { type Context, isFunctionLike, locate, relativeFile, topLevelUnit, unwrap, walk } from './ts-util.js';
 import { decideVerdict } from './verdict.js';
@@ -160,13 +160,55 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
 
   const problems: InputProblem[] = [...(library.tsconfig?.problems ?? [])];
   const fileProblems = new Map<string, Unknown[]>();
-  const problemsOf = (fileName: string, semantic: boolean): Unknown[] => {
-    const key = `${fileName}\0${semantic}`;
+  const compilerOptions = ctx.program.getCompilerOptions();
+  const resolutionCache = ts.createModuleResolutionCache(library.dir, name => name, compilerOptions);
+  let ambientModules: Set<string> | undefined;
+  /** Imports that resolve to nothing, found by module resolution alone (no type checking). */
+  const unresolvedImports = (sourceFile: ts.SourceFile): Unknown[] => {
+    ambientModules ??= new Set(
+      ctx.checker.getAmbientModules().map(symbol => symbol.name.replace(/^"|"$/g, '')),
+    );
+    const found: Unknown[] = [];
+    for (const statement of sourceFile.statements) {
+      const specifier =
+        (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+        statement.moduleSpecifier &&
+        ts.isStringLiteral(statement.moduleSpecifier)
+          ? statement.moduleSpecifier
+          : undefined;
+      if (!specifier || ambientModules.has(specifier.text)) continue;
+      const mode = ts.getModeForUsageLocation(sourceFile, specifier, compilerOptions);
+      const result = ts.resolveModuleName(
+        specifier.text,
+        sourceFile.fileName,
+        compilerOptions,
+        ts.sys,
+        resolutionCache,
+        undefined,
+        mode,
+      );
+      if (result.resolvedModule) continue;
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(specifier.getStart(sourceFile));
+      const info = codeInfo('FL903');
+      found.push({
+        code: info.code,
+        name: info.name,
+        message: `Cannot find module '${specifier.text}' or its corresponding type declarations: what comes from it is not known.`,
+        location: { file: relativeFile(ctx, sourceFile.fileName), line: line + 1, column: character + 1 },
+      });
+    }
+    return found;
+  };
+  const problemsOf = (fileName: string, check: 'syntax' | 'types' | 'imports'): Unknown[] => {
+    const key = `${fileName}\0${check}`;
     const cached = fileProblems.get(key);
     if (cached) return cached;
     const sourceFile = ctx.program.getSourceFile(fileName);
     const found: Unknown[] = [];
-    if (sourceFile) {
+    const semantic = check === 'types';
+    if (sourceFile && check === 'imports') {
+      found.push(...unresolvedImports(sourceFile));
+    } else if (sourceFile) {
       const diagnostics = semantic
         ? ctx.program.getSemanticDiagnostics(sourceFile)
         : ctx.program.getSyntacticDiagnostics(sourceFile);
@@ -205,10 +247,11 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
   };
   // Syntax errors anywhere in the library are cheap to find (parsing is done); type errors are looked for only in closure files.
   for (const fileName of ctx.libraryFiles)
-    for (const problem of problemsOf(fileName, false)) problems.push(problem);
+    for (const problem of problemsOf(fileName, 'syntax')) problems.push(problem);
 
   const units = new Units(ctx);
   const remote = new RemoteCalls(ctx);
+  const serverFindings = new WeakMap<Unit, ServerFinding[]>();
   const stateScope = [
     ...ctx.libraryFiles,
     ...[...opened.consumerFiles.values()].flat().map(file => file.fileName),
@@ -374,7 +417,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     // What the closure does, and the state it keeps.
     const runtimeUnits = closure.units;
     hazards.push(...analyzeEffects(ctx, remote, runtimeUnits));
-    hazards.push(...analyzeServerDependence(ctx, runtimeUnits));
+    hazards.push(...analyzeServerDependence(ctx, runtimeUnits, serverFindings));
     hazards.push(...analyzeState(ctx, stateScope, remote, runtimeUnits, node => units.unitOf(node).id));
 
     // Consumers.
@@ -410,12 +453,17 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
 
     // Problems in the files this export depends on.
     const files = [...new Set(closure.units.map(unit => unit.file))].sort();
-    // Type errors are looked for where code moves (files with runtime declarations of the closure):
-    // checking whole files costs as much as tsc on them, and type-only files hide no behaviour.
-    const runtimeFiles = new Set(closure.units.filter(unit => !unit.typeOnly).map(unit => unit.file));
+    // Type errors are looked for in the files that declare the export (its signature's types are
+    // read there); type-checking every closure file costs as much as tsc on them, so elsewhere
+    // only imports that resolve to nothing are looked for, by module resolution alone.
+    const ownFiles = new Set(declarations.map(declaration => declaration.getSourceFile().fileName));
     for (const file of files) {
-      const semantic = !javascript && !file.endsWith('.d.ts') && runtimeFiles.has(file);
-      for (const problem of [...problemsOf(file, false), ...(semantic ? problemsOf(file, true) : [])]) {
+      const semantic = !javascript && !file.endsWith('.d.ts') && ownFiles.has(file);
+      const checks = [
+        ...problemsOf(file, 'syntax'),
+        ...(semantic ? problemsOf(file, 'types') : file.endsWith('.d.ts') ? [] : problemsOf(file, 'imports')),
+      ];
+      for (const problem of checks) {
         if (
           !unknowns.some(
             unknown =>

@@ -608,8 +608,14 @@ export function analyzeConsumers(
 }
 
 /** References to a declaration's name, as identifier nodes, in the consumers and the library. */
+const referencesCache = new WeakMap<ts.Node, ts.Node[]>();
+
 function references(ctx: Context, scope: ConsumerScope, name: ts.Node): ts.Node[] {
   if (!ts.isIdentifier(name)) return [];
+  // The same consumer functions are reached from many exports: search each once per analysis
+  // (nodes belong to one program, and one analysis has one scope).
+  const cached = referencesCache.get(name);
+  if (cached) return cached;
   const files: ts.SourceFile[] = [...scope.consumerFiles.values()].flat();
   for (const fileName of ctx.libraryFiles) {
     const file = ctx.program.getSourceFile(fileName);
@@ -619,5 +625,7 @@ function references(ctx: Context, scope: ConsumerScope, name: ts.Node): ts.Node[
     ts.isMethodDeclaration(name.parent) ||
     ts.isPropertyDeclaration(name.parent) ||
     ts.isPropertyAssignment(name.parent);
-  return findReferences(ctx, name, files, { member }).map(reference => reference.node);
+  const found = findReferences(ctx, name, files, { member }).map(reference => reference.node);
+  referencesCache.set(name, found);
+  return found;
 }

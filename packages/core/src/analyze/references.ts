@@ -57,6 +57,30 @@ export function isWriteAccess(id: ts.Node): boolean {
   return false;
 }
 
+const identifierIndex = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+/**
+ * Every identifier of a file by its text, built on first use and kept: reference searches for
+ * many exports over the same files then cost a map look-up per file, not a walk of each file.
+ */
+export function identifiersNamed(file: ts.SourceFile, text: string): readonly ts.Identifier[] {
+  let index = identifierIndex.get(file);
+  if (!index) {
+    const built = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const list = built.get(node.text);
+        if (list) list.push(node);
+        else built.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(file, visit);
+    identifierIndex.set(file, (index = built));
+  }
+  return index.get(text) ?? [];
+}
+
 /**
  * Identifiers referring to the declaration named `name`, in `files` (only its own file when it is
  * not exported). `member`: also match `obj.name` accesses (class methods and properties).
@@ -83,8 +107,9 @@ export function findReferences(
         for (const element of bindings.elements)
           if (element.propertyName?.text === text) names.add(element.name.text);
     }
-    const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && names.has(node.text) && node !== name) {
+    const inFile: Reference[] = [];
+    for (const node of [...names].flatMap(candidate => identifiersNamed(file, candidate))) {
+      if (node !== name) {
         const parent = node.parent;
         const isMemberName =
           (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
@@ -97,12 +122,11 @@ export function findReferences(
             ? checker.getShorthandAssignmentValueSymbol(parent)
             : checker.getSymbolAtLocation(node);
           if (symbol && (symbol === own || symbol === target || resolveAlias(checker, symbol) === target))
-            results.push({ node, isWrite: isWriteAccess(node) });
+            inFile.push({ node, isWrite: isWriteAccess(node) });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(file, visit);
+    }
+    results.push(...inFile.sort((a, b) => a.node.pos - b.node.pos));
   }
   return results;
 }
@@ -124,7 +148,7 @@ export function usesOfSymbol(
   const checker = ctx.checker;
   const names = new Set(seeds);
   const mentions = (file: ts.SourceFile): boolean => {
-    for (const name of names) if (name === 'default' || file.text.includes(name)) return true;
+    for (const name of names) if (name === 'default' || identifiersNamed(file, name).length > 0) return true;
     return false;
   };
   // Names grow through renaming imports and re-exports until no file adds one.
@@ -163,11 +187,16 @@ export function usesOfSymbol(
     );
   const found: ts.Identifier[] = [];
   for (const file of files) {
-    if (!mentions(file)) continue;
-    const visit = (node: ts.Node): void => {
-      if (skip.includes(node)) return;
-      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-      if (ts.isIdentifier(node) && names.has(node.text)) {
+    const candidates = [...names].flatMap(name => identifiersNamed(file, name)).sort((a, b) => a.pos - b.pos);
+    for (const node of candidates) {
+      if (
+        ts.findAncestor(
+          node,
+          ancestor => ts.isImportDeclaration(ancestor) || ts.isExportDeclaration(ancestor),
+        )
+      )
+        continue;
+      {
         const parent = node.parent;
         const shorthand = ts.isShorthandPropertyAssignment(parent);
         const isName = !shorthand && isDeclarationNode(parent) && parent.name === node;
@@ -179,9 +208,7 @@ export function usesOfSymbol(
             found.push(node);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(file, visit);
+    }
   }
   return found;
 }

@@ -56,7 +56,8 @@ const IDENTITY_LOST: Record<string, string> = {
   Promise: 'a promise cannot arrive at all',
 };
 
-interface Finding {
+/** One finding in one unit, before it is deduplicated into the hazards of an export. */
+export interface Finding {
   code: HazardCode;
   node: ts.Node;
   message: string;
@@ -67,8 +68,11 @@ interface Finding {
 function isDateExpression(ctx: Context, expression: ts.Expression, date: ts.Type | undefined): boolean {
   if (!date) return false;
   const type = ctx.checker.getNonNullableType(ctx.checker.getTypeAtLocation(expression));
-  if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return false;
-  return type.getSymbol()?.name === 'Date' || ctx.checker.isTypeAssignableTo(type, date);
+  if (!(type.flags & ts.TypeFlags.Object)) return false; // primitives, any, unknown, unions of them
+  if (type.getSymbol()?.name === 'Date') return true;
+  // Cheap before the assignability check: a Date subtype has at least Date's members.
+  if (type.getProperties().length < date.getProperties().length) return false;
+  return ctx.checker.isTypeAssignableTo(type, date);
 }
 
 /** `Intl.X` (the global, not a local named Intl). */
@@ -323,42 +327,52 @@ function identityFindings(ctx: Context, node: ts.Node, unit: string): Finding[] 
 
 /**
  * FL208 and FL405–FL407 in the runtime code of the closure: one hazard per code, function and
- * member (repeats are counted in `detail.count`).
+ * member (repeats are counted in `detail.count`). `cache` keeps each unit's findings across the
+ * exports of one analysis, whose closures mostly overlap.
  */
-export function analyzeServerDependence(ctx: Context, units: readonly Unit[]): Hazard[] {
+export function analyzeServerDependence(
+  ctx: Context,
+  units: readonly Unit[],
+  cache: WeakMap<Unit, Finding[]> = new WeakMap(),
+): Hazard[] {
   const dateSymbol = ctx.checker.resolveName('Date', undefined, ts.SymbolFlags.Type, false);
   const date = dateSymbol ? ctx.checker.getDeclaredTypeOfSymbol(dateSymbol) : undefined;
   const hazards: Hazard[] = [];
   const seen = new Map<string, Hazard>();
   for (const unit of units) {
     if (unit.typeOnly) continue;
-    for (const root of unit.nodes) {
-      walk(root, node => {
-        if (ts.isTypeNode(node)) return false;
-        for (const finding of [
-          ...timeFindings(ctx, node, date, unit.name),
-          ...identityFindings(ctx, node, unit.name),
-        ]) {
-          const key = `${finding.code}:${unit.id}:${Object.values(finding.detail).join(':')}`;
-          const existing = seen.get(key);
-          if (existing) {
-            existing.detail = { ...existing.detail, count: Number(existing.detail?.count ?? 1) + 1 };
-            continue;
-          }
-          const info = codeInfo(finding.code);
-          const hazard: Hazard = {
-            code: info.code,
-            name: info.name,
-            severity: info.severity,
-            message: finding.message,
-            location: locate(ctx, finding.node),
-            detail: { ...finding.detail, count: 1 },
-          };
-          seen.set(key, hazard);
-          hazards.push(hazard);
-        }
-        return true;
-      });
+    let findings = cache.get(unit);
+    if (!findings) {
+      const collected: Finding[] = [];
+      for (const root of unit.nodes)
+        walk(root, node => {
+          if (ts.isTypeNode(node)) return false;
+          collected.push(
+            ...timeFindings(ctx, node, date, unit.name),
+            ...identityFindings(ctx, node, unit.name),
+          );
+          return true;
+        });
+      cache.set(unit, (findings = collected));
+    }
+    for (const finding of findings) {
+      const key = `${finding.code}:${unit.id}:${Object.values(finding.detail).join(':')}`;
+      const existing = seen.get(key);
+      if (existing) {
+        existing.detail = { ...existing.detail, count: Number(existing.detail?.count ?? 1) + 1 };
+        continue;
+      }
+      const info = codeInfo(finding.code);
+      const hazard: Hazard = {
+        code: info.code,
+        name: info.name,
+        severity: info.severity,
+        message: finding.message,
+        location: locate(ctx, finding.node),
+        detail: { ...finding.detail, count: 1 },
+      };
+      seen.set(key, hazard);
+      hazards.push(hazard);
     }
   }
   return hazards;
