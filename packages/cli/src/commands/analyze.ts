@@ -26,6 +26,7 @@ export interface AnalyzeArgs {
   entry?: string;
   json: boolean;
   graph?: string;
+  'graph-types': boolean;
   'fail-on'?: 'blocked' | 'warning';
   color?: boolean;
   verbose: boolean;
@@ -91,6 +92,11 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           describe: 'Print the report as JSON (docs/analyze-report.schema.json)',
         })
         .option('graph', { type: 'string', describe: 'Write the closure graph to FILE.dot and FILE.svg' })
+        .option('graph-types', {
+          type: 'boolean',
+          default: false,
+          describe: 'Draw type-only declarations (interfaces, type aliases) in the graph too',
+        })
         .option('fail-on', {
           choices: ['blocked', 'warning'] as const,
           describe: 'Exit 1 when an export is blocked, or when any warning or error is found',
@@ -140,7 +146,7 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
         progress.done();
       }
       if (graph) {
-        const dot = closureDot(report);
+        const dot = closureDot(report, { types: argv['graph-types'] });
         const svg = await renderSvg(dot);
         fs.mkdirSync(path.dirname(graph.dot), { recursive: true });
         fs.writeFileSync(graph.dot, dot);
