@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { isTestFile } from '../../packages/core/src/analyze/consumers.js';
 import {
   type AnalysisReport,
   type ExportAnalysis,
@@ -83,7 +84,7 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
       'app/src/describe.ts:5:27 await add overload[0]',
       'app/src/describe.ts:9:10 promise-all map(…)',
       'app/src/describe.ts:9:27 await describe',
-      'app/src/main.test.ts:4:10 await add overload[0] test',
+      'app/src/main.spec.ts:4:10 await add overload[0] test',
       'app/src/main.ts:7:10 await add overload[0]',
       'app/src/main.ts:11:18 manual add overload[1]',
     ]);
@@ -123,7 +124,7 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
 
   it('shows test call sites apart in the terminal', () => {
     expect(formatReport(report)).toContain(
-      '    in tests (not counted above; they must await it too): 1 call site\n    test/fixtures/analyze/ripple/app/src/main.test.ts:4:10  await  add overload[0] in check',
+      '    in tests (not counted above; they must await it too): 1 call site\n    test/fixtures/analyze/ripple/app/src/main.spec.ts:4:10  await  add overload[0] in check',
     );
   });
 
@@ -178,5 +179,18 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
     ) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('test files', () => {
+  it('tells test and type-test files by name, and test folders at the top of their package', () => {
+    expect(isTestFile('/r/app/src/cart.test.ts')).toBe(true);
+    expect(isTestFile('/r/app/src/cart.spec.tsx')).toBe(true);
+    expect(isTestFile('/r/lib/src/types.test-d.ts')).toBe(true);
+    expect(isTestFile('/r/app/src/__tests__/cart.ts')).toBe(true);
+    expect(isTestFile('/r/app/test/cart.ts', '/r/app')).toBe(true);
+    // A `test/` folder above the package (this repository's own fixtures) is not a test folder.
+    expect(isTestFile('/r/test/fixtures/app/src/cart.ts', '/r/test/fixtures/app')).toBe(false);
+    expect(isTestFile('/r/app/src/contest.ts', '/r/app')).toBe(false);
   });
 });
