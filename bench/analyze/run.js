@@ -308,10 +308,13 @@ ${curveRows.join('\n')}
 ![analyze time against the number of exports](curve.svg)
 
 Runs (s): tsc ${tscStats.runs.map(value => value.toFixed(2)).join(', ')}.
-${curve.map(point => `${point.exports} exports ${point.runs.map(value => value.toFixed(2)).join(', ')} (paired ratios ${point.pairedRatios.join(', ')})`).join('.\n')}.
+${curve.map(point => `${point.exports} export${point.exports === 1 ? '' : 's'} ${point.runs.map(value => value.toFixed(2)).join(', ')} (paired ratios ${point.pairedRatios.join(', ')})`).join('.\n')}.
 
-Honest reading: single runs on this shared 2-core machine swing by ±30 %, so a single pair can
-cross 1.0× even when the median does not. Parsing and binding all ${files} files (and loading
+Honest reading: the 2 cores are shared with other work, so wall times swing with the load
+(several-fold when the load average is well above 2, as the runs above show), and a single pair
+can cross 1.0× even when the median does not. CPU time (user + system) moves much less with load,
+which is why it is shown next to the wall time (on an idle machine tsc's CPU time exceeds its
+wall time: V8 collects garbage on a second thread). Parsing and binding all ${files} files (and loading
 ts-morph, which bundles its own TypeScript) is a floor faultline and tsc share; it is most of the
 1-export cost. What each further export adds is its own closure walk, the types of its signature,
 and the references of its callers; the closure scans of units, module-state references, ripple
