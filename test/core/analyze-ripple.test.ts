@@ -84,16 +84,19 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
       'app/src/describe.ts:5:27 await add overload[0]',
       'app/src/describe.ts:9:10 promise-all map(…)',
       'app/src/describe.ts:9:27 await describe',
-      'app/src/main.spec.ts:4:10 await add overload[0] test',
+      'app/src/main.spec.ts:6:10 await add overload[0] test',
+      // Inside a test runner's callback: the runner awaits it, so only the call changes.
+      'app/src/main.spec.ts:9:18 await add overload[0] test',
       'app/src/main.ts:7:10 await add overload[0]',
       'app/src/main.ts:11:18 manual add overload[1]',
     ]);
-    expect(add.ripple.callSites[6]?.note).toBe(
+    expect(add.ripple.callSites[7]?.note).toBe(
       'add(…) returns a function here (overload[1], its curried form), passed to pipe(…): do not await it; keep this form local or rewrite the call in the data-first form',
     );
-    expect(add.ripple.functions.map(fn => fn.name)).toEqual([
+    expect(add.ripple.functions.map(fn => `${fn.name}${fn.test ? ' test' : ''}`)).toEqual([
       'describe',
-      'check',
+      'check test',
+      '<callback of it> test',
       'total',
       '<callback of map>',
       'describeAll',
@@ -124,7 +127,7 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
 
   it('shows test call sites apart in the terminal', () => {
     expect(formatReport(report)).toContain(
-      '    in tests (not counted above; they must await it too): 1 call site\n    test/fixtures/analyze/ripple/app/src/main.spec.ts:4:10  await  add overload[0] in check',
+      '    in tests (not counted above; they must await it too): 2 call sites\n    test/fixtures/analyze/ripple/app/src/main.spec.ts:6:10  await  add overload[0] in check\n    test/fixtures/analyze/ripple/app/src/main.spec.ts:9:18  await  add overload[0] in <callback of it>\n',
     );
   });
 

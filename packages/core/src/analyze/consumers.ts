@@ -46,6 +46,24 @@ const ITERATION_METHODS = new Set([
   'from',
 ]);
 
+/** Test-runner functions that wait for the promise their callback returns. */
+const TEST_RUNNER_CALLS = new Set([
+  'it',
+  'test',
+  'describe',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+  'bench',
+  'each',
+  'only',
+  'skip',
+  'concurrent',
+]);
+
 export interface ConsumerScope {
   libraryName: string | undefined;
   libraryDir: string;
@@ -435,6 +453,8 @@ export function analyzeConsumers(
           queueOuter(outer, `${outerName}(…)`, 'for-of');
         } else if (outerName === 'then' || outerName === 'catch' || outerName === 'finally') {
           return; // a promise chain already waits for what its callback returns
+        } else if (TEST_RUNNER_CALLS.has(outerName) && testFile(outer.getSourceFile())) {
+          return; // test runners (vitest, jest, node:test, mocha) await a callback's promise
         } else {
           site(
             outer,

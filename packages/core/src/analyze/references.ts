@@ -114,7 +114,11 @@ export function findReferences(
         const isMemberName =
           (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
           (ts.isQualifiedName(parent) && parent.right === node);
+        // `import { name as local }`: the imported name is not a use (the local one's uses are).
+        const importedName =
+          (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === node;
         const skip =
+          importedName ||
           (isMemberName && !options.member) ||
           (!ts.isShorthandPropertyAssignment(parent) && isDeclarationNode(parent) && parent.name === node);
         if (!skip) {

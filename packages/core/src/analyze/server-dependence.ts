@@ -298,6 +298,16 @@ function identityFindings(ctx: Context, node: ts.Node, unit: string): Finding[] 
           detail: { check: 'prototype' },
         },
       ];
+    // `Object.prototype.toString.call(value)`: the `[object Map]` tag lodash-style helpers switch on.
+    if (/(?:^|\.)prototype\.toString\.call$/.test(text) && argument && parameterRoot(ctx, argument))
+      return [
+        {
+          code: 'FL208',
+          node,
+          message: `reads the type tag of a parameter (\`${text}\`) in ${unit}: values from JSON are tagged \`[object Object]\` or \`[object Array]\`, whatever they were.`,
+          detail: { check: 'tag' },
+        },
+      ];
     if (text.endsWith('.isPrototypeOf') && argument && parameterRoot(ctx, argument))
       return [
         {
