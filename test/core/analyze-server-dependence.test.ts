@@ -26,6 +26,7 @@ describe('answers that depend on the server', { timeout: 60_000 }, () => {
         'shout',
         'isEqual',
         'isPlain',
+        'typeTag',
         'paginate',
       ],
       cwd: root,
@@ -88,6 +89,7 @@ describe('answers that depend on the server', { timeout: 60_000 }, () => {
     );
     expect(mapCheck?.detail).toEqual({ check: 'instanceof', constructor: 'Map', count: 2 });
     expect(found('isPlain', server)).toEqual(['FL208 equal.ts:13:10 constructor']);
+    expect(found('typeTag', server)).toEqual(['FL208 equal.ts:17:10 tag']);
   });
 
   it('reports optional positional parameters: undefined arrives as null', () => {
