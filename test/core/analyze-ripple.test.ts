@@ -43,8 +43,17 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
     });
   });
 
-  it('follows a call through an aliased import inside the library', () => {
-    expect(sites(byName(report, 'area'))).toEqual(['lib/src/uses.ts:7:10 await area']);
+  it('follows a call through an aliased import inside the library, and awaits in an async generator', () => {
+    const area = byName(report, 'area');
+    expect(sites(area)).toEqual([
+      'lib/src/gen.ts:4:35 await area',
+      'lib/src/gen.ts:8:35 manual area',
+      'lib/src/uses.ts:7:10 await area',
+    ]);
+    expect(area.ripple.callSites[1]?.note).toBe(
+      'a generator: make it an async generator (`async function*`) and iterate it with `for await`',
+    );
+    expect(area.ripple.functions.map(fn => fn.name)).toEqual(['room']);
   });
 
   it('follows a re-export wrapper that renames the export, and lists a shorthand property as a value use', () => {
