@@ -37,7 +37,7 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
   beforeAll(() => {
     report = analyzeLibrary({
       library: `${fixture}/lib`,
-      exports: ['area', 'double', 'trainCase', 'add', 'countdown', 'first'],
+      exports: ['area', 'double', 'trainCase', 'add', 'countdown', 'first', 'constant'],
       cwd: root,
       root,
     });
@@ -110,6 +110,14 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
       '<callback of map>',
       'describeAll',
     ]);
+  });
+
+  it('keeps a call local when every form of the export returns a function', () => {
+    const constant = byName(report, 'constant');
+    expect(sites(constant)).toEqual(['app/src/describe.ts:17:10 manual constant']);
+    expect(constant.ripple.callSites[0]?.note).toBe(
+      'constant(…) returns a function: do not await it; code cannot come back over the network, so this call stays local',
+    );
   });
 
   it('gives a verdict per overload: blocked only in its data-last form', () => {

@@ -144,4 +144,12 @@ describe('wire types', () => {
       { code: 'FL104', path: 'result', type: 'Iterable<number>' },
     ]);
   });
+
+  it('does not report the symbol in a property-key union (keyof a loose record), but a lone symbol still', () => {
+    expect(
+      findings(
+        'export function f<T extends Record<string, unknown>, K extends keyof T>(obj: T, keys: readonly K[], key: PropertyKey, tag: symbol): void {}',
+      ).map(finding => `${finding.code} ${finding.path}`),
+    ).toEqual(['FL108 args[0][string]', 'FL103 args[3]']);
+  });
 });

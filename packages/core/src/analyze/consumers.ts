@@ -225,6 +225,12 @@ export function analyzeConsumers(
     const index = signatures.findIndex(signature => signature.getDeclaration() === declaration);
     return index >= 0 ? index : undefined;
   };
+  // When every form returns a function (a combinator such as `flow`), there is no data-first form to suggest.
+  const everyFormReturnsFunction =
+    (signatures?.length ?? 0) > 0 &&
+    (signatures ?? []).every(
+      signature => ctx.checker.getNonNullableType(signature.getReturnType()).getCallSignatures().length > 0,
+    );
   /** The call's own result is a function (a curried, data-last form): the remote call would happen later. */
   const returnsFunction = (call: ts.CallExpression): boolean => {
     const signature = ctx.checker.getResolvedSignature(call);
@@ -388,7 +394,9 @@ export function analyzeConsumers(
           callee,
           'manual',
           enclosingFunction(call),
-          `${callee}(…) returns a function here${overload !== undefined ? ` (overload[${overload}], its curried form)` : ''}${outer ? `, passed to ${outerNameOf(outer)}(…)` : ''}: do not await it; keep this form local or rewrite the call in the data-first form`,
+          everyFormReturnsFunction
+            ? `${callee}(…) returns a function${outer ? `, passed to ${outerNameOf(outer)}(…)` : ''}: do not await it; code cannot come back over the network, so this call stays local`
+            : `${callee}(…) returns a function here${overload !== undefined ? ` (overload[${overload}], its curried form)` : ''}${outer ? `, passed to ${outerNameOf(outer)}(…)` : ''}: do not await it; keep this form local or rewrite the call in the data-first form`,
           overload,
         );
         return;

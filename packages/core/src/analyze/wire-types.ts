@@ -321,8 +321,14 @@ function walkType(
           : 'positional arguments serialise it as `null`';
       add(w, 'FL206', path, type, anchor, `${path} may be \`undefined\`: ${why}.`);
     }
+    // `PropertyKey` and `keyof T` of a loose `T` (string | number | symbol): keys in practice are
+    // strings; reporting the symbol member would block every `pick(obj, keys)`.
+    const propertyKey =
+      type.types.some(part => part.flags & ts.TypeFlags.StringLike) &&
+      type.types.some(part => part.flags & ts.TypeFlags.NumberLike);
     for (const part of type.types) {
       if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) continue;
+      if (propertyKey && part.flags & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) continue;
       walkType(w, part, path, anchor, depth + 1, { ...position, optional: false });
     }
     return;
