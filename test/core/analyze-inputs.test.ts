@@ -49,6 +49,19 @@ describe('a solution-style library', { timeout: 60_000 }, () => {
     expect(area?.hazards.map(hazard => hazard.code)).toEqual(['FL801']);
   });
 
+  it('follows calls through the namespace to each member', () => {
+    expect(
+      report.exports
+        .slice(0, 2)
+        .map(analysis =>
+          analysis.ripple.callSites.map(
+            site =>
+              `${site.location.file.slice(fixture.length + 1)}:${site.location.line}:${site.location.column} ${site.change}`,
+          ),
+        ),
+    ).toEqual([['src/uses.ts:4:10 await'], ['src/uses.ts:4:32 await']]);
+  });
+
   it('names an anonymous default export as a function, not unknown', () => {
     const fallback = report.exports[2];
     expect(fallback?.kind).toBe('function');
