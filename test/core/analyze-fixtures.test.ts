@@ -78,6 +78,12 @@ describe('the hazards fixture', () => {
     Counter: { codes: ['FL705'], verdict: 'blocked' },
     Mode: { codes: ['FL706'], verdict: 'extractable' },
     sum: { codes: [], verdict: 'extractable' },
+    dayOfWeek: { codes: ['FL201', 'FL405'], verdict: 'extractable-with-changes' },
+    formatAmount: { codes: ['FL406'], verdict: 'extractable-with-changes' },
+    formatInZone: { codes: ['FL201'], verdict: 'extractable-with-changes' },
+    age: { codes: ['FL407'], verdict: 'extractable' },
+    isSameValue: { codes: ['FL108', 'FL208'], verdict: 'extractable-with-changes' },
+    hasLabel: { codes: ['FL208'], verdict: 'extractable-with-changes' },
     price: { codes: ['FL801', 'FL802', 'FL803'], verdict: 'extractable-with-changes' },
     clean: { codes: ['FL802'], verdict: 'extractable-with-changes' },
   };
@@ -159,6 +165,19 @@ describe('imperfect input', { timeout: 60_000 }, () => {
     expect(c.verdict.complete).toBe(false);
     expect(c.unknowns.map(unknown => unknown.code).sort()).toEqual(['FL902', 'FL903', 'FL903', 'FL903']);
     expect(c.closure.externals.map(external => external.name)).toEqual(['not-installed-pkg']);
+  });
+
+  it('finds unresolved imports in closure files it does not type-check', () => {
+    const e = analyze(`${fixtures}/broken`, ['e']).exports[0];
+    expect(e?.unknowns).toEqual([
+      {
+        code: 'FL903',
+        name: 'unresolved-module',
+        message:
+          "Cannot find module 'another-missing-pkg' or its corresponding type declarations: what comes from it is not known.",
+        location: { file: `${fixtures}/broken/src/e-helper.ts`, line: 1, column: 25 },
+      },
+    ]);
   });
 
   it('goes on past syntax errors', () => {
@@ -265,6 +284,8 @@ describe('the examples monorepo', () => {
       'FL502',
       'FL802',
       'FL401',
+      'FL407',
+      'FL407',
       'FL602',
     ]);
     expect(hazards.find(hazard => hazard.code === 'FL401')?.detail).toEqual({ key: 'RATES_URL' });

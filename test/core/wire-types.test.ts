@@ -87,4 +87,69 @@ describe('wire types', () => {
       ),
     ).toEqual(['FL107 args[0]', 'FL108 args[1]']);
   });
+
+  it('walks a mapped type over an array-constrained generic as an array, not as an object of methods', () => {
+    expect(
+      findings(
+        'export function f<T extends readonly number[]>(items: T): { -readonly [P in keyof T]: T[number] } { return items as never; }',
+      ),
+    ).toEqual([]);
+  });
+
+  it('reports the element of a mapped array type', () => {
+    expect(
+      findings(
+        'export function f<T extends readonly Date[]>(items: T): { -readonly [P in keyof T]: T[number] } { return items as never; }',
+      ),
+    ).toEqual([
+      { code: 'FL201', path: 'args[0][]', type: 'Date' },
+      { code: 'FL201', path: 'result[]', type: 'Date' },
+    ]);
+  });
+
+  it('reports a Date subclass, a Date interface and Readonly<Date> once each as a Date', () => {
+    const source = [
+      'export class UTCDate extends Date { utc(): number { return 1; } }',
+      'export interface ZonedDate extends Date { zone?: string }',
+      'export function f(a: UTCDate | number | string, b: ZonedDate | number, c: Readonly<Date>): void {}',
+    ].join('\n');
+    expect(findings(source)).toEqual([
+      { code: 'FL201', path: 'args[0]', type: 'UTCDate' },
+      { code: 'FL201', path: 'args[1]', type: 'ZonedDate' },
+      { code: 'FL201', path: 'args[2]', type: 'Date' },
+    ]);
+  });
+
+  it('writes symbol-keyed and non-identifier properties as a reader would, not as TypeScript names them', () => {
+    const source = [
+      'const tag = Symbol("tag");',
+      'export interface Bag { [Symbol.iterator](): Iterator<number>; [tag]: () => void; "on-change": () => void; size: number }',
+      'export function f(bag: Bag): void {}',
+    ].join('\n');
+    expect(findings(source).map(finding => finding.path)).toEqual([
+      'args[0]["on-change"]',
+      'args[0][Symbol.iterator]',
+      'args[0][tag]',
+    ]);
+  });
+
+  it('reports an object of many methods once, not once per method', () => {
+    const source =
+      'export interface Logger { debug(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void; child(): Logger }\nexport function f(log: Logger): void {}';
+    expect(findings(source)).toEqual([{ code: 'FL101', path: 'args[0]', type: 'Logger' }]);
+  });
+
+  it('reports an Iterable as something consumed over time', () => {
+    expect(findings('export function f(): Iterable<number> { return [1]; }')).toEqual([
+      { code: 'FL104', path: 'result', type: 'Iterable<number>' },
+    ]);
+  });
+
+  it('does not report the symbol in a property-key union (keyof a loose record), but a lone symbol still', () => {
+    expect(
+      findings(
+        'export function f<T extends Record<string, unknown>, K extends keyof T>(obj: T, keys: readonly K[], key: PropertyKey, tag: symbol): void {}',
+      ).map(finding => `${finding.code} ${finding.path}`),
+    ).toEqual(['FL108 args[0][string]', 'FL103 args[3]']);
+  });
 });

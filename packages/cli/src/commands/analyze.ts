@@ -22,9 +22,11 @@ export interface AnalyzeArgs {
   library: string;
   export: string[];
   consumers?: string[];
+  exclude?: string[];
   entry?: string;
   json: boolean;
   graph?: string;
+  'graph-types': boolean;
   'fail-on'?: 'blocked' | 'warning';
   color?: boolean;
   verbose: boolean;
@@ -74,6 +76,12 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           describe:
             'Consumer package folders (default: every workspace of the monorepo that imports the library)',
         })
+        .option('exclude', {
+          type: 'string',
+          array: true,
+          describe:
+            'Globs of files whose call sites are not followed, relative to the repository root (a glob without / matches a name anywhere)',
+        })
         .option('entry', {
           type: 'string',
           describe: 'The entry file consumers import (default: from package.json)',
@@ -84,6 +92,11 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           describe: 'Print the report as JSON (docs/analyze-report.schema.json)',
         })
         .option('graph', { type: 'string', describe: 'Write the closure graph to FILE.dot and FILE.svg' })
+        .option('graph-types', {
+          type: 'boolean',
+          default: false,
+          describe: 'Draw type-only declarations (interfaces, type aliases) in the graph too',
+        })
         .option('fail-on', {
           choices: ['blocked', 'warning'] as const,
           describe: 'Exit 1 when an export is blocked, or when any warning or error is found',
@@ -124,6 +137,7 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           library: argv.library,
           exports,
           ...(argv.consumers ? { consumers: list(argv.consumers) } : {}),
+          ...(argv.exclude ? { exclude: list(argv.exclude) } : {}),
           ...(argv.entry ? { entry: argv.entry } : {}),
           cwd,
           onProgress: event => progress.update(event),
@@ -132,7 +146,7 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
         progress.done();
       }
       if (graph) {
-        const dot = closureDot(report);
+        const dot = closureDot(report, { types: argv['graph-types'] });
         const svg = await renderSvg(dot);
         fs.mkdirSync(path.dirname(graph.dot), { recursive: true });
         fs.writeFileSync(graph.dot, dot);

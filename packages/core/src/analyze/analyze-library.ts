@@ -7,15 +7,17 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 
 import { InputError } from '../errors.js';
-import { Units, buildClosure } from './closure.js';
+import { type Unit, Units, buildClosure } from './closure.js';
 import { codeInfo } from './codes.js';
 import { analyzeConsumers } from './consumers.js';
 import { analyzeEffects } from './effects.js';
 import { resolveExports } from './exports.js';
 import {
+  excludeMatcher,
   findConsumers,
   findEntry,
   findRepositoryRoot,
+  followProjectReferences,
   installedVersion,
   isInside,
   locateLibrary,
@@ -28,11 +30,14 @@ import type {
   ExternalPackage,
   Hazard,
   InputProblem,
+  OverloadAnalysis,
+  Ripple,
   Unknown,
 } from './model.js';
 import { REPORT_SCHEMA_VERSION } from './model.js';
 import { openProject } from './project.js';
 import { RemoteCalls } from './remote-calls.js';
+import { type Finding as ServerFinding, analyzeServerDependence } from './server-dependence.js';
 import { analyzeState } from './state.js';
 import { type Context, isFunctionLike, locate, relativeFile, topLevelUnit, unwrap, walk } from './ts-util.js';
 import { decideVerdict } from './verdict.js';
@@ -52,6 +57,8 @@ export interface AnalyzeOptions {
   cwd?: string;
   /** The repository root (paths outside it are refused); default: the nearest folder with `.git`. */
   root?: string;
+  /** Globs of files whose call sites are not followed (`--exclude`), relative to the repository root. */
+  exclude?: readonly string[];
   /** Called as the analysis moves from stage to stage (for a progress display). */
   onProgress?: (event: ProgressEvent) => void;
   /** Also describe each single-signature function exactly as it crosses the wire (for `extract`). */
@@ -123,9 +130,11 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
   const names = [...new Set(options.exports.map(name => name.trim()).filter(Boolean))];
   if (names.length === 0) throw new InputError('name at least one export with --export.');
 
+  const isExcluded = excludeMatcher(options.exclude ?? [], root);
   progress({ stage: 'load', message: 'reading the library' });
-  const library = locateLibrary(options.library, cwd, root);
-  const entryPath = findEntry(library, options.entry, cwd, root);
+  const located = locateLibrary(options.library, cwd, root);
+  const entryPath = findEntry(located, options.entry, cwd, root);
+  const library = followProjectReferences(located, entryPath, root);
   if (!isInside(root, entryPath))
     throw new InputError(`the entry ${options.entry ?? entryPath} is outside the repository.`);
   const libraryName = library.packageJson.name;
@@ -154,13 +163,55 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
 
   const problems: InputProblem[] = [...(library.tsconfig?.problems ?? [])];
   const fileProblems = new Map<string, Unknown[]>();
-  const problemsOf = (fileName: string, semantic: boolean): Unknown[] => {
-    const key = `${fileName}\0${semantic}`;
+  const compilerOptions = ctx.program.getCompilerOptions();
+  const resolutionCache = ts.createModuleResolutionCache(library.dir, name => name, compilerOptions);
+  let ambientModules: Set<string> | undefined;
+  /** Imports that resolve to nothing, found by module resolution alone (no type checking). */
+  const unresolvedImports = (sourceFile: ts.SourceFile): Unknown[] => {
+    ambientModules ??= new Set(
+      ctx.checker.getAmbientModules().map(symbol => symbol.name.replace(/^"|"$/g, '')),
+    );
+    const found: Unknown[] = [];
+    for (const statement of sourceFile.statements) {
+      const specifier =
+        (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+        statement.moduleSpecifier &&
+        ts.isStringLiteral(statement.moduleSpecifier)
+          ? statement.moduleSpecifier
+          : undefined;
+      if (!specifier || ambientModules.has(specifier.text)) continue;
+      const mode = ts.getModeForUsageLocation(sourceFile, specifier, compilerOptions);
+      const result = ts.resolveModuleName(
+        specifier.text,
+        sourceFile.fileName,
+        compilerOptions,
+        ts.sys,
+        resolutionCache,
+        undefined,
+        mode,
+      );
+      if (result.resolvedModule) continue;
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(specifier.getStart(sourceFile));
+      const info = codeInfo('FL903');
+      found.push({
+        code: info.code,
+        name: info.name,
+        message: `Cannot find module '${specifier.text}' or its corresponding type declarations: what comes from it is not known.`,
+        location: { file: relativeFile(ctx, sourceFile.fileName), line: line + 1, column: character + 1 },
+      });
+    }
+    return found;
+  };
+  const problemsOf = (fileName: string, check: 'syntax' | 'types' | 'imports'): Unknown[] => {
+    const key = `${fileName}\0${check}`;
     const cached = fileProblems.get(key);
     if (cached) return cached;
     const sourceFile = ctx.program.getSourceFile(fileName);
     const found: Unknown[] = [];
-    if (sourceFile) {
+    const semantic = check === 'types';
+    if (sourceFile && check === 'imports') {
+      found.push(...unresolvedImports(sourceFile));
+    } else if (sourceFile) {
       const diagnostics = semantic
         ? ctx.program.getSemanticDiagnostics(sourceFile)
         : ctx.program.getSyntacticDiagnostics(sourceFile);
@@ -199,10 +250,11 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
   };
   // Syntax errors anywhere in the library are cheap to find (parsing is done); type errors are looked for only in closure files.
   for (const fileName of ctx.libraryFiles)
-    for (const problem of problemsOf(fileName, false)) problems.push(problem);
+    for (const problem of problemsOf(fileName, 'syntax')) problems.push(problem);
 
   const units = new Units(ctx);
   const remote = new RemoteCalls(ctx);
+  const serverFindings = new WeakMap<Unit, ServerFinding[]>();
   const stateScope = [
     ...ctx.libraryFiles,
     ...[...opened.consumerFiles.values()].flat().map(file => file.fileName),
@@ -240,9 +292,11 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     let isAsync = false;
     let signatureText: string | undefined;
     let soleSignature: ts.Signature | undefined;
+    let exportSignatures: readonly ts.Signature[] = [];
     if (first && (kind === 'function' || kind === 'value' || kind === 'class')) {
       const type = ctx.checker.getTypeOfSymbolAtLocation(symbol, first);
       const signatures = kind === 'function' ? type.getCallSignatures() : [];
+      exportSignatures = signatures;
       if (kind === 'function') {
         isAsync =
           signatures.length > 0 &&
@@ -369,6 +423,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     // What the closure does, and the state it keeps.
     const runtimeUnits = closure.units;
     hazards.push(...analyzeEffects(ctx, remote, runtimeUnits));
+    hazards.push(...analyzeServerDependence(ctx, runtimeUnits, serverFindings));
     hazards.push(...analyzeState(ctx, stateScope, remote, runtimeUnits, node => units.unitOf(node).id));
 
     // Consumers.
@@ -380,22 +435,41 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     });
     const consumerFindings = analyzeConsumers(
       ctx,
-      { libraryName, libraryDir: library.dir, consumerFiles: opened.consumerFiles },
+      {
+        libraryName,
+        libraryDir: library.dir,
+        consumerFiles: opened.consumerFiles,
+        packageDirs: new Map(consumers.map(consumer => [consumer.name, consumer.dir])),
+        isExcluded,
+      },
       resolvedExport.name,
       symbol,
       declarations.map(declaration => topLevelUnit(declaration) ?? declaration),
       isAsync || kind !== 'function',
+      exportSignatures,
     );
     if (kind === 'function') hazards.push(...consumerFindings.hazards);
+    const typeArguments = consumerFindings.typeArguments;
+    const generic = hazards.find(hazard => hazard.code === 'FL701');
+    if (generic && typeArguments.length > 0) {
+      const used = typeArguments.map(entry => `<${entry.types.join(', ')}>`);
+      generic.message = `${generic.message.replace(/\.$/, '')}; consumers call it with ${used.slice(0, 5).join(', ')}${used.length > 5 ? ` and ${used.length - 5} more` : ''}.`;
+      generic.detail = { ...generic.detail, typeArguments: used };
+    }
 
     // Problems in the files this export depends on.
     const files = [...new Set(closure.units.map(unit => unit.file))].sort();
-    // Type errors are looked for where code moves (files with runtime declarations of the closure):
-    // checking whole files costs as much as tsc on them, and type-only files hide no behaviour.
-    const runtimeFiles = new Set(closure.units.filter(unit => !unit.typeOnly).map(unit => unit.file));
+    // Type errors are looked for in the files that declare the export (its signature's types are
+    // read there); type-checking every closure file costs as much as tsc on them, so elsewhere
+    // only imports that resolve to nothing are looked for, by module resolution alone.
+    const ownFiles = new Set(declarations.map(declaration => declaration.getSourceFile().fileName));
     for (const file of files) {
-      const semantic = !javascript && !file.endsWith('.d.ts') && runtimeFiles.has(file);
-      for (const problem of [...problemsOf(file, false), ...(semantic ? problemsOf(file, true) : [])]) {
+      const semantic = !javascript && !file.endsWith('.d.ts') && ownFiles.has(file);
+      const checks = [
+        ...problemsOf(file, 'syntax'),
+        ...(semantic ? problemsOf(file, 'types') : file.endsWith('.d.ts') ? [] : problemsOf(file, 'imports')),
+      ];
+      for (const problem of checks) {
         if (
           !unknowns.some(
             unknown =>
@@ -448,6 +522,19 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
             opened.entry,
           )
         : undefined;
+    const verdict = decideVerdict(sortedHazards, unknowns);
+    const overloads =
+      exportSignatures.length > 1
+        ? overloadAnalyses(ctx.checker, exportSignatures, sortedHazards, unknowns, consumerFindings.ripple)
+        : undefined;
+    if (overloads && verdict.status === 'blocked') {
+      // A function blocked by one form only (its curried, data-last overload) is extractable in another.
+      for (const overload of overloads)
+        if (overload.verdict.status !== 'blocked')
+          verdict.reasons.push(
+            `overload[${overload.index}] ${overload.signature} alone is ${overload.verdict.status === 'extractable' ? 'extractable' : 'extractable with changes'}: extract can take that form`,
+          );
+    }
     analyses.push({
       name: resolvedExport.name,
       kind,
@@ -475,7 +562,9 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       ripple: consumerFindings.ripple,
       chattiness: consumerFindings.chattiness,
       unknowns,
-      verdict: decideVerdict(sortedHazards, unknowns),
+      verdict,
+      ...(overloads ? { overloads } : {}),
+      ...(generic && typeArguments.length > 0 ? { typeArguments } : {}),
       ...(wire
         ? {
             wire,
@@ -518,6 +607,35 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     ]),
     summary,
   };
+}
+
+/**
+ * Each overload judged alone: its own parameter and result hazards (paths `overload[N].…`), the
+ * hazards every form shares (closure, state, effects), and the call sites that use it.
+ */
+function overloadAnalyses(
+  checker: ts.TypeChecker,
+  signatures: readonly ts.Signature[],
+  hazards: readonly Hazard[],
+  unknowns: readonly Unknown[],
+  ripple: Ripple,
+): OverloadAnalysis[] {
+  return signatures.map((signature, index) => {
+    const own = hazards.filter(hazard => {
+      if (hazard.code === 'FL702') return false; // one overload taken alone is not overloaded
+      if (hazard.code === 'FL701') return (signature.getTypeParameters()?.length ?? 0) > 0;
+      const overload = /^overload\[(\d+)\]\./.exec(hazard.path ?? '');
+      if (overload) return Number(overload[1]) === index;
+      if (typeof hazard.detail?.overload === 'number') return hazard.detail.overload === index;
+      return true;
+    });
+    return {
+      index,
+      signature: checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation),
+      callSites: ripple.callSites.filter(site => site.overload === index && !site.test).length,
+      verdict: decideVerdict(own, unknowns),
+    };
+  });
 }
 
 function topLevelName(node: ts.Node): string {

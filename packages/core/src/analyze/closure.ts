@@ -176,9 +176,122 @@ function namespaceMember(ctx: Context, id: ts.Identifier): boolean {
   );
 }
 
+/** What one unit reaches: other units, external modules, and what cannot be followed. */
+interface UnitScan {
+  targets: Unit[];
+  externals: { specifier: string; runtime: boolean }[];
+  /** Unknowns, each with a key that says when two are the same gap. */
+  unknowns: { key: string; unknown: Unknown }[];
+}
+
+const scans = new WeakMap<Units, WeakMap<Unit, UnitScan>>();
+
+/** Scans one unit once per analysis: exports share most of their closures. */
+function scanUnit(ctx: Context, units: Units, unit: Unit): UnitScan {
+  let cache = scans.get(units);
+  if (!cache) scans.set(units, (cache = new WeakMap()));
+  const cached = cache.get(unit);
+  if (cached) return cached;
+  const scan: UnitScan = { targets: [], externals: [], unknowns: [] };
+  const noteExternal = (specifier: string, runtime: boolean): void => {
+    scan.externals.push({ specifier, runtime });
+  };
+  let dynamic = 0;
+  for (const node of unit.nodes) {
+    walk(node, child => {
+      if (ts.isCallExpression(child) || ts.isNewExpression(child)) {
+        const callee = child.expression;
+        if (
+          ts.isIdentifier(callee) &&
+          (callee.text === 'require' || callee.text === 'eval' || callee.text === 'Function') &&
+          !ctx.checker
+            .getSymbolAtLocation(callee)
+            ?.declarations?.some(d => ctx.libraryFiles.has(d.getSourceFile().fileName))
+        ) {
+          const specifier = staticString(child.arguments?.[0]);
+          if (callee.text === 'require' && specifier !== undefined) {
+            if (!isRelative(specifier)) noteExternal(specifier, true);
+          } else {
+            scan.unknowns.push({
+              key: `${unit.id}\0dynamic${dynamic++}`,
+              unknown: {
+                ...codeInfoOf('FL906'),
+                message: `${callee.text}(…) with a computed argument: what it loads or runs cannot be followed.`,
+                location: locate(ctx, child),
+              },
+            });
+          }
+        }
+      }
+      if (child.kind === ts.SyntaxKind.ImportKeyword && ts.isCallExpression(child.parent)) {
+        const specifier = staticString(child.parent.arguments[0]);
+        if (specifier === undefined)
+          scan.unknowns.push({
+            key: `${unit.id}\0dynamic${dynamic++}`,
+            unknown: {
+              ...codeInfoOf('FL906'),
+              message: 'import(…) with a computed specifier cannot be followed.',
+              location: locate(ctx, child.parent),
+            },
+          });
+        else if (!isRelative(specifier)) noteExternal(specifier, true);
+      }
+      if (
+        ts.isImportTypeNode(child) &&
+        ts.isLiteralTypeNode(child.argument) &&
+        ts.isStringLiteral(child.argument.literal) &&
+        !isRelative(child.argument.literal.text)
+      ) {
+        noteExternal(child.argument.literal.text, false);
+      }
+      if (!ts.isIdentifier(child)) return;
+      if (isDeclarationName(child) && !namespaceMember(ctx, child)) return;
+      let symbol = ts.isShorthandPropertyAssignment(child.parent)
+        ? ctx.checker.getShorthandAssignmentValueSymbol(child.parent)
+        : ctx.checker.getSymbolAtLocation(child);
+      if (!symbol) {
+        // An import from a module that does not resolve has no symbol at its uses: find it by name.
+        const specifier = importedFrom(child);
+        if (specifier !== undefined && !isRelative(specifier))
+          noteExternal(specifier, !isInTypePosition(child));
+        return;
+      }
+      if (isAlias(symbol)) {
+        const info = importSpecifierOf(symbol);
+        const target = resolveAlias(ctx.checker, symbol);
+        const local =
+          target !== symbol &&
+          (target.declarations ?? []).some(declaration =>
+            ctx.libraryFiles.has(declaration.getSourceFile().fileName),
+          );
+        if (info && !isRelative(info.specifier) && !local) {
+          noteExternal(info.specifier, !info.typeOnly && !isInTypePosition(child));
+          return;
+        }
+        if (target === symbol && info && isRelative(info.specifier)) {
+          scan.unknowns.push({
+            key: `${unit.file}\0${info.specifier}`,
+            unknown: {
+              ...codeInfoOf('FL903'),
+              message: `cannot resolve '${info.specifier}': what \`${child.text}\` is, and what it reaches, is not known.`,
+              location: locate(ctx, child),
+            },
+          });
+          return;
+        }
+        symbol = target;
+      }
+      for (const target of units.unitsOfSymbol(symbol))
+        if (!scan.targets.includes(target)) scan.targets.push(target);
+    });
+  }
+  cache.set(unit, scan);
+  return scan;
+}
+
 /**
  * Walks from the export's declarations to every module-level declaration they reach. Circular
- * imports are harmless: each unit is visited once.
+ * imports are harmless: each unit is visited once. Each unit's own scan is shared between exports.
  */
 export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node[]): ClosureResult {
   const reached: Unit[] = [];
@@ -186,7 +299,7 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
   const edges = new Map<string, Set<string>>();
   const externals = new Map<string, ExternalUse>();
   const unknowns: Unknown[] = [];
-  const unresolved = new Set<string>();
+  const gaps = new Set<string>();
   const queue: Unit[] = [];
   const enqueue = (unit: Unit): void => {
     if (seen.has(unit)) return;
@@ -204,113 +317,37 @@ export function buildClosure(ctx: Context, units: Units, roots: readonly ts.Node
     if (!set) edges.set(from, (set = new Set()));
     set.add(to);
   };
-  const noteExternal = (unit: Unit, specifier: string, runtime: boolean): void => {
-    const builtin = builtinName(specifier);
-    const name = builtin ?? packageNameOf(specifier);
-    let use = externals.get(name);
-    if (!use)
-      externals.set(
-        name,
-        (use = {
-          name,
-          kind: builtin ? 'builtin' : 'package',
-          specifiers: new Set(),
-          usedBy: new Set(),
-          runtime: false,
-        }),
-      );
-    use.specifiers.add(specifier);
-    use.usedBy.add(unit.id);
-    use.runtime ||= runtime;
-    addEdge(unit.id, `pkg:${name}`);
-  };
-
   while (queue.length > 0) {
     const unit = queue.shift() as Unit;
-    for (const node of unit.nodes) {
-      walk(node, child => {
-        if (ts.isCallExpression(child) || ts.isNewExpression(child)) {
-          const callee = child.expression;
-          if (
-            ts.isIdentifier(callee) &&
-            (callee.text === 'require' || callee.text === 'eval' || callee.text === 'Function') &&
-            !ctx.checker
-              .getSymbolAtLocation(callee)
-              ?.declarations?.some(d => ctx.libraryFiles.has(d.getSourceFile().fileName))
-          ) {
-            const specifier = staticString(child.arguments?.[0]);
-            if (callee.text === 'require' && specifier !== undefined) {
-              if (!isRelative(specifier)) noteExternal(unit, specifier, true);
-            } else {
-              unknowns.push({
-                ...codeInfoOf('FL906'),
-                message: `${callee.text}(…) with a computed argument: what it loads or runs cannot be followed.`,
-                location: locate(ctx, child),
-              });
-            }
-          }
-        }
-        if (child.kind === ts.SyntaxKind.ImportKeyword && ts.isCallExpression(child.parent)) {
-          const specifier = staticString(child.parent.arguments[0]);
-          if (specifier === undefined)
-            unknowns.push({
-              ...codeInfoOf('FL906'),
-              message: 'import(…) with a computed specifier cannot be followed.',
-              location: locate(ctx, child.parent),
-            });
-          else if (!isRelative(specifier)) noteExternal(unit, specifier, true);
-        }
-        if (
-          ts.isImportTypeNode(child) &&
-          ts.isLiteralTypeNode(child.argument) &&
-          ts.isStringLiteral(child.argument.literal) &&
-          !isRelative(child.argument.literal.text)
-        ) {
-          noteExternal(unit, child.argument.literal.text, false);
-        }
-        if (!ts.isIdentifier(child)) return;
-        if (isDeclarationName(child) && !namespaceMember(ctx, child)) return;
-        let symbol = ts.isShorthandPropertyAssignment(child.parent)
-          ? ctx.checker.getShorthandAssignmentValueSymbol(child.parent)
-          : ctx.checker.getSymbolAtLocation(child);
-        if (!symbol) {
-          // An import from a module that does not resolve has no symbol at its uses: find it by name.
-          const specifier = importedFrom(child);
-          if (specifier !== undefined && !isRelative(specifier))
-            noteExternal(unit, specifier, !isInTypePosition(child));
-          return;
-        }
-        if (isAlias(symbol)) {
-          const info = importSpecifierOf(symbol);
-          const target = resolveAlias(ctx.checker, symbol);
-          const local =
-            target !== symbol &&
-            (target.declarations ?? []).some(declaration =>
-              ctx.libraryFiles.has(declaration.getSourceFile().fileName),
-            );
-          if (info && !isRelative(info.specifier) && !local) {
-            noteExternal(unit, info.specifier, !info.typeOnly && !isInTypePosition(child));
-            return;
-          }
-          if (target === symbol && info && isRelative(info.specifier)) {
-            const key = `${unit.file}\0${info.specifier}`;
-            if (!unresolved.has(key)) {
-              unresolved.add(key);
-              unknowns.push({
-                ...codeInfoOf('FL903'),
-                message: `cannot resolve '${info.specifier}': what \`${child.text}\` is, and what it reaches, is not known.`,
-                location: locate(ctx, child),
-              });
-            }
-            return;
-          }
-          symbol = target;
-        }
-        for (const target of units.unitsOfSymbol(symbol)) {
-          addEdge(unit.id, target.id);
-          enqueue(target);
-        }
-      });
+    const scan = scanUnit(ctx, units, unit);
+    for (const { specifier, runtime } of scan.externals) {
+      const builtin = builtinName(specifier);
+      const name = builtin ?? packageNameOf(specifier);
+      let use = externals.get(name);
+      if (!use)
+        externals.set(
+          name,
+          (use = {
+            name,
+            kind: builtin ? 'builtin' : 'package',
+            specifiers: new Set(),
+            usedBy: new Set(),
+            runtime: false,
+          }),
+        );
+      use.specifiers.add(specifier);
+      use.usedBy.add(unit.id);
+      use.runtime ||= runtime;
+      addEdge(unit.id, `pkg:${name}`);
+    }
+    for (const { key, unknown } of scan.unknowns) {
+      if (gaps.has(key)) continue;
+      gaps.add(key);
+      unknowns.push(unknown);
+    }
+    for (const target of scan.targets) {
+      addEdge(unit.id, target.id);
+      enqueue(target);
     }
   }
   return { units: reached, edges, externals, unknowns };

@@ -34,6 +34,12 @@ const table = [
   ['FL205', 'binary', 'warning', 'binary data (typed array, Buffer, ArrayBuffer) needs a codec'],
   ['FL206', 'undefined-vs-missing', 'warning', '`undefined` and a missing property differ once serialised'],
   ['FL207', 'builtin-codec', 'warning', 'a built-in object (RegExp, URL, Error) needs a codec'],
+  [
+    'FL208',
+    'runtime-identity',
+    'warning',
+    'a check on runtime identity (`instanceof`, `in`, prototypes) answers differently once values cross as JSON',
+  ],
   // FL3xx: module-level state reachable from the closure.
   ['FL301', 'module-variable', 'warning', 'a module-level `let`/`var` becomes per-replica state'],
   ['FL302', 'mutated-module-object', 'warning', 'a mutated module-level object becomes per-replica state'],
@@ -49,6 +55,9 @@ const table = [
   ['FL402', 'file-system', 'warning', 'the file system is accessed'],
   ['FL403', 'child-process', 'warning', 'child processes are started'],
   ['FL404', 'network-io', 'warning', 'sockets or servers are used directly'],
+  ['FL405', 'local-time-zone', 'warning', 'the result depends on the server’s time zone'],
+  ['FL406', 'default-locale', 'warning', 'the result depends on the server’s locale'],
+  ['FL407', 'clock', 'info', 'the clock is read: answers differ between calls and servers'],
   // FL5xx: remote calls (the lint plugin's client catalog).
   ['FL501', 'remote-call', 'info', 'a remote call with a deadline'],
   ['FL502', 'remote-call-no-deadline', 'warning', 'a remote call without a deadline'],

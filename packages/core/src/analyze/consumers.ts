@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 
 import { codeInfo } from './codes.js';
-import { findReferences } from './references.js';
+import { findReferences, usesOfSymbol } from './references.js';
 import type {
   CallSiteChange,
   ChattyCallSite,
@@ -24,12 +24,9 @@ import {
   functionName,
   hasExportModifier,
   hasModifier,
-  isDeclarationNode,
   isFunctionLike,
-  isRelative,
   locate,
-  resolveAlias,
-  staticString,
+  typeText,
 } from './ts-util.js';
 
 const ITERATION_METHODS = new Set([
@@ -49,39 +46,45 @@ const ITERATION_METHODS = new Set([
   'from',
 ]);
 
+/** Test-runner functions that wait for the promise their callback returns. */
+const TEST_RUNNER_CALLS = new Set([
+  'it',
+  'test',
+  'describe',
+  'beforeEach',
+  'afterEach',
+  'beforeAll',
+  'afterAll',
+  'before',
+  'after',
+  'bench',
+  'each',
+  'only',
+  'skip',
+  'concurrent',
+]);
+
 export interface ConsumerScope {
   libraryName: string | undefined;
   libraryDir: string;
   /** Package name → files. */
   consumerFiles: Map<string, ts.SourceFile[]>;
+  /** Package name → folder (to tell a package's `test/` folder). */
+  packageDirs?: Map<string, string>;
+  /** `--exclude`: files whose uses are not followed. */
+  isExcluded?: (fileName: string) => boolean;
 }
 
 export interface ConsumerFindings {
   ripple: Ripple;
   chattiness: ChattyCallSite[];
   hazards: Hazard[];
+  /** For a generic export: the type arguments its calls resolve to, with how many calls use each. */
+  typeArguments: { types: string[]; callSites: number }[];
 }
 
-/** Does this module specifier name the library (by package name, subpath, or a relative path into it)? */
-function namesLibrary(
-  ctx: Context,
-  scope: ConsumerScope,
-  specifier: ts.Expression,
-  from: ts.SourceFile,
-): boolean {
-  const text = staticString(specifier);
-  if (text === undefined) return false;
-  if (scope.libraryName && (text === scope.libraryName || text.startsWith(`${scope.libraryName}/`)))
-    return true;
-  if (isRelative(text)) {
-    const target = path.resolve(path.dirname(from.fileName), text);
-    return !path.relative(scope.libraryDir, target).startsWith('..');
-  }
-  const symbol = ctx.checker.getSymbolAtLocation(specifier);
-  return (symbol?.declarations ?? []).some(declaration =>
-    ctx.libraryFiles.has(declaration.getSourceFile().fileName),
-  );
-}
+/** Wrappers followed for chattiness (functions that call the export), at most. */
+const MAX_WRAPPERS = 50;
 
 /** The loop a call site sits in (up to its function boundary), or the iteration method it is a callback of. */
 export function loopAround(node: ts.Node): string | undefined {
@@ -108,6 +111,20 @@ function iterationMethodOf(fn: ts.Node): string | undefined {
   if (ts.isPropertyAccessExpression(callee) && ITERATION_METHODS.has(callee.name.text))
     return callee.name.text;
   return undefined;
+}
+
+/** Test and type-test files: their call sites are listed apart (they check behaviour, they do not ship). */
+export function isTestFile(fileName: string, packageDir?: string): boolean {
+  if (/\.(?:test|spec|test-d|spec-d|bench)\.[cm]?[jt]sx?$/.test(fileName)) return true;
+  if (/[\\/](?:__tests__|__mocks__)[\\/]/.test(fileName)) return true;
+  // `test/` and `tests/` folders count at the top of their package only (fixtures live under them too).
+  return packageDir !== undefined && /^(?:test|tests)[\\/]/.test(path.relative(packageDir, fileName));
+}
+
+function outerNameOf(outer: ts.CallExpression): string {
+  return ts.isPropertyAccessExpression(outer.expression)
+    ? outer.expression.name.text
+    : outer.expression.getText().slice(0, 30);
 }
 
 /** The call a reference is the callee of (`f()`, `ns.f()`), if any. */
@@ -159,6 +176,7 @@ export function analyzeConsumers(
   exportSymbol: ts.Symbol,
   exportDeclarations: readonly ts.Node[],
   isAsync: boolean,
+  signatures?: readonly ts.Signature[],
 ): ConsumerFindings {
   const packageOf = new Map<string, string>();
   for (const [name, files] of scope.consumerFiles)
@@ -167,81 +185,84 @@ export function analyzeConsumers(
   const pkg = (file: ts.SourceFile): string =>
     packageOf.get(file.fileName) ??
     (ctx.libraryFiles.has(file.fileName) ? libraryLabel : path.relative(ctx.root, file.fileName));
+  const testFile = (file: ts.SourceFile): boolean => {
+    const name = packageOf.get(file.fileName);
+    return isTestFile(
+      file.fileName,
+      name !== undefined
+        ? scope.packageDirs?.get(name)
+        : ctx.libraryFiles.has(file.fileName)
+          ? scope.libraryDir
+          : undefined,
+    );
+  };
   const inScope = (file: ts.SourceFile): boolean =>
     packageOf.has(file.fileName) || ctx.libraryFiles.has(file.fileName);
 
-  const direct: ts.Node[] = [];
-  const manual: RippleCallSite[] = [];
-  // 1. Consumers: imports of the export by name (or through a namespace import), then the local binding's uses.
-  for (const [, files] of scope.consumerFiles) {
-    for (const file of files) {
-      if (!file.text.includes(exportName) && exportName !== 'default') continue;
-      for (const statement of file.statements) {
-        if (
-          ts.isImportDeclaration(statement) &&
-          statement.importClause &&
-          !statement.importClause.isTypeOnly &&
-          namesLibrary(ctx, scope, statement.moduleSpecifier, file)
-        ) {
-          const clause = statement.importClause;
-          const locals: { name: ts.Identifier; member?: string }[] = [];
-          if (clause.name && exportName === 'default') locals.push({ name: clause.name });
-          const bindings = clause.namedBindings;
-          if (bindings && ts.isNamedImports(bindings)) {
-            for (const element of bindings.elements)
-              if (!element.isTypeOnly && (element.propertyName ?? element.name).text === exportName)
-                locals.push({ name: element.name });
-          } else if (bindings && ts.isNamespaceImport(bindings)) {
-            locals.push({ name: bindings.name, member: exportName });
-          }
-          for (const local of locals) direct.push(...usesOf(ctx, file, local.name, local.member));
-        } else if (
-          ts.isExportDeclaration(statement) &&
-          statement.moduleSpecifier &&
-          namesLibrary(ctx, scope, statement.moduleSpecifier, file)
-        ) {
-          const names =
-            statement.exportClause && ts.isNamedExports(statement.exportClause)
-              ? statement.exportClause.elements.map(element => (element.propertyName ?? element.name).text)
-              : [exportName];
-          if (names.includes(exportName)) {
-            manual.push({
-              location: locate(ctx, statement),
-              package: pkg(file),
-              callee: exportName,
-              change: 'manual',
-              note: `re-exported from ${path.basename(file.fileName)}: importers of this re-export are not followed`,
-            });
-          }
-        }
-      }
-    }
-  }
-  // 2. The library itself: other code that calls the export (outside the export's own declarations).
+  // 1. Uses of the export in the consumers and in the library (outside the export's own
+  // declarations, which move with it), through every name code gives it.
+  const scanned: ts.SourceFile[] = [...scope.consumerFiles.values()].flat();
   for (const fileName of ctx.libraryFiles) {
     const file = ctx.program.getSourceFile(fileName);
-    if (!file || file.isDeclarationFile || !file.text.includes(exportSymbol.name)) continue;
-    const visit = (node: ts.Node): void => {
-      if (exportDeclarations.includes(node)) return;
-      if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-      if (ts.isIdentifier(node) && node.text === exportSymbol.name) {
-        const parent = node.parent;
-        const isName = isDeclarationNode(parent) && parent.name === node;
-        if (!isName) {
-          const symbol = ctx.checker.getSymbolAtLocation(node);
-          if (symbol && resolveAlias(ctx.checker, symbol) === exportSymbol) direct.push(node);
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(file, visit);
+    if (file && !file.isDeclarationFile) scanned.push(file);
   }
+  const direct: ts.Node[] = usesOfSymbol(
+    ctx,
+    scanned.filter(file => !scope.isExcluded?.(file.fileName)),
+    exportSymbol,
+    [...new Set([exportName, exportSymbol.name])],
+    exportDeclarations,
+  );
+  const manual: RippleCallSite[] = [];
+  const insideExport = (node: ts.Node): boolean =>
+    exportDeclarations.some(
+      root => root.getSourceFile() === node.getSourceFile() && node.pos >= root.pos && node.end <= root.end,
+    );
+  /** Which of the export's overloads a call resolves to (only for overloaded exports). */
+  const overloadOf = (call: ts.CallExpression): number | undefined => {
+    if (!signatures || signatures.length < 2) return undefined;
+    const declaration = ctx.checker.getResolvedSignature(call)?.getDeclaration();
+    const index = signatures.findIndex(signature => signature.getDeclaration() === declaration);
+    return index >= 0 ? index : undefined;
+  };
+  // When every form returns a function (a combinator such as `flow`), there is no data-first form to suggest.
+  const everyFormReturnsFunction =
+    (signatures?.length ?? 0) > 0 &&
+    (signatures ?? []).every(
+      signature => ctx.checker.getNonNullableType(signature.getReturnType()).getCallSignatures().length > 0,
+    );
+  /** The call's own result is a function (a curried, data-last form): the remote call would happen later. */
+  const returnsFunction = (call: ts.CallExpression): boolean => {
+    const signature = ctx.checker.getResolvedSignature(call);
+    if (!signature) return false;
+    const result = ctx.checker.getNonNullableType(signature.getReturnType());
+    return result.getCallSignatures().length > 0;
+  };
 
   // 3. Chattiness: direct call sites inside loops.
   const chattiness: ChattyCallSite[] = [];
   for (const reference of direct) {
     const call = callOf(reference);
-    if (!call) continue;
+    if (!call) {
+      // `items.map(f)`: the export itself is the callback, called once per item.
+      const value =
+        ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference
+          ? reference.parent
+          : reference;
+      const method = iterationMethodOf(value);
+      if (method) {
+        const outer = enclosingFunction(value);
+        chattiness.push({
+          location: locate(ctx, value),
+          package: pkg(value.getSourceFile()),
+          callee: exportName,
+          loop: method,
+          ...(outer ? { enclosing: functionName(outer) } : {}),
+          ...(testFile(value.getSourceFile()) ? { test: true as const } : {}),
+        });
+      }
+      continue;
+    }
     const loop = loopAround(call);
     if (!loop) continue;
     const fn = enclosingFunction(call);
@@ -252,8 +273,69 @@ export function analyzeConsumers(
       callee: exportName,
       loop,
       ...(outer ? { enclosing: functionName(outer) } : {}),
+      ...(testFile(call.getSourceFile()) ? { test: true as const } : {}),
     });
   }
+
+  // Through wrappers: `items.map(t => describe(t))` where `describe` calls the export (twice)
+  // is as chatty as calling it in the loop, once per call `describe` makes. One level deep.
+  const wrappers = new Map<ts.FunctionLikeDeclaration, number>();
+  for (const reference of direct) {
+    const call = callOf(reference);
+    const fn = call ? enclosingFunction(call) : undefined;
+    if (!call || !fn || iterationMethodOf(fn) || testFile(call.getSourceFile())) continue;
+    if (!wrappers.has(fn) && wrappers.size >= MAX_WRAPPERS) continue;
+    wrappers.set(fn, (wrappers.get(fn) ?? 0) + 1);
+  }
+  for (const [fn, calls] of wrappers) {
+    const target = referenceTarget(fn);
+    if (!target) continue;
+    for (const reference of references(ctx, scope, target)) {
+      if (!inScope(reference.getSourceFile()) || insideExport(reference)) continue;
+      const call = callOf(reference);
+      const loop = call ? loopAround(call) : undefined;
+      if (!call || !loop) continue;
+      const enclosing = enclosingFunction(call);
+      const outer = enclosing && iterationMethodOf(enclosing) ? enclosingFunction(enclosing) : enclosing;
+      chattiness.push({
+        location: locate(ctx, call),
+        package: pkg(call.getSourceFile()),
+        callee: exportName,
+        loop,
+        ...(outer ? { enclosing: functionName(outer) } : {}),
+        through: functionName(fn),
+        calls,
+        ...(testFile(call.getSourceFile()) ? { test: true as const } : {}),
+      });
+    }
+  }
+
+  // Generic exports: the instantiations consumers use, so concrete schemas can be generated.
+  const instantiations = new Map<string, { types: string[]; callSites: number }>();
+  if (signatures?.some(signature => (signature.getTypeParameters()?.length ?? 0) > 0)) {
+    for (const reference of direct) {
+      const call = callOf(reference);
+      if (!call || testFile(call.getSourceFile())) continue;
+      const resolved = ctx.checker.getResolvedSignature(call);
+      const types = resolved ? ctx.checker.getTypeArgumentsForResolvedSignature(resolved) : undefined;
+      if (!types || types.length === 0) continue;
+      const texts = types.map(type => typeText(ctx.checker, type));
+      const key = texts.join(', ');
+      const entry = instantiations.get(key) ?? { types: texts, callSites: 0 };
+      entry.callSites++;
+      instantiations.set(key, entry);
+    }
+  }
+  const typeArguments = [...instantiations.values()].sort(
+    (a, b) => b.callSites - a.callSites || a.types.join().localeCompare(b.types.join()),
+  );
+
+  chattiness.sort(
+    (a, b) =>
+      a.location.file.localeCompare(b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column,
+  );
 
   // 4. The ripple.
   const callSites: RippleCallSite[] = [...manual];
@@ -271,6 +353,7 @@ export function analyzeConsumers(
       change: CallSiteChange,
       enclosing: ts.FunctionLikeDeclaration | undefined,
       note?: string,
+      overload?: number,
     ): void => {
       callSites.push({
         location: locate(ctx, node),
@@ -279,6 +362,8 @@ export function analyzeConsumers(
         ...(enclosing ? { enclosing: functionName(enclosing) } : {}),
         change,
         ...(note ? { note } : {}),
+        ...(overload !== undefined ? { overload } : {}),
+        ...(testFile(node.getSourceFile()) ? { test: true as const } : {}),
       });
     };
     const makeAsync = (fn: ts.FunctionLikeDeclaration, because: string): boolean => {
@@ -290,6 +375,7 @@ export function analyzeConsumers(
         package: pkg(fn.getSourceFile()),
         because,
         exported: isExported(fn),
+        ...(testFile(fn.getSourceFile()) ? { test: true as const } : {}),
       });
       return true;
     };
@@ -298,7 +384,25 @@ export function analyzeConsumers(
       if (seenSites.has(call)) return;
       seenSites.add(call);
       if (ts.isAwaitExpression(call.parent)) return; // already awaited: nothing to change here
+      const overload = callee === exportName ? overloadOf(call) : undefined;
+      if (callee === exportName && returnsFunction(call)) {
+        // `pipe(x, add(1))`: this call only builds a function; awaiting it would hand a Promise
+        // to whatever calls that function. That form cannot be remote: it stays local.
+        const outer = ts.isCallExpression(call.parent) ? call.parent : undefined;
+        site(
+          call,
+          callee,
+          'manual',
+          enclosingFunction(call),
+          everyFormReturnsFunction
+            ? `${callee}(…) returns a function${outer ? `, passed to ${outerNameOf(outer)}(…)` : ''}: do not await it; code cannot come back over the network, so this call stays local`
+            : `${callee}(…) returns a function here${overload !== undefined ? ` (overload[${overload}], its curried form)` : ''}${outer ? `, passed to ${outerNameOf(outer)}(…)` : ''}: do not await it; keep this form local or rewrite the call in the data-first form`,
+          overload,
+        );
+        return;
+      }
       const fn = enclosingFunction(call);
+      if (fn && insideExport(fn)) return; // the export's own body (a cycle back into it) moves with it
       if (!fn) {
         site(
           call,
@@ -324,10 +428,20 @@ export function analyzeConsumers(
         return;
       }
       if (fn.asteriskToken) {
-        site(call, callee, 'manual', fn, 'a generator: make it an async generator by hand');
+        // An async generator awaits like any async function; a sync one must become async by hand,
+        // and whoever iterates it must switch to `for await`.
+        if (isAsyncFunction(fn)) site(call, callee, 'await', fn, undefined, overload);
+        else
+          site(
+            call,
+            callee,
+            'manual',
+            fn,
+            'a generator: make it an async generator (`async function*`) and iterate it with `for await`',
+          );
         return;
       }
-      site(call, callee, 'await', fn);
+      site(call, callee, 'await', fn, undefined, overload);
       if (isAsyncFunction(fn)) return;
       const because = `calls ${callee} at ${path.basename(call.getSourceFile().fileName)}:${locate(ctx, call).line}`;
       const method = iterationMethodOf(fn);
@@ -347,6 +461,8 @@ export function analyzeConsumers(
           queueOuter(outer, `${outerName}(…)`, 'for-of');
         } else if (outerName === 'then' || outerName === 'catch' || outerName === 'finally') {
           return; // a promise chain already waits for what its callback returns
+        } else if (TEST_RUNNER_CALLS.has(outerName) && testFile(outer.getSourceFile())) {
+          return; // test runners (vitest, jest, node:test, mocha) await a callback's promise
         } else {
           site(
             outer,
@@ -373,7 +489,7 @@ export function analyzeConsumers(
         return;
       }
       for (const reference of references(ctx, scope, target)) {
-        if (!inScope(reference.getSourceFile())) continue;
+        if (!inScope(reference.getSourceFile()) || insideExport(reference)) continue;
         queue.push({ reference, callee: functionName(fn) });
       }
     };
@@ -395,7 +511,8 @@ export function analyzeConsumers(
         const target = referenceTarget(fn);
         if (target)
           for (const reference of references(ctx, scope, target))
-            if (inScope(reference.getSourceFile())) queue.push({ reference, callee: functionName(fn) });
+            if (inScope(reference.getSourceFile()) && !insideExport(reference))
+              queue.push({ reference, callee: functionName(fn) });
       }
     };
     while (queue.length > 0) {
@@ -405,11 +522,15 @@ export function analyzeConsumers(
         handleCall(call, callee);
         continue;
       }
-      // Not called here: passed along or stored. `items.map(f)` behaves like a callback.
-      const parent = reference.parent;
+      // Not called here: passed along or stored. `items.map(f)` (or `items.map(ns.f)`) behaves like a callback.
+      const value =
+        ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference
+          ? reference.parent
+          : reference;
+      const parent = value.parent;
       if (
         ts.isCallExpression(parent) &&
-        parent.arguments.includes(reference as ts.Expression) &&
+        parent.arguments.includes(value as ts.Expression) &&
         ts.isPropertyAccessExpression(parent.expression) &&
         ['map', 'flatMap', 'forEach'].includes(parent.expression.name.text)
       ) {
@@ -440,10 +561,11 @@ export function analyzeConsumers(
   };
   for (const entry of callSites) {
     const counted = count(entry.package);
-    if (entry.change === 'manual') counted.manual++;
+    if (entry.test) counted.tests = (counted.tests ?? 0) + 1;
+    else if (entry.change === 'manual') counted.manual++;
     else counted.callSites++;
   }
-  for (const fn of functions) count(fn.package).functions++;
+  for (const fn of functions) if (!fn.test) count(fn.package).functions++;
   const ripple: Ripple = {
     applies: !isAsync,
     functions,
@@ -460,8 +582,11 @@ export function analyzeConsumers(
   const anchor = exportDeclarations[0];
   if (!isAsync && anchor) {
     const info = codeInfo('FL801');
-    const changing = callSites.filter(entry => entry.change !== 'manual').length;
+    const changing = callSites.filter(entry => entry.change !== 'manual' && !entry.test).length;
+    const shipping = functions.filter(fn => !fn.test).length;
+    const tests = callSites.filter(entry => entry.test).length;
     const packages = ripple.perPackage
+      .filter(entry => entry.callSites + entry.functions + entry.manual > 0)
       .map(
         entry =>
           `${entry.package}: ${entry.callSites} call site${entry.callSites === 1 ? '' : 's'}, ${entry.functions} function${entry.functions === 1 ? '' : 's'}`,
@@ -471,24 +596,29 @@ export function analyzeConsumers(
       code: info.code,
       name: info.name,
       severity: info.severity,
-      message: `${exportName} is synchronous: as a remote call it returns a promise, so ${changing} call site${changing === 1 ? '' : 's'} must await it and ${functions.length} function${functions.length === 1 ? '' : 's'} must become async${packages ? ` (${packages})` : ''}.`,
+      message: `${exportName} is synchronous: as a remote call it returns a promise, so ${changing} call site${changing === 1 ? '' : 's'} must await it and ${shipping} function${shipping === 1 ? '' : 's'} must become async${packages ? ` (${packages})` : ''}${tests ? `; ${tests} call site${tests === 1 ? '' : 's'} in tests too` : ''}.`,
       location: locate(ctx, anchor),
-      detail: { callSites: changing, functions: functions.length },
+      detail: { callSites: changing, functions: shipping, ...(tests ? { tests } : {}) },
     });
   }
   for (const entry of chattiness) {
+    if (entry.test) continue;
     const info = codeInfo('FL802');
     hazards.push({
       code: info.code,
       name: info.name,
       severity: info.severity,
-      message: `${exportName} is called inside ${entry.loop === 'for' || entry.loop.includes('-') || entry.loop === 'while' ? `a ${entry.loop} loop` : `.${entry.loop}(…)`}${entry.enclosing ? ` in ${entry.enclosing}` : ''} (${entry.package}): one network round trip per item. Offer a batch endpoint (${exportName}Many(items)).`,
+      message: `${entry.through ? `${entry.through} calls ${exportName}${entry.calls && entry.calls > 1 ? ` ${entry.calls} times` : ''} and is called` : `${exportName} is called`} inside ${entry.loop === 'for' || entry.loop.includes('-') || entry.loop === 'while' ? `a ${entry.loop} loop` : `.${entry.loop}(…)`}${entry.enclosing ? ` in ${entry.enclosing}` : ''} (${entry.package}): ${entry.calls && entry.calls > 1 ? `${entry.calls} network round trips` : 'one network round trip'} per item. Offer a batch endpoint (${exportName}Many(items)).`,
       location: entry.location,
-      detail: { loop: entry.loop, package: entry.package },
+      detail: {
+        loop: entry.loop,
+        package: entry.package,
+        ...(entry.through ? { through: entry.through, calls: entry.calls ?? 1 } : {}),
+      },
     });
   }
   for (const entry of callSites) {
-    if (entry.change !== 'manual') continue;
+    if (entry.change !== 'manual' || entry.test) continue;
     const info = codeInfo('FL803');
     hazards.push({
       code: info.code,
@@ -496,46 +626,24 @@ export function analyzeConsumers(
       severity: info.severity,
       message: `${entry.note ?? 'this call site must be changed by hand'} (${entry.package}).`,
       location: entry.location,
-      detail: { package: entry.package },
+      detail: {
+        package: entry.package,
+        ...(entry.overload !== undefined ? { overload: entry.overload } : {}),
+      },
     });
   }
-  return { ripple, chattiness, hazards };
-}
-
-/** Identifiers in `file` bound to `local` (or `local.member` for a namespace import). */
-function usesOf(
-  ctx: Context,
-  file: ts.SourceFile,
-  local: ts.Identifier,
-  member: string | undefined,
-): ts.Node[] {
-  const symbol = ctx.checker.getSymbolAtLocation(local);
-  const found: ts.Node[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node)) return;
-    if (
-      ts.isIdentifier(node) &&
-      node.text === local.text &&
-      node !== local &&
-      ctx.checker.getSymbolAtLocation(node) === symbol
-    ) {
-      if (member === undefined) found.push(node);
-      else if (
-        ts.isPropertyAccessExpression(node.parent) &&
-        node.parent.expression === node &&
-        node.parent.name.text === member
-      )
-        found.push(node.parent.name);
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(file, visit);
-  return found;
+  return { ripple, chattiness, hazards, typeArguments };
 }
 
 /** References to a declaration's name, as identifier nodes, in the consumers and the library. */
+const referencesCache = new WeakMap<ts.Node, ts.Node[]>();
+
 function references(ctx: Context, scope: ConsumerScope, name: ts.Node): ts.Node[] {
   if (!ts.isIdentifier(name)) return [];
+  // The same consumer functions are reached from many exports: search each once per analysis
+  // (nodes belong to one program, and one analysis has one scope).
+  const cached = referencesCache.get(name);
+  if (cached) return cached;
   const files: ts.SourceFile[] = [...scope.consumerFiles.values()].flat();
   for (const fileName of ctx.libraryFiles) {
     const file = ctx.program.getSourceFile(fileName);
@@ -545,5 +653,7 @@ function references(ctx: Context, scope: ConsumerScope, name: ts.Node): ts.Node[
     ts.isMethodDeclaration(name.parent) ||
     ts.isPropertyDeclaration(name.parent) ||
     ts.isPropertyAssignment(name.parent);
-  return findReferences(ctx, name, files, { member }).map(reference => reference.node);
+  const found = findReferences(ctx, name, files, { member }).map(reference => reference.node);
+  referencesCache.set(name, found);
+  return found;
 }

@@ -60,7 +60,30 @@ export function closestNames(wanted: string, names: Iterable<string>): string[] 
     .map(entry => entry.name);
 }
 
-/** Resolves the requested names; an unknown name throws with the closest exported names. */
+/** A namespace: `export * as ns from './ns'` (a module) or `export namespace ns {}`. */
+function isNamespace(symbol: ts.Symbol): boolean {
+  return (
+    (symbol.flags & (ts.SymbolFlags.ValueModule | ts.SymbolFlags.NamespaceModule)) !== 0 &&
+    !(symbol.flags & (ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Enum))
+  );
+}
+
+/** The members of a namespace that exist at run time, each alias-resolved. */
+function namespaceMembers(checker: ts.TypeChecker, symbol: ts.Symbol): Map<string, ts.Symbol> {
+  const members = new Map<string, ts.Symbol>();
+  for (const member of checker.getExportsOfModule(symbol)) {
+    const resolved = resolveAlias(checker, member);
+    if (resolved.flags & ts.SymbolFlags.Value) members.set(member.name, resolved);
+  }
+  return members;
+}
+
+/**
+ * Resolves the requested names; an unknown name throws with the closest exported names. A dotted
+ * name (`geometry.inner.area`) walks namespace re-exports; a namespace named alone stands for its
+ * runtime members (`geometry` → `geometry.area`, `geometry.inner.perimeter`, …), because a
+ * namespace is not something a service can serve, its functions are.
+ */
 export function resolveExports(
   checker: ts.TypeChecker,
   entry: ts.SourceFile,
@@ -68,9 +91,42 @@ export function resolveExports(
   libraryLabel: string,
 ): ResolvedExport[] {
   const available = entryExports(checker, entry);
-  return names.map(name => {
-    const symbol = available.get(name);
-    if (!symbol) throw new UnknownExportError(name, libraryLabel, closestNames(name, available.keys()));
-    return { name, symbol, declarations: [...(symbol.declarations ?? [])] };
-  });
+  const results: ResolvedExport[] = [];
+  const expand = (name: string, symbol: ts.Symbol, depth: number): void => {
+    if (isNamespace(symbol) && depth < 4) {
+      for (const [member, memberSymbol] of namespaceMembers(checker, symbol))
+        expand(`${name}.${member}`, memberSymbol, depth + 1);
+      return;
+    }
+    if (results.some(result => result.name === name)) return;
+    results.push({ name, symbol, declarations: [...(symbol.declarations ?? [])] });
+  };
+  for (const name of names) {
+    const [head, ...rest] = name.split('.');
+    let symbol = available.get(head as string);
+    if (!symbol) {
+      // `default` and names with dots in them are looked up whole first.
+      symbol = available.get(name);
+      if (!symbol) throw new UnknownExportError(name, libraryLabel, closestNames(name, available.keys()));
+      expand(name, symbol, 0);
+      continue;
+    }
+    let reached = head as string;
+    for (const segment of rest) {
+      const members: Map<string, ts.Symbol> = isNamespace(symbol)
+        ? namespaceMembers(checker, symbol)
+        : new Map();
+      const next = members.get(segment);
+      if (!next)
+        throw new UnknownExportError(
+          name,
+          libraryLabel,
+          closestNames(segment, members.keys()).map(member => `${reached}.${member}`),
+        );
+      symbol = next;
+      reached = `${reached}.${segment}`;
+    }
+    expand(name, symbol, 0);
+  }
+  return results;
 }

@@ -30,6 +30,8 @@ export interface ParsedTsconfig {
   options: ts.CompilerOptions;
   fileNames: string[];
   problems: InputProblem[];
+  /** Config files of its project references (`"references": [{ "path": … }]`), resolved. */
+  references: string[];
 }
 
 export interface LibraryInput {
@@ -132,7 +134,49 @@ export function readTsconfig(file: string, root: string): ParsedTsconfig {
       location: { file: shown, line: 1, column: 1 },
     });
   }
-  return { path: file, options: parsed.options, fileNames: parsed.fileNames, problems };
+  const references = (parsed.projectReferences ?? []).map(reference =>
+    ts.resolveProjectReferencePath(reference),
+  );
+  return { path: file, options: parsed.options, fileNames: parsed.fileNames, problems, references };
+}
+
+/**
+ * A solution-style tsconfig (`"files": []` and `references`) compiles nothing itself: follow its
+ * references (transitively) to the config that compiles the entry, as an editor does.
+ */
+export function followProjectReferences(
+  library: LibraryInput,
+  entryPath: string,
+  root: string,
+): LibraryInput {
+  const start = library.tsconfig;
+  if (!start || start.fileNames.length > 0 || start.references.length === 0) return library;
+  const entry = path.resolve(entryPath);
+  const seen = new Set([path.resolve(start.path)]);
+  const queue = [...start.references];
+  while (queue.length > 0) {
+    const file = path.resolve(queue.shift() as string);
+    if (seen.has(file) || !fs.existsSync(file)) continue;
+    seen.add(file);
+    const parsed = readTsconfig(file, root);
+    if (parsed.fileNames.some(name => path.resolve(name) === entry)) return { ...library, tsconfig: parsed };
+    queue.push(...parsed.references);
+  }
+  return {
+    ...library,
+    tsconfig: {
+      ...start,
+      problems: [
+        ...start.problems,
+        {
+          code: 'FL902',
+          name: 'type-error',
+          message: `tsconfig: a solution-style config whose references do not compile the entry ${relativeTo(root, entryPath)}; its own options were used. Pass the tsconfig that compiles the library.`,
+          location: { file: relativeTo(root, start.path), line: 1, column: 1 },
+        },
+      ],
+    },
+  };
 }
 
 /**
@@ -455,4 +499,40 @@ export function installedVersion(name: string, fromDir: string, root: string): s
     if (fs.existsSync(manifest)) return readPackage(path.dirname(manifest))?.version;
     if (dir === root || path.dirname(dir) === dir) return undefined;
   }
+}
+
+/**
+ * A matcher for `--exclude` globs, tested against paths relative to the repository root:
+ * `*` stays within a folder, `**` crosses folders, `?` is one character; a pattern without
+ * a `/` matches a file or folder name anywhere (`*.stories.ts`, `fixtures`).
+ */
+export function excludeMatcher(patterns: readonly string[], root: string): (fileName: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const expressions = patterns.map(pattern => {
+    const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+    if (clean === '')
+      throw new InputError(
+        `--exclude ${JSON.stringify(pattern)} matches nothing: give a glob such as "**/*.stories.ts".`,
+      );
+    const body = clean
+      .split(/(\*\*\/?|\*|\?)/)
+      .map(part =>
+        part === '**/'
+          ? '(?:.*/)?'
+          : part === '**'
+            ? '.*'
+            : part === '*'
+              ? '[^/]*'
+              : part === '?'
+                ? '[^/]'
+                : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('');
+    // Without a slash: a name at any depth; a folder name also excludes what is inside it.
+    return clean.includes('/') ? new RegExp(`^${body}(?:/.*)?$`) : new RegExp(`(?:^|/)${body}(?:/.*)?$`);
+  });
+  return fileName => {
+    const relative = relativeTo(root, fileName);
+    return expressions.some(expression => expression.test(relative));
+  };
 }

@@ -93,6 +93,10 @@ export interface RippleCallSite {
   enclosing?: string;
   change: CallSiteChange;
   note?: string;
+  /** For an overloaded export: the overload this call resolves to (index into its signatures). */
+  overload?: number;
+  /** In a test or type-test file (`*.test.ts`, `*.test-d.ts`, `__tests__/`): listed apart, not counted. */
+  test?: true;
 }
 
 export interface RippleFunction {
@@ -103,6 +107,8 @@ export interface RippleFunction {
   because: string;
   /** Exported from its module: callers outside the analysed packages may exist. */
   exported: boolean;
+  /** In a test file. */
+  test?: true;
 }
 
 export interface RipplePackageCount {
@@ -110,6 +116,8 @@ export interface RipplePackageCount {
   callSites: number;
   functions: number;
   manual: number;
+  /** Call sites in test files of this package (not counted above), when there are any. */
+  tests?: number;
 }
 
 export interface Ripple {
@@ -127,6 +135,12 @@ export interface ChattyCallSite {
   /** The loop: `for`, `for-of`, `for-in`, `while`, `do-while`, or an array method (`map`, `forEach`, …). */
   loop: string;
   enclosing?: string;
+  /** Called through a wrapper: the library or consumer function (called in the loop) that calls the export. */
+  through?: string;
+  /** With `through`: how many calls of the export the wrapper makes (round trips per item). */
+  calls?: number;
+  /** In a test file: listed, but no hazard (tests do not ship). */
+  test?: true;
 }
 
 export interface Verdict {
@@ -135,6 +149,17 @@ export interface Verdict {
   reasons: string[];
   /** False when something about this export could not be known (see `unknowns`). */
   complete: boolean;
+}
+
+/** One overload of an overloaded function export, judged as if it were the only one. */
+export interface OverloadAnalysis {
+  /** Index into the export's call signatures, as `overload[N]` in hazard paths. */
+  index: number;
+  signature: string;
+  /** Call sites outside tests that resolve to this overload. */
+  callSites: number;
+  /** The verdict with only this overload's parameter and result hazards (and the shared ones). */
+  verdict: Verdict;
 }
 
 export type ExportKind = 'function' | 'class' | 'value' | 'type' | 'enum' | 'namespace' | 'unknown';
@@ -159,6 +184,10 @@ export interface ExportAnalysis {
   wire?: WireSignature;
   /** With `wire: true`: the library files the closure needs, for `extract --mode move`. */
   moduleFiles?: ModuleFile[];
+  /** For overloaded functions: a verdict per overload (`extract` may take one overload). */
+  overloads?: OverloadAnalysis[];
+  /** For generic functions (FL701): the type arguments calls outside tests resolve to, most used first. */
+  typeArguments?: { types: string[]; callSites: number }[];
 }
 
 export interface PackageInfo {

@@ -5,7 +5,7 @@
 // async.
 import { ts } from 'ts-morph';
 
-import { type Context, isDeclarationNode, resolveAlias } from './ts-util.js';
+import { type Context, isDeclarationNode, isInTypePosition, resolveAlias } from './ts-util.js';
 
 export interface Reference {
   node: ts.Identifier;
@@ -57,6 +57,30 @@ export function isWriteAccess(id: ts.Node): boolean {
   return false;
 }
 
+const identifierIndex = new WeakMap<ts.SourceFile, Map<string, ts.Identifier[]>>();
+
+/**
+ * Every identifier of a file by its text, built on first use and kept: reference searches for
+ * many exports over the same files then cost a map look-up per file, not a walk of each file.
+ */
+export function identifiersNamed(file: ts.SourceFile, text: string): readonly ts.Identifier[] {
+  let index = identifierIndex.get(file);
+  if (!index) {
+    const built = new Map<string, ts.Identifier[]>();
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node)) {
+        const list = built.get(node.text);
+        if (list) list.push(node);
+        else built.set(node.text, [node]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    ts.forEachChild(file, visit);
+    identifierIndex.set(file, (index = built));
+  }
+  return index.get(text) ?? [];
+}
+
 /**
  * Identifiers referring to the declaration named `name`, in `files` (only its own file when it is
  * not exported). `member`: also match `obj.name` accesses (class methods and properties).
@@ -83,13 +107,18 @@ export function findReferences(
         for (const element of bindings.elements)
           if (element.propertyName?.text === text) names.add(element.name.text);
     }
-    const visit = (node: ts.Node): void => {
-      if (ts.isIdentifier(node) && names.has(node.text) && node !== name) {
+    const inFile: Reference[] = [];
+    for (const node of [...names].flatMap(candidate => identifiersNamed(file, candidate))) {
+      if (node !== name) {
         const parent = node.parent;
         const isMemberName =
           (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
           (ts.isQualifiedName(parent) && parent.right === node);
+        // `import { name as local }`: the imported name is not a use (the local one's uses are).
+        const importedName =
+          (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) && parent.propertyName === node;
         const skip =
+          importedName ||
           (isMemberName && !options.member) ||
           (!ts.isShorthandPropertyAssignment(parent) && isDeclarationNode(parent) && parent.name === node);
         if (!skip) {
@@ -97,12 +126,93 @@ export function findReferences(
             ? checker.getShorthandAssignmentValueSymbol(parent)
             : checker.getSymbolAtLocation(node);
           if (symbol && (symbol === own || symbol === target || resolveAlias(checker, symbol) === target))
-            results.push({ node, isWrite: isWriteAccess(node) });
+            inFile.push({ node, isWrite: isWriteAccess(node) });
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(file, visit);
+    }
+    results.push(...inFile.sort((a, b) => a.node.pos - b.node.pos));
   }
   return results;
+}
+
+/**
+ * Uses of one symbol in `files`, through every way code names it: aliased imports
+ * (`import { area as aliased }`), re-export wrappers that rename it (`export { trainCase as
+ * kebab }`, followed transitively), namespace imports (`ns.trainCase`), shorthand properties
+ * (`{ double }`) and default imports. Candidates are found by text, then confirmed by symbol.
+ * Nodes inside `skip` (the declaration itself) are left out.
+ */
+export function usesOfSymbol(
+  ctx: Context,
+  files: readonly ts.SourceFile[],
+  target: ts.Symbol,
+  seeds: readonly string[],
+  skip: readonly ts.Node[] = [],
+): ts.Identifier[] {
+  const checker = ctx.checker;
+  const names = new Set(seeds);
+  const mentions = (file: ts.SourceFile): boolean => {
+    for (const name of names) if (name === 'default' || identifiersNamed(file, name).length > 0) return true;
+    return false;
+  };
+  // Names grow through renaming imports and re-exports until no file adds one.
+  for (let grew = true; grew;) {
+    grew = false;
+    const learn = (from: string, to: string): void => {
+      if (names.has(from) && !names.has(to)) {
+        names.add(to);
+        grew = true;
+      }
+    };
+    for (const file of files) {
+      if (!mentions(file)) continue;
+      for (const statement of file.statements) {
+        if (ts.isImportDeclaration(statement) && statement.importClause) {
+          const clause = statement.importClause;
+          if (clause.name) learn('default', clause.name.text);
+          const bindings = clause.namedBindings;
+          if (bindings && ts.isNamedImports(bindings))
+            for (const element of bindings.elements)
+              learn((element.propertyName ?? element.name).text, element.name.text);
+        } else if (
+          ts.isExportDeclaration(statement) &&
+          statement.exportClause &&
+          ts.isNamedExports(statement.exportClause)
+        ) {
+          for (const element of statement.exportClause.elements)
+            learn((element.propertyName ?? element.name).text, element.name.text);
+        }
+      }
+    }
+  }
+  const skipped = (node: ts.Node): boolean =>
+    skip.some(
+      root => root.getSourceFile() === node.getSourceFile() && node.pos >= root.pos && node.end <= root.end,
+    );
+  const found: ts.Identifier[] = [];
+  for (const file of files) {
+    const candidates = [...names].flatMap(name => identifiersNamed(file, name)).sort((a, b) => a.pos - b.pos);
+    for (const node of candidates) {
+      if (
+        ts.findAncestor(
+          node,
+          ancestor => ts.isImportDeclaration(ancestor) || ts.isExportDeclaration(ancestor),
+        )
+      )
+        continue;
+      {
+        const parent = node.parent;
+        const shorthand = ts.isShorthandPropertyAssignment(parent);
+        const isName = !shorthand && isDeclarationNode(parent) && parent.name === node;
+        if (!isName && !ts.isQualifiedName(parent) && !isInTypePosition(node)) {
+          const symbol = shorthand
+            ? checker.getShorthandAssignmentValueSymbol(parent)
+            : checker.getSymbolAtLocation(node);
+          if (symbol && (symbol === target || resolveAlias(checker, symbol) === target) && !skipped(node))
+            found.push(node);
+        }
+      }
+    }
+  }
+  return found;
 }

@@ -8,7 +8,7 @@ import type { Unit } from './closure.js';
 import { type HazardCode, codeInfo } from './codes.js';
 import type { Hazard } from './model.js';
 import type { RemoteCalls } from './remote-calls.js';
-import { findReferences } from './references.js';
+import { type Reference, findReferences } from './references.js';
 import { type Context, hasExportModifier, locate, topLevelUnit, unitName, unwrap } from './ts-util.js';
 
 const MUTATORS = new Set([
@@ -177,6 +177,8 @@ export function analyzeState(
   return hazards;
 }
 
+const referencesByName = new WeakMap<ts.Identifier, Reference[]>();
+
 function findUses(
   ctx: Context,
   scope: readonly ts.SourceFile[],
@@ -188,7 +190,10 @@ function findUses(
   // A binding that is not exported can only be used in its own file.
   const exported = ts.isVariableDeclaration(declaration) && hasExportModifier(declaration.parent.parent);
   const files = exported ? scope : [name.getSourceFile()];
-  return findReferences(ctx, name, files).map(reference => {
+  // Exports share module state: search each variable's references once per analysis.
+  let references = referencesByName.get(name);
+  if (!references) referencesByName.set(name, (references = findReferences(ctx, name, files)));
+  return references.map(reference => {
     const unitNode = topLevelUnit(reference.node);
     const unit = unitNode ? unitIdOf(unitNode) : undefined;
     return {

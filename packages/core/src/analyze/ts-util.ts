@@ -169,6 +169,13 @@ export function unitKind(unit: ts.Node): DeclarationKind {
   if (ts.isTypeAliasDeclaration(unit)) return 'type';
   if (ts.isEnumDeclaration(unit)) return 'enum';
   if (ts.isModuleDeclaration(unit)) return 'namespace';
+  if (ts.isExportAssignment(unit)) {
+    // `export default (x) => …`, `export default class {}`: anonymous, but not unknown.
+    const value = unwrap(unit.expression);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return 'function';
+    if (ts.isClassExpression(value)) return 'class';
+    return 'variable';
+  }
   if (ts.isVariableDeclaration(unit)) {
     const init = unit.initializer ? unwrap(unit.initializer) : undefined;
     return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? 'function' : 'variable';

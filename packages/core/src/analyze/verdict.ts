@@ -6,7 +6,7 @@ import type { Hazard, Severity, Unknown, Verdict } from './model.js';
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function where(hazard: Hazard): string {
-  const at = `${hazard.location.file}:${hazard.location.line}`;
+  const at = `${hazard.location.file}:${hazard.location.line}:${hazard.location.column}`;
   if (hazard.path) return `${hazard.path} (${at})`;
   if (hazard.detail?.key) return `${String(hazard.detail.key)} (${at})`;
   if (hazard.detail?.variable) return `${String(hazard.detail.variable)} (${at})`;
@@ -39,8 +39,10 @@ export function decideVerdict(hazards: readonly Hazard[], unknowns: readonly Unk
     )
     .map(([code, list]) => {
       const title = CODES.find(info => info.code === code)?.title ?? code;
-      const shown = list.slice(0, 3).map(where).join(', ');
-      const more = list.length > 3 ? ` and ${list.length - 3} more` : '';
+      // The same place twice (two findings on one parameter) is said once.
+      const places = [...new Set(list.map(where))];
+      const shown = places.slice(0, 3).join(', ');
+      const more = places.length > 3 ? ` and ${places.length - 3} more` : '';
       return `${code} ${title}: ${shown}${more}`;
     });
   if (status === 'extractable' && reasons.length === 0)

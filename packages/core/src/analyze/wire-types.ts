@@ -11,6 +11,8 @@ import { type Context, locate, typeText } from './ts-util.js';
 
 const MAX_DEPTH = 8;
 const MAX_FINDINGS = 60;
+/** More methods than this on one object: one finding for the object instead of one per method. */
+const MAX_METHODS_LISTED = 4;
 
 const STREAMS = new Set([
   'Readable',
@@ -22,6 +24,7 @@ const STREAMS = new Set([
   'ReadableStream',
   'WritableStream',
   'TransformStream',
+  'Iterable',
   'AsyncIterable',
   'AsyncIterableIterator',
   'AsyncIterator',
@@ -94,6 +97,8 @@ export interface WireFinding {
 
 interface Walk {
   ctx: Context;
+  /** The global Date type (to recognise Date subtypes and look-alikes); null when the lib has none. */
+  dateType?: ts.Type | null;
   findings: WireFinding[];
   unknowns: Unknown[];
   stack: Set<ts.Type>;
@@ -112,6 +117,76 @@ function isBuiltinSymbol(ctx: Context, symbol: ts.Symbol): boolean {
     /[\\/]node_modules[\\/](?:@types[\\/]node|undici-types|typescript)[\\/]/.test(sourceFile.fileName) ||
     /[\\/]lib\.[\w.]*\.d\.ts$/.test(sourceFile.fileName)
   );
+}
+
+/**
+ * A property's name as a path segment: `.name`, `[Symbol.iterator]` for well-known symbols
+ * (TypeScript names them `__@iterator@180` internally), `["a-b"]` for names that are not identifiers.
+ */
+export function propertySegment(symbol: ts.Symbol): string {
+  const name = symbol.name;
+  const known = /^__@(\w+)@\d+$/.exec(name);
+  if (known) {
+    const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
+    const computed =
+      declaration &&
+      (declaration as ts.NamedDeclaration).name &&
+      ts.isComputedPropertyName((declaration as ts.NamedDeclaration).name as ts.Node)
+        ? ((declaration as ts.NamedDeclaration).name as ts.ComputedPropertyName).expression.getText()
+        : undefined;
+    return `[${computed ?? `Symbol.${known[1]}`}]`;
+  }
+  if (name.startsWith('__#')) return `.#${name.replace(/^__#\d*@?#?/, '')}`;
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+}
+
+/** The global `Date` type, looked up once per walk. */
+function globalDate(w: Walk): ts.Type | undefined {
+  if (w.dateType === undefined) {
+    const symbol = w.ctx.checker.resolveName('Date', undefined, ts.SymbolFlags.Type, false);
+    w.dateType = symbol ? w.ctx.checker.getDeclaredTypeOfSymbol(symbol) : null;
+  }
+  return w.dateType ?? undefined;
+}
+
+/**
+ * A Date in all but name: a class or interface extending Date, or a type that has every member
+ * of Date. It crosses the network exactly as a Date does (an ISO string), so it is one FL201,
+ * not one FL101 per Date method.
+ */
+function isDateLike(w: Walk, type: ts.Type): boolean {
+  const date = globalDate(w);
+  if (!date || type === date) return false;
+  // Cheap first: a look-alike must have at least as many members as Date.
+  if (w.ctx.checker.getPropertiesOfType(type).length < w.ctx.checker.getPropertiesOfType(date).length)
+    return false;
+  return w.ctx.checker.isTypeAssignableTo(type, date);
+}
+
+/**
+ * For a generic mapped type over a type parameter constrained to an array or tuple
+ * (`{ [P in keyof T]: T[number] }` with `T extends readonly number[]`): the element type of the
+ * array it produces. TypeScript instantiates such mapped types as arrays, so walking its apparent
+ * members (`push`, `pop`, …) would report array methods as functions.
+ */
+function arrayElementOfMappedType(checker: ts.TypeChecker, type: ts.Type): ts.Type | undefined {
+  if (!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped)) return undefined;
+  const declaration = type.getSymbol()?.declarations?.[0];
+  if (!declaration || !ts.isMappedTypeNode(declaration)) return undefined;
+  const keys = declaration.typeParameter.constraint;
+  if (!keys || !ts.isTypeOperatorNode(keys) || keys.operator !== ts.SyntaxKind.KeyOfKeyword) return undefined;
+  const source = checker.getTypeFromTypeNode(keys.type);
+  const sourceConstraint =
+    source.flags & ts.TypeFlags.TypeParameter ? checker.getBaseConstraintOfType(source) : source;
+  if (!sourceConstraint || !checker.isArrayLikeType(sourceConstraint)) return undefined;
+  // The element is the template (`T[number]`, `T[P]`), read through its constraint.
+  const template = declaration.type ? checker.getTypeFromTypeNode(declaration.type) : undefined;
+  const element =
+    template && template.flags & (ts.TypeFlags.IndexedAccess | ts.TypeFlags.TypeParameter)
+      ? checker.getBaseConstraintOfType(template)
+      : template;
+  if (element) return element;
+  return checker.getIndexTypeOfType(sourceConstraint, ts.IndexKind.Number);
 }
 
 function add(w: Walk, code: HazardCode, path: string, type: ts.Type, node: ts.Node, message: string): void {
@@ -246,8 +321,14 @@ function walkType(
           : 'positional arguments serialise it as `null`';
       add(w, 'FL206', path, type, anchor, `${path} may be \`undefined\`: ${why}.`);
     }
+    // `PropertyKey` and `keyof T` of a loose `T` (string | number | symbol): keys in practice are
+    // strings; reporting the symbol member would block every `pick(obj, keys)`.
+    const propertyKey =
+      type.types.some(part => part.flags & ts.TypeFlags.StringLike) &&
+      type.types.some(part => part.flags & ts.TypeFlags.NumberLike);
     for (const part of type.types) {
       if (part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) continue;
+      if (propertyKey && part.flags & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) continue;
       walkType(w, part, path, anchor, depth + 1, { ...position, optional: false });
     }
     return;
@@ -288,6 +369,20 @@ function walkObject(
       : [['[]', typeArgs[0]] as const];
     for (const [suffix, element] of elements)
       if (element) walkType(w, element, `${path}${suffix}`, anchor, depth + 1, { ...next, inArray: true });
+    return;
+  }
+  const mappedElement = arrayElementOfMappedType(checker, type);
+  if (mappedElement) {
+    walkType(w, mappedElement, `${path}[]`, anchor, depth + 1, { ...next, inArray: true });
+    return;
+  }
+  // `Readonly<X>` changes nothing on the wire: walk X (a Readonly<Date> is a Date).
+  if (
+    type.aliasSymbol?.name === 'Readonly' &&
+    type.aliasTypeArguments?.[0] &&
+    isBuiltinSymbol(ctx, type.aliasSymbol)
+  ) {
+    walkType(w, type.aliasTypeArguments[0], path, anchor, depth + 1, position);
     return;
   }
   if (builtin || name === 'Buffer') {
@@ -397,6 +492,17 @@ function walkObject(
     add(w, 'FL101', path, type, anchor, `${path} is a function: code cannot be sent over the network.`);
     return;
   }
+  if (!builtin && isDateLike(w, type)) {
+    add(
+      w,
+      'FL201',
+      path,
+      type,
+      anchor,
+      `${path} is a Date (${name || 'a Date look-alike'}): JSON turns it into a string that stays a string on the other side, and ${name || 'its own type'} is lost.`,
+    );
+    return;
+  }
   if (STREAMS.has(name) && !builtin) {
     add(
       w,
@@ -423,8 +529,24 @@ function walkObject(
     }
   }
   if (builtin && checker.getPropertiesOfType(type).length > 40) return; // a large built-in (DOM, lib) object: not a data shape
-  for (const property of checker.getPropertiesOfType(type)) {
-    const propertyPath = `${path}.${property.name}`;
+  const properties = checker.getPropertiesOfType(type);
+  const methods = properties.filter(property => property.flags & ts.SymbolFlags.Method);
+  if (methods.length > MAX_METHODS_LISTED) {
+    // An object made of behaviour (a client, a logger, a look-alike of a built-in): one finding
+    // for the object, not one per method.
+    const names = methods.slice(0, 4).map(method => propertySegment(method).replace(/^\./, ''));
+    add(
+      w,
+      'FL101',
+      path,
+      type,
+      anchor,
+      `${path} has ${methods.length} methods (${names.join(', ')}, …): code cannot be sent over the network.`,
+    );
+    return;
+  }
+  for (const property of properties) {
+    const propertyPath = `${path}${propertySegment(property)}`;
     const propertyAnchor_ = propertyAnchor(w, property);
     if (property.flags & ts.SymbolFlags.Method) {
       add(
@@ -489,6 +611,18 @@ export function analyzeSignature(ctx: Context, signature: ts.Signature, javascri
     }
     const optional = parameterDeclaration ? checker.isOptionalParameter(parameterDeclaration) : false;
     const before = w.findings.length;
+    if (optional && !rest) {
+      // Positional arguments travel as a JSON array: `f(x, undefined)` arrives as `f(x, null)`,
+      // and `null` does not take a default value.
+      add(
+        w,
+        'FL206',
+        path,
+        type,
+        anchor,
+        `${path} is optional: a caller passing \`undefined\` sends \`null\` in a JSON array of arguments, and \`null\` skips its default value; send arguments by name, or drop undefined ones in the client.`,
+      );
+    }
     walkType(w, type, path, anchor, 0, { top: true, optional, inArray: false });
     // Name the parameter too: `args[1]` is precise, `onProgress` is what a reader recognises.
     for (const finding of w.findings.slice(before))

@@ -6,6 +6,7 @@ import type {
   ExportAnalysis,
   Hazard,
   Location,
+  RippleCallSite,
   Severity,
   VerdictStatus,
 } from '../analyze/model.js';
@@ -13,11 +14,15 @@ import type {
 export interface FormatOptions {
   /** ANSI colours. */
   color?: boolean;
-  /** List every closure declaration and call site (default: a summary of long lists). */
+  /** List every closure declaration, hazard and call site (default: long lists are cut). */
   verbose?: boolean;
 }
 
 type Paint = (text: string) => string;
+
+/** Without --verbose: hazards shown per code, and entries shown per list (call sites, unknowns…). */
+const HAZARDS_PER_CODE = 5;
+const LIST_LIMIT = 15;
 
 function palette(color: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan', Paint> {
   const wrap =
@@ -102,6 +107,10 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
     `  verdict: ${paint(p.bold(VERDICT_TEXT[analysis.verdict.status]))}${analysis.verdict.complete ? '' : p.dim(' (incomplete: see unknowns)')}`,
   );
   for (const reason of analysis.verdict.reasons) lines.push(`    - ${reason}`);
+  for (const overload of analysis.overloads ?? [])
+    lines.push(
+      `    overload[${overload.index}] ${p.dim(overload.signature)}: ${verdictPaint(overload.verdict.status, p)(VERDICT_TEXT[overload.verdict.status])} ${p.dim(`(${plural(overload.callSites, 'call site')})`)}`,
+    );
   lines.push(`  declared at ${at(analysis.declaration.location)}`);
 
   // Closure.
@@ -141,7 +150,20 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
   const hazards = analysis.hazards.filter(hazard => hazard.code !== 'FL801' && hazard.code !== 'FL802');
   if (hazards.length > 0) {
     lines.push(`  ${p.bold('hazards')}:`);
-    for (const hazard of hazards) lines.push(...formatHazard(hazard, p));
+    // Long lists are cut per code (643 FL803 lines for one export bury everything else).
+    const shownPerCode = new Map<string, number>();
+    const cut = new Map<string, number>();
+    hazards.forEach((hazard, index) => {
+      const shown = shownPerCode.get(hazard.code) ?? 0;
+      if (!verbose && shown >= HAZARDS_PER_CODE) {
+        cut.set(hazard.code, (cut.get(hazard.code) ?? 0) + 1);
+        if (hazards[index + 1]?.code !== hazard.code)
+          lines.push(p.dim(`    … ${cut.get(hazard.code)} more ${hazard.code} (--verbose lists them)`));
+        return;
+      }
+      shownPerCode.set(hazard.code, shown + 1);
+      lines.push(...formatHazard(hazard, p));
+    });
   } else {
     lines.push(
       `  ${p.bold('hazards')}: ${p.dim(analysis.hazards.length > 0 ? 'none in the export itself (its callers: below)' : 'none')}`,
@@ -156,17 +178,21 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
         `  ${p.bold('async ripple')}: ${p.dim('none: it already returns a promise, so callers keep their shape')}`,
       );
     } else {
-      const changing = ripple.callSites.filter(site => site.change !== 'manual').length;
-      const manual = ripple.callSites.length - changing;
+      const counted = ripple.callSites.filter(site => !site.test);
+      const changing = counted.filter(site => site.change !== 'manual').length;
+      const manual = counted.length - changing;
+      const functions = ripple.functions.filter(fn => !fn.test).length;
       lines.push(
-        `  ${p.bold('async ripple')}: ${p.yellow(`${plural(changing, 'call site')} to change, ${plural(ripple.functions.length, 'function')} to make async`)}${manual ? `, ${p.red(`${manual} by hand`)}` : ''}`,
+        `  ${p.bold('async ripple')}: ${p.yellow(`${plural(changing, 'call site')} to change, ${plural(functions, 'function')} to make async`)}${manual ? `, ${p.red(`${manual} by hand`)}` : ''}`,
       );
       for (const count of ripple.perPackage)
         lines.push(
           `    ${count.package}: ${plural(count.callSites, 'call site')}, ${plural(count.functions, 'function')}${count.manual ? `, ${count.manual} by hand` : ''}`,
         );
-      const sites = verbose ? ripple.callSites : ripple.callSites.slice(0, 15);
-      for (const site of sites) {
+      const shipping = ripple.callSites.filter(site => !site.test);
+      const inTests = ripple.callSites.filter(site => site.test);
+      const sites = verbose ? shipping : shipping.slice(0, LIST_LIMIT);
+      const line = (site: RippleCallSite): string => {
         const change =
           site.change === 'manual'
             ? p.red('by hand')
@@ -175,28 +201,48 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
               : site.change === 'promise-all'
                 ? 'await Promise.all'
                 : 'for…of + await';
-        lines.push(
-          `    ${at(site.location)}  ${change}  ${site.callee}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''}${site.note ? p.dim(` — ${site.note}`) : ''}`,
-        );
-      }
-      if (sites.length < ripple.callSites.length)
-        lines.push(p.dim(`    … ${ripple.callSites.length - sites.length} more (--verbose lists them)`));
-      for (const fn of ripple.functions)
+        const overload = site.overload !== undefined ? p.dim(` overload[${site.overload}]`) : '';
+        return `    ${at(site.location)}  ${change}  ${site.callee}${overload}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''}${site.note ? p.dim(` — ${site.note}`) : ''}`;
+      };
+      for (const site of sites) lines.push(line(site));
+      if (sites.length < shipping.length)
+        lines.push(p.dim(`    … ${shipping.length - sites.length} more (--verbose lists them)`));
+      const made = verbose
+        ? ripple.functions.filter(fn => !fn.test)
+        : ripple.functions.filter(fn => !fn.test).slice(0, LIST_LIMIT);
+      for (const fn of made)
         lines.push(
           `    becomes async: ${fn.name} ${p.dim(`${at(fn.location)} (${fn.because}${fn.exported ? '; exported: callers outside the analysed packages are not known' : ''})`)}`,
         );
+      const madeTotal = ripple.functions.filter(fn => !fn.test).length;
+      if (made.length < madeTotal)
+        lines.push(p.dim(`    … ${madeTotal - made.length} more functions (--verbose lists them)`));
+      if (inTests.length > 0) {
+        // Tests do not ship, but they call the export too: once it is async they must await it.
+        lines.push(
+          `    ${p.bold('in tests')} ${p.dim(`(not counted above; they must await it too)`)}: ${plural(inTests.length, 'call site')}`,
+        );
+        const shownTests = verbose ? inTests : inTests.slice(0, 5);
+        for (const site of shownTests) lines.push(line(site));
+        if (shownTests.length < inTests.length)
+          lines.push(p.dim(`    … ${inTests.length - shownTests.length} more (--verbose lists them)`));
+      }
     }
   }
 
   // Chattiness.
-  if (analysis.chattiness.length > 0) {
+  const chattiness = analysis.chattiness.filter(site => !site.test);
+  if (chattiness.length > 0) {
     lines.push(
-      `  ${p.bold('chattiness')}: ${p.yellow(`${plural(analysis.chattiness.length, 'call site')} in loops`)}: offer a batch endpoint (${analysis.name}Many(items))`,
+      `  ${p.bold('chattiness')}: ${p.yellow(`${plural(chattiness.length, 'call site')} in loops`)}: offer a batch endpoint (${analysis.name}Many(items))`,
     );
-    for (const site of analysis.chattiness)
+    const chatty = verbose ? chattiness : chattiness.slice(0, LIST_LIMIT);
+    for (const site of chatty)
       lines.push(
-        `    ${at(site.location)}  ${site.loop}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`,
+        `    ${at(site.location)}  ${site.loop}${site.through ? ` through ${site.through}${site.calls && site.calls > 1 ? ` (${site.calls} calls per item)` : ''}` : ''}${site.enclosing ? p.dim(` in ${site.enclosing}`) : ''} ${p.dim(`(${site.package})`)}`,
       );
+    if (chatty.length < chattiness.length)
+      lines.push(p.dim(`    … ${chattiness.length - chatty.length} more (--verbose lists them)`));
   } else if (analysis.kind === 'function') {
     lines.push(`  ${p.bold('chattiness')}: ${p.dim('no call site in a loop')}`);
   }
@@ -204,10 +250,13 @@ function formatExport(analysis: ExportAnalysis, p: ReturnType<typeof palette>, v
   // Unknowns.
   if (analysis.unknowns.length > 0) {
     lines.push(`  ${p.bold('could not be known')}:`);
-    for (const unknown of analysis.unknowns)
+    const unknowns = verbose ? analysis.unknowns : analysis.unknowns.slice(0, LIST_LIMIT);
+    for (const unknown of unknowns)
       lines.push(
         `    ${p.dim(unknown.code)} ${unknown.location ? `${at(unknown.location)} ` : ''}${unknown.message}`,
       );
+    if (unknowns.length < analysis.unknowns.length)
+      lines.push(p.dim(`    … ${analysis.unknowns.length - unknowns.length} more (--verbose lists them)`));
   }
   return lines;
 }
