@@ -8,11 +8,25 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { lookupGlobal, lookupInstanceMember, lookupModuleMember, isKnownModule } from '../catalog/clients.js';
-import { ABORT_CONTROLLER_MODULES, GLOBAL_ROOTS, URL_NAME } from '../catalog/hints.js';
-import { type CatalogValue, extendValue } from '../catalog/values.js';
-import { canonicalModule } from '../catalog/modules.js';
-import type { Locator, Prop, Role, Summary } from '../catalog/types.js';
+import {
+  ABORT_CONTROLLER_MODULES,
+  type CatalogValue,
+  type ClientSetting,
+  type FaultlineSettings,
+  GLOBAL_ROOTS,
+  type Locator,
+  type Prop,
+  type Role,
+  type Summary,
+  URL_NAME,
+  canonicalModule,
+  extendValue,
+  getSettings,
+  isKnownModule,
+  lookupGlobal,
+  lookupInstanceMember,
+  lookupModuleMember,
+} from '@faultline/catalog';
 import {
   type CallLike,
   type Node,
@@ -23,7 +37,6 @@ import {
   unwrap,
   writtenName,
 } from './ast.js';
-import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
 
 type Scope = TSESLint.Scope.Scope;
 type FunctionLike =
@@ -39,7 +52,7 @@ export interface Origin {
   custom?: ClientSetting;
 }
 
-export type Value = CatalogValue<Origin>;
+export type Value = CatalogValue<Origin | undefined>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
@@ -139,8 +152,8 @@ function patternPath(pattern: Node, target: Node): string[] | undefined {
 
 /** `value.a.b…`; a team's own instances (from the settings) have no catalog members. */
 function extend(value: Value, names: readonly string[]): Value {
-  return extendValue<Origin>(value, names, (instance, path, origin) =>
-    origin.custom ? undefined : lookupInstanceMember(instance, path),
+  return extendValue<Origin | undefined>(value, names, (instance, path, origin) =>
+    origin?.custom ? undefined : lookupInstanceMember(instance, path),
   );
 }
 
@@ -589,7 +602,7 @@ export class FileModel {
         return role ? { node, role, callee } : undefined;
       }
       case 'instance': {
-        const custom = callee.origin.custom;
+        const custom = callee.origin?.custom;
         if (custom) {
           const method = callee.path.join('.');
           if (custom.methods?.includes(method)) {
@@ -604,7 +617,8 @@ export class FileModel {
           return undefined;
         }
         const role = lookupInstanceMember(callee.instance, callee.path);
-        return role ? { node, role, callee, origin: callee.origin } : undefined;
+        if (!role) return undefined;
+        return callee.origin ? { node, role, callee, origin: callee.origin } : { node, role, callee };
       }
       default:
         return undefined;
