@@ -116,7 +116,8 @@ export default createRule<Options, MessageIds>({
         exponential: delay.exponential,
         capped: delay.capped,
         jitter: delay.jitter,
-        staysUnderCap: delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(construct),
+        staysUnderCap:
+          delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(construct),
         bounded: construct.bounded,
       });
       for (const finding of findings) {

@@ -5,7 +5,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { CallFacts, CalleeIdentity, ClientFacts, FamilyId, HttpFacts, Summary } from '@faultline/catalog';
+import type {
+  CallFacts,
+  CalleeIdentity,
+  ClientFacts,
+  FamilyId,
+  HttpFacts,
+  Summary,
+} from '@faultline/catalog';
 import { FAMILIES } from '@faultline/catalog';
 import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './ast.js';
 import type { Classified, FileModel, Origin, Value } from './file-model.js';
@@ -61,7 +68,8 @@ export class DeadlineReader {
     const model = this.model;
     const classified = model.classify(construction);
     const role = classified?.role;
-    const options = role?.role === 'factory' ? model.optionsOf(construction, role.options) : { kind: 'opaque' as const };
+    const options =
+      role?.role === 'factory' ? model.optionsOf(construction, role.options) : { kind: 'opaque' as const };
     const facts: ClientFacts = { family, options };
     if (family === 'mongodb' && construction.arguments[0])
       facts.connectionString = model.summarizeTop(construction.arguments[0]);
@@ -119,12 +127,18 @@ export class DeadlineReader {
       const request = unwrap(callee.object);
       if (request.type !== AST_NODE_TYPES.MemberExpression || memberName(request) !== 'request') continue;
       const interceptors = unwrap(request.object);
-      if (interceptors.type !== AST_NODE_TYPES.MemberExpression || memberName(interceptors) !== 'interceptors')
+      if (
+        interceptors.type !== AST_NODE_TYPES.MemberExpression ||
+        memberName(interceptors) !== 'interceptors'
+      )
         continue;
       const handler = call.arguments[0];
       if (!handler) continue;
       const setsBound = findNode(handler, node => {
-        if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+        if (
+          node.type === AST_NODE_TYPES.AssignmentExpression &&
+          node.left.type === AST_NODE_TYPES.MemberExpression
+        ) {
           const name = memberName(node.left);
           return name === 'timeout' || name === 'signal';
         }
@@ -167,7 +181,11 @@ export class DeadlineReader {
     const input = call.arguments[0];
     if (!input || input.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const value = model.valueOf(input);
-    if (value.kind === 'instance' && value.instance === 'fetch-request' && value.origin?.role.role === 'factory') {
+    if (
+      value.kind === 'instance' &&
+      value.instance === 'fetch-request' &&
+      value.origin?.role.role === 'factory'
+    ) {
       return model.optionsOf(value.origin.node, value.origin.role.options);
     }
     const inner = unwrap(input);
@@ -292,7 +310,10 @@ export class DeadlineReader {
         continue;
       }
       if (member?.type === AST_NODE_TYPES.AwaitExpression) return false;
-      if (member?.type === AST_NODE_TYPES.VariableDeclarator && member.id.type === AST_NODE_TYPES.Identifier) {
+      if (
+        member?.type === AST_NODE_TYPES.VariableDeclarator &&
+        member.id.type === AST_NODE_TYPES.Identifier
+      ) {
         const variable = model.findVariable(member.id);
         return (variable?.references ?? []).some(reference => {
           const parent = (reference.identifier as Node).parent;

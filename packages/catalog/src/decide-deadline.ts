@@ -81,7 +81,10 @@ export function decideClientDeadline(facts: ClientFacts): Verdict[] {
   )
     return [{ status: 'bounded' }];
   if (verdict.status === 'waitsForever') {
-    const rest = judge(facts.family, { options: withoutKey(facts.options, 'maxRetriesPerRequest'), instance });
+    const rest = judge(facts.family, {
+      options: withoutKey(facts.options, 'maxRetriesPerRequest'),
+      instance,
+    });
     if (rest.status === 'missing') return [verdict, rest];
   }
   return [verdict];

@@ -4,7 +4,14 @@
 // (an ESTree reader) and `faultline analyze` (a TypeScript reader) both use it.
 export type { ClientFamily, DeclaredType } from './build.js';
 export { methodOfVerb } from './build.js';
-export type { CallFacts, CalleeIdentity, ClientFacts, CustomClientFacts, HttpFacts, JudgeInput } from './facts.js';
+export type {
+  CallFacts,
+  CalleeIdentity,
+  ClientFacts,
+  CustomClientFacts,
+  HttpFacts,
+  JudgeInput,
+} from './facts.js';
 export {
   CLIENT_FAMILIES,
   FAMILIES,

@@ -1,7 +1,14 @@
 // got: `timeout: { request: ms }` (or any phase), or a timed `signal`; `got.extend` inherits.
 import { type ClientFamily, call, factory, verbs } from '../build.js';
 import type { JudgeInput } from '../facts.js';
-import { isNoneValue, judgeSignal, judgeTimeoutProp, lookupLayers, missingOrUnknown, showValue } from '../summary.js';
+import {
+  isNoneValue,
+  judgeSignal,
+  judgeTimeoutProp,
+  lookupLayers,
+  missingOrUnknown,
+  showValue,
+} from '../summary.js';
 import type { MemberTable, Prop, Verdict } from '../types.js';
 
 const GOT_CALLS: MemberTable = {

@@ -83,8 +83,20 @@ export const mongodbFamily: ClientFamily = {
     },
   },
   types: [
-    { names: ['MongoClient'], modules: ['mongodb'], packages: ['/mongodb/'], instance: 'mongodb', family: 'mongodb' },
-    { names: ['Db'], modules: ['mongodb'], packages: ['/mongodb/'], instance: 'mongodb-db', family: 'mongodb' },
+    {
+      names: ['MongoClient'],
+      modules: ['mongodb'],
+      packages: ['/mongodb/'],
+      instance: 'mongodb',
+      family: 'mongodb',
+    },
+    {
+      names: ['Db'],
+      modules: ['mongodb'],
+      packages: ['/mongodb/'],
+      instance: 'mongodb-db',
+      family: 'mongodb',
+    },
     {
       names: ['Collection'],
       modules: ['mongodb'],

@@ -19,6 +19,8 @@ export const openaiFamily: ClientFamily = {
       except: ['withOptions', 'apiKey', 'baseURL'],
     },
   },
-  types: [{ names: ['OpenAI'], modules: ['openai'], packages: ['/openai/'], instance: 'openai', family: 'openai' }],
+  types: [
+    { names: ['OpenAI'], modules: ['openai'], packages: ['/openai/'], instance: 'openai', family: 'openai' },
+  ],
   decide: () => ({ status: 'bounded' }),
 };

@@ -20,5 +20,6 @@ export const stripeFamily: ClientFamily = {
       except: ['on', 'off', 'once', 'webhooks', 'errors'],
     },
   },
-  decide: input => judgeFiniteDefault(input, ['timeout'], value => value.kind === 'number' && value.value <= 0),
+  decide: input =>
+    judgeFiniteDefault(input, ['timeout'], value => value.kind === 'number' && value.value <= 0),
 };

@@ -13,7 +13,8 @@ const SUPERAGENT_CALLS: MemberTable = {
 
 /** Bounded when the reader saw `.timeout(…)` on the request; a reader that cannot tell passes options. */
 function decideSuperagent(input: JudgeInput): Verdict {
-  if (input.chainTimeout !== undefined) return input.chainTimeout ? { status: 'bounded' } : { status: 'missing' };
+  if (input.chainTimeout !== undefined)
+    return input.chainTimeout ? { status: 'bounded' } : { status: 'missing' };
   return input.options.kind === 'absent' ? { status: 'missing' } : { status: 'bounded' };
 }
 

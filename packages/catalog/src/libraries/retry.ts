@@ -46,7 +46,13 @@ export const RETRY_OPTION_KEYS: Readonly<Record<'exponential-backoff' | 'node-re
     jitter: 'jitter',
   },
   // p-retry, async-retry and node-retry share node-retry's names.
-  'node-retry': { attempts: 'retries', first: 'minTimeout', factor: 'factor', cap: 'maxTimeout', jitter: 'randomize' },
+  'node-retry': {
+    attempts: 'retries',
+    first: 'minTimeout',
+    factor: 'factor',
+    cap: 'maxTimeout',
+    jitter: 'randomize',
+  },
 };
 
 export const RETRY_MODULES: Readonly<Record<string, MemberTable>> = {

@@ -6,6 +6,7 @@
 // Callees are resolved through imports and local consts (never by bare name); instances are
 // followed to where they were made (`axios.create`, `new Pool`, `new Redis`).
 import {
+  ABORT_CONTROLLER_MODULES,
   type CallFacts,
   type CalleeIdentity,
   type CatalogValue,
@@ -681,17 +682,54 @@ export class RemoteCalls {
       }
       return { kind: 'signal', timed: 'unknown', at: node };
     }
-    if (
-      ts.isPropertyAccessExpression(node) &&
-      node.name.text === 'signal' &&
-      ts.isNewExpression(unwrap(node.expression))
-    ) {
-      const created = unwrap(node.expression) as ts.NewExpression;
-      const value = this.valueOf(created.expression);
-      if (value.kind === 'global' && value.path.join('.') === 'AbortController')
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'signal') {
+      const object = unwrap(node.expression);
+      if (ts.isIdentifier(object)) return { kind: 'signal', timed: this.controllerTimed(object), at: node };
+      // `new AbortController().signal`: nothing can ever abort it.
+      if (ts.isNewExpression(object) && this.isAbortControllerClass(object.expression))
         return { kind: 'signal', timed: 'no', at: node };
     }
     return { kind: 'signal', timed: 'unknown', at: node };
+  }
+
+  /** The global `AbortController`, or one from a polyfill package. */
+  private isAbortControllerClass(node: ts.Expression): boolean {
+    const value = this.valueOf(node);
+    if (value.kind === 'global') return value.path.join('.') === 'AbortController';
+    if (value.kind === 'module' && ABORT_CONTROLLER_MODULES.has(value.module))
+      return value.path.length === 0 || value.path.join('.') === 'AbortController';
+    return false;
+  }
+
+  /** For a local `new AbortController()`: does a timer call its `abort`, or does it escape? */
+  private controllerTimed(identifier: ts.Identifier): 'yes' | 'no' | 'unknown' {
+    const declaration = this.ctx.checker.getSymbolAtLocation(identifier)?.declarations?.[0];
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name))
+      return 'unknown';
+    const init = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (!init || !ts.isNewExpression(init) || !this.isAbortControllerClass(init.expression)) return 'unknown';
+    let escapes = false;
+    for (const use of this.referencesOf(declaration.name)) {
+      const parent = use.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === use) {
+        const name = parent.name.text;
+        // `controller.abort()` in a timer callback, or `controller.abort.bind(controller)` given to one.
+        const grand = parent.parent;
+        const called = ts.isCallExpression(grand) && grand.expression === parent;
+        const bound =
+          ts.isPropertyAccessExpression(grand) && grand.expression === parent && grand.name.text === 'bind';
+        if (name === 'abort' && (called || bound) && this.isInsideTimer(parent)) return 'yes';
+        if (name === 'signal' || name === 'abort') continue;
+      }
+      if (
+        ts.isBinaryExpression(parent) &&
+        parent.left === use &&
+        parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      )
+        continue;
+      escapes = true;
+    }
+    return escapes ? 'unknown' : 'no';
   }
 
   /** True when an argument is evidently a URL rather than an options object. */
@@ -734,10 +772,12 @@ export class RemoteCalls {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
-    if (family === 'axios') layers.push(...this.laterLayers(classified.node.getSourceFile()).get('axios') ?? []);
+    if (family === 'axios')
+      layers.push(...(this.laterLayers(classified.node.getSourceFile()).get('axios') ?? []));
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
-      if (family === 'axios') layers.push(...(this.laterLayers(origin.node.getSourceFile()).get(origin) ?? []));
+      if (family === 'axios')
+        layers.push(...(this.laterLayers(origin.node.getSourceFile()).get(origin) ?? []));
     }
     // An instance recognised only by its type: its configuration is not visible.
     if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });
@@ -782,14 +822,18 @@ export class RemoteCalls {
           (ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) &&
           memberName(owner) === 'defaults'
         ) {
-          const summary = key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
+          const summary =
+            key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
           add(owner.expression, key, summary, node);
         }
       }
       // `x.interceptors.request.use(config => { config.timeout = …; return config; })`
       if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
-        const request = ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' ? unwrap(callee.expression) : undefined;
+        const request =
+          ts.isPropertyAccessExpression(callee) && callee.name.text === 'use'
+            ? unwrap(callee.expression)
+            : undefined;
         const interceptors =
           request && ts.isPropertyAccessExpression(request) && request.name.text === 'request'
             ? unwrap(request.expression)
@@ -831,7 +875,11 @@ export class RemoteCalls {
     const input = call.arguments?.[0];
     if (!input || ts.isSpreadElement(input)) return undefined;
     const value = this.valueOf(input);
-    if (value.kind === 'instance' && value.instance === 'fetch-request' && value.origin?.role.role === 'factory')
+    if (
+      value.kind === 'instance' &&
+      value.instance === 'fetch-request' &&
+      value.origin?.role.role === 'factory'
+    )
       return this.optionsOf(value.origin.node, value.origin.role.options);
     const inner = unwrap(input);
     if (
@@ -874,14 +922,18 @@ export class RemoteCalls {
   private isInsideTimer(node: ts.Node): boolean {
     for (let current: ts.Node = node; current.parent; current = current.parent) {
       const parent = current.parent;
-      if (ts.isCallExpression(parent) && parent.arguments[0] === current && this.isTimerCall(parent)) return true;
+      if (ts.isCallExpression(parent) && parent.arguments[0] === current && this.isTimerCall(parent))
+        return true;
       // `const onTimeout = () => controller.abort(); setTimeout(onTimeout, ms)`
       if (
         isFunctionLike(current) &&
         ts.isVariableDeclaration(parent) &&
         ts.isIdentifier(parent.name) &&
         this.referencesOf(parent.name).some(
-          use => ts.isCallExpression(use.parent) && use.parent.arguments[0] === use && this.isTimerCall(use.parent),
+          use =>
+            ts.isCallExpression(use.parent) &&
+            use.parent.arguments[0] === use &&
+            this.isTimerCall(use.parent),
         )
       )
         return true;
@@ -899,13 +951,17 @@ export class RemoteCalls {
       const inner = unwrap(handler);
       if (ts.isIdentifier(inner)) {
         const declaration = this.ctx.checker.getSymbolAtLocation(inner)?.declarations?.[0];
-        body = this.constInit(inner) ?? (declaration && ts.isFunctionDeclaration(declaration) ? declaration : inner);
+        body =
+          this.constInit(inner) ??
+          (declaration && ts.isFunctionDeclaration(declaration) ? declaration : inner);
       }
       return (
         findTs(body, node => {
           const name = memberName(node);
-          return (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
-            (name === 'destroy' || name === 'abort');
+          return (
+            (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+            (name === 'destroy' || name === 'abort')
+          );
         }) !== undefined
       );
     };
@@ -919,7 +975,8 @@ export class RemoteCalls {
         if (!ts.isCallExpression(use) || use.expression !== member) return;
         const name = member.name.text;
         if (name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') {
-          if (staticString(use.arguments[0]) === 'timeout' && destroys(use.arguments[1])) facts.destroysOnTimeout = true;
+          if (staticString(use.arguments[0]) === 'timeout' && destroys(use.arguments[1]))
+            facts.destroysOnTimeout = true;
         } else if (name === 'setTimeout') {
           facts.setsTimeout = true;
           if (destroys(use.arguments[1])) facts.destroysOnTimeout = true;
@@ -1052,7 +1109,10 @@ export class RemoteCalls {
 
   private isTimeoutWrapperCall(call: ts.CallExpression): boolean {
     const value = this.valueOf(call.expression);
-    return value.kind === 'module' && (TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')) ?? false);
+    return (
+      value.kind === 'module' &&
+      (TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')) ?? false)
+    );
   }
 
   /** A racer that is a timer: it contains a timer call, a node:timers/promises call, or a timer-named helper. */
@@ -1091,7 +1151,11 @@ export class RemoteCalls {
       }
       if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
         // `call.then(…)`, `got(url).json()`: the chain carries the same request.
-        if (parent.expression === current && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+        if (
+          parent.expression === current &&
+          ts.isCallExpression(parent.parent) &&
+          parent.parent.expression === parent
+        ) {
           current = parent.parent;
           continue;
         }
@@ -1104,7 +1168,9 @@ export class RemoteCalls {
           if (
             callee.kind === 'global' &&
             callee.path.join('.') === 'Promise.race' &&
-            parent.elements.some(element => element !== current && !ts.isSpreadElement(element) && this.isTimer(element))
+            parent.elements.some(
+              element => element !== current && !ts.isSpreadElement(element) && this.isTimer(element),
+            )
           )
             return true;
         }
