@@ -118,4 +118,6 @@ export const REDIS_NON_COMMANDS: readonly string[] = [
   'legacy',
   'destroy',
   'close',
+  // Closing a connection is not a remote call worth a deadline.
+  'quit',
 ];
