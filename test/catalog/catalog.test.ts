@@ -171,6 +171,10 @@ describe('declared types', () => {
       instance: 'prisma',
       family: 'prisma',
     });
+    expect(instanceOfDeclaredType('@nestjs/axios', ['HttpService'])).toEqual({
+      instance: 'axios',
+      family: 'axios',
+    });
     expect(instanceOfDeclaredType('@aws-sdk/client-s3', ['GetObjectCommand'])).toBeUndefined();
     expect(instanceOfDeclaredType('axios', ['AxiosRequestConfig'])).toBeUndefined();
   });

@@ -6,6 +6,22 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // An injected client (constructor parameter property): its configuration is not visible, so its calls are not reported.
+    `
+import type { AxiosInstance } from 'axios';
+export class Api {
+  constructor(private readonly http: AxiosInstance) {}
+  ping() { return this.http.get('/ping'); }
+}
+`,
+    // A subclass of a client class that passes its caller's options to \`super\`: the options are not visible.
+    `
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+class Storage extends S3Client {
+  constructor(options: S3ClientConfig) { super(options); }
+}
+export const storage = new Storage(loadConfig());
+`,
     // fetch
     `await fetch(url, { signal: AbortSignal.timeout(5000) });`,
     `await fetch(url, { signal: AbortSignal.any([parent, AbortSignal.timeout(5000)]) });`,
@@ -198,6 +214,50 @@ await fetch(url, { signal: controller.signal });
     { filename: 'src/__tests__/api.test.ts', code: `await fetch(url);` },
   ],
   invalid: [
+    {
+      // An injected axios instance whose call turns the deadline off explicitly.
+      code: `
+import { type AxiosInstance } from 'axios';
+export class Api {
+  constructor(private http: AxiosInstance) {}
+  ping() { return this.http.get('/ping', { timeout: 0 }); }
+}
+`,
+      errors: [{ column: 44, endColumn: 54, endLine: 5, line: 5, messageId: 'noneDeadline' }],
+    },
+    {
+      // A field typed with a type alias of the client type, assigned from a constructor parameter.
+      code: `
+import axios from 'axios';
+type Http = axios.AxiosInstance;
+export class Api {
+  private http: Http;
+  constructor(http: Http) { this.http = http; }
+  ping() { return this.http.get('/ping', { timeout: null }); }
+}
+`,
+      errors: [{ column: 44, endColumn: 57, endLine: 7, line: 7, messageId: 'noneDeadline' }],
+    },
+    {
+      // A subclass of a client class is the client: its \`super(...)\` options are the construction's.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+class Storage extends S3Client {
+  constructor() { super({ region: 'eu-west-1' }); }
+}
+export const storage = new Storage();
+`,
+      errors: [{ column: 28, endColumn: 35, endLine: 6, line: 6, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Without a constructor, the subclass's own arguments reach the client.
+      code: `
+import Redis from 'ioredis';
+class Cache extends Redis {}
+export const cache = new Cache({ host: 'cache' });
+`,
+      errors: [{ column: 26, endColumn: 31, endLine: 4, line: 4, messageId: 'missingClientDeadline' }],
+    },
     {
       code: 'await fetch(url);',
       errors: [

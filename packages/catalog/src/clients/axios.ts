@@ -42,6 +42,14 @@ export const axiosFamily: ClientFamily = {
       instance: 'axios',
       family: 'axios',
     },
+    // NestJS wraps an axios instance with the same verbs (returning Observables).
+    {
+      names: ['HttpService'],
+      modules: ['@nestjs/axios'],
+      packages: ['/@nestjs/axios/'],
+      instance: 'axios',
+      family: 'axios',
+    },
   ],
   decide: decideAxios,
 };
