@@ -17,6 +17,7 @@ import { type CallLike, type Node, memberName, propertyKey, unwrap } from './uti
 import { deadlineReader } from './util/deadline-facts.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { addOptionFix } from './util/fix.js';
+import { projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -256,7 +257,7 @@ export default createRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ checks
 
-    const reader = deadlineReader(model);
+    const reader = deadlineReader(model, () => projectAxiosDefaults(context));
 
     function checkCall(classified: Classified): void {
       const facts = reader.callFacts(classified, options.requireTotalTimeout ?? false);

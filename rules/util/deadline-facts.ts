@@ -24,7 +24,14 @@ type Slot = Origin | 'axios';
 export class DeadlineReader {
   private layerIndex: Map<Slot, Summary[]> | undefined;
 
-  constructor(private readonly model: FileModel) {}
+  /**
+   * @param project process-wide defaults other modules of the project set (project facts),
+   * read only when a call needs them.
+   */
+  constructor(
+    private readonly model: FileModel,
+    private readonly project?: () => Summary[],
+  ) {}
 
   /** Everything the catalog needs to decide whether a remote call has a deadline. */
   callFacts(classified: Classified, requireTotalTimeout = false): CallFacts | undefined {
@@ -99,6 +106,9 @@ export class DeadlineReader {
     const model = this.model;
     const index = new Map<Slot, Summary[]>();
     this.layerIndex = index;
+    // `axios.defaults.timeout = …` in another module of the project: outermost, so this file's own settings win.
+    const fromProject = this.project?.() ?? [];
+    if (fromProject.length > 0) index.set('axios', [...fromProject]);
     const add = (target: Node, key: string, value: Summary, at: Node): void => {
       const owner = model.valueOf(target);
       const slot: Slot | undefined =
@@ -350,11 +360,11 @@ function rootOrigin(origin: Origin | undefined): Origin | undefined {
 
 const readers = new WeakMap<FileModel, DeadlineReader>();
 
-/** The deadline reader of a file model, made once per file. */
-export function deadlineReader(model: FileModel): DeadlineReader {
+/** The deadline reader of a file model, made once per file (with project facts, when given). */
+export function deadlineReader(model: FileModel, project?: () => Summary[]): DeadlineReader {
   let reader = readers.get(model);
   if (!reader) {
-    reader = new DeadlineReader(model);
+    reader = new DeadlineReader(model, project);
     readers.set(model, reader);
   }
   return reader;

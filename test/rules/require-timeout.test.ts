@@ -1,11 +1,22 @@
+import path from 'node:path';
+
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-timeout.js';
+
+const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 
 const ruleTester = new RuleTester();
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    {
+      // Project facts: the project's bootstrap (src/main.ts) sets \`axios.defaults.timeout\` for the whole process.
+      code: `import axios from 'axios';
+export async function start() { await axios.get('https://status.example.com/ping'); }`,
+      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
+      options: [{ checkTests: true }],
+    },
     // An injected client (constructor parameter property): its configuration is not visible, so its calls are not reported.
     `
 import type { AxiosInstance } from 'axios';
@@ -214,6 +225,61 @@ await fetch(url, { signal: controller.signal });
     { filename: 'src/__tests__/api.test.ts', code: `await fetch(url);` },
   ],
   invalid: [
+    {
+      // No module of this project sets a default; its test setup does not count for the service.
+      code: `import axios from 'axios';
+export const ping = () => axios.get('https://status.example.com/ping');`,
+      filename: path.join(PROJECTS, 'without-bootstrap/src/service.ts'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 27,
+          endColumn: 36,
+          endLine: 2,
+          line: 2,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios';
+export const ping = () => axios.get('https://status.example.com/ping', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A nested package is a process of its own: the parent's bootstrap does not reach it.
+      code: `import axios from 'axios';
+export const run = () => axios.get('https://jobs.example.com/next');`,
+      filename: path.join(PROJECTS, 'with-bootstrap/packages/worker/src/job.ts'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 26,
+          endColumn: 35,
+          endLine: 2,
+          line: 2,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios';
+export const run = () => axios.get('https://jobs.example.com/next', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The file's own "none" wins over the project's default.
+      code: `import axios from 'axios';
+axios.defaults.timeout = 0;
+export const ping = () => axios.get('https://status.example.com/ping');`,
+      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
+      options: [{ checkTests: true }],
+      errors: [{ column: 1, endColumn: 27, endLine: 2, line: 2, messageId: 'noneDeadline' }],
+    },
     {
       // An injected axios instance whose call turns the deadline off explicitly.
       code: `
