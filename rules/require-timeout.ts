@@ -2,15 +2,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import {
+  type CallFacts,
   type FamilyId,
   type Verdict,
   FAMILIES,
-  decideClientDeadline,
   decideDeadline,
   decideFactoryOptions,
   isFalsyNone,
   lookupInstanceMember,
   showValue,
+  wrapperMatters,
 } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
@@ -260,8 +261,8 @@ export default createRule<Options, MessageIds>({
     const reader = deadlineReader(model, () => projectAxiosDefaults(context));
 
     function checkCall(classified: Classified): void {
-      const facts = reader.callFacts(classified, options.requireTotalTimeout ?? false);
-      if (facts) report(classified, decideDeadline(facts), false);
+      const verdict = reader.decide(classified, options.requireTotalTimeout ?? false);
+      if (verdict) report(classified, verdict, false);
     }
 
     /** Explicit "none" values written into a factory's options (`axios.create({ timeout: 0 })`). */
@@ -275,8 +276,7 @@ export default createRule<Options, MessageIds>({
     function checkConstruction(classified: Classified, family: FamilyId): void {
       const role = classified.role;
       if (role.role !== 'factory' || role.inheritsFrom) return;
-      for (const verdict of decideClientDeadline(reader.clientFacts(classified.node, family, true)))
-        report(classified, verdict, true);
+      for (const verdict of reader.decideClient(classified.node, family)) report(classified, verdict, true);
     }
 
     function checkTypedInstance(call: CallLike): void {
@@ -291,13 +291,16 @@ export default createRule<Options, MessageIds>({
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'call') return;
       // The instance's own configuration is not visible: it counts as opaque options.
       const classified: Classified = { node: call, role, callee: { kind: 'unknown' } };
-      const verdict = decideDeadline({
+      const facts: CallFacts = {
         family: role.family,
         callee: { kind: 'instance', instance, path: [name], declared: true },
         options: model.optionsOf(call, role.options),
         instance: role.family === 'grpc' ? [] : [{ kind: 'opaque' }],
-        wrappedByTimeout: isTimeoutWrapped(model, call),
-      });
+        wrappedByTimeout: false,
+      };
+      let verdict = decideDeadline(facts);
+      if (wrapperMatters(verdict) && isTimeoutWrapped(model, call))
+        verdict = decideDeadline({ ...facts, wrappedByTimeout: true });
       report(classified, verdict, false);
     }
 

@@ -12,8 +12,15 @@ import type {
   FamilyId,
   HttpFacts,
   Summary,
+  Verdict,
 } from '@faultline/catalog';
-import { FAMILIES } from '@faultline/catalog';
+import {
+  FAMILIES,
+  decideClientDeadline,
+  decideDeadline,
+  perCallUsesMatter,
+  wrapperMatters,
+} from '@faultline/catalog';
 import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './ast.js';
 import type { Classified, FileModel, Origin, Value } from './file-model.js';
 import { isTimeoutWrapped } from './timeout-wrappers.js';
@@ -33,8 +40,28 @@ export class DeadlineReader {
     private readonly project?: () => Summary[],
   ) {}
 
-  /** Everything the catalog needs to decide whether a remote call has a deadline. */
-  callFacts(classified: Classified, requireTotalTimeout = false): CallFacts | undefined {
+  /** The catalog's verdict on a remote call; the wrapper search runs only when it could matter. */
+  decide(classified: Classified, requireTotalTimeout = false): Verdict | undefined {
+    const facts = this.callFacts(classified, requireTotalTimeout, false);
+    if (!facts) return undefined;
+    const verdict = decideDeadline(facts);
+    if (!wrapperMatters(verdict) || !isTimeoutWrapped(this.model, classified.node)) return verdict;
+    return decideDeadline({ ...facts, wrappedByTimeout: true });
+  }
+
+  /** The catalog's verdicts on a client's construction; its calls are read only when they could matter. */
+  decideClient(construction: CallLike, family: FamilyId): Verdict[] {
+    const verdicts = decideClientDeadline(this.clientFacts(construction, family, false));
+    return perCallUsesMatter(verdicts)
+      ? decideClientDeadline(this.clientFacts(construction, family, true))
+      : verdicts;
+  }
+
+  /**
+   * Everything the catalog needs to decide whether a remote call has a deadline. Without
+   * `checkWrapper`, `wrappedByTimeout` is left false (see `decide`).
+   */
+  callFacts(classified: Classified, requireTotalTimeout = false, checkWrapper = true): CallFacts | undefined {
     const role = classified.role;
     if (role.role !== 'call') return undefined;
     const model = this.model;
@@ -63,7 +90,7 @@ export class DeadlineReader {
       const root = rootOrigin(classified.origin);
       if (root?.role.role === 'factory') facts.client = this.clientFacts(root.node, root.role.family, false);
     }
-    facts.wrappedByTimeout = isTimeoutWrapped(model, call);
+    if (checkWrapper) facts.wrappedByTimeout = isTimeoutWrapped(model, call);
     return facts;
   }
 

@@ -59,9 +59,24 @@ export function decideDeadline(facts: CallFacts): Verdict {
   const verdict = facts.custom?.boundedByDefault
     ? decideBoundedByDefault(facts, facts.custom.keys)
     : judge(facts.family, facts.custom ? { ...facts, keys: facts.custom.keys } : facts);
-  if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && facts.wrappedByTimeout)
-    return { status: 'bounded' };
+  if (wrapperMatters(verdict) && facts.wrappedByTimeout) return { status: 'bounded' };
   return verdict;
+}
+
+/**
+ * True when a timeout wrapper around the call (`pTimeout(call)`, a race with a timer) would turn
+ * this verdict into a bound: readers look for one only then, since the search walks the tree.
+ */
+export function wrapperMatters(verdict: Verdict): boolean {
+  return verdict.status === 'missing' || verdict.status === 'untimedSignal';
+}
+
+/**
+ * Whether visible per-call bounds could change this client verdict: readers collect the options
+ * of every call through the client (`ClientFacts.perCallOptions`) only then.
+ */
+export function perCallUsesMatter(verdicts: readonly Verdict[]): boolean {
+  return verdicts.length === 1 && verdicts[0]?.status === 'missing';
 }
 
 /**

@@ -29,6 +29,8 @@ export {
   decideFactoryOptions,
   hasPerCallBound,
   judge,
+  perCallUsesMatter,
+  wrapperMatters,
 } from './decide-deadline.js';
 export {
   type BackoffFinding,

@@ -28,6 +28,7 @@ import {
   decideDeadline,
   extendValue,
   hasPerCallBound,
+  wrapperMatters,
   isKnownModule,
   lookupGlobal,
   lookupInstanceMember,
@@ -1062,7 +1063,7 @@ export class RemoteCalls {
   }
 
   /** Everything the catalog needs to decide whether a remote call has a deadline. */
-  callFacts(node: CallLike): CallFacts | undefined {
+  callFacts(node: CallLike, checkWrapper = true): CallFacts | undefined {
     const classified = this.classify(node);
     if (!classified || classified.role.role !== 'call') return undefined;
     const family = classified.role.family;
@@ -1071,7 +1072,7 @@ export class RemoteCalls {
       callee: identityOf(classified.callee),
       options: this.optionsOf(node, classified.role.options),
       instance: this.instanceLayers(classified),
-      wrappedByTimeout: this.isTimeoutWrapped(node),
+      wrappedByTimeout: checkWrapper && this.isTimeoutWrapped(node),
     };
     if (family === 'fetch') {
       const request = this.requestInit(node);
@@ -1089,9 +1090,15 @@ export class RemoteCalls {
 
   /** Judges a remote call with the catalog; undefined when the call is not remote. */
   judgeCall(node: CallLike): RemoteCallFact | undefined {
-    const facts = this.callFacts(node);
+    const facts = this.callFacts(node, false);
     const classified = this.classify(node);
     if (!facts || !classified) return undefined;
+    let verdict = decideDeadline(facts);
+    // The wrapper search walks the tree: only when a wrapper would change the verdict.
+    if (wrapperMatters(verdict) && this.isTimeoutWrapped(node)) {
+      facts.wrappedByTimeout = true;
+      verdict = decideDeadline(facts);
+    }
     const family = FAMILIES[facts.family];
     const callee = node.expression.getText().replace(/\s+/g, ' ');
     const origin = family.reportAt === 'construction' ? root(classified.origin) : undefined;
@@ -1101,7 +1108,7 @@ export class RemoteCalls {
       label: family.label,
       fix: family.fix,
       callee: callee.length > 40 ? `${callee.slice(0, 37)}…` : callee,
-      verdict: decideDeadline(facts),
+      verdict,
       // The bound of a construction-level client lives where it was built, unless the call carries its own.
       decidedAt: origin && !hasPerCallBound(facts.options) ? origin.node : node,
     };
