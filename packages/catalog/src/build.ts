@@ -37,7 +37,7 @@ export interface ClientFamily {
   /** Declared types that are instances of this family. */
   types?: readonly DeclaredType[];
   /** Modules matched by prefix (`@aws-sdk/client-*`), with the member lookup they use. */
-  modulePrefix?: { prefix: string; lookup(key: string): Role | undefined; types?(name: string): boolean };
+  modulePrefix?: { prefix: string; lookup(key: string): Role | undefined };
   /** Whether a call (or a construction, for construction-level families) has a deadline. */
   decide(input: JudgeInput): Verdict;
 }
