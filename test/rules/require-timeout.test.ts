@@ -12,9 +12,9 @@ ruleTester.run('require-timeout', rule, {
   valid: [
     {
       // Project facts: the project's bootstrap (src/main.ts) sets \`axios.defaults.timeout\` for the whole process.
+      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       code: `import axios from 'axios';
 export async function start() { await axios.get('https://status.example.com/ping'); }`,
-      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       options: [{ checkTests: true }],
     },
     // An injected client (constructor parameter property): its configuration is not visible, so its calls are not reported.
@@ -227,9 +227,9 @@ await fetch(url, { signal: controller.signal });
   invalid: [
     {
       // No module of this project sets a default; its test setup does not count for the service.
+      filename: path.join(PROJECTS, 'without-bootstrap/src/service.ts'),
       code: `import axios from 'axios';
 export const ping = () => axios.get('https://status.example.com/ping');`,
-      filename: path.join(PROJECTS, 'without-bootstrap/src/service.ts'),
       options: [{ checkTests: true }],
       errors: [
         {
@@ -250,9 +250,9 @@ export const ping = () => axios.get('https://status.example.com/ping', { timeout
     },
     {
       // A nested package is a process of its own: the parent's bootstrap does not reach it.
+      filename: path.join(PROJECTS, 'with-bootstrap/packages/worker/src/job.ts'),
       code: `import axios from 'axios';
 export const run = () => axios.get('https://jobs.example.com/next');`,
-      filename: path.join(PROJECTS, 'with-bootstrap/packages/worker/src/job.ts'),
       options: [{ checkTests: true }],
       errors: [
         {
@@ -273,10 +273,10 @@ export const run = () => axios.get('https://jobs.example.com/next', { timeout: 1
     },
     {
       // The file's own "none" wins over the project's default.
+      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       code: `import axios from 'axios';
 axios.defaults.timeout = 0;
 export const ping = () => axios.get('https://status.example.com/ping');`,
-      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       options: [{ checkTests: true }],
       errors: [{ column: 1, endColumn: 27, endLine: 2, line: 2, messageId: 'noneDeadline' }],
     },
