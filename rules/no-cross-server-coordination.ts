@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { canonicalModule } from './catalog/modules.js';
-import type { CoordinationKind } from './catalog/types.js';
+import { type CoordinationKind, canonicalModule } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, staticString, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';

@@ -1,9 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { RETRY_DEFAULTS, type RetryDefaults } from './catalog/libraries.js';
-import { getProp } from './catalog/judge.js';
-import type { Prop, Summary } from './catalog/types.js';
+import {
+  type BackoffFinding,
+  type Prop,
+  type Summary,
+  decideBackoff,
+  decideRetryOptions,
+  getProp,
+} from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
@@ -106,31 +111,40 @@ export default createRule<Options, MessageIds>({
     function reportConstruct(construct: RetryConstruct): void {
       const delay = construct.delay;
       const at = delay.call ?? undefined;
-      switch (delay.kind) {
-        case 'none':
-          context.report({ loc: keywordLoc(construct), messageId: 'noDelay' });
-          break;
-        case 'constant':
-          if (at)
-            context.report({ node: at, messageId: 'constantDelay', suggest: suggest(construct, delay) });
-          break;
-        case 'growing':
-          if (!delay.capped && delay.exponential && !smallEnough(construct)) {
+      const findings = decideBackoff({
+        delay: delay.kind,
+        exponential: delay.exponential,
+        capped: delay.capped,
+        jitter: delay.jitter,
+        staysUnderCap:
+          delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(construct),
+        bounded: construct.bounded,
+      });
+      for (const finding of findings) {
+        switch (finding.problem) {
+          case 'noDelay':
+            context.report({ loc: keywordLoc(construct), messageId: 'noDelay' });
+            break;
+          case 'constantDelay':
+            if (at)
+              context.report({ node: at, messageId: 'constantDelay', suggest: suggest(construct, delay) });
+            break;
+          case 'uncappedBackoff':
             context.report({
               node: at ?? construct.node,
               messageId: 'uncappedBackoff',
-              data: { also: delay.jitter ? '' : ALSO_NO_JITTER },
+              data: { also: finding.noJitterToo ? ALSO_NO_JITTER : '' },
               suggest: suggest(construct, delay),
             });
-          } else if (!delay.jitter) {
+            break;
+          case 'noJitter':
             context.report({ node: at ?? construct.node, messageId: 'noJitter' });
-          }
-          break;
-        case 'unknown':
-          break;
+            break;
+          case 'unboundedRetry':
+            context.report({ loc: keywordLoc(construct), messageId: 'unboundedRetry', data: { why: '' } });
+            break;
+        }
       }
-      if (!construct.bounded)
-        context.report({ loc: keywordLoc(construct), messageId: 'unboundedRetry', data: { why: '' } });
     }
 
     /** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
@@ -204,107 +218,25 @@ export default createRule<Options, MessageIds>({
     const number = (summary: Summary | undefined): number | undefined =>
       summary?.kind === 'number' ? summary.value : undefined;
 
-    /** Retry options in the p-retry/async-retry/node-retry/exponential-backoff shape. */
+    /** A catalog finding as this rule reports it: on its own node, else on the anchor. */
+    function asLibraryFinding(finding: BackoffFinding, anchor: Node): LibraryFinding {
+      return {
+        problem: finding.problem,
+        node: (finding.at ?? anchor) as Node,
+        ...(finding.problem === 'uncappedBackoff' ? { also: finding.noJitterToo ? ALSO_NO_JITTER : '' } : {}),
+        ...(finding.why !== undefined ? { why: finding.why } : {}),
+      };
+    }
+
+    /** Retry options in the p-retry/async-retry/node-retry/exponential-backoff shape, decided by the catalog. */
     function checkExponentialOptions(
-      library: keyof typeof RETRY_DEFAULTS,
+      library: 'p-retry' | 'async-retry' | 'node-retry' | 'exponential-backoff',
       options: Summary,
       anchor: Node,
     ): LibraryFinding[] {
-      if (options.kind !== 'object' && options.kind !== 'absent') return [];
-      if (options.kind === 'object' && options.hasSpread) return [];
-      const defaults: RetryDefaults = RETRY_DEFAULTS[library];
-      const keys =
-        library === 'exponential-backoff'
-          ? {
-              attempts: 'numOfAttempts',
-              first: 'startingDelay',
-              factor: 'timeMultiple',
-              cap: 'maxDelay',
-              jitter: 'jitter',
-            }
-          : {
-              attempts: 'retries',
-              first: 'minTimeout',
-              factor: 'factor',
-              cap: 'maxTimeout',
-              jitter: 'randomize',
-            };
-      const prop = (key: string): Prop | undefined => getProp(options, key);
-      const findings: LibraryFinding[] = [];
-      const attemptsProp = prop(keys.attempts);
-      const attemptsValue = number(attemptsProp?.value);
-      const attempts =
-        attemptsValue === undefined
-          ? attemptsProp
-            ? undefined
-            : defaults.attempts
-          : library === 'exponential-backoff'
-            ? attemptsValue
-            : attemptsValue + 1;
-      // One attempt retries nothing: the rest of the configuration does not matter.
-      if (attempts !== undefined && attempts <= 1) return [];
-      const forever = prop('forever');
-      const maxRetryTime = number(prop('maxRetryTime')?.value);
-      const timeBounded = maxRetryTime !== undefined && Number.isFinite(maxRetryTime);
-      if (
-        (attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) &&
-        !timeBounded
-      ) {
-        findings.push({
-          problem: 'unboundedRetry',
-          node: (attemptsProp?.at ?? forever?.at ?? anchor) as Node,
-          why: ' (unlimited attempts)',
-        });
-      } else if (
-        attempts !== undefined &&
-        Number.isFinite(attempts) &&
-        attemptsProp &&
-        attempts > settings.maxAttempts + 1
-      ) {
-        findings.push({
-          problem: 'unboundedRetry',
-          node: attemptsProp.at as Node,
-          why: ` (${attempts} attempts; at most ${settings.maxAttempts} keeps an outage from multiplying load)`,
-        });
-      }
-      const firstProp = prop(keys.first);
-      const first = number(firstProp?.value) ?? (firstProp ? undefined : defaults.firstDelay);
-      if (firstProp && first === 0) {
-        findings.push({ problem: 'noDelay', node: firstProp.at as Node });
-        return findings;
-      }
-      const factorProp = prop(keys.factor);
-      const factor = number(factorProp?.value) ?? (factorProp ? undefined : defaults.factor);
-      const capProp = prop(keys.cap);
-      const cap = capProp ? number(capProp.value) : defaults.cap;
-      const jitterProp = prop(keys.jitter);
-      const jitter = jitterProp
-        ? library === 'exponential-backoff'
-          ? !(jitterProp.value.kind === 'string' && jitterProp.value.value === 'none')
-          : !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value)
-        : defaults.jitter;
-      if (factor === 1 && factorProp) {
-        findings.push({ problem: 'constantDelay', node: factorProp.at as Node });
-        return findings;
-      }
-      if (first !== undefined && factor !== undefined && attempts !== undefined && cap !== undefined) {
-        // p-retry waits minTimeout·factor^(k−1) before retry k; exponential-backoff startingDelay·multiple^k.
-        const exponent = library === 'exponential-backoff' ? attempts - 1 : attempts - 2;
-        const longest = Math.min(
-          cap,
-          first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60),
-        );
-        if (longest > settings.maxDelayMs) {
-          findings.push({
-            problem: 'uncappedBackoff',
-            node: (capProp?.at ?? anchor) as Node,
-            also: jitter ? '' : ALSO_NO_JITTER,
-          });
-          return findings;
-        }
-      }
-      if (!jitter) findings.push({ problem: 'noJitter', node: (jitterProp?.at ?? anchor) as Node });
-      return findings;
+      return decideRetryOptions(library, options, anchor, settings).map(finding =>
+        asLibraryFinding(finding, anchor),
+      );
     }
 
     /** A function that computes the delay from the attempt (`retryStrategy: times => …`), reported at `at`. */

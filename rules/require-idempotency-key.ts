@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { getProp } from './catalog/judge.js';
+import { getProp } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import { type Node, findNode, isFunction, unwrap } from './util/ast.js';
 import { callbackBody } from './util/fan-out.js';

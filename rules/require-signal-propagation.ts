@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { getProp } from './catalog/judge.js';
-import type { FamilyId } from './catalog/types.js';
+import { type FamilyId, getProp } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import {
   type FunctionNode,

@@ -1,17 +1,27 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { FAMILIES } from './catalog/clients.js';
-import { getProp, isFalsyNone, isNoneValue, judge, showValue } from './catalog/judge.js';
-import type { FamilyId, HttpFactsInput, Summary, Verdict } from './catalog/index.js';
+import {
+  type CallFacts,
+  type FamilyId,
+  type Verdict,
+  FAMILIES,
+  decideDeadline,
+  decideFactoryOptions,
+  isFalsyNone,
+  lookupInstanceMember,
+  showValue,
+  wrapperMatters,
+} from '@faultline/catalog';
 import { createRule } from './create-rule.js';
-import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './util/ast.js';
-import { type Classified, type Origin, fileModel, mergeListeners } from './util/file-model.js';
+import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
+import { deadlineReader } from './util/deadline-facts.js';
+import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { addOptionFix } from './util/fix.js';
+import { projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
-import { lookupInstanceMember } from './catalog/clients.js';
 
 export type Options = [
   {
@@ -37,9 +47,6 @@ export type MessageIds =
   | 'suggestTimeout'
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
-
-/** Per-call options that bound one call of a construction-level client (AWS `send`, pg `query`). */
-const PER_CALL_BOUNDS = ['abortSignal', 'requestTimeout', 'query_timeout', 'timeout', 'signal', 'deadline'];
 
 export default createRule<Options, MessageIds>({
   name: 'require-timeout',
@@ -127,239 +134,6 @@ export default createRule<Options, MessageIds>({
       const text = sourceCode.getText(node.callee).replace(/\s+/g, ' ');
       return text.length > 40 ? `${text.slice(0, 37)}…` : text;
     };
-
-    // ------------------------------------------------------------------ instance layers
-
-    let layerIndex: Map<Origin | 'axios', Summary[]> | undefined;
-
-    /** Defaults set after construction: `x.defaults.timeout = n`, and request interceptors that set one. */
-    function laterLayers(): Map<Origin | 'axios', Summary[]> {
-      if (layerIndex) return layerIndex;
-      layerIndex = new Map();
-      const add = (target: Node, key: string, value: Summary, at: Node): void => {
-        const owner = model.valueOf(target);
-        const slot: Origin | 'axios' | undefined =
-          owner.kind === 'instance' && owner.path.length === 0
-            ? owner.origin
-            : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0
-              ? 'axios'
-              : undefined;
-        if (!slot) return;
-        const layer: Summary = { kind: 'object', props: new Map([[key, { value, at }]]), hasSpread: false };
-        const list = layerIndex?.get(slot);
-        if (list) list.push(layer);
-        else layerIndex?.set(slot, [layer]);
-      };
-      for (const assignment of model.defaultsAssignments) {
-        const left = assignment.left as TSESTree.MemberExpression;
-        const key = memberName(left);
-        if (key !== 'timeout' && key !== 'signal') continue;
-        const value =
-          key === 'signal' ? model.summarizeSignal(assignment.right) : model.summarizeValue(assignment.right);
-        add((left.object as TSESTree.MemberExpression).object, key, value, assignment);
-      }
-      for (const call of model.calls) {
-        const callee = unwrap(call.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'use') continue;
-        const request = unwrap(callee.object);
-        if (request.type !== AST_NODE_TYPES.MemberExpression || memberName(request) !== 'request') continue;
-        const interceptors = unwrap(request.object);
-        if (
-          interceptors.type !== AST_NODE_TYPES.MemberExpression ||
-          memberName(interceptors) !== 'interceptors'
-        )
-          continue;
-        const handler = call.arguments[0];
-        if (!handler) continue;
-        const setsBound = findNode(handler, node => {
-          if (
-            node.type === AST_NODE_TYPES.AssignmentExpression &&
-            node.left.type === AST_NODE_TYPES.MemberExpression
-          ) {
-            const name = memberName(node.left);
-            return name === 'timeout' || name === 'signal';
-          }
-          if (node.type === AST_NODE_TYPES.Property) {
-            const name = propertyKey(node);
-            return name === 'timeout' || name === 'signal';
-          }
-          return false;
-        });
-        if (setsBound) add(interceptors.object, 'timeout', { kind: 'value' }, call);
-      }
-      return layerIndex;
-    }
-
-    /** What the instance a call goes through was configured with, outermost first. */
-    function instanceLayers(classified: Classified): Summary[] {
-      const layers: Summary[] = [];
-      const family = classified.role.role === 'call' ? classified.role.family : undefined;
-      if (family === 'axios') layers.push(...(laterLayers().get('axios') ?? []));
-      const chain: Origin[] = [];
-      for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
-      for (const origin of chain) {
-        if (origin.role.role === 'factory') layers.push(model.optionsOf(origin.node, origin.role.options));
-        if (family === 'axios') layers.push(...(laterLayers().get(origin) ?? []));
-      }
-      return layers;
-    }
-
-    // ------------------------------------------------------------------ facts about the call
-
-    /**
-     * fetch(request): the init of the `new Request(url, init)` it was built from, when visible; an
-     * incoming request passed on (`fetch(request)` in a proxy) may carry its own signal.
-     */
-    function requestInit(call: CallLike): Summary | undefined {
-      const input = call.arguments[0];
-      if (!input || input.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const value = model.valueOf(input);
-      if (
-        value.kind === 'instance' &&
-        value.instance === 'fetch-request' &&
-        value.origin.role.role === 'factory'
-      ) {
-        return model.optionsOf(value.origin.node, value.origin.role.options);
-      }
-      const inner = unwrap(input);
-      if (
-        inner.type === AST_NODE_TYPES.Identifier &&
-        !model.constInit(inner) &&
-        (/^(req|request|incoming)/i.test(inner.name) || /Request$/.test(inner.name))
-      ) {
-        return { kind: 'opaque', at: inner };
-      }
-      return undefined;
-    }
-
-    /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
-    function httpFacts(call: CallLike): HttpFactsInput {
-      const facts: HttpFactsInput = { destroysOnTimeout: false, setsTimeout: false, escapes: false };
-      const destroys = (handler: Node | undefined): boolean => {
-        if (!handler) return false;
-        let body: Node = handler;
-        const inner = unwrap(handler);
-        if (inner.type === AST_NODE_TYPES.Identifier) {
-          const init = model.constInit(inner);
-          const variable = model.findVariable(inner);
-          const def = variable?.defs[0];
-          body = init ?? (def?.type === 'FunctionName' ? (def.node as Node) : inner);
-        }
-        return (
-          findNode(body, node => {
-            if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
-            const name = memberName(node);
-            return name === 'destroy' || name === 'abort';
-          }) !== undefined
-        );
-      };
-      // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
-      const destroyedByTimer = (use: Node): void => {
-        const member = use.parent;
-        if (
-          member?.type === AST_NODE_TYPES.MemberExpression &&
-          member.object === use &&
-          /^(destroy|abort)$/.test(memberName(member) ?? '') &&
-          model.isInsideTimer(member)
-        ) {
-          facts.destroysOnTimeout = true;
-        }
-      };
-      const inspectUse = (receiver: Node): void => {
-        // `req.on('timeout', h)`, `req.once(…)`, `req.setTimeout(ms, h)`, possibly chained.
-        let current: Node = receiver;
-        for (let step = 0; step < 8; step++) {
-          const member = current.parent;
-          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return;
-          const call = member.parent;
-          if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
-          const name = memberName(member);
-          if (
-            (name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') &&
-            model.summarizeValue(call.arguments[0] as Node).kind === 'string'
-          ) {
-            const event = call.arguments[0] as TSESTree.Literal;
-            if (event.value === 'timeout' && destroys(call.arguments[1])) facts.destroysOnTimeout = true;
-          } else if (name === 'setTimeout') {
-            facts.setsTimeout = true;
-            if (destroys(call.arguments[1])) facts.destroysOnTimeout = true;
-          }
-          current = call;
-        }
-      };
-      inspectUse(call);
-      // Walk up the chain (`http.get(...).on(...)`) to where the request ends up.
-      let top: Node = call;
-      while (
-        top.parent?.type === AST_NODE_TYPES.MemberExpression &&
-        top.parent.object === top &&
-        top.parent.parent?.type === AST_NODE_TYPES.CallExpression
-      ) {
-        top = top.parent.parent;
-      }
-      const parent = top.parent;
-      if (
-        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-        parent.id.type === AST_NODE_TYPES.Identifier
-      ) {
-        const variable = model.findVariable(parent.id);
-        for (const reference of variable?.references ?? []) {
-          if (reference.init) continue;
-          const use = reference.identifier as Node;
-          const useParent = use.parent;
-          destroyedByTimer(use);
-          if (useParent?.type === AST_NODE_TYPES.MemberExpression && useParent.object === use)
-            inspectUse(use);
-          else if (
-            useParent?.type === AST_NODE_TYPES.CallExpression ||
-            useParent?.type === AST_NODE_TYPES.ReturnStatement ||
-            useParent?.type === AST_NODE_TYPES.AssignmentExpression ||
-            useParent?.type === AST_NODE_TYPES.Property ||
-            useParent?.type === AST_NODE_TYPES.ArrayExpression
-          ) {
-            facts.escapes = true;
-          }
-        }
-      } else if (
-        parent?.type === AST_NODE_TYPES.ReturnStatement ||
-        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top)
-      ) {
-        facts.escapes = true;
-      } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== top) {
-        facts.escapes = true;
-      }
-      return facts;
-    }
-
-    /** superagent: a `.timeout(…)` somewhere along the chain, or on the variable holding the request. */
-    function superagentBounded(call: CallLike): boolean {
-      let current: Node = call;
-      for (let step = 0; step < 20; step++) {
-        const member: Node | undefined = current.parent;
-        if (
-          member?.type === AST_NODE_TYPES.MemberExpression &&
-          member.object === current &&
-          member.parent?.type === AST_NODE_TYPES.CallExpression
-        ) {
-          if (memberName(member) === 'timeout') return true;
-          current = member.parent;
-          continue;
-        }
-        if (member?.type === AST_NODE_TYPES.AwaitExpression) return false;
-        if (
-          member?.type === AST_NODE_TYPES.VariableDeclarator &&
-          member.id.type === AST_NODE_TYPES.Identifier
-        ) {
-          const variable = model.findVariable(member.id);
-          return (variable?.references ?? []).some(reference => {
-            const parent = (reference.identifier as Node).parent;
-            return parent?.type === AST_NODE_TYPES.MemberExpression && memberName(parent) === 'timeout';
-          });
-        }
-        return false;
-      }
-      return false;
-    }
 
     // ------------------------------------------------------------------ reporting
 
@@ -484,92 +258,25 @@ export default createRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ checks
 
-    function checkCall(classified: Classified, family: FamilyId): void {
-      const call = classified.node;
-      const role = classified.role;
-      if (role.role !== 'call') return;
-      let verdict: Verdict;
-      if (family === 'superagent') {
-        verdict = superagentBounded(call) ? { status: 'bounded' } : { status: 'missing' };
-      } else {
-        const input = {
-          options: model.optionsOf(call, role.options),
-          instance: instanceLayers(classified),
-          requireTotalTimeout: options.requireTotalTimeout ?? false,
-          ...(family === 'fetch' ? { request: requestInit(call) } : {}),
-          ...(family === 'http' ? { http: httpFacts(call) } : {}),
-          ...(classified.custom ? { keys: classified.custom.timeoutKeys } : {}),
-        };
-        if (classified.custom?.boundedByDefault) {
-          verdict = judgeBoundedByDefault(input.options, input.instance, classified.custom.timeoutKeys);
-        } else {
-          verdict = judge(family, input);
-        }
-      }
-      if (
-        (verdict.status === 'missing' || verdict.status === 'untimedSignal') &&
-        isTimeoutWrapped(model, call)
-      )
-        return;
-      report(classified, verdict, false);
+    const reader = deadlineReader(model, () => projectAxiosDefaults(context));
+
+    function checkCall(classified: Classified): void {
+      const verdict = reader.decide(classified, options.requireTotalTimeout ?? false);
+      if (verdict) report(classified, verdict, false);
     }
 
     /** Explicit "none" values written into a factory's options (`axios.create({ timeout: 0 })`). */
-    function checkFactoryOptions(classified: Classified): void {
+    function checkFactoryOptions(classified: Classified, family: FamilyId): void {
       const role = classified.role;
       if (role.role !== 'factory') return;
-      const summary = model.optionsOf(classified.node, role.options);
-      if (summary.kind !== 'object') return;
-      // The family's own judgement of the factory's options alone: a "none" written there is reported there, once.
-      if (role.family === 'undici') {
-        for (const key of ['headersTimeout', 'bodyTimeout', 'connectTimeout']) {
-          const prop = getProp(summary, key);
-          if (prop && isNoneValue(prop.value))
-            report(classified, { status: 'none', key, value: showValue(prop.value), at: prop.at }, true);
-        }
-        return;
-      }
-      const verdict = judge(role.family, { options: summary, instance: [] });
-      if (verdict.status === 'none') report(classified, verdict, true);
+      for (const verdict of decideFactoryOptions(family, model.optionsOf(classified.node, role.options)))
+        report(classified, verdict, true);
     }
 
     function checkConstruction(classified: Classified, family: FamilyId): void {
       const role = classified.role;
       if (role.role !== 'factory' || role.inheritsFrom) return;
-      const call = classified.node;
-      const summary = model.optionsOf(call, role.options);
-      const instance =
-        family === 'mongodb' && call.arguments[0] ? [model.summarizeTop(call.arguments[0])] : [];
-      const verdict = judge(family, { options: summary, instance });
-      if (verdict.status === 'missing' && isBoundedPerCall(classified)) return;
-      report(classified, verdict, true);
-      // ioredis: `maxRetriesPerRequest: null` and a missing `commandTimeout` are two fixes; say both.
-      if (verdict.status === 'waitsForever') {
-        const rest = judge(family, { options: withoutKey(summary, 'maxRetriesPerRequest'), instance });
-        if (rest.status === 'missing') report(classified, rest, true);
-      }
-    }
-
-    /** A client built without a bound whose every visible use passes one per call (`send(cmd, { abortSignal })`). */
-    function isBoundedPerCall(construction: Classified): boolean {
-      let uses = 0;
-      for (const call of model.calls) {
-        const classified = model.classify(call);
-        if (!classified || classified.role.role !== 'call') continue;
-        let origin = classified.origin;
-        while (origin && origin.node !== construction.node) origin = origin.parent;
-        if (!origin) continue;
-        uses++;
-        const perCall = model.optionsOf(call, classified.role.options);
-        const bounded = PER_CALL_BOUNDS.some(key => {
-          const prop = getProp(perCall, key);
-          if (!prop) return false;
-          if (prop.value.kind === 'signal') return prop.value.timed !== 'no';
-          return !isNoneValue(prop.value);
-        });
-        if (!bounded) return false;
-      }
-      return uses > 0;
+      for (const verdict of reader.decideClient(classified.node, family)) report(classified, verdict, true);
     }
 
     function checkTypedInstance(call: CallLike): void {
@@ -584,15 +291,16 @@ export default createRule<Options, MessageIds>({
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'call') return;
       // The instance's own configuration is not visible: it counts as opaque options.
       const classified: Classified = { node: call, role, callee: { kind: 'unknown' } };
-      const verdict = judge(role.family, {
+      const facts: CallFacts = {
+        family: role.family,
+        callee: { kind: 'instance', instance, path: [name], declared: true },
         options: model.optionsOf(call, role.options),
         instance: role.family === 'grpc' ? [] : [{ kind: 'opaque' }],
-      });
-      if (
-        (verdict.status === 'missing' || verdict.status === 'untimedSignal') &&
-        isTimeoutWrapped(model, call)
-      )
-        return;
+        wrappedByTimeout: false,
+      };
+      let verdict = decideDeadline(facts);
+      if (wrapperMatters(verdict) && isTimeoutWrapped(model, call))
+        verdict = decideDeadline({ ...facts, wrappedByTimeout: true });
       report(classified, verdict, false);
     }
 
@@ -608,11 +316,11 @@ export default createRule<Options, MessageIds>({
           if (role.role !== 'call' && role.role !== 'factory') continue;
           const family = FAMILIES[role.family];
           if (role.role === 'call') {
-            if (family.reportAt === 'call') checkCall(classified, role.family);
+            if (family.reportAt === 'call') checkCall(classified);
           } else if (family.reportAt === 'construction') {
             checkConstruction(classified, role.family);
           } else {
-            checkFactoryOptions(classified);
+            checkFactoryOptions(classified, role.family);
           }
         }
         for (const assignment of model.defaultsAssignments) {
@@ -641,29 +349,3 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
-
-/** A copy of an object summary without one key (and without it inside `redisOptions`). */
-function withoutKey(summary: Summary, key: string): Summary {
-  if (summary.kind !== 'object') return summary;
-  const props = new Map(summary.props);
-  props.delete(key);
-  const nested = props.get('redisOptions');
-  if (nested) props.set('redisOptions', { ...nested, value: withoutKey(nested.value, key) });
-  return { ...summary, props };
-}
-
-/** Custom clients with a finite default: only an explicit none value is a problem. */
-function judgeBoundedByDefault(
-  options: Summary,
-  instance: readonly Summary[],
-  keys: readonly string[],
-): Verdict {
-  for (const layer of [options, ...instance]) {
-    for (const key of keys) {
-      const prop = getProp(layer, key);
-      if (prop && isNoneValue(prop.value))
-        return { status: 'none', key, value: showValue(prop.value), at: prop.at };
-    }
-  }
-  return { status: 'bounded' };
-}

@@ -8,14 +8,30 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { lookupGlobal, lookupInstanceMember, lookupModuleMember, isKnownModule } from '../catalog/clients.js';
-import { ABORT_CONTROLLER_MODULES, GLOBAL_ROOTS, URL_NAME } from '../catalog/hints.js';
-import { type CatalogValue, extendValue } from '../catalog/values.js';
-import { canonicalModule } from '../catalog/modules.js';
-import type { Locator, Prop, Role, Summary } from '../catalog/types.js';
+import {
+  ABORT_CONTROLLER_MODULES,
+  type CatalogValue,
+  type ClientSetting,
+  type FaultlineSettings,
+  GLOBAL_ROOTS,
+  type Locator,
+  type Prop,
+  type Role,
+  type Summary,
+  URL_NAME,
+  canonicalModule,
+  extendValue,
+  getSettings,
+  instanceOfDeclaredType,
+  isKnownModule,
+  lookupGlobal,
+  lookupInstanceMember,
+  lookupModuleMember,
+} from '@faultline/catalog';
 import {
   type CallLike,
   type Node,
+  findNode,
   isFunction,
   memberName,
   propertyKey,
@@ -23,7 +39,6 @@ import {
   unwrap,
   writtenName,
 } from './ast.js';
-import { type ClientSetting, type FaultlineSettings, getSettings } from './settings.js';
 
 type Scope = TSESLint.Scope.Scope;
 type FunctionLike =
@@ -39,7 +54,7 @@ export interface Origin {
   custom?: ClientSetting;
 }
 
-export type Value = CatalogValue<Origin>;
+export type Value = CatalogValue<Origin | undefined>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 /** A cheap pre-filter for SQL that coordinates servers (advisory locks, XA, prepared transactions). */
@@ -139,8 +154,8 @@ function patternPath(pattern: Node, target: Node): string[] | undefined {
 
 /** `value.a.b…`; a team's own instances (from the settings) have no catalog members. */
 function extend(value: Value, names: readonly string[]): Value {
-  return extendValue<Origin>(value, names, (instance, path, origin) =>
-    origin.custom ? undefined : lookupInstanceMember(instance, path),
+  return extendValue<Origin | undefined>(value, names, (instance, path, origin) =>
+    origin?.custom ? undefined : lookupInstanceMember(instance, path),
   );
 }
 
@@ -419,33 +434,49 @@ export class FileModel {
     return value;
   }
 
+  /** The module member an import binding stands for; type-only imports only when `types` is set. */
+  private importedValue(def: Variable['defs'][number], types: boolean): Value {
+    // `import x = require('m')` (TypeScript)
+    if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = def.node.moduleReference;
+      if (
+        (def.node.importKind === 'type' && !types) ||
+        reference.type !== AST_NODE_TYPES.TSExternalModuleReference
+      )
+        return UNKNOWN;
+      const source = staticString(reference.expression);
+      return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
+    }
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    if (declaration.importKind === 'type' && !types) return UNKNOWN;
+    const module = canonicalModule(declaration.source.value);
+    const specifier = def.node as TSESTree.ImportClause;
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      if (specifier.importKind === 'type' && !types) return UNKNOWN;
+      const imported =
+        specifier.imported.type === AST_NODE_TYPES.Identifier
+          ? specifier.imported.name
+          : String(specifier.imported.value);
+      // Types are looked up by name, not followed into the module's members.
+      return types
+        ? { kind: 'module', module, path: [imported] }
+        : extend({ kind: 'module', module, path: [] }, [imported]);
+    }
+    return { kind: 'module', module, path: [] };
+  }
+
   private valueOfVariable(variable: Variable): Value {
     const def = variable.defs[0];
     if (!def) return UNKNOWN;
-    if (def.type === 'ImportBinding') {
-      // `import x = require('m')` (TypeScript)
-      if (def.node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-        const reference = def.node.moduleReference;
-        if (def.node.importKind === 'type' || reference.type !== AST_NODE_TYPES.TSExternalModuleReference)
-          return UNKNOWN;
-        const source = staticString(reference.expression);
-        return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
-      }
-      const declaration = def.parent as TSESTree.ImportDeclaration;
-      if (declaration.importKind === 'type') return UNKNOWN;
-      const module = canonicalModule(declaration.source.value);
-      const specifier = def.node as TSESTree.ImportClause;
-      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-        if (specifier.importKind === 'type') return UNKNOWN;
-        const imported =
-          specifier.imported.type === AST_NODE_TYPES.Identifier
-            ? specifier.imported.name
-            : String(specifier.imported.value);
-        return extend({ kind: 'module', module, path: [] }, [imported]);
-      }
-      return { kind: 'module', module, path: [] };
+    if (def.type === 'ImportBinding') return this.importedValue(def, false);
+    if (def.type === 'Parameter') {
+      const shown = this.valueOfImportThenParameter(def.node as Node, def.name as Node);
+      if (shown.kind !== 'unknown') return shown;
+      // `function list(http: AxiosInstance)`, a DI factory's `(redis: Redis) => …`: the declared type says.
+      return this.declaredInstance((def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation);
     }
-    if (def.type === 'Parameter') return this.valueOfImportThenParameter(def.node as Node, def.name as Node);
+    // `class Cache extends Redis {}`: constructing it makes what its client base class makes.
+    if (def.type === 'ClassName') return this.clientBaseClass(def.node as Node) ?? UNKNOWN;
     if (def.type === 'Variable') {
       const declarator = def.node as TSESTree.VariableDeclarator;
       const path = patternPath(declarator.id, def.name);
@@ -459,9 +490,15 @@ export class FileModel {
       let source: Node | null | undefined = declarator.init;
       if (!source || writes.length > 1) {
         // `let client; … client = new Pool()`: one assignment is as good as an initialiser.
-        if (writes.length !== 1 || path.length > 0) return UNKNOWN;
+        const declared = (): Value =>
+          path.length === 0 && declarator.id.type === AST_NODE_TYPES.Identifier
+            ? this.declaredInstance(declarator.id.typeAnnotation?.typeAnnotation)
+            : UNKNOWN;
+        if (writes.length !== 1 || path.length > 0) return declared();
         source = writes[0]?.writeExpr as Node | null | undefined;
-        if (!source) return UNKNOWN;
+        if (!source) return declared();
+        const assigned = this.valueOf(source);
+        return assigned.kind === 'unknown' ? declared() : assigned;
       }
       return extend(this.valueOf(source), path);
     }
@@ -505,11 +542,181 @@ export class FileModel {
     return common ?? UNKNOWN;
   }
 
+  /**
+   * `this.x`: the one value assigned to the field; else its declared type (a field or a constructor
+   * parameter property, `constructor(private readonly s3: S3Client)`); else, in a subclass of a
+   * client class, the inherited member (`this.send(…)` in `class Storage extends S3Client`).
+   */
   private valueOfThisMember(node: TSESTree.MemberExpression, name: string): Value {
     const body = this.thisClassBody(node);
-    const assigned = body ? this.classFields.get(body)?.get(name) : undefined;
-    if (!assigned || assigned.length !== 1) return UNKNOWN;
-    return this.valueOf(assigned[0] as Node);
+    if (!body) return UNKNOWN;
+    const assigned = this.classFields.get(body)?.get(name);
+    if (assigned?.length === 1) {
+      const value = this.valueOf(assigned[0] as Node);
+      if (value.kind !== 'unknown') return value;
+    }
+    const declared = this.declaredField(body, name);
+    if (declared) return declared;
+    if (assigned && assigned.length > 0) return UNKNOWN;
+    const base = body.parent ? this.clientBaseOf(body.parent) : undefined;
+    return base?.kind === 'instance' ? extend(base, [name]) : UNKNOWN;
+  }
+
+  /** The declared type of field `name` in a class body, when it is a client's type. */
+  private declaredField(body: Node, name: string): Value | undefined {
+    if (body.type !== AST_NODE_TYPES.ClassBody) return undefined;
+    for (const member of body.body) {
+      if (
+        member.type === AST_NODE_TYPES.PropertyDefinition &&
+        !member.static &&
+        propertyKey(member) === name
+      ) {
+        const value = this.declaredInstance(member.typeAnnotation?.typeAnnotation);
+        if (value.kind !== 'unknown') return value;
+      }
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+        for (const param of member.value.params) {
+          if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+          const target =
+            param.parameter.type === AST_NODE_TYPES.AssignmentPattern
+              ? param.parameter.left
+              : param.parameter;
+          if (target.type === AST_NODE_TYPES.Identifier && target.name === name) {
+            const value = this.declaredInstance(target.typeAnnotation?.typeAnnotation);
+            if (value.kind !== 'unknown') return value;
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * What a class extends when its base is a client class: the base's factory value, whose
+   * construction options a `super(url, options)` call (or `new Sub(…)` itself) supplies.
+   */
+  private clientBaseOf(klass: Node): Value | undefined {
+    const base = this.clientBaseClass(klass);
+    if (base?.kind !== 'module') return undefined;
+    const role = lookupModuleMember(base.module, base.path);
+    return role?.role === 'factory'
+      ? { kind: 'instance', instance: role.instance, family: role.family, path: [], origin: undefined }
+      : undefined;
+  }
+
+  /** The client class a class extends (`extends S3Client`, `extends grpc.Client`), as a module value. */
+  private clientBaseClass(klass: Node): Value | undefined {
+    if (
+      (klass.type !== AST_NODE_TYPES.ClassDeclaration && klass.type !== AST_NODE_TYPES.ClassExpression) ||
+      !klass.superClass
+    )
+      return undefined;
+    const base = this.valueOf(klass.superClass);
+    if (base.kind !== 'module') return undefined;
+    const role = lookupModuleMember(base.module, base.path);
+    return role?.role === 'factory' && !role.inheritsFrom ? base : undefined;
+  }
+
+  /**
+   * Where a construction's options are written: for `new Storage(…)` of a local subclass whose
+   * constructor calls `super(…)`, that call's arguments; otherwise the construction's own.
+   */
+  private constructionArgs(node: CallLike): CallLike {
+    if (node.type !== AST_NODE_TYPES.NewExpression || node.callee.type !== AST_NODE_TYPES.Identifier)
+      return node;
+    const def = this.findVariable(node.callee)?.defs[0];
+    if (def?.type !== 'ClassName') return node;
+    const klass = def.node as TSESTree.ClassDeclaration;
+    const constructor = klass.body.body.find(
+      (member): member is TSESTree.MethodDefinition =>
+        member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+    );
+    if (!constructor) return node;
+    const superCall = findNode(
+      constructor.value.body ?? constructor.value,
+      inner => inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Super,
+    );
+    return (superCall as TSESTree.CallExpression | undefined) ?? node;
+  }
+
+  private readonly declaredCache = new WeakMap<Node, Value>();
+
+  /**
+   * The client instance a type annotation names, by syntax alone: an import from a client module
+   * (`AxiosInstance`, `Redis`, `S3Client`, also type-only and namespace-qualified), a local type
+   * alias of one, a local subclass of a client class, or a union with null/undefined.
+   */
+  declaredInstance(annotation: TSESTree.TypeNode | undefined, depth = 0): Value {
+    if (!annotation || depth > 4) return UNKNOWN;
+    const cached = this.declaredCache.get(annotation);
+    if (cached) return cached;
+    this.declaredCache.set(annotation, UNKNOWN);
+    const value = this.computeDeclaredInstance(annotation, depth);
+    this.declaredCache.set(annotation, value);
+    return value;
+  }
+
+  private computeDeclaredInstance(annotation: TSESTree.TypeNode, depth: number): Value {
+    switch (annotation.type) {
+      case AST_NODE_TYPES.TSUnionType: {
+        // `AxiosInstance | undefined`: the one client among nullish members.
+        let found: Value = UNKNOWN;
+        for (const member of annotation.types) {
+          if (
+            member.type === AST_NODE_TYPES.TSUndefinedKeyword ||
+            member.type === AST_NODE_TYPES.TSNullKeyword
+          )
+            continue;
+          if (found.kind !== 'unknown') return UNKNOWN;
+          found = this.declaredInstance(member, depth + 1);
+          if (found.kind === 'unknown') return UNKNOWN;
+        }
+        return found;
+      }
+      case AST_NODE_TYPES.TSTypeReference: {
+        const name = annotation.typeName;
+        if (name.type === AST_NODE_TYPES.TSQualifiedName) {
+          // `IORedis.Redis`, `AWS.S3Client`: a namespace (or default) import's member.
+          if (name.left.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
+          const def = this.findVariable(name.left)?.defs[0];
+          if (def?.type !== 'ImportBinding') return UNKNOWN;
+          const module = this.importedValue(def, true);
+          return module.kind === 'module'
+            ? this.instanceOfType(module.module, [...module.path, name.right.name])
+            : UNKNOWN;
+        }
+        if (name.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
+        const def = this.findVariable(name)?.defs[0];
+        if (!def) return UNKNOWN;
+        if (def.type === 'ImportBinding') {
+          const module = this.importedValue(def, true);
+          return module.kind === 'module' ? this.instanceOfType(module.module, module.path) : UNKNOWN;
+        }
+        if (def.type === 'Type' && def.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+          return this.declaredInstance(def.node.typeAnnotation, depth + 1);
+        if (def.type === 'ClassName') return this.clientBaseOf(def.node as Node) ?? UNKNOWN;
+        return UNKNOWN;
+      }
+      case AST_NODE_TYPES.TSImportType: {
+        // `import('axios').AxiosInstance`
+        const source =
+          annotation.argument.type === AST_NODE_TYPES.TSLiteralType
+            ? staticString(annotation.argument.literal as Node)
+            : undefined;
+        const qualifier = annotation.qualifier;
+        if (source === undefined || qualifier?.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
+        return this.instanceOfType(canonicalModule(source), [qualifier.name]);
+      }
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private instanceOfType(module: string, path: readonly string[]): Value {
+    const found = instanceOfDeclaredType(module, path);
+    return found
+      ? { kind: 'instance', instance: found.instance, family: found.family, path: [], origin: undefined }
+      : UNKNOWN;
   }
 
   /** Calls that return their receiver's kind (`Octokit.plugin(…)`, `Octokit.defaults(…)`). */
@@ -589,7 +796,7 @@ export class FileModel {
         return role ? { node, role, callee } : undefined;
       }
       case 'instance': {
-        const custom = callee.origin.custom;
+        const custom = callee.origin?.custom;
         if (custom) {
           const method = callee.path.join('.');
           if (custom.methods?.includes(method)) {
@@ -604,7 +811,8 @@ export class FileModel {
           return undefined;
         }
         const role = lookupInstanceMember(callee.instance, callee.path);
-        return role ? { node, role, callee, origin: callee.origin } : undefined;
+        if (!role) return undefined;
+        return callee.origin ? { node, role, callee, origin: callee.origin } : { node, role, callee };
       }
       default:
         return undefined;
@@ -755,7 +963,8 @@ export class FileModel {
   // ---------------------------------------------------------------- options
 
   /** The options of a call, located as its role says, reduced to a summary. */
-  optionsOf(node: CallLike, locator: Locator): Summary {
+  optionsOf(call: CallLike, locator: Locator): Summary {
+    const node = this.constructionArgs(call);
     const args = node.arguments;
     const spreadAt = args.findIndex(arg => arg.type === AST_NODE_TYPES.SpreadElement);
     const argAt = (index: number): Node | undefined => {

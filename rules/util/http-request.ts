@@ -2,8 +2,7 @@
 // call's own options (and, for axios, the instance it goes through), never guessed.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { getProp } from '../catalog/judge.js';
-import type { Summary } from '../catalog/types.js';
+import { type Summary, getProp } from '@faultline/catalog';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type Node, unwrap } from './ast.js';

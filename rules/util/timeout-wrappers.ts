@@ -4,10 +4,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { TIMEOUT_WRAPPER_MODULES, TIMER_NAME } from '../catalog/hints.js';
+import { type FunctionRef, TIMEOUT_WRAPPER_MODULES, TIMER_NAME } from '@faultline/catalog';
 import { type CallLike, type Node, findNode, isFunction, unwrap, writtenName } from './ast.js';
 import type { FileModel, Value } from './file-model.js';
-import type { FunctionRef } from './settings.js';
 
 /** True when a function reference from the settings matches this callee. */
 export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonly FunctionRef[]): boolean {

@@ -3,8 +3,7 @@
 // client it is. Only used when a rule's option asks for it; never because types happen to exist.
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { TYPE_INSTANCES } from '../catalog/hints.js';
-import type { InstanceKind } from '../catalog/types.js';
+import { type InstanceKind, TYPE_INSTANCES } from '@faultline/catalog';
 
 export class MissingTypeInformationError extends Error {
   constructor(rule: string, option: string) {

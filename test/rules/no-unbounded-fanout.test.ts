@@ -6,6 +6,14 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-unbounded-fanout', rule, {
   valid: [
+    // A field typed with the project's own interface is not a client the catalog knows.
+    `
+interface UserClient { get(id: string): Promise<unknown> }
+export class Users {
+  constructor(private readonly users: UserClient) {}
+  loadAll(ids: string[]) { return Promise.all(ids.map(id => this.users.get(id))); }
+}
+`,
     // The fetch runs in a click handler, later, not per item now.
     `forms.forEach(form => { form.addEventListener('click', async () => { await fetch('/read', { method: 'POST', signal: AbortSignal.timeout(1000) }); }); });`,
     `import pLimit from 'p-limit'; import axios from 'axios'; const limit = pLimit(8); export const load = (ids: string[]) => Promise.all(ids.map(id => limit(() => axios.get('/u/' + id, { timeout: 1000 }))));`,
@@ -26,6 +34,18 @@ ruleTester.run('no-unbounded-fanout', rule, {
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
   ],
   invalid: [
+    {
+      // A client injected through a typed constructor parameter, kept in a field.
+      code: `
+import type { AxiosInstance } from 'axios';
+export class Users {
+  private http: AxiosInstance;
+  constructor(http: AxiosInstance) { this.http = http; }
+  loadAll(ids: string[]) { return Promise.all(ids.map(id => this.http.get(\`/users/\${id}\`))); }
+}
+`,
+      errors: [{ column: 35, endColumn: 46, endLine: 6, line: 6, messageId: 'unboundedFanout' }],
+    },
     {
       code: `
 const promises = [];

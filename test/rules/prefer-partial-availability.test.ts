@@ -23,6 +23,33 @@ const lines = await Promise.all(order.lines.map(line => fetch(line.priceUrl, { s
   ],
   invalid: [
     {
+      // A DI factory's parameter typed with the client class (through a type alias).
+      code: `
+import Redis from 'ioredis';
+type Cache = Redis;
+export const both = (redis: Cache) => Promise.all([redis.get('a'), redis.get('b')]);
+`,
+      errors: [
+        {
+          column: 39,
+          endColumn: 50,
+          endLine: 4,
+          line: 4,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `
+import Redis from 'ioredis';
+type Cache = Redis;
+export const both = (redis: Cache) => Promise.allSettled([redis.get('a'), redis.get('b')]);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: 'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
       errors: [
         {

@@ -32,6 +32,74 @@ export async function load(url: string, signal: AbortSignal) {
   ],
   invalid: [
     {
+      // An injected AWS client (a constructor parameter property typed S3Client) makes remote calls too.
+      code: `
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+export class Files {
+  constructor(private readonly s3: S3Client) {}
+  async read(key: string, signal: AbortSignal) {
+    return this.s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+  }
+}
+`,
+      errors: [
+        {
+          column: 12,
+          endColumn: 24,
+          endLine: 6,
+          line: 6,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `
+import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+export class Files {
+  constructor(private readonly s3: S3Client) {}
+  async read(key: string, signal: AbortSignal) {
+    return this.s3.send(new GetObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: signal });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Inside a subclass of a client class, \`this\` is the client.
+      code: `
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+export class Storage extends S3Client {
+  async read(key: string, signal: AbortSignal) {
+    return this.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+  }
+}
+`,
+      errors: [
+        {
+          column: 12,
+          endColumn: 21,
+          endLine: 5,
+          line: 5,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+export class Storage extends S3Client {
+  async read(key: string, signal: AbortSignal) {
+    return this.send(new GetObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: signal });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       filename: 'app/api/weather/route.ts',
       code: `export async function GET(req) { const response = await fetch('https://weather.example.com/today'); return Response.json(await response.json()); }`,
       errors: [

@@ -1,11 +1,38 @@
+import path from 'node:path';
+
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-timeout.js';
+
+const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 
 const ruleTester = new RuleTester();
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    {
+      // Project facts: the project's bootstrap (src/main.ts) sets \`axios.defaults.timeout\` for the whole process.
+      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
+      code: `import axios from 'axios';
+export async function start() { await axios.get('https://status.example.com/ping'); }`,
+      options: [{ checkTests: true }],
+    },
+    // An injected client (constructor parameter property): its configuration is not visible, so its calls are not reported.
+    `
+import type { AxiosInstance } from 'axios';
+export class Api {
+  constructor(private readonly http: AxiosInstance) {}
+  ping() { return this.http.get('/ping'); }
+}
+`,
+    // A subclass of a client class that passes its caller's options to \`super\`: the options are not visible.
+    `
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+class Storage extends S3Client {
+  constructor(options: S3ClientConfig) { super(options); }
+}
+export const storage = new Storage(loadConfig());
+`,
     // fetch
     `await fetch(url, { signal: AbortSignal.timeout(5000) });`,
     `await fetch(url, { signal: AbortSignal.any([parent, AbortSignal.timeout(5000)]) });`,
@@ -198,6 +225,105 @@ await fetch(url, { signal: controller.signal });
     { filename: 'src/__tests__/api.test.ts', code: `await fetch(url);` },
   ],
   invalid: [
+    {
+      // No module of this project sets a default; its test setup does not count for the service.
+      filename: path.join(PROJECTS, 'without-bootstrap/src/service.ts'),
+      code: `import axios from 'axios';
+export const ping = () => axios.get('https://status.example.com/ping');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 27,
+          endColumn: 36,
+          endLine: 2,
+          line: 2,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios';
+export const ping = () => axios.get('https://status.example.com/ping', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A nested package is a process of its own: the parent's bootstrap does not reach it.
+      filename: path.join(PROJECTS, 'with-bootstrap/packages/worker/src/job.ts'),
+      code: `import axios from 'axios';
+export const run = () => axios.get('https://jobs.example.com/next');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 26,
+          endColumn: 35,
+          endLine: 2,
+          line: 2,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios';
+export const run = () => axios.get('https://jobs.example.com/next', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The file's own "none" wins over the project's default.
+      filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
+      code: `import axios from 'axios';
+axios.defaults.timeout = 0;
+export const ping = () => axios.get('https://status.example.com/ping');`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 1, endColumn: 27, endLine: 2, line: 2, messageId: 'noneDeadline' }],
+    },
+    {
+      // An injected axios instance whose call turns the deadline off explicitly.
+      code: `
+import { type AxiosInstance } from 'axios';
+export class Api {
+  constructor(private http: AxiosInstance) {}
+  ping() { return this.http.get('/ping', { timeout: 0 }); }
+}
+`,
+      errors: [{ column: 44, endColumn: 54, endLine: 5, line: 5, messageId: 'noneDeadline' }],
+    },
+    {
+      // A field typed with a type alias of the client type, assigned from a constructor parameter.
+      code: `
+import axios from 'axios';
+type Http = axios.AxiosInstance;
+export class Api {
+  private http: Http;
+  constructor(http: Http) { this.http = http; }
+  ping() { return this.http.get('/ping', { timeout: null }); }
+}
+`,
+      errors: [{ column: 44, endColumn: 57, endLine: 7, line: 7, messageId: 'noneDeadline' }],
+    },
+    {
+      // A subclass of a client class is the client: its \`super(...)\` options are the construction's.
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+class Storage extends S3Client {
+  constructor() { super({ region: 'eu-west-1' }); }
+}
+export const storage = new Storage();
+`,
+      errors: [{ column: 28, endColumn: 35, endLine: 6, line: 6, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Without a constructor, the subclass's own arguments reach the client.
+      code: `
+import Redis from 'ioredis';
+class Cache extends Redis {}
+export const cache = new Cache({ host: 'cache' });
+`,
+      errors: [{ column: 26, endColumn: 31, endLine: 4, line: 4, messageId: 'missingClientDeadline' }],
+    },
     {
       code: 'await fetch(url);',
       errors: [

@@ -1,7 +1,7 @@
 // What the closure does to the world: environment reads, file system, child processes, sockets,
 // remote calls (judged by the client catalog) and thrown errors. Each becomes a hazard with its
 // location; a moved closure takes all of these with it into the service.
-import { type Verdict, FAMILIES } from '@faultline/eslint-plugin/catalog';
+import { type Verdict, FAMILIES } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
 import type { Unit } from './closure.js';

@@ -1,31 +1,39 @@
-// Remote calls in the closure, and whether they have deadlines, decided by the lint plugin's
-// client catalog (@faultline/eslint-plugin/catalog). The ESLint rules build the catalog's
-// `Summary` shapes from ESTree (rules/util/file-model.ts); this file builds the same shapes from
-// TypeScript nodes, so both halves of faultline judge a call with one body of knowledge.
+// Remote calls in the closure, and whether they have deadlines: the TypeScript reader of the
+// client catalog (@faultline/catalog). It turns TypeScript nodes into the catalog's plain facts
+// (`Summary`, `CallFacts`), and the catalog's pure decisions judge them; the lint rules do the
+// same from ESTree (rules/util/file-model.ts, rules/util/deadline-facts.ts), and
+// test/integration/reader-parity.test.ts holds both readers to the same verdicts.
 // Callees are resolved through imports and local consts (never by bare name); instances are
 // followed to where they were made (`axios.create`, `new Pool`, `new Redis`).
 import {
+  ABORT_CONTROLLER_MODULES,
+  type CallFacts,
+  type CalleeIdentity,
+  type CatalogValue,
+  type ClientFacts,
   type FamilyId,
+  type HttpFacts,
   type Locator,
   type Prop,
   type Role,
   type Summary,
   type Verdict,
   FAMILIES,
-  canonicalModule,
-  isKnownModule,
-  judge,
-  lookupGlobal,
-  lookupInstanceMember,
-  lookupModuleMember,
-  type CatalogValue,
-  extendValue,
   GLOBAL_ROOTS,
   TIMEOUT_WRAPPER_MODULES,
   TIMER_NAME,
   TYPE_INSTANCES,
   URL_NAME,
-} from '@faultline/eslint-plugin/catalog';
+  canonicalModule,
+  decideDeadline,
+  extendValue,
+  hasPerCallBound,
+  wrapperMatters,
+  isKnownModule,
+  lookupGlobal,
+  lookupInstanceMember,
+  lookupModuleMember,
+} from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
 import {
@@ -36,6 +44,7 @@ import {
   resolveAlias,
   staticString,
   unwrap,
+  walk,
 } from './ts-util.js';
 
 type CallLike = ts.CallExpression | ts.NewExpression;
@@ -52,6 +61,11 @@ export type Value = CatalogValue<Origin | undefined>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const ABSENT: Summary = { kind: 'absent' };
+/** Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`. */
+const INTEROP_HELPERS =
+  /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
+const CALLBACK_NAME = /^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/;
+const METADATA_NAME = /^(md|meta|metadata)$|Metadata$/i;
 
 function extend(value: Value, names: readonly string[]): Value {
   return extendValue<Origin | undefined>(value, names);
@@ -121,6 +135,9 @@ export class RemoteCalls {
       }
       const alias = this.aliasOf(node);
       if (alias) return alias;
+      const first = node.arguments[0];
+      if (ts.isIdentifier(callee) && INTEROP_HELPERS.test(callee.text) && first && !ts.isSpreadElement(first))
+        return this.valueOf(first);
       return this.valueOfFactoryCall(node);
     }
     if (ts.isNewExpression(node)) return this.valueOfFactoryCall(node);
@@ -202,29 +219,51 @@ export class RemoteCalls {
     return UNKNOWN;
   }
 
-  /** `this.client` inside a class: the field initialiser or the single constructor assignment. */
+  /**
+   * `this.client` inside a class: its one assignment (a field initialiser, a parameter property's
+   * default, or `this.client = …` in any method where `this` is the instance).
+   */
   private valueOfThisMember(node: ts.Node, name: string): Value {
     let klass: ts.Node | undefined = node.parent;
     while (klass && !ts.isClassLike(klass)) klass = klass.parent;
     if (!klass || !ts.isClassLike(klass)) return UNKNOWN;
     const assigned: ts.Expression[] = [];
+    const visit = (child: ts.Node): void => {
+      // A nested `function` or class has its own `this`; arrow functions keep the instance.
+      if (ts.isFunctionDeclaration(child) || ts.isFunctionExpression(child) || ts.isClassLike(child)) return;
+      if (
+        ts.isBinaryExpression(child) &&
+        child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        (ts.isPropertyAccessExpression(child.left) || ts.isElementAccessExpression(child.left)) &&
+        child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        memberName(child.left) === name
+      ) {
+        assigned.push(child.right);
+      }
+      ts.forEachChild(child, visit);
+    };
     for (const member of klass.members) {
-      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name && member.initializer)
-        assigned.push(member.initializer);
-      if (ts.isConstructorDeclaration(member) && member.body) {
-        const visit = (child: ts.Node): void => {
-          if (
-            ts.isBinaryExpression(child) &&
-            child.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-            ts.isPropertyAccessExpression(child.left) &&
-            child.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-            child.left.name.text === name
-          ) {
-            assigned.push(child.right);
-          }
-          ts.forEachChild(child, visit);
-        };
-        visit(member.body);
+      if (ts.isPropertyDeclaration(member)) {
+        if (propertyNameText(member.name) === name && member.initializer && !hasStatic(member))
+          assigned.push(member.initializer);
+        if (member.initializer) visit(member.initializer);
+      } else if (
+        (ts.isMethodDeclaration(member) ||
+          ts.isConstructorDeclaration(member) ||
+          ts.isGetAccessorDeclaration(member) ||
+          ts.isSetAccessorDeclaration(member)) &&
+        member.body
+      ) {
+        if (ts.isConstructorDeclaration(member))
+          for (const parameter of member.parameters)
+            if (
+              ts.isParameterPropertyDeclaration(parameter, member) &&
+              ts.isIdentifier(parameter.name) &&
+              parameter.name.text === name &&
+              parameter.initializer
+            )
+              assigned.push(parameter.initializer);
+        ts.forEachChild(member.body, visit);
       }
     }
     return assigned.length === 1 ? this.valueOf(assigned[0] as ts.Expression) : UNKNOWN;
@@ -360,7 +399,10 @@ export class RemoteCalls {
       spreadAt !== -1 && spreadAt <= index ? undefined : args[index];
     if ('at' in locator) {
       if (spreadAt !== -1 && spreadAt <= locator.at) return { kind: 'opaque', at: args[spreadAt] };
-      return this.summarizeTop(argAt(locator.at));
+      const arg = argAt(locator.at);
+      // `MongoClient.connect(url, callback)`: a callback where options could be is no options.
+      if (arg && isFunctionLike(unwrap(arg))) return ABSENT;
+      return this.summarizeTop(arg);
     }
     if ('configOrUrl' in locator) {
       if (spreadAt === 0) return { kind: 'opaque' };
@@ -397,29 +439,64 @@ export class RemoteCalls {
         if (isFunctionLike(unwrap(arg))) continue;
         const summary = this.summarizeTop(arg);
         if (summary.kind === 'string' || summary.kind === 'number' || summary.kind === 'value') return ABSENT;
+        if (summary.kind === 'opaque' && this.looksLikeUrl(arg)) return ABSENT;
         return summary;
       }
       return ABSENT;
     }
     if ('grpcCall' in locator) {
       const callee = unwrap(node.expression);
-      const first = ts.isPropertyAccessExpression(callee) && callee.name.text.startsWith('make') ? 4 : 1;
+      let first = (memberName(callee) ?? '').startsWith('make') ? 4 : 1;
+      // Client- and bidi-streaming calls take no request: `stub.routeChat({ deadline })`.
+      const head = argAt(0);
+      if (first === 1 && head && getPropKind(this.summarizeTop(head), 'deadline')) first = 0;
       const merged: Summary = { kind: 'object', props: new Map(), hasSpread: false };
       let seen = false;
       for (let index = first; index < args.length; index++) {
         const arg = argAt(index);
         if (!arg) return { kind: 'opaque' };
-        if (isFunctionLike(unwrap(arg))) continue;
+        if (this.isCallbackLike(arg) || this.isGrpcMetadata(arg)) continue;
         const summary = this.summarizeTop(arg);
         if (summary.kind === 'object') {
           seen = true;
           for (const [key, prop] of summary.props) merged.props.set(key, prop);
           merged.hasSpread ||= summary.hasSpread;
+        } else if (summary.kind === 'opaque') {
+          merged.hasSpread = true;
+          seen = true;
         }
       }
       return seen ? merged : ABSENT;
     }
     return ABSENT;
+  }
+
+  /** A callback argument: a function, an identifier bound to one, or named like one (`cb`, `done`, `onReply`). */
+  private isCallbackLike(arg: ts.Expression): boolean {
+    const inner = unwrap(arg);
+    if (isFunctionLike(inner)) return true;
+    if (!ts.isIdentifier(inner)) return false;
+    if (CALLBACK_NAME.test(inner.text)) return true;
+    const declaration = this.ctx.checker.getSymbolAtLocation(inner)?.declarations?.[0];
+    if (declaration && ts.isFunctionDeclaration(declaration)) return true;
+    const init = this.constInit(inner);
+    return init !== undefined && isFunctionLike(unwrap(init));
+  }
+
+  /** A gRPC `Metadata` argument: `new Metadata()` (directly or through a const), or named like one. */
+  private isGrpcMetadata(arg: ts.Expression): boolean {
+    let inner = unwrap(arg);
+    if (ts.isIdentifier(inner)) {
+      if (METADATA_NAME.test(inner.text)) return true;
+      const init = this.constInit(inner);
+      if (init) inner = unwrap(init);
+    }
+    if (ts.isNewExpression(inner)) return true;
+    if (ts.isCallExpression(inner)) {
+      const name = writtenName(inner.expression);
+      return name !== undefined && /metadata/i.test(name);
+    }
+    return false;
   }
 
   /** The initialiser of a module-level or local `const` binding declared in the library. */
@@ -606,17 +683,54 @@ export class RemoteCalls {
       }
       return { kind: 'signal', timed: 'unknown', at: node };
     }
-    if (
-      ts.isPropertyAccessExpression(node) &&
-      node.name.text === 'signal' &&
-      ts.isNewExpression(unwrap(node.expression))
-    ) {
-      const created = unwrap(node.expression) as ts.NewExpression;
-      const value = this.valueOf(created.expression);
-      if (value.kind === 'global' && value.path.join('.') === 'AbortController')
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'signal') {
+      const object = unwrap(node.expression);
+      if (ts.isIdentifier(object)) return { kind: 'signal', timed: this.controllerTimed(object), at: node };
+      // `new AbortController().signal`: nothing can ever abort it.
+      if (ts.isNewExpression(object) && this.isAbortControllerClass(object.expression))
         return { kind: 'signal', timed: 'no', at: node };
     }
     return { kind: 'signal', timed: 'unknown', at: node };
+  }
+
+  /** The global `AbortController`, or one from a polyfill package. */
+  private isAbortControllerClass(node: ts.Expression): boolean {
+    const value = this.valueOf(node);
+    if (value.kind === 'global') return value.path.join('.') === 'AbortController';
+    if (value.kind === 'module' && ABORT_CONTROLLER_MODULES.has(value.module))
+      return value.path.length === 0 || value.path.join('.') === 'AbortController';
+    return false;
+  }
+
+  /** For a local `new AbortController()`: does a timer call its `abort`, or does it escape? */
+  private controllerTimed(identifier: ts.Identifier): 'yes' | 'no' | 'unknown' {
+    const declaration = this.ctx.checker.getSymbolAtLocation(identifier)?.declarations?.[0];
+    if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name))
+      return 'unknown';
+    const init = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (!init || !ts.isNewExpression(init) || !this.isAbortControllerClass(init.expression)) return 'unknown';
+    let escapes = false;
+    for (const use of this.referencesOf(declaration.name)) {
+      const parent = use.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === use) {
+        const name = parent.name.text;
+        // `controller.abort()` in a timer callback, or `controller.abort.bind(controller)` given to one.
+        const grand = parent.parent;
+        const called = ts.isCallExpression(grand) && grand.expression === parent;
+        const bound =
+          ts.isPropertyAccessExpression(grand) && grand.expression === parent && grand.name.text === 'bind';
+        if (name === 'abort' && (called || bound) && this.isInsideTimer(parent)) return 'yes';
+        if (name === 'signal' || name === 'abort') continue;
+      }
+      if (
+        ts.isBinaryExpression(parent) &&
+        parent.left === use &&
+        parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      )
+        continue;
+      escapes = true;
+    }
+    return escapes ? 'unknown' : 'no';
   }
 
   /** True when an argument is evidently a URL rather than an options object. */
@@ -651,7 +765,7 @@ export class RemoteCalls {
     return false;
   }
 
-  // ------------------------------------------------------------------ judging
+  // ------------------------------------------------------------------ deadline facts
 
   /** What the instance a call goes through was configured with, outermost first. */
   private instanceLayers(classified: Classified): Summary[] {
@@ -659,50 +773,105 @@ export class RemoteCalls {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
+    if (family === 'axios')
+      layers.push(...(this.laterLayers(classified.node.getSourceFile()).get('axios') ?? []));
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
-      if (family === 'axios') layers.push(...this.defaultsAssigned(origin));
+      if (family === 'axios')
+        layers.push(...(this.laterLayers(origin.node.getSourceFile()).get(origin) ?? []));
     }
     // An instance recognised only by its type: its configuration is not visible.
     if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });
     return layers;
   }
 
-  /** axios: `instance.defaults.timeout = n` (or `.signal`) set after construction, in the file that made the instance. */
-  private defaultsAssigned(origin: Origin): Summary[] {
-    const layers: Summary[] = [];
-    const visit = (node: ts.Node): void => {
+  private readonly layerIndex = new Map<ts.SourceFile, Map<Origin | 'axios', Summary[]>>();
+
+  /**
+   * Defaults set after construction in a file: `x.defaults.timeout = n` (on an instance or on
+   * axios itself), and request interceptors that set a timeout or a signal.
+   */
+  private laterLayers(file: ts.SourceFile): Map<Origin | 'axios', Summary[]> {
+    const cached = this.layerIndex.get(file);
+    if (cached) return cached;
+    const index = new Map<Origin | 'axios', Summary[]>();
+    this.layerIndex.set(file, index);
+    const add = (target: ts.Expression, key: string, value: Summary, at: ts.Node): void => {
+      const owner = this.valueOf(target);
+      const slot: Origin | 'axios' | undefined =
+        owner.kind === 'instance' && owner.path.length === 0 && owner.origin
+          ? owner.origin
+          : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0
+            ? 'axios'
+            : undefined;
+      if (!slot) return;
+      const layer: Summary = { kind: 'object', props: new Map([[key, { value, at }]]), hasSpread: false };
+      const list = index.get(slot);
+      if (list) list.push(layer);
+      else index.set(slot, [layer]);
+    };
+    walk(file, node => {
       if (
         ts.isBinaryExpression(node) &&
         node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(node.left)
+        (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left))
       ) {
-        const key = node.left.name.text;
+        const key = memberName(node.left);
         const owner = node.left.expression;
         if (
           (key === 'timeout' || key === 'signal') &&
-          ts.isPropertyAccessExpression(owner) &&
-          owner.name.text === 'defaults'
+          (ts.isPropertyAccessExpression(owner) || ts.isElementAccessExpression(owner)) &&
+          memberName(owner) === 'defaults'
         ) {
-          const value = this.valueOf(owner.expression);
-          if (value.kind === 'instance' && value.origin === origin && value.path.length === 0) {
-            const summary =
-              key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
-            layers.push({
-              kind: 'object',
-              props: new Map([[key, { value: summary, at: node }]]),
-              hasSpread: false,
-            });
-          }
+          const summary =
+            key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
+          add(owner.expression, key, summary, node);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(origin.node.getSourceFile());
-    return layers;
+      // `x.interceptors.request.use(config => { config.timeout = …; return config; })`
+      if (ts.isCallExpression(node)) {
+        const callee = unwrap(node.expression);
+        const request =
+          ts.isPropertyAccessExpression(callee) && callee.name.text === 'use'
+            ? unwrap(callee.expression)
+            : undefined;
+        const interceptors =
+          request && ts.isPropertyAccessExpression(request) && request.name.text === 'request'
+            ? unwrap(request.expression)
+            : undefined;
+        const handler = node.arguments[0];
+        if (
+          interceptors &&
+          ts.isPropertyAccessExpression(interceptors) &&
+          interceptors.name.text === 'interceptors' &&
+          handler &&
+          findTs(handler, inner => {
+            if (
+              ts.isBinaryExpression(inner) &&
+              inner.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+              (ts.isPropertyAccessExpression(inner.left) || ts.isElementAccessExpression(inner.left))
+            ) {
+              const name = memberName(inner.left);
+              return name === 'timeout' || name === 'signal';
+            }
+            if (ts.isPropertyAssignment(inner) || ts.isShorthandPropertyAssignment(inner)) {
+              const name = propertyNameText(inner.name);
+              return name === 'timeout' || name === 'signal';
+            }
+            return false;
+          })
+        )
+          add(interceptors.expression, 'timeout', { kind: 'value' }, node);
+      }
+      return true;
+    });
+    return index;
   }
 
-  /** fetch(request): the init of the `new Request(url, init)` it was built from, when visible. */
+  /**
+   * fetch(request): the init of the `new Request(url, init)` it was built from, when visible; an
+   * incoming request passed on (`fetch(request)` in a proxy) may carry its own signal.
+   */
   private requestInit(call: CallLike): Summary | undefined {
     const input = call.arguments?.[0];
     if (!input || ts.isSpreadElement(input)) return undefined;
@@ -713,84 +882,340 @@ export class RemoteCalls {
       value.origin?.role.role === 'factory'
     )
       return this.optionsOf(value.origin.node, value.origin.role.options);
+    const inner = unwrap(input);
+    if (
+      ts.isIdentifier(inner) &&
+      !this.constInit(inner) &&
+      (/^(req|request|incoming)/i.test(inner.text) || /Request$/.test(inner.text))
+    )
+      return { kind: 'opaque', at: inner };
     return undefined;
   }
 
-  /** node:http: a 'timeout' handler that destroys the request, `setTimeout`, or the request escaping. */
-  private httpFacts(call: CallLike): { destroysOnTimeout: boolean; setsTimeout: boolean; escapes: boolean } {
-    const fn = call.parent ? findEnclosingBody(call) : undefined;
-    const text = fn ? fn.getText() : call.getText();
-    const destroysOnTimeout = /\.on\(\s*['"]timeout['"][\s\S]*?(?:destroy|abort)\(/.test(text);
-    const setsTimeout = /\.setTimeout\(/.test(text);
+  /** The identifiers in `scope` that refer to the same symbol as `declared`. */
+  private referencesOf(declared: ts.Identifier): ts.Identifier[] {
+    const symbol = this.ctx.checker.getSymbolAtLocation(declared);
+    if (!symbol) return [];
+    const scope = enclosingScope(declared);
+    const found: ts.Identifier[] = [];
+    walk(scope, node => {
+      if (ts.isIdentifier(node) && node !== declared && node.text === declared.text) {
+        if (this.ctx.checker.getSymbolAtLocation(node) === symbol) found.push(node);
+      }
+      return true;
+    });
+    return found;
+  }
+
+  /** `setTimeout(…)` / `setInterval(…)`, global or imported from node:timers. */
+  private isTimerCall(node: ts.CallExpression): boolean {
+    const written = writtenName(node.expression);
+    if (written !== 'setTimeout' && written !== 'setInterval') return false;
+    const callee = this.valueOf(node.expression);
+    const name =
+      callee.kind === 'global' || (callee.kind === 'module' && callee.module === 'node:timers')
+        ? callee.path.join('.')
+        : '';
+    return name === 'setTimeout' || name === 'setInterval';
+  }
+
+  /** True when the node sits in a callback given to a timer, directly or through a const. */
+  private isInsideTimer(node: ts.Node): boolean {
+    for (let current: ts.Node = node; current.parent; current = current.parent) {
+      const parent = current.parent;
+      if (ts.isCallExpression(parent) && parent.arguments[0] === current && this.isTimerCall(parent))
+        return true;
+      // `const onTimeout = () => controller.abort(); setTimeout(onTimeout, ms)`
+      if (
+        isFunctionLike(current) &&
+        ts.isVariableDeclaration(parent) &&
+        ts.isIdentifier(parent.name) &&
+        this.referencesOf(parent.name).some(
+          use =>
+            ts.isCallExpression(use.parent) &&
+            use.parent.arguments[0] === use &&
+            this.isTimerCall(use.parent),
+        )
+      )
+        return true;
+      if (ts.isSourceFile(parent)) return false;
+    }
+    return false;
+  }
+
+  /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
+  private httpFacts(call: CallLike): HttpFacts {
+    const facts: HttpFacts = { destroysOnTimeout: false, setsTimeout: false, escapes: false };
+    const destroys = (handler: ts.Expression | undefined): boolean => {
+      if (!handler) return false;
+      let body: ts.Node = handler;
+      const inner = unwrap(handler);
+      if (ts.isIdentifier(inner)) {
+        const declaration = this.ctx.checker.getSymbolAtLocation(inner)?.declarations?.[0];
+        body =
+          this.constInit(inner) ??
+          (declaration && ts.isFunctionDeclaration(declaration) ? declaration : inner);
+      }
+      return (
+        findTs(body, node => {
+          const name = memberName(node);
+          return (
+            (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+            (name === 'destroy' || name === 'abort')
+          );
+        }) !== undefined
+      );
+    };
+    const inspectUse = (receiver: ts.Node): void => {
+      // `req.on('timeout', h)`, `req.once(…)`, `req.setTimeout(ms, h)`, possibly chained.
+      let current: ts.Node = receiver;
+      for (let step = 0; step < 8; step++) {
+        const member = current.parent;
+        if (!member || !ts.isPropertyAccessExpression(member) || member.expression !== current) return;
+        const use = member.parent;
+        if (!ts.isCallExpression(use) || use.expression !== member) return;
+        const name = member.name.text;
+        if (name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') {
+          if (staticString(use.arguments[0]) === 'timeout' && destroys(use.arguments[1]))
+            facts.destroysOnTimeout = true;
+        } else if (name === 'setTimeout') {
+          facts.setsTimeout = true;
+          if (destroys(use.arguments[1])) facts.destroysOnTimeout = true;
+        }
+        current = use;
+      }
+    };
+    inspectUse(call);
+    // Walk up the chain (`http.get(...).on(...)`) to where the request ends up.
     let top: ts.Node = call;
-    while (ts.isPropertyAccessExpression(top.parent) && ts.isCallExpression(top.parent.parent))
+    while (
+      ts.isPropertyAccessExpression(top.parent) &&
+      top.parent.expression === top &&
+      ts.isCallExpression(top.parent.parent)
+    )
       top = top.parent.parent;
+    while (ts.isAwaitExpression(top.parent) || ts.isParenthesizedExpression(top.parent)) top = top.parent;
     const parent = top.parent;
-    const escapes =
-      ts.isReturnStatement(parent) ||
-      (ts.isArrowFunction(parent) && parent.body === top) ||
-      (ts.isCallExpression(parent) && parent.expression !== top);
-    return { destroysOnTimeout, setsTimeout, escapes };
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+      for (const use of this.referencesOf(parent.name)) {
+        const useParent = use.parent;
+        // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
+        if (
+          ts.isPropertyAccessExpression(useParent) &&
+          useParent.expression === use &&
+          /^(destroy|abort)$/.test(useParent.name.text) &&
+          this.isInsideTimer(useParent)
+        )
+          facts.destroysOnTimeout = true;
+        if (ts.isPropertyAccessExpression(useParent) && useParent.expression === use) inspectUse(use);
+        else if (
+          ts.isCallExpression(useParent) ||
+          ts.isNewExpression(useParent) ||
+          ts.isReturnStatement(useParent) ||
+          ts.isBinaryExpression(useParent) ||
+          ts.isPropertyAssignment(useParent) ||
+          ts.isShorthandPropertyAssignment(useParent) ||
+          ts.isArrayLiteralExpression(useParent)
+        )
+          facts.escapes = true;
+      }
+    } else if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === top)) {
+      facts.escapes = true;
+    } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== top) {
+      facts.escapes = true;
+    }
+    return facts;
+  }
+
+  /** superagent: a `.timeout(…)` somewhere along the chain, or on the variable holding the request. */
+  private superagentBounded(call: CallLike): boolean {
+    let current: ts.Node = call;
+    for (let step = 0; step < 20; step++) {
+      const member = current.parent;
+      if (
+        (ts.isPropertyAccessExpression(member) || ts.isElementAccessExpression(member)) &&
+        member.expression === current &&
+        ts.isCallExpression(member.parent)
+      ) {
+        if (memberName(member) === 'timeout') return true;
+        current = member.parent;
+        continue;
+      }
+      if (ts.isVariableDeclaration(member) && ts.isIdentifier(member.name)) {
+        return this.referencesOf(member.name).some(
+          use =>
+            (ts.isPropertyAccessExpression(use.parent) || ts.isElementAccessExpression(use.parent)) &&
+            memberName(use.parent) === 'timeout',
+        );
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /** The facts of a client's construction (for families bounded where the client is made). */
+  private clientFacts(origin: Origin, family: FamilyId): ClientFacts | undefined {
+    if (origin.role.role !== 'factory') return undefined;
+    const facts: ClientFacts = { family, options: this.optionsOf(origin.node, origin.role.options) };
+    const first = origin.node.arguments?.[0];
+    if (family === 'mongodb' && first) facts.connectionString = this.summarizeTop(first);
+    return facts;
+  }
+
+  /** Everything the catalog needs to decide whether a remote call has a deadline. */
+  callFacts(node: CallLike, checkWrapper = true): CallFacts | undefined {
+    const classified = this.classify(node);
+    if (!classified || classified.role.role !== 'call') return undefined;
+    const family = classified.role.family;
+    const facts: CallFacts = {
+      family,
+      callee: identityOf(classified.callee),
+      options: this.optionsOf(node, classified.role.options),
+      instance: this.instanceLayers(classified),
+      wrappedByTimeout: checkWrapper && this.isTimeoutWrapped(node),
+    };
+    if (family === 'fetch') {
+      const request = this.requestInit(node);
+      if (request) facts.request = request;
+    }
+    if (family === 'http') facts.http = this.httpFacts(node);
+    if (family === 'superagent') facts.chainTimeout = this.superagentBounded(node);
+    if (FAMILIES[family].reportAt === 'construction') {
+      const origin = root(classified.origin);
+      const client = origin ? this.clientFacts(origin, family) : undefined;
+      if (client) facts.client = client;
+    }
+    return facts;
   }
 
   /** Judges a remote call with the catalog; undefined when the call is not remote. */
   judgeCall(node: CallLike): RemoteCallFact | undefined {
+    const facts = this.callFacts(node, false);
     const classified = this.classify(node);
-    if (!classified || classified.role.role !== 'call') return undefined;
-    const role = classified.role;
-    const family = FAMILIES[role.family];
+    if (!facts || !classified) return undefined;
+    let verdict = decideDeadline(facts);
+    // The wrapper search walks the tree: only when a wrapper would change the verdict.
+    if (wrapperMatters(verdict) && this.isTimeoutWrapped(node)) {
+      facts.wrappedByTimeout = true;
+      verdict = decideDeadline(facts);
+    }
+    const family = FAMILIES[facts.family];
     const callee = node.expression.getText().replace(/\s+/g, ' ');
-    const base = {
+    const origin = family.reportAt === 'construction' ? root(classified.origin) : undefined;
+    return {
       node,
-      family: role.family,
+      family: facts.family,
       label: family.label,
       fix: family.fix,
       callee: callee.length > 40 ? `${callee.slice(0, 37)}…` : callee,
+      verdict,
+      // The bound of a construction-level client lives where it was built, unless the call carries its own.
+      decidedAt: origin && !hasPerCallBound(facts.options) ? origin.node : node,
     };
-    if (family.reportAt === 'construction') {
-      // The bound lives where the client was built: judge that construction.
-      const origin = root(classified.origin);
-      if (!origin || origin.role.role !== 'factory')
-        return { ...base, verdict: { status: 'unknown' }, decidedAt: node };
-      const options = this.optionsOf(origin.node, origin.role.options);
-      const first = origin.node.arguments?.[0];
-      const instance = role.family === 'mongodb' && first ? [this.summarizeTop(first)] : [];
-      return { ...base, verdict: judge(role.family, { options, instance }), decidedAt: origin.node };
-    }
-    if (role.family === 'superagent') {
-      const bounded = /\.timeout\(/.test(node.parent?.getText() ?? '');
-      return { ...base, verdict: bounded ? { status: 'bounded' } : { status: 'missing' }, decidedAt: node };
-    }
-    const request = role.family === 'fetch' ? this.requestInit(node) : undefined;
-    const verdict = judge(role.family, {
-      options: this.optionsOf(node, role.options),
-      instance: this.instanceLayers(classified),
-      ...(request ? { request } : {}),
-      ...(role.family === 'http' ? { http: this.httpFacts(node) } : {}),
-    });
-    if ((verdict.status === 'missing' || verdict.status === 'untimedSignal') && this.isTimeoutWrapped(node))
-      return { ...base, verdict: { status: 'bounded' }, decidedAt: node };
-    return { ...base, verdict, decidedAt: node };
   }
 
-  /** The call's promise is bounded by a wrapper: `pTimeout(call, …)`, or `Promise.race([call, timer])`. */
+  private isTimeoutWrapperCall(call: ts.CallExpression): boolean {
+    const value = this.valueOf(call.expression);
+    return (
+      value.kind === 'module' &&
+      (TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')) ?? false)
+    );
+  }
+
+  /** A racer that is a timer: it contains a timer call, a node:timers/promises call, or a timer-named helper. */
+  private isTimer(input: ts.Expression): boolean {
+    const inner = unwrap(input);
+    const element = (ts.isIdentifier(inner) ? this.constInit(inner) : undefined) ?? inner;
+    const check = (node: ts.Node): boolean => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return false;
+      if (ts.isCallExpression(node) && this.isTimerCall(node)) return true;
+      const value = this.valueOf(node.expression);
+      if (value.kind === 'module' && value.module === 'node:timers/promises') return true;
+      const name = writtenName(node.expression);
+      return name !== undefined && TIMER_NAME.test(name);
+    };
+    return check(element) || findTs(element, check) !== undefined;
+  }
+
+  /**
+   * The call's promise, or a function making it, is given to a timeout wrapper (`pTimeout(call, …)`)
+   * or raced with a timer. Walks out through `await`, promise chains, returns and enclosing callbacks.
+   */
   private isTimeoutWrapped(call: CallLike): boolean {
-    let node: ts.Node = call;
-    while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
-    const parent = node.parent;
-    if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) {
-      const value = this.valueOf(parent.expression);
-      if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')))
-        return true;
-    }
-    if (
-      ts.isArrayLiteralExpression(parent) &&
-      ts.isCallExpression(parent.parent) &&
-      parent.parent.arguments[0] === parent
-    ) {
-      const callee = this.valueOf(parent.parent.expression);
-      if (callee.kind === 'global' && callee.path.join('.') === 'Promise.race')
-        return parent.elements.some(element => element !== node && TIMER_NAME.test(element.getText()));
+    let current: ts.Node = call;
+    for (let step = 0; step < 24; step++) {
+      const parent: ts.Node | undefined = current.parent;
+      if (!parent) return false;
+      if (
+        ts.isAwaitExpression(parent) ||
+        ts.isParenthesizedExpression(parent) ||
+        ts.isAsExpression(parent) ||
+        ts.isNonNullExpression(parent) ||
+        ts.isSatisfiesExpression(parent)
+      ) {
+        current = parent;
+        continue;
+      }
+      if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) {
+        // `call.then(…)`, `got(url).json()`: the chain carries the same request.
+        if (
+          parent.expression === current &&
+          ts.isCallExpression(parent.parent) &&
+          parent.parent.expression === parent
+        ) {
+          current = parent.parent;
+          continue;
+        }
+        return false;
+      }
+      if (ts.isArrayLiteralExpression(parent)) {
+        const race = parent.parent;
+        if (ts.isCallExpression(race) && race.arguments[0] === parent) {
+          const callee = this.valueOf(race.expression);
+          if (
+            callee.kind === 'global' &&
+            callee.path.join('.') === 'Promise.race' &&
+            parent.elements.some(
+              element => element !== current && !ts.isSpreadElement(element) && this.isTimer(element),
+            )
+          )
+            return true;
+        }
+        current = parent;
+        continue;
+      }
+      if (ts.isCallExpression(parent)) {
+        if (parent.expression === current) return false;
+        if (this.isTimeoutWrapperCall(parent)) return true;
+        current = parent;
+        continue;
+      }
+      if (ts.isArrowFunction(parent) || ts.isFunctionExpression(parent)) {
+        if (ts.isCallExpression(parent.parent) && parent.parent.arguments.includes(parent)) {
+          current = parent;
+          continue;
+        }
+        return false;
+      }
+      if (
+        ts.isReturnStatement(parent) ||
+        ts.isVariableDeclaration(parent) ||
+        ts.isVariableDeclarationList(parent) ||
+        ts.isVariableStatement(parent) ||
+        ts.isExpressionStatement(parent) ||
+        ts.isBlock(parent) ||
+        ts.isTryStatement(parent) ||
+        ts.isIfStatement(parent)
+      ) {
+        // Statements inside a callback: continue from the function, if it is an argument.
+        let up: ts.Node | undefined = parent;
+        while (up && !isFunctionLike(up)) up = up.parent;
+        if (!up || !(ts.isArrowFunction(up) || ts.isFunctionExpression(up))) return false;
+        if (!(ts.isCallExpression(up.parent) && up.parent.arguments.includes(up))) return false;
+        current = up;
+        continue;
+      }
+      return false;
     }
     return false;
   }
@@ -802,8 +1227,56 @@ function root(origin: Origin | undefined): Origin | undefined {
   return current;
 }
 
-function findEnclosingBody(node: ts.Node): ts.Node | undefined {
+/** The callee's identity as the catalog names it. */
+function identityOf(value: Value): CalleeIdentity {
+  switch (value.kind) {
+    case 'module':
+      return { kind: 'module', module: value.module, path: value.path };
+    case 'global':
+      return { kind: 'global', path: value.path };
+    case 'instance':
+      return value.origin
+        ? { kind: 'instance', instance: value.instance, path: value.path }
+        : { kind: 'instance', instance: value.instance, path: value.path, declared: true };
+    default:
+      return { kind: 'unknown' };
+  }
+}
+
+function getPropKind(summary: Summary, key: string): boolean {
+  return summary.kind === 'object' && summary.props.has(key);
+}
+
+function hasStatic(member: ts.ClassElement): boolean {
+  return (ts.getModifiers(member as ts.HasModifiers) ?? []).some(
+    modifier => modifier.kind === ts.SyntaxKind.StaticKeyword,
+  );
+}
+
+/** The name a callee is written with: `f` in `f()`, `b` in `a.b()`; else undefined. */
+function writtenName(callee: ts.Expression): string | undefined {
+  const inner = unwrap(callee);
+  if (ts.isIdentifier(inner)) return inner.text;
+  return memberName(inner);
+}
+
+/** The first descendant (not the node itself) that matches. */
+function findTs(node: ts.Node, match: (node: ts.Node) => boolean): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  walk(node, child => {
+    if (found) return false;
+    if (match(child)) {
+      found = child;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+/** The function body or file in which a binding is visible. */
+function enclosingScope(node: ts.Node): ts.Node {
   for (let current = node.parent; current; current = current.parent)
     if (isFunctionLike(current) || ts.isSourceFile(current)) return current;
-  return undefined;
+  return node.getSourceFile();
 }

@@ -1,7 +1,7 @@
 // `settings.faultline`: how a team teaches every rule about its own clients and helpers.
 // Parsed and validated once per settings object; a malformed entry throws one error that names
 // the entry and says how to fix it, before any traversal starts.
-import { canonicalModule } from '../catalog/modules.js';
+import { canonicalModule } from './modules.js';
 
 /** A team's own client, described like a catalog entry. */
 export interface ClientSetting {

@@ -1,5 +1,5 @@
 // The client catalog's vocabulary. Everything here is plain data: the ESLint rules build these
-// shapes from ESTree nodes, and @faultline/core builds the same shapes from ts-morph nodes, so
+// shapes from ESTree nodes, and @faultline/core builds the same shapes from TypeScript nodes, so
 // both halves of faultline judge a call with one body of knowledge.
 
 /**
@@ -69,6 +69,7 @@ export type InstanceKind =
   | 'twilio'
   | 'anthropic'
   | 'elasticsearch'
+  | 'prisma'
   | 'cockatiel-retry'
   | 'cockatiel-timeout'
   | 'retry-operation'
@@ -101,6 +102,7 @@ export type FamilyId =
   | 'twilio'
   | 'anthropic'
   | 'elasticsearch'
+  | 'prisma'
   | 'custom';
 
 /** What a member of a module or an instance does when called (or constructed with `new`). */

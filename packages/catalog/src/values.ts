@@ -1,7 +1,7 @@
 // What an expression denotes, as both provenance engines (ESTree in the rules, TypeScript in
 // core) describe it, and how member access extends it. `O` is each engine's own record of where
 // an instance was made.
-import { lookupInstanceMember } from './clients.js';
+import { lookupInstanceMember } from './registry.js';
 import { GLOBAL_OBJECTS } from './hints.js';
 import type { FamilyId, InstanceKind, Role } from './types.js';
 

@@ -1,0 +1,48 @@
+// fetch (the global, node-fetch, cross-fetch…): bounded only by an AbortSignal that a timer aborts.
+import { type ClientFamily, call, factory } from '../build.js';
+import type { JudgeInput } from '../facts.js';
+import { getProp, isOpaque, judgeSignal, lookupLayers, missingOrUnknown } from '../summary.js';
+import type { MemberTable, Verdict } from '../types.js';
+
+/** What fetch-compatible modules export: `fetch` (also as default) and `Request`. */
+export const FETCH_LIKE: MemberTable = {
+  '': call('fetch', { at: 1 }),
+  fetch: call('fetch', { at: 1 }),
+  Request: factory('fetch-request', 'fetch', { at: 1 }),
+};
+
+function decideFetch(input: JudgeInput): Verdict {
+  const signal = lookupLayers(input, 'signal');
+  const fromInit = judgeSignal(signal.prop);
+  if (fromInit) return fromInit;
+  if (input.request) {
+    if (isOpaque(input.request)) return { status: 'unknown' };
+    const fromRequest = judgeSignal(getProp(input.request, 'signal'));
+    if (fromRequest) return fromRequest;
+  }
+  return missingOrUnknown(signal.opaque);
+}
+
+export const fetchFamily: ClientFamily = {
+  family: {
+    id: 'fetch',
+    label: 'fetch',
+    reportAt: 'call',
+    fix: 'pass `signal: AbortSignal.timeout(ms)` in the init (or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal)',
+    suggestion: 'signal',
+  },
+  modules: {
+    'node-fetch': FETCH_LIKE,
+    'cross-fetch': FETCH_LIKE,
+    'isomorphic-fetch': FETCH_LIKE,
+    'isomorphic-unfetch': FETCH_LIKE,
+    'make-fetch-happen': FETCH_LIKE,
+  },
+  instances: { 'fetch-request': { members: {} } },
+  globals: {
+    fetch: call('fetch', { at: 1 }),
+    Request: factory('fetch-request', 'fetch', { at: 1 }),
+    'Bun.sleep': { role: 'sleep', arg: 0 },
+  },
+  decide: decideFetch,
+};

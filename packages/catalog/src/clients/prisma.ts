@@ -1,0 +1,36 @@
+// Prisma Client: no query timeout of its own; the connection URL's `socket_timeout` (PostgreSQL,
+// MySQL connectors) is what bounds a query. The URL usually comes from schema.prisma and the
+// environment, which no reader sees, so only a literal URL is judged.
+import { type ClientFamily, NONE, call, factory } from '../build.js';
+import type { JudgeInput } from '../facts.js';
+import { connectionStringHas, getPath, getProp, isOpaque } from '../summary.js';
+import type { Verdict } from '../types.js';
+
+function decidePrisma(input: JudgeInput): Verdict {
+  const options = input.options;
+  if (options.kind !== 'object' || isOpaque(options)) return { status: 'unknown' };
+  const url = getProp(options, 'datasourceUrl') ?? getPath(options, ['datasources', 'db', 'url']);
+  if (!url || url.value.kind !== 'string') return { status: 'unknown' };
+  if (connectionStringHas(url.value, ['socket_timeout'])) return { status: 'bounded' };
+  return { status: 'missing', detail: '`socket_timeout` in the connection URL' };
+}
+
+export const prismaFamily: ClientFamily = {
+  family: {
+    id: 'prisma',
+    label: 'Prisma',
+    reportAt: 'construction',
+    fix: 'add `socket_timeout` (seconds) to the datasource URL, or bound each query with a timeout wrapper',
+  },
+  modules: { '@prisma/client': { PrismaClient: factory('prisma', 'prisma', { at: 0 }) } },
+  instances: {
+    // `prisma.user.findMany()`, `prisma.$queryRawUnsafe(sql)`, `prisma.$transaction([...])`.
+    prisma: {
+      members: {},
+      any: call('prisma', NONE),
+      anyDepth: 2,
+      except: ['$on', '$use', '$extends', '$disconnect', 'constructor'],
+    },
+  },
+  decide: decidePrisma,
+};

@@ -1,0 +1,143 @@
+// Pure backoff decisions: given the schedule a reader found (a retry loop's wait, or a retry
+// library's options with the library's defaults filled in), decide what is wrong with it.
+import { RETRY_DEFAULTS, RETRY_OPTION_KEYS, type RetryDefaults } from './libraries/retry.js';
+import { getProp } from './summary.js';
+import type { Prop, Summary } from './types.js';
+
+export type BackoffProblem = 'noDelay' | 'constantDelay' | 'uncappedBackoff' | 'noJitter' | 'unboundedRetry';
+
+/** One problem with a retry schedule. `at` is the reader's node to report on, when not the retry itself. */
+export interface BackoffFinding {
+  problem: BackoffProblem;
+  at?: unknown;
+  /** uncappedBackoff: the schedule has no jitter either. */
+  noJitterToo?: boolean;
+  /** unboundedRetry: why, as the end of a sentence (` (unlimited attempts)`). */
+  why?: string;
+}
+
+/** The limits a team sets in `settings.faultline` (`maxAttempts`, `maxDelayMs`). */
+export interface BackoffLimits {
+  maxAttempts: number;
+  maxDelayMs: number;
+}
+
+/** How the wait between attempts of a hand-written retry grows, as a reader found it. */
+export interface RetrySchedule {
+  delay: 'none' | 'constant' | 'growing' | 'unknown';
+  exponential: boolean;
+  capped: boolean;
+  jitter: boolean;
+  /** The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`). */
+  staysUnderCap: boolean;
+  /** The retry stops: a bounded counter, a deadline, or an exit the reader can see. */
+  bounded: boolean;
+}
+
+/** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
+export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
+  const findings: BackoffFinding[] = [];
+  switch (schedule.delay) {
+    case 'none':
+      findings.push({ problem: 'noDelay' });
+      break;
+    case 'constant':
+      findings.push({ problem: 'constantDelay' });
+      break;
+    case 'growing':
+      if (!schedule.capped && schedule.exponential && !schedule.staysUnderCap)
+        findings.push({ problem: 'uncappedBackoff', noJitterToo: !schedule.jitter });
+      else if (!schedule.jitter) findings.push({ problem: 'noJitter' });
+      break;
+    case 'unknown':
+      break;
+  }
+  if (!schedule.bounded) findings.push({ problem: 'unboundedRetry', why: '' });
+  return findings;
+}
+
+const number = (summary: Summary | undefined): number | undefined =>
+  summary?.kind === 'number' ? summary.value : undefined;
+
+/**
+ * What is wrong with the options of a retry library whose schedule is first delay × factor^attempt,
+ * capped (p-retry, async-retry, node-retry, exponential-backoff), with the library's own defaults
+ * standing in for omitted options. `anchor` is where to report a problem no option is written for.
+ */
+export function decideRetryOptions(
+  library: 'p-retry' | 'async-retry' | 'node-retry' | 'exponential-backoff',
+  options: Summary,
+  anchor: unknown,
+  limits: BackoffLimits,
+): BackoffFinding[] {
+  if (options.kind !== 'object' && options.kind !== 'absent') return [];
+  if (options.kind === 'object' && options.hasSpread) return [];
+  const defaults: RetryDefaults = RETRY_DEFAULTS[library];
+  const keys = RETRY_OPTION_KEYS[library === 'exponential-backoff' ? library : 'node-retry'];
+  const prop = (key: string): Prop | undefined => getProp(options, key);
+  const findings: BackoffFinding[] = [];
+  const attemptsProp = prop(keys.attempts);
+  const attemptsValue = number(attemptsProp?.value);
+  const attempts =
+    attemptsValue === undefined
+      ? attemptsProp
+        ? undefined
+        : defaults.attempts
+      : library === 'exponential-backoff'
+        ? attemptsValue
+        : attemptsValue + 1;
+  // One attempt retries nothing: the rest of the configuration does not matter.
+  if (attempts !== undefined && attempts <= 1) return [];
+  const forever = prop('forever');
+  const maxRetryTime = number(prop('maxRetryTime')?.value);
+  const timeBounded = maxRetryTime !== undefined && Number.isFinite(maxRetryTime);
+  if ((attempts === Infinity || (forever?.value.kind === 'boolean' && forever.value.value)) && !timeBounded) {
+    findings.push({
+      problem: 'unboundedRetry',
+      at: attemptsProp?.at ?? forever?.at ?? anchor,
+      why: ' (unlimited attempts)',
+    });
+  } else if (
+    attempts !== undefined &&
+    Number.isFinite(attempts) &&
+    attemptsProp &&
+    attempts > limits.maxAttempts + 1
+  ) {
+    findings.push({
+      problem: 'unboundedRetry',
+      at: attemptsProp.at,
+      why: ` (${attempts} attempts; at most ${limits.maxAttempts} keeps an outage from multiplying load)`,
+    });
+  }
+  const firstProp = prop(keys.first);
+  const first = number(firstProp?.value) ?? (firstProp ? undefined : defaults.firstDelay);
+  if (firstProp && first === 0) {
+    findings.push({ problem: 'noDelay', at: firstProp.at });
+    return findings;
+  }
+  const factorProp = prop(keys.factor);
+  const factor = number(factorProp?.value) ?? (factorProp ? undefined : defaults.factor);
+  const capProp = prop(keys.cap);
+  const cap = capProp ? number(capProp.value) : defaults.cap;
+  const jitterProp = prop(keys.jitter);
+  const jitter = jitterProp
+    ? library === 'exponential-backoff'
+      ? !(jitterProp.value.kind === 'string' && jitterProp.value.value === 'none')
+      : !(jitterProp.value.kind === 'boolean' && !jitterProp.value.value)
+    : defaults.jitter;
+  if (factor === 1 && factorProp) {
+    findings.push({ problem: 'constantDelay', at: factorProp.at });
+    return findings;
+  }
+  if (first !== undefined && factor !== undefined && attempts !== undefined && cap !== undefined) {
+    // p-retry waits minTimeout·factor^(k−1) before retry k; exponential-backoff startingDelay·multiple^k.
+    const exponent = library === 'exponential-backoff' ? attempts - 1 : attempts - 2;
+    const longest = Math.min(cap, first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60));
+    if (longest > limits.maxDelayMs) {
+      findings.push({ problem: 'uncappedBackoff', at: capProp?.at ?? anchor, noJitterToo: !jitter });
+      return findings;
+    }
+  }
+  if (!jitter) findings.push({ problem: 'noJitter', at: jitterProp?.at ?? anchor });
+  return findings;
+}

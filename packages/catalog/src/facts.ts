@@ -1,0 +1,70 @@
+// The plain facts a reader produces about one call. Each reader (ESTree in the lint rules,
+// TypeScript nodes in `faultline analyze`) turns its AST into these shapes; the decisions in this
+// package read nothing else, so both halves of faultline judge a call the same way.
+import type { FamilyId, InstanceKind, Summary } from './types.js';
+
+/** Facts about a node:http request that only the caller's AST can see. */
+export interface HttpFacts {
+  /** A 'timeout' listener (or `setTimeout` callback) destroys or aborts the request. */
+  destroysOnTimeout: boolean;
+  /** `req.setTimeout(ms)` is called on the request. */
+  setsTimeout: boolean;
+  /** The request object leaves the function (returned, passed on), so someone else may bound it. */
+  escapes: boolean;
+}
+
+/** What a family's bound check reads: the call's options and those of the instance it goes through. */
+export interface JudgeInput {
+  /** The call's own options (or, for construction-level families, the construction's options). */
+  options: Summary;
+  /** Options of the instance the call goes through, outermost first (innermost, most specific, last). */
+  instance: readonly Summary[];
+  /** fetch: the `Request` object passed as input, if one was built with an init. */
+  request?: Summary;
+  http?: HttpFacts;
+  /** got: insist on `timeout.request`, the total bound. */
+  requireTotalTimeout?: boolean;
+  /** custom clients: the option keys that bound a call. */
+  keys?: readonly string[];
+  /** superagent: a `.timeout(…)` call along the request's chain, or on the variable holding it. */
+  chainTimeout?: boolean;
+}
+
+/** Who is called: a module's member, a global, or a member of a client instance. */
+export type CalleeIdentity =
+  | { kind: 'module'; module: string; path: readonly string[] }
+  | { kind: 'global'; path: readonly string[] }
+  /** `declared`: known by a declared type (an injected client), not by a visible construction. */
+  | { kind: 'instance'; instance: InstanceKind; path: readonly string[]; declared?: boolean }
+  | { kind: 'unknown' };
+
+/** A team's own client from `settings.faultline.clients`, as far as a decision needs it. */
+export interface CustomClientFacts {
+  keys: readonly string[];
+  boundedByDefault: boolean;
+}
+
+/** The construction of a client whose bound lives where it is made (AWS, pg, Redis, Mongo…). */
+export interface ClientFacts {
+  family: FamilyId;
+  /** The construction's options. */
+  options: Summary;
+  /** mongodb: the connection string passed first (its parameters may carry the bound). */
+  connectionString?: Summary;
+  /**
+   * Options of every call through this client that the reader can see, or undefined when the
+   * reader does not collect them. A client whose every visible call passes its own bound is bounded.
+   */
+  perCallOptions?: readonly Summary[];
+}
+
+/** Everything a reader knows about one remote call that bears on its deadline. */
+export interface CallFacts extends JudgeInput {
+  family: FamilyId;
+  callee: CalleeIdentity;
+  /** The call's promise, or a function making it, is handed to a timeout wrapper or raced with a timer. */
+  wrappedByTimeout: boolean;
+  custom?: CustomClientFacts;
+  /** For construction-level families: the client's construction, when the reader can see it. */
+  client?: ClientFacts;
+}

@@ -1,0 +1,63 @@
+// @faultline/catalog: the one body of knowledge faultline has about clients. Plain data (one
+// file per library family), the plain facts a reader produces about a call, the pure decisions
+// over those facts, and the parsing of `settings.faultline`. Zero dependencies; the lint rules
+// (an ESTree reader) and `faultline analyze` (a TypeScript reader) both use it.
+export type { ClientFamily, DeclaredType } from './build.js';
+export { methodOfVerb } from './build.js';
+export type {
+  CallFacts,
+  CalleeIdentity,
+  ClientFacts,
+  CustomClientFacts,
+  HttpFacts,
+  JudgeInput,
+} from './facts.js';
+export {
+  CLIENT_FAMILIES,
+  FAMILIES,
+  TYPE_INSTANCES,
+  instanceOfDeclaredType,
+  isKnownModule,
+  lookupGlobal,
+  lookupInstanceMember,
+  lookupModuleMember,
+} from './registry.js';
+export {
+  PER_CALL_BOUNDS,
+  decideClientDeadline,
+  decideDeadline,
+  decideFactoryOptions,
+  hasPerCallBound,
+  judge,
+  perCallUsesMatter,
+  wrapperMatters,
+} from './decide-deadline.js';
+export {
+  type BackoffFinding,
+  type BackoffLimits,
+  type BackoffProblem,
+  type RetrySchedule,
+  decideBackoff,
+  decideRetryOptions,
+} from './decide-backoff.js';
+export { RETRY_DEFAULTS, type RetryDefaults } from './libraries/retry.js';
+export { ABSENT, getPath, getProp, isFalsyNone, isNoneValue, isOpaque, showValue } from './summary.js';
+export { canonicalModule } from './modules.js';
+export { type CatalogValue, extendValue } from './values.js';
+export {
+  ABORT_CONTROLLER_MODULES,
+  GLOBAL_OBJECTS,
+  GLOBAL_ROOTS,
+  TIMEOUT_WRAPPER_MODULES,
+  TIMER_NAME,
+  URL_NAME,
+} from './hints.js';
+export {
+  type ClientSetting,
+  type FaultlineSettings,
+  type FunctionRef,
+  SettingsError,
+  getSettings,
+  parseSettings,
+} from './settings.js';
+export type * from './types.js';

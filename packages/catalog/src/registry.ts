@@ -1,0 +1,154 @@
+// The catalog assembled from its per-library files: which calls are remote, per client library,
+// with the real option names. Facts come from each package's own source; see
+// docs/research/client-timeouts.md and ../shared/research/lint-anchors.md.
+import type { ClientFamily, DeclaredType } from './build.js';
+import { anthropicFamily } from './clients/anthropic.js';
+import { awsFamily } from './clients/aws.js';
+import { axiosFamily } from './clients/axios.js';
+import { customFamily } from './clients/custom.js';
+import { elasticsearchFamily } from './clients/elasticsearch.js';
+import { fetchFamily } from './clients/fetch.js';
+import { gotFamily } from './clients/got.js';
+import { grpcFamily } from './clients/grpc.js';
+import { httpFamily } from './clients/http.js';
+import { ioredisFamily } from './clients/ioredis.js';
+import { kyFamily } from './clients/ky.js';
+import { mongodbFamily } from './clients/mongodb.js';
+import { nodeRedisFamily } from './clients/node-redis.js';
+import { octokitFamily } from './clients/octokit.js';
+import { openaiFamily } from './clients/openai.js';
+import { pgFamily } from './clients/pg.js';
+import { prismaFamily } from './clients/prisma.js';
+import { slackFamily } from './clients/slack.js';
+import { stripeFamily } from './clients/stripe.js';
+import { superagentFamily } from './clients/superagent.js';
+import { twilioFamily } from './clients/twilio.js';
+import { undiciFamily } from './clients/undici.js';
+import { LIMITER_INSTANCES, LIMITER_MODULES } from './libraries/limiters.js';
+import { LOCK_INSTANCES, LOCK_MODULES } from './libraries/locks.js';
+import { RETRY_INSTANCES, RETRY_MODULES } from './libraries/retry.js';
+import { TIMER_MODULES } from './libraries/timers.js';
+import type { Family, FamilyId, InstanceKind, InstanceTable, MemberTable, Role } from './types.js';
+
+/** Every client family, by id. */
+export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
+  fetch: fetchFamily,
+  axios: axiosFamily,
+  got: gotFamily,
+  ky: kyFamily,
+  superagent: superagentFamily,
+  undici: undiciFamily,
+  http: httpFamily,
+  grpc: grpcFamily,
+  aws: awsFamily,
+  pg: pgFamily,
+  ioredis: ioredisFamily,
+  'node-redis': nodeRedisFamily,
+  mongodb: mongodbFamily,
+  octokit: octokitFamily,
+  slack: slackFamily,
+  stripe: stripeFamily,
+  openai: openaiFamily,
+  twilio: twilioFamily,
+  anthropic: anthropicFamily,
+  elasticsearch: elasticsearchFamily,
+  prisma: prismaFamily,
+  custom: customFamily,
+};
+
+const families = Object.values(CLIENT_FAMILIES);
+
+/** Each family's bound, label and fix, by id. */
+export const FAMILIES: Readonly<Record<FamilyId, Family>> = Object.fromEntries(
+  families.map(entry => [entry.family.id, entry.family]),
+) as Record<FamilyId, Family>;
+
+/** Modules with exact names: clients first, then the libraries that shape how calls behave. */
+const MODULES: Readonly<Record<string, MemberTable>> = Object.assign(
+  {},
+  ...families.map(entry => entry.modules ?? {}),
+);
+const LIBRARY_MODULES: Readonly<Record<string, MemberTable>> = {
+  ...RETRY_MODULES,
+  ...TIMER_MODULES,
+  ...LIMITER_MODULES,
+  ...LOCK_MODULES,
+};
+
+const INSTANCES = Object.assign(
+  {},
+  ...families.map(entry => entry.instances ?? {}),
+  RETRY_INSTANCES,
+  LIMITER_INSTANCES,
+  LOCK_INSTANCES,
+) as Readonly<Record<InstanceKind, InstanceTable>>;
+
+const GLOBALS: MemberTable = Object.assign({}, ...families.map(entry => entry.globals ?? {}));
+
+const PREFIXES = families.flatMap(entry => (entry.modulePrefix ? [entry.modulePrefix] : []));
+
+/** Declared types that identify a client instance when its construction is not visible. */
+export const TYPE_INSTANCES: readonly DeclaredType[] = families.flatMap(entry => entry.types ?? []);
+
+/** True when the catalog knows this (canonical) module. */
+export function isKnownModule(module: string): boolean {
+  return (
+    module in MODULES || module in LIBRARY_MODULES || PREFIXES.some(entry => module.startsWith(entry.prefix))
+  );
+}
+
+/** The role of `module.path…` (path after any `default`), if the catalog knows it. */
+export function lookupModuleMember(module: string, path: readonly string[]): Role | undefined {
+  const key = path.join('.');
+  const table = MODULES[module] ?? LIBRARY_MODULES[module];
+  if (table) return table[key];
+  for (const entry of PREFIXES) if (module.startsWith(entry.prefix)) return entry.lookup(key);
+  return undefined;
+}
+
+/** The role of a global (`fetch`, `Request`), reached directly or through `globalThis`/`window`. */
+export function lookupGlobal(path: readonly string[]): Role | undefined {
+  return GLOBALS[path.join('.')];
+}
+
+/** The role of `instance.path…` for an instance of the given kind. */
+export function lookupInstanceMember(kind: InstanceKind, path: readonly string[]): Role | undefined {
+  const table = INSTANCES[kind];
+  if (!table) return undefined;
+  const key = path.join('.');
+  const exact = table.members[key];
+  if (exact) return exact;
+  // A computed member (`stub[method]`) matches only where any member would.
+  const head = path[0] ?? '';
+  if (
+    table.any &&
+    path.length >= 1 &&
+    path.length <= (table.anyDepth ?? 1) &&
+    !table.except?.includes(head) &&
+    !head.startsWith('_')
+  ) {
+    return table.any;
+  }
+  return undefined;
+}
+
+/**
+ * The client instance a declared type stands for: `AxiosInstance` from axios, `Redis` from
+ * ioredis, `S3Client` from `@aws-sdk/client-s3`. `path` is the type's name as imported (after any
+ * namespace: `['Redis']` for `IORedis.Redis`, `[]` for a default import).
+ */
+export function instanceOfDeclaredType(
+  module: string,
+  path: readonly string[],
+): { instance: InstanceKind; family: FamilyId } | undefined {
+  const name = path[path.length - 1];
+  if (name !== undefined) {
+    for (const entry of TYPE_INSTANCES)
+      if (entry.modules.includes(module) && entry.names.includes(name))
+        return { instance: entry.instance, family: entry.family };
+  }
+  // A client class used as a type is an instance of what constructing it makes.
+  const role = lookupModuleMember(module, path);
+  if (role?.role === 'factory' && !role.inheritsFrom) return { instance: role.instance, family: role.family };
+  return undefined;
+}

@@ -1,0 +1,398 @@
+// The ESTree reader of deadline facts: turns a remote call (or a client's construction) in the
+// file being linted into the catalog's plain `CallFacts` / `ClientFacts`, which the catalog's
+// pure decisions judge. packages/core/src/analyze/remote-calls.ts is the same reader over
+// TypeScript nodes; test/integration/reader-parity.test.ts holds the two to the same verdicts.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type {
+  CallFacts,
+  CalleeIdentity,
+  ClientFacts,
+  FamilyId,
+  HttpFacts,
+  Summary,
+  Verdict,
+} from '@faultline/catalog';
+import {
+  FAMILIES,
+  decideClientDeadline,
+  decideDeadline,
+  perCallUsesMatter,
+  wrapperMatters,
+} from '@faultline/catalog';
+import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './ast.js';
+import type { Classified, FileModel, Origin, Value } from './file-model.js';
+import { isTimeoutWrapped } from './timeout-wrappers.js';
+
+type Slot = Origin | 'axios';
+
+/** Reads deadline facts from one file's model; one reader per model, memoised. */
+export class DeadlineReader {
+  private layerIndex: Map<Slot, Summary[]> | undefined;
+
+  /**
+   * @param project process-wide defaults other modules of the project set (project facts),
+   * read only when a call needs them.
+   */
+  constructor(
+    private readonly model: FileModel,
+    private readonly project?: () => Summary[],
+  ) {}
+
+  /** The catalog's verdict on a remote call; the wrapper search runs only when it could matter. */
+  decide(classified: Classified, requireTotalTimeout = false): Verdict | undefined {
+    const facts = this.callFacts(classified, requireTotalTimeout, false);
+    if (!facts) return undefined;
+    const verdict = decideDeadline(facts);
+    if (!wrapperMatters(verdict) || !isTimeoutWrapped(this.model, classified.node)) return verdict;
+    return decideDeadline({ ...facts, wrappedByTimeout: true });
+  }
+
+  /** The catalog's verdicts on a client's construction; its calls are read only when they could matter. */
+  decideClient(construction: CallLike, family: FamilyId): Verdict[] {
+    const verdicts = decideClientDeadline(this.clientFacts(construction, family, false));
+    return perCallUsesMatter(verdicts)
+      ? decideClientDeadline(this.clientFacts(construction, family, true))
+      : verdicts;
+  }
+
+  /**
+   * Everything the catalog needs to decide whether a remote call has a deadline. Without
+   * `checkWrapper`, `wrappedByTimeout` is left false (see `decide`).
+   */
+  callFacts(classified: Classified, requireTotalTimeout = false, checkWrapper = true): CallFacts | undefined {
+    const role = classified.role;
+    if (role.role !== 'call') return undefined;
+    const model = this.model;
+    const call = classified.node;
+    const family = role.family;
+    const facts: CallFacts = {
+      family,
+      callee: identityOf(classified.callee),
+      options: model.optionsOf(call, role.options),
+      instance: this.instanceLayers(classified),
+      requireTotalTimeout,
+      wrappedByTimeout: false,
+    };
+    if (family === 'fetch') {
+      const request = this.requestInit(call);
+      if (request) facts.request = request;
+    }
+    if (family === 'http') facts.http = this.httpFacts(call);
+    if (family === 'superagent') facts.chainTimeout = this.superagentBounded(call);
+    if (classified.custom)
+      facts.custom = {
+        keys: classified.custom.timeoutKeys,
+        boundedByDefault: classified.custom.boundedByDefault,
+      };
+    if (FAMILIES[family].reportAt === 'construction') {
+      const root = rootOrigin(classified.origin);
+      if (root?.role.role === 'factory') facts.client = this.clientFacts(root.node, root.role.family, false);
+    }
+    if (checkWrapper) facts.wrappedByTimeout = isTimeoutWrapped(model, call);
+    return facts;
+  }
+
+  /**
+   * The construction of a construction-level client. With `withUses`, the options of every call
+   * through it in this file, so that a client bounded at each call is not reported.
+   */
+  clientFacts(construction: CallLike, family: FamilyId, withUses: boolean): ClientFacts {
+    const model = this.model;
+    const classified = model.classify(construction);
+    const role = classified?.role;
+    const options =
+      role?.role === 'factory' ? model.optionsOf(construction, role.options) : { kind: 'opaque' as const };
+    const facts: ClientFacts = { family, options };
+    if (family === 'mongodb' && construction.arguments[0])
+      facts.connectionString = model.summarizeTop(construction.arguments[0]);
+    if (withUses) facts.perCallOptions = this.usesOf(construction);
+    return facts;
+  }
+
+  /** Options of each remote call made through the client built at `construction`. */
+  private usesOf(construction: CallLike): Summary[] {
+    const model = this.model;
+    const uses: Summary[] = [];
+    for (const call of model.calls) {
+      const classified = model.classify(call);
+      if (!classified || classified.role.role !== 'call') continue;
+      let origin = classified.origin;
+      while (origin && origin.node !== construction) origin = origin.parent;
+      if (origin) uses.push(model.optionsOf(call, classified.role.options));
+    }
+    return uses;
+  }
+
+  // ---------------------------------------------------------------- instance layers
+
+  /** Defaults set after construction: `x.defaults.timeout = n`, and request interceptors that set one. */
+  private laterLayers(): Map<Slot, Summary[]> {
+    if (this.layerIndex) return this.layerIndex;
+    const model = this.model;
+    const index = new Map<Slot, Summary[]>();
+    this.layerIndex = index;
+    // `axios.defaults.timeout = …` in another module of the project: outermost, so this file's own settings win.
+    const fromProject = this.project?.() ?? [];
+    if (fromProject.length > 0) index.set('axios', [...fromProject]);
+    const add = (target: Node, key: string, value: Summary, at: Node): void => {
+      const owner = model.valueOf(target);
+      const slot: Slot | undefined =
+        owner.kind === 'instance' && owner.path.length === 0 && owner.origin
+          ? owner.origin
+          : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0
+            ? 'axios'
+            : undefined;
+      if (!slot) return;
+      const layer: Summary = { kind: 'object', props: new Map([[key, { value, at }]]), hasSpread: false };
+      const list = index.get(slot);
+      if (list) list.push(layer);
+      else index.set(slot, [layer]);
+    };
+    for (const assignment of model.defaultsAssignments) {
+      const left = assignment.left as TSESTree.MemberExpression;
+      const key = memberName(left);
+      if (key !== 'timeout' && key !== 'signal') continue;
+      const value =
+        key === 'signal' ? model.summarizeSignal(assignment.right) : model.summarizeValue(assignment.right);
+      add((left.object as TSESTree.MemberExpression).object, key, value, assignment);
+    }
+    for (const call of model.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'use') continue;
+      const request = unwrap(callee.object);
+      if (request.type !== AST_NODE_TYPES.MemberExpression || memberName(request) !== 'request') continue;
+      const interceptors = unwrap(request.object);
+      if (
+        interceptors.type !== AST_NODE_TYPES.MemberExpression ||
+        memberName(interceptors) !== 'interceptors'
+      )
+        continue;
+      const handler = call.arguments[0];
+      if (!handler) continue;
+      const setsBound = findNode(handler, node => {
+        if (
+          node.type === AST_NODE_TYPES.AssignmentExpression &&
+          node.left.type === AST_NODE_TYPES.MemberExpression
+        ) {
+          const name = memberName(node.left);
+          return name === 'timeout' || name === 'signal';
+        }
+        if (node.type === AST_NODE_TYPES.Property) {
+          const name = propertyKey(node);
+          return name === 'timeout' || name === 'signal';
+        }
+        return false;
+      });
+      if (setsBound) add(interceptors.object, 'timeout', { kind: 'value' }, call);
+    }
+    return index;
+  }
+
+  /** What the instance a call goes through was configured with, outermost first. */
+  instanceLayers(classified: Classified): Summary[] {
+    const model = this.model;
+    const layers: Summary[] = [];
+    const family = classified.role.role === 'call' ? classified.role.family : undefined;
+    if (family === 'axios') layers.push(...(this.laterLayers().get('axios') ?? []));
+    const chain: Origin[] = [];
+    for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
+    for (const origin of chain) {
+      if (origin.role.role === 'factory') layers.push(model.optionsOf(origin.node, origin.role.options));
+      if (family === 'axios') layers.push(...(this.laterLayers().get(origin) ?? []));
+    }
+    // An instance known only by its declared type: how it was configured is not visible.
+    if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });
+    return layers;
+  }
+
+  // ---------------------------------------------------------------- facts about the call
+
+  /**
+   * fetch(request): the init of the `new Request(url, init)` it was built from, when visible; an
+   * incoming request passed on (`fetch(request)` in a proxy) may carry its own signal.
+   */
+  private requestInit(call: CallLike): Summary | undefined {
+    const model = this.model;
+    const input = call.arguments[0];
+    if (!input || input.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const value = model.valueOf(input);
+    if (
+      value.kind === 'instance' &&
+      value.instance === 'fetch-request' &&
+      value.origin?.role.role === 'factory'
+    ) {
+      return model.optionsOf(value.origin.node, value.origin.role.options);
+    }
+    const inner = unwrap(input);
+    if (
+      inner.type === AST_NODE_TYPES.Identifier &&
+      !model.constInit(inner) &&
+      (/^(req|request|incoming)/i.test(inner.name) || /Request$/.test(inner.name))
+    ) {
+      return { kind: 'opaque', at: inner };
+    }
+    return undefined;
+  }
+
+  /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
+  private httpFacts(call: CallLike): HttpFacts {
+    const model = this.model;
+    const facts: HttpFacts = { destroysOnTimeout: false, setsTimeout: false, escapes: false };
+    const destroys = (handler: Node | undefined): boolean => {
+      if (!handler) return false;
+      let body: Node = handler;
+      const inner = unwrap(handler);
+      if (inner.type === AST_NODE_TYPES.Identifier) {
+        const init = model.constInit(inner);
+        const def = model.findVariable(inner)?.defs[0];
+        body = init ?? (def?.type === 'FunctionName' ? (def.node as Node) : inner);
+      }
+      return (
+        findNode(body, node => {
+          if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+          const name = memberName(node);
+          return name === 'destroy' || name === 'abort';
+        }) !== undefined
+      );
+    };
+    // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
+    const destroyedByTimer = (use: Node): void => {
+      const member = use.parent;
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === use &&
+        /^(destroy|abort)$/.test(memberName(member) ?? '') &&
+        model.isInsideTimer(member)
+      ) {
+        facts.destroysOnTimeout = true;
+      }
+    };
+    const inspectUse = (receiver: Node): void => {
+      // `req.on('timeout', h)`, `req.once(…)`, `req.setTimeout(ms, h)`, possibly chained.
+      let current: Node = receiver;
+      for (let step = 0; step < 8; step++) {
+        const member = current.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current) return;
+        const call = member.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return;
+        const name = memberName(member);
+        if (
+          (name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') &&
+          model.summarizeValue(call.arguments[0] as Node).kind === 'string'
+        ) {
+          const event = call.arguments[0] as TSESTree.Literal;
+          if (event.value === 'timeout' && destroys(call.arguments[1])) facts.destroysOnTimeout = true;
+        } else if (name === 'setTimeout') {
+          facts.setsTimeout = true;
+          if (destroys(call.arguments[1])) facts.destroysOnTimeout = true;
+        }
+        current = call;
+      }
+    };
+    inspectUse(call);
+    // Walk up the chain (`http.get(...).on(...)`) to where the request ends up.
+    let top: Node = call;
+    while (
+      top.parent?.type === AST_NODE_TYPES.MemberExpression &&
+      top.parent.object === top &&
+      top.parent.parent?.type === AST_NODE_TYPES.CallExpression
+    ) {
+      top = top.parent.parent;
+    }
+    const parent = top.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = model.findVariable(parent.id);
+      for (const reference of variable?.references ?? []) {
+        if (reference.init) continue;
+        const use = reference.identifier as Node;
+        const useParent = use.parent;
+        destroyedByTimer(use);
+        if (useParent?.type === AST_NODE_TYPES.MemberExpression && useParent.object === use) inspectUse(use);
+        else if (
+          useParent?.type === AST_NODE_TYPES.CallExpression ||
+          useParent?.type === AST_NODE_TYPES.ReturnStatement ||
+          useParent?.type === AST_NODE_TYPES.AssignmentExpression ||
+          useParent?.type === AST_NODE_TYPES.Property ||
+          useParent?.type === AST_NODE_TYPES.ArrayExpression
+        ) {
+          facts.escapes = true;
+        }
+      }
+    } else if (
+      parent?.type === AST_NODE_TYPES.ReturnStatement ||
+      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top)
+    ) {
+      facts.escapes = true;
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== top) {
+      facts.escapes = true;
+    }
+    return facts;
+  }
+
+  /** superagent: a `.timeout(…)` somewhere along the chain, or on the variable holding the request. */
+  private superagentBounded(call: CallLike): boolean {
+    const model = this.model;
+    let current: Node = call;
+    for (let step = 0; step < 20; step++) {
+      const member: Node | undefined = current.parent;
+      if (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === current &&
+        member.parent?.type === AST_NODE_TYPES.CallExpression
+      ) {
+        if (memberName(member) === 'timeout') return true;
+        current = member.parent;
+        continue;
+      }
+      if (member?.type === AST_NODE_TYPES.AwaitExpression) return false;
+      if (
+        member?.type === AST_NODE_TYPES.VariableDeclarator &&
+        member.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        const variable = model.findVariable(member.id);
+        return (variable?.references ?? []).some(reference => {
+          const parent = (reference.identifier as Node).parent;
+          return parent?.type === AST_NODE_TYPES.MemberExpression && memberName(parent) === 'timeout';
+        });
+      }
+      return false;
+    }
+    return false;
+  }
+}
+
+/** The callee's identity as the catalog names it. */
+export function identityOf(value: Value): CalleeIdentity {
+  switch (value.kind) {
+    case 'module':
+      return { kind: 'module', module: value.module, path: value.path };
+    case 'global':
+      return { kind: 'global', path: value.path };
+    case 'instance':
+      return value.origin
+        ? { kind: 'instance', instance: value.instance, path: value.path }
+        : { kind: 'instance', instance: value.instance, path: value.path, declared: true };
+    default:
+      return { kind: 'unknown' };
+  }
+}
+
+function rootOrigin(origin: Origin | undefined): Origin | undefined {
+  let current = origin;
+  while (current?.parent) current = current.parent;
+  return current;
+}
+
+const readers = new WeakMap<FileModel, DeadlineReader>();
+
+/** The deadline reader of a file model, made once per file (with project facts, when given). */
+export function deadlineReader(model: FileModel, project?: () => Summary[]): DeadlineReader {
+  let reader = readers.get(model);
+  if (!reader) {
+    reader = new DeadlineReader(model, project);
+    readers.set(model, reader);
+  }
+  return reader;
+}

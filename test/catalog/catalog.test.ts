@@ -1,0 +1,235 @@
+// @faultline/catalog on its own: its decisions over plain facts, its declared-type table, and
+// the promises the package makes (no dependencies; the plugin's load path stays light).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import {
+  type CallFacts,
+  type Summary,
+  SettingsError,
+  decideBackoff,
+  decideClientDeadline,
+  decideDeadline,
+  decideRetryOptions,
+  instanceOfDeclaredType,
+  lookupInstanceMember,
+  parseSettings,
+} from '@faultline/catalog';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+const ABSENT: Summary = { kind: 'absent' };
+const object = (entries: Record<string, Summary>, hasSpread = false): Summary => ({
+  kind: 'object',
+  props: new Map(Object.entries(entries).map(([key, value]) => [key, { value }])),
+  hasSpread,
+});
+const num = (value: number): Summary => ({ kind: 'number', value });
+
+function facts(partial: Partial<CallFacts> & Pick<CallFacts, 'family'>): CallFacts {
+  return {
+    callee: { kind: 'unknown' },
+    options: ABSENT,
+    instance: [],
+    wrappedByTimeout: false,
+    ...partial,
+  };
+}
+
+describe('decideDeadline', () => {
+  it('reports a fetch without a signal as missing', () => {
+    expect(decideDeadline(facts({ family: 'fetch' }))).toEqual({ status: 'missing' });
+  });
+
+  it('counts a timeout wrapper around a call that has no deadline of its own', () => {
+    expect(decideDeadline(facts({ family: 'fetch', wrappedByTimeout: true }))).toEqual({ status: 'bounded' });
+  });
+
+  it('takes the instance layers into account, innermost last', () => {
+    const verdict = decideDeadline(
+      facts({ family: 'axios', instance: [object({ timeout: num(0) }), object({ timeout: num(5000) })] }),
+    );
+    expect(verdict).toEqual({ status: 'bounded' });
+  });
+
+  it('judges a construction-level call by its client, unless the call carries its own bound', () => {
+    const client = {
+      family: 'aws' as const,
+      options: object({ region: { kind: 'string', value: 'eu-west-1' } }),
+    };
+    expect(decideDeadline(facts({ family: 'aws', client }))).toEqual({
+      status: 'missing',
+      detail: '`requestHandler` timeouts',
+    });
+    const perCall = object({ abortSignal: { kind: 'signal', timed: 'yes' } });
+    expect(decideDeadline(facts({ family: 'aws', client, options: perCall }))).toEqual({ status: 'bounded' });
+  });
+
+  it('calls a construction-level call unknown when the client is not visible', () => {
+    expect(decideDeadline(facts({ family: 'pg' }))).toEqual({ status: 'unknown' });
+  });
+
+  it('reports only explicit none values for a custom client bounded by default', () => {
+    const custom = { keys: ['timeoutMs'], boundedByDefault: true };
+    expect(decideDeadline(facts({ family: 'custom', custom }))).toEqual({ status: 'bounded' });
+    expect(
+      decideDeadline(facts({ family: 'custom', custom, options: object({ timeoutMs: num(0) }) })),
+    ).toMatchObject({
+      status: 'none',
+      key: 'timeoutMs',
+      value: '0',
+    });
+  });
+
+  it('judges superagent by the .timeout() the reader saw on the chain', () => {
+    expect(decideDeadline(facts({ family: 'superagent', chainTimeout: true }))).toEqual({
+      status: 'bounded',
+    });
+    expect(decideDeadline(facts({ family: 'superagent', chainTimeout: false }))).toEqual({
+      status: 'missing',
+    });
+  });
+});
+
+describe('decideClientDeadline', () => {
+  it('says both fixes for ioredis with maxRetriesPerRequest null and no commandTimeout', () => {
+    const verdicts = decideClientDeadline({
+      family: 'ioredis',
+      options: object({ maxRetriesPerRequest: { kind: 'null' } }),
+    });
+    expect(verdicts.map(verdict => verdict.status)).toEqual(['waitsForever', 'missing']);
+  });
+
+  it('counts a client whose every visible call passes its own bound', () => {
+    const timed = object({ abortSignal: { kind: 'signal', timed: 'yes' } });
+    expect(decideClientDeadline({ family: 'aws', options: ABSENT, perCallOptions: [timed, timed] })).toEqual([
+      { status: 'bounded' },
+    ]);
+    expect(
+      decideClientDeadline({ family: 'aws', options: ABSENT, perCallOptions: [timed, ABSENT] })[0]?.status,
+    ).toBe('missing');
+  });
+
+  it('judges Prisma by a literal datasource URL and leaves the usual env URL unknown', () => {
+    expect(decideClientDeadline({ family: 'prisma', options: ABSENT })).toEqual([{ status: 'unknown' }]);
+    const url = (value: string): Summary => object({ datasourceUrl: { kind: 'string', value } });
+    expect(
+      decideClientDeadline({ family: 'prisma', options: url('postgres://db/app?socket_timeout=10') }),
+    ).toEqual([{ status: 'bounded' }]);
+    expect(decideClientDeadline({ family: 'prisma', options: url('postgres://db/app') })[0]?.status).toBe(
+      'missing',
+    );
+  });
+});
+
+describe('decideBackoff and decideRetryOptions', () => {
+  it('reports a growing, uncapped, unjittered wait once, saying both', () => {
+    expect(
+      decideBackoff({
+        delay: 'growing',
+        exponential: true,
+        capped: false,
+        jitter: false,
+        staysUnderCap: false,
+        bounded: true,
+      }),
+    ).toEqual([{ problem: 'uncappedBackoff', noJitterToo: true }]);
+  });
+
+  it('reports p-retry defaults (1 s doubling, uncapped, 11 attempts) as uncapped and unjittered', () => {
+    const findings = decideRetryOptions('p-retry', ABSENT, 'anchor', { maxAttempts: 10, maxDelayMs: 30_000 });
+    expect(findings).toEqual([{ problem: 'uncappedBackoff', at: 'anchor', noJitterToo: true }]);
+  });
+
+  it('accepts exponential-backoff options with a cap and full jitter', () => {
+    const options = object({
+      numOfAttempts: num(5),
+      startingDelay: num(100),
+      maxDelay: num(5000),
+      jitter: { kind: 'string', value: 'full' },
+    });
+    expect(
+      decideRetryOptions('exponential-backoff', options, 'anchor', { maxAttempts: 10, maxDelayMs: 30_000 }),
+    ).toEqual([]);
+  });
+});
+
+describe('declared types', () => {
+  it('knows type-only client names and client classes used as types', () => {
+    expect(instanceOfDeclaredType('axios', ['AxiosInstance'])).toEqual({
+      instance: 'axios',
+      family: 'axios',
+    });
+    expect(instanceOfDeclaredType('ioredis', ['Redis'])).toEqual({ instance: 'ioredis', family: 'ioredis' });
+    expect(instanceOfDeclaredType('ioredis', [])).toEqual({ instance: 'ioredis', family: 'ioredis' });
+    expect(instanceOfDeclaredType('@aws-sdk/client-s3', ['S3Client'])).toEqual({
+      instance: 'aws-client',
+      family: 'aws',
+    });
+    expect(instanceOfDeclaredType('@prisma/client', ['PrismaClient'])).toEqual({
+      instance: 'prisma',
+      family: 'prisma',
+    });
+    expect(instanceOfDeclaredType('@nestjs/axios', ['HttpService'])).toEqual({
+      instance: 'axios',
+      family: 'axios',
+    });
+    expect(instanceOfDeclaredType('@aws-sdk/client-s3', ['GetObjectCommand'])).toBeUndefined();
+    expect(instanceOfDeclaredType('axios', ['AxiosRequestConfig'])).toBeUndefined();
+  });
+
+  it('treats closing a Redis connection as no remote call', () => {
+    expect(lookupInstanceMember('ioredis', ['quit'])).toBeUndefined();
+    expect(lookupInstanceMember('ioredis', ['get'])?.role).toBe('call');
+  });
+});
+
+describe('settings.faultline', () => {
+  it('names the bad entry and the fix', () => {
+    expect(() => parseSettings({ clients: [{ module: 1 }] })).toThrow(SettingsError);
+    expect(() => parseSettings({ clients: [{ module: 1 }] })).toThrow(
+      /settings\.faultline\.clients\[0\]\.module/,
+    );
+  });
+});
+
+describe('the package', () => {
+  it('imports nothing outside itself', () => {
+    const dist = path.join(ROOT, 'packages/catalog/dist');
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter(file =>
+      file.endsWith('.js'),
+    );
+    expect(files.length).toBeGreaterThan(20);
+    const outside = files.flatMap(file =>
+      [
+        ...readFileSync(path.join(dist, file), 'utf8').matchAll(
+          /^(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm,
+        ),
+      ]
+        .map(match => match[1] as string)
+        .filter(specifier => !specifier.startsWith('./') && !specifier.startsWith('../'))
+        .map(specifier => `${file}: ${specifier}`),
+    );
+    expect(outside).toEqual([]);
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'packages/catalog/package.json'), 'utf8'));
+    expect(manifest.dependencies).toBeUndefined();
+  });
+
+  it('keeps the plugin load path free of the TypeScript compiler, ts-morph and handlebars', () => {
+    const script = `
+      const { createRequire } = await import('node:module');
+      await import(${JSON.stringify(path.join(ROOT, 'rules/dist/index.js'))});
+      const require = createRequire(import.meta.url);
+      const loaded = Object.keys(require('node:module')._cache);
+      process.stdout.write(JSON.stringify(loaded));
+    `;
+    const loaded: string[] = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+    );
+    expect(loaded.some(file => file.includes('@typescript-eslint'))).toBe(true);
+    expect(
+      loaded.filter(file => /node_modules[\\/](typescript|ts-morph|handlebars)[\\/]/.test(file)),
+    ).toEqual([]);
+  });
+});

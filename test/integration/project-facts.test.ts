@@ -1,0 +1,82 @@
+// Project facts across files: a process-wide axios default set in one module of a project bounds
+// the axios calls of its other modules, under real ESLint; modules are re-read when they change.
+// oxlint's JS plugins do not hand rules their parser, so there the facts are absent (documented
+// in rules/docs/require-timeout.md) and only the file's own settings count.
+import { mkdtemp, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import tsParser from '@typescript-eslint/parser';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { projectAxiosDefaults } from '../../rules/util/project-facts.js';
+import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/project-defaults/with-bootstrap');
+const RULES = { 'faultline/require-timeout': ['error', { checkTests: true }] as ['error', ...unknown[]] };
+
+describe('process-wide axios defaults from another module', () => {
+  it('bound the calls of the other modules under ESLint 10 and ESLint 9', async () => {
+    const files = ['src/service.ts', 'packages/worker/src/job.ts'].map(file => path.join(FIXTURE, file));
+    for (const engine of ['eslint', 'eslint9'] as const) {
+      const findings = await lintWithEslint(engine, FIXTURE, files, RULES);
+      // Only the nested package, a process of its own, keeps its finding.
+      expect(findings.map(finding => `${finding.file}:${finding.line}:${finding.column}`)).toEqual([
+        'packages/worker/src/job.ts:3:26',
+      ]);
+    }
+  });
+
+  it('are absent under oxlint, which does not give rules its parser', async () => {
+    const findings = await lintWithOxlint(FIXTURE, [path.join(FIXTURE, 'src/service.ts')], RULES);
+    expect(findings.map(finding => `${finding.file}:${finding.line}`)).toEqual(['src/service.ts:4']);
+  });
+});
+
+describe('projectAxiosDefaults', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'faultline-project-'));
+    await mkdir(path.join(dir, 'src'));
+    await writeFile(path.join(dir, 'package.json'), '{ "name": "scratch" }');
+    await writeFile(
+      path.join(dir, 'src/service.ts'),
+      `import axios from 'axios';\nexport const ping = () => axios.get('/');\n`,
+    );
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await rm(dir, { recursive: true, force: true });
+  });
+  const context = (): Parameters<typeof projectAxiosDefaults>[0] => ({
+    filename: path.join(dir, 'src/service.ts'),
+    cwd: dir,
+    languageOptions: { parser: tsParser },
+  });
+
+  it('reads a module that sets the default again once it changes', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    expect(projectAxiosDefaults(context())).toEqual([]);
+    const main = path.join(dir, 'src/main.ts');
+    await writeFile(main, `import axios from 'axios';\naxios.defaults.timeout = 5_000;\n`);
+    // Within the refresh interval the listing is reused; after it, the new module is read.
+    expect(projectAxiosDefaults(context())).toEqual([]);
+    vi.setSystemTime(Date.now() + 11_000);
+    expect(
+      projectAxiosDefaults(context()).map(
+        layer => layer.kind === 'object' && layer.props.get('timeout')?.value,
+      ),
+    ).toEqual([{ kind: 'number', value: 5000 }]);
+    await writeFile(
+      main,
+      `import axios from 'axios';\naxios.defaults.timeout = 0; // none: reported where it is written\n`,
+    );
+    await utimes(main, new Date(), new Date(Date.now() + 60_000));
+    vi.setSystemTime(Date.now() + 11_000);
+    expect(projectAxiosDefaults(context())).toEqual([]);
+  });
+
+  it('gives nothing without a parser from the engine', () => {
+    expect(projectAxiosDefaults({ filename: path.join(dir, 'src/service.ts'), cwd: dir })).toEqual([]);
+  });
+});
