@@ -64,7 +64,8 @@ export function transformSpec(text, { specFile, outFile, exports, target }) {
       text: replacement,
     });
   }
-  if (names.size === 0) throw new Error(`${specFile}: imports none of ${exports.join(', ')} from a relative module.`);
+  if (names.size === 0)
+    throw new Error(`${specFile}: imports none of ${exports.join(', ')} from a relative module.`);
 
   const asyncFunctions = new Set();
   const enclosingFunction = node => {
@@ -91,7 +92,9 @@ export function transformSpec(text, { specFile, outFile, exports, target }) {
   const visit = node => {
     if (ts.isIdentifier(node) && names.has(node.text) && !isDeclarationName(node)) {
       if (!isCallee(node))
-        throw new Error(`${where(node)}: ${node.text} is used as a value, not called; the transform cannot await it.`);
+        throw new Error(
+          `${where(node)}: ${node.text} is used as a value, not called; the transform cannot await it.`,
+        );
       const call = node.parent;
       calls++;
       edits.push({ at: call.getStart(), order: 1, text: '(await ' });
