@@ -87,7 +87,9 @@ const json = value => `${JSON.stringify(value, null, 2)}\n`;
 function sh(command, args, options = {}) {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
   if (result.status !== 0 && !options.allowFailure)
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr}`,
+    );
   return result;
 }
 
@@ -102,7 +104,12 @@ function materialise(dir) {
     execFileSync('tar', ['x', '-C', dir], { input: archive });
   } else {
     const tarball = path.join(work, `es-toolkit-${short}.tar.gz`);
-    sh('curl', ['-fsSL', '-o', tarball, `https://codeload.github.com/${LIBRARY.repo}/tar.gz/${LIBRARY.commit}`]);
+    sh('curl', [
+      '-fsSL',
+      '-o',
+      tarball,
+      `https://codeload.github.com/${LIBRARY.repo}/tar.gz/${LIBRARY.commit}`,
+    ]);
     sh('tar', ['xzf', tarball, '-C', dir, '--strip-components=1']);
   }
   fs.writeFileSync(path.join(dir, 'tsconfig.bench.json'), json(BENCH_TSCONFIG));
@@ -173,7 +180,17 @@ function freshRepository(name) {
 }
 
 const sourceFiles = dir =>
-  sh('find', [path.join(dir, 'src'), '-name', '*.ts', '-not', '-name', '*.spec.ts', '-not', '-name', '*.d.ts'])
+  sh('find', [
+    path.join(dir, 'src'),
+    '-name',
+    '*.ts',
+    '-not',
+    '-name',
+    '*.spec.ts',
+    '-not',
+    '-name',
+    '*.d.ts',
+  ])
     .stdout.trim()
     .split('\n').length;
 
@@ -224,10 +241,21 @@ function runSpecs(dir, target, env) {
   const outputFile = path.join(dir, `vitest-${target}.json`);
   const result = sh(
     process.execPath,
-    [vitestBin, 'run', '--root', dir, '--config', path.join(dir, 'vitest.config.mjs'), '--reporter=json', '--outputFile', outputFile],
+    [
+      vitestBin,
+      'run',
+      '--root',
+      dir,
+      '--config',
+      path.join(dir, 'vitest.config.mjs'),
+      '--reporter=json',
+      '--outputFile',
+      outputFile,
+    ],
     { cwd: dir, env: { ...process.env, ...env, PARITY_TARGET: target }, allowFailure: true },
   );
-  if (!fs.existsSync(outputFile)) throw new Error(`vitest wrote no report (${result.status}):\n${result.stderr}`);
+  if (!fs.existsSync(outputFile))
+    throw new Error(`vitest wrote no report (${result.status}):\n${result.stderr}`);
   const report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
   const byExport = {};
   for (const file of report.testResults) {
@@ -260,7 +288,21 @@ async function parity() {
   const exports = Object.keys(PARITY);
   const service = 'es-toolkit-parity';
   log(`\nparity: ${LIBRARY.repo}@${short}, exports ${exports.join(', ')}`);
-  const extracted = sh(process.execPath, [bin, 'extract', 'es-toolkit/tsconfig.bench.json', '--export', exports.join(','), '--service', service, '--json', '--no-progress'], { cwd: repo });
+  const extracted = sh(
+    process.execPath,
+    [
+      bin,
+      'extract',
+      'es-toolkit/tsconfig.bench.json',
+      '--export',
+      exports.join(','),
+      '--service',
+      service,
+      '--json',
+      '--no-progress',
+    ],
+    { cwd: repo },
+  );
   const summary = JSON.parse(extracted.stdout);
   const serviceDir = path.join(repo, 'services', service);
   if (!fs.existsSync(path.join(serviceDir, 'src/server.ts')))
@@ -271,12 +313,15 @@ async function parity() {
   for (const project of ['.', 'client']) {
     const compiled = sh(process.execPath, [tscBin, '-p', project], { cwd: serviceDir, allowFailure: true });
     if (compiled.status !== 0)
-      throw new Error(`tsc -p ${project} in the generated service failed:\n${compiled.stdout}${compiled.stderr}`);
+      throw new Error(
+        `tsc -p ${project} in the generated service failed:\n${compiled.stdout}${compiled.stderr}`,
+      );
   }
   const clientEntry = path.join(serviceDir, 'client/dist/index.js');
   const client = await import(clientEntry);
   const factory = Object.keys(client).find(name => /^create\w+Client$/.test(name));
-  if (!factory) throw new Error(`the generated client exports no create…Client: ${Object.keys(client).join(', ')}`);
+  if (!factory)
+    throw new Error(`the generated client exports no create…Client: ${Object.keys(client).join(', ')}`);
 
   // The transformed specs and the module they import the functions under test from.
   const specs = path.join(repo, 'parity');
@@ -285,11 +330,19 @@ async function parity() {
   for (const [name, spec] of Object.entries(PARITY)) {
     const specFile = path.join(repo, 'es-toolkit', spec);
     const outFile = path.join(specs, `${name}.spec.ts`);
-    const result = transformSpec(fs.readFileSync(specFile, 'utf8'), { specFile, outFile, exports: [name], target: './target.ts' });
+    const result = transformSpec(fs.readFileSync(specFile, 'utf8'), {
+      specFile,
+      outFile,
+      exports: [name],
+      target: './target.ts',
+    });
     fs.writeFileSync(outFile, result.text);
     transforms[name] = { spec, awaitedCalls: result.calls };
   }
-  const libraryIndex = path.relative(specs, path.join(repo, 'es-toolkit/src/index.ts')).split(path.sep).join('/');
+  const libraryIndex = path
+    .relative(specs, path.join(repo, 'es-toolkit/src/index.ts'))
+    .split(path.sep)
+    .join('/');
   fs.writeFileSync(
     path.join(specs, 'target.ts'),
     `// Written by bench/extract/run.js: the functions under test, from the library in-process
@@ -306,7 +359,10 @@ const impl: Record<string, (...args: unknown[]) => unknown> =
 ${exports.map(name => `export const ${name} = (...args: unknown[]) => impl.${name}!(...args);`).join('\n')}
 `,
   );
-  fs.writeFileSync(path.join(specs, 'vitest.config.mjs'), `export default { test: { include: ['*.spec.ts'] } };\n`);
+  fs.writeFileSync(
+    path.join(specs, 'vitest.config.mjs'),
+    `export default { test: { include: ['*.spec.ts'] } };\n`,
+  );
 
   const local = runSpecs(specs, 'local', {});
   const control = runSpecs(specs, 'control', {});
@@ -324,6 +380,7 @@ ${exports.map(name => `export const ${name} = (...args: unknown[]) => impl.${nam
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
       });
       wire.push({ operation, request: body, status: response.status, response: await response.text() });
     }
@@ -346,7 +403,10 @@ ${exports.map(name => `export const ${name} = (...args: unknown[]) => impl.${nam
     log(
       `  ${name.padEnd(10)} ${result.remote.run} cases: remote ${result.remote.passed} passed, ${result.remote.failed} failed; local ${result.local.passed}/${result.local.run} passed; control ${result.control.failed}/${result.control.run} failed`,
     );
-  for (const call of wire) log(`  wire: POST /rpc/${call.operation} ${JSON.stringify(call.request)} → ${call.status} ${call.response}`);
+  for (const call of wire)
+    log(
+      `  wire: POST /rpc/${call.operation} ${JSON.stringify(call.request)} → ${call.status} ${call.response}`,
+    );
   return {
     library: { ...LIBRARY, mirror: undefined, files: sourceFiles(pristine) },
     exports,
@@ -372,12 +432,20 @@ function measure(args, cwd) {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
+    result.stderr,
+  );
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
   if (!wall || !rss) throw new Error(`cannot read /usr/bin/time output:\n${result.stderr.slice(-2000)}`);
-  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr.slice(-3000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${args.join(' ')} exited ${result.status}:\n${result.stdout}\n${result.stderr.slice(-3000)}`,
+    );
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, rssMiB: Number(rss[1]) / 1024 };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(result.stderr);
+  const cpuSeconds = Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN);
+  return { seconds, cpuSeconds, rssMiB: Number(rss[1]) / 1024 };
 }
 
 const median = values => {
@@ -387,11 +455,28 @@ const median = values => {
 };
 const stats = runs => ({
   medianSeconds: Number(median(runs.map(run => run.seconds)).toFixed(2)),
+  medianCpuSeconds: Number(median(runs.map(run => run.cpuSeconds)).toFixed(2)),
+  cpuRuns: runs.map(run => Number(run.cpuSeconds.toFixed(2))),
   maxRssMiB: Math.round(Math.max(...runs.map(run => run.rssMiB))),
   runs: runs.map(run => run.seconds),
 });
 
+/** Where one in-process extract spends its time, stage by stage (ms; one run, see stages.js). */
+function stages(cwd, library, exports, service) {
+  const result = sh(
+    process.execPath,
+    [path.join(here, 'stages.js'), cwd, library, exports.join(','), service],
+    {
+      cwd,
+    },
+  );
+  const breakdown = JSON.parse(result.stdout);
+  log(`  stages (ms, one in-process run): ${JSON.stringify(breakdown)}`);
+  return breakdown;
+}
+
 function timings() {
+  const loads = [];
   // (a) the example library, in its own repository as the end-to-end test has it.
   const exampleRepo = path.join(work, 'timing-example');
   fs.rmSync(exampleRepo, { recursive: true, force: true });
@@ -399,51 +484,108 @@ function timings() {
   fs.cpSync(path.join(root, 'examples'), path.join(exampleRepo, 'examples'), { recursive: true });
   sh('git', ['init', '-q'], { cwd: exampleRepo });
   const exampleOut = path.join(exampleRepo, 'examples/services/pricing');
-  const exampleArgs = [bin, 'extract', 'examples/packages/shared', '--export', EXAMPLE_EXPORTS.join(','), '--service', 'pricing', '--json', '--no-progress'];
-  log(`\ntiming (a): faultline extract on examples/ (${EXAMPLE_EXPORTS.join(', ')}), ${RUNS} runs, fresh output each`);
+  const exampleArgs = [
+    bin,
+    'extract',
+    'examples/packages/shared',
+    '--export',
+    EXAMPLE_EXPORTS.join(','),
+    '--service',
+    'pricing',
+    '--json',
+    '--no-progress',
+  ];
+  log(
+    `\ntiming (a): faultline extract on examples/ (${EXAMPLE_EXPORTS.join(', ')}), ${RUNS} runs, fresh output each`,
+  );
   const example = [];
   for (let run = -1; run < RUNS; run++) {
     fs.rmSync(exampleOut, { recursive: true, force: true });
     const result = measure(exampleArgs, exampleRepo);
-    if (!fs.existsSync(path.join(exampleOut, '.faultline/manifest.json'))) throw new Error('extract wrote no manifest');
+    if (!fs.existsSync(path.join(exampleOut, '.faultline/manifest.json')))
+      throw new Error('extract wrote no manifest');
     if (run < 0) continue; // warm-up
     example.push(result);
-    log(`  run ${run + 1}: ${result.seconds.toFixed(2)} s ${result.rssMiB.toFixed(0)} MiB`);
+    loads.push(Number(os.loadavg()[0].toFixed(2)));
+    log(
+      `  run ${run + 1}: ${result.seconds.toFixed(2)} s (cpu ${result.cpuSeconds.toFixed(2)} s) ${result.rssMiB.toFixed(0)} MiB, load ${os.loadavg()[0].toFixed(1)}`,
+    );
   }
+
+  fs.rmSync(exampleOut, { recursive: true, force: true });
+  const exampleStages = stages(exampleRepo, 'examples/packages/shared', EXAMPLE_EXPORTS, 'pricing');
 
   // (b) es-toolkit: extract against analyze of the same exports, same tsconfig, interleaved.
   const repo = freshRepository('timing-large');
   const files = sourceFiles(path.join(repo, 'es-toolkit'));
   const tsconfig = 'es-toolkit/tsconfig.bench.json';
   const largeOut = path.join(repo, 'services/es-toolkit-timed');
-  const analyzeArgs = [bin, 'analyze', tsconfig, '--export', TIMED_EXPORTS.join(','), '--json', '--no-progress'];
-  const extractArgs = [bin, 'extract', tsconfig, '--export', TIMED_EXPORTS.join(','), '--service', 'es-toolkit-timed', '--json', '--no-progress'];
-  log(`\ntiming (b): ${LIBRARY.repo}@${short} (${files} .ts files), exports ${TIMED_EXPORTS.join(', ')}, ${RUNS} interleaved runs each`);
+  const analyzeArgs = [
+    bin,
+    'analyze',
+    tsconfig,
+    '--export',
+    TIMED_EXPORTS.join(','),
+    '--json',
+    '--no-progress',
+  ];
+  const extractArgs = [
+    bin,
+    'extract',
+    tsconfig,
+    '--export',
+    TIMED_EXPORTS.join(','),
+    '--service',
+    'es-toolkit-timed',
+    '--json',
+    '--no-progress',
+  ];
+  log(
+    `\ntiming (b): ${LIBRARY.repo}@${short} (${files} .ts files), exports ${TIMED_EXPORTS.join(', ')}, ${RUNS} interleaved runs each`,
+  );
   const analyze = [];
   const extract = [];
   for (let run = -1; run < RUNS; run++) {
     const a = measure(analyzeArgs, repo);
     fs.rmSync(largeOut, { recursive: true, force: true });
     const e = measure(extractArgs, repo);
-    if (!fs.existsSync(path.join(largeOut, '.faultline/manifest.json'))) throw new Error('extract wrote no manifest');
+    if (!fs.existsSync(path.join(largeOut, '.faultline/manifest.json')))
+      throw new Error('extract wrote no manifest');
     if (run < 0) continue; // warm-up of both
     analyze.push(a);
+    loads.push(Number(os.loadavg()[0].toFixed(2)));
     extract.push(e);
-    log(`  run ${run + 1}: analyze ${a.seconds.toFixed(2)} s ${a.rssMiB.toFixed(0)} MiB · extract ${e.seconds.toFixed(2)} s ${e.rssMiB.toFixed(0)} MiB`);
+    log(
+      `  run ${run + 1}: analyze ${a.seconds.toFixed(2)} s (cpu ${a.cpuSeconds.toFixed(2)}) ${a.rssMiB.toFixed(0)} MiB · extract ${e.seconds.toFixed(2)} s (cpu ${e.cpuSeconds.toFixed(2)}) ${e.rssMiB.toFixed(0)} MiB, load ${os.loadavg()[0].toFixed(1)}`,
+    );
   }
-  const large = { files, exports: TIMED_EXPORTS, tsconfig: 'bench/extract/.work/timing-large/es-toolkit/tsconfig.bench.json', analyze: stats(analyze), extract: stats(extract) };
+  fs.rmSync(largeOut, { recursive: true, force: true });
+  const largeStages = stages(repo, tsconfig, TIMED_EXPORTS, 'es-toolkit-timed');
+  const large = {
+    files,
+    exports: TIMED_EXPORTS,
+    tsconfig: 'bench/extract/.work/timing-large/es-toolkit/tsconfig.bench.json',
+    analyze: stats(analyze),
+    extract: stats(extract),
+  };
   large.ratio = Number((large.extract.medianSeconds / large.analyze.medianSeconds).toFixed(2));
   large.pairedRatios = extract.map((run, index) => Number((run.seconds / analyze[index].seconds).toFixed(2)));
-  const exampleStats = { exports: EXAMPLE_EXPORTS, ...stats(example) };
+  large.cpuRatio = Number((large.extract.medianCpuSeconds / large.analyze.medianCpuSeconds).toFixed(2));
+  const exampleStats = { exports: EXAMPLE_EXPORTS, ...stats(example), stages: exampleStages };
+  large.stages = largeStages;
   return {
     example: { ...exampleStats, bar: exampleStats.medianSeconds <= 5 },
     large: { ...large, bar: large.ratio <= 1.5 },
+    loadSamples: loads,
   };
 }
 
 fs.mkdirSync(work, { recursive: true });
+const loadAtStart = os.loadavg().map(value => Number(value.toFixed(2)));
 await prepare();
-const previous = fs.existsSync(path.join(here, 'results.json')) ? JSON.parse(fs.readFileSync(path.join(here, 'results.json'), 'utf8')) : {};
+const previous = fs.existsSync(path.join(here, 'results.json'))
+  ? JSON.parse(fs.readFileSync(path.join(here, 'results.json'), 'utf8'))
+  : {};
 const results = { ...previous };
 if (PART === 'all' || PART === 'parity') results.parity = await parity();
 if (PART === 'all' || PART === 'timing') results.timing = timings();
@@ -453,12 +595,17 @@ results.machine = {
   cpu: os.cpus()[0]?.model ?? 'unknown',
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
   node: process.version,
+  loadAtStart,
   loadAverage: os.loadavg().map(value => Number(value.toFixed(2))),
 };
 if (results.timing) {
   const { example, large } = results.timing;
-  log(`\nextract on examples/: median ${example.medianSeconds.toFixed(2)} s (bar ≤ 5 s: ${example.bar ? 'met' : 'MISSED'}), peak ${example.maxRssMiB} MiB`);
-  log(`es-toolkit: analyze median ${large.analyze.medianSeconds.toFixed(2)} s, extract median ${large.extract.medianSeconds.toFixed(2)} s, ratio ${large.ratio}× (bar ≤ 1.5×: ${large.bar ? 'met' : 'MISSED'})`);
+  log(
+    `\nextract on examples/: median ${example.medianSeconds.toFixed(2)} s (bar ≤ 5 s: ${example.bar ? 'met' : 'MISSED'}), peak ${example.maxRssMiB} MiB`,
+  );
+  log(
+    `es-toolkit: analyze median ${large.analyze.medianSeconds.toFixed(2)} s, extract median ${large.extract.medianSeconds.toFixed(2)} s, ratio ${large.ratio}× (bar ≤ 1.5×: ${large.bar ? 'met' : 'MISSED'})`,
+  );
 }
 if (write) {
   fs.writeFileSync(path.join(here, 'results.json'), json(results));
