@@ -589,8 +589,12 @@ const previous = fs.existsSync(path.join(here, 'results.json'))
 const results = { ...previous };
 if (PART === 'all' || PART === 'parity') results.parity = await parity();
 if (PART === 'all' || PART === 'timing') results.timing = timings();
+// A part not run now keeps its last result; each part says when it ran.
+for (const part of ['parity', 'timing'])
+  if (PART === 'all' || PART === part) results[part].ranAt = new Date().toISOString();
 results.date = new Date().toISOString().slice(0, 10);
 results.machine = {
+  parts: PART,
   cpus: os.cpus().length,
   cpu: os.cpus()[0]?.model ?? 'unknown',
   memoryGiB: Math.round(os.totalmem() / 2 ** 30),
