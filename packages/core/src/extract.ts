@@ -29,6 +29,7 @@ export interface ExtractOptions {
   templates?: string;
   cwd?: string;
   root?: string;
+  /** Consumer packages to analyse too (default none: the generated code does not depend on them). */
   consumers?: readonly string[];
   entry?: string;
   onProgress?: (event: ProgressEvent | { stage: 'plan' | 'render' | 'write'; message: string }) => void;
@@ -86,7 +87,9 @@ export async function extractService(options: ExtractOptions): Promise<GenerateR
     wire: true,
     cwd,
     root,
-    ...(options.consumers ? { consumers: options.consumers } : {}),
+    // The service and client do not depend on who calls the exports; following the consumers (the
+    // async ripple) is analyze's job and costs as much again on a small monorepo.
+    consumers: options.consumers ?? [],
     ...(options.entry ? { entry: options.entry } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

@@ -92,6 +92,10 @@ export function printGenerateResult(io: CliIo, result: GenerateResult): void {
       `  npm run build --workspace ${plan.service.packageName} && npm test --workspace ${plan.service.packageName}`,
     );
     out(`  PORT=8080 npm start --workspace ${plan.service.packageName}`);
+    if (plan.command === 'extract' && plan.library)
+      out(
+        `  faultline analyze ${plan.library.dir} --export ${plan.operations.map(operation => operation.name).join(',')}  # the call sites that must now await`,
+      );
   }
 }
 
