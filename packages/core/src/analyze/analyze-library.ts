@@ -49,7 +49,10 @@ export interface AnalyzeOptions {
   entry?: string;
   /** Where relative paths start; default `process.cwd()`. */
   cwd?: string;
-  /** The repository root (paths outside it are refused); default: the nearest folder with `.git`. */
+  /**
+   * The repository root (paths outside it are refused); default: the nearest folder with `.git`,
+   * else the npm/yarn/pnpm workspace root around `cwd`.
+   */
   root?: string;
   /** Called as the analysis moves from stage to stage (for a progress display). */
   onProgress?: (event: ProgressEvent) => void;
