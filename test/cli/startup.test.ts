@@ -61,6 +61,13 @@ describe('faultline startup', { timeout: 90_000 }, () => {
     expect(result.loaded.filter(isAnalysis)).toEqual([]);
   });
 
+  it('runs as `npx faultline` in this repository (npm linked the committed launcher)', async () => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+    expect(fs.realpathSync(path.join(root, 'node_modules/.bin/faultline'))).toBe(launcher);
+    const { stdout } = await run('npx', ['--no-install', 'faultline', '--version'], { cwd: root, env });
+    expect(stdout).toBe(`${version}\n`);
+  });
+
   it('prints --help without loading the analysis', async () => {
     const result = await faultline(project, '--help');
     expect(result.stdout).toContain('faultline analyze <library>');
