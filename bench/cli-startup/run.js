@@ -33,7 +33,8 @@ function time(args) {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { cwd: os.tmpdir(), encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`node ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
@@ -48,7 +49,8 @@ if (!fs.existsSync(path.join(root, 'packages/cli/dist/bin.js'))) {
 for (const command of COMMANDS) time(command.args);
 const samples = Object.fromEntries(COMMANDS.map(command => [command.id, []]));
 const loadBefore = os.loadavg();
-for (let run = 0; run < RUNS; run++) for (const command of COMMANDS) samples[command.id].push(time(command.args));
+for (let run = 0; run < RUNS; run++)
+  for (const command of COMMANDS) samples[command.id].push(time(command.args));
 const loadAfter = os.loadavg();
 
 const rows = COMMANDS.map(command => {
