@@ -17,6 +17,7 @@ export default tseslint.config(
       'templates/**',
       '**/__snapshots__/**',
       '**/.work/**',
+      '.e2e/**',
     ],
   },
   ...tseslint.configs.recommended,

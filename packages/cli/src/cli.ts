@@ -8,10 +8,18 @@ import { CliError, UsageError } from '@faultline/core/errors';
 import yargs from 'yargs';
 
 import { analyzeCommand } from './commands/analyze.js';
+import { extractCommand } from './commands/extract.js';
+import { newCommand } from './commands/new.js';
 import type { CliIo } from './io.js';
 import { cliVersion } from './version.js';
 
 export type { CliIo, Writer } from './io.js';
+
+/** The command named in the arguments (`extract `), for the usage hint. */
+function commandName(args: readonly string[]): string {
+  const command = args.find(arg => !arg.startsWith('-'));
+  return command && ['analyze', 'extract', 'new'].includes(command) ? `${command} ` : '';
+}
 
 /** Runs the CLI with `args` (without `node` and the script) and resolves to the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -22,6 +30,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .scriptName('faultline')
     .usage('$0 <command> [options]')
     .command(analyzeCommand(io, state))
+    .command(extractCommand(io))
+    .command(newCommand(io))
     .demandCommand(1, 'Name a command: faultline analyze <library> --export a,b')
     .recommendCommands()
     .strict()
@@ -45,7 +55,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`faultline: ${message}\n`);
     if (exitCode === 2 && error instanceof UsageError)
-      io.stderr.write('Run `faultline analyze --help` for usage.\n');
+      io.stderr.write(`Run \`faultline ${commandName(args)}--help\` for usage.\n`);
     if (verbose && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else if (!(error instanceof CliError)) io.stderr.write('(run with --verbose for the stack trace)\n');
     return exitCode;

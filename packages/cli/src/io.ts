@@ -14,6 +14,10 @@ export interface CliIo {
   cwd?: string;
   /** Environment (NO_COLOR, FORCE_COLOR); default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Where prompts read from; default `process.stdin` (prompts only when it is a TTY). */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Answers prompts instead of a terminal (tests). */
+  prompt?: (question: string) => Promise<string | undefined>;
 }
 
 /** Colour on a TTY unless NO_COLOR is set; FORCE_COLOR forces it on. */

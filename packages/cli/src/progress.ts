@@ -5,7 +5,7 @@ import type { ProgressEvent } from '@faultline/core';
 import type { Writer } from './io.js';
 
 export interface Progress {
-  update(event: ProgressEvent): void;
+  update(event: Pick<ProgressEvent, 'message' | 'current' | 'total'>): void;
   done(): void;
 }
 

@@ -11,3 +11,21 @@ export { formatReport } from './report/text.js';
 export type { FormatOptions } from './report/text.js';
 export { closureDot, renderSvg } from './report/graph.js';
 export { hasFindingAtLeast } from './report/gate.js';
+export { extractService, newService } from './extract.js';
+export type { ExtractOptions, GenerateResult, NewServiceOptions } from './extract.js';
+export { BlockedExportError, GENERATED_VERSIONS, planExtraction } from './plan/extraction-plan.js';
+export type {
+  ExtractionPlan,
+  ExtractMode,
+  PlanOptions,
+  PlannedFile,
+  PlannedOperation,
+} from './plan/extraction-plan.js';
+export { planNewService, GREET_SIGNATURE } from './plan/new-service-plan.js';
+export { toJsonSchema } from './plan/json-schema.js';
+export { isSafeIdentifier, validateServiceName } from './plan/names.js';
+export { loadTemplates, printType, renderPlan, TemplateError } from './render/render.js';
+export type { RenderedFile, TemplateSet } from './render/render.js';
+export { formatFile, MANIFEST_PATH, writeFiles, WriteConflictError } from './write/write-files.js';
+export type { ChangeKind, FileChange, Manifest, WriteOptions, WriteReport } from './write/write-files.js';
+export type { WireSignature, WireParameter, WireErrorClass, ModuleFile } from './analyze/wire-schema.js';

@@ -70,6 +70,8 @@ export {
 } from './client/index.js';
 export {
   AdmissionController,
+  IdempotencyStore,
+  type IdempotencyStoreOptions,
   createRequestContext,
   gatherWithin,
   getAdmissionController,
@@ -88,3 +90,14 @@ export {
   type ShedResponse,
 } from './server/index.js';
 export { withResilience, type NodeHttpResilienceOptions, type ResilientHandler } from './node-http.js';
+export {
+  decodeError,
+  decodeWire,
+  encodeError,
+  encodeWire,
+  WireCodecError,
+  type WireDefinitions,
+  type WireErrorBody,
+  type WireProperty,
+  type WireType,
+} from './wire.js';

@@ -7,3 +7,4 @@ export { sendReceipt } from './notify.js';
 export { buildSalesReport, type SalesReport } from './reports.js';
 export { PricingError, OutOfStockError } from './errors.js';
 export * from './flags.js';
+export { summarizeOrders, type OrderSummary } from './summary.js';

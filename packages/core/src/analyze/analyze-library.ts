@@ -36,6 +36,7 @@ import { RemoteCalls } from './remote-calls.js';
 import { analyzeState } from './state.js';
 import { type Context, isFunctionLike, locate, relativeFile, topLevelUnit, unwrap, walk } from './ts-util.js';
 import { decideVerdict } from './verdict.js';
+import { collectModuleFiles, describeSignature } from './wire-schema.js';
 import { analyzeSignature, analyzeValue, wireHazards } from './wire-types.js';
 
 export interface AnalyzeOptions {
@@ -56,6 +57,8 @@ export interface AnalyzeOptions {
   root?: string;
   /** Called as the analysis moves from stage to stage (for a progress display). */
   onProgress?: (event: ProgressEvent) => void;
+  /** Also describe each single-signature function exactly as it crosses the wire (for `extract`). */
+  wire?: boolean;
 }
 
 export interface ProgressEvent {
@@ -239,6 +242,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     // Types that cross the network.
     let isAsync = false;
     let signatureText: string | undefined;
+    let soleSignature: ts.Signature | undefined;
     if (first && (kind === 'function' || kind === 'value' || kind === 'class')) {
       const type = ctx.checker.getTypeOfSymbolAtLocation(symbol, first);
       const signatures = kind === 'function' ? type.getCallSignatures() : [];
@@ -251,6 +255,8 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
             ctx.checker.signatureToString(signature, undefined, ts.TypeFormatFlags.NoTruncation),
           )
           .join(' & ');
+        if (signatures.length === 1 && !signatures[0]?.getTypeParameters()?.length)
+          soleSignature = signatures[0];
         let wireFindings = 0;
         signatures.forEach((signature, signatureIndex) => {
           // Overload-heavy exports (rxjs's combineLatest has 14) repeat the same findings: stop at a budget.
@@ -433,6 +439,18 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
         a.location.line - b.location.line ||
         a.location.column - b.location.column,
     );
+    const wire =
+      options.wire && soleSignature
+        ? describeSignature(
+            ctx,
+            soleSignature,
+            symbol,
+            sortedHazards
+              .filter(hazard => hazard.code === 'FL601')
+              .map(hazard => String(hazard.detail?.errorClass)),
+            opened.entry,
+          )
+        : undefined;
     analyses.push({
       name: resolvedExport.name,
       kind,
@@ -461,6 +479,15 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
       chattiness: consumerFindings.chattiness,
       unknowns,
       verdict: decideVerdict(sortedHazards, unknowns),
+      ...(wire
+        ? {
+            wire,
+            moduleFiles: collectModuleFiles(
+              ctx,
+              files.map(file => relativeFile(ctx, file)),
+            ),
+          }
+        : {}),
     });
   });
   progress({ stage: 'done', message: 'done' });

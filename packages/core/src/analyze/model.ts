@@ -3,6 +3,8 @@
 // The JSON report (`faultline analyze --json`) is this shape, documented by
 // packages/cli/schema/analyze-report.schema.json; bump REPORT_SCHEMA_VERSION on any incompatible change.
 
+import type { ModuleFile, WireSignature } from './wire-schema.js';
+
 /** Version of the JSON report's shape (packages/cli/schema/analyze-report.schema.json). */
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -153,6 +155,10 @@ export interface ExportAnalysis {
   chattiness: ChattyCallSite[];
   unknowns: Unknown[];
   verdict: Verdict;
+  /** With `wire: true`: exactly what crosses the network, for `extract` (single-signature functions). */
+  wire?: WireSignature;
+  /** With `wire: true`: the library files the closure needs, for `extract --mode move`. */
+  moduleFiles?: ModuleFile[];
 }
 
 export interface PackageInfo {

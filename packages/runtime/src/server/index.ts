@@ -23,3 +23,4 @@ export {
 } from './request-context.js';
 export { getAdmissionController, type ServerResilienceOptions } from './server-options.js';
 export { getShedResponse, type ShedResponse } from './shed-response.js';
+export { IdempotencyStore, type IdempotencyStoreOptions } from './idempotency-store.js';

@@ -2,7 +2,7 @@ import https from 'node:https';
 import { hostname } from 'node:os';
 
 import { buildSalesReport, computeQuote, convert, type Order } from '@acme/shared';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379', { commandTimeout: 500 });
 
