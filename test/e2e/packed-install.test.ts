@@ -291,6 +291,17 @@ describe('the packed packages, installed and used as the READMEs say', { timeout
     expect(fs.readFileSync(path.join(project, 'closure.svg'), 'utf8')).toContain('<svg');
   });
 
+  it('runs every faultline command of the READMEs to a clean exit', () => {
+    const lines = npxLines.filter(command => command.startsWith('npx faultline'));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const result = output(line);
+      // 1 only where the README asks for a gate (--fail-on); never a usage or input error (2).
+      expect(line.includes('--fail-on') ? [0, 1] : [0], `${line}\n${result.stderr}`).toContain(result.code);
+      expect(result.stderr, line).not.toMatch(/^\s+at |Error:/m);
+    }
+  });
+
   it('prints the CLI’s own version and names a schema path that exists in the package', async () => {
     const version = await sh('npx faultline --version', project);
     expect(version.stdout).toBe(`${ours.get('@faultline/cli')?.version}\n`);
