@@ -1,7 +1,7 @@
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 export default {
   pathRuleDoc: 'docs/{name}.md',
-  pathRuleList: '../README.md',
+  pathRuleList: ['../README.md', 'README.md'],
   ignoreConfig: ['all'],
   configEmoji: [
     ['recommended', '✅'],

@@ -17,7 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const bin = path.join(root, 'packages/cli/dist/bin.js');
 const run = promisify(execFile);
 const schema = JSON.parse(
-  fs.readFileSync(path.join(root, 'docs/analyze-report.schema.json'), 'utf8'),
+  fs.readFileSync(path.join(root, 'packages/cli/schema/analyze-report.schema.json'), 'utf8'),
 ) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
@@ -78,7 +78,7 @@ describe('faultline analyze on examples/', { timeout: 90_000 }, () => {
     expect(result.stderr).toBe('');
   });
 
-  it('prints JSON that validates against docs/analyze-report.schema.json', async () => {
+  it('prints JSON that validates against packages/cli/schema/analyze-report.schema.json', async () => {
     const result = await faultline(
       'analyze',
       'examples/packages/shared',

@@ -193,9 +193,9 @@ describe('the ripple on real-library shapes', { timeout: 60_000 }, () => {
     });
   });
 
-  it('produces a report that validates against docs/analyze-report.schema.json', () => {
+  it('produces a report that validates against packages/cli/schema/analyze-report.schema.json', () => {
     const schema = JSON.parse(
-      fs.readFileSync(path.join(root, 'docs/analyze-report.schema.json'), 'utf8'),
+      fs.readFileSync(path.join(root, 'packages/cli/schema/analyze-report.schema.json'), 'utf8'),
     ) as object;
     const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
     expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);

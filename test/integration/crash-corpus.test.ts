@@ -35,6 +35,8 @@ function configFor(plugin: unknown, rules: Record<string, unknown>): Linter.Conf
   ];
 }
 
+const MODULE_JS: Linter.Config = { files: ['**/*.js'], languageOptions: { sourceType: 'module' } };
+
 describe('crash corpus (node_modules)', () => {
   it('lints at least 3,000 real files with every rule without a crash or a malformed report', async () => {
     const plugin = (await import(PLUGIN_DIST)).default as { rules: Record<string, unknown> };
@@ -58,13 +60,11 @@ describe('crash corpus (node_modules)', () => {
       const variants = linted % 4 === 0 ? [withDefaults, withOpaque] : [withDefaults];
       for (const rules of variants) {
         // Scripts that are really modules: retry as a module, as a user's config would say.
+        let asModule = false;
         let messages = linter.verify(text, configFor(plugin, rules), { filename });
         if (messages.some(m => m.fatal) && file.endsWith('.js')) {
-          messages = linter.verify(
-            text,
-            [...configFor(plugin, rules), { files: ['**/*.js'], languageOptions: { sourceType: 'module' } }],
-            { filename },
-          );
+          asModule = true;
+          messages = linter.verify(text, [...configFor(plugin, rules), MODULE_JS], { filename });
         }
         if (messages.some(m => m.fatal)) {
           const fatal = messages.find(m => m.fatal);
@@ -102,7 +102,12 @@ describe('crash corpus (node_modules)', () => {
               continue;
             }
             const fixed = text.slice(0, start) + suggestion.fix.text + text.slice(end);
-            const reparsed = linter.verify(fixed, configFor(plugin, {}), { filename });
+            // Parsed as the original was (a `.js` module stays a module), so only the fix can break it.
+            const reparsed = linter.verify(
+              fixed,
+              asModule ? [...configFor(plugin, {}), MODULE_JS] : configFor(plugin, {}),
+              { filename },
+            );
             if (reparsed.some(m => m.fatal))
               problems.push({ file: where, problem: `suggestion "${suggestion.desc}" breaks the syntax` });
           }

@@ -75,6 +75,10 @@ export class SettingsError extends Error {
   constructor(path: string, problem: string, fix: string) {
     super(`Invalid ESLint setting ${path}: ${problem}. ${fix}`);
     this.name = 'SettingsError';
+    // ESLint and oxlint print `error.stack` of anything a rule throws. A trace through our parser
+    // helps nobody who wrote the setting: the stack is the message alone, read when printed, so it
+    // carries what ESLint appends to the message (the rule and the file being linted).
+    Object.defineProperty(this, 'stack', { get: () => this.message, configurable: true });
   }
 }
 

@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 // The `faultline` executable: runs the CLI on the process's own arguments and streams.
-import { runCli } from './cli.js';
+// `faultline --version` alone answers before the argument parser loads (bench/cli-startup).
+import { cliVersion } from './version.js';
 
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const args = process.argv.slice(2);
+if (args.length === 1 && args[0] === '--version') {
+  process.stdout.write(`${cliVersion()}\n`);
+} else {
+  const { runCli } = await import('./cli.js');
+  process.exitCode = await runCli(args, { stdout: process.stdout, stderr: process.stderr });
+}

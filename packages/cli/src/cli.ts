@@ -1,13 +1,17 @@
 // The yargs program, built per run around injected writers so tests run it in-process. Usage and
 // input errors print one clear message and exit 2; other failures exit 1; stack traces only with
 // --verbose.
-import { CliError, UsageError } from '@faultline/core';
+// Startup: nothing here loads @faultline/core's analysis (ts-morph, TypeScript). Commands import
+// it inside their handler (`await import('@faultline/core')`) so `--help` and `--version` stay
+// fast (bench/cli-startup); only the light error classes come from `@faultline/core/errors`.
+import { CliError, UsageError } from '@faultline/core/errors';
 import yargs from 'yargs';
 
 import { analyzeCommand } from './commands/analyze.js';
 import { extractCommand } from './commands/extract.js';
 import { newCommand } from './commands/new.js';
 import type { CliIo } from './io.js';
+import { cliVersion } from './version.js';
 
 export type { CliIo, Writer } from './io.js';
 
@@ -33,7 +37,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .strict()
     .help()
     .alias('help', 'h')
-    .version()
+    .version(cliVersion())
     .wrap(Math.min(100, io.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, error) => {

@@ -4,15 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import {
-  type AnalysisReport,
-  UsageError,
-  analyzeLibrary,
-  closureDot,
-  formatReport,
-  hasFindingAtLeast,
-  renderSvg,
-} from '@faultline/core';
+import type { AnalysisReport } from '@faultline/core';
+import { UsageError } from '@faultline/core/errors';
 import type { Argv, CommandModule } from 'yargs';
 
 import { type CliIo, useColor } from '../io.js';
@@ -89,7 +82,7 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
         .option('json', {
           type: 'boolean',
           default: false,
-          describe: 'Print the report as JSON (docs/analyze-report.schema.json)',
+          describe: 'Print the report as JSON (schema: @faultline/cli/schema/analyze-report.schema.json)',
         })
         .option('graph', { type: 'string', describe: 'Write the closure graph to FILE.dot and FILE.svg' })
         .option('graph-types', {
@@ -130,6 +123,9 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
       const graph = argv.graph !== undefined ? graphPaths(argv.graph, cwd) : undefined;
       if (graph && fs.existsSync(graph.svg) && fs.statSync(graph.svg).isDirectory())
         throw new UsageError(`--graph ${argv.graph} is a folder; name a file.`);
+      // Loaded here, not at the top: the analysis pulls in ts-morph and TypeScript (cli.ts).
+      const { analyzeLibrary, closureDot, formatReport, hasFindingAtLeast, renderSvg } =
+        await import('@faultline/core');
       const progress = createProgress(io.stderr, argv.progress);
       let report: AnalysisReport;
       try {

@@ -42,7 +42,7 @@ export async function required(
   if (value !== undefined && value.trim() !== '') return value.trim();
   const answer = await ask(io, question);
   if (answer !== undefined && answer !== '') return answer;
-  const { UsageError } = await import('@faultline/core');
+  const { UsageError } = await import('@faultline/core/errors');
   throw new UsageError(`missing ${flag}: ${question.replace(/\?$/, '')} (pass ${flag}).`);
 }
 

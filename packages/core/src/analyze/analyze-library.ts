@@ -55,7 +55,10 @@ export interface AnalyzeOptions {
   entry?: string;
   /** Where relative paths start; default `process.cwd()`. */
   cwd?: string;
-  /** The repository root (paths outside it are refused); default: the nearest folder with `.git`. */
+  /**
+   * The repository root (paths outside it are refused); default: the nearest folder with `.git`,
+   * else the npm/yarn/pnpm workspace root around `cwd`.
+   */
   root?: string;
   /** Globs of files whose call sites are not followed (`--exclude`), relative to the repository root. */
   exclude?: readonly string[];

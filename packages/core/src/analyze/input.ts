@@ -69,12 +69,20 @@ export function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-/** The repository root: the nearest folder holding `.git`, starting at `cwd`; `cwd` when none. */
+/**
+ * The repository root: the nearest folder holding `.git`, starting at `cwd`; without one (a
+ * source tarball, a CI cache, a project not yet in git), the nearest npm/yarn/pnpm workspace root
+ * around `cwd`; `cwd` when there is neither.
+ */
 export function findRepositoryRoot(cwd: string): string {
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+  const start = path.resolve(cwd);
+  const ancestors: string[] = [];
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    ancestors.push(dir);
     if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return path.resolve(cwd);
+    if (path.dirname(dir) === dir) break;
   }
+  return ancestors.find(dir => workspacePatterns(dir) !== undefined) ?? start;
 }
 
 /** Path relative to the repository root, with forward slashes (`.` for the root). */
@@ -373,28 +381,34 @@ function safeDirs(dir: string): string[] {
   }
 }
 
+/** The workspace globs declared in `dir` (package.json `workspaces`, pnpm-workspace.yaml), if any. */
+function workspacePatterns(dir: string): string[] | undefined {
+  const manifest = path.join(dir, 'package.json');
+  let patterns: string[] | undefined;
+  if (fs.existsSync(manifest)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as PackageJson;
+      patterns = Array.isArray(pkg.workspaces) ? pkg.workspaces : pkg.workspaces?.packages;
+    } catch {
+      patterns = undefined;
+    }
+  }
+  const pnpm = path.join(dir, 'pnpm-workspace.yaml');
+  if (!patterns && fs.existsSync(pnpm)) {
+    patterns = [...fs.readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map(
+      match => match[1] as string,
+    );
+  }
+  return patterns;
+}
+
 /** The monorepo around the library: its root folder and workspace folders (npm/yarn `workspaces`, pnpm). */
 export function findWorkspaces(
   libraryDir: string,
   root: string,
 ): { root: string; workspaces: string[] } | undefined {
   for (let dir = path.dirname(libraryDir); isInside(root, dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    let patterns: string[] | undefined;
-    if (fs.existsSync(manifest)) {
-      try {
-        const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as PackageJson;
-        patterns = Array.isArray(pkg.workspaces) ? pkg.workspaces : pkg.workspaces?.packages;
-      } catch {
-        patterns = undefined;
-      }
-    }
-    const pnpm = path.join(dir, 'pnpm-workspace.yaml');
-    if (!patterns && fs.existsSync(pnpm)) {
-      patterns = [...fs.readFileSync(pnpm, 'utf8').matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map(
-        match => match[1] as string,
-      );
-    }
+    const patterns = workspacePatterns(dir);
     if (patterns) {
       const workspaces = new Set<string>();
       for (const pattern of patterns) {

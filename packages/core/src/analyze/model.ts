@@ -1,11 +1,11 @@
 // The facts `analyze` hands to the later stages and to the CLI: plain, serialisable data. No
 // ts-morph node or type ever leaves packages/core/src/analyze; positions leave as file:line:column.
 // The JSON report (`faultline analyze --json`) is this shape, documented by
-// docs/analyze-report.schema.json; bump REPORT_SCHEMA_VERSION on any incompatible change.
+// packages/cli/schema/analyze-report.schema.json; bump REPORT_SCHEMA_VERSION on any incompatible change.
 
 import type { ModuleFile, WireSignature } from './wire-schema.js';
 
-/** Version of the JSON report's shape (docs/analyze-report.schema.json). */
+/** Version of the JSON report's shape (packages/cli/schema/analyze-report.schema.json). */
 export const REPORT_SCHEMA_VERSION = 1;
 
 export type Severity = 'error' | 'warning' | 'info';
