@@ -9,7 +9,7 @@ import net from 'node:net';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 
 import faultline from '../../rules/index.js';
 import { ROOT } from '../helpers/engines.js';
@@ -131,7 +131,7 @@ export async function lintGenerated(
     overrideConfigFile: true,
     overrideConfig: [
       { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
-      faultline.configs.recommended as unknown as Linter.Config,
+      faultline.configs.recommended,
     ],
   });
   const results = await eslint.lintFiles([...patterns]);
