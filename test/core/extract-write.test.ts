@@ -130,6 +130,17 @@ describe('writeFiles', () => {
     await expect(writeFiles(files, options({ outDir: '../elsewhere' }))).rejects.toThrow(
       /outside the repository/,
     );
+    // A symbolic link in the repository that leads out of it is outside too, and nothing is written there.
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'faultline-elsewhere-'));
+    fs.symlinkSync(elsewhere, path.join(root, 'link'), 'dir');
+    await expect(
+      writeFiles(
+        files.map(file => ({ ...file, path: file.path.replace('services', 'link') })),
+        options({ outDir: 'link/pricing' }),
+      ),
+    ).rejects.toThrow(/outside the repository/);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+    fs.rmSync(elsewhere, { recursive: true, force: true });
     fs.mkdirSync(path.join(root, 'services/pricing'), { recursive: true });
     fs.writeFileSync(path.join(root, 'services/pricing/index.ts'), 'theirs\n');
     await expect(writeFiles(files, options())).rejects.toThrow(InputError);

@@ -198,6 +198,24 @@ describe('the generated service on loopback', () => {
     expect(body.error.issues.find(issue => issue.path === 'body')?.message).toMatch(/additional properties/);
   });
 
+  it('answers 400, not 500, for a date shaped like ISO 8601 that does not exist', async () => {
+    const response = await fetch(`${service.baseUrl}/rpc/computeQuote`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        order: { id: 'x', region: 'eu', lines: [], placedAt: '2026-02-30T00:00:00.000Z' },
+      }),
+    });
+    const body = (await response.json()) as {
+      error: { class: string; issues: { path: string; message: string }[] };
+    };
+    expect(response.status).toBe(400);
+    expect(body.error.class).toBe('ValidationError');
+    expect(body.error.issues).toEqual([
+      { path: 'body/order', message: expect.stringMatching(/placedAt: expected a date-time that exists/) },
+    ]);
+  });
+
   it('refuses a body over its size limit with 413', async () => {
     const response = await fetch(`${service.baseUrl}/rpc/taxFor`, {
       method: 'POST',

@@ -186,6 +186,14 @@ describe('encodeWire and decodeWire', () => {
       '$: an invalid Date cannot be sent',
     );
     expect(() => decodeWire({ kind: 'bigint' }, '12.5')).toThrow('$: expected a decimal bigint string');
+    // Shaped like an ISO date but not a date: no Invalid Date, no silent roll-over into March.
+    expect(() => decodeWire({ kind: 'date' }, '2020-13-45T99:99:99.000Z')).toThrow(
+      '$: expected a date-time that exists',
+    );
+    expect(() => decodeWire({ kind: 'date' }, '2021-02-29T00:00:00.000Z')).toThrow(
+      '$: expected a date-time that exists',
+    );
+    expect(decodeWire({ kind: 'date' }, '+275760-09-13T00:00:00.000Z')).toEqual(new Date(8.64e15));
     expect(() => decodeWire({ kind: 'ref', name: 'Missing' }, {}, defs)).toThrow('$: unknown type Missing');
   });
 });

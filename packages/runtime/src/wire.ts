@@ -326,10 +326,16 @@ export function decodeWire(type: WireType, json: unknown, defs: WireDefinitions 
       if (typeof json === 'string' && json in NON_FINITE) return NON_FINITE[json];
       if (typeof json !== 'number') throw new WireCodecError('expected a number', path);
       return json;
-    case 'date':
+    case 'date': {
       if (typeof json !== 'string' || !ISO_DATE.test(json))
         throw new WireCodecError('expected an ISO 8601 date-time string', path);
-      return new Date(json);
+      // The pattern lets through dates that do not exist (month 13, February 30), which Date
+      // turns into Invalid Date or silently rolls over; only what toISOString() writes is exact.
+      const date = new Date(json);
+      if (Number.isNaN(date.getTime()) || date.toISOString() !== json)
+        throw new WireCodecError('expected a date-time that exists', path);
+      return date;
+    }
     case 'bigint':
       if (typeof json !== 'string' || !BIGINT_TEXT.test(json))
         throw new WireCodecError('expected a decimal bigint string', path);

@@ -90,6 +90,13 @@ function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** Where a path really is: its nearest existing ancestor with symbolic links resolved, plus the rest. */
+function realPath(target: string): string {
+  let existing = target;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  return path.join(fs.realpathSync(existing), path.relative(existing, target));
+}
+
 /** Formats a file with Prettier and the configuration that applies at its path; other files pass unchanged. */
 export async function formatFile(absolutePath: string, content: string): Promise<string> {
   const info = await prettier.getFileInfo(absolutePath, { resolveConfig: false });
@@ -150,7 +157,12 @@ export async function writeFiles(
 ): Promise<WriteReport> {
   const root = path.resolve(options.root);
   const absoluteOut = path.resolve(root, options.outDir);
-  if (!isInside(root, absoluteOut) || absoluteOut === root)
+  // Compared where they really are: a symbolic link inside the repository must not lead out of it.
+  if (
+    !isInside(root, absoluteOut) ||
+    absoluteOut === root ||
+    !isInside(realPath(root), realPath(absoluteOut))
+  )
     throw new InputError(
       `the output folder ${options.outDir} is outside the repository ${root}: choose a folder inside it with --out.`,
     );
