@@ -193,6 +193,30 @@ describe('faultline extract: prompts and --json', () => {
   }, 60_000);
 });
 
+describe('faultline extract --json on failure', () => {
+  it('prints a machine-readable failure on stdout as well as the message on stderr', async () => {
+    const result = await cli([
+      'extract',
+      library,
+      '--export',
+      'computeQuote,buildSalesReport',
+      '--service',
+      'pricing',
+      '--json',
+    ]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        name: 'BlockedExportError',
+        exitCode: 2,
+        message: expect.stringContaining('buildSalesReport'),
+      },
+    });
+    expect(result.stderr).toContain('cannot become a route');
+  }, 60_000);
+});
+
 describe('faultline new', () => {
   it('refuses an invalid name with exit 2', async () => {
     const result = await cli(['new', 'My Service']);

@@ -60,7 +60,8 @@ describe('a malformed settings.faultline on the command line', { timeout: 60_000
     expect(result.code).toBe(2);
     expect(result.output.split(MESSAGE)).toHaveLength(2);
     expect(result.output).toMatch(/Error while loading rule 'faultline\/[a-z-]+': Invalid ESLint setting/);
-    expect(result.output).toMatch(/Occurred while linting .*[ab]\.js/);
+    // Which file ESLint lints first (a.js, b.js or the config itself) varies between runs.
+    expect(result.output).toMatch(/Occurred while linting .*\.js/);
     expect(result.output).not.toMatch(STACK_FRAME);
   });
 

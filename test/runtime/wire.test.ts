@@ -224,3 +224,12 @@ describe('encodeError and decodeError', () => {
     expect(rebuilt.stack).toContain('PricingError: quantity must be positive');
   });
 });
+
+describe('binary data', () => {
+  it('refuses text that is not base64 instead of decoding garbage', () => {
+    expect(() => decodeWire({ kind: 'binary', flavor: 'Uint8Array' }, 'not base64!!')).toThrow(
+      '$: expected a base64 string',
+    );
+    expect(decodeWire({ kind: 'binary', flavor: 'Uint8Array' }, '')).toStrictEqual(new Uint8Array());
+  });
+});

@@ -63,6 +63,7 @@ const NON_FINITE: Readonly<Record<string, number>> = {
   '-Infinity': Number.NEGATIVE_INFINITY,
 };
 const BIGINT_TEXT = /^-?\d+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const ISO_DATE = /^(?:[+-]\d{6}|\d{4})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function resolve(type: WireType, defs: WireDefinitions, path: string): WireType {
@@ -341,7 +342,8 @@ export function decodeWire(type: WireType, json: unknown, defs: WireDefinitions 
         throw new WireCodecError('expected a decimal bigint string', path);
       return BigInt(json);
     case 'binary':
-      if (typeof json !== 'string') throw new WireCodecError('expected a base64 string', path);
+      if (typeof json !== 'string' || !BASE64.test(json))
+        throw new WireCodecError('expected a base64 string', path);
       return fromBase64(json, resolved.flavor);
     case 'array':
       if (!Array.isArray(json)) throw new WireCodecError('expected an array', path);

@@ -6,7 +6,12 @@ import type { Argv, CommandModule } from 'yargs';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../progress.js';
 import { ask } from '../prompt.js';
-import { generateSummary, printGenerateResult, withWriteOptions } from './generate-report.js';
+import {
+  generateSummary,
+  printGenerateResult,
+  printJsonFailure,
+  withWriteOptions,
+} from './generate-report.js';
 
 export interface ExtractArgs {
   library?: string;
@@ -99,33 +104,38 @@ export function extractCommand(io: CliIo): CommandModule<object, ExtractArgs> {
           'Show the diff, write nothing',
         ) as unknown as Argv<ExtractArgs>,
     handler: async argv => {
-      const library = await required(io, argv.library, 'Which library (a package folder)?', '<library>');
-      let exports = list(argv.export);
-      if (exports.length === 0)
-        exports = list([await required(io, undefined, 'Which exports (comma-separated)?', '--export')]);
-      const service = await required(io, argv.service, 'Service name?', '--service');
-      const { extractService } = await import('@faultline/core');
-      const progress = createProgress(io.stderr, argv.progress && !argv.json);
       try {
-        const result = await extractService({
-          library,
-          exports,
-          service,
-          mode: argv.mode,
-          ...(argv.out === undefined ? {} : { out: argv.out }),
-          ...(argv.templates === undefined ? {} : { templates: argv.templates }),
-          ...(argv.idempotent ? { idempotent: list(argv.idempotent) } : {}),
-          dryRun: argv['dry-run'],
-          force: argv.force,
-          allowBlocked: argv['allow-blocked'],
-          cwd: io.cwd ?? process.cwd(),
-          onProgress: event => progress.update(event),
-        });
-        progress.done();
-        if (argv.json) io.stdout.write(`${JSON.stringify(generateSummary(result), null, 2)}\n`);
-        else printGenerateResult(io, result);
-      } finally {
-        progress.done();
+        const library = await required(io, argv.library, 'Which library (a package folder)?', '<library>');
+        let exports = list(argv.export);
+        if (exports.length === 0)
+          exports = list([await required(io, undefined, 'Which exports (comma-separated)?', '--export')]);
+        const service = await required(io, argv.service, 'Service name?', '--service');
+        const { extractService } = await import('@faultline/core');
+        const progress = createProgress(io.stderr, argv.progress && !argv.json);
+        try {
+          const result = await extractService({
+            library,
+            exports,
+            service,
+            mode: argv.mode,
+            ...(argv.out === undefined ? {} : { out: argv.out }),
+            ...(argv.templates === undefined ? {} : { templates: argv.templates }),
+            ...(argv.idempotent ? { idempotent: list(argv.idempotent) } : {}),
+            dryRun: argv['dry-run'],
+            force: argv.force,
+            allowBlocked: argv['allow-blocked'],
+            cwd: io.cwd ?? process.cwd(),
+            onProgress: event => progress.update(event),
+          });
+          progress.done();
+          if (argv.json) io.stdout.write(`${JSON.stringify(generateSummary(result), null, 2)}\n`);
+          else printGenerateResult(io, result);
+        } finally {
+          progress.done();
+        }
+      } catch (error) {
+        if (argv.json) printJsonFailure(io, error);
+        throw error;
       }
     },
   };

@@ -10,6 +10,7 @@ import type { CliIo } from '../io.js';
 export function generateSummary(result: GenerateResult): Record<string, unknown> {
   const { plan, write } = result;
   return {
+    ok: true,
     command: plan.command,
     mode: plan.mode,
     dryRun: write.dryRun,
@@ -126,4 +127,33 @@ export function withWriteOptions<T>(yargs: Argv<T>): Argv<T> {
       default: false,
       describe: 'Show stack traces on errors',
     }) as unknown as Argv<T>;
+}
+
+/**
+ * With --json, a failure is machine-readable too: `{ ok: false, error, files? }` on stdout (the
+ * conflicts, for an edited file), while the message still goes to stderr and the exit code says
+ * what kind of failure it was.
+ */
+export function printJsonFailure(io: CliIo, error: unknown): void {
+  const failure = error as {
+    name?: string;
+    message?: string;
+    exitCode?: number;
+    report?: { changes: { path: string; kind: string; reason?: string }[] };
+  };
+  const summary: Record<string, unknown> = {
+    ok: false,
+    error: {
+      name: failure.name ?? 'Error',
+      message: failure.message ?? String(error),
+      exitCode: failure.exitCode ?? 1,
+    },
+  };
+  if (failure.report)
+    summary.files = failure.report.changes.map(change => ({
+      path: change.path,
+      change: change.kind,
+      ...(change.reason ? { reason: change.reason } : {}),
+    }));
+  io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 }

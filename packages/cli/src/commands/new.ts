@@ -4,7 +4,12 @@ import type { Argv, CommandModule } from 'yargs';
 
 import type { CliIo } from '../io.js';
 import { required } from './extract.js';
-import { generateSummary, printGenerateResult, withWriteOptions } from './generate-report.js';
+import {
+  generateSummary,
+  printGenerateResult,
+  printJsonFailure,
+  withWriteOptions,
+} from './generate-report.js';
 
 export interface NewArgs {
   name?: string;
@@ -29,18 +34,23 @@ export function newCommand(io: CliIo): CommandModule<object, NewArgs> {
         }),
       ).example('$0 new orders', 'Scaffold services/orders') as unknown as Argv<NewArgs>,
     handler: async argv => {
-      const service = await required(io, argv.name, 'Service name?', '<name>');
-      const { newService } = await import('@faultline/core');
-      const result = await newService({
-        service,
-        ...(argv.out === undefined ? {} : { out: argv.out }),
-        ...(argv.templates === undefined ? {} : { templates: argv.templates }),
-        dryRun: argv['dry-run'],
-        force: argv.force,
-        cwd: io.cwd ?? process.cwd(),
-      });
-      if (argv.json) io.stdout.write(`${JSON.stringify(generateSummary(result), null, 2)}\n`);
-      else printGenerateResult(io, result);
+      try {
+        const service = await required(io, argv.name, 'Service name?', '<name>');
+        const { newService } = await import('@faultline/core');
+        const result = await newService({
+          service,
+          ...(argv.out === undefined ? {} : { out: argv.out }),
+          ...(argv.templates === undefined ? {} : { templates: argv.templates }),
+          dryRun: argv['dry-run'],
+          force: argv.force,
+          cwd: io.cwd ?? process.cwd(),
+        });
+        if (argv.json) io.stdout.write(`${JSON.stringify(generateSummary(result), null, 2)}\n`);
+        else printGenerateResult(io, result);
+      } catch (error) {
+        if (argv.json) printJsonFailure(io, error);
+        throw error;
+      }
     },
   };
 }

@@ -8,6 +8,8 @@ export type JsonSchema = Record<string, unknown>;
 /** What `Date#toISOString()` produces, including the six-digit years past 9999. */
 export const ISO_DATE_PATTERN = '^(?:[+-]\\d{6}|\\d{4})-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$';
 const BIGINT_PATTERN = '^-?\\d+$';
+/** Standard base64 with padding, as `Buffer#toString('base64')` writes it. */
+const BASE64_PATTERN = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
 
 function resolve(type: WireType, defs: WireDefinitions): WireType {
   let current = type;
@@ -58,7 +60,7 @@ export function toJsonSchema(type: WireType, defs: WireDefinitions, options: Sch
     case 'bigint':
       return { type: 'string', pattern: BIGINT_PATTERN, 'x-codec': 'bigint' };
     case 'binary':
-      return { type: 'string', contentEncoding: 'base64', 'x-codec': 'binary' };
+      return { type: 'string', contentEncoding: 'base64', pattern: BASE64_PATTERN, 'x-codec': 'binary' };
     case 'literal':
       return { const: type.value };
     case 'array':
