@@ -133,18 +133,16 @@ ${table}
 
 Over Node's own start: \`--version\` +${overNode('version')} ms, \`--help\` +${overNode('help')} ms.
 
-Reading: wall times on this shared 2-core machine swing with the other work on it (compare
-Node's own start in the first row with the ~90 ms it took at a load average near 2); the CPU column is
-steadier. \`--version\` costs a few tens of ms over Node's start and meets the bar whenever Node
-itself starts in ~100 ms. \`--help\` costs about 150–200 ms of CPU over Node's start, nearly all of
-it loading yargs (Node's ESM loader resolving, reading and compiling its ~50 modules, and
-string-width's emoji tables for cliui): it misses the bar on this machine, and would meet it
-only by bundling the CLI entry with yargs into one file or by a lighter argument parser.
-
-\`--version\` answers before the argument parser loads; \`--help\` loads yargs (most of its cost:
-compiling yargs' ESM modules and cliui's emoji-aware string widths) but none of the analysis
-(ts-morph, TypeScript), which commands import in their handler; test/cli/startup.test.ts checks
-that no such module loads. On Node 22.1+ the launcher turns on Node's compile cache, which this
+Reading: wall times on this shared 2-core machine swing with the other work on it (Node's own
+start, first row, is the floor); the CPU column is steadier. Both commands answer before the
+argument parser loads: \`--version\` from the package's version, \`--help\` (for the CLI or one
+command, at the default width of 100 columns) from \`dist/help.json\`, which the build writes from
+yargs itself (scripts/gen-help.js; test/cli/startup.test.ts checks each stored text against
+yargs' live output). Loading yargs for help costs about 150–200 ms of CPU on this machine
+(Node's ESM loader compiling its ~50 modules and cliui's emoji-aware string widths), which is
+why help is stored; a narrower terminal or any other arguments still go through yargs. Neither
+loads the analysis (ts-morph, TypeScript), which commands import in their handler. On Node 22.1+
+the launcher also turns on Node's compile cache, which this
 Node (${process.version}) does not have.
 `,
   );

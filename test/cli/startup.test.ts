@@ -74,6 +74,18 @@ describe('faultline startup', { timeout: 90_000 }, () => {
     expect(result.loaded.filter(isAnalysis)).toEqual([]);
   });
 
+  it.each(['', 'analyze', 'extract', 'new'])(
+    'prints the stored help of `faultline %s --help` exactly as the argument parser does',
+    async command => {
+      const args = command ? [command, '--help'] : ['--help'];
+      const live = memory();
+      const stdout = Object.assign(live, { columns: 100 });
+      expect(await runCli(args, { stdout, stderr: memory(), env: {} })).toBe(0);
+      const stored = await faultline(project, ...args);
+      expect(stored.stdout).toBe(live.text);
+    },
+  );
+
   it('loads the analysis once a command runs', async () => {
     const result = await faultline(
       root,
