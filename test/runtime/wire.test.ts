@@ -67,12 +67,17 @@ const line = fc.record(
   },
   { requiredKeys: ['sku', 'quantity'], noNullPrototype: true },
 );
-const tree: fc.Arbitrary<unknown> = fc.letrec(tie => ({
-  node: fc.record(
-    { label: fc.string(), children: fc.array(tie('node'), { maxLength: 2, depthIdentifier: 'tree' }) },
+/** Trees at most `depth` levels deep, so generation always ends. */
+function treeOf(depth: number): fc.Arbitrary<unknown> {
+  return fc.record(
+    {
+      label: fc.string(),
+      children: depth > 0 ? fc.array(treeOf(depth - 1), { maxLength: 2 }) : fc.constant([]),
+    },
     { noNullPrototype: true },
-  ),
-})).node;
+  );
+}
+const tree = treeOf(4);
 const shape = fc.oneof(
   fc.record({ kind: fc.constant('circle'), radius: fc.bigInt() }, { noNullPrototype: true }),
   fc.record(
