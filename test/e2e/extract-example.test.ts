@@ -31,6 +31,7 @@ let serviceDir: string;
 let ratesServer: http.Server;
 let ratesUrl: string;
 let ratesDelayMs = 0;
+let ratesRequests = 0;
 
 function memory(): { write(chunk: string): boolean; text: string } {
   return {
@@ -54,6 +55,7 @@ beforeAll(async () => {
   workspace = path.join(repo, 'examples');
   serviceDir = path.join(workspace, 'services/pricing');
   ratesServer = http.createServer((_request, response) => {
+    ratesRequests++;
     setTimeout(() => response.end(JSON.stringify(RATES)), ratesDelayMs);
   });
   await new Promise<void>(resolve => ratesServer.listen(0, '127.0.0.1', resolve));
@@ -289,7 +291,11 @@ describe('the generated service under load and on shutdown', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ amountMinor: 500, from: 'USD', to: 'GBP' }),
       });
-      await new Promise(resolve => setTimeout(resolve, 200));
+      // SIGTERM once the call is in flight: the service has asked the rates service for its table.
+      const before = ratesRequests;
+      for (let waited = 0; ratesRequests === before && waited < 10_000; waited += 20)
+        await new Promise(resolve => setTimeout(resolve, 20));
+      expect(ratesRequests).toBeGreaterThan(before);
       service.child.kill('SIGTERM');
       const response = await inFlight;
       expect(response.status).toBe(200);
