@@ -66,6 +66,11 @@ export interface AnalyzeOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Also describe each single-signature function exactly as it crosses the wire (for `extract`). */
   wire?: boolean;
+  /**
+   * Files to read with other content than the disk's, by absolute path; `null` leaves a file out.
+   * `extract` run again passes the library as it was before faultline's shim edited it.
+   */
+  overrides?: Readonly<Record<string, string | null>>;
 }
 
 export interface ProgressEvent {
@@ -146,7 +151,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     stage: 'load',
     message: `loading the project (${consumers.length} consumer package${consumers.length === 1 ? '' : 's'})`,
   });
-  const opened = openProject(library, entryPath, consumers, libraryName);
+  const opened = openProject(library, entryPath, consumers, libraryName, options.overrides);
   const ctx: Context = {
     program: opened.program,
     checker: opened.checker,

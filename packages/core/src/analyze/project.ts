@@ -51,6 +51,7 @@ export function openProject(
   entryPath: string,
   consumers: readonly ConsumerInput[],
   libraryName: string | undefined,
+  overrides: Readonly<Record<string, string | null>> = {},
 ): OpenedProject {
   const paths: Record<string, string[]> = { ...(library.tsconfig?.options.paths ?? {}) };
   if (libraryName) {
@@ -72,6 +73,13 @@ export function openProject(
     for (const file of listSourceFiles(library.dir)) project.addSourceFileAtPath(file);
   }
   if (!project.getSourceFile(entryPath)) project.addSourceFileAtPath(entryPath);
+  for (const [file, content] of Object.entries(overrides)) {
+    const existing = project.getSourceFile(file);
+    if (content === null) {
+      if (existing) project.removeSourceFile(existing);
+    } else if (existing) existing.replaceWithText(content);
+    else if (isLibraryPath(library.dir, file)) project.createSourceFile(file, content, { overwrite: true });
+  }
   const consumerFiles = new Map<string, string[]>();
   for (const consumer of consumers) {
     const files = consumer.files.filter(file => !isLibraryPath(library.dir, file));

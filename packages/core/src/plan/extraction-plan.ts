@@ -19,6 +19,7 @@ import {
   printable,
   validateServiceName,
 } from './names.js';
+import { type ShimPlan, planShim } from './shim-plan.js';
 
 /** Versions the generated packages depend on (kept in one place, checked by a test against the repo's own). */
 export const GENERATED_VERSIONS = {
@@ -49,6 +50,8 @@ export interface PlanOptions {
   workspaceRoot?: string;
   /** `--mode move`: the text of each library file to copy, by repository-relative path. */
   sources?: Readonly<Record<string, string>>;
+  /** Plan the library's shim (the flag-routed exports), given the text of the library's entry. */
+  shim?: { entryText: string };
 }
 
 export interface PlannedParameter {
@@ -75,6 +78,8 @@ export interface PlannedOperation {
   errors: string[];
   requestSchema: JsonSchema;
   responseSchema: JsonSchema;
+  /** Whether the generated parity test compares the library and the service on this operation, and why not. */
+  parity: { run: boolean; because?: string };
 }
 
 export interface PlannedErrorClass {
@@ -133,8 +138,10 @@ export interface ExtractionPlan {
   /** Paths relative to the workspace root, for the Dockerfile (built from there). */
   deploy: { serviceDir: string; buildWorkspaces: string[]; copyPaths: string[] };
   library?: { name: string; version?: string; dir: string };
-  /** Where the service imports the implementations from. */
-  implementation: { specifier: string };
+  /** The shim that routes the library's calls to the service by a flag (extract, unless left out). */
+  shim?: ShimPlan;
+  /** Where the service (`specifier`, from src/) and its tests (`testSpecifier`) import the implementations from. */
+  implementation: { specifier: string; testSpecifier: string };
   operations: PlannedOperation[];
   definitions: { name: string; type: WireType; doc?: string; properties: { name: string; doc?: string }[] }[];
   definitionTable: Record<string, WireType>;
@@ -157,6 +164,8 @@ const SERVICE_TEMPLATES = [
   ['service/src/main.ts.hbs', 'src/main.ts'],
   ['service/src/wire.generated.ts.hbs', 'src/wire.generated.ts'],
   ['service/test/service.test.ts.hbs', 'test/service.test.ts'],
+  ['service/test/arbitraries.ts.hbs', 'test/arbitraries.ts'],
+  ['service/test/parity.test.ts.hbs', 'test/parity.test.ts'],
   ['service/vitest.config.ts.hbs', 'vitest.config.ts'],
   ['service/openapi.json.hbs', 'openapi.json'],
   ['client/package.json.hbs', 'client/package.json'],
@@ -179,6 +188,22 @@ const CLIENT_MEMBERS = new Set(['policy']);
 
 /** Hazards that make an export impure: it keeps state, touches the outside world, or calls out. */
 const IMPURE = /^FL(3\d\d|40[234]|5\d\d)$/;
+/** Hazards that make two calls with the same arguments answer differently (parity cannot be checked). */
+const NONDETERMINISTIC = /^FL(3\d\d|40\d|5\d\d)$/;
+
+/** Parity is checked for operations whose answers depend on their arguments only. */
+function parityOf(analysis: ExportAnalysis): { run: boolean; because?: string } {
+  const effects = [
+    ...new Map(
+      analysis.hazards
+        .filter(hazard => NONDETERMINISTIC.test(hazard.code))
+        .map(hazard => [hazard.code, `${hazard.name} (${hazard.code})`]),
+    ).values(),
+  ];
+  return effects.length === 0
+    ? { run: true }
+    : { run: false, because: `its answers depend on more than its arguments: ${effects.join(', ')}` };
+}
 
 function posix(...parts: string[]): string {
   return path.posix.normalize(parts.filter(Boolean).join('/'));
@@ -741,7 +766,9 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
   );
   const defs = merged.table;
   const implementation =
-    options.mode === 'wrap' ? { specifier: libraryName as string } : { specifier: './implementation.js' };
+    options.mode === 'wrap'
+      ? { specifier: libraryName as string, testSpecifier: libraryName as string }
+      : { specifier: './implementation.js', testSpecifier: '../src/implementation.js' };
 
   const errorClasses = new Map<string, PlannedErrorClass>();
   const clashes: string[] = [];
@@ -800,6 +827,7 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
       errors: wire.errors.map(errorClass => errorClass.name).filter(name => errorClasses.has(name)),
       requestSchema: requestSchema(sent, defs),
       responseSchema: responseSchema(result, defs),
+      parity: parityOf(analysis),
     };
   });
 
@@ -870,6 +898,16 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     options.mode === 'move'
       ? ([['service/src/implementation.ts.hbs', 'src/implementation.ts']] as const)
       : [];
+  if (options.shim) {
+    plan.shim = planShim(report, {
+      service,
+      operations,
+      runtimeVersion: options.runtimeVersion,
+      clientVersion: '^0.1.0',
+      entryText: options.shim.entryText,
+    });
+    extraFiles.push({ path: plan.shim.file, template: 'shim/shim.ts.hbs' });
+  }
   plan.files = [...templateFiles(service.dir, extraTemplates), ...extraFiles].sort((a, b) =>
     a.path.localeCompare(b.path),
   );

@@ -110,7 +110,7 @@ export function planNewService(options: NewServicePlanOptions): ExtractionPlan {
   plan.command = 'new';
   plan.mode = 'new';
   delete plan.library;
-  plan.implementation = { specifier: './handlers.js' };
+  plan.implementation = { specifier: './handlers.js', testSpecifier: '../src/handlers.js' };
   plan.implementationExports = [];
   plan.errorClasses = plan.errorClasses.map(errorClass => ({
     ...errorClass,
