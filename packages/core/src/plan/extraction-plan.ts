@@ -599,13 +599,18 @@ function definitionList(
     });
 }
 
+/** The service's output folder, relative to the repository root: `--out`, else `services/<name>` beside the workspaces. */
+export function serviceDirFor(options: Pick<PlanOptions, 'service' | 'out' | 'workspaceRoot'>): string {
+  return posix(options.out ?? posix(options.workspaceRoot ?? '', 'services', options.service));
+}
+
 function servicePart(
   options: Pick<PlanOptions, 'service' | 'out' | 'workspaceRoot'>,
   libraryName?: string,
 ): ExtractionPlan['service'] {
   validateServiceName(options.service);
   const names = packageNames(options.service, libraryName);
-  const dir = posix(options.out ?? posix(options.workspaceRoot ?? '', 'services', options.service));
+  const dir = serviceDirFor(options);
   if (dir.startsWith('..') || path.posix.isAbsolute(dir))
     throw new InputError(
       `the output folder ${dir} is outside the repository: choose a folder inside it with --out.`,
@@ -906,7 +911,10 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
       clientVersion: '^0.1.0',
       entryText: options.shim.entryText,
     });
-    extraFiles.push({ path: plan.shim.file, template: 'shim/shim.ts.hbs' });
+    extraFiles.push(
+      { path: plan.shim.file, template: 'shim/shim.ts.hbs' },
+      { path: posix(service.dir, 'src/serving.ts'), template: 'service/src/serving.ts.hbs' },
+    );
   }
   plan.files = [...templateFiles(service.dir, extraTemplates), ...extraFiles].sort((a, b) =>
     a.path.localeCompare(b.path),

@@ -76,7 +76,16 @@ export function planNewService(options: NewServicePlanOptions): ExtractionPlan {
     declaration: { name: 'greet', location: { file: 'src/handlers.ts', line: 1, column: 1 } },
     isAsync: false,
     closure: { declarations: [], files: [], externals: [], edges: [] },
-    hazards: [],
+    // The example answers with the time of the call, so the generated parity test lists it unchecked.
+    hazards: [
+      {
+        code: 'FL407',
+        name: 'clock',
+        severity: 'info',
+        message: 'greet answers with the time of the call (new Date())',
+        location: { file: 'src/handlers.ts', line: 1, column: 1 },
+      },
+    ],
     ripple: { applies: false, functions: [], callSites: [], perPackage: [] },
     chattiness: [],
     unknowns: [],
