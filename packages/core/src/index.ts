@@ -46,3 +46,5 @@ export type {
 export { planAsyncCodemod } from './codemod/plan-async-codemod.js';
 export type { CodemodOptions, CodemodPlan, CodemodStats, UnsafeSite } from './codemod/plan-async-codemod.js';
 export type { WireSignature, WireParameter, WireErrorClass, ModuleFile } from './analyze/wire-schema.js';
+export { findManifests, RollbackConflictError, rollbackService } from './rollback.js';
+export type { RollbackOptions, RollbackReport } from './rollback.js';

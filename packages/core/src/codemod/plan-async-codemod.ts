@@ -31,7 +31,7 @@ import {
 } from '../analyze/input.js';
 import { isTestFile } from '../analyze/consumers.js';
 import { openProject } from '../analyze/project.js';
-import { findReferences, usesOfSymbol } from '../analyze/references.js';
+import { findReferences, identifiersNamed, usesOfSymbol } from '../analyze/references.js';
 import {
   type Context,
   functionName,
@@ -102,7 +102,8 @@ const runtimeRange: string = (() => {
 const SYNC_CALLBACKS: Record<string, string> = {
   sort: 'a sort comparator must return a number synchronously',
   toSorted: 'a sort comparator must return a number synchronously',
-  forEach: 'forEach does not wait for the promises its callback returns: rewrite it as a for…of loop with await',
+  forEach:
+    'forEach does not wait for the promises its callback returns: rewrite it as a for…of loop with await',
   filter: 'filter reads its callback result synchronously (a promise is always truthy)',
   find: 'find reads its callback result synchronously (a promise is always truthy)',
   findIndex: 'findIndex reads its callback result synchronously (a promise is always truthy)',
@@ -157,9 +158,7 @@ const TOP_LEVEL_AWAIT_MODULES = new Set([
 ]);
 
 type Scope =
-  | { kind: 'function'; fn: ts.FunctionLikeDeclaration }
-  | { kind: 'top' }
-  | { kind: 'unsafe'; reason: string };
+  { kind: 'function'; fn: ts.FunctionLikeDeclaration } | { kind: 'top' } | { kind: 'unsafe'; reason: string };
 
 interface FileState {
   file: ts.SourceFile;
@@ -263,7 +262,11 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
   const monorepo = findWorkspaces(library.dir, root);
   for (const dir of monorepo?.workspaces ?? []) {
     if (path.resolve(dir) === path.resolve(library.dir)) continue;
-    let pkg: { name?: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+    let pkg: {
+      name?: string;
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
     try {
       pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as typeof pkg;
     } catch {
@@ -308,7 +311,8 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     )
       unsafe.push(entry);
   };
-  const isTest = (file: ts.SourceFile): boolean => isTestFile(file.fileName, consumerOf.get(file.fileName)?.dir);
+  const isTest = (file: ts.SourceFile): boolean =>
+    isTestFile(file.fileName, consumerOf.get(file.fileName)?.dir);
 
   /** Whether this file may use top-level await (an ES module compiled with module ≥ es2022). */
   const topLevelAwait = (file: ts.SourceFile): string | undefined => {
@@ -321,7 +325,10 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       (format === undefined && (module === ts.ModuleKind.CommonJS || !ts.isExternalModule(file)));
     if (commonJs)
       return 'top-level code of a CommonJS module cannot await: move it into an async function (or make the module ESM)';
-    if (!TOP_LEVEL_AWAIT_MODULES.has(module) || (options.target ?? ts.ScriptTarget.ES5) < ts.ScriptTarget.ES2017)
+    if (
+      !TOP_LEVEL_AWAIT_MODULES.has(module) ||
+      (options.target ?? ts.ScriptTarget.ES5) < ts.ScriptTarget.ES2017
+    )
       return 'module top level: top-level await needs "module" es2022, esnext or node16+ and "target" es2017+; move the call into an async function';
     return undefined;
   };
@@ -336,12 +343,15 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       if (ts.isPropertyDeclaration(current) && current.initializer === child)
         return {
           kind: 'unsafe',
-          reason: 'a class field initializer cannot await: initialise the field in an async method or factory',
+          reason:
+            'a class field initializer cannot await: initialise the field in an async method or factory',
         };
       if (ts.isClassStaticBlockDeclaration(current))
-        return { kind: 'unsafe', reason: 'a class static block cannot await: move the call into an async function' };
-      if (ts.isDecorator(current))
-        return { kind: 'unsafe', reason: 'a decorator expression cannot await' };
+        return {
+          kind: 'unsafe',
+          reason: 'a class static block cannot await: move the call into an async function',
+        };
+      if (ts.isDecorator(current)) return { kind: 'unsafe', reason: 'a decorator expression cannot await' };
       if (ts.isSourceFile(current)) return { kind: 'top' };
     }
     return { kind: 'top' };
@@ -376,7 +386,10 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       !literal.elements.some(element => ts.isSpreadElement(element)) &&
       literal.elements.length <= limit;
     const flat = callee.name.text === 'flatMap';
-    const planned = planCall(map, callee.name.text, { gathered: true, ...(flat ? { suffix: '.flat()' } : {}) });
+    const planned = planCall(map, callee.name.text, {
+      gathered: true,
+      ...(flat ? { suffix: '.flat()' } : {}),
+    });
     if (planned !== undefined) return planned;
     const file = map.getSourceFile();
     const span = map.end - map.getStart(file);
@@ -384,10 +397,23 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     if (small) {
       edit(map, 'Promise.all(', 'open', 1);
       edit(map, ')', 'close', 1);
-      if (flat) stateOf(file).edits.push({ start: callee.name.getStart(file), end: callee.name.end, text: 'map', kind: 'replace', span });
+      if (flat)
+        stateOf(file).edits.push({
+          start: callee.name.getStart(file),
+          end: callee.name.end,
+          text: 'map',
+          kind: 'replace',
+          span,
+        });
     } else {
       edit(map, 'mapConcurrent(', 'open', 1);
-      stateOf(file).edits.push({ start: receiver.end, end: openParen + 1, text: `, ${limit}, `, kind: 'replace', span });
+      stateOf(file).edits.push({
+        start: receiver.end,
+        end: openParen + 1,
+        text: `, ${limit}, `,
+        kind: 'replace',
+        span,
+      });
       stateOf(file).needsMapConcurrent = true;
     }
     stats.gathered++;
@@ -404,16 +430,19 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     if (hasModifier(fn, ts.SyntaxKind.AsyncKeyword)) return decide(undefined);
     const name = functionName(fn);
     if (fn.asteriskToken)
-      return decide(`${name} is a generator: make it an async generator (\`async function*\`) and iterate it with \`for await\``);
+      return decide(
+        `${name} is a generator: make it an async generator (\`async function*\`) and iterate it with \`for await\``,
+      );
     if (ts.isConstructorDeclaration(fn))
       return decide('a constructor cannot be async: move the call into an async factory or method');
     if (ts.isGetAccessorDeclaration(fn) || ts.isSetAccessorDeclaration(fn))
-      return decide(`${ts.isGetAccessorDeclaration(fn) ? 'a getter' : 'a setter'} cannot be async: turn ${name} into an async method`);
-    if (fn.type && (ts.isTypePredicateNode(fn.type)))
+      return decide(
+        `${ts.isGetAccessorDeclaration(fn) ? 'a getter' : 'a setter'} cannot be async: turn ${name} into an async method`,
+      );
+    if (fn.type && ts.isTypePredicateNode(fn.type))
       return decide(`${name} is a type guard or assertion, which cannot be async`);
     const file = fn.getSourceFile();
-    if (!consumerOf.has(file.fileName))
-      return decide(`${name} is not in a package the codemod rewrites`);
+    if (!consumerOf.has(file.fileName)) return decide(`${name} is not in a package the codemod rewrites`);
     // Overloads: the signatures list what callers get; changing them is a decision about the API.
     if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) {
       const symbol = checker.getSymbolAtLocation(fn.name);
@@ -423,19 +452,26 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     const holder = outerOf(fn);
     const parent = holder.parent;
     // A callback: what receives it decides.
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(holder as ts.Expression)) {
+    if (
+      (ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+      parent.arguments?.includes(holder as ts.Expression)
+    ) {
       if (ts.isNewExpression(parent))
-        return decide(`the callback given to new ${calleeName(parent)}(…) cannot become async: an async Promise executor loses its rejections`);
+        return decide(
+          `the callback given to new ${calleeName(parent)}(…) cannot become async: an async Promise executor loses its rejections`,
+        );
       const method = calleeName(parent);
       if (method === 'map' || method === 'flatMap') {
         const reason = gather(parent);
-        if (reason !== undefined) return decide(`in a ${method} callback: ${reason}`);
+        if (reason !== undefined) return decide(`in a callback given to ${method}(…): ${reason}`);
         return decide(markAsync(fn));
       }
-      if (method === 'then' || method === 'catch' || method === 'finally') return decide(markAsync(fn));
+      // mapConcurrent (what this codemod writes) and promise chains wait for what the callback returns.
+      if (method === 'then' || method === 'catch' || method === 'finally' || method === 'mapConcurrent')
+        return decide(markAsync(fn));
       if (TEST_RUNNERS.has(method) && isTest(file)) return decide(markAsync(fn));
       const known = SYNC_CALLBACKS[method];
-      if (known) return decide(`inside a ${method} callback: ${known}`);
+      if (known) return decide(`in a callback given to ${method}(…): ${known}`);
       return decide(
         `the callback given to ${method}(…) would return a promise: check that ${method} waits for it, then rewrite by hand`,
       );
@@ -456,15 +492,19 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       );
     // Its callers: every use must be a call (or a re-export, or a map we can gather).
     const target = referenceTarget(fn);
-    if (!target) return decide(`${name} is anonymous, so its callers cannot be followed: make it async by hand`);
+    if (!target)
+      return decide(`${name} is anonymous, so its callers cannot be followed: make it async by hand`);
     const references = referencesOf(fn, target);
     for (const reference of references) {
       if (callOf(reference)) continue;
-      const value = ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference ? reference.parent : reference;
+      const value =
+        ts.isPropertyAccessExpression(reference.parent) && reference.parent.name === reference
+          ? reference.parent
+          : reference;
       const user = outerOf(value).parent;
       if (ts.isExportAssignment(user) || ts.isExportSpecifier(user)) continue;
       if (ts.findAncestor(reference, ancestor => ts.isTypeQueryNode(ancestor))) continue;
-      if (isMappedValue(value)) continue;
+      if (isMappedValue(value) || isGatheredValue(value)) continue;
       const at = reference.getSourceFile().getLineAndCharacterOfPosition(reference.getStart());
       return decide(
         `${name} is used as a value at ${relativeTo(root, reference.getSourceFile().fileName)}:${at.line + 1} (passed or stored), so its callers cannot be followed: make it async by hand`,
@@ -508,7 +548,8 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       if (signatures.every(signature => isPromiseType(checker, signature.getReturnType()))) return undefined;
       return `${name} must match ${where} (${checker.typeToString(type)}), which returns synchronously: change that contract by hand`;
     };
-    if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) return heritageContract(fn.parent, fn.name, name);
+    if (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent))
+      return heritageContract(fn.parent, fn.name, name);
     if (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) {
       const holder = outerOf(fn);
       if (ts.isPropertyDeclaration(holder.parent) && ts.isClassLike(holder.parent.parent))
@@ -517,8 +558,12 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     }
     if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) {
       const objectType = checker.getContextualType(fn.parent);
-      const property = objectType && ts.isIdentifier(fn.name) ? objectType.getProperty(fn.name.text) : undefined;
-      return fixed(property ? checker.getTypeOfSymbol(property) : undefined, 'the type of the object it is in');
+      const property =
+        objectType && ts.isIdentifier(fn.name) ? objectType.getProperty(fn.name.text) : undefined;
+      return fixed(
+        property ? checker.getTypeOfSymbol(property) : undefined,
+        'the type of the object it is in',
+      );
     }
     return undefined;
   };
@@ -596,6 +641,7 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     const user = outerOf(value).parent;
     if (ts.isExportAssignment(user) || ts.isExportSpecifier(user)) return;
     if (ts.findAncestor(reference, ancestor => ts.isTypeQueryNode(ancestor))) return;
+    if (isGatheredValue(value)) return;
     if (isMappedValue(value)) {
       const map = outerOf(value).parent as ts.CallExpression;
       if (seenCalls.has(map)) return;
@@ -616,7 +662,22 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       ts.isMethodDeclaration(target.parent) ||
       ts.isPropertyDeclaration(target.parent) ||
       ts.isPropertyAssignment(target.parent);
-    if (member) return findReferences(ctx, target, files, { member: true }).map(reference => reference.node);
+    if (member) {
+      // An object literal's inferred type carries copies of its members' symbols: match by declaration.
+      const declaration = target.parent;
+      const own = checker.getSymbolAtLocation(target);
+      const found = findReferences(ctx, target, files, { member: true }).map(reference => reference.node);
+      for (const file of files) {
+        if (!file.text.includes(target.text)) continue;
+        for (const node of identifiersNamed(file, target.text)) {
+          if (node === target || found.includes(node)) continue;
+          const symbol = checker.getSymbolAtLocation(node);
+          if (symbol && symbol !== own && symbol.declarations?.includes(declaration as ts.Declaration))
+            found.push(node);
+        }
+      }
+      return found;
+    }
     const symbol = checker.getSymbolAtLocation(target);
     if (!symbol) return [];
     return usesOfSymbol(ctx, files, symbol, [target.text]).filter(node => node !== target);
@@ -675,6 +736,15 @@ function callOf(reference: ts.Node): ts.CallExpression | undefined {
   return parent && ts.isCallExpression(parent) && parent.expression === callee ? parent : undefined;
 }
 
+/** `mapConcurrent(xs, limit, f)`: a function already gathered (on a second run, by this codemod). */
+function isGatheredValue(value: ts.Node): boolean {
+  const outer = outerOf(value);
+  const parent = outer.parent;
+  return (
+    ts.isCallExpression(parent) && parent.arguments[2] === outer && calleeName(parent) === 'mapConcurrent'
+  );
+}
+
 /** The name node whose references are a function's callers. */
 function referenceTarget(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name && ts.isIdentifier(fn.name))
@@ -682,7 +752,9 @@ function referenceTarget(fn: ts.FunctionLikeDeclaration): ts.Identifier | undefi
   const holder = outerOf(fn);
   const parent = holder.parent;
   if (
-    (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) &&
+    (ts.isVariableDeclaration(parent) ||
+      ts.isPropertyAssignment(parent) ||
+      ts.isPropertyDeclaration(parent)) &&
     parent.initializer === holder &&
     ts.isIdentifier(parent.name)
   )
@@ -725,7 +797,13 @@ function importMapConcurrent(file: ts.SourceFile, edits: TextEdit[]): void {
   else {
     const statement = file.statements[0];
     const start = statement ? statement.getStart(file) : 0;
-    edits.push({ start, end: start, text: `${line}${newline}${newline}`, kind: 'open', span: Number.MAX_SAFE_INTEGER });
+    edits.push({
+      start,
+      end: start,
+      text: `${line}${newline}${newline}`,
+      kind: 'open',
+      span: Number.MAX_SAFE_INTEGER,
+    });
   }
 }
 
@@ -761,7 +839,10 @@ export function addDependency(text: string, name: string, range: string): string
   } else if (!('dependencies' in pkg)) {
     const last = lines.map(line => line.trimEnd()).lastIndexOf('}');
     if (last > 0) {
-      const previous = lines.slice(0, last).map(line => line.trimEnd()).findLastIndex(line => line !== '');
+      const previous = lines
+        .slice(0, last)
+        .map(line => line.trimEnd())
+        .findLastIndex(line => line !== '');
       const head = lines.slice(0, previous + 1);
       head[previous] = `${head[previous]},`;
       result = [
@@ -774,7 +855,8 @@ export function addDependency(text: string, name: string, range: string): string
     }
   }
   try {
-    if (result !== undefined && (JSON.parse(result) as typeof pkg).dependencies?.[name] === range) return result;
+    if (result !== undefined && (JSON.parse(result) as typeof pkg).dependencies?.[name] === range)
+      return result;
   } catch {
     // falls through to a full rewrite
   }

@@ -220,7 +220,9 @@ export async function writeFiles(
       absolute === root ||
       !isInside(realPath(root), realPath(absolute))
     )
-      throw new InputError(`${edit.path} is outside the repository ${root}: faultline edits files inside it only.`);
+      throw new InputError(
+        `${edit.path} is outside the repository ${root}: faultline edits files inside it only.`,
+      );
     if (isInside(absoluteOut, absolute))
       throw new InputError(
         `${edit.path} is inside the output folder ${options.outDir}: generated files are written as files, not edits.`,
@@ -356,13 +358,15 @@ export async function writeFiles(
     });
     editRecords[key] = { original: onDisk === undefined ? null : sha256(onDisk), written: sha256(after) };
     writes.set(absolute, after);
-    if (onDisk !== undefined) writes.set(path.join(absoluteOut, ORIGINALS_PATH, key), fs.readFileSync(absolute));
+    if (onDisk !== undefined)
+      writes.set(path.join(absoluteOut, ORIGINALS_PATH, key), fs.readFileSync(absolute));
   }
   for (const [key, record] of Object.entries(manifest?.edits ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (edited.has(key)) continue;
     // Not edited this run (the codemod finds nothing to do on code it already rewrote): still ours.
     const onDisk = readOptional(path.resolve(root, key));
-    if (onDisk !== undefined && sha256(onDisk) === record.written) changes.push({ path: key, kind: 'identical' });
+    if (onDisk !== undefined && sha256(onDisk) === record.written)
+      changes.push({ path: key, kind: 'identical' });
     else
       changes.push({
         path: key,
