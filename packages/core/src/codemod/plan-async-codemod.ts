@@ -239,7 +239,23 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
   const unsafe: UnsafeSite[] = [];
   if (consumers.length === 0 || options.exports.length === 0) return { edits: [], unsafe, stats };
 
-  const opened = openProject(library, entryPath, consumers, options.library.name);
+  // Consumers import each other by package name too (workspace links that may not be installed):
+  // map those names to their entries, as openProject does for the library, so callers of a
+  // function made async are found across consumer packages.
+  const paths: Record<string, string[]> = { ...(library.tsconfig?.options.paths ?? {}) };
+  for (const consumer of consumers) {
+    if (consumer.name in paths || consumer.name === options.library.name) continue;
+    try {
+      const input = locateLibrary(consumer.dir, root, root);
+      if (input.packageJson.name) paths[consumer.name] = [findEntry(input, undefined, root, root)];
+    } catch {
+      // a consumer without an entry (an application) is imported by nobody
+    }
+  }
+  const withPaths = library.tsconfig
+    ? { ...library, tsconfig: { ...library.tsconfig, options: { ...library.tsconfig.options, paths } } }
+    : library;
+  const opened = openProject(withPaths, entryPath, consumers, options.library.name);
   const ctx: Context = {
     program: opened.program,
     checker: opened.checker,
