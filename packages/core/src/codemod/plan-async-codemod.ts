@@ -30,7 +30,6 @@ import {
   relativeTo,
 } from '../analyze/input.js';
 import { isTestFile } from '../analyze/consumers.js';
-import { openProject } from '../analyze/project.js';
 import { findReferences, identifiersNamed, usesOfSymbol } from '../analyze/references.js';
 import {
   type Context,
@@ -41,6 +40,7 @@ import {
   unwrap,
 } from '../analyze/ts-util.js';
 import type { ExternalEdit } from '../write/write-files.js';
+import { openCodemodProject } from './codemod-project.js';
 import { applyTextEdits, type TextEdit } from './text-edits.js';
 
 export interface CodemodOptions {
@@ -205,6 +205,11 @@ function isPromiseType(checker: ts.TypeChecker, type: ts.Type): boolean {
   return false;
 }
 
+/** `any`, or what an unresolved import gives: the codemod cannot tell what it accepts. */
+function isUnknownType(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.Any) !== 0;
+}
+
 /** `Promise<…>` written as a type annotation already. */
 function isPromiseAnnotation(type: ts.TypeNode): boolean {
   return (
@@ -252,17 +257,16 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       // a consumer without an entry (an application) is imported by nobody
     }
   }
-  const withPaths = library.tsconfig
-    ? { ...library, tsconfig: { ...library.tsconfig, options: { ...library.tsconfig.options, paths } } }
-    : library;
-  const opened = openProject(withPaths, entryPath, consumers, options.library.name);
+  paths[options.library.name] = [entryPath];
+  paths[`${options.library.name}/*`] = [path.join(library.dir, '*')];
+  const opened = openCodemodProject(library, entryPath, consumers, paths);
   const ctx: Context = {
     program: opened.program,
     checker: opened.checker,
     root,
     libraryDir: library.dir,
     libraryFiles: opened.libraryFiles,
-    language: opened.language,
+    language: 'typescript',
   };
   const checker = ctx.checker;
   const consumerOf = new Map<string, ConsumerInput>();
@@ -394,6 +398,8 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       return undefined; // `Promise.all(xs.map(…))` gathers them already
     const receiver = callee.expression;
     const receiverType = checker.getTypeAtLocation(receiver);
+    if (isUnknownType(receiverType))
+      return `the type of ${receiver.getText().slice(0, 40)} is not known to the codemod (any, or from a package it does not load): if it is an array, gather with await mapConcurrent(…) by hand`;
     if (!checker.isArrayType(receiverType) && !checker.isTupleType(receiverType))
       return `${callee.name.text} on a ${checker.typeToString(receiverType)}, not an array: gather the results by hand`;
     const literal = unwrap(receiver);
@@ -559,6 +565,8 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     const name = functionName(fn);
     const fixed = (type: ts.Type | undefined, where: string): string | undefined => {
       if (!type) return undefined;
+      if (isUnknownType(type))
+        return `${name} must match ${where}, whose type the codemod does not know (any, or from a package it does not load): check that it accepts a promise, then change it by hand`;
       const signatures = checker.getNonNullableType(type).getCallSignatures();
       if (signatures.length === 0) return undefined;
       if (signatures.every(signature => isPromiseType(checker, signature.getReturnType()))) return undefined;
@@ -593,6 +601,8 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
     for (const clause of cls.heritageClauses ?? [])
       for (const type of clause.types) {
         const base = checker.getTypeAtLocation(type);
+        if (isUnknownType(base))
+          return `${name} is a member of a class that ${clause.token === ts.SyntaxKind.ExtendsKeyword ? 'extends' : 'implements'} ${type.expression.getText()}, which the codemod cannot see (a package it does not load): if ${memberName} is not part of that contract, make it async by hand`;
         if (base.getProperty(memberName))
           return `${name} ${clause.token === ts.SyntaxKind.ExtendsKeyword ? 'overrides' : 'implements'} ${type.expression.getText()}.${memberName}, which returns synchronously: change that contract by hand`;
       }
