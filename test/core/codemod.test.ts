@@ -159,6 +159,18 @@ export function heading(): string {
 `);
   });
 
+  it('makes a test-runner callback async in a test file (the runner awaits it)', () => {
+    expect(after(plan, 'apps/app/src/quote.test.ts')).toBe(`import { quote } from '@fx/lib';
+
+declare function it(name: string, run: () => unknown): void;
+
+// Test runners wait for the promise their callback returns: the callback becomes async.
+it('doubles', async () => {
+  if ((await quote(2)).total !== 4) throw new Error('wrong');
+});
+`);
+  });
+
   it('keeps CRLF line endings byte for byte', () => {
     expect(after(plan, 'apps/app/src/crlf.ts')).toBe(
       "import { tax } from '@fx/lib';\r\n\r\nexport async function withCrlf(amount: number): Promise<number> {\r\n  return await tax(amount);\r\n}\r\n",
@@ -185,11 +197,11 @@ export function heading(): string {
     expect(plan.unsafe).toEqual([]);
     expect(plan.stats).toEqual({
       packages: 1,
-      files: 9,
-      callSites: 16,
-      functions: 16,
+      files: 10,
+      callSites: 17,
+      functions: 17,
       gathered: 3,
-      editedFiles: 9,
+      editedFiles: 10,
     });
   });
 });
