@@ -74,7 +74,7 @@ describe('faultline startup', { timeout: 90_000 }, () => {
     expect(result.loaded.filter(isAnalysis)).toEqual([]);
   });
 
-  it.each(['', 'analyze', 'extract', 'new'])(
+  it.each(['', 'analyze', 'extract', 'new', 'rollback'])(
     'prints the stored help of `faultline %s --help` exactly as the argument parser does',
     async command => {
       const args = command ? [command, '--help'] : ['--help'];

@@ -10,6 +10,7 @@ import yargs from 'yargs';
 import { analyzeCommand } from './commands/analyze.js';
 import { extractCommand } from './commands/extract.js';
 import { newCommand } from './commands/new.js';
+import { rollbackCommand } from './commands/rollback.js';
 import type { CliIo } from './io.js';
 import { cliVersion } from './version.js';
 
@@ -18,7 +19,7 @@ export type { CliIo, Writer } from './io.js';
 /** The command named in the arguments (`extract `), for the usage hint. */
 function commandName(args: readonly string[]): string {
   const command = args.find(arg => !arg.startsWith('-'));
-  return command && ['analyze', 'extract', 'new'].includes(command) ? `${command} ` : '';
+  return command && ['analyze', 'extract', 'new', 'rollback'].includes(command) ? `${command} ` : '';
 }
 
 /** Runs the CLI with `args` (without `node` and the script) and resolves to the exit code. */
@@ -32,6 +33,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command(analyzeCommand(io, state))
     .command(extractCommand(io))
     .command(newCommand(io))
+    .command(rollbackCommand(io))
     .demandCommand(1, 'Name a command: faultline analyze <library> --export a,b')
     .recommendCommands()
     .strict()

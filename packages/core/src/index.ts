@@ -26,6 +26,25 @@ export { toJsonSchema } from './plan/json-schema.js';
 export { isSafeIdentifier, validateServiceName } from './plan/names.js';
 export { loadTemplates, printType, renderPlan, TemplateError } from './render/render.js';
 export type { RenderedFile, TemplateSet } from './render/render.js';
-export { formatFile, MANIFEST_PATH, writeFiles, WriteConflictError } from './write/write-files.js';
-export type { ChangeKind, FileChange, Manifest, WriteOptions, WriteReport } from './write/write-files.js';
+export {
+  formatFile,
+  MANIFEST_PATH,
+  ORIGINALS_PATH,
+  readOriginals,
+  writeFiles,
+  WriteConflictError,
+} from './write/write-files.js';
+export type {
+  ChangeKind,
+  EditRecord,
+  ExternalEdit,
+  FileChange,
+  Manifest,
+  WriteOptions,
+  WriteReport,
+} from './write/write-files.js';
+export { planAsyncCodemod } from './codemod/plan-async-codemod.js';
+export type { CodemodOptions, CodemodPlan, CodemodStats, UnsafeSite } from './codemod/plan-async-codemod.js';
 export type { WireSignature, WireParameter, WireErrorClass, ModuleFile } from './analyze/wire-schema.js';
+export { findManifests, RollbackConflictError, rollbackService } from './rollback.js';
+export type { RollbackOptions, RollbackReport } from './rollback.js';

@@ -89,6 +89,7 @@ export {
   type ServerResilienceOptions,
   type ShedResponse,
 } from './server/index.js';
+export { mapConcurrent } from './map-concurrent.js';
 export { withResilience, type NodeHttpResilienceOptions, type ResilientHandler } from './node-http.js';
 export {
   decodeError,

@@ -9,6 +9,10 @@
 // Files a person added are never touched. `.faultline/manifest.json` in the output folder records
 // each file's hash. Writes are atomic: every file goes to a temporary file in its own folder
 // first, and the renames happen once every temporary file exists.
+// Edits of existing files outside the output folder (the codemod's call sites, the library's shim)
+// go through the same tree. Each is planned from the disk content it names (`before`); the manifest
+// records the hash of the original and of what was written, and the original bytes are kept once,
+// at the first run, under `.faultline/originals/`, so `faultline rollback` can restore them.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +33,34 @@ export interface Manifest {
   inputs: Record<string, unknown>;
   /** Output-relative path → sha256 of the content faultline wrote. */
   files: Record<string, string>;
+  /** Files outside the output folder that faultline edited (or created), by repository-relative path. */
+  edits?: Record<string, EditRecord>;
 }
+
+/** What faultline knows about a file it edited outside the output folder. */
+export interface EditRecord {
+  /** sha256 of the file before faultline first edited it; null when faultline created it. */
+  original: string | null;
+  /** sha256 of what faultline last wrote. */
+  written: string;
+}
+
+/**
+ * A change to a file outside the output folder: the codemod's rewrite of a consumer, the shim in
+ * the library, a dependency added to a package.json.
+ */
+export interface ExternalEdit {
+  /** Repository-relative path. */
+  path: string;
+  /** The disk content the edit was planned from; undefined for a new file. */
+  before: string | undefined;
+  after: string;
+  /** Format with Prettier (for generated new files only; edits of a person's file keep its formatting). */
+  format?: boolean;
+}
+
+/** Where the original bytes of edited files are kept, inside the output folder. */
+export const ORIGINALS_PATH = '.faultline/originals';
 
 export type ChangeKind = 'create' | 'update' | 'identical' | 'conflict' | 'overwrite' | 'delete' | 'kept';
 
@@ -60,6 +91,8 @@ export interface WriteOptions {
   force?: boolean;
   generator: string;
   inputs: Record<string, unknown>;
+  /** Files outside the output folder to change, each planned from what was on disk. */
+  edits?: readonly ExternalEdit[];
 }
 
 /** Files a person changed since faultline wrote them; nothing was written. Exit code 1. */
@@ -81,7 +114,7 @@ export class WriteConflictError extends CliError {
   }
 }
 
-function sha256(text: string): string {
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -91,7 +124,7 @@ function isInside(root: string, target: string): boolean {
 }
 
 /** Where a path really is: its nearest existing ancestor with symbolic links resolved, plus the rest. */
-function realPath(target: string): string {
+export function realPath(target: string): string {
   let existing = target;
   while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   return path.join(fs.realpathSync(existing), path.relative(existing, target));
@@ -105,13 +138,16 @@ export async function formatFile(absolutePath: string, content: string): Promise
   return prettier.format(content, { ...config, filepath: absolutePath });
 }
 
-function readManifest(absoluteOut: string): Manifest | undefined {
+/** Reads the manifest of an output folder (absolute path), or undefined when it has none. */
+export function readManifest(absoluteOut: string): Manifest | undefined {
   const file = path.join(absoluteOut, MANIFEST_PATH);
   if (!fs.existsSync(file)) return undefined;
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
     if (parsed.version !== MANIFEST_VERSION || typeof parsed.files !== 'object')
       throw new Error('unknown version');
+    if (parsed.edits !== undefined && (typeof parsed.edits !== 'object' || parsed.edits === null))
+      throw new Error('`edits` is not an object');
     return parsed;
   } catch (error) {
     throw new InputError(
@@ -121,7 +157,7 @@ function readManifest(absoluteOut: string): Manifest | undefined {
 }
 
 /** Reads a file that may not exist. */
-function readOptional(file: string): string | undefined {
+export function readOptional(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (error) {
@@ -130,7 +166,7 @@ function readOptional(file: string): string | undefined {
   }
 }
 
-function unifiedDiff(file: string, before: string | undefined, after: string | undefined): string {
+export function unifiedDiff(file: string, before: string | undefined, after: string | undefined): string {
   return createTwoFilesPatch(
     before === undefined ? '/dev/null' : `a/${file}`,
     after === undefined ? '/dev/null' : `b/${file}`,
@@ -174,6 +210,27 @@ export async function writeFiles(
         `${path.relative(root, absoluteOut) || '.'} exists and was not made by faultline (no ${MANIFEST_PATH}): choose another folder with --out, or empty it.`,
       );
   }
+  const plannedEdits: (ExternalEdit & { key: string; absolute: string })[] = [];
+  for (const edit of options.edits ?? []) {
+    const absolute = path.resolve(root, edit.path);
+    const key = path.relative(root, absolute).split(path.sep).join('/');
+    if (
+      path.isAbsolute(edit.path) ||
+      !isInside(root, absolute) ||
+      absolute === root ||
+      !isInside(realPath(root), realPath(absolute))
+    )
+      throw new InputError(
+        `${edit.path} is outside the repository ${root}: faultline edits files inside it only.`,
+      );
+    if (isInside(absoluteOut, absolute))
+      throw new InputError(
+        `${edit.path} is inside the output folder ${options.outDir}: generated files are written as files, not edits.`,
+      );
+    if (plannedEdits.some(planned => planned.key === key))
+      throw new InputError(`${edit.path} is edited twice in one run: merge the edits.`);
+    plannedEdits.push({ ...edit, key, absolute });
+  }
   // Everything is rendered and formatted before the disk is looked at.
   const formatted = new Map<string, string>();
   for (const file of files) {
@@ -186,7 +243,7 @@ export async function writeFiles(
   const outRelative = (file: string): string =>
     path.relative(absoluteOut, path.resolve(root, file)).split(path.sep).join('/');
   const changes: FileChange[] = [];
-  const writes = new Map<string, string>();
+  const writes = new Map<string, string | Buffer>();
   const deletes: string[] = [];
   const nextManifest: Manifest = {
     version: MANIFEST_VERSION,
@@ -239,6 +296,86 @@ export async function writeFiles(
       });
     }
   }
+  // Files outside the output folder.
+  const editRecords: Record<string, EditRecord> = { ...(manifest?.edits ?? {}) };
+  const edited = new Set<string>();
+  for (const edit of [...plannedEdits].sort((a, b) => a.key.localeCompare(b.key))) {
+    const { key, absolute } = edit;
+    edited.add(key);
+    const after = edit.format ? await formatFile(absolute, edit.after) : edit.after;
+    const onDisk = readOptional(absolute);
+    const recorded = manifest?.edits?.[key];
+    const diff = (): string => unifiedDiff(key, onDisk, after);
+    if (onDisk === after) {
+      if (recorded) editRecords[key] = { ...recorded, written: sha256(after) };
+      changes.push({ path: key, kind: 'identical' });
+      continue;
+    }
+    if (recorded) {
+      const ours = onDisk !== undefined && sha256(onDisk) === recorded.written;
+      const reason = !ours
+        ? onDisk === undefined
+          ? 'deleted since faultline edited it'
+          : 'edited since faultline edited it'
+        : edit.before !== onDisk
+          ? 'changed on disk since the edit was planned'
+          : undefined;
+      if (reason !== undefined && !options.force) {
+        changes.push({ path: key, kind: 'conflict', reason, diff: diff() });
+        continue;
+      }
+      changes.push({
+        path: key,
+        kind: reason === undefined ? 'update' : 'overwrite',
+        ...(reason === undefined ? {} : { reason }),
+        diff: diff(),
+      });
+      editRecords[key] = { original: recorded.original, written: sha256(after) };
+      writes.set(absolute, after);
+      continue;
+    }
+    // First edit of this file: what is on disk now is the original to keep.
+    const planned = onDisk === edit.before;
+    if (!planned && !options.force) {
+      changes.push({
+        path: key,
+        kind: 'conflict',
+        reason:
+          edit.before === undefined
+            ? 'it exists and faultline did not write it'
+            : onDisk === undefined
+              ? 'deleted on disk since the edit was planned'
+              : 'changed on disk since the edit was planned',
+        diff: diff(),
+      });
+      continue;
+    }
+    changes.push({
+      path: key,
+      kind: onDisk === undefined ? 'create' : planned ? 'update' : 'overwrite',
+      ...(planned ? {} : { reason: 'changed on disk since the edit was planned' }),
+      diff: diff(),
+    });
+    editRecords[key] = { original: onDisk === undefined ? null : sha256(onDisk), written: sha256(after) };
+    writes.set(absolute, after);
+    if (onDisk !== undefined)
+      writes.set(path.join(absoluteOut, ORIGINALS_PATH, key), fs.readFileSync(absolute));
+  }
+  for (const [key, record] of Object.entries(manifest?.edits ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (edited.has(key)) continue;
+    // Not edited this run (the codemod finds nothing to do on code it already rewrote): still ours.
+    const onDisk = readOptional(path.resolve(root, key));
+    if (onDisk !== undefined && sha256(onDisk) === record.written)
+      changes.push({ path: key, kind: 'identical' });
+    else
+      changes.push({
+        path: key,
+        kind: 'kept',
+        reason: 'edited by faultline earlier and changed since: left as it is',
+      });
+  }
+  if (Object.keys(editRecords).length > 0) nextManifest.edits = editRecords;
+
   const changed = writes.size > 0 || deletes.length > 0;
   const report: WriteReport = { outDir: options.outDir, dryRun: options.dryRun === true, changes, changed };
   if (changes.some(change => change.kind === 'conflict')) throw new WriteConflictError(report);
@@ -269,4 +406,25 @@ export async function writeFiles(
   for (const [temp, absolute] of temporary) fs.renameSync(temp, absolute);
   for (const absolute of deletes) fs.rmSync(absolute, { force: true });
   return report;
+}
+
+/**
+ * The originals of the files an output folder's manifest records as edited (repository-relative
+ * path → content before faultline's first edit), for the files whose disk content is still what
+ * faultline wrote. A re-run of `extract` reads the library through them, so it analyses the
+ * library as it was before the shim. Files faultline created (no original) are left out.
+ */
+export function readOriginals(root: string, outDir: string): Record<string, string> {
+  const absoluteRoot = path.resolve(root);
+  const absoluteOut = path.resolve(absoluteRoot, outDir);
+  const manifest = readManifest(absoluteOut);
+  const originals: Record<string, string> = {};
+  for (const [key, record] of Object.entries(manifest?.edits ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    if (record.original === null) continue;
+    const onDisk = readOptional(path.resolve(absoluteRoot, key));
+    if (onDisk === undefined || sha256(onDisk) !== record.written) continue;
+    const original = readOptional(path.join(absoluteOut, ORIGINALS_PATH, key));
+    if (original !== undefined && sha256(original) === record.original) originals[key] = original;
+  }
+  return originals;
 }
