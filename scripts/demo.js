@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run demo`: lints the bundled example monorepo (examples/) with the plugin's recommended
-// config (examples/eslint.config.js) and prints the findings and a count per rule; analyses the
-// shared library; then extracts four of its exports into a service, starts it and calls it
-// through its generated client. The working tree is left as it was found.
+// `npm run demo`: the whole story on the bundled example monorepo (examples/). Lints it with the
+// plugin's recommended config (examples/eslint.config.js), analyses the shared library, extracts
+// four exports into a service (with the library's flag-routed shim and the consumers' call sites
+// rewritten), starts it, moves traffic 0 → 50 → 100 % by the flag, stops it and shows the fallback
+// serving, then rolls everything back. The working tree is left as it was found.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,26 +40,54 @@ const analyzeExit = await runCli(
 );
 if (analyzeExit !== 0) process.exitCode = analyzeExit;
 
-// Then the extraction itself (issue 9): the pricing exports become a service and a typed client.
-// It runs on a copy of examples/ (its own git repository under the ignored .e2e/ folder), so the
-// working tree is left as it was found; the service is started on loopback and called through
-// its generated client, then stopped with SIGTERM (it drains and exits).
+// Then the extraction and the move of traffic. It runs on a copy of examples/ (its own git
+// repository under the ignored .e2e/ folder), so the working tree is left as it was found: extract
+// writes the service, its client, the library's flag-routed shim and the consumers' awaited call
+// sites; the service starts on loopback; the flag moves traffic 0 % → 50 % → 100 %; the service
+// stops and the fallback serves; rollback restores every byte.
 const { spawn, spawnSync } = await import('node:child_process');
 const fs = await import('node:fs');
+const started = performance.now();
 const demoRoot = path.join(root, '.e2e');
 fs.mkdirSync(demoRoot, { recursive: true });
 const repo = fs.mkdtempSync(path.join(demoRoot, 'demo-'));
+const workspace = path.join(repo, 'examples');
+const serviceDir = path.join(workspace, 'services/pricing');
 const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
-const step = message => process.stdout.write(`\n› ${message}\n`);
+const step = message =>
+  process.stdout.write(`\n› [${((performance.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
+const show = (label, value) => process.stdout.write(`  ${label.padEnd(34)} ${value}\n`);
+const link = (name, target) => {
+  const at = path.join(workspace, 'node_modules', name);
+  fs.mkdirSync(path.dirname(at), { recursive: true });
+  fs.symlinkSync(path.relative(path.dirname(at), target), at, 'dir');
+};
+const build = project => {
+  const built = spawnSync(process.execPath, [tsc, '-p', project], { cwd: workspace, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`tsc -p ${project} failed`);
+};
+/** Runs scripts/shim-traffic.mjs (a process of its own) and returns its JSON outcome. */
+const traffic = env => {
+  const ran = spawnSync(process.execPath, [path.join(root, 'scripts/shim-traffic.mjs')], {
+    cwd: workspace,
+    env: {
+      ...process.env,
+      LIBRARY_DIST: path.join(workspace, 'packages/shared/dist'),
+      REDIS_URL: 'redis://127.0.0.1:9',
+      ...env,
+    },
+    encoding: 'utf8',
+  });
+  const last = ran.stdout.trim().split('\n').pop() ?? '';
+  if (ran.status !== 0 || !last.startsWith('{'))
+    throw new Error(`traffic failed:\n${ran.stdout}${ran.stderr}`);
+  return JSON.parse(last);
+};
 let service;
 try {
-  fs.cpSync(examples, path.join(repo, 'examples'), { recursive: true });
+  fs.cpSync(examples, workspace, { recursive: true });
   spawnSync('git', ['init', '-q'], { cwd: repo });
-  step('building the example library (tsc), as its workspace build would');
-  spawnSync(process.execPath, [tsc, '-p', 'examples/packages/shared'], { cwd: repo, stdio: 'inherit' });
-  const link = path.join(repo, 'examples/node_modules/@acme/shared');
-  fs.mkdirSync(path.dirname(link), { recursive: true });
-  fs.symlinkSync('../../packages/shared', link, 'dir');
+  link('@acme/shared', path.join(workspace, 'packages/shared'));
 
   const exports = 'computeQuote,taxFor,summarizeOrders,convert';
   step(`faultline extract examples/packages/shared --export ${exports} --service pricing`);
@@ -76,14 +105,43 @@ try {
     { stdout: process.stdout, stderr: process.stderr, cwd: repo },
   );
   if (extractExit !== 0) throw new Error(`faultline extract exited ${extractExit}`);
-  const serviceDir = path.join(repo, 'examples/services/pricing');
-  step('compiling the generated service and client (tsc, strict)');
-  for (const project of ['.', 'client']) {
-    const built = spawnSync(process.execPath, [tsc, '-p', project], { cwd: serviceDir, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error(`tsc -p ${project} failed`);
+  step('what changed in the consumers (apps/checkout/src/cart.ts)');
+  const diff = spawnSync(
+    'git',
+    [
+      'diff',
+      '--no-index',
+      '--',
+      path.join(examples, 'apps/checkout/src/cart.ts'),
+      'apps/checkout/src/cart.ts',
+    ],
+    {
+      cwd: workspace,
+      encoding: 'utf8',
+    },
+  );
+  process.stdout.write(
+    diff.stdout
+      .split('\n')
+      .filter(line => /^[-+](?![-+])/.test(line))
+      .map(line => `  ${line}`)
+      .join('\n') + '\n',
+  );
+
+  step(
+    'building the client, the library (with its shim) and the service (tsc, strict), and checking the consumers type-check',
+  );
+  link('@acme/pricing-client', path.join(serviceDir, 'client'));
+  for (const project of ['services/pricing/client', 'packages/shared', 'services/pricing']) build(project);
+  for (const app of ['apps/checkout', 'apps/backoffice']) {
+    const checked = spawnSync(process.execPath, [tsc, '-p', app, '--noEmit'], {
+      cwd: workspace,
+      stdio: 'inherit',
+    });
+    if (checked.status !== 0) throw new Error(`the consumer ${app} does not type-check`);
   }
 
-  step('starting the service on 127.0.0.1 and calling it through its client');
+  step('starting the service on 127.0.0.1');
   const net = await import('node:net');
   const port = await new Promise(resolve => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -91,6 +149,11 @@ try {
       probe.close(() => resolve(free));
     });
   });
+  const http = await import('node:http');
+  const rates = http.createServer((_request, response) =>
+    response.end(JSON.stringify({ USD: 1, EUR: 0.92 })),
+  );
+  await new Promise(resolve => rates.listen(0, '127.0.0.1', resolve));
   service = spawn(process.execPath, ['dist/main.js'], {
     cwd: serviceDir,
     env: {
@@ -99,6 +162,7 @@ try {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       REDIS_URL: 'redis://127.0.0.1:9',
+      RATES_URL: `http://127.0.0.1:${rates.address().port}/v1/latest`,
     },
     stdio: 'ignore',
   });
@@ -112,52 +176,62 @@ try {
     if (attempt >= 12) throw new Error('the service did not become ready');
     await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
   }
-  const { createPricingClient, PricingError } = await import(path.join(serviceDir, 'client/dist/index.js'));
-  const pricing = createPricingClient({ baseUrl, timeoutMs: 2000 });
-  const placedAt = new Date('2026-03-01T10:00:00.000Z');
-  const order = {
-    id: 'o-1',
-    region: 'eu',
-    lines: [
-      { sku: 'tea', quantity: 2, unitPriceMinor: 450 },
-      { sku: 'mug', quantity: 1, unitPriceMinor: 1200 },
-    ],
-    placedAt,
-  };
-  const show = (label, value) => process.stdout.write(`  ${label.padEnd(34)} ${value}\n`);
-  const quote = await pricing.computeQuote(order);
-  show(
-    'computeQuote(order)',
-    `total ${quote.totalMinor}, valid until ${quote.validUntil.toISOString()} (a Date)`,
+  show('ready at', baseUrl);
+
+  step(
+    'moving traffic with the flags: pricing.mode = remote, pricing.rollout = 0 → 50 → 100 (200 customers, each called twice)',
   );
-  show('taxFor("us-ca", 10000)', String(await pricing.taxFor('us-ca', 10000)));
-  const summary = await pricing.summarizeOrders([order, { ...order, id: 'o-2', region: 'uk' }]);
-  show(
-    'summarizeOrders([...])',
-    `revenue ${[...summary.revenueByRegion].map(([region, total]) => `${region}=${total}n`).join(', ')} (a Map of bigint), ${summary.skus.size} SKUs (a Set)`,
-  );
-  const failure = await pricing
-    .computeQuote({ ...order, lines: [{ sku: 'broken', quantity: -1, unitPriceMinor: 1 }] })
-    .catch(error => error);
-  show(
-    'computeQuote(bad order)',
-    `${failure.name} "${failure.message}" sku=${failure.sku} (instanceof PricingError: ${failure instanceof PricingError})`,
-  );
-  const invalid = await fetch(`${baseUrl}/rpc/taxFor`, {
-    signal: AbortSignal.timeout(2000),
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ region: 'mars', amountMinor: 1 }),
-  });
-  show(
-    'POST /rpc/taxFor {region:"mars"}',
-    `${invalid.status} ${JSON.stringify((await invalid.json()).error.issues)}`,
-  );
-  step('stopping the service (SIGTERM: it drains in-flight calls, then exits)');
+  const rollout = traffic({ SCENARIO: 'rollout', ROLLOUTS: '0,50,100', KEYS: '200', PRICING_URL: baseUrl });
+  for (const { rollout: percent, remote, local, switched } of rollout.steps)
+    show(
+      `rollout ${String(percent).padStart(3)} %`,
+      `${remote} customers served remotely, ${local} locally, ${switched} switched sides`,
+    );
+
+  step('shadow mode: the library answers, the service is compared off the caller’s path');
+  const shadow = traffic({ SCENARIO: 'call', MODE: 'shadow', PRICING_URL: baseUrl });
+  show('computeQuote(order)', `total ${shadow.totalMinor} in ${shadow.ms.toFixed(1)} ms (served locally)`);
+
+  step('stopping the service (SIGTERM: it drains, then exits)');
   const exited = new Promise(resolve => service.once('exit', code => resolve(code)));
   service.kill('SIGTERM');
   show('exit code', String(await exited));
   service = undefined;
+  rates.close();
+  const fallback = traffic({ SCENARIO: 'call', MODE: 'remote-with-local-fallback', PRICING_URL: baseUrl });
+  show(
+    'remote-with-local-fallback',
+    `total ${fallback.totalMinor}: answered locally (${fallback.stats.fallback} fallback) in ${fallback.ms.toFixed(0)} ms`,
+  );
+  const remote = traffic({ SCENARIO: 'call', MODE: 'remote', PRICING_URL: baseUrl });
+  show('remote', `${remote.class} after ${remote.ms.toFixed(0)} ms: ${remote.message}`);
+
+  step('faultline rollback pricing (the extraction abandoned: every byte restored)');
+  const rollbackExit = await runCli(['rollback', 'pricing'], {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: repo,
+  });
+  if (rollbackExit !== 0) throw new Error(`faultline rollback exited ${rollbackExit}`);
+  const same = [
+    'packages/shared/src/index.ts',
+    'packages/shared/package.json',
+    'apps/checkout/src/cart.ts',
+  ].every(file =>
+    fs.readFileSync(path.join(workspace, file)).equals(fs.readFileSync(path.join(examples, file))),
+  );
+  show('library and consumers as before', same ? 'yes, byte for byte' : 'NO');
+  if (!same) throw new Error('rollback did not restore the files');
+
+  step(`summary (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const half = rollout.steps.find(entry => entry.rollout === 50);
+  show('service', 'pricing: 4 routes, typed client, shim, parity tests, k8s manifests');
+  show(
+    'traffic at 50 %',
+    `${half.remote} of ${half.remote + half.local} customers remote, none switched sides`,
+  );
+  show('service down', `fallback answered; remote failed fast in ${remote.ms.toFixed(0)} ms`);
+  show('rollback', 'restored byte for byte');
 } catch (error) {
   process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

@@ -178,6 +178,8 @@ describe('faultline extract: prompts and --json', () => {
       service: { package: string; dir: string };
       operations: { name: string; route: string; idempotent: boolean; errors: string[] }[];
       files: { path: string; change: string }[];
+      shim: { file: string; nowAsync: string[] };
+      codemod: { files: number; unsafe: unknown[] };
     };
     expect(summary.dryRun).toBe(true);
     expect(summary.service).toMatchObject({
@@ -188,8 +190,24 @@ describe('faultline extract: prompts and --json', () => {
       { name: 'computeQuote', route: '/rpc/computeQuote', idempotent: true, errors: ['PricingError'] },
       { name: 'taxFor', route: '/rpc/taxFor', idempotent: true, errors: [] },
     ]);
-    expect(summary.files.every(file => file.change === 'create')).toBe(true);
+    const generated = summary.files.filter(file => file.path.startsWith('examples/services/pricing/'));
+    expect(generated.every(file => file.change === 'create')).toBe(true);
     expect(summary.files.map(file => file.path)).toContain('examples/services/pricing/k8s/deployment.yaml');
+    // The library's shim (new), its entry and package.json, and the consumers' call sites (edited).
+    expect(summary.shim).toMatchObject({
+      file: 'examples/packages/shared/src/pricing.shim.ts',
+      nowAsync: ['computeQuote', 'taxFor'],
+    });
+    const outside = summary.files.filter(file => !file.path.startsWith('examples/services/pricing/'));
+    expect(outside).toEqual(
+      expect.arrayContaining([
+        { path: 'examples/packages/shared/src/pricing.shim.ts', change: 'create' },
+        { path: 'examples/packages/shared/src/index.ts', change: 'update' },
+        { path: 'examples/packages/shared/package.json', change: 'update' },
+        { path: 'examples/apps/checkout/src/cart.ts', change: 'update' },
+      ]),
+    );
+    expect(summary.codemod.files).toBeGreaterThan(0);
   }, 60_000);
 });
 

@@ -8,6 +8,7 @@ import { CliError, UsageError } from '@faultline/core/errors';
 import yargs from 'yargs';
 
 import { analyzeCommand } from './commands/analyze.js';
+import { driftCommand } from './commands/drift.js';
 import { extractCommand } from './commands/extract.js';
 import { newCommand } from './commands/new.js';
 import { rollbackCommand } from './commands/rollback.js';
@@ -19,7 +20,7 @@ export type { CliIo, Writer } from './io.js';
 /** The command named in the arguments (`extract `), for the usage hint. */
 function commandName(args: readonly string[]): string {
   const command = args.find(arg => !arg.startsWith('-'));
-  return command && ['analyze', 'extract', 'new', 'rollback'].includes(command) ? `${command} ` : '';
+  return command && ['analyze', 'extract', 'new', 'rollback', 'drift'].includes(command) ? `${command} ` : '';
 }
 
 /** Runs the CLI with `args` (without `node` and the script) and resolves to the exit code. */
@@ -34,6 +35,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .command(extractCommand(io))
     .command(newCommand(io))
     .command(rollbackCommand(io))
+    .command(driftCommand(io))
     .demandCommand(1, 'Name a command: faultline analyze <library> --export a,b')
     .recommendCommands()
     .strict()

@@ -13,6 +13,12 @@ export { closureDot, renderSvg } from './report/graph.js';
 export { hasFindingAtLeast } from './report/gate.js';
 export { extractService, newService } from './extract.js';
 export type { ExtractOptions, GenerateResult, NewServiceOptions } from './extract.js';
+export { BreakingDriftError, checkDrift } from './drift.js';
+export type { DriftOptions, DriftReport } from './drift.js';
+export { compareApis, formatChange } from './plan/schema-drift.js';
+export type { SchemaChange } from './plan/schema-drift.js';
+export { planShim, shimEntry, shimPackageJson } from './plan/shim-plan.js';
+export type { ShimPlan, ShimOperation } from './plan/shim-plan.js';
 export { BlockedExportError, GENERATED_VERSIONS, planExtraction } from './plan/extraction-plan.js';
 export type {
   ExtractionPlan,

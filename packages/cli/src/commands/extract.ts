@@ -27,6 +27,7 @@ export interface ExtractArgs {
   idempotent?: string[];
   progress: boolean;
   verbose: boolean;
+  shim: boolean;
 }
 
 /** Splits repeated and comma-separated values: `--export a,b --export c` → [a, b, c]. */
@@ -84,6 +85,12 @@ export function extractCommand(io: CliIo): CommandModule<object, ExtractArgs> {
             array: true,
             describe: 'Exports safe to repeat, beyond those the analysis can tell are pure',
           })
+          .option('shim', {
+            type: 'boolean',
+            default: true,
+            describe:
+              'Route the library’s calls to the service by a flag and rewrite call sites that must now await (--no-shim: only the service and client)',
+          })
           .option('allow-blocked', {
             type: 'boolean',
             default: false,
@@ -124,6 +131,7 @@ export function extractCommand(io: CliIo): CommandModule<object, ExtractArgs> {
             dryRun: argv['dry-run'],
             force: argv.force,
             allowBlocked: argv['allow-blocked'],
+            shim: argv.shim,
             cwd: io.cwd ?? process.cwd(),
             onProgress: event => progress.update(event),
           });

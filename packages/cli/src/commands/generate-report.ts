@@ -34,6 +34,24 @@ export function generateSummary(result: GenerateResult): Record<string, unknown>
     })),
     leftOut: plan.leftOut,
     notes: plan.notes,
+    ...(plan.shim
+      ? {
+          shim: {
+            file: plan.shim.file,
+            flags: plan.shim.flagKeys,
+            urlVariable: plan.shim.urlVariable,
+            nowAsync: plan.shim.asyncExports,
+          },
+        }
+      : {}),
+    ...(result.codemod
+      ? {
+          codemod: {
+            files: result.codemod.edits.length,
+            unsafe: result.codemod.unsafe,
+          },
+        }
+      : {}),
   };
 }
 
@@ -72,6 +90,24 @@ export function printGenerateResult(io: CliIo, result: GenerateResult): void {
         `  POST ${operation.route}  ${operation.idempotent ? 'idempotent' : 'not idempotent: sent with an Idempotency-Key'}`,
       );
   }
+  if (plan.shim) {
+    out();
+    out(`the library's shim (${plan.shim.file}): every call stays local until the flags move it`);
+    out(
+      `  flags: ${plan.shim.flagKeys.mode} = local | shadow | remote | remote-with-local-fallback, ${plan.shim.flagKeys.rollout} = 0–100 (% of evaluation-context keys)`,
+    );
+    out(`  the service's URL: ${plan.shim.urlVariable} (default ${plan.shim.defaultUrl})`);
+    if (plan.shim.asyncExports.length > 0)
+      out(`  now async: ${plan.shim.asyncExports.join(', ')} (their callers must await them)`);
+  }
+  if (result.codemod) {
+    const { edits, unsafe } = result.codemod;
+    out();
+    out(
+      `call sites: ${edits.length} consumer file${edits.length === 1 ? '' : 's'} rewritten to await the async exports${unsafe.length > 0 ? `; ${unsafe.length} left for you to decide:` : ''}`,
+    );
+    for (const site of unsafe) out(`  ${site.path}:${site.line}:${site.column}  ${site.reason}`);
+  }
   if (plan.leftOut.length > 0) {
     out();
     out('left out (--allow-blocked):');
@@ -93,10 +129,12 @@ export function printGenerateResult(io: CliIo, result: GenerateResult): void {
       `  npm run build --workspace ${plan.service.packageName} && npm test --workspace ${plan.service.packageName}`,
     );
     out(`  PORT=8080 npm start --workspace ${plan.service.packageName}`);
-    if (plan.command === 'extract' && plan.library)
+    if (plan.shim) {
       out(
-        `  faultline analyze ${plan.library.dir} --export ${plan.operations.map(operation => operation.name).join(',')}  # the call sites that must now await`,
+        `  move traffic with the flag ${plan.shim.flagKeys.mode}: shadow first, then remote-with-local-fallback`,
       );
+      out(`  faultline rollback ${plan.service.name}  # to undo all of it, byte for byte`);
+    }
   }
 }
 
