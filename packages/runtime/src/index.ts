@@ -119,7 +119,6 @@ export {
   type ShimFailureAction,
   type ShimFlagClient,
   type ShimFlagErrorEvent,
-  type ShimFlagEventDetails,
   type ShimFlagInvalidEvent,
   type ShimFlagState,
   type ShimFlagsChangedEvent,

@@ -17,7 +17,6 @@ export {
   type ShimFailureAction,
   type ShimFlagClient,
   type ShimFlagErrorEvent,
-  type ShimFlagEventDetails,
   type ShimFlagInvalidEvent,
   type ShimFlagState,
   type ShimFlagsChangedEvent,

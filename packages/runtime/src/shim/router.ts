@@ -27,12 +27,6 @@ export const SHIM_MODES: readonly ShimMode[] = ['local', 'shadow', 'remote-with-
 /** An evaluation context: OpenFeature's `EvaluationContext`, structurally. */
 export type ShimEvaluationContext = Readonly<Record<string, unknown>>;
 
-/** What a provider event handler may receive; OpenFeature's `EventDetails`, structurally. */
-export interface ShimFlagEventDetails {
-  /** The flags a `PROVIDER_CONFIGURATION_CHANGED` event says changed, when the provider says. */
-  flagsChanged?: string[];
-}
-
 /**
  * The part of an OpenFeature server `Client` the shim uses (`OpenFeature.getClient()` fits as it
  * is), so the runtime imports nothing from OpenFeature. Any provider the team runs works behind it.
@@ -40,9 +34,13 @@ export interface ShimFlagEventDetails {
 export interface ShimFlagClient {
   getStringValue(flagKey: string, defaultValue: string, context?: ShimEvaluationContext): Promise<string>;
   getNumberValue(flagKey: string, defaultValue: number, context?: ShimEvaluationContext): Promise<number>;
-  /** Subscribes to provider events (`PROVIDER_READY`, `PROVIDER_CONFIGURATION_CHANGED`, `PROVIDER_STALE`). */
-  addHandler?(eventType: string, handler: (details?: ShimFlagEventDetails) => unknown): void;
-  removeHandler?(eventType: string, handler: (details?: ShimFlagEventDetails) => unknown): void;
+  /**
+   * Subscribes to provider events (`PROVIDER_READY`, `PROVIDER_CONFIGURATION_CHANGED`,
+   * `PROVIDER_STALE`). The details are OpenFeature's `EventDetails`; the shim reads only
+   * `flagsChanged` from them.
+   */
+  addHandler?(eventType: string, handler: (details?: unknown) => unknown): void;
+  removeHandler?(eventType: string, handler: (details?: unknown) => unknown): void;
 }
 
 /** The outcome of one side of a call. */
@@ -529,11 +527,11 @@ export function createShimRouter<Remote>(options: ShimRouterOptions<Remote>): Sh
     const client = flagClient;
     if (client?.addHandler !== undefined) {
       const handlers = PROVIDER_EVENTS.map(([eventType, reason]) => {
-        const handler = (details?: ShimFlagEventDetails): void => {
+        const handler = (details?: unknown): void => {
           // OpenFeature runs a READY handler at once when the provider is already ready; the
           // read that follows connect() covers that.
           if (isSubscribing) return;
-          const changed = details?.flagsChanged;
+          const changed = (details as { flagsChanged?: unknown } | undefined)?.flagsChanged;
           // A provider that names the changed flags lets the shim skip changes to other flags.
           if (Array.isArray(changed) && !changed.includes(modeFlag) && !changed.includes(rolloutFlag)) return;
           // From the next turn: OpenFeature 1.x emits READY to a domain's clients before it marks
