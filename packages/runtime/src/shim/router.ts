@@ -6,9 +6,9 @@
  * library as a fallback when the service fails (`remote-with-local-fallback`).
  *
  * Flag values are cached, not evaluated per call: an OpenFeature evaluation is asynchronous and
- * runs hooks and context merging (about 30 µs per call measured in bench/shim), while the shim
- * sits on every call of a hot shared function and must add at most 2 µs in `local` mode. See
- * docs/runtime.md ("The library shim") for what is cached and when it is read again.
+ * runs hooks and context merging (tens of microseconds per call, measured in bench/shim), while
+ * the shim sits on every call of a hot shared function and must add at most 2 µs in `local`
+ * mode. See docs/runtime.md ("The library shim") for what is cached and when it is read again.
  */
 
 import { EventEmitter } from 'node:events';
@@ -106,7 +106,10 @@ export interface ShimFlagsChangedEvent {
   rollout: number;
   previousMode: ShimMode;
   previousRollout: number;
-  /** What made the shim read the flags: `initial`, `ready`, `configurationChanged`, `stale`, `interval`, `refresh`, `configure`. */
+  /**
+   * What made the shim read the flags: `initial`, `ready`, `configurationChanged`, `stale`,
+   * `interval`, `refresh` or `configure`.
+   */
   reason: string;
 }
 
@@ -173,7 +176,7 @@ export interface ShimRouterOptions<Remote> {
   context?: () => ShimEvaluationContext | undefined;
   /** The string flag holding the mode. Default `<service>.mode`. */
   modeFlag?: string;
-  /** The number flag holding the rollout percentage, 0–100. Default `<service>.rollout`; absent means 100. */
+  /** The number flag holding the rollout percentage, 0–100. Default `<service>.rollout`; absent: 100. */
   rolloutFlag?: string;
   /** The context attribute that keeps a caller on one side of the rollout. Default `targetingKey`. */
   bucketBy?: string;
@@ -187,10 +190,14 @@ export interface ShimRouterOptions<Remote> {
    * on the provider's ready, configuration-changed and stale events, and at most
    * `refreshIntervalMs` after the last evaluation, on the next call; the rollout bucket is
    * computed locally from the call's context. `per-call`: both flags are evaluated for every
-   * call with its context (about 30 µs a call), for providers that target by context.
+   * call with its context (tens of microseconds a call, see bench/shim), for providers that
+   * target by context.
    */
   evaluation?: 'cached' | 'per-call';
-  /** In `cached` evaluation, how old the cached values may get before a call reads them again. Default 10 000 ms; `Infinity` relies on provider events alone. */
+  /**
+   * In `cached` evaluation, how old the cached values may get before a call reads them again.
+   * Default 10 000 ms; `Infinity` relies on provider events alone.
+   */
   refreshIntervalMs?: number;
   /** A fixed mode that overrides the mode flag (for tests and drills). */
   mode?: ShimMode | undefined;
@@ -236,7 +243,7 @@ export interface ShimCounts {
 /** A snapshot of the router's state and stats. */
 export interface ShimStats {
   service: string;
-  /** The mode in force (the last one evaluated, in `per-call` evaluation). */
+  /** The cached mode (in `per-call` evaluation: the value last read without a per-call context). */
   mode: ShimMode;
   /** The rollout percentage in force. */
   rollout: number;
@@ -352,6 +359,9 @@ function describeError(error: unknown): string {
   const text = `${errorName(error)}: ${message}`;
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
+
+const toSuccess = (value: unknown): ShimOutcome => ({ ok: true, value });
+const toFailure = (error: unknown): ShimOutcome => ({ ok: false, error });
 
 function cloneOrSame<T>(value: T): T {
   try {
@@ -680,18 +690,19 @@ export function createShimRouter<Remote>(options: ShimRouterOptions<Remote>): Sh
       const answer = callLocal(thisArg, args);
       shadowInFlight++;
       stats.shadowed++;
-      // Registered before the caller's own handlers, so a snapshot is taken before the caller runs.
-      const localOutcome = answer.then(
-        (value): ShimOutcome => ({ ok: true, value: snapshot ? cloneOrSame(value) : value }),
-        (error: unknown): ShimOutcome => ({ ok: false, error }),
-      );
+      // A snapshot handler is registered before the caller's own, so it copies the answer before
+      // the caller can change it; without one, even that waits for the next turn.
+      const snapshotOutcome = snapshot
+        ? answer.then(
+            (value): ShimOutcome => ({ ok: true, value: cloneOrSame(value) }),
+            (error: unknown): ShimOutcome => ({ ok: false, error }),
+          )
+        : undefined;
       // The service is called from a later turn of the event loop: not even the synchronous part
       // of sending a request (encoding, opening the socket) runs before the caller gets its answer.
       setImmediate(() => {
-        const remoteOutcome = callRemote(remoteArgs).then(
-          (value): ShimOutcome => ({ ok: true, value }),
-          (error: unknown): ShimOutcome => ({ ok: false, error }),
-        );
+        const localOutcome = snapshotOutcome ?? answer.then(toSuccess, toFailure);
+        const remoteOutcome = callRemote(remoteArgs).then(toSuccess, toFailure);
         void Promise.all([localOutcome, remoteOutcome])
           .then(([localSide, remoteSide]) => {
             if (
