@@ -404,7 +404,7 @@ if (write) {
         local: { ...localResult, perRoundNsPerCall: perRound },
         shadow: {
           ...shadow,
-          scenarios: shadow.scenarios.map(({ samplesUs, ...scenario }) => scenario),
+          scenarios: shadow.scenarios.map(({ samplesUs: _samples, ...scenario }) => scenario),
         },
         verdicts: { local: verdict(localMet), shadow: verdict(shadowMet) },
       },
