@@ -427,6 +427,10 @@ export function encodeError(error: Error, className: string): WireErrorBody {
   return { error: { class: className, message: error.message, fields } };
 }
 
+// A registered symbol rather than a module-level WeakSet: the generated client and the shim may
+// load two copies of the runtime (two versions in one node_modules tree), and both must agree.
+const WIRE_DOMAIN_ERROR = Symbol.for('faultline.wireDomainError');
+
 /**
  * Rebuilds an error of a known class from its wire form without calling its constructor (whose
  * parameters are not known here): `Error` constructs a real error object (so `Error.isError`,
@@ -447,5 +451,20 @@ export function decodeError<T extends Error>(
     configurable: true,
     enumerable: false,
   });
+  // Not enumerable, so encodeError, loggers and deep-equality checks do not see it.
+  Object.defineProperty(error, WIRE_DOMAIN_ERROR, { value: true, enumerable: false });
   return error;
+}
+
+/**
+ * Whether `error` was rebuilt by {@link decodeError} from a service's answer: an error the
+ * library itself throws (a domain error), delivered intact. Such an error is the service's real
+ * answer, so callers must not treat it as the service failing (no fallback, no breaker count).
+ */
+export function isWireDomainError(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { [WIRE_DOMAIN_ERROR]?: unknown })[WIRE_DOMAIN_ERROR] === true
+  );
 }

@@ -74,6 +74,12 @@ function isDependencyFailureStatus(error: HttpStatusError): boolean {
   return error.status >= 500;
 }
 
+/** Whether `error` is a timeout inside the transport (the server may have started the work). */
+export function isTransportTimeout(error: unknown): boolean {
+  const code = getErrorCode(error);
+  return code !== undefined && TRANSPORT_TIMEOUT_CODES.has(code);
+}
+
 /**
  * The default classifier: 429/502/503/504 and connection errors are retryable; timeouts are
  * retryable for idempotent calls; 5xx (except a 503 with Retry-After), timeouts and connection
