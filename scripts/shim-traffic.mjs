@@ -70,9 +70,12 @@ switch (process.env.SCENARIO) {
         const sides = [];
         for (let call = 0; call < 2; call++) {
           const before = pricingShim.stats().total.remote;
-          await OpenFeature.setTransactionContext({ targetingKey: `customer-${key}` }, () =>
-            library.taxFor('eu', 1000 + key),
-          );
+          // setTransactionContext returns nothing: the call's promise is kept to wait for it.
+          let call;
+          OpenFeature.setTransactionContext({ targetingKey: `customer-${key}` }, () => {
+            call = library.taxFor('eu', 1000 + key);
+          });
+          await call;
           sides.push(pricingShim.stats().total.remote > before ? 'remote' : 'local');
         }
         if (sides[0] === 'remote') remote++;

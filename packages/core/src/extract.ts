@@ -132,7 +132,7 @@ export function prepareExtraction(options: ExtractOptions): Prepared {
 
   // Run again, extract must see the library as it was before its shim: the files faultline edited
   // are read as their originals, and the shim it added is left out.
-  const originals = readOriginals(root, outDir);
+  const originals = readOriginals(root, outDir, { includeChanged: true });
   const overrides: Record<string, string | null> = {};
   for (const [file, content] of Object.entries(originals)) overrides[path.resolve(root, file)] = content;
   for (const file of previousShims(library.dir, options.service)) overrides[file] = null;

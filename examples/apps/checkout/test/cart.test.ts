@@ -1,13 +1,9 @@
-// The checkout's own tests: the cart view and the multi-region quote, against a rates stub on
-// loopback (the library reads RATES_URL when it loads, so the modules are imported after it is set).
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// The checkout's own tests: the cart view and the multi-region quote (rates come from the stub in
+// test/rates-stub.ts).
+import { type Order, PricingError } from '@acme/shared';
+import { describe, expect, it } from 'vitest';
 
-import type { Order } from '@acme/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-let rates: http.Server;
-let cart: typeof import('../src/cart.js');
+import { quoteEverywhere, viewCart } from '../src/cart.js';
 
 const order: Order = {
   id: 'o-1',
@@ -20,22 +16,9 @@ const order: Order = {
   placedAt: new Date('2026-03-01T10:00:00Z'),
 };
 
-beforeAll(async () => {
-  rates = http.createServer((_request, response) =>
-    response.end(JSON.stringify({ USD: 1, EUR: 0.92, GBP: 0.79 })),
-  );
-  await new Promise<void>(resolve => rates.listen(0, '127.0.0.1', resolve));
-  process.env.RATES_URL = `http://127.0.0.1:${(rates.address() as AddressInfo).port}/v1/latest`;
-  cart = await import('../src/cart.js');
-});
-
-afterAll(() => {
-  rates.close();
-});
-
 describe('the cart', () => {
   it('shows the quote, the total in the shopper’s currency and the tax of each line', async () => {
-    const view = await cart.viewCart(order, 'USD');
+    const view = await viewCart(order, 'USD');
     expect(view.quote).toEqual({
       orderId: 'o-1',
       subtotalMinor: 4_500,
@@ -49,13 +32,12 @@ describe('the cart', () => {
   });
 
   it('quotes the basket in every region it ships to', () => {
-    const quotes = cart.quoteEverywhere(order, ['eu', 'uk', 'us-ny']);
+    const quotes = quoteEverywhere(order, ['eu', 'uk', 'us-ny']);
     expect(quotes.map(quote => quote.totalMinor)).toEqual([4_901, 4_860, 4_212]);
   });
 
   it('refuses a line with no quantity, with the library’s error', async () => {
-    const { PricingError } = await import('@acme/shared');
     const empty = { ...order, lines: [{ sku: 'mug', quantity: 0, unitPriceMinor: 1 }] };
-    await expect(cart.viewCart(empty, 'USD')).rejects.toThrow(PricingError);
+    await expect(viewCart(empty, 'USD')).rejects.toThrow(PricingError);
   });
 });

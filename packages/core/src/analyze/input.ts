@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 
 import { InputError } from '../errors.js';
+import { isTestFile } from './consumers.js';
 import type { InputProblem } from './model.js';
 
 export interface PackageJson {
@@ -430,7 +431,10 @@ function readPackage(dir: string): PackageJson | undefined {
   }
 }
 
-/** Files of a consumer package: its tsconfig's files when it has a readable one, else its sources. */
+/**
+ * Files of a consumer package: its tsconfig's files when it has a readable one (plus its test files,
+ * which a build tsconfig often leaves out but which call the library too), else its sources.
+ */
 function consumerFiles(dir: string): { files: string[]; options?: ts.CompilerOptions } {
   const tsconfig = path.join(dir, 'tsconfig.json');
   if (fs.existsSync(tsconfig)) {
@@ -441,7 +445,12 @@ function consumerFiles(dir: string): { files: string[]; options?: ts.CompilerOpt
         file =>
           !file.endsWith('.d.ts') && isInside(dir, file) && !file.split(path.sep).includes('node_modules'),
       );
-      if (files.length > 0) return { files, options: parsed.options };
+      if (files.length > 0) {
+        const listed = new Set(files);
+        for (const file of listSourceFiles(dir))
+          if (!listed.has(file) && !file.endsWith('.d.ts') && isTestFile(file, dir)) files.push(file);
+        return { files, options: parsed.options };
+      }
     }
   }
   return { files: listSourceFiles(dir).filter(file => !file.endsWith('.d.ts')) };

@@ -411,10 +411,16 @@ export async function writeFiles(
 /**
  * The originals of the files an output folder's manifest records as edited (repository-relative
  * path → content before faultline's first edit), for the files whose disk content is still what
- * faultline wrote. A re-run of `extract` reads the library through them, so it analyses the
- * library as it was before the shim. Files faultline created (no original) are left out.
+ * faultline wrote (with `includeChanged`, also for files a person changed since). A re-run of
+ * `extract` reads the library through them, so it analyses the library as it was before the shim
+ * (and a person's later edit of a shimmed file is reported as a conflict, not misread as the
+ * library's API). Files faultline created (no original) are left out.
  */
-export function readOriginals(root: string, outDir: string): Record<string, string> {
+export function readOriginals(
+  root: string,
+  outDir: string,
+  options: { includeChanged?: boolean } = {},
+): Record<string, string> {
   const absoluteRoot = path.resolve(root);
   const absoluteOut = path.resolve(absoluteRoot, outDir);
   const manifest = readManifest(absoluteOut);
@@ -422,7 +428,7 @@ export function readOriginals(root: string, outDir: string): Record<string, stri
   for (const [key, record] of Object.entries(manifest?.edits ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
     if (record.original === null) continue;
     const onDisk = readOptional(path.resolve(absoluteRoot, key));
-    if (onDisk === undefined || sha256(onDisk) !== record.written) continue;
+    if (onDisk === undefined || (sha256(onDisk) !== record.written && !options.includeChanged)) continue;
     const original = readOptional(path.join(absoluteOut, ORIGINALS_PATH, key));
     if (original !== undefined && sha256(original) === record.original) originals[key] = original;
   }

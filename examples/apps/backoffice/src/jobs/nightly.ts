@@ -8,7 +8,7 @@ const redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379', { com
 
 /** Only one back-office replica may run the nightly job. */
 async function acquireNightlyLock(day: string): Promise<boolean> {
-  const taken = await redis.set(`lock:nightly:${day}`, hostname(), 'NX', 'PX', 60 * 60_000);
+  const taken = await redis.set(`lock:nightly:${day}`, hostname(), 'PX', 60 * 60_000, 'NX');
   return taken === 'OK';
 }
 
