@@ -188,7 +188,7 @@ describe('after faultline extract, the library and its consumers', () => {
           timeoutMs: 120_000,
         });
         expect(tests.code, `${mode}:\n${tests.stdout}\n${tests.stderr}`).toBe(0);
-        // eslint-disable-next-line no-control-regex -- vitest colours its summary
+        // vitest colours its summary.
         expect(tests.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+3 passed/);
         if (mode === 'local') expect(proxy.count() - calls, mode).toBe(0);
         else expect(proxy.count() - calls, mode).toBeGreaterThan(0);
