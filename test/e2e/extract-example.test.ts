@@ -385,7 +385,27 @@ describe('re-running faultline extract', () => {
 describe('faultline extract --mode move', () => {
   const movedDir = (): string => path.join(workspace, 'services/quotes');
 
+  it('refuses a second shim in a library that already routes exports to another service', async () => {
+    const refused = await cli(
+      'extract',
+      'examples/packages/shared',
+      '--export',
+      'computeQuote,summarizeOrders',
+      '--service',
+      'quotes',
+      '--mode',
+      'move',
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'examples/packages/shared already routes exports to the pricing service by a shim',
+    );
+    expect(fs.existsSync(movedDir())).toBe(false);
+  }, 60_000);
+
   it('copies the closure into the service, which compiles, passes its tests and serves without the library', async () => {
+    // The library already has the pricing shim: this second extraction reads through it (to the
+    // library's own code) and writes only the service and its client.
     const moved = await cli(
       'extract',
       'examples/packages/shared',
@@ -395,6 +415,7 @@ describe('faultline extract --mode move', () => {
       'quotes',
       '--mode',
       'move',
+      '--no-shim',
     );
     expect(moved.stderr).toBe('');
     expect(moved.code).toBe(0);
