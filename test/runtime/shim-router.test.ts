@@ -170,6 +170,21 @@ describe('createShimRouter: local by default', () => {
     await expect(rejected).rejects.toBeInstanceOf(OutOfStockError);
   });
 
+  it('types the wrapped export from the library function, with the generated client’s trailing options', async () => {
+    // The shape the generated shim uses: the client's method takes the same arguments plus options.
+    const generatedClient = {
+      computeQuote: (sku: string, quantity: number, _options?: { deadline?: number }): Promise<Quote> =>
+        Promise.resolve({ sku, total: quantity * 10 }),
+    };
+    const router = createShimRouter({ service: 'pricing', mode: 'remote', remote: () => generatedClient });
+    routers.push(router as ShimRouter<unknown>);
+    const quote = router.wrap('computeQuote', computeQuote, (client, ...args) =>
+      client.computeQuote(...args),
+    );
+    const typed: (sku: string, quantity: number) => Promise<Quote> = quote;
+    await expect(typed('A-1', 4)).resolves.toEqual({ sku: 'A-1', total: 40 });
+  });
+
   it('passes an async export’s promise through', async () => {
     const { router } = await setup(flags('local'));
     const local = async (n: number): Promise<number> => n * 2;
