@@ -14,7 +14,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../../packages/cli/src/cli.js';
 import { ROOT } from '../helpers/engines.js';
-import { copyExamples, linkWorkspace, run, runBin, type StartedService, startService } from './helpers.js';
+import {
+  copyExamples,
+  linkWorkspace,
+  lintGenerated,
+  run,
+  runBin,
+  type StartedService,
+  startService,
+} from './helpers.js';
 
 const EXPORTS = 'computeQuote,taxFor,summarizeOrders,convert';
 const RATES = { USD: 1, EUR: 0.92, GBP: 0.79 };
@@ -152,6 +160,12 @@ describe('after faultline extract, the library and its consumers', () => {
     expect(Object.keys(manifest.dependencies)).toEqual(
       expect.arrayContaining(['@acme/pricing-client', '@faultline/runtime', '@openfeature/server-sdk']),
     );
+  });
+
+  it("the shim passes faultline's recommended rules with no finding", async () => {
+    const linted = await lintGenerated(path.join(workspace, 'packages/shared'), ['src/pricing.shim.ts']);
+    expect(linted.files).toBe(1);
+    expect(linted.findings).toEqual([]);
   });
 
   it('still type-check (strict tsc over both consumer apps)', async () => {
