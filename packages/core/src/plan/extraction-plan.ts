@@ -903,7 +903,11 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
     options.mode === 'move'
       ? ([['service/src/implementation.ts.hbs', 'src/implementation.ts']] as const)
       : [];
-  if (options.shim) {
+  if (options.shim && report.library.language !== 'typescript')
+    notes.push(
+      'the library is JavaScript and the shim is TypeScript: no shim was written; route the calls to the service yourself (the client has the same signatures).',
+    );
+  else if (options.shim) {
     plan.shim = planShim(report, {
       service,
       operations,
@@ -911,6 +915,14 @@ export function planExtraction(report: AnalysisReport, options: PlanOptions): Ex
       clientVersion: '^0.1.0',
       entryText: options.shim.entryText,
     });
+    if (options.mode === 'wrap' && libraryName) {
+      // The library now depends on the client: the image builds the client first and ships it.
+      plan.deploy.buildWorkspaces.unshift(service.clientPackageName);
+      plan.deploy.copyPaths.push(
+        `${inWorkspace(service.dir)}/client/package.json`,
+        `${inWorkspace(service.dir)}/client/dist`,
+      );
+    }
     extraFiles.push(
       { path: plan.shim.file, template: 'shim/shim.ts.hbs' },
       { path: posix(service.dir, 'src/serving.ts'), template: 'service/src/serving.ts.hbs' },
