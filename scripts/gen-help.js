@@ -20,5 +20,6 @@ async function help(args) {
 }
 
 const texts = { '': await help(['--help']) };
-for (const command of ['analyze', 'extract', 'new', 'rollback']) texts[command] = await help([command, '--help']);
+for (const command of ['analyze', 'extract', 'new', 'rollback'])
+  texts[command] = await help([command, '--help']);
 fs.writeFileSync(path.join(dist, 'help.json'), `${JSON.stringify(texts)}\n`);

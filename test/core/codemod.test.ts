@@ -171,6 +171,17 @@ it('doubles', async () => {
 `);
   });
 
+  it('guards a statement that now starts with ( in code without semicolons', () => {
+    expect(after(plan, 'apps/app/src/no-semicolons.ts')).toBe(`import { quote } from '@fx/lib'
+
+// No semicolons: a statement that now starts with \`(\` gets a leading \`;\`.
+export async function check(amounts: number[]) {
+  const first = amounts[0] ?? 0
+  ;(await quote(first)).total.toFixed()
+}
+`);
+  });
+
   it('keeps CRLF line endings byte for byte', () => {
     expect(after(plan, 'apps/app/src/crlf.ts')).toBe(
       "import { tax } from '@fx/lib';\r\n\r\nexport async function withCrlf(amount: number): Promise<number> {\r\n  return await tax(amount);\r\n}\r\n",
@@ -197,11 +208,11 @@ it('doubles', async () => {
     expect(plan.unsafe).toEqual([]);
     expect(plan.stats).toEqual({
       packages: 1,
-      files: 10,
-      callSites: 17,
-      functions: 17,
+      files: 11,
+      callSites: 18,
+      functions: 18,
       gathered: 3,
-      editedFiles: 10,
+      editedFiles: 11,
     });
   });
 });
