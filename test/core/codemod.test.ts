@@ -160,7 +160,7 @@ export function heading(): string {
   });
 
   it('makes a test-runner callback async in a test file (the runner awaits it)', () => {
-    expect(after(plan, 'apps/app/src/quote.test.ts')).toBe(`import { quote } from '@fx/lib';
+    expect(after(plan, 'apps/app/src/__tests__/quote.ts')).toBe(`import { quote } from '@fx/lib';
 
 declare function it(name: string, run: () => unknown): void;
 
