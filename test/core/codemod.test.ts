@@ -160,7 +160,7 @@ export function heading(): string {
   });
 
   it('makes a test-runner callback async in a test file (the runner awaits it)', () => {
-    expect(after(plan, 'apps/app/src/quote.test.ts')).toBe(`import { quote } from '@fx/lib';
+    expect(after(plan, 'apps/app/src/__tests__/quote.ts')).toBe(`import { quote } from '@fx/lib';
 
 declare function it(name: string, run: () => unknown): void;
 
@@ -168,6 +168,17 @@ declare function it(name: string, run: () => unknown): void;
 it('doubles', async () => {
   if ((await quote(2)).total !== 4) throw new Error('wrong');
 });
+`);
+  });
+
+  it('guards a statement that now starts with ( in code without semicolons', () => {
+    expect(after(plan, 'apps/app/src/no-semicolons.ts')).toBe(`import { quote } from '@fx/lib'
+
+// No semicolons: a statement that now starts with \`(\` gets a leading \`;\`.
+export async function check(amounts: number[]) {
+  const first = amounts[0] ?? 0
+  ;(await quote(first)).total.toFixed()
+}
 `);
   });
 
@@ -197,11 +208,11 @@ it('doubles', async () => {
     expect(plan.unsafe).toEqual([]);
     expect(plan.stats).toEqual({
       packages: 1,
-      files: 10,
-      callSites: 17,
-      functions: 17,
+      files: 11,
+      callSites: 18,
+      functions: 18,
       gathered: 3,
-      editedFiles: 10,
+      editedFiles: 11,
     });
   });
 });

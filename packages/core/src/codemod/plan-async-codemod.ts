@@ -189,6 +189,25 @@ function needsParens(node: ts.Node): boolean {
   );
 }
 
+/**
+ * A statement that will start with `(` after a line without a semicolon would continue that line
+ * (`a()\n(await f()).x` calls `a()`'s result): such a statement gets a leading `;`.
+ */
+function startsStatementAfterNoSemicolon(node: ts.Node): boolean {
+  const file = node.getSourceFile();
+  const start = node.getStart(file);
+  let statement: ts.Node = node;
+  while (
+    !ts.isExpressionStatement(statement) &&
+    statement.parent &&
+    statement.parent.getStart(file) === start
+  )
+    statement = statement.parent;
+  if (!ts.isExpressionStatement(statement) || statement.getStart(file) !== start) return false;
+  const before = file.text.slice(0, start).trimEnd();
+  return before !== '' && !/[;{}]$/.test(before);
+}
+
 /** The name a call is known by, for messages: `items.map` → `map`, `setTimeout` → `setTimeout`. */
 function calleeName(call: ts.CallExpression | ts.NewExpression): string {
   const callee = unwrap(call.expression);
@@ -632,7 +651,7 @@ export function planAsyncCodemod(options: CodemodOptions): CodemodPlan {
       if (reason !== undefined) return reason;
     }
     if (how.suffix || needsParens(outer)) {
-      edit(call, '(await ', 'open');
+      edit(call, `${startsStatementAfterNoSemicolon(call) ? ';' : ''}(await `, 'open');
       edit(call, `)${how.suffix ?? ''}`, 'close');
     } else edit(call, 'await ', 'open');
     if (!how.gathered) stats.callSites++;
