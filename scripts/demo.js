@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import { ESLint } from 'eslint';
 
+const started = performance.now();
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const examples = path.join(root, 'examples');
 const { default: faultline } = await import(path.join(root, 'rules/dist/index.js'));
@@ -47,7 +48,6 @@ if (analyzeExit !== 0) process.exitCode = analyzeExit;
 // stops and the fallback serves; rollback restores every byte.
 const { spawn, spawnSync } = await import('node:child_process');
 const fs = await import('node:fs');
-const started = performance.now();
 const demoRoot = path.join(root, '.e2e');
 fs.mkdirSync(demoRoot, { recursive: true });
 const repo = fs.mkdtempSync(path.join(demoRoot, 'demo-'));
@@ -62,10 +62,20 @@ const link = (name, target) => {
   fs.mkdirSync(path.dirname(at), { recursive: true });
   fs.symlinkSync(path.relative(path.dirname(at), target), at, 'dir');
 };
-const build = project => {
-  const built = spawnSync(process.execPath, [tsc, '-p', project], { cwd: workspace, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`tsc -p ${project} failed`);
-};
+/** Runs tsc on the projects at once (each in its own process) and fails if any fails. */
+const tscAll = (...projects) =>
+  Promise.all(
+    projects.map(
+      ([project, ...flags]) =>
+        new Promise((resolve, reject) =>
+          spawn(process.execPath, [tsc, '-p', project, ...flags], { cwd: workspace, stdio: 'inherit' }).on(
+            'exit',
+            code =>
+              code === 0 ? resolve() : reject(new Error(`tsc -p ${project} ${flags.join(' ')} failed`)),
+          ),
+        ),
+    ),
+  );
 /** Runs scripts/shim-traffic.mjs (a process of its own) and returns its JSON outcome. */
 const traffic = env => {
   const ran = spawnSync(process.execPath, [path.join(root, 'scripts/shim-traffic.mjs')], {
@@ -132,14 +142,11 @@ try {
     'building the client, the library (with its shim) and the service (tsc, strict), and checking the consumers type-check',
   );
   link('@acme/pricing-client', path.join(serviceDir, 'client'));
-  for (const project of ['services/pricing/client', 'packages/shared', 'services/pricing']) build(project);
-  for (const app of ['apps/checkout', 'apps/backoffice']) {
-    const checked = spawnSync(process.execPath, [tsc, '-p', app, '--noEmit'], {
-      cwd: workspace,
-      stdio: 'inherit',
-    });
-    if (checked.status !== 0) throw new Error(`the consumer ${app} does not type-check`);
-  }
+  // In dependency order: the client, the library (its shim imports the client), then the service
+  // and the two consumer apps together.
+  await tscAll(['services/pricing/client']);
+  await tscAll(['packages/shared']);
+  await tscAll(['services/pricing'], ['apps/checkout', '--noEmit'], ['apps/backoffice', '--noEmit']);
 
   step('starting the service on 127.0.0.1');
   const net = await import('node:net');
