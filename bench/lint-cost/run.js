@@ -3,6 +3,7 @@
 // a few ESLint core rules measured the same way. Every file is linted under every configuration
 // back to back, in rotating order, so drift and background load hit all configurations alike.
 // Usage: npm run build && node bench/lint-cost/run.js [--files 1500] [--rounds 3] [--write]
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,11 @@ const FILES = arg('files', 1500);
 const ROUNDS = arg('rounds', 3);
 const write = process.argv.includes('--write');
 
+const uptime = () =>
+  execFileSync('uptime', { encoding: 'utf8' })
+    .trim()
+    .replace(/^.*load average/, 'load average');
+const loadBefore = uptime();
 const plugin = (await import(path.join(root, 'rules/dist/index.js'))).default;
 
 function listCorpus(dir, out = []) {
@@ -126,6 +132,7 @@ for (let round = 0; round < ROUNDS; round++) {
 const wall = names.map((_, c) => best.reduce((sum, row) => sum + row[c], 0));
 const cpuTotal = names.map((_, c) => bestCpu.reduce((sum, row) => sum + row[c], 0));
 
+const loadAfter = uptime();
 const base = wall[0];
 const cpuBase = cpuTotal[0];
 const rows = names.map((name, i) => ({
@@ -152,7 +159,9 @@ if (write) {
     `Corpus: ${inputs.length} \`.js/.mjs/.cjs/.ts\` files sampled evenly from this repository's \`node_modules\` (${all.length} candidates, ≤ 400 kB each),`,
     `linted in-process with ESLint ${Linter.version} (\`Linter#verify\`, espree for JS, @typescript-eslint/parser for TS), ${ROUNDS} passes; per file and configuration the fastest pass counts.`,
     'Every file is linted under every configuration back to back, in rotating order, so drift and background load fall on all alike.',
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'} (shared with three other engineers; load before ${loadBefore}, after ${loadAfter}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    'The files sit under this repository (virtual paths below its root), so project facts are on: they list and read the repository as the project of every file, once per 10 s.',
+    'Project facts on a production service, at real paths: RESULTS-project.md.',
     `Rerun: \`npm run build && node bench/lint-cost/run.js --files ${FILES} --rounds ${ROUNDS} --write\`.`,
     '',
     table,
@@ -164,7 +173,15 @@ if (write) {
   writeFileSync(
     path.join(root, 'bench/lint-cost/results.json'),
     JSON.stringify(
-      { eslint: Linter.version, node: process.version, files: inputs.length, rounds: ROUNDS, rows },
+      {
+        eslint: Linter.version,
+        node: process.version,
+        files: inputs.length,
+        rounds: ROUNDS,
+        loadBefore,
+        loadAfter,
+        rows,
+      },
       null,
       2,
     ) + '\n',

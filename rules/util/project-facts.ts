@@ -4,10 +4,10 @@
 //
 // A project is the folder of the nearest package.json above the linted file (a nested package is
 // another project, and a file with no package.json up to the lint's working directory is a
-// program of its own). Files are listed at most every LIST_TTL_MS, read only when their size or
-// mtime changed, and parsed only when a cheap text test says they may hold a fact, with the parser
-// ESLint already uses for the linted file. Engines that do not give rules their parser (oxlint's
-// JS plugins) see no project facts.
+// program of its own). Files are listed at most every LIST_TTL_MS (a refresh is spread over lint
+// calls), read only when their size or mtime changed, and parsed only when a cheap text test says
+// they may hold a fact, with the parser ESLint already uses for the linted file. Engines that do
+// not give rules their parser (oxlint's JS plugins) see no project facts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -46,8 +46,19 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '
 /** The text a module must contain to be worth parsing. */
 const HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 
+/** A refresh checks at least this many modules per lint call, and more while under SWEEP_BUDGET_MS. */
+const SWEEP_MIN_FILES = 64;
+const SWEEP_BUDGET_MS = 4;
+
+/** A refresh under way: the new listing, checked a slice per lint call (see projectModules). */
+interface Sweep {
+  files: string[];
+  next: number;
+  modules: Map<string, ModuleFacts>;
+}
+
 const roots = new Map<string, string | null>();
-const projects = new Map<string, { at: number; modules: Map<string, ModuleFacts> }>();
+const projects = new Map<string, { at: number; modules: Map<string, ModuleFacts>; sweep?: Sweep }>();
 
 /** The project folder of a file: the nearest package.json at or below `cwd`; none inside node_modules. */
 export function projectRoot(filename: string, cwd: string): string | undefined {
@@ -218,16 +229,24 @@ function parserOf(context: ProjectContext): ParserLike | undefined {
 }
 
 /**
- * The facts of every module of a project, refreshed at most every LIST_TTL_MS: the listing is
- * redone and each module re-read only when its size or mtime changed. One lint process (an
- * editor, a CI run over many files) therefore reads each module once while it stays unchanged.
+ * The facts of every module of a project. The first call reads them all; afterwards, once
+ * LIST_TTL_MS have passed, the project is listed again and its modules are checked a slice per
+ * call (at least SWEEP_MIN_FILES, more while under SWEEP_BUDGET_MS), each re-read only when its
+ * size or mtime changed; the new facts replace the old when the sweep is complete. One lint
+ * process (an editor, a CI run over many files) therefore reads each module once while it stays
+ * unchanged, and an editor's re-lint of one file never pays for statting a whole large project.
  */
 function projectModules(root: string, parser: ParserLike, context: ProjectContext): Map<string, ModuleFacts> {
   const cached = projects.get(root);
   const now = Date.now();
-  if (cached && now - cached.at < LIST_TTL_MS) return cached.modules;
-  const current = new Map<string, ModuleFacts>();
-  for (const file of listFiles(root)) {
+  if (cached && !cached.sweep && now - cached.at < LIST_TTL_MS) return cached.modules;
+  const sweep = cached?.sweep ?? { files: listFiles(root), next: 0, modules: new Map<string, ModuleFacts>() };
+  const started = performance.now();
+  // A first read is needed whole, now; a refresh is spread over calls.
+  const budget = cached ? SWEEP_BUDGET_MS : Infinity;
+  for (let checked = 0; sweep.next < sweep.files.length; checked++) {
+    if (checked >= SWEEP_MIN_FILES && performance.now() - started > budget) break;
+    const file = sweep.files[sweep.next++] as string;
     let stat;
     try {
       stat = statSync(file);
@@ -235,15 +254,19 @@ function projectModules(root: string, parser: ParserLike, context: ProjectContex
       continue;
     }
     const previous = cached?.modules.get(file);
-    current.set(
+    sweep.modules.set(
       file,
       previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size
         ? previous
         : { mtimeMs: stat.mtimeMs, size: stat.size, axiosTimeouts: readModule(parser, context, file) },
     );
   }
-  projects.set(root, { at: now, modules: current });
-  return current;
+  if (sweep.next < sweep.files.length) {
+    if (cached) cached.sweep = sweep;
+    return cached?.modules ?? sweep.modules;
+  }
+  projects.set(root, { at: now, modules: sweep.modules });
+  return sweep.modules;
 }
 
 /**

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { analyzeLibrary, type ProgressEvent } from './analyze/analyze-library.js';
+import { loadEslintSettings } from './analyze/eslint-settings.js';
 import { findRepositoryRoot, findWorkspaces, isInside, locateLibrary, relativeTo } from './analyze/input.js';
 import type { AnalysisReport } from './analyze/model.js';
 import { InputError } from './errors.js';
@@ -46,6 +47,11 @@ export interface ExtractOptions {
   shim?: boolean;
   entry?: string;
   onProgress?: (event: ProgressEvent | { stage: 'plan' | 'render' | 'write'; message: string }) => void;
+  /**
+   * The project's `settings.faultline`, as `analyzeLibrary` takes them. `extractService` reads them
+   * from the project's ESLint config when this is undefined; `false` skips that.
+   */
+  settings?: unknown;
 }
 
 export interface GenerateResult {
@@ -145,6 +151,7 @@ export function prepareExtraction(options: ExtractOptions): Prepared {
     overrides,
     ...(options.entry ? { entry: options.entry } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.settings !== undefined && options.settings !== false ? { settings: options.settings } : {}),
   });
   progress({ stage: 'plan', message: 'planning the service and its client' });
   const current = (file: string): string | undefined => {
@@ -182,7 +189,20 @@ export function prepareExtraction(options: ExtractOptions): Prepared {
 export async function extractService(options: ExtractOptions): Promise<GenerateResult> {
   const progress = options.onProgress ?? ((): void => undefined);
   const mode = options.mode ?? 'wrap';
-  const { plan, analysis, root, cwd, libraryDir, templates, current, original } = prepareExtraction(options);
+  const settings =
+    options.settings === undefined
+      ? (
+          await loadEslintSettings({
+            library: options.library,
+            ...(options.entry ? { entry: options.entry } : {}),
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+          })
+        ).settings
+      : options.settings;
+  const { plan, analysis, root, cwd, libraryDir, templates, current, original } = prepareExtraction({
+    ...options,
+    settings: settings ?? false,
+  });
   progress({ stage: 'render', message: `rendering ${plan.files.length} files` });
   const rendered = renderPlan(plan, templates);
   const files = rendered.filter(file =>

@@ -3,6 +3,8 @@
 // and its reports; later issues add plan, render and write on the same facts.
 export { analyzeLibrary } from './analyze/analyze-library.js';
 export type { AnalyzeOptions, ProgressEvent } from './analyze/analyze-library.js';
+export { loadEslintSettings } from './analyze/eslint-settings.js';
+export type { EslintSettings, EslintSettingsOptions } from './analyze/eslint-settings.js';
 export { CODES, codeInfo } from './analyze/codes.js';
 export type { CodeInfo, HazardCode } from './analyze/codes.js';
 export * from './analyze/model.js';

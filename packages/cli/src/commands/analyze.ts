@@ -24,6 +24,7 @@ export interface AnalyzeArgs {
   color?: boolean;
   verbose: boolean;
   progress: boolean;
+  'eslint-config': boolean;
 }
 
 /** Splits repeated and comma-separated values: `--export a,b --export c` → [a, b, c]. */
@@ -98,6 +99,12 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           type: 'boolean',
           describe: 'Colour the report (default: on a TTY, unless NO_COLOR)',
         })
+        .option('eslint-config', {
+          type: 'boolean',
+          default: true,
+          describe:
+            "Read settings.faultline (your own clients, timeout wrappers) from the project's ESLint config (--no-eslint-config skips it)",
+        })
         .option('progress', {
           type: 'boolean',
           default: true,
@@ -124,8 +131,18 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
       if (graph && fs.existsSync(graph.svg) && fs.statSync(graph.svg).isDirectory())
         throw new UsageError(`--graph ${argv.graph} is a folder; name a file.`);
       // Loaded here, not at the top: the analysis pulls in ts-morph and TypeScript (cli.ts).
-      const { analyzeLibrary, closureDot, formatReport, hasFindingAtLeast, renderSvg } =
+      const { analyzeLibrary, closureDot, formatReport, hasFindingAtLeast, loadEslintSettings, renderSvg } =
         await import('@faultline/core');
+      // The rules and analyze judge with the same settings: the ones the project's ESLint config
+      // gives the library's files (ESLint itself is loaded from the project, only here).
+      const eslint = argv['eslint-config']
+        ? await loadEslintSettings({
+            library: argv.library,
+            ...(argv.entry ? { entry: argv.entry } : {}),
+            cwd,
+          })
+        : { settings: undefined };
+      if (eslint.warning) io.stderr.write(`faultline: warning: ${eslint.warning}\n`);
       const progress = createProgress(io.stderr, argv.progress);
       let report: AnalysisReport;
       try {
@@ -135,6 +152,7 @@ export function analyzeCommand(io: CliIo, state: { exitCode: number }): CommandM
           ...(argv.consumers ? { consumers: list(argv.consumers) } : {}),
           ...(argv.exclude ? { exclude: list(argv.exclude) } : {}),
           ...(argv.entry ? { entry: argv.entry } : {}),
+          ...(eslint.settings !== undefined ? { settings: eslint.settings } : {}),
           cwd,
           onProgress: event => progress.update(event),
         });

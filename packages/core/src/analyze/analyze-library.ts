@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+import { type FaultlineSettings, SettingsError, parseSettings } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
 import { InputError } from '../errors.js';
@@ -71,6 +72,12 @@ export interface AnalyzeOptions {
    * `extract` run again passes the library as it was before faultline's shim edited it.
    */
   overrides?: Readonly<Record<string, string | null>>;
+  /**
+   * The project's `settings.faultline` (as written in an ESLint config: `clients`,
+   * `timeoutWrappers`, …), so a team's own clients and wrappers count as they do in the rules.
+   * `loadEslintSettings` reads them from the project's ESLint config. Default: none.
+   */
+  settings?: unknown;
 }
 
 export interface ProgressEvent {
@@ -138,6 +145,13 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
   const names = [...new Set(options.exports.map(name => name.trim()).filter(Boolean))];
   if (names.length === 0) throw new InputError('name at least one export with --export.');
 
+  let settings: FaultlineSettings;
+  try {
+    settings = parseSettings(options.settings);
+  } catch (error) {
+    if (error instanceof SettingsError) throw new InputError(error.message);
+    throw error;
+  }
   const isExcluded = excludeMatcher(options.exclude ?? [], root);
   progress({ stage: 'load', message: 'reading the library' });
   const located = locateLibrary(options.library, cwd, root);
@@ -261,7 +275,7 @@ export function analyzeLibrary(options: AnalyzeOptions): AnalysisReport {
     for (const problem of problemsOf(fileName, 'syntax')) problems.push(problem);
 
   const units = new Units(ctx);
-  const remote = new RemoteCalls(ctx);
+  const remote = new RemoteCalls(ctx, settings);
   const serverFindings = new WeakMap<Unit, ServerFinding[]>();
   const stateScope = [
     ...ctx.libraryFiles,

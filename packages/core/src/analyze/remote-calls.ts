@@ -9,6 +9,9 @@ import {
   ABORT_CONTROLLER_MODULES,
   type CallFacts,
   type CalleeIdentity,
+  type ClientSetting,
+  type FaultlineSettings,
+  type FunctionRef,
   type CatalogValue,
   type ClientFacts,
   type FamilyId,
@@ -33,6 +36,7 @@ import {
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
+  parseSettings,
 } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
@@ -55,6 +59,8 @@ export interface Origin {
   node: CallLike;
   role: FactoryRole | Extract<Role, { role: 'namespace' }>;
   parent?: Origin;
+  /** A team's own client factory from `settings.faultline.clients`. */
+  custom?: ClientSetting;
 }
 
 export type Value = CatalogValue<Origin | undefined>;
@@ -77,6 +83,8 @@ export interface Classified {
   role: Role;
   callee: Value;
   origin?: Origin;
+  /** The `settings.faultline.clients` entry that made this call known. */
+  custom?: ClientSetting;
 }
 
 /** The judgement of one remote call. */
@@ -97,8 +105,18 @@ export class RemoteCalls {
   private readonly classified = new Map<ts.Node, Classified | null>();
   private readonly origins = new Map<ts.Node, Origin>();
   private readonly filesWithClients = new Map<ts.SourceFile, boolean>();
+  private readonly customModules: Set<string>;
 
-  constructor(private readonly ctx: Context) {}
+  /**
+   * `settings` is the parsed `settings.faultline` of the project's ESLint config (none: the
+   * defaults), so that a team's own clients and timeout wrappers count here as in the rules.
+   */
+  constructor(
+    private readonly ctx: Context,
+    private readonly settings: FaultlineSettings = parseSettings(undefined),
+  ) {
+    this.customModules = new Set(settings.clients.map(client => client.module));
+  }
 
   // ------------------------------------------------------------------ values
 
@@ -294,6 +312,7 @@ export class RemoteCalls {
     if (existing) return existing;
     const role = classified.role as Origin['role'];
     const origin: Origin = { node: classified.node, role };
+    if (classified.custom) origin.custom = classified.custom;
     if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin)
       origin.parent = classified.origin;
     if (role.role === 'factory' && role.inheritsFrom === 'arg0') {
@@ -358,6 +377,8 @@ export class RemoteCalls {
     }
     switch (callee.kind) {
       case 'module': {
+        const custom = this.customRole(callee.module, callee.path);
+        if (custom) return { node, role: custom.role, callee, custom: custom.client };
         const role = lookupModuleMember(callee.module, callee.path);
         return role ? { node, role, callee } : undefined;
       }
@@ -366,12 +387,60 @@ export class RemoteCalls {
         return role ? { node, role, callee } : undefined;
       }
       case 'instance': {
+        const custom = callee.origin?.custom;
+        if (custom) {
+          // An instance of a team's own client: only the members the settings name are remote.
+          if (!custom.methods?.includes(callee.path.join('.'))) return undefined;
+          return {
+            node,
+            role: { role: 'call', family: 'custom', options: { at: custom.optionsArg } },
+            callee,
+            ...(callee.origin ? { origin: callee.origin } : {}),
+            custom,
+          };
+        }
         const role = lookupInstanceMember(callee.instance, callee.path);
         return role ? { node, role, callee, ...(callee.origin ? { origin: callee.origin } : {}) } : undefined;
       }
       default:
         return undefined;
     }
+  }
+
+  /** The role a `settings.faultline.clients` entry gives a module member (as the rules' reader does). */
+  private customRole(
+    module: string,
+    path: readonly string[],
+  ): { role: Role; client: ClientSetting } | undefined {
+    for (const client of this.settings.clients) {
+      if (client.module !== module) continue;
+      const base = client.export === undefined ? [] : [client.export];
+      const startsWithBase = base.every((name, index) => path[index] === name);
+      const isExport = path.length === base.length && startsWithBase;
+      if (client.instanceFactory) {
+        if (isExport)
+          return {
+            role: {
+              role: 'factory',
+              instance: 'custom',
+              family: 'custom',
+              options: { at: client.factoryOptionsArg },
+            },
+            client,
+          };
+        continue;
+      }
+      if (!client.methods && isExport)
+        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
+      if (
+        client.methods &&
+        path.length === base.length + 1 &&
+        startsWithBase &&
+        client.methods.includes(path[base.length] as string)
+      )
+        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
+    }
+    return undefined;
   }
 
   /** True when a file imports (or re-exports, or requires) a module the catalog knows. */
@@ -383,7 +452,9 @@ export class RemoteCalls {
         ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)
           ? staticString(statement.moduleSpecifier)
           : undefined;
-      return specifier !== undefined && isKnownModule(canonicalModule(specifier));
+      if (specifier === undefined) return false;
+      const module = canonicalModule(specifier);
+      return isKnownModule(module) || this.customModules.has(module);
     });
     this.filesWithClients.set(file, found);
     return found;
@@ -1080,6 +1151,11 @@ export class RemoteCalls {
     }
     if (family === 'http') facts.http = this.httpFacts(node);
     if (family === 'superagent') facts.chainTimeout = this.superagentBounded(node);
+    if (classified.custom)
+      facts.custom = {
+        keys: classified.custom.timeoutKeys,
+        boundedByDefault: classified.custom.boundedByDefault,
+      };
     if (FAMILIES[family].reportAt === 'construction') {
       const origin = root(classified.origin);
       const client = origin ? this.clientFacts(origin, family) : undefined;
@@ -1116,10 +1192,27 @@ export class RemoteCalls {
 
   private isTimeoutWrapperCall(call: ts.CallExpression): boolean {
     const value = this.valueOf(call.expression);
-    return (
-      value.kind === 'module' &&
-      (TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')) ?? false)
-    );
+    if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')))
+      return true;
+    return this.matchesFunctionRef(call.expression, this.settings.timeoutWrappers);
+  }
+
+  /** True when a function reference from the settings matches this callee (as in the rules). */
+  private matchesFunctionRef(callee: ts.Expression, refs: readonly FunctionRef[]): boolean {
+    if (refs.length === 0) return false;
+    const name = writtenName(callee);
+    let value: Value | undefined;
+    for (const ref of refs) {
+      if (ref.module) {
+        value ??= this.valueOf(callee);
+        if (value.kind !== 'module' || value.module !== ref.module) continue;
+        const path = value.path.join('.');
+        if (path === (ref.export ?? '') || (ref.name !== undefined && path === ref.name)) return true;
+        continue;
+      }
+      if (ref.name !== undefined && ref.name === name) return true;
+    }
+    return false;
   }
 
   /** A racer that is a timer: it contains a timer call, a node:timers/promises call, or a timer-named helper. */

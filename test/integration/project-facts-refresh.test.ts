@@ -1,0 +1,62 @@
+// Project facts refresh a large project a slice per lint call, so an editor's re-lint of one file
+// never pays for checking every module at once (bench/editor): a change is seen once the sweep
+// that follows the refresh interval has passed every module, within a few calls, and the old
+// facts hold until then.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import tsParser from '@typescript-eslint/parser';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { projectAxiosDefaults } from '../../rules/util/project-facts.js';
+
+const MODULES = 3000;
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'faultline-sweep-'));
+  await mkdir(path.join(dir, 'src'));
+  await writeFile(path.join(dir, 'package.json'), '{ "name": "sweep" }');
+  for (let i = 0; i < MODULES; i++)
+    await writeFile(path.join(dir, `src/m${String(i).padStart(4, '0')}.ts`), `export const m${i} = ${i};\n`);
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const context = (): Parameters<typeof projectAxiosDefaults>[0] => ({
+  filename: path.join(dir, 'src/m0000.ts'),
+  cwd: dir,
+  languageOptions: { parser: tsParser },
+});
+const timeouts = (): unknown[] =>
+  projectAxiosDefaults(context()).map(layer => layer.kind === 'object' && layer.props.get('timeout')?.value);
+
+describe('project facts of a large project', () => {
+  it('see a new default after the refresh interval, within a few calls, never before', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    expect(timeouts()).toEqual([]); // the first read is whole
+    // The last module in listing order starts setting the default.
+    await writeFile(
+      path.join(dir, `src/m${MODULES - 1}.ts`),
+      `import axios from 'axios';\naxios.defaults.timeout = 7_000;\n`,
+    );
+    expect(timeouts()).toEqual([]); // within the interval: the listing is reused
+    vi.setSystemTime(Date.now() + 11_000);
+    // The first call after the interval checks a slice (a 4 ms budget cannot stat 3,000 modules):
+    // the old facts hold until the sweep reaches the changed module.
+    let calls = 1;
+    let seen: unknown[] = timeouts();
+    expect(seen).toEqual([]);
+    while (seen.length === 0 && calls < 100) {
+      seen = timeouts();
+      calls++;
+    }
+    expect(seen).toEqual([{ kind: 'number', value: 7000 }]);
+    // At least 64 modules are checked per call: never more calls than the slices of the project.
+    expect(calls).toBeLessThanOrEqual(Math.ceil((MODULES + 1) / 64));
+    // Once swept, the facts stay until the next interval.
+    expect(timeouts()).toEqual([{ kind: 'number', value: 7000 }]);
+  });
+});
