@@ -72,7 +72,11 @@ function labelsOf(entry) {
   return labels;
 }
 
-/** The repository's tree at the commit, materialised once under .e2e/production/. */
+/**
+ * The repository's tree at the commit, materialised once under .e2e/production/. Mirrors may lack
+ * large blobs (a snapshot leaves out files of 4 MiB and more), so files are written one by one from
+ * `git cat-file --batch`, skipping blobs of 1 MiB and more and blobs the mirror does not have.
+ */
 function materialise(entry) {
   const dir = path.join(
     root,
@@ -84,14 +88,39 @@ function materialise(entry) {
   if (existsSync(done)) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const archive = execFileSync(
-    'git',
-    ['--git-dir', gitDir(entry.repo, entry.commit), 'archive', '--format=tar', entry.commit],
-    {
-      maxBuffer: 2 * 1024 * 1024 * 1024,
-    },
-  );
-  execFileSync('tar', ['-x', '-C', dir], { input: archive, maxBuffer: 64 * 1024 * 1024 });
+  const git = gitDir(entry.repo, entry.commit);
+  const tree = execFileSync('git', ['--git-dir', git, 'ls-tree', '-r', '-l', '-z', entry.commit], {
+    maxBuffer: 256 * 1024 * 1024,
+  })
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map(line => {
+      const [meta, file] = line.split('\t');
+      const [mode, type, sha, size] = meta.split(/\s+/);
+      return { mode, type, sha, size: Number(size), file };
+    })
+    .filter(item => item.type === 'blob' && item.mode !== '120000' && item.size < 1024 * 1024);
+  const BATCH = 2000;
+  for (let start = 0; start < tree.length; start += BATCH) {
+    const items = tree.slice(start, start + BATCH);
+    const out = execFileSync('git', ['--git-dir', git, 'cat-file', '--batch'], {
+      input: items.map(item => item.sha).join('\n') + '\n',
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    let at = 0;
+    for (const item of items) {
+      const eol = out.indexOf(0x0a, at);
+      const header = out.subarray(at, eol).toString('utf8');
+      at = eol + 1;
+      if (header.endsWith(' missing')) continue;
+      const size = Number(header.split(' ')[2]);
+      const target = path.join(dir, item.file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, out.subarray(at, at + size));
+      at += size + 1;
+    }
+  }
   writeFileSync(done, `${entry.repo} ${entry.commit}\n`);
   return dir;
 }
