@@ -6,6 +6,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('prefer-partial-availability', rule, {
   valid: [
+    // The same pushed promises, settled one by one.
+    `
+export async function runEverywhere(regions: string[], url: string) {
+  const results = [];
+  for (const region of regions) {
+    const result = fetch(url + '/' + region, { signal: AbortSignal.timeout(5000) });
+    results.push(result);
+  }
+  return Promise.allSettled(results);
+}`,
     'const settled = await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
     'const first = await Promise.any([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
     // A race against a timer is a timeout, not fan-in.
@@ -176,6 +186,19 @@ export const readFastest = (sql: string) => Promise.any(replicas.map(pool => poo
           ],
         },
       ],
+    },
+    {
+      // Promises made in a loop, kept in a variable, then pushed: one region's failure fails all.
+      code: `
+export async function runEverywhere(regions: string[], url: string) {
+  const results = [];
+  for (const region of regions) {
+    const result = fetch(url + '/' + region, { signal: AbortSignal.timeout(5000) });
+    results.push(result);
+  }
+  return Promise.all(results);
+}`,
+      errors: [{ line: 8, messageId: 'allOrNothing', suggestions: 1 }],
     },
   ],
 });
