@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { canonicalModule, isKnownModule, isRemoteModule } from '@faultline/catalog';
+import { canonicalModule, isKnownModule, isLockModule, isRemoteModule } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -415,6 +415,7 @@ class Session {
   private read = 0;
   private readonly active = new Set<string>();
   private readonly negatives = new Set<string>();
+  private readonly locks = new Map<string, boolean>();
 
   constructor(
     private readonly parser: ParserLike,
@@ -685,6 +686,66 @@ class Session {
     return next ? this.exported(next, name, depth + 1) : undefined;
   }
 
+  /**
+   * True when a class of the project takes a distributed lock: it uses a lock library (Redlock,
+   * etcd, Consul…) or Redis `SET … NX`, or it extends, holds or is given (a constructor parameter
+   * typed with it) a class of the project that does.
+   */
+  lockClass(
+    info: ModuleInfo,
+    node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    depth: number,
+  ): boolean {
+    const key = `${info.file}:lock:${node.range[0]}`;
+    if (this.locks.has(key)) return this.locks.get(key) as boolean;
+    if (this.active.has(key) || depth > MAX_DEPTH) return false;
+    this.active.add(key);
+    let result = false;
+    try {
+      const usesLockLibrary = (name: string): boolean => {
+        const imported = info.imports.get(name);
+        return imported !== undefined && isLockModule(canonicalModule(imported.specifier));
+      };
+      result =
+        (node.superClass?.type === AST_NODE_TYPES.Identifier &&
+          (usesLockLibrary(node.superClass.name) ||
+            this.lockClassNamed(info, node.superClass.name, depth + 1))) ||
+        findNode(node.body, inner => {
+          if (inner.type === AST_NODE_TYPES.Identifier && usesLockLibrary(inner.name)) return true;
+          if (inner.type === AST_NODE_TYPES.CallExpression && isSetNx(inner)) return true;
+          if (inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier)
+            return this.lockClassNamed(info, inner.callee.name, depth + 1);
+          // `constructor(private locks: DistributedLockService)`
+          if (inner.type === AST_NODE_TYPES.TSParameterProperty) {
+            const parameter = inner.parameter;
+            const type = parameter.typeAnnotation?.typeAnnotation;
+            if (
+              type?.type === AST_NODE_TYPES.TSTypeReference &&
+              type.typeName.type === AST_NODE_TYPES.Identifier
+            )
+              return this.lockClassNamed(info, type.typeName.name, depth + 1);
+          }
+          return false;
+        }) !== undefined;
+    } finally {
+      this.active.delete(key);
+    }
+    this.locks.set(key, result);
+    return result;
+  }
+
+  /** {@link lockClass} for a class named in module `info` (declared there or imported from the project). */
+  lockClassNamed(info: ModuleInfo, name: string, depth: number): boolean {
+    const local = info.locals.get(name);
+    if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockClass(info, local, depth);
+    const imported = info.imports.get(name);
+    if (!imported || imported.imported === '*') return false;
+    const target = this.imported(info, imported, depth + 1);
+    return target?.node.type === AST_NODE_TYPES.ClassDeclaration
+      ? this.lockClass(target.info, target.node, depth + 1)
+      : false;
+  }
+
   /** True when a call (or `new`) written in module `info` talks to another process. */
   remoteCall(
     info: ModuleInfo,
@@ -729,6 +790,28 @@ class Session {
     if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
     return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));
   }
+}
+
+/** `redis.set(key, value, 'PX', ttl, 'NX')`, `set(key, value, { NX: true })`, `setnx(key, value)`. */
+function isSetNx(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee)?.toLowerCase();
+  if (name === 'setnx') return true;
+  if (name !== 'set') return false;
+  return call.arguments.slice(2).some(argument => {
+    const inner = unwrap(argument as Node);
+    if (staticString(inner)?.toUpperCase() === 'NX') return true;
+    return (
+      inner.type === AST_NODE_TYPES.ObjectExpression &&
+      inner.properties.some(
+        property =>
+          property.type === AST_NODE_TYPES.Property &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'NX',
+      )
+    );
+  });
 }
 
 /** The root of a member chain (`a` in `a.b.c`), unwrapping calls made along it. */
@@ -799,4 +882,100 @@ export function projectRemoteCalls(
   const session = new Session(parser, context);
   const own = info;
   return call => session.remoteCall(own, call, 0);
+}
+
+/** Method names that take or hold a lock (`applyLock`, `withLock`, `acquire`, `using`). */
+const LOCK_METHOD =
+  /^(?:lock|acquire|using|tryLock|runExclusive|(?:apply|with|acquire|obtain|take|get|run\w*With)Lock\w*|withLease|acquireLease)$/i;
+
+/**
+ * Creates the question "does this call take a distributed lock through a class of the project?":
+ * `this.locks.applyLock(…)` where `locks` is a constructor parameter (or field) typed with a
+ * project class that wraps a lock library, and `this.withLock(…)` inherited from such a class.
+ */
+export function projectLockCalls(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression) => boolean) | undefined {
+  const parser = parserOf(context);
+  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
+    return undefined;
+  const program = context.sourceCode.ast as Program;
+  let info = linted.get(program);
+  if (!info) {
+    info = readInfo(context.filename, program);
+    linted.set(program, info);
+  }
+  const own = info;
+  const session = new Session(parser, context);
+  return call => {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = memberName(callee);
+    if (!method || !LOCK_METHOD.test(method)) return false;
+    const owner = enclosingClass(call);
+    if (!owner) return false;
+    const object = unwrap(callee.object);
+    // `this.withLock(…)`: a method the class inherits from a lock class of the project.
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      if (
+        owner.body.body.some(
+          member => member.type === AST_NODE_TYPES.MethodDefinition && memberKey(member) === method,
+        )
+      )
+        return false;
+      return owner.superClass?.type === AST_NODE_TYPES.Identifier
+        ? session.lockClassNamed(own, owner.superClass.name, 0)
+        : false;
+    }
+    // `this.locks.applyLock(…)`: a field whose declared type is a lock class of the project.
+    if (
+      object.type !== AST_NODE_TYPES.MemberExpression ||
+      unwrap(object.object).type !== AST_NODE_TYPES.ThisExpression
+    )
+      return false;
+    const field = memberName(object);
+    const type = field ? fieldType(owner, field) : undefined;
+    return type ? session.lockClassNamed(own, type, 0) : false;
+  };
+}
+
+function memberKey(member: TSESTree.MethodDefinition): string | undefined {
+  return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
+      return current;
+  return undefined;
+}
+
+/** The type name a class field is declared with: a constructor parameter property or a property. */
+function fieldType(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  field: string,
+): string | undefined {
+  const named = (annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined => {
+    const type = annotation?.typeAnnotation;
+    return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+      ? type.typeName.name
+      : undefined;
+  };
+  for (const member of owner.body.body) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === field
+    )
+      return named(member.typeAnnotation);
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = parameter.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === field)
+          return named(inner.typeAnnotation);
+      }
+    }
+  }
+  return undefined;
 }
