@@ -12,6 +12,9 @@
 //                      rules as they were before the recall work; later runs score them too)
 //   --findings-only    with --record-baseline: record findings without scoring or printing them
 //                      (used for the held-out part before its labels existed)
+//   --plugin <file>    the plugin to run (default rules/dist/index.js), e.g. a build of an older commit
+//   --merge-baseline   with --record-baseline: add the repositories not yet in the baseline file,
+//                      keeping the findings already recorded (for repositories added later)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +33,10 @@ const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'dev';
 const write = args.includes('--write');
 const recordBaseline = args.includes('--record-baseline');
 const findingsOnly = args.includes('--findings-only');
+const pluginFile = args.includes('--plugin')
+  ? path.resolve(args[args.indexOf('--plugin') + 1])
+  : path.join(root, 'rules/dist/index.js');
+const mergeBaseline = args.includes('--merge-baseline');
 if (!['dev', 'heldout'].includes(part)) {
   console.error(`--part must be dev or heldout, not ${part}`);
   process.exit(2);
@@ -240,7 +247,7 @@ export function table(rows, baselineRows) {
   return lines.join('\n');
 }
 
-const plugin = (await import(path.join(root, 'rules/dist/index.js'))).default;
+const plugin = (await import(pluginFile)).default;
 const findingsByRepo = {};
 const filesByRepo = {};
 for (const entry of entries) {
@@ -256,10 +263,30 @@ const dirty =
   }).trim() !== '';
 if (recordBaseline) {
   const out = path.join(here, `baseline-findings-${part}.json`);
-  writeFileSync(
-    out,
-    `${JSON.stringify({ commit: head, dirty, eslint: ESLint.version, recorded: new Date().toISOString(), findings: findingsByRepo }, null, 2)}\n`,
-  );
+  const pluginCommit = args.includes('--plugin-commit') ? args[args.indexOf('--plugin-commit') + 1] : head;
+  let record = {
+    commit: pluginCommit,
+    dirty,
+    eslint: ESLint.version,
+    recorded: new Date().toISOString(),
+    findings: findingsByRepo,
+  };
+  if (mergeBaseline && existsSync(out)) {
+    const previous = JSON.parse(readFileSync(out, 'utf8'));
+    if (previous.commit !== pluginCommit)
+      throw new Error(
+        `${out} was recorded at ${previous.commit}; merging findings of ${pluginCommit} would mix two baselines.`,
+      );
+    const added = Object.fromEntries(
+      Object.entries(findingsByRepo).filter(([repo]) => !(repo in previous.findings)),
+    );
+    record = {
+      ...previous,
+      findings: { ...previous.findings, ...added },
+      added: { repos: Object.keys(added), recorded: record.recorded },
+    };
+  }
+  writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   console.log(
     `Recorded ${Object.values(findingsByRepo).flat().length} findings to ${path.relative(root, out)}.`,
   );
