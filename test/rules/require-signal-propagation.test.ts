@@ -6,6 +6,10 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // The options' signal is passed on.
+    `export async function load(url: string, opts: { signal?: AbortSignal }) { return fetch(url, { signal: opts.signal }); }`,
+    // An options object without a signal brings none.
+    `export async function load(url: string, opts?: { retries?: number }) { return fetch(url, { signal: AbortSignal.timeout(1000) }); }`,
     // A route handler that passes the request signal on.
     {
       filename: 'app/api/weather/route.ts',
@@ -218,6 +222,31 @@ export async function page(userId: string, signal: AbortSignal) {
           ],
         },
       ],
+    },
+    {
+      // The signal arrives inside an options object typed inline: \`options.signal\` is in scope.
+      code: `export async function load(url: string, options?: { signal?: AbortSignal; retries?: number }) {
+  return fetch(url, { method: 'GET' });
+}`,
+      errors: [{ line: 2, messageId: 'signalNotPassed', suggestions: 1 }],
+    },
+    {
+      // Typed by a local interface.
+      code: `interface LoadOptions { signal?: AbortSignal }
+export async function load(url: string, opts: LoadOptions) {
+  return fetch(url);
+}`,
+      errors: [{ line: 3, messageId: 'signalNotPassed', suggestions: 1 }],
+    },
+    {
+      // Typed elsewhere, but read as \`options?.signal\` by one call and dropped by the next.
+      code: `import type { Options } from './types';
+export async function both(urls: string[], options: Options) {
+  const first = await fetch(urls[0], { signal: options?.signal });
+  const second = await fetch(urls[1], { method: 'GET' });
+  return [first, second];
+}`,
+      errors: [{ line: 4, messageId: 'signalNotPassed', suggestions: 1 }],
     },
   ],
 });
