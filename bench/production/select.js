@@ -23,13 +23,13 @@ const EXCLUDE =
 // Second stage, stratified by category: the general sample holds few retries, signals and locks,
 // so for each of these one more file is drawn the same way from the files that match its pattern
 // (40–200 lines, not already drawn).
-// The word patterns drew few signals in scope, so a last stratum takes a file that declares one
-// (a parameter or field typed AbortSignal), up to 300 lines.
+// The word patterns drew few signals in scope, so a last stratum takes up to three files that
+// declare one (a parameter or field typed AbortSignal), up to 300 lines.
 export const STRATA = {
   retry: { pattern: String.raw`[Rr]etr(y|ies)|attempt|[Bb]ackoff`, maxLines: 200 },
   signal: { pattern: String.raw`signal|AbortController|AbortSignal`, maxLines: 200 },
   coordination: { pattern: String.raw`[Ll]ock|[Mm]utex|[Ll]eader|[Ss]emaphore`, maxLines: 200 },
-  signalScope: { pattern: String.raw`signal\??: AbortSignal`, maxLines: 300 },
+  signalScope: { pattern: String.raw`signal\??: AbortSignal`, maxLines: 300, count: 3 },
 };
 
 function grepFiles(dir, entry, pattern) {
@@ -69,12 +69,12 @@ export function select(entry, sample = manifest.sample) {
   const files = candidates
     .slice(0, sample)
     .map(({ path: p, lines }) => ({ path: p, lines, stratum: 'general' }));
-  for (const [stratum, { pattern, maxLines }] of Object.entries(STRATA)) {
+  for (const [stratum, { pattern, maxLines, count = 1 }] of Object.entries(STRATA)) {
     const taken = new Set(files.map(file => file.path));
-    const pick = ordered(dir, entry, grepFiles(dir, entry, pattern), maxLines).find(
-      file => !taken.has(file.path),
-    );
-    if (pick) files.push({ path: pick.path, lines: pick.lines, stratum });
+    const picks = ordered(dir, entry, grepFiles(dir, entry, pattern), maxLines)
+      .filter(file => !taken.has(file.path))
+      .slice(0, count);
+    for (const pick of picks) files.push({ path: pick.path, lines: pick.lines, stratum });
   }
   return { candidates: candidates.length, files };
 }
