@@ -171,7 +171,12 @@ export default createRule<Options, MessageIds>({
           // `options: { signal?: AbortSignal }`, `opts?: FetchOptions` (a local type with a signal),
           // or an options object whose `signal` the function reads (`options.signal`, `opts?.signal`).
           if (declaresSignal(target) || readsSignalOf(fn, target.name))
-            return { text: `${target.name}.signal`, names: new Set([`${target.name}.signal`]), fn };
+            return {
+              // `options?: { signal?: AbortSignal }` may be absent: the suggestion reads it safely.
+              text: `${target.name}${target.optional ? '?' : ''}.signal`,
+              names: new Set([`${target.name}.signal`]),
+              fn,
+            };
         }
         if (target.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of target.properties) {

@@ -198,7 +198,26 @@ export async function runEverywhere(regions: string[], url: string) {
   }
   return Promise.all(results);
 }`,
-      errors: [{ line: 8, messageId: 'allOrNothing', suggestions: 1 }],
+      errors: [
+        {
+          line: 8,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `
+export async function runEverywhere(regions: string[], url: string) {
+  const results = [];
+  for (const region of regions) {
+    const result = fetch(url + '/' + region, { signal: AbortSignal.timeout(5000) });
+    results.push(result);
+  }
+  return Promise.allSettled(results);
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

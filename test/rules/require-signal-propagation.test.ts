@@ -228,7 +228,21 @@ export async function page(userId: string, signal: AbortSignal) {
       code: `export async function load(url: string, options?: { signal?: AbortSignal; retries?: number }) {
   return fetch(url, { method: 'GET' });
 }`,
-      errors: [{ line: 2, messageId: 'signalNotPassed', suggestions: 1 }],
+      errors: [
+        {
+          line: 2,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              data: { signal: 'options?.signal' },
+              output: `export async function load(url: string, options?: { signal?: AbortSignal; retries?: number }) {
+  return fetch(url, { signal: options?.signal, method: 'GET' });
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Typed by a local interface.
@@ -236,7 +250,22 @@ export async function page(userId: string, signal: AbortSignal) {
 export async function load(url: string, opts: LoadOptions) {
   return fetch(url);
 }`,
-      errors: [{ line: 3, messageId: 'signalNotPassed', suggestions: 1 }],
+      errors: [
+        {
+          line: 3,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              data: { signal: 'opts.signal' },
+              output: `interface LoadOptions { signal?: AbortSignal }
+export async function load(url: string, opts: LoadOptions) {
+  return fetch(url, { signal: opts.signal });
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Typed elsewhere, but read as \`options?.signal\` by one call and dropped by the next.
@@ -246,7 +275,24 @@ export async function both(urls: string[], options: Options) {
   const second = await fetch(urls[1], { method: 'GET' });
   return [first, second];
 }`,
-      errors: [{ line: 4, messageId: 'signalNotPassed', suggestions: 1 }],
+      errors: [
+        {
+          line: 4,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              data: { signal: 'options.signal' },
+              output: `import type { Options } from './types';
+export async function both(urls: string[], options: Options) {
+  const first = await fetch(urls[0], { signal: options?.signal });
+  const second = await fetch(urls[1], { signal: options.signal, method: 'GET' });
+  return [first, second];
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
