@@ -13,22 +13,22 @@ ruleTester.run('no-cross-server-coordination', rule, {
     // A project class named like a lock that only serialises work in this process.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { LocalMutexService } from '@/lib/local-mutex';
 export class Digest {
   constructor(private readonly mutex: LocalMutexService) {}
   run() { return this.mutex.applyLock(async () => 1); }
 }`,
+      options: [{ checkTests: true }],
     },
     // The class defines its own withLock (nothing inherited).
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { ExclusiveRunner } from '@/lib/exclusive-runner';
 export class Job extends ExclusiveRunner {
   protected async withLock(work: () => Promise<void>) { await work(); }
   async execute() { await this.withLock(async () => {}); }
 }`,
+      options: [{ checkTests: true }],
     },
     // SET NX as a dedupe marker, not a lock.
     `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function markProcessed(id: string) { return redis.set('processed:' + id, '1', 'NX', 'EX', 3600); }`,
@@ -102,23 +102,23 @@ await etcd.election('scheduler').campaign('node-1');
     // A service injected through the constructor whose class is given a Redlock wrapper of the project.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { EventsLockService } from '@/lib/events-lock';
 export class Digest {
   constructor(private readonly locks: EventsLockService) {}
   run() { return this.locks.applyLock('digest', async () => 1); }
 }`,
-      errors: [{ line: 4, messageId: 'distributedLock' }],
+      options: [{ checkTests: true }],
+      errors: [{ column: 29, endColumn: 38, endLine: 4, line: 4, messageId: 'distributedLock' }],
     },
     // \`this.withLock\` inherited from a base class of the project that takes a Redis SET NX lock.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { ExclusiveRunner } from '@/lib/exclusive-runner';
 export class Job extends ExclusiveRunner {
   async execute() { await this.withLock(async () => {}); }
 }`,
-      errors: [{ line: 3, messageId: 'distributedLock' }],
+      options: [{ checkTests: true }],
+      errors: [{ column: 32, endColumn: 40, endLine: 3, line: 3, messageId: 'distributedLock' }],
     },
   ],
 });

@@ -16,31 +16,31 @@ ruleTester.run('no-unbounded-fanout', rule, {
     // Project calls: a project function that only computes is local work.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { formatName } from '@/lib/workspaces';
 export const names = (xs: string[]) => Promise.all(xs.map(async x => formatName(x)));`,
+      options: [{ checkTests: true }],
     },
     // A function wrapped by a limiter in its module runs through the limiter.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { throttled } from '@/lib/limited';
 export const load = (urls: string[]) => Promise.all(urls.map(url => throttled(url)));`,
+      options: [{ checkTests: true }],
     },
     // A module that is not there says nothing.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { getThings } from '../lib/missing';
 export const load = (ids: string[]) => Promise.all(ids.map(id => getThings(id)));`,
+      options: [{ checkTests: true }],
     },
     // A project call fanned out with a bound.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import pMap from 'p-map';
 import { getWorkspaces } from '@/lib/workspaces';
 export const load = (orgs: string[]) => pMap(orgs, org => getWorkspaces(org), { concurrency: 4 });`,
+      options: [{ checkTests: true }],
     },
     // A field typed with the project's own interface is not a client the catalog knows.
     `
@@ -125,34 +125,34 @@ export async function load(ids: string[]) {
     // Project calls: a function of another module (through a tsconfig \`paths\` alias) that queries Prisma.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { getWorkspaces } from '@/lib/workspaces';
 export const all = (orgs: string[]) => Promise.all(orgs.map(org => getWorkspaces(org)));`,
-      errors: [{ line: 2, messageId: 'unboundedFanout' }],
+      options: [{ checkTests: true }],
+      errors: [{ column: 40, endColumn: 51, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
     },
     // The same through a re-export (\`export * from './workspaces'\`).
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { getWorkspaces } from '../lib';
 export const all = (orgs: string[]) => Promise.all(orgs.map(async org => { try { return await getWorkspaces(org); } catch { return []; } }));`,
-      errors: [{ line: 2, messageId: 'unboundedFanout' }],
+      options: [{ checkTests: true }],
+      errors: [{ column: 40, endColumn: 51, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
     },
     // A wrapper class around a Redis client, exported inside an object.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import redis from '../lib/redis';
 export const teams = (ids: string[]) => Promise.all(ids.map(async id => redis.client.get('team:' + id)));`,
-      errors: [{ line: 2, messageId: 'unboundedFanout' }],
+      options: [{ checkTests: true }],
+      errors: [{ column: 41, endColumn: 52, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
     },
     // A workspace package whose main points at dist/: its source queries MySQL.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { findUser } from '@fixture/db';
 export function warm(ids: string[]) { ids.forEach(id => findUser(id)); }`,
-      errors: [{ line: 2, messageId: 'unboundedForEach' }],
+      options: [{ checkTests: true }],
+      errors: [{ column: 39, endColumn: 50, endLine: 2, line: 2, messageId: 'unboundedForEach' }],
     },
   ],
 });

@@ -200,6 +200,9 @@ export async function runEverywhere(regions: string[], url: string) {
 }`,
       errors: [
         {
+          column: 10,
+          endColumn: 21,
+          endLine: 8,
           line: 8,
           messageId: 'allOrNothing',
           suggestions: [

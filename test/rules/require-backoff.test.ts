@@ -411,7 +411,7 @@ export async function provision(userId: string) {
     }
   }
 }`,
-      errors: [{ line: 6, messageId: 'noDelay' }],
+      errors: [{ column: 3, endColumn: 6, endLine: 6, line: 6, messageId: 'noDelay' }],
     },
   ],
 });

@@ -230,6 +230,9 @@ export async function page(userId: string, signal: AbortSignal) {
 }`,
       errors: [
         {
+          column: 10,
+          endColumn: 15,
+          endLine: 2,
           line: 2,
           messageId: 'signalNotPassed',
           suggestions: [
@@ -252,6 +255,9 @@ export async function load(url: string, opts: LoadOptions) {
 }`,
       errors: [
         {
+          column: 10,
+          endColumn: 15,
+          endLine: 3,
           line: 3,
           messageId: 'signalNotPassed',
           suggestions: [
@@ -277,6 +283,9 @@ export async function both(urls: string[], options: Options) {
 }`,
       errors: [
         {
+          column: 24,
+          endColumn: 29,
+          endLine: 4,
           line: 4,
           messageId: 'signalNotPassed',
           suggestions: [

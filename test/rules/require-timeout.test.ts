@@ -1000,7 +1000,7 @@ await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)])
       // An exported axios instance made without a deadline: its calls are in other files.
       code: `import axios from 'axios';
 export const http = axios.create({ baseURL: 'https://billing.internal' });`,
-      errors: [{ line: 2, messageId: 'missingClientDeadline' }],
+      errors: [{ column: 21, endColumn: 33, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
     {
       // A factory function that returns an unbounded instance.
@@ -1008,14 +1008,14 @@ export const http = axios.create({ baseURL: 'https://billing.internal' });`,
 export function billingClient(token: string) {
   return axios.create({ baseURL: 'https://billing.internal', headers: { authorization: token } });
 }`,
-      errors: [{ line: 3, messageId: 'missingClientDeadline' }],
+      errors: [{ column: 10, endColumn: 22, endLine: 3, line: 3, messageId: 'missingClientDeadline' }],
     },
     {
       // Exported by name at the end of the module.
       code: `import axios from 'axios';
 const api = axios.create({ baseURL: 'https://billing.internal' });
 export { api };`,
-      errors: [{ line: 2, messageId: 'missingClientDeadline' }],
+      errors: [{ column: 13, endColumn: 25, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
   ],
 });
