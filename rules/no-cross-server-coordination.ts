@@ -5,6 +5,7 @@ import { type CoordinationKind, canonicalModule } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, staticString, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { projectLockCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 
 /** The built-in checks, by id; `allow` turns one off. */
@@ -244,7 +245,22 @@ export default createRule<Options, MessageIds>({
           });
       },
       'Program:exit'(): void {
+        const projectLock = model.calls.length > 0 ? projectLockCalls(context) : undefined;
         for (const call of model.calls) {
+          if (
+            projectLock &&
+            call.type === AST_NODE_TYPES.CallExpression &&
+            call.callee.type === AST_NODE_TYPES.MemberExpression &&
+            projectLock(call)
+          ) {
+            report(
+              call.callee.property,
+              'lock',
+              'project-lock',
+              `\`${sourceCode.getText(call.callee)}\` (a lock class of this project, around a lock library)`,
+            );
+            continue;
+          }
           const classified = model.classify(call);
           if (!classified) continue;
           const role = classified.role;

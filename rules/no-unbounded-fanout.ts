@@ -5,6 +5,7 @@ import { createRule } from './create-rule.js';
 import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { type FanOut, callbackBody, enclosingLoop, fanOutElements, remoteCallsNow } from './util/fan-out.js';
+import { projectRemoteCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
@@ -14,6 +15,24 @@ export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
 /** Collection names that say "already a bounded slice" (`chunk`, `batch`, `page`). */
 const BOUNDED_NAME = /chunk|batch|page|slice|window|group|shard/i;
 const FAN_IN = new Set(['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
+/** The role given to a call that reaches another process through the project's own code. */
+const PROJECT_CALL = { role: 'call', family: 'custom', options: { none: true } } as const;
+const DEFERRING =
+  /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
+
+/** A function passed to a registration for later (`emitter.on('x', fn)`, `setTimeout(fn)`). */
+function isDeferred(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
+  const callee = unwrap(parent.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(callee)
+        : undefined;
+  return name !== undefined && DEFERRING.test(name);
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-unbounded-fanout',
@@ -51,6 +70,30 @@ export default createRule<Options, MessageIds>({
     const { model, collectors } = fileModel(context);
     const sourceCode = context.sourceCode;
     const small = options.smallCollection ?? 10;
+    let projectRemote: ReturnType<typeof projectRemoteCalls> | null = null;
+
+    /**
+     * Calls in `work` that reach another process through the project's own functions and
+     * clients (another module's `getUserWorkspaces(id)` that queries the database), when the
+     * catalog sees no remote call there itself.
+     */
+    function projectCallsIn(work: Node): Classified[] {
+      if (projectRemote === null) projectRemote = projectRemoteCalls(context);
+      const isRemote = projectRemote;
+      if (!isRemote) return [];
+      const found: Classified[] = [];
+      findNode(
+        work,
+        node => {
+          if (node.type === AST_NODE_TYPES.CallExpression && isRemote(node))
+            found.push({ node, role: PROJECT_CALL, callee: { kind: 'unknown' } } as Classified);
+          return false;
+        },
+        // A callback registered for later (an event handler) is not part of the fan-out.
+        node => !(isFunction(node) && node !== work && isDeferred(node)),
+      );
+      return found;
+    }
 
     /** A collection known to hold few items: a short literal list, a short slice, a literal object's keys. */
     function isSmall(source: Node | undefined, depth = 0): boolean {
@@ -154,7 +197,14 @@ export default createRule<Options, MessageIds>({
     function unbounded(
       fanOut: FanOut | undefined,
     ): fanOut is FanOut & { collection: NonNullable<FanOut['collection']> } {
-      if (!fanOut?.collection || fanOut.collection.calls.length === 0) return false;
+      if (!fanOut?.collection) return false;
+      // A callback that catches its own failure (which matters for partial availability) still fans out.
+      if (fanOut.collection.calls.length === 0) {
+        const work = fanOut.collection.work;
+        const direct = model.remoteCallsIn(work);
+        fanOut.collection.calls = direct.length > 0 ? direct : projectCallsIn(work);
+      }
+      if (fanOut.collection.calls.length === 0) return false;
       const { source, work, calls } = fanOut.collection;
       if (isSmall(source)) return false;
       // Sequential pushes (`await` inside the loop) are not fan-out; neither are calls that each go through a limiter.
@@ -186,7 +236,8 @@ export default createRule<Options, MessageIds>({
       const callee = call.callee as TSESTree.MemberExpression;
       const body = callbackBody(model, call.arguments[0] as Node | undefined);
       if (!body) return;
-      const calls = remoteCallsNow(model, body);
+      let calls = remoteCallsNow(model, body);
+      if (calls.length === 0) calls = projectCallsIn(body);
       if (calls.length === 0 || isSmall(callee.object)) return;
       if (calls.every(remote => isLimited(remote, body))) return;
       context.report({
@@ -237,7 +288,6 @@ export default createRule<Options, MessageIds>({
 
     return mergeListeners(collectors, {
       'Program:exit'(): void {
-        if (model.remoteCalls().length === 0) return;
         const reportedLoops = new Set<Node>();
         for (const call of model.calls) {
           if (call.type !== AST_NODE_TYPES.CallExpression) continue;

@@ -108,6 +108,53 @@ export default createRule<Options, MessageIds>({
       return name !== undefined && HTTP_METHODS.has(name);
     }
 
+    /** The members of an object type: a type literal, or a local interface or type alias by name. */
+    function typeMembers(type: TSESTree.TypeNode | undefined, depth = 0): TSESTree.TypeElement[] {
+      if (!type || depth > 3) return [];
+      if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+      if (type.type === AST_NODE_TYPES.TSUnionType || type.type === AST_NODE_TYPES.TSIntersectionType)
+        return type.types.flatMap(part => typeMembers(part, depth + 1));
+      if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier)
+        return [];
+      const name = type.typeName.name;
+      for (const statement of sourceCode.ast.body) {
+        const declaration =
+          statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration
+            ? statement.declaration
+            : statement;
+        if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name)
+          return declaration.body.body;
+        if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name)
+          return typeMembers(declaration.typeAnnotation, depth + 1);
+      }
+      return [];
+    }
+
+    /** A parameter whose declared object type has a `signal` member. */
+    function declaresSignal(param: TSESTree.Identifier): boolean {
+      return typeMembers(param.typeAnnotation?.typeAnnotation).some(
+        member =>
+          member.type === AST_NODE_TYPES.TSPropertySignature &&
+          member.key.type === AST_NODE_TYPES.Identifier &&
+          member.key.name === 'signal',
+      );
+    }
+
+    /** The function reads `name.signal` (or `name?.signal`) somewhere in its own body. */
+    function readsSignalOf(fn: FunctionNode, name: string): boolean {
+      return (
+        findNode(
+          fn.body,
+          inner =>
+            inner.type === AST_NODE_TYPES.MemberExpression &&
+            inner.object.type === AST_NODE_TYPES.Identifier &&
+            inner.object.name === name &&
+            memberName(inner) === 'signal',
+          inner => !isFunction(inner),
+        ) !== undefined
+      );
+    }
+
     /** A signal a function receives: a `signal` parameter, `{ signal }` from options, a fetch `Request`. */
     function signalOf(fn: FunctionNode): Inherited | undefined {
       const first = fn.params[0];
@@ -121,6 +168,15 @@ export default createRule<Options, MessageIds>({
           const type = typeName(target);
           if (type === 'Request' || type === 'NextRequest')
             return { text: `${target.name}.signal`, names: new Set([`${target.name}.signal`]), fn };
+          // `options: { signal?: AbortSignal }`, `opts?: FetchOptions` (a local type with a signal),
+          // or an options object whose `signal` the function reads (`options.signal`, `opts?.signal`).
+          if (declaresSignal(target) || readsSignalOf(fn, target.name))
+            return {
+              // `options?: { signal?: AbortSignal }` may be absent: the suggestion reads it safely.
+              text: `${target.name}${target.optional ? '?' : ''}.signal`,
+              names: new Set([`${target.name}.signal`]),
+              fn,
+            };
         }
         if (target.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of target.properties) {

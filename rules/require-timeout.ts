@@ -48,6 +48,9 @@ export type MessageIds =
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
 
+/** Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`, `got.extend`, `ky.create`). */
+const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>(['axios', 'got', 'ky']);
+
 export default createRule<Options, MessageIds>({
   name: 'require-timeout',
   meta: {
@@ -279,6 +282,73 @@ export default createRule<Options, MessageIds>({
       for (const verdict of reader.decideClient(classified.node, family)) report(classified, verdict, true);
     }
 
+    /**
+     * A client made without a deadline (`axios.create({ baseURL })`) whose instance leaves the file
+     * (exported, or returned from a function): its calls are made elsewhere, where its
+     * construction is not visible, so it is reported where it is made.
+     */
+    function checkEscapingFactory(classified: Classified, family: FamilyId): void {
+      const role = classified.role;
+      if (role.role !== 'factory' || role.inheritsFrom || !INSTANCE_DEADLINES.has(family)) return;
+      if (!leavesFile(classified.node)) return;
+      const options = model.optionsOf(classified.node, role.options);
+      if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return;
+      // A process-wide default set by another module bounds it.
+      if (family === 'axios' && projectAxiosDefaults(context).length > 0) return;
+      for (const verdict of reader.decideClient(classified.node, family))
+        if (verdict.status === 'missing') report(classified, verdict, true);
+    }
+
+    /** The value of `node` is exported, or returned from a function, so its uses are in other files. */
+    function leavesFile(node: Node): boolean {
+      let current: Node = node;
+      for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+        switch (parent.type) {
+          case AST_NODE_TYPES.TSAsExpression:
+          case AST_NODE_TYPES.TSSatisfiesExpression:
+          case AST_NODE_TYPES.TSNonNullExpression:
+          case AST_NODE_TYPES.AwaitExpression:
+            continue;
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.ExportDefaultDeclaration:
+            return true;
+          case AST_NODE_TYPES.ArrowFunctionExpression:
+            return parent.body === current;
+          case AST_NODE_TYPES.AssignmentExpression: {
+            // `module.exports = axios.create(…)`, `exports.http = …`
+            const target = sourceCode.getText(parent.left);
+            return parent.right === current && /^(module\.)?exports\b/.test(target);
+          }
+          case AST_NODE_TYPES.VariableDeclarator: {
+            if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+            const declaration = parent.parent;
+            if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+            if (declaration?.parent?.type !== AST_NODE_TYPES.Program) return false;
+            return exportsName(parent.id.name);
+          }
+          default:
+            return false;
+        }
+      }
+      return false;
+    }
+
+    /** `export { http }`, `export default http` for a top-level binding. */
+    function exportsName(name: string): boolean {
+      return sourceCode.ast.body.some(
+        statement =>
+          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+            !statement.source &&
+            statement.specifiers.some(
+              specifier =>
+                specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
+            )) ||
+          (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
+            statement.declaration.type === AST_NODE_TYPES.Identifier &&
+            statement.declaration.name === name),
+      );
+    }
+
     function checkTypedInstance(call: CallLike): void {
       if (!services) return;
       const callee = unwrap(call.callee);
@@ -321,6 +391,7 @@ export default createRule<Options, MessageIds>({
             checkConstruction(classified, role.family);
           } else {
             checkFactoryOptions(classified, role.family);
+            checkEscapingFactory(classified, role.family);
           }
         }
         for (const assignment of model.defaultsAssignments) {

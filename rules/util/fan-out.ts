@@ -145,8 +145,10 @@ function pushedPromises(model: FileModel, identifier: TSESTree.Identifier): FanO
       continue;
     const call = member.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-    const pushed = call.arguments[0];
+    let pushed = call.arguments[0] as Node | undefined;
     if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement) continue;
+    // `const result = fetch(…); results.push(result)`
+    if (pushed.type === AST_NODE_TYPES.Identifier) pushed = model.constInit(pushed) ?? pushed;
     const calls = model.remoteCallsIn(pushed);
     if (calls.length === 0) continue;
     const loop = enclosingLoop(call);

@@ -20,7 +20,7 @@ import { type Node, findNode, memberName, staticString, unwrap } from './ast.js'
 import { isTestFile } from './test-files.js';
 
 /** A parser as ESLint hands it to rules (`context.languageOptions.parser`). */
-interface ParserLike {
+export interface ParserLike {
   parse?(text: string, options: Record<string, unknown>): unknown;
   parseForESLint?(text: string, options: Record<string, unknown>): { ast: unknown };
 }
@@ -114,7 +114,12 @@ function listFiles(root: string): string[] {
 }
 
 /** Parses a module with the linted file's parser, without type information (none is needed). */
-function parse(parser: ParserLike, context: ProjectContext, file: string, text: string): Node | undefined {
+export function parseModule(
+  parser: ParserLike,
+  context: ProjectContext,
+  file: string,
+  text: string,
+): Node | undefined {
   const {
     project: _project,
     projectService: _service,
@@ -199,7 +204,7 @@ function readModule(parser: ParserLike, context: ProjectContext, file: string): 
     return [];
   }
   if (!HINT.test(text)) return [];
-  const program = parse(parser, context, file, text);
+  const program = parseModule(parser, context, file, text);
   if (program?.type !== AST_NODE_TYPES.Program) return [];
   const names = axiosNames(program);
   if (names.size === 0) return [];
@@ -221,7 +226,8 @@ function readModule(parser: ParserLike, context: ProjectContext, file: string): 
   return found;
 }
 
-function parserOf(context: ProjectContext): ParserLike | undefined {
+/** The linted file's parser, when the engine hands it to rules (oxlint's JS plugins do not). */
+export function parserOf(context: ProjectContext): ParserLike | undefined {
   const parser = context.languageOptions?.parser as ParserLike | undefined;
   return parser && (typeof parser.parseForESLint === 'function' || typeof parser.parse === 'function')
     ? parser

@@ -54,7 +54,7 @@ const DEADLINE_NAME =
   /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
 /** Names of calls that talk to another process, for clients the catalog does not know. */
 const IO_NAME =
-  /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)/;
+  /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)|^\$(?:transaction|queryRaw|executeRaw|connect)|^(?:findMany|findFirst|findUnique|findOne|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|createMany|upsert|bulkWrite)(?:[A-Z]|$)/;
 
 /** The expressions a function returns (its body, for an expression-bodied arrow). */
 function returnedExpressions(fn: FunctionNode): Node[] {

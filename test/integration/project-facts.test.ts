@@ -9,6 +9,7 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { projectRemoteCalls } from '../../rules/util/project-calls.js';
 import { projectAxiosDefaults } from '../../rules/util/project-facts.js';
 import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
 
@@ -78,5 +79,42 @@ describe('projectAxiosDefaults', () => {
 
   it('gives nothing without a parser from the engine', () => {
     expect(projectAxiosDefaults({ filename: path.join(dir, 'src/service.ts'), cwd: dir })).toEqual([]);
+  });
+});
+
+// Calls into the project's own modules: a fan-out over a function that queries the database in
+// another module is found under ESLint 10 and 9; under oxlint (no parser for rules) it is not, as
+// rules/docs/no-unbounded-fanout.md says.
+describe('project calls', () => {
+  const PROJECT = path.join(ROOT, 'test/fixtures/project-calls');
+  const FANOUT = {
+    'faultline/no-unbounded-fanout': ['error', { checkTests: true }] as ['error', ...unknown[]],
+  };
+  let file: string;
+  beforeAll(async () => {
+    file = path.join(PROJECT, 'src/routes/fan-out.ts');
+    await writeFile(
+      file,
+      `import { getWorkspaces } from '@/lib/workspaces';\nexport const all = (orgs: string[]) => Promise.all(orgs.map(org => getWorkspaces(org)));\n`,
+    );
+  });
+  afterAll(async () => {
+    await rm(file, { force: true });
+  });
+
+  it('are followed under ESLint 10 and ESLint 9', async () => {
+    for (const engine of ['eslint', 'eslint9'] as const) {
+      const findings = await lintWithEslint(engine, PROJECT, [file], FANOUT);
+      expect(findings.map(finding => `${finding.file}:${finding.line}`)).toEqual(['src/routes/fan-out.ts:2']);
+    }
+  });
+
+  it('are not followed under oxlint, which does not give rules its parser', async () => {
+    const findings = await lintWithOxlint(PROJECT, [file], FANOUT);
+    expect(findings).toEqual([]);
+  });
+
+  it('give nothing without a parser from the engine', () => {
+    expect(projectRemoteCalls({ filename: file, cwd: PROJECT, sourceCode: { ast: {} } })).toBeUndefined();
   });
 });

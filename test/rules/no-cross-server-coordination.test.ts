@@ -1,11 +1,35 @@
+import path from 'node:path';
+
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/no-cross-server-coordination.js';
 
 const ruleTester = new RuleTester();
+/** A project on disk whose lock classes live in other modules (it sits under test/, hence `checkTests`). */
+const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
 ruleTester.run('no-cross-server-coordination', rule, {
   valid: [
+    // A project class named like a lock that only serialises work in this process.
+    {
+      filename: HANDLER,
+      code: `import { LocalMutexService } from '@/lib/local-mutex';
+export class Digest {
+  constructor(private readonly mutex: LocalMutexService) {}
+  run() { return this.mutex.applyLock(async () => 1); }
+}`,
+      options: [{ checkTests: true }],
+    },
+    // The class defines its own withLock (nothing inherited).
+    {
+      filename: HANDLER,
+      code: `import { ExclusiveRunner } from '@/lib/exclusive-runner';
+export class Job extends ExclusiveRunner {
+  protected async withLock(work: () => Promise<void>) { await work(); }
+  async execute() { await this.withLock(async () => {}); }
+}`,
+      options: [{ checkTests: true }],
+    },
     // SET NX as a dedupe marker, not a lock.
     `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function markProcessed(id: string) { return redis.set('processed:' + id, '1', 'NX', 'EX', 3600); }`,
     // SET without NX.
@@ -74,6 +98,27 @@ await etcd.election('scheduler').campaign('node-1');
         { modules: [{ name: '@acme/mutex', message: 'route the job to its partition owner instead' }] },
       ],
       errors: [{ column: 22, endColumn: 35, endLine: 1, line: 1, messageId: 'restrictedModule' }],
+    },
+    // A service injected through the constructor whose class is given a Redlock wrapper of the project.
+    {
+      filename: HANDLER,
+      code: `import { EventsLockService } from '@/lib/events-lock';
+export class Digest {
+  constructor(private readonly locks: EventsLockService) {}
+  run() { return this.locks.applyLock('digest', async () => 1); }
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 29, endColumn: 38, endLine: 4, line: 4, messageId: 'distributedLock' }],
+    },
+    // \`this.withLock\` inherited from a base class of the project that takes a Redis SET NX lock.
+    {
+      filename: HANDLER,
+      code: `import { ExclusiveRunner } from '@/lib/exclusive-runner';
+export class Job extends ExclusiveRunner {
+  async execute() { await this.withLock(async () => {}); }
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 32, endColumn: 40, endLine: 3, line: 3, messageId: 'distributedLock' }],
     },
   ],
 });

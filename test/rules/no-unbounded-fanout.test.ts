@@ -1,11 +1,47 @@
+import path from 'node:path';
+
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/no-unbounded-fanout.js';
 
 const ruleTester = new RuleTester();
+/**
+ * A project on disk (test/fixtures/project-calls): the functions the linted code calls live in its
+ * other modules. It sits under test/, so these cases turn `checkTests` on.
+ */
+const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
 ruleTester.run('no-unbounded-fanout', rule, {
   valid: [
+    // Project calls: a project function that only computes is local work.
+    {
+      filename: HANDLER,
+      code: `import { formatName } from '@/lib/workspaces';
+export const names = (xs: string[]) => Promise.all(xs.map(async x => formatName(x)));`,
+      options: [{ checkTests: true }],
+    },
+    // A function wrapped by a limiter in its module runs through the limiter.
+    {
+      filename: HANDLER,
+      code: `import { throttled } from '@/lib/limited';
+export const load = (urls: string[]) => Promise.all(urls.map(url => throttled(url)));`,
+      options: [{ checkTests: true }],
+    },
+    // A module that is not there says nothing.
+    {
+      filename: HANDLER,
+      code: `import { getThings } from '../lib/missing';
+export const load = (ids: string[]) => Promise.all(ids.map(id => getThings(id)));`,
+      options: [{ checkTests: true }],
+    },
+    // A project call fanned out with a bound.
+    {
+      filename: HANDLER,
+      code: `import pMap from 'p-map';
+import { getWorkspaces } from '@/lib/workspaces';
+export const load = (orgs: string[]) => pMap(orgs, org => getWorkspaces(org), { concurrency: 4 });`,
+      options: [{ checkTests: true }],
+    },
     // A field typed with the project's own interface is not a client the catalog knows.
     `
 interface UserClient { get(id: string): Promise<unknown> }
@@ -85,6 +121,38 @@ export async function load(ids: string[]) {
     {
       code: `import async from 'async'; import axios from 'axios'; export const load = (ids: string[]) => async.map(ids, async (id: string) => axios.get('/u/' + id, { timeout: 1000 }));`,
       errors: [{ column: 94, endColumn: 103, endLine: 1, line: 1, messageId: 'unboundedFanout' }],
+    },
+    // Project calls: a function of another module (through a tsconfig \`paths\` alias) that queries Prisma.
+    {
+      filename: HANDLER,
+      code: `import { getWorkspaces } from '@/lib/workspaces';
+export const all = (orgs: string[]) => Promise.all(orgs.map(org => getWorkspaces(org)));`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 40, endColumn: 51, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
+    },
+    // The same through a re-export (\`export * from './workspaces'\`).
+    {
+      filename: HANDLER,
+      code: `import { getWorkspaces } from '../lib';
+export const all = (orgs: string[]) => Promise.all(orgs.map(async org => { try { return await getWorkspaces(org); } catch { return []; } }));`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 40, endColumn: 51, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
+    },
+    // A wrapper class around a Redis client, exported inside an object.
+    {
+      filename: HANDLER,
+      code: `import redis from '../lib/redis';
+export const teams = (ids: string[]) => Promise.all(ids.map(async id => redis.client.get('team:' + id)));`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 41, endColumn: 52, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
+    },
+    // A workspace package whose main points at dist/: its source queries MySQL.
+    {
+      filename: HANDLER,
+      code: `import { findUser } from '@fixture/db';
+export function warm(ids: string[]) { ids.forEach(id => findUser(id)); }`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 39, endColumn: 50, endLine: 2, line: 2, messageId: 'unboundedForEach' }],
     },
   ],
 });

@@ -6,6 +6,16 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('prefer-partial-availability', rule, {
   valid: [
+    // The same pushed promises, settled one by one.
+    `
+export async function runEverywhere(regions: string[], url: string) {
+  const results = [];
+  for (const region of regions) {
+    const result = fetch(url + '/' + region, { signal: AbortSignal.timeout(5000) });
+    results.push(result);
+  }
+  return Promise.allSettled(results);
+}`,
     'const settled = await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
     'const first = await Promise.any([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
     // A race against a timer is a timeout, not fan-in.
@@ -172,6 +182,41 @@ import { Pool } from 'pg';
 const replicas = [new Pool({ host: 'a', statement_timeout: 1000, connectionTimeoutMillis: 1000 }), new Pool({ host: 'b', statement_timeout: 1000, connectionTimeoutMillis: 1000 })];
 export const readFastest = (sql: string) => Promise.any(replicas.map(pool => pool.query(sql)));
 `,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Promises made in a loop, kept in a variable, then pushed: one region's failure fails all.
+      code: `
+export async function runEverywhere(regions: string[], url: string) {
+  const results = [];
+  for (const region of regions) {
+    const result = fetch(url + '/' + region, { signal: AbortSignal.timeout(5000) });
+    results.push(result);
+  }
+  return Promise.all(results);
+}`,
+      errors: [
+        {
+          column: 10,
+          endColumn: 21,
+          endLine: 8,
+          line: 8,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `
+export async function runEverywhere(regions: string[], url: string) {
+  const results = [];
+  for (const region of regions) {
+    const result = fetch(url + '/' + region, { signal: AbortSignal.timeout(5000) });
+    results.push(result);
+  }
+  return Promise.allSettled(results);
+}`,
             },
           ],
         },

@@ -6,6 +6,33 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // The same flag-exit loop with a capped, jittered exponential wait between attempts.
+    `
+import { db } from './db';
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function provision(userId: string) {
+  let assigned = false;
+  for (let attempt = 1; attempt <= 3 && !assigned; attempt++) {
+    try {
+      await db.$transaction(async tx => tx.membership.create({ data: { userId } }));
+      assigned = true;
+    } catch {
+      await sleep(Math.random() * Math.min(10_000, 100 * 2 ** attempt));
+    }
+  }
+}`,
+    // A loop over rows that creates each one is not a retry.
+    `
+import { db } from './db';
+export async function importAll(rows: { id: string }[]) {
+  for (const row of rows) {
+    try {
+      await db.user.createMany({ data: [row] });
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}`,
     // Bun.sleep waits; capped and jittered.
     `
 export async function withBackoff<T>(fn: () => Promise<T>, retries = 3): Promise<T> {
@@ -366,6 +393,25 @@ export const options = {
         { column: 143, endColumn: 158, endLine: 1, line: 1, messageId: 'unboundedRetry' },
         { column: 160, endColumn: 211, endLine: 1, line: 1, messageId: 'constantDelay' },
       ],
+    },
+    {
+      // A retry loop that exits through a flag, around a database transaction of the project's
+      // own client (not a client the catalog knows): the retried work is found from what it does.
+      code: `
+import { db } from './db';
+export async function provision(userId: string) {
+  const MAX_ATTEMPTS = 3;
+  let assigned = false;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS && !assigned; attempt++) {
+    try {
+      await db.$transaction(async tx => tx.membership.create({ data: { userId } }));
+      assigned = true;
+    } catch (error) {
+      if (attempt === MAX_ATTEMPTS) console.error(error);
+    }
+  }
+}`,
+      errors: [{ column: 3, endColumn: 6, endLine: 6, line: 6, messageId: 'noDelay' }],
     },
   ],
 });

@@ -6,6 +6,10 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // The options' signal is passed on.
+    `export async function load(url: string, opts: { signal?: AbortSignal }) { return fetch(url, { signal: opts.signal }); }`,
+    // An options object without a signal brings none.
+    `export async function load(url: string, opts?: { retries?: number }) { return fetch(url, { signal: AbortSignal.timeout(1000) }); }`,
     // A route handler that passes the request signal on.
     {
       filename: 'app/api/weather/route.ts',
@@ -214,6 +218,86 @@ export async function page(userId: string, signal: AbortSignal) {
             {
               messageId: 'suggestCombine',
               output: `import { S3Client, HeadObjectCommand } from '@aws-sdk/client-s3'; const s3 = new S3Client({ requestHandler: { socketTimeout: 5000 } }); export const exists = (key: string, signal: AbortSignal) => s3.send(new HeadObjectCommand({ Bucket: 'b', Key: key }), { abortSignal: AbortSignal.any([signal, new AbortController().signal]) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The signal arrives inside an options object typed inline: \`options.signal\` is in scope.
+      code: `export async function load(url: string, options?: { signal?: AbortSignal; retries?: number }) {
+  return fetch(url, { method: 'GET' });
+}`,
+      errors: [
+        {
+          column: 10,
+          endColumn: 15,
+          endLine: 2,
+          line: 2,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              data: { signal: 'options?.signal' },
+              output: `export async function load(url: string, options?: { signal?: AbortSignal; retries?: number }) {
+  return fetch(url, { signal: options?.signal, method: 'GET' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Typed by a local interface.
+      code: `interface LoadOptions { signal?: AbortSignal }
+export async function load(url: string, opts: LoadOptions) {
+  return fetch(url);
+}`,
+      errors: [
+        {
+          column: 10,
+          endColumn: 15,
+          endLine: 3,
+          line: 3,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              data: { signal: 'opts.signal' },
+              output: `interface LoadOptions { signal?: AbortSignal }
+export async function load(url: string, opts: LoadOptions) {
+  return fetch(url, { signal: opts.signal });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Typed elsewhere, but read as \`options?.signal\` by one call and dropped by the next.
+      code: `import type { Options } from './types';
+export async function both(urls: string[], options: Options) {
+  const first = await fetch(urls[0], { signal: options?.signal });
+  const second = await fetch(urls[1], { method: 'GET' });
+  return [first, second];
+}`,
+      errors: [
+        {
+          column: 24,
+          endColumn: 29,
+          endLine: 4,
+          line: 4,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              data: { signal: 'options.signal' },
+              output: `import type { Options } from './types';
+export async function both(urls: string[], options: Options) {
+  const first = await fetch(urls[0], { signal: options?.signal });
+  const second = await fetch(urls[1], { signal: options.signal, method: 'GET' });
+  return [first, second];
+}`,
             },
           ],
         },

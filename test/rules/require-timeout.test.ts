@@ -10,6 +10,13 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // An exported instance with a deadline, and one whose options come from elsewhere.
+    `import axios from 'axios'; export const http = axios.create({ baseURL: 'https://billing.internal', timeout: 5000 });`,
+    `import axios from 'axios'; import { options } from './config'; export const http = axios.create({ ...options, baseURL: 'https://billing.internal' });`,
+    // ky's instances carry its 10 s default.
+    `import ky from 'ky'; export const api = ky.create({ prefixUrl: 'https://billing.internal' });`,
+    // A local instance whose calls are judged where they are made.
+    `import axios from 'axios'; const http = axios.create({ baseURL: 'https://billing.internal' }); export const ping = () => http.get('/ping', { timeout: 1000 });`,
     {
       // Project facts: the project's bootstrap (src/main.ts) sets \`axios.defaults.timeout\` for the whole process.
       filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
@@ -988,6 +995,27 @@ await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(10000)])
           ],
         },
       ],
+    },
+    {
+      // An exported axios instance made without a deadline: its calls are in other files.
+      code: `import axios from 'axios';
+export const http = axios.create({ baseURL: 'https://billing.internal' });`,
+      errors: [{ column: 21, endColumn: 33, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // A factory function that returns an unbounded instance.
+      code: `import axios from 'axios';
+export function billingClient(token: string) {
+  return axios.create({ baseURL: 'https://billing.internal', headers: { authorization: token } });
+}`,
+      errors: [{ column: 10, endColumn: 22, endLine: 3, line: 3, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Exported by name at the end of the module.
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: 'https://billing.internal' });
+export { api };`,
+      errors: [{ column: 13, endColumn: 25, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
   ],
 });

@@ -18,6 +18,7 @@ export {
   TYPE_INSTANCES,
   instanceOfDeclaredType,
   isKnownModule,
+  isRemoteModule,
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
@@ -41,6 +42,8 @@ export {
   decideRetryOptions,
 } from './decide-backoff.js';
 export { RETRY_DEFAULTS, type RetryDefaults } from './libraries/retry.js';
+export { REMOTE_ONLY_MODULES, isRemoteOnlyModule } from './libraries/remote-modules.js';
+export { isLockModule } from './libraries/locks.js';
 export { ABSENT, getPath, getProp, isFalsyNone, isNoneValue, isOpaque, showValue } from './summary.js';
 export { canonicalModule } from './modules.js';
 export { type CatalogValue, extendValue } from './values.js';

@@ -26,6 +26,7 @@ import { twilioFamily } from './clients/twilio.js';
 import { undiciFamily } from './clients/undici.js';
 import { LIMITER_INSTANCES, LIMITER_MODULES } from './libraries/limiters.js';
 import { LOCK_INSTANCES, LOCK_MODULES } from './libraries/locks.js';
+import { isRemoteOnlyModule } from './libraries/remote-modules.js';
 import { RETRY_INSTANCES, RETRY_MODULES } from './libraries/retry.js';
 import { TIMER_MODULES } from './libraries/timers.js';
 import type { Family, FamilyId, InstanceKind, InstanceTable, MemberTable, Role } from './types.js';
@@ -94,6 +95,16 @@ export const TYPE_INSTANCES: readonly DeclaredType[] = families.flatMap(entry =>
 export function isKnownModule(module: string): boolean {
   return (
     module in MODULES || module in LIBRARY_MODULES || PREFIXES.some(entry => module.startsWith(entry.prefix))
+  );
+}
+
+/**
+ * True when calls through this (canonical) module talk to another process: a client family of the
+ * catalog, or a module the catalog knows only as remote ({@link isRemoteOnlyModule}).
+ */
+export function isRemoteModule(module: string): boolean {
+  return (
+    module in MODULES || PREFIXES.some(entry => module.startsWith(entry.prefix)) || isRemoteOnlyModule(module)
   );
 }
 

@@ -49,3 +49,8 @@ export const LOCK_INSTANCES: Readonly<Record<'redlock' | 'etcd' | 'consul' | 'zo
     },
   },
 };
+
+/** True when a (canonical) module is a coordination library: a distributed lock or election client. */
+export function isLockModule(module: string): boolean {
+  return Object.prototype.hasOwnProperty.call(LOCK_MODULES, module);
+}

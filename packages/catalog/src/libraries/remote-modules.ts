@@ -1,0 +1,52 @@
+// Modules whose calls talk to another process although the catalog does not yet model how their
+// calls are bounded (no family: no deadline options, no defaults). Knowing only "this goes over
+// the network" is enough where the question is how many calls run at once: a project function
+// that queries MySQL through knex, fanned out over a collection, opens one connection per item.
+
+/**
+ * Database drivers, query builders, ORMs, caches, search, mailers and GraphQL clients, by module
+ * name. Job queues are left out: adding a job is one quick write, and a job per item is how work is
+ * meant to be spread.
+ */
+export const REMOTE_ONLY_MODULES: readonly string[] = [
+  // SQL drivers and query builders
+  'mysql',
+  'mysql2',
+  'mysql2/promise',
+  'mariadb',
+  'knex',
+  'kysely',
+  'drizzle-orm',
+  'postgres',
+  '@neondatabase/serverless',
+  '@vercel/postgres',
+  '@planetscale/database',
+  '@libsql/client',
+  'typeorm',
+  'sequelize',
+  '@mikro-orm/core',
+  'mssql',
+  'tedious',
+  'oracledb',
+  'better-sqlite3',
+  // document stores, caches, search, analytics
+  'mongoose',
+  'redis',
+  '@upstash/redis',
+  '@clickhouse/client',
+  '@elastic/elasticsearch',
+  'cassandra-driver',
+  'memcached',
+  // mail and GraphQL
+  'nodemailer',
+  'graphql-request',
+  '@apollo/client',
+  'urql',
+];
+
+const REMOTE_ONLY = new Set(REMOTE_ONLY_MODULES);
+
+/** True for a module in {@link REMOTE_ONLY_MODULES}. */
+export function isRemoteOnlyModule(module: string): boolean {
+  return REMOTE_ONLY.has(module);
+}

@@ -1,0 +1,981 @@
+// Project calls: whether a call into the linted file's own project talks to another process.
+// Production code rarely fans out over `fetch` itself; it fans out over `getUserWorkspaces(id)`,
+// a function in another module of the same project that queries the database. This module follows
+// such a call to the module that defines it (a relative import, a tsconfig `paths` alias such as
+// `@/lib/x`, or a workspace package such as `@acme/db`), reads that module once, and says whether
+// the function makes a remote call: directly (a client the catalog knows, or a driver it knows only
+// as remote), through another function of that module, or through the functions and clients it
+// imports from further modules of the project, within MAX_DEPTH steps and MAX_MODULES_PER_FILE modules.
+//
+// Syntax only, no type checker. Summaries are kept per file for the life of the process and
+// re-read when the file's size or mtime changes (checked at most every STAT_TTL_MS).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { canonicalModule, isKnownModule, isLockModule, isRemoteModule } from '@faultline/catalog';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type Node, findNode, isFunction, memberName, staticString, unwrap } from './ast.js';
+import { type ParserLike, type ProjectContext, parseModule, parserOf } from './project-facts.js';
+
+const STAT_TTL_MS = 10_000;
+/** How many steps (module hops, and values followed within a module) a question may take. */
+const MAX_DEPTH = 12;
+/** How many modules one linted file may make us read (a bound on the cost of one lint). */
+const MAX_MODULES_PER_FILE = 60;
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+/** Prisma's generated client at a custom `output` (`../generated/prisma/client`) is `@prisma/client`. */
+const PRISMA_OUTPUT = /(?:^|\/)(?:generated\/prisma|\.prisma)(?:\/client)?(?:\/index)?(?:\.[cm]?[jt]s)?$/;
+
+/** True when a specifier names a module whose calls talk to another process. */
+function isRemoteSpecifier(specifier: string): boolean {
+  return isRemoteModule(canonicalModule(specifier)) || PRISMA_OUTPUT.test(specifier);
+}
+
+type Program = TSESTree.Program;
+
+interface Import {
+  specifier: string;
+  /** `default`, `*` (namespace), or the imported name. */
+  imported: string;
+}
+
+/** What one module declares at its top level, read once. */
+interface ModuleInfo {
+  file: string;
+  imports: Map<string, Import>;
+  /** Top-level bindings: function declarations, classes, and const initialisers. */
+  locals: Map<string, Node>;
+  /** Exported name → local name, or a re-export from another module. */
+  exports: Map<string, { local: string } | { from: string; imported: string } | { value: Node }>;
+  /** `export * from '…'` specifiers. */
+  starExports: string[];
+  /** Memoised answers for this module (cleared when it is re-read). */
+  remoteFunctions: Map<Node, boolean>;
+  clientValues: Map<Node, boolean>;
+}
+
+interface Cached {
+  mtimeMs: number;
+  size: number;
+  checkedAt: number;
+  info: ModuleInfo | undefined;
+}
+
+const modules = new Map<string, Cached>();
+const tsconfigs = new Map<string, TsconfigPaths | null>();
+const workspaces = new Map<string, Map<string, string>>();
+const roots = new Map<string, string>();
+
+interface TsconfigPaths {
+  base: string;
+  paths: [pattern: string, targets: string[]][];
+}
+
+// ------------------------------------------------------------------ module reading
+
+function readInfo(file: string, program: Program): ModuleInfo {
+  const info: ModuleInfo = {
+    file,
+    imports: new Map(),
+    locals: new Map(),
+    exports: new Map(),
+    starExports: [],
+    remoteFunctions: new Map(),
+    clientValues: new Map(),
+  };
+  const declare = (declaration: Node, exported: boolean): void => {
+    if (
+      (declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
+        declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
+      declaration.id
+    ) {
+      info.locals.set(declaration.id.name, declaration);
+      if (exported) info.exports.set(declaration.id.name, { local: declaration.id.name });
+    }
+    if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+        info.locals.set(declarator.id.name, declarator.init);
+        if (exported) info.exports.set(declarator.id.name, { local: declarator.id.name });
+      }
+    }
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        if (statement.importKind === 'type') break;
+        for (const specifier of statement.specifiers) {
+          const imported =
+            specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
+              ? 'default'
+              : specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+                ? '*'
+                : specifier.imported.type === AST_NODE_TYPES.Identifier
+                  ? specifier.imported.name
+                  : String(specifier.imported.value);
+          info.imports.set(specifier.local.name, { specifier: statement.source.value, imported });
+        }
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.declaration) declare(statement.declaration, true);
+        for (const specifier of statement.specifiers) {
+          const local =
+            specifier.local.type === AST_NODE_TYPES.Identifier
+              ? specifier.local.name
+              : String(specifier.local.value);
+          const exported =
+            specifier.exported.type === AST_NODE_TYPES.Identifier
+              ? specifier.exported.name
+              : String(specifier.exported.value);
+          info.exports.set(
+            exported,
+            statement.source ? { from: statement.source.value, imported: local } : { local },
+          );
+        }
+        break;
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const declaration = statement.declaration as Node;
+        if (
+          (declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
+            declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
+          declaration.id
+        ) {
+          declare(declaration, false);
+          info.exports.set('default', { local: declaration.id.name });
+        } else if (declaration.type === AST_NODE_TYPES.Identifier) {
+          info.exports.set('default', { local: declaration.name });
+        } else {
+          info.exports.set('default', { value: declaration });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (statement.exported) {
+          const exported = statement.exported as { name?: string; value?: unknown };
+          const name = exported.name ?? String(exported.value);
+          info.exports.set(name, { from: statement.source.value, imported: '*' });
+        } else info.starExports.push(statement.source.value);
+        break;
+      default:
+        declare(statement, false);
+    }
+  }
+  return info;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The module info of a project file, from the cache while the file is unchanged. */
+function moduleInfo(file: string, parser: ParserLike, context: ProjectContext): ModuleInfo | undefined {
+  const now = Date.now();
+  const cached = modules.get(file);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.info;
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    modules.set(file, { mtimeMs: 0, size: -1, checkedAt: now, info: undefined });
+    return undefined;
+  }
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+    cached.checkedAt = now;
+    return cached.info;
+  }
+  let info: ModuleInfo | undefined;
+  try {
+    const program = parseModule(parser, context, file, readFileSync(file, 'utf8'));
+    if (program?.type === AST_NODE_TYPES.Program) info = readInfo(file, program);
+  } catch {
+    info = undefined;
+  }
+  modules.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, checkedAt: now, info });
+  return info;
+}
+
+// ------------------------------------------------------------------ resolution
+
+/** A file for a path without or with an extension (`./x` → `./x.ts`, `./x.js` → `./x.ts`, `./dir` → `./dir/index.ts`). */
+function tryFile(base: string): string | undefined {
+  // A workspace package's `main` points at its build output; the source sits beside it.
+  const built = /[\\/](?:dist|build)[\\/]/.exec(base);
+  if (built) {
+    const source = `${base.slice(0, built.index)}${base[built.index]}src${base[built.index]}${base.slice(built.index + built[0].length)}`;
+    const found = tryFile(source);
+    if (found) return found;
+  }
+  const candidates = [base];
+  const ext = path.extname(base);
+  if (['.js', '.mjs', '.cjs', '.jsx'].includes(ext)) {
+    const stem = base.slice(0, -ext.length);
+    candidates.push(`${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.cts`);
+  }
+  for (const extension of EXTENSIONS) candidates.push(base + extension);
+  for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
+  for (const candidate of candidates) {
+    if (/[\\/]node_modules[\\/]/.test(candidate) || candidate.endsWith('.d.ts')) continue;
+    if (isFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Reads a tsconfig-style JSON file (comments and trailing commas allowed). */
+function readJsonc(file: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // Strip comments outside strings, then trailing commas.
+    const stripped = text
+      .replace(
+        /("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g,
+        (_match, string: string | undefined) => string ?? '',
+      )
+      .replace(/,(\s*[}\]])/g, '$1');
+    try {
+      return JSON.parse(stripped) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** `compilerOptions.paths` of a tsconfig, following relative `extends` (a few levels). */
+function loadPaths(file: string, depth = 0): TsconfigPaths | undefined {
+  const json = readJsonc(file);
+  if (!json) return undefined;
+  const dir = path.dirname(file);
+  const options = (json.compilerOptions ?? {}) as { paths?: Record<string, string[]>; baseUrl?: string };
+  if (options.paths) {
+    return {
+      base: path.resolve(dir, options.baseUrl ?? '.'),
+      paths: Object.entries(options.paths).filter((entry): entry is [string, string[]] =>
+        Array.isArray(entry[1]),
+      ),
+    };
+  }
+  const parents =
+    typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends : [];
+  if (depth < 3) {
+    for (const parent of parents) {
+      if (typeof parent !== 'string' || !parent.startsWith('.')) continue;
+      const resolved = path.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
+      const found = loadPaths(resolved, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** The `paths` of the nearest tsconfig.json above a file (within the lint's working directory). */
+function tsconfigPaths(fromDir: string, cwd: string): TsconfigPaths | undefined {
+  const cached = tsconfigs.get(fromDir);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: TsconfigPaths | undefined;
+  for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'tsconfig.json');
+    if (isFile(file)) {
+      found = loadPaths(file);
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  tsconfigs.set(fromDir, found ?? null);
+  return found;
+}
+
+/**
+ * The root of the monorepo a file belongs to: the nearest folder above it whose package.json has
+ * `workspaces`, or that has a pnpm-workspace.yaml; the lint's working directory when there is none.
+ */
+function workspaceRoot(fromDir: string, cwd: string): string {
+  const cached = roots.get(fromDir);
+  if (cached) return cached;
+  let found = cwd;
+  for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
+    if (
+      isFile(path.join(dir, 'pnpm-workspace.yaml')) ||
+      readJsonc(path.join(dir, 'package.json'))?.workspaces
+    ) {
+      found = dir;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  roots.set(fromDir, found);
+  return found;
+}
+
+/** Workspace packages below a monorepo root (two directory levels, as in packages/x and apps/web/x), by name. */
+function workspacePackages(root: string): Map<string, string> {
+  const cached = workspaces.get(root);
+  if (cached) return cached;
+  const found = new Map<string, string>();
+  const visit = (dir: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      const json = readJsonc(path.join(full, 'package.json'));
+      if (typeof json?.name === 'string') found.set(json.name, full);
+      if (depth < 2) visit(full, depth + 1);
+    }
+  };
+  visit(root, 0);
+  workspaces.set(root, found);
+  return found;
+}
+
+/** The entry file of a workspace package: its `exports['.']`, `main`, or `src/index`/`index`. */
+function packageEntry(dir: string): string | undefined {
+  const json = readJsonc(path.join(dir, 'package.json')) ?? {};
+  const exportsField = json.exports as unknown;
+  const dot =
+    typeof exportsField === 'string'
+      ? exportsField
+      : exportsField && typeof exportsField === 'object'
+        ? (exportsField as Record<string, unknown>)['.']
+        : undefined;
+  const candidates = [
+    typeof dot === 'string' ? dot : undefined,
+    dot && typeof dot === 'object'
+      ? ((dot as Record<string, unknown>).import ?? (dot as Record<string, unknown>).default)
+      : undefined,
+    json.types,
+    json.main,
+  ];
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string' || candidate.endsWith('.d.ts')) continue;
+    const file = tryFile(path.resolve(dir, candidate));
+    if (file) return file;
+  }
+  return tryFile(path.join(dir, 'src', 'index')) ?? tryFile(path.join(dir, 'index'));
+}
+
+/** The project file a specifier names, if it is one (relative, a `paths` alias, a workspace package). */
+export function resolveProjectModule(fromFile: string, specifier: string, cwd: string): string | undefined {
+  if (specifier.startsWith('.')) return tryFile(path.resolve(path.dirname(fromFile), specifier));
+  if (specifier.startsWith('node:') || isRemoteModule(canonicalModule(specifier))) return undefined;
+  const paths = tsconfigPaths(path.dirname(fromFile), cwd);
+  if (paths) {
+    for (const [pattern, targets] of paths.paths) {
+      const star = pattern.indexOf('*');
+      let rest: string | undefined;
+      if (star < 0) rest = pattern === specifier ? '' : undefined;
+      else {
+        const prefix = pattern.slice(0, star);
+        const suffix = pattern.slice(star + 1);
+        if (
+          specifier.startsWith(prefix) &&
+          specifier.endsWith(suffix) &&
+          specifier.length >= prefix.length + suffix.length
+        )
+          rest = specifier.slice(prefix.length, specifier.length - suffix.length);
+      }
+      if (rest === undefined) continue;
+      for (const target of targets) {
+        const file = tryFile(path.resolve(paths.base, target.replace('*', rest)));
+        if (file) return file;
+      }
+    }
+  }
+  const packages = workspacePackages(workspaceRoot(path.dirname(fromFile), cwd));
+  let best: string | undefined;
+  for (const name of packages.keys())
+    if ((specifier === name || specifier.startsWith(`${name}/`)) && (!best || name.length > best.length))
+      best = name;
+  if (!best) return undefined;
+  const dir = packages.get(best) as string;
+  const sub = specifier.slice(best.length + 1);
+  if (!sub) return packageEntry(dir);
+  return tryFile(path.join(dir, sub)) ?? tryFile(path.join(dir, 'src', sub));
+}
+
+// ------------------------------------------------------------------ judgement
+
+/** One question about the project, with its budget and its cycle guard. */
+class Session {
+  private read = 0;
+  private readonly active = new Set<string>();
+  private readonly negatives = new Set<string>();
+  private readonly locks = new Map<string, boolean>();
+
+  constructor(
+    private readonly parser: ParserLike,
+    private readonly context: ProjectContext,
+  ) {}
+
+  module(file: string): ModuleInfo | undefined {
+    if (!modules.has(file)) {
+      if (this.read >= MAX_MODULES_PER_FILE) return undefined;
+      this.read++;
+    }
+    return moduleInfo(file, this.parser, this.context);
+  }
+
+  /** What `name` exported by `info` is: a declaration node in some module. */
+  exported(info: ModuleInfo, name: string, depth: number): { info: ModuleInfo; node: Node } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const entry = info.exports.get(name);
+    if (entry && 'local' in entry) {
+      const node = info.locals.get(entry.local);
+      if (node) return { info, node };
+      const imported = info.imports.get(entry.local);
+      return imported ? this.imported(info, imported, depth + 1) : undefined;
+    }
+    if (entry && 'value' in entry) return { info, node: entry.value };
+    if (entry && 'from' in entry) {
+      const file = resolveProjectModule(info.file, entry.from, this.context.cwd);
+      const next = file ? this.module(file) : undefined;
+      return next && entry.imported !== '*' ? this.exported(next, entry.imported, depth + 1) : undefined;
+    }
+    for (const from of info.starExports) {
+      const file = resolveProjectModule(info.file, from, this.context.cwd);
+      const next = file ? this.module(file) : undefined;
+      const found = next ? this.exported(next, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private imported(
+    info: ModuleInfo,
+    entry: Import,
+    depth: number,
+  ): { info: ModuleInfo; node: Node } | undefined {
+    if (entry.imported === '*') return undefined;
+    const file = resolveProjectModule(info.file, entry.specifier, this.context.cwd);
+    const next = file ? this.module(file) : undefined;
+    return next ? this.exported(next, entry.imported, depth) : undefined;
+  }
+
+  /**
+   * The function a declaration stands for: itself, or the function a wrapper call is given
+   * (`cache(async () => …)`). A limiter's or retry library's wrapper (`limiter.wrap(fn)`) changes
+   * how the function runs; it is not followed.
+   */
+  private functionOf(node: Node, info?: ModuleInfo): Node | undefined {
+    const inner = unwrap(node);
+    if (isFunction(inner)) return inner;
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      if (info && this.libraryCall(info, inner)) return undefined;
+      for (const argument of inner.arguments) {
+        const fn = unwrap(argument as Node);
+        if (isFunction(fn)) return fn;
+      }
+    }
+    return undefined;
+  }
+
+  /** A call into a library the catalog knows that is not a client (limiters, retry, locks, timers). */
+  private libraryCall(info: ModuleInfo, call: TSESTree.CallExpression): boolean {
+    const root = chainRoot(call.callee);
+    if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+    const fromLibrary = (specifier: string): boolean =>
+      isKnownModule(canonicalModule(specifier)) && !isRemoteSpecifier(specifier);
+    const imported = info.imports.get(root.name);
+    if (imported) return fromLibrary(imported.specifier);
+    const local = info.locals.get(root.name);
+    const made = local ? unwrap(local) : undefined;
+    if (made?.type === AST_NODE_TYPES.NewExpression || made?.type === AST_NODE_TYPES.CallExpression) {
+      const maker = chainRoot(made.callee);
+      const source = maker?.type === AST_NODE_TYPES.Identifier ? info.imports.get(maker.name) : undefined;
+      return source !== undefined && fromLibrary(source.specifier);
+    }
+    return false;
+  }
+
+  /** True when calling the function declared by `node` in `info` makes a remote call. */
+  remoteFunction(info: ModuleInfo, node: Node, depth: number): boolean {
+    const fn = this.functionOf(node, info);
+    if (!fn || !isFunction(fn)) return false;
+    const memo = info.remoteFunctions.get(fn);
+    if (memo !== undefined) return memo;
+    const key = `${info.file}:${fn.range[0]}`;
+    if (this.active.has(key) || this.negatives.has(key) || depth > MAX_DEPTH) return false;
+    this.active.add(key);
+    let result = false;
+    try {
+      result =
+        findNode(
+          fn.body,
+          inner =>
+            (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) &&
+            this.remoteCall(info, inner, depth),
+        ) !== undefined;
+    } finally {
+      this.active.delete(key);
+    }
+    // A "no" may come from the depth limit or the budget of this question: remember it for this
+    // question only; a "yes" holds for every question while the module is unchanged.
+    if (result) info.remoteFunctions.set(fn, true);
+    else this.negatives.add(key);
+    return result;
+  }
+
+  /** True when a class's methods call a remote client (a wrapper around one). */
+  private remoteClass(
+    info: ModuleInfo,
+    node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    depth: number,
+  ): boolean {
+    if (info.clientValues.get(node)) return true;
+    const key = `${info.file}:class:${node.range[0]}`;
+    if (this.active.has(key) || this.negatives.has(key)) return false;
+    this.active.add(key);
+    let result = false;
+    try {
+      for (const member of node.body.body) {
+        if (member.type !== AST_NODE_TYPES.MethodDefinition || !member.value) continue;
+        if (this.remoteFunction(info, member.value, depth)) {
+          result = true;
+          break;
+        }
+      }
+    } finally {
+      this.active.delete(key);
+    }
+    if (result) info.clientValues.set(node, true);
+    else this.negatives.add(key);
+    return result;
+  }
+
+  /** True when a value is a remote client: made by a remote library, or an instance of a class that wraps one. */
+  clientValue(info: ModuleInfo, node: Node, depth: number, path: readonly string[] = []): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const inner = unwrap(node);
+    switch (inner.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.clientName(info, inner.name, depth, path);
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(inner.callee);
+        const root = chainRoot(callee);
+        if (root?.type === AST_NODE_TYPES.Identifier) {
+          const imported = info.imports.get(root.name);
+          if (imported && isRemoteSpecifier(imported.specifier)) return true;
+          const local = info.locals.get(root.name);
+          if (local && callee === root) {
+            if (local.type === AST_NODE_TYPES.ClassDeclaration) {
+              if (this.remoteClass(info, local, depth)) return true;
+            } else {
+              const fn = this.functionOf(local);
+              if (fn && isFunction(fn) && this.returnsClient(info, fn, depth)) return true;
+            }
+          }
+          if (imported && callee === root) {
+            const target = this.imported(info, imported, depth + 1);
+            if (target) {
+              if (target.node.type === AST_NODE_TYPES.ClassDeclaration) {
+                if (this.remoteClass(target.info, target.node, depth + 1)) return true;
+              } else {
+                const fn = this.functionOf(target.node);
+                if (fn && isFunction(fn)) {
+                  if (this.returnsClient(target.info, fn, depth + 1)) return true;
+                } else if (this.clientValue(target.info, target.node, depth + 1)) {
+                  // `export const PrismaClient = GeneratedPrismaClient`: a constructor passed on.
+                  return true;
+                }
+              }
+            }
+          }
+          // `createClient({ url }).on('error', log)`: chained calls on a client are the client.
+          if (callee.type === AST_NODE_TYPES.MemberExpression && this.clientValue(info, callee.object, depth))
+            return true;
+        } else if (
+          root?.type === AST_NODE_TYPES.CallExpression &&
+          callee.type === AST_NODE_TYPES.MemberExpression
+        ) {
+          if (this.clientValue(info, callee.object, depth)) return true;
+        }
+        // `remember('prisma', () => new PrismaClient())`, `cache(() => createClient())`: a memoising wrapper.
+        if (inner.type === AST_NODE_TYPES.CallExpression)
+          for (const argument of inner.arguments) {
+            const fn = unwrap(argument as Node);
+            if (isFunction(fn) && this.returnsClient(info, fn, depth)) return true;
+          }
+        return false;
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        return (
+          this.clientValue(info, inner.left, depth, path) || this.clientValue(info, inner.right, depth, path)
+        );
+      case AST_NODE_TYPES.ConditionalExpression:
+        return (
+          this.clientValue(info, inner.consequent, depth, path) ||
+          this.clientValue(info, inner.alternate, depth, path)
+        );
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.clientValue(info, inner.argument, depth, path);
+      case AST_NODE_TYPES.ObjectExpression: {
+        // `export default { client, enabled }`: the member the call goes through decides.
+        const [head, ...rest] = path;
+        if (head === undefined) return false;
+        for (const property of inner.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const key =
+            property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+          if (key === head) return this.clientValue(info, property.value, depth, rest);
+        }
+        return false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** A function whose returned values are clients (`function getClient() { return new Client(…) }`). */
+  private returnsClient(info: ModuleInfo, fn: Node, depth: number): boolean {
+    if (!isFunction(fn)) return false;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.clientValue(info, fn.body, depth + 1);
+    const returned = findNode(
+      fn.body,
+      inner =>
+        inner.type === AST_NODE_TYPES.ReturnStatement &&
+        inner.argument !== null &&
+        this.clientValue(info, localValue(fn, inner.argument) ?? inner.argument, depth + 1),
+      inner => !isFunction(inner),
+    );
+    return returned !== undefined;
+  }
+
+  /** True when the top-level name `name` of `info` is (or, through `path`, holds) a remote client. */
+  private clientName(info: ModuleInfo, name: string, depth: number, path: readonly string[]): boolean {
+    const imported = info.imports.get(name);
+    if (imported) {
+      if (isRemoteSpecifier(imported.specifier)) return true;
+      const target =
+        imported.imported === '*' && path.length > 0
+          ? this.namespaceMember(info, imported, path[0] as string, depth)
+          : this.imported(info, imported, depth + 1);
+      if (!target) return false;
+      const rest = imported.imported === '*' ? path.slice(1) : path;
+      if (target.node.type === AST_NODE_TYPES.ClassDeclaration || isFunction(target.node)) return false;
+      return this.clientValue(target.info, target.node, depth + 1, rest);
+    }
+    const local = info.locals.get(name);
+    if (!local || local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
+    return this.clientValue(info, local, depth + 1, path);
+  }
+
+  private namespaceMember(
+    info: ModuleInfo,
+    entry: Import,
+    name: string,
+    depth: number,
+  ): { info: ModuleInfo; node: Node } | undefined {
+    const file = resolveProjectModule(info.file, entry.specifier, this.context.cwd);
+    const next = file ? this.module(file) : undefined;
+    return next ? this.exported(next, name, depth + 1) : undefined;
+  }
+
+  /**
+   * True when a class of the project takes a distributed lock: it uses a lock library (Redlock,
+   * etcd, Consul…) or Redis `SET … NX`, or it extends, holds or is given (a constructor parameter
+   * typed with it) a class of the project that does.
+   */
+  lockClass(
+    info: ModuleInfo,
+    node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    depth: number,
+  ): boolean {
+    const key = `${info.file}:lock:${node.range[0]}`;
+    if (this.locks.has(key)) return this.locks.get(key) as boolean;
+    if (this.active.has(key) || depth > MAX_DEPTH) return false;
+    this.active.add(key);
+    let result = false;
+    try {
+      const usesLockLibrary = (name: string): boolean => {
+        const imported = info.imports.get(name);
+        return imported !== undefined && isLockModule(canonicalModule(imported.specifier));
+      };
+      result =
+        (node.superClass?.type === AST_NODE_TYPES.Identifier &&
+          (usesLockLibrary(node.superClass.name) ||
+            this.lockClassNamed(info, node.superClass.name, depth + 1))) ||
+        findNode(node.body, inner => {
+          if (inner.type === AST_NODE_TYPES.Identifier && usesLockLibrary(inner.name)) return true;
+          if (inner.type === AST_NODE_TYPES.CallExpression && isSetNx(inner)) return true;
+          if (inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier)
+            return this.lockClassNamed(info, inner.callee.name, depth + 1);
+          // `constructor(private locks: DistributedLockService)`
+          if (inner.type === AST_NODE_TYPES.TSParameterProperty) {
+            const parameter = inner.parameter;
+            const type = parameter.typeAnnotation?.typeAnnotation;
+            if (
+              type?.type === AST_NODE_TYPES.TSTypeReference &&
+              type.typeName.type === AST_NODE_TYPES.Identifier
+            )
+              return this.lockClassNamed(info, type.typeName.name, depth + 1);
+          }
+          return false;
+        }) !== undefined;
+    } finally {
+      this.active.delete(key);
+    }
+    this.locks.set(key, result);
+    return result;
+  }
+
+  /** {@link lockClass} for a class named in module `info` (declared there or imported from the project). */
+  lockClassNamed(info: ModuleInfo, name: string, depth: number): boolean {
+    const local = info.locals.get(name);
+    if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockClass(info, local, depth);
+    const imported = info.imports.get(name);
+    if (!imported || imported.imported === '*') return false;
+    const target = this.imported(info, imported, depth + 1);
+    return target?.node.type === AST_NODE_TYPES.ClassDeclaration
+      ? this.lockClass(target.info, target.node, depth + 1)
+      : false;
+  }
+
+  /** True when a call (or `new`) written in module `info` talks to another process. */
+  remoteCall(
+    info: ModuleInfo,
+    call: TSESTree.CallExpression | TSESTree.NewExpression,
+    depth: number,
+  ): boolean {
+    const callee = unwrap(call.callee);
+    if (
+      call.type === AST_NODE_TYPES.CallExpression &&
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === 'fetch'
+    )
+      return !info.imports.has('fetch') && !info.locals.has('fetch');
+    const chain = memberPath(callee);
+    if (!chain) return false;
+    // `getStorageProvider().uploadFile(…)`: a method of what a call returns.
+    if (chain.root.type === AST_NODE_TYPES.CallExpression && chain.path.length > 0)
+      return call.type === AST_NODE_TYPES.CallExpression && this.clientValue(info, chain.root, depth + 1);
+    if (chain.root.type !== AST_NODE_TYPES.Identifier) return false;
+    const rootName = chain.root.name;
+    const imported = info.imports.get(rootName);
+    if (imported) {
+      if (isRemoteSpecifier(imported.specifier)) return call.type === AST_NODE_TYPES.CallExpression;
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      let target: { info: ModuleInfo; node: Node } | undefined;
+      let rest = chain.path;
+      if (imported.imported === '*') {
+        if (chain.path.length === 0) return false;
+        target = this.namespaceMember(info, imported, chain.path[0] as string, depth);
+        rest = chain.path.slice(1);
+      } else target = this.imported(info, imported, depth + 1);
+      if (!target) return false;
+      if (rest.length === 0) return this.remoteFunction(target.info, target.node, depth + 1);
+      // `db.user.findMany()`, `redis.client.get()`: a call through an exported client.
+      if (target.node.type === AST_NODE_TYPES.ClassDeclaration || isFunction(target.node)) return false;
+      return this.clientValue(target.info, target.node, depth + 1, rest.slice(0, -1));
+    }
+    if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+    const local = info.locals.get(rootName);
+    if (!local) return false;
+    if (chain.path.length === 0) return this.remoteFunction(info, local, depth);
+    if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
+    return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));
+  }
+}
+
+/** `redis.set(key, value, 'PX', ttl, 'NX')`, `set(key, value, { NX: true })`, `setnx(key, value)`. */
+function isSetNx(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee)?.toLowerCase();
+  if (name === 'setnx') return true;
+  if (name !== 'set') return false;
+  return call.arguments.slice(2).some(argument => {
+    const inner = unwrap(argument as Node);
+    if (staticString(inner)?.toUpperCase() === 'NX') return true;
+    return (
+      inner.type === AST_NODE_TYPES.ObjectExpression &&
+      inner.properties.some(
+        property =>
+          property.type === AST_NODE_TYPES.Property &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'NX',
+      )
+    );
+  });
+}
+
+/** The root of a member chain (`a` in `a.b.c`), unwrapping calls made along it. */
+function chainRoot(node: Node): Node | undefined {
+  let current = unwrap(node);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+    else return current;
+  }
+}
+
+/** `a.b.c` as a root and the names after it; undefined for computed members. */
+function memberPath(node: Node): { root: Node; path: string[] } | undefined {
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrap(current.object);
+  }
+  return { root: current, path: names };
+}
+
+/** `const x = …; return x` inside a function: the initialiser of the returned local. */
+function localValue(fn: Node, returned: Node): Node | undefined {
+  const inner = unwrap(returned);
+  if (inner.type !== AST_NODE_TYPES.Identifier || !isFunction(fn)) return undefined;
+  const written = findNode(
+    fn.body,
+    node =>
+      (node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        node.id.name === inner.name &&
+        node.init !== null) ||
+      // `cached = new S3Provider(); return cached`
+      (node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.operator === '=' &&
+        node.left.type === AST_NODE_TYPES.Identifier &&
+        node.left.name === inner.name),
+    node => !isFunction(node),
+  ) as TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | undefined;
+  if (!written) return undefined;
+  return written.type === AST_NODE_TYPES.VariableDeclarator ? (written.init ?? undefined) : written.right;
+}
+
+const linted = new WeakMap<Program, ModuleInfo>();
+
+/**
+ * Creates the question "does this call, written in the linted file, reach another process through
+ * the project's own code?". The answer is false when the engine gives rules no parser (oxlint's JS
+ * plugins), when the callee is not imported from (or declared in) the project, or when nothing
+ * remote is found within MAX_DEPTH modules.
+ */
+export function projectRemoteCalls(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean) | undefined {
+  const parser = parserOf(context);
+  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
+    return undefined;
+  const program = context.sourceCode.ast as Program;
+  let info = linted.get(program);
+  if (!info) {
+    info = readInfo(context.filename, program);
+    linted.set(program, info);
+  }
+  const session = new Session(parser, context);
+  const own = info;
+  return call => session.remoteCall(own, call, 0);
+}
+
+/** Method names that take or hold a lock (`applyLock`, `withLock`, `acquire`, `using`). */
+const LOCK_METHOD =
+  /^(?:lock|acquire|using|tryLock|runExclusive|(?:apply|with|acquire|obtain|take|get|run\w*With)Lock\w*|withLease|acquireLease)$/i;
+
+/**
+ * Creates the question "does this call take a distributed lock through a class of the project?":
+ * `this.locks.applyLock(…)` where `locks` is a constructor parameter (or field) typed with a
+ * project class that wraps a lock library, and `this.withLock(…)` inherited from such a class.
+ */
+export function projectLockCalls(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression) => boolean) | undefined {
+  const parser = parserOf(context);
+  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
+    return undefined;
+  const program = context.sourceCode.ast as Program;
+  let info = linted.get(program);
+  if (!info) {
+    info = readInfo(context.filename, program);
+    linted.set(program, info);
+  }
+  const own = info;
+  const session = new Session(parser, context);
+  return call => {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = memberName(callee);
+    if (!method || !LOCK_METHOD.test(method)) return false;
+    const owner = enclosingClass(call);
+    if (!owner) return false;
+    const object = unwrap(callee.object);
+    // `this.withLock(…)`: a method the class inherits from a lock class of the project.
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      if (
+        owner.body.body.some(
+          member => member.type === AST_NODE_TYPES.MethodDefinition && memberKey(member) === method,
+        )
+      )
+        return false;
+      return owner.superClass?.type === AST_NODE_TYPES.Identifier
+        ? session.lockClassNamed(own, owner.superClass.name, 0)
+        : false;
+    }
+    // `this.locks.applyLock(…)`: a field whose declared type is a lock class of the project.
+    if (
+      object.type !== AST_NODE_TYPES.MemberExpression ||
+      unwrap(object.object).type !== AST_NODE_TYPES.ThisExpression
+    )
+      return false;
+    const field = memberName(object);
+    const type = field ? fieldType(owner, field) : undefined;
+    return type ? session.lockClassNamed(own, type, 0) : false;
+  };
+}
+
+function memberKey(member: TSESTree.MethodDefinition): string | undefined {
+  return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
+}
+
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
+      return current;
+  return undefined;
+}
+
+/** The type name a class field is declared with: a constructor parameter property or a property. */
+function fieldType(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  field: string,
+): string | undefined {
+  const named = (annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined => {
+    const type = annotation?.typeAnnotation;
+    return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+      ? type.typeName.name
+      : undefined;
+  };
+  for (const member of owner.body.body) {
+    if (
+      member.type === AST_NODE_TYPES.PropertyDefinition &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === field
+    )
+      return named(member.typeAnnotation);
+    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
+      for (const parameter of member.value.params) {
+        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = parameter.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === field)
+          return named(inner.typeAnnotation);
+      }
+    }
+  }
+  return undefined;
+}
