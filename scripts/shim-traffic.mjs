@@ -25,7 +25,10 @@ await OpenFeature.setProviderAndWait(provider);
 OpenFeature.setTransactionContextPropagator(new AsyncLocalStorageTransactionContextPropagator());
 
 const library = await import(pathToFileURL(path.join(dist, 'index.js')).href);
-const { pricingShim } = await import(pathToFileURL(path.join(dist, 'pricing.shim.js')).href);
+// The router inside the library, found by its service's name (the library exports only its API).
+const { shimRouter } = await import('@faultline/runtime/shim');
+const pricingShim = shimRouter('pricing');
+if (!pricingShim) throw new Error('the library loaded no pricing shim');
 
 const order = {
   id: 'o-1',

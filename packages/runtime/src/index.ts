@@ -112,6 +112,8 @@ export {
   RemoteUnavailableError,
   rolloutBucket,
   SHIM_MODES,
+  shimRouter,
+  shimRouters,
   type DiffOptions,
   type ShimCounts,
   type ShimDifference,

@@ -32,5 +32,6 @@ export {
   type ShimShadowOptions,
   type ShimStats,
 } from './router.js';
+export { shimRouter, shimRouters } from './registry.js';
 export { isServing, markServing } from './serving.js';
 export { isWireDomainError } from '../wire.js';

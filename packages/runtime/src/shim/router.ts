@@ -17,6 +17,7 @@ import { isWireDomainError } from '../wire.js';
 import { rolloutBucket } from './bucket.js';
 import { diffValues, type ShimDifference } from './diff.js';
 import { isInfrastructureFailure, RemoteUnavailableError } from './failures.js';
+import { register } from './registry.js';
 
 /** Where calls go. `local` is the default: nothing changes until the flag moves. */
 export type ShimMode = 'local' | 'shadow' | 'remote' | 'remote-with-local-fallback';
@@ -810,7 +811,7 @@ export function createShimRouter<Remote>(options: ShimRouterOptions<Remote>): Sh
 
   start('initial');
 
-  return {
+  const router: ShimRouter<Remote> = {
     service,
     events,
     wrap,
@@ -837,4 +838,6 @@ export function createShimRouter<Remote>(options: ShimRouterOptions<Remote>): Sh
       unsubscribe = () => {};
     },
   };
+  register(router);
+  return router;
 }
