@@ -7,26 +7,12 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli } from '../../packages/cli/src/cli.js';
-import { copyExamples } from '../e2e/helpers.js';
+import { copyExamples, type CliRun, runCliIn } from '../e2e/helpers.js';
 
 let repo: string;
 
-function memory(): { write(chunk: string): boolean; text: string } {
-  return {
-    text: '',
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  };
-}
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = memory();
-  const stderr = memory();
-  const code = await runCli(args, { stdout, stderr, cwd: repo, env: { NO_COLOR: '1' } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+async function cli(...args: string[]): Promise<CliRun> {
+  return runCliIn(repo, args);
 }
 
 function edit(file: string, from: string, to: string): () => void {

@@ -11,7 +11,6 @@ import v8 from 'node:v8';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli } from '../../packages/cli/src/cli.js';
 import {
   copyExamples,
   linkWorkspace,
@@ -20,6 +19,8 @@ import {
   runBin,
   type StartedService,
   startService,
+  type CliRun,
+  runCliIn,
 } from './helpers.js';
 
 const EXPORTS = 'computeQuote,taxFor,summarizeOrders,convert';
@@ -33,21 +34,8 @@ let ratesUrl: string;
 let ratesDelayMs = 0;
 let ratesRequests = 0;
 
-function memory(): { write(chunk: string): boolean; text: string } {
-  return {
-    text: '',
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  };
-}
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = memory();
-  const stderr = memory();
-  const code = await runCli(args, { stdout, stderr, cwd: repo, env: { NO_COLOR: '1' } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+async function cli(...args: string[]): Promise<CliRun> {
+  return runCliIn(repo, args);
 }
 
 beforeAll(async () => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
+import { runCli } from '../../packages/cli/src/cli.js';
 import faultline from '../../rules/index.js';
 import { ROOT } from '../helpers/engines.js';
 
@@ -144,4 +145,25 @@ export async function lintGenerated(
       ),
     ),
   };
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the faultline CLI in-process in `cwd`, capturing what it writes. */
+export async function runCliIn(cwd: string, args: readonly string[]): Promise<CliRun> {
+  const capture = (): { write(chunk: string): boolean; text: string } => ({
+    text: '',
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  });
+  const stdout = capture();
+  const stderr = capture();
+  const code = await runCli(args, { stdout, stderr, cwd, env: { NO_COLOR: '1' } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }

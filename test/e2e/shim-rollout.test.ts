@@ -12,7 +12,6 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli } from '../../packages/cli/src/cli.js';
 import { ROOT } from '../helpers/engines.js';
 import {
   copyExamples,
@@ -22,6 +21,8 @@ import {
   runBin,
   type StartedService,
   startService,
+  type CliRun,
+  runCliIn,
 } from './helpers.js';
 
 const EXPORTS = 'computeQuote,taxFor,summarizeOrders,convert';
@@ -38,21 +39,8 @@ let service: StartedService | undefined;
 /** Every file of the library and the apps before extract, by path: rollback must give them back. */
 const before = new Map<string, Buffer>();
 
-function memory(): { write(chunk: string): boolean; text: string } {
-  return {
-    text: '',
-    write(chunk: string) {
-      this.text += chunk;
-      return true;
-    },
-  };
-}
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = memory();
-  const stderr = memory();
-  const code = await runCli(args, { stdout, stderr, cwd: repo, env: { NO_COLOR: '1' } });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+async function cli(...args: string[]): Promise<CliRun> {
+  return runCliIn(repo, args);
 }
 
 function sourceFiles(dir: string, into: string[] = []): string[] {

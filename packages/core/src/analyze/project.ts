@@ -11,7 +11,7 @@ import type { ConsumerInput, LibraryInput } from './input.js';
 import { isInside, listSourceFiles } from './input.js';
 
 /** Compiler options for a library without a tsconfig: JavaScript allowed, types inferred where possible. */
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
+export const DEFAULT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -35,6 +35,21 @@ export interface OpenedProject {
   /** Consumer package name → its source files. */
   consumerFiles: Map<string, ts.SourceFile[]>;
   language: 'typescript' | 'javascript';
+}
+
+/**
+ * ts-morph parses files with only a target, so under Node16/NodeNext every file would count as
+ * CommonJS (`import.meta` errors, wrong interop, top-level await refused). Gives each file the
+ * format its package.json implies, as tsc does, before the program is built.
+ */
+export function setModuleFormats(project: Project, dir: string): void {
+  const options = project.getCompilerOptions();
+  const formatCache = ts.createModuleResolutionCache(dir, name => name, options).getPackageJsonInfoCache();
+  for (const sourceFile of project.getSourceFiles()) {
+    const node = sourceFile.compilerNode as ts.SourceFile & { impliedNodeFormat?: ts.ResolutionMode };
+    if (node.impliedNodeFormat === undefined)
+      node.impliedNodeFormat = ts.getImpliedNodeFormatForFile(node.fileName, formatCache, ts.sys, options);
+  }
 }
 
 /** True for a library's own files: inside its folder, outside node_modules. */
@@ -86,18 +101,7 @@ export function openProject(
     for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
     consumerFiles.set(consumer.name, files);
   }
-  // ts-morph parses files with only a target, so under Node16/NodeNext every file would count as
-  // CommonJS (`import.meta` errors, wrong interop). Give each file the format its package.json
-  // implies, as tsc does, before the program is built.
-  const options = project.getCompilerOptions();
-  const formatCache = ts
-    .createModuleResolutionCache(library.dir, name => name, options)
-    .getPackageJsonInfoCache();
-  for (const sourceFile of project.getSourceFiles()) {
-    const node = sourceFile.compilerNode as ts.SourceFile & { impliedNodeFormat?: ts.ResolutionMode };
-    if (node.impliedNodeFormat === undefined)
-      node.impliedNodeFormat = ts.getImpliedNodeFormatForFile(node.fileName, formatCache, ts.sys, options);
-  }
+  setModuleFormats(project, library.dir);
   // One program for everything: the language service's, so reference searches reuse the checker
   // that answered the type queries instead of building a second program.
   const languageService = project.getLanguageService().compilerObject;

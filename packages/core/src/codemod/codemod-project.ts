@@ -10,6 +10,7 @@ import { Project, ts } from 'ts-morph';
 
 import type { ConsumerInput, LibraryInput } from '../analyze/input.js';
 import { isInside, listSourceFiles } from '../analyze/input.js';
+import { DEFAULT_OPTIONS, setModuleFormats } from '../analyze/project.js';
 
 export interface CodemodProject {
   program: ts.Program;
@@ -19,17 +20,6 @@ export interface CodemodProject {
   consumerFiles: Map<string, ts.SourceFile[]>;
 }
 
-const DEFAULT_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  allowJs: true,
-  checkJs: false,
-  strict: true,
-  skipLibCheck: true,
-  esModuleInterop: true,
-  resolveJsonModule: true,
-};
 
 function isLibraryPath(dir: string, file: string): boolean {
   return isInside(dir, file) && !file.split(/[\\/]/).includes('node_modules');
@@ -61,17 +51,8 @@ export function openCodemodProject(
     for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPath(file);
     consumerFiles.set(consumer.name, files);
   }
-  // Each file's module format as its package.json implies (ESM or CommonJS), as tsc does: it
-  // decides whether top-level await is allowed.
-  const options = project.getCompilerOptions();
-  const formatCache = ts
-    .createModuleResolutionCache(library.dir, name => name, options)
-    .getPackageJsonInfoCache();
-  for (const sourceFile of project.getSourceFiles()) {
-    const node = sourceFile.compilerNode as ts.SourceFile & { impliedNodeFormat?: ts.ResolutionMode };
-    if (node.impliedNodeFormat === undefined)
-      node.impliedNodeFormat = ts.getImpliedNodeFormatForFile(node.fileName, formatCache, ts.sys, options);
-  }
+  // Each file's module format as its package.json implies: it decides whether top-level await is allowed.
+  setModuleFormats(project, library.dir);
   const program = project.getProgram().compilerObject;
   const checker = program.getTypeChecker();
   const libraryFiles = new Set<string>();
