@@ -20,7 +20,6 @@ export interface CodemodProject {
   consumerFiles: Map<string, ts.SourceFile[]>;
 }
 
-
 function isLibraryPath(dir: string, file: string): boolean {
   return isInside(dir, file) && !file.split(/[\\/]/).includes('node_modules');
 }
