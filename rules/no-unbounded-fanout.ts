@@ -4,7 +4,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from './create-rule.js';
 import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
-import { type FanOut, callbackBody, enclosingLoop, fanOutElements, remoteCallsNow } from './util/fan-out.js';
+import {
+  type FanOut,
+  callbackBody,
+  enclosingLoop,
+  fanOutElements,
+  isFixedDomain,
+  isSizeGuarded,
+  remoteCallsNow,
+} from './util/fan-out.js';
 import { projectRemoteCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
@@ -13,7 +21,7 @@ export type Options = [{ checkTests?: boolean; smallCollection?: number }];
 export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
 
 /** Collection names that say "already a bounded slice" (`chunk`, `batch`, `page`). */
-const BOUNDED_NAME = /chunk|batch|page|slice|window|group|shard/i;
+const BOUNDED_NAME = /chunk|batch|page|slice|window|shard/i;
 const FAN_IN = new Set(['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
 /** The role given to a call that reaches another process through the project's own code. */
 const PROJECT_CALL = { role: 'call', family: 'custom', options: { none: true } } as const;
@@ -99,6 +107,7 @@ export default createRule<Options, MessageIds>({
     function isSmall(source: Node | undefined, depth = 0): boolean {
       if (!source || depth > 3) return false;
       const node = unwrap(source);
+      if (isFixedDomain(node) || isSizeGuarded(model, node)) return true;
       if (node.type === AST_NODE_TYPES.ArrayExpression)
         return (
           !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small

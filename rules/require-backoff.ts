@@ -119,6 +119,7 @@ export default createRule<Options, MessageIds>({
         staysUnderCap:
           delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(construct),
         bounded: construct.bounded,
+        attempts: construct.attempts,
       });
       for (const finding of findings) {
         switch (finding.problem) {

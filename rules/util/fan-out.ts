@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, isFunction, memberName, unwrap, writtenName } from './ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './ast.js';
 import type { Classified, FileModel } from './file-model.js';
 
 export interface FanOut {
@@ -180,4 +180,95 @@ export function enclosingLoop(node: Node): Node | undefined {
     }
   }
   return undefined;
+}
+
+/** Collections whose size the world bounds, not the data: a provider's regions, a site's locales. */
+const FIXED_DOMAIN = /^(?:regions|zones|availabilityZones|locales|languages)$/i;
+
+/** `input.regions`, `regions`: a collection named for a small fixed domain. */
+export function isFixedDomain(source: Node): boolean {
+  const node = unwrap(source);
+  const name =
+    node.type === AST_NODE_TYPES.Identifier
+      ? node.name
+      : node.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(node)
+        : undefined;
+  return name !== undefined && FIXED_DOMAIN.test(name);
+}
+
+/** A bound a size is checked against: a number, a named constant (`MAX_USERS`, `limits.maxItems`). */
+function isLimitExpression(model: FileModel, node: Node): boolean {
+  const inner = unwrap(node);
+  if (model.summarizeValue(inner).kind === 'number') return true;
+  const name =
+    inner.type === AST_NODE_TYPES.Identifier
+      ? inner.name
+      : inner.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(inner)
+        : undefined;
+  return name !== undefined && (/^[A-Z][A-Z0-9_]*$/.test(name) || /^(?:max|limit)/i.test(name));
+}
+
+/** Does `expr` read `<text>.length` (or `.size`)? */
+function readsSizeOf(model: FileModel, expr: Node, text: string): boolean {
+  return !!findNode(
+    expr,
+    node =>
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      (memberName(node) === 'length' || memberName(node) === 'size') &&
+      model.sourceCode.getText(node.object as Node) === text,
+    node => !isFunction(node),
+  );
+}
+
+/** Does the statement always leave (throw or return) when it runs? */
+function leaves(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ThrowStatement || statement.type === AST_NODE_TYPES.ReturnStatement)
+    return true;
+  if (statement.type === AST_NODE_TYPES.BlockStatement) return statement.body.some(leaves);
+  return false;
+}
+
+/**
+ * The collection's size was checked against a limit before the fan-out, and a larger one was
+ * turned away: `if (invites.length > MAX_INVITES) throw …` (also inside a sum:
+ * `current + invites.length > MAX`), in the same function and earlier in it.
+ */
+export function isSizeGuarded(model: FileModel, source: Node): boolean {
+  const target = unwrap(source);
+  if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression)
+    return false;
+  const text = model.sourceCode.getText(target);
+  let fn: Node | undefined = target.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  const scope = fn ? (fn as TSESTree.FunctionLike).body : model.sourceCode.ast;
+  if (!scope) return false;
+  return !!findNode(
+    scope as Node,
+    node => {
+      if (node.type !== AST_NODE_TYPES.IfStatement || node.range[1] > target.range[0]) return false;
+      if (!leaves(node.consequent)) return false;
+      return !!findNode(
+        node.test,
+        test => {
+          if (
+            test.type !== AST_NODE_TYPES.BinaryExpression ||
+            test.left.type === AST_NODE_TYPES.PrivateIdentifier
+          )
+            return false;
+          const left = test.left as Node;
+          const right = test.right as Node;
+          // `size > limit` and `limit < size`
+          if (test.operator === '>' || test.operator === '>=')
+            return readsSizeOf(model, left, text) && isLimitExpression(model, right);
+          if (test.operator === '<' || test.operator === '<=')
+            return readsSizeOf(model, right, text) && isLimitExpression(model, left);
+          return false;
+        },
+        test => !isFunction(test),
+      );
+    },
+    node => !isFunction(node),
+  );
 }

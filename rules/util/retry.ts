@@ -42,6 +42,8 @@ export interface RetryConstruct {
   bounded: boolean;
   /** Variables that count attempts, if any (used for suggestions). */
   counters: string[];
+  /** At most this many attempts, when it can be counted (`for (i = 0; i < 2; i++)`, a once-flag). */
+  attempts?: number;
 }
 
 const RETRY_NAME = /retr|attempt|tries|backoff/i;
@@ -227,6 +229,7 @@ export class RetryAnalysis {
       delay,
       bounded: this.loopBounded(loop, counters),
       counters,
+      attempts: this.loopAttempts(loop),
     };
   }
 
@@ -260,7 +263,37 @@ export class RetryAnalysis {
       delay,
       bounded: this.loopBounded(loop, counters),
       counters,
+      attempts: this.loopAttempts(loop),
     };
+  }
+
+  /** `for (let i = 0; i < 2; i++)`, `for (let i = 1; i <= 2; i++)`: the number of passes, when literal. */
+  private loopAttempts(loop: Loop): number | undefined {
+    if (loop.type !== AST_NODE_TYPES.ForStatement) return undefined;
+    const init = loop.init;
+    const test = loop.test;
+    if (init?.type !== AST_NODE_TYPES.VariableDeclaration || init.declarations.length !== 1) return undefined;
+    const declarator = init.declarations[0];
+    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    if (
+      test?.type !== AST_NODE_TYPES.BinaryExpression ||
+      test.left.type !== AST_NODE_TYPES.Identifier ||
+      test.left.name !== declarator.id.name ||
+      (test.operator !== '<' && test.operator !== '<=')
+    )
+      return undefined;
+    // The counter must only count up, by one, in the update.
+    if (
+      loop.update?.type !== AST_NODE_TYPES.UpdateExpression ||
+      loop.update.operator !== '++' ||
+      assignedNames(loop.body).has(declarator.id.name)
+    )
+      return undefined;
+    const start = this.model.summarizeValue(declarator.init);
+    const limit = this.model.summarizeValue(test.right);
+    if (start.kind !== 'number' || limit.kind !== 'number') return undefined;
+    const passes = limit.value - start.value + (test.operator === '<=' ? 1 : 0);
+    return Number.isFinite(passes) && passes >= 0 ? passes : undefined;
   }
 
   /** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
@@ -499,6 +532,12 @@ export class RetryAnalysis {
     const counters = this.recursionCounters(fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
     if (counters.some(counter => this.indexesWith(fn.body, counter))) return undefined;
+    // `complete({ messages: messages.slice(1) })`: a smaller request, not the same one again.
+    if (kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && this.shrinksInput(fn, call))
+      return undefined;
+    // `if (!isRetrying) return complete({ …, isRetrying: true })`: one more attempt, then no more.
+    const once =
+      kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && this.retriesOnce(fn, call);
     let delay: Delay;
     if (timerDelay) delay = this.classifyDelay(call, timerDelay, counters, fn);
     else {
@@ -507,8 +546,105 @@ export class RetryAnalysis {
         ? this.classifyDelay(sleep.call, sleep.expr, counters, fn)
         : { kind: 'none', exponential: false, capped: false, jitter: false };
     }
-    const bounded = this.functionBounded(fn, counters);
-    return { kind, node: fn, attempt: fn.body, delay, bounded, counters };
+    const bounded = once || this.functionBounded(fn, counters);
+    return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
+  }
+
+  /** The parameter names of `fn`, positional and destructured from its first object parameter. */
+  private parameterNames(fn: FunctionNode): { positional: (string | undefined)[]; fields: Set<string> } {
+    const positional = fn.params.map(param => {
+      const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      return inner.type === AST_NODE_TYPES.Identifier ? inner.name : undefined;
+    });
+    const fields = new Set<string>();
+    const first = fn.params[0];
+    const pattern = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+    if (pattern?.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const value =
+          property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (value.type === AST_NODE_TYPES.Identifier) fields.add(value.name);
+      }
+    }
+    return { positional, fields };
+  }
+
+  /** The arguments of a self-call, paired with the parameter (or destructured field) each one feeds. */
+  private selfCallArguments(fn: FunctionNode, call: TSESTree.CallExpression): [string, Node][] {
+    const { positional, fields } = this.parameterNames(fn);
+    const pairs: [string, Node][] = [];
+    call.arguments.forEach((arg, index) => {
+      const param = positional[index];
+      if (param) pairs.push([param, arg as Node]);
+      if (index === 0 && fields.size > 0 && arg.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of arg.properties) {
+          if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+          const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+          if (key && fields.has(key)) pairs.push([key, property.value as Node]);
+        }
+      }
+    });
+    return pairs;
+  }
+
+  /** Some argument is a smaller piece of the parameter it feeds: `xs.slice(1)`, `text.substring(n)`, `xs.filter(…)`. */
+  private shrinksInput(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+    return this.selfCallArguments(fn, call).some(([param, arg]) => {
+      const inner = unwrap(arg);
+      if (
+        inner.type !== AST_NODE_TYPES.CallExpression ||
+        inner.callee.type !== AST_NODE_TYPES.MemberExpression
+      )
+        return false;
+      const object = unwrap(inner.callee.object as Node);
+      const method = memberName(inner.callee);
+      return (
+        object.type === AST_NODE_TYPES.Identifier &&
+        object.name === param &&
+        method !== undefined &&
+        /^(?:slice|substring|substr|subarray|filter|splice)$/.test(method)
+      );
+    });
+  }
+
+  /**
+   * The self-call passes `true` for a flag that guards it (`if (!isRetrying) … f({ isRetrying: true })`,
+   * `retried || f(…, true)`): the retry happens once.
+   */
+  private retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+    const flags = this.selfCallArguments(fn, call)
+      .filter(([, arg]) => {
+        const inner = unwrap(arg);
+        return inner.type === AST_NODE_TYPES.Literal && inner.value === true;
+      })
+      .map(([param]) => param);
+    if (flags.length === 0) return false;
+    for (let current: Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+      const test =
+        current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression
+          ? current.test
+          : current.type === AST_NODE_TYPES.LogicalExpression
+            ? current.left
+            : undefined;
+      if (!test) continue;
+      const guarded = findNode(test as Node, node => {
+        if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+          const argument = unwrap(node.argument as Node);
+          return argument.type === AST_NODE_TYPES.Identifier && flags.includes(argument.name);
+        }
+        // `retried || f(…, true)`
+        return (
+          current?.type === AST_NODE_TYPES.LogicalExpression &&
+          current.operator === '||' &&
+          node === test &&
+          node.type === AST_NODE_TYPES.Identifier &&
+          flags.includes(node.name)
+        );
+      });
+      if (guarded) return true;
+    }
+    return false;
   }
 
   private calleeName(callee: Node): string | undefined {

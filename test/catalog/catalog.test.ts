@@ -137,6 +137,22 @@ describe('decideBackoff and decideRetryOptions', () => {
     ).toEqual([{ problem: 'uncappedBackoff', noJitterToo: true }]);
   });
 
+  it('judges only the wait of a single retry', () => {
+    const once = {
+      exponential: false,
+      capped: false,
+      jitter: false,
+      staysUnderCap: false,
+      bounded: true,
+      attempts: 2,
+    };
+    expect(decideBackoff({ ...once, delay: 'constant' })).toEqual([]);
+    expect(decideBackoff({ ...once, delay: 'none' })).toEqual([{ problem: 'noDelay' }]);
+    expect(decideBackoff({ ...once, delay: 'constant', attempts: 3 })).toEqual([
+      { problem: 'constantDelay' },
+    ]);
+  });
+
   it('reports p-retry defaults (1 s doubling, uncapped, 11 attempts) as uncapped and unjittered', () => {
     const findings = decideRetryOptions('p-retry', ABSENT, 'anchor', { maxAttempts: 10, maxDelayMs: 30_000 });
     expect(findings).toEqual([{ problem: 'uncappedBackoff', at: 'anchor', noJitterToo: true }]);

@@ -68,8 +68,40 @@ export class Users {
     },
     // A batch from a chunking helper is bounded.
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
+    // The size was checked against a limit before the fan-out, and a larger list turned away.
+    `const MAX_INVITES = 20;
+export async function invite(invites: { email: string }[], current: number) {
+  if (current + invites.length > MAX_INVITES) throw new Error('too many');
+  return Promise.allSettled(invites.map(({ email }) => fetch('/invite/' + email, { method: 'POST', signal: AbortSignal.timeout(1000) })));
+}`,
+    `export async function load(body: { ids: string[] }) {
+  if (limits.maxIds < body.ids.length) return { error: 'too many ids' };
+  return Promise.all(body.ids.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));
+}`,
+    // A collection named for a small fixed domain: a provider's regions.
+    `export async function check(input: { regions: string[] }) {
+  return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
+}`,
   ],
   invalid: [
+    // A guard that only logs does not bound the list; nor does one that comes after the fan-out.
+    {
+      code: `export async function invite(invites: string[]) {
+  if (invites.length > 100) console.warn('many invites');
+  const sent = await Promise.all(invites.map(email => fetch('/invite/' + email, { method: 'POST', signal: AbortSignal.timeout(1000) })));
+  if (invites.length > 100) throw new Error('too many');
+  return sent;
+}`,
+      errors: [{ line: 3, column: 22, endLine: 3, endColumn: 33, messageId: 'unboundedFanout' }],
+    },
+    // A guard on another collection bounds nothing here; groups are data, not a fixed domain.
+    {
+      code: `export async function importAll(groups: string[], tags: string[]) {
+  if (tags.length > 10) throw new Error('too many tags');
+  return Promise.all(groups.map(group => fetch('https://api-ssl.bitly.com/v4/groups/' + group, { signal: AbortSignal.timeout(5000) })));
+}`,
+      errors: [{ line: 3, column: 10, endLine: 3, endColumn: 21, messageId: 'unboundedFanout' }],
+    },
     {
       // A client injected through a typed constructor parameter, kept in a field.
       code: `

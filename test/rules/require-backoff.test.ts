@@ -6,6 +6,43 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // One retry, guarded by a flag the self-call sets: a fixed wait before a single retry is sound.
+    `
+import OpenAI from 'openai';
+export const complete = async ({ apiKey, messages, isRetrying }: { apiKey: string; messages: string[]; isRetrying?: boolean }): Promise<unknown> => {
+  try {
+    return await new OpenAI({ apiKey, timeout: 30_000 }).chat.completions.create({ model: 'm', messages: [] });
+  } catch (error) {
+    if (!isRetrying) {
+      await new Promise(resolve => setTimeout(resolve, 3000));
+      return complete({ apiKey, messages, isRetrying: true });
+    }
+    throw error;
+  }
+};`,
+    // A smaller request after a failure (the first message trimmed) is not the same request again.
+    `
+import OpenAI from 'openai';
+export const complete = async ({ apiKey, messages }: { apiKey: string; messages: string[] }): Promise<unknown> => {
+  if (messages.length === 0) return undefined;
+  try {
+    return await new OpenAI({ apiKey, timeout: 30_000 }).chat.completions.create({ model: 'm', messages: [] });
+  } catch {
+    return complete({ apiKey, messages: messages.slice(1) });
+  }
+};`,
+    // Two passes: one retry after a fixed wait.
+    `
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+  }
+  throw new Error('unreachable');
+}`,
     // The same flag-exit loop with a capped, jittered exponential wait between attempts.
     `
 import { db } from './db';
@@ -120,6 +157,77 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // A single retry still needs a wait: an immediate retry doubles the load on a failing service at once.
+    {
+      code: `
+export async function load(url: string, retried = false): Promise<Response> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(2000) });
+  } catch (error) {
+    if (!retried) return load(url, true);
+    throw error;
+  }
+}`,
+      errors: [{ line: 2, column: 23, endLine: 2, endColumn: 27, messageId: 'noDelay' }],
+    },
+    // Three passes with a fixed wait: lockstep retries.
+    {
+      code: `
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+  }
+  throw new Error('gave up');
+}`,
+      errors: [
+        {
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 61,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(2000) });
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, 500 * 2 ** attempt)));
+    }
+  }
+  throw new Error('gave up');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A flag that the self-call does not set bounds nothing.
+    {
+      code: `
+export async function load(url: string, verbose = false): Promise<Response> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(2000) });
+  } catch {
+    if (!verbose) {
+      await new Promise(resolve => setTimeout(resolve, 500));
+      return load(url, verbose);
+    }
+    throw new Error('failed');
+  }
+}`,
+      errors: [
+        { line: 2, column: 23, endLine: 2, endColumn: 27, messageId: 'unboundedRetry' },
+        { line: 7, column: 13, endLine: 7, endColumn: 61, messageId: 'constantDelay' },
+      ],
+    },
     {
       code: `
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));

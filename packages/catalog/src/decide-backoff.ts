@@ -32,11 +32,18 @@ export interface RetrySchedule {
   staysUnderCap: boolean;
   /** The retry stops: a bounded counter, a deadline, or an exit the reader can see. */
   bounded: boolean;
+  /** How many attempts at most, when the reader can count them (`for (i = 0; i < 2; i++)`, a once-flag). */
+  attempts?: number;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
 export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
   const findings: BackoffFinding[] = [];
+  // A single retry cannot fall into lockstep waves or grow past a cap: only its wait matters.
+  if (schedule.attempts !== undefined && schedule.attempts <= 2) {
+    if (schedule.attempts === 2 && schedule.delay === 'none') findings.push({ problem: 'noDelay' });
+    return findings;
+  }
   switch (schedule.delay) {
     case 'none':
       findings.push({ problem: 'noDelay' });
