@@ -12,15 +12,26 @@ import {
 import { createRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { JOB_RETRY_KEYS, jobRetryFindings } from './util/job-options.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
 import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 
 export type MessageIds =
-  'noDelay' | 'constantDelay' | 'uncappedBackoff' | 'noJitter' | 'unboundedRetry' | 'suggestFullJitter';
+  | 'noDelay'
+  | 'constantDelay'
+  | 'uncappedBackoff'
+  | 'noJitter'
+  | 'unboundedRetry'
+  | 'suggestFullJitter'
+  | 'jobNoDelay'
+  | 'jobConstantDelay';
 
-type Problem = Exclude<MessageIds, 'unboundedRetry' | 'suggestFullJitter'>;
+type Problem = Exclude<
+  MessageIds,
+  'unboundedRetry' | 'suggestFullJitter' | 'jobNoDelay' | 'jobConstantDelay'
+>;
 
 interface LibraryFinding {
   problem: Problem | 'unboundedRetry';
@@ -52,6 +63,10 @@ export default createRule<Options, MessageIds>({
       unboundedRetry:
         'This retry has no bound{{why}}: while the service is down it retries forever, multiplying load and never reporting the failure. Stop after a few attempts or when a deadline passes.',
       suggestFullJitter: 'Use capped exponential backoff with full jitter (cap {{cap}} ms).',
+      jobNoDelay:
+        'This job is retried at once when it fails: during an outage of what it calls, every attempt is spent within milliseconds and the job is lost anyway. Give it a backoff: `backoff: { type: "exponential", delay: 1000, jitter: 0.5 }` (bullmq), `retryBackoff: true` with a `retryDelay` (pg-boss).',
+      jobConstantDelay:
+        'This job waits the same time before every retry, so every job that failed in one outage runs again together, wave after wave. Back off exponentially with jitter: `backoff: { type: "exponential", delay: 1000, jitter: 0.5 }` (bullmq), `retryBackoff: true` (pg-boss).',
     },
     schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
@@ -581,6 +596,7 @@ export default createRule<Options, MessageIds>({
     }
 
     const serviceConfigs: TSESTree.Property[] = [];
+    const jobRetryProperties: TSESTree.Property[] = [];
 
     return mergeListeners(collectors, {
       // gRPC channel options travel far from the client (NestJS `channelOptions`, shared constants):
@@ -588,6 +604,8 @@ export default createRule<Options, MessageIds>({
       Property(node): void {
         if (node.key.type === AST_NODE_TYPES.Literal && node.key.value === 'grpc.service_config')
           serviceConfigs.push(node);
+        else if (node.key.type === AST_NODE_TYPES.Identifier && JOB_RETRY_KEYS.has(node.key.name))
+          jobRetryProperties.push(node);
       },
       'Program:exit'(): void {
         for (const construct of retryAnalysis(model).all()) reportConstruct(construct);
@@ -602,6 +620,11 @@ export default createRule<Options, MessageIds>({
           reported.add(key(finding));
           context.report({ node: finding.node, messageId: 'uncappedBackoff', data: { also: '' } });
         }
+        for (const { finding, node } of jobRetryFindings(model, jobRetryProperties))
+          context.report({
+            node,
+            messageId: finding.problem === 'noDelay' ? 'jobNoDelay' : 'jobConstantDelay',
+          });
         for (const call of model.calls) {
           const classified = model.classify(call);
           if (!classified) continue;

@@ -9,6 +9,7 @@ import {
   type Summary,
   SettingsError,
   decideBackoff,
+  decideJobRetry,
   decideClientDeadline,
   decideDeadline,
   decideRetryOptions,
@@ -135,6 +136,33 @@ describe('decideBackoff and decideRetryOptions', () => {
         bounded: true,
       }),
     ).toEqual([{ problem: 'uncappedBackoff', noJitterToo: true }]);
+  });
+
+  it('judges job queue retry options by their real defaults', () => {
+    const fixed = object({
+      attempts: num(5),
+      backoff: object({ type: { kind: 'string', value: 'fixed' }, delay: num(100) }),
+    });
+    expect(decideJobRetry('bullmq', fixed).map(f => f.problem)).toEqual(['constantDelay']);
+    expect(decideJobRetry('bullmq', object({ attempts: num(5) })).map(f => f.problem)).toEqual(['noDelay']);
+    expect(decideJobRetry('bullmq', object({ attempts: num(1) }))).toEqual([]);
+    const exponential = object({
+      attempts: num(9),
+      backoff: object({ type: { kind: 'string', value: 'exponential' }, delay: num(100) }),
+    });
+    expect(decideJobRetry('bullmq', exponential)).toEqual([]);
+    expect(decideJobRetry('pg-boss', object({ retryLimit: num(3) })).map(f => f.problem)).toEqual([
+      'noDelay',
+    ]);
+    expect(
+      decideJobRetry('pg-boss', object({ retryLimit: num(3), retryDelay: num(5) })).map(f => f.problem),
+    ).toEqual(['constantDelay']);
+    expect(
+      decideJobRetry(
+        'pg-boss',
+        object({ retryLimit: num(3), retryDelay: num(5), retryBackoff: { kind: 'boolean', value: true } }),
+      ),
+    ).toEqual([]);
   });
 
   it('judges only the wait of a single retry', () => {

@@ -6,6 +6,18 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Job queues: an exponential schedule, a jittered fixed wait, a single retry, a custom strategy.
+    `import { Queue } from 'bullmq';
+export const q = new Queue('mail', { defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } } });
+export const r = new Queue('sms', { defaultJobOptions: { attempts: 4, backoff: { type: 'fixed', delay: 1000, jitter: 0.5 } } });
+export const s = new Queue('push', { defaultJobOptions: { attempts: 2, backoff: 1000 } });
+export const t = new Queue('hook', { defaultJobOptions: { attempts: 5, backoff: { type: 'decorrelated', delay: 1000 } } });`,
+    `import PgBoss from 'pg-boss';
+export const send = (boss: PgBoss) => boss.send('mail', {}, { retryLimit: 5, retryDelay: 30, retryBackoff: true });`,
+    // \`attempts\` outside job options, in a file without a queue.
+    `export const policy = { attempts: 5, windowMs: 60_000 };`,
+    `import { Queue } from 'bullmq';
+export const metrics = { attempts: 3, name: 'not a job' };`,
     // One retry, guarded by a flag the self-call sets: a fixed wait before a single retry is sound.
     `
 import OpenAI from 'openai';
@@ -157,6 +169,29 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // Job queues that retry at once or on a fixed wait.
+    {
+      code: `import { Queue } from 'bullmq';
+export const q = new Queue('mail', { defaultJobOptions: { attempts: 5 } });
+export const r = new Queue('sms', { defaultJobOptions: { attempts: 5, backoff: { type: 'fixed', delay: 2000 } } });
+export const add = (queue: Queue) => queue.add('push', {}, { attempts: 3, backoff: 1000 });`,
+      errors: [
+        { line: 2, column: 59, endLine: 2, endColumn: 70, messageId: 'jobNoDelay' },
+        { line: 3, column: 71, endLine: 3, endColumn: 110, messageId: 'jobConstantDelay' },
+        { line: 4, column: 75, endLine: 4, endColumn: 88, messageId: 'jobConstantDelay' },
+      ],
+    },
+    {
+      code: `import PgBoss from 'pg-boss';
+export async function send(boss: PgBoss) {
+  await boss.send('mail', {}, { retryLimit: 5 });
+  await boss.send('mail', {}, { retryLimit: 5, retryDelay: 30 });
+}`,
+      errors: [
+        { line: 3, column: 33, endLine: 3, endColumn: 46, messageId: 'jobNoDelay' },
+        { line: 4, column: 48, endLine: 4, endColumn: 62, messageId: 'jobConstantDelay' },
+      ],
+    },
     // A single retry still needs a wait: an immediate retry doubles the load on a failing service at once.
     {
       code: `

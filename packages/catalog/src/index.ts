@@ -44,6 +44,7 @@ export {
 export { RETRY_DEFAULTS, type RetryDefaults } from './libraries/retry.js';
 export { REMOTE_ONLY_MODULES, isRemoteOnlyModule } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
+export { BULL_MODULES, type JobQueue, type JobRetryFinding, decideJobRetry } from './libraries/queues.js';
 export { ABSENT, getPath, getProp, isFalsyNone, isNoneValue, isOpaque, showValue } from './summary.js';
 export { canonicalModule } from './modules.js';
 export { type CatalogValue, extendValue } from './values.js';
