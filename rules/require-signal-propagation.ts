@@ -14,11 +14,17 @@ import {
 } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { addOptionFix } from './util/fix.js';
+import { projectFunctions } from './util/project-calls.js';
 import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 export type MessageIds =
-  'signalNotPassed' | 'freshSignal' | 'signalNotForwarded' | 'suggestPassSignal' | 'suggestCombine';
+  | 'signalNotPassed'
+  | 'freshSignal'
+  | 'signalNotForwarded'
+  | 'signalNotAccepted'
+  | 'suggestPassSignal'
+  | 'suggestCombine';
 
 /** Families whose calls take an AbortSignal, and the option that carries it. */
 const SIGNAL_KEY: Partial<Record<FamilyId, string>> = {
@@ -42,6 +48,8 @@ interface Inherited {
   text: string;
   names: Set<string>;
   fn: FunctionNode;
+  /** Read off a request (`req.signal` in a route handler, a Remix loader's `request`), not given by name. */
+  fromRequest?: boolean;
 }
 
 export default createRule<Options, MessageIds>({
@@ -60,6 +68,8 @@ export default createRule<Options, MessageIds>({
         'This signal is not derived from `{{signal}}`, so cancelling the caller does not cancel `{{callee}}`. Combine them: `AbortSignal.any([{{signal}}, …])`.',
       signalNotForwarded:
         '`{{callee}}` takes a signal but is called without `{{signal}}`: its remote calls outlive the caller. Pass `{{signal}}` on.',
+      signalNotAccepted:
+        '`{{callee}}` makes remote calls that could take a signal, but it has no way to receive `{{signal}}`: when the caller gives up they keep running. Give `{{callee}}` a `signal` parameter (or a `signal` option), pass it to its calls, and pass `{{signal}}` here.',
       suggestPassSignal: 'Pass `{{signal}}` on.',
       suggestCombine: 'Combine with `{{signal}}` using `AbortSignal.any`.',
     },
@@ -159,7 +169,12 @@ export default createRule<Options, MessageIds>({
     function signalOf(fn: FunctionNode): Inherited | undefined {
       const first = fn.params[0];
       if (first?.type === AST_NODE_TYPES.Identifier && isRouteHandler(fn))
-        return { text: `${first.name}.signal`, names: new Set([`${first.name}.signal`]), fn };
+        return {
+          text: `${first.name}.signal`,
+          names: new Set([`${first.name}.signal`]),
+          fn,
+          fromRequest: true,
+        };
       for (const param of fn.params) {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target.type === AST_NODE_TYPES.Identifier) {
@@ -167,7 +182,12 @@ export default createRule<Options, MessageIds>({
             return { text: target.name, names: new Set([target.name]), fn };
           const type = typeName(target);
           if (type === 'Request' || type === 'NextRequest')
-            return { text: `${target.name}.signal`, names: new Set([`${target.name}.signal`]), fn };
+            return {
+              text: `${target.name}.signal`,
+              names: new Set([`${target.name}.signal`]),
+              fn,
+              fromRequest: true,
+            };
           // `options: { signal?: AbortSignal }`, `opts?: FetchOptions` (a local type with a signal),
           // or an options object whose `signal` the function reads (`options.signal`, `opts?.signal`).
           if (declaresSignal(target) || readsSignalOf(fn, target.name))
@@ -188,7 +208,12 @@ export default createRule<Options, MessageIds>({
               return { text: value.name, names: new Set([value.name]), fn };
             // Remix/React Router loaders: `({ request }) => …` carries `request.signal`.
             if (key === 'request' && value.type === AST_NODE_TYPES.Identifier)
-              return { text: `${value.name}.signal`, names: new Set([`${value.name}.signal`]), fn };
+              return {
+                text: `${value.name}.signal`,
+                names: new Set([`${value.name}.signal`]),
+                fn,
+                fromRequest: true,
+              };
           }
         }
       }
@@ -386,16 +411,17 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** A call to a local function that takes a signal, made without passing ours (CA2016). */
-    function checkLocalCall(call: TSESTree.CallExpression): void {
-      const fn = model.localFunction(call.callee);
-      if (!fn) return;
-      // The callee's signal: a `signal` parameter, or `{ signal }` destructured from its options.
+    /** Where a function takes a signal: a `signal` parameter, or `{ signal }` destructured from its options. */
+    function signalParameter(fn: FunctionNode): { index: number; inOptions: boolean } | undefined {
       let inOptions = false;
       const index = fn.params.findIndex(param => {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-        if (target.type === AST_NODE_TYPES.Identifier)
-          return SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal';
+        if (target.type === AST_NODE_TYPES.Identifier) {
+          if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal') return true;
+          // `opts?: { signal?: AbortSignal }`, or options whose `signal` the function reads.
+          inOptions = declaresSignal(target) || readsSignalOf(fn, target.name);
+          return inOptions;
+        }
         if (
           target.type === AST_NODE_TYPES.ObjectPattern &&
           target.properties.some(
@@ -407,39 +433,103 @@ export default createRule<Options, MessageIds>({
         }
         return false;
       });
-      if (index === -1) return;
-      const inherited = inheritedAt(call);
-      if (!inherited || inherited.fn === fn) return;
-      if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return;
-      const arg = call.arguments[index];
-      if (arg) {
-        // Passed something: ours, or a deliberate other one; an options literal without `signal` passes none.
-        const object = unwrap(arg);
-        if (!inOptions || object.type !== AST_NODE_TYPES.ObjectExpression) return;
-        if (
-          object.properties.some(
-            property =>
-              property.type !== AST_NODE_TYPES.Property ||
-              propertyKey(property) === 'signal' ||
-              property.computed,
-          )
-        )
-          return;
-      }
-      if (model.remoteCallsWithin(fn.body).length === 0) return;
-      context.report({
-        node: call.callee,
-        messageId: 'signalNotForwarded',
-        data: { callee: calleeText(call.callee), signal: inherited.text },
-      });
+      return index === -1 ? undefined : { index, inOptions };
     }
+
+    /** A parameter that plainly holds no signal: a primitive, or an object type we can read without one. */
+    function cannotCarrySignal(param: TSESTree.Parameter): boolean {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target.type === AST_NODE_TYPES.ObjectPattern)
+        return !target.properties.some(
+          property => property.type !== AST_NODE_TYPES.Property || propertyKey(property) === 'signal',
+        );
+      if (target.type !== AST_NODE_TYPES.Identifier) return false;
+      const type = target.typeAnnotation?.typeAnnotation;
+      if (!type) return false;
+      const PRIMITIVES = new Set<string>([
+        AST_NODE_TYPES.TSStringKeyword,
+        AST_NODE_TYPES.TSNumberKeyword,
+        AST_NODE_TYPES.TSBooleanKeyword,
+        AST_NODE_TYPES.TSBigIntKeyword,
+      ]);
+      if (PRIMITIVES.has(type.type)) return true;
+      if (type.type === AST_NODE_TYPES.TSArrayType) return PRIMITIVES.has(type.elementType.type);
+      return type.type === AST_NODE_TYPES.TSTypeLiteral && !declaresSignal(target);
+    }
+
+    /** The call passes something where `fn` takes its signal (ours, or a deliberate other one). */
+    function passesSignal(
+      call: TSESTree.CallExpression,
+      where: { index: number; inOptions: boolean },
+    ): boolean {
+      const arg = call.arguments[where.index];
+      if (!arg) return false;
+      // An options literal without `signal` passes none.
+      const object = unwrap(arg);
+      if (!where.inOptions || object.type !== AST_NODE_TYPES.ObjectExpression) return true;
+      return object.properties.some(
+        property =>
+          property.type !== AST_NODE_TYPES.Property ||
+          propertyKey(property) === 'signal' ||
+          property.computed,
+      );
+    }
+
+    /**
+     * A call to a function of this file or of another module of the project, made where a signal is
+     * in scope: reported when the function takes a signal and is not given ours (CA2016), or when it
+     * makes calls that could take one but has no way to receive it.
+     */
+    function checkFunctionCall(call: TSESTree.CallExpression): void {
+      const inherited = inheritedAt(call);
+      if (!inherited) return;
+      if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return;
+      const local = model.localFunction(call.callee);
+      let fn: FunctionNode | undefined;
+      let remote: () => boolean;
+      let signalCapable: () => boolean;
+      if (local) {
+        fn = local;
+        remote = () => model.remoteCallsWithin(local.body).length > 0;
+        signalCapable = () =>
+          model
+            .remoteCallsWithin(local.body)
+            .some(
+              classified =>
+                classified.role.role === 'call' && SIGNAL_KEY[classified.role.family] !== undefined,
+            );
+      } else {
+        if (projectFunctionOf === null) projectFunctionOf = projectFunctions(context);
+        const found = projectFunctionOf?.(call);
+        if (!found) return;
+        fn = found.fn;
+        remote = () => found.remote;
+        signalCapable = () => found.signalCapable;
+      }
+      if (inherited.fn === fn) return;
+      const where = signalParameter(fn);
+      const data = { callee: calleeText(call.callee), signal: inherited.text };
+      if (where) {
+        if (passesSignal(call, where) || !remote()) return;
+        context.report({ node: call.callee, messageId: 'signalNotForwarded', data });
+        return;
+      }
+      // A function with no way to take the signal: only when what it calls could have used it,
+      // the signal is one this function was given (not one read off every request), nothing we
+      // pass mentions it, and every parameter is plainly not a carrier (no options type we cannot see).
+      if (inherited.fromRequest || call.arguments.some(arg => mentions(arg, inherited.names))) return;
+      if (!fn.params.every(param => cannotCarrySignal(param))) return;
+      if (!signalCapable()) return;
+      context.report({ node: call.callee, messageId: 'signalNotAccepted', data });
+    }
+
+    let projectFunctionOf: ReturnType<typeof projectFunctions> | null = null;
 
     return mergeListeners(collectors, {
       'Program:exit'(): void {
-        if (model.remoteCalls().length === 0) return;
         for (const classified of model.remoteCalls()) checkRemote(classified);
         for (const call of model.calls) {
-          if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkLocalCall(call);
+          if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkFunctionCall(call);
         }
       },
     });

@@ -16,7 +16,15 @@ import { canonicalModule, isKnownModule, isLockModule, isRemoteModule } from '@f
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, isFunction, memberName, staticString, unwrap } from './ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  staticString,
+  unwrap,
+} from './ast.js';
 import { type ParserLike, type ProjectContext, parseModule, parserOf } from './project-facts.js';
 
 const STAT_TTL_MS = 10_000;
@@ -530,6 +538,28 @@ class Session {
     return result;
   }
 
+  /**
+   * The function a call in `info` reaches in another module of the project (`getUser(id)`,
+   * `users.getUser(id)` through a namespace import), with the module it lives in.
+   */
+  importedFunction(
+    info: ModuleInfo,
+    call: TSESTree.CallExpression,
+  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+    const chain = memberPath(unwrap(call.callee));
+    if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return undefined;
+    const imported = info.imports.get(chain.root.name);
+    if (!imported || isRemoteSpecifier(imported.specifier)) return undefined;
+    let target: { info: ModuleInfo; node: Node } | undefined;
+    if (imported.imported === '*') {
+      if (chain.path.length !== 1) return undefined;
+      target = this.namespaceMember(info, imported, chain.path[0] as string, 0);
+    } else if (chain.path.length === 0) target = this.imported(info, imported, 1);
+    if (!target) return undefined;
+    const fn = this.functionOf(target.node, target.info);
+    return fn && isFunction(fn) ? { info: target.info, fn } : undefined;
+  }
+
   /** True when a class's methods call a remote client (a wrapper around one). */
   private remoteClass(
     info: ModuleInfo,
@@ -860,6 +890,63 @@ function localValue(fn: Node, returned: Node): Node | undefined {
 }
 
 const linted = new WeakMap<Program, ModuleInfo>();
+
+/** HTTP clients whose requests take an AbortSignal: what a function of the project could pass one to. */
+const SIGNAL_MODULES = /^(?:axios|got|ky|undici|node-fetch|cross-fetch)$/;
+/** Their request calls: `axios(…)`, `axios.get(…)`, `got.post(…)`, `undici.request(…)`. */
+const REQUEST_VERBS = /^(?:get|post|put|patch|delete|head|options|request|fetch|stream)$/;
+
+/** What a function of another module of the project is, seen from a call to it. */
+export interface ProjectFunction {
+  fn: FunctionNode;
+  /** It reaches another process (directly or through more of the project). */
+  remote: boolean;
+  /** Its own body makes a request that takes a signal (`fetch`, axios, got, ky, undici). */
+  signalCapable: boolean;
+}
+
+/**
+ * Creates the question "which function of another module does this call reach?", for rules that
+ * judge what the call passes (require-signal-propagation). Undefined where project facts are off
+ * (oxlint, node_modules, no absolute filename).
+ */
+export function projectFunctions(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression) => ProjectFunction | undefined) | undefined {
+  const parser = parserOf(context);
+  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
+    return undefined;
+  const program = context.sourceCode.ast as Program;
+  let info = linted.get(program);
+  if (!info) {
+    info = readInfo(context.filename, program);
+    linted.set(program, info);
+  }
+  const own = info;
+  const session = new Session(parser, context);
+  return call => {
+    const found = session.importedFunction(own, call);
+    if (!found) return undefined;
+    const { info: where, fn } = found;
+    const signalCapable =
+      findNode(
+        fn.body,
+        node => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const chain = memberPath(unwrap(node.callee));
+          if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return false;
+          const name = chain.root.name;
+          if (name === 'fetch' && chain.path.length === 0)
+            return !where.imports.has('fetch') && !where.locals.has('fetch');
+          const imported = where.imports.get(name);
+          if (!imported || !SIGNAL_MODULES.test(imported.specifier)) return false;
+          return chain.path.length === 0 || REQUEST_VERBS.test(chain.path[0] as string);
+        },
+        node => !isFunction(node),
+      ) !== undefined;
+    return { fn, remote: signalCapable || session.remoteFunction(where, fn, 1), signalCapable };
+  };
+}
 
 /**
  * Creates the question "does this call, written in the linted file, reach another process through

@@ -1,11 +1,31 @@
+import path from 'node:path';
+
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-signal-propagation.js';
 
 const ruleTester = new RuleTester();
+/** A project on disk (test/fixtures/project-calls) whose other modules the linted code calls. */
+const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // Project functions: the signal is passed on; a function whose calls take no signal; a request's signal.
+    {
+      filename: HANDLER,
+      code: `import { getJson, countUsers } from '@/lib/http';
+export async function load(id: string, signal: AbortSignal) {
+  const user = await getJson('/users/' + id, { signal });
+  return { user, total: await countUsers() };
+}`,
+      options: [{ checkTests: true }],
+    },
+    {
+      filename: HANDLER,
+      code: `import { getUser } from '@/lib/http';
+export async function GET(request: Request) { return Response.json(await getUser('1')); }`,
+      options: [{ checkTests: true }],
+    },
     // The options' signal is passed on.
     `export async function load(url: string, opts: { signal?: AbortSignal }) { return fetch(url, { signal: opts.signal }); }`,
     // An options object without a signal brings none.
@@ -35,6 +55,27 @@ export async function load(url: string, signal: AbortSignal) {
     'export async function GET(request: Request) { return fetch(upstream, { signal: request.signal }); }',
   ],
   invalid: [
+    // A project function that takes a signal, called without ours; one that cannot take it at all.
+    {
+      filename: HANDLER,
+      code: `import { getJson, getUser } from '@/lib/http';
+export async function load(id: string, signal: AbortSignal) {
+  const profile = await getJson('/profiles/' + id, { headers: { accept: 'application/json' } });
+  return { profile, user: await getUser(id) };
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 3, column: 25, endLine: 3, endColumn: 32, messageId: 'signalNotForwarded' },
+        { line: 4, column: 33, endLine: 4, endColumn: 40, messageId: 'signalNotAccepted' },
+      ],
+    },
+    // The same within one file.
+    {
+      code: `import axios from 'axios';
+async function getUser(id: string) { return (await axios.get('/users/' + id, { timeout: 5000 })).data; }
+export async function load(id: string, signal: AbortSignal) { return getUser(id); }`,
+      errors: [{ line: 3, column: 70, endLine: 3, endColumn: 77, messageId: 'signalNotAccepted' }],
+    },
     {
       // An injected AWS client (a constructor parameter property typed S3Client) makes remote calls too.
       code: `
