@@ -13,6 +13,7 @@ import {
   unwrap,
 } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import { droppedDeadlines } from './util/deadline-params.js';
 import { addOptionFix } from './util/fix.js';
 import { projectFunctions } from './util/project-calls.js';
 import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
@@ -23,6 +24,7 @@ export type MessageIds =
   | 'freshSignal'
   | 'signalNotForwarded'
   | 'signalNotAccepted'
+  | 'deadlineDropped'
   | 'suggestPassSignal'
   | 'suggestCombine';
 
@@ -68,6 +70,8 @@ export default createRule<Options, MessageIds>({
         'This signal is not derived from `{{signal}}`, so cancelling the caller does not cancel `{{callee}}`. Combine them: `AbortSignal.any([{{signal}}, …])`.',
       signalNotForwarded:
         '`{{callee}}` takes a signal but is called without `{{signal}}`: its remote calls outlive the caller. Pass `{{signal}}` on.',
+      deadlineDropped:
+        '`{{name}}` is handed in but never read: the caller’s deadline is dropped, and the remote calls here run on a deadline of their own, or none. Use it: `signal: AbortSignal.timeout({{name}})`, or the client’s timeout option.',
       signalNotAccepted:
         '`{{callee}}` makes remote calls that could take a signal, but it has no way to receive `{{signal}}`: when the caller gives up they keep running. Give `{{callee}}` a `signal` parameter (or a `signal` option), pass it to its calls, and pass `{{signal}}` here.',
       suggestPassSignal: 'Pass `{{signal}}` on.',
@@ -525,9 +529,45 @@ export default createRule<Options, MessageIds>({
 
     let projectFunctionOf: ReturnType<typeof projectFunctions> | null = null;
 
+    /** Functions that make remote calls and never read the deadline they are handed. */
+    function checkDroppedDeadlines(): void {
+      const seen = new Set<Node>();
+      for (const classified of model.remoteCalls()) {
+        if (classified.role.role !== 'call') continue;
+        for (let current: Node | undefined = classified.node.parent; current; current = current.parent) {
+          if (!isFunction(current) || seen.has(current)) continue;
+          seen.add(current);
+          for (const dropped of droppedDeadlines(current, sourceCode, param =>
+            typeMembers(param.typeAnnotation?.typeAnnotation).flatMap(member =>
+              member.type === AST_NODE_TYPES.TSPropertySignature &&
+              member.key.type === AST_NODE_TYPES.Identifier
+                ? [member.key.name]
+                : [],
+            ),
+          ))
+            context.report({
+              // The name alone, not its type annotation.
+              loc:
+                dropped.node.type === AST_NODE_TYPES.Identifier
+                  ? {
+                      start: dropped.node.loc.start,
+                      end: {
+                        line: dropped.node.loc.start.line,
+                        column: dropped.node.loc.start.column + dropped.node.name.length,
+                      },
+                    }
+                  : dropped.node.loc,
+              messageId: 'deadlineDropped',
+              data: { name: dropped.name },
+            });
+        }
+      }
+    }
+
     return mergeListeners(collectors, {
       'Program:exit'(): void {
         for (const classified of model.remoteCalls()) checkRemote(classified);
+        checkDroppedDeadlines();
         for (const call of model.calls) {
           if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkFunctionCall(call);
         }

@@ -10,6 +10,13 @@ const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/ro
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // A deadline that is read, passed on whole, or taken by a function that calls nothing remote.
+    `export async function a(id: string, timeoutMs: number) { return fetch('/x/' + id, { signal: AbortSignal.timeout(timeoutMs) }); }
+export async function b(id: string, options: { timeoutMs?: number }) { return fetch('/x/' + id, { signal: AbortSignal.timeout(options.timeoutMs ?? 1000) }); }
+export async function c(id: string, options: { timeoutMs?: number }) { await fetch('/x/' + id, { signal: AbortSignal.timeout(1000) }); return forward(options); }
+export function d(timeout: number) { return timeout * 2; }
+export async function e(id: string, { ttl }: { ttl: number }) { return fetch('/x/' + id, { signal: AbortSignal.timeout(1000) }); }
+declare function forward(o: object): unknown;`,
     // Project functions: the signal is passed on; a function whose calls take no signal; a request's signal.
     {
       filename: HANDLER,
@@ -55,6 +62,47 @@ export async function load(url: string, signal: AbortSignal) {
     'export async function GET(request: Request) { return fetch(upstream, { signal: request.signal }); }',
   ],
   invalid: [
+    // A deadline handed in and dropped: replaced by a constant, destructured and ignored, unread in the options.
+    {
+      code: `import axios from 'axios';
+const DEFAULT_TIMEOUT = 5000;
+export async function getUser(id: string, timeoutMs: number) {
+  return axios.get('/users/' + id, { timeout: DEFAULT_TIMEOUT });
+}
+export async function getOrder(id: string, { timeout, retries }: { timeout: number; retries: number }) {
+  console.log(retries);
+  return fetch('/orders/' + id, { signal: AbortSignal.timeout(3000) });
+}
+export async function getInvoice(id: string, options: { timeoutMs?: number; headers?: Record<string, string> }) {
+  return fetch('/invoices/' + id, { headers: options.headers, signal: AbortSignal.timeout(3000) });
+}`,
+      errors: [
+        {
+          line: 3,
+          column: 43,
+          endLine: 3,
+          endColumn: 52,
+          messageId: 'deadlineDropped',
+          data: { name: 'timeoutMs' },
+        },
+        {
+          line: 6,
+          column: 46,
+          endLine: 6,
+          endColumn: 53,
+          messageId: 'deadlineDropped',
+          data: { name: 'timeout' },
+        },
+        {
+          line: 10,
+          column: 46,
+          endLine: 10,
+          endColumn: 53,
+          messageId: 'deadlineDropped',
+          data: { name: 'options.timeoutMs' },
+        },
+      ],
+    },
     // A project function that takes a signal, called without ours; one that cannot take it at all.
     {
       filename: HANDLER,
