@@ -6,6 +6,18 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // A Retry-After hint with a sound fallback schedule.
+    `
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    if (res.ok) return res;
+    const retryAfter = res.headers.get('retry-after');
+    await sleep(retryAfter ? Number(retryAfter) * 1000 : Math.random() * Math.min(10_000, 100 * 2 ** attempt));
+  }
+  throw new Error('gave up');
+}`,
     // Job queues: an exponential schedule, a jittered fixed wait, a single retry, a custom strategy.
     `import { Queue } from 'bullmq';
 export const q = new Queue('mail', { defaultJobOptions: { attempts: 10, backoff: { type: 'exponential', delay: 5000 } } });
@@ -169,6 +181,70 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // The Retry-After hint does not hide a constant fallback; a fixed list of delays does not jitter.
+    {
+      code: `
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const DELAYS = [1000, 2000, 4000, 8000];
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    if (res.ok) return res;
+    const retryAfter = res.headers.get('retry-after');
+    const delay = retryAfter ? Number(retryAfter) * 1000 : 1000;
+    await sleep(delay);
+  }
+  throw new Error('gave up');
+}
+export async function send(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch(url, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(DELAYS[attempt]);
+    }
+  }
+  throw new Error('gave up');
+}`,
+      errors: [
+        {
+          line: 10,
+          column: 11,
+          endLine: 10,
+          endColumn: 23,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const DELAYS = [1000, 2000, 4000, 8000];
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    if (res.ok) return res;
+    const retryAfter = res.headers.get('retry-after');
+    const delay = retryAfter ? Number(retryAfter) * 1000 : Math.random() * Math.min(30000, 1000 * 2 ** attempt);
+    await sleep(delay);
+  }
+  throw new Error('gave up');
+}
+export async function send(url: string) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await fetch(url, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(DELAYS[attempt]);
+    }
+  }
+  throw new Error('gave up');
+}`,
+            },
+          ],
+        },
+        { line: 19, column: 13, endLine: 19, endColumn: 35, messageId: 'noJitter' },
+      ],
+    },
     // Job queues that retry at once or on a fixed wait.
     {
       code: `import { Queue } from 'bullmq';
