@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type CoordinationKind, canonicalModule } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
-import { type CallLike, type Node, memberName, staticString, unwrap } from './util/ast.js';
+import { type CallLike, type Node, findNode, memberName, staticString, unwrap } from './util/ast.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { projectLockCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
@@ -69,6 +69,77 @@ const SQL_CHECKS: readonly { pattern: RegExp; check: CheckId; kind: Coordination
     what: 'A prepared (two-phase) transaction',
   },
 ];
+
+/** Error and log constructors and methods: SQL text in their arguments is a message, not a query. */
+const MESSAGE_CALLEE = /(?:Error|Exception)$|^(?:error|warn|warning|info|debug|log|trace|fatal|verbose)$/;
+
+/** The SQL text sits in an error or a log message (`new Error('pg_advisory_lock failed')`), not in a query. */
+function inMessage(literal: Node): boolean {
+  for (let current: Node | undefined = literal.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.NewExpression || current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(current.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(callee)
+            : undefined;
+      return name !== undefined && MESSAGE_CALLEE.test(name);
+    }
+    if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (
+      current.type === AST_NODE_TYPES.BlockStatement ||
+      current.type === AST_NODE_TYPES.Program ||
+      current.type === AST_NODE_TYPES.VariableDeclarator
+    )
+      return false;
+  }
+  return false;
+}
+
+/**
+ * A lock a session holds and waits for without bound: PostgreSQL's `pg_advisory_lock` (not the
+ * `_xact_` variants, released with the transaction, nor `pg_try_`, which never waits) unless the
+ * code sets a `lock_timeout`; MySQL's `GET_LOCK` with a negative (infinite) timeout; SQL Server's
+ * `sp_getapplock` owned by the session (it defaults to the transaction) without `@LockTimeout`.
+ */
+function holdsSessionLock(text: string, literal: Node): boolean {
+  const pg = /\bpg_(try_)?advisory(_xact)?_lock(?:_shared)?\s*\(/gi;
+  let sessionLock = false;
+  let anyPg = false;
+  for (let match = pg.exec(text); match; match = pg.exec(text)) {
+    anyPg = true;
+    if (!match[1] && !match[2]) sessionLock = true;
+  }
+  if (anyPg) return sessionLock && !setsLockTimeout(literal);
+  const mysql = /\bGET_LOCK\s*\([^,]*,\s*(-?\d+)/i.exec(text);
+  if (/\bGET_LOCK\s*\(/i.test(text)) return !mysql || Number(mysql[1]) < 0;
+  if (/\bsp_getapplock\b/i.test(text))
+    return /@LockOwner\s*=\s*N?'Session'/i.test(text) && !/@LockTimeout/i.test(text);
+  return true;
+}
+
+/** `SET lock_timeout = '5s'` (or `SET LOCAL`) in the same function, or a `lock_timeout` in the same statement. */
+function setsLockTimeout(literal: Node): boolean {
+  let scope: Node | undefined = literal.parent;
+  while (
+    scope &&
+    scope.type !== AST_NODE_TYPES.FunctionDeclaration &&
+    scope.type !== AST_NODE_TYPES.FunctionExpression &&
+    scope.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    scope.type !== AST_NODE_TYPES.Program
+  )
+    scope = scope.parent;
+  if (!scope) return false;
+  return (
+    findNode(scope, node => {
+      if (node.type === AST_NODE_TYPES.Literal)
+        return typeof node.value === 'string' && /lock_timeout/i.test(node.value);
+      if (node.type === AST_NODE_TYPES.TemplateElement) return /lock_timeout/i.test(node.value.raw);
+      return false;
+    }) !== undefined
+  );
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-cross-server-coordination',
@@ -303,7 +374,9 @@ export default createRule<Options, MessageIds>({
               ? String(literal.value)
               : literal.quasis.map(quasi => quasi.value.raw).join(' ');
           const match = SQL_CHECKS.find(check => check.pattern.test(text));
-          if (match) report(literal, match.kind, match.check, match.what);
+          if (!match || inMessage(literal)) continue;
+          if (match.check === 'sql-advisory-lock' && !holdsSessionLock(text, literal)) continue;
+          report(literal, match.kind, match.check, match.what);
         }
       },
     });

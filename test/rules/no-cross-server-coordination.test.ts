@@ -10,6 +10,18 @@ const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/ro
 
 ruleTester.run('no-cross-server-coordination', rule, {
   valid: [
+    // Advisory locks that are not session locks waited on without bound, and SQL text in a message.
+    `import { Pool } from 'pg';
+const pool = new Pool({ statement_timeout: 5000 });
+export const a = () => pool.query('SELECT pg_advisory_xact_lock(42)');
+export const b = () => pool.query('SELECT pg_try_advisory_lock(42) AS ok');
+export async function c(client: { query(sql: string): Promise<unknown> }) {
+  await client.query("SET lock_timeout = '5s'");
+  await client.query('SELECT pg_advisory_lock(7)');
+}
+export function d() { throw new Error('SELECT pg_advisory_lock(7) failed: the lock is held'); }
+export const e = (conn: { query(sql: string): Promise<unknown> }) => conn.query("SELECT GET_LOCK('jobs', 10)");
+export const f = (conn: { query(sql: string): Promise<unknown> }) => conn.query("EXEC sp_getapplock @Resource = 'jobs', @LockMode = 'Exclusive'");`,
     // A project class named like a lock that only serialises work in this process.
     {
       filename: HANDLER,
@@ -48,6 +60,16 @@ export class Job extends ExclusiveRunner {
     `import zookeeper from 'node-zookeeper-client'; const zk = zookeeper.createClient('zk:2181'); zk.create('/config/app', Buffer.from('{}'), cb);`,
   ],
   invalid: [
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool({ statement_timeout: 5000 });
+export const a = () => pool.query('SELECT pg_advisory_lock(42)');
+export const b = (conn: { query(sql: string): Promise<unknown> }) => conn.query("SELECT GET_LOCK('jobs', -1)");`,
+      errors: [
+        { line: 3, column: 35, endLine: 3, endColumn: 64, messageId: 'distributedLock' },
+        { line: 4, column: 81, endLine: 4, endColumn: 110, messageId: 'distributedLock' },
+      ],
+    },
     {
       code: `import Redlock from 'redlock'; import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export const redlock = new Redlock([redis]);`,
       errors: [{ column: 138, endColumn: 145, endLine: 1, line: 1, messageId: 'distributedLock' }],
