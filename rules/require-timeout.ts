@@ -4,6 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   type CallFacts,
   type FamilyId,
+  type InstanceKind,
   type Verdict,
   FAMILIES,
   decideDeadline,
@@ -349,13 +350,12 @@ export default createRule<Options, MessageIds>({
       );
     }
 
-    function checkTypedInstance(call: CallLike): void {
-      if (!services) return;
+    function checkTypedInstance(call: CallLike, typed: InstanceKind | undefined): void {
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const name = memberName(callee);
       if (name === undefined) return;
-      const instance = instanceKindFromType(services, callee.object);
+      const instance = typed ?? (services ? instanceKindFromType(services, callee.object) : undefined);
       if (!instance) return;
       const role = lookupInstanceMember(instance, [name]);
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'call') return;
@@ -378,8 +378,10 @@ export default createRule<Options, MessageIds>({
       'Program:exit'(): void {
         for (const call of model.calls) {
           const classified = model.classify(call);
-          if (!classified) {
-            if (services && call.callee.type === AST_NODE_TYPES.MemberExpression) checkTypedInstance(call);
+          // Known only by its declared type (the rule's option, or type-aware mode for every rule).
+          if (!classified || classified.typed) {
+            if ((services || classified?.typed) && call.callee.type === AST_NODE_TYPES.MemberExpression)
+              checkTypedInstance(call, classified?.typed);
             continue;
           }
           const role = classified.role;

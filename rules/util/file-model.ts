@@ -14,6 +14,7 @@ import {
   type ClientSetting,
   type FaultlineSettings,
   GLOBAL_ROOTS,
+  type InstanceKind,
   type Locator,
   type Prop,
   type Role,
@@ -39,6 +40,7 @@ import {
   unwrap,
   writtenName,
 } from './ast.js';
+import { instanceKindFromType, requireTypes } from './types.js';
 
 type Scope = TSESLint.Scope.Scope;
 type FunctionLike =
@@ -81,6 +83,8 @@ export interface Classified {
   /** The instance the call goes through, when it is a method of one. */
   origin?: Origin;
   custom?: ClientSetting;
+  /** Known only from the declared type of the object it is called on (type-aware mode). */
+  typed?: InstanceKind;
 }
 
 /** Reads a member access chain `a.b.c` into its root and the names after it. */
@@ -766,9 +770,28 @@ export class FileModel {
     const cached = this.classified.get(node);
     if (cached !== undefined) return cached ?? undefined;
     this.classified.set(node, null);
-    const result = this.computeClassified(node);
+    const result = this.computeClassified(node) ?? this.typedClassified(node);
     this.classified.set(node, result ?? null);
     return result;
+  }
+
+  /** Type-aware mode: `(node) => the client instance its declared type says it is`, when on. */
+  typeResolver: ((node: Node) => InstanceKind | undefined) | undefined;
+
+  /** `x.send(…)` where nothing in the file says what `x` is, but its declared type does. */
+  private typedClassified(node: CallLike): Classified | undefined {
+    if (!this.typeResolver || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(callee);
+    if (name === undefined) return undefined;
+    const object = unwrap(callee.object);
+    // A value the file can see is judged by what it is; only the unknown ones ask the types.
+    if (this.valueOf(object).kind !== 'unknown') return undefined;
+    const instance = this.typeResolver(object);
+    if (!instance) return undefined;
+    const role = lookupInstanceMember(instance, [name]);
+    return role ? { node, role, callee: { kind: 'unknown' }, typed: instance } : undefined;
   }
 
   /** Cheap pre-check: could this call's callee resolve to anything known? */
@@ -1445,6 +1468,10 @@ export function fileModel(
   let model = models.get(key);
   if (!model) {
     model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
+    if (model.settings.resolveInstancesByType) {
+      const services = requireTypes(context, 'settings', 'resolveInstancesByType');
+      model.typeResolver = node => instanceKindFromType(services, node);
+    }
     models.set(key, model);
   }
   return { model, collectors: model.collectors(needs) };

@@ -50,6 +50,11 @@ export interface FaultlineSettings {
   maxAttempts: number;
   /** A backoff whose longest wait stays under this many ms counts as capped (require-backoff). */
   maxDelayMs: number;
+  /**
+   * Every rule resolves a client instance by its declared type where syntax cannot (a parameter
+   * typed with an interface, a value imported from far away). Needs typed linting.
+   */
+  resolveInstancesByType: boolean;
 }
 
 const DEFAULTS: FaultlineSettings = {
@@ -69,6 +74,7 @@ const DEFAULTS: FaultlineSettings = {
   ],
   maxAttempts: 10,
   maxDelayMs: 30_000,
+  resolveInstancesByType: false,
 };
 
 export class SettingsError extends Error {
@@ -239,6 +245,7 @@ const KEYS = [
   'idempotencyParams',
   'maxAttempts',
   'maxDelayMs',
+  'resolveInstancesByType',
 ] as const;
 
 /** Validates raw `settings.faultline`; throws a SettingsError naming the first bad entry. */
@@ -271,8 +278,10 @@ export function parseSettings(raw: unknown): FaultlineSettings {
     ),
     maxAttempts: readPositive(`${root}.maxAttempts`, raw.maxAttempts, DEFAULTS.maxAttempts),
     maxDelayMs: readPositive(`${root}.maxDelayMs`, raw.maxDelayMs, DEFAULTS.maxDelayMs),
+    resolveInstancesByType: readBoolean(`${root}.resolveInstancesByType`, raw.resolveInstancesByType),
   };
 }
+
 
 const cache = new WeakMap<object, FaultlineSettings>();
 
