@@ -290,7 +290,10 @@ export default createRule<Options, MessageIds>({
      */
     function checkEscapingFactory(classified: Classified, family: FamilyId): void {
       const role = classified.role;
-      if (role.role !== 'factory' || role.inheritsFrom || !INSTANCE_DEADLINES.has(family)) return;
+      if (role.role !== 'factory' || !INSTANCE_DEADLINES.has(family)) return;
+      // `instance.extend({…})` inherits the instance's deadline; `got.extend({…})` off the module
+      // itself inherits only got's defaults, which have none.
+      if (role.inheritsFrom && classified.callee.kind !== 'module') return;
       if (!leavesFile(classified.node)) return;
       const options = model.optionsOf(classified.node, role.options);
       if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return;

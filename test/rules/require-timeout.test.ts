@@ -13,6 +13,8 @@ ruleTester.run('require-timeout', rule, {
     // An exported instance with a deadline, and one whose options come from elsewhere.
     `import axios from 'axios'; export const http = axios.create({ baseURL: 'https://billing.internal', timeout: 5000 });`,
     `import axios from 'axios'; import { options } from './config'; export const http = axios.create({ ...options, baseURL: 'https://billing.internal' });`,
+    // A got instance with a deadline, and one extended from it (it inherits the deadline).
+    `import got from 'got'; const base = got.extend({ timeout: { request: 5000 } }); export const gh = base.extend({ prefixUrl: 'https://api.github.com' });`,
     // ky's instances carry its 10 s default.
     `import ky from 'ky'; export const api = ky.create({ prefixUrl: 'https://billing.internal' });`,
     // A local instance whose calls are judged where they are made.
@@ -771,6 +773,11 @@ const client = new proto.routeguide.RouteGuide('localhost:50051', grpc.credentia
 client.getFeature(point, (err, feature) => {});
 `,
       errors: [{ column: 1, endColumn: 18, endLine: 5, line: 5, messageId: 'missingDeadline' }],
+    },
+    {
+      // got's own defaults have no deadline: an instance extended from got itself, made to be used elsewhere.
+      code: `import got from 'got'; export const gh = got.extend({ prefixUrl: 'https://api.github.com' });`,
+      errors: [{ column: 42, endColumn: 52, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
