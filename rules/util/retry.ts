@@ -367,11 +367,14 @@ export class RetryAnalysis {
         node => {
           if (node.type !== AST_NODE_TYPES.CallExpression) return false;
           const callee = unwrap(node.callee);
-          // A retry helper retries the function it is given: `await fn()`, `await task()`.
+          // A retry helper retries the function it is given, whatever its name: `await fn()`,
+          // `await operation(attempt)`, `await options.task()`.
+          const root =
+            callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : callee;
           if (
-            callee.type === AST_NODE_TYPES.Identifier &&
-            WORK_PARAM.test(callee.name) &&
-            this.model.findVariable(callee)?.defs[0]?.type === 'Parameter'
+            root.type === AST_NODE_TYPES.Identifier &&
+            (root === callee || WORK_PARAM.test(writtenName(callee) ?? '')) &&
+            this.model.findVariable(root)?.defs[0]?.type === 'Parameter'
           )
             return true;
           const name = writtenName(callee);

@@ -181,6 +181,45 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // A retry helper is found by what it does (calls the function it is given), not by the parameter's name.
+    {
+      code: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function withRetries<T>(thing: () => Promise<T>): Promise<T> {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await thing();
+    } catch {
+      await sleep(1000);
+    }
+  }
+  throw new Error('gave up');
+}`,
+      errors: [
+        {
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 24,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function withRetries<T>(thing: () => Promise<T>): Promise<T> {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await thing();
+    } catch {
+      await sleep(Math.random() * Math.min(30000, 1000 * 2 ** i));
+    }
+  }
+  throw new Error('gave up');
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // The Retry-After hint does not hide a constant fallback; a fixed list of delays does not jitter.
     {
       code: `
