@@ -13,6 +13,7 @@
 //   --findings-only    with --record-baseline: record findings without scoring or printing them
 //                      (used for the held-out part before its labels existed)
 //   --plugin <file>    the plugin to run (default rules/dist/index.js), e.g. a build of an older commit
+//   --plugin-commit <sha>  with --record-baseline: the commit that plugin was built from (default HEAD)
 //   --merge-baseline   with --record-baseline: add the repositories not yet in the baseline file,
 //                      keeping the findings already recorded (for repositories added later)
 import { execFileSync } from 'node:child_process';
