@@ -6,13 +6,14 @@
 // the plugin at its default options and no settings, and the findings are matched to the labels
 // (labels/<owner>+<name>.json) by path, category and line.
 //
-// Usage: node bench/production/score.js [--part dev|heldout] [--write] [--record-baseline]
+// Usage: node bench/production/score.js [--part dev|heldout|heldout2] [--write] [--record-baseline]
 //   --write            writes RESULTS-<part>.md and results-<part>.json next to this script
 //   --record-baseline  writes the raw findings to baseline-findings-<part>.json (run once, on the
 //                      rules as they were before the recall work; later runs score them too)
 //   --findings-only    with --record-baseline: record findings without scoring or printing them
 //                      (used for the held-out part before its labels existed)
 //   --plugin <file>    the plugin to run (default rules/dist/index.js), e.g. a build of an older commit
+//   --plugin-commit <sha>  with --record-baseline: the commit that plugin was built from (default HEAD)
 //   --merge-baseline   with --record-baseline: add the repositories not yet in the baseline file,
 //                      keeping the findings already recorded (for repositories added later)
 import { execFileSync } from 'node:child_process';
@@ -37,8 +38,9 @@ const pluginFile = args.includes('--plugin')
   ? path.resolve(args[args.indexOf('--plugin') + 1])
   : path.join(root, 'rules/dist/index.js');
 const mergeBaseline = args.includes('--merge-baseline');
-if (!['dev', 'heldout'].includes(part)) {
-  console.error(`--part must be dev or heldout, not ${part}`);
+const PARTS = ['dev', 'heldout', 'heldout2'];
+if (!PARTS.includes(part)) {
+  console.error(`--part must be one of ${PARTS.join(', ')}, not ${part}`);
   process.exit(2);
 }
 

@@ -30,15 +30,30 @@ export const STRATA = {
   signal: { pattern: String.raw`signal|AbortController|AbortSignal`, maxLines: 200 },
   coordination: { pattern: String.raw`[Ll]ock|[Mm]utex|[Ll]eader|[Ss]emaphore`, maxLines: 200 },
   signalScope: { pattern: String.raw`signal\??: AbortSignal`, maxLines: 300, count: 3 },
+  // Second round (entries with "round": 2): signalScope drew no file in any of its repositories, so
+  // up to three files are drawn that have a signal in scope (an AbortSignal or AbortController, or a
+  // `signal` word) AND make an outbound call, up to 300 lines. Earlier entries keep their selection.
+  signalCall: {
+    pattern: [
+      String.raw`AbortSignal|AbortController|[^A-Za-z]signal[^A-Za-z]`,
+      String.raw`fetch\(|axios|got\(|\.request\(|new [A-Z][A-Za-z]*Client\(`,
+    ],
+    maxLines: 300,
+    count: 3,
+    round: 2,
+  },
 };
 
+// A pattern, or a list of patterns that a file must all match.
 function grepFiles(dir, entry, pattern) {
+  const patterns = Array.isArray(pattern) ? pattern : [pattern];
   try {
     return git(dir, [
       'grep',
       '-l',
       '-E',
-      pattern,
+      ...(patterns.length > 1 ? ['--all-match'] : []),
+      ...patterns.flatMap(each => ['-e', each]),
       entry.commit,
       '--',
       ...entry.roots.map(root => `${root}/*.ts`),
@@ -69,7 +84,8 @@ export function select(entry, sample = manifest.sample) {
   const files = candidates
     .slice(0, sample)
     .map(({ path: p, lines }) => ({ path: p, lines, stratum: 'general' }));
-  for (const [stratum, { pattern, maxLines, count = 1 }] of Object.entries(STRATA)) {
+  for (const [stratum, { pattern, maxLines, count = 1, round = 1 }] of Object.entries(STRATA)) {
+    if ((entry.round ?? 1) < round) continue;
     const taken = new Set(files.map(file => file.path));
     const picks = ordered(dir, entry, grepFiles(dir, entry, pattern), maxLines)
       .filter(file => !taken.has(file.path))
