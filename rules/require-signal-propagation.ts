@@ -15,7 +15,6 @@ import {
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { droppedDeadlines } from './util/deadline-params.js';
 import { addOptionFix } from './util/fix.js';
-import { projectFunctions } from './util/project-calls.js';
 import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -109,6 +108,23 @@ export default createRule<Options, MessageIds>({
 
     const isRouteFile = ROUTE_FILE.test(context.filename);
 
+    /**
+     * `Request` is the fetch API's (it has a `signal`) when it is the global or comes from a fetch
+     * implementation; Express's and Fastify's `Request` have none.
+     */
+    function isFetchRequest(name: string): boolean {
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.name !== name) continue;
+          return /^(?:undici|node-fetch|next\/server|next|@remix-run\/.+|react-router|@whatwg-node\/.+)$/.test(
+            statement.source.value,
+          );
+        }
+      }
+      return true;
+    }
+
     /** `export async function GET(req)` in a Next.js `route.js`: the handler's first parameter is a Request. */
     function isRouteHandler(fn: FunctionNode): boolean {
       if (!isRouteFile) return false;
@@ -185,7 +201,7 @@ export default createRule<Options, MessageIds>({
           if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal')
             return { text: target.name, names: new Set([target.name]), fn };
           const type = typeName(target);
-          if (type === 'Request' || type === 'NextRequest')
+          if ((type === 'Request' || type === 'NextRequest') && isFetchRequest(type))
             return {
               text: `${target.name}.signal`,
               names: new Set([`${target.name}.signal`]),
@@ -503,8 +519,7 @@ export default createRule<Options, MessageIds>({
                 classified.role.role === 'call' && SIGNAL_KEY[classified.role.family] !== undefined,
             );
       } else {
-        if (projectFunctionOf === null) projectFunctionOf = projectFunctions(context);
-        const found = projectFunctionOf?.(call);
+        const found = model.projectFunctionOf(call);
         if (!found) return;
         fn = found.fn;
         remote = () => found.remote;
@@ -526,8 +541,6 @@ export default createRule<Options, MessageIds>({
       if (!signalCapable()) return;
       context.report({ node: call.callee, messageId: 'signalNotAccepted', data });
     }
-
-    let projectFunctionOf: ReturnType<typeof projectFunctions> | null = null;
 
     /** Functions that make remote calls and never read the deadline they are handed. */
     function checkDroppedDeadlines(): void {

@@ -29,11 +29,55 @@ export interface FanOut {
 
 const MAPPERS = new Set(['map', 'flatMap']);
 
+/** The handler rethrows (a `throw` outside nested functions): the failure still escapes. */
+function rethrows(handler: Node): boolean {
+  return (
+    findNode(
+      handler,
+      node => node.type === AST_NODE_TYPES.ThrowStatement,
+      node => !isFunction(node),
+    ) !== undefined
+  );
+}
+
+/** `node` runs inside a try block (below `boundary`) whose catch does not rethrow, or a `.catch()`. */
+function caughtWithin(node: Node, boundary: Node): boolean {
+  let child: Node = node;
+  for (
+    let current = node.parent;
+    current && current !== boundary;
+    child = current, current = current.parent
+  ) {
+    if (
+      current.type === AST_NODE_TYPES.TryStatement &&
+      current.block === child &&
+      current.handler &&
+      !rethrows(current.handler.body)
+    )
+      return true;
+    if (
+      current.type === AST_NODE_TYPES.MemberExpression &&
+      current.object === child &&
+      memberName(current) === 'catch' &&
+      current.parent?.type === AST_NODE_TYPES.CallExpression
+    )
+      return true;
+    if (isFunction(current) && current !== boundary) return false;
+  }
+  return false;
+}
+
 /**
  * The promise already settles on failure: `call().catch(() => fallback)`, `.then(ok, onError)`,
  * or an async callback whose body is a try/catch. One failing element then cannot fail the rest.
+ * With the file model, a body whose every remote call sits in a try that does not rethrow counts
+ * too, whatever else it does around them (`const id = …; try { await call(id) } catch { n-- }`).
  */
-export function handlesOwnFailure(node: Node): boolean {
+export function handlesOwnFailure(node: Node, model?: FileModel): boolean {
+  if (model && unwrap(node).type === AST_NODE_TYPES.BlockStatement) {
+    const calls = model.remoteCallsIn(node);
+    if (calls.length > 0 && calls.every(call => caughtWithin(call.node, node))) return true;
+  }
   let inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
   if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -83,14 +127,88 @@ export function callbackBody(model: FileModel, callback: Node | undefined): Node
   return fn?.body;
 }
 
+/** Utility libraries whose `map`/`mapValues` take the collection first, and ramda, which takes it last. */
+const DATA_FIRST = /^(?:lodash|lodash-es|lodash\/.+|underscore|remeda|es-toolkit|es-toolkit\/compat|radash)$/;
+const DATA_LAST = /^(?:ramda|rambda)$/;
+
+/** The module an identifier is imported from, if it is imported. */
+function importedFrom(model: FileModel, identifier: TSESTree.Identifier): string | undefined {
+  const def = model.findVariable(identifier)?.defs[0];
+  if (def?.type !== 'ImportBinding') return undefined;
+  const declaration = def.parent;
+  return declaration?.type === AST_NODE_TYPES.ImportDeclaration ? declaration.source.value : undefined;
+}
+
+/**
+ * `_.map(xs, fn)`, `R.mapValues(groups, fn)`, `map(xs, fn)` from lodash/remeda…, `R.map(fn, xs)`
+ * from ramda: the collection and the callback of a utility library's mapper; `values(…)` and
+ * `Object.values(…)` around it are looked through.
+ */
+function libraryMapper(
+  model: FileModel,
+  call: TSESTree.CallExpression,
+): { source: Node; callback: Node; at: Node } | undefined {
+  const callee = unwrap(call.callee);
+  let name: string | undefined;
+  let root: Node = callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+    name = memberName(callee);
+    root = unwrap(callee.object);
+  } else if (callee.type === AST_NODE_TYPES.Identifier) {
+    const def = model.findVariable(callee)?.defs[0];
+    const spec = def?.node;
+    name =
+      spec?.type === AST_NODE_TYPES.ImportSpecifier && spec.imported.type === AST_NODE_TYPES.Identifier
+        ? spec.imported.name
+        : callee.name;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier || (name !== 'map' && name !== 'mapValues')) return undefined;
+  const module = importedFrom(model, root);
+  if (!module) return undefined;
+  const [first, second] = call.arguments as Node[];
+  if (!first || !second) return undefined;
+  if (DATA_FIRST.test(module)) return { source: first, callback: second, at: callee };
+  if (DATA_LAST.test(module) && name === 'map') return { source: second, callback: first, at: callee };
+  return undefined;
+}
+
+/** `Object.values(x)`, `_.values(x)`, `R.values(x)`: the object whose values are taken. */
+function valuesOf(model: FileModel, call: TSESTree.CallExpression): Node | undefined {
+  const callee = unwrap(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression
+      ? memberName(callee)
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : undefined;
+  if (name !== 'values' || call.arguments.length !== 1) return undefined;
+  const value = model.valueOf(callee);
+  if (value.kind === 'global' && value.path.join('.') !== 'Object.values') return undefined;
+  return call.arguments[0] as Node;
+}
+
 /** Describes what a fan-out argument holds: a literal list, a mapped collection, or pushed promises. */
 export function fanOutElements(model: FileModel, argument: Node, depth = 0): FanOut | undefined {
   const node = unwrap(argument);
+  if (node.type === AST_NODE_TYPES.CallExpression && depth < 3) {
+    const inner = valuesOf(model, node);
+    if (inner) return fanOutElements(model, inner, depth + 1);
+    const mapper = libraryMapper(model, node);
+    if (mapper) {
+      const body = callbackBody(model, mapper.callback);
+      if (!body) return undefined;
+      const calls = handlesOwnFailure(body, model) ? [] : model.remoteCallsIn(body);
+      return {
+        remote: calls.length > 0 ? 1 : 0,
+        collection: { source: mapper.source, work: body, calls, at: mapper.at },
+      };
+    }
+  }
   if (node.type === AST_NODE_TYPES.ArrayExpression) {
     let remote = 0;
     for (const element of node.elements) {
       if (!element || element.type === AST_NODE_TYPES.SpreadElement) continue;
-      if (!handlesOwnFailure(element) && model.remoteCallsIn(element).length > 0) remote++;
+      if (!handlesOwnFailure(element, model) && model.remoteCallsIn(element).length > 0) remote++;
     }
     return { remote, elements: node.elements.length };
   }
@@ -99,7 +217,7 @@ export function fanOutElements(model: FileModel, argument: Node, depth = 0): Fan
     if (name && MAPPERS.has(name)) {
       const body = callbackBody(model, node.arguments[0]);
       if (!body) return undefined;
-      const calls = handlesOwnFailure(body) ? [] : model.remoteCallsIn(body);
+      const calls = handlesOwnFailure(body, model) ? [] : model.remoteCallsIn(body);
       return {
         remote: calls.length > 0 ? 1 : 0,
         collection: { source: node.callee.object, work: body, calls, at: node.callee },

@@ -40,6 +40,7 @@ import {
   unwrap,
   writtenName,
 } from './ast.js';
+import { type ProjectFunction, projectFunctions } from './project-calls.js';
 import { instanceKindFromType, requireTypes } from './types.js';
 
 type Scope = TSESLint.Scope.Scope;
@@ -775,6 +776,9 @@ export class FileModel {
     return result;
   }
 
+  /** Project facts: the function of another module of the project a call reaches (none under oxlint). */
+  projectFunctionOf: (call: TSESTree.CallExpression) => ProjectFunction | undefined = () => undefined;
+
   /** Type-aware mode: `(node) => the client instance its declared type says it is`, when on. */
   typeResolver: ((node: Node) => InstanceKind | undefined) | undefined;
 
@@ -1468,6 +1472,11 @@ export function fileModel(
   let model = models.get(key);
   if (!model) {
     model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
+    let lookup: ReturnType<typeof projectFunctions> | null = null;
+    model.projectFunctionOf = call => {
+      if (lookup === null) lookup = projectFunctions(context);
+      return lookup?.(call);
+    };
     if (model.settings.resolveInstancesByType) {
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');
       model.typeResolver = node => instanceKindFromType(services, node);

@@ -903,6 +903,8 @@ export interface ProjectFunction {
   remote: boolean;
   /** Its own body makes a request that takes a signal (`fetch`, axios, got, ky, undici). */
   signalCapable: boolean;
+  /** Its own body waits on a timer (`new Promise(r => setTimeout(r, ms))`): a sleep helper. */
+  waitsOnTimer: boolean;
 }
 
 /**
@@ -944,7 +946,29 @@ export function projectFunctions(
         },
         node => !isFunction(node),
       ) !== undefined;
-    return { fn, remote: signalCapable || session.remoteFunction(where, fn, 1), signalCapable };
+    const waitsOnTimer =
+      findNode(fn.body, node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = unwrap(node.callee);
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(callee)
+              : undefined;
+        return (
+          name === 'setTimeout' &&
+          (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has(name))
+        );
+      }) !== undefined;
+    return {
+      fn,
+      get remote(): boolean {
+        return signalCapable || session.remoteFunction(where, fn, 1);
+      },
+      signalCapable,
+      waitsOnTimer,
+    };
   };
 }
 

@@ -252,6 +252,23 @@ export class RetryAnalysis {
       return conditionalExit;
     });
     if (!conditionalExit) return undefined;
+    // `if (data.code !== 200) throw …` beside the attempt bound: a failed answer leaves the loop,
+    // so what goes round again is a pending one. That is a poll (waiting for work to finish), not a retry.
+    let failureLeaves = false;
+    ownNodes(loop.body, node => {
+      if (
+        node.type === AST_NODE_TYPES.IfStatement &&
+        !this.isBoundTest(node.test, counters) &&
+        findNode(
+          node.consequent,
+          inner => inner.type === AST_NODE_TYPES.ThrowStatement,
+          inner => !isFunction(inner),
+        ) !== undefined
+      )
+        failureLeaves = true;
+      return failureLeaves;
+    });
+    if (failureLeaves) return undefined;
     const sleep = this.findSleep(loop.body);
     const delay: Delay = sleep
       ? this.classifyDelay(sleep.call, sleep.expr, counters, loop)
@@ -370,7 +387,9 @@ export class RetryAnalysis {
           // A retry helper retries the function it is given, whatever its name: `await fn()`,
           // `await operation(attempt)`, `await options.task()`.
           const root =
-            callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? unwrap(callee.object) : callee;
+            callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
+              ? unwrap(callee.object)
+              : callee;
           if (
             root.type === AST_NODE_TYPES.Identifier &&
             (root === callee || WORK_PARAM.test(writtenName(callee) ?? '')) &&
@@ -896,6 +915,20 @@ export class RetryAnalysis {
       if (imported && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
+      // An injected sleep (`{ sleep }: { sleep: (ms: number) => Promise<void> }`), awaited.
+      if (
+        def?.type === 'Parameter' &&
+        SLEEP_NAME.test(callee.name) &&
+        call.parent?.type === AST_NODE_TYPES.AwaitExpression
+      )
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+      // A helper of another module of the project that waits on a timer (`await timer(10_000)`).
+      if (
+        imported &&
+        call.type === AST_NODE_TYPES.CallExpression &&
+        model.projectFunctionOf(call)?.waitsOnTimer
+      )
+        return (call.arguments[0] as Node | undefined) ?? undefined;
     }
     return null;
   }

@@ -13,6 +13,8 @@ const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/ro
 
 ruleTester.run('no-unbounded-fanout', rule, {
   valid: [
+    // A utility library's map over local work.
+    `import _ from 'lodash'; export const names = (ids: string[]) => Promise.all(_.map(ids, async id => id.trim()));`,
     // Project calls: a project function that only computes is local work.
     {
       filename: HANDLER,
@@ -84,6 +86,25 @@ export async function invite(invites: { email: string }[], current: number) {
 }`,
   ],
   invalid: [
+    // Utility libraries' mappers: lodash, remeda (through values of mapValues), ramda (callback first).
+    {
+      code: `import _ from 'lodash';
+import * as R from 'remeda';
+import { map } from 'ramda';
+export const a = (ids: string[]) => Promise.all(_.map(ids, id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));
+export const b = (groups: Record<string, string[]>) => Promise.all(R.values(R.mapValues(groups, (ids, key) => fetch('/g/' + key, { method: 'POST', signal: AbortSignal.timeout(1000) }))));
+export const c = (ids: string[]) => Promise.all(map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) }), ids));`,
+      errors: [
+        { line: 4, column: 37, endLine: 4, endColumn: 48, messageId: 'unboundedFanout' },
+        { line: 5, column: 56, endLine: 5, endColumn: 67, messageId: 'unboundedFanout' },
+        { line: 6, column: 37, endLine: 6, endColumn: 48, messageId: 'unboundedFanout' },
+      ],
+    },
+    // The list of all chunks is as long as the data.
+    {
+      code: `export const insertAll = (chunks: string[][]) => Promise.all(chunks.map(chunk => fetch('/insert', { method: 'POST', body: JSON.stringify(chunk), signal: AbortSignal.timeout(1000) })));`,
+      errors: [{ line: 1, column: 50, endLine: 1, endColumn: 61, messageId: 'unboundedFanout' }],
+    },
     // A guard that only logs does not bound the list; nor does one that comes after the fan-out.
     {
       code: `export async function invite(invites: string[]) {

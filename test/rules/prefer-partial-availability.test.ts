@@ -6,6 +6,17 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('prefer-partial-availability', rule, {
   valid: [
+    // Every remote call of the callback sits in a try whose catch does not rethrow.
+    `export async function shorten(links: string[]) {
+  return Promise.all(links.map(async link => {
+    const id = link.trim();
+    try {
+      return await fetch('https://kutt.it/api/v2/links/' + id, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      return undefined;
+    }
+  }));
+}`,
     // The same pushed promises, settled one by one.
     `
 export async function runEverywhere(regions: string[], url: string) {
@@ -32,6 +43,45 @@ const lines = await Promise.all(order.lines.map(line => fetch(line.priceUrl, { s
     'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) })]);',
   ],
   invalid: [
+    // A catch that rethrows still fails the whole answer.
+    {
+      code: `export async function shorten(links: string[]) {
+  return Promise.all(links.map(async link => {
+    const id = link.trim();
+    try {
+      return await fetch('https://kutt.it/api/v2/links/' + id, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      console.error(error);
+      throw error;
+    }
+  }));
+}`,
+      errors: [
+        {
+          line: 2,
+          column: 10,
+          endLine: 2,
+          endColumn: 21,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `export async function shorten(links: string[]) {
+  return Promise.allSettled(links.map(async link => {
+    const id = link.trim();
+    try {
+      return await fetch('https://kutt.it/api/v2/links/' + id, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      console.error(error);
+      throw error;
+    }
+  }));
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A DI factory's parameter typed with the client class (through a type alias).
       code: `

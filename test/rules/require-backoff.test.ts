@@ -1,11 +1,52 @@
+import path from 'node:path';
+
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-backoff.js';
 
 const ruleTester = new RuleTester();
+/** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
+const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // A poll: a failed answer leaves the loop, a pending one waits and asks again.
+    `
+export async function waitForVideo(taskId: string) {
+  let attempts = 0;
+  while (true) {
+    if (attempts++ >= 180) throw new Error('timed out');
+    const data = await (await fetch('/record-info?taskId=' + taskId, { signal: AbortSignal.timeout(30000) })).json();
+    if (data.code !== 200) throw new Error('failed');
+    if (data.done) return data;
+  }
+}`,
+    // An injected sleep, and a project helper that sleeps under another name, with sound schedules.
+    `
+export async function retryCheck({ check, sleep }: { check: () => Promise<boolean>; sleep: (ms: number) => Promise<void> }) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      if (await check()) return true;
+    } catch {}
+    await sleep(Math.random() * Math.min(10_000, 100 * 2 ** attempt));
+  }
+  return false;
+}`,
+    {
+      filename: HANDLER,
+      code: `import { timer } from '@/lib/timer';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await timer(Math.random() * Math.min(10_000, 100 * 2 ** attempt));
+    }
+  }
+  throw new Error('gave up');
+}`,
+      options: [{ checkTests: true }],
+    },
     // A Retry-After hint with a sound fallback schedule.
     `
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -181,6 +222,47 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // A project helper that sleeps under another name: its constant wait is seen.
+    {
+      filename: HANDLER,
+      code: `import { timer } from '@/lib/timer';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await timer(1000);
+    }
+  }
+  throw new Error('gave up');
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 24,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `import { timer } from '@/lib/timer';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await timer(Math.random() * Math.min(30000, 1000 * 2 ** attempt));
+    }
+  }
+  throw new Error('gave up');
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A retry helper is found by what it does (calls the function it is given), not by the parameter's name.
     {
       code: `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));

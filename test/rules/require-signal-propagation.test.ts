@@ -10,6 +10,9 @@ const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/ro
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // Express's Request has no signal: only the fetch API's does.
+    `import type { Request } from 'express';
+export async function proxy(req: Request) { return fetch('https://upstream.internal' + req.url, { signal: AbortSignal.timeout(5000) }); }`,
     // A deadline that is read, passed on whole, or taken by a function that calls nothing remote.
     `export async function a(id: string, timeoutMs: number) { return fetch('/x/' + id, { signal: AbortSignal.timeout(timeoutMs) }); }
 export async function b(id: string, options: { timeoutMs?: number }) { return fetch('/x/' + id, { signal: AbortSignal.timeout(options.timeoutMs ?? 1000) }); }
