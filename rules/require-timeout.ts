@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -15,7 +17,8 @@ import {
   wrapperMatters,
 } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
-import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
+import { type CallLike, type Node, memberName, propertyKey, unwrap, writtenName } from './util/ast.js';
+import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { addOptionFix } from './util/fix.js';
@@ -36,6 +39,7 @@ export type Options = [
 
 export type MessageIds =
   | 'missingDeadline'
+  | 'wrapperWithoutDeadline'
   | 'missingClientDeadline'
   | 'noneDeadline'
   | 'timeoutDoesNotAbort'
@@ -50,6 +54,9 @@ export type MessageIds =
   | 'suggestAnySignal';
 
 /** Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`, `got.extend`, `ky.create`). */
+/** Names of functions that may wrap a request: only these are looked up as request wrappers. */
+const WRAPPER_NAME = /fetch|request|http|api|call|get|post|put|patch|delete|send|query|download|upload|load/i;
+
 const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>(['axios', 'got', 'ky']);
 
 export default createRule<Options, MessageIds>({
@@ -62,6 +69,8 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
+      wrapperWithoutDeadline:
+        '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
       missingClientDeadline:
@@ -377,9 +386,46 @@ export default createRule<Options, MessageIds>({
       report(classified, verdict, false);
     }
 
+    /**
+     * A call to a request wrapper of the project (this file or another module) that bounds its
+     * request only with the deadline its caller gives, made without one.
+     */
+    function checkWrapperCall(call: TSESTree.CallExpression): void {
+      const name = writtenName(unwrap(call.callee));
+      if (!name || !WRAPPER_NAME.test(name)) return;
+      const local = model.localFunction(call.callee);
+      let carrier: DeadlineCarrier | undefined;
+      let where: string;
+      if (local) {
+        carrier = deadlineCarrier(local, request => {
+          const value = model.valueOf(request.callee);
+          return value.kind === 'global' && value.path.join('.') === 'fetch';
+        });
+        where = `line ${carrier?.line ?? 0}`;
+      } else {
+        const found = model.projectFunctionOf(call);
+        carrier = found?.deadlineCarrier;
+        where = found
+          ? `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier?.line ?? 0}`
+          : '';
+      }
+      if (!carrier || givesDeadline(call, carrier)) return;
+      context.report({
+        node: call.callee,
+        messageId: 'wrapperWithoutDeadline',
+        data: {
+          callee: sourceCode.getText(call.callee).replace(/\s+/g, ' ').slice(0, 40),
+          key: carrier.key ?? carrier.name ?? 'signal',
+          request: carrier.request,
+          where,
+        },
+      });
+    }
+
     return mergeListeners(collectors, {
       'Program:exit'(): void {
         for (const call of model.calls) {
+          if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkWrapperCall(call);
           const classified = model.classify(call);
           // Known only by its declared type (the rule's option, or type-aware mode for every rule).
           if (!classified || classified.typed) {

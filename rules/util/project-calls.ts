@@ -25,6 +25,7 @@ import {
   staticString,
   unwrap,
 } from './ast.js';
+import { type DeadlineCarrier, deadlineCarrier } from './deadline-carrier.js';
 import { type ParserLike, type ProjectContext, parseModule, parserOf } from './project-facts.js';
 
 const STAT_TTL_MS = 10_000;
@@ -905,6 +906,10 @@ export interface ProjectFunction {
   signalCapable: boolean;
   /** Its own body waits on a timer (`new Promise(r => setTimeout(r, ms))`): a sleep helper. */
   waitsOnTimer: boolean;
+  /** A request wrapper bounded only by what its caller passes (`{ timeout }` → `signal`). */
+  deadlineCarrier: DeadlineCarrier | undefined;
+  /** The file it is written in. */
+  file: string;
 }
 
 /**
@@ -968,6 +973,18 @@ export function projectFunctions(
       },
       signalCapable,
       waitsOnTimer,
+      get deadlineCarrier(): DeadlineCarrier | undefined {
+        return deadlineCarrier(fn, request => {
+          const callee = unwrap(request.callee);
+          return (
+            callee.type === AST_NODE_TYPES.Identifier &&
+            callee.name === 'fetch' &&
+            !where.imports.has('fetch') &&
+            !where.locals.has('fetch')
+          );
+        });
+      },
+      file: where.file,
     };
   };
 }

@@ -7,9 +7,21 @@ import rule from '../../rules/require-timeout.js';
 const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 
 const ruleTester = new RuleTester();
+/** A project whose request wrapper (src/lib/http.ts) bounds its request only with the caller's timeout. */
+const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // A request wrapper given its deadline; one whose deadline has a default; a spread that may carry it.
+    {
+      filename: HANDLER,
+      code: `import { fetchJson } from '@/lib/http';
+export const load = (id: string) => fetchJson('/users/' + id, { timeout: 2000 });
+export const again = (id: string, options: object) => fetchJson('/users/' + id, { ...options });`,
+      options: [{ checkTests: true }],
+    },
+    `async function fetchBounded(url: string, { timeout = 5000 }: { timeout?: number } = {}) { return fetch(url, { signal: AbortSignal.timeout(timeout) }); }
+export const load = () => fetchBounded('/f');`,
     // An exported instance with a deadline, and one whose options come from elsewhere.
     `import axios from 'axios'; export const http = axios.create({ baseURL: 'https://billing.internal', timeout: 5000 });`,
     `import axios from 'axios'; import { options } from './config'; export const http = axios.create({ ...options, baseURL: 'https://billing.internal' });`,
@@ -234,6 +246,38 @@ await fetch(url, { signal: controller.signal });
     { filename: 'src/__tests__/api.test.ts', code: `await fetch(url);` },
   ],
   invalid: [
+    // A request wrapper of another module, bounded only by the timeout its caller gives, called without one.
+    {
+      filename: HANDLER,
+      code: `import { fetchJson } from '@/lib/http';
+export const load = (id: string) => fetchJson('/users/' + id, { headers: { accept: 'application/json' } });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 46,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'fetchJson', key: 'timeout', request: 'fetch', where: '../lib/http.ts:24' },
+        },
+      ],
+    },
+    // The same in one file, with the caller's signal as the only deadline.
+    {
+      code: `async function fetchWithSignal(url: string, signal?: AbortSignal) { return fetch(url, { signal }); }
+export const load = () => fetchWithSignal('/d');`,
+      errors: [
+        {
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 42,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'fetchWithSignal', key: 'signal', request: 'fetch', where: 'line 1' },
+        },
+      ],
+    },
     {
       // No module of this project sets a default; its test setup does not count for the service.
       filename: path.join(PROJECTS, 'without-bootstrap/src/service.ts'),

@@ -1,0 +1,164 @@
+// A request wrapper that bounds its request only with what its caller gives it: `fetchJson(url,
+// { timeout })` passing `signal: timeout ? AbortSignal.timeout(timeout) : undefined` to fetch.
+// Called without that option, the request has no deadline, and only the call site can say so.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  propertyKey,
+  unwrap,
+} from './ast.js';
+
+/** Where a wrapper's deadline comes from: its parameter at `index`, or property `key` of it. */
+export interface DeadlineCarrier {
+  index: number;
+  /** A property of an options parameter (`timeout` in `{ timeout }` or `options.timeout`). */
+  key?: string;
+  /** The parameter's name, for a positional carrier. */
+  name?: string;
+  /** The request the wrapper makes, for the message (`fetch`). */
+  request: string;
+  /** The line of that request in the wrapper's file. */
+  line: number;
+}
+
+function mentions(node: Node, test: (identifier: TSESTree.Identifier) => boolean): boolean {
+  return (
+    findNode(node, inner => {
+      if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+      const parent = inner.parent;
+      // Not a property name (`x.timeout`, `{ timeout: … }` keys).
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === inner && !parent.computed)
+        return false;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === inner && !parent.shorthand) return false;
+      return test(inner);
+    }) !== undefined
+  );
+}
+
+/** `AbortSignal.timeout(5000)` in the value, with nothing of the caller in its argument: bounded here. */
+function boundedHere(value: Node, fromCaller: (node: Node) => boolean): boolean {
+  return (
+    findNode(value, inner => {
+      if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(inner.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'timeout') return false;
+      const object = unwrap(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'AbortSignal') return false;
+      const arg = inner.arguments[0] as Node | undefined;
+      return arg !== undefined && !fromCaller(arg);
+    }) !== undefined
+  );
+}
+
+/** Which parameter of `fn` the value reads its deadline from, if it only comes from the caller. */
+function carrierOf(
+  fn: FunctionNode,
+  value: Node,
+): Omit<DeadlineCarrier, 'request' | 'line'> | undefined | null {
+  const carriers: Omit<DeadlineCarrier, 'request' | 'line'>[] = [];
+  const names = new Map<string, Omit<DeadlineCarrier, 'request' | 'line'>>();
+  let defaulted = false;
+  fn.params.forEach((param, index) => {
+    if (param.type === AST_NODE_TYPES.AssignmentPattern) {
+      // A default deadline bounds the call when the caller gives none.
+      if (
+        param.left.type === AST_NODE_TYPES.Identifier &&
+        mentions(value, id => id.name === (param.left as TSESTree.Identifier).name)
+      )
+        defaulted = true;
+      if (param.left.type !== AST_NODE_TYPES.ObjectPattern) return;
+    }
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target.type === AST_NODE_TYPES.Identifier) names.set(target.name, { index, name: target.name });
+    if (target.type === AST_NODE_TYPES.ObjectPattern)
+      for (const property of target.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = propertyKey(property);
+        if (key === undefined) continue;
+        if (property.value.type === AST_NODE_TYPES.AssignmentPattern) {
+          const left = property.value.left;
+          if (left.type === AST_NODE_TYPES.Identifier && mentions(value, id => id.name === left.name))
+            defaulted = true;
+          continue;
+        }
+        if (property.value.type === AST_NODE_TYPES.Identifier) names.set(property.value.name, { index, key });
+      }
+  });
+  if (defaulted) return null;
+  const fromCaller = (node: Node): boolean => mentions(node, id => names.has(id.name));
+  if (boundedHere(value, fromCaller)) return null;
+  findNode(value, inner => {
+    if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed) {
+      const object = unwrap(inner.object);
+      const carrier = object.type === AST_NODE_TYPES.Identifier ? names.get(object.name) : undefined;
+      if (carrier && carrier.key === undefined) {
+        carriers.push({ index: carrier.index, key: memberName(inner) });
+        return true;
+      }
+    }
+    if (inner.type === AST_NODE_TYPES.Identifier && mentions(inner, id => names.has(id.name))) {
+      const parent = inner.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === inner) return false;
+      const carrier = names.get(inner.name);
+      if (carrier) carriers.push(carrier);
+      return true;
+    }
+    return false;
+  });
+  return carriers[0];
+}
+
+/**
+ * The carrier of a wrapper whose every `fetch` takes its `signal` from the caller, and only from
+ * the caller. `isFetch` says whether a call is the global fetch in the wrapper's module.
+ */
+export function deadlineCarrier(
+  fn: FunctionNode,
+  isFetch: (call: TSESTree.CallExpression) => boolean,
+): DeadlineCarrier | undefined {
+  const requests: TSESTree.CallExpression[] = [];
+  findNode(
+    fn.body,
+    node => {
+      if (node.type === AST_NODE_TYPES.CallExpression && isFetch(node)) requests.push(node);
+      return false;
+    },
+    node => !isFunction(node) || node.type === AST_NODE_TYPES.ArrowFunctionExpression,
+  );
+  if (requests.length === 0) return undefined;
+  let found: DeadlineCarrier | undefined;
+  for (const request of requests) {
+    const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
+    // No options, or options built elsewhere: never bounded, or not ours to say; the wrapper's own file speaks.
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const signal = options.properties.find(
+      property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
+    ) as TSESTree.Property | undefined;
+    if (!signal) return undefined;
+    const carrier = carrierOf(fn, signal.value as Node);
+    if (!carrier) return undefined;
+    found ??= { ...carrier, request: 'fetch', line: request.loc.start.line };
+  }
+  return found;
+}
+
+/** Does this call give the wrapper its deadline? Spreads and non-literal options may carry it. */
+export function givesDeadline(call: TSESTree.CallExpression, carrier: DeadlineCarrier): boolean {
+  if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return true;
+  const arg = call.arguments[carrier.index] as Node | undefined;
+  if (!arg) return false;
+  const inner = unwrap(arg);
+  if (carrier.key === undefined)
+    return !(inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined');
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return true;
+  return inner.properties.some(
+    property =>
+      property.type !== AST_NODE_TYPES.Property || property.computed || propertyKey(property) === carrier.key,
+  );
+}
