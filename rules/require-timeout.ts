@@ -36,6 +36,7 @@ export type Options = [
 export type MessageIds =
   | 'missingDeadline'
   | 'missingClientDeadline'
+  | 'clientCannotBound'
   | 'noneDeadline'
   | 'timeoutDoesNotAbort'
   | 'requestTimeoutDoesNotAbort'
@@ -65,6 +66,8 @@ export default createRule<Options, MessageIds>({
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
       missingClientDeadline:
         'This {{label}} client is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
+      clientCannotBound:
+        '{{limitation}}, so calls through this {{label}} client that carry no deadline of their own hang forever if the server stops answering. Fix: {{fix}}.',
       noneDeadline:
         '`{{key}}: {{value}}` turns off the {{label}} deadline, so the call can hang forever if the server stops answering. Use a finite value; {{fix}}.',
       timeoutDoesNotAbort:
@@ -153,6 +156,14 @@ export default createRule<Options, MessageIds>({
             context.report({ node: call.callee, messageId: 'opaqueOptions', data });
           return;
         case 'missing': {
+          if (construction && verdict.limitation) {
+            context.report({
+              node: call.callee,
+              messageId: 'clientCannotBound',
+              data: { label: data.label, fix: data.fix, limitation: verdict.limitation },
+            });
+            return;
+          }
           if (construction) {
             const what = verdict.detail
               ? verdict.detail.startsWith('`')
