@@ -3,6 +3,7 @@
 // docs/research/client-timeouts.md and ../shared/research/lint-anchors.md.
 import type { ClientFamily, DeclaredType } from './build.js';
 import { anthropicFamily } from './clients/anthropic.js';
+import { apolloFamily } from './clients/apollo.js';
 import { awsFamily } from './clients/aws.js';
 import { axiosFamily } from './clients/axios.js';
 import { customFamily } from './clients/custom.js';
@@ -66,6 +67,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   knex: knexFamily,
   drizzle: drizzleFamily,
   'graphql-request': graphqlRequestFamily,
+  apollo: apolloFamily,
   jayson: jaysonFamily,
   ethers: ethersFamily,
   viem: viemFamily,
