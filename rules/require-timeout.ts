@@ -49,8 +49,16 @@ export type MessageIds =
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
 
-/** Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`, `got.extend`, `ky.create`). */
-const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>(['axios', 'got', 'ky']);
+/**
+ * Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`,
+ * `got.extend`, `ky.create`, `new GraphQLClient(url, { signal })`).
+ */
+const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>([
+  'axios',
+  'got',
+  'ky',
+  'graphql-request',
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'require-timeout',

@@ -272,6 +272,8 @@ await fetch(url, { signal: controller.signal });
     `import { Configuration, PlaidApi } from 'plaid'; export const plaid = new PlaidApi(new Configuration({ basePath, baseOptions: { timeout: 10000 } }));`,
     // Plaid: every visible call passes axios options with a timeout.
     `import { Configuration, PlaidApi } from 'plaid'; const plaid = new PlaidApi(new Configuration({ basePath })); export const item = (token: string) => plaid.itemGet({ access_token: token }, { timeout: 5000 });`,
+    // An exported graphql-request client whose fetch adds the deadline.
+    `import { GraphQLClient } from 'graphql-request'; export const billing = new GraphQLClient('https://billing/graphql', { fetch: timedFetch });`,
   ],
   invalid: [
     {
@@ -1152,6 +1154,12 @@ export { api };`,
       // Plaid: `timeout: 0` is axios's none.
       code: `import { Configuration, PlaidApi } from 'plaid'; export const plaid = new PlaidApi(new Configuration({ basePath, baseOptions: { timeout: 0 } }));`,
       errors: [{ column: 129, endColumn: 139, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // An exported graphql-request client without a deadline: its calls are in other files.
+      code: `import { GraphQLClient } from 'graphql-request';
+export const billing = new GraphQLClient('https://billing/graphql', { headers: { authorization: token } });`,
+      errors: [{ column: 28, endColumn: 41, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
   ],
 });

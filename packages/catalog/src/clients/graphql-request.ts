@@ -18,9 +18,8 @@ const REQUESTS: MemberTable = {
 };
 
 function decideGraphqlRequest(input: JudgeInput): Verdict {
-  // An options object faultline cannot see into may carry a signal.
-  if (isOpaque(input.options)) return { status: 'unknown' };
-  for (const layer of input.instance) {
+  // The client config is an instance layer of a call, and the options of its own construction.
+  for (const layer of [input.options, ...input.instance]) {
     if (isOpaque(layer)) return { status: 'unknown' };
     // A custom fetch or a middleware that rewrites the request may add the deadline.
     if (getProp(layer, 'fetch') || getProp(layer, 'requestMiddleware')) return { status: 'unknown' };
@@ -34,7 +33,7 @@ export const graphqlRequestFamily: ClientFamily = {
     id: 'graphql-request',
     label: 'graphql-request',
     reportAt: 'call',
-    fix: 'use the options form with a timed signal (`request({ document, variables, signal: AbortSignal.timeout(ms) })`); the positional form cannot take one',
+    fix: 'use the options form with a timed signal (`request({ document, variables, signal: AbortSignal.timeout(ms) })`; the positional form cannot take one), or give the client a `fetch` that adds one',
   },
   modules: {
     'graphql-request': {
