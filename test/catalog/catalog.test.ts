@@ -159,12 +159,17 @@ describe('SQL, GraphQL, JSON-RPC, blockchain and finance families', () => {
       limitation: 'knex’s MySQL dialects have no connection-wide query timeout',
     });
     expect(decide(knex('better-sqlite3'))?.status).toBe('bounded');
+    // No connection: knex only builds SQL text for another client to run.
+    expect(decide(knex('pg'))).toEqual({ status: 'bounded' });
     expect(decide(knex('oracledb', object({})))).toEqual({ status: 'unknown' });
     expect(decide({ kind: 'opaque' })).toEqual({ status: 'unknown' });
   });
 
   it('counts knex’s .timeout(ms) along the query chain as the query’s own bound', () => {
-    const client = { family: 'knex' as const, options: object({ client: str('pg') }) };
+    const client = {
+      family: 'knex' as const,
+      options: object({ client: str('pg'), connection: object({}) }),
+    };
     expect(decideDeadline(facts({ family: 'knex', client, chainTimeout: false }))?.status).toBe('missing');
     expect(decideDeadline(facts({ family: 'knex', client, chainTimeout: true }))).toEqual({
       status: 'bounded',

@@ -274,6 +274,8 @@ await fetch(url, { signal: controller.signal });
     `import { Configuration, PlaidApi } from 'plaid'; const plaid = new PlaidApi(new Configuration({ basePath })); export const item = (token: string) => plaid.itemGet({ access_token: token }, { timeout: 5000 });`,
     // An exported graphql-request client whose fetch adds the deadline.
     `import { GraphQLClient } from 'graphql-request'; export const billing = new GraphQLClient('https://billing/graphql', { fetch: timedFetch });`,
+    // knex without a connection only builds SQL text for another client to run.
+    `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
   ],
   invalid: [
     {

@@ -34,6 +34,9 @@ function decideKnex(input: JudgeInput): Verdict {
   const pool = getProp(config, 'pool')?.value;
   if (pool && (pool.kind !== 'object' || pool.hasSpread || getProp(pool, 'afterCreate')))
     return { status: 'unknown' };
+  const connection = getProp(config, 'connection');
+  // No connection: knex used only to build SQL text (`knex({ client: 'pg' })…toQuery()`).
+  if (!connection) return { status: 'bounded' };
   // Whatever `connection` holds, mysql/mysql2 have no option that bounds every query.
   if (MYSQL_CLIENTS.has(client.value)) {
     return {
@@ -42,9 +45,7 @@ function decideKnex(input: JudgeInput): Verdict {
     };
   }
   if (!POSTGRES_CLIENTS.has(client.value)) return { status: 'unknown' };
-  const connection = getProp(config, 'connection');
   const detail = '`statement_timeout`/`query_timeout` in `connection`';
-  if (!connection) return { status: 'missing', detail };
   const value = connection.value;
   // A literal URL can be searched; anything else (`config.db`, a function) may hold the bound.
   if (value.kind === 'string')
