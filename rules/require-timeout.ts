@@ -41,6 +41,7 @@ export type MessageIds =
   | 'missingDeadline'
   | 'wrapperWithoutDeadline'
   | 'missingClientDeadline'
+  | 'clientCannotBound'
   | 'noneDeadline'
   | 'timeoutDoesNotAbort'
   | 'requestTimeoutDoesNotAbort'
@@ -53,11 +54,19 @@ export type MessageIds =
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
 
-/** Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`, `got.extend`, `ky.create`). */
 /** Names of functions that may wrap a request: only these are looked up as request wrappers. */
 const WRAPPER_NAME = /fetch|request|http|api|call|get|post|put|patch|delete|send|query|download|upload|load/i;
 
-const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>(['axios', 'got', 'ky']);
+/**
+ * Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`,
+ * `got.extend`, `ky.create`, `new GraphQLClient(url, { signal })`).
+ */
+const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>([
+  'axios',
+  'got',
+  'ky',
+  'graphql-request',
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'require-timeout',
@@ -75,6 +84,8 @@ export default createRule<Options, MessageIds>({
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
       missingClientDeadline:
         'This {{label}} client is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
+      clientCannotBound:
+        '{{limitation}}, so calls through this {{label}} client that carry no deadline of their own hang forever if the server stops answering. Fix: {{fix}}.',
       noneDeadline:
         '`{{key}}: {{value}}` turns off the {{label}} deadline, so the call can hang forever if the server stops answering. Use a finite value; {{fix}}.',
       timeoutDoesNotAbort:
@@ -163,6 +174,14 @@ export default createRule<Options, MessageIds>({
             context.report({ node: call.callee, messageId: 'opaqueOptions', data });
           return;
         case 'missing': {
+          if (construction && verdict.limitation) {
+            context.report({
+              node: call.callee,
+              messageId: 'clientCannotBound',
+              data: { label: data.label, fix: data.fix, limitation: verdict.limitation },
+            });
+            return;
+          }
           if (construction) {
             const what = verdict.detail
               ? verdict.detail.startsWith('`')

@@ -27,6 +27,13 @@ import { isTimeoutWrapped } from './timeout-wrappers.js';
 
 type Slot = Origin | 'axios';
 
+/** The per-call options of a call bounded by `.timeout(…)` along its chain, as `hasPerCallBound` reads them. */
+const BOUND_BY_CHAIN: Summary = {
+  kind: 'object',
+  props: new Map([['timeout', { value: { kind: 'value' } }]]),
+  hasSpread: false,
+};
+
 /** Reads deadline facts from one file's model; one reader per model, memoised. */
 export class DeadlineReader {
   private layerIndex: Map<Slot, Summary[]> | undefined;
@@ -80,7 +87,8 @@ export class DeadlineReader {
       if (request) facts.request = request;
     }
     if (family === 'http') facts.http = this.httpFacts(call);
-    if (family === 'superagent') facts.chainTimeout = this.superagentBounded(call);
+    // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
+    if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(call);
     if (classified.custom)
       facts.custom = {
         keys: classified.custom.timeoutKeys,
@@ -120,7 +128,10 @@ export class DeadlineReader {
       if (!classified || classified.role.role !== 'call') continue;
       let origin = classified.origin;
       while (origin && origin.node !== construction) origin = origin.parent;
-      if (origin) uses.push(model.optionsOf(call, classified.role.options));
+      if (!origin) continue;
+      // A knex query with `.timeout(ms)` along its chain carries its own bound.
+      const chain = 'chain' in classified.role.options && this.superagentBounded(call);
+      uses.push(chain ? BOUND_BY_CHAIN : model.optionsOf(call, classified.role.options));
     }
     return uses;
   }

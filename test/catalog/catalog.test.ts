@@ -124,6 +124,142 @@ describe('decideClientDeadline', () => {
   });
 });
 
+describe('SQL, GraphQL, JSON-RPC, blockchain and finance families', () => {
+  const str = (value: string): Summary => ({ kind: 'string', value });
+
+  it('says a mysql2 client cannot take a client-wide bound, unless every visible query passes one', () => {
+    const limitation =
+      'mysql2 has no connection- or pool-wide query timeout (`connectTimeout` bounds only connecting)';
+    expect(
+      decideClientDeadline({ family: 'mysql2', options: object({ connectTimeout: num(5000) }) }),
+    ).toEqual([{ status: 'missing', limitation }]);
+    // Even options faultline cannot see into hold no query bound: mysql2 has no such option.
+    expect(decideClientDeadline({ family: 'mysql2', options: { kind: 'opaque' } })[0]?.status).toBe(
+      'missing',
+    );
+    const timed = object({ sql: str('SELECT 1'), timeout: num(2000) });
+    expect(decideClientDeadline({ family: 'mysql2', options: ABSENT, perCallOptions: [timed] })).toEqual([
+      { status: 'bounded' },
+    ]);
+  });
+
+  it('judges knex by its dialect: PostgreSQL by the connection, MySQL never, SQLite always', () => {
+    const knex = (client: string, connection?: Summary): Summary =>
+      object(connection ? { client: str(client), connection } : { client: str(client) });
+    const decide = (options: Summary) => decideClientDeadline({ family: 'knex', options })[0];
+    expect(decide(knex('pg', object({ host: str('db'), statement_timeout: num(5000) })))).toEqual({
+      status: 'bounded',
+    });
+    expect(decide(knex('postgresql', object({ host: str('db') })))?.status).toBe('missing');
+    expect(decide(knex('pg', object({ query_timeout: num(0) })))?.status).toBe('none');
+    expect(decide(knex('pg', str('postgres://db/app?statement_timeout=5000')))?.status).toBe('bounded');
+    // `config.db`, a function: the connection may hold the bound.
+    expect(decide(knex('pg', { kind: 'value' }))?.status).toBe('unknown');
+    expect(decide(knex('mysql2', object({ host: str('db') })))).toEqual({
+      status: 'missing',
+      limitation: 'knex’s MySQL dialects have no connection-wide query timeout',
+    });
+    expect(decide(knex('better-sqlite3'))?.status).toBe('bounded');
+    // No connection: knex only builds SQL text for another client to run.
+    expect(decide(knex('pg'))).toEqual({ status: 'bounded' });
+    expect(decide(knex('oracledb', object({})))).toEqual({ status: 'unknown' });
+    expect(decide({ kind: 'opaque' })).toEqual({ status: 'unknown' });
+  });
+
+  it('counts knex’s .timeout(ms) along the query chain as the query’s own bound', () => {
+    const client = {
+      family: 'knex' as const,
+      options: object({ client: str('pg'), connection: object({}) }),
+    };
+    expect(decideDeadline(facts({ family: 'knex', client, chainTimeout: false }))?.status).toBe('missing');
+    expect(decideDeadline(facts({ family: 'knex', client, chainTimeout: true }))).toEqual({
+      status: 'bounded',
+    });
+  });
+
+  it('judges drizzle only when it makes the driver itself', () => {
+    const decide = (options: Summary) => decideClientDeadline({ family: 'drizzle', options })[0];
+    expect(decide({ kind: 'opaque' })).toEqual({ status: 'unknown' });
+    expect(decide(object({ client: { kind: 'value' } }))).toEqual({ status: 'unknown' });
+    expect(decide(str('postgres://db/app'))?.status).toBe('missing');
+    expect(decide(str('postgres://db/app?statement_timeout=5000'))).toEqual({ status: 'bounded' });
+    expect(decide(object({ connection: object({ uri: str('mysql://db/app') }) }))).toMatchObject({
+      status: 'missing',
+      limitation: expect.stringContaining('mysql2'),
+    });
+  });
+
+  it('judges graphql-request calls by a timed signal, per call or in the client config', () => {
+    const signal = (timed: 'yes' | 'no'): Summary => ({ kind: 'signal', timed });
+    const decide = (options: Summary, instance: Summary[] = [ABSENT]) =>
+      decideDeadline(facts({ family: 'graphql-request', options, instance }));
+    expect(decide(str('query { a }'))).toEqual({ status: 'missing' });
+    expect(decide(object({ document: str('query { a }'), signal: signal('yes') }))).toEqual({
+      status: 'bounded',
+    });
+    expect(decide(object({ document: str('query { a }'), signal: signal('no') }))?.status).toBe(
+      'untimedSignal',
+    );
+    expect(decide(str('query { a }'), [object({ signal: signal('yes') })])).toEqual({ status: 'bounded' });
+    expect(decide(str('query { a }'), [object({ fetch: { kind: 'value' } })])).toEqual({ status: 'unknown' });
+    expect(decide({ kind: 'opaque' })).toEqual({ status: 'unknown' });
+  });
+
+  it('reports an Apollo Client made from a uri, and leaves a link chain alone', () => {
+    const decide = (options: Summary) => decideClientDeadline({ family: 'apollo', options })[0];
+    expect(decide(object({ uri: str('https://api/graphql') }))).toEqual({
+      status: 'missing',
+      detail: '`link`',
+    });
+    expect(decide(object({ link: { kind: 'value' } }))).toEqual({ status: 'unknown' });
+  });
+
+  it('judges jayson by `timeout` in the HTTP client options', () => {
+    const decide = (options: Summary) => decideClientDeadline({ family: 'jayson', options })[0];
+    expect(decide(str('http://rpc.internal:8545'))?.status).toBe('missing');
+    expect(decide(object({ host: str('rpc'), timeout: num(5000) }))).toEqual({ status: 'bounded' });
+    expect(decide(object({ host: str('rpc'), timeout: num(0) }))?.status).toBe('none');
+    expect(decide(object({ host: str('rpc') }, true))).toEqual({ status: 'unknown' });
+  });
+
+  it('never reports ethers, and viem only for a transport timeout of 0 or less', () => {
+    expect(decideClientDeadline({ family: 'ethers', options: object({ timeout: num(0) }) })).toEqual([
+      { status: 'bounded' },
+    ]);
+    expect(decideClientDeadline({ family: 'viem', options: ABSENT })).toEqual([{ status: 'bounded' }]);
+    expect(decideClientDeadline({ family: 'viem', options: object({ timeout: num(0) }) })[0]?.status).toBe(
+      'none',
+    );
+    expect(decideClientDeadline({ family: 'viem', options: object({ timeout: num(20_000) }) })).toEqual([
+      { status: 'bounded' },
+    ]);
+  });
+
+  it('judges Plaid by baseOptions.timeout with axios’s none values', () => {
+    const decide = (options: Summary) => decideClientDeadline({ family: 'plaid', options })[0];
+    expect(decide(object({ basePath: str('https://sandbox.plaid.com') }))?.status).toBe('missing');
+    expect(decide(object({ baseOptions: object({ timeout: num(10_000) }) }))).toEqual({ status: 'bounded' });
+    expect(decide(object({ baseOptions: object({ timeout: num(0) }) }))?.status).toBe('none');
+    expect(decide({ kind: 'opaque' })).toEqual({ status: 'unknown' });
+  });
+
+  it('knows the new clients by their module members and declared types', () => {
+    expect(lookupInstanceMember('knex', ['raw'])).toMatchObject({ role: 'call', family: 'knex' });
+    expect(lookupInstanceMember('knex', ['destroy'])).toBeUndefined();
+    expect(lookupInstanceMember('mysql2', ['end'])).toBeUndefined();
+    expect(lookupInstanceMember('drizzle', ['select'])).toBeUndefined();
+    expect(instanceOfDeclaredType('mysql2/promise', ['Pool'])).toEqual({
+      instance: 'mysql2',
+      family: 'mysql2',
+    });
+    expect(instanceOfDeclaredType('knex', ['Knex'])).toEqual({ instance: 'knex', family: 'knex' });
+    expect(instanceOfDeclaredType('graphql-request', ['GraphQLClient'])).toEqual({
+      instance: 'graphql-request',
+      family: 'graphql-request',
+    });
+  });
+});
+
 describe('decideBackoff and decideRetryOptions', () => {
   it('reports a growing, uncapped, unjittered wait once, saying both', () => {
     expect(

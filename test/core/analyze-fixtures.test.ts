@@ -205,6 +205,22 @@ describe('imperfect input', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the SQL clients fixture', { timeout: 60_000 }, () => {
+  it('judges mysql2 and knex queries with the catalog, saying what to do where no client-wide bound exists', () => {
+    const report = analyze(`${fixtures}/sql-clients`, ['findUser', 'findUserBounded', 'countUsers']);
+    const deadlines = (name: string) =>
+      byName(report, name).hazards.filter(hazard => hazard.code.startsWith('FL50'));
+    const [unbounded] = deadlines('findUser');
+    expect(unbounded?.code).toBe('FL502');
+    expect(unbounded?.message).toContain(
+      'without a deadline (mysql2 has no connection- or pool-wide query timeout (`connectTimeout` bounds only connecting))',
+    );
+    expect(unbounded?.message).toContain('Fix: pass `timeout` (ms) with each query');
+    expect(deadlines('findUserBounded').map(hazard => hazard.code)).toEqual(['FL501']);
+    expect(deadlines('countUsers').map(hazard => hazard.code)).toEqual(['FL501']);
+  });
+});
+
 describe('bad input', { timeout: 60_000 }, () => {
   it('refuses a folder with no package.json and no tsconfig', () => {
     expect(() => analyze(`${fixtures}/no-package`, ['x'])).toThrow(

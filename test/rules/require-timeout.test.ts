@@ -244,6 +244,52 @@ await fetch(url, { signal: controller.signal });
 `,
     // Test files call local servers on purpose; they are skipped unless checkTests is on.
     { filename: 'src/__tests__/api.test.ts', code: `await fetch(url);` },
+    // mysql2: a pool whose every visible query passes its own `timeout`.
+    `import mysql from 'mysql2/promise'; const pool = mysql.createPool({ host: 'db' }); export const one = (id: string) => pool.query({ sql: 'SELECT * FROM t WHERE id = ?', timeout: 2000 }, [id]);`,
+    // knex: `statement_timeout` in the PostgreSQL connection.
+    `import knex from 'knex'; export const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 5000 } });`,
+    // knex: the bound in a literal connection URL.
+    `import knex from 'knex'; export const db = knex({ client: 'postgresql', connection: 'postgres://db/app?options=-c%20statement_timeout%3D5000' });`,
+    // knex: SQLite is a file in this process.
+    `import knex from 'knex'; export const db = knex({ client: 'better-sqlite3', connection: { filename: './app.db' } });`,
+    // knex: a config from another module is not visible.
+    `import knex from 'knex'; import config from './knexfile'; export const db = knex(config);`,
+    // knex: a hook on every new connection may set a session timeout.
+    `import knex from 'knex'; export const db = knex({ client: 'pg', connection: process.env.DATABASE_URL, pool: { afterCreate: (conn, done) => conn.query('SET statement_timeout = 5000', done) } });`,
+    // knex: every visible query carries `.timeout(ms)` along its chain.
+    `import knex from 'knex'; const db = knex({ client: 'pg', connection: { host: 'db' } }); export const user = (id: number) => db('users').where({ id }).first().timeout(1000, { cancel: true });`,
+    // drizzle over a bounded pg pool: drizzle calls are the driver's.
+    `import { drizzle } from 'drizzle-orm/node-postgres'; import { Pool } from 'pg'; const pool = new Pool({ host: 'db', query_timeout: 5000, connectionTimeoutMillis: 2000 }); export const db = drizzle(pool);`,
+    // drizzle over a driver made elsewhere.
+    `import { drizzle } from 'drizzle-orm/node-postgres'; export const db = drizzle({ client: pool });`,
+    // drizzle from a URL read from the environment: its parameters are not visible.
+    `import { drizzle } from 'drizzle-orm/node-postgres'; export const db = drizzle(process.env.DATABASE_URL!);`,
+    // graphql-request: a timed signal in the client config.
+    `import { GraphQLClient } from 'graphql-request'; const client = new GraphQLClient(endpoint, { signal: AbortSignal.timeout(5000) }); export const viewer = () => client.request('query { viewer { id } }');`,
+    // graphql-request: a custom fetch may bound every request.
+    `import { GraphQLClient } from 'graphql-request'; const client = new GraphQLClient(endpoint, { fetch: fetchWithTimeout }); export const viewer = () => client.request('query { viewer { id } }');`,
+    // graphql-request: the options form with a timed signal.
+    `import { GraphQLClient } from 'graphql-request'; const client = new GraphQLClient(endpoint); export const viewer = () => client.request({ document: 'query { viewer { id } }', signal: AbortSignal.timeout(5000) });`,
+    // graphql-request: the module's options form.
+    `import { request } from 'graphql-request'; export const viewer = () => request({ url: 'https://api/graphql', document: 'query { viewer { id } }', signal: AbortSignal.timeout(5000) });`,
+    // Apollo Client with a link: a timeout link or a bounded fetch may be in it.
+    `import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client'; export const client = new ApolloClient({ link: new HttpLink({ uri: 'https://api/graphql' }), cache: new InMemoryCache() });`,
+    // jayson: `timeout` in the HTTP client options.
+    `import jayson from 'jayson'; export const rpc = jayson.Client.http({ host: 'rpc.internal', port: 8545, timeout: 5000 });`,
+    // ethers v6: FetchRequest's 300 s default.
+    `import { JsonRpcProvider } from 'ethers'; const provider = new JsonRpcProvider(url); export const head = () => provider.getBlockNumber();`,
+    // ethers v5: 120 s unless a positive `timeout` replaces it (0 keeps the default).
+    `import { ethers } from 'ethers'; const provider = new ethers.providers.JsonRpcProvider({ url, timeout: 0 }); export const balance = (a: string) => provider.getBalance(a);`,
+    // viem: the http transport's 10 s default.
+    `import { createPublicClient, http } from 'viem'; const chain = createPublicClient({ transport: http(url) }); export const head = () => chain.getBlockNumber();`,
+    // Plaid: `baseOptions.timeout` in the Configuration.
+    `import { Configuration, PlaidApi } from 'plaid'; export const plaid = new PlaidApi(new Configuration({ basePath, baseOptions: { timeout: 10000 } }));`,
+    // Plaid: every visible call passes axios options with a timeout.
+    `import { Configuration, PlaidApi } from 'plaid'; const plaid = new PlaidApi(new Configuration({ basePath })); export const item = (token: string) => plaid.itemGet({ access_token: token }, { timeout: 5000 });`,
+    // An exported graphql-request client whose fetch adds the deadline.
+    `import { GraphQLClient } from 'graphql-request'; export const billing = new GraphQLClient('https://billing/graphql', { fetch: timedFetch });`,
+    // knex without a connection only builds SQL text for another client to run.
+    `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
   ],
   invalid: [
     // A request wrapper of another module, bounded only by the timeout its caller gives, called without one.
@@ -1067,6 +1113,106 @@ export function billingClient(token: string) {
 const api = axios.create({ baseURL: 'https://billing.internal' });
 export { api };`,
       errors: [{ column: 13, endColumn: 25, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // mysql2 has no pool-wide query timeout: the pool is reported where it is made.
+      code: `import mysql from 'mysql2/promise'; export const pool = mysql.createPool({ host: 'db', user: 'app' });`,
+      errors: [{ column: 57, endColumn: 73, endLine: 1, line: 1, messageId: 'clientCannotBound' }],
+    },
+    {
+      // mysql2: a connection whose query passes no `timeout`.
+      code: `import { createConnection } from 'mysql2'; const db = createConnection('mysql://db/app'); export const one = (id: string) => db.query('SELECT * FROM t WHERE id = ?', [id]);`,
+      errors: [{ column: 55, endColumn: 71, endLine: 1, line: 1, messageId: 'clientCannotBound' }],
+    },
+    {
+      // knex on PostgreSQL without `statement_timeout`/`query_timeout`.
+      code: `import knex from 'knex'; export const db = knex({ client: 'pg', connection: { host: 'db', user: 'app' } });`,
+      errors: [{ column: 44, endColumn: 48, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // knex on MySQL: no connection-wide query timeout exists.
+      code: `import { knex } from 'knex'; export const db = knex({ client: 'mysql2', connection: process.env.DATABASE_URL });`,
+      errors: [{ column: 48, endColumn: 52, endLine: 1, line: 1, messageId: 'clientCannotBound' }],
+    },
+    {
+      // knex: `statement_timeout: 0` turns the bound off.
+      code: `import knex from 'knex'; export const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 0 } });`,
+      errors: [{ column: 91, endColumn: 111, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // drizzle makes a pg pool from a URL without a query bound.
+      code: `import { drizzle } from 'drizzle-orm/node-postgres'; export const db = drizzle('postgres://db/app');`,
+      errors: [{ column: 72, endColumn: 79, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // drizzle makes a mysql2 pool, which cannot take a query bound.
+      code: `import { drizzle } from 'drizzle-orm/mysql2'; export const db = drizzle({ connection: { uri: 'mysql://db/app' } });`,
+      errors: [{ column: 65, endColumn: 72, endLine: 1, line: 1, messageId: 'clientCannotBound' }],
+    },
+    {
+      // graphql-request's positional form cannot take a signal.
+      code: `import { GraphQLClient } from 'graphql-request'; const client = new GraphQLClient('https://api/graphql'); export const viewer = () => client.request('query { viewer { id } }');`,
+      errors: [{ column: 135, endColumn: 149, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+    },
+    {
+      // graphql-request's module-level request.
+      code: `import { request } from 'graphql-request'; export const viewer = () => request('https://api/graphql', 'query { viewer { id } }');`,
+      errors: [{ column: 72, endColumn: 79, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+    },
+    {
+      // graphql-request: a signal no timer aborts.
+      code: `import { GraphQLClient } from 'graphql-request'; const client = new GraphQLClient('https://api/graphql'); export const viewer = () => client.request({ document: 'query { viewer { id } }', signal: new AbortController().signal });`,
+      errors: [
+        {
+          column: 189,
+          endColumn: 225,
+          endLine: 1,
+          line: 1,
+          messageId: 'untimedSignal',
+          suggestions: [
+            {
+              messageId: 'suggestAnySignal',
+              output: `import { GraphQLClient } from 'graphql-request'; const client = new GraphQLClient('https://api/graphql'); export const viewer = () => client.request({ document: 'query { viewer { id } }', signal: AbortSignal.any([new AbortController().signal, AbortSignal.timeout(10000)]) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Apollo Client 3 made from `uri`: its own HttpLink has no deadline.
+      code: `import { ApolloClient, InMemoryCache } from '@apollo/client'; export const client = new ApolloClient({ uri: 'https://api/graphql', cache: new InMemoryCache() });`,
+      errors: [{ column: 89, endColumn: 101, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // jayson HTTP client without `timeout`.
+      code: `import jayson from 'jayson'; export const rpc = jayson.Client.http({ host: 'rpc.internal', port: 8545 });`,
+      errors: [{ column: 49, endColumn: 67, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // jayson: `timeout: 0` is no socket timeout.
+      code: `import jayson from 'jayson/promise'; export const rpc = jayson.client.https({ host: 'rpc.internal', timeout: 0 });`,
+      errors: [{ column: 101, endColumn: 111, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // viem: a transport `timeout` of 0 turns the 10 s default off.
+      code: `import { createPublicClient, http } from 'viem'; export const chain = createPublicClient({ transport: http(url, { timeout: 0 }) });`,
+      errors: [{ column: 115, endColumn: 125, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // Plaid: axios options without `timeout`.
+      code: `import { Configuration, PlaidApi } from 'plaid'; export const plaid = new PlaidApi(new Configuration({ basePath, baseOptions: { headers } }));`,
+      errors: [{ column: 88, endColumn: 101, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Plaid: `timeout: 0` is axios's none.
+      code: `import { Configuration, PlaidApi } from 'plaid'; export const plaid = new PlaidApi(new Configuration({ basePath, baseOptions: { timeout: 0 } }));`,
+      errors: [{ column: 129, endColumn: 139, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // An exported graphql-request client without a deadline: its calls are in other files.
+      code: `import { GraphQLClient } from 'graphql-request';
+export const billing = new GraphQLClient('https://billing/graphql', { headers: { authorization: token } });`,
+      errors: [{ column: 28, endColumn: 41, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
   ],
 });

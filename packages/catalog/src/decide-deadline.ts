@@ -52,7 +52,8 @@ function decideBoundedByDefault(input: JudgeInput, keys: readonly string[]): Ver
 export function decideDeadline(facts: CallFacts): Verdict {
   const family = FAMILIES[facts.family];
   if (family.reportAt === 'construction') {
-    if (hasPerCallBound(facts.options)) return { status: 'bounded' };
+    // A per-call option, or knex's `.timeout(ms)` along the query builder's chain.
+    if (hasPerCallBound(facts.options) || facts.chainTimeout) return { status: 'bounded' };
     if (!facts.client) return { status: 'unknown' };
     return decideClientDeadline({ ...facts.client, perCallOptions: undefined })[0] ?? { status: 'bounded' };
   }
@@ -86,7 +87,7 @@ export function perCallUsesMatter(verdicts: readonly Verdict[]): boolean {
  */
 export function decideClientDeadline(facts: ClientFacts): Verdict[] {
   const instance = facts.connectionString ? [facts.connectionString] : [];
-  const verdict = judge(facts.family, { options: facts.options, instance });
+  const verdict = withLimitation(facts.family, judge(facts.family, { options: facts.options, instance }));
   // A client whose every visible call passes its own bound (`send(cmd, { abortSignal })`).
   if (
     verdict.status === 'missing' &&
@@ -122,6 +123,13 @@ export function decideFactoryOptions(family: FamilyId, options: Summary): Verdic
   }
   const verdict = judge(family, { options, instance: [] });
   return verdict.status === 'none' ? [verdict] : [];
+}
+
+/** A missing client bound of a family that has no option for one says so (the family's `limitation`). */
+function withLimitation(family: FamilyId, verdict: Verdict): Verdict {
+  const limitation = FAMILIES[family].limitation;
+  if (verdict.status !== 'missing' || verdict.limitation || !limitation) return verdict;
+  return { ...verdict, limitation };
 }
 
 /** A copy of an object summary without one key (and without it inside `redisOptions`). */

@@ -26,7 +26,7 @@ export interface JudgeInput {
   requireTotalTimeout?: boolean;
   /** custom clients: the option keys that bound a call. */
   keys?: readonly string[];
-  /** superagent: a `.timeout(…)` call along the request's chain, or on the variable holding it. */
+  /** superagent, knex: a `.timeout(…)` call along the request's (query builder's) chain, or on the variable holding it. */
   chainTimeout?: boolean;
 }
 

@@ -3,27 +3,36 @@
 // docs/research/client-timeouts.md and ../shared/research/lint-anchors.md.
 import type { ClientFamily, DeclaredType } from './build.js';
 import { anthropicFamily } from './clients/anthropic.js';
+import { apolloFamily } from './clients/apollo.js';
 import { awsFamily } from './clients/aws.js';
 import { axiosFamily } from './clients/axios.js';
 import { customFamily } from './clients/custom.js';
+import { drizzleFamily } from './clients/drizzle.js';
 import { elasticsearchFamily } from './clients/elasticsearch.js';
+import { ethersFamily } from './clients/ethers.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
+import { graphqlRequestFamily } from './clients/graphql-request.js';
 import { grpcFamily } from './clients/grpc.js';
 import { httpFamily } from './clients/http.js';
 import { ioredisFamily } from './clients/ioredis.js';
+import { jaysonFamily } from './clients/jayson.js';
+import { knexFamily } from './clients/knex.js';
 import { kyFamily } from './clients/ky.js';
 import { mongodbFamily } from './clients/mongodb.js';
+import { mysql2Family } from './clients/mysql2.js';
 import { nodeRedisFamily } from './clients/node-redis.js';
 import { octokitFamily } from './clients/octokit.js';
 import { openaiFamily } from './clients/openai.js';
 import { pgFamily } from './clients/pg.js';
+import { plaidFamily } from './clients/plaid.js';
 import { prismaFamily } from './clients/prisma.js';
 import { slackFamily } from './clients/slack.js';
 import { stripeFamily } from './clients/stripe.js';
 import { superagentFamily } from './clients/superagent.js';
 import { twilioFamily } from './clients/twilio.js';
 import { undiciFamily } from './clients/undici.js';
+import { viemFamily } from './clients/viem.js';
 import { LIMITER_INSTANCES, LIMITER_MODULES } from './libraries/limiters.js';
 import { LOCK_INSTANCES, LOCK_MODULES } from './libraries/locks.js';
 import { isRemoteOnlyModule } from './libraries/remote-modules.js';
@@ -54,6 +63,15 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   anthropic: anthropicFamily,
   elasticsearch: elasticsearchFamily,
   prisma: prismaFamily,
+  mysql2: mysql2Family,
+  knex: knexFamily,
+  drizzle: drizzleFamily,
+  'graphql-request': graphqlRequestFamily,
+  apollo: apolloFamily,
+  jayson: jaysonFamily,
+  ethers: ethersFamily,
+  viem: viemFamily,
+  plaid: plaidFamily,
   custom: customFamily,
 };
 

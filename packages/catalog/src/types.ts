@@ -70,6 +70,17 @@ export type InstanceKind =
   | 'anthropic'
   | 'elasticsearch'
   | 'prisma'
+  | 'mysql2'
+  | 'knex'
+  | 'drizzle'
+  | 'graphql-request'
+  | 'apollo'
+  | 'jayson'
+  | 'ethers'
+  | 'viem'
+  | 'viem-transport'
+  | 'plaid'
+  | 'plaid-configuration'
   | 'cockatiel-retry'
   | 'cockatiel-timeout'
   | 'retry-operation'
@@ -103,6 +114,15 @@ export type FamilyId =
   | 'anthropic'
   | 'elasticsearch'
   | 'prisma'
+  | 'mysql2'
+  | 'knex'
+  | 'drizzle'
+  | 'graphql-request'
+  | 'apollo'
+  | 'jayson'
+  | 'ethers'
+  | 'viem'
+  | 'plaid'
   | 'custom';
 
 /** What a member of a module or an instance does when called (or constructed with `new`). */
@@ -157,7 +177,8 @@ export interface InstanceTable {
 export type Verdict =
   | { status: 'bounded' }
   | { status: 'unknown' }
-  | { status: 'missing'; detail?: string }
+  /** `limitation`: why no option where the client is made can bound its calls (overrides the family's). */
+  | { status: 'missing'; detail?: string; limitation?: string }
   | { status: 'none'; key: string; value: string; at?: unknown }
   | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
   /** `at`: the `signal` property; `value`: its value node (what a fix replaces). */
@@ -176,4 +197,11 @@ export interface Family {
   fix: string;
   /** Which autofix suggestion applies. */
   suggestion?: 'signal' | 'timeout' | 'got-timeout';
+  /**
+   * Set when the library has no option where the client is made that bounds its calls (mysql2
+   * has only a per-query `timeout`): why, as a clause for messages. A client of such a family is
+   * reported where it is made unless every visible call carries its own bound, and the message
+   * says what to do instead of naming a missing option.
+   */
+  limitation?: string;
 }

@@ -1,6 +1,11 @@
 // Prisma Client: no query timeout of its own; the connection URL's `socket_timeout` (PostgreSQL,
 // MySQL connectors) is what bounds a query. The URL usually comes from schema.prisma and the
-// environment, which no reader sees, so only a literal URL is judged.
+// environment, which no reader sees, so only a literal URL is judged. Calls take no deadline of
+// their own (no signal, no timeout), so they are judged at the construction. Interactive
+// transactions are different: `$transaction(fn, { maxWait, timeout })` (defaults 2 000 and
+// 5 000 ms, or `transactionOptions` in the constructor) bound the transaction, not the queries
+// outside one, so they do not make the client bounded. `$queryRaw\`…\`` is a tagged template, not a
+// call, so neither reader sees it as one.
 import { type ClientFamily, NONE, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { connectionStringHas, getPath, getProp, isOpaque } from '../summary.js';

@@ -1,5 +1,6 @@
 // Modules whose calls talk to another process although the catalog does not yet model how their
-// calls are bounded (no family: no deadline options, no defaults). Knowing only "this goes over
+// calls are bounded (no family: no deadline options, no defaults); mysql2, knex,
+// graphql-request and Apollo Client have families of their own (clients/). Knowing only "this goes over
 // the network" is enough where the question is how many calls run at once: a project function
 // that queries MySQL through knex, fanned out over a collection, opens one connection per item.
 
@@ -11,10 +12,7 @@
 export const REMOTE_ONLY_MODULES: readonly string[] = [
   // SQL drivers and query builders
   'mysql',
-  'mysql2',
-  'mysql2/promise',
   'mariadb',
-  'knex',
   'kysely',
   'drizzle-orm',
   'postgres',
@@ -39,8 +37,6 @@ export const REMOTE_ONLY_MODULES: readonly string[] = [
   'memcached',
   // mail and GraphQL
   'nodemailer',
-  'graphql-request',
-  '@apollo/client',
   'urql',
 ];
 

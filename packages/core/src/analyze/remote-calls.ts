@@ -1150,7 +1150,8 @@ export class RemoteCalls {
       if (request) facts.request = request;
     }
     if (family === 'http') facts.http = this.httpFacts(node);
-    if (family === 'superagent') facts.chainTimeout = this.superagentBounded(node);
+    // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
+    if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(node);
     if (classified.custom)
       facts.custom = {
         keys: classified.custom.timeoutKeys,
