@@ -14,6 +14,7 @@ import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } f
 import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
 import { JOB_RETRY_KEYS, jobRetryFindings } from './util/job-options.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
+import { retryWrapperFindings } from './util/retry-wrappers.js';
 import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -627,8 +628,10 @@ export default createRule<Options, MessageIds>({
           });
         for (const call of model.calls) {
           const classified = model.classify(call);
-          if (!classified) continue;
-          for (const finding of checkLibraries(classified)) {
+          const found = classified
+            ? checkLibraries(classified)
+            : retryWrapperFindings(model, call).map(finding => asLibraryFinding(finding, call.callee));
+          for (const finding of found) {
             if (reported.has(key(finding))) continue;
             reported.add(key(finding));
             if (finding.problem === 'unboundedRetry')

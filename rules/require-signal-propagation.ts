@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type FamilyId, getProp } from '@faultline/catalog';
+import { type FamilyId, getPath } from '@faultline/catalog';
 import { createRule } from './create-rule.js';
 import {
   type FunctionNode,
@@ -335,7 +335,7 @@ export default createRule<Options, MessageIds>({
       signal: string,
     ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const role = classified.role;
-      if (role.role !== 'call' || !('at' in role.options)) return [];
+      if (role.role !== 'call' || !('at' in role.options) || key.includes('.')) return [];
       const text = key === signal ? key : `${key}: ${signal}`;
       const fix = addOptionFix(classified.node, role.options.at, text);
       return fix ? [{ messageId: 'suggestPassSignal', data: { signal }, fix }] : [];
@@ -358,11 +358,14 @@ export default createRule<Options, MessageIds>({
       const optionsSummary = model.optionsOf(classified.node, role.options);
       if (
         optionsSummary.kind === 'opaque' ||
-        (optionsSummary.kind === 'object' && optionsSummary.hasSpread && !getProp(optionsSummary, key))
+        (optionsSummary.kind === 'object' &&
+          optionsSummary.hasSpread &&
+          !getPath(optionsSummary, key.split('.')))
       )
         return;
       if (optionsSummary.kind !== 'object' && optionsSummary.kind !== 'absent') return;
-      const prop = getProp(optionsSummary, key);
+      // A team's client may name a key inside nested options (`request.signal`).
+      const prop = getPath(optionsSummary, key.split('.'));
       const data = { callee: calleeText(classified.node.callee), signal: inherited.text, key };
       if (!prop) {
         // fetch(request) where the Request was built with the signal, or the instance carries it.
@@ -404,7 +407,7 @@ export default createRule<Options, MessageIds>({
               property.shorthand
                 ? fixer.replaceText(
                     property,
-                    `${key}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`,
+                    `${key.slice(key.lastIndexOf('.') + 1)}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`,
                   )
                 : fixer.replaceText(
                     value,

@@ -21,6 +21,8 @@ import {
   type Summary,
   URL_NAME,
   canonicalModule,
+  customInstanceRole,
+  customModuleRole,
   extendValue,
   getSettings,
   instanceOfDeclaredType,
@@ -809,7 +811,7 @@ export class FileModel {
     const callee = this.valueOf(node.callee);
     switch (callee.kind) {
       case 'module': {
-        const custom = this.customRole(callee.module, callee.path);
+        const custom = customModuleRole(this.settings.clients, callee.module, callee.path);
         if (custom) return { node, role: custom.role, callee, custom: custom.client };
         const role = lookupModuleMember(callee.module, callee.path);
         return role ? { node, role, callee } : undefined;
@@ -821,17 +823,8 @@ export class FileModel {
       case 'instance': {
         const custom = callee.origin?.custom;
         if (custom) {
-          const method = callee.path.join('.');
-          if (custom.methods?.includes(method)) {
-            return {
-              node,
-              role: { role: 'call', family: 'custom', options: { at: custom.optionsArg } },
-              callee,
-              origin: callee.origin,
-              custom,
-            };
-          }
-          return undefined;
+          const role = customInstanceRole(custom, callee.path);
+          return role ? { node, role, callee, origin: callee.origin, custom } : undefined;
         }
         const role = lookupInstanceMember(callee.instance, callee.path);
         if (!role) return undefined;
@@ -840,41 +833,6 @@ export class FileModel {
       default:
         return undefined;
     }
-  }
-
-  private customRole(
-    module: string,
-    path: readonly string[],
-  ): { role: Role; client: ClientSetting } | undefined {
-    for (const client of this.settings.clients) {
-      if (client.module !== module) continue;
-      const base = client.export === undefined ? [] : [client.export];
-      const isExport = path.length === base.length && base.every((name, index) => path[index] === name);
-      if (client.instanceFactory) {
-        if (isExport)
-          return {
-            role: {
-              role: 'factory',
-              instance: 'custom',
-              family: 'custom',
-              options: { at: client.factoryOptionsArg },
-            },
-            client,
-          };
-        continue;
-      }
-      if (!client.methods && isExport)
-        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
-      if (
-        client.methods &&
-        path.length === base.length + 1 &&
-        base.every((name, index) => path[index] === name) &&
-        client.methods.includes(path[base.length] as string)
-      ) {
-        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
-      }
-    }
-    return undefined;
   }
 
   /** True when the call performs I/O with another process (any catalog family). */
