@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type FamilyId, getPath } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import {
   type FunctionNode,
   type Node,
@@ -12,11 +12,11 @@ import {
   propertyKey,
   unwrap,
 } from './util/ast.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { droppedDeadlines } from './util/deadline-params.js';
 import { addOptionFix } from './util/fix.js';
 import { projectFunctions } from './util/project-calls.js';
-import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 export type MessageIds =
@@ -54,7 +54,7 @@ interface Inherited {
   fromRequest?: boolean;
 }
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'require-signal-propagation',
   meta: {
     type: 'problem',
@@ -80,9 +80,7 @@ export default createRule<Options, MessageIds>({
     schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+  create(context, _options, { model }) {
     const sourceCode = context.sourceCode;
     const inheritedCache = new WeakMap<Node, Inherited | null>();
 
@@ -567,7 +565,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         for (const classified of model.remoteCalls()) checkRemote(classified);
         checkDroppedDeadlines();
@@ -575,6 +573,6 @@ export default createRule<Options, MessageIds>({
           if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkFunctionCall(call);
         }
       },
-    });
+    };
   },
 });

@@ -14,13 +14,13 @@ import {
   showValue,
   wrapperMatters,
 } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
 import { deadlineReader } from './util/deadline-facts.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { addOptionFix } from './util/fix.js';
 import { projectAxiosDefaults } from './util/project-facts.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
 
@@ -52,7 +52,7 @@ export type MessageIds =
 /** Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`, `got.extend`, `ky.create`). */
 const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>(['axios', 'got', 'ky']);
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
   meta: {
     type: 'problem',
@@ -124,9 +124,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+  create(context, [options], { model }) {
     const services = options.resolveInstancesByType
       ? requireTypes(context, 'require-timeout', 'resolveInstancesByType')
       : undefined;
@@ -377,7 +375,7 @@ export default createRule<Options, MessageIds>({
       report(classified, verdict, false);
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         for (const call of model.calls) {
           const classified = model.classify(call);
@@ -422,6 +420,6 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-    });
+    };
   },
 });
