@@ -391,7 +391,6 @@ export function parseSettings(raw: unknown): FaultlineSettings {
   };
 }
 
-
 const cache = new WeakMap<object, FaultlineSettings>();
 
 /** The parsed `settings.faultline` of a lint context, validated once per settings object. */
