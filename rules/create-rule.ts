@@ -1,4 +1,13 @@
-import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import type { FaultlineSettings } from '@faultline/catalog';
+import type { TSESLint } from '@typescript-eslint/utils';
+import {
+  type NamedCreateRuleMeta,
+  RuleCreator,
+  type RuleListener,
+} from '@typescript-eslint/utils/eslint-utils';
+
+import { type FileModel, type Need, fileModel, mergeListeners } from './util/file-model.js';
+import { isTestFile } from './util/test-files.js';
 
 /** Extra `meta.docs` fields our rules declare; configs and the README table are generated from them. */
 export interface PluginDocs {
@@ -14,3 +23,49 @@ export interface PluginDocs {
 export const createRule = RuleCreator<PluginDocs>(
   name => `https://github.com/faultline-dev/faultline/blob/main/rules/docs/${name}.md`,
 );
+
+/** What every faultline rule reads about the file it lints. */
+export interface RuleFacts {
+  /** The file's shared model (provenance, remote calls, options), filled during ESLint's traversal. */
+  model: FileModel;
+  /** `settings.faultline`, validated. */
+  settings: FaultlineSettings;
+}
+
+/** Every faultline rule takes `checkTests`; the wrapper reads it. */
+type CheckTestsOptions = readonly [{ checkTests?: boolean }, ...unknown[]];
+
+/** A faultline rule as written: metadata, the facts it needs beyond the core, and its own listeners. */
+export interface ModelRuleDefinition<Options extends CheckTestsOptions, MessageIds extends string> {
+  name: string;
+  meta: NamedCreateRuleMeta<MessageIds, PluginDocs, Options>;
+  /** Facts beyond the core to collect during traversal: loops and catch clauses, SQL strings. */
+  needs?: readonly Need[];
+  /** The rule's own listeners; the model's collectors are merged in before them. */
+  create(
+    context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+    options: Readonly<Options>,
+    facts: RuleFacts,
+  ): RuleListener;
+}
+
+/**
+ * Builds a faultline rule from its metadata and listeners, with the preamble every rule shares:
+ * test files are skipped unless `checkTests` is on, the file model is shared with the other
+ * rules (each fact collected once, by the first rule that needs it), and the model's collectors
+ * run before the rule's own handlers.
+ */
+export function createModelRule<Options extends CheckTestsOptions, MessageIds extends string>({
+  needs = [],
+  create,
+  ...rule
+}: Readonly<ModelRuleDefinition<Options, MessageIds>>): ReturnType<typeof createRule<Options, MessageIds>> {
+  return createRule<Options, MessageIds>({
+    ...rule,
+    create(context, options) {
+      if (!options[0].checkTests && isTestFile(context.filename, context.cwd)) return {};
+      const { model, collectors } = fileModel(context, needs);
+      return mergeListeners(collectors, create(context, options, { model, settings: model.settings }));
+    },
+  });
+}

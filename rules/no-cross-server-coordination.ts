@@ -2,11 +2,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type CoordinationKind, canonicalModule } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, memberName, staticString, unwrap } from './util/ast.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { projectLockCalls } from './util/project-calls.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION } from './util/test-files.js';
 
 /** The built-in checks, by id; `allow` turns one off. */
 const CHECKS = [
@@ -141,7 +141,7 @@ function setsLockTimeout(literal: Node): boolean {
   );
 }
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'no-cross-server-coordination',
   meta: {
     type: 'suggestion',
@@ -190,9 +190,8 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkTests: false, allow: [], modules: [] }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context, ['sql']);
+  needs: ['sql'],
+  create(context, [options], { model }) {
     const allowed = new Set<string>(options.allow ?? []);
     const restricted = new Map((options.modules ?? []).map(entry => [canonicalModule(entry.name), entry]));
     const sourceCode = context.sourceCode;
@@ -305,7 +304,7 @@ export default createRule<Options, MessageIds>({
       'consul-session': 'A Consul session (the basis of its locks)',
     };
 
-    return mergeListeners(collectors, {
+    return {
       ImportDeclaration(node): void {
         const entry = restricted.get(canonicalModule(node.source.value));
         if (entry)
@@ -379,6 +378,6 @@ export default createRule<Options, MessageIds>({
           report(literal, match.kind, match.check, match.what);
         }
       },
-    });
+    };
   },
 });

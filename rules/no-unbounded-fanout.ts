@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import {
   type FanOut,
   callbackBody,
@@ -14,7 +14,7 @@ import {
   remoteCallsNow,
 } from './util/fan-out.js';
 import { projectRemoteCalls } from './util/project-calls.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean; smallCollection?: number }];
@@ -45,7 +45,7 @@ function isDeferred(fn: Node): boolean {
   return name !== undefined && DEFERRING.test(name);
 }
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'no-unbounded-fanout',
   meta: {
     type: 'problem',
@@ -76,9 +76,7 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ checkTests: false, smallCollection: 10 }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+  create(context, [options], { model }) {
     const sourceCode = context.sourceCode;
     const small = options.smallCollection ?? 10;
     let projectRemote: ReturnType<typeof projectRemoteCalls> | null = null;
@@ -298,7 +296,7 @@ export default createRule<Options, MessageIds>({
       context.report({ node: callee, messageId: 'unboundedFanout', data: { collection: describe(source) } });
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         const reportedLoops = new Set<Node>();
         for (const call of model.calls) {
@@ -315,6 +313,6 @@ export default createRule<Options, MessageIds>({
           else if (name === 'push') checkPush(call, reportedLoops);
         }
       },
-    });
+    };
   },
 });

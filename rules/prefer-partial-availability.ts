@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type Node, memberName, unwrap } from './util/ast.js';
-import { type FileModel, fileModel, mergeListeners } from './util/file-model.js';
+import type { FileModel } from './util/file-model.js';
 import { fanOutElements } from './util/fan-out.js';
-import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 import { isRaceWithTimer } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -14,7 +14,7 @@ export type MessageIds = 'allOrNothing' | 'raceFailsFast' | 'suggestAllSettled' 
 /** The documented opt-out: a comment saying all-or-nothing is intended (`// all-or-nothing: …`). */
 const OPT_OUT = /all-or-nothing/i;
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'prefer-partial-availability',
   meta: {
     type: 'suggestion',
@@ -34,9 +34,7 @@ export default createRule<Options, MessageIds>({
     schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+  create(context, _options, { model }) {
     const sourceCode = context.sourceCode;
 
     /** A comment with the opt-out on the call's line, the line above, or before its statement. */
@@ -123,7 +121,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         // Nothing remote in the file, nothing to fan out (and no scope analysis to pay for).
         if (model.remoteCalls().length === 0) return;
@@ -138,6 +136,6 @@ export default createRule<Options, MessageIds>({
           check(call, model);
         }
       },
-    });
+    };
   },
 });

@@ -9,12 +9,13 @@ import {
   decideRetryOptions,
   getProp,
 } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } from './util/ast.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { JOB_RETRY_KEYS, jobRetryFindings } from './util/job-options.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
-import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
+import { retryWrapperFindings } from './util/retry-wrappers.js';
+import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 
@@ -42,7 +43,7 @@ interface LibraryFinding {
 
 const ALSO_NO_JITTER = ', and it has no jitter either';
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'require-backoff',
   meta: {
     type: 'problem',
@@ -71,11 +72,9 @@ export default createRule<Options, MessageIds>({
     schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context, ['loops']);
+  needs: ['loops'],
+  create(context, _options, { model, settings }) {
     const sourceCode = context.sourceCode;
-    const settings = model.settings;
 
     /** Where a construct's keyword is (`while`, `for`, `do`, the function's name). */
     function keywordLoc(construct: RetryConstruct): TSESTree.SourceLocation {
@@ -598,7 +597,7 @@ export default createRule<Options, MessageIds>({
     const serviceConfigs: TSESTree.Property[] = [];
     const jobRetryProperties: TSESTree.Property[] = [];
 
-    return mergeListeners(collectors, {
+    return {
       // gRPC channel options travel far from the client (NestJS `channelOptions`, shared constants):
       // every `'grpc.service_config'` property is checked where it is written.
       Property(node): void {
@@ -627,8 +626,10 @@ export default createRule<Options, MessageIds>({
           });
         for (const call of model.calls) {
           const classified = model.classify(call);
-          if (!classified) continue;
-          for (const finding of checkLibraries(classified)) {
+          const found = classified
+            ? checkLibraries(classified)
+            : retryWrapperFindings(model, call).map(finding => asLibraryFinding(finding, call.callee));
+          for (const finding of found) {
             if (reported.has(key(finding))) continue;
             reported.add(key(finding));
             if (finding.problem === 'unboundedRetry')
@@ -647,6 +648,6 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-    });
+    };
   },
 });

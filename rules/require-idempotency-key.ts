@@ -2,13 +2,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { getProp } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type Node, findNode, isFunction, unwrap } from './util/ast.js';
 import { callbackBody } from './util/fan-out.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { idempotencyKeyOf, methodOf } from './util/http-request.js';
 import { retryAnalysis } from './util/retry.js';
-import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
 export type Options = [{ checkTests?: boolean }];
@@ -22,7 +22,7 @@ const SAFE_AXIOS_CONDITIONS = new Set([
   'isSafeRequestError',
 ]);
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'require-idempotency-key',
   meta: {
     type: 'problem',
@@ -39,9 +39,8 @@ export default createRule<Options, MessageIds>({
     schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context, ['loops']);
+  needs: ['loops'],
+  create(context, _options, { model }) {
     const header = model.settings.idempotencyHeaders[0] ?? 'Idempotency-Key';
     const reported = new Set<Node>();
 
@@ -128,7 +127,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         for (const construct of retryAnalysis(model).all()) checkAttempts(construct.attempt);
         for (const call of model.calls) {
@@ -158,6 +157,6 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-    });
+    };
   },
 });

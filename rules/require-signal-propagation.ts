@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type FamilyId, getProp } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { type FamilyId, getPath } from '@faultline/catalog';
+import { createModelRule } from './create-rule.js';
 import {
   type FunctionNode,
   type Node,
@@ -12,10 +12,10 @@ import {
   propertyKey,
   unwrap,
 } from './util/ast.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { droppedDeadlines } from './util/deadline-params.js';
 import { addOptionFix } from './util/fix.js';
-import { CHECK_TESTS_ONLY_SCHEMA, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 
 export type Options = [{ checkTests?: boolean }];
 export type MessageIds =
@@ -53,7 +53,7 @@ interface Inherited {
   fromRequest?: boolean;
 }
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'require-signal-propagation',
   meta: {
     type: 'problem',
@@ -79,9 +79,7 @@ export default createRule<Options, MessageIds>({
     schema: CHECK_TESTS_ONLY_SCHEMA,
     defaultOptions: [{ checkTests: false }],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+  create(context, _options, { model }) {
     const sourceCode = context.sourceCode;
     const inheritedCache = new WeakMap<Node, Inherited | null>();
 
@@ -351,7 +349,7 @@ export default createRule<Options, MessageIds>({
       signal: string,
     ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const role = classified.role;
-      if (role.role !== 'call' || !('at' in role.options)) return [];
+      if (role.role !== 'call' || !('at' in role.options) || key.includes('.')) return [];
       const text = key === signal ? key : `${key}: ${signal}`;
       const fix = addOptionFix(classified.node, role.options.at, text);
       return fix ? [{ messageId: 'suggestPassSignal', data: { signal }, fix }] : [];
@@ -374,11 +372,14 @@ export default createRule<Options, MessageIds>({
       const optionsSummary = model.optionsOf(classified.node, role.options);
       if (
         optionsSummary.kind === 'opaque' ||
-        (optionsSummary.kind === 'object' && optionsSummary.hasSpread && !getProp(optionsSummary, key))
+        (optionsSummary.kind === 'object' &&
+          optionsSummary.hasSpread &&
+          !getPath(optionsSummary, key.split('.')))
       )
         return;
       if (optionsSummary.kind !== 'object' && optionsSummary.kind !== 'absent') return;
-      const prop = getProp(optionsSummary, key);
+      // A team's client may name a key inside nested options (`request.signal`).
+      const prop = getPath(optionsSummary, key.split('.'));
       const data = { callee: calleeText(classified.node.callee), signal: inherited.text, key };
       if (!prop) {
         // fetch(request) where the Request was built with the signal, or the instance carries it.
@@ -420,7 +421,7 @@ export default createRule<Options, MessageIds>({
               property.shorthand
                 ? fixer.replaceText(
                     property,
-                    `${key}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`,
+                    `${key.slice(key.lastIndexOf('.') + 1)}: AbortSignal.any([${inherited.text}, ${sourceCode.getText(value)}])`,
                   )
                 : fixer.replaceText(
                     value,
@@ -577,7 +578,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         for (const classified of model.remoteCalls()) checkRemote(classified);
         checkDroppedDeadlines();
@@ -585,6 +586,6 @@ export default createRule<Options, MessageIds>({
           if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkFunctionCall(call);
         }
       },
-    });
+    };
   },
 });

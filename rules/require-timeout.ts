@@ -16,14 +16,14 @@ import {
   showValue,
   wrapperMatters,
 } from '@faultline/catalog';
-import { createRule } from './create-rule.js';
+import { createModelRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, propertyKey, unwrap, writtenName } from './util/ast.js';
 import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
-import { type Classified, fileModel, mergeListeners } from './util/file-model.js';
+import type { Classified } from './util/file-model.js';
 import { addOptionFix } from './util/fix.js';
 import { projectAxiosDefaults } from './util/project-facts.js';
-import { CHECK_TESTS_OPTION, isTestFile } from './util/test-files.js';
+import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
 
@@ -68,7 +68,7 @@ const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>([
   'graphql-request',
 ]);
 
-export default createRule<Options, MessageIds>({
+export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
   meta: {
     type: 'problem',
@@ -144,9 +144,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
   },
-  create(context, [options]) {
-    if (!options.checkTests && isTestFile(context.filename, context.cwd)) return {};
-    const { model, collectors } = fileModel(context);
+  create(context, [options], { model }) {
     const services = options.resolveInstancesByType
       ? requireTypes(context, 'require-timeout', 'resolveInstancesByType')
       : undefined;
@@ -441,7 +439,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return mergeListeners(collectors, {
+    return {
       'Program:exit'(): void {
         for (const call of model.calls) {
           if (call.type === AST_NODE_TYPES.CallExpression && !model.classify(call)) checkWrapperCall(call);
@@ -487,6 +485,6 @@ export default createRule<Options, MessageIds>({
           }
         }
       },
-    });
+    };
   },
 });

@@ -13,28 +13,29 @@ if (!id || !/^(no|prefer|require|consistent)-[a-z0-9-]+$/.test(id)) {
   process.exit(2);
 }
 const files = {
-  [`rules/${id}.ts`]: `import { createRule } from './create-rule.js';
-import { fileModel, mergeListeners } from './util/file-model.js';
+  [`rules/${id}.ts`]: `import { createModelRule } from './create-rule.js';
+import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 
-export type Options = [Record<string, never>];
+export type Options = [{ checkTests?: boolean }];
 export type MessageIds = 'problem';
 
-export default createRule<Options, MessageIds>({
+// createModelRule skips test files unless \`checkTests\` is on, shares the file model with the other
+// rules and runs its collectors before these listeners; \`needs: ['loops']\` or \`['sql']\` asks for more facts.
+export default createModelRule<Options, MessageIds>({
   name: '${id}',
   meta: {
     type: 'problem',
     docs: { description: 'Disallow …' },
     messages: { problem: 'Say what is wrong, why it matters in a distributed system, and the fix.' },
-    schema: [{ type: 'object', additionalProperties: false, properties: {} }],
-    defaultOptions: [{}],
+    schema: CHECK_TESTS_ONLY_SCHEMA,
+    defaultOptions: [{ checkTests: false }],
   },
-  create(context) {
-    const { model, collectors } = fileModel(context);
-    return mergeListeners(collectors, {
+  create(context, _options, { model }) {
+    return {
       'Program:exit'(): void {
         for (const call of model.remoteCalls()) void call;
       },
-    });
+    };
   },
 });
 `,

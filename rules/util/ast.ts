@@ -143,3 +143,20 @@ export function findNode(
 export function isWithin(inner: Node, outer: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
 }
+
+/** The class body whose instance `this` refers to at `node` (arrow functions keep `this`). */
+export function thisClassBody(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const parent = current.parent;
+      if (
+        parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+        parent?.type !== AST_NODE_TYPES.PropertyDefinition
+      )
+        return undefined;
+    }
+  }
+  return undefined;
+}

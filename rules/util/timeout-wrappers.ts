@@ -10,7 +10,16 @@ import type { FileModel, Value } from './file-model.js';
 
 /** True when a function reference from the settings matches this callee. */
 export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonly FunctionRef[]): boolean {
-  if (refs.length === 0) return false;
+  return findFunctionRef(model, callee, refs) !== undefined;
+}
+
+/** The first of `refs` that a callee refers to, by import (`{ module, export }`) or by written name. */
+export function findFunctionRef<R extends FunctionRef>(
+  model: FileModel,
+  callee: Node,
+  refs: readonly R[],
+): R | undefined {
+  if (refs.length === 0) return undefined;
   const inner = unwrap(callee);
   const name = writtenName(inner);
   let value: Value | undefined;
@@ -19,12 +28,12 @@ export function matchesFunctionRef(model: FileModel, callee: Node, refs: readonl
       value ??= model.valueOf(inner);
       if (value.kind !== 'module' || value.module !== ref.module) continue;
       const path = value.path.join('.');
-      if (path === (ref.export ?? '') || (ref.name !== undefined && path === ref.name)) return true;
+      if (path === (ref.export ?? '') || (ref.name !== undefined && path === ref.name)) return ref;
       continue;
     }
-    if (ref.name !== undefined && ref.name === name) return true;
+    if (ref.name !== undefined && ref.name === name) return ref;
   }
-  return false;
+  return undefined;
 }
 
 function isTimeoutWrapperCall(model: FileModel, call: TSESTree.CallExpression): boolean {

@@ -8,11 +8,14 @@ import {
   type CallFacts,
   type Summary,
   SettingsError,
+  customInstanceRole,
+  customModuleRole,
   decideBackoff,
   decideJobRetry,
   decideClientDeadline,
   decideDeadline,
   decideRetryOptions,
+  decideRetryWrapper,
   instanceOfDeclaredType,
   lookupInstanceMember,
   parseSettings,
@@ -371,6 +374,130 @@ describe('settings.faultline', () => {
     expect(() => parseSettings({ clients: [{ module: 1 }] })).toThrow(
       /settings\.faultline\.clients\[0\]\.module/,
     );
+  });
+});
+
+describe('settings.faultline member paths and retry wrappers', () => {
+  it('accepts dotted paths for a client export, methods and timeout keys', () => {
+    const settings = parseSettings({
+      clients: [
+        {
+          module: 'jayson',
+          export: 'Client.https',
+          instanceFactory: true,
+          methods: ['request', 'client.query'],
+          timeoutKeys: ['connection.statement_timeout'],
+        },
+      ],
+    });
+    expect(settings.clients[0]).toMatchObject({
+      export: 'Client.https',
+      methods: ['request', 'client.query'],
+      timeoutKeys: ['connection.statement_timeout'],
+    });
+  });
+
+  it('names a dotted path with an empty segment and how to write it', () => {
+    expect(() => parseSettings({ clients: [{ module: 'jayson', export: 'Client..https' }] })).toThrow(
+      'Invalid ESLint setting settings.faultline.clients[0].export: "Client..https" has an empty segment. Write a name or a dotted path with a name between every dot, for example "Client.https".',
+    );
+    expect(() => parseSettings({ clients: [{ module: 'pg', timeoutKeys: ['connection.'] }] })).toThrow(
+      /settings\.faultline\.clients\[0\]\.timeoutKeys\[0\]: "connection\." has an empty segment/,
+    );
+  });
+
+  it('gives a module member path the role its client entry describes', () => {
+    const [jayson, singleton] = parseSettings({
+      clients: [
+        { module: 'jayson', export: 'Client.https', instanceFactory: true, methods: ['request'] },
+        { module: '@acme/sdk', export: 'sdk', methods: ['db.query'], optionsArg: 1 },
+      ],
+    }).clients;
+    const clients = [jayson!, singleton!];
+    expect(customModuleRole(clients, 'jayson', ['Client', 'https'])?.role.role).toBe('factory');
+    expect(customModuleRole(clients, 'jayson', ['Client'])).toBeUndefined();
+    expect(customModuleRole(clients, '@acme/sdk', ['sdk', 'db', 'query'])?.role).toEqual({
+      role: 'call',
+      family: 'custom',
+      options: { at: 1 },
+    });
+    expect(customModuleRole(clients, '@acme/sdk', ['sdk', 'db'])).toBeUndefined();
+    expect(customInstanceRole(jayson!, ['request'])?.role).toBe('call');
+    expect(customInstanceRole(jayson!, ['close'])).toBeUndefined();
+  });
+
+  it('reads a retry wrapper that says whose options it takes, with its defaults', () => {
+    const settings = parseSettings({
+      retryWrappers: [
+        'withRetries',
+        {
+          module: '@acme/retry',
+          export: 'retry',
+          retryOptions: 'p-retry',
+          optionsArg: 1,
+          defaults: { retries: 3, randomize: true },
+        },
+      ],
+    });
+    expect(settings.retryWrappers).toEqual([
+      { name: 'withRetries' },
+      {
+        module: '@acme/retry',
+        export: 'retry',
+        retryOptions: 'p-retry',
+        optionsArg: 1,
+        defaults: { retries: 3, randomize: true },
+      },
+    ]);
+  });
+
+  it('names a retry wrapper entry that cannot be read and the fix', () => {
+    expect(() => parseSettings({ retryWrappers: [{ name: 'retry', retryOptions: 'bull' }] })).toThrow(
+      'Invalid ESLint setting settings.faultline.retryWrappers[0].retryOptions: expected the library whose retry options the wrapper takes, got "bull". Use one of "p-retry", "async-retry", "node-retry", "exponential-backoff".',
+    );
+    expect(() => parseSettings({ retryWrappers: [{ name: 'retry', optionsArg: 1 }] })).toThrow(
+      /retryWrappers\[0\]\.optionsArg: describes options, but the wrapper does not say whose options they are\. Add "retryOptions"/,
+    );
+    expect(() =>
+      parseSettings({
+        retryWrappers: [{ name: 'retry', retryOptions: 'exponential-backoff', defaults: { retries: 3 } }],
+      }),
+    ).toThrow(
+      'settings.faultline.retryWrappers[0].defaults: unknown key "retries". Allowed keys: numOfAttempts, startingDelay, timeMultiple, maxDelay, jitter.',
+    );
+    expect(() =>
+      parseSettings({
+        retryWrappers: [{ name: 'retry', retryOptions: 'p-retry', defaults: { retries: [3] } }],
+      }),
+    ).toThrow(
+      'settings.faultline.retryWrappers[0].defaults.retries: expected a number, boolean or string, got [3]',
+    );
+    // Only retry wrappers describe options.
+    expect(() => parseSettings({ sleepFunctions: [{ name: 'pause', retryOptions: 'p-retry' }] })).toThrow(
+      'settings.faultline.sleepFunctions[0]: unknown key "retryOptions". Allowed keys: module, export, name.',
+    );
+  });
+
+  it('judges a retry wrapper call over its defaults as the library would run it', () => {
+    const wrapper = { name: 'retry', retryOptions: 'p-retry' as const, defaults: { maxTimeout: 5000 } };
+    const limits = { maxAttempts: 10, maxDelayMs: 30_000 };
+    // p-retry does not randomise by default, and the wrapper's defaults do not either.
+    expect(decideRetryWrapper(wrapper, { kind: 'absent' }, 'call', limits)).toEqual([
+      { problem: 'noJitter', at: 'call' },
+    ]);
+    const jittered = object({ randomize: { kind: 'boolean', value: true } });
+    expect(decideRetryWrapper(wrapper, jittered, 'call', limits)).toEqual([]);
+    // A call that asks for more attempts than the settings allow, written by the caller.
+    expect(
+      decideRetryWrapper(
+        wrapper,
+        object({ retries: num(20), randomize: { kind: 'boolean', value: true } }),
+        'call',
+        limits,
+      ),
+    ).toMatchObject([{ problem: 'unboundedRetry' }]);
+    expect(decideRetryWrapper({ name: 'retry' }, { kind: 'absent' }, 'call', limits)).toEqual([]);
+    expect(decideRetryWrapper(wrapper, { kind: 'opaque' }, 'call', limits)).toEqual([]);
   });
 });
 

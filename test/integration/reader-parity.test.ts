@@ -1,11 +1,12 @@
 // The two readers of the client catalog agree: the ESTree reader the lint rules use
 // (rules/util/file-model.ts + deadline-facts.ts) and the TypeScript reader `faultline analyze`
 // uses (packages/core/src/analyze/remote-calls.ts) turn the same fixtures into facts that the
-// catalog's one decision (`decideDeadline`) judges the same way, call by call.
-import { readFileSync, readdirSync } from 'node:fs';
+// catalog's one decision (`decideDeadline`) judges the same way, call by call. A fixture may come
+// with `<name>.settings.json`: its `settings.faultline`, given to both readers.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { decideDeadline, type Verdict } from '@faultline/catalog';
+import { decideDeadline, parseSettings, type Verdict } from '@faultline/catalog';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
@@ -29,7 +30,7 @@ function show(verdict: Verdict): string {
 }
 
 /** line:column of each remote call → its verdict, through the rules' ESTree reader. */
-function estreeVerdicts(code: string): Map<string, string> {
+function estreeVerdicts(code: string, settings: unknown): Map<string, string> {
   const verdicts = new Map<string, string>();
   const probe: TSESLint.RuleModule<'x'> = {
     meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
@@ -60,6 +61,7 @@ function estreeVerdicts(code: string): Map<string, string> {
         languageOptions: { parser: tsParser, sourceType: 'module' },
         plugins: { parity: { rules: { probe: probe as never } } },
         rules: { 'parity/probe': 'error' },
+        ...(settings === undefined ? {} : { settings: { faultline: settings } }),
       },
     ],
     'fixture.ts',
@@ -69,9 +71,9 @@ function estreeVerdicts(code: string): Map<string, string> {
 }
 
 /** line:column of each remote call → its verdict, through core's TypeScript reader. */
-function typescriptVerdicts(code: string): Map<string, string> {
+function typescriptVerdicts(code: string, settings: unknown): Map<string, string> {
   const { ctx, file } = memoryContext({ 'fixture.ts': code });
-  const remote = new RemoteCalls(ctx);
+  const remote = new RemoteCalls(ctx, parseSettings(settings));
   const sourceFile = file('fixture.ts');
   const verdicts = new Map<string, string>();
   walk(sourceFile, node => {
@@ -93,10 +95,39 @@ const fixtures = readdirSync(FIXTURES)
 
 describe.each(fixtures)('%s', name => {
   const code = readFileSync(path.join(FIXTURES, name), 'utf8');
+  const settingsFile = path.join(FIXTURES, name.replace(/\.ts$/, '.settings.json'));
+  const settings: unknown = existsSync(settingsFile)
+    ? JSON.parse(readFileSync(settingsFile, 'utf8'))
+    : undefined;
 
   it('gives the same verdict for every remote call through both readers', () => {
-    const estree = estreeVerdicts(code);
-    const typescript = typescriptVerdicts(code);
+    const estree = estreeVerdicts(code, settings);
+    const typescript = typescriptVerdicts(code, settings);
     expect(Object.fromEntries(typescript)).toEqual(Object.fromEntries(estree));
+  });
+});
+
+describe('team-clients.ts with its settings', () => {
+  it('judges each shape the settings describe, and the same through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'team-clients.ts'), 'utf8');
+    const settings: unknown = JSON.parse(
+      readFileSync(path.join(FIXTURES, 'team-clients.settings.json'), 'utf8'),
+    );
+    // line:column of each remote call → its verdict (constructions are not calls); every shape is recognised.
+    expect(Object.fromEntries(estreeVerdicts(code, settings))).toEqual({
+      '11:9': 'bounded',
+      '13:9': 'missing',
+      '18:9': 'bounded',
+      '21:9': 'missing',
+      '22:9': 'bounded',
+      '23:9': 'missing',
+      '27:9': 'bounded',
+      '29:9': 'none connection.statement_timeout',
+      '31:9': 'missing',
+      '33:9': 'unknown',
+      '37:9': 'missing',
+      '38:9': 'bounded',
+      '39:28': 'bounded',
+    });
   });
 });

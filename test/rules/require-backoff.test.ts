@@ -8,6 +8,17 @@ const ruleTester = new RuleTester();
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
+/** A team's wrapper over p-retry: `withRetries(fn, options)`, with its own defaults. */
+const WITH_RETRIES = {
+  module: '@acme/retry',
+  export: 'withRetries',
+  retryOptions: 'p-retry',
+  optionsArg: 1,
+  defaults: { maxTimeout: 10_000, randomize: true },
+};
+/** A local helper that runs exponential-backoff with the library's defaults and takes no options. */
+const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
+
 ruleTester.run('require-backoff', rule, {
   valid: [
     // A poll: a failed answer leaves the loop, a pending one waits and asks again.
@@ -219,6 +230,21 @@ for (let attempt = 0; attempt < 4; attempt++) {
   }
 }`,
       settings: { faultline: { sleepFunctions: ['pause'], jitterFunctions: ['withJitter'] } },
+    },
+    // A team's retry wrapper whose defaults cap and jitter the backoff
+    {
+      code: `import { withRetries } from '@acme/retry'; await withRetries(run, { retries: 3 });`,
+      settings: { faultline: { retryWrappers: [WITH_RETRIES] } },
+    },
+    // A retry wrapper named without its schedule: nothing to judge it by
+    {
+      code: `await withRetries(run, { retries: 100 });`,
+      settings: { faultline: { retryWrappers: ['withRetries'] } },
+    },
+    // Options the wrapper's reader cannot see into
+    {
+      code: `import { withRetries } from '@acme/retry'; await withRetries(run, options);`,
+      settings: { faultline: { retryWrappers: [{ ...WITH_RETRIES, defaults: {} }] } },
     },
   ],
   invalid: [
@@ -665,6 +691,41 @@ function connect() {
         { column: 10, endColumn: 17, endLine: 3, line: 3, messageId: 'unboundedRetry' },
         { column: 28, endColumn: 53, endLine: 4, line: 4, messageId: 'constantDelay' },
       ],
+    },
+    {
+      code: `import { withRetries } from '@acme/retry'; await withRetries(run, { retries: 3, randomize: false });`,
+      errors: [{ column: 81, endColumn: 97, endLine: 1, line: 1, messageId: 'noJitter' }],
+      settings: { faultline: { retryWrappers: [WITH_RETRIES] } },
+    },
+    {
+      code: `import { withRetries } from '@acme/retry'; await withRetries(run, { minTimeout: 0 });`,
+      errors: [{ column: 69, endColumn: 82, endLine: 1, line: 1, messageId: 'noDelay' }],
+      settings: { faultline: { retryWrappers: [WITH_RETRIES] } },
+    },
+    {
+      code: `import { withRetries } from '@acme/retry'; await withRetries(run, { retries: 3 });`,
+      errors: [{ column: 50, endColumn: 61, endLine: 1, line: 1, messageId: 'noJitter' }],
+      settings: { faultline: { retryWrappers: [{ ...WITH_RETRIES, defaults: {} }] } },
+    },
+    {
+      code: `await retryCall(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,
+      errors: [{ column: 7, endColumn: 16, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
+      settings: { faultline: { retryWrappers: [RETRY_CALL] } },
+    },
+    {
+      code: `await retryForever(run);`,
+      errors: [{ column: 7, endColumn: 19, endLine: 1, line: 1, messageId: 'unboundedRetry' }],
+      settings: {
+        faultline: {
+          retryWrappers: [
+            {
+              name: 'retryForever',
+              retryOptions: 'p-retry',
+              defaults: { forever: true, maxTimeout: 5000, randomize: true },
+            },
+          ],
+        },
+      },
     },
     {
       code: `import pRetry from 'p-retry'; await pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,

@@ -8,6 +8,14 @@ const ruleTester = new RuleTester();
 /** A project on disk (test/fixtures/project-calls) whose other modules the linted code calls. */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
+/** A team's client whose signal sits inside nested options: `request(path, { request: { signal } })`. */
+const NESTED_SIGNAL = {
+  module: '@acme/http',
+  export: 'request',
+  optionsArg: 1,
+  timeoutKeys: ['request.timeout', 'request.signal'],
+};
+
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
     // Express's Request has no signal: only the fetch API's does.
@@ -63,6 +71,11 @@ export async function load(url: string, signal: AbortSignal) {
     'export async function load(url: string, init: RequestInit, signal: AbortSignal) { return fetch(url, init); }',
     `import axios from 'axios'; export const queryFn = ({ signal }: { signal: AbortSignal }) => axios.get('/todos', { signal, timeout: 5000 });`,
     'export async function GET(request: Request) { return fetch(upstream, { signal: request.signal }); }',
+    // A team's client given the signal under a nested options key
+    {
+      code: `import { request } from '@acme/http'; export async function load(signal: AbortSignal) { return request('/x', { request: { signal } }); }`,
+      settings: { faultline: { clients: [NESTED_SIGNAL] } },
+    },
   ],
   invalid: [
     // A deadline handed in and dropped: replaced by a constant, destructured and ignored, unread in the options.
@@ -126,6 +139,14 @@ export async function load(id: string, signal: AbortSignal) {
 async function getUser(id: string) { return (await axios.get('/users/' + id, { timeout: 5000 })).data; }
 export async function load(id: string, signal: AbortSignal) { return getUser(id); }`,
       errors: [{ line: 3, column: 70, endLine: 3, endColumn: 77, messageId: 'signalNotAccepted' }],
+    },
+    {
+      // The nested key is where the team's client reads its signal; no fix is offered for a nested key.
+      code: `import { request } from '@acme/http'; export async function load(signal: AbortSignal) { return request('/x', { request: { retries: 2 } }); }`,
+      errors: [
+        { column: 96, endColumn: 103, endLine: 1, line: 1, messageId: 'signalNotPassed', suggestions: [] },
+      ],
+      settings: { faultline: { clients: [NESTED_SIGNAL] } },
     },
     {
       // An injected AWS client (a constructor parameter property typed S3Client) makes remote calls too.

@@ -10,6 +10,28 @@ const ruleTester = new RuleTester();
 /** A project whose request wrapper (src/lib/http.ts) bounds its request only with the caller's timeout. */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
+/** `jayson.Client.https(options)`: a static factory nested one level inside the module. */
+const JAYSON = {
+  module: 'jayson',
+  export: 'Client.https',
+  instanceFactory: true,
+  methods: ['request'],
+  timeoutKeys: ['timeout'],
+};
+/** `new Sdk(options).client.query(…)`: a getter that returns the client. */
+const SDK_GETTER = { module: '@acme/sdk', export: 'Sdk', instanceFactory: true, methods: ['client.query'] };
+/** `sdk.db.query(sql, options)` on an exported singleton. */
+const SDK_SINGLETON = { module: '@acme/sdk', export: 'sdk', methods: ['db.query'], optionsArg: 1 };
+/** A pool bounded by a key inside its nested `connection` options. */
+const NESTED_KEY = {
+  module: '@acme/pg',
+  export: 'createPool',
+  instanceFactory: true,
+  methods: ['query'],
+  optionsArg: 1,
+  timeoutKeys: ['connection.statement_timeout'],
+};
+
 ruleTester.run('require-timeout', rule, {
   valid: [
     // A request wrapper given its deadline; one whose deadline has a default; a spread that may carry it.
@@ -223,6 +245,31 @@ await withDeadline(async () => {
           ],
         },
       },
+    },
+    // A nested static factory (`jayson.Client.https`) whose construction carries the bound
+    {
+      code: `import jayson from 'jayson'; const rpc = jayson.Client.https({ host, timeout: 5000 }); await rpc.request('add', [1, 2]);`,
+      settings: { faultline: { clients: [JAYSON] } },
+    },
+    // A getter that returns the client (`sdk.client`), on an instance made with a bound
+    {
+      code: `import { Sdk } from '@acme/sdk'; const sdk = new Sdk({ timeout: 2000 }); await sdk.client.query('select 1');`,
+      settings: { faultline: { clients: [SDK_GETTER] } },
+    },
+    // The same getter on a module-level singleton, with the per-call bound
+    {
+      code: `import { sdk } from '@acme/sdk'; await sdk.db.query('select 1', { timeout: 1000 });`,
+      settings: { faultline: { clients: [SDK_SINGLETON] } },
+    },
+    // A bound inside a nested options object (`connection.statement_timeout`)
+    {
+      code: `import { createPool } from '@acme/pg'; const pool = createPool({ connection: { statement_timeout: 5000 } }); await pool.query(sql);`,
+      settings: { faultline: { clients: [NESTED_KEY] } },
+    },
+    // The nested options come from elsewhere: not visible, not reported
+    {
+      code: `import { createPool } from '@acme/pg'; const pool = createPool({ connection: config.connection }); await pool.query(sql);`,
+      settings: { faultline: { clients: [NESTED_KEY] } },
     },
     // ky: 0 times out at once; only `false` turns ky's 10 s default off.
     `import ky from 'ky'; await ky.get(url, { timeout: 0 });`,
@@ -965,6 +1012,31 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
           ],
         },
       },
+    },
+    {
+      code: `import jayson from 'jayson'; const rpc = jayson.Client.https({ host }); await rpc.request('add', [1, 2]);`,
+      errors: [{ column: 79, endColumn: 90, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+      settings: { faultline: { clients: [JAYSON] } },
+    },
+    {
+      code: `import { Sdk } from '@acme/sdk'; const sdk = new Sdk({}); const client = sdk.client; await client.query('select 1');`,
+      errors: [{ column: 92, endColumn: 104, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+      settings: { faultline: { clients: [SDK_GETTER] } },
+    },
+    {
+      code: `import { sdk } from '@acme/sdk'; await sdk.db.query('select 1');`,
+      errors: [{ column: 40, endColumn: 52, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+      settings: { faultline: { clients: [SDK_SINGLETON] } },
+    },
+    {
+      code: `import { createPool } from '@acme/pg'; const pool = createPool({ connection: { host } }); await pool.query(sql);`,
+      errors: [{ column: 97, endColumn: 107, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+      settings: { faultline: { clients: [NESTED_KEY] } },
+    },
+    {
+      code: `import { createPool } from '@acme/pg'; const pool = createPool({ connection: { statement_timeout: 0 } }); await pool.query(sql);`,
+      errors: [{ column: 80, endColumn: 100, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+      settings: { faultline: { clients: [NESTED_KEY] } },
     },
     {
       code: 'await fetch(url, init);',

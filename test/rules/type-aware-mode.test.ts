@@ -74,7 +74,7 @@ describe('type-aware mode without type information', () => {
           {
             files: ['**/*.ts'],
             languageOptions: { parser: tsParser },
-            plugins: { faultline: { rules: { 'no-unbounded-fanout': fanout } } },
+            plugins: { faultline: { rules: { 'no-unbounded-fanout': fanout as never } } },
             rules: { 'faultline/no-unbounded-fanout': 'error' },
             settings: typed,
           },
@@ -93,7 +93,7 @@ describe('type-aware mode without type information', () => {
           {
             files: ['**/*.ts'],
             languageOptions: { parser: tsParser },
-            plugins: { faultline: { rules: { 'no-unbounded-fanout': fanout } } },
+            plugins: { faultline: { rules: { 'no-unbounded-fanout': fanout as never } } },
             rules: { 'faultline/no-unbounded-fanout': 'error' },
             settings: { faultline: { resolveInstancesByType: 'yes' } },
           },

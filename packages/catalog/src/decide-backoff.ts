@@ -1,6 +1,7 @@
 // Pure backoff decisions: given the schedule a reader found (a retry loop's wait, or a retry
 // library's options with the library's defaults filled in), decide what is wrong with it.
 import { RETRY_DEFAULTS, RETRY_OPTION_KEYS, type RetryDefaults } from './libraries/retry.js';
+import type { RetryWrapper } from './settings.js';
 import { getProp } from './summary.js';
 import type { Prop, Summary } from './types.js';
 
@@ -147,4 +148,40 @@ export function decideRetryOptions(
   }
   if (!jitter) findings.push({ problem: 'noJitter', at: jitterProp?.at ?? anchor });
   return findings;
+}
+
+/** A wrapper default as the summary a reader would give the same value written in the call. */
+function defaultSummary(value: number | boolean | string): Summary {
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  return { kind: 'string', value };
+}
+
+/**
+ * What is wrong with one call of a team's retry wrapper (`settings.faultline.retryWrappers`) that
+ * says whose options it takes: the call's options over the wrapper's `defaults`, judged as that
+ * library would run them. A wrapper without `retryOptions`, or options a reader cannot see into,
+ * give nothing. Problems that come from a default rather than a written option are reported at
+ * `anchor` (the call).
+ */
+export function decideRetryWrapper(
+  wrapper: RetryWrapper,
+  options: Summary,
+  anchor: unknown,
+  limits: BackoffLimits,
+): BackoffFinding[] {
+  if (!wrapper.retryOptions) return [];
+  if (options.kind !== 'object' && options.kind !== 'absent') return [];
+  const props = new Map<string, Prop>();
+  for (const [key, value] of Object.entries(wrapper.defaults ?? {}))
+    props.set(key, { value: defaultSummary(value) });
+  if (options.kind === 'object') for (const [key, prop] of options.props) props.set(key, prop);
+  const merged: Summary = {
+    kind: 'object',
+    props,
+    hasSpread: options.kind === 'object' && options.hasSpread,
+  };
+  return decideRetryOptions(wrapper.retryOptions, merged, anchor, limits).map(finding =>
+    finding.at === undefined ? { ...finding, at: anchor } : finding,
+  );
 }

@@ -3,7 +3,7 @@
 // the lint rules and `faultline analyze` call the same functions.
 import type { CallFacts, ClientFacts, JudgeInput } from './facts.js';
 import { CLIENT_FAMILIES, FAMILIES } from './registry.js';
-import { getProp, isNoneValue, showValue } from './summary.js';
+import { getPath, getProp, isNoneValue, showValue } from './summary.js';
 import type { FamilyId, Summary, Verdict } from './types.js';
 import { UNDICI_TIMEOUT_KEYS } from './clients/undici.js';
 
@@ -36,7 +36,7 @@ export function hasPerCallBound(options: Summary): boolean {
 function decideBoundedByDefault(input: JudgeInput, keys: readonly string[]): Verdict {
   for (const layer of [input.options, ...input.instance]) {
     for (const key of keys) {
-      const prop = getProp(layer, key);
+      const prop = getPath(layer, key.split('.'));
       if (prop && isNoneValue(prop.value))
         return { status: 'none', key, value: showValue(prop.value), at: prop.at };
     }

@@ -40,12 +40,23 @@ export {
   type RetrySchedule,
   decideBackoff,
   decideRetryOptions,
+  decideRetryWrapper,
 } from './decide-backoff.js';
+export { customInstanceRole, customModuleRole } from './custom-clients.js';
 export { RETRY_DEFAULTS, type RetryDefaults } from './libraries/retry.js';
 export { REMOTE_ONLY_MODULES, isRemoteOnlyModule } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
 export { BULL_MODULES, type JobQueue, type JobRetryFinding, decideJobRetry } from './libraries/queues.js';
-export { ABSENT, getPath, getProp, isFalsyNone, isNoneValue, isOpaque, showValue } from './summary.js';
+export {
+  ABSENT,
+  getPath,
+  getPathOrOpaque,
+  getProp,
+  isFalsyNone,
+  isNoneValue,
+  isOpaque,
+  showValue,
+} from './summary.js';
 export { canonicalModule } from './modules.js';
 export { type CatalogValue, extendValue } from './values.js';
 export {
@@ -60,6 +71,9 @@ export {
   type ClientSetting,
   type FaultlineSettings,
   type FunctionRef,
+  RETRY_OPTION_LIBRARIES,
+  type RetryOptionLibrary,
+  type RetryWrapper,
   SettingsError,
   getSettings,
   parseSettings,

@@ -7,13 +7,23 @@ import { canonicalModule } from './modules.js';
 export interface ClientSetting {
   /** The import source, as written in `import … from '<module>'` or `require('<module>')`. */
   module: string;
-  /** The named export (`default` for the default export). Omitted: the module itself (default or namespace). */
+  /**
+   * The named export (`default` for the default export). Omitted: the module itself (default or
+   * namespace). A dotted path reaches a nested static member: `Client.https` for `jayson.Client.https(…)`.
+   */
   export?: string;
-  /** Members of the export that make remote calls. Omitted: calling the export itself is the remote call. */
+  /**
+   * Members of the export (or of its instances) that make remote calls. Omitted: calling the export
+   * itself is the remote call. A dotted path goes through a getter that returns a client:
+   * `client.query` for `sdk.client.query(…)`.
+   */
   methods?: string[];
   /** Zero-based position of the options argument of each remote call. */
   optionsArg: number;
-  /** Option keys that bound a call (a finite number, or a timed AbortSignal). */
+  /**
+   * Option keys that bound a call (a finite number, or a timed AbortSignal). A dotted path names a
+   * key inside a nested options object: `connection.statement_timeout`.
+   */
   timeoutKeys: string[];
   /** The export makes instances; `methods` are on the instance, and the factory's options bound every call. */
   instanceFactory: boolean;
@@ -30,6 +40,37 @@ export interface FunctionRef {
   export?: string;
 }
 
+/** Option libraries whose schedule a team's retry wrapper can share (see `RetryWrapper.retryOptions`). */
+export const RETRY_OPTION_LIBRARIES = [
+  'p-retry',
+  'async-retry',
+  'node-retry',
+  'exponential-backoff',
+] as const;
+export type RetryOptionLibrary = (typeof RETRY_OPTION_LIBRARIES)[number];
+
+/** The option names each retry-option library understands, as a wrapper's `defaults` may use them. */
+const RETRY_DEFAULT_KEYS: Readonly<Record<RetryOptionLibrary, readonly string[]>> = {
+  'p-retry': ['retries', 'minTimeout', 'factor', 'maxTimeout', 'randomize', 'forever', 'maxRetryTime'],
+  'async-retry': ['retries', 'minTimeout', 'factor', 'maxTimeout', 'randomize', 'forever', 'maxRetryTime'],
+  'node-retry': ['retries', 'minTimeout', 'factor', 'maxTimeout', 'randomize', 'forever', 'maxRetryTime'],
+  'exponential-backoff': ['numOfAttempts', 'startingDelay', 'timeMultiple', 'maxDelay', 'jitter'],
+};
+
+/**
+ * A team's retry helper. Without `retryOptions` only its identity is known (require-idempotency-key
+ * reads that); with it, require-backoff judges each call's schedule as the named library would run
+ * it: the call's options at `optionsArg` (if any) over the wrapper's own `defaults`.
+ */
+export interface RetryWrapper extends FunctionRef {
+  /** The library whose options (names and meaning) the wrapper takes or forwards. */
+  retryOptions?: RetryOptionLibrary;
+  /** Zero-based position of the options argument; omitted: the wrapper takes no options. */
+  optionsArg?: number;
+  /** What the wrapper passes when the caller gives nothing, in the library's option names. */
+  defaults?: Readonly<Record<string, number | boolean | string>>;
+}
+
 export interface FaultlineSettings {
   clients: ClientSetting[];
   /** Calls whose arguments (a promise, or a function making the call) are bounded in time. */
@@ -39,7 +80,7 @@ export interface FaultlineSettings {
   /** Helpers that add randomness to a delay (require-backoff). */
   jitterFunctions: FunctionRef[];
   /** Functions that retry the function they are given (require-backoff, require-idempotency-key). */
-  retryWrappers: FunctionRef[];
+  retryWrappers: RetryWrapper[];
   /** Concurrency limiters: a call passed through one of these is bounded (no-unbounded-fanout). */
   concurrencyLimiters: FunctionRef[];
   /** Header names that carry an idempotency key. */
@@ -115,6 +156,27 @@ function readString(path: string, value: unknown, required: boolean): string | u
   return value;
 }
 
+const MEMBER_PATH = /^[^.]+(\.[^.]+)*$/;
+
+/** A name, or a dotted path of names (`Client.https`, `connection.statement_timeout`). */
+function readMemberPath(path: string, value: unknown, required: boolean): string | undefined {
+  const name = readString(path, value, required);
+  if (name !== undefined && !MEMBER_PATH.test(name)) {
+    throw new SettingsError(
+      path,
+      `"${name}" has an empty segment`,
+      'Write a name or a dotted path with a name between every dot, for example "Client.https".',
+    );
+  }
+  return name;
+}
+
+function readMemberPathList(path: string, value: unknown, fallback: string[]): string[] {
+  const list = readStringList(path, value, fallback);
+  list.forEach((name, index) => readMemberPath(`${path}[${index}]`, name, true));
+  return list;
+}
+
 function readStringList(path: string, value: unknown, fallback: string[]): string[] {
   if (value === undefined) return fallback;
   if (!Array.isArray(value) || value.some(item => typeof item !== 'string' || item.length === 0)) {
@@ -178,7 +240,7 @@ function readClient(path: string, value: unknown): ClientSetting {
   ]);
   const instanceFactory = readBoolean(`${path}.instanceFactory`, value.instanceFactory);
   const methods =
-    value.methods === undefined ? undefined : readStringList(`${path}.methods`, value.methods, []);
+    value.methods === undefined ? undefined : readMemberPathList(`${path}.methods`, value.methods, []);
   if (instanceFactory && !methods) {
     throw new SettingsError(
       `${path}.methods`,
@@ -189,21 +251,21 @@ function readClient(path: string, value: unknown): ClientSetting {
   const client: ClientSetting = {
     module: canonicalModule(readString(`${path}.module`, value.module, true) as string),
     optionsArg: readIndex(`${path}.optionsArg`, value.optionsArg, 0),
-    timeoutKeys: readStringList(`${path}.timeoutKeys`, value.timeoutKeys, ['timeout', 'signal']),
+    timeoutKeys: readMemberPathList(`${path}.timeoutKeys`, value.timeoutKeys, ['timeout', 'signal']),
     instanceFactory,
     factoryOptionsArg: readIndex(`${path}.factoryOptionsArg`, value.factoryOptionsArg, 0),
     boundedByDefault: readBoolean(`${path}.boundedByDefault`, value.boundedByDefault),
   };
-  const exportName = readString(`${path}.export`, value.export, false);
+  const exportName = readMemberPath(`${path}.export`, value.export, false);
   if (exportName !== undefined && exportName !== 'default') client.export = exportName;
   if (methods) client.methods = methods;
   return client;
 }
 
-function readFunctionRef(path: string, value: unknown): FunctionRef {
+function readFunctionRef(path: string, value: unknown, extraKeys: readonly string[] = []): FunctionRef {
   if (typeof value === 'string' && value.length > 0) return { name: value };
   if (isRecord(value)) {
-    expectKeys(path, value, ['module', 'export', 'name']);
+    expectKeys(path, value, ['module', 'export', 'name', ...extraKeys]);
     const ref: FunctionRef = {};
     const module = readString(`${path}.module`, value.module, false);
     const name = readString(`${path}.name`, value.name, false);
@@ -227,6 +289,51 @@ function readFunctionRef(path: string, value: unknown): FunctionRef {
   );
 }
 
+function readRetryWrapper(path: string, value: unknown): RetryWrapper {
+  const ref: RetryWrapper = readFunctionRef(path, value, ['retryOptions', 'optionsArg', 'defaults']);
+  if (!isRecord(value)) return ref;
+  const library = value.retryOptions;
+  if (library === undefined) {
+    for (const key of ['optionsArg', 'defaults'])
+      if (value[key] !== undefined)
+        throw new SettingsError(
+          `${path}.${key}`,
+          'describes options, but the wrapper does not say whose options they are',
+          `Add "retryOptions": one of ${RETRY_OPTION_LIBRARIES.map(name => `"${name}"`).join(', ')}.`,
+        );
+    return ref;
+  }
+  if (!RETRY_OPTION_LIBRARIES.includes(library as RetryOptionLibrary)) {
+    throw new SettingsError(
+      `${path}.retryOptions`,
+      `expected the library whose retry options the wrapper takes, got ${describe(library)}`,
+      `Use one of ${RETRY_OPTION_LIBRARIES.map(name => `"${name}"`).join(', ')}.`,
+    );
+  }
+  ref.retryOptions = library as RetryOptionLibrary;
+  if (value.optionsArg !== undefined) ref.optionsArg = readIndex(`${path}.optionsArg`, value.optionsArg, 0);
+  if (value.defaults !== undefined) {
+    const defaults = value.defaults;
+    const allowed = RETRY_DEFAULT_KEYS[ref.retryOptions];
+    if (!isRecord(defaults))
+      throw new SettingsError(
+        `${path}.defaults`,
+        `expected an object of option values, got ${describe(defaults)}`,
+        `For example { "${allowed[0]}": 3, "${allowed[3]}": 10000 }.`,
+      );
+    expectKeys(`${path}.defaults`, defaults, allowed);
+    for (const [key, option] of Object.entries(defaults))
+      if (typeof option !== 'number' && typeof option !== 'boolean' && typeof option !== 'string')
+        throw new SettingsError(
+          `${path}.defaults.${key}`,
+          `expected a number, boolean or string, got ${describe(option)}`,
+          'Write the value the wrapper passes to the library.',
+        );
+    ref.defaults = defaults as Record<string, number | boolean | string>;
+  }
+  return ref;
+}
+
 function readList<T>(path: string, value: unknown, read: (path: string, item: unknown) => T): T[] {
   if (value === undefined) return [];
   if (!Array.isArray(value))
@@ -248,6 +355,8 @@ const KEYS = [
   'resolveInstancesByType',
 ] as const;
 
+const readRef = (path: string, value: unknown): FunctionRef => readFunctionRef(path, value);
+
 /** Validates raw `settings.faultline`; throws a SettingsError naming the first bad entry. */
 export function parseSettings(raw: unknown): FaultlineSettings {
   if (raw === undefined) return DEFAULTS;
@@ -261,11 +370,11 @@ export function parseSettings(raw: unknown): FaultlineSettings {
   expectKeys(root, raw, KEYS);
   return {
     clients: readList(`${root}.clients`, raw.clients, readClient),
-    timeoutWrappers: readList(`${root}.timeoutWrappers`, raw.timeoutWrappers, readFunctionRef),
-    sleepFunctions: readList(`${root}.sleepFunctions`, raw.sleepFunctions, readFunctionRef),
-    jitterFunctions: readList(`${root}.jitterFunctions`, raw.jitterFunctions, readFunctionRef),
-    retryWrappers: readList(`${root}.retryWrappers`, raw.retryWrappers, readFunctionRef),
-    concurrencyLimiters: readList(`${root}.concurrencyLimiters`, raw.concurrencyLimiters, readFunctionRef),
+    timeoutWrappers: readList(`${root}.timeoutWrappers`, raw.timeoutWrappers, readRef),
+    sleepFunctions: readList(`${root}.sleepFunctions`, raw.sleepFunctions, readRef),
+    jitterFunctions: readList(`${root}.jitterFunctions`, raw.jitterFunctions, readRef),
+    retryWrappers: readList(`${root}.retryWrappers`, raw.retryWrappers, readRetryWrapper),
+    concurrencyLimiters: readList(`${root}.concurrencyLimiters`, raw.concurrencyLimiters, readRef),
     idempotencyHeaders: readStringList(
       `${root}.idempotencyHeaders`,
       raw.idempotencyHeaders,
@@ -281,7 +390,6 @@ export function parseSettings(raw: unknown): FaultlineSettings {
     resolveInstancesByType: readBoolean(`${root}.resolveInstancesByType`, raw.resolveInstancesByType),
   };
 }
-
 
 const cache = new WeakMap<object, FaultlineSettings>();
 

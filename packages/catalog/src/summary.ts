@@ -87,6 +87,41 @@ export function lookupLayers(input: JudgeInput, key: string): { prop: Prop | und
   return { prop: undefined, opaque };
 }
 
+/**
+ * Reads a dotted option path (`connection.statement_timeout`) through nested object summaries;
+ * `opaque` when a summary along the way hides its keys (a spread, an opaque value).
+ */
+export function getPathOrOpaque(
+  summary: Summary,
+  path: readonly string[],
+): { prop: Prop | undefined; opaque: boolean } {
+  let current: Summary = summary;
+  let prop: Prop | undefined;
+  for (const key of path) {
+    prop = getProp(current, key);
+    if (!prop) return { prop: undefined, opaque: isOpaque(current) || current.kind === 'value' };
+    current = prop.value;
+  }
+  return { prop, opaque: false };
+}
+
+/** `lookupLayers` for a dotted key of a team's client (`connection.statement_timeout`). */
+export function lookupLayersPath(
+  input: JudgeInput,
+  key: string,
+): { prop: Prop | undefined; opaque: boolean } {
+  if (!key.includes('.')) return lookupLayers(input, key);
+  const path = key.split('.');
+  const layers = [input.options, ...[...input.instance].reverse()];
+  let opaque = false;
+  for (const layer of layers) {
+    const found = getPathOrOpaque(layer, path);
+    if (found.prop) return { prop: found.prop, opaque };
+    if (found.opaque) opaque = true;
+  }
+  return { prop: undefined, opaque };
+}
+
 /** Judges a `signal` property: a timed signal bounds the call; an untimed local one does not. */
 export function judgeSignal(prop: Prop | undefined): Verdict | undefined {
   if (!prop) return undefined;

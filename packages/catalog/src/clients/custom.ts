@@ -1,15 +1,15 @@
 // A team's own clients, described in `settings.faultline.clients`: bounded by the option keys
-// the settings name (a finite number, or a timed AbortSignal).
+// the settings name (a finite number, or a timed AbortSignal), dotted keys inside nested options.
 import type { ClientFamily } from '../build.js';
 import type { JudgeInput } from '../facts.js';
-import { judgeSignal, judgeTimeoutProp, lookupLayers, missingOrUnknown } from '../summary.js';
+import { judgeSignal, judgeTimeoutProp, lookupLayersPath, missingOrUnknown } from '../summary.js';
 import type { Verdict } from '../types.js';
 
 function decideCustom(input: JudgeInput): Verdict {
   const keys = input.keys ?? ['timeout', 'signal'];
   let opaque = false;
   for (const key of keys) {
-    const found = lookupLayers(input, key);
+    const found = lookupLayersPath(input, key);
     opaque ||= found.opaque;
     if (!found.prop) continue;
     if (found.prop.value.kind === 'signal') {

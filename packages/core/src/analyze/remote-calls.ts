@@ -28,6 +28,8 @@ import {
   TYPE_INSTANCES,
   URL_NAME,
   canonicalModule,
+  customInstanceRole,
+  customModuleRole,
   decideDeadline,
   extendValue,
   hasPerCallBound,
@@ -377,7 +379,7 @@ export class RemoteCalls {
     }
     switch (callee.kind) {
       case 'module': {
-        const custom = this.customRole(callee.module, callee.path);
+        const custom = customModuleRole(this.settings.clients, callee.module, callee.path);
         if (custom) return { node, role: custom.role, callee, custom: custom.client };
         const role = lookupModuleMember(callee.module, callee.path);
         return role ? { node, role, callee } : undefined;
@@ -390,10 +392,11 @@ export class RemoteCalls {
         const custom = callee.origin?.custom;
         if (custom) {
           // An instance of a team's own client: only the members the settings name are remote.
-          if (!custom.methods?.includes(callee.path.join('.'))) return undefined;
+          const role = customInstanceRole(custom, callee.path);
+          if (!role) return undefined;
           return {
             node,
-            role: { role: 'call', family: 'custom', options: { at: custom.optionsArg } },
+            role,
             callee,
             ...(callee.origin ? { origin: callee.origin } : {}),
             custom,
@@ -405,42 +408,6 @@ export class RemoteCalls {
       default:
         return undefined;
     }
-  }
-
-  /** The role a `settings.faultline.clients` entry gives a module member (as the rules' reader does). */
-  private customRole(
-    module: string,
-    path: readonly string[],
-  ): { role: Role; client: ClientSetting } | undefined {
-    for (const client of this.settings.clients) {
-      if (client.module !== module) continue;
-      const base = client.export === undefined ? [] : [client.export];
-      const startsWithBase = base.every((name, index) => path[index] === name);
-      const isExport = path.length === base.length && startsWithBase;
-      if (client.instanceFactory) {
-        if (isExport)
-          return {
-            role: {
-              role: 'factory',
-              instance: 'custom',
-              family: 'custom',
-              options: { at: client.factoryOptionsArg },
-            },
-            client,
-          };
-        continue;
-      }
-      if (!client.methods && isExport)
-        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
-      if (
-        client.methods &&
-        path.length === base.length + 1 &&
-        startsWithBase &&
-        client.methods.includes(path[base.length] as string)
-      )
-        return { role: { role: 'call', family: 'custom', options: { at: client.optionsArg } }, client };
-    }
-    return undefined;
   }
 
   /** True when a file imports (or re-exports, or requires) a module the catalog knows. */
