@@ -4,6 +4,7 @@ import {
   type NamedCreateRuleMeta,
   RuleCreator,
   type RuleListener,
+  applyDefault,
 } from '@typescript-eslint/utils/eslint-utils';
 
 import { type FileModel, type Need, fileModel, mergeListeners } from './util/file-model.js';
@@ -60,12 +61,28 @@ export function createModelRule<Options extends CheckTestsOptions, MessageIds ex
   create,
   ...rule
 }: Readonly<ModelRuleDefinition<Options, MessageIds>>): ReturnType<typeof createRule<Options, MessageIds>> {
-  return createRule<Options, MessageIds>({
-    ...rule,
-    create(context, options) {
-      if (!options[0].checkTests && isTestFile(context.filename, context.cwd)) return {};
-      const { model, collectors } = fileModel(context, needs);
-      return mergeListeners(collectors, create(context, options, { model, settings: model.settings }));
+  const run = (
+    context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+    options: Readonly<Options>,
+  ): RuleListener => {
+    if (!options[0].checkTests && isTestFile(context.filename, context.cwd)) return {};
+    const { model, collectors } = fileModel(context, needs);
+    return mergeListeners(collectors, create(context, options, { model, settings: model.settings }));
+  };
+  const built = createRule<Options, MessageIds>({ ...rule, create: run });
+  const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;
+  const defaultKeys = Object.keys((defaults[0] ?? {}) as object);
+  return {
+    ...built,
+    // ESLint ≥ 9.15 merges `meta.defaultOptions` into `context.options` itself; typescript-eslint's
+    // wrapper would deep-merge them again for every rule and file. Merge only when a default is
+    // missing (an engine that does not apply them, such as oxlint's JS plugins).
+    create(context) {
+      const given = context.options as unknown as Options;
+      const first = given[0] as Record<string, unknown> | undefined;
+      const complete =
+        given.length >= defaults.length && defaultKeys.every(key => first !== undefined && key in first);
+      return run(context, complete ? given : (applyDefault(defaults, given) as Options));
     },
-  });
+  };
 }

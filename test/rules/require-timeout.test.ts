@@ -34,6 +34,9 @@ const NESTED_KEY = {
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // Options from a local function that returns a bounded literal.
+    `const bounded = () => ({ signal: AbortSignal.timeout(5000) });
+export const d = (id: string) => fetch('https://api.dub.co/links/' + id, bounded());`,
     // A request wrapper given its deadline; one whose deadline has a default; a spread that may carry it.
     {
       filename: HANDLER,
@@ -339,6 +342,29 @@ await fetch(url, { signal: controller.signal });
     `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
   ],
   invalid: [
+    // Options from a local function that returns one literal without a deadline, as a whole or spread.
+    {
+      code: `const getOptions = () => ({ headers: { Authorization: 'Bearer x' } });
+function jsonOptions(body: unknown) {
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+export const a = (id: string) => fetch('https://api.dub.co/links/' + id, getOptions());
+export const c = (body: unknown) => fetch('https://api.dub.co/links', jsonOptions(body));`,
+      errors: [
+        { line: 5, column: 34, endLine: 5, endColumn: 39, messageId: 'missingDeadline' },
+        { line: 6, column: 37, endLine: 6, endColumn: 42, messageId: 'missingDeadline' },
+      ],
+    },
+    // A callee chosen between http and https is node:http either way.
+    {
+      code: `import http from 'node:http';
+import https from 'node:https';
+export function proxy(url: URL, secure: boolean) {
+  const req = (secure ? https : http).request(url, res => res.resume());
+  req.end();
+}`,
+      errors: [{ line: 4, column: 15, endLine: 4, endColumn: 46, messageId: 'missingDeadline' }],
+    },
     // A request wrapper of another module, bounded only by the timeout its caller gives, called without one.
     {
       filename: HANDLER,

@@ -185,6 +185,12 @@ export class OptionsReader {
       return { kind: 'opaque', at: node };
     }
     if (node.type === AST_NODE_TYPES.ObjectExpression) return this.summarizeObject(node, depth);
+    // `fetch(url, getOptions())`, `{ ...this.defaults(), method }`: a function of this file that
+    // returns one object literal is as good as writing that literal here.
+    if (node.type === AST_NODE_TYPES.CallExpression && depth < 4) {
+      const returned = this.returnedObject(node);
+      if (returned) return this.summarizeObject(returned, depth + 1);
+    }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
       if (node.type === AST_NODE_TYPES.MemberExpression && this.isEnvRead(node)) return value;
@@ -245,6 +251,28 @@ export class OptionsReader {
       chain.root.name === 'process' &&
       chain.path[0] === 'env'
     );
+  }
+
+  /** The one object literal a local function returns (`() => ({ headers })`, `{ return { … } }`). */
+  private returnedObject(call: TSESTree.CallExpression): TSESTree.ObjectExpression | undefined {
+    const fn = this.model.localFunction(call.callee);
+    if (!fn) return undefined;
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      const body = unwrap(fn.body);
+      return body.type === AST_NODE_TYPES.ObjectExpression ? body : undefined;
+    }
+    const returns: TSESTree.ReturnStatement[] = [];
+    findNode(
+      fn.body,
+      inner => {
+        if (inner.type === AST_NODE_TYPES.ReturnStatement) returns.push(inner);
+        return false;
+      },
+      inner => !isFunction(inner),
+    );
+    if (returns.length !== 1 || !returns[0]?.argument) return undefined;
+    const returned = unwrap(returns[0].argument);
+    return returned.type === AST_NODE_TYPES.ObjectExpression ? returned : undefined;
   }
 
   private summarizeObject(node: TSESTree.ObjectExpression, depth: number): Summary {
