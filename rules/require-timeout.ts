@@ -416,7 +416,12 @@ export default createModelRule<Options, MessageIds>({
       if (local) {
         carrier = deadlineCarrier(local, request => {
           const value = model.valueOf(request.callee);
-          return value.kind === 'global' && value.path.join('.') === 'fetch';
+          if (value.kind === 'global') return value.path.join('.') === 'fetch';
+          return (
+            value.kind === 'module' &&
+            /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
+            value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
+          );
         });
         where = `line ${carrier?.line ?? 0}`;
       } else {

@@ -19,6 +19,8 @@ export interface DeadlineCarrier {
   index: number;
   /** A property of an options parameter (`timeout` in `{ timeout }` or `options.timeout`). */
   key?: string;
+  /** Another property that bounds the request as well (`signal`, spread into the request's options). */
+  alsoKey?: string;
   /** The parameter's name, for a positional carrier. */
   name?: string;
   /** The request the wrapper makes, for the message (`fetch`). */
@@ -132,6 +134,8 @@ export function deadlineCarrier(
     node => !isFunction(node) || node.type === AST_NODE_TYPES.ArrowFunctionExpression,
   );
   if (requests.length === 0) return undefined;
+  const guarded = guardedCarrier(fn, requests);
+  if (guarded) return guarded;
   let found: DeadlineCarrier | undefined;
   for (const request of requests) {
     const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
@@ -148,6 +152,78 @@ export function deadlineCarrier(
   return found;
 }
 
+/** Names that say "the caller's time budget". */
+const DEADLINE_KEY = /^(?:timeout|timeoutMs|timeoutMillis|deadline|deadlineMs|signal)$/;
+
+/**
+ * `if (options?.timeout) { …bounded… } return fetch(url, { ...rest })`: the wrapper bounds its
+ * request only when the caller passes that option; otherwise the request goes out with whatever
+ * the caller's options carry (a `signal`, when they pass one).
+ */
+function guardedCarrier(fn: FunctionNode, requests: TSESTree.CallExpression[]): DeadlineCarrier | undefined {
+  const params = new Map<string, number>();
+  const destructured = new Map<string, { index: number; key: string }>();
+  fn.params.forEach((param, index) => {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target.type === AST_NODE_TYPES.Identifier) params.set(target.name, index);
+    if (target.type === AST_NODE_TYPES.ObjectPattern)
+      for (const property of target.properties)
+        if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) {
+          const key = propertyKey(property);
+          if (key !== undefined) destructured.set(property.value.name, { index, key });
+        }
+  });
+  let carrier: { index: number; key: string; guard: TSESTree.IfStatement } | undefined;
+  findNode(
+    fn.body,
+    node => {
+      if (node.type !== AST_NODE_TYPES.IfStatement) return false;
+      findNode(node.test, inner => {
+        if (inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed) {
+          const object = unwrap(inner.object);
+          const key = memberName(inner);
+          const index = object.type === AST_NODE_TYPES.Identifier ? params.get(object.name) : undefined;
+          if (index !== undefined && key !== undefined && DEADLINE_KEY.test(key))
+            carrier = { index, key, guard: node };
+        }
+        if (inner.type === AST_NODE_TYPES.Identifier) {
+          const found = destructured.get(inner.name);
+          if (found && DEADLINE_KEY.test(found.key)) carrier = { ...found, guard: node };
+        }
+        return carrier !== undefined;
+      });
+      return carrier !== undefined;
+    },
+    node => !isFunction(node),
+  );
+  if (!carrier) return undefined;
+  const guard = carrier.guard;
+  // The requests outside the guarded branch go out without a signal of their own.
+  const unguarded = requests.filter(
+    request =>
+      !(request.range[0] >= guard.consequent.range[0] && request.range[1] <= guard.consequent.range[1]),
+  );
+  if (unguarded.length === 0) return undefined;
+  for (const request of unguarded) {
+    const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
+    if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (
+      options?.properties.some(
+        property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
+      )
+    )
+      return undefined;
+  }
+  const first = unguarded[0] as TSESTree.CallExpression;
+  return {
+    index: carrier.index,
+    key: carrier.key,
+    alsoKey: carrier.key === 'signal' ? undefined : 'signal',
+    request: 'fetch',
+    line: first.loc.start.line,
+  };
+}
+
 /** Does this call give the wrapper its deadline? Spreads and non-literal options may carry it. */
 export function givesDeadline(call: TSESTree.CallExpression, carrier: DeadlineCarrier): boolean {
   if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return true;
@@ -159,6 +235,9 @@ export function givesDeadline(call: TSESTree.CallExpression, carrier: DeadlineCa
   if (inner.type !== AST_NODE_TYPES.ObjectExpression) return true;
   return inner.properties.some(
     property =>
-      property.type !== AST_NODE_TYPES.Property || property.computed || propertyKey(property) === carrier.key,
+      property.type !== AST_NODE_TYPES.Property ||
+      property.computed ||
+      propertyKey(property) === carrier.key ||
+      (carrier.alsoKey !== undefined && propertyKey(property) === carrier.alsoKey),
   );
 }

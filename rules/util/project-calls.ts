@@ -979,8 +979,9 @@ export function projectFunctions(
           return (
             callee.type === AST_NODE_TYPES.Identifier &&
             callee.name === 'fetch' &&
-            !where.imports.has('fetch') &&
-            !where.locals.has('fetch')
+            !where.locals.has('fetch') &&
+            (!where.imports.has('fetch') ||
+              /^(?:undici|node-fetch|cross-fetch)$/.test(where.imports.get('fetch')?.specifier ?? ''))
           );
         });
       },

@@ -342,6 +342,24 @@ await fetch(url, { signal: controller.signal });
     `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
   ],
   invalid: [
+    // A wrapper that bounds its request only when the caller passes \`timeout\` (a \`signal\` in the options also goes through).
+    {
+      code: `export async function fetchWithOptionalTimeout(url: string, options?: RequestInit & { timeout?: number }) {
+  if (options?.timeout) {
+    const { timeout, ...rest } = options;
+    return fetch(url, { ...rest, signal: AbortSignal.timeout(timeout) });
+  }
+  return fetch(url, { ...options });
+}
+export const a = () => fetchWithOptionalTimeout('/a');
+export const b = () => fetchWithOptionalTimeout('/b', { headers: {} });
+export const c = () => fetchWithOptionalTimeout('/c', { timeout: 1000 });
+export const d = (signal: AbortSignal) => fetchWithOptionalTimeout('/d', { signal });`,
+      errors: [
+        { line: 8, column: 24, endLine: 8, endColumn: 48, messageId: 'wrapperWithoutDeadline' },
+        { line: 9, column: 24, endLine: 9, endColumn: 48, messageId: 'wrapperWithoutDeadline' },
+      ],
+    },
     // Options from a local function that returns one literal without a deadline, as a whole or spread.
     {
       code: `const getOptions = () => ({ headers: { Authorization: 'Bearer x' } });
