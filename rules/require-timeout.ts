@@ -55,7 +55,8 @@ export type MessageIds =
   | 'suggestAnySignal';
 
 /** Names of functions that may wrap a request: only these are looked up as request wrappers. */
-const WRAPPER_NAME = /fetch|request|http|api|call|get|post|put|patch|delete|send|query|download|upload|load/i;
+const WRAPPER_NAME =
+  /^(?:fetch|request|http|api|download|upload)(?:[A-Z0-9_]|$)|[a-z0-9](?:Fetch|Request|Http|Api|Json|Download|Upload|Webhook)/;
 
 /**
  * Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`,
@@ -408,8 +409,10 @@ export default createModelRule<Options, MessageIds>({
      * request only with the deadline its caller gives, made without one.
      */
     function checkWrapperCall(call: TSESTree.CallExpression): void {
-      const name = writtenName(unwrap(call.callee));
-      if (!name || !WRAPPER_NAME.test(name)) return;
+      // A function called by name (`fetchJson(…)`), not a method: wrappers are functions of a module.
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || !WRAPPER_NAME.test(callee.name)) return;
+      if (call.parent?.type === AST_NODE_TYPES.Decorator) return;
       const local = model.localFunction(call.callee);
       let carrier: DeadlineCarrier | undefined;
       let where: string;

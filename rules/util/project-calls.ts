@@ -935,58 +935,91 @@ export function projectFunctions(
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const { info: where, fn } = found;
-    const signalCapable =
-      findNode(
-        fn.body,
-        node => {
-          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-          const chain = memberPath(unwrap(node.callee));
-          if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return false;
-          const name = chain.root.name;
-          if (name === 'fetch' && chain.path.length === 0)
-            return !where.imports.has('fetch') && !where.locals.has('fetch');
-          const imported = where.imports.get(name);
-          if (!imported || !SIGNAL_MODULES.test(imported.specifier)) return false;
-          return chain.path.length === 0 || REQUEST_VERBS.test(chain.path[0] as string);
-        },
-        node => !isFunction(node),
-      ) !== undefined;
-    const waitsOnTimer =
-      findNode(fn.body, node => {
-        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        const callee = unwrap(node.callee);
-        const name =
-          callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : callee.type === AST_NODE_TYPES.MemberExpression
-              ? memberName(callee)
-              : undefined;
-        return (
-          name === 'setTimeout' &&
-          (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has(name))
-        );
-      }) !== undefined;
+    // Facts of a function hold while its module is unchanged (a re-read makes new nodes).
+    let facts = functionFacts.get(fn);
+    if (!facts) {
+      facts = readFunctionFacts(where, fn);
+      functionFacts.set(fn, facts);
+    }
+    const known = facts;
     return {
       fn,
       get remote(): boolean {
-        return signalCapable || session.remoteFunction(where, fn, 1);
+        return known.signalCapable || session.remoteFunction(where, fn, 1);
       },
-      signalCapable,
-      waitsOnTimer,
+      get signalCapable(): boolean {
+        return known.signalCapable;
+      },
+      get waitsOnTimer(): boolean {
+        return known.waitsOnTimer;
+      },
       get deadlineCarrier(): DeadlineCarrier | undefined {
-        return deadlineCarrier(fn, request => {
-          const callee = unwrap(request.callee);
-          return (
-            callee.type === AST_NODE_TYPES.Identifier &&
-            callee.name === 'fetch' &&
-            !where.locals.has('fetch') &&
-            (!where.imports.has('fetch') ||
-              /^(?:undici|node-fetch|cross-fetch)$/.test(where.imports.get('fetch')?.specifier ?? ''))
-          );
-        });
+        return known.deadlineCarrier;
       },
       file: where.file,
     };
+  };
+}
+
+interface FunctionFacts {
+  readonly signalCapable: boolean;
+  readonly waitsOnTimer: boolean;
+  readonly deadlineCarrier: DeadlineCarrier | undefined;
+}
+
+const functionFacts = new WeakMap<FunctionNode, FunctionFacts>();
+
+/** What a function of another module does, each fact computed on first use. */
+function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
+  let signalCapable: boolean | undefined;
+  let waitsOnTimer: boolean | undefined;
+  let carrier: { value: DeadlineCarrier | undefined } | undefined;
+  const isFetch = (callee: Node): boolean =>
+    callee.type === AST_NODE_TYPES.Identifier &&
+    callee.name === 'fetch' &&
+    !where.locals.has('fetch') &&
+    (!where.imports.has('fetch') ||
+      /^(?:undici|node-fetch|cross-fetch)$/.test(where.imports.get('fetch')?.specifier ?? ''));
+  return {
+    get signalCapable(): boolean {
+      signalCapable ??=
+        findNode(
+          fn.body,
+          node => {
+            if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+            const chain = memberPath(unwrap(node.callee));
+            if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return false;
+            if (chain.path.length === 0 && isFetch(chain.root)) return true;
+            const imported = where.imports.get(chain.root.name);
+            if (!imported || !SIGNAL_MODULES.test(imported.specifier)) return false;
+            return chain.path.length === 0 || REQUEST_VERBS.test(chain.path[0] as string);
+          },
+          node => !isFunction(node),
+        ) !== undefined;
+      return signalCapable;
+    },
+    get waitsOnTimer(): boolean {
+      waitsOnTimer ??=
+        findNode(fn.body, node => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = unwrap(node.callee);
+          const name =
+            callee.type === AST_NODE_TYPES.Identifier
+              ? callee.name
+              : callee.type === AST_NODE_TYPES.MemberExpression
+                ? memberName(callee)
+                : undefined;
+          return (
+            name === 'setTimeout' &&
+            (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has(name))
+          );
+        }) !== undefined;
+      return waitsOnTimer;
+    },
+    get deadlineCarrier(): DeadlineCarrier | undefined {
+      carrier ??= { value: deadlineCarrier(fn, request => isFetch(unwrap(request.callee))) };
+      return carrier.value;
+    },
   };
 }
 
