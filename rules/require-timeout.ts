@@ -17,7 +17,7 @@ import {
   wrapperMatters,
 } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import { type CallLike, type Node, memberName, propertyKey, unwrap, writtenName } from './util/ast.js';
+import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
