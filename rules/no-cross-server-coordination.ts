@@ -3,7 +3,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type CoordinationKind, canonicalModule } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import { type CallLike, type Node, findNode, memberName, staticString, unwrap } from './util/ast.js';
+import {
+  type CallLike,
+  type Node,
+  findNode,
+  memberName,
+  staticString,
+  unwrap,
+  writtenName,
+} from './util/ast.js';
 import type { Classified } from './util/file-model.js';
 import { projectLockCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -77,13 +85,7 @@ const MESSAGE_CALLEE = /(?:Error|Exception)$|^(?:error|warn|warning|info|debug|l
 function inMessage(literal: Node): boolean {
   for (let current: Node | undefined = literal.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.NewExpression || current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(current.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : undefined;
+      const name = writtenName(current.callee);
       return name !== undefined && MESSAGE_CALLEE.test(name);
     }
     if (current.type === AST_NODE_TYPES.ThrowStatement) return true;

@@ -205,10 +205,14 @@ function guardedCarrier(fn: FunctionNode, requests: TSESTree.CallExpression[]): 
   );
   if (unguarded.length === 0) return undefined;
   for (const request of unguarded) {
+    // The caller's options go out as they are (a spread): with a `signal` when the caller gives one.
+    // A request that takes nothing from the caller is never bounded; its own file reports it.
     const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
-    if (options && options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (!options.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement))
+      return undefined;
     if (
-      options?.properties.some(
+      options.properties.some(
         property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
       )
     )

@@ -175,13 +175,7 @@ function libraryMapper(
 /** `Object.values(x)`, `_.values(x)`, `R.values(x)`: the object whose values are taken. */
 function valuesOf(model: FileModel, call: TSESTree.CallExpression): Node | undefined {
   const callee = unwrap(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.MemberExpression
-      ? memberName(callee)
-      : callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : undefined;
-  if (name !== 'values' || call.arguments.length !== 1) return undefined;
+  if (writtenName(callee) !== 'values' || call.arguments.length !== 1) return undefined;
   const value = model.valueOf(callee);
   if (value.kind === 'global' && value.path.join('.') !== 'Object.values') return undefined;
   return call.arguments[0] as Node;

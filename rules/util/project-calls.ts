@@ -24,6 +24,7 @@ import {
   memberName,
   staticString,
   unwrap,
+  writtenName,
 } from './ast.js';
 import { type DeadlineCarrier, deadlineCarrier } from './deadline-carrier.js';
 import { type ParserLike, type ProjectContext, parseModule, parserOf } from './project-facts.js';
@@ -892,6 +893,26 @@ function localValue(fn: Node, returned: Node): Node | undefined {
 
 const linted = new WeakMap<Program, ModuleInfo>();
 
+/**
+ * The linted file as a module of its project, and a session to ask about the project in. None
+ * when the engine gives rules no parser (oxlint's JS plugins), for files under node_modules, or
+ * without an absolute filename.
+ */
+function openProject(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): { own: ModuleInfo; session: Session } | undefined {
+  const parser = parserOf(context);
+  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
+    return undefined;
+  const program = context.sourceCode.ast as Program;
+  let info = linted.get(program);
+  if (!info) {
+    info = readInfo(context.filename, program);
+    linted.set(program, info);
+  }
+  return { own: info, session: new Session(parser, context) };
+}
+
 /** HTTP clients whose requests take an AbortSignal: what a function of the project could pass one to. */
 const SIGNAL_MODULES = /^(?:axios|got|ky|undici|node-fetch|cross-fetch)$/;
 /** Their request calls: `axios(…)`, `axios.get(…)`, `got.post(…)`, `undici.request(…)`. */
@@ -920,17 +941,9 @@ export interface ProjectFunction {
 export function projectFunctions(
   context: ProjectContext & { sourceCode: { ast: unknown } },
 ): ((call: TSESTree.CallExpression) => ProjectFunction | undefined) | undefined {
-  const parser = parserOf(context);
-  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
-    return undefined;
-  const program = context.sourceCode.ast as Program;
-  let info = linted.get(program);
-  if (!info) {
-    info = readInfo(context.filename, program);
-    linted.set(program, info);
-  }
-  const own = info;
-  const session = new Session(parser, context);
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
   return call => {
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
@@ -1003,15 +1016,9 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
         findNode(fn.body, node => {
           if (node.type !== AST_NODE_TYPES.CallExpression) return false;
           const callee = unwrap(node.callee);
-          const name =
-            callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : callee.type === AST_NODE_TYPES.MemberExpression
-                ? memberName(callee)
-                : undefined;
           return (
-            name === 'setTimeout' &&
-            (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has(name))
+            writtenName(callee) === 'setTimeout' &&
+            (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has('setTimeout'))
           );
         }) !== undefined;
       return waitsOnTimer;
@@ -1032,17 +1039,9 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
 export function projectRemoteCalls(
   context: ProjectContext & { sourceCode: { ast: unknown } },
 ): ((call: TSESTree.CallExpression | TSESTree.NewExpression) => boolean) | undefined {
-  const parser = parserOf(context);
-  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
-    return undefined;
-  const program = context.sourceCode.ast as Program;
-  let info = linted.get(program);
-  if (!info) {
-    info = readInfo(context.filename, program);
-    linted.set(program, info);
-  }
-  const session = new Session(parser, context);
-  const own = info;
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
   return call => session.remoteCall(own, call, 0);
 }
 
@@ -1058,17 +1057,9 @@ const LOCK_METHOD =
 export function projectLockCalls(
   context: ProjectContext & { sourceCode: { ast: unknown } },
 ): ((call: TSESTree.CallExpression) => boolean) | undefined {
-  const parser = parserOf(context);
-  if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
-    return undefined;
-  const program = context.sourceCode.ast as Program;
-  let info = linted.get(program);
-  if (!info) {
-    info = readInfo(context.filename, program);
-    linted.set(program, info);
-  }
-  const own = info;
-  const session = new Session(parser, context);
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
   return call => {
     const callee = unwrap(call.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;

@@ -342,6 +342,33 @@ await fetch(url, { signal: controller.signal });
     `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
   ],
   invalid: [
+    // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
+    {
+      code: `export async function fetchStatus(url: string, options?: { timeout?: number }) {
+  if (options?.timeout) return fetch(url, { signal: AbortSignal.timeout(options.timeout) });
+  return fetch(url, { method: 'GET' });
+}
+export const a = () => fetchStatus('/a');`,
+      errors: [
+        {
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 15,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export async function fetchStatus(url: string, options?: { timeout?: number }) {
+  if (options?.timeout) return fetch(url, { signal: AbortSignal.timeout(options.timeout) });
+  return fetch(url, { signal: AbortSignal.timeout(10000), method: 'GET' });
+}
+export const a = () => fetchStatus('/a');`,
+            },
+          ],
+        },
+      ],
+    },
     // A wrapper that bounds its request only when the caller passes \`timeout\` (a \`signal\` in the options also goes through).
     {
       code: `export async function fetchWithOptionalTimeout(url: string, options?: RequestInit & { timeout?: number }) {
