@@ -10,6 +10,7 @@ import path from 'node:path';
 import { findRepositoryRoot, isInside, relativeTo } from './analyze/input.js';
 import { CliError, InputError, UsageError } from './errors.js';
 import {
+  commitFiles,
   type FileChange,
   MANIFEST_PATH,
   type Manifest,
@@ -201,28 +202,7 @@ export async function rollbackService(options: RollbackOptions): Promise<Rollbac
   if (changes.some(change => change.kind === 'conflict')) throw new RollbackConflictError(report);
   if (options.dryRun) return report;
 
-  const temporary: [string, string][] = [];
-  try {
-    for (const [absolute, content] of restores) {
-      fs.mkdirSync(path.dirname(absolute), { recursive: true });
-      const temp = path.join(
-        path.dirname(absolute),
-        `.${path.basename(absolute)}.faultline-${process.pid}.tmp`,
-      );
-      fs.writeFileSync(temp, content);
-      temporary.push([temp, absolute]);
-    }
-  } catch (error) {
-    for (const [temp] of temporary) fs.rmSync(temp, { force: true });
-    throw new CliError(
-      `could not restore the originals (${(error as Error).message}); nothing was changed.`,
-      {
-        cause: error,
-      },
-    );
-  }
-  for (const [temp, absolute] of temporary) fs.renameSync(temp, absolute);
-  for (const absolute of deletes) fs.rmSync(absolute, { force: true });
+  commitFiles(restores, deletes, 'could not restore the originals');
   // The manifest and the originals last: an interrupted rollback can be run again.
   fs.rmSync(path.join(absoluteOut, ORIGINALS_PATH), { recursive: true, force: true });
   fs.rmSync(path.join(absoluteOut, MANIFEST_PATH), { force: true });

@@ -383,6 +383,25 @@ export async function writeFiles(
 
   const manifestFile = path.join(absoluteOut, MANIFEST_PATH);
   writes.set(manifestFile, `${JSON.stringify(nextManifest, null, 2)}\n`);
+  // The manifest goes last, so an interrupted run is seen as "edited" rather than "ours".
+  commitFiles(
+    [...writes].sort(([a], [b]) => Number(a === manifestFile) - Number(b === manifestFile)),
+    deletes,
+    'could not write the generated files',
+  );
+  return report;
+}
+
+/**
+ * Writes every file to a temporary sibling first and renames them into place only when all were
+ * written, in the order given; then deletes. A failure before the renames removes the temporary
+ * files and throws a CliError saying nothing was changed.
+ */
+export function commitFiles(
+  writes: Iterable<readonly [absolute: string, content: string | Uint8Array]>,
+  deletes: Iterable<string>,
+  what: string,
+): void {
   const temporary: [string, string][] = [];
   try {
     for (const [absolute, content] of writes) {
@@ -396,16 +415,10 @@ export async function writeFiles(
     }
   } catch (error) {
     for (const [temp] of temporary) fs.rmSync(temp, { force: true });
-    throw new CliError(
-      `could not write the generated files (${(error as Error).message}); nothing was changed.`,
-      { cause: error },
-    );
+    throw new CliError(`${what} (${(error as Error).message}); nothing was changed.`, { cause: error });
   }
-  // The manifest goes last, so an interrupted run is seen as "edited" rather than "ours".
-  temporary.sort(([, a], [, b]) => Number(a === manifestFile) - Number(b === manifestFile));
   for (const [temp, absolute] of temporary) fs.renameSync(temp, absolute);
   for (const absolute of deletes) fs.rmSync(absolute, { force: true });
-  return report;
 }
 
 /**
