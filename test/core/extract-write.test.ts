@@ -6,8 +6,13 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { InputError } from '../../packages/core/src/errors.js';
-import { MANIFEST_PATH, WriteConflictError, writeFiles } from '../../packages/core/src/write/write-files.js';
+import { CliError, InputError } from '../../packages/core/src/errors.js';
+import {
+  MANIFEST_PATH,
+  WriteConflictError,
+  commitFiles,
+  writeFiles,
+} from '../../packages/core/src/write/write-files.js';
 
 let root: string;
 const options = (
@@ -160,5 +165,32 @@ describe('writeFiles', () => {
     await writeFiles(files, options());
     const all = fs.readdirSync(path.join(root, 'services/pricing'), { recursive: true }).map(String);
     expect(all.filter(name => name.includes('.tmp'))).toEqual([]);
+  });
+});
+
+describe('commitFiles', () => {
+  it('changes nothing when one file cannot be written: no file renamed, no temporary file left', () => {
+    fs.writeFileSync(path.join(root, 'blocker'), 'a file where a folder would go');
+    const first = path.join(root, 'first.txt');
+    expect(() =>
+      commitFiles(
+        [
+          [first, 'one'],
+          [path.join(root, 'blocker', 'second.txt'), 'two'],
+        ],
+        [],
+        'could not write the generated files',
+      ),
+    ).toThrow(CliError);
+    expect(fs.existsSync(first)).toBe(false);
+    expect(fs.readdirSync(root).filter(name => name.includes('.faultline-'))).toEqual([]);
+  });
+
+  it('renames every file into place in the order given, then deletes', () => {
+    const stale = path.join(root, 'stale.txt');
+    fs.writeFileSync(stale, 'old');
+    commitFiles([[path.join(root, 'a', 'b.txt'), Buffer.from('bytes')]], [stale], 'could not write');
+    expect(fs.readFileSync(path.join(root, 'a', 'b.txt'), 'utf8')).toBe('bytes');
+    expect(fs.existsSync(stale)).toBe(false);
   });
 });
