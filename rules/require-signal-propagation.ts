@@ -82,6 +82,8 @@ export default createModelRule<Options, MessageIds>({
   create(context, _options, { model }) {
     const sourceCode = context.sourceCode;
     const inheritedCache = new WeakMap<Node, Inherited | null>();
+    // `options.signal` and `{ signal?: AbortSignal }` need the word: without it, no body is searched for them.
+    const mentionsSignal = sourceCode.text.includes('signal');
 
     function typeName(node: Node): string | undefined {
       const annotation =
@@ -208,7 +210,7 @@ export default createModelRule<Options, MessageIds>({
             };
           // `options: { signal?: AbortSignal }`, `opts?: FetchOptions` (a local type with a signal),
           // or an options object whose `signal` the function reads (`options.signal`, `opts?.signal`).
-          if (declaresSignal(target) || readsSignalOf(fn, target.name))
+          if (mentionsSignal && (declaresSignal(target) || readsSignalOf(fn, target.name)))
             return {
               // `options?: { signal?: AbortSignal }` may be absent: the suggestion reads it safely.
               text: `${target.name}${target.optional ? '?' : ''}.signal`,

@@ -411,22 +411,25 @@ export function fileModel(
 
 /** Merges rule listeners: the model's collectors run first, then the rule's own handlers. */
 export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.RuleListener {
-  const merged: Record<string, ((node: never) => void)[]> = {};
-  for (const listener of listeners) {
-    for (const [selector, handler] of Object.entries(listener)) {
-      if (handler) (merged[selector] ??= []).push(handler as (node: never) => void);
+  // Called for every rule on every file: no intermediate arrays when nothing needs merging.
+  const present = listeners.filter(listener => {
+    for (const _selector in listener) return true;
+    return false;
+  });
+  if (present.length <= 1) return present[0] ?? {};
+  const merged: Record<string, (node: never) => void> = {};
+  for (const listener of present) {
+    for (const selector in listener) {
+      const handler = listener[selector] as ((node: never) => void) | undefined;
+      if (!handler) continue;
+      const before = merged[selector];
+      merged[selector] = before
+        ? (node: never): void => {
+            before(node);
+            handler(node);
+          }
+        : handler;
     }
   }
-  const result: Record<string, (node: never) => void> = {};
-  for (const [selector, handlers] of Object.entries(merged)) {
-    const [first, second] = handlers;
-    result[selector] =
-      handlers.length === 1 && first
-        ? first
-        : (node: never): void => {
-            for (const handler of handlers) handler(node);
-          };
-    void second;
-  }
-  return result as TSESLint.RuleListener;
+  return merged as TSESLint.RuleListener;
 }

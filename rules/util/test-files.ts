@@ -12,9 +12,19 @@ const TEST_FILE =
  * matched relative to the lint's working directory, so a checkout under `~/test/` is not "tests".
  */
 export function isTestFile(filename: string, cwd?: string): boolean {
+  // Every rule asks about the same file in turn: answer the repeat from the last question.
+  if (filename === last.filename && cwd === last.cwd) return last.answer;
   const relative = cwd && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
-  return TEST_FILE.test(relative.startsWith('..') ? path.basename(filename) : relative);
+  const answer = TEST_FILE.test(relative.startsWith('..') ? path.basename(filename) : relative);
+  last = { filename, cwd, answer };
+  return answer;
 }
+
+let last: { filename: string; cwd: string | undefined; answer: boolean } = {
+  filename: '',
+  cwd: undefined,
+  answer: false,
+};
 
 /** The `checkTests` option every rule takes, with its schema description. */
 export const CHECK_TESTS_OPTION = {
