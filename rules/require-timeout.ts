@@ -409,9 +409,17 @@ export default createModelRule<Options, MessageIds>({
      * request only with the deadline its caller gives, made without one.
      */
     function checkWrapperCall(call: TSESTree.CallExpression): void {
-      // A function called by name (`fetchJson(…)`), not a method: wrappers are functions of a module.
+      // A function called by name (`fetchJson(…)`), or a method of the class or one it inherits
+      // (`this.fetch(…)`); not a method of another object, whose class we cannot see.
       const callee = unwrap(call.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier || !WRAPPER_NAME.test(callee.name)) return;
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression &&
+              callee.object.type === AST_NODE_TYPES.ThisExpression
+            ? memberName(callee)
+            : undefined;
+      if (name === undefined || !WRAPPER_NAME.test(name)) return;
       if (call.parent?.type === AST_NODE_TYPES.Decorator) return;
       const local = model.localFunction(call.callee);
       let carrier: DeadlineCarrier | undefined;

@@ -139,6 +139,14 @@ export function deadlineCarrier(
   let found: DeadlineCarrier | undefined;
   for (const request of requests) {
     const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
+    // The caller's init handed on as it is (`fetch(url, init)`, `{ ...init, headers }`): bounded
+    // exactly when the caller's init carries a signal.
+    const passed = options ? passedThrough(fn, options) : undefined;
+    if (passed !== undefined) {
+      if (found && found.index !== passed) return undefined;
+      found ??= { index: passed, key: 'signal', request: 'fetch', line: request.loc.start.line };
+      continue;
+    }
     // No options, or options built elsewhere: never bounded, or not ours to say; the wrapper's own file speaks.
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
     const signal = options.properties.find(
@@ -147,9 +155,51 @@ export function deadlineCarrier(
     if (!signal) return undefined;
     const carrier = carrierOf(fn, signal.value as Node);
     if (!carrier) return undefined;
+    if (found && (found.index !== carrier.index || found.key !== carrier.key)) return undefined;
     found ??= { ...carrier, request: 'fetch', line: request.loc.start.line };
   }
   return found;
+}
+
+/**
+ * The index of the parameter a request's init is, or is spread from with nothing that bounds time
+ * beside it (`fetch(url, init)`, `fetch(url, { ...init, headers })`). The parameter must be the
+ * caller's as given: not reassigned, and with no default beyond an empty object.
+ */
+function passedThrough(fn: FunctionNode, options: Node): number | undefined {
+  let name: string | undefined;
+  if (options.type === AST_NODE_TYPES.Identifier) name = options.name;
+  else if (options.type === AST_NODE_TYPES.ObjectExpression) {
+    const spreads = options.properties.filter(property => property.type === AST_NODE_TYPES.SpreadElement);
+    const bounding = options.properties.some(
+      property =>
+        property.type === AST_NODE_TYPES.Property &&
+        (property.computed || /^(?:signal|timeout)$/.test(propertyKey(property) ?? '')),
+    );
+    const spread = spreads.length === 1 ? unwrap((spreads[0] as TSESTree.SpreadElement).argument) : undefined;
+    if (bounding || spread?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    name = spread.name;
+  }
+  if (name === undefined) return undefined;
+  const index = fn.params.findIndex(param => {
+    if (param.type === AST_NODE_TYPES.Identifier) return param.name === name;
+    return (
+      param.type === AST_NODE_TYPES.AssignmentPattern &&
+      param.left.type === AST_NODE_TYPES.Identifier &&
+      param.left.name === name &&
+      param.right.type === AST_NODE_TYPES.ObjectExpression &&
+      param.right.properties.length === 0
+    );
+  });
+  if (index < 0) return undefined;
+  const reassigned = findNode(
+    fn.body,
+    node =>
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      unwrap(node.left).type === AST_NODE_TYPES.Identifier &&
+      (unwrap(node.left) as TSESTree.Identifier).name === name,
+  );
+  return reassigned ? undefined : index;
 }
 
 /** Names that say "the caller's time budget". */

@@ -27,7 +27,7 @@ import {
   writtenName,
 } from './ast.js';
 import { type DeadlineCarrier, deadlineCarrier } from './deadline-carrier.js';
-import { type ParserLike, type ProjectContext, parseModule, parserOf } from './project-facts.js';
+import { type ParserLike, type ProjectContext, hasFile, parseModule, parserOf } from './project-facts.js';
 
 const STAT_TTL_MS = 10_000;
 /** How many steps (module hops, and values followed within a module) a question may take. */
@@ -175,14 +175,6 @@ function readInfo(file: string, program: Program): ModuleInfo {
   return info;
 }
 
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The module info of a project file, from the cache while the file is unchanged. */
 function moduleInfo(file: string, parser: ParserLike, context: ProjectContext): ModuleInfo | undefined {
   const now = Date.now();
@@ -231,7 +223,7 @@ function tryFile(base: string): string | undefined {
   for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
   for (const candidate of candidates) {
     if (/[\\/]node_modules[\\/]/.test(candidate) || candidate.endsWith('.d.ts')) continue;
-    if (isFile(candidate)) return candidate;
+    if (hasFile(candidate)) return candidate;
   }
   return undefined;
 }
@@ -296,7 +288,7 @@ function tsconfigPaths(fromDir: string, cwd: string): TsconfigPaths | undefined 
   let found: TsconfigPaths | undefined;
   for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
     const file = path.join(dir, 'tsconfig.json');
-    if (isFile(file)) {
+    if (hasFile(file)) {
       found = loadPaths(file);
       break;
     }
@@ -316,7 +308,7 @@ function workspaceRoot(fromDir: string, cwd: string): string {
   let found = cwd;
   for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
     if (
-      isFile(path.join(dir, 'pnpm-workspace.yaml')) ||
+      hasFile(path.join(dir, 'pnpm-workspace.yaml')) ||
       readJsonc(path.join(dir, 'package.json'))?.workspaces
     ) {
       found = dir;
@@ -379,11 +371,26 @@ function packageEntry(dir: string): string | undefined {
   return tryFile(path.join(dir, 'src', 'index')) ?? tryFile(path.join(dir, 'index'));
 }
 
+/** Resolutions by folder, specifier and working directory, rechecked after STAT_TTL_MS (files come and go). */
+const resolutions = new Map<string, { file: string | undefined; checkedAt: number }>();
+
 /** The project file a specifier names, if it is one (relative, a `paths` alias, a workspace package). */
 export function resolveProjectModule(fromFile: string, specifier: string, cwd: string): string | undefined {
-  if (specifier.startsWith('.')) return tryFile(path.resolve(path.dirname(fromFile), specifier));
+  const fromDir = path.dirname(fromFile);
+  // Relative specifiers resolve the same from every file of a folder; others also depend on cwd.
+  const key = specifier.startsWith('.') ? `${fromDir}\0${specifier}` : `${fromDir}\0${specifier}\0${cwd}`;
+  const now = Date.now();
+  const cached = resolutions.get(key);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.file;
+  const file = resolveUncached(fromDir, specifier, cwd);
+  resolutions.set(key, { file, checkedAt: now });
+  return file;
+}
+
+function resolveUncached(fromDir: string, specifier: string, cwd: string): string | undefined {
+  if (specifier.startsWith('.')) return tryFile(path.resolve(fromDir, specifier));
   if (specifier.startsWith('node:') || isRemoteModule(canonicalModule(specifier))) return undefined;
-  const paths = tsconfigPaths(path.dirname(fromFile), cwd);
+  const paths = tsconfigPaths(fromDir, cwd);
   if (paths) {
     for (const [pattern, targets] of paths.paths) {
       const star = pattern.indexOf('*');
@@ -406,7 +413,7 @@ export function resolveProjectModule(fromFile: string, specifier: string, cwd: s
       }
     }
   }
-  const packages = workspacePackages(workspaceRoot(path.dirname(fromFile), cwd));
+  const packages = workspacePackages(workspaceRoot(fromDir, cwd));
   let best: string | undefined;
   for (const name of packages.keys())
     if ((specifier === name || specifier.startsWith(`${name}/`)) && (!best || name.length > best.length))
@@ -549,6 +556,8 @@ class Session {
     call: TSESTree.CallExpression,
   ): { info: ModuleInfo; fn: FunctionNode } | undefined {
     const chain = memberPath(unwrap(call.callee));
+    if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 1)
+      return this.inheritedMethod(info, call, chain.path[0] as string);
     if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return undefined;
     const imported = info.imports.get(chain.root.name);
     if (!imported || isRemoteSpecifier(imported.specifier)) return undefined;
@@ -560,6 +569,54 @@ class Session {
     if (!target) return undefined;
     const fn = this.functionOf(target.node, target.info);
     return fn && isFunction(fn) ? { info: target.info, fn } : undefined;
+  }
+
+  /**
+   * `this.fetch(…)` in a class that does not define `fetch` itself: the method it inherits from a
+   * class of the project (`class KickProvider extends SocialAbstract`, the base in another module).
+   */
+  private inheritedMethod(
+    info: ModuleInfo,
+    call: TSESTree.CallExpression,
+    name: string,
+  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+    const owner = enclosingClass(call);
+    if (!owner || owner.superClass?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (owner.body.body.some(member => classMemberKey(member) === name)) return undefined;
+    return this.classMethod(info, owner.superClass.name, name, 1);
+  }
+
+  /** The method `name` of the class named `className` in `info`, declared there or inherited within the project. */
+  private classMethod(
+    info: ModuleInfo,
+    className: string,
+    name: string,
+    depth: number,
+  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    let target: { info: ModuleInfo; node: Node } | undefined;
+    const local = info.locals.get(className);
+    if (local) target = { info, node: local };
+    else {
+      const imported = info.imports.get(className);
+      if (!imported || imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
+      target = this.imported(info, imported, depth + 1);
+    }
+    if (target?.node.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
+    for (const member of target.node.body.body) {
+      if (classMemberKey(member) !== name) continue;
+      const value =
+        member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition
+          ? member.value && unwrap(member.value)
+          : undefined;
+      return value && isFunction(value) && !(member as { static?: boolean }).static
+        ? { info: target.info, fn: value }
+        : undefined;
+    }
+    const base = target.node.superClass;
+    return base?.type === AST_NODE_TYPES.Identifier
+      ? this.classMethod(target.info, base.name, name, depth + 1)
+      : undefined;
   }
 
   /** True when a class's methods call a remote client (a wrapper around one). */
@@ -1094,6 +1151,15 @@ export function projectLockCalls(
 
 function memberKey(member: TSESTree.MethodDefinition): string | undefined {
   return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
+}
+
+/** The name of a method or property of a class body (not a constructor, index signature or block). */
+function classMemberKey(member: TSESTree.ClassElement): string | undefined {
+  if (member.type === AST_NODE_TYPES.MethodDefinition)
+    return member.kind === 'constructor' ? undefined : memberKey(member);
+  if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed)
+    return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
+  return undefined;
 }
 
 function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {

@@ -340,6 +340,23 @@ await fetch(url, { signal: controller.signal });
     `import { GraphQLClient } from 'graphql-request'; export const billing = new GraphQLClient('https://billing/graphql', { fetch: timedFetch });`,
     // knex without a connection only builds SQL text for another client to run.
     `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
+    // A method of this class that overrides the inherited one is judged by its own body, not the base's;
+    // a method of another object is not followed.
+    {
+      filename: HANDLER,
+      code: `import { SocialBase } from '../lib/social-base';
+export class Bounded extends SocialBase {
+  readonly name = 'bounded';
+  override async fetch(url: string, options: RequestInit = {}) {
+    return fetch(url, { ...options, signal: AbortSignal.timeout(5000) });
+  }
+  token() {
+    return this.fetch('https://id.example.com/token', { method: 'POST' });
+  }
+}
+export const viaOther = (provider: SocialBase) => provider.fetch('https://x.example.com', { method: 'POST' });`,
+      options: [{ checkTests: true }],
+    },
   ],
   invalid: [
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
@@ -424,6 +441,67 @@ export const load = (id: string) => fetchJson('/users/' + id, { headers: { accep
           endColumn: 46,
           messageId: 'wrapperWithoutDeadline',
           data: { callee: 'fetchJson', key: 'timeout', request: 'fetch', where: '../lib/http.ts:24' },
+        },
+      ],
+    },
+    // A method inherited from a base class of the project (two levels up, in another module) that
+    // hands the caller's init to fetch as it is: bounded only when the caller's init has a signal.
+    {
+      filename: HANDLER,
+      code: `import { OAuthBase } from '../lib/social-base';
+export class KickProvider extends OAuthBase {
+  readonly name = 'kick';
+  readonly scopes = ['chat:write'];
+  token(code: string) {
+    return this.fetch('https://id.kick.com/oauth/token', { method: 'POST', body: code });
+  }
+  chat(text: string, signal: AbortSignal) {
+    return this.fetch('https://api.kick.com/public/v1/chat', { method: 'POST', body: text, signal });
+  }
+  user(init: RequestInit) {
+    return this.fetch('https://api.kick.com/public/v1/users', init);
+  }
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 22,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'this.fetch', key: 'signal', request: 'fetch', where: '../lib/social-base.ts:8' },
+        },
+      ],
+    },
+    // A wrapper that hands its init on as it is, in one file; one that adds a timeout beside it is bounded.
+    {
+      code: `async function api(path: string, init?: RequestInit) {
+  return fetch('https://api.example.com' + path, init);
+}
+async function timed(path: string, init: RequestInit = {}) {
+  return fetch('https://api.example.com' + path, { ...init, signal: AbortSignal.timeout(5000) });
+}
+export const a = () => api('/a');
+export const b = () => api('/b', { method: 'DELETE' });
+export const c = (signal: AbortSignal) => api('/c', { signal });
+export const d = () => timed('/d', { method: 'DELETE' });`,
+      errors: [
+        {
+          line: 7,
+          column: 24,
+          endLine: 7,
+          endColumn: 27,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'api', key: 'signal', request: 'fetch', where: 'line 2' },
+        },
+        {
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 27,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'api', key: 'signal', request: 'fetch', where: 'line 2' },
         },
       ],
     },
