@@ -21,6 +21,7 @@ import { type CallLike, type Node, memberName, propertyKey, unwrap } from './uti
 import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
+import type { FunctionLike } from './util/file-model/types.js';
 import { addOptionFix } from './util/fix.js';
 import { projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -39,6 +40,7 @@ export type Options = [
 
 export type MessageIds =
   | 'missingDeadline'
+  | 'wrapperNeverBounded'
   | 'wrapperWithoutDeadline'
   | 'missingClientDeadline'
   | 'clientCannotBound'
@@ -79,6 +81,8 @@ export default createModelRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
+      wrapperNeverBounded:
+        '`{{request}}` takes its deadline only from the `{{key}}` the callers of `{{callee}}` give it, and none of its {{count}} calls in this file gives one, so it can hang forever. Bound it here (`signal: AbortSignal.timeout(ms)`, or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal), or pass `{{key}}` at the calls.',
       wrapperWithoutDeadline:
         '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
@@ -425,15 +429,7 @@ export default createModelRule<Options, MessageIds>({
       let carrier: DeadlineCarrier | undefined;
       let where: string;
       if (local) {
-        carrier = deadlineCarrier(local, request => {
-          const value = model.valueOf(request.callee);
-          if (value.kind === 'global') return value.path.join('.') === 'fetch';
-          return (
-            value.kind === 'module' &&
-            /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
-            value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
-          );
-        });
+        carrier = localCarriers.has(local) ? localCarriers.get(local) : localCarrier(local);
         where = `line ${carrier?.line ?? 0}`;
       } else {
         const found = model.projectFunctionOf(call);
@@ -442,7 +438,106 @@ export default createModelRule<Options, MessageIds>({
           ? `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier?.line ?? 0}`
           : '';
       }
-      if (!carrier || givesDeadline(call, carrier)) return;
+      if (!carrier) return;
+      if (local) {
+        // Judged once every call of the file is seen: a wrapper whose callers are all here and
+        // none bounds it is unbounded in itself.
+        let calls = localWrapperCalls.get(local);
+        if (!calls) localWrapperCalls.set(local, (calls = { carrier, where, calls: [] }));
+        calls.calls.push(call);
+        return;
+      }
+      if (givesDeadline(call, carrier)) return;
+      reportWrapperCall(call, carrier, where);
+    }
+
+    /** The carriers of request wrappers of this file, each computed once. */
+    const localCarriers = new Map<FunctionLike, DeadlineCarrier | undefined>();
+
+    function localCarrier(local: FunctionLike): DeadlineCarrier | undefined {
+      const carrier = deadlineCarrier(local, request => {
+        const value = model.valueOf(request.callee);
+        if (value.kind === 'global') return value.path.join('.') === 'fetch';
+        return (
+          value.kind === 'module' &&
+          /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
+          value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
+        );
+      });
+      localCarriers.set(local, carrier);
+      return carrier;
+    }
+
+    /** Calls to request wrappers of this file, by wrapper, judged at `Program:exit`. */
+    const localWrapperCalls = new Map<
+      FunctionLike,
+      { carrier: DeadlineCarrier; where: string; calls: TSESTree.CallExpression[] }
+    >();
+
+    /** True when every use of a function of this file is a call in this file: nothing outside can pass it a deadline. */
+    function callersAllVisible(fn: FunctionLike): boolean {
+      const parent = fn.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition
+      )
+        return parent.accessibility === 'private' || parent.key.type === AST_NODE_TYPES.PrivateIdentifier;
+      let id: TSESTree.Identifier | undefined;
+      let declaration: Node | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+        id = fn.id;
+        declaration = fn;
+      } else if (
+        parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+        parent.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        id = parent.id;
+        declaration = parent.parent;
+      }
+      if (!id || !declaration) return false;
+      const wrapper = declaration.parent?.type;
+      if (
+        wrapper === AST_NODE_TYPES.ExportNamedDeclaration ||
+        wrapper === AST_NODE_TYPES.ExportDefaultDeclaration
+      )
+        return false;
+      const variable = model.findVariable(id);
+      return (
+        variable !== undefined &&
+        variable.references.every(reference => {
+          const parent = reference.identifier.parent;
+          return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier;
+        })
+      );
+    }
+
+    function reportLocalWrappers(): void {
+      for (const [fn, { carrier, where, calls: all }] of localWrapperCalls) {
+        // The wrapper calling itself (a retry) is not one of its callers.
+        const calls = all.filter(call => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
+        const unbounded = calls.filter(call => !givesDeadline(call, carrier));
+        if (unbounded.length === 0) continue;
+        if (unbounded.length === calls.length && callersAllVisible(fn)) {
+          context.report({
+            node: carrier.node.callee,
+            messageId: 'wrapperNeverBounded',
+            data: {
+              request: carrier.request,
+              key: carrier.key ?? carrier.name ?? 'signal',
+              callee: sourceCode
+                .getText(calls[0]?.callee ?? carrier.node.callee)
+                .replace(/\s+/g, ' ')
+                .slice(0, 40),
+              count: String(calls.length),
+            },
+          });
+          continue;
+        }
+        for (const call of unbounded) reportWrapperCall(call, carrier, where);
+      }
+    }
+
+    function reportWrapperCall(call: TSESTree.CallExpression, carrier: DeadlineCarrier, where: string): void {
       context.report({
         node: call.callee,
         messageId: 'wrapperWithoutDeadline',
@@ -478,6 +573,7 @@ export default createModelRule<Options, MessageIds>({
             checkEscapingFactory(classified, role.family);
           }
         }
+        reportLocalWrappers();
         for (const assignment of model.defaultsAssignments) {
           const left = assignment.left as TSESTree.MemberExpression;
           if (memberName(left) !== 'timeout') continue;

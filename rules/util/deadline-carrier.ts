@@ -27,6 +27,8 @@ export interface DeadlineCarrier {
   request: string;
   /** The line of that request in the wrapper's file. */
   line: number;
+  /** That request (the first one, when there are several). */
+  node: TSESTree.CallExpression;
 }
 
 function mentions(node: Node, test: (identifier: TSESTree.Identifier) => boolean): boolean {
@@ -62,9 +64,9 @@ function boundedHere(value: Node, fromCaller: (node: Node) => boolean): boolean 
 function carrierOf(
   fn: FunctionNode,
   value: Node,
-): Omit<DeadlineCarrier, 'request' | 'line'> | undefined | null {
-  const carriers: Omit<DeadlineCarrier, 'request' | 'line'>[] = [];
-  const names = new Map<string, Omit<DeadlineCarrier, 'request' | 'line'>>();
+): Omit<DeadlineCarrier, 'request' | 'line' | 'node'> | undefined | null {
+  const carriers: Omit<DeadlineCarrier, 'request' | 'line' | 'node'>[] = [];
+  const names = new Map<string, Omit<DeadlineCarrier, 'request' | 'line' | 'node'>>();
   let defaulted = false;
   fn.params.forEach((param, index) => {
     if (param.type === AST_NODE_TYPES.AssignmentPattern) {
@@ -144,7 +146,13 @@ export function deadlineCarrier(
     const passed = options ? passedThrough(fn, options) : undefined;
     if (passed !== undefined) {
       if (found && found.index !== passed) return undefined;
-      found ??= { index: passed, key: 'signal', request: 'fetch', line: request.loc.start.line };
+      found ??= {
+        index: passed,
+        key: 'signal',
+        request: 'fetch',
+        line: request.loc.start.line,
+        node: request,
+      };
       continue;
     }
     // No options, or options built elsewhere: never bounded, or not ours to say; the wrapper's own file speaks.
@@ -156,7 +164,7 @@ export function deadlineCarrier(
     const carrier = carrierOf(fn, signal.value as Node);
     if (!carrier) return undefined;
     if (found && (found.index !== carrier.index || found.key !== carrier.key)) return undefined;
-    found ??= { ...carrier, request: 'fetch', line: request.loc.start.line };
+    found ??= { ...carrier, request: 'fetch', line: request.loc.start.line, node: request };
   }
   return found;
 }
@@ -275,6 +283,7 @@ function guardedCarrier(fn: FunctionNode, requests: TSESTree.CallExpression[]): 
     alsoKey: carrier.key === 'signal' ? undefined : 'signal',
     request: 'fetch',
     line: first.loc.start.line,
+    node: first,
   };
 }
 

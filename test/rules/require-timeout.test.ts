@@ -505,9 +505,26 @@ export const d = () => timed('/d', { method: 'DELETE' });`,
         },
       ],
     },
-    // The same in one file, with the caller's signal as the only deadline.
+    // The same in one file, with the caller's signal as the only deadline: the wrapper is not
+    // exported, so every caller is here, and none gives one; the request itself is unbounded.
     {
       code: `async function fetchWithSignal(url: string, signal?: AbortSignal) { return fetch(url, { signal }); }
+export const load = () => fetchWithSignal('/d');
+export const reload = () => fetchWithSignal('/d');`,
+      errors: [
+        {
+          line: 1,
+          column: 76,
+          endLine: 1,
+          endColumn: 81,
+          messageId: 'wrapperNeverBounded',
+          data: { request: 'fetch', key: 'signal', callee: 'fetchWithSignal', count: '2' },
+        },
+      ],
+    },
+    // Exported, it may be given a signal elsewhere: each call here that gives none is reported.
+    {
+      code: `export async function fetchWithSignal(url: string, signal?: AbortSignal) { return fetch(url, { signal }); }
 export const load = () => fetchWithSignal('/d');`,
       errors: [
         {
@@ -517,6 +534,32 @@ export const load = () => fetchWithSignal('/d');`,
           endColumn: 42,
           messageId: 'wrapperWithoutDeadline',
           data: { callee: 'fetchWithSignal', key: 'signal', request: 'fetch', where: 'line 1' },
+        },
+      ],
+    },
+    // A private method that hands its init on, called only without a signal (its retry passes the init on).
+    {
+      code: `export class HttpClient {
+  async get(url: string) {
+    return this.doFetch(url);
+  }
+  async post(url: string, body: unknown) {
+    return this.doFetch(url, { method: 'POST', body: JSON.stringify(body) });
+  }
+  private async doFetch(url: string, options: RequestInit = {}, attempt = 0): Promise<Response> {
+    const response = await fetch('https://api.example.com' + url, { ...options, headers: { accept: 'application/json' } });
+    if (response.status === 503 && attempt < 1) return this.doFetch(url, options, attempt + 1);
+    return response;
+  }
+}`,
+      errors: [
+        {
+          line: 9,
+          column: 28,
+          endLine: 9,
+          endColumn: 33,
+          messageId: 'wrapperNeverBounded',
+          data: { request: 'fetch', key: 'signal', callee: 'this.doFetch', count: '2' },
         },
       ],
     },
