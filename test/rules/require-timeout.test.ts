@@ -206,6 +206,9 @@ await ddb.send(new GetItemCommand(input), { abortSignal: AbortSignal.timeout(200
     `import { createClient } from 'redis'; const client = createClient({ url, socket: { socketTimeout: 5000 } });`,
     `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri, { socketTimeoutMS: 30000 });`,
     `import { MongoClient } from 'mongodb'; const client = new MongoClient('mongodb://db/app?socketTimeoutMS=30000');`,
+    // mongoose hands its options to the driver's MongoClient.
+    `import mongoose from 'mongoose'; await mongoose.connect(uri, { socketTimeoutMS: 45000, bufferCommands: false });`,
+    `import { createConnection } from 'mongoose'; export const reports = createConnection('mongodb://db/reports?socketTimeoutMS=30000');`,
     // Options from elsewhere: not reported by default.
     `import { Pool } from 'pg'; export const pool = new Pool(config);`,
     // Vendor SDKs with finite defaults
@@ -1149,6 +1152,13 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    // mongoose's connection made without socketTimeoutMS (the driver's default is none), options in a local.
+    {
+      code: `import mongoose, { ConnectOptions } from 'mongoose';
+const options: ConnectOptions = { bufferCommands: false, autoIndex: true };
+export const connect = () => mongoose.connect(process.env.MONGODB_URI as string, options);`,
+      errors: [{ column: 30, endColumn: 46, endLine: 3, line: 3, messageId: 'missingClientDeadline' }],
     },
     {
       code: 'await Promise.race([fetch(primary), fetch(secondary)]);',

@@ -59,6 +59,7 @@ export type InstanceKind =
   | 'mongodb'
   | 'mongodb-db'
   | 'mongodb-collection'
+  | 'mongoose-connection'
   | 'grpc-package'
   | 'grpc-client'
   | 'aws-client'

@@ -1,5 +1,9 @@
 // mongodb: `socketTimeoutMS` in the options or the connection string; `timeoutMS` is ignored by
 // the operations this catalog knows (client-side operation timeouts are experimental).
+// mongoose: `connect(uri, options)` and `createConnection(uri, options)` hand their options to the
+// driver's MongoClient, whose `socketTimeoutMS` defaults to 0 (no timeout; mongoose's docs say so
+// since Automattic/mongoose#13576). Its models' queries are not calls of this catalog: their
+// bound is the connection's.
 import { type ClientFamily, NONE, call, factory, verbs } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { connectionStringHas, getProp, isNoneValue, isOpaque, showValue } from '../summary.js';
@@ -34,6 +38,10 @@ export const mongodbFamily: ClientFamily = {
       MongoClient: factory('mongodb', 'mongodb', { at: 1 }),
       'MongoClient.connect': factory('mongodb', 'mongodb', { at: 1 }),
     },
+    mongoose: {
+      connect: factory('mongoose-connection', 'mongodb', { at: 1 }),
+      createConnection: factory('mongoose-connection', 'mongodb', { at: 1 }),
+    },
   },
   instances: {
     mongodb: {
@@ -42,6 +50,8 @@ export const mongodbFamily: ClientFamily = {
         db: factory('mongodb-db', 'mongodb', NONE, 'callee'),
       },
     },
+    // What mongoose's connect/createConnection return: only the options given there bound anything.
+    'mongoose-connection': { members: {} },
     'mongodb-db': {
       members: {
         collection: factory('mongodb-collection', 'mongodb', NONE, 'callee'),
