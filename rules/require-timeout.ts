@@ -295,7 +295,50 @@ export default createModelRule<Options, MessageIds>({
 
     const reader = deadlineReader(model, () => projectAxiosDefaults(context));
 
+    /**
+     * `'/api/tags'`, `` `${BASE_PATH}/${id}` `` with `BASE_PATH = '/api/v3'`: a URL relative to the
+     * page. A server's fetch cannot take one (it needs an absolute URL), so the request runs in a
+     * browser: the browser bounds it and the user can leave; no server waits on it.
+     */
+    function isRelativeUrl(input: Node | undefined, depth = 0): boolean {
+      if (!input || depth > 2) return false;
+      const node = unwrap(input);
+      const relative = (text: string | undefined): boolean =>
+        text !== undefined && text.startsWith('/') && !text.startsWith('//');
+      if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && relative(node.value);
+      if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+        const head = node.quasis[0]?.value.cooked ?? '';
+        if (head !== '') return relative(head);
+        return isRelativeUrl(node.expressions[0] as Node | undefined, depth + 1);
+      }
+      if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')
+        return isRelativeUrl(node.left as Node, depth + 1);
+      if (node.type === AST_NODE_TYPES.Identifier) return isRelativeUrl(model.constInit(node), depth + 1);
+      return false;
+    }
+
+    /** The index of the parameter a wrapper's request fetches as its URL, as it is; -1 when it builds the URL. */
+    function urlParameter(fn: FunctionLike, request: TSESTree.CallExpression): number {
+      const url = request.arguments[0] ? unwrap(request.arguments[0] as Node) : undefined;
+      if (url?.type !== AST_NODE_TYPES.Identifier) return -1;
+      return fn.params.findIndex(
+        param => param.type === AST_NODE_TYPES.Identifier && param.name === url.name,
+      );
+    }
+
+    /** The global `fetch` called with a page-relative URL. */
+    function isBrowserFetch(call: CallLike): boolean {
+      if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+      const value = model.valueOf(call.callee);
+      return (
+        value.kind === 'global' &&
+        value.path.join('.') === 'fetch' &&
+        isRelativeUrl(call.arguments[0] as Node)
+      );
+    }
+
     function checkCall(classified: Classified): void {
+      if (isBrowserFetch(classified.node)) return;
       const verdict = reader.decide(classified, options.requireTotalTimeout ?? false);
       if (verdict) report(classified, verdict, false);
     }
@@ -427,18 +470,24 @@ export default createModelRule<Options, MessageIds>({
       if (call.parent?.type === AST_NODE_TYPES.Decorator) return;
       const local = model.localFunction(call.callee);
       let carrier: DeadlineCarrier | undefined;
+      let wrapperFn: FunctionLike | undefined;
       let where: string;
       if (local) {
         carrier = localCarriers.has(local) ? localCarriers.get(local) : localCarrier(local);
         where = `line ${carrier?.line ?? 0}`;
       } else {
         const found = model.projectFunctionOf(call);
+        wrapperFn = found?.fn;
         carrier = found?.deadlineCarrier;
         where = found
           ? `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier?.line ?? 0}`
           : '';
       }
       if (!carrier) return;
+      // The wrapper fetches the URL it is given as it is, and this one is page-relative: a browser's request.
+      const fn = local ?? wrapperFn;
+      const urlAt = fn ? urlParameter(fn, carrier.node) : -1;
+      if (urlAt >= 0 && isRelativeUrl(call.arguments[urlAt] as Node | undefined)) return;
       if (local) {
         // Judged once every call of the file is seen: a wrapper whose callers are all here and
         // none bounds it is unbounded in itself.

@@ -41,8 +41,8 @@ export const d = (id: string) => fetch('https://api.dub.co/links/' + id, bounded
     {
       filename: HANDLER,
       code: `import { fetchJson } from '@/lib/http';
-export const load = (id: string) => fetchJson('/users/' + id, { timeout: 2000 });
-export const again = (id: string, options: object) => fetchJson('/users/' + id, { ...options });`,
+export const load = (id: string) => fetchJson('https://users.internal/users/' + id, { timeout: 2000 });
+export const again = (id: string, options: object) => fetchJson('https://users.internal/users/' + id, { ...options });`,
       options: [{ checkTests: true }],
     },
     `async function fetchBounded(url: string, { timeout = 5000 }: { timeout?: number } = {}) { return fetch(url, { signal: AbortSignal.timeout(timeout) }); }
@@ -206,6 +206,11 @@ await ddb.send(new GetItemCommand(input), { abortSignal: AbortSignal.timeout(200
     `import { createClient } from 'redis'; const client = createClient({ url, socket: { socketTimeout: 5000 } });`,
     `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri, { socketTimeoutMS: 30000 });`,
     `import { MongoClient } from 'mongodb'; const client = new MongoClient('mongodb://db/app?socketTimeoutMS=30000');`,
+    // A page-relative URL: a server's fetch cannot take one, so this runs in a browser.
+    `export const remove = (id: string) => fetch('/api/tags/' + id, { method: 'DELETE' });`,
+    `const BASE_PATH = '/api/v3/tags';
+async function request(url: string, init: RequestInit) { return fetch(url, { cache: 'no-store', ...init }); }
+export const rename = (id: string, name: string) => request(\`\${BASE_PATH}/\${id}\`, { method: 'PATCH', body: name });`,
     // mongoose hands its options to the driver's MongoClient.
     `import mongoose from 'mongoose'; await mongoose.connect(uri, { socketTimeoutMS: 45000, bufferCommands: false });`,
     `import { createConnection } from 'mongoose'; export const reports = createConnection('mongodb://db/reports?socketTimeoutMS=30000');`,
@@ -368,7 +373,7 @@ export const viaOther = (provider: SocialBase) => provider.fetch('https://x.exam
   if (options?.timeout) return fetch(url, { signal: AbortSignal.timeout(options.timeout) });
   return fetch(url, { method: 'GET' });
 }
-export const a = () => fetchStatus('/a');`,
+export const a = () => fetchStatus('https://status.example.com');`,
       errors: [
         {
           line: 3,
@@ -383,7 +388,7 @@ export const a = () => fetchStatus('/a');`,
   if (options?.timeout) return fetch(url, { signal: AbortSignal.timeout(options.timeout) });
   return fetch(url, { signal: AbortSignal.timeout(10000), method: 'GET' });
 }
-export const a = () => fetchStatus('/a');`,
+export const a = () => fetchStatus('https://status.example.com');`,
             },
           ],
         },
@@ -398,10 +403,10 @@ export const a = () => fetchStatus('/a');`,
   }
   return fetch(url, { ...options });
 }
-export const a = () => fetchWithOptionalTimeout('/a');
-export const b = () => fetchWithOptionalTimeout('/b', { headers: {} });
-export const c = () => fetchWithOptionalTimeout('/c', { timeout: 1000 });
-export const d = (signal: AbortSignal) => fetchWithOptionalTimeout('/d', { signal });`,
+export const a = () => fetchWithOptionalTimeout('https://a.example.com');
+export const b = () => fetchWithOptionalTimeout('https://b.example.com', { headers: {} });
+export const c = () => fetchWithOptionalTimeout('https://c.example.com', { timeout: 1000 });
+export const d = (signal: AbortSignal) => fetchWithOptionalTimeout('https://d.example.com', { signal });`,
       errors: [
         { line: 8, column: 24, endLine: 8, endColumn: 48, messageId: 'wrapperWithoutDeadline' },
         { line: 9, column: 24, endLine: 9, endColumn: 48, messageId: 'wrapperWithoutDeadline' },
@@ -434,7 +439,7 @@ export function proxy(url: URL, secure: boolean) {
     {
       filename: HANDLER,
       code: `import { fetchJson } from '@/lib/http';
-export const load = (id: string) => fetchJson('/users/' + id, { headers: { accept: 'application/json' } });`,
+export const load = (id: string) => fetchJson('https://users.internal/users/' + id, { headers: { accept: 'application/json' } });`,
       options: [{ checkTests: true }],
       errors: [
         {
@@ -512,8 +517,8 @@ export const d = () => timed('/d', { method: 'DELETE' });`,
     // exported, so every caller is here, and none gives one; the request itself is unbounded.
     {
       code: `async function fetchWithSignal(url: string, signal?: AbortSignal) { return fetch(url, { signal }); }
-export const load = () => fetchWithSignal('/d');
-export const reload = () => fetchWithSignal('/d');`,
+export const load = () => fetchWithSignal('https://d.example.com');
+export const reload = () => fetchWithSignal('https://d.example.com');`,
       errors: [
         {
           line: 1,
@@ -528,7 +533,7 @@ export const reload = () => fetchWithSignal('/d');`,
     // Exported, it may be given a signal elsewhere: each call here that gives none is reported.
     {
       code: `export async function fetchWithSignal(url: string, signal?: AbortSignal) { return fetch(url, { signal }); }
-export const load = () => fetchWithSignal('/d');`,
+export const load = () => fetchWithSignal('https://d.example.com');`,
       errors: [
         {
           line: 2,
@@ -811,7 +816,7 @@ await fetch(request, { signal: AbortSignal.timeout(10000) });
       code: `
 import { useEffect } from 'react';
 export function Users() {
-  useEffect(() => { fetch('/api/users').then(r => r.json()).then(setUsers); }, []);
+  useEffect(() => { fetch('https://api.example.com/users').then(r => r.json()).then(setUsers); }, []);
   return <ul />;
 }
 `,
@@ -828,7 +833,7 @@ export function Users() {
               output: `
 import { useEffect } from 'react';
 export function Users() {
-  useEffect(() => { fetch('/api/users', { signal: AbortSignal.timeout(10000) }).then(r => r.json()).then(setUsers); }, []);
+  useEffect(() => { fetch('https://api.example.com/users', { signal: AbortSignal.timeout(10000) }).then(r => r.json()).then(setUsers); }, []);
   return <ul />;
 }
 `,
