@@ -81,7 +81,7 @@ export default createModelRule<Options, MessageIds>({
   },
   create(context, _options, { model }) {
     const sourceCode = context.sourceCode;
-    const inheritedCache = new WeakMap<Node, Inherited | null>();
+    const inheritedCache = new Map<Node, Inherited | null>();
     // `options.signal` and `{ signal?: AbortSignal }` need the word: without it, no body is searched for them.
     const mentionsSignal = sourceCode.text.includes('signal');
 

@@ -376,7 +376,12 @@ export class FileModel {
   }
 }
 
-const models = new WeakMap<object, FileModel>();
+/**
+ * The model of the file being linted. ESLint lints one file at a time per thread (rules are all
+ * created, then the traversal runs), so one slot is enough, and unlike a WeakMap keyed by the AST
+ * it leaves the garbage collector no weak table to process on every minor collection.
+ */
+let current: { key: object; model: FileModel } | undefined;
 
 /** Optional facts: loops and catch clauses (retry rules), SQL strings (coordination). */
 export type Need = 'core' | 'loops' | 'sql';
@@ -392,7 +397,7 @@ export function fileModel(
 ): { model: FileModel; collectors: TSESLint.RuleListener } {
   const sourceCode = context.sourceCode;
   const key = sourceCode.ast;
-  let model = models.get(key);
+  let model = current?.key === key ? current.model : undefined;
   if (!model) {
     model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
     let lookup: ReturnType<typeof projectFunctions> | null = null;
@@ -404,7 +409,7 @@ export function fileModel(
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');
       model.typeResolver = node => instanceKindFromType(services, node);
     }
-    models.set(key, model);
+    current = { key, model };
   }
   return { model, collectors: model.collectors(needs) };
 }

@@ -948,7 +948,8 @@ function localValue(fn: Node, returned: Node): Node | undefined {
   return written.type === AST_NODE_TYPES.VariableDeclarator ? (written.init ?? undefined) : written.right;
 }
 
-const linted = new WeakMap<Program, ModuleInfo>();
+/** The linted file's module info, for the file being linted (one at a time per thread). */
+let linted: { program: Program; info: ModuleInfo } | undefined;
 
 /**
  * The linted file as a module of its project, and a session to ask about the project in. None
@@ -962,10 +963,10 @@ function openProject(
   if (!parser || !path.isAbsolute(context.filename) || /[\\/]node_modules[\\/]/.test(context.filename))
     return undefined;
   const program = context.sourceCode.ast as Program;
-  let info = linted.get(program);
+  let info = linted?.program === program ? linted.info : undefined;
   if (!info) {
     info = readInfo(context.filename, program);
-    linted.set(program, info);
+    linted = { program, info };
   }
   return { own: info, session: new Session(parser, context) };
 }

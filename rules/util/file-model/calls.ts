@@ -28,7 +28,7 @@ const CATALOG_GLOBALS = new Set(['fetch', 'Request', 'Bun', 'globalThis', 'windo
 
 /** Classifies one file's calls, memoised per call. */
 export class CallClassifier {
-  private readonly classified = new WeakMap<Node, Classified | null>();
+  private readonly classified = new Map<Node, Classified | null>();
 
   constructor(private readonly model: FileModel) {}
 

@@ -12,7 +12,7 @@ import { importedValue } from './values.js';
 
 /** Declared client types of one file, memoised per annotation. */
 export class DeclaredTypes {
-  private readonly declaredCache = new WeakMap<Node, Value>();
+  private readonly declaredCache = new Map<Node, Value>();
 
   constructor(private readonly model: FileModel) {}
 

@@ -137,8 +137,8 @@ function sameClient(a: Value, b: Value): boolean {
 }
 
 export class ValueResolver {
-  private readonly values = new WeakMap<Node | Variable, Value>();
-  private readonly origins = new WeakMap<Node, Origin>();
+  private readonly values = new Map<Node | Variable, Value>();
+  private readonly origins = new Map<Node, Origin>();
 
   constructor(
     private readonly model: FileModel,
