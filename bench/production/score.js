@@ -6,7 +6,7 @@
 // the plugin at its default options and no settings, and the findings are matched to the labels
 // (labels/<owner>+<name>.json) by path, category and line.
 //
-// Usage: node bench/production/score.js [--part dev|heldout|heldout2] [--write] [--record-baseline]
+// Usage: node bench/production/score.js [--part dev|heldout|heldout2|heldout3] [--write] [--record-baseline]
 //   --write            writes RESULTS-<part>.md and results-<part>.json next to this script
 //   --record-baseline  writes the raw findings to baseline-findings-<part>.json (run once, on the
 //                      rules as they were before the recall work; later runs score them too)
@@ -16,6 +16,9 @@
 //   --plugin-commit <sha>  with --record-baseline: the commit that plugin was built from (default HEAD)
 //   --merge-baseline   with --record-baseline: add the repositories not yet in the baseline file,
 //                      keeping the findings already recorded (for repositories added later)
+//   --crash-check      every part: lint every selected file, fail on a crash, a parse failure or a
+//                      malformed report, and on labels that no longer match the selection; prints
+//                      counts only, never a finding, so it may run while held-out parts stay unread
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
+import { CATEGORIES } from './categories.js';
 import { gitDir } from './mirrors.js';
 import { select } from './select.js';
 
@@ -38,29 +42,22 @@ const pluginFile = args.includes('--plugin')
   ? path.resolve(args[args.indexOf('--plugin') + 1])
   : path.join(root, 'rules/dist/index.js');
 const mergeBaseline = args.includes('--merge-baseline');
-const PARTS = ['dev', 'heldout', 'heldout2'];
+const crashCheck = args.includes('--crash-check');
+const manifest = JSON.parse(readFileSync(path.join(here, 'repos.json'), 'utf8'));
+// The parts are those repos.json names, so a part added there needs no change here.
+const PARTS = [...new Set(manifest.repos.map(entry => entry.part))];
 if (!PARTS.includes(part)) {
   console.error(`--part must be one of ${PARTS.join(', ')}, not ${part}`);
   process.exit(2);
 }
 
-/** Which rule speaks for which labelled category, and whether `recommended` turns it on. */
-export const CATEGORIES = {
-  timeout: { rule: 'require-timeout', config: 'recommended' },
-  retry: { rule: 'require-backoff', config: 'recommended' },
-  fanout: { rule: 'no-unbounded-fanout', config: 'strict' },
-  'all-or-nothing': { rule: 'prefer-partial-availability', config: 'recommended' },
-  signal: { rule: 'require-signal-propagation', config: 'recommended' },
-  coordination: { rule: 'no-cross-server-coordination', config: 'recommended' },
-};
 const categoryOf = Object.fromEntries(
   Object.entries(CATEGORIES).map(([category, { rule }]) => [rule, category]),
 );
 /** A finding counts for a label on the label's line, one of its `also` lines, or up to NEAR lines below. */
 const NEAR = 2;
 
-const manifest = JSON.parse(readFileSync(path.join(here, 'repos.json'), 'utf8'));
-const entries = manifest.repos.filter(entry => entry.part === part);
+const entries = crashCheck ? manifest.repos : manifest.repos.filter(entry => entry.part === part);
 
 function labelsOf(entry) {
   const file = path.join(here, 'labels', `${entry.repo.replace('/', '+')}.json`);
@@ -153,10 +150,24 @@ async function lint(plugin, entry, files) {
   const findings = [];
   for (const result of results) {
     const file = path.relative(cwd, result.filePath).split(path.sep).join('/');
+    const lineCount = readFileSync(result.filePath, 'utf8').split(/\r\n|\r|\n/).length;
     for (const message of result.messages) {
       if (message.fatal)
         throw new Error(`${entry.repo} ${file}: ${message.message} (a parse failure or a crash)`);
       if (!message.ruleId?.startsWith('faultline/')) continue;
+      // A report must be well formed, as in the node_modules crash corpus: a filled message and a
+      // location inside the file.
+      const endLine = message.endLine ?? message.line;
+      if (
+        message.message.includes('{{') ||
+        message.message.trim() === '' ||
+        message.line < 1 ||
+        endLine > lineCount ||
+        endLine < message.line
+      )
+        throw new Error(
+          `${entry.repo} ${file}:${message.line}: malformed report from ${message.ruleId} (message "${message.message}", lines ${message.line}-${endLine} of ${lineCount})`,
+        );
       findings.push({
         path: file,
         line: message.line,
@@ -256,6 +267,23 @@ for (const entry of entries) {
   const { files } = select(entry);
   filesByRepo[entry.repo] = files.map(file => file.path);
   findingsByRepo[entry.repo] = await lint(plugin, entry, filesByRepo[entry.repo]);
+}
+if (crashCheck) {
+  // The labels must still describe what the selection draws, for every part (score.js checks this
+  // only for the part it scores).
+  for (const entry of entries) {
+    const labelled = [...labelsOf(entry).files].sort();
+    const drawn = [...filesByRepo[entry.repo]].sort();
+    if (JSON.stringify(labelled) !== JSON.stringify(drawn))
+      throw new Error(
+        `${entry.repo}: the labelled files differ from what select.js draws now:\n labelled ${labelled.join(', ')}\n drawn ${drawn.join(', ')}`,
+      );
+  }
+  const parts = [...new Set(entries.map(entry => entry.part))];
+  console.log(
+    `Crash check: ${Object.values(filesByRepo).flat().length} files of ${entries.length} repositories (${parts.join(', ')}) linted with every rule, no crash, no parse failure, no malformed report; labels match the selection.`,
+  );
+  process.exit(0);
 }
 const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
 const dirty =

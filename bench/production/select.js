@@ -44,6 +44,14 @@ export const STRATA = {
   },
 };
 
+// The path below the root that holds it: the exclusions judge the folders inside the service code,
+// not the root's own name (Flowise's server-side nodes live under packages/components). No root of
+// the first two rounds names an excluded folder, so their selection is unchanged.
+function underRoot(entry, file) {
+  const root = entry.roots.find(each => file.startsWith(`${each}/`));
+  return root ? file.slice(root.length + 1) : file;
+}
+
 // A pattern, or a list of patterns that a file must all match.
 function grepFiles(dir, entry, pattern) {
   const patterns = Array.isArray(pattern) ? pattern : [pattern];
@@ -57,11 +65,13 @@ function grepFiles(dir, entry, pattern) {
       entry.commit,
       '--',
       ...entry.roots.map(root => `${root}/*.ts`),
+      // Paths under a root that are not service code (a dev harness, an ad hoc script).
+      ...(entry.exclude ?? []).map(excluded => `:(exclude)${excluded}`),
     ])
       .split('\n')
       .filter(Boolean)
       .map(hit => hit.slice(entry.commit.length + 1))
-      .filter(file => !EXCLUDE.test(file));
+      .filter(file => !EXCLUDE.test(underRoot(entry, file)));
   } catch (error) {
     if (error.status === 1) return []; // no match
     throw error;
