@@ -10,6 +10,7 @@ import {
   enclosingLoop,
   fanOutElements,
   isFixedDomain,
+  isBudgetedRecursion,
   isSizeGuarded,
   remoteCallsNow,
 } from './util/fan-out.js';
@@ -216,7 +217,7 @@ export default createModelRule<Options, MessageIds>({
       }
       if (fanOut.collection.calls.length === 0) return false;
       const { source, work, calls } = fanOut.collection;
-      if (isSmall(source)) return false;
+      if (isSmall(source) || isBudgetedRecursion(model, work, calls)) return false;
       // Sequential pushes (`await` inside the loop) are not fan-out; neither are calls that each go through a limiter.
       if (calls.every(call => isLimited(call, work))) return false;
       return true;

@@ -60,7 +60,10 @@ const CONFIGS = {
   'faultline recommended (project facts on)': Object.fromEntries(recommended.map(id => [id, 'error'])),
   // For scale: one ESLint core rule on the same files, and typescript-eslint's parse of them.
   'core: no-unused-vars': { 'no-unused-vars': 'error' },
+  // The floor: what ESLint itself adds for one configured rule that does nothing at all.
+  'reference: one rule with no listeners': { 'reference/nothing': 'error' },
 };
+const reference = { rules: { nothing: { meta: { type: 'problem', schema: [] }, create: () => ({}) } } };
 const names = Object.keys(CONFIGS);
 const { FlatConfigArray } = await import(
   path.join(root, 'node_modules/eslint/lib/config/flat-config-array.js')
@@ -70,7 +73,7 @@ const configs = names.map(name => {
     [
       {
         files: ['**/*.ts'],
-        plugins: { faultline: plugin },
+        plugins: { faultline: plugin, reference },
         languageOptions: { parser: tsParser },
         rules: CONFIGS[name],
         linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },

@@ -384,3 +384,74 @@ export function isSizeGuarded(model: FileModel, source: Node): boolean {
     node => !isFunction(node),
   );
 }
+
+/** The name a function is called by: its declaration's, or the `const` it is bound to. */
+function functionName(fn: Node): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+    ? parent.id.name
+    : undefined;
+}
+
+/**
+ * `crawl(url, seen)` fanning out over the children it found, where `crawl` first returns when
+ * `seen.size >= 20`: the recursion spends one budget handed down to every call, so the whole walk
+ * makes a bounded number of calls however many children a level has.
+ */
+export function isBudgetedRecursion(model: FileModel, work: Node, calls: readonly Classified[]): boolean {
+  let fn: Node | undefined = work.parent;
+  while (fn && !(isFunction(fn) && functionName(fn) !== undefined)) fn = fn.parent;
+  if (!fn || !isFunction(fn) || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const name = functionName(fn);
+  const isSelfCall = (node: Node): node is TSESTree.CallExpression => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(node.callee);
+    return callee.type === AST_NODE_TYPES.Identifier && callee.name === name;
+  };
+  const selfCalls: TSESTree.CallExpression[] = [];
+  findNode(work, node => {
+    if (isSelfCall(node)) selfCalls.push(node);
+    return false;
+  });
+  // Every remote call is the recursion itself, or made by the function's own body (reached through it).
+  const within = (node: Node): boolean => node.range[0] >= work.range[0] && node.range[1] <= work.range[1];
+  if (selfCalls.length === 0 || !calls.every(call => isSelfCall(call.node) || !within(call.node)))
+    return false;
+  const params = new Set(
+    fn.params.flatMap(param => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  const passedOn = (budget: string): boolean =>
+    selfCalls.every(call =>
+      call.arguments.some(arg => arg.type === AST_NODE_TYPES.Identifier && arg.name === budget),
+    );
+  for (const statement of fn.body.body) {
+    if (statement.type === AST_NODE_TYPES.IfStatement && leaves(statement.consequent)) {
+      const test = unwrap(statement.test);
+      if (
+        test.type === AST_NODE_TYPES.BinaryExpression &&
+        (test.operator === '>=' || test.operator === '>')
+      ) {
+        const left = unwrap(test.left as Node);
+        const budget =
+          left.type === AST_NODE_TYPES.MemberExpression &&
+          (memberName(left) === 'size' || memberName(left) === 'length') &&
+          left.object.type === AST_NODE_TYPES.Identifier
+            ? left.object.name
+            : undefined;
+        if (budget && params.has(budget) && isLimitExpression(model, test.right as Node) && passedOn(budget))
+          return true;
+      }
+    }
+    // The guard must run before the function's first wait.
+    if (
+      findNode(
+        statement,
+        node => node.type === AST_NODE_TYPES.AwaitExpression,
+        node => !isFunction(node),
+      )
+    )
+      break;
+  }
+  return false;
+}

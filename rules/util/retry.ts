@@ -552,6 +552,8 @@ export class RetryAnalysis {
     // The self-call must sit on a failure path: a catch clause, a `.catch()` handler, an error callback.
     const failure = this.failurePath(call, fn);
     if (!failure) return undefined;
+    // `children.map(url => crawl(url))`: one call per item of a collection walks a tree, it does not retry.
+    if (kind === 'recursion' && perItem(call, fn)) return undefined;
     if (!this.doesWork(fn.body) && kind === 'recursion') return undefined;
     const counters = this.recursionCounters(fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
@@ -1217,6 +1219,27 @@ export class RetryAnalysis {
   constructAround(node: Node): RetryConstruct | undefined {
     return this.all().find(construct => isInside(node, construct.attempt));
   }
+}
+
+/** Array methods whose callback runs once per item. */
+const PER_ITEM = new Set(['map', 'flatMap', 'forEach', 'filter', 'reduce', 'some', 'every', 'find']);
+
+/** True when `call` runs once per item of a collection inside `fn`: in a `for…of`/`for…in` body or a per-item callback. */
+function perItem(call: Node, fn: FunctionNode): boolean {
+  for (let current = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement)
+      return true;
+    const parent = current.parent;
+    if (
+      isFunction(current) &&
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+      parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+      PER_ITEM.has(memberName(parent.callee) ?? '')
+    )
+      return true;
+  }
+  return false;
 }
 
 const analyses = new WeakMap<FileModel, RetryAnalysis>();

@@ -84,8 +84,40 @@ export async function invite(invites: { email: string }[], current: number) {
     `export async function check(input: { regions: string[] }) {
   return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
 }`,
+    // A crawl that fans out over the children it found, but first returns once its shared budget
+    // (handed down to every recursive call) is spent: the whole walk makes a bounded number of calls.
+    `export async function crawl(url: string, seen: Set<string>): Promise<number> {
+  if (seen.size >= 20) return 0;
+  seen.add(url);
+  const text = await (await fetch(url, { signal: AbortSignal.timeout(5000) })).text();
+  const children = text.split('\\n');
+  return (await Promise.all(children.map(child => crawl(child, seen)))).reduce((a, b) => a + b, 0);
+}`,
   ],
   invalid: [
+    // The same crawl without the budget: every level fans out over all of its children.
+    {
+      code: `export async function crawl(url: string, seen: Set<string>): Promise<number> {
+  if (seen.has(url)) return 0;
+  seen.add(url);
+  const text = await (await fetch(url, { signal: AbortSignal.timeout(5000) })).text();
+  const children = text.split('\\n');
+  return (await Promise.all(children.map(child => crawl(child, seen)))).reduce((a, b) => a + b, 0);
+}`,
+      errors: [{ line: 6, column: 17, endLine: 6, endColumn: 28, messageId: 'unboundedFanout' }],
+    },
+    // A budget checked, but a direct call per child beside the recursion is not bounded by it.
+    {
+      code: `export async function crawl(url: string, seen: Set<string>): Promise<number> {
+  if (seen.size >= 20) return 0;
+  seen.add(url);
+  const text = await (await fetch(url, { signal: AbortSignal.timeout(5000) })).text();
+  const children = text.split('\\n');
+  await Promise.all(children.map(child => fetch(child, { method: 'HEAD', signal: AbortSignal.timeout(5000) })));
+  return 0;
+}`,
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' }],
+    },
     // Utility libraries' mappers: lodash, remeda (through values of mapValues), ramda (callback first).
     {
       code: `import _ from 'lodash';

@@ -107,6 +107,21 @@ export const complete = async ({ apiKey, messages }: { apiKey: string; messages:
     return complete({ apiKey, messages: messages.slice(1) });
   }
 };`,
+    // A fallback path (in a catch) that calls the function once per child it found: a tree walk, not a retry.
+    `
+export async function crawlSitemap(url: string, seen: Set<string>): Promise<number> {
+  if (seen.has(url)) return 0;
+  seen.add(url);
+  const text = await (await fetch(url, { signal: AbortSignal.timeout(5000) })).text();
+  try {
+    return fastParse(text).length;
+  } catch {
+    const children = slowParse(text);
+    const counts = await Promise.all(children.map(child => crawlSitemap(child, seen)));
+    for (const nested of nestedIndexes(text)) await crawlSitemap(nested, seen);
+    return counts.reduce((a, b) => a + b, 0);
+  }
+}`,
     // Two passes: one retry after a fixed wait.
     `
 export async function load(url: string) {
