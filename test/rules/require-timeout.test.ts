@@ -211,6 +211,9 @@ await ddb.send(new GetItemCommand(input), { abortSignal: AbortSignal.timeout(200
     `const BASE_PATH = '/api/v3/tags';
 async function request(url: string, init: RequestInit) { return fetch(url, { cache: 'no-store', ...init }); }
 export const rename = (id: string, name: string) => request(\`\${BASE_PATH}/\${id}\`, { method: 'PATCH', body: name });`,
+    // Meilisearch: `timeout` in the config bounds every request; a custom httpClient is the team's own transport.
+    `import { MeiliSearch } from 'meilisearch'; export const search = new MeiliSearch({ host, apiKey, timeout: 5000 });`,
+    `import { Meilisearch } from 'meilisearch'; export const search = new Meilisearch({ host, httpClient: timedFetch });`,
     // mongoose hands its options to the driver's MongoClient.
     `import mongoose from 'mongoose'; await mongoose.connect(uri, { socketTimeoutMS: 45000, bufferCommands: false });`,
     `import { createConnection } from 'mongoose'; export const reports = createConnection('mongodb://db/reports?socketTimeoutMS=30000');`,
@@ -1157,6 +1160,11 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      code: `import { Meilisearch } from 'meilisearch';
+export const search = new Meilisearch({ host: process.env.MEILI_ADDR as string, apiKey: process.env.MEILI_KEY });`,
+      errors: [{ column: 27, endColumn: 38, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
     // mongoose's connection made without socketTimeoutMS (the driver's default is none), options in a local.
     {

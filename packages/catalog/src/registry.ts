@@ -9,6 +9,7 @@ import { axiosFamily } from './clients/axios.js';
 import { customFamily } from './clients/custom.js';
 import { drizzleFamily } from './clients/drizzle.js';
 import { elasticsearchFamily } from './clients/elasticsearch.js';
+import { meilisearchFamily } from './clients/meilisearch.js';
 import { ethersFamily } from './clients/ethers.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
@@ -62,6 +63,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   twilio: twilioFamily,
   anthropic: anthropicFamily,
   elasticsearch: elasticsearchFamily,
+  meilisearch: meilisearchFamily,
   prisma: prismaFamily,
   mysql2: mysql2Family,
   knex: knexFamily,
