@@ -11,40 +11,25 @@ import {
   type Node,
   findNode,
   isFunction,
+  isWithin,
   memberName,
   unwrap,
   writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import {
+  assignedNames,
+  canFallThrough,
+  exitsLoop,
+  isLoopOrSwitch,
+  namesIn,
+  ownNodes,
+  returnedExpressions,
+} from './retry/syntax.js';
+import type { Delay, Loop, RetryConstruct } from './retry/types.js';
 import { matchesFunctionRef } from './timeout-wrappers.js';
 
-export type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
-
-/** How the wait between attempts grows. */
-export interface Delay {
-  kind: 'none' | 'constant' | 'growing' | 'unknown';
-  /** The sleep call (or the delay function), when there is one. */
-  call?: Node;
-  /** Its delay argument. */
-  expr?: Node;
-  exponential: boolean;
-  capped: boolean;
-  jitter: boolean;
-}
-
-export interface RetryConstruct {
-  kind: 'loop' | 'recursion' | 'timer';
-  /** The loop, or the function that retries itself. */
-  node: Node;
-  /** What each attempt runs (the try block, or the function body). */
-  attempt: Node;
-  delay: Delay;
-  bounded: boolean;
-  /** Variables that count attempts, if any (used for suggestions). */
-  counters: string[];
-  /** At most this many attempts, when it can be counted (`for (i = 0; i < 2; i++)`, a once-flag). */
-  attempts?: number;
-}
+export type { Delay, Loop, RetryConstruct } from './retry/types.js';
 
 const RETRY_NAME = /retr|attempt|tries|backoff/i;
 /** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
@@ -57,102 +42,6 @@ const DEADLINE_NAME =
 /** Names of calls that talk to another process, for clients the catalog does not know. */
 const IO_NAME =
   /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)|^\$(?:transaction|queryRaw|executeRaw|connect)|^(?:findMany|findFirst|findUnique|findOne|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|createMany|upsert|bulkWrite)(?:[A-Z]|$)/;
-
-/** The expressions a function returns (its body, for an expression-bodied arrow). */
-function returnedExpressions(fn: FunctionNode): Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const returned: Node[] = [];
-  ownNodes(fn.body, node => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
-  });
-  return returned;
-}
-
-/** Statements inside `root` that belong to it (not to a nested function), depth-first. */
-function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
-  findNode(
-    root,
-    node => visit(node) === true,
-    node => !isFunction(node),
-  );
-}
-
-function isInside(inner: Node, outer: Node): boolean {
-  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** The statement can complete normally (does not always throw, return or break out). */
-function canFallThrough(block: TSESTree.BlockStatement): boolean {
-  const last = block.body[block.body.length - 1];
-  if (!last) return true;
-  if (last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.ReturnStatement)
-    return false;
-  if (last.type === AST_NODE_TYPES.BreakStatement && !last.label) return false;
-  return true;
-}
-
-/** A `return` or `break` that leaves the loop (not one inside a nested loop, switch or function). */
-function exitsLoop(block: Node, loop: Loop): boolean {
-  let found = false;
-  ownNodes(block, node => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) found = true;
-    if (node.type === AST_NODE_TYPES.BreakStatement) {
-      let target: Node | undefined = node.parent;
-      while (target && target !== loop && !isLoopOrSwitch(target)) target = target.parent;
-      if (target === loop || node.label) found = true;
-    }
-    return found;
-  });
-  return found;
-}
-
-function isLoopOrSwitch(node: Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.SwitchStatement
-  );
-}
-
-/** Names assigned in `root` (`x = …`, `x += …`, `x++`), excluding nested functions. */
-function assignedNames(root: Node): Map<string, Node[]> {
-  const names = new Map<string, Node[]>();
-  const add = (name: string, node: Node): void => {
-    const list = names.get(name);
-    if (list) list.push(node);
-    else names.set(name, [node]);
-  };
-  ownNodes(root, node => {
-    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)
-      add(node.argument.name, node);
-    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier)
-      add(node.left.name, node);
-    if (
-      node.type === AST_NODE_TYPES.UpdateExpression &&
-      node.argument.type === AST_NODE_TYPES.MemberExpression
-    ) {
-      const name = memberName(node.argument);
-      if (name) add(`this.${name}`, node);
-    }
-  });
-  return names;
-}
-
-/** Identifiers (and `this.x` members) used in an expression, excluding nested functions. */
-function namesIn(root: Node): Set<string> {
-  const names = new Set<string>();
-  ownNodes(root, node => {
-    if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
-      const name = memberName(node);
-      if (name) names.add(`this.${name}`);
-    }
-  });
-  return names;
-}
 
 export class RetryAnalysis {
   private constructs: RetryConstruct[] | undefined;
@@ -1215,7 +1104,7 @@ export class RetryAnalysis {
 
   /** True when `node` lies within the attempt of some retry construct. */
   constructAround(node: Node): RetryConstruct | undefined {
-    return this.all().find(construct => isInside(node, construct.attempt));
+    return this.all().find(construct => isWithin(node, construct.attempt));
   }
 }
 
