@@ -17,6 +17,7 @@ import {
   writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { retryAfterFallback } from './retry/retry-after.js';
 import {
   assignedNames,
   canFallThrough,
@@ -827,7 +828,7 @@ export class RetryAnalysis {
     if (!expr) return { kind: 'constant', call, exponential: false, capped: false, jitter: false };
     // `retryAfter ? Number(retryAfter) * 1000 : 1000`: the server's hint, when it sends one, and
     // the client's own schedule otherwise. The hint does not excuse the fallback: judge the fallback.
-    const fallback = this.retryAfterFallback(expr, scope);
+    const fallback = retryAfterFallback(expr, scope);
     if (fallback) return { ...this.classifyDelay(call, fallback, outerCounters, scope), expr: fallback };
     // `DELAYS[attempt]` over a literal list: a fixed schedule, as long as the list.
     const listed = this.delayList(expr, outerCounters);
@@ -918,74 +919,6 @@ export class RetryAnalysis {
     // parameter, an option, a constant), jittered or not.
     if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };
     return { kind: 'growing', call, expr, exponential, capped, jitter };
-  }
-
-  /**
-   * The fallback of a delay that follows a Retry-After hint: the other branch of `hint ? … : x`,
-   * or `x` in `hint ?? x` / `hint || x`, following one local `const` to where it is computed.
-   */
-  private retryAfterFallback(expr: Node, scope: Node, depth = 0): Node | undefined {
-    let inner = unwrap(expr);
-    if (inner.type === AST_NODE_TYPES.Identifier && depth < 2) {
-      const declarator = findNode(
-        scope,
-        node =>
-          node.type === AST_NODE_TYPES.VariableDeclarator &&
-          node.id.type === AST_NODE_TYPES.Identifier &&
-          node.id.name === (inner as TSESTree.Identifier).name &&
-          node.init !== null,
-      ) as TSESTree.VariableDeclarator | undefined;
-      if (!declarator?.init) return undefined;
-      inner = unwrap(declarator.init);
-    }
-    const hint = (node: Node): boolean => this.mentionsRetryAfter(node, scope);
-    if (inner.type === AST_NODE_TYPES.ConditionalExpression) {
-      if (hint(inner.test) || hint(inner.consequent)) return inner.alternate;
-      if (hint(inner.alternate)) return inner.consequent;
-      return undefined;
-    }
-    if (
-      inner.type === AST_NODE_TYPES.LogicalExpression &&
-      (inner.operator === '??' || inner.operator === '||') &&
-      hint(inner.left)
-    )
-      return inner.right;
-    return undefined;
-  }
-
-  /** Reads a Retry-After header, directly or through a local variable named for it. */
-  private mentionsRetryAfter(node: Node, scope: Node): boolean {
-    const RETRY_AFTER = /retry-?after/i;
-    const names = new Set<string>();
-    const direct = findNode(node, inner => {
-      if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string')
-        return RETRY_AFTER.test(inner.value);
-      if (inner.type === AST_NODE_TYPES.Identifier) {
-        if (RETRY_AFTER.test(inner.name)) return true;
-        names.add(inner.name);
-      }
-      return false;
-    });
-    if (direct) return true;
-    // `const wait = parseRetryAfter(res)`, `const header = res.headers.get('retry-after')`
-    return (
-      findNode(
-        scope,
-        inner =>
-          inner.type === AST_NODE_TYPES.VariableDeclarator &&
-          inner.id.type === AST_NODE_TYPES.Identifier &&
-          names.has(inner.id.name) &&
-          inner.init !== null &&
-          findNode(
-            inner.init,
-            part =>
-              (part.type === AST_NODE_TYPES.Literal &&
-                typeof part.value === 'string' &&
-                RETRY_AFTER.test(part.value)) ||
-              (part.type === AST_NODE_TYPES.Identifier && RETRY_AFTER.test(part.name)),
-          ) !== undefined,
-      ) !== undefined
-    );
   }
 
   /** `DELAYS[attempt]`, `[100, 500, 2000][i]`: a delay read from a literal list by the attempt counter. */
