@@ -17,6 +17,7 @@ import {
   writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { delayList } from './retry/delay-list.js';
 import { retryAfterFallback } from './retry/retry-after.js';
 import {
   assignedNames,
@@ -304,7 +305,7 @@ export class RetryAnalysis {
           node.property.type === AST_NODE_TYPES.Identifier &&
           node.property.name === name &&
           // `DELAYS[attempt]`: a schedule read by the attempt, not a collection walked.
-          !this.delayList(node, [name]),
+          !delayList(this.model, node, [name]),
       ) !== undefined
     );
   }
@@ -831,7 +832,7 @@ export class RetryAnalysis {
     const fallback = retryAfterFallback(expr, scope);
     if (fallback) return { ...this.classifyDelay(call, fallback, outerCounters, scope), expr: fallback };
     // `DELAYS[attempt]` over a literal list: a fixed schedule, as long as the list.
-    const listed = this.delayList(expr, outerCounters);
+    const listed = delayList(this.model, expr, outerCounters);
     if (listed) return { ...listed, call, expr };
     const counters = new Set(outerCounters);
     const flow = this.dataFlow(expr, scope);
@@ -919,29 +920,6 @@ export class RetryAnalysis {
     // parameter, an option, a constant), jittered or not.
     if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };
     return { kind: 'growing', call, expr, exponential, capped, jitter };
-  }
-
-  /** `DELAYS[attempt]`, `[100, 500, 2000][i]`: a delay read from a literal list by the attempt counter. */
-  private delayList(expr: Node, counters: readonly string[]): Omit<Delay, 'call' | 'expr'> | undefined {
-    const inner = unwrap(expr);
-    if (inner.type !== AST_NODE_TYPES.MemberExpression || !inner.computed) return undefined;
-    if (![...namesIn(inner.property as Node)].some(name => counters.includes(name))) return undefined;
-    let list = unwrap(inner.object as Node);
-    if (list.type === AST_NODE_TYPES.Identifier) list = this.model.constInit(list) ?? list;
-    list = unwrap(list);
-    if (list.type !== AST_NODE_TYPES.ArrayExpression || list.elements.length === 0) return undefined;
-    const values: number[] = [];
-    for (const element of list.elements) {
-      if (!element || element.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const value = this.model.summarizeValue(element as Node);
-      if (value.kind !== 'number') return undefined;
-      values.push(value.value);
-    }
-    const first = values[0] as number;
-    if (values.every(value => value === first))
-      return { kind: 'constant', exponential: false, capped: true, jitter: false };
-    // A finite list is its own cap; it does not jitter.
-    return { kind: 'growing', exponential: true, capped: true, jitter: false };
   }
 
   /** The expression plus the initialisers and assignments of the local variables it reads. */
