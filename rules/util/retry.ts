@@ -19,6 +19,7 @@ import {
 import type { FileModel } from './file-model.js';
 import { delayList } from './retry/delay-list.js';
 import { retryAfterFallback } from './retry/retry-after.js';
+import { SleepFinder } from './retry/sleeps.js';
 import {
   assignedNames,
   canFallThrough,
@@ -37,7 +38,6 @@ const RETRY_NAME = /retr|attempt|tries|backoff/i;
 /** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
 const WORK_PARAM =
   /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|create|connect|open|start|load|send|fetcher|fetchFn|getter|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
-const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
 const JITTER_NAME = /jitter|random/i;
 const DEADLINE_NAME =
   /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
@@ -47,9 +47,11 @@ const IO_NAME =
 
 export class RetryAnalysis {
   private constructs: RetryConstruct[] | undefined;
-  private readonly sleepCache = new WeakMap<Node, { delay: Node | undefined | null }>();
+  private readonly sleeps: SleepFinder;
 
-  constructor(private readonly model: FileModel) {}
+  constructor(private readonly model: FileModel) {
+    this.sleeps = new SleepFinder(model);
+  }
 
   /** Every hand-written retry in the file. */
   all(): RetryConstruct[] {
@@ -160,7 +162,7 @@ export class RetryAnalysis {
       return failureLeaves;
     });
     if (failureLeaves) return undefined;
-    const sleep = this.findSleep(loop.body);
+    const sleep = this.sleeps.findSleep(loop.body);
     const delay: Delay = sleep
       ? this.classifyDelay(sleep.call, sleep.expr, counters, loop)
       : { kind: 'none', exponential: false, capped: false, jitter: false };
@@ -386,7 +388,7 @@ export class RetryAnalysis {
     if (tryStatement.handler) regions.push(tryStatement.handler.body);
     regions.push(loop.body);
     for (const region of regions) {
-      const sleep = this.findSleep(region, region === loop.body ? tryStatement.block : undefined);
+      const sleep = this.sleeps.findSleep(region, region === loop.body ? tryStatement.block : undefined);
       if (sleep) return this.classifyDelay(sleep.call, sleep.expr, counters, loop);
     }
     return { kind: 'none', exponential: false, capped: false, jitter: false };
@@ -456,7 +458,7 @@ export class RetryAnalysis {
     let delay: Delay;
     if (timerDelay) delay = this.classifyDelay(call, timerDelay, counters, fn);
     else {
-      const sleep = this.findSleep(failure, undefined, call);
+      const sleep = this.sleeps.findSleep(failure, undefined, call);
       delay = sleep
         ? this.classifyDelay(sleep.call, sleep.expr, counters, fn)
         : { kind: 'none', exponential: false, capped: false, jitter: false };
@@ -707,122 +709,7 @@ export class RetryAnalysis {
     return bounded;
   }
 
-  // ------------------------------------------------------------------ sleeps and delays
-
-  /** The first sleep in `region` (skipping `skip` and nested functions, and anything after `before`). */
-  findSleep(
-    region: Node,
-    skip?: Node,
-    before?: Node,
-  ): { call: CallLike; expr: Node | undefined } | undefined {
-    let found: { call: CallLike; expr: Node | undefined } | undefined;
-    findNode(
-      region,
-      node => {
-        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)
-          return false;
-        if (before && node.range[0] > before.range[0]) return false;
-        const expr = this.sleepDelay(node);
-        if (expr === null) return false;
-        found = { call: node, expr: expr ?? undefined };
-        return true;
-      },
-      node => node !== skip && !isFunction(node),
-    );
-    if (!found && region.type !== AST_NODE_TYPES.BlockStatement && isFunction(region)) return undefined;
-    return found;
-  }
-
-  /**
-   * For a call that sleeps, its delay expression (undefined when the delay is not an argument);
-   * null when the call does not sleep.
-   */
-  sleepDelay(call: CallLike): Node | undefined | null {
-    const cached = this.sleepCache.get(call);
-    if (cached) return cached.delay;
-    const delay = this.computeSleepDelay(call);
-    this.sleepCache.set(call, { delay });
-    return delay;
-  }
-
-  private computeSleepDelay(call: CallLike): Node | undefined | null {
-    const model = this.model;
-    // new Promise(resolve => setTimeout(resolve, ms))
-    if (call.type === AST_NODE_TYPES.NewExpression) {
-      const callee = model.valueOf(call.callee);
-      if (callee.kind !== 'global' || callee.path.join('.') !== 'Promise') return null;
-      const executor = call.arguments[0];
-      if (!executor || !isFunction(executor)) return null;
-      const timer = findNode(
-        executor.body,
-        node => node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node),
-      );
-      if (timer?.type !== AST_NODE_TYPES.CallExpression) return null;
-      return (timer.arguments[1] as Node | undefined) ?? undefined;
-    }
-    const classified = model.classify(call);
-    if (classified?.role.role === 'sleep')
-      return (call.arguments[classified.role.arg] as Node | undefined) ?? undefined;
-    if (matchesFunctionRef(model, call.callee, model.settings.sleepFunctions))
-      return (call.arguments[0] as Node | undefined) ?? undefined;
-    // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`.
-    const fn = model.localFunction(call.callee);
-    if (fn) {
-      const waits = findNode(
-        fn.body,
-        node =>
-          node.type === AST_NODE_TYPES.CallExpression &&
-          (model.isTimerCall(node) || model.classify(node)?.role.role === 'sleep'),
-      );
-      if (!waits) return null;
-      return (call.arguments[0] as Node | undefined) ?? undefined;
-    }
-    // `const sleep = promisify(setTimeout)`
-    const callee = unwrap(call.callee);
-    // `await utils.sleep(ms)`: a member named like a sleep on an object we cannot see into.
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      call.parent?.type === AST_NODE_TYPES.AwaitExpression &&
-      SLEEP_NAME.test(memberName(callee) ?? '')
-    ) {
-      return (call.arguments[0] as Node | undefined) ?? undefined;
-    }
-    if (callee.type === AST_NODE_TYPES.Identifier) {
-      const init = model.constInit(callee);
-      if (
-        init?.type === AST_NODE_TYPES.CallExpression &&
-        init.arguments[0]?.type === AST_NODE_TYPES.Identifier &&
-        init.arguments[0].name === 'setTimeout'
-      ) {
-        return (call.arguments[0] as Node | undefined) ?? undefined;
-      }
-      // An imported (or required) helper we cannot see into, named like a sleep, awaited.
-      const def = model.findVariable(callee)?.defs[0];
-      const imported =
-        def?.type === 'ImportBinding' ||
-        (init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require');
-      if (imported && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
-        return (call.arguments[0] as Node | undefined) ?? undefined;
-      }
-      // An injected sleep (`{ sleep }: { sleep: (ms: number) => Promise<void> }`), awaited.
-      if (
-        def?.type === 'Parameter' &&
-        SLEEP_NAME.test(callee.name) &&
-        call.parent?.type === AST_NODE_TYPES.AwaitExpression
-      )
-        return (call.arguments[0] as Node | undefined) ?? undefined;
-      // A helper of another module of the project that waits on a timer (`await timer(10_000)`).
-      if (
-        imported &&
-        call.type === AST_NODE_TYPES.CallExpression &&
-        model.projectFunctionOf(call)?.waitsOnTimer
-      )
-        return (call.arguments[0] as Node | undefined) ?? undefined;
-    }
-    return null;
-  }
+  // ------------------------------------------------------------------ delays
 
   /** Classifies a delay expression: constant or growing with the attempt, capped, jittered. */
   classifyDelay(call: Node, expr: Node | undefined, outerCounters: readonly string[], scope: Node): Delay {
