@@ -17,7 +17,6 @@ import {
   writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
-import { delayList } from './retry/delay-list.js';
 import { DelayClassifier } from './retry/delays.js';
 import { SleepFinder } from './retry/sleeps.js';
 import {
@@ -29,18 +28,13 @@ import {
   ownNodes,
 } from './retry/syntax.js';
 import type { Delay, Loop, RetryConstruct } from './retry/types.js';
+import { doesWork, indexesWith } from './retry/work.js';
 
 export type { Delay, Loop, RetryConstruct } from './retry/types.js';
 
 const RETRY_NAME = /retr|attempt|tries|backoff/i;
-/** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
-const WORK_PARAM =
-  /^(fn|func|function|task|operation|op|action|job|work|callback|cb|thunk|request|req|run|runner|execute|exec|method|promiseFn|promiseFactory|factory|producer|handler|call|attempt|create|connect|open|start|load|send|fetcher|fetchFn|getter|doRequest|makeRequest|sendRequest|requestFn|request[A-Z]\w*)$/;
 const DEADLINE_NAME =
   /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
-/** Names of calls that talk to another process, for clients the catalog does not know. */
-const IO_NAME =
-  /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)|^\$(?:transaction|queryRaw|executeRaw|connect)|^(?:findMany|findFirst|findUnique|findOne|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|createMany|upsert|bulkWrite)(?:[A-Z]|$)/;
 
 export class RetryAnalysis {
   private constructs: RetryConstruct[] | undefined;
@@ -109,9 +103,12 @@ export class RetryAnalysis {
         (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
     const successExits = endsInExit || this.setsLoopFlag(tryStatement.block, loop);
     if (!successExits) return this.namedRetryLoop(loop);
-    if (!this.doesWork(tryStatement.block)) return undefined;
+    if (!doesWork(this.model, tryStatement.block)) return undefined;
     // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
-    if (loop.type === AST_NODE_TYPES.ForStatement && counters.some(name => this.indexesWith(body, name)))
+    if (
+      loop.type === AST_NODE_TYPES.ForStatement &&
+      counters.some(name => indexesWith(this.model, body, name))
+    )
       return undefined;
     const delay = this.loopDelay(loop, tryStatement, counters);
     return {
@@ -136,7 +133,7 @@ export class RetryAnalysis {
     const counters = this.loopCounters(loop);
     const fn = this.enclosingNamedFunction(loop);
     if (!counters.some(name => RETRY_NAME.test(name)) && !(fn && RETRY_NAME.test(fn.name))) return undefined;
-    if (!this.doesWork(loop.body)) return undefined;
+    if (!doesWork(this.model, loop.body)) return undefined;
     let conditionalExit = false;
     ownNodes(loop.body, node => {
       if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop))
@@ -262,53 +259,6 @@ export class RetryAnalysis {
         return true;
     }
     return false;
-  }
-
-  /**
-   * The block talks to another process: a remote call the catalog knows (directly or through a
-   * local function), or an awaited call named like I/O (`await client.send(…)`, `await api.get(…)`).
-   */
-  private doesWork(block: Node): boolean {
-    if (this.model.remoteCallsIn(block).length > 0) return true;
-    return (
-      findNode(
-        block,
-        node => {
-          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-          const callee = unwrap(node.callee);
-          // A retry helper retries the function it is given, whatever its name: `await fn()`,
-          // `await operation(attempt)`, `await options.task()`.
-          const root =
-            callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed
-              ? unwrap(callee.object)
-              : callee;
-          if (
-            root.type === AST_NODE_TYPES.Identifier &&
-            (root === callee || WORK_PARAM.test(writtenName(callee) ?? '')) &&
-            this.model.findVariable(root)?.defs[0]?.type === 'Parameter'
-          )
-            return true;
-          const name = writtenName(callee);
-          return name !== undefined && IO_NAME.test(name);
-        },
-        node => !isFunction(node),
-      ) !== undefined
-    );
-  }
-
-  private indexesWith(body: Node, name: string): boolean {
-    return (
-      findNode(
-        body,
-        node =>
-          node.type === AST_NODE_TYPES.MemberExpression &&
-          node.computed &&
-          node.property.type === AST_NODE_TYPES.Identifier &&
-          node.property.name === name &&
-          // `DELAYS[attempt]`: a schedule read by the attempt, not a collection walked.
-          !delayList(this.model, node, [name]),
-      ) !== undefined
-    );
   }
 
   /** The loop stops on an attempt count or a deadline: in its condition, or a guarded throw/break/return. */
@@ -444,10 +394,10 @@ export class RetryAnalysis {
     // The self-call must sit on a failure path: a catch clause, a `.catch()` handler, an error callback.
     const failure = this.failurePath(call, fn);
     if (!failure) return undefined;
-    if (!this.doesWork(fn.body) && kind === 'recursion') return undefined;
+    if (!doesWork(this.model, fn.body) && kind === 'recursion') return undefined;
     const counters = this.recursionCounters(fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
-    if (counters.some(counter => this.indexesWith(fn.body, counter))) return undefined;
+    if (counters.some(counter => indexesWith(this.model, fn.body, counter))) return undefined;
     // `complete({ messages: messages.slice(1) })`: a smaller request, not the same one again.
     if (kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && this.shrinksInput(fn, call))
       return undefined;
