@@ -14,9 +14,9 @@ import {
   isWithin,
   memberName,
   unwrap,
-  writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { functionBounded, isBoundTest, loopBounded } from './retry/bounds.js';
 import { DelayClassifier } from './retry/delays.js';
 import { SleepFinder } from './retry/sleeps.js';
 import {
@@ -33,8 +33,6 @@ import { doesWork, indexesWith } from './retry/work.js';
 export type { Delay, Loop, RetryConstruct } from './retry/types.js';
 
 const RETRY_NAME = /retr|attempt|tries|backoff/i;
-const DEADLINE_NAME =
-  /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
 
 export class RetryAnalysis {
   private constructs: RetryConstruct[] | undefined;
@@ -116,7 +114,7 @@ export class RetryAnalysis {
       node: loop,
       attempt: tryStatement.block,
       delay,
-      bounded: this.loopBounded(loop, counters),
+      bounded: loopBounded(loop, counters),
       counters,
       attempts: this.loopAttempts(loop),
     };
@@ -147,7 +145,7 @@ export class RetryAnalysis {
     ownNodes(loop.body, node => {
       if (
         node.type === AST_NODE_TYPES.IfStatement &&
-        !this.isBoundTest(node.test, counters) &&
+        !isBoundTest(node.test, counters) &&
         findNode(
           node.consequent,
           inner => inner.type === AST_NODE_TYPES.ThrowStatement,
@@ -167,7 +165,7 @@ export class RetryAnalysis {
       node: loop,
       attempt: loop.body,
       delay,
-      bounded: this.loopBounded(loop, counters),
+      bounded: loopBounded(loop, counters),
       counters,
       attempts: this.loopAttempts(loop),
     };
@@ -261,77 +259,6 @@ export class RetryAnalysis {
     return false;
   }
 
-  /** The loop stops on an attempt count or a deadline: in its condition, or a guarded throw/break/return. */
-  private loopBounded(loop: Loop, counters: readonly string[]): boolean {
-    const test = loop.test;
-    if (test && this.isBoundTest(test, counters)) return true;
-    if (
-      test &&
-      !(test.type === AST_NODE_TYPES.Literal && test.value === true) &&
-      loop.type !== AST_NODE_TYPES.ForStatement
-    ) {
-      // `while (!done)`, `while (running)`: a flag the body may clear; only a guarded exit bounds it.
-    }
-    let bounded = false;
-    ownNodes(loop.body, node => {
-      if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
-        return false;
-      if (!this.isBoundTest(node.test, counters)) return false;
-      const exits = findNode(
-        node.consequent,
-        inner =>
-          inner.type === AST_NODE_TYPES.ThrowStatement ||
-          inner.type === AST_NODE_TYPES.ReturnStatement ||
-          inner.type === AST_NODE_TYPES.BreakStatement ||
-          // `throwWithCause(err)`, `bail(err)`, `fail(…)`: helpers that throw
-          (inner.type === AST_NODE_TYPES.CallExpression &&
-            /^(throw|fail|bail|abort|giveUp|reject)/i.test(writtenName(inner.callee) ?? '')),
-        inner => !isFunction(inner),
-      );
-      if (exits) bounded = true;
-      return bounded;
-    });
-    return bounded;
-  }
-
-  /** A comparison that involves an attempt counter, a deadline, or an abort signal. */
-  private isBoundTest(test: Node, counters: readonly string[]): boolean {
-    return (
-      findNode(test, node => {
-        if (
-          node.type === AST_NODE_TYPES.BinaryExpression &&
-          ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)
-        ) {
-          const names = namesIn(node);
-          if (counters.some(name => names.has(name))) return true;
-          if ([...names].some(name => DEADLINE_NAME.test(name))) return true;
-          return (
-            findNode(
-              node,
-              inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now',
-            ) !== undefined
-          );
-        }
-        if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'aborted') return true;
-        // `if (timedOut) throw`, `if (isLastAttempt) …`: a flag that a deadline sets.
-        if (
-          node.type === AST_NODE_TYPES.Identifier &&
-          DEADLINE_NAME.test(node.name) &&
-          !counters.includes(node.name)
-        )
-          return true;
-        // `while (retries--)`, `while (attempts)`: a counter used as the condition.
-        if (
-          node.type === AST_NODE_TYPES.UpdateExpression &&
-          node.argument.type === AST_NODE_TYPES.Identifier &&
-          counters.includes(node.argument.name)
-        )
-          return true;
-        return node === test && node.type === AST_NODE_TYPES.Identifier && counters.includes(node.name);
-      }) !== undefined
-    );
-  }
-
   private loopDelay(loop: Loop, tryStatement: TSESTree.TryStatement, counters: readonly string[]): Delay {
     const regions: Node[] = [];
     if (tryStatement.handler) regions.push(tryStatement.handler.body);
@@ -412,7 +339,7 @@ export class RetryAnalysis {
         ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, fn)
         : { kind: 'none', exponential: false, capped: false, jitter: false };
     }
-    const bounded = once || this.functionBounded(fn, counters);
+    const bounded = once || functionBounded(fn, counters);
     return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
   }
 
@@ -640,22 +567,6 @@ export class RetryAnalysis {
       return false;
     });
     return [...counters];
-  }
-
-  private functionBounded(fn: FunctionNode, counters: readonly string[]): boolean {
-    let bounded = false;
-    findNode(fn.body, node => {
-      if (
-        node.type !== AST_NODE_TYPES.IfStatement &&
-        node.type !== AST_NODE_TYPES.ConditionalExpression &&
-        node.type !== AST_NODE_TYPES.LogicalExpression
-      )
-        return false;
-      const test = node.type === AST_NODE_TYPES.LogicalExpression ? node.left : node.test;
-      if (this.isBoundTest(test, counters)) bounded = true;
-      return bounded;
-    });
-    return bounded;
   }
 
   /** Classifies a delay expression: constant or growing with the attempt, capped, jittered. */
