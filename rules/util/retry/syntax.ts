@@ -98,3 +98,27 @@ export function namesIn(root: Node): Set<string> {
   });
   return names;
 }
+
+/** The function containing `node` that has a name we can call it by (declaration, const, method). */
+export function enclosingNamedFunction(node: Node): { node: FunctionNode; name: string } | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id)
+      return { node: current, name: current.id.name };
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+      return { node: current, name: parent.id.name };
+    if (
+      (parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.Property ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+      parent.key.type === AST_NODE_TYPES.Identifier
+    ) {
+      return { node: current, name: parent.key.name };
+    }
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.id)
+      return { node: current, name: current.id.name };
+    // An inner callback (`.catch(() => again())`): keep looking outwards.
+  }
+  return undefined;
+}
