@@ -14,6 +14,7 @@ import { type CallLike, type Node, findNode, isFunction, propertyKey, unwrap } f
 import type { Classified } from './util/file-model.js';
 import { JOB_RETRY_KEYS, jobRetryFindings } from './util/job-options.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
+import { retrySchedule } from './util/retry/schedule.js';
 import { retryWrapperFindings } from './util/retry-wrappers.js';
 import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
 
@@ -125,16 +126,7 @@ export default createModelRule<Options, MessageIds>({
     function reportConstruct(construct: RetryConstruct): void {
       const delay = construct.delay;
       const at = delay.call ?? undefined;
-      const findings = decideBackoff({
-        delay: delay.kind,
-        exponential: delay.exponential,
-        capped: delay.capped,
-        jitter: delay.jitter,
-        staysUnderCap:
-          delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(construct),
-        bounded: construct.bounded,
-        attempts: construct.attempts,
-      });
+      const findings = decideBackoff(retrySchedule(model, construct));
       for (const finding of findings) {
         switch (finding.problem) {
           case 'noDelay':
@@ -159,72 +151,6 @@ export default createModelRule<Options, MessageIds>({
             context.report({ loc: keywordLoc(construct), messageId: 'unboundedRetry', data: { why: '' } });
             break;
         }
-      }
-    }
-
-    /** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
-    function smallEnough(construct: RetryConstruct): boolean {
-      const loop = construct.node;
-      if (
-        loop.type !== AST_NODE_TYPES.ForStatement ||
-        !loop.test ||
-        loop.test.type !== AST_NODE_TYPES.BinaryExpression
-      )
-        return false;
-      const limit = model.summarizeValue(loop.test.right);
-      if (limit.kind !== 'number' || !construct.delay.expr) return false;
-      const counter = construct.counters[0];
-      if (!counter) return false;
-      const value = evaluate(construct.delay.expr, { [counter]: limit.value });
-      return value !== undefined && value <= settings.maxDelayMs;
-    }
-
-    /** Evaluates a small arithmetic expression with the given variables, following local consts. */
-    function evaluate(node: Node, variables: Record<string, number>, depth = 0): number | undefined {
-      const inner = unwrap(node);
-      if (depth > 6) return undefined;
-      switch (inner.type) {
-        case AST_NODE_TYPES.Literal:
-          return typeof inner.value === 'number' ? inner.value : undefined;
-        case AST_NODE_TYPES.Identifier: {
-          if (inner.name in variables) return variables[inner.name];
-          const init = model.constInit(inner);
-          return init ? evaluate(init, variables, depth + 1) : undefined;
-        }
-        case AST_NODE_TYPES.BinaryExpression: {
-          if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-          const left = evaluate(inner.left, variables, depth + 1);
-          const right = evaluate(inner.right, variables, depth + 1);
-          if (left === undefined || right === undefined) return undefined;
-          switch (inner.operator) {
-            case '*':
-              return left * right;
-            case '+':
-              return left + right;
-            case '-':
-              return left - right;
-            case '**':
-              return left ** right;
-            case '<<':
-              return left << right;
-            default:
-              return undefined;
-          }
-        }
-        case AST_NODE_TYPES.CallExpression: {
-          const callee = model.valueOf(inner.callee);
-          // The largest value: Math.random() at its upper bound.
-          if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return 1;
-          if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
-            const [a, b] = inner.arguments;
-            const base = a ? evaluate(a, variables, depth + 1) : undefined;
-            const exponent = b ? evaluate(b, variables, depth + 1) : undefined;
-            return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
-          }
-          return undefined;
-        }
-        default:
-          return undefined;
       }
     }
 
