@@ -7,7 +7,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Summary, decideRetryOptions, getProp } from '@faultline/catalog';
 import { type CallLike, type Node, isFunction, unwrap } from '../ast.js';
 import type { Classified, FileModel } from '../file-model.js';
-import { retryWrapperFindings } from '../retry-wrappers.js';
+import { retryWrapperFindings } from './wrappers.js';
 import { axiosRetryFindings } from './axios-retry.js';
 import { cockatielFindings } from './cockatiel.js';
 import { delayFunctionFindings } from './delay-function.js';
