@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { decideBackoff } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
 import { isFunction } from './util/ast.js';
-import { JOB_RETRY_KEYS, jobRetryFindings } from './util/job-options.js';
+import { JOB_RETRY_KEYS, jobRetryFindings } from './util/retry/job-options.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
 import { grpcServiceConfigFindings } from './util/retry/grpc-service-config.js';
 import { retryCallFindings } from './util/retry/libraries.js';
