@@ -18,6 +18,7 @@ import {
   isLoopOrSwitch,
   namesIn,
   ownNodes,
+  steppedNames,
 } from './syntax.js';
 import type { Delay, Loop, RetryConstruct } from './types.js';
 import { doesWork, indexesWith } from './work.js';
@@ -189,18 +190,7 @@ function loopCounters(loop: Loop): string[] {
     }
     if (loop.update) for (const name of assignedNames(loop.update).keys()) counters.add(name);
   }
-  for (const [name, writes] of assignedNames(loop.body)) {
-    if (
-      writes.some(
-        write =>
-          write.type === AST_NODE_TYPES.UpdateExpression ||
-          (write.type === AST_NODE_TYPES.AssignmentExpression &&
-            (write.operator === '+=' || write.operator === '-=')),
-      )
-    ) {
-      counters.add(name);
-    }
-  }
+  for (const name of steppedNames(loop.body)) counters.add(name);
   return [...counters];
 }
 

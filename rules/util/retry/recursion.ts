@@ -18,7 +18,7 @@ import type { FileModel } from '../file-model.js';
 import { functionBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
 import type { SleepFinder } from './sleeps.js';
-import { assignedNames, enclosingNamedFunction, namesIn, ownNodes } from './syntax.js';
+import { enclosingNamedFunction, namesIn, ownNodes, steppedNames } from './syntax.js';
 import type { Delay, RetryConstruct } from './types.js';
 import { doesWork, indexesWith } from './work.js';
 
@@ -258,18 +258,7 @@ function recursionCounters(fn: FunctionNode, name: string): string[] {
     });
     return false;
   });
-  for (const [assigned, writes] of assignedNames(fn.body)) {
-    if (
-      writes.some(
-        write =>
-          write.type === AST_NODE_TYPES.UpdateExpression ||
-          (write.type === AST_NODE_TYPES.AssignmentExpression &&
-            (write.operator === '+=' || write.operator === '-=')),
-      )
-    ) {
-      counters.add(assigned);
-    }
-  }
+  for (const assigned of steppedNames(fn.body)) counters.add(assigned);
   // `.catch(() => { attempt++; … })`: counters moved inside the failure callback count too.
   findNode(fn.body, node => {
     if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)

@@ -86,6 +86,24 @@ export function assignedNames(root: Node): Map<string, Node[]> {
   return names;
 }
 
+/** Names counted up or down in `root` (`x++`, `x -= 1`), excluding nested functions: attempt counters. */
+export function steppedNames(root: Node): string[] {
+  const stepped: string[] = [];
+  for (const [name, writes] of assignedNames(root)) {
+    if (
+      writes.some(
+        write =>
+          write.type === AST_NODE_TYPES.UpdateExpression ||
+          (write.type === AST_NODE_TYPES.AssignmentExpression &&
+            (write.operator === '+=' || write.operator === '-=')),
+      )
+    ) {
+      stepped.push(name);
+    }
+  }
+  return stepped;
+}
+
 /** Identifiers (and `this.x` members) used in an expression, excluding nested functions. */
 export function namesIn(root: Node): Set<string> {
   const names = new Set<string>();
