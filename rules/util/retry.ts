@@ -6,6 +6,10 @@
 // The analysis is the one object rules hold; its parts live in retry/: loops.ts and recursion.ts
 // (which constructs retry), work.ts and bounds.ts (what an attempt does, what stops it), sleeps.ts,
 // delays.ts, delay-list.ts and retry-after.ts (the wait between attempts), syntax.ts and types.ts.
+// Also in retry/, for require-backoff: schedule.ts (a construct's schedule for decideBackoff), and
+// the retry settings written for libraries: libraries.ts (by what a call is), axios-retry.ts,
+// cockatiel.ts, http-retry.ts (got, ky), delay-function.ts, grpc-service-config.ts, wrappers.ts
+// (the team's retry wrappers), job-options.ts (job queues) and library-finding.ts.
 import { type Node, isWithin } from './ast.js';
 import type { FileModel } from './file-model.js';
 import { DelayClassifier } from './retry/delays.js';
