@@ -7,12 +7,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type Summary, decideRetryOptions, getProp } from '@faultline/catalog';
 import { type CallLike, type Node, isFunction, unwrap } from '../ast.js';
 import type { Classified, FileModel } from '../file-model.js';
-import { retryWrapperFindings } from './wrappers.js';
 import { axiosRetryFindings } from './axios-retry.js';
 import { cockatielFindings } from './cockatiel.js';
 import { delayFunctionFindings } from './delay-function.js';
 import { httpRetryFindings } from './http-retry.js';
 import { type LibraryFinding, asLibraryFinding, number, valueNode } from './library-finding.js';
+import { retryWrapperFindings } from './wrappers.js';
 
 /** What is wrong with the retry settings `call` writes, if it is a call the catalog or the settings know. */
 export function retryCallFindings(model: FileModel, call: CallLike): LibraryFinding[] {

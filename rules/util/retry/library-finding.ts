@@ -19,13 +19,14 @@ export interface LibraryFinding {
 /** The end of the uncapped-backoff message when the schedule has no jitter either. */
 export const ALSO_NO_JITTER = ', and it has no jitter either';
 
+/** The number a summary holds, when it holds one. */
 export const number = (summary: Summary | undefined): number | undefined =>
   summary?.kind === 'number' ? summary.value : undefined;
 
 /** The value node of an option written as a property. */
 export const valueNode = (prop: Prop): Node => (prop.at as TSESTree.Property).value as Node;
 
-/** A catalog finding as this rule reports it: on its own node, else on the anchor. */
+/** A catalog finding as require-backoff reports it: on its own node, else on the anchor. */
 export function asLibraryFinding(finding: BackoffFinding, anchor: Node): LibraryFinding {
   return {
     problem: finding.problem,
