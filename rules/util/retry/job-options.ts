@@ -6,8 +6,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { BULL_MODULES, type JobQueue, type JobRetryFinding, decideJobRetry } from '@faultline/catalog';
 
-import { type Node, memberName, propertyKey, unwrap } from './ast.js';
-import type { FileModel } from './file-model.js';
+import { type Node, memberName, propertyKey, unwrap } from '../ast.js';
+import type { FileModel } from '../file-model.js';
 
 /** The property keys that can start job options: collect `Property` nodes with these keys. */
 export const JOB_RETRY_KEYS: ReadonlySet<string> = new Set(['attempts', 'retryLimit']);

@@ -4,9 +4,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { ABSENT, type BackoffFinding, type RetryWrapper, decideRetryWrapper } from '@faultline/catalog';
-import type { CallLike } from './ast.js';
-import type { FileModel } from './file-model.js';
-import { findFunctionRef } from './timeout-wrappers.js';
+import type { CallLike } from '../ast.js';
+import type { FileModel } from '../file-model.js';
+import { findFunctionRef } from '../timeout-wrappers.js';
 
 const described = new WeakMap<readonly RetryWrapper[], readonly RetryWrapper[]>();
 

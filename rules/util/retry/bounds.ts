@@ -1,0 +1,99 @@
+// The bound on a retry: what stops it going round for ever. An attempt counter, a deadline or an
+// abort signal, tested in a loop's condition or in a guard that leaves the loop (or the retrying
+// function).
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import { type FunctionNode, type Node, findNode, isFunction, memberName, writtenName } from '../ast.js';
+import { namesIn, ownNodes } from './syntax.js';
+import type { Loop } from './types.js';
+
+const DEADLINE_NAME =
+  /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
+
+/** A comparison that involves an attempt counter, a deadline, or an abort signal. */
+export function isBoundTest(test: Node, counters: readonly string[]): boolean {
+  return (
+    findNode(test, node => {
+      if (
+        node.type === AST_NODE_TYPES.BinaryExpression &&
+        ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)
+      ) {
+        const names = namesIn(node);
+        if (counters.some(name => names.has(name))) return true;
+        if ([...names].some(name => DEADLINE_NAME.test(name))) return true;
+        return (
+          findNode(
+            node,
+            inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now',
+          ) !== undefined
+        );
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === 'aborted') return true;
+      // `if (timedOut) throw`, `if (isLastAttempt) …`: a flag that a deadline sets.
+      if (
+        node.type === AST_NODE_TYPES.Identifier &&
+        DEADLINE_NAME.test(node.name) &&
+        !counters.includes(node.name)
+      )
+        return true;
+      // `while (retries--)`, `while (attempts)`: a counter used as the condition.
+      if (
+        node.type === AST_NODE_TYPES.UpdateExpression &&
+        node.argument.type === AST_NODE_TYPES.Identifier &&
+        counters.includes(node.argument.name)
+      )
+        return true;
+      return node === test && node.type === AST_NODE_TYPES.Identifier && counters.includes(node.name);
+    }) !== undefined
+  );
+}
+
+/** The loop stops on an attempt count or a deadline: in its condition, or a guarded throw/break/return. */
+export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
+  const test = loop.test;
+  if (test && isBoundTest(test, counters)) return true;
+  if (
+    test &&
+    !(test.type === AST_NODE_TYPES.Literal && test.value === true) &&
+    loop.type !== AST_NODE_TYPES.ForStatement
+  ) {
+    // `while (!done)`, `while (running)`: a flag the body may clear; only a guarded exit bounds it.
+  }
+  let bounded = false;
+  ownNodes(loop.body, node => {
+    if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
+      return false;
+    if (!isBoundTest(node.test, counters)) return false;
+    const exits = findNode(
+      node.consequent,
+      inner =>
+        inner.type === AST_NODE_TYPES.ThrowStatement ||
+        inner.type === AST_NODE_TYPES.ReturnStatement ||
+        inner.type === AST_NODE_TYPES.BreakStatement ||
+        // `throwWithCause(err)`, `bail(err)`, `fail(…)`: helpers that throw
+        (inner.type === AST_NODE_TYPES.CallExpression &&
+          /^(throw|fail|bail|abort|giveUp|reject)/i.test(writtenName(inner.callee) ?? '')),
+      inner => !isFunction(inner),
+    );
+    if (exits) bounded = true;
+    return bounded;
+  });
+  return bounded;
+}
+
+/** The function stops retrying on an attempt count, a deadline or an abort signal it tests. */
+export function functionBounded(fn: FunctionNode, counters: readonly string[]): boolean {
+  let bounded = false;
+  findNode(fn.body, node => {
+    if (
+      node.type !== AST_NODE_TYPES.IfStatement &&
+      node.type !== AST_NODE_TYPES.ConditionalExpression &&
+      node.type !== AST_NODE_TYPES.LogicalExpression
+    )
+      return false;
+    const test = node.type === AST_NODE_TYPES.LogicalExpression ? node.left : node.test;
+    if (isBoundTest(test, counters)) bounded = true;
+    return bounded;
+  });
+  return bounded;
+}

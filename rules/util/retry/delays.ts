@@ -1,0 +1,209 @@
+// Delays: how the wait between attempts grows. Reads a delay expression with the local values it
+// is computed from (and the local helpers that compute it) and says whether it is constant or
+// grows with the attempt, and whether it is exponential, capped and jittered.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type Node, findNode, unwrap, writtenName } from '../ast.js';
+import type { FileModel } from '../file-model.js';
+import { matchesFunctionRef } from '../timeout-wrappers.js';
+import { delayList } from './delay-list.js';
+import { retryAfterFallback } from './retry-after.js';
+import { namesIn, returnedExpressions } from './syntax.js';
+import type { Delay } from './types.js';
+
+const JITTER_NAME = /jitter|random/i;
+
+/** Classifies the delays of one file. */
+export class DelayClassifier {
+  constructor(private readonly model: FileModel) {}
+
+  /** Classifies a delay expression: constant or growing with the attempt, capped, jittered. */
+  classifyDelay(call: Node, expr: Node | undefined, outerCounters: readonly string[], scope: Node): Delay {
+    if (!expr) return { kind: 'constant', call, exponential: false, capped: false, jitter: false };
+    // `retryAfter ? Number(retryAfter) * 1000 : 1000`: the server's hint, when it sends one, and
+    // the client's own schedule otherwise. The hint does not excuse the fallback: judge the fallback.
+    const fallback = retryAfterFallback(expr, scope);
+    if (fallback) return { ...this.classifyDelay(call, fallback, outerCounters, scope), expr: fallback };
+    // `DELAYS[attempt]` over a literal list: a fixed schedule, as long as the list.
+    const listed = delayList(this.model, expr, outerCounters);
+    if (listed) return { ...listed, call, expr };
+    const counters = new Set(outerCounters);
+    const flow = this.dataFlow(expr, scope);
+    // Local helpers that compute the delay (`exponentialDelay(i + 1)`, `this.getSleepAmount()`) are
+    // read inline: their returned expressions join the flow, and a parameter fed by the attempt
+    // counter counts as one.
+    const inlined = new Set<Node>();
+    for (let index = 0; index < flow.length && flow.length < 32; index++) {
+      findNode(flow[index] as Node, inner => {
+        if (inner.type !== AST_NODE_TYPES.CallExpression || inner === call) return false;
+        const fn = this.model.localFunction(inner.callee);
+        if (!fn || inlined.has(fn) || fn === scope) return false;
+        inlined.add(fn);
+        inner.arguments.forEach((arg, position) => {
+          const param = fn.params[position];
+          const name =
+            param?.type === AST_NODE_TYPES.Identifier
+              ? param.name
+              : param?.type === AST_NODE_TYPES.AssignmentPattern &&
+                  param.left.type === AST_NODE_TYPES.Identifier
+                ? param.left.name
+                : undefined;
+          if (name && [...namesIn(arg)].some(used => counters.has(used))) counters.add(name);
+        });
+        for (const returned of returnedExpressions(fn)) flow.push(...this.dataFlow(returned, fn));
+        return false;
+      });
+    }
+    const names = new Set<string>();
+    for (const node of flow) for (const name of namesIn(node)) names.add(name);
+    const usesCounter = [...counters].some(name => names.has(name));
+    const selfGrowing = this.selfGrowing(scope, names);
+    let exponential = selfGrowing;
+    let growing = usesCounter || selfGrowing;
+    let opaque = false;
+    let capped = false;
+    let jitter = false;
+    for (const node of flow) {
+      findNode(node, inner => {
+        if (
+          inner.type === AST_NODE_TYPES.BinaryExpression &&
+          (inner.operator === '**' || inner.operator === '<<')
+        )
+          exponential = true;
+        if (inner.type === AST_NODE_TYPES.CallExpression) {
+          const callee = unwrap(inner.callee);
+          const value = this.model.valueOf(callee);
+          const path = value.kind === 'global' ? value.path.join('.') : '';
+          if (path === 'Math.pow') exponential = true;
+          if (path === 'Math.min') capped = true;
+          if (path === 'Math.random') jitter = true;
+          if (
+            value.kind === 'module' &&
+            value.module === 'node:crypto' &&
+            /random/i.test(value.path.join('.'))
+          )
+            jitter = true;
+          if (matchesFunctionRef(this.model, callee, this.model.settings.jitterFunctions)) jitter = true;
+          const name = writtenName(callee);
+          if (name && JITTER_NAME.test(name)) jitter = true;
+          const known =
+            path !== '' ||
+            jitter ||
+            (name !== undefined &&
+              ['min', 'max', 'round', 'floor', 'ceil', 'pow', 'abs', 'trunc'].includes(name));
+          if (!known && inner !== call && !this.model.localFunction(inner.callee)) {
+            // A helper computing the delay that we cannot see into (`backoff(attempt)` from a library).
+            opaque = true;
+            growing = true;
+          }
+        }
+        if (
+          inner.type === AST_NODE_TYPES.ConditionalExpression &&
+          inner.test.type === AST_NODE_TYPES.BinaryExpression &&
+          ['>', '>=', '<', '<='].includes(inner.test.operator)
+        )
+          capped = true;
+        return false;
+      });
+    }
+    // `if (delay > MAX) delay = MAX`
+    if (!capped) capped = this.clampedInScope(scope, names);
+    if (opaque) return { kind: 'unknown', call, expr, exponential, capped: true, jitter: true };
+    // Not a function of the attempt: the same wait every time, whatever value it holds (a
+    // parameter, an option, a constant), jittered or not.
+    if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };
+    return { kind: 'growing', call, expr, exponential, capped, jitter };
+  }
+
+  /** The expression plus the initialisers and assignments of the local variables it reads. */
+  private dataFlow(expr: Node, scope: Node): Node[] {
+    const flow: Node[] = [expr];
+    const seen = new Set<string>();
+    const queue = [...namesIn(expr)];
+    while (queue.length > 0 && flow.length < 24) {
+      const name = queue.shift() as string;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const sources: Node[] = [];
+      findNode(scope, node => {
+        if (
+          node.type === AST_NODE_TYPES.VariableDeclarator &&
+          node.id.type === AST_NODE_TYPES.Identifier &&
+          node.id.name === name &&
+          node.init
+        )
+          sources.push(node.init);
+        if (
+          node.type === AST_NODE_TYPES.AssignmentExpression &&
+          node.left.type === AST_NODE_TYPES.Identifier &&
+          node.left.name === name
+        )
+          sources.push(node.right);
+        return false;
+      });
+      // A module-level const (`const BASE = 500`) is followed too.
+      if (sources.length === 0) {
+        const identifier = findNode(
+          expr,
+          node => node.type === AST_NODE_TYPES.Identifier && node.name === name,
+        );
+        const init =
+          identifier?.type === AST_NODE_TYPES.Identifier ? this.model.constInit(identifier) : undefined;
+        if (init) sources.push(init);
+      }
+      for (const source of sources) {
+        flow.push(source);
+        for (const next of namesIn(source)) queue.push(next);
+      }
+    }
+    return flow;
+  }
+
+  /** `delay *= 2`, `delay = delay * 2`, `delay += delay` inside the retrying scope. */
+  private selfGrowing(scope: Node, names: ReadonlySet<string>): boolean {
+    return (
+      findNode(scope, node => {
+        if (
+          node.type !== AST_NODE_TYPES.AssignmentExpression ||
+          node.left.type !== AST_NODE_TYPES.Identifier ||
+          !names.has(node.left.name)
+        )
+          return false;
+        if (node.operator === '*=' || node.operator === '<<=' || node.operator === '**=') return true;
+        if (node.operator === '+=' && namesIn(node.right).has(node.left.name)) return true;
+        if (node.operator !== '=') return false;
+        // `delay = delay * 2`, `delay = Math.min(delay * 2, max)`
+        const self = (node.left as TSESTree.Identifier).name;
+        return (
+          findNode(
+            node.right,
+            inner =>
+              inner.type === AST_NODE_TYPES.BinaryExpression &&
+              ['*', '**', '<<'].includes(inner.operator) &&
+              namesIn(inner).has(self),
+          ) !== undefined
+        );
+      }) !== undefined
+    );
+  }
+
+  /** `if (delay > MAX) delay = MAX` / `delay = Math.min(delay, MAX)` anywhere in the scope. */
+  private clampedInScope(scope: Node, names: ReadonlySet<string>): boolean {
+    return (
+      findNode(scope, node => {
+        if (
+          node.type !== AST_NODE_TYPES.IfStatement ||
+          node.test.type !== AST_NODE_TYPES.BinaryExpression ||
+          !['>', '>='].includes(node.test.operator)
+        )
+          return false;
+        const tested = namesIn(node.test);
+        return (
+          [...names].some(name => tested.has(name)) &&
+          findNode(node.consequent, inner => inner.type === AST_NODE_TYPES.AssignmentExpression) !== undefined
+        );
+      }) !== undefined
+    );
+  }
+}

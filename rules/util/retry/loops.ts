@@ -1,0 +1,229 @@
+// Loops that retry: a `while`/`do`/`for(;;)` whose catch goes round again and whose success
+// leaves the loop (by `return`/`break` or a flag in its condition), and a loop that retries on a
+// status rather than an exception. A loop that polls, walks a collection or tries alternatives is
+// not a retry.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type Node, findNode, isFunction } from '../ast.js';
+import type { FileModel } from '../file-model.js';
+import { isBoundTest, loopBounded } from './bounds.js';
+import type { DelayClassifier } from './delays.js';
+import type { SleepFinder } from './sleeps.js';
+import {
+  assignedNames,
+  canFallThrough,
+  enclosingNamedFunction,
+  exitsLoop,
+  isLoopOrSwitch,
+  namesIn,
+  ownNodes,
+  steppedNames,
+} from './syntax.js';
+import type { Delay, Loop, RetryConstruct } from './types.js';
+import { doesWork, indexesWith } from './work.js';
+
+const RETRY_NAME = /retr|attempt|tries|backoff/i;
+
+/** Finds the loops of one file that retry. */
+export class LoopRetries {
+  constructor(
+    private readonly model: FileModel,
+    private readonly sleeps: SleepFinder,
+    private readonly delays: DelayClassifier,
+  ) {}
+
+  /** The retry a loop is, when it is one. */
+  loopRetry(loop: Loop): RetryConstruct | undefined {
+    if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    const body = loop.body;
+    let tryStatement: TSESTree.TryStatement | undefined;
+    ownNodes(body, node => {
+      if (node !== body && isLoopOrSwitch(node) && node.type !== AST_NODE_TYPES.SwitchStatement) return false;
+      if (node.type === AST_NODE_TYPES.TryStatement && node.handler) {
+        tryStatement = node;
+        return true;
+      }
+      return false;
+    });
+    if (!tryStatement?.handler) return this.namedRetryLoop(loop);
+    // A retry must go round again after a failure and stop after a success.
+    const handler = tryStatement.handler.body;
+    const handlerContinues =
+      canFallThrough(handler) ||
+      findNode(
+        handler,
+        node => node.type === AST_NODE_TYPES.ContinueStatement,
+        node => !isFunction(node),
+      ) !== undefined;
+    if (!handlerContinues) return undefined;
+    const counters = loopCounters(loop);
+    // A retry stops after a success: the try block ends in `return`/`break` (or sets the loop's
+    // flag). A loop whose try block can fall through polls, walks or iterates; it does not retry.
+    const lastStatement = tryStatement.block.body[tryStatement.block.body.length - 1];
+    const endsInExit =
+      lastStatement !== undefined &&
+      (lastStatement.type === AST_NODE_TYPES.ReturnStatement ||
+        // `if (res.ok) return body; throw new Error(…)`: success returns, failure goes to the catch.
+        (lastStatement.type === AST_NODE_TYPES.ThrowStatement && exitsLoop(tryStatement.block, loop)) ||
+        (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
+    const successExits = endsInExit || setsLoopFlag(tryStatement.block, loop);
+    if (!successExits) return this.namedRetryLoop(loop);
+    if (!doesWork(this.model, tryStatement.block)) return undefined;
+    // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
+    if (
+      loop.type === AST_NODE_TYPES.ForStatement &&
+      counters.some(name => indexesWith(this.model, body, name))
+    )
+      return undefined;
+    const delay = this.loopDelay(loop, tryStatement, counters);
+    return {
+      kind: 'loop',
+      node: loop,
+      attempt: tryStatement.block,
+      delay,
+      bounded: loopBounded(loop, counters),
+      counters,
+      attempts: this.loopAttempts(loop),
+    };
+  }
+
+  /**
+   * A retry judged by status rather than by exception: `while (attempt <= max) { const res = await
+   * call(); if (ok(res)) return res; await sleep(delay); attempt++ }`. Without a try/catch to go by,
+   * the loop must say it retries (an attempt counter or an enclosing function named so), talk to
+   * another process, wait, and leave on some condition; polling loops name themselves otherwise.
+   */
+  private namedRetryLoop(loop: Loop): RetryConstruct | undefined {
+    if (loop.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    const counters = loopCounters(loop);
+    const fn = enclosingNamedFunction(loop);
+    if (!counters.some(name => RETRY_NAME.test(name)) && !(fn && RETRY_NAME.test(fn.name))) return undefined;
+    if (!doesWork(this.model, loop.body)) return undefined;
+    let conditionalExit = false;
+    ownNodes(loop.body, node => {
+      if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop))
+        conditionalExit = true;
+      return conditionalExit;
+    });
+    if (!conditionalExit) return undefined;
+    // `if (data.code !== 200) throw …` beside the attempt bound: a failed answer leaves the loop,
+    // so what goes round again is a pending one. That is a poll (waiting for work to finish), not a retry.
+    let failureLeaves = false;
+    ownNodes(loop.body, node => {
+      if (
+        node.type === AST_NODE_TYPES.IfStatement &&
+        !isBoundTest(node.test, counters) &&
+        findNode(
+          node.consequent,
+          inner => inner.type === AST_NODE_TYPES.ThrowStatement,
+          inner => !isFunction(inner),
+        ) !== undefined
+      )
+        failureLeaves = true;
+      return failureLeaves;
+    });
+    if (failureLeaves) return undefined;
+    const sleep = this.sleeps.findSleep(loop.body);
+    const delay: Delay = sleep
+      ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, loop)
+      : { kind: 'none', exponential: false, capped: false, jitter: false };
+    return {
+      kind: 'loop',
+      node: loop,
+      attempt: loop.body,
+      delay,
+      bounded: loopBounded(loop, counters),
+      counters,
+      attempts: this.loopAttempts(loop),
+    };
+  }
+
+  /** `for (let i = 0; i < 2; i++)`, `for (let i = 1; i <= 2; i++)`: the number of passes, when literal. */
+  private loopAttempts(loop: Loop): number | undefined {
+    if (loop.type !== AST_NODE_TYPES.ForStatement) return undefined;
+    const init = loop.init;
+    const test = loop.test;
+    if (init?.type !== AST_NODE_TYPES.VariableDeclaration || init.declarations.length !== 1) return undefined;
+    const declarator = init.declarations[0];
+    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    if (
+      test?.type !== AST_NODE_TYPES.BinaryExpression ||
+      test.left.type !== AST_NODE_TYPES.Identifier ||
+      test.left.name !== declarator.id.name ||
+      (test.operator !== '<' && test.operator !== '<=')
+    )
+      return undefined;
+    // The counter must only count up, by one, in the update.
+    if (
+      loop.update?.type !== AST_NODE_TYPES.UpdateExpression ||
+      loop.update.operator !== '++' ||
+      assignedNames(loop.body).has(declarator.id.name)
+    )
+      return undefined;
+    const start = this.model.summarizeValue(declarator.init);
+    const limit = this.model.summarizeValue(test.right);
+    if (start.kind !== 'number' || limit.kind !== 'number') return undefined;
+    const passes = limit.value - start.value + (test.operator === '<=' ? 1 : 0);
+    return Number.isFinite(passes) && passes >= 0 ? passes : undefined;
+  }
+
+  private loopDelay(loop: Loop, tryStatement: TSESTree.TryStatement, counters: readonly string[]): Delay {
+    const regions: Node[] = [];
+    if (tryStatement.handler) regions.push(tryStatement.handler.body);
+    regions.push(loop.body);
+    for (const region of regions) {
+      const sleep = this.sleeps.findSleep(region, region === loop.body ? tryStatement.block : undefined);
+      if (sleep) return this.delays.classifyDelay(sleep.call, sleep.expr, counters, loop);
+    }
+    return { kind: 'none', exponential: false, capped: false, jitter: false };
+  }
+}
+
+/** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
+function loopCounters(loop: Loop): string[] {
+  const counters = new Set<string>();
+  if (loop.type === AST_NODE_TYPES.ForStatement) {
+    if (loop.init?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of loop.init.declarations)
+        if (declarator.id.type === AST_NODE_TYPES.Identifier) counters.add(declarator.id.name);
+    }
+    if (loop.update) for (const name of assignedNames(loop.update).keys()) counters.add(name);
+  }
+  for (const name of steppedNames(loop.body)) counters.add(name);
+  return [...counters];
+}
+
+/**
+ * The try block ends the loop through its condition: `done = true` (a boolean flag in the
+ * condition), or `while (!channel) { channel = await connect() }` (the result itself).
+ */
+function setsLoopFlag(block: Node, loop: Loop): boolean {
+  const test = loop.test;
+  if (!test) return false;
+  const tested = namesIn(test);
+  const negated = new Set<string>();
+  findNode(test, node => {
+    if (
+      node.type === AST_NODE_TYPES.UnaryExpression &&
+      node.operator === '!' &&
+      node.argument.type === AST_NODE_TYPES.Identifier
+    )
+      negated.add(node.argument.name);
+    return false;
+  });
+  for (const [name, writes] of assignedNames(block)) {
+    if (negated.has(name)) return true;
+    if (!tested.has(name)) continue;
+    if (
+      writes.some(
+        write =>
+          write.type === AST_NODE_TYPES.AssignmentExpression &&
+          write.right.type === AST_NODE_TYPES.Literal &&
+          typeof write.right.value === 'boolean',
+      )
+    )
+      return true;
+  }
+  return false;
+}

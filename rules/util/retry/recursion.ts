@@ -1,0 +1,313 @@
+// Recursion and timers that retry: a function that calls itself again from its own failure path
+// (a catch clause, a `.catch` handler, an error callback), directly or through
+// `setTimeout(fn, ms)`. A call that shrinks its input or steps through alternatives is not a
+// retry; a self-call guarded by a flag it sets retries once.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import {
+  type CallLike,
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  unwrap,
+} from '../ast.js';
+import type { FileModel } from '../file-model.js';
+import { functionBounded } from './bounds.js';
+import type { DelayClassifier } from './delays.js';
+import type { SleepFinder } from './sleeps.js';
+import { enclosingNamedFunction, namesIn, ownNodes, steppedNames } from './syntax.js';
+import type { Delay, RetryConstruct } from './types.js';
+import { doesWork, indexesWith } from './work.js';
+
+/** Finds the functions of one file that retry themselves. */
+export class SelfCallRetries {
+  constructor(
+    private readonly model: FileModel,
+    private readonly sleeps: SleepFinder,
+    private readonly delays: DelayClassifier,
+  ) {}
+
+  /**
+   * A call to the enclosing function from its own catch (or `.catch` handler, or error callback),
+   * directly (recursion) or through `setTimeout(fn, ms)` (timer).
+   */
+  selfCallRetry(call: CallLike): RetryConstruct | undefined {
+    if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    let target: Node = call;
+    let timerDelay: Node | undefined;
+    let kind: RetryConstruct['kind'] = 'recursion';
+    if (this.model.isTimerCall(call)) {
+      const scheduled = call.arguments[0];
+      if (!scheduled) return undefined;
+      const inner = unwrap(scheduled);
+      const fn = enclosingNamedFunction(call);
+      if (!fn) return undefined;
+      let name: string | undefined;
+      if (inner.type === AST_NODE_TYPES.Identifier) name = inner.name;
+      else if (inner.type === AST_NODE_TYPES.MemberExpression) name = memberName(inner);
+      else if (isFunction(inner)) {
+        // `setTimeout(() => { connect(url).then(resolve) }, ms)`: the callback calls the function again.
+        const again = findNode(
+          inner.body,
+          node => node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === fn.name,
+        );
+        if (again) name = fn.name;
+      }
+      if (!name || fn.name !== name) return undefined;
+      kind = 'timer';
+      timerDelay = call.arguments[1] as Node | undefined;
+      target = call;
+      return this.selfRetry(fn.node, fn.name, target, kind, timerDelay);
+    }
+    const name = calleeName(call.callee);
+    if (!name) return undefined;
+    const fn = enclosingNamedFunction(call);
+    if (!fn || fn.name !== name) return undefined;
+    return this.selfRetry(fn.node, fn.name, target, kind, undefined);
+  }
+
+  private selfRetry(
+    fn: FunctionNode,
+    name: string,
+    call: Node,
+    kind: RetryConstruct['kind'],
+    timerDelay: Node | undefined,
+  ): RetryConstruct | undefined {
+    // The self-call must sit on a failure path: a catch clause, a `.catch()` handler, an error callback.
+    const failure = failurePath(call, fn);
+    if (!failure) return undefined;
+    // `children.map(url => crawl(url))`: one call per item of a collection walks a tree, it does not retry.
+    if (kind === 'recursion' && perItem(call, fn)) return undefined;
+    if (!doesWork(this.model, fn.body) && kind === 'recursion') return undefined;
+    const counters = recursionCounters(fn, name);
+    // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
+    if (counters.some(counter => indexesWith(this.model, fn.body, counter))) return undefined;
+    // `complete({ messages: messages.slice(1) })`: a smaller request, not the same one again.
+    if (kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && shrinksInput(fn, call))
+      return undefined;
+    // `if (!isRetrying) return complete({ …, isRetrying: true })`: one more attempt, then no more.
+    const once = kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && retriesOnce(fn, call);
+    let delay: Delay;
+    if (timerDelay) delay = this.delays.classifyDelay(call, timerDelay, counters, fn);
+    else {
+      const sleep = this.sleeps.findSleep(failure, undefined, call);
+      delay = sleep
+        ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, fn)
+        : { kind: 'none', exponential: false, capped: false, jitter: false };
+    }
+    const bounded = once || functionBounded(fn, counters);
+    return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
+  }
+}
+
+/** The parameter names of `fn`, positional and destructured from its first object parameter. */
+function parameterNames(fn: FunctionNode): { positional: (string | undefined)[]; fields: Set<string> } {
+  const positional = fn.params.map(param => {
+    const inner = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return inner.type === AST_NODE_TYPES.Identifier ? inner.name : undefined;
+  });
+  const fields = new Set<string>();
+  const first = fn.params[0];
+  const pattern = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+  if (pattern?.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value.type === AST_NODE_TYPES.Identifier) fields.add(value.name);
+    }
+  }
+  return { positional, fields };
+}
+
+/** The arguments of a self-call, paired with the parameter (or destructured field) each one feeds. */
+function selfCallArguments(fn: FunctionNode, call: TSESTree.CallExpression): [string, Node][] {
+  const { positional, fields } = parameterNames(fn);
+  const pairs: [string, Node][] = [];
+  call.arguments.forEach((arg, index) => {
+    const param = positional[index];
+    if (param) pairs.push([param, arg as Node]);
+    if (index === 0 && fields.size > 0 && arg.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of arg.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        if (key && fields.has(key)) pairs.push([key, property.value as Node]);
+      }
+    }
+  });
+  return pairs;
+}
+
+/** Some argument is a smaller piece of the parameter it feeds: `xs.slice(1)`, `text.substring(n)`, `xs.filter(…)`. */
+function shrinksInput(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  return selfCallArguments(fn, call).some(([param, arg]) => {
+    const inner = unwrap(arg);
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression)
+      return false;
+    const object = unwrap(inner.callee.object as Node);
+    const method = memberName(inner.callee);
+    return (
+      object.type === AST_NODE_TYPES.Identifier &&
+      object.name === param &&
+      method !== undefined &&
+      /^(?:slice|substring|substr|subarray|filter|splice)$/.test(method)
+    );
+  });
+}
+
+/**
+ * The self-call passes `true` for a flag that guards it (`if (!isRetrying) … f({ isRetrying: true })`,
+ * `retried || f(…, true)`): the retry happens once.
+ */
+function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  const flags = selfCallArguments(fn, call)
+    .filter(([, arg]) => {
+      const inner = unwrap(arg);
+      return inner.type === AST_NODE_TYPES.Literal && inner.value === true;
+    })
+    .map(([param]) => param);
+  if (flags.length === 0) return false;
+  for (let current: Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    const test =
+      current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression
+        ? current.test
+        : current.type === AST_NODE_TYPES.LogicalExpression
+          ? current.left
+          : undefined;
+    if (!test) continue;
+    const guarded = findNode(test as Node, node => {
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+        const argument = unwrap(node.argument as Node);
+        return argument.type === AST_NODE_TYPES.Identifier && flags.includes(argument.name);
+      }
+      // `retried || f(…, true)`
+      return (
+        current?.type === AST_NODE_TYPES.LogicalExpression &&
+        current.operator === '||' &&
+        node === test &&
+        node.type === AST_NODE_TYPES.Identifier &&
+        flags.includes(node.name)
+      );
+    });
+    if (guarded) return true;
+  }
+  return false;
+}
+
+function calleeName(callee: Node): string | undefined {
+  const inner = unwrap(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression)
+    return memberName(inner);
+  return undefined;
+}
+
+/** The catch clause, `.catch` handler or error callback between `node` and `fn`, if any. */
+function failurePath(node: Node, fn: FunctionNode): Node | undefined {
+  for (let current: Node | undefined = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return current.body;
+    if (isFunction(current)) {
+      const call = current.parent;
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.arguments.includes(current as TSESTree.CallExpressionArgument)
+      ) {
+        const callee = unwrap(call.callee);
+        const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+        if (name === 'catch') return current;
+        if (name === 'then' && call.arguments[1] === current) return current;
+        // `socket.on('error', …)`, `client.once('close', …)`
+        if (
+          (name === 'on' || name === 'once') &&
+          call.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+          /error|close|end|disconnect/i.test(String(call.arguments[0].value))
+        )
+          return current;
+      }
+    }
+    // `if (err) { … retry }` in a node-style callback
+    if (
+      current.type === AST_NODE_TYPES.IfStatement &&
+      current.test.type === AST_NODE_TYPES.Identifier &&
+      /^(err|error|e)$/.test(current.test.name)
+    )
+      return current.consequent;
+  }
+  return undefined;
+}
+
+/** Parameters passed on changed in the self-call (`retry(n - 1)`, `attempt + 1`), and `this.x++` fields. */
+function recursionCounters(fn: FunctionNode, name: string): string[] {
+  const params = fn.params.map(param =>
+    param.type === AST_NODE_TYPES.Identifier
+      ? param.name
+      : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+        ? param.left.name
+        : undefined,
+  );
+  const counters = new Set<string>();
+  ownNodes(fn.body, node => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || calleeName(node.callee) !== name) return false;
+    node.arguments.forEach((arg, index) => {
+      const param = params[index];
+      if (!param) return;
+      if (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) {
+        if (namesIn(arg).has(param)) counters.add(param);
+      }
+    });
+    return false;
+  });
+  for (const assigned of steppedNames(fn.body)) counters.add(assigned);
+  // `.catch(() => { attempt++; … })`: counters moved inside the failure callback count too.
+  findNode(fn.body, node => {
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)
+      counters.add(node.argument.name);
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.Identifier &&
+      (node.operator === '+=' || node.operator === '-=')
+    )
+      counters.add(node.left.name);
+    return false;
+  });
+  // `retry(attempt + 1)` through a timer callback: look into nested callbacks too.
+  findNode(fn.body, node => {
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === name) {
+      node.arguments.forEach((arg, index) => {
+        const param = params[index];
+        if (
+          param &&
+          (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) &&
+          namesIn(arg).has(param)
+        )
+          counters.add(param);
+      });
+    }
+    return false;
+  });
+  return [...counters];
+}
+
+/** Array methods whose callback runs once per item. */
+const PER_ITEM = new Set(['map', 'flatMap', 'forEach', 'filter', 'reduce', 'some', 'every', 'find']);
+
+/** True when `call` runs once per item of a collection inside `fn`: in a `for…of`/`for…in` body or a per-item callback. */
+function perItem(call: Node, fn: FunctionNode): boolean {
+  for (let current = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement)
+      return true;
+    const parent = current.parent;
+    if (
+      isFunction(current) &&
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+      parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+      PER_ITEM.has(memberName(parent.callee) ?? '')
+    )
+      return true;
+  }
+  return false;
+}

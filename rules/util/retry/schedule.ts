@@ -1,0 +1,95 @@
+// The schedule of a hand-written retry as the catalog's decideBackoff reads it: the wait the
+// analysis found, its bound, and whether a loop's own bound keeps an uncapped exponential wait
+// under the cap anyway (`for (i = 0; i < 3; i++) sleep(100 * 2 ** i)`).
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import type { RetrySchedule } from '@faultline/catalog';
+import { type Node, unwrap } from '../ast.js';
+import type { FileModel } from '../file-model.js';
+import type { RetryConstruct } from './types.js';
+
+/** The schedule of `construct`, for decideBackoff. */
+export function retrySchedule(model: FileModel, construct: RetryConstruct): RetrySchedule {
+  const delay = construct.delay;
+  return {
+    delay: delay.kind,
+    exponential: delay.exponential,
+    capped: delay.capped,
+    jitter: delay.jitter,
+    staysUnderCap:
+      delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(model, construct),
+    bounded: construct.bounded,
+    attempts: construct.attempts,
+  };
+}
+
+/** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
+function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
+  const loop = construct.node;
+  if (
+    loop.type !== AST_NODE_TYPES.ForStatement ||
+    !loop.test ||
+    loop.test.type !== AST_NODE_TYPES.BinaryExpression
+  )
+    return false;
+  const limit = model.summarizeValue(loop.test.right);
+  if (limit.kind !== 'number' || !construct.delay.expr) return false;
+  const counter = construct.counters[0];
+  if (!counter) return false;
+  const value = evaluate(model, construct.delay.expr, { [counter]: limit.value });
+  return value !== undefined && value <= model.settings.maxDelayMs;
+}
+
+/** Evaluates a small arithmetic expression with the given variables, following local consts. */
+function evaluate(
+  model: FileModel,
+  node: Node,
+  variables: Record<string, number>,
+  depth = 0,
+): number | undefined {
+  const inner = unwrap(node);
+  if (depth > 6) return undefined;
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'number' ? inner.value : undefined;
+    case AST_NODE_TYPES.Identifier: {
+      if (inner.name in variables) return variables[inner.name];
+      const init = model.constInit(inner);
+      return init ? evaluate(model, init, variables, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+      const left = evaluate(model, inner.left, variables, depth + 1);
+      const right = evaluate(model, inner.right, variables, depth + 1);
+      if (left === undefined || right === undefined) return undefined;
+      switch (inner.operator) {
+        case '*':
+          return left * right;
+        case '+':
+          return left + right;
+        case '-':
+          return left - right;
+        case '**':
+          return left ** right;
+        case '<<':
+          return left << right;
+        default:
+          return undefined;
+      }
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = model.valueOf(inner.callee);
+      // The largest value: Math.random() at its upper bound.
+      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return 1;
+      if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
+        const [a, b] = inner.arguments;
+        const base = a ? evaluate(model, a, variables, depth + 1) : undefined;
+        const exponent = b ? evaluate(model, b, variables, depth + 1) : undefined;
+        return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,132 @@
+// Sleeps: which calls wait between attempts, and with what delay argument. A timer in a promise,
+// a sleep the catalog or the settings know, a local helper that waits on a timer, and (by name)
+// an awaited sleep imported from, or injected by, code we cannot see into. Memoised per call.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
+import type { FileModel } from '../file-model.js';
+import { matchesFunctionRef } from '../timeout-wrappers.js';
+
+const SLEEP_NAME = /^(sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)$/i;
+
+/** Finds the sleeps of one file. */
+export class SleepFinder {
+  private readonly sleepCache = new Map<Node, { delay: Node | undefined | null }>();
+
+  constructor(private readonly model: FileModel) {}
+
+  /** The first sleep in `region` (skipping `skip` and nested functions, and anything after `before`). */
+  findSleep(
+    region: Node,
+    skip?: Node,
+    before?: Node,
+  ): { call: CallLike; expr: Node | undefined } | undefined {
+    let found: { call: CallLike; expr: Node | undefined } | undefined;
+    findNode(
+      region,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression)
+          return false;
+        if (before && node.range[0] > before.range[0]) return false;
+        const expr = this.sleepDelay(node);
+        if (expr === null) return false;
+        found = { call: node, expr: expr ?? undefined };
+        return true;
+      },
+      node => node !== skip && !isFunction(node),
+    );
+    if (!found && region.type !== AST_NODE_TYPES.BlockStatement && isFunction(region)) return undefined;
+    return found;
+  }
+
+  /**
+   * For a call that sleeps, its delay expression (undefined when the delay is not an argument);
+   * null when the call does not sleep.
+   */
+  sleepDelay(call: CallLike): Node | undefined | null {
+    const cached = this.sleepCache.get(call);
+    if (cached) return cached.delay;
+    const delay = this.computeSleepDelay(call);
+    this.sleepCache.set(call, { delay });
+    return delay;
+  }
+
+  private computeSleepDelay(call: CallLike): Node | undefined | null {
+    const model = this.model;
+    // new Promise(resolve => setTimeout(resolve, ms))
+    if (call.type === AST_NODE_TYPES.NewExpression) {
+      const callee = model.valueOf(call.callee);
+      if (callee.kind !== 'global' || callee.path.join('.') !== 'Promise') return null;
+      const executor = call.arguments[0];
+      if (!executor || !isFunction(executor)) return null;
+      const timer = findNode(
+        executor.body,
+        node => node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node),
+      );
+      if (timer?.type !== AST_NODE_TYPES.CallExpression) return null;
+      return (timer.arguments[1] as Node | undefined) ?? undefined;
+    }
+    const classified = model.classify(call);
+    if (classified?.role.role === 'sleep')
+      return (call.arguments[classified.role.arg] as Node | undefined) ?? undefined;
+    if (matchesFunctionRef(model, call.callee, model.settings.sleepFunctions))
+      return (call.arguments[0] as Node | undefined) ?? undefined;
+    // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`.
+    const fn = model.localFunction(call.callee);
+    if (fn) {
+      const waits = findNode(
+        fn.body,
+        node =>
+          node.type === AST_NODE_TYPES.CallExpression &&
+          (model.isTimerCall(node) || model.classify(node)?.role.role === 'sleep'),
+      );
+      if (!waits) return null;
+      return (call.arguments[0] as Node | undefined) ?? undefined;
+    }
+    // `const sleep = promisify(setTimeout)`
+    const callee = unwrap(call.callee);
+    // `await utils.sleep(ms)`: a member named like a sleep on an object we cannot see into.
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      call.parent?.type === AST_NODE_TYPES.AwaitExpression &&
+      SLEEP_NAME.test(memberName(callee) ?? '')
+    ) {
+      return (call.arguments[0] as Node | undefined) ?? undefined;
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const init = model.constInit(callee);
+      if (
+        init?.type === AST_NODE_TYPES.CallExpression &&
+        init.arguments[0]?.type === AST_NODE_TYPES.Identifier &&
+        init.arguments[0].name === 'setTimeout'
+      ) {
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+      }
+      // An imported (or required) helper we cannot see into, named like a sleep, awaited.
+      const def = model.findVariable(callee)?.defs[0];
+      const imported =
+        def?.type === 'ImportBinding' ||
+        (init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require');
+      if (imported && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+      }
+      // An injected sleep (`{ sleep }: { sleep: (ms: number) => Promise<void> }`), awaited.
+      if (
+        def?.type === 'Parameter' &&
+        SLEEP_NAME.test(callee.name) &&
+        call.parent?.type === AST_NODE_TYPES.AwaitExpression
+      )
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+      // A helper of another module of the project that waits on a timer (`await timer(10_000)`).
+      if (
+        imported &&
+        call.type === AST_NODE_TYPES.CallExpression &&
+        model.projectFunctionOf(call)?.waitsOnTimer
+      )
+        return (call.arguments[0] as Node | undefined) ?? undefined;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,142 @@
+// Syntax questions the retry analysis asks of a loop body or a function: the nodes that belong to
+// it (not to a nested function), the names it reads and assigns, whether a block leaves the loop or
+// can fall through, and what a function returns. Plain AST, no file model.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, type Node, findNode, isFunction, memberName } from '../ast.js';
+import type { Loop } from './types.js';
+
+/** The expressions a function returns (its body, for an expression-bodied arrow). */
+export function returnedExpressions(fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const returned: Node[] = [];
+  ownNodes(fn.body, node => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+  });
+  return returned;
+}
+
+/** Statements inside `root` that belong to it (not to a nested function), depth-first. */
+export function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
+  findNode(
+    root,
+    node => visit(node) === true,
+    node => !isFunction(node),
+  );
+}
+
+/** The statement can complete normally (does not always throw, return or break out). */
+export function canFallThrough(block: TSESTree.BlockStatement): boolean {
+  const last = block.body[block.body.length - 1];
+  if (!last) return true;
+  if (last.type === AST_NODE_TYPES.ThrowStatement || last.type === AST_NODE_TYPES.ReturnStatement)
+    return false;
+  if (last.type === AST_NODE_TYPES.BreakStatement && !last.label) return false;
+  return true;
+}
+
+/** A `return` or `break` that leaves the loop (not one inside a nested loop, switch or function). */
+export function exitsLoop(block: Node, loop: Loop): boolean {
+  let found = false;
+  ownNodes(block, node => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) found = true;
+    if (node.type === AST_NODE_TYPES.BreakStatement) {
+      let target: Node | undefined = node.parent;
+      while (target && target !== loop && !isLoopOrSwitch(target)) target = target.parent;
+      if (target === loop || node.label) found = true;
+    }
+    return found;
+  });
+  return found;
+}
+
+export function isLoopOrSwitch(node: Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.SwitchStatement
+  );
+}
+
+/** Names assigned in `root` (`x = …`, `x += …`, `x++`), excluding nested functions. */
+export function assignedNames(root: Node): Map<string, Node[]> {
+  const names = new Map<string, Node[]>();
+  const add = (name: string, node: Node): void => {
+    const list = names.get(name);
+    if (list) list.push(node);
+    else names.set(name, [node]);
+  };
+  ownNodes(root, node => {
+    if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)
+      add(node.argument.name, node);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier)
+      add(node.left.name, node);
+    if (
+      node.type === AST_NODE_TYPES.UpdateExpression &&
+      node.argument.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      const name = memberName(node.argument);
+      if (name) add(`this.${name}`, node);
+    }
+  });
+  return names;
+}
+
+/** Names counted up or down in `root` (`x++`, `x -= 1`), excluding nested functions: attempt counters. */
+export function steppedNames(root: Node): string[] {
+  const stepped: string[] = [];
+  for (const [name, writes] of assignedNames(root)) {
+    if (
+      writes.some(
+        write =>
+          write.type === AST_NODE_TYPES.UpdateExpression ||
+          (write.type === AST_NODE_TYPES.AssignmentExpression &&
+            (write.operator === '+=' || write.operator === '-=')),
+      )
+    ) {
+      stepped.push(name);
+    }
+  }
+  return stepped;
+}
+
+/** Identifiers (and `this.x` members) used in an expression, excluding nested functions. */
+export function namesIn(root: Node): Set<string> {
+  const names = new Set<string>();
+  ownNodes(root, node => {
+    if (node.type === AST_NODE_TYPES.Identifier) names.add(node.name);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(node);
+      if (name) names.add(`this.${name}`);
+    }
+  });
+  return names;
+}
+
+/** The function containing `node` that has a name we can call it by (declaration, const, method). */
+export function enclosingNamedFunction(node: Node): { node: FunctionNode; name: string } | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration && current.id)
+      return { node: current, name: current.id.name };
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+      return { node: current, name: parent.id.name };
+    if (
+      (parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.Property ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+      parent.key.type === AST_NODE_TYPES.Identifier
+    ) {
+      return { node: current, name: parent.key.name };
+    }
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.id)
+      return { node: current, name: current.id.name };
+    // An inner callback (`.catch(() => again())`): keep looking outwards.
+  }
+  return undefined;
+}

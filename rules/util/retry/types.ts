@@ -1,0 +1,33 @@
+// The shapes the retry analysis hands to the rules: a hand-written retry construct (a loop, a
+// recursion or a timer that goes round again after a failure) and the wait between its attempts.
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { Node } from '../ast.js';
+
+export type Loop = TSESTree.WhileStatement | TSESTree.DoWhileStatement | TSESTree.ForStatement;
+
+/** How the wait between attempts grows. */
+export interface Delay {
+  kind: 'none' | 'constant' | 'growing' | 'unknown';
+  /** The sleep call (or the delay function), when there is one. */
+  call?: Node;
+  /** Its delay argument. */
+  expr?: Node;
+  exponential: boolean;
+  capped: boolean;
+  jitter: boolean;
+}
+
+export interface RetryConstruct {
+  kind: 'loop' | 'recursion' | 'timer';
+  /** The loop, or the function that retries itself. */
+  node: Node;
+  /** What each attempt runs (the try block, or the function body). */
+  attempt: Node;
+  delay: Delay;
+  bounded: boolean;
+  /** Variables that count attempts, if any (used for suggestions). */
+  counters: string[];
+  /** At most this many attempts, when it can be counted (`for (i = 0; i < 2; i++)`, a once-flag). */
+  attempts?: number;
+}
