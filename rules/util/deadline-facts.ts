@@ -396,14 +396,11 @@ function rootOrigin(origin: Origin | undefined): Origin | undefined {
   return current;
 }
 
-const readers = new WeakMap<FileModel, DeadlineReader>();
+/** The reader of the file being linted (one file at a time per thread, like its model). */
+let current: { model: FileModel; reader: DeadlineReader } | undefined;
 
 /** The deadline reader of a file model, made once per file (with project facts, when given). */
 export function deadlineReader(model: FileModel, project?: () => Summary[]): DeadlineReader {
-  let reader = readers.get(model);
-  if (!reader) {
-    reader = new DeadlineReader(model, project);
-    readers.set(model, reader);
-  }
-  return reader;
+  if (current?.model !== model) current = { model, reader: new DeadlineReader(model, project) };
+  return current.reader;
 }

@@ -64,14 +64,11 @@ export class RetryAnalysis {
   }
 }
 
-const analyses = new WeakMap<FileModel, RetryAnalysis>();
+/** The analysis of the file being linted (one file at a time per thread, like its model). */
+let current: { model: FileModel; analysis: RetryAnalysis } | undefined;
 
 /** The retry analysis of a file, shared by the rules that lint it. */
 export function retryAnalysis(model: FileModel): RetryAnalysis {
-  let analysis = analyses.get(model);
-  if (!analysis) {
-    analysis = new RetryAnalysis(model);
-    analyses.set(model, analysis);
-  }
-  return analysis;
+  if (current?.model !== model) current = { model, analysis: new RetryAnalysis(model) };
+  return current.analysis;
 }
