@@ -214,6 +214,8 @@ export const rename = (id: string, name: string) => request(\`\${BASE_PATH}/\${i
     // Meilisearch: `timeout` in the config bounds every request; a custom httpClient is the team's own transport.
     `import { MeiliSearch } from 'meilisearch'; export const search = new MeiliSearch({ host, apiKey, timeout: 5000 });`,
     `import { Meilisearch } from 'meilisearch'; export const search = new Meilisearch({ host, httpClient: timedFetch });`,
+    // Supabase: a client given its own fetch (which can add the deadline) is the team's transport.
+    `import { createClient } from '@supabase/supabase-js'; export const db = createClient(url, key, { global: { fetch: timedFetch } });`,
     // mongoose hands its options to the driver's MongoClient.
     `import mongoose from 'mongoose'; await mongoose.connect(uri, { socketTimeoutMS: 45000, bufferCommands: false });`,
     `import { createConnection } from 'mongoose'; export const reports = createConnection('mongodb://db/reports?socketTimeoutMS=30000');`,
@@ -1165,6 +1167,12 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
       code: `import { Meilisearch } from 'meilisearch';
 export const search = new Meilisearch({ host: process.env.MEILI_ADDR as string, apiKey: process.env.MEILI_KEY });`,
       errors: [{ column: 27, endColumn: 38, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
+    },
+    // Supabase: every call is a fetch with no deadline, and the client has no timeout option.
+    {
+      code: `import { createClient } from '@supabase/supabase-js';
+export const db = createClient(process.env.SUPABASE_URL as string, process.env.SUPABASE_KEY as string, { global: { headers: { 'x-app': 'api' } } });`,
+      errors: [{ column: 19, endColumn: 31, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
     // mongoose's connection made without socketTimeoutMS (the driver's default is none), options in a local.
     {

@@ -10,6 +10,7 @@ import { customFamily } from './clients/custom.js';
 import { drizzleFamily } from './clients/drizzle.js';
 import { elasticsearchFamily } from './clients/elasticsearch.js';
 import { meilisearchFamily } from './clients/meilisearch.js';
+import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
@@ -64,6 +65,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   anthropic: anthropicFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
+  supabase: supabaseFamily,
   prisma: prismaFamily,
   mysql2: mysql2Family,
   knex: knexFamily,
