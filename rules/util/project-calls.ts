@@ -268,6 +268,8 @@ function loadPaths(file: string, depth = 0): TsconfigPaths | undefined {
       ),
     };
   }
+  // `baseUrl` alone: bare specifiers resolve below it first (`import { fetchWithProxy } from 'network'`).
+  if (typeof options.baseUrl === 'string') return { base: path.resolve(dir, options.baseUrl), paths: [] };
   const parents =
     typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends : [];
   if (depth < 3) {
@@ -412,6 +414,9 @@ function resolveUncached(fromDir: string, specifier: string, cwd: string): strin
         if (file) return file;
       }
     }
+    // As TypeScript does: a bare specifier is looked up below `baseUrl` before node_modules.
+    const below = tryFile(path.resolve(paths.base, specifier));
+    if (below) return below;
   }
   const packages = workspacePackages(workspaceRoot(fromDir, cwd));
   let best: string | undefined;
@@ -842,12 +847,14 @@ class Session {
     depth: number,
   ): boolean {
     const callee = unwrap(call.callee);
+    // The global fetch; an imported one (`import fetch from 'node-fetch'`) is judged by its module below.
     if (
       call.type === AST_NODE_TYPES.CallExpression &&
       callee.type === AST_NODE_TYPES.Identifier &&
-      callee.name === 'fetch'
+      callee.name === 'fetch' &&
+      !info.imports.has('fetch')
     )
-      return !info.imports.has('fetch') && !info.locals.has('fetch');
+      return !info.locals.has('fetch');
     const chain = memberPath(callee);
     if (!chain) return false;
     // `getStorageProvider().uploadFile(…)`: a method of what a call returns.

@@ -10,6 +10,7 @@ const ruleTester = new RuleTester();
  * other modules. It sits under test/, so these cases turn `checkTests` on.
  */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
+const BASEURL_WORKER = path.join(import.meta.dirname, '../fixtures/project-baseurl/workers/webhooks.ts');
 
 ruleTester.run('no-unbounded-fanout', rule, {
   valid: [
@@ -95,6 +96,17 @@ export async function invite(invites: { email: string }[], current: number) {
 }`,
   ],
   invalid: [
+    // A function of the project found through the tsconfig's baseUrl (`'network'`), whose request
+    // goes through fetch imported from node-fetch.
+    {
+      filename: BASEURL_WORKER,
+      code: `import { fetchWithProxy } from 'network';
+export async function deliver(webhooks: { url: string }[], body: string) {
+  await Promise.allSettled(webhooks.map(webhook => fetchWithProxy(webhook.url, { method: 'POST', body })));
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 3, column: 9, endLine: 3, endColumn: 27, messageId: 'unboundedFanout' }],
+    },
     // The same crawl without the budget: every level fans out over all of its children.
     {
       code: `export async function crawl(url: string, seen: Set<string>): Promise<number> {
