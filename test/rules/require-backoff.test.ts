@@ -107,6 +107,13 @@ export const complete = async ({ apiKey, messages }: { apiKey: string; messages:
     return complete({ apiKey, messages: messages.slice(1) });
   }
 };`,
+    // @octokit/plugin-retry's defaults (3 retries, 1 s, 4 s, 9 s) and a count whose last wait stays under the cap.
+    `import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+const GitHub = Octokit.plugin(retry);
+export const a = new GitHub({ auth: token, retry: { doNotRetry: [404] } });
+export const b = new GitHub({ auth: token, retry: { retries: 4 } });
+export const c = new GitHub({ auth: token, retry: { enabled: false, retryAfterBaseValue: 0 } });`,
     // A fallback path (in a catch) that calls the function once per child it found: a tree walk, not a retry.
     `
 export async function crawlSitemap(url: string, seen: Set<string>): Promise<number> {
@@ -263,6 +270,20 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // @octokit/plugin-retry: no wait between attempts, a last wait past the cap (8² s), too many attempts.
+    {
+      code: `import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+const GitHub = Octokit.plugin(retry);
+export const a = new GitHub({ auth: token, retry: { retryAfterBaseValue: 0 } });
+export const b = new GitHub({ auth: token, retry: { retries: 8 } });
+export const d = new GitHub({ auth: token, retry: { retries: 50 } });`,
+      errors: [
+        { line: 4, column: 53, endLine: 4, endColumn: 75, messageId: 'noDelay' },
+        { line: 5, column: 53, endLine: 5, endColumn: 63, messageId: 'uncappedBackoff' },
+        { line: 6, column: 53, endLine: 6, endColumn: 64, messageId: 'unboundedRetry' },
+      ],
+    },
     // A project helper that sleeps under another name: its constant wait is seen.
     {
       filename: HANDLER,

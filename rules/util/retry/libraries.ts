@@ -1,6 +1,6 @@
 // The retry settings a call writes, by what the call is: a retry library (p-retry, async-retry,
 // node-retry, exponential-backoff, axios-retry, cockatiel), a lock library's retries (redlock), a
-// client's own retry options (got, ky, ioredis, node-redis, the AWS SDK), or a team's retry
+// client's own retry options (got, ky, ioredis, node-redis, the AWS SDK, Octokit's retry plugin), or a team's retry
 // wrapper described in the settings.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
@@ -11,6 +11,7 @@ import { axiosRetryFindings } from './axios-retry.js';
 import { cockatielFindings } from './cockatiel.js';
 import { delayFunctionFindings } from './delay-function.js';
 import { httpRetryFindings } from './http-retry.js';
+import { octokitRetryFindings } from './octokit-retry.js';
 import { type LibraryFinding, asLibraryFinding, number, valueNode } from './library-finding.js';
 import { retryWrapperFindings } from './wrappers.js';
 
@@ -61,6 +62,10 @@ function libraryFindings(model: FileModel, classified: Classified): LibraryFindi
     if (role.family === 'got' || role.family === 'ky') {
       const retry = getProp(options, 'retry');
       if (retry) findings.push(...httpRetryFindings(model, role.family, retry, call.callee));
+    }
+    if (role.role === 'factory' && role.family === 'octokit') {
+      const retry = getProp(options, 'retry');
+      if (retry) findings.push(...octokitRetryFindings(model, retry));
     }
     if (role.role === 'factory' && role.family === 'ioredis') {
       const nested = getProp(options, 'redisOptions')?.value;
