@@ -27,7 +27,7 @@ import { OptionsReader } from './file-model/options.js';
 import { SignalReader } from './file-model/signals.js';
 import type { Classified, FunctionLike, Value } from './file-model/types.js';
 import { ValueResolver } from './file-model/values.js';
-import { type ProjectFunction, projectFunctions } from './project-calls.js';
+import { type ProjectFunction, projectFunctions, projectRemoteCalls } from './project-calls.js';
 import { instanceKindFromType, requireTypes } from './types.js';
 
 export { ANY_MEMBER, type Classified, type Origin, type Value } from './file-model/types.js';
@@ -277,6 +277,9 @@ export class FileModel {
   /** Project facts: the function of another module of the project a call reaches (none under oxlint). */
   projectFunctionOf: (call: TSESTree.CallExpression) => ProjectFunction | undefined = () => undefined;
 
+  /** Project facts: does this call reach another process through the project's own code (false under oxlint)? */
+  isProjectRemoteCall: (call: TSESTree.CallExpression) => boolean = () => false;
+
   /** Cheap pre-check: could this call's callee resolve to anything known? */
   isCandidate(node: CallLike): boolean {
     return this.classifier.isCandidate(node);
@@ -404,6 +407,11 @@ export function fileModel(
     model.projectFunctionOf = call => {
       if (lookup === null) lookup = projectFunctions(context);
       return lookup?.(call);
+    };
+    let remote: ReturnType<typeof projectRemoteCalls> | null = null;
+    model.isProjectRemoteCall = call => {
+      if (remote === null) remote = projectRemoteCalls(context);
+      return remote?.(call) ?? false;
     };
     if (model.settings.resolveInstancesByType) {
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');

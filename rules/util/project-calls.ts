@@ -57,6 +57,10 @@ interface ModuleInfo {
   imports: Map<string, Import>;
   /** Top-level bindings: function declarations, classes, and const initialisers. */
   locals: Map<string, Node>;
+  /** The type name a top-level const is declared with (`SupabaseClient` in `const db: SupabaseClient = …`). */
+  declaredTypes: Map<string, string>;
+  /** The module each imported name comes from, type-only imports included (`import type { X } from 'm'`). */
+  typeSources: Map<string, string>;
   /** Exported name → local name, or a re-export from another module. */
   exports: Map<string, { local: string } | { from: string; imported: string } | { value: Node }>;
   /** `export * from '…'` specifiers. */
@@ -90,6 +94,8 @@ function readInfo(file: string, program: Program): ModuleInfo {
     file,
     imports: new Map(),
     locals: new Map(),
+    declaredTypes: new Map(),
+    typeSources: new Map(),
     exports: new Map(),
     starExports: [],
     remoteFunctions: new Map(),
@@ -108,6 +114,9 @@ function readInfo(file: string, program: Program): ModuleInfo {
       for (const declarator of declaration.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
         info.locals.set(declarator.id.name, declarator.init);
+        const type = declarator.id.typeAnnotation?.typeAnnotation;
+        if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier)
+          info.declaredTypes.set(declarator.id.name, type.typeName.name);
         if (exported) info.exports.set(declarator.id.name, { local: declarator.id.name });
       }
     }
@@ -115,6 +124,8 @@ function readInfo(file: string, program: Program): ModuleInfo {
   for (const statement of program.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration:
+        for (const specifier of statement.specifiers)
+          info.typeSources.set(specifier.local.name, statement.source.value);
         if (statement.importKind === 'type') break;
         for (const specifier of statement.specifiers) {
           const imported =
@@ -755,6 +766,13 @@ class Session {
     const imported = info.imports.get(name);
     if (imported) {
       if (isRemoteSpecifier(imported.specifier)) return true;
+      if (imported.imported !== '*' && path.length === 0) {
+        // `import { supabase } from './supabase'` where it is `export const supabase: SupabaseClient = …`.
+        const file = resolveProjectModule(info.file, imported.specifier, this.context.cwd);
+        const next = file ? this.module(file) : undefined;
+        const entry = next?.exports.get(imported.imported);
+        if (next && entry && 'local' in entry && declaredClient(next, entry.local)) return true;
+      }
       const target =
         imported.imported === '*' && path.length > 0
           ? this.namespaceMember(info, imported, path[0] as string, depth)
@@ -766,6 +784,7 @@ class Session {
     }
     const local = info.locals.get(name);
     if (!local || local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
+    if (path.length === 0 && declaredClient(info, name)) return true;
     return this.clientValue(info, local, depth + 1, path);
   }
 
@@ -886,6 +905,13 @@ class Session {
     if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
     return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));
   }
+}
+
+/** `const db: SupabaseClient = new Proxy(…)`: a top-level const declared with a client library's type. */
+function declaredClient(info: ModuleInfo, name: string): boolean {
+  const type = info.declaredTypes.get(name);
+  const source = type ? info.typeSources.get(type) : undefined;
+  return source !== undefined && isRemoteSpecifier(source);
 }
 
 /** `redis.set(key, value, 'PX', ttl, 'NX')`, `set(key, value, { NX: true })`, `setnx(key, value)`. */

@@ -107,6 +107,14 @@ export async function deliver(webhooks: { url: string }[], body: string) {
       options: [{ checkTests: true }],
       errors: [{ line: 3, column: 9, endLine: 3, endColumn: 27, messageId: 'unboundedFanout' }],
     },
+    // A client of another module known only by its declared type (`export const supabase: SupabaseClient = new Proxy(…)`).
+    {
+      filename: HANDLER,
+      code: `import { supabase } from '../lib/supabase';
+export const touchAll = (ids: string[]) => Promise.all(ids.map(id => supabase.from('jobs').update({ seen: true }).eq('id', id)));`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 2, column: 44, endLine: 2, endColumn: 55, messageId: 'unboundedFanout' }],
+    },
     // The same crawl without the budget: every level fans out over all of its children.
     {
       code: `export async function crawl(url: string, seen: Set<string>): Promise<number> {

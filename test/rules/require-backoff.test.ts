@@ -107,6 +107,19 @@ export const complete = async ({ apiKey, messages }: { apiKey: string; messages:
     return complete({ apiKey, messages: messages.slice(1) });
   }
 };`,
+    // A loop that leaves on a state other than the answer's outcome polls; it does not retry.
+    `
+export async function waitForExport(id: string) {
+  let i = 0;
+  while (i++ < 30) {
+    try {
+      const job = await (await fetch('https://exports.internal/' + id, { signal: AbortSignal.timeout(2000) })).json();
+      if (job.state === 'done') break;
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+}`,
     // @octokit/plugin-retry's defaults (3 retries, 1 s, 4 s, 9 s) and a count whose last wait stays under the cap.
     `import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
@@ -270,6 +283,27 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // Retried by the answer's outcome: `if (error) { wait } else { break }` after a counter stepped in
+    // the loop's own condition (`i++ <= 10`, which bounds it); the same constant wait in the catch.
+    {
+      code: `
+export async function logJob(row: object) {
+  let i = 0;
+  while (i++ <= 10) {
+    try {
+      const { error } = await (await fetch('https://db.internal/jobs', { method: 'POST', body: JSON.stringify(row), signal: AbortSignal.timeout(1000) })).json();
+      if (error) {
+        await new Promise<void>(resolve => setTimeout(() => resolve(), 75));
+      } else {
+        break;
+      }
+    } catch {
+      await new Promise<void>(resolve => setTimeout(() => resolve(), 75));
+    }
+  }
+}`,
+      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 74, messageId: 'constantDelay' }],
+    },
     // @octokit/plugin-retry: no wait between attempts, a last wait past the cap (8² s), too many attempts.
     {
       code: `import { Octokit } from '@octokit/rest';

@@ -20,6 +20,15 @@ export function isBoundTest(test: Node, counters: readonly string[]): boolean {
       ) {
         const names = namesIn(node);
         if (counters.some(name => names.has(name))) return true;
+        // `while (i++ <= 10)`: a counter stepped in the comparison itself.
+        if (
+          [node.left, node.right].some(
+            side =>
+              side.type === AST_NODE_TYPES.UpdateExpression &&
+              side.argument.type === AST_NODE_TYPES.Identifier,
+          )
+        )
+          return true;
         if ([...names].some(name => DEADLINE_NAME.test(name))) return true;
         return (
           findNode(

@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, isFunction } from '../ast.js';
+import { type Node, findNode, isFunction, memberName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
@@ -67,7 +67,10 @@ export class LoopRetries {
         // `if (res.ok) return body; throw new Error(…)`: success returns, failure goes to the catch.
         (lastStatement.type === AST_NODE_TYPES.ThrowStatement && exitsLoop(tryStatement.block, loop)) ||
         (lastStatement.type === AST_NODE_TYPES.BreakStatement && exitsLoop(tryStatement.block, loop)));
-    const successExits = endsInExit || setsLoopFlag(tryStatement.block, loop);
+    const successExits =
+      endsInExit ||
+      setsLoopFlag(tryStatement.block, loop) ||
+      (lastStatement?.type === AST_NODE_TYPES.IfStatement && leavesOnSuccess(lastStatement, loop));
     if (!successExits) return this.namedRetryLoop(loop);
     if (!doesWork(this.model, tryStatement.block)) return undefined;
     // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
@@ -226,4 +229,27 @@ function setsLoopFlag(block: Node, loop: Loop): boolean {
       return true;
   }
   return false;
+}
+
+/** A test that reads a failure or success: `error`, `err`, `res.ok`, `result.error`, `status`. */
+const OUTCOME = /^(?:error|err|errors|failed|failure|ok|success|succeeded)$|^(?:status|statusCode)$/;
+
+/**
+ * `if (error) { log(); await sleep(75) } else { break }`, `if (res.ok) break`: the answer's
+ * outcome decides; one branch leaves the loop and the other goes round again. A test on anything
+ * else (`if (job.state === 'done') break`) is a poll, not a retry.
+ */
+function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
+  const readsOutcome =
+    findNode(
+      statement.test,
+      node =>
+        (node.type === AST_NODE_TYPES.Identifier && OUTCOME.test(node.name)) ||
+        (node.type === AST_NODE_TYPES.MemberExpression && OUTCOME.test(memberName(node) ?? '')),
+      node => !isFunction(node),
+    ) !== undefined;
+  if (!readsOutcome) return false;
+  const consequentLeaves = exitsLoop(statement.consequent, loop);
+  const alternateLeaves = statement.alternate ? exitsLoop(statement.alternate, loop) : false;
+  return consequentLeaves !== alternateLeaves;
 }

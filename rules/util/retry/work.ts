@@ -39,7 +39,9 @@ export function doesWork(model: FileModel, block: Node): boolean {
         )
           return true;
         const name = writtenName(callee);
-        return name !== undefined && IO_NAME.test(name);
+        if (name !== undefined && IO_NAME.test(name)) return true;
+        // A client or function of another module of the project (`supabase.from('jobs').insert(…)`).
+        return model.isProjectRemoteCall(node);
       },
       node => !isFunction(node),
     ) !== undefined
