@@ -107,6 +107,43 @@ export const complete = async ({ apiKey, messages }: { apiKey: string; messages:
     return complete({ apiKey, messages: messages.slice(1) });
   }
 };`,
+    // Trying alternatives: each pass sends a new candidate (a taken username, a used discount code).
+    `
+export async function uniqueUsername(base: string) {
+  let username = base + '-' + Math.random().toString(36).slice(2, 6);
+  let retries = 0;
+  while (retries <= 3) {
+    const taken = await (await fetch('https://users.internal/by-name/' + username, { signal: AbortSignal.timeout(1000) })).json();
+    if (!taken) return username;
+    username = base + '-' + Math.random().toString(36).slice(2, 6);
+    retries++;
+  }
+  return null;
+}`,
+    // Optimistic concurrency: only a lost race (a duplicate key) goes round again, at once by design.
+    `
+export async function createWithVersionRetry<R>(op: () => Promise<R>): Promise<R> {
+  let lastErr: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await op();
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      lastErr = err;
+    }
+  }
+  throw lastErr;
+}`,
+    // A compare-and-swap loop: re-read, recompute, write conditioned on what was read.
+    `
+export async function casUpdate(id: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await (await fetch('https://docs.internal/' + id, { signal: AbortSignal.timeout(1000) })).json();
+    const written = await (await fetch('https://docs.internal/' + id, { method: 'PUT', body: JSON.stringify({ ...current, n: current.n + 1, ifVersion: current.version }), signal: AbortSignal.timeout(1000) })).json();
+    if (written.applied) return written;
+  }
+  return undefined;
+}`,
     // A loop that leaves on a state other than the answer's outcome polls; it does not retry.
     `
 export async function waitForExport(id: string) {

@@ -57,7 +57,10 @@ export class LoopRetries {
         node => !isFunction(node),
       ) !== undefined;
     if (!handlerContinues) return undefined;
+    // `if (!isDuplicateKeyError(err)) throw err`: only a lost race goes round again, at once by design.
+    if (conflictOnly(tryStatement.handler)) return undefined;
     const counters = loopCounters(loop);
+    if (triesAlternatives(loop, tryStatement.block, counters)) return undefined;
     // A retry stops after a success: the try block ends in `return`/`break` (or sets the loop's
     // flag). A loop whose try block can fall through polls, walks or iterates; it does not retry.
     const lastStatement = tryStatement.block.body[tryStatement.block.body.length - 1];
@@ -103,13 +106,24 @@ export class LoopRetries {
     const fn = enclosingNamedFunction(loop);
     if (!counters.some(name => RETRY_NAME.test(name)) && !(fn && RETRY_NAME.test(fn.name))) return undefined;
     if (!doesWork(this.model, loop.body)) return undefined;
-    let conditionalExit = false;
+    if (triesAlternatives(loop, loop.body, counters)) return undefined;
+    const exits: TSESTree.IfStatement[] = [];
     ownNodes(loop.body, node => {
-      if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop))
-        conditionalExit = true;
-      return conditionalExit;
+      if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop)) exits.push(node);
+      return false;
     });
-    if (!conditionalExit) return undefined;
+    if (exits.length === 0) return undefined;
+    // `if (written.applied) return …`: a compare-and-swap that lost a race re-reads and tries again.
+    const casExit = exits.some(exit =>
+      findNode(
+        exit.test,
+        node =>
+          (node.type === AST_NODE_TYPES.MemberExpression && CAS_RESULT.test(memberName(node) ?? '')) ||
+          (node.type === AST_NODE_TYPES.Identifier && CAS_RESULT.test(node.name)),
+        node => !isFunction(node),
+      ),
+    );
+    if (casExit) return undefined;
     // `if (data.code !== 200) throw …` beside the attempt bound: a failed answer leaves the loop,
     // so what goes round again is a pending one. That is a poll (waiting for work to finish), not a retry.
     let failureLeaves = false;
@@ -252,4 +266,68 @@ function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
   const consequentLeaves = exitsLoop(statement.consequent, loop);
   const alternateLeaves = statement.alternate ? exitsLoop(statement.alternate, loop) : false;
   return consequentLeaves !== alternateLeaves;
+}
+
+/** What a conditional write answers: it was applied, or another writer won the race. */
+const CAS_RESULT = /^(?:applied|acknowledged|swapped|won|modifiedCount|matchedCount)$/;
+
+/** Errors that mean "someone else got there first": a retry of those picks again, it does not wait out an outage. */
+const CONFLICT =
+  /duplicate|conflict|unique|version|already|exists|taken|collision|race|P2002|11000|23505|ER_DUP/i;
+
+/**
+ * A catch that rethrows every error but a conflict (`if (!isDuplicateKeyError(err)) throw err`,
+ * `if (err.code !== 'P2002') throw err`): optimistic concurrency, where trying again at once is
+ * the algorithm.
+ */
+function conflictOnly(handler: TSESTree.CatchClause): boolean {
+  const first = handler.body.body[0];
+  if (first?.type !== AST_NODE_TYPES.IfStatement) return false;
+  const rethrows =
+    first.consequent.type === AST_NODE_TYPES.ThrowStatement ||
+    (first.consequent.type === AST_NODE_TYPES.BlockStatement &&
+      first.consequent.body.some(statement => statement.type === AST_NODE_TYPES.ThrowStatement));
+  if (!rethrows) return false;
+  const text = findNode(
+    first.test,
+    node =>
+      (node.type === AST_NODE_TYPES.Identifier && CONFLICT.test(node.name)) ||
+      (node.type === AST_NODE_TYPES.Literal && CONFLICT.test(String(node.value))) ||
+      (node.type === AST_NODE_TYPES.MemberExpression && CONFLICT.test(memberName(node) ?? '')),
+    node => !isFunction(node),
+  );
+  return text !== undefined;
+}
+
+/**
+ * Each pass sends something new: a variable declared outside the loop that the attempt reads is
+ * given another value in the loop (`username = slug + '-' + nanoid(4)`, `code = result.nextCode`).
+ * That tries alternatives in turn; it does not repeat a failed request.
+ */
+function triesAlternatives(loop: Loop, attempt: Node, counters: readonly string[]): boolean {
+  const read = namesIn(attempt);
+  for (const [name, writes] of assignedNames(loop.body)) {
+    if (counters.includes(name) || !read.has(name)) continue;
+    const changes = writes.some(
+      write =>
+        write.type === AST_NODE_TYPES.AssignmentExpression &&
+        write.operator === '=' &&
+        write.right.type !== AST_NODE_TYPES.Literal &&
+        // `lastError = err`, `result = await call()`: what the attempt produced, not what it sends.
+        !findNode(write.right, node => node.type === AST_NODE_TYPES.AwaitExpression) &&
+        !(write.right.type === AST_NODE_TYPES.Identifier && /^(?:e|err|error)$/i.test(write.right.name)),
+    );
+    if (!changes) continue;
+    // It must be an input of the attempt: read before it is written in the loop body.
+    const firstRead = findNode(
+      attempt,
+      node =>
+        node.type === AST_NODE_TYPES.Identifier &&
+        node.name === name &&
+        !(node.parent?.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node),
+    );
+    const firstWrite = writes[0];
+    if (firstRead && firstWrite && firstRead.range[0] < firstWrite.range[0]) return true;
+  }
+  return false;
 }
