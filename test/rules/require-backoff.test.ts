@@ -107,6 +107,18 @@ export const complete = async ({ apiKey, messages }: { apiKey: string; messages:
     return complete({ apiKey, messages: messages.slice(1) });
   }
 };`,
+    // Draining in pages until nothing is left: not a retry (the function's name has "tries" inside "Entries").
+    `
+export const cleanupRedundantEntries = async () => {
+  let deleted = 0;
+  while (true) {
+    const res = await fetch('https://db.internal/entries?stale=1', { method: 'DELETE', signal: AbortSignal.timeout(5000) });
+    const { count } = await res.json();
+    deleted += count;
+    if (count === 0) break;
+  }
+  return deleted;
+};`,
     // Trying alternatives: each pass sends a new candidate (a taken username, a used discount code).
     `
 export async function uniqueUsername(base: string) {

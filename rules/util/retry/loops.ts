@@ -23,7 +23,11 @@ import {
 import type { Delay, Loop, RetryConstruct } from './types.js';
 import { doesWork, indexesWith } from './work.js';
 
-const RETRY_NAME = /retr|attempt|tries|backoff/i;
+/**
+ * Names that say "retry": `retry`, `retries`, `attempt`, `maxTries`, `backoff`. Not `retrieve`, and
+ * not `entries` (whose `tries` is part of another word).
+ */
+const RETRY_NAME = /[Rr]etr(?:y|ies|ied|ying)|[Aa]ttempt|[Bb]ack[Oo]ff|(?:^|[^A-Za-z])tries|Tries/;
 
 /** Finds the loops of one file that retry. */
 export class LoopRetries {
