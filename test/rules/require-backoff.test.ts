@@ -119,6 +119,19 @@ export const cleanupRedundantEntries = async () => {
   }
   return deleted;
 };`,
+    // An expired token is refreshed and the call made again: the retry fixes the failure; no outage to wait out.
+    `
+class RefreshToken extends Error {}
+export class Analytics {
+  async load(id: string, token: string, refreshed = false): Promise<unknown> {
+    try {
+      return await (await fetch('https://api.social.example/analytics/' + id, { headers: { authorization: token }, signal: AbortSignal.timeout(5000) })).json();
+    } catch (e) {
+      if (e instanceof RefreshToken && !refreshed) return this.load(id, await newToken(), true);
+      throw e;
+    }
+  }
+}`,
     // Trying alternatives: each pass sends a new candidate (a taken username, a used discount code).
     `
 export async function uniqueUsername(base: string) {

@@ -11,11 +11,13 @@ import { isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
 import type { SleepFinder } from './sleeps.js';
 import {
+  CONFLICT,
   assignedNames,
   canFallThrough,
   enclosingNamedFunction,
   exitsLoop,
   isLoopOrSwitch,
+  namesErrorKind,
   namesIn,
   ownNodes,
   steppedNames,
@@ -275,10 +277,6 @@ function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
 /** What a conditional write answers: it was applied, or another writer won the race. */
 const CAS_RESULT = /^(?:applied|acknowledged|swapped|won|modifiedCount|matchedCount)$/;
 
-/** Errors that mean "someone else got there first": a retry of those picks again, it does not wait out an outage. */
-const CONFLICT =
-  /duplicate|conflict|unique|version|already|exists|taken|collision|race|P2002|11000|23505|ER_DUP/i;
-
 /**
  * A catch that rethrows every error but a conflict (`if (!isDuplicateKeyError(err)) throw err`,
  * `if (err.code !== 'P2002') throw err`): optimistic concurrency, where trying again at once is
@@ -292,15 +290,7 @@ function conflictOnly(handler: TSESTree.CatchClause): boolean {
     (first.consequent.type === AST_NODE_TYPES.BlockStatement &&
       first.consequent.body.some(statement => statement.type === AST_NODE_TYPES.ThrowStatement));
   if (!rethrows) return false;
-  const text = findNode(
-    first.test,
-    node =>
-      (node.type === AST_NODE_TYPES.Identifier && CONFLICT.test(node.name)) ||
-      (node.type === AST_NODE_TYPES.Literal && CONFLICT.test(String(node.value))) ||
-      (node.type === AST_NODE_TYPES.MemberExpression && CONFLICT.test(memberName(node) ?? '')),
-    node => !isFunction(node),
-  );
-  return text !== undefined;
+  return namesErrorKind(first.test, CONFLICT);
 }
 
 /**

@@ -18,7 +18,14 @@ import type { FileModel } from '../file-model.js';
 import { functionBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
 import type { SleepFinder } from './sleeps.js';
-import { enclosingNamedFunction, namesIn, ownNodes, steppedNames } from './syntax.js';
+import {
+  FIXED_BY_RETRY,
+  enclosingNamedFunction,
+  namesErrorKind,
+  namesIn,
+  ownNodes,
+  steppedNames,
+} from './syntax.js';
 import type { Delay, RetryConstruct } from './types.js';
 import { doesWork, indexesWith } from './work.js';
 
@@ -81,6 +88,9 @@ export class SelfCallRetries {
     if (!failure) return undefined;
     // `children.map(url => crawl(url))`: one call per item of a collection walks a tree, it does not retry.
     if (kind === 'recursion' && perItem(call, fn)) return undefined;
+    // `catch (e) { if (e instanceof RefreshToken) return this.load(…, true) }`: the failure is fixed
+    // (a new token, a lost race) before the call goes again; there is no outage to wait out.
+    if (kind === 'recursion' && onlyOnFixedError(call, fn)) return undefined;
     if (!doesWork(this.model, fn.body) && kind === 'recursion') return undefined;
     const counters = recursionCounters(fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
@@ -309,5 +319,13 @@ function perItem(call: Node, fn: FunctionNode): boolean {
     )
       return true;
   }
+  return false;
+}
+
+/** The self-call runs only under an `if` that names an error a retry fixes by itself. */
+function onlyOnFixedError(call: Node, fn: FunctionNode): boolean {
+  for (let current = call.parent; current && current !== fn; current = current.parent)
+    if (current.type === AST_NODE_TYPES.IfStatement && namesErrorKind(current.test, FIXED_BY_RETRY))
+      return true;
   return false;
 }

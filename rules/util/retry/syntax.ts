@@ -140,3 +140,27 @@ export function enclosingNamedFunction(node: Node): { node: FunctionNode; name: 
   }
   return undefined;
 }
+
+/** Errors that mean "someone else got there first": a retry of those picks again, it does not wait out an outage. */
+export const CONFLICT =
+  /duplicate|conflict|unique|version|already|exists|taken|collision|race|P2002|11000|23505|ER_DUP/i;
+
+/** Errors a retry fixes by itself: a conflict (pick again), or an expired credential (refresh, then call again). */
+export const FIXED_BY_RETRY = new RegExp(
+  `${CONFLICT.source}|refresh|expired|unauthori[sz]ed|reauth|invalid_?token|^401$`,
+  'i',
+);
+
+/** The test names an error kind (`isDuplicateKeyError(err)`, `e instanceof RefreshToken`, `err.code === 'P2002'`). */
+export function namesErrorKind(test: Node, kind: RegExp): boolean {
+  return (
+    findNode(
+      test,
+      node =>
+        (node.type === AST_NODE_TYPES.Identifier && kind.test(node.name)) ||
+        (node.type === AST_NODE_TYPES.Literal && kind.test(String(node.value))) ||
+        (node.type === AST_NODE_TYPES.MemberExpression && kind.test(memberName(node) ?? '')),
+      node => !isFunction(node),
+    ) !== undefined
+  );
+}
