@@ -58,7 +58,7 @@ export {
   showValue,
 } from './summary.js';
 export { canonicalModule } from './modules.js';
-export { type CatalogValue, extendValue } from './values.js';
+export { type CatalogValue, chosenClient, extendValue, isSameClient } from './values.js';
 export {
   ABORT_CONTROLLER_MODULES,
   GLOBAL_OBJECTS,

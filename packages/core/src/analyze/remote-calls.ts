@@ -28,6 +28,7 @@ import {
   TYPE_INSTANCES,
   URL_NAME,
   canonicalModule,
+  chosenClient,
   customInstanceRole,
   customModuleRole,
   decideDeadline,
@@ -72,6 +73,11 @@ const ABSENT: Summary = { kind: 'absent' };
 /** Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`. */
 const INTEROP_HELPERS =
   /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
+const LOGICAL_OPERATORS = new Map<ts.SyntaxKind, '??' | '||' | '&&'>([
+  [ts.SyntaxKind.QuestionQuestionToken, '??'],
+  [ts.SyntaxKind.BarBarToken, '||'],
+  [ts.SyntaxKind.AmpersandAmpersandToken, '&&'],
+]);
 const CALLBACK_NAME = /^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/;
 const METADATA_NAME = /^(md|meta|metadata)$|Metadata$/i;
 
@@ -162,6 +168,14 @@ export class RemoteCalls {
     }
     if (ts.isNewExpression(node)) return this.valueOfFactoryCall(node);
     if (ts.isAwaitExpression(node)) return this.valueOf(node.expression);
+    // `(secure ? https : http).request(…)`, `mod.default ?? mod`: the catalog says which client is chosen.
+    if (ts.isConditionalExpression(node))
+      return chosenClient('?:', this.valueOf(node.whenTrue), this.valueOf(node.whenFalse));
+    if (ts.isBinaryExpression(node)) {
+      const operator = LOGICAL_OPERATORS.get(node.operatorToken.kind);
+      if (!operator || operator === '&&') return UNKNOWN;
+      return chosenClient(operator, this.valueOf(node.left), this.valueOf(node.right));
+    }
     return UNKNOWN;
   }
 
@@ -564,6 +578,12 @@ export class RemoteCalls {
       return { kind: 'opaque', at: node };
     }
     if (ts.isObjectLiteralExpression(node)) return this.summarizeObject(node, depth);
+    // `fetch(url, getOptions())`, `{ ...this.defaults(), method }`: a function of this file that
+    // returns one object literal is as good as writing that literal here.
+    if (ts.isCallExpression(node) && depth < 4) {
+      const returned = this.returnedObject(node);
+      if (returned) return this.summarizeObject(returned, depth + 1);
+    }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
       if (ts.isTemplateExpression(node) || ts.isBinaryExpression(node)) return value;
@@ -571,6 +591,65 @@ export class RemoteCalls {
       return { kind: 'opaque', at: node };
     }
     return value;
+  }
+
+  /**
+   * The function of this file a callee names: a function declaration, a variable bound to a
+   * function, or a method (or function-valued field) of the class `this` belongs to.
+   */
+  localFunction(callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+    const inner = unwrap(callee);
+    if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+      if (inner.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+      const name = memberName(inner);
+      const klass = thisClass(inner);
+      if (name === undefined || !klass) return undefined;
+      for (const member of klass.members) {
+        if (propertyNameText(member.name) !== name) continue;
+        if (
+          (ts.isMethodDeclaration(member) ||
+            ts.isGetAccessorDeclaration(member) ||
+            ts.isSetAccessorDeclaration(member) ||
+            ts.isConstructorDeclaration(member)) &&
+          member.body
+        )
+          return member;
+        if (ts.isPropertyDeclaration(member) && member.initializer) {
+          const value = unwrap(member.initializer);
+          if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+        }
+      }
+      return undefined;
+    }
+    if (!ts.isIdentifier(inner)) return undefined;
+    // The binding itself, not an import of it: like the rules, only functions of this file.
+    const declaration = this.ctx.checker.getSymbolAtLocation(inner)?.declarations?.[0];
+    if (!declaration || declaration.getSourceFile() !== inner.getSourceFile()) return undefined;
+    if (ts.isFunctionDeclaration(declaration)) return declaration.body ? declaration : undefined;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const value = unwrap(declaration.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    }
+    return undefined;
+  }
+
+  /** The one object literal a local function returns (`() => ({ headers })`, `{ return { … } }`). */
+  private returnedObject(call: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+    const fn = this.localFunction(call.expression);
+    if (!fn?.body) return undefined;
+    if (!ts.isBlock(fn.body)) {
+      const body = unwrap(fn.body);
+      return ts.isObjectLiteralExpression(body) ? body : undefined;
+    }
+    const returns: ts.ReturnStatement[] = [];
+    walk(fn.body, node => {
+      if (ts.isReturnStatement(node)) returns.push(node);
+      return !isFunctionLike(node) && !ts.isClassLike(node);
+    });
+    const returned = returns.length === 1 ? returns[0]?.expression : undefined;
+    if (!returned) return undefined;
+    const object = unwrap(returned);
+    return ts.isObjectLiteralExpression(object) ? object : undefined;
   }
 
   private summarizeObject(node: ts.ObjectLiteralExpression, depth: number): Summary {
@@ -1306,6 +1385,19 @@ function identityOf(value: Value): CalleeIdentity {
 
 function getPropKind(summary: Summary, key: string): boolean {
   return summary.kind === 'object' && summary.props.has(key);
+}
+
+/**
+ * The class whose instance `this` is at `node`: arrow functions keep the enclosing `this`, a
+ * `function` has its own (unless it is a field's value, as in the rules' reader).
+ */
+function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionDeclaration(current)) return undefined;
+    if (ts.isFunctionExpression(current) && !ts.isPropertyDeclaration(current.parent)) return undefined;
+  }
+  return undefined;
 }
 
 function hasStatic(member: ts.ClassElement): boolean {
