@@ -18,9 +18,10 @@ import {
 } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
 import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
-import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './util/deadline-carrier.js';
+import { wrapperCallFinding } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
+import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { addOptionFix } from './util/fix.js';
 import { projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -53,21 +54,6 @@ export type MessageIds =
   | 'suggestTimeout'
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
-
-/** Names of functions that may wrap a request: only these are looked up as request wrappers. */
-const WRAPPER_NAME =
-  /^(?:fetch|request|http|api|download|upload)(?:[A-Z0-9_]|$)|[a-z0-9](?:Fetch|Request|Http|Api|Json|Download|Upload|Webhook)/;
-
-/**
- * Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`,
- * `got.extend`, `ky.create`, `new GraphQLClient(url, { signal })`).
- */
-const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>([
-  'axios',
-  'got',
-  'ky',
-  'graphql-request',
-]);
 
 export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
@@ -316,68 +302,15 @@ export default createModelRule<Options, MessageIds>({
      * construction is not visible, so it is reported where it is made.
      */
     function checkEscapingFactory(classified: Classified, family: FamilyId): void {
-      const role = classified.role;
-      if (role.role !== 'factory' || !INSTANCE_DEADLINES.has(family)) return;
-      // `instance.extend({…})` inherits the instance's deadline; `got.extend({…})` off the module
-      // itself inherits only got's defaults, which have none.
-      if (role.inheritsFrom && classified.callee.kind !== 'module') return;
-      if (!leavesFile(classified.node)) return;
-      const options = model.optionsOf(classified.node, role.options);
-      if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return;
       // A process-wide default set by another module bounds it.
-      if (family === 'axios' && projectAxiosDefaults(context).length > 0) return;
-      for (const verdict of reader.decideClient(classified.node, family))
-        if (verdict.status === 'missing') report(classified, verdict, true);
-    }
-
-    /** The value of `node` is exported, or returned from a function, so its uses are in other files. */
-    function leavesFile(node: Node): boolean {
-      let current: Node = node;
-      for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
-        switch (parent.type) {
-          case AST_NODE_TYPES.TSAsExpression:
-          case AST_NODE_TYPES.TSSatisfiesExpression:
-          case AST_NODE_TYPES.TSNonNullExpression:
-          case AST_NODE_TYPES.AwaitExpression:
-            continue;
-          case AST_NODE_TYPES.ReturnStatement:
-          case AST_NODE_TYPES.ExportDefaultDeclaration:
-            return true;
-          case AST_NODE_TYPES.ArrowFunctionExpression:
-            return parent.body === current;
-          case AST_NODE_TYPES.AssignmentExpression: {
-            // `module.exports = axios.create(…)`, `exports.http = …`
-            const target = sourceCode.getText(parent.left);
-            return parent.right === current && /^(module\.)?exports\b/.test(target);
-          }
-          case AST_NODE_TYPES.VariableDeclarator: {
-            if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-            const declaration = parent.parent;
-            if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-            if (declaration?.parent?.type !== AST_NODE_TYPES.Program) return false;
-            return exportsName(parent.id.name);
-          }
-          default:
-            return false;
-        }
-      }
-      return false;
-    }
-
-    /** `export { http }`, `export default http` for a top-level binding. */
-    function exportsName(name: string): boolean {
-      return sourceCode.ast.body.some(
-        statement =>
-          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-            !statement.source &&
-            statement.specifiers.some(
-              specifier =>
-                specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
-            )) ||
-          (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
-            statement.declaration.type === AST_NODE_TYPES.Identifier &&
-            statement.declaration.name === name),
+      const verdicts = escapingClientVerdicts(
+        model,
+        reader,
+        classified,
+        family,
+        () => projectAxiosDefaults(context).length > 0,
       );
+      for (const verdict of verdicts) report(classified, verdict, true);
     }
 
     function checkTypedInstance(call: CallLike, typed: InstanceKind | undefined): void {
@@ -409,32 +342,13 @@ export default createModelRule<Options, MessageIds>({
      * request only with the deadline its caller gives, made without one.
      */
     function checkWrapperCall(call: TSESTree.CallExpression): void {
-      // A function called by name (`fetchJson(…)`), not a method: wrappers are functions of a module.
-      const callee = unwrap(call.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier || !WRAPPER_NAME.test(callee.name)) return;
-      if (call.parent?.type === AST_NODE_TYPES.Decorator) return;
-      const local = model.localFunction(call.callee);
-      let carrier: DeadlineCarrier | undefined;
-      let where: string;
-      if (local) {
-        carrier = deadlineCarrier(local, request => {
-          const value = model.valueOf(request.callee);
-          if (value.kind === 'global') return value.path.join('.') === 'fetch';
-          return (
-            value.kind === 'module' &&
-            /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
-            value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
-          );
-        });
-        where = `line ${carrier?.line ?? 0}`;
-      } else {
-        const found = model.projectFunctionOf(call);
-        carrier = found?.deadlineCarrier;
-        where = found
-          ? `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier?.line ?? 0}`
-          : '';
-      }
-      if (!carrier || givesDeadline(call, carrier)) return;
+      const found = wrapperCallFinding(model, call);
+      if (!found) return;
+      const { carrier } = found;
+      const where =
+        found.file === undefined
+          ? `line ${carrier.line}`
+          : `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier.line}`;
       context.report({
         node: call.callee,
         messageId: 'wrapperWithoutDeadline',
