@@ -9,6 +9,7 @@ import {
   ABORT_CONTROLLER_MODULES,
   type CallFacts,
   type CalleeIdentity,
+  type DeadlineCarrier,
   type ClientSetting,
   type FaultlineSettings,
   type FunctionRef,
@@ -32,9 +33,12 @@ import {
   customInstanceRole,
   customModuleRole,
   decideDeadline,
+  decideEscapingClient,
   extendValue,
   hasPerCallBound,
   wrapperMatters,
+  isEscapingClientCandidate,
+  isFalsyNone,
   isKnownModule,
   lookupGlobal,
   lookupInstanceMember,
@@ -43,8 +47,10 @@ import {
 } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
+import { type CarrierHost, type WrapperCallFinding, wrapperCallFinding } from './deadline-carrier.js';
 import {
   type Context,
+  hasExportModifier,
   isFunctionLike,
   memberName,
   propertyNameText,
@@ -73,6 +79,14 @@ const ABSENT: Summary = { kind: 'absent' };
 /** Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`. */
 const INTEROP_HELPERS =
   /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
+/** The per-call options of a call bounded by `.timeout(…)` along its chain, as `hasPerCallBound` reads them. */
+const BOUND_BY_CHAIN: Summary = {
+  kind: 'object',
+  props: new Map([['timeout', { value: { kind: 'value' } }]]),
+  hasSpread: false,
+};
+/** The text a file must contain to be worth reading for a process-wide axios default. */
+const AXIOS_DEFAULT_HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 const LOGICAL_OPERATORS = new Map<ts.SyntaxKind, '??' | '||' | '&&'>([
   [ts.SyntaxKind.QuestionQuestionToken, '??'],
   [ts.SyntaxKind.BarBarToken, '||'],
@@ -114,6 +128,9 @@ export class RemoteCalls {
   private readonly origins = new Map<ts.Node, Origin>();
   private readonly filesWithClients = new Map<ts.SourceFile, boolean>();
   private readonly customModules: Set<string>;
+  private readonly carriers = new Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>();
+  private readonly carrierHost: CarrierHost;
+  private projectDefaults: Map<ts.SourceFile, Summary[]> | undefined;
 
   /**
    * `settings` is the parsed `settings.faultline` of the project's ESLint config (none: the
@@ -124,6 +141,11 @@ export class RemoteCalls {
     private readonly settings: FaultlineSettings = parseSettings(undefined),
   ) {
     this.customModules = new Set(settings.clients.map(client => client.module));
+    this.carrierHost = {
+      checker: ctx.checker,
+      isLibraryFile: fileName => ctx.libraryFiles.has(fileName),
+      isFetch: call => this.isFetch(call),
+    };
   }
 
   // ------------------------------------------------------------------ values
@@ -890,8 +912,11 @@ export class RemoteCalls {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
-    if (family === 'axios')
-      layers.push(...(this.laterLayers(classified.node.getSourceFile()).get('axios') ?? []));
+    if (family === 'axios') {
+      const file = classified.node.getSourceFile();
+      // `axios.defaults.timeout = …` in another file of the library: outermost, so this file's own settings win.
+      layers.push(...this.projectAxiosDefaults(file), ...(this.laterLayers(file).get('axios') ?? []));
+    }
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
       if (family === 'axios')
@@ -1237,6 +1262,112 @@ export class RemoteCalls {
     };
   }
 
+  // ------------------------------------------------------------------ wrappers and escaping clients
+
+  /** The global fetch, or undici's, node-fetch's or cross-fetch's: what a request wrapper may call. */
+  private isFetch(call: ts.CallExpression): boolean {
+    const value = this.valueOf(call.expression);
+    if (value.kind === 'global') return value.path.join('.') === 'fetch';
+    return (
+      value.kind === 'module' &&
+      /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
+      value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
+    );
+  }
+
+  /**
+   * A call to a request wrapper of the library (`fetchJson(url)`) that bounds its request only
+   * with the deadline its caller gives (`{ timeout }`, `signal`), made without one; as the rules'
+   * `wrapperWithoutDeadline`. Calls the catalog knows are judged as remote calls instead.
+   */
+  wrapperCall(node: CallLike): WrapperCallFinding | undefined {
+    if (!ts.isCallExpression(node) || this.classify(node)) return undefined;
+    return wrapperCallFinding(this.carrierHost, node, this.carriers);
+  }
+
+  /**
+   * A client made without a deadline (`axios.create({ baseURL })`, `got.extend({ prefixUrl })`)
+   * whose instance leaves its file (exported, or returned): its calls are made where the
+   * construction is not visible, so it is judged where it is made. The missing deadlines, or none.
+   */
+  escapingClient(node: CallLike): Verdict[] {
+    const classified = this.classify(node);
+    const role = classified?.role;
+    if (!classified || role?.role !== 'factory') return [];
+    const family = role.family;
+    // `instance.extend({…})` inherits the instance's deadline; `got.extend({…})` off the module does not.
+    const fromInstance = role.inheritsFrom !== undefined && classified.callee.kind !== 'module';
+    if (!isEscapingClientCandidate(family, fromInstance) || !leavesFile(node)) return [];
+    return decideEscapingClient({
+      family,
+      fromInstance,
+      leavesFile: true,
+      processDefault: family === 'axios' && this.projectAxiosDefaults(node.getSourceFile()).length > 0,
+      client: { family, options: this.optionsOf(node, role.options), perCallOptions: this.usesOf(node) },
+    });
+  }
+
+  /** Options of each remote call made through the client built at `construction`, in its file. */
+  private usesOf(construction: CallLike): Summary[] {
+    const uses: Summary[] = [];
+    walk(construction.getSourceFile(), node => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return true;
+      const classified = this.classify(node);
+      if (!classified || classified.role.role !== 'call') return true;
+      let origin = classified.origin;
+      while (origin && origin.node !== construction) origin = origin.parent;
+      if (!origin) return true;
+      // A knex query with `.timeout(ms)` along its chain carries its own bound.
+      const chain = 'chain' in classified.role.options && this.superagentBounded(node);
+      uses.push(chain ? BOUND_BY_CHAIN : this.optionsOf(node, classified.role.options));
+      return true;
+    });
+    return uses;
+  }
+
+  /**
+   * `axios.defaults.timeout = …` set to a bound by the library's other files: a process-wide
+   * default, outermost, so a file's own settings win (as the rules' project facts).
+   */
+  private projectAxiosDefaults(except: ts.SourceFile): Summary[] {
+    if (!this.projectDefaults) {
+      this.projectDefaults = new Map();
+      for (const file of this.ctx.program.getSourceFiles()) {
+        if (!this.ctx.libraryFiles.has(file.fileName) || !AXIOS_DEFAULT_HINT.test(file.text)) continue;
+        const found: Summary[] = [];
+        walk(file, node => {
+          if (
+            ts.isBinaryExpression(node) &&
+            node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
+            memberName(node.left) === 'timeout'
+          ) {
+            const defaults = unwrap(node.left.expression);
+            if (
+              (ts.isPropertyAccessExpression(defaults) || ts.isElementAccessExpression(defaults)) &&
+              memberName(defaults) === 'defaults'
+            ) {
+              const owner = this.valueOf(defaults.expression);
+              const value = this.summarizeValue(node.right);
+              // Only a bound counts from elsewhere; a "none" is reported in the file that writes it.
+              if (owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0)
+                if (!isFalsyNone(value)) found.push(value);
+            }
+          }
+          return true;
+        });
+        if (found.length > 0) this.projectDefaults.set(file, found);
+      }
+    }
+    const layers: Summary[] = [];
+    for (const [file, values] of this.projectDefaults) {
+      if (file === except) continue;
+      for (const value of values)
+        layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
+    }
+    return layers;
+  }
+
   private isTimeoutWrapperCall(call: ts.CallExpression): boolean {
     const value = this.valueOf(call.expression);
     if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')))
@@ -1385,6 +1516,56 @@ function identityOf(value: Value): CalleeIdentity {
 
 function getPropKind(summary: Summary, key: string): boolean {
   return summary.kind === 'object' && summary.props.has(key);
+}
+
+/** The value of `node` is exported, or returned from a function, so its uses are in other files. */
+function leavesFile(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (
+      ts.isAsExpression(parent) ||
+      ts.isSatisfiesExpression(parent) ||
+      ts.isNonNullExpression(parent) ||
+      ts.isAwaitExpression(parent) ||
+      ts.isParenthesizedExpression(parent)
+    )
+      continue;
+    if (ts.isReturnStatement(parent)) return true;
+    // `export default axios.create(…)` (not `export =`, which the rules' reader does not read either).
+    if (ts.isExportAssignment(parent)) return !parent.isExportEquals;
+    if (ts.isArrowFunction(parent)) return parent.body === current;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+      // `module.exports = axios.create(…)`, `exports.http = …`
+      return parent.right === current && /^(module\.)?exports\b/.test(parent.left.getText());
+    if (ts.isVariableDeclaration(parent)) {
+      if (parent.initializer !== current || !ts.isIdentifier(parent.name)) return false;
+      const statement = parent.parent.parent;
+      if (!ts.isVariableStatement(statement)) return false;
+      if (hasExportModifier(statement)) return true;
+      if (!ts.isSourceFile(statement.parent)) return false;
+      return exportsName(statement.parent, parent.name.text);
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `export { http }`, `export default http` for a top-level binding. */
+function exportsName(file: ts.SourceFile, name: string): boolean {
+  return file.statements.some(
+    statement =>
+      (ts.isExportDeclaration(statement) &&
+        !statement.moduleSpecifier &&
+        statement.exportClause !== undefined &&
+        ts.isNamedExports(statement.exportClause) &&
+        statement.exportClause.elements.some(
+          element => (element.propertyName ?? element.name).text === name,
+        )) ||
+      (ts.isExportAssignment(statement) &&
+        !statement.isExportEquals &&
+        ts.isIdentifier(statement.expression) &&
+        statement.expression.text === name),
+  );
 }
 
 /**
