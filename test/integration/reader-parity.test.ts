@@ -273,3 +273,34 @@ describe('escaping-clients.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('injected-clients.ts', () => {
+  it('follows clients made elsewhere the same way through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'injected-clients.ts'), 'utf8');
+    const expected = {
+      // Injected by a declared type (parameter property, field, alias, `import('m').T`): the
+      // configuration is not visible, so only an explicit "none" is a verdict of its own.
+      '19:12': 'unknown',
+      '22:12': 'none timeout',
+      '25:12': 'unknown',
+      '30:3': 'unknown',
+      '31:10': 'bounded',
+      // A subclass of a client class is that client; its options come from `super(…)`.
+      '36:24': 'bounded',
+      '43:12': 'unknown',
+      '47:38': 'missing `requestHandler` timeouts',
+      // Assigned once after `let pool;`; reassigned (line 54) is not followed by either reader.
+      '51:24': 'missing `connectionTimeoutMillis`',
+      '57:41': 'missing `connectionTimeoutMillis`',
+      '59:58': 'unknown',
+      // Forwarding shims are the function they forward to; a dynamic import's default is the module.
+      '60:24': 'missing',
+      '62:53': 'unknown',
+      '63:24': 'missing',
+      '65:78': 'missing',
+      '67:31': 'bounded',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});

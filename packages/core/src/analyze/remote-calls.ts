@@ -48,6 +48,7 @@ import {
 import { ts } from 'ts-morph';
 
 import { type CarrierHost, type WrapperCallFinding, wrapperCallFinding } from './deadline-carrier.js';
+import { DeclaredTypes } from './declared-types.js';
 import {
   type Context,
   hasExportModifier,
@@ -87,6 +88,8 @@ const BOUND_BY_CHAIN: Summary = {
 };
 /** The text a file must contain to be worth reading for a process-wide axios default. */
 const AXIOS_DEFAULT_HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
+/** Array methods whose callback's first parameter is an element of the array. */
+const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
 const LOGICAL_OPERATORS = new Map<ts.SyntaxKind, '??' | '||' | '&&'>([
   [ts.SyntaxKind.QuestionQuestionToken, '??'],
   [ts.SyntaxKind.BarBarToken, '||'],
@@ -130,6 +133,7 @@ export class RemoteCalls {
   private readonly customModules: Set<string>;
   private readonly carriers = new Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>();
   private readonly carrierHost: CarrierHost;
+  private readonly declared: DeclaredTypes<Origin>;
   private projectDefaults: Map<ts.SourceFile, Summary[]> | undefined;
 
   /**
@@ -141,6 +145,7 @@ export class RemoteCalls {
     private readonly settings: FaultlineSettings = parseSettings(undefined),
   ) {
     this.customModules = new Set(settings.clients.map(client => client.module));
+    this.declared = new DeclaredTypes<Origin>({ checker: ctx.checker, valueOf: node => this.valueOf(node) });
     this.carrierHost = {
       checker: ctx.checker,
       isLibraryFile: fileName => ctx.libraryFiles.has(fileName),
@@ -255,7 +260,11 @@ export class RemoteCalls {
 
   private valueOfDeclaration(declaration: ts.Declaration | undefined): Value {
     if (!declaration) return UNKNOWN;
-    if (ts.isBindingElement(declaration) || ts.isVariableDeclaration(declaration)) {
+    if (
+      ts.isBindingElement(declaration) ||
+      ts.isVariableDeclaration(declaration) ||
+      ts.isParameter(declaration)
+    ) {
       // Walk up destructuring to the declarator, collecting the property names on the way.
       const path: string[] = [];
       let current: ts.Node = declaration;
@@ -269,10 +278,108 @@ export class RemoteCalls {
         path.unshift(key);
         current = current.parent.parent;
       }
-      if (!ts.isVariableDeclaration(current) || !current.initializer) return UNKNOWN;
-      return extend(this.valueOf(current.initializer), path);
+      if (ts.isParameter(current)) return this.valueOfParameter(current, path);
+      if (!ts.isVariableDeclaration(current)) return UNKNOWN;
+      return this.valueOfVariable(current, path);
     }
+    // `class Cache extends Redis {}`: constructing it makes what its client base class makes.
+    if (ts.isClassDeclaration(declaration)) return this.declared.clientBaseClass(declaration) ?? UNKNOWN;
     return UNKNOWN;
+  }
+
+  private valueOfVariable(declaration: ts.VariableDeclaration, path: readonly string[]): Value {
+    const init = declaration.initializer;
+    // `const fetch = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))`:
+    // a shim that forwards every argument is the function it forwards to.
+    const forwarded = init && path.length === 0 ? forwardedCallee(unwrap(init)) : undefined;
+    if (forwarded) return this.valueOf(forwarded);
+    const declared = (): Value =>
+      path.length === 0 && ts.isIdentifier(declaration.name)
+        ? this.declared.declaredInstance(declaration.type)
+        : UNKNOWN;
+    if (declaration.parent.flags & ts.NodeFlags.Const || !ts.isIdentifier(declaration.name)) {
+      return init ? extend(this.valueOf(init), path) : declared();
+    }
+    // `let client; … client = new Pool()`: one assignment is as good as an initialiser.
+    const writes = this.writesOf(declaration.name);
+    if (init && writes.length === 0) return extend(this.valueOf(init), path);
+    if (init || writes.length !== 1 || path.length > 0) return declared();
+    const source = writes[0];
+    if (!source) return declared();
+    const assigned = this.valueOf(source);
+    return assigned.kind === 'unknown' ? declared() : assigned;
+  }
+
+  /** Every write to a `let`/`var` binding after its declaration: the value assigned, or null (`+=`, `++`). */
+  private writesOf(declared: ts.Identifier): (ts.Expression | null)[] {
+    const writes: (ts.Expression | null)[] = [];
+    for (const use of this.referencesOf(declared)) {
+      const parent = use.parent;
+      if (
+        ts.isBinaryExpression(parent) &&
+        parent.left === use &&
+        parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      )
+        writes.push(parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? parent.right : null);
+      else if (
+        (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+        (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)
+      )
+        writes.push(null);
+    }
+    return writes;
+  }
+
+  /**
+   * A parameter whose value the code shows: `import('m').then(({ default: x }) => …)` is the
+   * module's export; `[new Pool(a), new Pool(b)].map(p => …)` is a pool; else its declared type
+   * (`function list(http: AxiosInstance)`, a DI factory's `(redis: Redis) => …`).
+   */
+  private valueOfParameter(param: ts.ParameterDeclaration, path: readonly string[]): Value {
+    const fn = param.parent;
+    const call = fn.parent;
+    if (
+      (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+      fn.parameters[0] === param &&
+      ts.isCallExpression(call) &&
+      call.arguments[0] === fn
+    ) {
+      const callee = unwrap(call.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        if (ITERATORS.has(method) && path.length === 0 && ts.isIdentifier(param.name)) {
+          const element = this.elementValue(callee.expression);
+          if (element.kind !== 'unknown') return element;
+        }
+        const source = unwrap(callee.expression);
+        if (
+          method === 'then' &&
+          ts.isCallExpression(source) &&
+          source.expression.kind === ts.SyntaxKind.ImportKeyword
+        ) {
+          const value = extend(this.valueOf(source), path);
+          if (value.kind !== 'unknown') return value;
+        }
+      }
+    }
+    return path.length === 0 ? this.declared.declaredInstance(param.type) : UNKNOWN;
+  }
+
+  /** The common value of a literal list's elements, when they are all the same kind of instance. */
+  private elementValue(list: ts.Expression): Value {
+    let node = unwrap(list);
+    if (ts.isIdentifier(node)) node = unwrap(this.constInit(node) ?? node);
+    if (!ts.isArrayLiteralExpression(node) || node.elements.length === 0) return UNKNOWN;
+    let common: Value | undefined;
+    for (const element of node.elements) {
+      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return UNKNOWN;
+      const value = this.valueOf(element);
+      if (value.kind !== 'instance') return UNKNOWN;
+      if (common && (common.kind !== 'instance' || common.instance !== value.instance)) return UNKNOWN;
+      common ??= value;
+    }
+    return common ?? UNKNOWN;
   }
 
   /**
@@ -322,7 +429,17 @@ export class RemoteCalls {
         ts.forEachChild(member.body, visit);
       }
     }
-    return assigned.length === 1 ? this.valueOf(assigned[0] as ts.Expression) : UNKNOWN;
+    if (assigned.length === 1) {
+      const value = this.valueOf(assigned[0] as ts.Expression);
+      if (value.kind !== 'unknown') return value;
+    }
+    // Its declared type (`constructor(private readonly s3: S3Client)`, `private http: AxiosInstance`);
+    // else, in a subclass of a client class, the inherited member (`this.send(…)` in `extends S3Client`).
+    const declared = this.declared.declaredField(klass, name);
+    if (declared) return declared;
+    if (assigned.length > 0) return UNKNOWN;
+    const base = this.declared.clientBaseOf(klass);
+    return base?.kind === 'instance' ? extend(base, [name]) : UNKNOWN;
   }
 
   private aliasOf(node: ts.CallExpression): Value | undefined {
@@ -466,7 +583,8 @@ export class RemoteCalls {
   // ------------------------------------------------------------------ options → Summary
 
   /** The options of a call, located as its role says, reduced to a summary. */
-  optionsOf(node: CallLike, locator: Locator): Summary {
+  optionsOf(call: CallLike, locator: Locator): Summary {
+    const node = this.constructionArgs(call);
     const args = node.arguments ?? ts.factory.createNodeArray();
     const spreadAt = args.findIndex(arg => ts.isSpreadElement(arg));
     const argAt = (index: number): ts.Expression | undefined =>
@@ -543,6 +661,24 @@ export class RemoteCalls {
       return seen ? merged : ABSENT;
     }
     return ABSENT;
+  }
+
+  /**
+   * Where a construction's options are written: for `new Storage(…)` of a local subclass whose
+   * constructor calls `super(…)`, that call's arguments; otherwise the construction's own.
+   */
+  private constructionArgs(node: CallLike): CallLike {
+    if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression)) return node;
+    const declaration = this.ctx.checker.getSymbolAtLocation(node.expression)?.declarations?.[0];
+    if (!declaration || !ts.isClassDeclaration(declaration)) return node;
+    if (declaration.getSourceFile() !== node.getSourceFile()) return node;
+    const constructor = declaration.members.find(ts.isConstructorDeclaration);
+    if (!constructor?.body) return node;
+    const superCall = findTs(
+      constructor.body,
+      inner => ts.isCallExpression(inner) && inner.expression.kind === ts.SyntaxKind.SuperKeyword,
+    );
+    return (superCall as ts.CallExpression | undefined) ?? node;
   }
 
   /** A callback argument: a function, an identifier bound to one, or named like one (`cb`, `done`, `onReply`). */
@@ -1516,6 +1652,42 @@ function identityOf(value: Value): CalleeIdentity {
 
 function getPropKind(summary: Summary, key: string): boolean {
   return summary.kind === 'object' && summary.props.has(key);
+}
+
+/** For `(...args) => f(...args)` (possibly through `.then(m => m.f(...args))`), the forwarded callee. */
+function forwardedCallee(fn: ts.Expression): ts.Expression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const rest = fn.parameters[0];
+  if (fn.parameters.length !== 1 || !rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return undefined;
+  const name = rest.name.text;
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Expression | undefined, depth: number): void => {
+    if (!node || found || depth > 6) return;
+    const inner = unwrap(node);
+    if (ts.isCallExpression(inner)) {
+      const [only] = inner.arguments;
+      if (
+        inner.arguments.length === 1 &&
+        only &&
+        ts.isSpreadElement(only) &&
+        ts.isIdentifier(only.expression) &&
+        only.expression.text === name
+      ) {
+        found = inner.expression;
+        return;
+      }
+      for (const arg of inner.arguments)
+        if (ts.isArrowFunction(arg) && !ts.isBlock(arg.body)) visit(arg.body, depth + 1);
+      if (ts.isPropertyAccessExpression(inner.expression)) visit(inner.expression.expression, depth + 1);
+    }
+    if (ts.isAwaitExpression(inner)) visit(inner.expression, depth + 1);
+  };
+  if (!ts.isBlock(fn.body)) visit(fn.body, 0);
+  else if (fn.body.statements.length === 1) {
+    const only = fn.body.statements[0];
+    if (only && ts.isReturnStatement(only)) visit(only.expression, 0);
+  }
+  return found;
 }
 
 /** The value of `node` is exported, or returned from a function, so its uses are in other files. */
