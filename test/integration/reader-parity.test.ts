@@ -304,3 +304,29 @@ describe('injected-clients.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('team-shapes.ts with its settings', () => {
+  it('reads the new shapes on a team’s own clients the same way through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'team-shapes.ts'), 'utf8');
+    const settings: unknown = JSON.parse(
+      readFileSync(path.join(FIXTURES, 'team-shapes.settings.json'), 'utf8'),
+    );
+    const expected = {
+      '14:9': 'bounded',
+      '15:9': 'missing',
+      '16:9': 'bounded',
+      '17:9': 'missing',
+      '18:9': 'bounded',
+      '19:22': 'bounded',
+      '25:9': 'bounded',
+      '26:9': 'missing',
+      '27:9': 'bounded',
+      // Line 28: an injected `Connection` is not a type the settings can name, so neither reader judges it.
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, settings))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, settings))).toEqual(expected);
+    // Without the settings, the team's clients are unknown to both.
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual({});
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual({});
+  });
+});
