@@ -75,6 +75,17 @@ describe('analyze and the rules on the shapes of issue 12', { timeout: 60_000 },
     });
   });
 
+  it('names the client and its fix where a client that leaves its file is made', async () => {
+    const report = await analyze();
+    const catalog = report.exports.find(entry => entry.name === 'catalog');
+    const hazard = catalog?.hazards.find(found => found.code === 'FL502');
+    expect(hazard?.location).toMatchObject({ file: 'src/clients.ts', line: 6 });
+    expect(hazard?.message).toMatch(
+      /^creates a got client without a deadline in catalogApi, and the client leaves its file: every call through it elsewhere can hang forever/,
+    );
+    expect(hazard?.detail).toEqual({ family: 'got', deadline: 'missing', construction: true });
+  });
+
   it('gives the same calls without a deadline as the rules under real ESLint with the same config', async () => {
     const eslint = new ESLint({ cwd: fixture });
     const results = await eslint.lintFiles(['src']);

@@ -12,8 +12,8 @@ import {
   type Context,
   locate,
   memberName,
-  relativeFile,
   propertyNameText,
+  relativeFile,
   resolveAlias,
   staticString,
   unwrap,
@@ -191,7 +191,7 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
                   ? `calls ${fact.label} (\`${fact.callee}\`) in ${unit.name}; its deadline cannot be seen${where}.`
                   : `calls ${fact.label} (\`${fact.callee}\`) in ${unit.name} without a deadline${describe(fact.verdict)}${where}: a slow dependency makes the new service hang too. Fix: ${FAMILIES[fact.family].fix}.`;
             hazards.push(hazard(ctx, code, node, message, detail));
-          } else if (!wrapperHazard(ctx, remote, node, unit.name, hazards)) {
+          } else if (!indirectDeadlineHazard(ctx, remote, node, unit.name, hazards)) {
             const value = remote.valueOf(node.expression);
             if (value.kind === 'module') {
               const member = value.path.join('.') || 'default';
@@ -266,7 +266,7 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
  * that bounds its request only with the caller's deadline, made without one; and a client made
  * without a deadline whose instance leaves its file. True when the call was one of those.
  */
-function wrapperHazard(
+function indirectDeadlineHazard(
   ctx: Context,
   remote: RemoteCalls,
   node: ts.CallExpression | ts.NewExpression,

@@ -4,7 +4,9 @@
 // same from ESTree (rules/util/file-model.ts, rules/util/deadline-facts.ts), and
 // test/integration/reader-parity.test.ts holds both readers to the same verdicts.
 // Callees are resolved through imports and local consts (never by bare name); instances are
-// followed to where they were made (`axios.create`, `new Pool`, `new Redis`).
+// followed to where they were made (`axios.create`, `new Pool`, `new Redis`), or known by their
+// declared type (declared-types.ts); request wrappers that need their caller's deadline are read
+// by deadline-carrier.ts; a client that leaves its file is judged where it is made.
 import {
   ABORT_CONTROLLER_MODULES,
   type CallFacts,
