@@ -22,6 +22,7 @@ const EXPORTS = [
   'loadInvoice',
   'catalog',
   'listOrders',
+  'search',
 ];
 
 /** `file:line code` of every deadline hazard (FL501 bounded, FL502 missing), once each. */
@@ -49,7 +50,8 @@ async function analyze(): Promise<AnalysisReport> {
 describe('analyze and the rules on the shapes of issue 12', { timeout: 60_000 }, () => {
   it('analyze finds each call without a deadline, and each bounded one, in these shapes', async () => {
     expect(deadlines(await analyze())).toEqual([
-      'clients.ts:6 FL502', // got.extend without a deadline, exported: judged where it is made
+      'clients.ts:12 FL502', // got.extend without a deadline, exported: judged where it is made
+      'clients.ts:6 FL502', // the same, for catalogApi
       'http.ts:16 FL501', // the wrapper's guarded request, bounded by the timeout it is given
       'index.ts:15 FL502', // the team's client, options from a local function without `deadlineMs`
       'index.ts:20 FL501', // the same client, options from a local function with `deadlineMs`
@@ -57,6 +59,7 @@ describe('analyze and the rules on the shapes of issue 12', { timeout: 60_000 },
       'index.ts:31 FL502', // fetchJson (http.ts) needs its caller's `timeout`; none given
       'index.ts:41 FL502', // fetchWithOptionalTimeout bounds only when given `timeout`; none given
       'index.ts:51 FL501', // axios bounded by the default bootstrap.ts sets
+      'index.ts:56 FL502', // a call through searchApi: analyze follows the import (see below)
     ]);
   });
 
@@ -100,7 +103,18 @@ describe('analyze and the rules on the shapes of issue 12', { timeout: 60_000 },
       .filter(line => line.endsWith('FL502'))
       .map(line => line.split(' ')[0])
       .sort();
-    expect(fromRules).toEqual(['clients.ts:6', 'index.ts:15', 'index.ts:25', 'index.ts:31', 'index.ts:41']);
-    expect(fromAnalyze).toEqual(fromRules);
+    expect(fromRules).toEqual([
+      'clients.ts:12',
+      'clients.ts:6',
+      'index.ts:15',
+      'index.ts:25',
+      'index.ts:31',
+      'index.ts:41',
+    ]);
+    // By design, analyze also judges the call through searchApi (index.ts:56): it reads the whole
+    // library with one type checker and follows the import to the construction in clients.ts,
+    // while a rule sees one file and reports that client where it is made (clients.ts:12), which is
+    // why a client that leaves its file is reported there at all. Both name the same missing bound.
+    expect(fromAnalyze).toEqual([...fromRules, 'index.ts:56'].sort());
   });
 });

@@ -6,6 +6,15 @@
 // caller's deadline (`decideDeadlineCarrier`, `givesDeadline`), and every client construction
 // judged where it is made (`decideEscapingClient`). A fixture may come with
 // `<name>.settings.json`: its `settings.faultline`, given to both readers.
+//
+// Where the readers differ by design (none of it shows in these one-file fixtures):
+// - analyze reads the whole library with one type checker, so it follows an instance imported
+//   from another of its files to its construction and judges the call there too; a rule sees one
+//   file, and judges such a client where it is made when it leaves its file
+//   (test/core/analyze-parity-shapes.test.ts holds both on a fixture project, that case included);
+// - analyze falls back to declared types the checker resolves when the client's package is
+//   installed; the rules do so only in type-aware mode (`resolveInstancesByType`).
+// Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
