@@ -13,7 +13,10 @@
 //   file, and judges such a client where it is made when it leaves its file
 //   (test/core/analyze-parity-shapes.test.ts holds both on a fixture project, that case included);
 // - analyze falls back to declared types the checker resolves when the client's package is
-//   installed; the rules do so only in type-aware mode (`resolveInstancesByType`).
+//   installed; the rules do so only in type-aware mode (`resolveInstancesByType`);
+// - a client bounded where it is made (AWS, pg, Redis…): the verdict is the same, but analyze
+//   places it on each call of the export it analyses (naming where the client was created), while
+//   the rule reports the construction once.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
