@@ -17,11 +17,11 @@ import {
   wrapperMatters,
 } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import { type CallLike, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
-import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './util/deadline-carrier.js';
+import { type CallLike, type FunctionNode, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
+import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
-import type { FunctionLike } from './util/file-model/types.js';
+import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { addOptionFix } from './util/fix.js';
 import { projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -55,21 +55,6 @@ export type MessageIds =
   | 'suggestTimeout'
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
-
-/** Names of functions that may wrap a request: only these are looked up as request wrappers. */
-const WRAPPER_NAME =
-  /^(?:fetch|request|http|api|download|upload)(?:[A-Z0-9_]|$)|[a-z0-9](?:Fetch|Request|Http|Api|Json|Download|Upload|Webhook)/;
-
-/**
- * Call-level clients whose instances carry a default deadline (`axios.create({ timeout })`,
- * `got.extend`, `ky.create`, `new GraphQLClient(url, { signal })`).
- */
-const INSTANCE_DEADLINES: ReadonlySet<FamilyId> = new Set<FamilyId>([
-  'axios',
-  'got',
-  'ky',
-  'graphql-request',
-]);
 
 export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
@@ -318,7 +303,7 @@ export default createModelRule<Options, MessageIds>({
     }
 
     /** The index of the parameter a wrapper's request fetches as its URL, as it is; -1 when it builds the URL. */
-    function urlParameter(fn: FunctionLike, request: TSESTree.CallExpression): number {
+    function urlParameter(fn: FunctionNode, request: TSESTree.CallExpression): number {
       const url = request.arguments[0] ? unwrap(request.arguments[0] as Node) : undefined;
       if (url?.type !== AST_NODE_TYPES.Identifier) return -1;
       return fn.params.findIndex(
@@ -363,68 +348,15 @@ export default createModelRule<Options, MessageIds>({
      * construction is not visible, so it is reported where it is made.
      */
     function checkEscapingFactory(classified: Classified, family: FamilyId): void {
-      const role = classified.role;
-      if (role.role !== 'factory' || !INSTANCE_DEADLINES.has(family)) return;
-      // `instance.extend({…})` inherits the instance's deadline; `got.extend({…})` off the module
-      // itself inherits only got's defaults, which have none.
-      if (role.inheritsFrom && classified.callee.kind !== 'module') return;
-      if (!leavesFile(classified.node)) return;
-      const options = model.optionsOf(classified.node, role.options);
-      if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return;
       // A process-wide default set by another module bounds it.
-      if (family === 'axios' && projectAxiosDefaults(context).length > 0) return;
-      for (const verdict of reader.decideClient(classified.node, family))
-        if (verdict.status === 'missing') report(classified, verdict, true);
-    }
-
-    /** The value of `node` is exported, or returned from a function, so its uses are in other files. */
-    function leavesFile(node: Node): boolean {
-      let current: Node = node;
-      for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
-        switch (parent.type) {
-          case AST_NODE_TYPES.TSAsExpression:
-          case AST_NODE_TYPES.TSSatisfiesExpression:
-          case AST_NODE_TYPES.TSNonNullExpression:
-          case AST_NODE_TYPES.AwaitExpression:
-            continue;
-          case AST_NODE_TYPES.ReturnStatement:
-          case AST_NODE_TYPES.ExportDefaultDeclaration:
-            return true;
-          case AST_NODE_TYPES.ArrowFunctionExpression:
-            return parent.body === current;
-          case AST_NODE_TYPES.AssignmentExpression: {
-            // `module.exports = axios.create(…)`, `exports.http = …`
-            const target = sourceCode.getText(parent.left);
-            return parent.right === current && /^(module\.)?exports\b/.test(target);
-          }
-          case AST_NODE_TYPES.VariableDeclarator: {
-            if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-            const declaration = parent.parent;
-            if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-            if (declaration?.parent?.type !== AST_NODE_TYPES.Program) return false;
-            return exportsName(parent.id.name);
-          }
-          default:
-            return false;
-        }
-      }
-      return false;
-    }
-
-    /** `export { http }`, `export default http` for a top-level binding. */
-    function exportsName(name: string): boolean {
-      return sourceCode.ast.body.some(
-        statement =>
-          (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
-            !statement.source &&
-            statement.specifiers.some(
-              specifier =>
-                specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
-            )) ||
-          (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
-            statement.declaration.type === AST_NODE_TYPES.Identifier &&
-            statement.declaration.name === name),
+      const verdicts = escapingClientVerdicts(
+        model,
+        reader,
+        classified,
+        family,
+        () => projectAxiosDefaults(context).length > 0,
       );
+      for (const verdict of verdicts) report(classified, verdict, true);
     }
 
     function checkTypedInstance(call: CallLike, typed: InstanceKind | undefined): void {
@@ -456,37 +388,17 @@ export default createModelRule<Options, MessageIds>({
      * request only with the deadline its caller gives, made without one.
      */
     function checkWrapperCall(call: TSESTree.CallExpression): void {
-      // A function called by name (`fetchJson(…)`), or a method of the class or one it inherits
-      // (`this.fetch(…)`); not a method of another object, whose class we cannot see.
-      const callee = unwrap(call.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression &&
-              callee.object.type === AST_NODE_TYPES.ThisExpression
-            ? memberName(callee)
-            : undefined;
-      if (name === undefined || !WRAPPER_NAME.test(name)) return;
-      if (call.parent?.type === AST_NODE_TYPES.Decorator) return;
-      const local = model.localFunction(call.callee);
-      let carrier: DeadlineCarrier | undefined;
-      let wrapperFn: FunctionLike | undefined;
-      let where: string;
-      if (local) {
-        carrier = localCarriers.has(local) ? localCarriers.get(local) : localCarrier(local);
-        where = `line ${carrier?.line ?? 0}`;
-      } else {
-        const found = model.projectFunctionOf(call);
-        wrapperFn = found?.fn;
-        carrier = found?.deadlineCarrier;
-        where = found
-          ? `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier?.line ?? 0}`
-          : '';
-      }
-      if (!carrier) return;
+      const found = wrapperCall(model, call);
+      if (!found) return;
+      const { carrier, fn } = found;
+      const local = found.file === undefined ? fn : undefined;
+      const where =
+        found.file === undefined
+          ? `line ${carrier.line}`
+          : `${path.relative(path.dirname(context.filename), found.file) || '.'}:${carrier.line}`;
       // The wrapper fetches the URL it is given as it is, and this one is page-relative: a browser's request.
-      const fn = local ?? wrapperFn;
-      const urlAt = fn ? urlParameter(fn, carrier.node) : -1;
+      const request = requestAt(fn, carrier.line);
+      const urlAt = request ? urlParameter(fn, request) : -1;
       if (urlAt >= 0 && isRelativeUrl(call.arguments[urlAt] as Node | undefined)) return;
       if (local) {
         // Judged once every call of the file is seen: a wrapper whose callers are all here and
@@ -500,31 +412,14 @@ export default createModelRule<Options, MessageIds>({
       reportWrapperCall(call, carrier, where);
     }
 
-    /** The carriers of request wrappers of this file, each computed once. */
-    const localCarriers = new Map<FunctionLike, DeadlineCarrier | undefined>();
-
-    function localCarrier(local: FunctionLike): DeadlineCarrier | undefined {
-      const carrier = deadlineCarrier(local, request => {
-        const value = model.valueOf(request.callee);
-        if (value.kind === 'global') return value.path.join('.') === 'fetch';
-        return (
-          value.kind === 'module' &&
-          /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
-          value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
-        );
-      });
-      localCarriers.set(local, carrier);
-      return carrier;
-    }
-
     /** Calls to request wrappers of this file, by wrapper, judged at `Program:exit`. */
     const localWrapperCalls = new Map<
-      FunctionLike,
+      FunctionNode,
       { carrier: DeadlineCarrier; where: string; calls: TSESTree.CallExpression[] }
     >();
 
     /** True when every use of a function of this file is a call in this file: nothing outside can pass it a deadline. */
-    function callersAllVisible(fn: FunctionLike): boolean {
+    function callersAllVisible(fn: FunctionNode): boolean {
       const parent = fn.parent;
       if (
         parent?.type === AST_NODE_TYPES.MethodDefinition ||
@@ -566,15 +461,16 @@ export default createModelRule<Options, MessageIds>({
         const calls = all.filter(call => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
         const unbounded = calls.filter(call => !givesDeadline(call, carrier));
         if (unbounded.length === 0) continue;
-        if (unbounded.length === calls.length && callersAllVisible(fn)) {
+        const request = requestAt(fn, carrier.line);
+        if (request && unbounded.length === calls.length && callersAllVisible(fn)) {
           context.report({
-            node: carrier.node.callee,
+            node: request.callee,
             messageId: 'wrapperNeverBounded',
             data: {
               request: carrier.request,
               key: carrier.key ?? carrier.name ?? 'signal',
               callee: sourceCode
-                .getText(calls[0]?.callee ?? carrier.node.callee)
+                .getText(calls[0]?.callee ?? request.callee)
                 .replace(/\s+/g, ' ')
                 .slice(0, 40),
               count: String(calls.length),

@@ -1,9 +1,23 @@
 // A request wrapper that bounds its request only with what its caller gives it: `fetchJson(url,
 // { timeout })` passing `signal: timeout ? AbortSignal.timeout(timeout) : undefined` to fetch.
 // Called without that option, the request has no deadline, and only the call site can say so.
+// This reader turns the wrapper and each call into the catalog's plain facts (`WrapperFacts`,
+// `WrapperCallFacts`); the catalog decides. packages/core/src/analyze/deadline-carrier.ts is the
+// same reader over TypeScript nodes.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import {
+  type CarrierRef,
+  type DeadlineCarrier,
+  type WrapperArgument,
+  type WrapperFacts,
+  type WrapperRequestFacts,
+  decideDeadlineCarrier,
+  givesDeadline as callGivesDeadline,
+  isDeadlineKey,
+  isRequestWrapperName,
+} from '@faultline/catalog';
 import {
   type FunctionNode,
   type Node,
@@ -13,23 +27,9 @@ import {
   propertyKey,
   unwrap,
 } from './ast.js';
+import type { FileModel } from './file-model.js';
 
-/** Where a wrapper's deadline comes from: its parameter at `index`, or property `key` of it. */
-export interface DeadlineCarrier {
-  index: number;
-  /** A property of an options parameter (`timeout` in `{ timeout }` or `options.timeout`). */
-  key?: string;
-  /** Another property that bounds the request as well (`signal`, spread into the request's options). */
-  alsoKey?: string;
-  /** The parameter's name, for a positional carrier. */
-  name?: string;
-  /** The request the wrapper makes, for the message (`fetch`). */
-  request: string;
-  /** The line of that request in the wrapper's file. */
-  line: number;
-  /** That request (the first one, when there are several). */
-  node: TSESTree.CallExpression;
-}
+export type { DeadlineCarrier };
 
 function mentions(node: Node, test: (identifier: TSESTree.Identifier) => boolean): boolean {
   return (
@@ -61,12 +61,9 @@ function boundedHere(value: Node, fromCaller: (node: Node) => boolean): boolean 
 }
 
 /** Which parameter of `fn` the value reads its deadline from, if it only comes from the caller. */
-function carrierOf(
-  fn: FunctionNode,
-  value: Node,
-): Omit<DeadlineCarrier, 'request' | 'line' | 'node'> | undefined | null {
-  const carriers: Omit<DeadlineCarrier, 'request' | 'line' | 'node'>[] = [];
-  const names = new Map<string, Omit<DeadlineCarrier, 'request' | 'line' | 'node'>>();
+function carrierOf(fn: FunctionNode, value: Node): CarrierRef | undefined | null {
+  const carriers: CarrierRef[] = [];
+  const names = new Map<string, CarrierRef>();
   let defaulted = false;
   fn.params.forEach((param, index) => {
     if (param.type === AST_NODE_TYPES.AssignmentPattern) {
@@ -119,13 +116,13 @@ function carrierOf(
 }
 
 /**
- * The carrier of a wrapper whose every `fetch` takes its `signal` from the caller, and only from
- * the caller. `isFetch` says whether a call is the global fetch in the wrapper's module.
+ * What the wrapper's requests (every `fetch` that `isFetch` recognises) take from its caller, and
+ * its deadline guard; the catalog decides from these where its deadline comes from.
  */
-export function deadlineCarrier(
+export function wrapperFacts(
   fn: FunctionNode,
   isFetch: (call: TSESTree.CallExpression) => boolean,
-): DeadlineCarrier | undefined {
+): WrapperFacts {
   const requests: TSESTree.CallExpression[] = [];
   findNode(
     fn.body,
@@ -135,38 +132,35 @@ export function deadlineCarrier(
     },
     node => !isFunction(node) || node.type === AST_NODE_TYPES.ArrowFunctionExpression,
   );
-  if (requests.length === 0) return undefined;
-  const guarded = guardedCarrier(fn, requests);
-  if (guarded) return guarded;
-  let found: DeadlineCarrier | undefined;
-  for (const request of requests) {
-    const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
-    // The caller's init handed on as it is (`fetch(url, init)`, `{ ...init, headers }`): bounded
-    // exactly when the caller's init carries a signal.
-    const passed = options ? passedThrough(fn, options) : undefined;
-    if (passed !== undefined) {
-      if (found && found.index !== passed) return undefined;
-      found ??= {
-        index: passed,
-        key: 'signal',
-        request: 'fetch',
+  if (requests.length === 0) return { requests: [] };
+  const guard = guardOf(fn);
+  const branch = guard?.statement.consequent;
+  return {
+    requests: requests.map((request): WrapperRequestFacts => {
+      const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
+      const object = options?.type === AST_NODE_TYPES.ObjectExpression ? options : undefined;
+      const signal = object?.properties.find(
+        property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
+      ) as TSESTree.Property | undefined;
+      const facts: WrapperRequestFacts = {
         line: request.loc.start.line,
-        node: request,
+        options: object ? 'object' : options ? 'other' : 'absent',
+        hasSpread:
+          object?.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement) ?? false,
+        hasSignal: signal !== undefined,
+        guarded:
+          branch !== undefined && request.range[0] >= branch.range[0] && request.range[1] <= branch.range[1],
       };
-      continue;
-    }
-    // No options, or options built elsewhere: never bounded, or not ours to say; the wrapper's own file speaks.
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    const signal = options.properties.find(
-      property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
-    ) as TSESTree.Property | undefined;
-    if (!signal) return undefined;
-    const carrier = carrierOf(fn, signal.value as Node);
-    if (!carrier) return undefined;
-    if (found && (found.index !== carrier.index || found.key !== carrier.key)) return undefined;
-    found ??= { ...carrier, request: 'fetch', line: request.loc.start.line, node: request };
-  }
-  return found;
+      const passed = options ? passedThrough(fn, options) : undefined;
+      if (passed !== undefined) facts.passedThrough = passed;
+      if (signal) {
+        const carrier = carrierOf(fn, signal.value as Node);
+        if (carrier !== undefined) facts.signal = carrier;
+      }
+      return facts;
+    }),
+    ...(guard ? { guard: { index: guard.index, key: guard.key } } : {}),
+  };
 }
 
 /**
@@ -210,15 +204,25 @@ function passedThrough(fn: FunctionNode, options: Node): number | undefined {
   return reassigned ? undefined : index;
 }
 
-/** Names that say "the caller's time budget". */
-const DEADLINE_KEY = /^(?:timeout|timeoutMs|timeoutMillis|deadline|deadlineMs|signal)$/;
+/**
+ * The carrier of a wrapper whose every `fetch` takes its `signal` from the caller, and only from
+ * the caller, or that bounds its request only in an `if (options?.timeout)` branch. `isFetch` says
+ * whether a call is the global fetch in the wrapper's module.
+ */
+export function deadlineCarrier(
+  fn: FunctionNode,
+  isFetch: (call: TSESTree.CallExpression) => boolean,
+): DeadlineCarrier | undefined {
+  return decideDeadlineCarrier(wrapperFacts(fn, isFetch));
+}
 
 /**
- * `if (options?.timeout) { …bounded… } return fetch(url, { ...rest })`: the wrapper bounds its
- * request only when the caller passes that option; otherwise the request goes out with whatever
- * the caller's options carry (a `signal`, when they pass one).
+ * `if (options?.timeout) { …bounded… } return fetch(url, { ...rest })`: the first `if` whose test
+ * reads a deadline option of a parameter (`options.timeout`, or a destructured `timeout`).
  */
-function guardedCarrier(fn: FunctionNode, requests: TSESTree.CallExpression[]): DeadlineCarrier | undefined {
+function guardOf(
+  fn: FunctionNode,
+): { index: number; key: string; statement: TSESTree.IfStatement } | undefined {
   const params = new Map<string, number>();
   const destructured = new Map<string, { index: number; key: string }>();
   fn.params.forEach((param, index) => {
@@ -231,7 +235,7 @@ function guardedCarrier(fn: FunctionNode, requests: TSESTree.CallExpression[]): 
           if (key !== undefined) destructured.set(property.value.name, { index, key });
         }
   });
-  let carrier: { index: number; key: string; guard: TSESTree.IfStatement } | undefined;
+  let guard: { index: number; key: string; statement: TSESTree.IfStatement } | undefined;
   findNode(
     fn.body,
     node => {
@@ -241,66 +245,133 @@ function guardedCarrier(fn: FunctionNode, requests: TSESTree.CallExpression[]): 
           const object = unwrap(inner.object);
           const key = memberName(inner);
           const index = object.type === AST_NODE_TYPES.Identifier ? params.get(object.name) : undefined;
-          if (index !== undefined && key !== undefined && DEADLINE_KEY.test(key))
-            carrier = { index, key, guard: node };
+          if (index !== undefined && key !== undefined && isDeadlineKey(key))
+            guard = { index, key, statement: node };
         }
         if (inner.type === AST_NODE_TYPES.Identifier) {
           const found = destructured.get(inner.name);
-          if (found && DEADLINE_KEY.test(found.key)) carrier = { ...found, guard: node };
+          if (found && isDeadlineKey(found.key)) guard = { ...found, statement: node };
         }
-        return carrier !== undefined;
+        return guard !== undefined;
       });
-      return carrier !== undefined;
+      return guard !== undefined;
     },
     node => !isFunction(node),
   );
-  if (!carrier) return undefined;
-  const guard = carrier.guard;
-  // The requests outside the guarded branch go out without a signal of their own.
-  const unguarded = requests.filter(
-    request =>
-      !(request.range[0] >= guard.consequent.range[0] && request.range[1] <= guard.consequent.range[1]),
-  );
-  if (unguarded.length === 0) return undefined;
-  for (const request of unguarded) {
-    // The caller's options go out as they are (a spread): with a `signal` when the caller gives one.
-    // A request that takes nothing from the caller is never bounded; its own file reports it.
-    const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
-    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    if (!options.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement))
-      return undefined;
-    if (
-      options.properties.some(
-        property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
-      )
-    )
-      return undefined;
+  return guard;
+}
+
+/** What a call passes where the wrapper's carrier is, as the catalog reads it. */
+function argumentAt(call: TSESTree.CallExpression, index: number): WrapperArgument {
+  const arg = call.arguments[index] as Node | undefined;
+  if (!arg) return { kind: 'absent' };
+  const inner = unwrap(arg);
+  if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') return { kind: 'undefined' };
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return { kind: 'other' };
+  const keys: string[] = [];
+  let open = false;
+  for (const property of inner.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) {
+      open = true;
+      continue;
+    }
+    const key = propertyKey(property);
+    if (key !== undefined) keys.push(key);
   }
-  const first = unguarded[0] as TSESTree.CallExpression;
-  return {
-    index: carrier.index,
-    key: carrier.key,
-    alsoKey: carrier.key === 'signal' ? undefined : 'signal',
-    request: 'fetch',
-    line: first.loc.start.line,
-    node: first,
-  };
+  return { kind: 'object', keys, open };
 }
 
 /** Does this call give the wrapper its deadline? Spreads and non-literal options may carry it. */
 export function givesDeadline(call: TSESTree.CallExpression, carrier: DeadlineCarrier): boolean {
-  if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return true;
-  const arg = call.arguments[carrier.index] as Node | undefined;
-  if (!arg) return false;
-  const inner = unwrap(arg);
-  if (carrier.key === undefined)
-    return !(inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined');
-  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return true;
-  return inner.properties.some(
-    property =>
-      property.type !== AST_NODE_TYPES.Property ||
-      property.computed ||
-      propertyKey(property) === carrier.key ||
-      (carrier.alsoKey !== undefined && propertyKey(property) === carrier.alsoKey),
-  );
+  return callGivesDeadline({
+    carrier,
+    spreadArguments: call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement),
+    argument: argumentAt(call, carrier.index),
+  });
+}
+
+/** A call to a request wrapper of the project: the wrapper, where its deadline comes from, and where it is. */
+export interface WrapperCall {
+  carrier: DeadlineCarrier;
+  /** The wrapper function (in this file, or in the module `file`). */
+  fn: FunctionNode;
+  /** The wrapper's file, when it is another module of the project (else this file). */
+  file?: string;
+}
+
+/** The global fetch, or undici's / node-fetch's / cross-fetch's, in the linted file. */
+function isFetchIn(model: FileModel): (request: TSESTree.CallExpression) => boolean {
+  return request => {
+    const value = model.valueOf(request.callee);
+    if (value.kind === 'global') return value.path.join('.') === 'fetch';
+    return (
+      value.kind === 'module' &&
+      /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
+      value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
+    );
+  };
+}
+
+/** Carriers of the linted file's own wrappers, computed once per function (and per file model). */
+const localCarriers = new WeakMap<FunctionNode, DeadlineCarrier | null>();
+
+/**
+ * The request wrapper a call reaches, when it bounds its request only with the deadline its caller
+ * gives: a function called by a name that says so (`fetchJson(…)`), or a method of the class or
+ * one it inherits from the project (`this.fetch(…)`); not a method of another object, whose class
+ * cannot be seen. Whether this call gives the deadline is for the caller to ask (`givesDeadline`).
+ */
+export function wrapperCall(model: FileModel, call: TSESTree.CallExpression): WrapperCall | undefined {
+  const callee = unwrap(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression &&
+          callee.object.type === AST_NODE_TYPES.ThisExpression
+        ? memberName(callee)
+        : undefined;
+  if (name === undefined || !isRequestWrapperName(name)) return undefined;
+  if (call.parent?.type === AST_NODE_TYPES.Decorator) return undefined;
+  const local = model.localFunction(call.callee);
+  if (local) {
+    let carrier = localCarriers.get(local);
+    if (carrier === undefined) {
+      carrier = deadlineCarrier(local, isFetchIn(model)) ?? null;
+      localCarriers.set(local, carrier);
+    }
+    return carrier ? { carrier, fn: local } : undefined;
+  }
+  const found = model.projectFunctionOf(call);
+  const carrier = found?.deadlineCarrier;
+  return found && carrier ? { carrier, fn: found.fn, file: found.file } : undefined;
+}
+
+/** The request a wrapper makes on a line (the carrier's `line`), to report where the fix goes. */
+export function requestAt(fn: FunctionNode, line: number): TSESTree.CallExpression | undefined {
+  return findNode(
+    fn.body,
+    node => node.type === AST_NODE_TYPES.CallExpression && node.loc.start.line === line,
+  ) as TSESTree.CallExpression | undefined;
+}
+
+/** A call to a request wrapper that gives it no deadline: the wrapper's carrier, and where its request is. */
+export interface WrapperCallFinding {
+  carrier: DeadlineCarrier;
+  /** The wrapper's file, when it is another module of the project (else this file). */
+  file?: string;
+}
+
+/**
+ * A call to a request wrapper of the project (this file or another module) that bounds its request
+ * only with the deadline its caller gives, made without one: the per-call fact both readers agree
+ * on. require-timeout reports these, except that a wrapper whose callers are all in its file and
+ * none bounds it is reported once at its request, and a page-relative URL is a browser's request.
+ */
+export function wrapperCallFinding(
+  model: FileModel,
+  call: TSESTree.CallExpression,
+): WrapperCallFinding | undefined {
+  const found = wrapperCall(model, call);
+  if (!found || givesDeadline(call, found.carrier)) return undefined;
+  return found.file === undefined ? { carrier: found.carrier } : { carrier: found.carrier, file: found.file };
 }

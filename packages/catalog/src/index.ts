@@ -34,6 +34,22 @@ export {
   wrapperMatters,
 } from './decide-deadline.js';
 export {
+  type CarrierRef,
+  type DeadlineCarrier,
+  type EscapingClientFacts,
+  INSTANCE_DEADLINE_FAMILIES,
+  type WrapperArgument,
+  type WrapperCallFacts,
+  type WrapperFacts,
+  type WrapperRequestFacts,
+  decideDeadlineCarrier,
+  decideEscapingClient,
+  givesDeadline,
+  isDeadlineKey,
+  isEscapingClientCandidate,
+  isRequestWrapperName,
+} from './decide-wrapper.js';
+export {
   type BackoffFinding,
   type BackoffLimits,
   type BackoffProblem,
@@ -58,7 +74,7 @@ export {
   showValue,
 } from './summary.js';
 export { canonicalModule } from './modules.js';
-export { type CatalogValue, extendValue } from './values.js';
+export { type CatalogValue, chosenClient, extendValue, isSameClient } from './values.js';
 export {
   ABORT_CONTROLLER_MODULES,
   GLOBAL_OBJECTS,

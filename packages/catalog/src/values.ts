@@ -66,3 +66,43 @@ export function extendValue<O>(
     }
   }
 }
+
+/** http and https are one client family; everything else is itself. */
+function clientModule(module: string): string {
+  return module === 'node:https' ? 'node:http' : module;
+}
+
+/** Two values that are the same client: equal modules and paths (http and https as one), or the same kind of instance. */
+export function isSameClient<O>(a: CatalogValue<O>, b: CatalogValue<O>): boolean {
+  if (a.kind === 'module' && b.kind === 'module')
+    return clientModule(a.module) === clientModule(b.module) && a.path.join('.') === b.path.join('.');
+  if (a.kind === 'instance' && b.kind === 'instance')
+    return a.instance === b.instance && a.path.join('.') === b.path.join('.');
+  return false;
+}
+
+/**
+ * The client a callee chosen between two values is: `(secure ? https : http)` is node:http either
+ * way, `mod.default ?? mod` (or `||`) is the module. Two different clients, or `&&`, are unknown.
+ * Both readers call this with the values of the two operands, so they agree on every choice.
+ */
+export function chosenClient<O>(
+  operator: '?:' | '??' | '||' | '&&',
+  left: CatalogValue<O>,
+  right: CatalogValue<O>,
+): CatalogValue<O> {
+  if (operator === '&&') return UNKNOWN;
+  if (isSameClient(left, right)) return left;
+  if (operator === '?:') return UNKNOWN;
+  // Module interop picks one of the two: `imported.default || imported`.
+  if (
+    left.kind === 'module' &&
+    right.kind === 'module' &&
+    left.module === right.module &&
+    left.path.length === 1 &&
+    left.path[0] === 'default' &&
+    right.path.length === 0
+  )
+    return right;
+  return UNKNOWN;
+}

@@ -7,6 +7,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   GLOBAL_ROOTS,
   canonicalModule,
+  chosenClient,
   extendValue,
   lookupInstanceMember,
   lookupModuleMember,
@@ -126,16 +127,6 @@ export function importedValue(def: Variable['defs'][number], types: boolean): Va
 }
 
 /** Resolves and memoises the values of one file's expressions and variables. */
-/** Two values that are the same client: equal modules and paths (http and https as one), or the same instance. */
-function sameClient(a: Value, b: Value): boolean {
-  const family = (module: string): string => (module === 'node:https' ? 'node:http' : module);
-  if (a.kind === 'module' && b.kind === 'module')
-    return family(a.module) === family(b.module) && a.path.join('.') === b.path.join('.');
-  if (a.kind === 'instance' && b.kind === 'instance')
-    return a.instance === b.instance && a.path.join('.') === b.path.join('.');
-  return false;
-}
-
 export class ValueResolver {
   private readonly values = new Map<Node | Variable, Value>();
   private readonly origins = new Map<Node, Origin>();
@@ -202,28 +193,13 @@ export class ValueResolver {
         const source = staticString(node.source);
         return source === undefined ? UNKNOWN : { kind: 'module', module: canonicalModule(source), path: [] };
       }
-      // `(secure ? https : http).request(…)`: both branches the same client (http and https count as one).
-      case AST_NODE_TYPES.ConditionalExpression: {
-        const first = this.valueOf(node.consequent);
-        return sameClient(first, this.valueOf(node.alternate)) ? first : UNKNOWN;
-      }
-      // `mod.default ?? mod`, `imported.default || imported`: module interop picks one of the two.
-      case AST_NODE_TYPES.LogicalExpression: {
-        if (node.operator === '&&') return UNKNOWN;
-        const left = this.valueOf(node.left);
-        const right = this.valueOf(node.right);
-        if (sameClient(left, right)) return left;
-        if (
-          left.kind === 'module' &&
-          right.kind === 'module' &&
-          left.module === right.module &&
-          left.path.length === 1 &&
-          left.path[0] === 'default' &&
-          right.path.length === 0
-        )
-          return right;
-        return UNKNOWN;
-      }
+      // `(secure ? https : http).request(…)`, `mod.default ?? mod`: the catalog says which client is chosen.
+      case AST_NODE_TYPES.ConditionalExpression:
+        return chosenClient('?:', this.valueOf(node.consequent), this.valueOf(node.alternate));
+      case AST_NODE_TYPES.LogicalExpression:
+        return node.operator === '&&'
+          ? UNKNOWN
+          : chosenClient(node.operator, this.valueOf(node.left), this.valueOf(node.right));
       default:
         return UNKNOWN;
     }

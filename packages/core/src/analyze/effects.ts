@@ -13,6 +13,7 @@ import {
   locate,
   memberName,
   propertyNameText,
+  relativeFile,
   resolveAlias,
   staticString,
   unwrap,
@@ -190,7 +191,7 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
                   ? `calls ${fact.label} (\`${fact.callee}\`) in ${unit.name}; its deadline cannot be seen${where}.`
                   : `calls ${fact.label} (\`${fact.callee}\`) in ${unit.name} without a deadline${describe(fact.verdict)}${where}: a slow dependency makes the new service hang too. Fix: ${FAMILIES[fact.family].fix}.`;
             hazards.push(hazard(ctx, code, node, message, detail));
-          } else {
+          } else if (!indirectDeadlineHazard(ctx, remote, node, unit.name, hazards)) {
             const value = remote.valueOf(node.expression);
             if (value.kind === 'module') {
               const member = value.path.join('.') || 'default';
@@ -257,6 +258,54 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
     }
   }
   return hazards;
+}
+
+/**
+ * The two deadline hazards a call that is not itself a remote call can carry (as the rules'
+ * `wrapperWithoutDeadline` and `missingClientDeadline`): a call to a request wrapper of the library
+ * that bounds its request only with the caller's deadline, made without one; and a client made
+ * without a deadline whose instance leaves its file. True when the call was one of those.
+ */
+function indirectDeadlineHazard(
+  ctx: Context,
+  remote: RemoteCalls,
+  node: ts.CallExpression | ts.NewExpression,
+  unitName: string,
+  hazards: Hazard[],
+): boolean {
+  const wrapper = remote.wrapperCall(node);
+  if (wrapper) {
+    const { carrier } = wrapper;
+    const key = carrier.key ?? carrier.name ?? 'signal';
+    const callee = node.expression.getText().replace(/\s+/g, ' ').slice(0, 40);
+    const where = `${relativeFile(ctx, wrapper.file)}:${carrier.line}`;
+    hazards.push(
+      hazard(
+        ctx,
+        'FL502',
+        node,
+        `calls \`${callee}\` in ${unitName} without \`${key}\`: it bounds its request (\`${carrier.request}\` at ${where}) only with the \`${key}\` it is given, so this call can hang forever, and the new service with it. Fix: pass \`${key}\`.`,
+        { family: 'fetch', deadline: 'missing', wrapper: callee, key },
+      ),
+    );
+    return true;
+  }
+  const escaping = remote.escapingClient(node);
+  const classified = escaping.length > 0 ? remote.classify(node) : undefined;
+  const role = classified?.role;
+  if (role?.role !== 'factory') return false;
+  const family = FAMILIES[role.family];
+  for (const verdict of escaping)
+    hazards.push(
+      hazard(
+        ctx,
+        'FL502',
+        node,
+        `creates a ${family.label} client without a deadline${describe(verdict)} in ${unitName}, and the client leaves its file: every call through it elsewhere can hang forever, and the new service with it. Fix: ${family.fix}.`,
+        { family: role.family, deadline: verdict.status, construction: true },
+      ),
+    );
+  return true;
 }
 
 function fileArgument(node: ts.CallExpression | ts.NewExpression): string | undefined {

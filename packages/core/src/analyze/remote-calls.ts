@@ -4,11 +4,14 @@
 // same from ESTree (rules/util/file-model.ts, rules/util/deadline-facts.ts), and
 // test/integration/reader-parity.test.ts holds both readers to the same verdicts.
 // Callees are resolved through imports and local consts (never by bare name); instances are
-// followed to where they were made (`axios.create`, `new Pool`, `new Redis`).
+// followed to where they were made (`axios.create`, `new Pool`, `new Redis`), or known by their
+// declared type (declared-types.ts); request wrappers that need their caller's deadline are read
+// by deadline-carrier.ts; a client that leaves its file is judged where it is made.
 import {
   ABORT_CONTROLLER_MODULES,
   type CallFacts,
   type CalleeIdentity,
+  type DeadlineCarrier,
   type ClientSetting,
   type FaultlineSettings,
   type FunctionRef,
@@ -28,12 +31,16 @@ import {
   TYPE_INSTANCES,
   URL_NAME,
   canonicalModule,
+  chosenClient,
   customInstanceRole,
   customModuleRole,
   decideDeadline,
+  decideEscapingClient,
   extendValue,
   hasPerCallBound,
   wrapperMatters,
+  isEscapingClientCandidate,
+  isFalsyNone,
   isKnownModule,
   lookupGlobal,
   lookupInstanceMember,
@@ -42,8 +49,11 @@ import {
 } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
+import { type CarrierHost, type WrapperCallFinding, wrapperCallFinding } from './deadline-carrier.js';
+import { DeclaredTypes } from './declared-types.js';
 import {
   type Context,
+  hasExportModifier,
   isFunctionLike,
   memberName,
   propertyNameText,
@@ -72,6 +82,21 @@ const ABSENT: Summary = { kind: 'absent' };
 /** Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`. */
 const INTEROP_HELPERS =
   /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
+/** The per-call options of a call bounded by `.timeout(…)` along its chain, as `hasPerCallBound` reads them. */
+const BOUND_BY_CHAIN: Summary = {
+  kind: 'object',
+  props: new Map([['timeout', { value: { kind: 'value' } }]]),
+  hasSpread: false,
+};
+/** The text a file must contain to be worth reading for a process-wide axios default. */
+const AXIOS_DEFAULT_HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
+/** Array methods whose callback's first parameter is an element of the array. */
+const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
+const LOGICAL_OPERATORS = new Map<ts.SyntaxKind, '??' | '||' | '&&'>([
+  [ts.SyntaxKind.QuestionQuestionToken, '??'],
+  [ts.SyntaxKind.BarBarToken, '||'],
+  [ts.SyntaxKind.AmpersandAmpersandToken, '&&'],
+]);
 const CALLBACK_NAME = /^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/;
 const METADATA_NAME = /^(md|meta|metadata)$|Metadata$/i;
 
@@ -108,6 +133,10 @@ export class RemoteCalls {
   private readonly origins = new Map<ts.Node, Origin>();
   private readonly filesWithClients = new Map<ts.SourceFile, boolean>();
   private readonly customModules: Set<string>;
+  private readonly carriers = new Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>();
+  private readonly carrierHost: CarrierHost;
+  private readonly declared: DeclaredTypes<Origin>;
+  private projectDefaults: Map<ts.SourceFile, Summary[]> | undefined;
 
   /**
    * `settings` is the parsed `settings.faultline` of the project's ESLint config (none: the
@@ -118,6 +147,12 @@ export class RemoteCalls {
     private readonly settings: FaultlineSettings = parseSettings(undefined),
   ) {
     this.customModules = new Set(settings.clients.map(client => client.module));
+    this.declared = new DeclaredTypes<Origin>({ checker: ctx.checker, valueOf: node => this.valueOf(node) });
+    this.carrierHost = {
+      checker: ctx.checker,
+      isLibraryFile: fileName => ctx.libraryFiles.has(fileName),
+      isFetch: call => this.isFetch(call),
+    };
   }
 
   // ------------------------------------------------------------------ values
@@ -162,6 +197,14 @@ export class RemoteCalls {
     }
     if (ts.isNewExpression(node)) return this.valueOfFactoryCall(node);
     if (ts.isAwaitExpression(node)) return this.valueOf(node.expression);
+    // `(secure ? https : http).request(…)`, `mod.default ?? mod`: the catalog says which client is chosen.
+    if (ts.isConditionalExpression(node))
+      return chosenClient('?:', this.valueOf(node.whenTrue), this.valueOf(node.whenFalse));
+    if (ts.isBinaryExpression(node)) {
+      const operator = LOGICAL_OPERATORS.get(node.operatorToken.kind);
+      if (!operator || operator === '&&') return UNKNOWN;
+      return chosenClient(operator, this.valueOf(node.left), this.valueOf(node.right));
+    }
     return UNKNOWN;
   }
 
@@ -219,7 +262,11 @@ export class RemoteCalls {
 
   private valueOfDeclaration(declaration: ts.Declaration | undefined): Value {
     if (!declaration) return UNKNOWN;
-    if (ts.isBindingElement(declaration) || ts.isVariableDeclaration(declaration)) {
+    if (
+      ts.isBindingElement(declaration) ||
+      ts.isVariableDeclaration(declaration) ||
+      ts.isParameter(declaration)
+    ) {
       // Walk up destructuring to the declarator, collecting the property names on the way.
       const path: string[] = [];
       let current: ts.Node = declaration;
@@ -233,10 +280,108 @@ export class RemoteCalls {
         path.unshift(key);
         current = current.parent.parent;
       }
-      if (!ts.isVariableDeclaration(current) || !current.initializer) return UNKNOWN;
-      return extend(this.valueOf(current.initializer), path);
+      if (ts.isParameter(current)) return this.valueOfParameter(current, path);
+      if (!ts.isVariableDeclaration(current)) return UNKNOWN;
+      return this.valueOfVariable(current, path);
     }
+    // `class Cache extends Redis {}`: constructing it makes what its client base class makes.
+    if (ts.isClassDeclaration(declaration)) return this.declared.clientBaseClass(declaration) ?? UNKNOWN;
     return UNKNOWN;
+  }
+
+  private valueOfVariable(declaration: ts.VariableDeclaration, path: readonly string[]): Value {
+    const init = declaration.initializer;
+    // `const fetch = (...args) => import('node-fetch').then(({ default: fetch }) => fetch(...args))`:
+    // a shim that forwards every argument is the function it forwards to.
+    const forwarded = init && path.length === 0 ? forwardedCallee(unwrap(init)) : undefined;
+    if (forwarded) return this.valueOf(forwarded);
+    const declared = (): Value =>
+      path.length === 0 && ts.isIdentifier(declaration.name)
+        ? this.declared.declaredInstance(declaration.type)
+        : UNKNOWN;
+    if (declaration.parent.flags & ts.NodeFlags.Const || !ts.isIdentifier(declaration.name)) {
+      return init ? extend(this.valueOf(init), path) : declared();
+    }
+    // `let client; … client = new Pool()`: one assignment is as good as an initialiser.
+    const writes = this.writesOf(declaration.name);
+    if (init && writes.length === 0) return extend(this.valueOf(init), path);
+    if (init || writes.length !== 1 || path.length > 0) return declared();
+    const source = writes[0];
+    if (!source) return declared();
+    const assigned = this.valueOf(source);
+    return assigned.kind === 'unknown' ? declared() : assigned;
+  }
+
+  /** Every write to a `let`/`var` binding after its declaration: the value assigned, or null (`+=`, `++`). */
+  private writesOf(declared: ts.Identifier): (ts.Expression | null)[] {
+    const writes: (ts.Expression | null)[] = [];
+    for (const use of this.referencesOf(declared)) {
+      const parent = use.parent;
+      if (
+        ts.isBinaryExpression(parent) &&
+        parent.left === use &&
+        parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      )
+        writes.push(parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? parent.right : null);
+      else if (
+        (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) &&
+        (parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken)
+      )
+        writes.push(null);
+    }
+    return writes;
+  }
+
+  /**
+   * A parameter whose value the code shows: `import('m').then(({ default: x }) => …)` is the
+   * module's export; `[new Pool(a), new Pool(b)].map(p => …)` is a pool; else its declared type
+   * (`function list(http: AxiosInstance)`, a DI factory's `(redis: Redis) => …`).
+   */
+  private valueOfParameter(param: ts.ParameterDeclaration, path: readonly string[]): Value {
+    const fn = param.parent;
+    const call = fn.parent;
+    if (
+      (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+      fn.parameters[0] === param &&
+      ts.isCallExpression(call) &&
+      call.arguments[0] === fn
+    ) {
+      const callee = unwrap(call.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const method = callee.name.text;
+        if (ITERATORS.has(method) && path.length === 0 && ts.isIdentifier(param.name)) {
+          const element = this.elementValue(callee.expression);
+          if (element.kind !== 'unknown') return element;
+        }
+        const source = unwrap(callee.expression);
+        if (
+          method === 'then' &&
+          ts.isCallExpression(source) &&
+          source.expression.kind === ts.SyntaxKind.ImportKeyword
+        ) {
+          const value = extend(this.valueOf(source), path);
+          if (value.kind !== 'unknown') return value;
+        }
+      }
+    }
+    return path.length === 0 ? this.declared.declaredInstance(param.type) : UNKNOWN;
+  }
+
+  /** The common value of a literal list's elements, when they are all the same kind of instance. */
+  private elementValue(list: ts.Expression): Value {
+    let node = unwrap(list);
+    if (ts.isIdentifier(node)) node = unwrap(this.constInit(node) ?? node);
+    if (!ts.isArrayLiteralExpression(node) || node.elements.length === 0) return UNKNOWN;
+    let common: Value | undefined;
+    for (const element of node.elements) {
+      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return UNKNOWN;
+      const value = this.valueOf(element);
+      if (value.kind !== 'instance') return UNKNOWN;
+      if (common && (common.kind !== 'instance' || common.instance !== value.instance)) return UNKNOWN;
+      common ??= value;
+    }
+    return common ?? UNKNOWN;
   }
 
   /**
@@ -286,7 +431,17 @@ export class RemoteCalls {
         ts.forEachChild(member.body, visit);
       }
     }
-    return assigned.length === 1 ? this.valueOf(assigned[0] as ts.Expression) : UNKNOWN;
+    if (assigned.length === 1) {
+      const value = this.valueOf(assigned[0] as ts.Expression);
+      if (value.kind !== 'unknown') return value;
+    }
+    // Its declared type (`constructor(private readonly s3: S3Client)`, `private http: AxiosInstance`);
+    // else, in a subclass of a client class, the inherited member (`this.send(…)` in `extends S3Client`).
+    const declared = this.declared.declaredField(klass, name);
+    if (declared) return declared;
+    if (assigned.length > 0) return UNKNOWN;
+    const base = this.declared.clientBaseOf(klass);
+    return base?.kind === 'instance' ? extend(base, [name]) : UNKNOWN;
   }
 
   private aliasOf(node: ts.CallExpression): Value | undefined {
@@ -430,7 +585,8 @@ export class RemoteCalls {
   // ------------------------------------------------------------------ options → Summary
 
   /** The options of a call, located as its role says, reduced to a summary. */
-  optionsOf(node: CallLike, locator: Locator): Summary {
+  optionsOf(call: CallLike, locator: Locator): Summary {
+    const node = this.constructionArgs(call);
     const args = node.arguments ?? ts.factory.createNodeArray();
     const spreadAt = args.findIndex(arg => ts.isSpreadElement(arg));
     const argAt = (index: number): ts.Expression | undefined =>
@@ -509,6 +665,24 @@ export class RemoteCalls {
     return ABSENT;
   }
 
+  /**
+   * Where a construction's options are written: for `new Storage(…)` of a local subclass whose
+   * constructor calls `super(…)`, that call's arguments; otherwise the construction's own.
+   */
+  private constructionArgs(node: CallLike): CallLike {
+    if (!ts.isNewExpression(node) || !ts.isIdentifier(node.expression)) return node;
+    const declaration = this.ctx.checker.getSymbolAtLocation(node.expression)?.declarations?.[0];
+    if (!declaration || !ts.isClassDeclaration(declaration)) return node;
+    if (declaration.getSourceFile() !== node.getSourceFile()) return node;
+    const constructor = declaration.members.find(ts.isConstructorDeclaration);
+    if (!constructor?.body) return node;
+    const superCall = findTs(
+      constructor.body,
+      inner => ts.isCallExpression(inner) && inner.expression.kind === ts.SyntaxKind.SuperKeyword,
+    );
+    return (superCall as ts.CallExpression | undefined) ?? node;
+  }
+
   /** A callback argument: a function, an identifier bound to one, or named like one (`cb`, `done`, `onReply`). */
   private isCallbackLike(arg: ts.Expression): boolean {
     const inner = unwrap(arg);
@@ -564,6 +738,12 @@ export class RemoteCalls {
       return { kind: 'opaque', at: node };
     }
     if (ts.isObjectLiteralExpression(node)) return this.summarizeObject(node, depth);
+    // `fetch(url, getOptions())`, `{ ...this.defaults(), method }`: a function of this file that
+    // returns one object literal is as good as writing that literal here.
+    if (ts.isCallExpression(node) && depth < 4) {
+      const returned = this.returnedObject(node);
+      if (returned) return this.summarizeObject(returned, depth + 1);
+    }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
       if (ts.isTemplateExpression(node) || ts.isBinaryExpression(node)) return value;
@@ -571,6 +751,65 @@ export class RemoteCalls {
       return { kind: 'opaque', at: node };
     }
     return value;
+  }
+
+  /**
+   * The function of this file a callee names: a function declaration, a variable bound to a
+   * function, or a method (or function-valued field) of the class `this` belongs to.
+   */
+  localFunction(callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
+    const inner = unwrap(callee);
+    if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
+      if (inner.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+      const name = memberName(inner);
+      const klass = thisClass(inner);
+      if (name === undefined || !klass) return undefined;
+      for (const member of klass.members) {
+        if (propertyNameText(member.name) !== name) continue;
+        if (
+          (ts.isMethodDeclaration(member) ||
+            ts.isGetAccessorDeclaration(member) ||
+            ts.isSetAccessorDeclaration(member) ||
+            ts.isConstructorDeclaration(member)) &&
+          member.body
+        )
+          return member;
+        if (ts.isPropertyDeclaration(member) && member.initializer) {
+          const value = unwrap(member.initializer);
+          if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+        }
+      }
+      return undefined;
+    }
+    if (!ts.isIdentifier(inner)) return undefined;
+    // The binding itself, not an import of it: like the rules, only functions of this file.
+    const declaration = this.ctx.checker.getSymbolAtLocation(inner)?.declarations?.[0];
+    if (!declaration || declaration.getSourceFile() !== inner.getSourceFile()) return undefined;
+    if (ts.isFunctionDeclaration(declaration)) return declaration.body ? declaration : undefined;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const value = unwrap(declaration.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    }
+    return undefined;
+  }
+
+  /** The one object literal a local function returns (`() => ({ headers })`, `{ return { … } }`). */
+  private returnedObject(call: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+    const fn = this.localFunction(call.expression);
+    if (!fn?.body) return undefined;
+    if (!ts.isBlock(fn.body)) {
+      const body = unwrap(fn.body);
+      return ts.isObjectLiteralExpression(body) ? body : undefined;
+    }
+    const returns: ts.ReturnStatement[] = [];
+    walk(fn.body, node => {
+      if (ts.isReturnStatement(node)) returns.push(node);
+      return !isFunctionLike(node) && !ts.isClassLike(node);
+    });
+    const returned = returns.length === 1 ? returns[0]?.expression : undefined;
+    if (!returned) return undefined;
+    const object = unwrap(returned);
+    return ts.isObjectLiteralExpression(object) ? object : undefined;
   }
 
   private summarizeObject(node: ts.ObjectLiteralExpression, depth: number): Summary {
@@ -811,8 +1050,11 @@ export class RemoteCalls {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
-    if (family === 'axios')
-      layers.push(...(this.laterLayers(classified.node.getSourceFile()).get('axios') ?? []));
+    if (family === 'axios') {
+      const file = classified.node.getSourceFile();
+      // `axios.defaults.timeout = …` in another file of the library: outermost, so this file's own settings win.
+      layers.push(...this.projectAxiosDefaults(file), ...(this.laterLayers(file).get('axios') ?? []));
+    }
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
       if (family === 'axios')
@@ -1158,6 +1400,112 @@ export class RemoteCalls {
     };
   }
 
+  // ------------------------------------------------------------------ wrappers and escaping clients
+
+  /** The global fetch, or undici's, node-fetch's or cross-fetch's: what a request wrapper may call. */
+  private isFetch(call: ts.CallExpression): boolean {
+    const value = this.valueOf(call.expression);
+    if (value.kind === 'global') return value.path.join('.') === 'fetch';
+    return (
+      value.kind === 'module' &&
+      /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
+      value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
+    );
+  }
+
+  /**
+   * A call to a request wrapper of the library (`fetchJson(url)`) that bounds its request only
+   * with the deadline its caller gives (`{ timeout }`, `signal`), made without one; as the rules'
+   * `wrapperWithoutDeadline`. Calls the catalog knows are judged as remote calls instead.
+   */
+  wrapperCall(node: CallLike): WrapperCallFinding | undefined {
+    if (!ts.isCallExpression(node) || this.classify(node)) return undefined;
+    return wrapperCallFinding(this.carrierHost, node, this.carriers);
+  }
+
+  /**
+   * A client made without a deadline (`axios.create({ baseURL })`, `got.extend({ prefixUrl })`)
+   * whose instance leaves its file (exported, or returned): its calls are made where the
+   * construction is not visible, so it is judged where it is made. The missing deadlines, or none.
+   */
+  escapingClient(node: CallLike): Verdict[] {
+    const classified = this.classify(node);
+    const role = classified?.role;
+    if (!classified || role?.role !== 'factory') return [];
+    const family = role.family;
+    // `instance.extend({…})` inherits the instance's deadline; `got.extend({…})` off the module does not.
+    const fromInstance = role.inheritsFrom !== undefined && classified.callee.kind !== 'module';
+    if (!isEscapingClientCandidate(family, fromInstance) || !leavesFile(node)) return [];
+    return decideEscapingClient({
+      family,
+      fromInstance,
+      leavesFile: true,
+      processDefault: family === 'axios' && this.projectAxiosDefaults(node.getSourceFile()).length > 0,
+      client: { family, options: this.optionsOf(node, role.options), perCallOptions: this.usesOf(node) },
+    });
+  }
+
+  /** Options of each remote call made through the client built at `construction`, in its file. */
+  private usesOf(construction: CallLike): Summary[] {
+    const uses: Summary[] = [];
+    walk(construction.getSourceFile(), node => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return true;
+      const classified = this.classify(node);
+      if (!classified || classified.role.role !== 'call') return true;
+      let origin = classified.origin;
+      while (origin && origin.node !== construction) origin = origin.parent;
+      if (!origin) return true;
+      // A knex query with `.timeout(ms)` along its chain carries its own bound.
+      const chain = 'chain' in classified.role.options && this.superagentBounded(node);
+      uses.push(chain ? BOUND_BY_CHAIN : this.optionsOf(node, classified.role.options));
+      return true;
+    });
+    return uses;
+  }
+
+  /**
+   * `axios.defaults.timeout = …` set to a bound by the library's other files: a process-wide
+   * default, outermost, so a file's own settings win (as the rules' project facts).
+   */
+  private projectAxiosDefaults(except: ts.SourceFile): Summary[] {
+    if (!this.projectDefaults) {
+      this.projectDefaults = new Map();
+      for (const file of this.ctx.program.getSourceFiles()) {
+        if (!this.ctx.libraryFiles.has(file.fileName) || !AXIOS_DEFAULT_HINT.test(file.text)) continue;
+        const found: Summary[] = [];
+        walk(file, node => {
+          if (
+            ts.isBinaryExpression(node) &&
+            node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
+            memberName(node.left) === 'timeout'
+          ) {
+            const defaults = unwrap(node.left.expression);
+            if (
+              (ts.isPropertyAccessExpression(defaults) || ts.isElementAccessExpression(defaults)) &&
+              memberName(defaults) === 'defaults'
+            ) {
+              const owner = this.valueOf(defaults.expression);
+              const value = this.summarizeValue(node.right);
+              // Only a bound counts from elsewhere; a "none" is reported in the file that writes it.
+              if (owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0)
+                if (!isFalsyNone(value)) found.push(value);
+            }
+          }
+          return true;
+        });
+        if (found.length > 0) this.projectDefaults.set(file, found);
+      }
+    }
+    const layers: Summary[] = [];
+    for (const [file, values] of this.projectDefaults) {
+      if (file === except) continue;
+      for (const value of values)
+        layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
+    }
+    return layers;
+  }
+
   private isTimeoutWrapperCall(call: ts.CallExpression): boolean {
     const value = this.valueOf(call.expression);
     if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')))
@@ -1306,6 +1654,105 @@ function identityOf(value: Value): CalleeIdentity {
 
 function getPropKind(summary: Summary, key: string): boolean {
   return summary.kind === 'object' && summary.props.has(key);
+}
+
+/** For `(...args) => f(...args)` (possibly through `.then(m => m.f(...args))`), the forwarded callee. */
+function forwardedCallee(fn: ts.Expression): ts.Expression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const rest = fn.parameters[0];
+  if (fn.parameters.length !== 1 || !rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return undefined;
+  const name = rest.name.text;
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Expression | undefined, depth: number): void => {
+    if (!node || found || depth > 6) return;
+    const inner = unwrap(node);
+    if (ts.isCallExpression(inner)) {
+      const [only] = inner.arguments;
+      if (
+        inner.arguments.length === 1 &&
+        only &&
+        ts.isSpreadElement(only) &&
+        ts.isIdentifier(only.expression) &&
+        only.expression.text === name
+      ) {
+        found = inner.expression;
+        return;
+      }
+      for (const arg of inner.arguments)
+        if (ts.isArrowFunction(arg) && !ts.isBlock(arg.body)) visit(arg.body, depth + 1);
+      if (ts.isPropertyAccessExpression(inner.expression)) visit(inner.expression.expression, depth + 1);
+    }
+    if (ts.isAwaitExpression(inner)) visit(inner.expression, depth + 1);
+  };
+  if (!ts.isBlock(fn.body)) visit(fn.body, 0);
+  else if (fn.body.statements.length === 1) {
+    const only = fn.body.statements[0];
+    if (only && ts.isReturnStatement(only)) visit(only.expression, 0);
+  }
+  return found;
+}
+
+/** The value of `node` is exported, or returned from a function, so its uses are in other files. */
+function leavesFile(node: ts.Node): boolean {
+  let current: ts.Node = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (
+      ts.isAsExpression(parent) ||
+      ts.isSatisfiesExpression(parent) ||
+      ts.isNonNullExpression(parent) ||
+      ts.isAwaitExpression(parent) ||
+      ts.isParenthesizedExpression(parent)
+    )
+      continue;
+    if (ts.isReturnStatement(parent)) return true;
+    // `export default axios.create(…)` (not `export =`, which the rules' reader does not read either).
+    if (ts.isExportAssignment(parent)) return !parent.isExportEquals;
+    if (ts.isArrowFunction(parent)) return parent.body === current;
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)
+      // `module.exports = axios.create(…)`, `exports.http = …`
+      return parent.right === current && /^(module\.)?exports\b/.test(parent.left.getText());
+    if (ts.isVariableDeclaration(parent)) {
+      if (parent.initializer !== current || !ts.isIdentifier(parent.name)) return false;
+      const statement = parent.parent.parent;
+      if (!ts.isVariableStatement(statement)) return false;
+      if (hasExportModifier(statement)) return true;
+      if (!ts.isSourceFile(statement.parent)) return false;
+      return exportsName(statement.parent, parent.name.text);
+    }
+    return false;
+  }
+  return false;
+}
+
+/** `export { http }`, `export default http` for a top-level binding. */
+function exportsName(file: ts.SourceFile, name: string): boolean {
+  return file.statements.some(
+    statement =>
+      (ts.isExportDeclaration(statement) &&
+        !statement.moduleSpecifier &&
+        statement.exportClause !== undefined &&
+        ts.isNamedExports(statement.exportClause) &&
+        statement.exportClause.elements.some(
+          element => (element.propertyName ?? element.name).text === name,
+        )) ||
+      (ts.isExportAssignment(statement) &&
+        !statement.isExportEquals &&
+        ts.isIdentifier(statement.expression) &&
+        statement.expression.text === name),
+  );
+}
+
+/**
+ * The class whose instance `this` is at `node`: arrow functions keep the enclosing `this`, a
+ * `function` has its own (unless it is a field's value, as in the rules' reader).
+ */
+function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionDeclaration(current)) return undefined;
+    if (ts.isFunctionExpression(current) && !ts.isPropertyDeclaration(current.parent)) return undefined;
+  }
+  return undefined;
 }
 
 function hasStatic(member: ts.ClassElement): boolean {

@@ -1,0 +1,357 @@
+// Request wrappers that bound their request only with what their caller gives them, read from
+// TypeScript nodes: `fetchJson(url, { timeout })` passing `signal: timeout ?
+// AbortSignal.timeout(timeout) : undefined` to fetch, or bounding it only inside `if
+// (options?.timeout)`. Called without that option, the request has no deadline, and only the call
+// site can say so. This reader turns the wrapper and each call into the catalog's plain facts
+// (`WrapperFacts`, `WrapperCallFacts`) and the catalog decides; rules/util/deadline-carrier.ts is
+// the same reader over ESTree, and test/integration/reader-parity.test.ts holds the two together.
+import {
+  type CarrierRef,
+  type DeadlineCarrier,
+  type WrapperArgument,
+  type WrapperFacts,
+  type WrapperRequestFacts,
+  decideDeadlineCarrier,
+  givesDeadline,
+  isDeadlineKey,
+  isRequestWrapperName,
+} from '@faultline/catalog';
+import { ts } from 'ts-morph';
+
+import { isFunctionLike, memberName, propertyNameText, resolveAlias, unwrap } from './ts-util.js';
+
+/** What the TypeScript reader needs from the analysis: what a callee is, and the checker. */
+export interface CarrierHost {
+  readonly checker: ts.TypeChecker;
+  /** True when a file belongs to the library being analysed. */
+  isLibraryFile(fileName: string): boolean;
+  /** True when the call is the global fetch (or undici's, node-fetch's, cross-fetch's). */
+  isFetch(call: ts.CallExpression): boolean;
+}
+
+/** A call to a request wrapper that gives it no deadline: the wrapper's carrier, and where its request is. */
+export interface WrapperCallFinding {
+  carrier: DeadlineCarrier;
+  /** The wrapper's file (the call's own file when they are the same). */
+  file: string;
+}
+
+/** The first node, the root included, that matches; `enter` says whether to look below a node. */
+function find(
+  root: ts.Node,
+  match: (node: ts.Node) => boolean,
+  enter: (node: ts.Node) => boolean = () => true,
+): ts.Node | undefined {
+  if (match(root)) return root;
+  let found: ts.Node | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (match(node)) {
+      found = node;
+      return;
+    }
+    if (enter(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(root, visit);
+  return found;
+}
+
+/** An identifier used as a value (not a property name: `x.timeout`, `{ timeout: … }`). */
+function isReference(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return false;
+  if (ts.isPropertyAssignment(parent) && parent.name === id) return false;
+  return true;
+}
+
+function mentions(node: ts.Node, test: (identifier: ts.Identifier) => boolean): boolean {
+  return find(node, inner => ts.isIdentifier(inner) && isReference(inner) && test(inner)) !== undefined;
+}
+
+/** `AbortSignal.timeout(5000)` in the value, with nothing of the caller in its argument: bounded here. */
+function boundedHere(value: ts.Node, fromCaller: (node: ts.Node) => boolean): boolean {
+  return (
+    find(value, inner => {
+      if (!ts.isCallExpression(inner)) return false;
+      const callee = unwrap(inner.expression);
+      if (!ts.isPropertyAccessExpression(callee) || memberName(callee) !== 'timeout') return false;
+      const object = unwrap(callee.expression);
+      if (!ts.isIdentifier(object) || object.text !== 'AbortSignal') return false;
+      const arg = inner.arguments[0];
+      return arg !== undefined && !fromCaller(arg);
+    }) !== undefined
+  );
+}
+
+/** The key a binding element destructures (`timeout` in `{ timeout }` and `{ timeout: t }`). */
+function bindingKey(element: ts.BindingElement): string | undefined {
+  if (element.propertyName) return propertyNameText(element.propertyName);
+  return ts.isIdentifier(element.name) ? element.name.text : undefined;
+}
+
+/** Which parameter of `fn` the value reads its deadline from, if it only comes from the caller. */
+function carrierOf(fn: ts.SignatureDeclaration, value: ts.Node): CarrierRef | undefined | null {
+  const carriers: CarrierRef[] = [];
+  const names = new Map<string, CarrierRef>();
+  let defaulted = false;
+  fn.parameters.forEach((param, index) => {
+    if (param.dotDotDotToken) return;
+    const target = param.name;
+    if (param.initializer) {
+      // A default deadline bounds the call when the caller gives none.
+      if (ts.isIdentifier(target) && mentions(value, id => id.text === target.text)) defaulted = true;
+      if (!ts.isObjectBindingPattern(target)) return;
+    }
+    if (ts.isIdentifier(target)) names.set(target.text, { index, name: target.text });
+    if (ts.isObjectBindingPattern(target))
+      for (const element of target.elements) {
+        if (element.dotDotDotToken) continue;
+        const key = bindingKey(element);
+        if (key === undefined) continue;
+        const local = element.name;
+        if (element.initializer) {
+          if (ts.isIdentifier(local) && mentions(value, id => id.text === local.text)) defaulted = true;
+          continue;
+        }
+        if (ts.isIdentifier(local)) names.set(local.text, { index, key });
+      }
+  });
+  if (defaulted) return null;
+  const fromCaller = (node: ts.Node): boolean => mentions(node, id => names.has(id.text));
+  if (boundedHere(value, fromCaller)) return null;
+  find(value, inner => {
+    if (ts.isPropertyAccessExpression(inner)) {
+      const object = unwrap(inner.expression);
+      const carrier = ts.isIdentifier(object) ? names.get(object.text) : undefined;
+      if (carrier && carrier.key === undefined) {
+        const key = memberName(inner);
+        carriers.push(key === undefined ? { index: carrier.index } : { index: carrier.index, key });
+        return true;
+      }
+    }
+    if (ts.isIdentifier(inner) && isReference(inner) && names.has(inner.text)) {
+      const parent = inner.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.expression === inner) return false;
+      const carrier = names.get(inner.text);
+      if (carrier) carriers.push(carrier);
+      return true;
+    }
+    return false;
+  });
+  return carriers[0];
+}
+
+/**
+ * `if (options?.timeout) { …bounded… } return fetch(url, { ...rest })`: the first `if` whose test
+ * reads a deadline option of a parameter (`options.timeout`, or a destructured `timeout`).
+ */
+function guardOf(
+  fn: ts.SignatureDeclaration,
+  body: ts.Node,
+): { index: number; key: string; statement: ts.IfStatement } | undefined {
+  const params = new Map<string, number>();
+  const destructured = new Map<string, { index: number; key: string }>();
+  fn.parameters.forEach((param, index) => {
+    if (param.dotDotDotToken) return;
+    const target = param.name;
+    if (ts.isIdentifier(target)) params.set(target.text, index);
+    if (ts.isObjectBindingPattern(target))
+      for (const element of target.elements) {
+        if (element.dotDotDotToken || element.initializer || !ts.isIdentifier(element.name)) continue;
+        const key = bindingKey(element);
+        if (key !== undefined) destructured.set(element.name.text, { index, key });
+      }
+  });
+  let guard: { index: number; key: string; statement: ts.IfStatement } | undefined;
+  find(
+    body,
+    node => {
+      if (!ts.isIfStatement(node)) return false;
+      find(node.expression, inner => {
+        if (ts.isPropertyAccessExpression(inner)) {
+          const object = unwrap(inner.expression);
+          const key = memberName(inner);
+          const index = ts.isIdentifier(object) ? params.get(object.text) : undefined;
+          if (index !== undefined && key !== undefined && isDeadlineKey(key))
+            guard = { index, key, statement: node };
+        }
+        if (ts.isIdentifier(inner)) {
+          const found = destructured.get(inner.text);
+          if (found && isDeadlineKey(found.key)) guard = { ...found, statement: node };
+        }
+        return guard !== undefined;
+      });
+      return guard !== undefined;
+    },
+    node => !isFunctionLike(node),
+  );
+  return guard;
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent)
+    if (current === ancestor) return true;
+  return false;
+}
+
+/**
+ * The index of the parameter a request's init is, or is spread from with nothing that bounds time
+ * beside it (`fetch(url, init)`, `fetch(url, { ...init, headers })`): the caller's init as given,
+ * not reassigned, with no default beyond an empty object. rules/util/deadline-carrier.ts reads the
+ * same fact from ESTree.
+ */
+function passedThrough(fn: ts.FunctionLikeDeclaration, body: ts.Node, options: ts.Node): number | undefined {
+  let name: string | undefined;
+  if (ts.isIdentifier(options)) name = options.text;
+  else if (ts.isObjectLiteralExpression(options)) {
+    const spreads = options.properties.filter(property => ts.isSpreadAssignment(property));
+    const bounding = options.properties.some(
+      property =>
+        !ts.isSpreadAssignment(property) &&
+        (property.name === undefined ||
+          ts.isComputedPropertyName(property.name) ||
+          /^(?:signal|timeout)$/.test(propertyNameText(property.name) ?? '')),
+    );
+    const spread = spreads.length === 1 ? unwrap((spreads[0] as ts.SpreadAssignment).expression) : undefined;
+    if (bounding || !spread || !ts.isIdentifier(spread)) return undefined;
+    name = spread.text;
+  }
+  if (name === undefined) return undefined;
+  const index = fn.parameters.findIndex(
+    param =>
+      ts.isIdentifier(param.name) &&
+      param.name.text === name &&
+      !param.dotDotDotToken &&
+      (param.initializer === undefined ||
+        (ts.isObjectLiteralExpression(param.initializer) && param.initializer.properties.length === 0)),
+  );
+  if (index < 0) return undefined;
+  const reassigned = find(
+    body,
+    node =>
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(unwrap(node.left)) &&
+      (unwrap(node.left) as ts.Identifier).text === name,
+  );
+  return reassigned ? undefined : index;
+}
+
+/**
+ * What the wrapper's requests (every `fetch` the host recognises) take from its caller, and its
+ * deadline guard; the catalog decides from these where its deadline comes from.
+ */
+export function wrapperFacts(fn: ts.FunctionLikeDeclaration, host: CarrierHost): WrapperFacts {
+  const body = fn.body;
+  if (!body) return { requests: [] };
+  const requests: ts.CallExpression[] = [];
+  // Nested arrow functions are the wrapper's own code (`.then(() => fetch(…))`); other functions are not.
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && host.isFetch(node)) requests.push(node);
+    if (isFunctionLike(node) && !ts.isArrowFunction(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  if (ts.isBlock(body)) ts.forEachChild(body, visit);
+  else visit(body);
+  if (requests.length === 0) return { requests: [] };
+  const guard = guardOf(fn, body);
+  const file = fn.getSourceFile();
+  return {
+    requests: requests.map((request): WrapperRequestFacts => {
+      const arg = request.arguments[1];
+      const options = arg ? unwrap(arg) : undefined;
+      const object = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+      const signal = object?.properties.find(
+        property => !ts.isSpreadAssignment(property) && propertyNameText(property.name) === 'signal',
+      );
+      const facts: WrapperRequestFacts = {
+        line: file.getLineAndCharacterOfPosition(request.getStart(file)).line + 1,
+        options: object ? 'object' : options ? 'other' : 'absent',
+        hasSpread: object?.properties.some(property => ts.isSpreadAssignment(property)) ?? false,
+        hasSignal: signal !== undefined,
+        guarded: guard !== undefined && isWithin(request, guard.statement.thenStatement),
+      };
+      const passed = options ? passedThrough(fn, body, options) : undefined;
+      if (passed !== undefined) facts.passedThrough = passed;
+      if (signal) {
+        const value = ts.isPropertyAssignment(signal)
+          ? signal.initializer
+          : ts.isShorthandPropertyAssignment(signal)
+            ? signal.name
+            : signal;
+        const carrier = carrierOf(fn, value);
+        if (carrier !== undefined) facts.signal = carrier;
+      }
+      return facts;
+    }),
+    ...(guard ? { guard: { index: guard.index, key: guard.key } } : {}),
+  };
+}
+
+/** What a call passes where the wrapper's carrier is, as the catalog reads it. */
+function argumentAt(call: ts.CallExpression, index: number): WrapperArgument {
+  const arg = call.arguments[index];
+  if (!arg) return { kind: 'absent' };
+  const inner = unwrap(arg);
+  if (ts.isIdentifier(inner) && inner.text === 'undefined') return { kind: 'undefined' };
+  if (!ts.isObjectLiteralExpression(inner)) return { kind: 'other' };
+  const keys: string[] = [];
+  let open = false;
+  for (const property of inner.properties) {
+    if (ts.isSpreadAssignment(property) || (property.name && ts.isComputedPropertyName(property.name))) {
+      open = true;
+      continue;
+    }
+    const key = propertyNameText(property.name);
+    if (key !== undefined) keys.push(key);
+  }
+  return { kind: 'object', keys, open };
+}
+
+/**
+ * The function of the library a call names (`fetchJson(…)`, in this file or imported from another
+ * of the library's files), when it is written out: a function declaration or a function value.
+ */
+function calledFunction(host: CarrierHost, callee: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+  const symbol = host.checker.getSymbolAtLocation(callee);
+  if (!symbol) return undefined;
+  const target = resolveAlias(host.checker, symbol);
+  for (const declaration of target.declarations ?? []) {
+    if (!host.isLibraryFile(declaration.getSourceFile().fileName)) continue;
+    if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration;
+    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+      const value = unwrap(declaration.initializer);
+      if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A call to a request wrapper of the library that bounds its request only with the deadline its
+ * caller gives, made without one. Only functions called by a request-like name are looked into.
+ */
+export function wrapperCallFinding(
+  host: CarrierHost,
+  call: ts.CallExpression,
+  carriers: Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>,
+): WrapperCallFinding | undefined {
+  // A function called by name (`fetchJson(…)`), not a method: wrappers are functions of a module.
+  const callee = unwrap(call.expression);
+  if (!ts.isIdentifier(callee) || !isRequestWrapperName(callee.text)) return undefined;
+  if (ts.isDecorator(call.parent)) return undefined;
+  const fn = calledFunction(host, callee);
+  if (!fn) return undefined;
+  let carrier = carriers.get(fn);
+  if (carrier === undefined) {
+    carrier = decideDeadlineCarrier(wrapperFacts(fn, host)) ?? null;
+    carriers.set(fn, carrier);
+  }
+  if (!carrier) return undefined;
+  const given = givesDeadline({
+    carrier,
+    spreadArguments: call.arguments.some(arg => ts.isSpreadElement(arg)),
+    argument: argumentAt(call, carrier.index),
+  });
+  return given ? undefined : { carrier, file: fn.getSourceFile().fileName };
+}

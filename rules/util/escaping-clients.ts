@@ -1,0 +1,95 @@
+// Clients made without a deadline whose instance leaves the file (`export const http =
+// got.extend({ prefixUrl })`, `return axios.create({ baseURL })`): their calls are made in other
+// files, where the construction is not visible, so the construction is judged where it is made.
+// This reader turns the construction into the catalog's `EscapingClientFacts`; the catalog
+// decides. packages/core/src/analyze/remote-calls.ts (`escapingClient`) reads the same facts from
+// TypeScript nodes.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import {
+  type FamilyId,
+  type Verdict,
+  decideEscapingClient,
+  isEscapingClientCandidate,
+} from '@faultline/catalog';
+import type { Node } from './ast.js';
+import type { DeadlineReader } from './deadline-facts.js';
+import type { Classified, FileModel } from './file-model.js';
+
+/**
+ * The missing deadlines of a client construction whose instance leaves the file, to report where
+ * it is made. `processDefault` says whether another module sets a process-wide default (read only
+ * for constructions that get that far).
+ */
+export function escapingClientVerdicts(
+  model: FileModel,
+  reader: DeadlineReader,
+  classified: Classified,
+  family: FamilyId,
+  processDefault: () => boolean,
+): Verdict[] {
+  const role = classified.role;
+  if (role.role !== 'factory') return [];
+  // `instance.extend({…})` inherits the instance's deadline; `got.extend({…})` off the module
+  // itself inherits only got's defaults, which have none.
+  const fromInstance = role.inheritsFrom !== undefined && classified.callee.kind !== 'module';
+  if (!isEscapingClientCandidate(family, fromInstance)) return [];
+  if (!leavesFile(model, classified.node)) return [];
+  const client = reader.clientFacts(classified.node, family, true);
+  return decideEscapingClient({
+    family,
+    fromInstance,
+    leavesFile: true,
+    processDefault: family === 'axios' && processDefault(),
+    client,
+  });
+}
+
+/** The value of `node` is exported, or returned from a function, so its uses are in other files. */
+export function leavesFile(model: FileModel, node: Node): boolean {
+  let current: Node = node;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+        continue;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === current;
+      case AST_NODE_TYPES.AssignmentExpression: {
+        // `module.exports = axios.create(…)`, `exports.http = …`
+        const target = model.sourceCode.getText(parent.left);
+        return parent.right === current && /^(module\.)?exports\b/.test(target);
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+        const declaration = parent.parent;
+        if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+        if (declaration?.parent?.type !== AST_NODE_TYPES.Program) return false;
+        return exportsName(model, parent.id.name);
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** `export { http }`, `export default http` for a top-level binding. */
+function exportsName(model: FileModel, name: string): boolean {
+  return model.sourceCode.ast.body.some(
+    statement =>
+      (statement.type === AST_NODE_TYPES.ExportNamedDeclaration &&
+        !statement.source &&
+        statement.specifiers.some(
+          specifier => specifier.local.type === AST_NODE_TYPES.Identifier && specifier.local.name === name,
+        )) ||
+      (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration &&
+        statement.declaration.type === AST_NODE_TYPES.Identifier &&
+        statement.declaration.name === name),
+  );
+}
