@@ -255,8 +255,8 @@ function setsLoopFlag(block: Node, loop: Loop): boolean {
 const OUTCOME = /^(?:error|err|errors|failed|failure|ok|success|succeeded)$|^(?:status|statusCode)$/;
 
 /**
- * `if (error) { log(); await sleep(75) } else { break }`, `if (res.ok) break`: the answer's
- * outcome decides; one branch leaves the loop and the other goes round again. A test on anything
+ * `if (error) { log(); await sleep(75) } else { break }`: the answer's outcome decides; one branch
+ * leaves the loop and the other goes round again. A test on anything
  * else (`if (job.state === 'done') break`) is a poll, not a retry.
  */
 function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
@@ -268,7 +268,9 @@ function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
         (node.type === AST_NODE_TYPES.MemberExpression && OUTCOME.test(memberName(node) ?? '')),
       node => !isFunction(node),
     ) !== undefined;
-  if (!readsOutcome) return false;
+  // Both outcomes written out: `if (res.ok) break` alone, with the wait after the try, is how a
+  // readiness poll reads too (waiting for a service to come up), so it is left to the poll rules.
+  if (!readsOutcome || !statement.alternate) return false;
   const consequentLeaves = exitsLoop(statement.consequent, loop);
   const alternateLeaves = statement.alternate ? exitsLoop(statement.alternate, loop) : false;
   return consequentLeaves !== alternateLeaves;
