@@ -19,7 +19,7 @@ const expected = [
   'service.ts:5:49',
   'service.ts:6:28',
   'service.ts:9:26',
-  'widget.tsx:7:52',
+  'widget.tsx:7:71',
 ];
 
 describe('require-timeout on real linters', () => {
