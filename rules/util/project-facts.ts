@@ -80,7 +80,12 @@ export function projectRoot(filename: string, cwd: string): string | undefined {
 
 /** True when `file` exists and is a file. No exception for a missing one: most probes miss, and a thrown error is most of their cost. */
 export function hasFile(file: string): boolean {
-  return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    // Not a missing file but an unreadable path (`a.ts/index.ts` under a file, no permission).
+    return false;
+  }
 }
 
 /** The project's source files (not tests, not nested packages, not build output). */

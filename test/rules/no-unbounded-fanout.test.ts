@@ -85,6 +85,13 @@ export async function invite(invites: { email: string }[], current: number) {
     `export async function check(input: { regions: string[] }) {
   return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
 }`,
+    // An import whose resolution probes a path under a file (`http.ts/…`, ENOTDIR): not the project's, and no crash.
+    {
+      filename: HANDLER,
+      code: `import { send } from '../lib/http.ts/send';
+export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
+      options: [{ checkTests: true }],
+    },
     // A crawl that fans out over the children it found, but first returns once its shared budget
     // (handed down to every recursive call) is spent: the whole walk makes a bounded number of calls.
     `export async function crawl(url: string, seen: Set<string>): Promise<number> {
