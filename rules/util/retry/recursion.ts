@@ -90,7 +90,7 @@ export class SelfCallRetries {
     if (kind === 'recursion' && perItem(call, fn)) return undefined;
     // `catch (e) { if (e instanceof RefreshToken) return this.load(…, true) }`: the failure is fixed
     // (a new token, a lost race) before the call goes again; there is no outage to wait out.
-    if (kind === 'recursion' && onlyOnFixedError(call, fn)) return undefined;
+    if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
     if (!doesWork(this.model, fn.body) && kind === 'recursion') return undefined;
     const counters = recursionCounters(fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
@@ -322,9 +322,10 @@ function perItem(call: Node, fn: FunctionNode): boolean {
   return false;
 }
 
-/** The self-call runs only under an `if` that names an error a retry fixes by itself. */
-function onlyOnFixedError(call: Node, fn: FunctionNode): boolean {
-  for (let current = call.parent; current && current !== fn; current = current.parent)
+/** In its failure handler, the self-call runs only under an `if` that names an error a retry fixes by itself. */
+function onlyOnFixedError(call: Node, failure: Node): boolean {
+  // Only an `if` inside the failure handler says which failure goes round again.
+  for (let current = call.parent; current && current !== failure.parent; current = current.parent)
     if (current.type === AST_NODE_TYPES.IfStatement && namesErrorKind(current.test, FIXED_BY_RETRY))
       return true;
   return false;

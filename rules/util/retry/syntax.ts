@@ -141,14 +141,16 @@ export function enclosingNamedFunction(node: Node): { node: FunctionNode; name: 
   return undefined;
 }
 
-/** Errors that mean "someone else got there first": a retry of those picks again, it does not wait out an outage. */
+/**
+ * Errors that mean "someone else got there first": a retry of those picks again, it does not wait
+ * out an outage. Case is spelled out so that `race` is a word (`lostRace`, `race`), not `trace`.
+ */
 export const CONFLICT =
-  /duplicate|conflict|unique|version|already|exists|taken|collision|race|P2002|11000|23505|ER_DUP/i;
+  /[Dd]uplicate|DUPLICATE|[Cc]onflict|CONFLICT|[Uu]nique|UNIQUE|[Vv]ersion|[Aa]lready|[Ee]xists|[Tt]aken|[Cc]ollision|(?:^|[^A-Za-z])race|Race|P2002|11000|23505|ER_DUP/;
 
 /** Errors a retry fixes by itself: a conflict (pick again), or an expired credential (refresh, then call again). */
 export const FIXED_BY_RETRY = new RegExp(
-  `${CONFLICT.source}|refresh|expired|unauthori[sz]ed|reauth|invalid_?token|^401$`,
-  'i',
+  `${CONFLICT.source}|[Rr]efresh|REFRESH|[Ee]xpired|EXPIRED|[Uu]nauthori[sz]ed|UNAUTHORI[SZ]ED|[Rr]eauth|[Ii]nvalid_?[Tt]oken|INVALID_?TOKEN|^401$`,
 );
 
 /** The test names an error kind (`isDuplicateKeyError(err)`, `e instanceof RefreshToken`, `err.code === 'P2002'`). */
