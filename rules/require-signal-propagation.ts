@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type FamilyId, getPath } from '@faultline/catalog';
+import { type FamilyId, THIS_CALL_OPTIONS, getPath, signalCarrierKey } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
 import {
   type FunctionNode,
@@ -170,6 +170,62 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
+    /** The module a name is imported from in this file, and the name it has there. */
+    function importOf(name: string): { module: string; imported: string } | undefined {
+      for (const statement of sourceCode.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.name !== name) continue;
+          const imported =
+            specifier.type === AST_NODE_TYPES.ImportSpecifier
+              ? specifier.imported.type === AST_NODE_TYPES.Identifier
+                ? specifier.imported.name
+                : specifier.imported.value
+              : 'default';
+          return { module: statement.source.value, imported };
+        }
+      }
+      return undefined;
+    }
+
+    /**
+     * Where a parameter's declared type carries a signal although the file never says `signal`: a
+     * library type the catalog knows (LangChain's call options, a job runner's helpers), LangChain's
+     * `this['ParsedCallOptions']`, or a type of the project with an AbortSignal member (a queue's
+     * `job.abortSignal`). The key, null when the type plainly has none, undefined when unknown.
+     */
+    function carriedSignal(type: TSESTree.TypeNode | undefined, depth = 0): string | null | undefined {
+      if (!type || depth > 2) return undefined;
+      if (type.type === AST_NODE_TYPES.TSUnionType) {
+        let unknown = false;
+        for (const part of type.types) {
+          if (part.type === AST_NODE_TYPES.TSUndefinedKeyword || part.type === AST_NODE_TYPES.TSNullKeyword)
+            continue;
+          const key = carriedSignal(part, depth + 1);
+          if (key) return key;
+          if (key === undefined) unknown = true;
+        }
+        return unknown ? undefined : null;
+      }
+      if (
+        type.type === AST_NODE_TYPES.TSIndexedAccessType &&
+        type.objectType.type === AST_NODE_TYPES.TSThisType &&
+        type.indexType.type === AST_NODE_TYPES.TSLiteralType &&
+        type.indexType.literal.type === AST_NODE_TYPES.Literal &&
+        THIS_CALL_OPTIONS.has(String(type.indexType.literal.value))
+      )
+        return 'signal';
+      if (type.type === AST_NODE_TYPES.TSArrayType) return null;
+      if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier)
+        return undefined;
+      const name = type.typeName.name;
+      if (name === 'Partial' || name === 'Readonly' || name === 'Required')
+        return carriedSignal(type.typeArguments?.params[0], depth + 1);
+      const source = importOf(name);
+      const known = source ? signalCarrierKey(source.module, source.imported) : undefined;
+      return known ?? model.signalKeyOfType(name);
+    }
+
     /** The function reads `name.signal` (or `name?.signal`) somewhere in its own body. */
     function readsSignalOf(fn: FunctionNode, name: string): boolean {
       return (
@@ -217,6 +273,14 @@ export default createModelRule<Options, MessageIds>({
               names: new Set([`${target.name}.signal`]),
               fn,
             };
+          // `job: DequeuedJob<T>` (a project type with `abortSignal`), `options: this['ParsedCallOptions']`.
+          const key = carriedSignal(target.typeAnnotation?.typeAnnotation);
+          if (key)
+            return {
+              text: `${target.name}${target.optional || param.type === AST_NODE_TYPES.AssignmentPattern ? '?' : ''}.${key}`,
+              names: new Set([`${target.name}.${key}`]),
+              fn,
+            };
         }
         if (target.type === AST_NODE_TYPES.ObjectPattern) {
           for (const property of target.properties) {
@@ -224,7 +288,8 @@ export default createModelRule<Options, MessageIds>({
             const key = propertyKey(property);
             let value: Node = property.value;
             if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
-            if (key === 'signal' && value.type === AST_NODE_TYPES.Identifier)
+            // `{ signal }`, `{ abortSignal }` (a job runner's helpers, an AI SDK tool's options).
+            if (key !== undefined && SIGNAL_NAME.test(key) && value.type === AST_NODE_TYPES.Identifier)
               return { text: value.name, names: new Set([value.name]), fn };
             // Remix/React Router loaders: `({ request }) => …` carries `request.signal`.
             if (key === 'request' && value.type === AST_NODE_TYPES.Identifier)
@@ -441,15 +506,19 @@ export default createModelRule<Options, MessageIds>({
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target.type === AST_NODE_TYPES.Identifier) {
           if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal') return true;
-          // `opts?: { signal?: AbortSignal }`, or options whose `signal` the function reads.
-          inOptions = declaresSignal(target) || readsSignalOf(fn, target.name);
+          // `opts?: { signal?: AbortSignal }`, options whose `signal` the function reads, or a type that carries one.
+          inOptions =
+            declaresSignal(target) ||
+            readsSignalOf(fn, target.name) ||
+            !!carriedSignal(target.typeAnnotation?.typeAnnotation);
           return inOptions;
         }
         if (
           target.type === AST_NODE_TYPES.ObjectPattern &&
-          target.properties.some(
-            property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
-          )
+          target.properties.some(property => {
+            const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
+            return key !== undefined && SIGNAL_NAME.test(key);
+          })
         ) {
           inOptions = true;
           return true;
@@ -476,8 +545,9 @@ export default createModelRule<Options, MessageIds>({
         AST_NODE_TYPES.TSBigIntKeyword,
       ]);
       if (PRIMITIVES.has(type.type)) return true;
-      if (type.type === AST_NODE_TYPES.TSArrayType) return PRIMITIVES.has(type.elementType.type);
-      return type.type === AST_NODE_TYPES.TSTypeLiteral && !declaresSignal(target);
+      if (type.type === AST_NODE_TYPES.TSTypeLiteral) return !declaresSignal(target);
+      // A list, or a type of the project read to the end without an AbortSignal member (a client class).
+      return carriedSignal(type) === null;
     }
 
     /** The call passes something where `fn` takes its signal (ours, or a deliberate other one). */
@@ -490,12 +560,11 @@ export default createModelRule<Options, MessageIds>({
       // An options literal without `signal` passes none.
       const object = unwrap(arg);
       if (!where.inOptions || object.type !== AST_NODE_TYPES.ObjectExpression) return true;
-      return object.properties.some(
-        property =>
-          property.type !== AST_NODE_TYPES.Property ||
-          propertyKey(property) === 'signal' ||
-          property.computed,
-      );
+      return object.properties.some(property => {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) return true;
+        const key = propertyKey(property);
+        return key !== undefined && SIGNAL_NAME.test(key);
+      });
     }
 
     /**

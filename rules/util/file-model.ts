@@ -27,7 +27,12 @@ import { OptionsReader } from './file-model/options.js';
 import { SignalReader } from './file-model/signals.js';
 import type { Classified, FunctionLike, Value } from './file-model/types.js';
 import { ValueResolver } from './file-model/values.js';
-import { type ProjectFunction, projectFunctions, projectRemoteCalls } from './project-calls.js';
+import {
+  type ProjectFunction,
+  projectFunctions,
+  projectRemoteCalls,
+  projectSignalTypes,
+} from './project-calls.js';
 import { instanceKindFromType, requireTypes } from './types.js';
 
 export { ANY_MEMBER, type Classified, type Origin, type Value } from './file-model/types.js';
@@ -280,6 +285,12 @@ export class FileModel {
   /** Project facts: does this call reach another process through the project's own code (false under oxlint)? */
   isProjectRemoteCall: (call: TSESTree.CallExpression) => boolean = () => false;
 
+  /**
+   * Project facts: where a value of the type named here carries an AbortSignal (its key), null when
+   * the type plainly has none, undefined when that cannot be told (always, under oxlint).
+   */
+  signalKeyOfType: (name: string) => string | null | undefined = () => undefined;
+
   /** Cheap pre-check: could this call's callee resolve to anything known? */
   isCandidate(node: CallLike): boolean {
     return this.classifier.isCandidate(node);
@@ -407,6 +418,11 @@ export function fileModel(
     model.projectFunctionOf = call => {
       if (lookup === null) lookup = projectFunctions(context);
       return lookup?.(call);
+    };
+    let signalTypes: ReturnType<typeof projectSignalTypes> | null = null;
+    model.signalKeyOfType = name => {
+      if (signalTypes === null) signalTypes = projectSignalTypes(context);
+      return signalTypes?.(name);
     };
     let remote: ReturnType<typeof projectRemoteCalls> | null = null;
     model.isProjectRemoteCall = call => {

@@ -12,7 +12,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { canonicalModule, isKnownModule, isLockModule, isRemoteModule } from '@faultline/catalog';
+import {
+  canonicalModule,
+  isKnownModule,
+  isLockModule,
+  isRemoteModule,
+  signalCarrierKey,
+} from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -61,12 +67,17 @@ interface ModuleInfo {
   declaredTypes: Map<string, string>;
   /** The module each imported name comes from, type-only imports included (`import type { X } from 'm'`). */
   typeSources: Map<string, string>;
+  /** Every import, type-only ones included, with the name it imports. */
+  typeImports: Map<string, Import>;
+  /** Top-level interfaces and type aliases. */
+  types: Map<string, TSESTree.TSInterfaceDeclaration | TSESTree.TSTypeAliasDeclaration>;
   /** Exported name → local name, or a re-export from another module. */
   exports: Map<string, { local: string } | { from: string; imported: string } | { value: Node }>;
   /** `export * from '…'` specifiers. */
   starExports: string[];
   /** Memoised answers for this module (cleared when it is re-read). */
   remoteFunctions: Map<Node, boolean>;
+  signalKeys: Map<string, string | null | undefined>;
   clientValues: Map<Node, boolean>;
 }
 
@@ -96,12 +107,23 @@ function readInfo(file: string, program: Program): ModuleInfo {
     locals: new Map(),
     declaredTypes: new Map(),
     typeSources: new Map(),
+    typeImports: new Map(),
+    types: new Map(),
     exports: new Map(),
     starExports: [],
     remoteFunctions: new Map(),
+    signalKeys: new Map(),
     clientValues: new Map(),
   };
   const declare = (declaration: Node, exported: boolean): void => {
+    if (
+      declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+      declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration
+    ) {
+      info.types.set(declaration.id.name, declaration);
+      if (exported && !info.exports.has(declaration.id.name))
+        info.exports.set(declaration.id.name, { local: declaration.id.name });
+    }
     if (
       (declaration.type === AST_NODE_TYPES.FunctionDeclaration ||
         declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
@@ -124,9 +146,6 @@ function readInfo(file: string, program: Program): ModuleInfo {
   for (const statement of program.body) {
     switch (statement.type) {
       case AST_NODE_TYPES.ImportDeclaration:
-        for (const specifier of statement.specifiers)
-          info.typeSources.set(specifier.local.name, statement.source.value);
-        if (statement.importKind === 'type') break;
         for (const specifier of statement.specifiers) {
           const imported =
             specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier
@@ -136,7 +155,10 @@ function readInfo(file: string, program: Program): ModuleInfo {
                 : specifier.imported.type === AST_NODE_TYPES.Identifier
                   ? specifier.imported.name
                   : String(specifier.imported.value);
-          info.imports.set(specifier.local.name, { specifier: statement.source.value, imported });
+          const entry = { specifier: statement.source.value, imported };
+          info.typeSources.set(specifier.local.name, statement.source.value);
+          info.typeImports.set(specifier.local.name, entry);
+          if (statement.importKind !== 'type') info.imports.set(specifier.local.name, entry);
         }
         break;
       case AST_NODE_TYPES.ExportNamedDeclaration:
@@ -574,8 +596,19 @@ class Session {
     const chain = memberPath(unwrap(call.callee));
     if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 1)
       return this.inheritedMethod(info, call, chain.path[0] as string);
+    // `this.client.chat(…)`: a field declared with a class of the project.
+    if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 2) {
+      const owner = enclosingClass(call);
+      const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;
+      return type ? this.classMethod(info, type, chain.path[1] as string, 1) : undefined;
+    }
     if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return undefined;
     const imported = info.imports.get(chain.root.name);
+    // `client.chat(…)` on a parameter or const declared with a class of the project.
+    if (!imported && chain.path.length === 1) {
+      const type = bindingType(call, chain.root.name);
+      return type ? this.classMethod(info, type, chain.path[0] as string, 1) : undefined;
+    }
     if (!imported || isRemoteSpecifier(imported.specifier)) return undefined;
     let target: { info: ModuleInfo; node: Node } | undefined;
     if (imported.imported === '*') {
@@ -614,7 +647,7 @@ class Session {
     const local = info.locals.get(className);
     if (local) target = { info, node: local };
     else {
-      const imported = info.imports.get(className);
+      const imported = info.imports.get(className) ?? info.typeImports.get(className);
       if (!imported || imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
       target = this.imported(info, imported, depth + 1);
     }
@@ -848,6 +881,164 @@ class Session {
   }
 
   /** {@link lockClass} for a class named in module `info` (declared there or imported from the project). */
+  /**
+   * The declaration of the type `name` as `info` sees it: an interface, type alias or class of the
+   * project (declared there or imported, type-only imports included), or a library's type.
+   */
+  typeNamed(
+    info: ModuleInfo,
+    name: string,
+    depth: number,
+  ): { info: ModuleInfo; node: Node } | { external: Import } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const declared = info.types.get(name) ?? info.locals.get(name);
+    if (declared?.type === AST_NODE_TYPES.ClassDeclaration || info.types.has(name))
+      return { info, node: declared as Node };
+    const imported = info.typeImports.get(name);
+    if (!imported || imported.imported === '*') return undefined;
+    if (isRemoteSpecifier(imported.specifier)) return { external: imported };
+    const file = resolveProjectModule(info.file, imported.specifier, this.context.cwd);
+    if (!file) return { external: imported };
+    const next = this.module(file);
+    return next ? this.exportedType(next, imported.imported, depth + 1) : undefined;
+  }
+
+  private exportedType(
+    info: ModuleInfo,
+    name: string,
+    depth: number,
+  ): { info: ModuleInfo; node: Node } | { external: Import } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const entry = info.exports.get(name);
+    if (entry && 'local' in entry) return this.typeNamed(info, entry.local, depth + 1);
+    if (entry && 'from' in entry) {
+      if (entry.imported === '*') return undefined;
+      const file = resolveProjectModule(info.file, entry.from, this.context.cwd);
+      const next = file ? this.module(file) : undefined;
+      return next ? this.exportedType(next, entry.imported, depth + 1) : undefined;
+    }
+    if (entry) return undefined;
+    for (const from of info.starExports) {
+      const file = resolveProjectModule(info.file, from, this.context.cwd);
+      const next = file ? this.module(file) : undefined;
+      const found = next ? this.exportedType(next, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a value of the type `name` carries an AbortSignal: the key (`abortSignal` of a queue's
+   * job type, `signal` of LangChain's call options), null when the type plainly has none (every
+   * part of it read), undefined when that cannot be told (a library's type, a mapped type).
+   */
+  signalKey(info: ModuleInfo, name: string, depth: number): string | null | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const memo = name;
+    if (info.signalKeys.has(memo)) return info.signalKeys.get(memo);
+    const guard = `${info.file}:type:${name}`;
+    if (this.active.has(guard)) return undefined;
+    this.active.add(guard);
+    let result: string | null | undefined;
+    try {
+      const found = this.typeNamed(info, name, depth);
+      if (!found) result = undefined;
+      else if ('external' in found)
+        result = signalCarrierKey(found.external.specifier, found.external.imported) ?? undefined;
+      else result = this.declarationSignalKey(found.info, found.node, depth + 1);
+    } finally {
+      this.active.delete(guard);
+    }
+    info.signalKeys.set(memo, result);
+    return result;
+  }
+
+  private declarationSignalKey(info: ModuleInfo, node: Node, depth: number): string | null | undefined {
+    if (node.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+      return this.typeNodeSignalKey(info, node.typeAnnotation, depth);
+    if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration) {
+      const own = membersSignalKey(node.body.body);
+      if (own) return own;
+      let unknown = own === undefined;
+      for (const heritage of node.extends) {
+        const base = heritage.expression;
+        const key =
+          base.type === AST_NODE_TYPES.Identifier ? this.signalKey(info, base.name, depth) : undefined;
+        if (key) return key;
+        if (key === undefined) unknown = true;
+      }
+      return unknown ? undefined : null;
+    }
+    if (node.type === AST_NODE_TYPES.ClassDeclaration) {
+      for (const member of node.body.body) {
+        if (
+          member.type === AST_NODE_TYPES.PropertyDefinition &&
+          member.key.type === AST_NODE_TYPES.Identifier &&
+          isSignalMember(member.key.name, member.typeAnnotation?.typeAnnotation)
+        )
+          return member.key.name;
+        if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor')
+          for (const parameter of member.value.params) {
+            const inner =
+              parameter.type === AST_NODE_TYPES.TSParameterProperty ? parameter.parameter : undefined;
+            if (
+              inner?.type === AST_NODE_TYPES.Identifier &&
+              isSignalMember(inner.name, inner.typeAnnotation?.typeAnnotation)
+            )
+              return inner.name;
+          }
+      }
+      const base = node.superClass;
+      if (!base) return null;
+      return base.type === AST_NODE_TYPES.Identifier ? this.signalKey(info, base.name, depth) : undefined;
+    }
+    return undefined;
+  }
+
+  private typeNodeSignalKey(
+    info: ModuleInfo,
+    type: TSESTree.TypeNode,
+    depth: number,
+  ): string | null | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    switch (type.type) {
+      case AST_NODE_TYPES.TSTypeLiteral:
+        return membersSignalKey(type.members);
+      case AST_NODE_TYPES.TSUnionType:
+      case AST_NODE_TYPES.TSIntersectionType: {
+        let unknown = false;
+        for (const part of type.types) {
+          const key = this.typeNodeSignalKey(info, part, depth + 1);
+          if (key) return key;
+          if (key === undefined) unknown = true;
+        }
+        return unknown ? undefined : null;
+      }
+      case AST_NODE_TYPES.TSArrayType:
+        // A list of things is not the options of one call.
+        return null;
+      case AST_NODE_TYPES.TSStringKeyword:
+      case AST_NODE_TYPES.TSNumberKeyword:
+      case AST_NODE_TYPES.TSBooleanKeyword:
+      case AST_NODE_TYPES.TSBigIntKeyword:
+      case AST_NODE_TYPES.TSNullKeyword:
+      case AST_NODE_TYPES.TSUndefinedKeyword:
+      case AST_NODE_TYPES.TSLiteralType:
+        return null;
+      case AST_NODE_TYPES.TSTypeReference: {
+        if (type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const name = type.typeName.name;
+        // `Partial<Options>`, `Readonly<Options>`: the members of the type inside.
+        const inner = type.typeArguments?.params[0];
+        if (WRAPPING_TYPES.has(name))
+          return inner ? this.typeNodeSignalKey(info, inner, depth + 1) : undefined;
+        return this.signalKey(info, name, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
   lockClassNamed(info: ModuleInfo, name: string, depth: number): boolean {
     const local = info.locals.get(name);
     if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockClass(info, local, depth);
@@ -1203,6 +1394,40 @@ function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassE
   return undefined;
 }
 
+/**
+ * The class a name is declared with where it is bound: a parameter of an enclosing function
+ * (`client: NemoClient`) or a const (`const client: NemoClient = …`, `const client = new NemoClient(…)`).
+ */
+function bindingType(from: Node, name: string): string | undefined {
+  const named = (type: TSESTree.TypeNode | undefined): string | undefined =>
+    type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+      ? type.typeName.name
+      : undefined;
+  for (let current = from.parent; current; current = current.parent) {
+    if (isFunction(current)) {
+      for (const param of current.params) {
+        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+        const target = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+        if (target.type === AST_NODE_TYPES.Identifier && target.name === name)
+          return named(target.typeAnnotation?.typeAnnotation);
+      }
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
+    for (const statement of current.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== name) continue;
+        const init = declarator.init ? unwrap(declarator.init) : undefined;
+        if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier)
+          return init.callee.name;
+        return named(declarator.id.typeAnnotation?.typeAnnotation);
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The type name a class field is declared with: a constructor parameter property or a property. */
 function fieldType(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
@@ -1231,4 +1456,51 @@ function fieldType(
     }
   }
   return undefined;
+}
+
+/** Type wrappers whose members are those of the type they are given. */
+const WRAPPING_TYPES = new Set(['Partial', 'Readonly', 'Required', 'NonNullable']);
+/** A member that may hold an AbortSignal by its name: `signal`, `abortSignal`, `cancelSignal`. */
+const SIGNAL_MEMBER = /^(?:signal|abortSignal)$|Signal$/;
+
+/** A member named like a signal and declared as one (`abortSignal: AbortSignal`, `signal?: AbortSignal | null`). */
+function isSignalMember(name: string, type: TSESTree.TypeNode | undefined): boolean {
+  if (!SIGNAL_MEMBER.test(name)) return false;
+  if (!type) return name === 'signal' || name === 'abortSignal';
+  const parts = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
+  return parts.some(
+    part =>
+      part.type === AST_NODE_TYPES.TSTypeReference &&
+      part.typeName.type === AST_NODE_TYPES.Identifier &&
+      part.typeName.name === 'AbortSignal',
+  );
+}
+
+/** The member that holds a signal; null when there is none; undefined when an index signature may hold one. */
+function membersSignalKey(members: readonly TSESTree.TypeElement[]): string | null | undefined {
+  let open = false;
+  for (const member of members) {
+    if (
+      member.type === AST_NODE_TYPES.TSPropertySignature &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      isSignalMember(member.key.name, member.typeAnnotation?.typeAnnotation)
+    )
+      return member.key.name;
+    // `{ [key: string]: any }` may hold anything, a signal included.
+    if (member.type === AST_NODE_TYPES.TSIndexSignature) open = true;
+  }
+  return open ? undefined : null;
+}
+
+/**
+ * Creates the question "where does a value of this type, named in the linted file, carry an
+ * AbortSignal?" (Session.signalKey). Undefined where project facts are off.
+ */
+export function projectSignalTypes(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((name: string) => string | null | undefined) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return name => session.signalKey(own, name, 0);
 }

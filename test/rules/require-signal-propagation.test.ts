@@ -76,8 +76,154 @@ export async function load(url: string, signal: AbortSignal) {
       code: `import { request } from '@acme/http'; export async function load(signal: AbortSignal) { return request('/x', { request: { signal } }); }`,
       settings: { faultline: { clients: [NESTED_SIGNAL] } },
     },
+    // Signals carried by a declared type, passed on: a queue job's (a type in another module of
+    // the project), LangChain's call options, a client method that takes the signal in its options.
+    {
+      filename: HANDLER,
+      options: [{ checkTests: true }],
+      code: `import type { DequeuedJob } from '@/lib/queueing';
+import { NemoClient } from '@/lib/nemo-client';
+export async function run(job: DequeuedJob<string>, client: NemoClient) {
+  await client.health({ signal: job.abortSignal });
+  return fetch('https://search.internal/index', { method: 'POST', signal: job.abortSignal });
+}`,
+    },
+    {
+      code: `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+export class Model extends BaseChatModel {
+  async _call(prompt: string, options: this['ParsedCallOptions']) {
+    return fetch('https://llm.internal/v1/complete', { method: 'POST', body: prompt, signal: options.signal });
+  }
+}`,
+    },
+    // A job type of the project without a signal brings none, and a client passed alongside it is no carrier.
+    {
+      filename: HANDLER,
+      options: [{ checkTests: true }],
+      code: `import type { JobMeta } from '@/lib/queueing';
+export async function run(job: JobMeta) {
+  return fetch('https://search.internal/' + job.id, { signal: AbortSignal.timeout(5000) });
+}`,
+    },
+    // A type with an index signature may carry the signal: a function taking it is not reported as unable to.
+    {
+      filename: HANDLER,
+      options: [{ checkTests: true }],
+      code: `import type { ICommonObject } from '@/lib/queueing';
+async function transcribe(upload: string, options: ICommonObject) {
+  return fetch('https://stt.internal/v1/transcribe', { method: 'POST', body: upload });
+}
+export async function run(upload: string, signal: AbortSignal) {
+  return transcribe(upload, { chatId: '1' });
+}`,
+    },
+    // A library type the catalog does not know is not assumed to carry a signal.
+    `import type { Job } from 'bullmq';
+export async function run(job: Job) { return fetch('https://search.internal/' + job.id, { signal: AbortSignal.timeout(5000) }); }`,
   ],
   invalid: [
+    // A queue job's signal, declared in another module of the project (through \`extends\` and an intersection).
+    {
+      filename: HANDLER,
+      options: [{ checkTests: true }],
+      code: `import type { DequeuedJob, RetriedJob } from '@/lib/queueing';
+export async function index(job: DequeuedJob<string>) {
+  return fetch('https://search.internal/index', { method: 'POST', body: job.data });
+}
+export async function remove(job: RetriedJob<string>) {
+  return fetch('https://search.internal/' + job.id, { method: 'DELETE' });
+}`,
+      errors: [
+        {
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 15,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `import type { DequeuedJob, RetriedJob } from '@/lib/queueing';
+export async function index(job: DequeuedJob<string>) {
+  return fetch('https://search.internal/index', { signal: job.abortSignal, method: 'POST', body: job.data });
+}
+export async function remove(job: RetriedJob<string>) {
+  return fetch('https://search.internal/' + job.id, { method: 'DELETE' });
+}`,
+            },
+          ],
+        },
+        {
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 15,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `import type { DequeuedJob, RetriedJob } from '@/lib/queueing';
+export async function index(job: DequeuedJob<string>) {
+  return fetch('https://search.internal/index', { method: 'POST', body: job.data });
+}
+export async function remove(job: RetriedJob<string>) {
+  return fetch('https://search.internal/' + job.id, { signal: job.abortSignal, method: 'DELETE' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // A graphile-worker task's helpers carry \`abortSignal\` (the catalog knows the type; destructured here).
+    {
+      code: `import type { JobHelpers } from 'graphile-worker';
+export async function task(payload: { url: string }, { abortSignal }: JobHelpers) {
+  await fetch(payload.url, { method: 'POST' });
+}`,
+      errors: [
+        {
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 14,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `import type { JobHelpers } from 'graphile-worker';
+export async function task(payload: { url: string }, { abortSignal }: JobHelpers) {
+  await fetch(payload.url, { signal: abortSignal, method: 'POST' });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // LangChain's call options carry the caller's signal; the project's client class cannot take it,
+    // whether it is handed in (a parameter) or held (a field).
+    {
+      filename: HANDLER,
+      options: [{ checkTests: true }],
+      code: `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { RunnableConfig } from '@langchain/core/runnables';
+import { NemoClient } from '@/lib/nemo-client';
+export class Model extends BaseChatModel {
+  client: NemoClient;
+  _generate(messages: string[], options: this['ParsedCallOptions']) {
+    const generate = async (messages: string[], client: NemoClient) => client.chat(messages);
+    return generate(messages, this.client);
+  }
+  async check(config?: RunnableConfig) {
+    await this.client.health({});
+    return this.client.chat([]);
+  }
+}`,
+      errors: [
+        { line: 7, column: 72, endLine: 7, endColumn: 83, messageId: 'signalNotAccepted' },
+        { line: 11, column: 11, endLine: 11, endColumn: 29, messageId: 'signalNotForwarded' },
+        { line: 12, column: 12, endLine: 12, endColumn: 28, messageId: 'signalNotAccepted' },
+      ],
+    },
     // A deadline handed in and dropped: replaced by a constant, destructured and ignored, unread in the options.
     {
       code: `import axios from 'axios';

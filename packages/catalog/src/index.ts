@@ -95,3 +95,9 @@ export {
   parseSettings,
 } from './settings.js';
 export type * from './types.js';
+export {
+  SIGNAL_CARRIERS,
+  type SignalCarrier,
+  THIS_CALL_OPTIONS,
+  signalCarrierKey,
+} from './libraries/signal-carriers.js';
