@@ -5,10 +5,10 @@ import { createModelRule } from './create-rule.js';
 import { type Node, memberName, unwrap } from './util/ast.js';
 import type { FileModel } from './util/file-model.js';
 import { fanOutElements } from './util/fan-out.js';
-import { CHECK_TESTS_ONLY_SCHEMA } from './util/test-files.js';
+import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isRaceWithTimer } from './util/timeout-wrappers.js';
 
-export type Options = [{ checkTests?: boolean }];
+export type Options = [{ checkTests?: boolean; fixedLists?: boolean }];
 export type MessageIds = 'allOrNothing' | 'raceFailsFast' | 'suggestAllSettled' | 'suggestAny';
 
 /** The documented opt-out: a comment saying all-or-nothing is intended (`// all-or-nothing: …`). */
@@ -31,10 +31,27 @@ export default createModelRule<Options, MessageIds>({
       suggestAllSettled: 'Use `Promise.allSettled` (then handle the rejected parts).',
       suggestAny: 'Use `Promise.any`.',
     },
-    schema: CHECK_TESTS_ONLY_SCHEMA,
-    defaultOptions: [{ checkTests: false }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkTests: CHECK_TESTS_OPTION,
+          fixedLists: {
+            type: 'boolean',
+            description:
+              'Also report `Promise.all` over a fixed list of remote calls (`[getProfile(id), getOrders(id)]`), not only over a collection.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkTests: false, fixedLists: false }],
   },
-  create(context, _options, { model }) {
+  create(context, [options], { model }) {
+    // On production code the parts of a fixed list are nearly always all needed (a page and its
+    // count, a record and its settings): only a list written out on purpose is judged by default
+    // when the user asks for it. A collection grows with the data, and so do its ways to fail.
+    const fixedLists = options.fixedLists === true;
     const sourceCode = context.sourceCode;
 
     /** A comment with the opt-out on the call's line, the line above, or before its statement. */
@@ -96,6 +113,7 @@ export default createModelRule<Options, MessageIds>({
         )
           return;
       }
+      if (method === 'Promise.all' && !fanOut.collection && !fixedLists) return;
       if (isOptedOut(call)) return;
       const member = unwrap(call.callee);
       const property = member.type === AST_NODE_TYPES.MemberExpression ? member.property : undefined;

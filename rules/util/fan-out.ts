@@ -42,6 +42,8 @@ function rethrows(handler: Node): boolean {
 
 /** `node` runs inside a try block (below `boundary`) whose catch does not rethrow, or a `.catch()`. */
 function caughtWithin(node: Node, boundary: Node): boolean {
+  // The element is the call itself: a try around the whole fan-in is not the element's own.
+  if (node === boundary) return false;
   let child: Node = node;
   for (
     let current = node.parent;
@@ -74,7 +76,8 @@ function caughtWithin(node: Node, boundary: Node): boolean {
  * too, whatever else it does around them (`const id = …; try { await call(id) } catch { n-- }`).
  */
 export function handlesOwnFailure(node: Node, model?: FileModel): boolean {
-  if (model && unwrap(node).type === AST_NODE_TYPES.BlockStatement) {
+  // A block, or an expression body (`url => ({ url, ok: await check(url) })` where `check` catches).
+  if (model) {
     const calls = model.remoteCallsIn(node);
     if (calls.length > 0 && calls.every(call => caughtWithin(call.node, node))) return true;
   }

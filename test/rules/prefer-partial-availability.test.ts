@@ -39,10 +39,61 @@ export async function runEverywhere(regions: string[], url: string) {
     `
 // all-or-nothing: an invoice is wrong without every line
 const lines = await Promise.all(order.lines.map(line => fetch(line.priceUrl, { signal: AbortSignal.timeout(1000) })));`,
+    // By default a fixed list is not judged: on production code its parts are nearly always all needed.
+    `
+import axios from 'axios';
+async function getUser(id: string) { return axios.get('/users/' + id, { timeout: 1000 }); }
+async function getOrders(id: string) { return axios.get('/orders/' + id, { timeout: 1000 }); }
+export const page = (id: string) => Promise.all([getUser(id), getOrders(id)]);
+`,
+    // An expression body whose helper catches its own failure (the helper is followed, and so is its try).
+    `
+async function checkUrl(target: string): Promise<boolean> {
+  try {
+    const response = await fetch(target, { method: 'HEAD', signal: AbortSignal.timeout(3000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+export const check = (urls: string[]) => Promise.all(urls.map(async url => ({ url, ok: await checkUrl(url) })));
+`,
     // A single promise is not fan-out.
     'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) })]);',
   ],
   invalid: [
+    {
+      // A try around the whole fan-in does not make one element's failure its own.
+      code: `export async function load(a: string, b: string) {
+  try {
+    return await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);
+  } catch {
+    return null;
+  }
+}`,
+      options: [{ fixedLists: true }],
+      errors: [
+        {
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 29,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `export async function load(a: string, b: string) {
+  try {
+    return await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);
+  } catch {
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A catch that rethrows still fails the whole answer.
     {
       code: `export async function shorten(links: string[]) {
@@ -89,6 +140,7 @@ import Redis from 'ioredis';
 type Cache = Redis;
 export const both = (redis: Cache) => Promise.all([redis.get('a'), redis.get('b')]);
 `,
+      options: [{ fixedLists: true }],
       errors: [
         {
           column: 39,
@@ -111,6 +163,7 @@ export const both = (redis: Cache) => Promise.allSettled([redis.get('a'), redis.
     },
     {
       code: 'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
+      options: [{ fixedLists: true }],
       errors: [
         {
           column: 7,
@@ -153,6 +206,7 @@ async function getUser(id: string) { return axios.get('/users/' + id, { timeout:
 async function getOrders(id: string) { return axios.get('/orders/' + id, { timeout: 1000 }); }
 export const page = (id: string) => Promise.all([getUser(id), getOrders(id)]);
 `,
+      options: [{ fixedLists: true }],
       errors: [
         {
           column: 37,
@@ -176,6 +230,7 @@ export const page = (id: string) => Promise.allSettled([getUser(id), getOrders(i
     },
     {
       code: `import { readFile } from 'node:fs/promises'; const [template, data] = await Promise.all([readFile('t.html', 'utf8'), fetch(url, { signal: AbortSignal.timeout(1000) })]);`,
+      options: [{ fixedLists: true }],
       errors: [
         {
           column: 77,
