@@ -80,35 +80,32 @@ export async function load(url: string, signal: AbortSignal) {
     // the project), LangChain's call options, a client method that takes the signal in its options.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import type { DequeuedJob } from '@/lib/queueing';
 import { NemoClient } from '@/lib/nemo-client';
 export async function run(job: DequeuedJob<string>, client: NemoClient) {
   await client.health({ signal: job.abortSignal });
   return fetch('https://search.internal/index', { method: 'POST', signal: job.abortSignal });
 }`,
+      options: [{ checkTests: true }],
     },
-    {
-      code: `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
+    `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 export class Model extends BaseChatModel {
   async _call(prompt: string, options: this['ParsedCallOptions']) {
     return fetch('https://llm.internal/v1/complete', { method: 'POST', body: prompt, signal: options.signal });
   }
 }`,
-    },
     // A job type of the project without a signal brings none, and a client passed alongside it is no carrier.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import type { JobMeta } from '@/lib/queueing';
 export async function run(job: JobMeta) {
   return fetch('https://search.internal/' + job.id, { signal: AbortSignal.timeout(5000) });
 }`,
+      options: [{ checkTests: true }],
     },
     // A type with an index signature may carry the signal: a function taking it is not reported as unable to.
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import type { ICommonObject } from '@/lib/queueing';
 async function transcribe(upload: string, options: ICommonObject) {
   return fetch('https://stt.internal/v1/transcribe', { method: 'POST', body: upload });
@@ -116,6 +113,7 @@ async function transcribe(upload: string, options: ICommonObject) {
 export async function run(upload: string, signal: AbortSignal) {
   return transcribe(upload, { chatId: '1' });
 }`,
+      options: [{ checkTests: true }],
     },
     // A library type the catalog does not know is not assumed to carry a signal.
     `import type { Job } from 'bullmq';
@@ -125,7 +123,6 @@ export async function run(job: Job) { return fetch('https://search.internal/' + 
     // A queue job's signal, declared in another module of the project (through \`extends\` and an intersection).
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import type { DequeuedJob, RetriedJob } from '@/lib/queueing';
 export async function index(job: DequeuedJob<string>) {
   return fetch('https://search.internal/index', { method: 'POST', body: job.data });
@@ -133,6 +130,7 @@ export async function index(job: DequeuedJob<string>) {
 export async function remove(job: RetriedJob<string>) {
   return fetch('https://search.internal/' + job.id, { method: 'DELETE' });
 }`,
+      options: [{ checkTests: true }],
       errors: [
         {
           line: 3,
@@ -203,7 +201,6 @@ export async function task(payload: { url: string }, { abortSignal }: JobHelpers
     // whether it is handed in (a parameter) or held (a field).
     {
       filename: HANDLER,
-      options: [{ checkTests: true }],
       code: `import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { RunnableConfig } from '@langchain/core/runnables';
 import { NemoClient } from '@/lib/nemo-client';
@@ -218,6 +215,7 @@ export class Model extends BaseChatModel {
     return this.client.chat([]);
   }
 }`,
+      options: [{ checkTests: true }],
       errors: [
         { line: 7, column: 72, endLine: 7, endColumn: 83, messageId: 'signalNotAccepted' },
         { line: 11, column: 11, endLine: 11, endColumn: 29, messageId: 'signalNotForwarded' },
