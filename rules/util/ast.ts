@@ -139,6 +139,32 @@ export function findNode(
   return undefined;
 }
 
+/**
+ * Links every node below `root` to its parent, as ESLint does for the linted file: a module of the
+ * project parsed on the side has none, and questions such as "the class this `this` belongs to"
+ * walk up.
+ */
+export function setParents(root: Node): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    for (const key in node) {
+      if (SKIP_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (Node | null)[])
+          if (item && typeof item.type === 'string') {
+            (item as { parent?: Node }).parent = node;
+            stack.push(item);
+          }
+      } else if (child && typeof child === 'object' && typeof (child as Node).type === 'string') {
+        (child as { parent?: Node }).parent = node;
+        stack.push(child as Node);
+      }
+    }
+  }
+}
+
 /** True when `inner` is `outer` or lies inside it. */
 export function isWithin(inner: Node, outer: Node): boolean {
   return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];

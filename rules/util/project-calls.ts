@@ -14,7 +14,9 @@ import path from 'node:path';
 
 import {
   canonicalModule,
+  instanceOfDeclaredType,
   isKnownModule,
+  isRemoteOnlyClientType,
   isLockModule,
   isRemoteModule,
   signalCarrierKey,
@@ -882,6 +884,71 @@ class Session {
 
   /** {@link lockClass} for a class named in module `info` (declared there or imported from the project). */
   /**
+   * A call along a chain that starts at a value declared with a class (a parameter `db: Database`,
+   * a field `this.users`, a const `new Store()`), looked through builder calls
+   * (`db.db.selectFrom('u').where(…).execute()`): it reaches a client when a field on the way is
+   * declared with a client library's type, or a method on the way makes a remote call.
+   */
+  private typedChain(info: ModuleInfo, call: TSESTree.CallExpression, depth: number): boolean {
+    const names: string[] = [];
+    let current = unwrap(call.callee);
+    for (;;) {
+      if (current.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberName(current);
+        if (name === undefined) return false;
+        names.unshift(name);
+        current = unwrap(current.object);
+      } else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
+      else break;
+    }
+    let type: string | undefined;
+    if (current.type === AST_NODE_TYPES.ThisExpression) {
+      const owner = enclosingClass(call);
+      const field = names.shift();
+      type = owner && field ? fieldType(owner, field) : undefined;
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      if (info.imports.has(current.name) || info.locals.has(current.name)) return false;
+      type = bindingType(call, current.name);
+    }
+    return type !== undefined && names.length > 0 && this.typeReaches(info, type, names, depth + 1);
+  }
+
+  /** A value of the type `name` (as `info` sees it), read along `names`, reaches another process. */
+  private typeReaches(info: ModuleInfo, name: string, names: readonly string[], depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const found = this.typeNamed(info, name, depth);
+    if (!found) return false;
+    // A client library's client type (not the row and option types it also exports): whatever is
+    // called on it talks to its server.
+    if ('external' in found) {
+      const module = canonicalModule(found.external.specifier);
+      const type = found.external.imported;
+      return (
+        instanceOfDeclaredType(module, [type]) !== undefined ||
+        isRemoteOnlyClientType(module, type) ||
+        (PRISMA_OUTPUT.test(found.external.specifier) && type === 'PrismaClient')
+      );
+    }
+    const node = found.node;
+    if (node.type !== AST_NODE_TYPES.ClassDeclaration) return false;
+    const [first, ...rest] = names as [string, ...string[]];
+    for (const member of node.body.body) {
+      if (classMemberKey(member) !== first) continue;
+      if (member.type === AST_NODE_TYPES.MethodDefinition)
+        return (
+          !(member as { static?: boolean }).static && this.remoteFunction(found.info, member.value, depth)
+        );
+      break;
+    }
+    const field = fieldType(node, first);
+    if (field) return rest.length > 0 && this.typeReaches(found.info, field, rest, depth + 1);
+    const base = node.superClass;
+    return (
+      base?.type === AST_NODE_TYPES.Identifier && this.typeReaches(found.info, base.name, names, depth + 1)
+    );
+  }
+
+  /**
    * The declaration of the type `name` as `info` sees it: an interface, type alias or class of the
    * project (declared there or imported, type-only imports included), or a library's type.
    */
@@ -1067,9 +1134,15 @@ class Session {
       return !info.locals.has('fetch');
     const chain = memberPath(callee);
     if (!chain) return false;
+    // `this.users.findOne(id)`, `this.store.db.selectFrom(…).execute()`: through fields declared with a class.
+    if (chain.root.type === AST_NODE_TYPES.ThisExpression)
+      return call.type === AST_NODE_TYPES.CallExpression && this.typedChain(info, call, depth);
     // `getStorageProvider().uploadFile(…)`: a method of what a call returns.
     if (chain.root.type === AST_NODE_TYPES.CallExpression && chain.path.length > 0)
-      return call.type === AST_NODE_TYPES.CallExpression && this.clientValue(info, chain.root, depth + 1);
+      return (
+        call.type === AST_NODE_TYPES.CallExpression &&
+        (this.clientValue(info, chain.root, depth + 1) || this.typedChain(info, call, depth))
+      );
     if (chain.root.type !== AST_NODE_TYPES.Identifier) return false;
     const rootName = chain.root.name;
     const imported = info.imports.get(rootName);
@@ -1091,7 +1164,7 @@ class Session {
     }
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
     const local = info.locals.get(rootName);
-    if (!local) return false;
+    if (!local) return this.typedChain(info, call, depth);
     if (chain.path.length === 0) return this.remoteFunction(info, local, depth);
     if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
     return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));

@@ -16,7 +16,7 @@ import { isFalsyNone } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, memberName, staticString, unwrap } from './ast.js';
+import { type Node, findNode, memberName, setParents, staticString, unwrap } from './ast.js';
 import { isTestFile } from './test-files.js';
 
 /** A parser as ESLint hands it to rules (`context.languageOptions.parser`). */
@@ -137,10 +137,11 @@ export function parseModule(
     loc: true,
   };
   try {
-    const result = parser.parseForESLint
-      ? parser.parseForESLint(text, options).ast
-      : parser.parse?.(text, options);
-    return result as Node | undefined;
+    const result = (
+      parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse?.(text, options)
+    ) as Node | undefined;
+    if (result) setParents(result);
+    return result;
   } catch {
     // A module that does not parse with this parser (another dialect) contributes nothing.
     return undefined;

@@ -23,6 +23,16 @@ ruleTester.run('no-unbounded-fanout', rule, {
 export const names = (xs: string[]) => Promise.all(xs.map(async x => formatName(x)));`,
       options: [{ checkTests: true }],
     },
+    // A method of a project class that only computes is local work.
+    {
+      filename: HANDLER,
+      code: `import { UsersService } from '@/lib/users-service';
+export class Names {
+  constructor(private readonly users: UsersService) {}
+  all(ids: string[]) { return Promise.all(ids.map(async id => this.users.format(id))); }
+}`,
+      options: [{ checkTests: true }],
+    },
     // A function wrapped by a limiter in its module runs through the limiter.
     {
       filename: HANDLER,
@@ -103,6 +113,23 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    // Through a field declared with a service class of the project whose method queries Prisma,
+    // and through a parameter declared with a wrapper whose field is a kysely instance.
+    {
+      filename: HANDLER,
+      code: `import { type Database, UsersService } from '@/lib/users-service';
+export class Team {
+  constructor(private readonly users: UsersService) {}
+  members(ids: string[]) { return Promise.all(ids.map(id => this.users.findOne(id))); }
+}
+export const likes = (db: Database, uris: string[]) =>
+  Promise.all(uris.map(async uri => db.db.selectFrom('like').where('subject', '=', uri).execute()));`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 35, endLine: 4, endColumn: 46, messageId: 'unboundedFanout' },
+        { line: 7, column: 3, endLine: 7, endColumn: 14, messageId: 'unboundedFanout' },
+      ],
+    },
     // A function of the project found through the tsconfig's baseUrl (`'network'`), whose request
     // goes through fetch imported from node-fetch.
     {

@@ -60,7 +60,11 @@ export {
 } from './decide-backoff.js';
 export { customInstanceRole, customModuleRole } from './custom-clients.js';
 export { RETRY_DEFAULTS, type RetryDefaults } from './libraries/retry.js';
-export { REMOTE_ONLY_MODULES, isRemoteOnlyModule } from './libraries/remote-modules.js';
+export {
+  REMOTE_ONLY_MODULES,
+  isRemoteOnlyClientType,
+  isRemoteOnlyModule,
+} from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
 export { BULL_MODULES, type JobQueue, type JobRetryFinding, decideJobRetry } from './libraries/queues.js';
 export {

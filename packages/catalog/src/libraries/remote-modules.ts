@@ -46,3 +46,29 @@ const REMOTE_ONLY = new Set(REMOTE_ONLY_MODULES);
 export function isRemoteOnlyModule(module: string): boolean {
   return REMOTE_ONLY.has(module);
 }
+
+/**
+ * The types, by module, whose values talk to the server (a connection, a query builder, a
+ * repository), as opposed to the row and option types the same modules export (`Prisma.User`,
+ * `FindOptions`). A field or parameter declared with one of them is a client.
+ */
+const REMOTE_ONLY_CLIENT_TYPES: Readonly<Record<string, readonly string[]>> = {
+  kysely: ['Kysely', 'Transaction'],
+  'drizzle-orm': ['PgDatabase', 'MySqlDatabase', 'BaseSQLiteDatabase'],
+  typeorm: ['Repository', 'TreeRepository', 'MongoRepository', 'EntityManager', 'DataSource', 'QueryRunner'],
+  sequelize: ['Sequelize', 'ModelStatic'],
+  '@mikro-orm/core': ['EntityManager', 'EntityRepository', 'MikroORM'],
+  mongoose: ['Model', 'Connection'],
+  redis: ['RedisClientType', 'RedisClusterType'],
+  '@upstash/redis': ['Redis'],
+  '@clickhouse/client': ['ClickHouseClient'],
+  '@elastic/elasticsearch': ['Client'],
+  mssql: ['ConnectionPool', 'Request', 'Transaction'],
+  'cassandra-driver': ['Client'],
+  nodemailer: ['Transporter'],
+};
+
+/** True when the type `name` exported by `module` is a client of a remote-only library. */
+export function isRemoteOnlyClientType(module: string, name: string): boolean {
+  return REMOTE_ONLY_CLIENT_TYPES[module]?.includes(name) ?? false;
+}
