@@ -277,7 +277,7 @@ export default createModelRule<Options, MessageIds>({
           const key = carriedSignal(target.typeAnnotation?.typeAnnotation);
           if (key)
             return {
-              text: `${target.name}${target.optional || param.type === AST_NODE_TYPES.AssignmentPattern ? '?' : ''}.${key}`,
+              text: `${target.name}${target.optional ? '?' : ''}.${key}`,
               names: new Set([`${target.name}.${key}`]),
               fn,
             };

@@ -11,10 +11,7 @@ async function health(base: string): Promise<boolean> {
 
 /** The back-office status page: one line per dependency. */
 export async function statusPage(): Promise<Record<string, boolean>> {
-  const [rates, payments, mailer] = await Promise.all([
-    health(SERVICES.rates),
-    health(SERVICES.payments),
-    health(SERVICES.mailer),
-  ]);
-  return { rates, payments, mailer };
+  const names = Object.keys(SERVICES) as (keyof typeof SERVICES)[];
+  const up = await Promise.all(names.map(name => health(SERVICES[name])));
+  return Object.fromEntries(names.map((name, i) => [name, up[i] ?? false]));
 }
