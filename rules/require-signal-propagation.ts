@@ -81,7 +81,8 @@ export default createModelRule<Options, MessageIds>({
   },
   create(context, _options, { model }) {
     const sourceCode = context.sourceCode;
-    const inheritedCache = new Map<Node, Inherited | null>();
+    /** Per function: the signal it receives, read without (0) and with (1) the project's types. */
+    const inheritedCache = [new Map<Node, Inherited | null>(), new Map<Node, Inherited | null>()];
     // `options.signal` and `{ signal?: AbortSignal }` need the word: without it, no body is searched for them.
     const mentionsSignal = sourceCode.text.includes('signal');
 
@@ -170,6 +171,9 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
+    /** Where a value of the type named here carries a signal, per type name (DTOs recur). */
+    const carried = new Map<string, string | null | undefined>();
+
     /** The module a name is imported from in this file, and the name it has there. */
     function importOf(name: string): { module: string; imported: string } | undefined {
       for (const statement of sourceCode.ast.body) {
@@ -194,14 +198,18 @@ export default createModelRule<Options, MessageIds>({
      * `this['ParsedCallOptions']`, or a type of the project with an AbortSignal member (a queue's
      * `job.abortSignal`). The key, null when the type plainly has none, undefined when unknown.
      */
-    function carriedSignal(type: TSESTree.TypeNode | undefined, depth = 0): string | null | undefined {
+    function carriedSignal(
+      type: TSESTree.TypeNode | undefined,
+      depth = 0,
+      project = true,
+    ): string | null | undefined {
       if (!type || depth > 2) return undefined;
       if (type.type === AST_NODE_TYPES.TSUnionType) {
         let unknown = false;
         for (const part of type.types) {
           if (part.type === AST_NODE_TYPES.TSUndefinedKeyword || part.type === AST_NODE_TYPES.TSNullKeyword)
             continue;
-          const key = carriedSignal(part, depth + 1);
+          const key = carriedSignal(part, depth + 1, project);
           if (key) return key;
           if (key === undefined) unknown = true;
         }
@@ -220,10 +228,14 @@ export default createModelRule<Options, MessageIds>({
         return undefined;
       const name = type.typeName.name;
       if (name === 'Partial' || name === 'Readonly' || name === 'Required')
-        return carriedSignal(type.typeArguments?.params[0], depth + 1);
+        return carriedSignal(type.typeArguments?.params[0], depth + 1, project);
       const source = importOf(name);
       const known = source ? signalCarrierKey(source.module, source.imported) : undefined;
-      return known ?? model.signalKeyOfType(name);
+      if (known || !project) return known;
+      if (carried.has(name)) return carried.get(name);
+      const key = model.signalKeyOfType(name);
+      carried.set(name, key);
+      return key;
     }
 
     /** The function reads `name.signal` (or `name?.signal`) somewhere in its own body. */
@@ -242,7 +254,7 @@ export default createModelRule<Options, MessageIds>({
     }
 
     /** A signal a function receives: a `signal` parameter, `{ signal }` from options, a fetch `Request`. */
-    function signalOf(fn: FunctionNode): Inherited | undefined {
+    function signalOf(fn: FunctionNode, project: boolean): Inherited | undefined {
       const first = fn.params[0];
       if (first?.type === AST_NODE_TYPES.Identifier && isRouteHandler(fn))
         return {
@@ -274,7 +286,7 @@ export default createModelRule<Options, MessageIds>({
               fn,
             };
           // `job: DequeuedJob<T>` (a project type with `abortSignal`), `options: this['ParsedCallOptions']`.
-          const key = carriedSignal(target.typeAnnotation?.typeAnnotation);
+          const key = carriedSignal(target.typeAnnotation?.typeAnnotation, 0, project);
           if (key)
             return {
               text: `${target.name}${target.optional ? '?' : ''}.${key}`,
@@ -306,17 +318,18 @@ export default createModelRule<Options, MessageIds>({
     }
 
     /** The nearest enclosing function (outwards) that receives a signal, with the names derived from it. */
-    function inheritedAt(node: Node): Inherited | undefined {
+    function inheritedAt(node: Node, project = true): Inherited | undefined {
+      const cache = inheritedCache[project ? 1 : 0] as Map<Node, Inherited | null>;
       for (let current = node.parent; current; current = current.parent) {
         if (!isFunction(current)) continue;
-        const cached = inheritedCache.get(current);
+        const cached = cache.get(current);
         if (cached !== undefined) {
           if (cached) return cached;
           continue;
         }
-        const found = signalOf(current);
+        const found = signalOf(current, project);
         if (found) derive(found);
-        inheritedCache.set(current, found ?? null);
+        cache.set(current, found ?? null);
         if (found) return found;
       }
       return undefined;
@@ -573,7 +586,10 @@ export default createModelRule<Options, MessageIds>({
      * makes calls that could take one but has no way to receive it.
      */
     function checkFunctionCall(call: TSESTree.CallExpression): void {
-      const inherited = inheritedAt(call);
+      // Most calls have no signal in scope: the project's types are read for one only when the
+      // callee is a function of this file (a call into another module needs a module read anyway).
+      const inherited =
+        inheritedAt(call, false) ?? (model.localFunction(call.callee) ? inheritedAt(call) : undefined);
       if (!inherited) return;
       if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return;
       const local = model.localFunction(call.callee);

@@ -956,6 +956,7 @@ class Session {
     info: ModuleInfo,
     name: string,
     depth: number,
+    worthReading?: (file: string) => boolean,
   ): { info: ModuleInfo; node: Node } | { external: Import } | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const declared = info.types.get(name) ?? info.locals.get(name);
@@ -966,29 +967,36 @@ class Session {
     if (isRemoteSpecifier(imported.specifier)) return { external: imported };
     const file = resolveProjectModule(info.file, imported.specifier, this.context.cwd);
     if (!file) return { external: imported };
-    const next = this.module(file);
-    return next ? this.exportedType(next, imported.imported, depth + 1) : undefined;
+    const next = this.moduleWorthReading(file, worthReading);
+    return next ? this.exportedType(next, imported.imported, depth + 1, worthReading) : undefined;
+  }
+
+  /** A module, unless it has not been read yet and `worthReading` says its text cannot matter. */
+  private moduleWorthReading(file: string, worthReading?: (file: string) => boolean): ModuleInfo | undefined {
+    if (worthReading && !modules.has(file) && !worthReading(file)) return undefined;
+    return this.module(file);
   }
 
   private exportedType(
     info: ModuleInfo,
     name: string,
     depth: number,
+    worthReading?: (file: string) => boolean,
   ): { info: ModuleInfo; node: Node } | { external: Import } | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const entry = info.exports.get(name);
-    if (entry && 'local' in entry) return this.typeNamed(info, entry.local, depth + 1);
+    if (entry && 'local' in entry) return this.typeNamed(info, entry.local, depth + 1, worthReading);
     if (entry && 'from' in entry) {
       if (entry.imported === '*') return undefined;
       const file = resolveProjectModule(info.file, entry.from, this.context.cwd);
-      const next = file ? this.module(file) : undefined;
-      return next ? this.exportedType(next, entry.imported, depth + 1) : undefined;
+      const next = file ? this.moduleWorthReading(file, worthReading) : undefined;
+      return next ? this.exportedType(next, entry.imported, depth + 1, worthReading) : undefined;
     }
     if (entry) return undefined;
     for (const from of info.starExports) {
       const file = resolveProjectModule(info.file, from, this.context.cwd);
-      const next = file ? this.module(file) : undefined;
-      const found = next ? this.exportedType(next, name, depth + 1) : undefined;
+      const next = file ? this.moduleWorthReading(file, worthReading) : undefined;
+      const found = next ? this.exportedType(next, name, depth + 1, worthReading) : undefined;
       if (found) return found;
     }
     return undefined;
@@ -1003,12 +1011,27 @@ class Session {
     if (depth > MAX_DEPTH) return undefined;
     const memo = name;
     if (info.signalKeys.has(memo)) return info.signalKeys.get(memo);
+    // A type imported from another module of the project: one answer per module and name for the
+    // whole process while it is fresh (barrels of DTOs are asked about by every file).
+    // Keyed by the importing folder and the specifier, so that a repeated question resolves nothing.
+    const imported = info.types.has(name) || info.locals.has(name) ? undefined : info.typeImports.get(name);
+    const shared =
+      imported && imported.imported !== '*'
+        ? `${path.dirname(info.file)}\0${imported.specifier}#${imported.imported}`
+        : undefined;
+    const now = Date.now();
+    const fresh = shared ? importedSignalKeys.get(shared) : undefined;
+    if (fresh && now - fresh.checkedAt < STAT_TTL_MS) {
+      info.signalKeys.set(memo, fresh.key);
+      return fresh.key;
+    }
     const guard = `${info.file}:type:${name}`;
     if (this.active.has(guard)) return undefined;
     this.active.add(guard);
     let result: string | null | undefined;
     try {
-      const found = this.typeNamed(info, name, depth);
+      // Only a module whose text could declare a signal member (or a carrier type) is parsed for it.
+      const found = this.typeNamed(info, name, depth, mayDeclareSignal);
       if (!found) result = undefined;
       else if ('external' in found)
         result = signalCarrierKey(found.external.specifier, found.external.imported) ?? undefined;
@@ -1017,6 +1040,7 @@ class Session {
       this.active.delete(guard);
     }
     info.signalKeys.set(memo, result);
+    if (shared) importedSignalKeys.set(shared, { checkedAt: now, key: result });
     return result;
   }
 
@@ -1529,6 +1553,27 @@ function fieldType(
     }
   }
   return undefined;
+}
+
+/** Words without which a module's types hold no AbortSignal member and extend no carrier type. */
+const SIGNAL_WORDS = /Signal|CallOptions|RunnableConfig|JobHelpers|RequestHandlerExtra|ToolExecutionOptions/;
+const signalWords = new Map<string, { checkedAt: number; found: boolean }>();
+/** `<file>#<exported name>` → where a value of that type carries a signal, while fresh. */
+const importedSignalKeys = new Map<string, { checkedAt: number; key: string | null | undefined }>();
+
+/** A cheap look at a module's text before it is parsed for its types' signal members. */
+function mayDeclareSignal(file: string): boolean {
+  const now = Date.now();
+  const cached = signalWords.get(file);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.found;
+  let found = false;
+  try {
+    found = SIGNAL_WORDS.test(readFileSync(file, 'utf8'));
+  } catch {
+    found = false;
+  }
+  signalWords.set(file, { checkedAt: now, found });
+  return found;
 }
 
 /** Type wrappers whose members are those of the type they are given. */
