@@ -20,10 +20,10 @@
 // - request wrappers: both readers find the same carriers and the same calls that give no
 //   deadline (`wrapperCallFinding`). Only require-timeout also follows `this.fetch(…)` methods of
 //   the class or one it inherits from the project, reports once at the request a wrapper whose
-//   callers are all in its file and none gives a deadline (`wrapperNeverBounded`), follows a
-//   method of a project class reached through a field, parameter or const declared with it
-//   (`this.http.request(…)` with `http: HttpClient`), and leaves out calls with a page-relative
-//   URL (a browser's request); analyze reports each call.
+//   callers are all in its file and none gives a deadline (`wrapperNeverBounded`), and leaves out
+//   calls with a page-relative URL (a browser's request); analyze reports each call. Neither
+//   follows a method of another object declared with a project class (`this.http.getJson(…)`):
+//   the value may be a subclass that overrides it with a deadline.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
