@@ -905,7 +905,23 @@ class Session {
     if (current.type === AST_NODE_TYPES.ThisExpression) {
       const owner = enclosingClass(call);
       const field = names.shift();
-      type = owner && field ? fieldType(owner, field) : undefined;
+      if (!owner || !field) return false;
+      // `this.query(…)`: a method of the same class, or one it inherits from a class of the project.
+      if (names.length === 0) {
+        for (const member of owner.body.body) {
+          if (classMemberKey(member) !== field) continue;
+          return (
+            member.type === AST_NODE_TYPES.MethodDefinition &&
+            !member.static &&
+            this.remoteFunction(info, member.value, depth + 1)
+          );
+        }
+        const base = owner.superClass;
+        return (
+          base?.type === AST_NODE_TYPES.Identifier && this.typeReaches(info, base.name, [field], depth + 1)
+        );
+      }
+      type = fieldType(owner, field);
     } else if (current.type === AST_NODE_TYPES.Identifier) {
       if (info.imports.has(current.name) || info.locals.has(current.name)) return false;
       type = bindingType(call, current.name);

@@ -121,13 +121,15 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 export class Team {
   constructor(private readonly users: UsersService) {}
   members(ids: string[]) { return Promise.all(ids.map(id => this.users.findOne(id))); }
+  groups(groups: string[][]) { return Promise.all(groups.map(group => this.users.findMany(group))); }
 }
 export const likes = (db: Database, uris: string[]) =>
   Promise.all(uris.map(async uri => db.db.selectFrom('like').where('subject', '=', uri).execute()));`,
       options: [{ checkTests: true }],
       errors: [
         { line: 4, column: 35, endLine: 4, endColumn: 46, messageId: 'unboundedFanout' },
-        { line: 7, column: 3, endLine: 7, endColumn: 14, messageId: 'unboundedFanout' },
+        { line: 5, column: 39, endLine: 5, endColumn: 50, messageId: 'unboundedFanout' },
+        { line: 8, column: 3, endLine: 8, endColumn: 14, messageId: 'unboundedFanout' },
       ],
     },
     // A function of the project found through the tsconfig's baseUrl (`'network'`), whose request
