@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { type FamilyId, THIS_CALL_OPTIONS, getPath, signalCarrierKey } from '@faultline/catalog';
+import { type FamilyId, SIGNAL_NAME, THIS_CALL_OPTIONS, getPath, signalCarrierKey } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
 import {
   type FunctionNode,
@@ -39,7 +39,6 @@ const SIGNAL_KEY: Partial<Record<FamilyId, string>> = {
   custom: 'signal',
 };
 
-const SIGNAL_NAME = /^(signal|abortSignal)$|Signal$/;
 // Next.js App Router route handlers: `route.{js,ts}` files exporting HTTP-method functions.
 const ROUTE_FILE = /(?:^|[\\/])route\.[cm]?[jt]sx?$/;
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -175,7 +174,10 @@ export default createModelRule<Options, MessageIds>({
     const carried = new Map<string, string | null | undefined>();
 
     /** The module a name is imported from in this file, and the name it has there. */
+    const imports = new Map<string, { module: string; imported: string } | undefined>();
     function importOf(name: string): { module: string; imported: string } | undefined {
+      if (imports.has(name)) return imports.get(name);
+      imports.set(name, undefined);
       for (const statement of sourceCode.ast.body) {
         if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
         for (const specifier of statement.specifiers) {
@@ -186,7 +188,9 @@ export default createModelRule<Options, MessageIds>({
                 ? specifier.imported.name
                 : specifier.imported.value
               : 'default';
-          return { module: statement.source.value, imported };
+          const found = { module: statement.source.value, imported };
+          imports.set(name, found);
+          return found;
         }
       }
       return undefined;

@@ -19,6 +19,7 @@ import {
   isRemoteOnlyClientType,
   isLockModule,
   isRemoteModule,
+  SIGNAL_NAME,
   signalCarrierKey,
 } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -1594,12 +1595,10 @@ function mayDeclareSignal(file: string): boolean {
 
 /** Type wrappers whose members are those of the type they are given. */
 const WRAPPING_TYPES = new Set(['Partial', 'Readonly', 'Required', 'NonNullable']);
-/** A member that may hold an AbortSignal by its name: `signal`, `abortSignal`, `cancelSignal`. */
-const SIGNAL_MEMBER = /^(?:signal|abortSignal)$|Signal$/;
 
 /** A member named like a signal and declared as one (`abortSignal: AbortSignal`, `signal?: AbortSignal | null`). */
 function isSignalMember(name: string, type: TSESTree.TypeNode | undefined): boolean {
-  if (!SIGNAL_MEMBER.test(name)) return false;
+  if (!SIGNAL_NAME.test(name)) return false;
   if (!type) return name === 'signal' || name === 'abortSignal';
   const parts = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
   return parts.some(

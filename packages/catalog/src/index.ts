@@ -101,6 +101,7 @@ export {
 export type * from './types.js';
 export {
   SIGNAL_CARRIERS,
+  SIGNAL_NAME,
   type SignalCarrier,
   THIS_CALL_OPTIONS,
   signalCarrierKey,

@@ -3,6 +3,9 @@
 // passes the caller's signal in a model's call options, a job runner its job's, an MCP server its
 // request's. Each entry was read from the library's declaration of the type.
 
+/** A name that holds an AbortSignal by convention: `signal`, `abortSignal`, `cancelSignal`. */
+export const SIGNAL_NAME = /^(?:signal|abortSignal)$|Signal$/;
+
 /** A library type that carries a signal, and the key it is under. */
 export interface SignalCarrier {
   /** The module the type is imported from (the package name or a subpath of it). */
