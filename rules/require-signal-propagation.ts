@@ -36,6 +36,7 @@ const SIGNAL_KEY: Partial<Record<FamilyId, string>> = {
   undici: 'signal',
   http: 'signal',
   aws: 'abortSignal',
+  connect: 'signal',
   custom: 'signal',
 };
 

@@ -351,3 +351,22 @@ describe('team-shapes.ts with its settings', () => {
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual({});
   });
 });
+
+describe('connect.ts', () => {
+  it('judges Connect calls by their call options and the transport they were made with', () => {
+    const code = readFileSync(path.join(FIXTURES, 'connect.ts'), 'utf8');
+    const missing = 'missing `timeoutMs` in the call options or `defaultTimeoutMs` on the transport';
+    // A transport handed in, and a client known by its declared type: the default is not visible.
+    const expected = {
+      '13:9': missing,
+      '14:9': 'bounded',
+      '15:9': 'bounded',
+      '16:9': 'bounded',
+      '17:9': 'unknown',
+      '18:9': 'unknown',
+      '19:3': missing,
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});

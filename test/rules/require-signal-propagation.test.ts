@@ -222,6 +222,31 @@ export class Model extends BaseChatModel {
         { line: 12, column: 12, endLine: 12, endColumn: 28, messageId: 'signalNotAccepted' },
       ],
     },
+    // A Connect client takes the caller's signal in its call options.
+    {
+      code: `import { createClient } from '@connectrpc/connect';
+export async function profile(transport: Transport, id: string, signal: AbortSignal) {
+  return createClient(UserService, transport).getUser({ id }, { headers });
+}`,
+      errors: [
+        {
+          line: 3,
+          column: 10,
+          endLine: 3,
+          endColumn: 54,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output: `import { createClient } from '@connectrpc/connect';
+export async function profile(transport: Transport, id: string, signal: AbortSignal) {
+  return createClient(UserService, transport).getUser({ id }, { signal, headers });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // A deadline handed in and dropped: replaced by a constant, destructured and ignored, unread in the options.
     {
       code: `import axios from 'axios';

@@ -370,6 +370,18 @@ export class Bounded extends SocialBase {
 export const viaOther = (provider: SocialBase) => provider.fetch('https://x.example.com', { method: 'POST' });`,
       options: [{ checkTests: true }],
     },
+    // Connect: a per-call \`timeoutMs\`, a transport's \`defaultTimeoutMs\`, a transport handed in (its
+    // default is not visible), a transport with interceptors, a client known only by its declared type.
+    `import { createClient } from '@connectrpc/connect';
+import { createGrpcTransport, createConnectTransport } from '@connectrpc/connect-node';
+const users = createClient(UserService, createGrpcTransport({ baseUrl, httpVersion: '2' }));
+export const get = (id: string) => users.getUser({ id }, { timeoutMs: 2000 });
+const bounded = createClient(UserService, createConnectTransport({ baseUrl, httpVersion: '1.1', defaultTimeoutMs: 5000 }));
+export const find = (id: string) => bounded.getUser({ id });
+export const viaHanded = (transport: Transport, id: string) => createClient(UserService, transport).getUser({ id });
+const intercepted = createClient(UserService, createGrpcTransport({ baseUrl, httpVersion: '2', interceptors: [deadline] }));
+export const viaInterceptor = (id: string) => intercepted.getUser({ id });
+export const viaDeclared = (client: Client<typeof UserService>, id: string) => client.getUser({ id });`,
   ],
   invalid: [
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
@@ -1508,6 +1520,24 @@ export { api };`,
       code: `import { GraphQLClient } from 'graphql-request';
 export const billing = new GraphQLClient('https://billing/graphql', { headers: { authorization: token } });`,
       errors: [{ column: 28, endColumn: 41, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Connect: a transport with no \`defaultTimeoutMs\` and calls with no \`timeoutMs\`, v1 and v2 names.
+      code: `
+import { createPromiseClient, createCallbackClient } from '@bufbuild/connect';
+import { createGrpcTransport } from '@bufbuild/connect-node';
+const transport = createGrpcTransport({ baseUrl, httpVersion: '2' });
+const users = createPromiseClient(UserService, transport);
+export const get = (id: string) => users.getUser({ id }, { headers });
+const callbacks = createCallbackClient(UserService, transport);
+export const watch = (id: string, done: () => void) => callbacks.getUser({ id }, done, {});
+export const unset = (id: string) => users.getUser({ id }, { timeoutMs: undefined });
+`,
+      errors: [
+        { column: 36, endColumn: 49, endLine: 6, line: 6, messageId: 'missingDeadline' },
+        { column: 56, endColumn: 73, endLine: 8, line: 8, messageId: 'missingDeadline' },
+        { column: 62, endColumn: 82, endLine: 9, line: 9, messageId: 'noneDeadline' },
+      ],
     },
   ],
 });

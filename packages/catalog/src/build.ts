@@ -50,7 +50,7 @@ export const factory = (
   instance: InstanceKind,
   family: FamilyId,
   options: Locator,
-  inheritsFrom?: 'callee' | 'arg0',
+  inheritsFrom?: 'callee' | 'arg0' | 'arg1',
 ): Role =>
   inheritsFrom
     ? { role: 'factory', instance, family, options, inheritsFrom }

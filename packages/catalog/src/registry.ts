@@ -15,6 +15,7 @@ import { ethersFamily } from './clients/ethers.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
 import { graphqlRequestFamily } from './clients/graphql-request.js';
+import { connectFamily } from './clients/connect.js';
 import { grpcFamily } from './clients/grpc.js';
 import { httpFamily } from './clients/http.js';
 import { ioredisFamily } from './clients/ioredis.js';
@@ -52,6 +53,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   undici: undiciFamily,
   http: httpFamily,
   grpc: grpcFamily,
+  connect: connectFamily,
   aws: awsFamily,
   pg: pgFamily,
   ioredis: ioredisFamily,

@@ -62,6 +62,9 @@ export type InstanceKind =
   | 'mongoose-connection'
   | 'grpc-package'
   | 'grpc-client'
+  | 'connect-client'
+  | 'connect-callback-client'
+  | 'connect-transport'
   | 'aws-client'
   | 'octokit'
   | 'slack'
@@ -104,6 +107,7 @@ export type FamilyId =
   | 'undici'
   | 'http'
   | 'grpc'
+  | 'connect'
   | 'aws'
   | 'pg'
   | 'ioredis'
@@ -140,7 +144,7 @@ export type Role =
       instance: InstanceKind;
       family: FamilyId;
       options: Locator;
-      inheritsFrom?: 'callee' | 'arg0';
+      inheritsFrom?: 'callee' | 'arg0' | 'arg1';
     }
   /** Returns a plain object whose properties are further namespaces/constructors (gRPC packages). */
   | { role: 'namespace'; instance: InstanceKind }

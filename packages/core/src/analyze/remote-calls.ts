@@ -472,8 +472,8 @@ export class RemoteCalls {
     if (classified.custom) origin.custom = classified.custom;
     if (role.role === 'factory' && role.inheritsFrom === 'callee' && classified.origin)
       origin.parent = classified.origin;
-    if (role.role === 'factory' && role.inheritsFrom === 'arg0') {
-      const arg = classified.node.arguments?.[0];
+    if (role.role === 'factory' && (role.inheritsFrom === 'arg0' || role.inheritsFrom === 'arg1')) {
+      const arg = classified.node.arguments?.[role.inheritsFrom === 'arg0' ? 0 : 1];
       const from = arg ? this.valueOf(arg) : UNKNOWN;
       if (from.kind === 'instance' && from.origin) origin.parent = from.origin;
     }
