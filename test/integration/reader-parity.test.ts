@@ -370,3 +370,20 @@ describe('connect.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('ssh.ts', () => {
+  it('judges an SSH connection where it is made, and leaves its commands to it', () => {
+    const code = readFileSync(path.join(FIXTURES, 'ssh.ts'), 'utf8');
+    // The commands (7:26, 10:3, 16:10) are judged through the connection, where `connect` is called.
+    const expected = {
+      '7:3': 'missing `keepaliveInterval`',
+      '7:26': 'unknown',
+      '9:3': 'bounded',
+      '10:3': 'unknown',
+      '15:9': 'none keepaliveInterval',
+      '16:10': 'unknown',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});

@@ -382,6 +382,18 @@ export const viaHanded = (transport: Transport, id: string) => createClient(User
 const intercepted = createClient(UserService, createGrpcTransport({ baseUrl, httpVersion: '2', interceptors: [deadline] }));
 export const viaInterceptor = (id: string) => intercepted.getUser({ id });
 export const viaDeclared = (client: Client<typeof UserService>, id: string) => client.getUser({ id });`,
+    // ssh2 and node-ssh: a connection with SSH keepalives fails its commands when the server stops
+    // answering; a command is judged by the connection it runs on.
+    `import { Client } from 'ssh2';
+import { NodeSSH } from 'node-ssh';
+export function run(host: string, command: string, done: () => void) {
+  const conn = new Client();
+  conn.on('ready', () => conn.exec(command, done)).connect({ host, username: 'deploy', keepaliveInterval: 10_000 });
+}
+export async function deploy(host: string, config: ConnectConfig, ssh: NodeSSH) {
+  await new NodeSSH().connect(config);
+  return ssh.execCommand('docker ps');
+}`,
   ],
   invalid: [
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
@@ -1536,7 +1548,27 @@ export const unset = (id: string) => users.getUser({ id }, { timeoutMs: undefine
       errors: [
         { column: 36, endColumn: 49, endLine: 6, line: 6, messageId: 'missingDeadline' },
         { column: 56, endColumn: 73, endLine: 8, line: 8, messageId: 'missingDeadline' },
-        { column: 62, endColumn: 82, endLine: 9, line: 9, messageId: 'noneDeadline' },
+        { column: 38, endColumn: 51, endLine: 9, line: 9, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      // ssh2 bounds only the handshake: with no keepalive, a command on a dead connection waits forever.
+      code: `
+import { Client } from 'ssh2';
+import { NodeSSH } from 'node-ssh';
+export function run(host: string, command: string, done: () => void) {
+  const conn = new Client();
+  conn.on('ready', () => conn.exec(command, done)).connect({ host, username: 'deploy', privateKey });
+}
+export async function deploy(host: string) {
+  const ssh = new NodeSSH();
+  await ssh.connect({ host, username: 'deploy', keepaliveInterval: 0 });
+  return ssh.execCommand('docker ps');
+}
+`,
+      errors: [
+        { column: 3, endColumn: 59, endLine: 6, line: 6, messageId: 'missingDeadline' },
+        { column: 49, endColumn: 69, endLine: 10, line: 10, messageId: 'noneDeadline' },
       ],
     },
   ],

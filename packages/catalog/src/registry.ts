@@ -31,6 +31,7 @@ import { pgFamily } from './clients/pg.js';
 import { plaidFamily } from './clients/plaid.js';
 import { prismaFamily } from './clients/prisma.js';
 import { slackFamily } from './clients/slack.js';
+import { ssh2Family } from './clients/ssh2.js';
 import { stripeFamily } from './clients/stripe.js';
 import { superagentFamily } from './clients/superagent.js';
 import { twilioFamily } from './clients/twilio.js';
@@ -54,6 +55,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   http: httpFamily,
   grpc: grpcFamily,
   connect: connectFamily,
+  ssh2: ssh2Family,
   aws: awsFamily,
   pg: pgFamily,
   ioredis: ioredisFamily,
