@@ -54,15 +54,18 @@ describe('production corpus manifest and labels', () => {
     }
   });
 
-  it('has the third and fourth held-out parts, added in rounds 3 and 4, beside the earlier parts', () => {
+  it('has the third, fourth and fifth held-out parts, added in rounds 3, 4 and 5, beside the earlier parts', () => {
     const parts = new Set(manifest.repos.map(entry => entry.part));
-    expect([...parts].sort()).toEqual(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4']);
+    expect([...parts].sort()).toEqual(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']);
     const third = manifest.repos.filter(entry => entry.part === 'heldout3');
     expect(third.length).toBeGreaterThanOrEqual(3);
     for (const entry of third) expect(entry.round, entry.repo).toBe(3);
     const fourth = manifest.repos.filter(entry => entry.part === 'heldout4');
     expect(fourth.length).toBeGreaterThanOrEqual(2);
     for (const entry of fourth) expect(entry.round, entry.repo).toBe(4);
+    const fifth = manifest.repos.filter(entry => entry.part === 'heldout5');
+    expect(fifth.length).toBeGreaterThanOrEqual(2);
+    for (const entry of fifth) expect(entry.round, entry.repo).toBe(5);
   });
 
   it('labels every repository at its pinned commit and part, and nothing else', () => {
