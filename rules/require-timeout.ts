@@ -9,6 +9,7 @@ import {
   type InstanceKind,
   type Verdict,
   FAMILIES,
+  hasPerCallBound,
   decideDeadline,
   decideFactoryOptions,
   isFalsyNone,
@@ -23,7 +24,7 @@ import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { addOptionFix } from './util/fix.js';
-import { projectAxiosDefaults } from './util/project-facts.js';
+import { projectAxiosDefaults, projectConstructions } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -42,6 +43,7 @@ export type MessageIds =
   | 'missingDeadline'
   | 'wrapperNeverBounded'
   | 'wrapperWithoutDeadline'
+  | 'injectedClientWithoutDeadline'
   | 'missingClientDeadline'
   | 'clientCannotBound'
   | 'noneDeadline'
@@ -72,6 +74,8 @@ export default createModelRule<Options, MessageIds>({
         '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
+      injectedClientWithoutDeadline:
+        '`{{callee}}` goes through a {{label}} client, and every one the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:
         'This {{label}} client is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
       clientCannotBound:
@@ -328,6 +332,40 @@ export default createModelRule<Options, MessageIds>({
       if (verdict) report(classified, verdict, false);
     }
 
+    /**
+     * A call through a client known only by its declared type (`constructor(private readonly
+     * connection: Connection)`) of a family bounded where it is made: reported when the project
+     * makes clients of that kind and the catalog finds none of them bounded. A bound of the call's
+     * own (per-call options, a timeout wrapper) counts as usual.
+     */
+    function checkInjected(classified: Classified): boolean {
+      const role = classified.role;
+      const callee = classified.callee;
+      if (role.role !== 'call' || callee.kind !== 'instance' || callee.origin) return false;
+      if (FAMILIES[role.family].reportAt !== 'construction') return false;
+      const facts = reader.callFacts(classified);
+      if (!facts || hasPerCallBound(facts.options) || facts.chainTimeout || facts.wrappedByTimeout)
+        return false;
+      const made = projectConstructions(context, callee.instance);
+      if (made.length === 0 || !made.every(construction => construction.unbounded)) return false;
+      // A client this file makes is reported here, where it is made: once is enough.
+      if (made.some(construction => construction.file === context.filename)) return false;
+      const first = made[0] as (typeof made)[number];
+      const at = `${path.relative(path.dirname(context.filename), first.file) || path.basename(first.file)}:${first.line}`;
+      const family = FAMILIES[role.family];
+      context.report({
+        node: classified.node.callee,
+        messageId: 'injectedClientWithoutDeadline',
+        data: {
+          callee: calleeText(classified.node),
+          label: family.label,
+          fix: family.fix,
+          where: made.length > 1 ? `${at} and ${made.length - 1} more` : at,
+        },
+      });
+      return true;
+    }
+
     /** Explicit "none" values written into a factory's options (`axios.create({ timeout: 0 })`). */
     function checkFactoryOptions(classified: Classified, family: FamilyId): void {
       const role = classified.role;
@@ -511,6 +549,7 @@ export default createModelRule<Options, MessageIds>({
           const family = FAMILIES[role.family];
           if (role.role === 'call') {
             if (family.reportAt === 'call') checkCall(classified);
+            else checkInjected(classified);
           } else if (family.reportAt === 'construction') {
             checkConstruction(classified, role.family);
           } else {

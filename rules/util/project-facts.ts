@@ -11,8 +11,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Summary } from '@faultline/catalog';
-import { isFalsyNone } from '@faultline/catalog';
+import type { InstanceKind, Summary } from '@faultline/catalog';
+import {
+  FAMILIES,
+  canonicalModule,
+  decideClientDeadline,
+  isFalsyNone,
+  isRemoteModule,
+  lookupModuleMember,
+} from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -32,11 +39,21 @@ export interface ProjectContext {
   languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; ecmaVersion?: unknown };
 }
 
-/** One module's contribution: the axios default timeouts it sets (each a finite bound). */
+/** A client construction of a construction-level family (pg, ioredis, Solana…) written in a module. */
+export interface ProjectConstruction {
+  instance: InstanceKind;
+  /** The catalog judges it to have no deadline (missing, or turned off). */
+  unbounded: boolean;
+  file: string;
+  line: number;
+}
+
+/** One module's contribution: the axios default timeouts it sets (each a finite bound), and the clients it makes. */
 interface ModuleFacts {
   mtimeMs: number;
   size: number;
   axiosTimeouts: Summary[];
+  constructions: ProjectConstruction[];
 }
 
 const LIST_TTL_MS = 10_000;
@@ -198,17 +215,163 @@ function summarize(value: Node): Summary {
   return { kind: 'value' };
 }
 
-/** The finite axios default timeouts a module sets (`axios.defaults.timeout = n`), anywhere in it. */
-function readModule(parser: ParserLike, context: ProjectContext, file: string): Summary[] {
+/** What a module contributes: axios defaults it sets, and the construction-level clients it makes. */
+function readModule(
+  parser: ParserLike,
+  context: ProjectContext,
+  file: string,
+): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions'> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return [];
+    return { axiosTimeouts: [], constructions: [] };
   }
-  if (!HINT.test(text)) return [];
+  const axios = HINT.test(text);
+  const clients = mayConstructClient(text);
+  if (!axios && !clients) return { axiosTimeouts: [], constructions: [] };
   const program = parseModule(parser, context, file, text);
-  if (program?.type !== AST_NODE_TYPES.Program) return [];
+  if (program?.type !== AST_NODE_TYPES.Program) return { axiosTimeouts: [], constructions: [] };
+  return {
+    axiosTimeouts: axios ? axiosDefaults(program) : [],
+    constructions: clients ? clientConstructions(program, file) : [],
+  };
+}
+
+/** Import and require specifiers in a module's text. */
+const SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"]([^'"]+)['"]/g;
+/** A construction (`new X(`) or factory call (`createX(`) somewhere in the text. */
+const CONSTRUCTS = /\bnew\s+[A-Za-z_$]|\bcreate[A-Z]/;
+
+/** A cheap text test: the module imports a client module whose bound lives where it is made, and constructs something. */
+function mayConstructClient(text: string): boolean {
+  if (!CONSTRUCTS.test(text)) return false;
+  for (const match of text.matchAll(SPECIFIER)) {
+    const specifier = match[1] as string;
+    if (!specifier.startsWith('.') && isRemoteModule(canonicalModule(specifier))) return true;
+  }
+  return false;
+}
+
+/** Local names bound to a module member: `import { Connection } from '@solana/web3.js'`, namespaces, requires. */
+function importedMembers(program: TSESTree.Program): Map<string, { module: string; path: string[] }> {
+  const names = new Map<string, { module: string; path: string[] }>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type') {
+      const module = canonicalModule(statement.source.value);
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+          if (specifier.importKind === 'type') continue;
+          const imported =
+            specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : String(specifier.imported.value);
+          names.set(specifier.local.name, { module, path: imported === 'default' ? [] : [imported] });
+        } else {
+          names.set(specifier.local.name, { module, path: [] });
+        }
+      }
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init ? unwrap(declarator.init) : undefined;
+        if (
+          init?.type !== AST_NODE_TYPES.CallExpression ||
+          init.callee.type !== AST_NODE_TYPES.Identifier ||
+          init.callee.name !== 'require'
+        )
+          continue;
+        const specifier = staticString(init.arguments[0]);
+        if (!specifier) continue;
+        const module = canonicalModule(specifier);
+        if (declarator.id.type === AST_NODE_TYPES.Identifier)
+          names.set(declarator.id.name, { module, path: [] });
+        else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern)
+          for (const property of declarator.id.properties)
+            if (
+              property.type === AST_NODE_TYPES.Property &&
+              property.key.type === AST_NODE_TYPES.Identifier &&
+              property.value.type === AST_NODE_TYPES.Identifier
+            )
+              names.set(property.value.name, { module, path: [property.key.name] });
+      }
+    }
+  }
+  return names;
+}
+
+/** An argument as the catalog summarises options, from syntax alone: literals and object keys; anything else is opaque. */
+function summarizeArgument(node: Node | undefined): Summary {
+  if (!node) return { kind: 'absent' };
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string')
+    return { kind: 'string', value: inner.value };
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return { kind: 'value' };
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return { kind: 'opaque' };
+  const props = new Map<string, { value: Summary }>();
+  let hasSpread = false;
+  for (const property of inner.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) {
+      hasSpread = true;
+      continue;
+    }
+    const key =
+      property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
+    if (key === undefined) {
+      hasSpread = true;
+      continue;
+    }
+    const value = unwrap(property.value as Node);
+    props.set(key, {
+      value: value.type === AST_NODE_TYPES.ObjectExpression ? summarizeArgument(value) : summarize(value),
+    });
+  }
+  return { kind: 'object', props, hasSpread };
+}
+
+/**
+ * The construction-level clients a module makes (`new Connection(url, 'confirmed')`,
+ * `new Redis(url)`), each judged by the catalog from the syntax of its options. Options the
+ * syntax cannot see into are judged unknown, so they never count as unbounded.
+ */
+function clientConstructions(program: TSESTree.Program, file: string): ProjectConstruction[] {
+  const names = importedMembers(program);
+  if (names.size === 0) return [];
+  const found: ProjectConstruction[] = [];
+  findNode(program, node => {
+    if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression)
+      return false;
+    const chain: string[] = [];
+    let callee = unwrap(node.callee);
+    while (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed) {
+      const name = memberName(callee);
+      if (!name) return false;
+      chain.unshift(name);
+      callee = unwrap(callee.object);
+    }
+    if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+    const imported = names.get(callee.name);
+    if (!imported) return false;
+    const role = lookupModuleMember(imported.module, [...imported.path, ...chain]);
+    if (role?.role !== 'factory' || role.inheritsFrom || !('at' in role.options)) return false;
+    if (FAMILIES[role.family].reportAt !== 'construction') return false;
+    const options = summarizeArgument(node.arguments[role.options.at] as Node | undefined);
+    const verdicts = decideClientDeadline({ family: role.family, options });
+    const unbounded =
+      verdicts.length > 0 &&
+      verdicts.every(verdict => verdict.status !== 'bounded' && verdict.status !== 'unknown');
+    found.push({ instance: role.instance, unbounded, file, line: node.loc.start.line });
+    return false;
+  });
+  return found;
+}
+
+/** The finite axios default timeouts a module sets (`axios.defaults.timeout = n`), anywhere in it. */
+function axiosDefaults(program: TSESTree.Program): Summary[] {
   const names = axiosNames(program);
   if (names.size === 0) return [];
   const found: Summary[] = [];
@@ -267,7 +430,7 @@ function projectModules(root: string, parser: ParserLike, context: ProjectContex
       file,
       previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size
         ? previous
-        : { mtimeMs: stat.mtimeMs, size: stat.size, axiosTimeouts: readModule(parser, context, file) },
+        : { mtimeMs: stat.mtimeMs, size: stat.size, ...readModule(parser, context, file) },
     );
   }
   if (sweep.next < sweep.files.length) {
@@ -294,4 +457,21 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
+}
+
+/**
+ * The clients of one kind (a Solana Connection, an ioredis client…) that the linted file's project
+ * makes, in every module including the linted one. A call through an instance known only by its
+ * declared type (`constructor(private readonly connection: Connection)`) reaches one of these.
+ * Empty when the file belongs to no project or the engine does not give rules its parser.
+ */
+export function projectConstructions(context: ProjectContext, instance: InstanceKind): ProjectConstruction[] {
+  const parser = parserOf(context);
+  const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
+  if (!parser || !root) return [];
+  const found: ProjectConstruction[] = [];
+  for (const facts of projectModules(root, parser, context).values())
+    for (const construction of facts.constructions)
+      if (construction.instance === instance) found.push(construction);
+  return found;
 }

@@ -24,6 +24,10 @@
 //   calls with a page-relative URL (a browser's request); analyze reports each call. Neither
 //   follows a method of another object declared with a project class (`this.http.getJson(…)`):
 //   the value may be a subclass that overrides it with a deadline.
+// - a call through a client known only by its declared type, of a family bounded where it is
+//   made (a Solana `Connection` handed to a class): require-timeout reports it when every client
+//   of that kind the project makes has no deadline (project facts); analyze follows the instance
+//   to its construction with the type checker instead.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -383,6 +387,16 @@ describe('ssh.ts', () => {
       '15:9': 'none keepaliveInterval',
       '16:10': 'unknown',
     };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
+describe('solana.ts', () => {
+  it('judges a Solana connection where it is made: only a custom fetch may bound it', () => {
+    const code = readFileSync(path.join(FIXTURES, 'solana.ts'), 'utf8');
+    // 7:25 is the custom fetch's own request; 11:79 goes through a connection with that fetch.
+    const expected = { '7:25': 'bounded', '11:17': 'missing', '11:45': 'missing', '11:79': 'unknown' };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { FAMILIES } from '@faultline/catalog';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-timeout.js';
@@ -394,6 +395,20 @@ export async function deploy(host: string, config: ConnectConfig, ssh: NodeSSH) 
   await new NodeSSH().connect(config);
   return ssh.execCommand('docker ps');
 }`,
+    // A client known by its declared type, where every one the project makes is bounded, or the
+    // call carries its own bound.
+    {
+      filename: HANDLER,
+      code: `import type { Client } from '@elastic/elasticsearch';
+import type { Connection, PublicKey } from '@solana/web3.js';
+import pTimeout from 'p-timeout';
+export class Lookup {
+  constructor(private readonly es: Client, private readonly solana: Connection) {}
+  find(id: string) { return this.es.get({ index: 'users', id }); }
+  balance(key: PublicKey) { return pTimeout(this.solana.getBalance(key), { milliseconds: 2000 }); }
+}`,
+      options: [{ checkTests: true }],
+    },
   ],
   invalid: [
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
@@ -1569,6 +1584,32 @@ export async function deploy(host: string) {
       errors: [
         { column: 3, endColumn: 59, endLine: 6, line: 6, messageId: 'missingDeadline' },
         { column: 49, endColumn: 69, endLine: 10, line: 10, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      // A Solana connection known by its declared type: the project's only one has no deadline.
+      filename: HANDLER,
+      code: `import type { Connection, PublicKey } from '@solana/web3.js';
+export class Balances {
+  constructor(private readonly connection: Connection) {}
+  balance(key: PublicKey) { return this.connection.getBalance(key); }
+  subscribe(key: PublicKey) { return this.connection.onAccountChange(key, () => undefined); }
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 36,
+          data: {
+            callee: 'this.connection.getBalance',
+            fix: FAMILIES.solana.fix,
+            label: 'Solana',
+            where: '../lib/solana.ts:5',
+          },
+          endColumn: 62,
+          endLine: 4,
+          line: 4,
+          messageId: 'injectedClientWithoutDeadline',
+        },
       ],
     },
   ],

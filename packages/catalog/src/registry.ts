@@ -31,6 +31,7 @@ import { pgFamily } from './clients/pg.js';
 import { plaidFamily } from './clients/plaid.js';
 import { prismaFamily } from './clients/prisma.js';
 import { slackFamily } from './clients/slack.js';
+import { solanaFamily } from './clients/solana.js';
 import { ssh2Family } from './clients/ssh2.js';
 import { stripeFamily } from './clients/stripe.js';
 import { superagentFamily } from './clients/superagent.js';
@@ -56,6 +57,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   grpc: grpcFamily,
   connect: connectFamily,
   ssh2: ssh2Family,
+  solana: solanaFamily,
   aws: awsFamily,
   pg: pgFamily,
   ioredis: ioredisFamily,
