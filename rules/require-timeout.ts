@@ -24,6 +24,7 @@ import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { addOptionFix } from './util/fix.js';
+import { projectTypedInstances, projectUnboundedCalls } from './util/project-calls.js';
 import { projectAxiosDefaults, projectConstructions } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
@@ -44,6 +45,7 @@ export type MessageIds =
   | 'wrapperNeverBounded'
   | 'wrapperWithoutDeadline'
   | 'injectedClientWithoutDeadline'
+  | 'projectCallWithoutDeadline'
   | 'missingClientDeadline'
   | 'clientCannotBound'
   | 'noneDeadline'
@@ -74,6 +76,8 @@ export default createModelRule<Options, MessageIds>({
         '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
+      projectCallWithoutDeadline:
+        '`{{callee}}` calls `{{inner}}` ({{at}}) on a {{label}} client, and every one the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       injectedClientWithoutDeadline:
         '`{{callee}}` goes through a {{label}} client, and every one the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:
@@ -338,32 +342,113 @@ export default createModelRule<Options, MessageIds>({
      * makes clients of that kind and the catalog finds none of them bounded. A bound of the call's
      * own (per-call options, a timeout wrapper) counts as usual.
      */
-    function checkInjected(classified: Classified): boolean {
+    function checkInjected(classified: Classified): void {
       const role = classified.role;
       const callee = classified.callee;
-      if (role.role !== 'call' || callee.kind !== 'instance' || callee.origin) return false;
-      if (FAMILIES[role.family].reportAt !== 'construction') return false;
+      if (role.role !== 'call' || callee.kind !== 'instance' || callee.origin) return;
+      if (FAMILIES[role.family].reportAt !== 'construction') return;
       const facts = reader.callFacts(classified);
-      if (!facts || hasPerCallBound(facts.options) || facts.chainTimeout || facts.wrappedByTimeout)
-        return false;
-      const made = projectConstructions(context, callee.instance);
-      if (made.length === 0 || !made.every(construction => construction.unbounded)) return false;
-      // A client this file makes is reported here, where it is made: once is enough.
-      if (made.some(construction => construction.file === context.filename)) return false;
+      if (!facts || hasPerCallBound(facts.options) || facts.chainTimeout || facts.wrappedByTimeout) return;
+      reportInjected(classified.node, callee.instance, role.family);
+    }
+
+    let typedInstances: ReturnType<typeof projectTypedInstances> | null = null;
+
+    /**
+     * A call the file's reader cannot place that reaches a client through fields declared with
+     * classes of the project (`solana.connection.getAccountInfo(…)`, `this.solana.connection…`):
+     * judged like a call through a client known by its declared type.
+     */
+    function checkProjectTyped(call: TSESTree.CallExpression): void {
+      const callee = unwrap(call.callee);
+      // At least `value.field.method(…)`: one member deeper than the file's reader looks.
+      if (
+        callee.type !== AST_NODE_TYPES.MemberExpression ||
+        unwrap(callee.object).type !== AST_NODE_TYPES.MemberExpression
+      ) {
+        checkProjectFunction(call);
+        return;
+      }
+      if (typedInstances === null) typedInstances = projectTypedInstances(context);
+      const found = typedInstances?.(call);
+      if (!found) {
+        checkProjectFunction(call);
+        return;
+      }
+      const role = lookupInstanceMember(found.instance, [found.method]);
+      if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return;
+      if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return;
+      reportInjected(call, found.instance, role.family);
+    }
+
+    let unboundedCalls: ReturnType<typeof projectUnboundedCalls> | null = null;
+    const unboundedKinds = new Map<InstanceKind, ReturnType<typeof projectConstructions> | undefined>();
+
+    /** The clients of this kind the project makes, when there are some and none has a deadline. */
+    function unboundedClients(instance: InstanceKind): ReturnType<typeof projectConstructions> | undefined {
+      if (unboundedKinds.has(instance)) return unboundedKinds.get(instance);
+      const made = projectConstructions(context, instance);
+      const all = made.length > 0 && made.every(construction => construction.unbounded) ? made : undefined;
+      unboundedKinds.set(instance, all);
+      return all;
+    }
+
+    /** Where the clients were made, for messages: the first, and how many more. */
+    function madeAt(made: ReturnType<typeof projectConstructions>): string {
       const first = made[0] as (typeof made)[number];
       const at = `${path.relative(path.dirname(context.filename), first.file) || path.basename(first.file)}:${first.line}`;
-      const family = FAMILIES[role.family];
+      return made.length > 1 ? `${at} and ${made.length - 1} more` : at;
+    }
+
+    /**
+     * A call into a function of the project in another module (`solana.simulate(…)`, a method of a
+     * class the value is declared with or made by) that calls a client with no deadline, with no
+     * bound of its own: the caller waits as long as that client does.
+     */
+    function checkProjectFunction(call: TSESTree.CallExpression): void {
+      // Only worth a look into other modules when the project makes a client with no deadline.
+      if (unboundedCalls === null)
+        unboundedCalls = projectConstructions(context).some(construction => construction.unbounded)
+          ? projectUnboundedCalls(context, kind => unboundedClients(kind) !== undefined)
+          : undefined;
+      const hit = unboundedCalls?.(call);
+      if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
+      const made = unboundedClients(hit.instance);
+      if (!made || made.some(construction => construction.file === context.filename)) return;
+      const family = FAMILIES[hit.family];
       context.report({
-        node: classified.node.callee,
-        messageId: 'injectedClientWithoutDeadline',
+        node: call.callee,
+        messageId: 'projectCallWithoutDeadline',
         data: {
-          callee: calleeText(classified.node),
+          callee: calleeText(call),
+          inner: hit.text,
+          at: `${path.relative(path.dirname(context.filename), hit.file) || path.basename(hit.file)}:${hit.line}`,
           label: family.label,
           fix: family.fix,
-          where: made.length > 1 ? `${at} and ${made.length - 1} more` : at,
+          where: madeAt(made),
         },
       });
-      return true;
+    }
+
+    /**
+     * Reports a call through a client of `instance` whose construction is not visible here, when the
+     * project makes clients of that kind and none of them has a deadline.
+     */
+    function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
+      const made = unboundedClients(instance);
+      // A client this file makes is reported here, where it is made: once is enough.
+      if (!made || made.some(construction => construction.file === context.filename)) return;
+      const family = FAMILIES[familyId];
+      context.report({
+        node: call.callee,
+        messageId: 'injectedClientWithoutDeadline',
+        data: {
+          callee: calleeText(call),
+          label: family.label,
+          fix: family.fix,
+          where: madeAt(made),
+        },
+      });
     }
 
     /** Explicit "none" values written into a factory's options (`axios.create({ timeout: 0 })`). */
@@ -542,6 +627,7 @@ export default createModelRule<Options, MessageIds>({
           if (!classified || classified.typed) {
             if ((services || classified?.typed) && call.callee.type === AST_NODE_TYPES.MemberExpression)
               checkTypedInstance(call, classified?.typed);
+            else if (!classified && call.type === AST_NODE_TYPES.CallExpression) checkProjectTyped(call);
             continue;
           }
           const role = classified.role;

@@ -13,8 +13,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import {
+  type FamilyId,
+  type InstanceKind,
+  FAMILIES,
   canonicalModule,
   instanceOfDeclaredType,
+  lookupInstanceMember,
   isKnownModule,
   isRemoteOnlyClientType,
   isLockModule,
@@ -609,7 +613,7 @@ class Session {
     const imported = info.imports.get(chain.root.name);
     // `client.chat(…)` on a parameter or const declared with a class of the project.
     if (!imported && chain.path.length === 1) {
-      const type = bindingType(call, chain.root.name);
+      const type = this.bindingClass(info, call, chain.root.name);
       return type ? this.classMethod(info, type, chain.path[0] as string, 1) : undefined;
     }
     if (!imported || isRemoteSpecifier(imported.specifier)) return undefined;
@@ -925,9 +929,145 @@ class Session {
       type = fieldType(owner, field);
     } else if (current.type === AST_NODE_TYPES.Identifier) {
       if (info.imports.has(current.name) || info.locals.has(current.name)) return false;
-      type = bindingType(call, current.name);
+      type = this.bindingClass(info, call, current.name);
     }
     return type !== undefined && names.length > 0 && this.typeReaches(info, type, names, depth + 1);
+  }
+
+  /**
+   * The class a name is bound to at `from` ({@link bindingType}); a const made by a static method
+   * counts when the class declares that method to return the class (`static async
+   * getInstance(…): Promise<Solana>`).
+   */
+  bindingClass(info: ModuleInfo, from: Node, name: string): string | undefined {
+    const binding = bindingType(from, name);
+    if (typeof binding !== 'object') return binding;
+    const found = this.typeNamed(info, binding.cls, 1);
+    if (!found || 'external' in found || found.node.type !== AST_NODE_TYPES.ClassDeclaration)
+      return undefined;
+    for (const member of found.node.body.body) {
+      if (
+        member.type !== AST_NODE_TYPES.MethodDefinition ||
+        !member.static ||
+        memberKey(member) !== binding.method
+      )
+        continue;
+      let returned = member.value.returnType?.typeAnnotation;
+      if (
+        returned?.type === AST_NODE_TYPES.TSTypeReference &&
+        returned.typeName.type === AST_NODE_TYPES.Identifier &&
+        returned.typeName.name === 'Promise'
+      )
+        returned = returned.typeArguments?.params[0];
+      return returned?.type === AST_NODE_TYPES.TSTypeReference &&
+        returned.typeName.type === AST_NODE_TYPES.Identifier &&
+        returned.typeName.name === binding.cls
+        ? binding.cls
+        : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The client instance a call reaches through fields declared with classes of the project, when
+   * the file's own reader cannot see it: `solana.connection.getAccountInfo(…)` where `solana` is a
+   * `Solana` (a parameter, a const, one made by `Solana.getInstance()`) or `this.solana`, and the
+   * class (or a base class of the project) declares `connection: Connection` from
+   * @solana/web3.js. The chain must end with one method called on the client.
+   */
+  typedInstance(
+    info: ModuleInfo,
+    call: TSESTree.CallExpression,
+    minNames = 2,
+  ): { instance: InstanceKind; method: string } | undefined {
+    const names: string[] = [];
+    let current = unwrap(call.callee);
+    while (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(current);
+      if (name === undefined) return undefined;
+      names.unshift(name);
+      current = unwrap(current.object);
+    }
+    let type: string | undefined;
+    if (current.type === AST_NODE_TYPES.ThisExpression) {
+      const owner = enclosingClass(call);
+      const field = names.shift();
+      type = owner && field ? fieldType(owner, field) : undefined;
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      if (info.imports.has(current.name) || info.locals.has(current.name)) return undefined;
+      type = this.bindingClass(info, call, current.name);
+    }
+    // In the linted file, at least a field and the method (its own reader sees one level).
+    if (!type || names.length < minNames) return undefined;
+    return this.instanceAlong(info, type, names, 1);
+  }
+
+  /**
+   * The first call in a function of the project (not in a function nested in it) that goes
+   * through a client the predicate calls unbounded, with no bound of its own: no argument that
+   * names a timeout, deadline or signal, and no timeout wrapper around it.
+   */
+  unboundedClientCall(
+    where: ModuleInfo,
+    fn: FunctionNode,
+    unbounded: (instance: InstanceKind) => boolean,
+  ): { line: number; text: string; instance: InstanceKind; family: FamilyId } | undefined {
+    let hit: { line: number; text: string; instance: InstanceKind; family: FamilyId } | undefined;
+    findNode(
+      fn.body,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const found = this.typedInstance(where, node, 1);
+        if (!found || !unbounded(found.instance)) return false;
+        const role = lookupInstanceMember(found.instance, [found.method]);
+        if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return false;
+        if (node.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
+          return false;
+        const outer = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent.parent : node.parent;
+        if (
+          outer?.type === AST_NODE_TYPES.CallExpression &&
+          TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
+        )
+          return false;
+        hit = {
+          line: node.loc.start.line,
+          text: calleeWords(node),
+          instance: found.instance,
+          family: role.family,
+        };
+        return true;
+      },
+      node => !isFunction(node),
+    );
+    return hit;
+  }
+
+  private instanceAlong(
+    info: ModuleInfo,
+    name: string,
+    names: readonly string[],
+    depth: number,
+  ): { instance: InstanceKind; method: string } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const found = this.typeNamed(info, name, depth);
+    if (!found) return undefined;
+    if ('external' in found) {
+      if (names.length !== 1) return undefined;
+      const declared = instanceOfDeclaredType(canonicalModule(found.external.specifier), [
+        found.external.imported,
+      ]);
+      return declared ? { instance: declared.instance, method: names[0] as string } : undefined;
+    }
+    const node = found.node;
+    if (node.type !== AST_NODE_TYPES.ClassDeclaration || names.length < 2) return undefined;
+    const [first, ...rest] = names as [string, ...string[]];
+    const field = fieldType(node, first);
+    if (field) return this.instanceAlong(found.info, field, rest, depth + 1);
+    if (node.body.body.some(member => classMemberKey(member) === first)) return undefined;
+    const base = node.superClass;
+    return base?.type === AST_NODE_TYPES.Identifier
+      ? this.instanceAlong(found.info, base.name, names, depth + 1)
+      : undefined;
   }
 
   /** A value of the type `name` (as `info` sees it), read along `names`, reaches another process. */
@@ -1441,6 +1581,66 @@ export function projectRemoteCalls(
   return call => session.remoteCall(own, call, 0);
 }
 
+/**
+ * Creates the question "which client instance does this call reach through fields declared with
+ * classes of the project?" ({@link Session.typedInstance}), for calls the file's own reader cannot
+ * place. Undefined where project facts are off (oxlint, node_modules, no absolute filename).
+ */
+export function projectTypedInstances(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression) => { instance: InstanceKind; method: string } | undefined) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return call => session.typedInstance(own, call);
+}
+
+/** Option keys that bound a call (`{ timeout }`, `{ signal }`, `{ deadline }`, `statement_timeout`…). */
+const BOUND_KEY = /timeout|deadline|signal/i;
+/** A call wrapped in a timeout helper (`pTimeout(…)`, `withTimeout(…)`, `Promise.race(…)`). */
+const TIMEOUT_WRAPPER = /timeout|deadline|^race$/i;
+
+/** The key of a property, or the name of a member read. */
+function propertyName(node: Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Property && node.key.type === AST_NODE_TYPES.Identifier)
+    return node.key.name;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  return undefined;
+}
+
+/** `this.connection.getLatestBlockhash`: a call's callee as written, for messages. */
+function calleeWords(call: TSESTree.CallExpression): string {
+  const chain = memberPath(unwrap(call.callee));
+  if (!chain) return 'a call';
+  const root = chain.root.type === AST_NODE_TYPES.ThisExpression ? 'this' : (writtenName(chain.root) ?? '…');
+  return [root, ...chain.path].join('.');
+}
+
+/**
+ * Creates the question "does this call reach a function of the project that calls a client with
+ * no deadline?": `solana.simulate(…)` where the project's `Solana#simulate` calls
+ * `this.connection.simulateTransaction(…)` on a client the predicate calls unbounded. Undefined
+ * where project facts are off.
+ */
+export function projectUnboundedCalls(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+  unbounded: (instance: InstanceKind) => boolean,
+):
+  | ((
+      call: TSESTree.CallExpression,
+    ) => { file: string; line: number; text: string; instance: InstanceKind; family: FamilyId } | undefined)
+  | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return call => {
+    const found = session.importedFunction(own, call);
+    if (!found) return undefined;
+    const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
+    return hit ? { file: found.info.file, ...hit } : undefined;
+  };
+}
+
 /** Method names that take or hold a lock (`applyLock`, `withLock`, `acquire`, `using`). */
 const LOCK_METHOD =
   /^(?:lock|acquire|using|tryLock|runExclusive|(?:apply|with|acquire|obtain|take|get|run\w*With)Lock\w*|withLease|acquireLease)$/i;
@@ -1508,11 +1708,17 @@ function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassE
   return undefined;
 }
 
+/** A const made by a static method of a class (`Solana.getInstance(…)`), to be checked against its declaration. */
+interface StaticFactory {
+  cls: string;
+  method: string;
+}
+
 /**
  * The class a name is declared with where it is bound: a parameter of an enclosing function
  * (`client: NemoClient`) or a const (`const client: NemoClient = …`, `const client = new NemoClient(…)`).
  */
-function bindingType(from: Node, name: string): string | undefined {
+function bindingType(from: Node, name: string): string | StaticFactory | undefined {
   const named = (type: TSESTree.TypeNode | undefined): string | undefined =>
     type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
       ? type.typeName.name
@@ -1535,7 +1741,21 @@ function bindingType(from: Node, name: string): string | undefined {
         const init = declarator.init ? unwrap(declarator.init) : undefined;
         if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier)
           return init.callee.name;
-        return named(declarator.id.typeAnnotation?.typeAnnotation);
+        const annotated = named(declarator.id.typeAnnotation?.typeAnnotation);
+        if (annotated) return annotated;
+        // `const solana = await Solana.getInstance(network)`: a static factory of a class; the
+        // caller checks that the method is declared to return that class.
+        const called = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
+        if (
+          called?.type === AST_NODE_TYPES.CallExpression &&
+          called.callee.type === AST_NODE_TYPES.MemberExpression &&
+          called.callee.object.type === AST_NODE_TYPES.Identifier &&
+          /^[A-Z]/.test(called.callee.object.name)
+        ) {
+          const method = memberName(called.callee);
+          return method ? { cls: called.callee.object.name, method } : undefined;
+        }
+        return undefined;
       }
     }
   }

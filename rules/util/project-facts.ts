@@ -460,18 +460,21 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
 }
 
 /**
- * The clients of one kind (a Solana Connection, an ioredis client…) that the linted file's project
- * makes, in every module including the linted one. A call through an instance known only by its
+ * The clients of one kind (a Solana Connection, an ioredis client…), or of every kind, that the
+ * linted file's project makes, in every module including the linted one. A call through an instance known only by its
  * declared type (`constructor(private readonly connection: Connection)`) reaches one of these.
  * Empty when the file belongs to no project or the engine does not give rules its parser.
  */
-export function projectConstructions(context: ProjectContext, instance: InstanceKind): ProjectConstruction[] {
+export function projectConstructions(
+  context: ProjectContext,
+  instance?: InstanceKind,
+): ProjectConstruction[] {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
   const found: ProjectConstruction[] = [];
   for (const facts of projectModules(root, parser, context).values())
     for (const construction of facts.constructions)
-      if (construction.instance === instance) found.push(construction);
+      if (instance === undefined || construction.instance === instance) found.push(construction);
   return found;
 }

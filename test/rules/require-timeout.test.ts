@@ -409,6 +409,16 @@ export class Lookup {
 }`,
       options: [{ checkTests: true }],
     },
+    // A project method that bounds its own call to the unbounded client.
+    {
+      filename: HANDLER,
+      code: `import { SolanaChain } from '@/lib/solana-chain';
+export async function slot() {
+  const chain = await SolanaChain.getInstance();
+  return chain.slot();
+}`,
+      options: [{ checkTests: true }],
+    },
   ],
   invalid: [
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
@@ -1610,6 +1620,37 @@ export class Balances {
           line: 4,
           messageId: 'injectedClientWithoutDeadline',
         },
+      ],
+    },
+    {
+      // A singleton made by a static method declared to return its class: its field reaches the
+      // project's unbounded connection, and its method calls that connection with no deadline.
+      filename: HANDLER,
+      code: `import type { PublicKey } from '@solana/web3.js';
+import { SolanaChain } from '@/lib/solana-chain';
+export async function balance(key: PublicKey) {
+  const chain = await SolanaChain.getInstance();
+  await chain.latest();
+  return chain.connection.getBalance(key);
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 9,
+          data: {
+            at: '../lib/solana-chain.ts:19',
+            callee: 'chain.latest',
+            fix: FAMILIES.solana.fix,
+            inner: 'this.connection.getLatestBlockhash',
+            label: 'Solana',
+            where: '../lib/solana.ts:5',
+          },
+          endColumn: 21,
+          endLine: 5,
+          line: 5,
+          messageId: 'projectCallWithoutDeadline',
+        },
+        { column: 10, endColumn: 37, endLine: 6, line: 6, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
   ],
