@@ -25,7 +25,11 @@ import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { addOptionFix } from './util/fix.js';
 import { projectTypedInstances, projectUnboundedCalls } from './util/project-calls.js';
-import { projectAxiosDefaults, projectConstructions } from './util/project-facts.js';
+import {
+  type ProjectConstruction,
+  projectAxiosDefaults,
+  projectConstructions,
+} from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -353,6 +357,20 @@ export default createModelRule<Options, MessageIds>({
     }
 
     let typedInstances: ReturnType<typeof projectTypedInstances> | null = null;
+    let unboundedCalls: ReturnType<typeof projectUnboundedCalls> | null = null;
+    let unboundedIndex: Map<InstanceKind, ProjectConstruction[]> | undefined;
+
+    /**
+     * The kinds of client the project makes, none with a deadline (pg pools, Solana
+     * connections…), each with where they are made; read once per file.
+     */
+    function unboundedKinds(): Map<InstanceKind, ProjectConstruction[]> {
+      if (unboundedIndex) return unboundedIndex;
+      unboundedIndex = new Map();
+      for (const [instance, made] of projectConstructions(context))
+        if (made.every(construction => construction.unbounded)) unboundedIndex.set(instance, made);
+      return unboundedIndex;
+    }
 
     /**
      * A call the file's reader cannot place that reaches a client through fields declared with
@@ -360,16 +378,22 @@ export default createModelRule<Options, MessageIds>({
      * judged like a call through a client known by its declared type.
      */
     function checkProjectTyped(call: TSESTree.CallExpression): void {
+      const kinds = unboundedKinds();
+      if (kinds.size === 0) return;
       const callee = unwrap(call.callee);
-      // At least `value.field.method(…)`: one member deeper than the file's reader looks.
+      // At least `value.field.method(…)`, one member deeper than the file's reader looks, and a
+      // method that is a call on one of those clients.
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       if (
-        callee.type !== AST_NODE_TYPES.MemberExpression ||
-        unwrap(callee.object).type !== AST_NODE_TYPES.MemberExpression
+        !method ||
+        unwrap((callee as TSESTree.MemberExpression).object).type !== AST_NODE_TYPES.MemberExpression ||
+        ![...kinds.keys()].some(kind => lookupInstanceMember(kind, [method])?.role === 'call')
       ) {
         checkProjectFunction(call);
         return;
       }
-      if (typedInstances === null) typedInstances = projectTypedInstances(context);
+      if (!mayReachProject(call)) return;
+      if (typedInstances === null) typedInstances = projectTypedInstances(context, clientModules(kinds));
       const found = typedInstances?.(call);
       if (!found) {
         checkProjectFunction(call);
@@ -381,21 +405,48 @@ export default createModelRule<Options, MessageIds>({
       reportInjected(call, found.instance, role.family);
     }
 
-    let unboundedCalls: ReturnType<typeof projectUnboundedCalls> | null = null;
-    const unboundedKinds = new Map<InstanceKind, ReturnType<typeof projectConstructions> | undefined>();
+    /**
+     * A cheap look, with the file's own scopes, before the project is asked: the callee is an
+     * imported function, or a member chain that starts at `this`, an import, or a value declared
+     * with a class (a typed parameter, a typed const, `new X(…)`, `await X.create(…)`).
+     */
+    function mayReachProject(call: TSESTree.CallExpression): boolean {
+      const callee = unwrap(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        return model.findVariable(callee)?.defs[0]?.type === 'ImportBinding';
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      let object = unwrap(callee.object);
+      while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+      if (object.type === AST_NODE_TYPES.ThisExpression) return true;
+      if (object.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = model.findVariable(object)?.defs[0];
+      if (!def) return false;
+      if (def.type === 'ImportBinding') return true;
+      const id = def.name as TSESTree.Identifier;
+      const annotation = id.typeAnnotation?.typeAnnotation;
+      if (annotation?.type === AST_NODE_TYPES.TSTypeReference) return true;
+      if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
+        return false;
+      let init = unwrap(def.node.init);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrap(init.argument);
+      if (init.type === AST_NODE_TYPES.NewExpression) return true;
+      return (
+        init.type === AST_NODE_TYPES.CallExpression &&
+        init.callee.type === AST_NODE_TYPES.MemberExpression &&
+        init.callee.object.type === AST_NODE_TYPES.Identifier &&
+        /^[A-Z]/.test(init.callee.object.name)
+      );
+    }
 
-    /** The clients of this kind the project makes, when there are some and none has a deadline. */
-    function unboundedClients(instance: InstanceKind): ReturnType<typeof projectConstructions> | undefined {
-      if (unboundedKinds.has(instance)) return unboundedKinds.get(instance);
-      const made = projectConstructions(context, instance);
-      const all = made.length > 0 && made.every(construction => construction.unbounded) ? made : undefined;
-      unboundedKinds.set(instance, all);
-      return all;
+    /** The modules those clients come from (`@solana/web3.js`), which a module must name to lead to one. */
+    function clientModules(kinds: Map<InstanceKind, ProjectConstruction[]>): string[] {
+      return [...new Set([...kinds.values()].flat().map(construction => construction.module))];
     }
 
     /** Where the clients were made, for messages: the first, and how many more. */
-    function madeAt(made: ReturnType<typeof projectConstructions>): string {
-      const first = made[0] as (typeof made)[number];
+    function madeAt(made: readonly ProjectConstruction[]): string {
+      const first = made[0] as ProjectConstruction;
       const at = `${path.relative(path.dirname(context.filename), first.file) || path.basename(first.file)}:${first.line}`;
       return made.length > 1 ? `${at} and ${made.length - 1} more` : at;
     }
@@ -403,17 +454,17 @@ export default createModelRule<Options, MessageIds>({
     /**
      * A call into a function of the project in another module (`solana.simulate(…)`, a method of a
      * class the value is declared with or made by) that calls a client with no deadline, with no
-     * bound of its own: the caller waits as long as that client does.
+     * bound of its own: the caller waits as long as that client does. Only looked for when the
+     * project makes such a client.
      */
     function checkProjectFunction(call: TSESTree.CallExpression): void {
-      // Only worth a look into other modules when the project makes a client with no deadline.
+      const kinds = unboundedKinds();
+      if (kinds.size === 0 || !mayReachProject(call)) return;
       if (unboundedCalls === null)
-        unboundedCalls = projectConstructions(context).some(construction => construction.unbounded)
-          ? projectUnboundedCalls(context, kind => unboundedClients(kind) !== undefined)
-          : undefined;
+        unboundedCalls = projectUnboundedCalls(context, kind => kinds.has(kind), clientModules(kinds));
       const hit = unboundedCalls?.(call);
       if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
-      const made = unboundedClients(hit.instance);
+      const made = unboundedKinds().get(hit.instance);
       if (!made || made.some(construction => construction.file === context.filename)) return;
       const family = FAMILIES[hit.family];
       context.report({
@@ -435,7 +486,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes clients of that kind and none of them has a deadline.
      */
     function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
-      const made = unboundedClients(instance);
+      const made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;
       const family = FAMILIES[familyId];

@@ -484,7 +484,12 @@ class Session {
     private readonly context: ProjectContext,
   ) {}
 
+  /** Modules are followed only when this says their text may matter (none: all are). */
+  worthReading: ((file: string) => boolean) | undefined;
+
   module(file: string): ModuleInfo | undefined {
+    // Also for a module another question already read, so that the answer never depends on that.
+    if (this.worthReading && !this.worthReading(file)) return undefined;
     if (!modules.has(file)) {
       if (this.read >= MAX_MODULES_PER_FILE) return undefined;
       this.read++;
@@ -1011,15 +1016,25 @@ class Session {
     where: ModuleInfo,
     fn: FunctionNode,
     unbounded: (instance: InstanceKind) => boolean,
-  ): { line: number; text: string; instance: InstanceKind; family: FamilyId } | undefined {
-    let hit: { line: number; text: string; instance: InstanceKind; family: FamilyId } | undefined;
+  ): ClientCall | undefined {
+    let calls = clientCalls.get(fn);
+    if (!calls) {
+      calls = this.clientCallsIn(where, fn);
+      clientCalls.set(fn, calls);
+    }
+    return calls.find(call => unbounded(call.instance));
+  }
+
+  /** The calls a function makes on construction-level clients with no bound of their own, in order. */
+  private clientCallsIn(where: ModuleInfo, fn: FunctionNode): ClientCall[] {
+    const found: ClientCall[] = [];
     findNode(
       fn.body,
       node => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        const found = this.typedInstance(where, node, 1);
-        if (!found || !unbounded(found.instance)) return false;
-        const role = lookupInstanceMember(found.instance, [found.method]);
+        const reached = this.typedInstance(where, node, 1);
+        if (!reached) return false;
+        const role = lookupInstanceMember(reached.instance, [reached.method]);
         if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return false;
         if (node.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
           return false;
@@ -1029,17 +1044,17 @@ class Session {
           TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
         )
           return false;
-        hit = {
+        found.push({
           line: node.loc.start.line,
           text: calleeWords(node),
-          instance: found.instance,
+          instance: reached.instance,
           family: role.family,
-        };
-        return true;
+        });
+        return false;
       },
       node => !isFunction(node),
     );
-    return hit;
+    return found;
   }
 
   private instanceAlong(
@@ -1588,12 +1603,25 @@ export function projectRemoteCalls(
  */
 export function projectTypedInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
+  modules: readonly string[],
 ): ((call: TSESTree.CallExpression) => { instance: InstanceKind; method: string } | undefined) | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
+  session.worthReading = mentioning(modules);
   return call => session.typedInstance(own, call);
 }
+
+/** A call on a construction-level client with no bound of its own, inside a function of the project. */
+interface ClientCall {
+  line: number;
+  text: string;
+  instance: InstanceKind;
+  family: FamilyId;
+}
+
+/** Per function of a module (new nodes when the module is re-read): its {@link ClientCall}s. */
+const clientCalls = new WeakMap<FunctionNode, ClientCall[]>();
 
 /** Option keys that bound a call (`{ timeout }`, `{ signal }`, `{ deadline }`, `statement_timeout`…). */
 const BOUND_KEY = /timeout|deadline|signal/i;
@@ -1625,14 +1653,12 @@ function calleeWords(call: TSESTree.CallExpression): string {
 export function projectUnboundedCalls(
   context: ProjectContext & { sourceCode: { ast: unknown } },
   unbounded: (instance: InstanceKind) => boolean,
-):
-  | ((
-      call: TSESTree.CallExpression,
-    ) => { file: string; line: number; text: string; instance: InstanceKind; family: FamilyId } | undefined)
-  | undefined {
+  modules: readonly string[],
+): ((call: TSESTree.CallExpression) => (ClientCall & { file: string }) | undefined) | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
+  session.worthReading = mentioning(modules);
   return call => {
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
@@ -1797,6 +1823,33 @@ const SIGNAL_WORDS = /Signal|CallOptions|RunnableConfig|JobHelpers|RequestHandle
 const signalWords = new Map<string, { checkedAt: number; found: boolean }>();
 /** `<file>#<exported name>` → where a value of that type carries a signal, while fresh. */
 const importedSignalKeys = new Map<string, { checkedAt: number; key: string | null | undefined }>();
+
+/**
+ * A module is worth following toward a client when its text names one of the clients' modules, or
+ * when it re-exports (a barrel between the call and the class or function).
+ */
+function mentioning(modules: readonly string[]): (file: string) => boolean {
+  const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  const pattern = new RegExp([...escaped, String.raw`\bexport\s*(?:\*|\{[^}]*\})\s*from\b`].join('|'));
+  return file => textMatches(file, pattern);
+}
+
+const textTests = new Map<string, { checkedAt: number; source: string; found: boolean }>();
+
+/** A cheap look at a module's text before it is parsed: does it match `pattern`? Cached while fresh. */
+function textMatches(file: string, pattern: RegExp): boolean {
+  const now = Date.now();
+  const cached = textTests.get(file);
+  if (cached && cached.source === pattern.source && now - cached.checkedAt < STAT_TTL_MS) return cached.found;
+  let found = false;
+  try {
+    found = pattern.test(readFileSync(file, 'utf8'));
+  } catch {
+    found = false;
+  }
+  textTests.set(file, { checkedAt: now, source: pattern.source, found });
+  return found;
+}
 
 /** A cheap look at a module's text before it is parsed for its types' signal members. */
 function mayDeclareSignal(file: string): boolean {

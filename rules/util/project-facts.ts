@@ -42,6 +42,8 @@ export interface ProjectContext {
 /** A client construction of a construction-level family (pg, ioredis, Solana…) written in a module. */
 export interface ProjectConstruction {
   instance: InstanceKind;
+  /** The client's module, as the catalog names it (`@solana/web3.js`, `@aws-sdk/client-s3`). */
+  module: string;
   /** The catalog judges it to have no deadline (missing, or turned off). */
   unbounded: boolean;
   file: string;
@@ -364,7 +366,13 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
     const unbounded =
       verdicts.length > 0 &&
       verdicts.every(verdict => verdict.status !== 'bounded' && verdict.status !== 'unknown');
-    found.push({ instance: role.instance, unbounded, file, line: node.loc.start.line });
+    found.push({
+      instance: role.instance,
+      module: imported.module,
+      unbounded,
+      file,
+      line: node.loc.start.line,
+    });
     return false;
   });
   return found;
@@ -459,22 +467,31 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
   return layers;
 }
 
+/** Per project's module map (a new map after each refresh): its constructions, by instance kind. */
+const constructionIndex = new WeakMap<Map<string, ModuleFacts>, Map<InstanceKind, ProjectConstruction[]>>();
+
 /**
- * The clients of one kind (a Solana Connection, an ioredis client…), or of every kind, that the
- * linted file's project makes, in every module including the linted one. A call through an instance known only by its
- * declared type (`constructor(private readonly connection: Connection)`) reaches one of these.
- * Empty when the file belongs to no project or the engine does not give rules its parser.
+ * The clients of one kind (a Solana Connection, an ioredis client…) that the linted file's project
+ * makes, in every module including the linted one, or, without a kind, the kinds it makes none of
+ * whose clients has a deadline. A call through an instance known only by its declared type
+ * (`constructor(private readonly connection: Connection)`) reaches one of these. Empty when the
+ * file belongs to no project or the engine does not give rules its parser.
  */
-export function projectConstructions(
-  context: ProjectContext,
-  instance?: InstanceKind,
-): ProjectConstruction[] {
+export function projectConstructions(context: ProjectContext): Map<InstanceKind, ProjectConstruction[]> {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
-  if (!parser || !root) return [];
-  const found: ProjectConstruction[] = [];
-  for (const facts of projectModules(root, parser, context).values())
-    for (const construction of facts.constructions)
-      if (instance === undefined || construction.instance === instance) found.push(construction);
-  return found;
+  if (!parser || !root) return new Map();
+  const modules = projectModules(root, parser, context);
+  let index = constructionIndex.get(modules);
+  if (!index) {
+    index = new Map();
+    for (const facts of modules.values())
+      for (const construction of facts.constructions) {
+        const list = index.get(construction.instance);
+        if (list) list.push(construction);
+        else index.set(construction.instance, [construction]);
+      }
+    constructionIndex.set(modules, index);
+  }
+  return index;
 }
