@@ -350,7 +350,7 @@ export default createModelRule<Options, MessageIds>({
       const role = classified.role;
       const callee = classified.callee;
       if (role.role !== 'call' || callee.kind !== 'instance' || callee.origin) return;
-      if (FAMILIES[role.family].reportAt !== 'construction') return;
+      if (FAMILIES[role.family].reportAt !== 'construction' || !unboundedKinds().has(callee.instance)) return;
       const facts = reader.callFacts(classified);
       if (!facts || hasPerCallBound(facts.options) || facts.chainTimeout || facts.wrappedByTimeout) return;
       reportInjected(classified.node, callee.instance, role.family);
@@ -444,10 +444,15 @@ export default createModelRule<Options, MessageIds>({
       return [...new Set([...kinds.values()].flat().map(construction => construction.module))];
     }
 
+    /** `../lib/solana.ts:5`: a place in another module, relative to this file, for messages. */
+    function placeOf(file: string, line: number): string {
+      return `${path.relative(path.dirname(context.filename), file) || path.basename(file)}:${line}`;
+    }
+
     /** Where the clients were made, for messages: the first, and how many more. */
     function madeAt(made: readonly ProjectConstruction[]): string {
       const first = made[0] as ProjectConstruction;
-      const at = `${path.relative(path.dirname(context.filename), first.file) || path.basename(first.file)}:${first.line}`;
+      const at = placeOf(first.file, first.line);
       return made.length > 1 ? `${at} and ${made.length - 1} more` : at;
     }
 
@@ -464,7 +469,7 @@ export default createModelRule<Options, MessageIds>({
         unboundedCalls = projectUnboundedCalls(context, kind => kinds.has(kind), clientModules(kinds));
       const hit = unboundedCalls?.(call);
       if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
-      const made = unboundedKinds().get(hit.instance);
+      const made = kinds.get(hit.instance);
       if (!made || made.some(construction => construction.file === context.filename)) return;
       const family = FAMILIES[hit.family];
       context.report({
@@ -473,7 +478,7 @@ export default createModelRule<Options, MessageIds>({
         data: {
           callee: calleeText(call),
           inner: hit.text,
-          at: `${path.relative(path.dirname(context.filename), hit.file) || path.basename(hit.file)}:${hit.line}`,
+          at: placeOf(hit.file, hit.line),
           label: family.label,
           fix: family.fix,
           where: madeAt(made),

@@ -4,8 +4,8 @@
 //
 // A project is the folder of the nearest package.json above the linted file (a nested package is
 // another project, and a file with no package.json up to the lint's working directory is a
-// program of its own). Files are listed at most every LIST_TTL_MS (a refresh is spread over lint
-// calls), read only when their size or mtime changed, and parsed only when a cheap text test says
+// program of its own). Files are re-checked at most every LIST_TTL_MS and listed again at most
+// every RELIST_MS (a refresh is spread over lint calls), read only when their size or mtime changed, and parsed only when a cheap text test says
 // they may hold a fact, with the parser ESLint already uses for the linted file. Engines that do
 // not give rules their parser (oxlint's JS plugins) see no project facts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -17,8 +17,8 @@ import {
   canonicalModule,
   decideClientDeadline,
   isFalsyNone,
-  isRemoteModule,
   lookupModuleMember,
+  makesConstructionClients,
 } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -58,7 +58,9 @@ interface ModuleFacts {
   constructions: ProjectConstruction[];
 }
 
-const LIST_TTL_MS = 10_000;
+const LIST_TTL_MS = 30_000;
+/** New files of a project are looked for at most this often (its known files every LIST_TTL_MS). */
+const RELIST_MS = 60_000;
 const MAX_FILES = 20_000;
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cov']);
@@ -74,10 +76,15 @@ interface Sweep {
   files: string[];
   next: number;
   modules: Map<string, ModuleFacts>;
+  /** A module was added, removed or changed since the last complete read. */
+  changed: boolean;
 }
 
 const roots = new Map<string, string | null>();
-const projects = new Map<string, { at: number; modules: Map<string, ModuleFacts>; sweep?: Sweep }>();
+const projects = new Map<
+  string,
+  { at: number; listedAt: number; modules: Map<string, ModuleFacts>; sweep?: Sweep }
+>();
 
 /** The project folder of a file: the nearest package.json at or below `cwd`; none inside node_modules. */
 export function projectRoot(filename: string, cwd: string): string | undefined {
@@ -250,7 +257,7 @@ function mayConstructClient(text: string): boolean {
   if (!CONSTRUCTS.test(text)) return false;
   for (const match of text.matchAll(SPECIFIER)) {
     const specifier = match[1] as string;
-    if (!specifier.startsWith('.') && isRemoteModule(canonicalModule(specifier))) return true;
+    if (!specifier.startsWith('.') && makesConstructionClients(canonicalModule(specifier))) return true;
   }
   return false;
 }
@@ -420,7 +427,15 @@ function projectModules(root: string, parser: ParserLike, context: ProjectContex
   const cached = projects.get(root);
   const now = Date.now();
   if (cached && !cached.sweep && now - cached.at < LIST_TTL_MS) return cached.modules;
-  const sweep = cached?.sweep ?? { files: listFiles(root), next: 0, modules: new Map<string, ModuleFacts>() };
+  // New files are looked for at most every RELIST_MS; in between, a refresh re-stats the files of
+  // the last listing (the listing walks every folder of the project, the costlier half).
+  const relist = !cached || now - cached.listedAt >= RELIST_MS;
+  const sweep = cached?.sweep ?? {
+    files: relist ? listFiles(root) : [...cached.modules.keys()],
+    next: 0,
+    modules: new Map<string, ModuleFacts>(),
+    changed: !cached,
+  };
   const started = performance.now();
   // A first read is needed whole, now; a refresh is spread over calls.
   const budget = cached ? SWEEP_BUDGET_MS : Infinity;
@@ -431,22 +446,30 @@ function projectModules(root: string, parser: ParserLike, context: ProjectContex
     try {
       stat = statSync(file);
     } catch {
+      sweep.changed = true;
       continue;
     }
     const previous = cached?.modules.get(file);
-    sweep.modules.set(
-      file,
-      previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size
-        ? previous
-        : { mtimeMs: stat.mtimeMs, size: stat.size, ...readModule(parser, context, file) },
-    );
+    if (previous && previous.mtimeMs === stat.mtimeMs && previous.size === stat.size) {
+      sweep.modules.set(file, previous);
+    } else {
+      sweep.changed = true;
+      sweep.modules.set(file, {
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+        ...readModule(parser, context, file),
+      });
+    }
   }
   if (sweep.next < sweep.files.length) {
     if (cached) cached.sweep = sweep;
     return cached?.modules ?? sweep.modules;
   }
-  projects.set(root, { at: now, modules: sweep.modules });
-  return sweep.modules;
+  // Nothing changed: keep the same map, so that what was derived from it stays valid.
+  const unchanged = cached && !sweep.changed && sweep.modules.size === cached.modules.size;
+  const modules = unchanged ? cached.modules : sweep.modules;
+  projects.set(root, { at: now, listedAt: relist ? now : (cached?.listedAt ?? now), modules });
+  return modules;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Project facts refresh a large project a slice per lint call, so an editor's re-lint of one file
 // never pays for checking every module at once (bench/editor): a change is seen once the sweep
 // that follows the refresh interval has passed every module, within a few calls, and the old
-// facts hold until then.
+// facts hold until then. New modules are looked for once a minute.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -43,7 +43,7 @@ describe('project facts of a large project', () => {
       `import axios from 'axios';\naxios.defaults.timeout = 7_000;\n`,
     );
     expect(timeouts()).toEqual([]); // within the interval: the listing is reused
-    vi.setSystemTime(Date.now() + 11_000);
+    vi.setSystemTime(Date.now() + 31_000);
     // The first call after the interval checks a slice (a 4 ms budget cannot stat 3,000 modules):
     // the old facts hold until the sweep reaches the changed module.
     let calls = 1;
@@ -58,5 +58,29 @@ describe('project facts of a large project', () => {
     expect(calls).toBeLessThanOrEqual(Math.ceil((MODULES + 1) / 64));
     // Once swept, the facts stay until the next interval.
     expect(timeouts()).toEqual([{ kind: 'number', value: 7000 }]);
+  });
+
+  it('look for new modules less often than they re-check known ones (the listing walks every folder)', async () => {
+    const sweep = (): unknown[] => {
+      let seen = timeouts();
+      for (let calls = 0; calls < 100; calls++) seen = timeouts();
+      return seen;
+    };
+    // A fresh listing first.
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(sweep()).toEqual([{ kind: 'number', value: 7000 }]);
+    await writeFile(
+      path.join(dir, 'src/zz-bootstrap.ts'),
+      `import axios from 'axios';\naxios.defaults.timeout = 9_000;\n`,
+    );
+    // After the refresh interval the known modules are re-checked, but the listing is not redone.
+    vi.setSystemTime(Date.now() + 31_000);
+    expect(sweep()).toEqual([{ kind: 'number', value: 7000 }]);
+    // Once a minute the project is listed again, and the new module counts.
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(sweep()).toEqual([
+      { kind: 'number', value: 7000 },
+      { kind: 'number', value: 9000 },
+    ]);
   });
 });

@@ -60,9 +60,11 @@ describe('projectAxiosDefaults', () => {
     expect(projectAxiosDefaults(context())).toEqual([]);
     const main = path.join(dir, 'src/main.ts');
     await writeFile(main, `import axios from 'axios';\naxios.defaults.timeout = 5_000;\n`);
-    // Within the refresh interval the listing is reused; after it, the new module is read.
+    // Within the refresh interval the listing is reused; new modules are looked for once a minute.
     expect(projectAxiosDefaults(context())).toEqual([]);
-    vi.setSystemTime(Date.now() + 11_000);
+    vi.setSystemTime(Date.now() + 31_000);
+    expect(projectAxiosDefaults(context())).toEqual([]);
+    vi.setSystemTime(Date.now() + 61_000);
     expect(
       projectAxiosDefaults(context()).map(
         layer => layer.kind === 'object' && layer.props.get('timeout')?.value,
@@ -73,7 +75,7 @@ describe('projectAxiosDefaults', () => {
       `import axios from 'axios';\naxios.defaults.timeout = 0; // none: reported where it is written\n`,
     );
     await utimes(main, new Date(), new Date(Date.now() + 60_000));
-    vi.setSystemTime(Date.now() + 11_000);
+    vi.setSystemTime(Date.now() + 31_000);
     expect(projectAxiosDefaults(context())).toEqual([]);
   });
 

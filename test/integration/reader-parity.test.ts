@@ -356,47 +356,48 @@ describe('team-shapes.ts with its settings', () => {
   });
 });
 
-describe('connect.ts', () => {
-  it('judges Connect calls by their call options and the transport they were made with', () => {
-    const code = readFileSync(path.join(FIXTURES, 'connect.ts'), 'utf8');
-    const missing = 'missing `timeoutMs` in the call options or `defaultTimeoutMs` on the transport';
-    // A transport handed in, and a client known by its declared type: the default is not visible.
-    const expected = {
-      '13:9': missing,
+const connectMissing = 'missing `timeoutMs` in the call options or `defaultTimeoutMs` on the transport';
+
+/** Fixtures of client families whose verdicts are stated, not only compared (line:column → verdict). */
+const STATED: readonly { fixture: string; what: string; expected: Record<string, string> }[] = [
+  {
+    fixture: 'connect.ts',
+    what: 'judges Connect calls by their call options and the transport they were made with',
+    // A transport handed in (17:9), and a client known by its declared type (18:9): the default is not visible.
+    expected: {
+      '13:9': connectMissing,
       '14:9': 'bounded',
       '15:9': 'bounded',
       '16:9': 'bounded',
       '17:9': 'unknown',
       '18:9': 'unknown',
-      '19:3': missing,
-    };
-    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
-    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
-  });
-});
-
-describe('ssh.ts', () => {
-  it('judges an SSH connection where it is made, and leaves its commands to it', () => {
-    const code = readFileSync(path.join(FIXTURES, 'ssh.ts'), 'utf8');
+      '19:3': connectMissing,
+    },
+  },
+  {
+    fixture: 'ssh.ts',
+    what: 'judges an SSH connection where it is made, and leaves its commands to it',
     // The commands (7:26, 10:3, 16:10) are judged through the connection, where `connect` is called.
-    const expected = {
+    expected: {
       '7:3': 'missing `keepaliveInterval`',
       '7:26': 'unknown',
       '9:3': 'bounded',
       '10:3': 'unknown',
       '15:9': 'none keepaliveInterval',
       '16:10': 'unknown',
-    };
-    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
-    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
-  });
-});
-
-describe('solana.ts', () => {
-  it('judges a Solana connection where it is made: only a custom fetch may bound it', () => {
-    const code = readFileSync(path.join(FIXTURES, 'solana.ts'), 'utf8');
+    },
+  },
+  {
+    fixture: 'solana.ts',
+    what: 'judges a Solana connection where it is made: only a custom fetch may bound it',
     // 7:25 is the custom fetch's own request; 11:79 goes through a connection with that fetch.
-    const expected = { '7:25': 'bounded', '11:17': 'missing', '11:45': 'missing', '11:79': 'unknown' };
+    expected: { '7:25': 'bounded', '11:17': 'missing', '11:45': 'missing', '11:79': 'unknown' },
+  },
+];
+
+describe.each(STATED)('$fixture', ({ fixture, what, expected }) => {
+  it(what, () => {
+    const code = readFileSync(path.join(FIXTURES, fixture), 'utf8');
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });

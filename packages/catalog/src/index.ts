@@ -19,6 +19,7 @@ export {
   instanceOfDeclaredType,
   isKnownModule,
   isRemoteModule,
+  makesConstructionClients,
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,

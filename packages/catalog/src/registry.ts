@@ -126,6 +126,25 @@ export function isKnownModule(module: string): boolean {
   );
 }
 
+/** Modules (and prefixes) of the families whose bound lives where a client is made (pg, ioredis, AWS…). */
+const CONSTRUCTION_MODULES = new Set(
+  families
+    .filter(entry => entry.family.reportAt === 'construction')
+    .flatMap(entry => Object.keys(entry.modules ?? {})),
+);
+const CONSTRUCTION_PREFIXES = families
+  .filter(entry => entry.family.reportAt === 'construction' && entry.modulePrefix)
+  .map(entry => (entry.modulePrefix as { prefix: string }).prefix);
+
+/**
+ * True when this (canonical) module makes clients whose deadline is set where they are made
+ * (`new Pool(…)`, `new Redis(…)`, `new S3Client(…)`, `new Connection(…)`), so a module that
+ * imports it may construct one.
+ */
+export function makesConstructionClients(module: string): boolean {
+  return CONSTRUCTION_MODULES.has(module) || CONSTRUCTION_PREFIXES.some(prefix => module.startsWith(prefix));
+}
+
 /**
  * True when calls through this (canonical) module talk to another process: a client family of the
  * catalog, or a module the catalog knows only as remote ({@link isRemoteOnlyModule}).
