@@ -5,9 +5,10 @@
 // whole project once (warm start), then a file is changed on disk and only it is re-linted
 // (`lintText` with its new content). Bar (issue 12): re-lint ≤ 50 ms over parse-only.
 //
-// Project facts list the project at most every 10 s: an edit right after another re-lints with
-// the listing cached ("typing"), an edit after 10 s of quiet re-lists the project and re-reads the
-// changed module ("after a pause"). Both are measured; the bar holds for both.
+// Project facts re-check a project's modules at most every 30 s and list it again at most every
+// minute: an edit right after another re-lints with both cached ("typing"), an edit after a minute
+// of quiet re-lists the project and re-reads the changed module ("after a pause"). Both are
+// measured; the bar holds for both.
 //
 //   npm run bench:editor                  # build, measure, write RESULTS.md and results.json
 //   node bench/editor/run.js [--edits 30] [--pauses 5] [--write]
@@ -31,7 +32,7 @@ const arg = (name, fallback) => {
 };
 const EDITS = arg('edits', 30);
 const PAUSES = arg('pauses', 5);
-const PAUSE_MS = 10_500;
+const PAUSE_MS = 61_000;
 const BAR_MS = 50;
 const write = process.argv.includes('--write');
 const uptime = () =>
@@ -127,7 +128,7 @@ const table = [
   '| re-lint of one changed file | samples | parse-only (ms, median) | recommended (ms, median) | over parse-only (ms, median) | over parse-only (ms, worst) |',
   '|---|---:|---:|---:|---:|---:|',
   `| typing (edit right after an edit) | ${rows.typing.samples} | ${f(rows.typing.parseMs)} | ${f(rows.typing.rulesMs)} | ${f(rows.typing.overMs)} | ${f(rows.typing.maxOverMs)} |`,
-  `| after a pause (> 10 s: project re-listed) | ${rows.paused.samples} | ${f(rows.paused.parseMs)} | ${f(rows.paused.rulesMs)} | ${f(rows.paused.overMs)} | ${f(rows.paused.maxOverMs)} |`,
+  `| after a pause (> 60 s: project re-listed) | ${rows.paused.samples} | ${f(rows.paused.parseMs)} | ${f(rows.paused.rulesMs)} | ${f(rows.paused.overMs)} | ${f(rows.paused.maxOverMs)} |`,
 ].join('\n');
 console.log(
   `warm start: parse-only ${f(warm.parse)} ms, recommended ${f(warm.rules)} ms (${findings} findings)`,
@@ -141,7 +142,7 @@ if (write) {
     `Project: ${files.length} TypeScript files generated deterministically by \`generate.js\` (a bootstrap module setting \`axios.defaults.timeout\`, 40 HTTP client and fetch wrapper modules, a retry helper, a Redis lock class, and feature modules that import each other and call through them), written to \`bench/editor/.work/\` (git-ignored).`,
     `Engine: ESLint ${ESLint.version}, one long-lived \`ESLint\` instance per configuration (as an editor's language server keeps one), @typescript-eslint/parser; the recommended configuration finds ${findings} problems in the project.`,
     `Warm start (\`lintFiles\` over the whole project, once): parse-only ${f(warm.parse)} ms, recommended ${f(warm.rules)} ms.`,
-    `Then one feature module (one that calls axios, so project facts look across the project) is changed on disk and only it is re-linted with \`lintText\` under both configurations, the order alternating: ${EDITS} edits in a row, then ${PAUSES} edits each after ${PAUSE_MS / 1000} s of quiet (project facts re-list the project at most every 10 s).`,
+    `Then one feature module (one that calls axios, so project facts look across the project) is changed on disk and only it is re-linted with \`lintText\` under both configurations, the order alternating: ${EDITS} edits in a row, then ${PAUSES} edits each after ${PAUSE_MS / 1000} s of quiet (project facts re-check a project's modules at most every 30 s and re-list it at most every minute).`,
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, shared with three other engineers; Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Load: before ${loadBefore}; after ${loadAfter}.`,
     'Rerun: `npm run bench:editor`.',
     '',
