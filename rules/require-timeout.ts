@@ -81,9 +81,9 @@ export default createModelRule<Options, MessageIds>({
       missingDeadline:
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
       projectCallWithoutDeadline:
-        '`{{callee}}` calls `{{inner}}` ({{at}}) on a {{label}} client, and every one the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
+        '`{{callee}}` calls `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       injectedClientWithoutDeadline:
-        '`{{callee}}` goes through a {{label}} client, and every one the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
+        '`{{callee}}` goes through a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:
         'This {{label}} client is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
       clientCannotBound:

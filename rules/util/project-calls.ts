@@ -486,6 +486,8 @@ class Session {
 
   /** Modules are followed only when this says their text may matter (none: all are). */
   worthReading: ((file: string) => boolean) | undefined;
+  /** What `worthReading` lets through, as a key for answers that depend on it. */
+  readingKey = '';
 
   module(file: string): ModuleInfo | undefined {
     // Also for a module another question already read, so that the answer never depends on that.
@@ -1017,10 +1019,16 @@ class Session {
     fn: FunctionNode,
     unbounded: (instance: InstanceKind) => boolean,
   ): ClientCall | undefined {
-    let calls = clientCalls.get(fn);
+    // The answer depends on which modules may be followed: kept per filter.
+    let byFilter = clientCalls.get(fn);
+    if (!byFilter) {
+      byFilter = new Map();
+      clientCalls.set(fn, byFilter);
+    }
+    let calls = byFilter.get(this.readingKey);
     if (!calls) {
       calls = this.clientCallsIn(where, fn);
-      clientCalls.set(fn, calls);
+      byFilter.set(this.readingKey, calls);
     }
     return calls.find(call => unbounded(call.instance));
   }
@@ -1608,7 +1616,9 @@ export function projectTypedInstances(
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
-  session.worthReading = mentioning(modules);
+  const filter = mentioning(modules);
+  session.worthReading = filter;
+  session.readingKey = filter.key;
   return call => session.typedInstance(own, call);
 }
 
@@ -1621,7 +1631,7 @@ interface ClientCall {
 }
 
 /** Per function of a module (new nodes when the module is re-read): its {@link ClientCall}s. */
-const clientCalls = new WeakMap<FunctionNode, ClientCall[]>();
+const clientCalls = new WeakMap<FunctionNode, Map<string, ClientCall[]>>();
 
 /** Option keys that bound a call (`{ timeout }`, `{ signal }`, `{ deadline }`, `statement_timeout`…). */
 const BOUND_KEY = /timeout|deadline|signal/i;
@@ -1658,7 +1668,9 @@ export function projectUnboundedCalls(
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
-  session.worthReading = mentioning(modules);
+  const filter = mentioning(modules);
+  session.worthReading = filter;
+  session.readingKey = filter.key;
   return call => {
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
@@ -1828,10 +1840,10 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
  * A module is worth following toward a client when its text names one of the clients' modules, or
  * when it re-exports (a barrel between the call and the class or function).
  */
-function mentioning(modules: readonly string[]): (file: string) => boolean {
+function mentioning(modules: readonly string[]): ((file: string) => boolean) & { key: string } {
   const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   const pattern = new RegExp([...escaped, String.raw`\bexport\s*(?:\*|\{[^}]*\})\s*from\b`].join('|'));
-  return file => textMatches(file, pattern);
+  return Object.assign((file: string) => textMatches(file, pattern), { key: pattern.source });
 }
 
 const textTests = new Map<string, { checkedAt: number; source: string; found: boolean }>();

@@ -11,9 +11,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import type { InstanceKind, Summary } from '@faultline/catalog';
+import type { InstanceKind, Locator, Summary } from '@faultline/catalog';
 import {
   FAMILIES,
+  URL_NAME,
   canonicalModule,
   decideClientDeadline,
   isFalsyNone,
@@ -342,6 +343,41 @@ function summarizeArgument(node: Node | undefined): Summary {
   return { kind: 'object', props, hasSpread };
 }
 
+/** A literal, or a name the catalog reads as a URL, host or port (`REDIS_URL`, `config.redisUrl`). */
+function looksLikeAddress(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  const name =
+    inner.type === AST_NODE_TYPES.Identifier
+      ? inner.name
+      : inner.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(inner)
+        : undefined;
+  return name !== undefined && URL_NAME.test(name);
+}
+
+/**
+ * A construction's options, located as the catalog's role says: a fixed position, or ioredis's
+ * last argument when it is an object (`new Redis(url, { commandTimeout })`); undefined for a
+ * locator this reader does not follow.
+ */
+function factoryOptions(args: readonly Node[], locator: Locator): Summary | undefined {
+  if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return { kind: 'opaque' };
+  if ('at' in locator) return summarizeArgument(args[locator.at]);
+  if ('none' in locator) return { kind: 'absent' };
+  if ('lastObject' in locator) {
+    const last = args.at(-1);
+    const summary = summarizeArgument(last);
+    // A port, host or URL last (`new Redis(process.env.REDIS_URL)`): no options.
+    return summary.kind === 'string' ||
+      summary.kind === 'value' ||
+      (last !== undefined && looksLikeAddress(last))
+      ? { kind: 'absent' }
+      : summary;
+  }
+  return undefined;
+}
+
 /**
  * The construction-level clients a module makes (`new Connection(url, 'confirmed')`,
  * `new Redis(url)`), each judged by the catalog from the syntax of its options. Options the
@@ -366,9 +402,10 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
     const imported = names.get(callee.name);
     if (!imported) return false;
     const role = lookupModuleMember(imported.module, [...imported.path, ...chain]);
-    if (role?.role !== 'factory' || role.inheritsFrom || !('at' in role.options)) return false;
+    if (role?.role !== 'factory' || role.inheritsFrom) return false;
     if (FAMILIES[role.family].reportAt !== 'construction') return false;
-    const options = summarizeArgument(node.arguments[role.options.at] as Node | undefined);
+    const options = factoryOptions(node.arguments as Node[], role.options);
+    if (!options) return false;
     const verdicts = decideClientDeadline({ family: role.family, options });
     const unbounded =
       verdicts.length > 0 &&

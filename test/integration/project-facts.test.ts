@@ -10,7 +10,7 @@ import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { projectRemoteCalls } from '../../rules/util/project-calls.js';
-import { projectAxiosDefaults } from '../../rules/util/project-facts.js';
+import { projectAxiosDefaults, projectConstructions } from '../../rules/util/project-facts.js';
 import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/project-defaults/with-bootstrap');
@@ -118,5 +118,53 @@ describe('project calls', () => {
 
   it('give nothing without a parser from the engine', () => {
     expect(projectRemoteCalls({ filename: file, cwd: PROJECT, sourceCode: { ast: {} } })).toBeUndefined();
+  });
+});
+
+// The clients a project makes, judged from the syntax of their construction: a URL-only ioredis
+// client has no command timeout, one with `commandTimeout` is bounded, and options handed in are
+// not judged; a Solana connection made with a commitment only has no deadline. Calls through a
+// client known by its declared type are judged by these (require-timeout, injected clients).
+describe('projectConstructions', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'faultline-constructions-'));
+    await mkdir(path.join(project, 'src'));
+    await writeFile(path.join(project, 'package.json'), '{ "name": "constructions" }');
+    await writeFile(
+      path.join(project, 'src/redis.ts'),
+      `import Redis from 'ioredis';\nexport const cache = new Redis(process.env.REDIS_URL as string);\nexport const queue = new Redis(url, { commandTimeout: 2000 });\nexport const handed = (options: object) => new Redis(options);\n`,
+    );
+    await writeFile(
+      path.join(project, 'src/chain.ts'),
+      `import * as web3 from '@solana/web3.js';\nexport const connection = new web3.Connection(url, 'confirmed');\n`,
+    );
+    await writeFile(path.join(project, 'src/plain.ts'), `export const answer = new Map([[1, 2]]);\n`);
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it('records each client a module makes, and whether the catalog finds it unbounded', () => {
+    const index = projectConstructions({
+      filename: path.join(project, 'src/plain.ts'),
+      cwd: project,
+      languageOptions: { parser: tsParser },
+    });
+    const show = (kind: 'ioredis' | 'solana'): string[] =>
+      (index.get(kind) ?? []).map(
+        made => `${path.basename(made.file)}:${made.line} ${made.module} ${made.unbounded}`,
+      );
+    expect(show('ioredis')).toEqual([
+      'redis.ts:2 ioredis true',
+      'redis.ts:3 ioredis false',
+      'redis.ts:4 ioredis false',
+    ]);
+    expect(show('solana')).toEqual(['chain.ts:2 @solana/web3.js true']);
+    expect([...index.keys()].sort()).toEqual(['ioredis', 'solana']);
+  });
+
+  it('gives nothing without a parser from the engine', () => {
+    expect(projectConstructions({ filename: path.join(project, 'src/plain.ts'), cwd: project }).size).toBe(0);
   });
 });
