@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createModelRule } from './create-rule.js';
-import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './util/ast.js';
 import type { Classified } from './util/file-model.js';
 import {
   type FanOut,
@@ -36,13 +36,7 @@ const DEFERRING =
 function isDeferred(fn: Node): boolean {
   const parent = fn.parent;
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
-  const callee = unwrap(parent.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(callee)
-        : undefined;
+  const name = writtenName(parent.callee);
   return name !== undefined && DEFERRING.test(name);
 }
 

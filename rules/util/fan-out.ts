@@ -302,13 +302,7 @@ const FIXED_DOMAIN = /^(?:regions|zones|availabilityZones|locales|languages)$/i;
 
 /** `input.regions`, `regions`: a collection named for a small fixed domain. */
 export function isFixedDomain(source: Node): boolean {
-  const node = unwrap(source);
-  const name =
-    node.type === AST_NODE_TYPES.Identifier
-      ? node.name
-      : node.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(node)
-        : undefined;
+  const name = writtenName(source);
   return name !== undefined && FIXED_DOMAIN.test(name);
 }
 

@@ -1613,13 +1613,23 @@ export function projectTypedInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
   modules: readonly string[],
 ): ((call: TSESTree.CallExpression) => { instance: InstanceKind; method: string } | undefined) | undefined {
-  const opened = openProject(context);
+  const opened = openFiltered(context, modules);
   if (!opened) return undefined;
   const { own, session } = opened;
-  const filter = mentioning(modules);
-  session.worthReading = filter;
-  session.readingKey = filter.key;
   return call => session.typedInstance(own, call);
+}
+
+/** {@link openProject}, following only the modules that name one of `modules` (see {@link mentioning}). */
+function openFiltered(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+  modules: readonly string[],
+): { own: ModuleInfo; session: Session } | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const filter = mentioning(modules);
+  opened.session.worthReading = filter;
+  opened.session.readingKey = filter.key;
+  return opened;
 }
 
 /** A call on a construction-level client with no bound of its own, inside a function of the project. */
@@ -1665,12 +1675,9 @@ export function projectUnboundedCalls(
   unbounded: (instance: InstanceKind) => boolean,
   modules: readonly string[],
 ): ((call: TSESTree.CallExpression) => (ClientCall & { file: string }) | undefined) | undefined {
-  const opened = openProject(context);
+  const opened = openFiltered(context, modules);
   if (!opened) return undefined;
   const { own, session } = opened;
-  const filter = mentioning(modules);
-  session.worthReading = filter;
-  session.readingKey = filter.key;
   return call => {
     const found = session.importedFunction(own, call);
     if (!found) return undefined;

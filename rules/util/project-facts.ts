@@ -24,7 +24,7 @@ import {
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, memberName, setParents, staticString, unwrap } from './ast.js';
+import { type Node, findNode, memberName, setParents, staticString, unwrap, writtenName } from './ast.js';
 import { isTestFile } from './test-files.js';
 
 /** A parser as ESLint hands it to rules (`context.languageOptions.parser`). */
@@ -347,12 +347,7 @@ function summarizeArgument(node: Node | undefined): Summary {
 function looksLikeAddress(node: Node): boolean {
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
-  const name =
-    inner.type === AST_NODE_TYPES.Identifier
-      ? inner.name
-      : inner.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(inner)
-        : undefined;
+  const name = writtenName(inner);
   return name !== undefined && URL_NAME.test(name);
 }
 
