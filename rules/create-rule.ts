@@ -7,7 +7,7 @@ import {
   applyDefault,
 } from '@typescript-eslint/utils/eslint-utils';
 
-import { type FileModel, type Need, fileModel, mergeListeners } from './util/file-model.js';
+import { type FileModel, type Need, fileModel, mergeListeners, releaseFile } from './util/file-model.js';
 import { isTestFile } from './util/test-files.js';
 
 /** Extra `meta.docs` fields our rules declare; configs and the README table are generated from them. */
@@ -67,7 +67,9 @@ export function createModelRule<Options extends CheckTestsOptions, MessageIds ex
   ): RuleListener => {
     if (!options[0].checkTests && isTestFile(context.filename, context.cwd)) return {};
     const { model, collectors } = fileModel(context, needs);
-    return mergeListeners(collectors, create(context, options, { model, settings: model.settings }));
+    return mergeListeners(collectors, create(context, options, { model, settings: model.settings }), {
+      'Program:exit': () => releaseFile(model),
+    });
   };
   const built = createRule<Options, MessageIds>({ ...rule, create: run });
   const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;

@@ -24,6 +24,7 @@ import {
 import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './ast.js';
 import type { Classified, FileModel, Origin, Value } from './file-model.js';
 import { isTimeoutWrapped } from './timeout-wrappers.js';
+import { onFileReleased } from './file-release.js';
 
 type Slot = Origin | 'axios';
 
@@ -398,6 +399,9 @@ function rootOrigin(origin: Origin | undefined): Origin | undefined {
 
 /** The reader of the file being linted (one file at a time per thread, like its model). */
 let current: { model: FileModel; reader: DeadlineReader } | undefined;
+onFileReleased(() => {
+  current = undefined;
+});
 
 /** The deadline reader of a file model, made once per file (with project facts, when given). */
 export function deadlineReader(model: FileModel, project?: () => Summary[]): DeadlineReader {

@@ -27,6 +27,7 @@ import { OptionsReader } from './file-model/options.js';
 import { SignalReader } from './file-model/signals.js';
 import type { Classified, FunctionLike, Value } from './file-model/types.js';
 import { ValueResolver } from './file-model/values.js';
+import { fileReleased } from './file-release.js';
 import {
   type ProjectFunction,
   projectFunctions,
@@ -395,7 +396,17 @@ export class FileModel {
  * created, then the traversal runs), so one slot is enough, and unlike a WeakMap keyed by the AST
  * it leaves the garbage collector no weak table to process on every minor collection.
  */
-let current: { key: object; model: FileModel } | undefined;
+let current: { key: object; model: FileModel; users: number } | undefined;
+
+/**
+ * Called by each rule when its `Program:exit` has run. When the last rule that took the model is
+ * done, the model and what other modules keep beside it are dropped (`file-release.ts` says why).
+ */
+export function releaseFile(model: FileModel): void {
+  if (current?.model !== model || --current.users > 0) return;
+  current = undefined;
+  fileReleased();
+}
 
 /** Optional facts: loops and catch clauses (retry rules), SQL strings (coordination). */
 export type Need = 'core' | 'loops' | 'sql';
@@ -412,7 +423,8 @@ export function fileModel(
   const sourceCode = context.sourceCode;
   const key = sourceCode.ast;
   let model = current?.key === key ? current.model : undefined;
-  if (!model) {
+  if (model) current!.users++;
+  else {
     model = new FileModel(sourceCode, getSettings(context.settings as Record<string, unknown>));
     let lookup: ReturnType<typeof projectFunctions> | null = null;
     model.projectFunctionOf = call => {
@@ -433,7 +445,7 @@ export function fileModel(
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');
       model.typeResolver = node => instanceKindFromType(services, node);
     }
-    current = { key, model };
+    current = { key, model, users: 1 };
   }
   return { model, collectors: model.collectors(needs) };
 }

@@ -41,6 +41,7 @@ import {
 } from './ast.js';
 import { type DeadlineCarrier, deadlineCarrier } from './deadline-carrier.js';
 import { type ParserLike, type ProjectContext, hasFile, parseModule, parserOf } from './project-facts.js';
+import { onFileReleased } from './file-release.js';
 
 const STAT_TTL_MS = 10_000;
 /** How many steps (module hops, and values followed within a module) a question may take. */
@@ -1451,6 +1452,9 @@ function localValue(fn: Node, returned: Node): Node | undefined {
 
 /** The linted file's module info, for the file being linted (one at a time per thread). */
 let linted: { program: Program; info: ModuleInfo } | undefined;
+onFileReleased(() => {
+  linted = undefined;
+});
 
 /**
  * The linted file as a module of its project, and a session to ask about the project in. None

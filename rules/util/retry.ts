@@ -17,6 +17,7 @@ import { LoopRetries } from './retry/loops.js';
 import { SelfCallRetries } from './retry/recursion.js';
 import { SleepFinder } from './retry/sleeps.js';
 import type { Delay, RetryConstruct } from './retry/types.js';
+import { onFileReleased } from './file-release.js';
 
 export type { Delay, Loop, RetryConstruct } from './retry/types.js';
 
@@ -66,6 +67,9 @@ export class RetryAnalysis {
 
 /** The analysis of the file being linted (one file at a time per thread, like its model). */
 let current: { model: FileModel; analysis: RetryAnalysis } | undefined;
+onFileReleased(() => {
+  current = undefined;
+});
 
 /** The retry analysis of a file, shared by the rules that lint it. */
 export function retryAnalysis(model: FileModel): RetryAnalysis {

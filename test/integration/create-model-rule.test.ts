@@ -1,9 +1,14 @@
 // The shared rule wrapper: every faultline rule skips test files unless `checkTests` is on, reads
 // one file model shared with the other rules, and sees the model's facts (its collectors run
 // before the rule's own handlers).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
+
+import plugin from '../../rules/index.js';
 
 import { createModelRule } from '../../rules/create-rule.js';
 import type { FileModel } from '../../rules/util/file-model.js';
@@ -74,5 +79,50 @@ describe('createModelRule', () => {
   it('skips test files unless checkTests is on', () => {
     expect(lint('src/app.test.ts', false)).toEqual([]);
     expect(lint('src/app.test.ts', true)).toEqual(['probe/plain', 'probe/loops']);
+  });
+
+  it("lets a finished file's tree go when its last rule is done, not when a later file needs the same facts", async () => {
+    // Per-file state held past the file (the deadline reader, the retry analysis, the project's
+    // view of the linted module) keeps its tree alive through minor collections, which then copy
+    // and promote it. A file with remote calls and retries, then a file with neither: nothing may
+    // still hold the first.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const trees: WeakRef<object>[] = [];
+    const spy = {
+      meta: { schema: [] },
+      create(context: { sourceCode: { ast: object } }) {
+        trees.push(new WeakRef(context.sourceCode.ast));
+        return {};
+      },
+    };
+    const linter = new Linter({ configType: 'flat', cwd: '/project' });
+    const config = [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { faultline: plugin, spy: { rules: { tree: spy } } } as never,
+        rules: {
+          ...Object.fromEntries(Object.keys(plugin.rules).map(name => [`faultline/${name}`, 'error'])),
+          'spy/tree': 'error',
+        },
+      },
+    ];
+    const busy = `import axios from 'axios';
+export async function load(ids: string[], signal: AbortSignal) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await Promise.all(ids.map(id => axios.get('https://users.internal/' + id)));
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+}`;
+    expect(linter.verify(busy, config, '/project/src/busy.ts').length).toBeGreaterThan(0);
+    expect(linter.verify('export const quiet = 1;', config, '/project/src/quiet.ts')).toEqual([]);
+    await new Promise(resolve => setTimeout(resolve, 0));
+    gc();
+    expect(trees).toHaveLength(2);
+    expect(trees[0]?.deref()).toBeUndefined();
   });
 });
