@@ -81,7 +81,7 @@ export default createModelRule<Options, MessageIds>({
       missingDeadline:
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
       projectCallWithoutDeadline:
-        '`{{callee}}` calls `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
+        '`{{callee}}` reaches `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       injectedClientWithoutDeadline:
         '`{{callee}}` goes through a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:

@@ -46,6 +46,8 @@ import { onFileReleased } from './file-release.js';
 const STAT_TTL_MS = 10_000;
 /** How many steps (module hops, and values followed within a module) a question may take. */
 const MAX_DEPTH = 12;
+/** How many of the project's own calls deep a client call is looked for (a method calling a method…). */
+const NESTED_CALLS = 3;
 /** How many modules one linted file may make us read (a bound on the cost of one lint). */
 const MAX_MODULES_PER_FILE = 60;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
@@ -1034,17 +1036,17 @@ class Session {
     return calls.find(call => unbounded(call.instance));
   }
 
-  /** The calls a function makes on construction-level clients with no bound of their own, in order. */
-  private clientCallsIn(where: ModuleInfo, fn: FunctionNode): ClientCall[] {
+  /**
+   * The calls a function makes on construction-level clients with no bound of their own, in order,
+   * directly or through the project's own functions it calls (`this.simulate(…)` whose body calls
+   * `this.connection.simulateTransaction(…)`), up to {@link NESTED_CALLS} levels down.
+   */
+  private clientCallsIn(where: ModuleInfo, fn: FunctionNode, depth = 0): ClientCall[] {
     const found: ClientCall[] = [];
     findNode(
       fn.body,
       node => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        const reached = this.typedInstance(where, node, 1);
-        if (!reached) return false;
-        const role = lookupInstanceMember(reached.instance, [reached.method]);
-        if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return false;
         if (node.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
           return false;
         const outer = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent.parent : node.parent;
@@ -1053,6 +1055,16 @@ class Session {
           TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
         )
           return false;
+        const reached = this.typedInstance(where, node, 1);
+        if (!reached) {
+          const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
+          if (inner)
+            for (const nested of this.nestedClientCalls(inner.info, inner.fn, depth + 1))
+              found.push({ ...nested, file: nested.file ?? inner.info.file });
+          return false;
+        }
+        const role = lookupInstanceMember(reached.instance, [reached.method]);
+        if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return false;
         found.push({
           line: node.loc.start.line,
           text: calleeWords(node),
@@ -1064,6 +1076,54 @@ class Session {
       node => !isFunction(node),
     );
     return found;
+  }
+
+  /** {@link clientCallsIn} for a function reached from another, remembered like the outer ones. */
+  private nestedClientCalls(where: ModuleInfo, fn: FunctionNode, depth: number): ClientCall[] {
+    let byFilter = clientCalls.get(fn);
+    if (!byFilter) {
+      byFilter = new Map();
+      clientCalls.set(fn, byFilter);
+    }
+    const key = `${this.readingKey}#${depth}`;
+    let calls = byFilter.get(key) ?? byFilter.get(this.readingKey);
+    if (!calls) {
+      // Mark the function first: a recursion back into it finds no call (and ends).
+      byFilter.set(key, []);
+      calls = this.clientCallsIn(where, fn, depth);
+      byFilter.set(key, calls);
+    }
+    return calls;
+  }
+
+  /**
+   * The function of the project a call in a module of the project runs: a method of its own class
+   * (`this.simulate(…)`), one it inherits, a method of a field's class, or a function of its module
+   * or one it imports.
+   */
+  private calledFunction(
+    info: ModuleInfo,
+    call: TSESTree.CallExpression,
+  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+    const callee = unwrap(call.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && !info.imports.has(callee.name)) {
+      const local = info.locals.get(callee.name);
+      const fn = local ? this.functionOf(local, info) : undefined;
+      return fn && isFunction(fn) ? { info, fn } : undefined;
+    }
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const owner = enclosingClass(call);
+      const name = memberName(callee);
+      const member = owner?.body.body.find(
+        element =>
+          element.type === AST_NODE_TYPES.MethodDefinition && !element.static && memberKey(element) === name,
+      ) as TSESTree.MethodDefinition | undefined;
+      if (member?.value.type === AST_NODE_TYPES.FunctionExpression) return { info, fn: member.value };
+    }
+    return this.importedFunction(info, call);
   }
 
   private instanceAlong(
@@ -1630,7 +1690,7 @@ function openFiltered(
 ): { own: ModuleInfo; session: Session } | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
-  const filter = mentioning(modules);
+  const filter = mentioning(modules, context.cwd);
   opened.session.worthReading = filter;
   opened.session.readingKey = filter.key;
   return opened;
@@ -1638,6 +1698,8 @@ function openFiltered(
 
 /** A call on a construction-level client with no bound of its own, inside a function of the project. */
 interface ClientCall {
+  /** The module of the call, when it is not the function's own (a call further down). */
+  file?: string;
   line: number;
   text: string;
   instance: InstanceKind;
@@ -1686,7 +1748,7 @@ export function projectUnboundedCalls(
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
-    return hit ? { file: found.info.file, ...hit } : undefined;
+    return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
 }
 
@@ -1849,29 +1911,62 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
 
 /**
  * A module is worth following toward a client when its text names one of the clients' modules, or
- * when it re-exports (a barrel between the call and the class or function).
+ * when it re-exports (a barrel between the call and the class or function), or when a module of the
+ * project it imports does (a class whose field is another project class that holds the client:
+ * `SolanaWallet` → `SolanaChain` → `Connection`), up to {@link FILTER_HOPS} imports away.
  */
-function mentioning(modules: readonly string[]): ((file: string) => boolean) & { key: string } {
+function mentioning(modules: readonly string[], cwd: string): ((file: string) => boolean) & { key: string } {
   const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   const pattern = new RegExp([...escaped, String.raw`\bexport\s*(?:\*|\{[^}]*\})\s*from\b`].join('|'));
-  return Object.assign((file: string) => textMatches(file, pattern), { key: pattern.source });
+  const worth = (file: string, hops: number): boolean => {
+    const text = textMatches(file, pattern);
+    if (text.found) return true;
+    if (hops >= FILTER_HOPS) return false;
+    for (const specifier of text.imports) {
+      const next = resolveProjectModule(file, specifier, cwd);
+      if (next && next !== file && worth(next, hops + 1)) return true;
+    }
+    return false;
+  };
+  return Object.assign((file: string) => worth(file, 0), { key: pattern.source });
 }
 
-const textTests = new Map<string, { checkedAt: number; source: string; found: boolean }>();
+/** How many project imports away a module's text may name a client's module and still be followed. */
+const FILTER_HOPS = 2;
+/** The specifiers of a module's static imports, read from its text (`from './x'`, `import('./x')`). */
+const IMPORT_SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-/** A cheap look at a module's text before it is parsed: does it match `pattern`? Cached while fresh. */
-function textMatches(file: string, pattern: RegExp): boolean {
+const textTests = new Map<
+  string,
+  { checkedAt: number; source: string; found: boolean; imports: readonly string[] }
+>();
+
+/**
+ * A cheap look at a module's text before it is parsed: does it match `pattern`, and, when it does
+ * not, what does it import (every specifier but Node's and the catalog's libraries, which are not
+ * the project's)? Cached while fresh.
+ */
+function textMatches(file: string, pattern: RegExp): { found: boolean; imports: readonly string[] } {
   const now = Date.now();
   const cached = textTests.get(file);
-  if (cached && cached.source === pattern.source && now - cached.checkedAt < STAT_TTL_MS) return cached.found;
+  if (cached && cached.source === pattern.source && now - cached.checkedAt < STAT_TTL_MS) return cached;
   let found = false;
+  const imports: string[] = [];
   try {
-    found = pattern.test(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    found = pattern.test(text);
+    if (!found)
+      for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+        const specifier = (match[1] ?? match[2]) as string;
+        if (!specifier.startsWith('node:') && !isKnownModule(canonicalModule(specifier)))
+          imports.push(specifier);
+      }
   } catch {
     found = false;
   }
-  textTests.set(file, { checkedAt: now, source: pattern.source, found });
-  return found;
+  const entry = { checkedAt: now, source: pattern.source, found, imports };
+  textTests.set(file, entry);
+  return entry;
 }
 
 /** A cheap look at a module's text before it is parsed for its types' signal members. */

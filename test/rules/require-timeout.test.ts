@@ -419,6 +419,19 @@ export async function slot() {
 }`,
       options: [{ checkTests: true }],
     },
+    // Methods that reach the client only through a bounded method of their class, or through
+    // themselves (a recursion that must end), and one two classes down through the bounded one.
+    {
+      filename: HANDLER,
+      code: `import { SolanaChain } from '@/lib/solana-chain';
+import type { SolanaWallet } from '@/lib/solana-wallet';
+export async function slot(wallet: SolanaWallet) {
+  const chain = await SolanaChain.getInstance();
+  await wallet.quiet();
+  return [await chain.guarded(), await chain.settle()];
+}`,
+      options: [{ checkTests: true }],
+    },
   ],
   invalid: [
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
@@ -1638,7 +1651,7 @@ export async function balance(key: PublicKey) {
         {
           column: 9,
           data: {
-            at: '../lib/solana-chain.ts:19',
+            at: '../lib/solana-chain.ts:20',
             callee: 'chain.latest',
             fix: FAMILIES.solana.fix,
             inner: 'this.connection.getLatestBlockhash',
@@ -1651,6 +1664,51 @@ export async function balance(key: PublicKey) {
           messageId: 'projectCallWithoutDeadline',
         },
         { column: 10, endColumn: 37, endLine: 6, line: 6, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // The unbounded call is found through the project's own calls: a method of the class that
+      // calls another of its methods, and a class whose field is that class (two classes down).
+      filename: HANDLER,
+      code: `import { SolanaChain } from '@/lib/solana-chain';
+import type { SolanaWallet } from '@/lib/solana-wallet';
+export async function refresh(wallet: SolanaWallet) {
+  const chain = await SolanaChain.getInstance();
+  await chain.confirm();
+  return wallet.refresh();
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 9,
+          data: {
+            at: '../lib/solana-chain.ts:20',
+            callee: 'chain.confirm',
+            fix: FAMILIES.solana.fix,
+            inner: 'this.connection.getLatestBlockhash',
+            label: 'Solana',
+            where: '../lib/solana.ts:5',
+          },
+          endColumn: 22,
+          endLine: 5,
+          line: 5,
+          messageId: 'projectCallWithoutDeadline',
+        },
+        {
+          column: 10,
+          data: {
+            at: '../lib/solana-chain.ts:20',
+            callee: 'wallet.refresh',
+            fix: FAMILIES.solana.fix,
+            inner: 'this.connection.getLatestBlockhash',
+            label: 'Solana',
+            where: '../lib/solana.ts:5',
+          },
+          endColumn: 24,
+          endLine: 6,
+          line: 6,
+          messageId: 'projectCallWithoutDeadline',
+        },
       ],
     },
   ],
