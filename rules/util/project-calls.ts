@@ -40,7 +40,14 @@ import {
   writtenName,
 } from './ast.js';
 import { type DeadlineCarrier, deadlineCarrier } from './deadline-carrier.js';
-import { type ParserLike, type ProjectContext, hasFile, parseModule, parserOf } from './project-facts.js';
+import {
+  type ParserLike,
+  type ProjectContext,
+  hasFile,
+  parseModule,
+  parserOf,
+  projectImplementations,
+} from './project-facts.js';
 import { onFileReleased } from './file-release.js';
 
 const STAT_TTL_MS = 10_000;
@@ -668,7 +675,21 @@ class Session {
       if (!imported || imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
       target = this.imported(info, imported, depth + 1);
     }
-    if (target?.node.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
+    // `chains: IChainsRepository`: an interface (or an abstract method), followed to the one class
+    // of the project that implements it.
+    const declared = target ?? this.typeNamed(info, className, depth + 1);
+    if (!declared || 'external' in declared) return undefined;
+    if (
+      declared.node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+      (declared.node.type === AST_NODE_TYPES.ClassDeclaration && abstractMember(declared.node, name))
+    ) {
+      const implementation = this.implementationOf(declared, depth + 1);
+      return implementation
+        ? this.classMethod(implementation.info, implementation.cls, name, depth + 1)
+        : undefined;
+    }
+    target = declared;
+    if (target.node.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
     for (const member of target.node.body.body) {
       if (classMemberKey(member) !== name) continue;
       const value =
@@ -1171,8 +1192,20 @@ class Session {
       );
     }
     const node = found.node;
-    if (node.type !== AST_NODE_TYPES.ClassDeclaration) return false;
     const [first, ...rest] = names as [string, ...string[]];
+    if (
+      node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+      (node.type === AST_NODE_TYPES.ClassDeclaration && abstractMember(node, first))
+    ) {
+      // A value declared with an interface or an abstract class (a DI token): what its one
+      // implementation in the project does.
+      const implementation = this.implementationOf(found, depth + 1);
+      return (
+        implementation !== undefined &&
+        this.typeReaches(implementation.info, implementation.cls, names, depth + 1)
+      );
+    }
+    if (node.type !== AST_NODE_TYPES.ClassDeclaration) return false;
     for (const member of node.body.body) {
       if (classMemberKey(member) !== first) continue;
       if (member.type === AST_NODE_TYPES.MethodDefinition)
@@ -1187,6 +1220,39 @@ class Session {
     return (
       base?.type === AST_NODE_TYPES.Identifier && this.typeReaches(found.info, base.name, names, depth + 1)
     );
+  }
+
+  /**
+   * The one class of the project that implements an interface (or extends an abstract class): the
+   * class a value declared with that type is, where the project binds it once (NestJS's
+   * `{ provide: IChainsRepository, useClass: ChainsRepository }`). Candidates come from the
+   * project's class heads; each is checked on its parsed module to name this very declaration.
+   * None when no class or more than one does (which of them runs is not visible).
+   */
+  private implementationOf(
+    declared: { info: ModuleInfo; node: Node },
+    depth: number,
+  ): { info: ModuleInfo; cls: string } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = declared.node;
+    const name =
+      node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
+      (node.type === AST_NODE_TYPES.ClassDeclaration && node.abstract)
+        ? node.id?.name
+        : undefined;
+    if (!name) return undefined;
+    let found: { info: ModuleInfo; cls: string } | undefined;
+    for (const candidate of projectImplementations(this.context, name)) {
+      const info = this.module(candidate.file);
+      const cls = info?.locals.get(candidate.cls);
+      if (!info || cls?.type !== AST_NODE_TYPES.ClassDeclaration || !heritageNames(cls).includes(name))
+        continue;
+      const named = this.typeNamed(info, name, depth + 1);
+      if (!named || 'external' in named || named.node !== node) continue;
+      if (found) return undefined;
+      found = { info, cls: candidate.cls };
+    }
+    return found;
   }
 
   /**
@@ -1810,6 +1876,37 @@ function classMemberKey(member: TSESTree.ClassElement): string | undefined {
   if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed)
     return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
   return undefined;
+}
+
+/** An abstract class's abstract method or property of this name (no body to read: an implementation's is). */
+function abstractMember(node: TSESTree.ClassDeclaration, name: string): boolean {
+  return (
+    node.abstract &&
+    node.body.body.some(
+      member =>
+        (member.type === AST_NODE_TYPES.TSAbstractMethodDefinition ||
+          member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) &&
+        !member.computed &&
+        member.key.type === AST_NODE_TYPES.Identifier &&
+        member.key.name === name,
+    )
+  );
+}
+
+/** The names a class extends and implements, as written (`extends Base implements IUsers`). */
+function heritageNames(node: TSESTree.ClassDeclaration): string[] {
+  const names: string[] = [];
+  if (node.superClass?.type === AST_NODE_TYPES.Identifier) names.push(node.superClass.name);
+  for (const clause of node.implements ?? []) {
+    const expression = clause.expression;
+    if (expression.type === AST_NODE_TYPES.Identifier) names.push(expression.name);
+    else if (
+      expression.type === AST_NODE_TYPES.MemberExpression &&
+      expression.property.type === AST_NODE_TYPES.Identifier
+    )
+      names.push(expression.property.name);
+  }
+  return names;
 }
 
 function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {

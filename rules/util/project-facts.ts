@@ -57,6 +57,14 @@ interface ModuleFacts {
   size: number;
   axiosTimeouts: Summary[];
   constructions: ProjectConstruction[];
+  /** The classes the module declares, with the types each extends or implements (read from its text). */
+  implementations: readonly Implementation[];
+}
+
+/** `class ChainsRepository implements IChainsRepository`: a class and one type it takes its shape from. */
+interface Implementation {
+  cls: string;
+  type: string;
 }
 
 const LIST_TTL_MS = 30_000;
@@ -230,22 +238,54 @@ function readModule(
   parser: ParserLike,
   context: ProjectContext,
   file: string,
-): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions'> {
+): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions' | 'implementations'> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { axiosTimeouts: [], constructions: [] };
+    return { axiosTimeouts: [], constructions: [], implementations: [] };
   }
+  const implementations = classHeads(text);
   const axios = HINT.test(text);
   const clients = mayConstructClient(text);
-  if (!axios && !clients) return { axiosTimeouts: [], constructions: [] };
+  if (!axios && !clients) return { axiosTimeouts: [], constructions: [], implementations };
   const program = parseModule(parser, context, file, text);
-  if (program?.type !== AST_NODE_TYPES.Program) return { axiosTimeouts: [], constructions: [] };
+  if (program?.type !== AST_NODE_TYPES.Program)
+    return { axiosTimeouts: [], constructions: [], implementations };
   return {
     axiosTimeouts: axios ? axiosDefaults(program) : [],
     constructions: clients ? clientConstructions(program, file) : [],
+    implementations,
   };
+}
+
+/** `class C<T> extends Base<T> implements IUsers, IOther {`: a class's name and its heritage clauses. */
+const CLASS_HEAD =
+  /\bclass\s+([A-Za-z_$][\w$]*)\s*(?:<(?:[^<>]|<(?:[^<>]|<[^<>]*>)*>)*>\s*)?((?:extends|implements)\s[^{]*)\{/g;
+const HERITAGE_SPLIT = /\b(?:extends|implements)\b|,/;
+const TYPE_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * The classes a module's text declares with the types each extends or implements, read without
+ * parsing (a class whose head the pattern misreads is only missed: what is followed is checked on
+ * the parsed module).
+ */
+function classHeads(text: string): Implementation[] {
+  if (!text.includes('implements') && !text.includes('extends')) return [];
+  const found: Implementation[] = [];
+  for (const match of text.matchAll(CLASS_HEAD)) {
+    let heritage = match[2] as string;
+    for (let before = ''; before !== heritage;) {
+      before = heritage;
+      heritage = heritage.replace(/<[^<>]*>/g, '');
+    }
+    for (const part of heritage.split(HERITAGE_SPLIT)) {
+      const name = part.trim();
+      if (TYPE_NAME.test(name))
+        found.push({ cls: match[1] as string, type: name.slice(name.lastIndexOf('.') + 1) });
+    }
+  }
+  return found;
 }
 
 /** Import and require specifiers in a module's text. */
@@ -520,6 +560,43 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
+}
+
+/** Per project's module map (a new map after each refresh): its classes, by the types they extend or implement. */
+const implementationIndex = new WeakMap<Map<string, ModuleFacts>, Map<string, ProjectImplementation[]>>();
+
+/** A class of the project that extends or implements a type of the given name. */
+export interface ProjectImplementation {
+  file: string;
+  cls: string;
+}
+
+/**
+ * The classes of the linted file's project (test files aside) that extend or implement a type of
+ * this name, by the name as written (`implements IChainsRepository`): the candidates behind a
+ * value declared with an interface or an abstract class. Empty when the file belongs to no
+ * project or the engine does not give rules its parser.
+ */
+export function projectImplementations(
+  context: ProjectContext,
+  type: string,
+): readonly ProjectImplementation[] {
+  const parser = parserOf(context);
+  const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
+  if (!parser || !root) return [];
+  const modules = projectModules(root, parser, context);
+  let index = implementationIndex.get(modules);
+  if (!index) {
+    index = new Map();
+    for (const [file, facts] of modules)
+      for (const { cls, type: implemented } of facts.implementations) {
+        const list = index.get(implemented);
+        if (list) list.push({ file, cls });
+        else index.set(implemented, [{ file, cls }]);
+      }
+    implementationIndex.set(modules, index);
+  }
+  return index.get(type) ?? [];
 }
 
 /** Per project's module map (a new map after each refresh): its constructions, by instance kind. */

@@ -10,7 +10,11 @@ import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { projectRemoteCalls } from '../../rules/util/project-calls.js';
-import { projectAxiosDefaults, projectConstructions } from '../../rules/util/project-facts.js';
+import {
+  projectAxiosDefaults,
+  projectConstructions,
+  projectImplementations,
+} from '../../rules/util/project-facts.js';
 import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/project-defaults/with-bootstrap');
@@ -166,5 +170,52 @@ describe('projectConstructions', () => {
 
   it('gives nothing without a parser from the engine', () => {
     expect(projectConstructions({ filename: path.join(project, 'src/plain.ts'), cwd: project }).size).toBe(0);
+  });
+});
+
+// The classes behind an interface or abstract class (a DI token), read from class heads without
+// parsing: generics, several clauses, qualified names; test files are not the project's.
+describe('projectImplementations', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'faultline-implementations-'));
+    await mkdir(path.join(project, 'src/__tests__'), { recursive: true });
+    await writeFile(path.join(project, 'package.json'), '{ "name": "implementations" }');
+    await writeFile(
+      path.join(project, 'src/repos.ts'),
+      [
+        'export class ChainsRepository implements IChainsRepository {}',
+        'export class Cache<T extends { id: string }> extends Base<Map<string, T>> implements ICache<T>, ns.Disposable {',
+        '}',
+        'export default class extends Anonymous {}',
+      ].join('\n'),
+    );
+    await writeFile(
+      path.join(project, 'src/__tests__/fake.ts'),
+      'export class FakeChains implements IChainsRepository {}\n',
+    );
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  it('lists each class by the types it extends or implements', () => {
+    const context = {
+      filename: path.join(project, 'src/repos.ts'),
+      cwd: project,
+      languageOptions: { parser: tsParser },
+    };
+    const show = (type: string): string[] =>
+      projectImplementations(context, type).map(
+        found => `${path.relative(project, found.file)} ${found.cls}`,
+      );
+    expect(show('IChainsRepository')).toEqual(['src/repos.ts ChainsRepository']);
+    expect(show('Base')).toEqual(['src/repos.ts Cache']);
+    expect(show('ICache')).toEqual(['src/repos.ts Cache']);
+    expect(show('Disposable')).toEqual(['src/repos.ts Cache']);
+    expect(show('Anonymous')).toEqual([]);
+    expect(projectImplementations({ filename: context.filename, cwd: project }, 'IChainsRepository')).toEqual(
+      [],
+    );
   });
 });

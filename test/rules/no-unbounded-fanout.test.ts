@@ -33,6 +33,25 @@ export class Names {
 }`,
       options: [{ checkTests: true }],
     },
+    // Through DI tokens: a local method of the one class that implements an interface, a
+    // concrete method of an abstract class, and an interface implemented twice (which one runs is
+    // not visible, so it says nothing).
+    {
+      filename: HANDLER,
+      code: `import { Inject } from '@nestjs/common';
+import { BalancesApi, IChainsRepository, type IPricesApi } from '@/chains/chains.repository.interface';
+export class Portfolio {
+  constructor(
+    @Inject(IChainsRepository) private readonly chains: IChainsRepository,
+    private readonly prices: IPricesApi,
+    private readonly balances: BalancesApi,
+  ) {}
+  labels(ids: string[]) { return Promise.all(ids.map(async id => this.chains.label(id))); }
+  values(tokens: string[]) { return Promise.all(tokens.map(token => this.prices.getPrice(token))); }
+  describe(addresses: string[]) { return Promise.all(addresses.map(async address => this.balances.describe(address))); }
+}`,
+      options: [{ checkTests: true }],
+    },
     // A function wrapped by a limiter in its module runs through the limiter.
     {
       filename: HANDLER,
@@ -130,6 +149,26 @@ export const likes = (db: Database, uris: string[]) =>
         { line: 4, column: 35, endLine: 4, endColumn: 46, messageId: 'unboundedFanout' },
         { line: 5, column: 39, endLine: 5, endColumn: 50, messageId: 'unboundedFanout' },
         { line: 8, column: 3, endLine: 8, endColumn: 14, messageId: 'unboundedFanout' },
+      ],
+    },
+    // Through DI tokens: an interface whose one implementation in the project fetches, and an
+    // abstract class whose one subclass calls a Solana connection.
+    {
+      filename: HANDLER,
+      code: `import { Inject } from '@nestjs/common';
+import { BalancesApi, IChainsRepository } from '@/chains/chains.repository.interface';
+export class Portfolio {
+  constructor(
+    @Inject(IChainsRepository) private readonly chains: IChainsRepository,
+    private readonly balances: BalancesApi,
+  ) {}
+  chainsOf(ids: string[]) { return Promise.all(ids.map(id => this.chains.getChain(id))); }
+  balancesOf(addresses: string[]) { return Promise.all(addresses.map(address => this.balances.getBalance(address))); }
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 8, column: 36, endLine: 8, endColumn: 47, messageId: 'unboundedFanout' },
+        { line: 9, column: 44, endLine: 9, endColumn: 55, messageId: 'unboundedFanout' },
       ],
     },
     // A function of the project found through the tsconfig's baseUrl (`'network'`), whose request
