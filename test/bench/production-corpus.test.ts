@@ -54,9 +54,17 @@ describe('production corpus manifest and labels', () => {
     }
   });
 
-  it('has the third, fourth and fifth held-out parts, added in rounds 3, 4 and 5, beside the earlier parts', () => {
+  it('has the third to sixth held-out parts, added in rounds 3 to 6, beside the earlier parts', () => {
     const parts = new Set(manifest.repos.map(entry => entry.part));
-    expect([...parts].sort()).toEqual(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']);
+    expect([...parts].sort()).toEqual([
+      'dev',
+      'heldout',
+      'heldout2',
+      'heldout3',
+      'heldout4',
+      'heldout5',
+      'heldout6',
+    ]);
     const third = manifest.repos.filter(entry => entry.part === 'heldout3');
     expect(third.length).toBeGreaterThanOrEqual(3);
     for (const entry of third) expect(entry.round, entry.repo).toBe(3);
@@ -66,6 +74,9 @@ describe('production corpus manifest and labels', () => {
     const fifth = manifest.repos.filter(entry => entry.part === 'heldout5');
     expect(fifth.length).toBeGreaterThanOrEqual(2);
     for (const entry of fifth) expect(entry.round, entry.repo).toBe(5);
+    const sixth = manifest.repos.filter(entry => entry.part === 'heldout6');
+    expect(sixth.length).toBeGreaterThanOrEqual(2);
+    for (const entry of sixth) expect(entry.round, entry.repo).toBe(6);
   });
 
   it('labels every repository at its pinned commit and part, and nothing else', () => {
