@@ -6,7 +6,7 @@
 // the plugin at its default options and no settings, and the findings are matched to the labels
 // (labels/<owner>+<name>.json) by path, category and line.
 //
-// Usage: node bench/production/score.js [--part dev|heldout|heldout2|heldout3|heldout4|heldout5] [--write] [--record-baseline]
+// Usage: node bench/production/score.js [--part dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6] [--write] [--record-baseline]
 //   --write            writes RESULTS-<part>.md and results-<part>.json next to this script
 //   --record-baseline  writes the raw findings to baseline-findings-<part>.json (run once, on the
 //                      rules as they were before the recall work; later runs score them too)
