@@ -24,12 +24,8 @@ import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { addOptionFix } from './util/fix.js';
-import { projectTypedInstances, projectUnboundedCalls } from './util/project-calls.js';
-import {
-  type ProjectConstruction,
-  projectAxiosDefaults,
-  projectConstructions,
-} from './util/project-facts.js';
+import { processConstructions, projectTypedInstances, projectUnboundedCalls } from './util/project-calls.js';
+import { type ProjectConstruction, projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -367,7 +363,7 @@ export default createModelRule<Options, MessageIds>({
     function unboundedKinds(): Map<InstanceKind, ProjectConstruction[]> {
       if (unboundedIndex) return unboundedIndex;
       unboundedIndex = new Map();
-      for (const [instance, made] of projectConstructions(context))
+      for (const [instance, made] of processConstructions(context))
         if (made.every(construction => construction.unbounded)) unboundedIndex.set(instance, made);
       return unboundedIndex;
     }

@@ -45,8 +45,11 @@ import {
   type ProjectContext,
   hasFile,
   parseModule,
+  type ProjectConstruction,
   parserOf,
+  projectConstructions,
   projectImplementations,
+  projectRoot,
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
 
@@ -395,6 +398,73 @@ function workspacePackages(root: string): Map<string, string> {
   visit(root, 0);
   workspaces.set(root, found);
   return found;
+}
+
+/** Per project root: the roots of the workspace packages it depends on, and when that was read. */
+const dependencyRoots = new Map<string, { checkedAt: number; roots: readonly string[] }>();
+
+/**
+ * The folders of the monorepo's workspace packages that a project depends on (its package.json's
+ * `dependencies`, `devDependencies` and `peerDependencies` that name one), read while fresh.
+ */
+function workspaceDependencies(root: string, cwd: string): readonly string[] {
+  const now = Date.now();
+  const cached = dependencyRoots.get(root);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.roots;
+  const json = readJsonc(path.join(root, 'package.json')) ?? {};
+  const names = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+    const deps = json[field];
+    if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) names.add(name);
+  }
+  const packages = names.size > 0 ? workspacePackages(workspaceRoot(root, cwd)) : new Map<string, string>();
+  const roots = [...names].flatMap(name => {
+    const dir = packages.get(name);
+    return dir && dir !== root ? [dir] : [];
+  });
+  dependencyRoots.set(root, { checkedAt: now, roots });
+  return roots;
+}
+
+/** Per linted project: the merged index, and the per-package indexes it was made from. */
+const processIndexes = new Map<
+  string,
+  {
+    parts: readonly Map<InstanceKind, ProjectConstruction[]>[];
+    merged: Map<InstanceKind, ProjectConstruction[]>;
+  }
+>();
+
+/**
+ * The construction-level clients the linted file's process makes: those of its project (the
+ * folder of the nearest package.json) and of the monorepo's workspace packages it depends on
+ * (an app whose storage client is made in `@acme/filesystem`). By instance kind, as
+ * {@link projectConstructions} gives them.
+ */
+export function processConstructions(context: ProjectContext): Map<InstanceKind, ProjectConstruction[]> {
+  const own = projectConstructions(context);
+  const root = parserOf(context) ? projectRoot(context.filename, context.cwd) : undefined;
+  if (!root) return own;
+  const parts = [
+    own,
+    ...workspaceDependencies(root, context.cwd).map(dir =>
+      // Not a spread: a rule context's fields are accessors, not own properties.
+      projectConstructions({
+        filename: path.join(dir, 'package.json'),
+        cwd: context.cwd,
+        languageOptions: context.languageOptions,
+      }),
+    ),
+  ];
+  if (parts.length === 1) return own;
+  const cached = processIndexes.get(root);
+  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i]))
+    return cached.merged;
+  const merged = new Map<InstanceKind, ProjectConstruction[]>();
+  for (const part of parts)
+    for (const [kind, made] of part) merged.set(kind, [...(merged.get(kind) ?? []), ...made]);
+  processIndexes.set(root, { parts, merged });
+  return merged;
 }
 
 /** The entry file of a workspace package: its `exports['.']`, `main`, or `src/index`/`index`. */
@@ -1076,7 +1146,7 @@ class Session {
           TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
         )
           return false;
-        const reached = this.typedInstance(where, node, 1);
+        const reached = this.typedInstance(where, node, 1) ?? this.heldClient(where, node);
         if (!reached) {
           const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
           if (inner)
@@ -1097,6 +1167,46 @@ class Session {
       node => !isFunction(node),
     );
     return found;
+  }
+
+  /**
+   * `s3Client.send(…)` where `s3Client` is a module-level const of the project, imported or local,
+   * made as a construction-level client (`export const s3Client = new S3Client({ region })`): its
+   * kind, as the project's construction index recorded it where it is made.
+   */
+  private heldClient(
+    info: ModuleInfo,
+    call: TSESTree.CallExpression,
+  ): { instance: InstanceKind; method: string } | undefined {
+    const chain = memberPath(unwrap(call.callee));
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
+    const name = chain.root.name;
+    let held: { info: ModuleInfo; node: Node } | undefined;
+    const imported = info.imports.get(name);
+    if (imported) {
+      if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
+      held = this.imported(info, imported, 1);
+    } else {
+      const local = info.locals.get(name);
+      held = local ? { info, node: local } : undefined;
+    }
+    if (!held) return undefined;
+    // Made only when configured: `env.SPACES_ENDPOINT ? new S3({ … }) : undefined`.
+    let made = unwrap(held.node);
+    if (made.type === AST_NODE_TYPES.ConditionalExpression) {
+      const [yes, no] = [unwrap(made.consequent), unwrap(made.alternate)];
+      made =
+        yes.type === AST_NODE_TYPES.NewExpression || yes.type === AST_NODE_TYPES.CallExpression ? yes : no;
+    }
+    if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression)
+      return undefined;
+    const { file } = held.info;
+    const line = made.loc.start.line;
+    for (const constructions of processConstructions(this.context).values())
+      for (const construction of constructions)
+        if (construction.file === file && construction.line === line)
+          return { instance: construction.instance, method: chain.path[0] as string };
+    return undefined;
   }
 
   /** {@link clientCallsIn} for a function reached from another, remembered like the outer ones. */

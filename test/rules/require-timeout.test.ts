@@ -10,6 +10,8 @@ const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 const ruleTester = new RuleTester();
 /** A project whose request wrapper (src/lib/http.ts) bounds its request only with the caller's timeout. */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
+/** A monorepo whose S3 client is made in a workspace package (test/fixtures/project-workspace). */
+const WORKSPACE = path.join(import.meta.dirname, '../fixtures/project-workspace');
 
 /** `jayson.Client.https(options)`: a static factory nested one level inside the module. */
 const JAYSON = {
@@ -417,6 +419,20 @@ export async function slot() {
   const chain = await SolanaChain.getInstance();
   return chain.slot();
 }`,
+      options: [{ checkTests: true }],
+    },
+    // The workspace package's function that bounds its own send; and an app that reaches the
+    // package's files without depending on it (the client is not its process's).
+    {
+      filename: path.join(WORKSPACE, 'apps/worker/src/job.ts'),
+      code: `import { readFile } from '@acme/storage';
+export const load = (key: string) => readFile(key);`,
+      options: [{ checkTests: true }],
+    },
+    {
+      filename: path.join(WORKSPACE, 'apps/cli/src/upload.ts'),
+      code: `import { createFile } from '../../../packages/storage/src/files';
+export const upload = (key: string) => createFile(key, 'body');`,
       options: [{ checkTests: true }],
     },
     // Methods that reach the client only through a bounded method of their class, or through
@@ -1664,6 +1680,31 @@ export async function balance(key: PublicKey) {
           messageId: 'projectCallWithoutDeadline',
         },
         { column: 10, endColumn: 37, endLine: 6, line: 6, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // A client made in a workspace package the app depends on, held by a module-level const
+      // (made only when configured), and sent through by the package's function.
+      filename: path.join(WORKSPACE, 'apps/worker/src/job.ts'),
+      code: `import { createFile } from '@acme/storage';
+export const save = (key: string) => createFile(key, 'body');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 38,
+          data: {
+            at: '../../../packages/storage/src/files.ts:8',
+            callee: 'createFile',
+            fix: FAMILIES.aws.fix,
+            inner: 's3Client.send',
+            label: FAMILIES.aws.label,
+            where: '../../../packages/storage/src/s3-client.ts:5',
+          },
+          endColumn: 48,
+          endLine: 2,
+          line: 2,
+          messageId: 'projectCallWithoutDeadline',
+        },
       ],
     },
     {
