@@ -310,6 +310,8 @@ while (running) {
     `import retry from 'async-retry'; await retry(run, { retries: 3, maxTimeout: 5_000 });`,
     `import { backOff } from 'exponential-backoff'; await backOff(run, { maxDelay: 5_000, jitter: 'full' });`,
     `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    // The library's jittered helper called from a function of ours, with its own factor: at most 2^3 · 500 ms · 1.2.
+    `import axiosRetry, { exponentialDelay } from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: (count, error) => { return exponentialDelay(count, error, 500); } });`,
     `import { retry, handleAll, ExponentialBackoff } from 'cockatiel'; export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
     // ioredis: capped and jittered.
     `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 500, retryStrategy: times => Math.min(times * 100, 2000) + Math.random() * 100 });`,
@@ -877,6 +879,11 @@ function connect() {
     {
       code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3 });`,
       errors: [{ column: 39, endColumn: 49, endLine: 1, line: 1, messageId: 'noDelay' }],
+    },
+    {
+      // The jittered helper wrapped in a function of ours grows past 30 s with its factor (2^6 · 1 s): a cap is missing, not jitter.
+      code: `import axiosRetry, { exponentialDelay } from 'axios-retry'; axiosRetry(client, { retries: 6, retryDelay: (count, error) => exponentialDelay(count, error, 1000) });`,
+      errors: [{ column: 94, endColumn: 160, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
     },
     {
       code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: retryCount => retryCount * 1000 });`,

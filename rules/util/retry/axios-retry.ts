@@ -1,6 +1,7 @@
 // axios-retry's settings: `retries` (3 by default) and `retryDelay` (none by default; its own
 // exponentialDelay is uncapped, linearDelay has no jitter, a function of ours is read).
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type Summary, getProp } from '@faultline/catalog';
 import { type CallLike, type Node, unwrap } from '../ast.js';
@@ -37,11 +38,23 @@ export function axiosRetryFindings(model: FileModel, call: CallLike, options: Su
       ? resolved.path.join('.')
       : undefined;
   };
+  // `(count, error) => exponentialDelay(count, error, 1000)`: the library's helper with another factor.
+  const helper = returnedCall(value);
   const delayName =
-    library(value) ?? (value.type === AST_NODE_TYPES.CallExpression ? library(value.callee) : undefined);
+    library(value) ??
+    (value.type === AST_NODE_TYPES.CallExpression ? library(value.callee) : undefined) ??
+    (helper ? library(helper.callee) : undefined);
   if (delayName === 'exponentialDelay') {
-    // 2^n · 100 ms plus up to 20 % jitter, uncapped.
-    if (count !== undefined && 2 ** count * 100 * 1.2 <= model.settings.maxDelayMs) return findings;
+    // 2^n · factor (100 ms by default) plus up to 20 % jitter, uncapped.
+    const given = helper?.arguments[2];
+    const factor =
+      given === undefined
+        ? 100
+        : given.type === AST_NODE_TYPES.Literal && typeof given.value === 'number'
+          ? given.value
+          : undefined;
+    if (count !== undefined && factor !== undefined && 2 ** count * factor * 1.2 <= model.settings.maxDelayMs)
+      return findings;
     findings.push({ problem: 'uncappedBackoff', node: property, also: '' });
     return findings;
   }
@@ -51,4 +64,20 @@ export function axiosRetryFindings(model: FileModel, call: CallLike, options: Su
   }
   findings.push(...delayFunctionFindings(model, value, property));
   return findings;
+}
+
+/** The call a function returns and does nothing else with: `(n, e) => helper(n, e, 1000)`, or a body of one `return`. */
+function returnedCall(value: Node): TSESTree.CallExpression | undefined {
+  if (
+    value.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+    value.type !== AST_NODE_TYPES.FunctionExpression
+  )
+    return undefined;
+  let returned: Node | null | undefined = value.body;
+  if (returned.type === AST_NODE_TYPES.BlockStatement) {
+    const [only, ...rest] = returned.body;
+    returned = rest.length === 0 && only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
+  }
+  const call = returned ? unwrap(returned) : undefined;
+  return call?.type === AST_NODE_TYPES.CallExpression ? call : undefined;
 }
