@@ -53,7 +53,12 @@ import {
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
 
-const STAT_TTL_MS = 10_000;
+/**
+ * How long a module read, a resolution or a text test is trusted before it is checked again: the
+ * interval at which project facts re-check a project's known modules (LIST_TTL_MS), so that an
+ * editor sees another module's change within the same half-minute either way.
+ */
+const STAT_TTL_MS = 30_000;
 /** How many steps (module hops, and values followed within a module) a question may take. */
 const MAX_DEPTH = 12;
 /** How many of the project's own calls deep a client call is looked for (a method calling a method…). */
@@ -426,6 +431,12 @@ function workspaceDependencies(root: string, cwd: string): readonly string[] {
   return roots;
 }
 
+/** What a module's `export *` list gives for a name (per module, name and filter), and when that was found. */
+const starAnswers = new Map<
+  string,
+  { checkedAt: number; found: { info: ModuleInfo; node: Node } | undefined }
+>();
+
 /** Per linted project: the merged index, and the per-package indexes it was made from. */
 const processIndexes = new Map<
   string,
@@ -595,13 +606,22 @@ class Session {
       const next = file ? this.module(file) : undefined;
       return next && entry.imported !== '*' ? this.exported(next, entry.imported, depth + 1) : undefined;
     }
+    if (info.starExports.length === 0) return undefined;
+    // A barrel's `export *` list is walked once per name while fresh, not once per call through it.
+    const key = `${info.file}\0${name}\0${this.readingKey}`;
+    const now = Date.now();
+    const answered = starAnswers.get(key);
+    if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
+    let found: { info: ModuleInfo; node: Node } | undefined;
     for (const from of info.starExports) {
       const file = resolveProjectModule(info.file, from, this.context.cwd);
       const next = file ? this.module(file) : undefined;
-      const found = next ? this.exported(next, name, depth + 1) : undefined;
-      if (found) return found;
+      found = next ? this.exported(next, name, depth + 1) : undefined;
+      if (found) break;
     }
-    return undefined;
+    // A miss found deep in a chain may only be the depth bound; it is not kept.
+    if (found || depth <= 2) starAnswers.set(key, { checkedAt: now, found });
+    return found;
   }
 
   private imported(
@@ -1920,12 +1940,52 @@ export function projectUnboundedCalls(
   const opened = openFiltered(context, modules);
   if (!opened) return undefined;
   const { own, session } = opened;
+  const ownRoot = projectRoot(context.filename, context.cwd);
+  // Per package root: does it make a client the predicate calls unbounded?
+  const makes = new Map<string, boolean>();
+  const packageMakes = (root: string): boolean => {
+    let answer = makes.get(root);
+    if (answer === undefined) {
+      answer = false;
+      const made = projectConstructions({
+        filename: path.join(root, 'package.json'),
+        cwd: context.cwd,
+        languageOptions: context.languageOptions,
+      });
+      for (const kind of made.keys()) if (unbounded(kind)) answer = true;
+      makes.set(root, answer);
+    }
+    return answer;
+  };
   return call => {
+    // A call into another workspace package that makes no such client is not followed (the
+    // common case in a monorepo: its data layer, its shared types), which spares resolving it.
+    const specifier = calleeSpecifier(own, call);
+    if (specifier && !specifier.startsWith('.')) {
+      const file = resolveProjectModule(own.file, specifier, context.cwd);
+      const root = file ? projectRoot(file, context.cwd) : undefined;
+      if (root && root !== ownRoot && !packageMakes(root)) return undefined;
+    }
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
     return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
+}
+
+/**
+ * The import specifier a call's target comes from, where syntax says it at once: the imported
+ * function or namespace (`createFile(…)`, `storage.createFile(…)`), or the type a field is declared
+ * with (`this.storage.upload(…)` with `storage: StorageService`). Undefined otherwise.
+ */
+function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
+  const chain = memberPath(unwrap(call.callee));
+  if (!chain) return undefined;
+  if (chain.root.type === AST_NODE_TYPES.Identifier) return info.imports.get(chain.root.name)?.specifier;
+  if (chain.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length !== 2) return undefined;
+  const owner = enclosingClass(call);
+  const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;
+  return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
 }
 
 /** Method names that take or hold a lock (`applyLock`, `withLock`, `acquire`, `using`). */
@@ -2124,10 +2184,13 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
  */
 function mentioning(modules: readonly string[], cwd: string): ((file: string) => boolean) & { key: string } {
   const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  const pattern = new RegExp([...escaped, String.raw`\bexport\s*(?:\*|\{[^}]*\})\s*from\b`].join('|'));
+  const pattern = new RegExp(escaped.join('|'));
   const worth = (file: string, hops: number): boolean => {
     const text = textMatches(file, pattern);
     if (text.found) return true;
+    // A barrel is followed itself, but does not make the modules that import it worth reading
+    // (nearly every module of a monorepo imports one).
+    if (hops === 0 && text.reexports) return true;
     if (hops >= FILTER_HOPS) return false;
     for (const specifier of text.imports) {
       const next = resolveProjectModule(file, specifier, cwd);
@@ -2135,43 +2198,69 @@ function mentioning(modules: readonly string[], cwd: string): ((file: string) =>
     }
     return false;
   };
-  return Object.assign((file: string) => worth(file, 0), { key: pattern.source });
+  // Asked for the same modules on every call of every file: answers kept while fresh.
+  const answersKey = `${pattern.source}\0${cwd}`;
+  let answers = filterAnswers.get(answersKey);
+  if (!answers) {
+    answers = new Map();
+    filterAnswers.set(answersKey, answers);
+  }
+  const ask = (file: string): boolean => {
+    const now = Date.now();
+    const answered = answers!.get(file);
+    if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
+    const found = worth(file, 0);
+    answers!.set(file, { checkedAt: now, found });
+    return found;
+  };
+  return Object.assign(ask, { key: pattern.source });
 }
 
+/** Per filter (its pattern and working directory): whether each module is worth following, and when that was found. */
+const filterAnswers = new Map<string, Map<string, { checkedAt: number; found: boolean }>>();
+
 /** How many project imports away a module's text may name a client's module and still be followed. */
-const FILTER_HOPS = 2;
+const FILTER_HOPS = 1;
 /** The specifiers of a module's static imports, read from its text (`from './x'`, `import('./x')`). */
 const IMPORT_SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 const textTests = new Map<
   string,
-  { checkedAt: number; source: string; found: boolean; imports: readonly string[] }
+  { checkedAt: number; source: string; found: boolean; reexports: boolean; imports: readonly string[] }
 >();
+/** `export * from './x'`, `export { a } from './x'`: a barrel between a call and what it calls. */
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
 
 /**
  * A cheap look at a module's text before it is parsed: does it match `pattern`, and, when it does
  * not, what does it import (every specifier but Node's and the catalog's libraries, which are not
  * the project's)? Cached while fresh.
  */
-function textMatches(file: string, pattern: RegExp): { found: boolean; imports: readonly string[] } {
+function textMatches(
+  file: string,
+  pattern: RegExp,
+): { found: boolean; reexports: boolean; imports: readonly string[] } {
   const now = Date.now();
   const cached = textTests.get(file);
   if (cached && cached.source === pattern.source && now - cached.checkedAt < STAT_TTL_MS) return cached;
   let found = false;
+  let reexports = false;
   const imports: string[] = [];
   try {
     const text = readFileSync(file, 'utf8');
     found = pattern.test(text);
-    if (!found)
+    if (!found) {
+      reexports = REEXPORT.test(text);
       for (const match of text.matchAll(IMPORT_SPECIFIER)) {
         const specifier = (match[1] ?? match[2]) as string;
         if (!specifier.startsWith('node:') && !isKnownModule(canonicalModule(specifier)))
           imports.push(specifier);
       }
+    }
   } catch {
     found = false;
   }
-  const entry = { checkedAt: now, source: pattern.source, found, imports };
+  const entry = { checkedAt: now, source: pattern.source, found, reexports, imports };
   textTests.set(file, entry);
   return entry;
 }
