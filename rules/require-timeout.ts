@@ -52,7 +52,6 @@ export type MessageIds =
   | 'timeoutDoesNotAbort'
   | 'requestTimeoutDoesNotAbort'
   | 'untimedSignal'
-  | 'waitsForever'
   | 'ignoredTimeout'
   | 'opaqueOptions'
   | 'suggestSignal'
@@ -92,8 +91,6 @@ export default createModelRule<Options, MessageIds>({
         'The AWS SDK’s `requestTimeout` only logs a warning when it passes, so the request keeps waiting. Add `throwOnRequestTimeout: true` next to it.',
       untimedSignal:
         'The signal given to `{{callee}}` is never aborted by a timer, so it bounds nothing in time and the call can hang forever. Combine it with a deadline: `AbortSignal.any([signal, AbortSignal.timeout(ms)])`.',
-      waitsForever:
-        '`maxRetriesPerRequest: null` makes ioredis hold commands forever while Redis is unreachable. Keep a small limit (the default is 20) and set `commandTimeout`.',
       ignoredTimeout:
         '`{{key}}` looks like a deadline but {{label}} ignores it, so this client still has none. Fix: {{fix}}.',
       opaqueOptions:
@@ -226,13 +223,6 @@ export default createModelRule<Options, MessageIds>({
           context.report({ node: at, messageId: 'untimedSignal', data, suggest: anySignalSuggestion(at) });
           return;
         }
-        case 'waitsForever':
-          context.report({
-            node: (verdict.at as Node | undefined) ?? call.callee,
-            messageId: 'waitsForever',
-            data,
-          });
-          return;
         case 'ignored':
           context.report({
             node: (verdict.at as Node | undefined) ?? call.callee,

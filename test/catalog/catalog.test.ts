@@ -97,12 +97,17 @@ describe('decideDeadline', () => {
 });
 
 describe('decideClientDeadline', () => {
-  it('says both fixes for ioredis with maxRetriesPerRequest null and no commandTimeout', () => {
-    const verdicts = decideClientDeadline({
+  it('leaves an ioredis client made for BullMQ (maxRetriesPerRequest null) to BullMQ, and asks others for commandTimeout', () => {
+    const bullmq = decideClientDeadline({
       family: 'ioredis',
       options: object({ maxRetriesPerRequest: { kind: 'null' } }),
     });
-    expect(verdicts.map(verdict => verdict.status)).toEqual(['waitsForever', 'missing']);
+    expect(bullmq.map(verdict => verdict.status)).toEqual(['unknown']);
+    const plain = decideClientDeadline({
+      family: 'ioredis',
+      options: object({ maxRetriesPerRequest: { kind: 'number', value: 3 } }),
+    });
+    expect(plain.map(verdict => verdict.status)).toEqual(['missing']);
   });
 
   it('counts a client whose every visible call passes its own bound', () => {

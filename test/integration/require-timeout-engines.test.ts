@@ -16,7 +16,6 @@ const expected = [
   'esm.js:7:39',
   'module.mjs:3:33',
   'service.ts:5:26',
-  'service.ts:5:49',
   'service.ts:6:28',
   'service.ts:9:26',
   'widget.tsx:7:71',

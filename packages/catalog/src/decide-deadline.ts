@@ -81,9 +81,8 @@ export function perCallUsesMatter(verdicts: readonly Verdict[]): boolean {
 }
 
 /**
- * Decides whether a construction-level client (AWS, pg, Redis, Mongo…) has a deadline. Returns
- * every problem worth its own report (ioredis: `maxRetriesPerRequest: null` and a missing
- * `commandTimeout` are two fixes), or one non-problem verdict.
+ * Decides whether a construction-level client (AWS, pg, Redis, Mongo…) has a deadline: its verdicts
+ * (one today; a list so that a family may name more than one problem, each with its own fix).
  */
 export function decideClientDeadline(facts: ClientFacts): Verdict[] {
   const instance = facts.connectionString ? [facts.connectionString] : [];
@@ -96,13 +95,6 @@ export function decideClientDeadline(facts: ClientFacts): Verdict[] {
     facts.perCallOptions.every(hasPerCallBound)
   )
     return [{ status: 'bounded' }];
-  if (verdict.status === 'waitsForever') {
-    const rest = judge(facts.family, {
-      options: withoutKey(facts.options, 'maxRetriesPerRequest'),
-      instance,
-    });
-    if (rest.status === 'missing') return [verdict, rest];
-  }
   return [verdict];
 }
 
@@ -130,14 +122,4 @@ function withLimitation(family: FamilyId, verdict: Verdict): Verdict {
   const limitation = FAMILIES[family].limitation;
   if (verdict.status !== 'missing' || verdict.limitation || !limitation) return verdict;
   return { ...verdict, limitation };
-}
-
-/** A copy of an object summary without one key (and without it inside `redisOptions`). */
-function withoutKey(summary: Summary, key: string): Summary {
-  if (summary.kind !== 'object') return summary;
-  const props = new Map(summary.props);
-  props.delete(key);
-  const nested = props.get('redisOptions');
-  if (nested) props.set('redisOptions', { ...nested, value: withoutKey(nested.value, key) });
-  return { ...summary, props };
 }

@@ -197,7 +197,6 @@ export type Verdict =
   | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
   /** `at`: the `signal` property; `value`: its value node (what a fix replaces). */
   | { status: 'untimedSignal'; at?: unknown; value?: unknown }
-  | { status: 'waitsForever'; key: string; at?: unknown }
   /** The option looks like a bound but the library ignores it (mongodb `timeoutMS`, Octokit `request.timeout`). */
   | { status: 'ignored'; key: string; at?: unknown };
 

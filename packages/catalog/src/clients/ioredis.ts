@@ -1,5 +1,5 @@
-// ioredis: commands wait forever unless `commandTimeout` (or `socketTimeout`) is set; with
-// `maxRetriesPerRequest: null` they are held forever while Redis is unreachable.
+// ioredis: commands wait forever unless `commandTimeout` (or `socketTimeout`) is set. A client made
+// with `maxRetriesPerRequest: null` is a BullMQ connection, whose commands must be able to wait.
 import { type ClientFamily, NONE, REDIS_NON_COMMANDS, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { getProp, isNoneValue, missingOrUnknown, showValue } from '../summary.js';
@@ -13,9 +13,11 @@ function decideIoredis(input: JudgeInput): Verdict {
   if (options.kind === 'absent' || options.kind === 'string' || options.kind === 'number')
     return { status: 'missing', detail: 'commandTimeout' };
   if (options.kind !== 'object') return { status: 'unknown' };
+  // `maxRetriesPerRequest: null` is what BullMQ requires of the connections it is given (its
+  // workers block on Redis on purpose, and a command timeout would break them): a queue's
+  // connection, judged by BullMQ's rules rather than a client's, and not reported.
   const retries = getProp(input.options, 'maxRetriesPerRequest') ?? getProp(options, 'maxRetriesPerRequest');
-  if (retries && retries.value.kind === 'null')
-    return { status: 'waitsForever', key: 'maxRetriesPerRequest', at: retries.at };
+  if (retries && retries.value.kind === 'null') return { status: 'unknown' };
   // `commandTimeout: 0` times out at once (only a non-number means none); `socketTimeout` destroys the socket.
   const timeout = getProp(options, 'commandTimeout');
   if (timeout && (timeout.value.kind === 'null' || timeout.value.kind === 'undefined')) {

@@ -321,7 +321,6 @@ function describe(verdict: Verdict): string {
   if (verdict.status === 'missing' && verdict.detail) return ` (no ${verdict.detail})`;
   if (verdict.status === 'untimedSignal') return ' (its signal is never aborted by a timer)';
   if (verdict.status === 'doesNotAbort') return ' (its timeout does not abort the request)';
-  if (verdict.status === 'waitsForever') return ' (`maxRetriesPerRequest: null` waits forever)';
   if (verdict.status === 'ignored') return ` (\`${verdict.key}\` is ignored by the client)`;
   return '';
 }
