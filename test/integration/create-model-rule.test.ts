@@ -103,8 +103,10 @@ describe('createModelRule', () => {
         languageOptions: { parser: tsParser },
         plugins: { faultline: plugin, spy: { rules: { tree: spy } } } as never,
         rules: {
-          ...Object.fromEntries(Object.keys(plugin.rules).map(name => [`faultline/${name}`, 'error'])),
-          'spy/tree': 'error',
+          ...Object.fromEntries(
+            Object.keys(plugin.rules).map(name => [`faultline/${name}`, 'error' as const]),
+          ),
+          'spy/tree': 'error' as const,
         },
       },
     ];
