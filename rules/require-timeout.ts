@@ -379,7 +379,8 @@ export default createModelRule<Options, MessageIds>({
         return;
       }
       if (!mayReachProject(call)) return;
-      if (typedInstances === null) typedInstances = projectTypedInstances(context, clientModules(kinds));
+      if (typedInstances === null)
+        typedInstances = projectTypedInstances(context, kind => kinds.has(kind), clientModules(kinds));
       const found = typedInstances?.(call);
       if (!found) {
         checkProjectFunction(call);

@@ -441,10 +441,14 @@ const starAnswers = new Map<
 const processIndexes = new Map<
   string,
   {
+    own: Map<InstanceKind, ProjectConstruction[]>;
     parts: readonly Map<InstanceKind, ProjectConstruction[]>[];
     merged: Map<InstanceKind, ProjectConstruction[]>;
+    checkedAt: number;
   }
 >();
+/** How long the clients of the packages a project depends on are trusted before they are asked again. */
+const DEPENDENCIES_TTL_MS = 30_000;
 
 /**
  * The construction-level clients the linted file's process makes: those of its project (the
@@ -456,6 +460,11 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
   const own = projectConstructions(context);
   const root = parserOf(context) ? projectRoot(context.filename, context.cwd) : undefined;
   if (!root) return own;
+  // The packages depended on are asked again only every DEPENDENCIES_TTL_MS: each answer may start
+  // a slice of its package's refresh, which every lint call would otherwise pay once per package.
+  const now = Date.now();
+  const cached = processIndexes.get(root);
+  if (cached && cached.own === own && now - cached.checkedAt < DEPENDENCIES_TTL_MS) return cached.merged;
   const parts = [
     own,
     ...workspaceDependencies(root, context.cwd).map(dir =>
@@ -467,14 +476,18 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
       }),
     ),
   ];
-  if (parts.length === 1) return own;
-  const cached = processIndexes.get(root);
-  if (cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i]))
-    return cached.merged;
-  const merged = new Map<InstanceKind, ProjectConstruction[]>();
-  for (const part of parts)
-    for (const [kind, made] of part) merged.set(kind, [...(merged.get(kind) ?? []), ...made]);
-  processIndexes.set(root, { parts, merged });
+  let merged = own;
+  if (parts.length > 1) {
+    const same =
+      cached && cached.parts.length === parts.length && cached.parts.every((part, i) => part === parts[i]);
+    if (same) merged = cached.merged;
+    else {
+      merged = new Map();
+      for (const part of parts)
+        for (const [kind, made] of part) merged.set(kind, [...(merged.get(kind) ?? []), ...made]);
+    }
+  }
+  processIndexes.set(root, { own, parts, merged, checkedAt: now });
   return merged;
 }
 
@@ -1871,12 +1884,14 @@ export function projectRemoteCalls(
  */
 export function projectTypedInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
+  unbounded: (instance: InstanceKind) => boolean,
   modules: readonly string[],
 ): ((call: TSESTree.CallExpression) => { instance: InstanceKind; method: string } | undefined) | undefined {
   const opened = openFiltered(context, modules);
   if (!opened) return undefined;
   const { own, session } = opened;
-  return call => session.typedInstance(own, call);
+  const elsewhere = cleanPackageGate(context, own, unbounded);
+  return call => (elsewhere(call) ? undefined : session.typedInstance(own, call));
 }
 
 /** {@link openProject}, following only the modules that name one of `modules` (see {@link mentioning}). */
@@ -1940,8 +1955,28 @@ export function projectUnboundedCalls(
   const opened = openFiltered(context, modules);
   if (!opened) return undefined;
   const { own, session } = opened;
+  const elsewhere = cleanPackageGate(context, own, unbounded);
+  return call => {
+    if (elsewhere(call)) return undefined;
+    const found = session.importedFunction(own, call);
+    if (!found) return undefined;
+    const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
+    return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
+  };
+}
+
+/**
+ * "Does this call go into a package (another workspace package, or the linted file's own) that
+ * makes no client the predicate calls unbounded?" Such a call is not followed (the common case in
+ * a monorepo: its data layer, its shared types), which spares resolving it. Answers per package
+ * root are kept for the file.
+ */
+function cleanPackageGate(
+  context: ProjectContext,
+  own: ModuleInfo,
+  unbounded: (instance: InstanceKind) => boolean,
+): (call: TSESTree.CallExpression) => boolean {
   const ownRoot = projectRoot(context.filename, context.cwd);
-  // Per package root: does it make a client the predicate calls unbounded?
   const makes = new Map<string, boolean>();
   const packageMakes = (root: string): boolean => {
     let answer = makes.get(root);
@@ -1958,31 +1993,28 @@ export function projectUnboundedCalls(
     return answer;
   };
   return call => {
-    // A call into another workspace package that makes no such client is not followed (the
-    // common case in a monorepo: its data layer, its shared types), which spares resolving it.
     const specifier = calleeSpecifier(own, call);
-    if (specifier && !specifier.startsWith('.')) {
-      const file = resolveProjectModule(own.file, specifier, context.cwd);
-      const root = file ? projectRoot(file, context.cwd) : undefined;
-      if (root && root !== ownRoot && !packageMakes(root)) return undefined;
-    }
-    const found = session.importedFunction(own, call);
-    if (!found) return undefined;
-    const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
-    return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
+    if (!specifier) return false;
+    // A module of the linted file's own package is followed only when that package makes such a
+    // client itself (a call through its code into another package's client is not looked for).
+    if (specifier.startsWith('.')) return ownRoot !== undefined && !packageMakes(ownRoot);
+    const file = resolveProjectModule(own.file, specifier, context.cwd);
+    const root = file ? projectRoot(file, context.cwd) : undefined;
+    return root !== undefined && !packageMakes(root);
   };
 }
 
 /**
  * The import specifier a call's target comes from, where syntax says it at once: the imported
  * function or namespace (`createFile(…)`, `storage.createFile(…)`), or the type a field is declared
- * with (`this.storage.upload(…)` with `storage: StorageService`). Undefined otherwise.
+ * with (`this.storage.upload(…)`, `this.storage.s3.send(…)` with `storage: StorageService`).
+ * Undefined otherwise.
  */
 function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
   const chain = memberPath(unwrap(call.callee));
   if (!chain) return undefined;
   if (chain.root.type === AST_NODE_TYPES.Identifier) return info.imports.get(chain.root.name)?.specifier;
-  if (chain.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length !== 2) return undefined;
+  if (chain.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length < 2) return undefined;
   const owner = enclosingClass(call);
   const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;
   return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
