@@ -437,6 +437,19 @@ const starAnswers = new Map<
   { checkedAt: number; found: { info: ModuleInfo; node: Node } | undefined }
 >();
 
+/** {@link projectConstructions} of the package whose folder is `root`, asked with the linted file's engine. */
+function packageConstructions(
+  context: ProjectContext,
+  root: string,
+): Map<InstanceKind, ProjectConstruction[]> {
+  // Not a spread: a rule context's fields are accessors, not own properties.
+  return projectConstructions({
+    filename: path.join(root, 'package.json'),
+    cwd: context.cwd,
+    languageOptions: context.languageOptions,
+  });
+}
+
 /** Per linted project: the merged index, and the per-package indexes it was made from. */
 const processIndexes = new Map<
   string,
@@ -467,14 +480,7 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
   if (cached && cached.own === own && now - cached.checkedAt < DEPENDENCIES_TTL_MS) return cached.merged;
   const parts = [
     own,
-    ...workspaceDependencies(root, context.cwd).map(dir =>
-      // Not a spread: a rule context's fields are accessors, not own properties.
-      projectConstructions({
-        filename: path.join(dir, 'package.json'),
-        cwd: context.cwd,
-        languageOptions: context.languageOptions,
-      }),
-    ),
+    ...workspaceDependencies(root, context.cwd).map(dir => packageConstructions(context, dir)),
   ];
   let merged = own;
   if (parts.length > 1) {
@@ -1982,12 +1988,7 @@ function cleanPackageGate(
     let answer = makes.get(root);
     if (answer === undefined) {
       answer = false;
-      const made = projectConstructions({
-        filename: path.join(root, 'package.json'),
-        cwd: context.cwd,
-        languageOptions: context.languageOptions,
-      });
-      for (const kind of made.keys()) if (unbounded(kind)) answer = true;
+      for (const kind of packageConstructions(context, root).keys()) if (unbounded(kind)) answer = true;
       makes.set(root, answer);
     }
     return answer;
@@ -2216,7 +2217,8 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
  */
 function mentioning(modules: readonly string[], cwd: string): ((file: string) => boolean) & { key: string } {
   const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  const pattern = new RegExp(escaped.join('|'));
+  // No module to name: nothing is worth following (an empty pattern would match every text).
+  const pattern = new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)');
   const worth = (file: string, hops: number): boolean => {
     const text = textMatches(file, pattern);
     if (text.found) return true;
@@ -2232,17 +2234,14 @@ function mentioning(modules: readonly string[], cwd: string): ((file: string) =>
   };
   // Asked for the same modules on every call of every file: answers kept while fresh.
   const answersKey = `${pattern.source}\0${cwd}`;
-  let answers = filterAnswers.get(answersKey);
-  if (!answers) {
-    answers = new Map();
-    filterAnswers.set(answersKey, answers);
-  }
+  const answers = filterAnswers.get(answersKey) ?? new Map<string, { checkedAt: number; found: boolean }>();
+  filterAnswers.set(answersKey, answers);
   const ask = (file: string): boolean => {
     const now = Date.now();
-    const answered = answers!.get(file);
+    const answered = answers.get(file);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     const found = worth(file, 0);
-    answers!.set(file, { checkedAt: now, found });
+    answers.set(file, { checkedAt: now, found });
     return found;
   };
   return Object.assign(ask, { key: pattern.source });
