@@ -452,8 +452,22 @@ export async function slot(wallet: SolanaWallet) {
     // workers' commands must be able to wait.
     `import Redis from 'ioredis'; const redis = new Redis({ host, maxRetriesPerRequest: null });`,
     `import Redis from 'ioredis'; export const connection = new Redis(url, { maxRetriesPerRequest: null });`,
+    // The AI SDK: a total timeout, a timed abortSignal, or the caller's signal (not judged here).
+    `import { generateText, streamText } from 'ai'; export const a = (model: never) => generateText({ model, prompt: 'x', timeout: 60_000 });`,
+    `import { generateText } from 'ai'; export const a = (model: never) => generateText({ model, prompt: 'x', abortSignal: AbortSignal.timeout(5000) });`,
+    `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // The AI SDK with no deadline, and with a timeout between stream chunks only.
+      code: `import { generateText, embed } from 'ai';
+export const a = (model: never) => generateText({ model, prompt: 'x' });
+export const b = (model: never) => embed({ model, value: 'x', timeout: { chunkMs: 100 } });`,
+      errors: [
+        { column: 36, endColumn: 48, endLine: 2, line: 2, messageId: 'missingDeadline' },
+        { column: 36, endColumn: 41, endLine: 3, line: 3, messageId: 'missingDeadline' },
+      ],
+    },
     // A wrapper whose other request takes nothing from its caller is unbounded in itself: reported there, not at each call.
     {
       code: `export async function fetchStatus(url: string, options?: { timeout?: number }) {

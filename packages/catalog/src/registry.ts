@@ -12,6 +12,7 @@ import { elasticsearchFamily } from './clients/elasticsearch.js';
 import { meilisearchFamily } from './clients/meilisearch.js';
 import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
+import { aiSdkFamily } from './clients/ai-sdk.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
 import { graphqlRequestFamily } from './clients/graphql-request.js';
@@ -69,6 +70,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   openai: openaiFamily,
   twilio: twilioFamily,
   anthropic: anthropicFamily,
+  'ai-sdk': aiSdkFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
   supabase: supabaseFamily,

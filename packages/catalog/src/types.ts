@@ -124,6 +124,7 @@ export type FamilyId =
   | 'openai'
   | 'twilio'
   | 'anthropic'
+  | 'ai-sdk'
   | 'elasticsearch'
   | 'meilisearch'
   | 'supabase'
