@@ -1287,9 +1287,14 @@ class Session {
     ) {
       const owner = enclosingClass(call);
       const name = memberName(callee);
+      // `this[key](…)`: which method runs is not written.
+      if (name === undefined) return undefined;
       const member = owner?.body.body.find(
         element =>
-          element.type === AST_NODE_TYPES.MethodDefinition && !element.static && memberKey(element) === name,
+          element.type === AST_NODE_TYPES.MethodDefinition &&
+          !element.static &&
+          element.kind === 'method' &&
+          memberKey(element) === name,
       ) as TSESTree.MethodDefinition | undefined;
       if (member?.value.type === AST_NODE_TYPES.FunctionExpression) return { info, fn: member.value };
     }
