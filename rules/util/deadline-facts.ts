@@ -114,7 +114,7 @@ export class DeadlineReader {
     const options =
       role?.role === 'factory' ? model.optionsOf(construction, role.options) : { kind: 'opaque' as const };
     const facts: ClientFacts = { family, options };
-    if (family === 'mongodb' && construction.arguments[0])
+    if (FAMILIES[family].connectionString && construction.arguments[0])
       facts.connectionString = model.summarizeTop(construction.arguments[0]);
     if (withUses) facts.perCallOptions = this.usesOf(construction);
     return facts;

@@ -441,7 +441,14 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
     if (FAMILIES[role.family].reportAt !== 'construction') return false;
     const options = factoryOptions(node.arguments as Node[], role.options);
     if (!options) return false;
-    const verdicts = decideClientDeadline({ family: role.family, options });
+    const first = node.arguments[0];
+    const verdicts = decideClientDeadline({
+      family: role.family,
+      options,
+      ...(FAMILIES[role.family].connectionString && first && first.type !== AST_NODE_TYPES.SpreadElement
+        ? { connectionString: summarizeArgument(first) }
+        : {}),
+    });
     const unbounded =
       verdicts.length > 0 &&
       verdicts.every(verdict => verdict.status !== 'bounded' && verdict.status !== 'unknown');

@@ -354,6 +354,20 @@ await fetch(url, { signal: controller.signal });
     `import { Configuration, PlaidApi } from 'plaid'; const plaid = new PlaidApi(new Configuration({ basePath })); export const item = (token: string) => plaid.itemGet({ access_token: token }, { timeout: 5000 });`,
     // An exported graphql-request client whose fetch adds the deadline.
     `import { GraphQLClient } from 'graphql-request'; export const billing = new GraphQLClient('https://billing/graphql', { fetch: timedFetch });`,
+    // Sequelize on PostgreSQL with `statement_timeout` in `dialectOptions`.
+    `import { Sequelize } from 'sequelize'; export const db = new Sequelize('app', 'user', 'pw', { dialect: 'postgres', dialectOptions: { statement_timeout: 10000 } });`,
+    // Sequelize: the bound in a literal URL's query string (it becomes `dialectOptions`).
+    `import { Sequelize } from 'sequelize'; export const db = new Sequelize('postgres://db/app?statement_timeout=5000');`,
+    // Sequelize: the dialect cannot be seen (a URL from the environment).
+    `import { Sequelize } from 'sequelize'; export const db = new Sequelize(process.env.DATABASE_URL);`,
+    // Sequelize: MySQL has no connection-wide query timeout to ask for; SQLite is local.
+    `import { Sequelize } from 'sequelize'; export const a = new Sequelize('mysql://db/app'); export const b = new Sequelize({ dialect: 'sqlite', storage: './app.db' });`,
+    // Sequelize: a connect hook may set a session timeout.
+    `import { Sequelize } from 'sequelize'; export const db = new Sequelize(url, { dialect: 'postgres', hooks: { afterConnect: c => c.query('SET statement_timeout = 5000') } });`,
+    // TypeORM on PostgreSQL with `statement_timeout` in `extra`, handed to the pg pool.
+    `import { DataSource } from 'typeorm'; export const source = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, extra: { statement_timeout: 15000 } });`,
+    // TypeORM: options spread from elsewhere may hold `extra`.
+    `import { DataSource } from 'typeorm'; import base from './ormconfig'; export const source = new DataSource({ ...base, type: 'postgres' });`,
     // knex without a connection only builds SQL text for another client to run.
     `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
     // A method of this class that overrides the inherited one is judged by its own body, not the base's;
@@ -1515,6 +1529,26 @@ export { api };`,
       // knex: `statement_timeout: 0` turns the bound off.
       code: `import knex from 'knex'; export const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 0 } });`,
       errors: [{ column: 91, endColumn: 111, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // Sequelize on PostgreSQL without a query bound.
+      code: `import { Sequelize } from 'sequelize'; export const db = new Sequelize(process.env.DATABASE_URL, { dialect: 'postgres', pool: { acquire: 30000 } });`,
+      errors: [{ column: 62, endColumn: 71, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // sequelize-typescript: `query_timeout: 0` turns the bound off.
+      code: `import { Sequelize } from 'sequelize-typescript'; export const db = new Sequelize({ dialect: 'postgres', dialectOptions: { query_timeout: 0 } });`,
+      errors: [{ column: 124, endColumn: 140, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // TypeORM's DataSource on PostgreSQL without a query bound in `extra`.
+      code: `import { DataSource } from 'typeorm'; export const source = new DataSource({ type: 'postgres', host: 'db' });`,
+      errors: [{ column: 65, endColumn: 75, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // NestJS's TypeOrmModule.forRoot makes the DataSource from the same options.
+      code: `import { TypeOrmModule } from '@nestjs/typeorm'; export const db = TypeOrmModule.forRoot({ type: 'postgres', host: 'db' });`,
+      errors: [{ column: 68, endColumn: 89, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       // drizzle makes a pg pool from a URL without a query bound.

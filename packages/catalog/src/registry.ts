@@ -31,6 +31,7 @@ import { openaiFamily } from './clients/openai.js';
 import { pgFamily } from './clients/pg.js';
 import { plaidFamily } from './clients/plaid.js';
 import { prismaFamily } from './clients/prisma.js';
+import { sequelizeFamily, typeormFamily } from './clients/sql-orm.js';
 import { slackFamily } from './clients/slack.js';
 import { solanaFamily } from './clients/solana.js';
 import { ssh2Family } from './clients/ssh2.js';
@@ -75,6 +76,8 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   meilisearch: meilisearchFamily,
   supabase: supabaseFamily,
   prisma: prismaFamily,
+  sequelize: sequelizeFamily,
+  typeorm: typeormFamily,
   mysql2: mysql2Family,
   knex: knexFamily,
   drizzle: drizzleFamily,

@@ -79,6 +79,8 @@ export type InstanceKind =
   | 'meilisearch'
   | 'supabase'
   | 'prisma'
+  | 'sequelize'
+  | 'typeorm'
   | 'mysql2'
   | 'knex'
   | 'drizzle'
@@ -129,6 +131,8 @@ export type FamilyId =
   | 'meilisearch'
   | 'supabase'
   | 'prisma'
+  | 'sequelize'
+  | 'typeorm'
   | 'mysql2'
   | 'knex'
   | 'drizzle'
@@ -218,4 +222,9 @@ export interface Family {
    * says what to do instead of naming a missing option.
    */
   limitation?: string;
+  /**
+   * The first argument where the client is made may be a connection string whose parameters carry
+   * the bound (`new MongoClient('mongodb://…?socketTimeoutMS=…')`): readers hand it to the decision.
+   */
+  connectionString?: boolean;
 }

@@ -31,6 +31,7 @@ export const mongodbFamily: ClientFamily = {
     id: 'mongodb',
     label: 'mongodb',
     reportAt: 'construction',
+    connectionString: true,
     fix: 'set `socketTimeoutMS` (and `waitQueueTimeoutMS`) in the options or the connection string',
   },
   modules: {

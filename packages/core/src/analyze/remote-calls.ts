@@ -1338,7 +1338,7 @@ export class RemoteCalls {
     if (origin.role.role !== 'factory') return undefined;
     const facts: ClientFacts = { family, options: this.optionsOf(origin.node, origin.role.options) };
     const first = origin.node.arguments?.[0];
-    if (family === 'mongodb' && first) facts.connectionString = this.summarizeTop(first);
+    if (FAMILIES[family].connectionString && first) facts.connectionString = this.summarizeTop(first);
     return facts;
   }
 
