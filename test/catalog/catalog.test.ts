@@ -309,7 +309,7 @@ describe('decideBackoff and decideRetryOptions', () => {
     ).toEqual([]);
   });
 
-  it('judges only the wait of a single retry', () => {
+  it('accepts a single re-attempt, at once or not', () => {
     const once = {
       exponential: false,
       capped: false,
@@ -319,7 +319,8 @@ describe('decideBackoff and decideRetryOptions', () => {
       attempts: 2,
     };
     expect(decideBackoff({ ...once, delay: 'constant' })).toEqual([]);
-    expect(decideBackoff({ ...once, delay: 'none' })).toEqual([{ problem: 'noDelay' }]);
+    expect(decideBackoff({ ...once, delay: 'none' })).toEqual([]);
+    expect(decideBackoff({ ...once, delay: 'none', attempts: 3 })).toEqual([{ problem: 'noDelay' }]);
     expect(decideBackoff({ ...once, delay: 'constant', attempts: 3 })).toEqual([
       { problem: 'constantDelay' },
     ]);

@@ -40,11 +40,9 @@ export interface RetrySchedule {
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
 export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
   const findings: BackoffFinding[] = [];
-  // A single retry cannot fall into lockstep waves or grow past a cap: only its wait matters.
-  if (schedule.attempts !== undefined && schedule.attempts <= 2) {
-    if (schedule.attempts === 2 && schedule.delay === 'none') findings.push({ problem: 'noDelay' });
-    return findings;
-  }
+  // A single re-attempt, at once or not, cannot fall into lockstep waves, grow past a cap or
+  // multiply an outage's load more than twice.
+  if (schedule.attempts !== undefined && schedule.attempts <= 2) return findings;
   switch (schedule.delay) {
     case 'none':
       findings.push({ problem: 'noDelay' });
@@ -94,8 +92,9 @@ export function decideRetryOptions(
       : library === 'exponential-backoff'
         ? attemptsValue
         : attemptsValue + 1;
-  // One attempt retries nothing: the rest of the configuration does not matter.
-  if (attempts !== undefined && attempts <= 1) return [];
+  // One attempt retries nothing, and a single re-attempt cannot fall into lockstep waves: the rest
+  // of the configuration does not matter.
+  if (attempts !== undefined && attempts <= 2) return [];
   const forever = prop('forever');
   const maxRetryTime = number(prop('maxRetryTime')?.value);
   const timeBounded = maxRetryTime !== undefined && Number.isFinite(maxRetryTime);

@@ -46,7 +46,8 @@ function decideBull(options: Extract<Summary, { kind: 'object' }>): JobRetryFind
   const attemptsProp = getProp(options, 'attempts');
   if (!attemptsProp) return [];
   const attempts = number(attemptsProp);
-  if (attempts !== undefined && attempts <= 1) return [];
+  // One re-attempt, at once or not, cannot fall into lockstep waves or multiply an outage's load.
+  if (attempts !== undefined && attempts <= 2) return [];
   const backoffProp = getProp(options, 'backoff');
   if (!backoffProp) return attempts === undefined ? [] : [{ problem: 'noDelay', at: attemptsProp.at }];
   const backoff = backoffProp.value;
@@ -63,7 +64,7 @@ function decideBull(options: Extract<Summary, { kind: 'object' }>): JobRetryFind
     jittered = jitter !== undefined && (number(jitter) === undefined || (number(jitter) ?? 0) > 0);
   } else return [];
   if (delay === 0) return [{ problem: 'noDelay', at: backoffProp.at }];
-  if (jittered || attempts === 2) return [];
+  if (jittered) return [];
   return [{ problem: 'constantDelay', at: backoffProp.at }];
 }
 
@@ -71,7 +72,7 @@ function decidePgBoss(options: Extract<Summary, { kind: 'object' }>): JobRetryFi
   const limitProp = getProp(options, 'retryLimit');
   if (!limitProp) return [];
   const retries = number(limitProp);
-  if (retries !== undefined && retries <= 0) return [];
+  if (retries !== undefined && retries <= 1) return [];
   const backoff = getProp(options, 'retryBackoff');
   if (backoff && !(backoff.value.kind === 'boolean' && !backoff.value.value)) return [];
   const delayProp = getProp(options, 'retryDelay');
@@ -79,6 +80,5 @@ function decidePgBoss(options: Extract<Summary, { kind: 'object' }>): JobRetryFi
   if (delayProp && delay === undefined) return [];
   if (delay === 0)
     return retries === undefined ? [] : [{ problem: 'noDelay', at: (delayProp ?? limitProp).at }];
-  if (retries === 1) return [];
   return [{ problem: 'constantDelay', at: (delayProp ?? limitProp).at }];
 }
