@@ -3,7 +3,7 @@
 // $FAULTLINE_MIRRORS/<owner>+<name>/repo (the layout the search tool's fetch writes), or
 // $FAULTLINE_MIRRORS/<owner>+<name> itself. Default FAULTLINE_MIRRORS: /work/.mirror.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const base = process.env.FAULTLINE_MIRRORS ?? '/work/.mirror';
@@ -40,4 +40,53 @@ export function git(dir, args, options = {}) {
     maxBuffer: 512 * 1024 * 1024,
     ...options,
   });
+}
+
+/**
+ * The repository's tree at the commit, materialised once under `into` (as
+ * `<owner>+<name>@<commit12>`). Mirrors may lack
+ * large blobs (a snapshot leaves out files of 4 MiB and more), so files are written one by one from
+ * `git cat-file --batch`, skipping blobs of 1 MiB and more and blobs the mirror does not have.
+ */
+export function materialise(repo, commit, into) {
+  const dir = path.join(into, `${repo.replace('/', '+')}@${commit.slice(0, 12)}`);
+  const done = path.join(dir, '.faultline-materialised');
+  if (existsSync(done)) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const git = gitDir(repo, commit);
+  const tree = execFileSync('git', ['--git-dir', git, 'ls-tree', '-r', '-l', '-z', commit], {
+    maxBuffer: 256 * 1024 * 1024,
+  })
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map(line => {
+      const [meta, file] = line.split('\t');
+      const [mode, type, sha, size] = meta.split(/\s+/);
+      return { mode, type, sha, size: Number(size), file };
+    })
+    .filter(item => item.type === 'blob' && item.mode !== '120000' && item.size < 1024 * 1024);
+  const BATCH = 2000;
+  for (let start = 0; start < tree.length; start += BATCH) {
+    const items = tree.slice(start, start + BATCH);
+    const out = execFileSync('git', ['--git-dir', git, 'cat-file', '--batch'], {
+      input: items.map(item => item.sha).join('\n') + '\n',
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    let at = 0;
+    for (const item of items) {
+      const eol = out.indexOf(0x0a, at);
+      const header = out.subarray(at, eol).toString('utf8');
+      at = eol + 1;
+      if (header.endsWith(' missing')) continue;
+      const size = Number(header.split(' ')[2]);
+      const target = path.join(dir, item.file);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, out.subarray(at, at + size));
+      at += size + 1;
+    }
+  }
+  writeFileSync(done, `${repo} ${commit}\n`);
+  return dir;
 }

@@ -20,7 +20,7 @@
 //                      malformed report, and on labels that no longer match the selection; prints
 //                      counts only, never a finding, so it may run while held-out parts stay unread
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +28,7 @@ import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
 import { CATEGORIES } from './categories.js';
-import { gitDir } from './mirrors.js';
+import { materialise } from './mirrors.js';
 import { select } from './select.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -78,61 +78,8 @@ function labelsOf(entry) {
   return labels;
 }
 
-/**
- * The repository's tree at the commit, materialised once under .e2e/production/. Mirrors may lack
- * large blobs (a snapshot leaves out files of 4 MiB and more), so files are written one by one from
- * `git cat-file --batch`, skipping blobs of 1 MiB and more and blobs the mirror does not have.
- */
-function materialise(entry) {
-  const dir = path.join(
-    root,
-    '.e2e',
-    'production',
-    `${entry.repo.replace('/', '+')}@${entry.commit.slice(0, 12)}`,
-  );
-  const done = path.join(dir, '.faultline-materialised');
-  if (existsSync(done)) return dir;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const git = gitDir(entry.repo, entry.commit);
-  const tree = execFileSync('git', ['--git-dir', git, 'ls-tree', '-r', '-l', '-z', entry.commit], {
-    maxBuffer: 256 * 1024 * 1024,
-  })
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean)
-    .map(line => {
-      const [meta, file] = line.split('\t');
-      const [mode, type, sha, size] = meta.split(/\s+/);
-      return { mode, type, sha, size: Number(size), file };
-    })
-    .filter(item => item.type === 'blob' && item.mode !== '120000' && item.size < 1024 * 1024);
-  const BATCH = 2000;
-  for (let start = 0; start < tree.length; start += BATCH) {
-    const items = tree.slice(start, start + BATCH);
-    const out = execFileSync('git', ['--git-dir', git, 'cat-file', '--batch'], {
-      input: items.map(item => item.sha).join('\n') + '\n',
-      maxBuffer: 1024 * 1024 * 1024,
-    });
-    let at = 0;
-    for (const item of items) {
-      const eol = out.indexOf(0x0a, at);
-      const header = out.subarray(at, eol).toString('utf8');
-      at = eol + 1;
-      if (header.endsWith(' missing')) continue;
-      const size = Number(header.split(' ')[2]);
-      const target = path.join(dir, item.file);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, out.subarray(at, at + size));
-      at += size + 1;
-    }
-  }
-  writeFileSync(done, `${entry.repo} ${entry.commit}\n`);
-  return dir;
-}
-
 async function lint(plugin, entry, files) {
-  const cwd = materialise(entry);
+  const cwd = materialise(entry.repo, entry.commit, path.join(root, '.e2e', 'production'));
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,

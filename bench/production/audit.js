@@ -1,0 +1,212 @@
+#!/usr/bin/env node
+// Re-scores the precision audits under audit/<round>/ (bench/production/README.md, "Precision
+// audits"): production services nobody here had read, every finding of the rules judged true,
+// false or debatable after it was seen. Each audited repository is materialised from its local
+// mirror into .e2e/audit/, its service roots are linted as the audit linted them, and today's
+// findings are matched to the judged ones by rule, path and line:
+// - a judged finding still reported keeps its verdict (precision counts tp / (tp + fp));
+// - a judged finding no longer reported is listed as gone (a false positive fixed, or a true one lost);
+// - a finding nobody judged is listed as new, to be judged before it counts.
+//
+// Usage: node bench/production/audit.js [--write] [--plugin <file>]
+//   --write  writes audit/RESULTS.md and audit/results.json
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import tsParser from '@typescript-eslint/parser';
+import { ESLint } from 'eslint';
+
+import { CATEGORIES } from './categories.js';
+import { materialise } from './mirrors.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, '..', '..');
+const auditDir = path.join(here, 'audit');
+const args = process.argv.slice(2);
+const write = args.includes('--write');
+const pluginFile = args.includes('--plugin')
+  ? path.resolve(args[args.indexOf('--plugin') + 1])
+  : path.join(root, 'rules/dist/index.js');
+
+/** What the audits left out of a service root: tests, fixtures, generated code, scripts, UI. */
+const EXCLUDE =
+  /(^|\/)(__tests__|__mocks__|test|tests|testing|test-utils|testkit|e2e|fixtures?|mocks?|mock|generated|migrations?|seeds?|scripts|hooks|swr|components|node_modules)\/|\.(test|spec|e2e-spec|e2e|d|stories|mock)\.ts$|(^|\/)[^/]*(test-utils|\.generated)[^/]*\.ts$/;
+
+/** `server/src (not server/src/analytics-script, …)` → the root and the folders it leaves out. */
+function parseRoot(text) {
+  const [folder] = text.split(' ');
+  const excluded = [...text.matchAll(/\(not ([^,)\s]+)/g)].map(match => match[1]);
+  return { folder, excluded };
+}
+
+/** A root with `*` segments (`packages/platform/<any>/src`) as the folders it names. */
+function expand(dir, folder) {
+  let found = [''];
+  for (const segment of folder.split('/')) {
+    found = found.flatMap(prefix => {
+      if (segment !== '*') return [prefix ? `${prefix}/${segment}` : segment];
+      return readdirSync(path.join(dir, prefix), { withFileTypes: true })
+        .filter(entry => entry.isDirectory())
+        .map(entry => (prefix ? `${prefix}/${entry.name}` : entry.name));
+    });
+  }
+  return found.filter(candidate => existsSync(path.join(dir, candidate)));
+}
+
+function walk(dir, rel) {
+  const found = [];
+  for (const name of readdirSync(path.join(dir, rel))) {
+    const child = `${rel}/${name}`;
+    if (statSync(path.join(dir, child)).isDirectory()) found.push(...walk(dir, child));
+    else if (child.endsWith('.ts')) found.push(child);
+  }
+  return found;
+}
+
+const plugin = (await import(pluginFile)).default;
+const rules = {};
+for (const { rule, config } of Object.values(CATEGORIES)) {
+  const setting = plugin.configs[config].rules[`faultline/${rule}`];
+  if (!setting) throw new Error(`${rule} is not in the ${config} configuration of ${pluginFile}.`);
+  rules[`faultline/${rule}`] = setting;
+}
+
+/** Every finding of the category rules in the audit's roots, as `rule path:line`. */
+async function lint(audit) {
+  const cwd = materialise(audit.repo, audit.commit, path.join(root, '.e2e', 'audit'));
+  const roots = audit.roots.map(parseRoot);
+  const files = roots
+    .flatMap(({ folder, excluded }) =>
+      expand(cwd, folder)
+        .flatMap(each => walk(cwd, each))
+        .filter(file => !excluded.some(prefix => file.startsWith(`${prefix}/`))),
+    )
+    .filter(file => !EXCLUDE.test(file))
+    .sort();
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
+        plugins: { faultline: plugin },
+        rules,
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
+    ],
+  });
+  const results = await eslint.lintFiles(files.map(file => path.join(cwd, file)));
+  const findings = [];
+  for (const result of results) {
+    const file = path.relative(cwd, result.filePath).split(path.sep).join('/');
+    for (const message of result.messages) {
+      if (message.fatal || !message.ruleId)
+        throw new Error(
+          `${audit.repo} ${file}:${message.line}: ${message.message} (a parse failure or a crash)`,
+        );
+      if (message.ruleId.startsWith('faultline/'))
+        findings.push({
+          rule: message.ruleId.slice('faultline/'.length),
+          path: file,
+          line: message.line,
+          message: message.message,
+        });
+    }
+  }
+  return { files: files.length, findings };
+}
+
+const rounds = readdirSync(auditDir, { withFileTypes: true })
+  .filter(entry => entry.isDirectory())
+  .map(entry => entry.name)
+  .sort();
+const linted = new Map();
+const perRule = {};
+const gone = [];
+const fresh = [];
+const rows = [];
+const tally = rule =>
+  (perRule[rule] ??= { tp: 0, fp: 0, debatable: 0, goneTp: 0, goneFp: 0, goneDebatable: 0, new: 0 });
+for (const round of rounds) {
+  for (const name of readdirSync(path.join(auditDir, round))
+    .filter(file => file.endsWith('.json'))
+    .sort()) {
+    const audit = JSON.parse(readFileSync(path.join(auditDir, round, name), 'utf8'));
+    const key = `${audit.repo}@${audit.commit}:${audit.roots.join('|')}`;
+    if (!linted.has(key)) linted.set(key, await lint(audit));
+    const { files, findings } = linted.get(key);
+    const judged = new Map(
+      audit.findings.map(finding => [`${finding.rule} ${finding.path}:${finding.line}`, finding]),
+    );
+    const notJudged = new Set(
+      (audit.notJudged ?? []).map(finding => `${finding.rule} ${finding.path}:${finding.line}`),
+    );
+    const now = new Set(findings.map(finding => `${finding.rule} ${finding.path}:${finding.line}`));
+    for (const [at, finding] of judged) {
+      const counts = tally(finding.rule);
+      if (now.has(at)) counts[finding.verdict] += 1;
+      else {
+        counts[`gone${finding.verdict === 'tp' ? 'Tp' : finding.verdict === 'fp' ? 'Fp' : 'Debatable'}`] += 1;
+        gone.push({ round, repo: audit.repo, at, verdict: finding.verdict, why: finding.why });
+      }
+    }
+    for (const finding of findings) {
+      const at = `${finding.rule} ${finding.path}:${finding.line}`;
+      if (judged.has(at) || notJudged.has(at)) continue;
+      tally(finding.rule).new += 1;
+      fresh.push({ round, repo: audit.repo, at, message: finding.message.slice(0, 200) });
+    }
+    rows.push({
+      round,
+      repo: audit.repo,
+      commit: audit.commit.slice(0, 12),
+      files,
+      findings: findings.length,
+    });
+  }
+}
+
+const percent = (part, whole) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
+const lines = [
+  '# Precision audits, re-scored',
+  '',
+  `Rules: ${path.relative(root, pluginFile)}; rerun: \`node bench/production/audit.js --write\`. Findings judged after they were seen (not blind); see README.md, "Precision audits".`,
+  '',
+  '| rule | tp | fp | debatable | precision (debatable left out) | tp gone | fp gone | debatable gone | new, not judged |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...Object.entries(perRule)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(
+      ([rule, c]) =>
+        `| ${rule} | ${c.tp} | ${c.fp} | ${c.debatable} | ${percent(c.tp, c.tp + c.fp)} | ${c.goneTp} | ${c.goneFp} | ${c.goneDebatable} | ${c.new} |`,
+    ),
+  '',
+  '| round | repository | commit | files | findings now |',
+  '|---|---|---|---:|---:|',
+  ...rows.map(row => `| ${row.round} | ${row.repo} | ${row.commit} | ${row.files} | ${row.findings} |`),
+  '',
+  '## Judged findings no longer reported',
+  '',
+  ...(gone.length === 0
+    ? ['None.']
+    : gone.map(
+        item => `- ${item.round} ${item.repo} ${item.at} (was ${item.verdict}): ${item.why.slice(0, 160)}`,
+      )),
+  '',
+  '## New findings, not judged yet',
+  '',
+  ...(fresh.length === 0
+    ? ['None.']
+    : fresh.map(item => `- ${item.round} ${item.repo} ${item.at}: ${item.message}`)),
+  '',
+];
+console.log(lines.join('\n'));
+if (write) {
+  writeFileSync(path.join(auditDir, 'RESULTS.md'), lines.join('\n'));
+  writeFileSync(
+    path.join(auditDir, 'results.json'),
+    `${JSON.stringify({ perRule, rows, gone, fresh }, null, 2)}\n`,
+  );
+}
