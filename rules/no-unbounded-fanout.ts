@@ -11,7 +11,10 @@ import {
   fanOutElements,
   isFixedDomain,
   isBudgetedRecursion,
+  isFixedWindow,
+  isPageRead,
   isSizeGuarded,
+  localCallers,
   remoteCallsNow,
 } from './util/fan-out.js';
 import { projectRemoteCalls } from './util/project-calls.js';
@@ -109,17 +112,27 @@ export default createModelRule<Options, MessageIds>({
           !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small
         );
       if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length <= small;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) return isSmall(node.argument as Node, depth + 1);
       if (node.type === AST_NODE_TYPES.Identifier) {
         if (BOUNDED_NAME.test(node.name)) return true;
         const init = model.constInit(node);
-        return init ? isSmall(init, depth + 1) : false;
+        if (init) return isSmall(init, depth + 1);
+        // A parameter of a function whose every caller is in this file and hands it a small collection.
+        const callers = localCallers(model, node);
+        return (
+          callers !== undefined &&
+          callers.calls.every(call => isSmall(call.arguments[callers.index] as Node | undefined, depth + 1))
+        );
       }
       if (node.type === AST_NODE_TYPES.CallExpression) {
+        // One page of rows: `.limit(20)`, `{ take: 20 }`.
+        if (isPageRead(model, node)) return true;
         const callee = unwrap(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const name = memberName(callee);
-        // `xs.slice(0, 5)`, `xs.slice(-3)`
+        // `xs.slice(0, 5)`, `xs.slice(-3)`, and a window of a fixed size, `xs.slice(i, i + BATCH)`
         if (name === 'slice') {
+          if (isFixedWindow(model, node)) return true;
           const [start, end] = node.arguments.map(arg => model.summarizeValue(arg as Node));
           if (start?.kind === 'number' && end?.kind === 'number') return end.value - start.value <= small;
           if (start?.kind === 'number' && start.value < 0 && !end) return -start.value <= small;
@@ -138,7 +151,14 @@ export default createModelRule<Options, MessageIds>({
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const name = memberName(node);
-        return name !== undefined && BOUNDED_NAME.test(name);
+        if (name !== undefined && BOUNDED_NAME.test(name)) return true;
+        // `page.items`, `result.rows` of one page read.
+        const object = unwrap(node.object as Node);
+        if (object.type === AST_NODE_TYPES.Identifier) {
+          const init = model.constInit(object);
+          return init !== undefined && isPageRead(model, init);
+        }
+        return isPageRead(model, object);
       }
       return false;
     }

@@ -452,3 +452,151 @@ export function isBudgetedRecursion(model: FileModel, work: Node, calls: readonl
   }
   return false;
 }
+
+/** The most rows a page-sized read (`.limit(n)`, `{ take: n }`) may hold and still count as a bounded batch. */
+export const PAGE_LIMIT = 50;
+/** Query-builder methods that cap how many rows a read returns (knex, kysely, TypeORM, drizzle). */
+const PAGE_METHODS = new Set(['limit', 'take', 'top']);
+/** Option keys of a read that cap how many items come back (Prisma `take`, APIs' page sizes). */
+const PAGE_KEYS = new Set([
+  'limit',
+  'take',
+  'first',
+  'pageSize',
+  'perPage',
+  'per_page',
+  'page_size',
+  'maxResults',
+  'max_results',
+  'top',
+  '$top',
+]);
+
+const constantAtMost = (model: FileModel, node: Node | undefined, most: number): boolean => {
+  if (!node) return false;
+  const value = model.summarizeValue(node);
+  return value.kind === 'number' && value.value >= 0 && value.value <= most;
+};
+
+/**
+ * `xs.slice(i, i + n)` with `n` a constant: one window of a fixed size, the chunking idiom. Its
+ * size bounds how many calls run at once, as `pLimit(n)` would, whatever `xs` holds.
+ */
+export function isFixedWindow(model: FileModel, call: TSESTree.CallExpression): boolean {
+  const [start, end] = call.arguments as Node[];
+  if (!start || !end) return false;
+  const sum = unwrap(end);
+  if (sum.type !== AST_NODE_TYPES.BinaryExpression || sum.operator !== '+') return false;
+  const text = model.sourceCode.getText(unwrap(start));
+  const left = unwrap(sum.left as Node);
+  const right = unwrap(sum.right as Node);
+  const isConstant = (node: Node): boolean => model.summarizeValue(node).kind === 'number';
+  return (
+    (model.sourceCode.getText(left) === text && isConstant(right)) ||
+    (model.sourceCode.getText(right) === text && isConstant(left))
+  );
+}
+
+/**
+ * The rows of one page: a read whose chain caps its result (`db('t').where(…).limit(20)`,
+ * `repo.find({ take: 20 })`, `list({ pageSize: 50 })`) at a constant of at most PAGE_LIMIT, or
+ * a member of such a result (`(await list({ pageSize: 50 })).items`).
+ */
+export function isPageRead(model: FileModel, source: Node): boolean {
+  let current: Node = unwrap(source);
+  for (let steps = 0; steps < 12; steps++) {
+    if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument as Node);
+    else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object as Node);
+    else if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(current.callee as Node);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (name && PAGE_METHODS.has(name) && constantAtMost(model, current.arguments[0] as Node, PAGE_LIMIT))
+        return true;
+      for (const arg of current.arguments) {
+        const options = model.summarizeTop(arg as Node);
+        if (options.kind !== 'object') continue;
+        for (const [key, prop] of options.props)
+          if (PAGE_KEYS.has(key) && prop.value.kind === 'number' && prop.value.value <= PAGE_LIMIT)
+            return true;
+      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      current = unwrap(callee.object as Node);
+    } else return false;
+  }
+  return false;
+}
+
+/**
+ * The function that declares `param` as a parameter, when every caller of it can be seen in this
+ * file: a function or arrow not exported, or a private method (TypeScript `private`, `#name`)
+ * called as `this.name(…)`. Returns the calls and the parameter's position, or undefined.
+ */
+export function localCallers(
+  model: FileModel,
+  param: TSESTree.Identifier,
+): { calls: TSESTree.CallExpression[]; index: number } | undefined {
+  const variable = model.findVariable(param);
+  const def = variable?.defs[0];
+  if (!def || def.type !== 'Parameter') return undefined;
+  const fn = def.node as Node;
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.findIndex(
+    candidate => candidate.type === AST_NODE_TYPES.Identifier && candidate.name === param.name,
+  );
+  if (index < 0) return undefined;
+  let name: string | undefined;
+  let method = false;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    const key = parent.key;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier) name = key.name;
+    else if (parent.accessibility === 'private' && key.type === AST_NODE_TYPES.Identifier) name = key.name;
+    method = true;
+  } else {
+    name = functionName(fn);
+    let holder: Node | undefined = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclaration) holder = holder.parent;
+    if (
+      holder?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    )
+      return undefined;
+  }
+  if (!name) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  let escapes = false;
+  findNode(model.sourceCode.ast as Node, node => {
+    if (method) {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression)
+        return false;
+      const key = node.property;
+      const named =
+        (key.type === AST_NODE_TYPES.Identifier || key.type === AST_NODE_TYPES.PrivateIdentifier) &&
+        !node.computed &&
+        key.name === name;
+      if (!named) return false;
+      if (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
+        calls.push(node.parent);
+      else escapes = true;
+      return false;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name || node === (fn as { id?: Node }).id)
+      return false;
+    const holder = node.parent;
+    // `other.name`, `{ name: … }`: another binding's name, not this function.
+    if (holder?.type === AST_NODE_TYPES.MemberExpression && holder.property === node && !holder.computed)
+      return false;
+    if (
+      holder?.type === AST_NODE_TYPES.Property &&
+      holder.key === node &&
+      !holder.computed &&
+      !holder.shorthand
+    )
+      return false;
+    if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee === node) calls.push(holder);
+    else if (!(holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id === node)) escapes = true;
+    return false;
+  });
+  if (escapes || calls.length === 0) return undefined;
+  return { calls, index };
+}

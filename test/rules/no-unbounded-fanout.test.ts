@@ -98,6 +98,37 @@ export class Users {
       code: `await Promise.all(ids.map(id => runLimited(() => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) }))));`,
       settings: { faultline: { concurrencyLimiters: ['runLimited'] } },
     },
+    // A window of a fixed size (`slice(i, i + N)`), handed to a private method by its only caller.
+    `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+const BUNDLE = 20;
+export class Scanner {
+  private items: string[] = [];
+  async loop() {
+    for (let start = 0; start < this.items.length; start += BUNDLE) await this.process(this.items.slice(start, start + BUNDLE));
+  }
+  private async process(slicedItems: string[]) { await Promise.all(slicedItems.map(id => http.get('/x/' + id))); }
+}
+export async function windows(ids: string[]) {
+  for (let i = 0; i < ids.length; i += 100) await Promise.all(ids.slice(i, i + 100).map(id => http.get('/y/' + id)));
+}`,
+    // One page of rows: a query capped by `.limit(20)` or Prisma's `take`, and a page of an API listing.
+    `import axios from 'axios';
+import knex from 'knex';
+const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 1000 } });
+const http = axios.create({ timeout: 1000 });
+export async function notes() {
+  const rows = await db('notes').select('id').limit(20);
+  await Promise.all(rows.map(row => http.get('/n/' + row.id)));
+}
+export async function users(prisma: { user: { findMany(q: object): Promise<{ id: string }[]> } }) {
+  const found = await prisma.user.findMany({ take: 25 });
+  await Promise.all(found.map(user => http.post('/z', user)));
+}
+export async function listing(api: { list(q: object): Promise<{ items: string[] }> }) {
+  const page = await api.list({ pageSize: 50 });
+  await Promise.all(page.items.map(id => http.get('/i/' + id)));
+}`,
     // A batch from a chunking helper is bounded.
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
     // The size was checked against a limit before the fan-out, and a larger list turned away.
@@ -225,6 +256,25 @@ export const c = (ids: string[]) => Promise.all(map(id => fetch('/u/' + id, { si
         { line: 4, column: 37, endLine: 4, endColumn: 48, messageId: 'unboundedFanout' },
         { line: 5, column: 56, endLine: 5, endColumn: 67, messageId: 'unboundedFanout' },
         { line: 6, column: 37, endLine: 6, endColumn: 48, messageId: 'unboundedFanout' },
+      ],
+    },
+    // A page of 500 rows is data-sized; a private method also called with the whole list is not windowed.
+    {
+      code: `import axios from 'axios';
+import knex from 'knex';
+const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 1000 } });
+const http = axios.create({ timeout: 1000 });
+export async function notes() {
+  const rows = await db('notes').select('id').limit(500);
+  await Promise.all(rows.map(row => http.get('/n/' + row.id)));
+}
+export class Scanner {
+  async run(all: string[]) { await this.process(all.slice(0, 20)); await this.process(all); }
+  private async process(items: string[]) { await Promise.all(items.map(id => http.get('/x/' + id))); }
+}`,
+      errors: [
+        { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 11, column: 50, endLine: 11, endColumn: 61, messageId: 'unboundedFanout' },
       ],
     },
     // The list of all chunks is as long as the data.
