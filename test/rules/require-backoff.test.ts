@@ -21,6 +21,26 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // p-retry awaits `onFailedAttempt` before the next attempt: its capped, jittered sleep is the backoff.
+    `import pRetry from 'p-retry';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export const op = (url: string) => pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }), {
+  retries: 3,
+  minTimeout: 0,
+  onFailedAttempt: async error => { await sleep(Math.min(60_000, 2000 * 2 ** error.attemptNumber) * Math.random()); },
+});`,
+    // A Promise executor's `resolve` is not work handed in: this loop waits for a local registration.
+    `import delay from 'delay';
+export const register = (scheduler: { register(name: string): boolean }, name: string) =>
+  new Promise<void>((resolve, reject) => {
+    (async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        if (scheduler.register(name)) return resolve();
+        await delay(10_000);
+      }
+      reject(new Error('not registered'));
+    })();
+  });`,
     // A single re-attempt, even at once, cannot fall into lockstep waves; it at most doubles the load.
     `
 export async function load(url: string, retried = false): Promise<Response> {
@@ -88,7 +108,7 @@ export const s = new Queue('push', { defaultJobOptions: { attempts: 2, backoff: 
 export const t = new Queue('hook', { defaultJobOptions: { attempts: 5, backoff: { type: 'decorrelated', delay: 1000 } } });`,
     `import PgBoss from 'pg-boss';
 export const send = (boss: PgBoss) => boss.send('mail', {}, { retryLimit: 5, retryDelay: 30, retryBackoff: true });`,
-    // \`attempts\` outside job options, in a file without a queue.
+    // `attempts` outside job options, in a file without a queue.
     `export const policy = { attempts: 5, windowMs: 60_000 };`,
     `import { Queue } from 'bullmq';
 export const metrics = { attempts: 3, name: 'not a job' };`,

@@ -12,6 +12,7 @@ import { cockatielFindings } from './cockatiel.js';
 import { delayFunctionFindings } from './delay-function.js';
 import { httpRetryFindings } from './http-retry.js';
 import { octokitRetryFindings } from './octokit-retry.js';
+import { SleepFinder } from './sleeps.js';
 import { type LibraryFinding, asLibraryFinding, number, valueNode } from './library-finding.js';
 import { retryWrapperFindings } from './wrappers.js';
 
@@ -31,7 +32,12 @@ function libraryFindings(model: FileModel, classified: Classified): LibraryFindi
     const options = model.optionsOf(call, role.options);
     if (role.library === 'axios-retry') return axiosRetryFindings(model, call, options);
     if (role.library === 'custom' || role.library === 'cockatiel') return [];
-    return exponentialOptionsFindings(model, role.library, options, call.callee);
+    const findings = exponentialOptionsFindings(model, role.library, options, call.callee);
+    // p-retry awaits `onFailedAttempt` before the next attempt: a wait there is the backoff, so
+    // only the bound is judged from the options.
+    if (role.library === 'p-retry' && waitsOnFailure(model, options))
+      return findings.filter(finding => finding.problem === 'unboundedRetry');
+    return findings;
   }
   if (role.role === 'policy') {
     if (role.library === 'cockatiel' && role.instance === 'cockatiel-retry') {
@@ -110,6 +116,15 @@ function libraryFindings(model: FileModel, classified: Classified): LibraryFindi
     return findings;
   }
   return [];
+}
+
+/** p-retry's `onFailedAttempt` is a function that sleeps (`await sleep(backoff(attempt))`). */
+function waitsOnFailure(model: FileModel, options: Summary): boolean {
+  const hook = getProp(options, 'onFailedAttempt');
+  if (!hook) return false;
+  const fn = unwrap(valueNode(hook));
+  const body = isFunction(fn) ? fn.body : undefined;
+  return body !== undefined && body !== null && new SleepFinder(model).findSleep(body as Node) !== undefined;
 }
 
 /** Retry options in the p-retry/async-retry/node-retry/exponential-backoff shape, decided by the catalog. */

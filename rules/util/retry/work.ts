@@ -2,6 +2,7 @@
 // function a retry helper is given), not around a walk over a collection or a list of
 // alternatives tried in turn.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type Node, findNode, isFunction, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
@@ -13,6 +14,23 @@ const WORK_PARAM =
 /** Names of calls that talk to another process, for clients the catalog does not know. */
 const IO_NAME =
   /^(?:fetch|request|send|invoke|query|connect|upload|download|publish|produce|rpc|notify|deliver|submit|charge|ping|post|put|patch)(?:[A-Z0-9_]|$)|^(?:get|delete|head|exec|execute)$|(?:Api|Remote|Http|Request|Service|Client)(?:[A-Z]|$)|^\$(?:transaction|queryRaw|executeRaw|connect)|^(?:findMany|findFirst|findUnique|findOne|insertOne|insertMany|updateOne|updateMany|deleteOne|deleteMany|createMany|upsert|bulkWrite)(?:[A-Z]|$)/;
+
+/**
+ * A parameter that may hold work handed in: not the `resolve`/`reject` of a Promise executor
+ * (`new Promise((resolve) => { … resolve() })`), which settles a promise and calls nothing.
+ */
+function isWorkParameter(model: FileModel, name: TSESTree.Identifier): boolean {
+  const def = model.findVariable(name)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as Node;
+  const holder = fn.parent;
+  return !(
+    holder?.type === AST_NODE_TYPES.NewExpression &&
+    holder.arguments[0] === fn &&
+    holder.callee.type === AST_NODE_TYPES.Identifier &&
+    holder.callee.name === 'Promise'
+  );
+}
 
 /**
  * The block talks to another process: a remote call the catalog knows (directly or through a
@@ -35,7 +53,7 @@ export function doesWork(model: FileModel, block: Node): boolean {
         if (
           root.type === AST_NODE_TYPES.Identifier &&
           (root === callee || WORK_PARAM.test(writtenName(callee) ?? '')) &&
-          model.findVariable(root)?.defs[0]?.type === 'Parameter'
+          isWorkParameter(model, root)
         )
           return true;
         const name = writtenName(callee);
