@@ -23,6 +23,7 @@ import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './u
 import { deadlineReader } from './util/deadline-facts.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
+import { isSubscriberConnection } from './util/subscriber.js';
 import { addOptionFix } from './util/fix.js';
 import { processConstructions, projectTypedInstances, projectUnboundedCalls } from './util/project-calls.js';
 import { type ProjectConstruction, projectAxiosDefaults } from './util/project-facts.js';
@@ -505,6 +506,9 @@ export default createModelRule<Options, MessageIds>({
     function checkConstruction(classified: Classified, family: FamilyId): void {
       const role = classified.role;
       if (role.role !== 'factory' || role.inheritsFrom) return;
+      // A subscription connection waits for messages by design; a command deadline is not its fix.
+      if ((family === 'ioredis' || family === 'node-redis') && isSubscriberConnection(model, classified.node))
+        return;
       for (const verdict of reader.decideClient(classified.node, family)) report(classified, verdict, true);
     }
 

@@ -28,6 +28,9 @@
 //   made (a Solana `Connection` handed to a class): require-timeout reports it when every client
 //   of that kind the project makes has no deadline (project facts); analyze follows the instance
 //   to its construction with the type checker instead.
+// - a Redis connection kept for subscriptions (named for it, handed to a pub/sub adapter as its
+//   subscriber, or used only to subscribe) is left alone by require-timeout only (rules/util/
+//   subscriber.ts); analyze has no caller of such a connection to report it on.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -354,6 +354,17 @@ await fetch(url, { signal: controller.signal });
     `import { Configuration, PlaidApi } from 'plaid'; const plaid = new PlaidApi(new Configuration({ basePath })); export const item = (token: string) => plaid.itemGet({ access_token: token }, { timeout: 5000 });`,
     // An exported graphql-request client whose fetch adds the deadline.
     `import { GraphQLClient } from 'graphql-request'; export const billing = new GraphQLClient('https://billing/graphql', { fetch: timedFetch });`,
+    // Redis connections kept for subscriptions wait for messages by design: handed to a pub/sub
+    // adapter as its subscriber, named for it, or used here only to subscribe and listen.
+    `import Redis from 'ioredis';
+import { createAdapter } from '@socket.io/redis-adapter';
+const url = process.env.REDIS_URL;
+export const io = (pub: Redis) => createAdapter(pub, other);
+const other = new Redis(url);
+export function createSubscriber() { return new Redis(url); }
+const listener = new Redis(url);
+listener.psubscribe('events:*');
+listener.on('pmessage', () => {});`,
     // Sequelize on PostgreSQL with `statement_timeout` in `dialectOptions`.
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize('app', 'user', 'pw', { dialect: 'postgres', dialectOptions: { statement_timeout: 10000 } });`,
     // Sequelize: the bound in a literal URL's query string (it becomes `dialectOptions`).
@@ -1529,6 +1540,11 @@ export { api };`,
       // knex: `statement_timeout: 0` turns the bound off.
       code: `import knex from 'knex'; export const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 0 } });`,
       errors: [{ column: 91, endColumn: 111, endLine: 1, line: 1, messageId: 'noneDeadline' }],
+    },
+    {
+      // A connection that also sends commands is not a subscriber, whatever else it does.
+      code: `import Redis from 'ioredis'; const conn = new Redis(process.env.REDIS_URL); conn.subscribe('x'); export const get = (k: string) => conn.get(k);`,
+      errors: [{ line: 1, column: 47, endLine: 1, endColumn: 52, messageId: 'missingClientDeadline' }],
     },
     {
       // Sequelize on PostgreSQL without a query bound.

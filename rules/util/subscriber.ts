@@ -1,0 +1,125 @@
+// Redis connections kept for subscriptions. A subscriber waits for messages by design: a command
+// timeout does not notice a silent publisher, and the commands it sends (`subscribe`) are not
+// calls anyone waits on. Such a connection is not asked for a command deadline.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { type Node, memberName, unwrap, writtenName } from './ast.js';
+import type { FileModel } from './file-model.js';
+
+/** Names that say a connection subscribes: `sub`, `subClient`, `redisSub`, `subscriber`, `createSubscriber`. */
+const SUBSCRIBER_NAME =
+  /[Ss]ubscriber|^sub(?:Client|Conn|Connection|Redis)?$|(?:redis|Redis)Sub$|Sub(?:Client|Conn|Connection)$/;
+/** What a subscription connection is used for. */
+const SUBSCRIBING = new Set([
+  'subscribe',
+  'psubscribe',
+  'ssubscribe',
+  'unsubscribe',
+  'punsubscribe',
+  'sunsubscribe',
+  'on',
+  'once',
+  'off',
+  'addListener',
+  'removeListener',
+  'removeAllListeners',
+  'connect',
+  'quit',
+  'disconnect',
+  'duplicate',
+]);
+/** Adapters that take a publisher and a subscriber connection, the subscriber second. */
+const PUB_SUB_ADAPTERS = /^(?:createAdapter|createShardedAdapter|RedisPubSub)$/;
+
+/** The name a construction is bound to: its const, the field it is assigned to, or the function returning it. */
+function bindingOf(node: Node): { name: string; id?: TSESTree.Identifier } | undefined {
+  let current: Node = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  )
+    current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    return { name: parent.id.name, id: parent.id };
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current) {
+    const name = writtenName(parent.left);
+    return name ? { name } : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === current) {
+    const name = writtenName(parent.key);
+    return name ? { name } : undefined;
+  }
+  if (
+    parent?.type === AST_NODE_TYPES.ReturnStatement ||
+    parent?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  ) {
+    let fn: Node | undefined = parent;
+    while (
+      fn &&
+      fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression
+    )
+      fn = fn.parent;
+    if (fn?.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return { name: fn.id.name };
+    const holder = fn?.parent;
+    if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier)
+      return { name: holder.id.name };
+    if (holder?.type === AST_NODE_TYPES.MethodDefinition) {
+      const name = writtenName(holder.key);
+      return name ? { name } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A Redis connection made for subscriptions: named so (`subscriber`, `subClient`), handed as the
+ * subscriber to a pub/sub adapter (`createAdapter(pub, sub)`, `new RedisPubSub({ subscriber })`),
+ * or used in this file only to subscribe and listen.
+ */
+export function isSubscriberConnection(model: FileModel, construction: Node): boolean {
+  const binding = bindingOf(construction);
+  if (!binding) return false;
+  if (SUBSCRIBER_NAME.test(binding.name)) return true;
+  if (!binding.id) return false;
+  const variable = model.findVariable(binding.id);
+  if (!variable) return false;
+  let subscribes = false;
+  for (const reference of variable.references) {
+    const use = reference.identifier as Node;
+    const parent = use.parent;
+    if (!parent || reference.init) continue;
+    if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(use as TSESTree.Expression)
+    ) {
+      const callee = writtenName(unwrap(parent.callee as Node));
+      if (
+        callee &&
+        PUB_SUB_ADAPTERS.test(callee) &&
+        parent.arguments.indexOf(use as TSESTree.Expression) === 1
+      )
+        return true;
+      return false;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.Property &&
+      parent.value === use &&
+      writtenName(parent.key) === 'subscriber'
+    )
+      return true;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+      const name = memberName(parent);
+      if (!name || !SUBSCRIBING.has(name)) return false;
+      if (name.endsWith('subscribe')) subscribes = true;
+      continue;
+    }
+    return false;
+  }
+  return subscribes;
+}
