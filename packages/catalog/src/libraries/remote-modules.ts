@@ -7,7 +7,8 @@
 /**
  * Database drivers, query builders, ORMs, caches, search, mailers and GraphQL clients, by module
  * name. Job queues are left out: adding a job is one quick write, and a job per item is how work is
- * meant to be spread.
+ * meant to be spread. Embedded databases (better-sqlite3, sqlite3) are left out too: a file in this
+ * process, not another process.
  */
 export const REMOTE_ONLY_MODULES: readonly string[] = [
   // SQL drivers and query builders
@@ -26,7 +27,6 @@ export const REMOTE_ONLY_MODULES: readonly string[] = [
   'mssql',
   'tedious',
   'oracledb',
-  'better-sqlite3',
   // document stores, caches, search, analytics
   'mongoose',
   'redis',
