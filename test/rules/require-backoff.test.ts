@@ -377,6 +377,56 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // A loop that goes round only while its time budget holds, and returns otherwise, is bounded;
+    // its fixed wait is still reported.
+    {
+      code: `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function waitFor(prisma: any, id: string, budgetMs: number) {
+  const startedAt = Date.now();
+  let attemptCount = 0;
+  while (true) {
+    attemptCount += 1;
+    const row = await prisma.message.findFirst({ where: { id } });
+    if (row) return row;
+    if (budgetMs && Date.now() - startedAt < budgetMs) {
+      await sleep(250);
+      continue;
+    }
+    return null;
+  }
+}`,
+      errors: [
+        {
+          line: 11,
+          column: 13,
+          endLine: 11,
+          endColumn: 23,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function waitFor(prisma: any, id: string, budgetMs: number) {
+  const startedAt = Date.now();
+  let attemptCount = 0;
+  while (true) {
+    attemptCount += 1;
+    const row = await prisma.message.findFirst({ where: { id } });
+    if (row) return row;
+    if (budgetMs && Date.now() - startedAt < budgetMs) {
+      await sleep(Math.random() * Math.min(30000, 250 * 2 ** attemptCount));
+      continue;
+    }
+    return null;
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     // Retried by the answer's outcome: `if (error) { wait } else { break }` after a counter stepped in
     // the loop's own condition (`i++ <= 10`, which bounds it); the same constant wait in the catch.
     {

@@ -73,8 +73,21 @@ export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
     if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
       return false;
     if (!isBoundTest(node.test, counters)) return false;
-    const exits = findNode(
-      node.consequent,
+    if (exitsIn(node.consequent)) bounded = true;
+    // `if (Date.now() - started < budget) { await sleep(250); continue; } return null;`: the loop
+    // goes round only while the bound holds, and leaves otherwise.
+    else if (node.type === AST_NODE_TYPES.IfStatement && continuesIn(node.consequent))
+      bounded = (node.alternate !== null && exitsIn(node.alternate)) || exitsAfter(node);
+    return bounded;
+  });
+  return bounded;
+}
+
+/** `region` leaves the loop: a throw, a return, a break, or a helper that throws. */
+function exitsIn(region: Node): boolean {
+  return (
+    findNode(
+      region,
       inner =>
         inner.type === AST_NODE_TYPES.ThrowStatement ||
         inner.type === AST_NODE_TYPES.ReturnStatement ||
@@ -83,11 +96,27 @@ export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
         (inner.type === AST_NODE_TYPES.CallExpression &&
           /^(throw|fail|bail|abort|giveUp|reject)/i.test(writtenName(inner.callee) ?? '')),
       inner => !isFunction(inner),
-    );
-    if (exits) bounded = true;
-    return bounded;
-  });
-  return bounded;
+    ) !== undefined
+  );
+}
+
+/** `region` ends in `continue` (of the loop around it, not of a loop inside it). */
+function continuesIn(region: Node): boolean {
+  const last = region.type === AST_NODE_TYPES.BlockStatement ? region.body.at(-1) : region;
+  return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
+}
+
+/** The statement after `statement` in its block leaves the loop unconditionally. */
+function exitsAfter(statement: Node): boolean {
+  const block = statement.parent;
+  if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const next = block.body[block.body.indexOf(statement as (typeof block.body)[number]) + 1];
+  return (
+    next !== undefined &&
+    (next.type === AST_NODE_TYPES.ReturnStatement ||
+      next.type === AST_NODE_TYPES.ThrowStatement ||
+      next.type === AST_NODE_TYPES.BreakStatement)
+  );
 }
 
 /** The function stops retrying on an attempt count, a deadline or an abort signal it tests. */
