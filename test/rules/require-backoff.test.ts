@@ -377,6 +377,17 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    // A sleep in p-retry's onFailedAttempt adds to p-retry's own waits: neither is jittered.
+    {
+      code: `import pRetry from 'p-retry';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export const op = (url: string) =>
+  pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }), {
+    retries: 3,
+    onFailedAttempt: async error => { await sleep(Math.min(10_000, 1000 * 2 ** error.attemptNumber)); },
+  });`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 9, messageId: 'noJitter' }],
+    },
     // A loop that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.
     {

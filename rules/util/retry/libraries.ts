@@ -12,6 +12,7 @@ import { cockatielFindings } from './cockatiel.js';
 import { delayFunctionFindings } from './delay-function.js';
 import { httpRetryFindings } from './http-retry.js';
 import { octokitRetryFindings } from './octokit-retry.js';
+import { retryAnalysis } from '../retry.js';
 import { SleepFinder } from './sleeps.js';
 import { type LibraryFinding, asLibraryFinding, number, valueNode } from './library-finding.js';
 import { retryWrapperFindings } from './wrappers.js';
@@ -33,10 +34,11 @@ function libraryFindings(model: FileModel, classified: Classified): LibraryFindi
     if (role.library === 'axios-retry') return axiosRetryFindings(model, call, options);
     if (role.library === 'custom' || role.library === 'cockatiel') return [];
     const findings = exponentialOptionsFindings(model, role.library, options, call.callee);
-    // p-retry awaits `onFailedAttempt` before the next attempt: a wait there is the backoff, so
-    // only the bound is judged from the options.
-    if (role.library === 'p-retry' && waitsOnFailure(model, options))
-      return findings.filter(finding => finding.problem === 'unboundedRetry');
+    // p-retry awaits `onFailedAttempt` before the next attempt: a wait there adds to the
+    // library's own. It is not "at once"; and a jittered wait there jitters the whole schedule.
+    const hook = role.library === 'p-retry' ? failureWait(model, options) : undefined;
+    if (hook === 'jittered') return findings.filter(finding => finding.problem === 'unboundedRetry');
+    if (hook === 'waits') return findings.filter(finding => finding.problem !== 'noDelay');
     return findings;
   }
   if (role.role === 'policy') {
@@ -118,13 +120,21 @@ function libraryFindings(model: FileModel, classified: Classified): LibraryFindi
   return [];
 }
 
-/** p-retry's `onFailedAttempt` is a function that sleeps (`await sleep(backoff(attempt))`). */
-function waitsOnFailure(model: FileModel, options: Summary): boolean {
+/**
+ * p-retry's `onFailedAttempt` sleeps (`await sleep(backoff(attempt))`): 'jittered' when the wait
+ * is randomised, 'waits' otherwise, undefined when the hook does not sleep.
+ */
+function failureWait(model: FileModel, options: Summary): 'jittered' | 'waits' | undefined {
   const hook = getProp(options, 'onFailedAttempt');
-  if (!hook) return false;
+  if (!hook) return undefined;
   const fn = unwrap(valueNode(hook));
-  const body = isFunction(fn) ? fn.body : undefined;
-  return body !== undefined && body !== null && new SleepFinder(model).findSleep(body as Node) !== undefined;
+  if (!isFunction(fn) || !fn.body) return undefined;
+  const sleep = new SleepFinder(model).findSleep(fn.body as Node);
+  if (!sleep) return undefined;
+  const param = fn.params[0];
+  const counters = param?.type === AST_NODE_TYPES.Identifier ? [param.name] : [];
+  const delay = retryAnalysis(model).classifyDelay(sleep.call, sleep.expr, counters, fn);
+  return (delay.kind === 'growing' || delay.kind === 'constant') && delay.jitter ? 'jittered' : 'waits';
 }
 
 /** Retry options in the p-retry/async-retry/node-retry/exponential-backoff shape, decided by the catalog. */
