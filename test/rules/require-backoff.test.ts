@@ -21,6 +21,25 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Bounded by a time budget read into a local (`waitedMs`): it goes round only while the budget
+    // holds, and logs and returns otherwise.
+    `const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function waitFor(prisma: any, id: string, budgetMs: number) {
+  const startedAt = Date.now();
+  let attemptCount = 0;
+  while (true) {
+    attemptCount += 1;
+    const row = await prisma.message.findFirst({ where: { id } });
+    if (row) return row;
+    const waitedMs = Date.now() - startedAt;
+    if (budgetMs && waitedMs < budgetMs) {
+      await sleep(Math.random() * Math.min(2000, 250 * 2 ** attemptCount));
+      continue;
+    }
+    console.warn('not found', { attemptCount });
+    return null;
+  }
+}`,
     // p-retry awaits `onFailedAttempt` before the next attempt: its capped, jittered sleep is the backoff.
     `import pRetry from 'p-retry';
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));

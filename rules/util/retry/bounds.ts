@@ -11,7 +11,11 @@ const DEADLINE_NAME =
   /deadline|until|expir|time[dD]?[oO]ut|budget|giveUp|stopAt|endAt|maxTime|isLast|lastAttempt/i;
 
 /** A comparison that involves an attempt counter, a deadline, or an abort signal. */
-export function isBoundTest(test: Node, counters: readonly string[]): boolean {
+export function isBoundTest(
+  test: Node,
+  counters: readonly string[],
+  clocks: readonly string[] = [],
+): boolean {
   return (
     findNode(test, node => {
       if (
@@ -29,7 +33,7 @@ export function isBoundTest(test: Node, counters: readonly string[]): boolean {
           )
         )
           return true;
-        if ([...names].some(name => DEADLINE_NAME.test(name))) return true;
+        if ([...names].some(name => DEADLINE_NAME.test(name) || clocks.includes(name))) return true;
         return (
           findNode(
             node,
@@ -68,11 +72,26 @@ export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
   ) {
     // `while (!done)`, `while (running)`: a flag the body may clear; only a guarded exit bounds it.
   }
+  // `const waited = Date.now() - startedAt`: a time read in the loop, compared with a budget below.
+  const clocks: string[] = [];
+  ownNodes(loop.body, node => {
+    if (
+      node.type === AST_NODE_TYPES.VariableDeclarator &&
+      node.id.type === AST_NODE_TYPES.Identifier &&
+      node.init &&
+      findNode(
+        node.init,
+        inner => inner.type === AST_NODE_TYPES.MemberExpression && memberName(inner) === 'now',
+      )
+    )
+      clocks.push(node.id.name);
+    return false;
+  });
   let bounded = false;
   ownNodes(loop.body, node => {
     if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
       return false;
-    if (!isBoundTest(node.test, counters)) return false;
+    if (!isBoundTest(node.test, counters, clocks)) return false;
     if (exitsIn(node.consequent)) bounded = true;
     // `if (Date.now() - started < budget) { await sleep(250); continue; } return null;`: the loop
     // goes round only while the bound holds, and leaves otherwise.
@@ -106,17 +125,22 @@ function continuesIn(region: Node): boolean {
   return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
 }
 
-/** The statement after `statement` in its block leaves the loop unconditionally. */
+/** The statements after `statement` in its block run straight on to a return, throw or break. */
 function exitsAfter(statement: Node): boolean {
   const block = statement.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  const next = block.body[block.body.indexOf(statement as (typeof block.body)[number]) + 1];
-  return (
-    next !== undefined &&
-    (next.type === AST_NODE_TYPES.ReturnStatement ||
+  for (const next of block.body.slice(block.body.indexOf(statement as (typeof block.body)[number]) + 1)) {
+    if (
+      next.type === AST_NODE_TYPES.ReturnStatement ||
       next.type === AST_NODE_TYPES.ThrowStatement ||
-      next.type === AST_NODE_TYPES.BreakStatement)
-  );
+      next.type === AST_NODE_TYPES.BreakStatement
+    )
+      return true;
+    // Logging or bookkeeping on the way out; anything that can branch or loop ends the search.
+    if (next.type !== AST_NODE_TYPES.ExpressionStatement && next.type !== AST_NODE_TYPES.VariableDeclaration)
+      return false;
+  }
+  return false;
 }
 
 /** The function stops retrying on an attempt count, a deadline or an abort signal it tests. */
