@@ -21,6 +21,24 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Two attempts in all, counted from a readonly class field (`this.MAX_RETRIES`).
+    `import axios from 'axios';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export class Importer {
+  private readonly MAX_RETRIES = 2;
+  private readonly RETRY_DELAY = 1000;
+  static readonly TIMEOUT = 0;
+  async load(url: string) {
+    for (let attempt = 1; attempt <= this.MAX_RETRIES; attempt++) {
+      try {
+        return await axios.get(url, { timeout: 5000 });
+      } catch (e) {
+        if (attempt === this.MAX_RETRIES) throw e;
+        await sleep(this.RETRY_DELAY * attempt);
+      }
+    }
+  }
+}`,
     // Bounded by a time budget read into a local (`waitedMs`): it goes round only while the budget
     // holds, and logs and returns otherwise.
     `const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));

@@ -60,7 +60,7 @@ export const load = () => fetchBounded('/f');`,
     // A local instance whose calls are judged where they are made.
     `import axios from 'axios'; const http = axios.create({ baseURL: 'https://billing.internal' }); export const ping = () => http.get('/ping', { timeout: 1000 });`,
     {
-      // Project facts: the project's bootstrap (src/main.ts) sets \`axios.defaults.timeout\` for the whole process.
+      // Project facts: the project's bootstrap (src/main.ts) sets `axios.defaults.timeout` for the whole process.
       filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       code: `import axios from 'axios';
 export async function start() { await axios.get('https://status.example.com/ping'); }`,
@@ -74,7 +74,7 @@ export class Api {
   ping() { return this.http.get('/ping'); }
 }
 `,
-    // A subclass of a client class that passes its caller's options to \`super\`: the options are not visible.
+    // A subclass of a client class that passes its caller's options to `super`: the options are not visible.
     `
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 class Storage extends S3Client {
@@ -398,7 +398,7 @@ export class Bounded extends SocialBase {
 export const viaOther = (provider: SocialBase) => provider.fetch('https://x.example.com', { method: 'POST' });`,
       options: [{ checkTests: true }],
     },
-    // Connect: a per-call \`timeoutMs\`, a transport's \`defaultTimeoutMs\`, a transport handed in (its
+    // Connect: a per-call `timeoutMs`, a transport's `defaultTimeoutMs`, a transport handed in (its
     // default is not visible), a transport with interceptors, a client known only by its declared type.
     `import { createClient } from '@connectrpc/connect';
 import { createGrpcTransport, createConnectTransport } from '@connectrpc/connect-node';
@@ -520,7 +520,7 @@ export const a = () => fetchStatus('https://status.example.com');`,
         },
       ],
     },
-    // A wrapper that bounds its request only when the caller passes \`timeout\` (a \`signal\` in the options also goes through).
+    // A wrapper that bounds its request only when the caller passes `timeout` (a `signal` in the options also goes through).
     {
       code: `export async function fetchWithOptionalTimeout(url: string, options?: RequestInit & { timeout?: number }) {
   if (options?.timeout) {
@@ -777,7 +777,7 @@ export class Api {
       errors: [{ column: 44, endColumn: 57, endLine: 7, line: 7, messageId: 'noneDeadline' }],
     },
     {
-      // A subclass of a client class is the client: its \`super(...)\` options are the construction's.
+      // A subclass of a client class is the client: its `super(...)` options are the construction's.
       code: `
 import { S3Client } from '@aws-sdk/client-s3';
 class Storage extends S3Client {
@@ -1547,6 +1547,22 @@ export { api };`,
       errors: [{ line: 1, column: 47, endLine: 1, endColumn: 52, messageId: 'missingClientDeadline' }],
     },
     {
+      // A readonly class field that turns the deadline off (`this.OFF`, `Limits.NONE`).
+      code: `import axios from 'axios';
+class Limits { static readonly NONE = 0; }
+export class Importer {
+  private readonly OFF = 0;
+  private readonly TIMEOUT_MS = 3000;
+  off(url: string) { return axios.get(url, { timeout: this.OFF }); }
+  none(url: string) { return axios.get(url, { timeout: Limits.NONE }); }
+  bounded(url: string) { return axios.get(url, { timeout: this.TIMEOUT_MS }); }
+}`,
+      errors: [
+        { line: 6, messageId: 'noneDeadline' },
+        { line: 7, messageId: 'noneDeadline' },
+      ],
+    },
+    {
       // Sequelize on PostgreSQL without a query bound.
       code: `import { Sequelize } from 'sequelize'; export const db = new Sequelize(process.env.DATABASE_URL, { dialect: 'postgres', pool: { acquire: 30000 } });`,
       errors: [{ column: 62, endColumn: 71, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
@@ -1642,7 +1658,7 @@ export const billing = new GraphQLClient('https://billing/graphql', { headers: {
       errors: [{ column: 28, endColumn: 41, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
     {
-      // Connect: a transport with no \`defaultTimeoutMs\` and calls with no \`timeoutMs\`, v1 and v2 names.
+      // Connect: a transport with no `defaultTimeoutMs` and calls with no `timeoutMs`, v1 and v2 names.
       code: `
 import { createPromiseClient, createCallbackClient } from '@bufbuild/connect';
 import { createGrpcTransport } from '@bufbuild/connect-node';

@@ -389,8 +389,57 @@ export class OptionsReader {
           return consequent;
         return { kind: 'value', at: node };
       }
+      case AST_NODE_TYPES.MemberExpression: {
+        // `this.MAX_RETRIES`, `Limits.TIMEOUT_MS`: a readonly class field with a literal value.
+        const field = depth < 4 ? this.readonlyField(node) : undefined;
+        if (field) return this.summarizeValue(field, depth + 1);
+        return { kind: 'value', at: node };
+      }
       default:
         return { kind: 'value', at: node };
     }
+  }
+
+  /**
+   * The initialiser of a `readonly` field of a class of this file, read as `this.name` inside the
+   * class or as `ClassName.name` for a static one: a value nothing can reassign.
+   */
+  private readonlyField(node: TSESTree.MemberExpression): Node | undefined {
+    if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const name = node.property.name;
+    let owner: Node | undefined;
+    let wantStatic = false;
+    if (node.object.type === AST_NODE_TYPES.ThisExpression) {
+      owner = node.parent;
+      while (
+        owner &&
+        owner.type !== AST_NODE_TYPES.ClassBody &&
+        !(
+          (owner.type === AST_NODE_TYPES.FunctionDeclaration ||
+            owner.type === AST_NODE_TYPES.FunctionExpression) &&
+          owner.parent?.type !== AST_NODE_TYPES.MethodDefinition
+        )
+      )
+        owner = owner.parent;
+      if (owner?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+    } else if (node.object.type === AST_NODE_TYPES.Identifier) {
+      const def = this.model.findVariable(node.object)?.defs[0];
+      if (def?.type !== 'ClassName') return undefined;
+      owner = (def.node as TSESTree.ClassDeclaration).body;
+      wantStatic = true;
+    } else return undefined;
+    for (const member of (owner as TSESTree.ClassBody).body) {
+      if (
+        member.type === AST_NODE_TYPES.PropertyDefinition &&
+        member.readonly &&
+        member.static === wantStatic &&
+        !member.computed &&
+        member.key.type === AST_NODE_TYPES.Identifier &&
+        member.key.name === name &&
+        member.value
+      )
+        return member.value;
+    }
+    return undefined;
   }
 }

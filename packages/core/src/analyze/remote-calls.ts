@@ -922,6 +922,11 @@ export class RemoteCalls {
         return consequent;
       return { kind: 'value', at: node };
     }
+    if (ts.isPropertyAccessExpression(node) && depth < 4) {
+      // `this.MAX_RETRIES`, `Limits.TIMEOUT_MS`: a readonly class field with a literal value.
+      const field = readonlyField(node);
+      if (field) return this.summarizeValue(field, depth + 1);
+    }
     return { kind: 'value', at: node };
   }
 
@@ -1787,4 +1792,45 @@ function enclosingScope(node: ts.Node): ts.Node {
   for (let current = node.parent; current; current = current.parent)
     if (isFunctionLike(current) || ts.isSourceFile(current)) return current;
   return node.getSourceFile();
+}
+
+/**
+ * The initialiser of a `readonly` field of a class of the same file, read as `this.name` inside
+ * the class or as `ClassName.name` for a static one (the rules' reader reads the same).
+ */
+function readonlyField(node: ts.PropertyAccessExpression): ts.Expression | undefined {
+  const name = node.name.text;
+  let owner: ts.ClassLikeDeclaration | undefined;
+  let wantStatic = false;
+  if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    let current: ts.Node | undefined = node.parent;
+    while (current && !ts.isClassLike(current)) {
+      if (
+        (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) &&
+        !ts.isMethodDeclaration(current.parent)
+      )
+        return undefined;
+      current = current.parent;
+    }
+    owner = current;
+  } else if (ts.isIdentifier(node.expression)) {
+    const className = node.expression.text;
+    owner = node
+      .getSourceFile()
+      .statements.find(
+        (statement): statement is ts.ClassDeclaration =>
+          ts.isClassDeclaration(statement) && statement.name?.text === className,
+      );
+    wantStatic = true;
+  }
+  if (!owner) return undefined;
+  for (const member of owner.members) {
+    if (!ts.isPropertyDeclaration(member) || !member.initializer || !ts.isIdentifier(member.name)) continue;
+    if (member.name.text !== name) continue;
+    const modifiers = ts.getModifiers(member) ?? [];
+    const readonly = modifiers.some(modifier => modifier.kind === ts.SyntaxKind.ReadonlyKeyword);
+    const isStatic = modifiers.some(modifier => modifier.kind === ts.SyntaxKind.StaticKeyword);
+    if (readonly && isStatic === wantStatic) return member.initializer;
+  }
+  return undefined;
 }
