@@ -7,6 +7,7 @@ import {
   type CallLike,
   type Node,
   findNode,
+  isFunction,
   memberName,
   staticString,
   unwrap,
@@ -198,6 +199,18 @@ export default createModelRule<Options, MessageIds>({
     const restricted = new Map((options.modules ?? []).map(entry => [canonicalModule(entry.name), entry]));
     const sourceCode = context.sourceCode;
 
+    /** Acquisitions already reported, by enclosing function, callee and key (`acquireLock(key)` tried twice). */
+    const acquired = new Set<string>();
+    /** The same lock taken again in the same function (a second try after a short wait) is one site. */
+    function takenAgain(call: CallLike): boolean {
+      let fn: Node | undefined = call.parent;
+      while (fn && !isFunction(fn)) fn = fn.parent;
+      const key = `${fn?.range[0] ?? -1}:${sourceCode.getText(call.callee)}:${call.arguments[0] ? sourceCode.getText(call.arguments[0]) : ''}`;
+      if (acquired.has(key)) return true;
+      acquired.add(key);
+      return false;
+    }
+
     function report(node: Node, kind: CoordinationKind, check: string, what: string): void {
       if (allowed.has(check)) return;
       const messageId =
@@ -325,6 +338,7 @@ export default createModelRule<Options, MessageIds>({
             call.callee.type === AST_NODE_TYPES.MemberExpression &&
             projectLock(call)
           ) {
+            if (takenAgain(call)) continue;
             report(
               call.callee.property,
               'lock',
@@ -340,7 +354,7 @@ export default createModelRule<Options, MessageIds>({
             // On a Redlock instance, the construction is reported; acquisitions would repeat it.
             if (role.check === 'redlock') continue;
             if (role.check === 'zookeeper') checkZookeeper(classified);
-            else {
+            else if (!takenAgain(call)) {
               const callee = unwrap(call.callee);
               report(
                 callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee,

@@ -1591,6 +1591,84 @@ class Session {
     }
   }
 
+  /**
+   * The method `method` of the class named `name` (or one it inherits) takes a lock: its body
+   * names a lock library or sets a key NX, or calls a lock method of the same class or of a field
+   * declared with a lock class. A class that holds a lock-capable service is not a lock class in
+   * every method: a pool's `acquire()` that pops an idle item is no lock.
+   */
+  lockMethodNamed(info: ModuleInfo, name: string, method: string, depth: number): boolean {
+    const local = info.locals.get(name);
+    if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockMethod(info, local, method, depth);
+    const imported = info.imports.get(name);
+    if (!imported || imported.imported === '*') return false;
+    const target = this.imported(info, imported, depth + 1);
+    return target?.node.type === AST_NODE_TYPES.ClassDeclaration
+      ? this.lockMethod(target.info, target.node, method, depth + 1)
+      : false;
+  }
+
+  private lockMethod(
+    info: ModuleInfo,
+    node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    method: string,
+    depth: number,
+  ): boolean {
+    const key = `${info.file}:lock:${node.range[0]}:${method}`;
+    if (this.locks.has(key)) return this.locks.get(key) as boolean;
+    if (this.active.has(key) || depth > MAX_DEPTH) return false;
+    const own = node.body.body.find(
+      (member): member is TSESTree.MethodDefinition =>
+        member.type === AST_NODE_TYPES.MethodDefinition && memberKey(member) === method,
+    );
+    if (!own) {
+      if (node.superClass?.type !== AST_NODE_TYPES.Identifier) return false;
+      const imported = info.imports.get(node.superClass.name);
+      // A method inherited from a lock library's class (`class Locks extends Redlock`).
+      if (imported && isLockModule(canonicalModule(imported.specifier))) return true;
+      return this.lockMethodNamed(info, node.superClass.name, method, depth + 1);
+    }
+    this.active.add(key);
+    let result = false;
+    try {
+      result =
+        findNode(own.value.body as Node, inner => {
+          if (inner.type === AST_NODE_TYPES.Identifier) {
+            const imported = info.imports.get(inner.name);
+            return imported !== undefined && isLockModule(canonicalModule(imported.specifier));
+          }
+          if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+          if (isSetNx(inner)) return true;
+          const callee = unwrap(inner.callee);
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          const called = memberName(callee);
+          if (!called) return false;
+          const object = unwrap(callee.object);
+          // `this.tryLock(key)`: another method of the same class.
+          if (object.type === AST_NODE_TYPES.ThisExpression)
+            return called !== method && this.lockMethod(info, node, called, depth + 1);
+          // `this.redis.acquireLock(key)`: a lock method of a field's class.
+          if (
+            !LOCK_METHOD.test(called) ||
+            object.type !== AST_NODE_TYPES.MemberExpression ||
+            unwrap(object.object).type !== AST_NODE_TYPES.ThisExpression
+          )
+            return false;
+          const field = memberName(object);
+          const type = field ? (fieldType(node, field) ?? fieldClass(node, field)) : undefined;
+          if (!type) return false;
+          // `this.redlock.using(…)` on a field made with (or declared as) a lock library's class.
+          const library = info.imports.get(type);
+          if (library && isLockModule(canonicalModule(library.specifier))) return true;
+          return this.lockMethodNamed(info, type, called, depth + 1);
+        }) !== undefined;
+    } finally {
+      this.active.delete(key);
+    }
+    this.locks.set(key, result);
+    return result;
+  }
+
   lockClassNamed(info: ModuleInfo, name: string, depth: number): boolean {
     const local = info.locals.get(name);
     if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockClass(info, local, depth);
@@ -2058,7 +2136,7 @@ export function projectLockCalls(
       )
         return false;
       return owner.superClass?.type === AST_NODE_TYPES.Identifier
-        ? session.lockClassNamed(own, owner.superClass.name, 0)
+        ? session.lockMethodNamed(own, owner.superClass.name, method, 0)
         : false;
     }
     // `this.locks.applyLock(…)`: a field whose declared type is a lock class of the project.
@@ -2069,7 +2147,7 @@ export function projectLockCalls(
       return false;
     const field = memberName(object);
     const type = field ? fieldType(owner, field) : undefined;
-    return type ? session.lockClassNamed(own, type, 0) : false;
+    return type ? session.lockMethodNamed(own, type, method, 0) : false;
   };
 }
 
@@ -2179,6 +2257,27 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
 }
 
 /** The type name a class field is declared with: a constructor parameter property or a property. */
+/** The class a field is made with where it is declared (`private readonly redlock = new Redlock([])`). */
+function fieldClass(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  field: string,
+): string | undefined {
+  for (const member of owner.body.body) {
+    if (
+      member.type !== AST_NODE_TYPES.PropertyDefinition ||
+      member.key.type !== AST_NODE_TYPES.Identifier ||
+      member.key.name !== field ||
+      !member.value
+    )
+      continue;
+    const value = unwrap(member.value);
+    return value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier
+      ? value.callee.name
+      : undefined;
+  }
+  return undefined;
+}
+
 function fieldType(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,

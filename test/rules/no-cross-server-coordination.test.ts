@@ -94,6 +94,18 @@ await etcd.election('scheduler').campaign('node-1');
         { column: 12, endColumn: 20, endLine: 5, line: 5, messageId: 'leaderElection' },
       ],
     },
+    // The same lock taken again in the same function (a second try after a short wait) is one site.
+    {
+      code: `
+import { Etcd3 } from 'etcd3';
+const etcd = new Etcd3();
+export async function nightly() {
+  const first = await etcd.lock('jobs/nightly').acquire().catch(() => undefined);
+  if (!first) await etcd.lock('jobs/nightly').acquire();
+}
+`,
+      errors: [{ column: 28, endColumn: 32, endLine: 5, line: 5, messageId: 'distributedLock' }],
+    },
     {
       code: `import Consul from 'consul'; const consul = new Consul(); consul.lock({ key: 'jobs/nightly' });`,
       errors: [{ column: 66, endColumn: 70, endLine: 1, line: 1, messageId: 'distributedLock' }],
@@ -120,6 +132,17 @@ await etcd.election('scheduler').campaign('node-1');
         { modules: [{ name: '@acme/mutex', message: 'route the job to its partition owner instead' }] },
       ],
       errors: [{ column: 22, endColumn: 35, endLine: 1, line: 1, messageId: 'restrictedModule' }],
+    },
+    // A pool given a lock class: only the method that takes the lock is a lock.
+    {
+      filename: HANDLER,
+      code: `import { SandboxPool } from '@/lib/sandbox-pool';
+export class Runner {
+  constructor(private readonly pool: SandboxPool) {}
+  async run() { const id = await this.pool.acquire(); await this.pool.acquireLock(id); }
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 71, endColumn: 82, endLine: 4, line: 4, messageId: 'distributedLock' }],
     },
     // A service injected through the constructor whose class is given a Redlock wrapper of the project.
     {
