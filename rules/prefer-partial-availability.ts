@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createModelRule } from './create-rule.js';
-import { type Node, memberName, unwrap } from './util/ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
 import type { FileModel } from './util/file-model.js';
 import { fanOutElements } from './util/fan-out.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -13,6 +13,92 @@ export type MessageIds = 'allOrNothing' | 'raceFailsFast' | 'suggestAllSettled' 
 
 /** The documented opt-out: a comment saying all-or-nothing is intended (`// all-or-nothing: …`). */
 const OPT_OUT = /all-or-nothing/i;
+
+/** Folds of a list into one answer, where a partial list would give a wrong one. */
+const FOLDS = new Set(['reduce', 'reduceRight', 'every', 'some']);
+
+/** `expression` is folded into one answer: `Math.max(...xs)`, `xs.reduce(…)`, `xs.every(…)`. */
+function isFolded(expression: Node): boolean {
+  const parent = expression.parent;
+  if (parent?.type === AST_NODE_TYPES.SpreadElement) {
+    const call = parent.parent;
+    return (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      /^Math\.(?:max|min)$/.test(memberPath(call.callee) ?? '')
+    );
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === expression) {
+    const name = memberName(parent);
+    return name !== undefined && FOLDS.has(name) && parent.parent?.type === AST_NODE_TYPES.CallExpression;
+  }
+  return false;
+}
+
+function memberPath(node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const object = memberPath(inner.object as Node);
+  const name = memberName(inner);
+  return object && name ? `${object}.${name}` : undefined;
+}
+
+/**
+ * The results are folded into one answer (a maximum, a sum, an every/some), directly or through
+ * the const that holds them: a partial list would give a wrong answer, so all or nothing is right.
+ */
+function foldsToOneAnswer(model: FileModel, call: TSESTree.CallExpression): boolean {
+  let result: Node = call;
+  while (
+    result.parent?.type === AST_NODE_TYPES.AwaitExpression ||
+    result.parent?.type === AST_NODE_TYPES.TSAsExpression
+  )
+    result = result.parent;
+  if (isFolded(result)) return true;
+  const holder = result.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier)
+    return false;
+  const uses = model.findVariable(holder.id)?.references.filter(reference => !reference.init) ?? [];
+  return uses.length > 0 && uses.every(reference => isFolded(reference.identifier as Node));
+}
+
+/**
+ * Side effects only: the results are thrown away and a failure is handled on the spot
+ * (`try { await Promise.all(keys.map(del)) } catch (e) { log(e) }`, `.catch(log)`). The other calls
+ * still complete, and no answer is lost.
+ */
+function sideEffectsCaught(call: TSESTree.CallExpression): boolean {
+  let result: Node = call;
+  // `Promise.all(…).catch(log)`
+  const member = result.parent;
+  if (
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === result &&
+    memberName(member) === 'catch' &&
+    member.parent?.type === AST_NODE_TYPES.CallExpression
+  )
+    result = member.parent;
+  const caught = result !== call;
+  if (result.parent?.type === AST_NODE_TYPES.AwaitExpression) result = result.parent;
+  if (result.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  if (caught) return true;
+  for (
+    let current: Node | undefined = result.parent;
+    current && !isFunction(current);
+    current = current.parent
+  ) {
+    const owner: Node | undefined = current.parent;
+    if (owner?.type === AST_NODE_TYPES.TryStatement && owner.block === current && owner.handler)
+      return (
+        findNode(
+          owner.handler.body,
+          node => node.type === AST_NODE_TYPES.ThrowStatement,
+          node => !isFunction(node),
+        ) === undefined
+      );
+  }
+  return false;
+}
 
 export default createModelRule<Options, MessageIds>({
   name: 'prefer-partial-availability',
@@ -114,6 +200,7 @@ export default createModelRule<Options, MessageIds>({
           return;
       }
       if (method === 'Promise.all' && !fanOut.collection && !fixedLists) return;
+      if (method === 'Promise.all' && (foldsToOneAnswer(model, call) || sideEffectsCaught(call))) return;
       if (isOptedOut(call)) return;
       const member = unwrap(call.callee);
       const property = member.type === AST_NODE_TYPES.MemberExpression ? member.property : undefined;

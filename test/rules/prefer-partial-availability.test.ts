@@ -6,6 +6,27 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('prefer-partial-availability', rule, {
   valid: [
+    // Results folded into one answer (a maximum, a sum) need every part; side effects whose failure
+    // is handled on the spot lose no answer.
+    `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+export async function newest(users: string[]) {
+  return Math.max(...(await Promise.all(users.map(u => http.get(\`/u/\${u}\`).then(r => r.data.ts)))));
+}
+export async function total(users: string[]) {
+  const counts = await Promise.all(users.map(u => http.get(\`/c/\${u}\`).then(r => r.data.n)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+export async function clear(keys: string[]) {
+  try {
+    await Promise.all(keys.map(k => http.delete(\`/k/\${k}\`)));
+  } catch (e) {
+    console.error(e);
+  }
+}
+export async function clear2(keys: string[]) {
+  await Promise.all(keys.map(k => http.delete(\`/k/\${k}\`))).catch(console.error);
+}`,
     // Every remote call of the callback sits in a try whose catch does not rethrow.
     `export async function shorten(links: string[]) {
   return Promise.all(links.map(async link => {
@@ -62,6 +83,37 @@ export const check = (urls: string[]) => Promise.all(urls.map(async url => ({ ur
     'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) })]);',
   ],
   invalid: [
+    {
+      // A failure handled by throwing again is not handled on the spot.
+      code: `export async function rethrow(keys: string[]) {
+  try {
+    await Promise.all(keys.map(k => fetch('/k/' + k, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
+  } catch (e) {
+    throw new Error('clear failed', { cause: e });
+  }
+}`,
+      errors: [
+        {
+          line: 3,
+          column: 11,
+          endLine: 3,
+          endColumn: 22,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `export async function rethrow(keys: string[]) {
+  try {
+    await Promise.allSettled(keys.map(k => fetch('/k/' + k, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
+  } catch (e) {
+    throw new Error('clear failed', { cause: e });
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A try around the whole fan-in does not make one element's failure its own.
       code: `export async function load(a: string, b: string) {
