@@ -437,6 +437,12 @@ const starAnswers = new Map<
   { checkedAt: number; found: { info: ModuleInfo; node: Node } | undefined }
 >();
 
+/** The same for the types an `export *` list gives (`exportedType`). */
+const starTypeAnswers = new Map<
+  string,
+  { checkedAt: number; found: { info: ModuleInfo; node: Node } | { external: Import } | undefined }
+>();
+
 /** {@link projectConstructions} of the package whose folder is `root`, asked with the linted file's engine. */
 function packageConstructions(
   context: ProjectContext,
@@ -1453,14 +1459,22 @@ class Session {
       const next = file ? this.moduleWorthReading(file, worthReading) : undefined;
       return next ? this.exportedType(next, entry.imported, depth + 1, worthReading) : undefined;
     }
-    if (entry) return undefined;
+    if (entry || info.starExports.length === 0) return undefined;
+    // As in `exported`: a barrel's `export *` list is walked once per type name while fresh.
+    const key = `${info.file}\0type:${name}\0${this.readingKey}\0${worthReading ? 'w' : ''}`;
+    const now = Date.now();
+    const answered = starTypeAnswers.get(key);
+    if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
+    let found: { info: ModuleInfo; node: Node } | { external: Import } | undefined;
     for (const from of info.starExports) {
       const file = resolveProjectModule(info.file, from, this.context.cwd);
       const next = file ? this.moduleWorthReading(file, worthReading) : undefined;
-      const found = next ? this.exportedType(next, name, depth + 1, worthReading) : undefined;
-      if (found) return found;
+      found = next ? this.exportedType(next, name, depth + 1, worthReading) : undefined;
+      if (found) break;
     }
-    return undefined;
+    // A miss found deep in a chain may only be the depth bound; it is not kept.
+    if (found || depth <= 2) starTypeAnswers.set(key, { checkedAt: now, found });
+    return found;
   }
 
   /**

@@ -365,6 +365,12 @@ export function createSubscriber() { return new Redis(url); }
 const listener = new Redis(url);
 listener.psubscribe('events:*');
 listener.on('pmessage', () => {});`,
+    // ofetch: a finite timeout on the call or the instance, or a timed signal.
+    `import { ofetch, $fetch } from 'ofetch';
+export const b = (url: string) => $fetch(url, { method: 'POST', timeout: 5000 });
+const timed = ofetch.create({ baseURL: 'https://api.example.com', timeout: 3000 });
+export const d = () => timed('/users', { method: 'GET' });
+export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(1000) });`,
     // Sequelize on PostgreSQL with `statement_timeout` in `dialectOptions`.
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize('app', 'user', 'pw', { dialect: 'postgres', dialectOptions: { statement_timeout: 10000 } });`,
     // Sequelize: the bound in a literal URL's query string (it becomes `dialectOptions`).
@@ -1560,6 +1566,19 @@ export class Importer {
       errors: [
         { line: 6, messageId: 'noneDeadline' },
         { line: 7, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      // ofetch has no default timeout; `timeout: 0` sets no timer.
+      code: `import { ofetch } from 'ofetch';
+export const a = (url: string) => ofetch(url);
+const api = ofetch.create({ baseURL: 'https://api.example.com' });
+export const c = () => api('/users');
+export const e = (url: string) => ofetch(url, { timeout: 0 });`,
+      errors: [
+        { line: 2, column: 35, endLine: 2, endColumn: 41, messageId: 'missingDeadline' },
+        { line: 4, column: 24, endLine: 4, endColumn: 27, messageId: 'missingDeadline' },
+        { line: 5, column: 49, endLine: 5, endColumn: 59, messageId: 'noneDeadline' },
       ],
     },
     {

@@ -26,6 +26,7 @@ import { kyFamily } from './clients/ky.js';
 import { mongodbFamily } from './clients/mongodb.js';
 import { mysql2Family } from './clients/mysql2.js';
 import { nodeRedisFamily } from './clients/node-redis.js';
+import { ofetchFamily } from './clients/ofetch.js';
 import { octokitFamily } from './clients/octokit.js';
 import { openaiFamily } from './clients/openai.js';
 import { pgFamily } from './clients/pg.js';
@@ -53,6 +54,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   axios: axiosFamily,
   got: gotFamily,
   ky: kyFamily,
+  ofetch: ofetchFamily,
   superagent: superagentFamily,
   undici: undiciFamily,
   http: httpFamily,
