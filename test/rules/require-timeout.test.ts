@@ -1564,8 +1564,8 @@ export class Importer {
   bounded(url: string) { return axios.get(url, { timeout: this.TIMEOUT_MS }); }
 }`,
       errors: [
-        { line: 6, messageId: 'noneDeadline' },
-        { line: 7, messageId: 'noneDeadline' },
+        { line: 6, column: 46, endLine: 6, endColumn: 63, messageId: 'noneDeadline' },
+        { line: 7, column: 47, endLine: 7, endColumn: 67, messageId: 'noneDeadline' },
       ],
     },
     {
