@@ -28,7 +28,8 @@ export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
  * Collection names that say "already a bounded slice" (`chunk`, `currentBatch`, `pageItems`); the
  * plural is the list of all of them (`chunks`, `batches`), which is as long as the data.
  */
-const BOUNDED_NAME = /(?:chunk|batch|page|slice|sliced|window|shard)(?:Items|Ids|Keys|Rows|Entries|Records)?$/i;
+const BOUNDED_NAME =
+  /(?:chunk|batch|page|slice|sliced|window|shard)(?:Items|Ids|Keys|Rows|Entries|Records)?$/i;
 const FAN_IN = new Set(['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
 /** The role given to a call that reaches another process through the project's own code. */
 const PROJECT_CALL = { role: 'call', family: 'custom', options: { none: true } } as const;
