@@ -75,7 +75,7 @@ export default createModelRule<Options, MessageIds>({
       wrapperWithoutDeadline:
         '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
-        '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: {{fix}}.',
+        '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix: {{fix}}.',
       projectCallWithoutDeadline:
         '`{{callee}}` reaches `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       injectedClientWithoutDeadline:
@@ -192,7 +192,7 @@ export default createModelRule<Options, MessageIds>({
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
-            data,
+            data: { ...data, hang: family.hang ?? 'hangs forever' },
             suggest: suggestions(classified, family.suggestion),
           });
           return;

@@ -215,6 +215,11 @@ export interface Family {
   reportAt: 'call' | 'construction';
   /** The fix, as the end of a sentence: "Pass `signal: AbortSignal.timeout(ms)` in the init." */
   fix: string;
+  /**
+   * What a call with no deadline does when the server stops answering, as the end of a sentence
+   * ("this call … hangs forever"), when the library's own defaults make that untrue.
+   */
+  hang?: string;
   /** Which autofix suggestion applies. */
   suggestion?: 'signal' | 'timeout' | 'got-timeout';
   /**

@@ -36,6 +36,7 @@ export const ofetchFamily: ClientFamily = {
     id: 'ofetch',
     label: 'ofetch',
     reportAt: 'call',
+    hang: 'waits until the runtime’s fetch gives up, if it ever does (on Node, 5 minutes with no response headers; a trickling body holds it longer)',
     fix: 'set a finite `timeout` (ms) in the options (or `ofetch.create({ timeout })`), or pass `signal: AbortSignal.timeout(ms)`',
   },
   modules: { ofetch: OFETCH_MODULE },
