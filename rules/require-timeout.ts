@@ -21,6 +21,7 @@ import { createModelRule } from './create-rule.js';
 import { type CallLike, type FunctionNode, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
+import { declaredMajor } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { isSubscriberConnection } from './util/subscriber.js';
@@ -277,7 +278,11 @@ export default createModelRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ checks
 
-    const reader = deadlineReader(model, () => projectAxiosDefaults(context));
+    const reader = deadlineReader(
+      model,
+      () => projectAxiosDefaults(context),
+      pkg => declaredMajor(context.filename, pkg),
+    );
 
     /**
      * `'/api/tags'`, `` `${BASE_PATH}/${id}` `` with `BASE_PATH = '/api/v3'`: a URL relative to the

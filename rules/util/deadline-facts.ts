@@ -46,6 +46,7 @@ export class DeadlineReader {
   constructor(
     private readonly model: FileModel,
     private readonly project?: () => Summary[],
+    private readonly declaredMajor?: (pkg: string) => number | undefined,
   ) {}
 
   /** The catalog's verdict on a remote call; the wrapper search runs only when it could matter. */
@@ -116,6 +117,9 @@ export class DeadlineReader {
     const facts: ClientFacts = { family, options };
     if (FAMILIES[family].connectionString && construction.arguments[0])
       facts.connectionString = model.summarizeTop(construction.arguments[0]);
+    const versioned = FAMILIES[family].versionPackage;
+    const major = versioned ? this.declaredMajor?.(versioned) : undefined;
+    if (major !== undefined) facts.packageMajor = major;
     if (withUses) facts.perCallOptions = this.usesOf(construction);
     return facts;
   }
@@ -404,7 +408,12 @@ onFileReleased(() => {
 });
 
 /** The deadline reader of a file model, made once per file (with project facts, when given). */
-export function deadlineReader(model: FileModel, project?: () => Summary[]): DeadlineReader {
-  if (current?.model !== model) current = { model, reader: new DeadlineReader(model, project) };
+export function deadlineReader(
+  model: FileModel,
+  project?: () => Summary[],
+  declaredMajor?: (pkg: string) => number | undefined,
+): DeadlineReader {
+  if (current?.model !== model)
+    current = { model, reader: new DeadlineReader(model, project, declaredMajor) };
   return current.reader;
 }

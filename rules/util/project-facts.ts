@@ -26,6 +26,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type Node, findNode, memberName, setParents, staticString, unwrap, writtenName } from './ast.js';
 import { isTestFile } from './test-files.js';
+import { declaredMajor } from './package-versions.js';
 
 /** A parser as ESLint hands it to rules (`context.languageOptions.parser`). */
 export interface ParserLike {
@@ -442,12 +443,15 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
     const options = factoryOptions(node.arguments as Node[], role.options);
     if (!options) return false;
     const first = node.arguments[0];
+    const versioned = FAMILIES[role.family].versionPackage;
+    const major = versioned ? declaredMajor(file, versioned) : undefined;
     const verdicts = decideClientDeadline({
       family: role.family,
       options,
       ...(FAMILIES[role.family].connectionString && first && first.type !== AST_NODE_TYPES.SpreadElement
         ? { connectionString: summarizeArgument(first) }
         : {}),
+      ...(major === undefined ? {} : { packageMajor: major }),
     });
     const unbounded =
       verdicts.length > 0 &&

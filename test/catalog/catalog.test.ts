@@ -18,6 +18,7 @@ import {
   decideRetryWrapper,
   instanceOfDeclaredType,
   lookupInstanceMember,
+  majorOfRange,
   parseSettings,
 } from '@faultline/catalog';
 import { describe, expect, it } from 'vitest';
@@ -307,6 +308,26 @@ describe('decideBackoff and decideRetryOptions', () => {
         object({ retryLimit: num(3), retryDelay: num(5), retryBackoff: { kind: 'boolean', value: true } }),
       ),
     ).toEqual([]);
+  });
+
+  it('reads the major version a dependency range pins, and none from a range that names none', () => {
+    const majors = ['^8.12.0', '~7.17.14', '8.x', '>=7 <9', '9', 'npm:@elastic/elasticsearch@^8.1.0'].map(
+      majorOfRange,
+    );
+    expect(majors).toEqual([8, 7, 8, 7, 9, 8]);
+    for (const range of ['*', 'latest', 'workspace:*', 'catalog:', 'file:../search', 'github:elastic/x'])
+      expect(majorOfRange(range)).toBeUndefined();
+  });
+
+  it('judges an Elasticsearch client without requestTimeout by the declared major (30 s default before 9)', () => {
+    const options: Summary = { kind: 'object', props: new Map(), hasSpread: false };
+    const decide = (packageMajor?: number) =>
+      decideClientDeadline({
+        family: 'elasticsearch',
+        options,
+        ...(packageMajor === undefined ? {} : { packageMajor }),
+      })[0]?.status;
+    expect([decide(7), decide(8), decide(9), decide()]).toEqual(['bounded', 'bounded', 'missing', 'missing']);
   });
 
   it('accepts a single re-attempt, at once or not', () => {

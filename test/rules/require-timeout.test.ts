@@ -371,6 +371,12 @@ export const b = (url: string) => $fetch(url, { method: 'POST', timeout: 5000 })
 const timed = ofetch.create({ baseURL: 'https://api.example.com', timeout: 3000 });
 export const d = () => timed('/users', { method: 'GET' });
 export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(1000) });`,
+    // @elastic/elasticsearch before 9.0 timed requests out after 30 s by default: the package.json says 8.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/search-v8/src/search.ts'),
+      code: `import { Client } from '@elastic/elasticsearch'; export const es = new Client({ node: 'http://es:9200' });`,
+      options: [{ checkTests: true }],
+    },
     // Sequelize on PostgreSQL with `statement_timeout` in `dialectOptions`.
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize('app', 'user', 'pw', { dialect: 'postgres', dialectOptions: { statement_timeout: 10000 } });`,
     // Sequelize: the bound in a literal URL's query string (it becomes `dialectOptions`).
@@ -1580,6 +1586,13 @@ export const e = (url: string) => ofetch(url, { timeout: 0 });`,
         { line: 4, column: 24, endLine: 4, endColumn: 27, messageId: 'missingDeadline' },
         { line: 5, column: 49, endLine: 5, endColumn: 59, messageId: 'noneDeadline' },
       ],
+    },
+    {
+      // @elastic/elasticsearch 9 has no default request timeout.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/search-v9/src/search.ts'),
+      code: `import { Client } from '@elastic/elasticsearch'; export const es = new Client({ node: 'http://es:9200' });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 1, column: 72, endLine: 1, endColumn: 78, messageId: 'missingClientDeadline' }],
     },
     {
       // Sequelize on PostgreSQL without a query bound.

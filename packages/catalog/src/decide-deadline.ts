@@ -86,7 +86,14 @@ export function perCallUsesMatter(verdicts: readonly Verdict[]): boolean {
  */
 export function decideClientDeadline(facts: ClientFacts): Verdict[] {
   const instance = facts.connectionString ? [facts.connectionString] : [];
-  const verdict = withLimitation(facts.family, judge(facts.family, { options: facts.options, instance }));
+  const verdict = withLimitation(
+    facts.family,
+    judge(facts.family, {
+      options: facts.options,
+      instance,
+      ...(facts.packageMajor === undefined ? {} : { packageMajor: facts.packageMajor }),
+    }),
+  );
   // A client whose every visible call passes its own bound (`send(cmd, { abortSignal })`).
   if (
     verdict.status === 'missing' &&

@@ -28,6 +28,11 @@ export interface JudgeInput {
   keys?: readonly string[];
   /** superagent, knex: a `.timeout(…)` call along the request's (query builder's) chain, or on the variable holding it. */
   chainTimeout?: boolean;
+  /**
+   * The major version of the family's package (`Family.versionPackage`) that the linted file's
+   * package.json declares, when it says one: some defaults changed between majors.
+   */
+  packageMajor?: number;
 }
 
 /** Who is called: a module's member, a global, or a member of a client instance. */
@@ -51,6 +56,8 @@ export interface ClientFacts {
   options: Summary;
   /** mongodb: the connection string passed first (its parameters may carry the bound). */
   connectionString?: Summary;
+  /** The declared major version of the family's package (`Family.versionPackage`), when known. */
+  packageMajor?: number;
   /**
    * Options of every call through this client that the reader can see, or undefined when the
    * reader does not collect them. A client whose every visible call passes its own bound is bounded.

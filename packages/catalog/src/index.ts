@@ -79,7 +79,7 @@ export {
   showValue,
 } from './summary.js';
 export { canonicalModule } from './modules.js';
-export { type CatalogValue, chosenClient, extendValue, isSameClient } from './values.js';
+export { type CatalogValue, chosenClient, extendValue, isSameClient, majorOfRange } from './values.js';
 export {
   ABORT_CONTROLLER_MODULES,
   GLOBAL_OBJECTS,

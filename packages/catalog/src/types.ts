@@ -234,4 +234,9 @@ export interface Family {
    * the bound (`new MongoClient('mongodb://…?socketTimeoutMS=…')`): readers hand it to the decision.
    */
   connectionString?: boolean;
+  /**
+   * The package whose declared major version the decision reads (`JudgeInput.packageMajor`), for a
+   * library whose defaults changed between majors (@elastic/elasticsearch dropped its 30 s default in 9).
+   */
+  versionPackage?: string;
 }

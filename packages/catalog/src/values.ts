@@ -106,3 +106,13 @@ export function chosenClient<O>(
     return right;
   return UNKNOWN;
 }
+
+/**
+ * The major version a package.json dependency range pins (`^8.12.0`, `~7.17.14`, `8.x`, `>=7 <9`
+ * gives its lowest bound's major), or undefined when it names none (`*`, `latest`, `workspace:*`,
+ * `catalog:`, a URL or a path).
+ */
+export function majorOfRange(range: string): number | undefined {
+  const match = /^\s*(?:npm:(?:@[^@/]+\/)?[^@]+@)?(?:[\^~]|>=?|=)?\s*v?(\d+)(?:[.\s]|$|x)/i.exec(range);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,4 +1,7 @@
-// Elasticsearch: no request bound by default; `requestTimeout` (ms or a duration) in the client options.
+// Elasticsearch: `requestTimeout` (ms or a duration) in the client options. Before 9.0 the client
+// timed every request out after 30 s by default; 9.0 removed that default ("Timeout best
+// practices", elastic.co). So a client without `requestTimeout` is bounded when the package.json
+// declares a major below 9, and reported when it declares 9 or more, or says nothing readable.
 import { type ClientFamily, NONE, call, factory } from '../build.js';
 import { isFalsyNone, judgeRequiredTimeout } from '../summary.js';
 
@@ -7,6 +10,7 @@ export const elasticsearchFamily: ClientFamily = {
     id: 'elasticsearch',
     label: 'Elasticsearch',
     reportAt: 'construction',
+    versionPackage: '@elastic/elasticsearch',
     fix: "set `requestTimeout` (ms or a duration such as `'30s'`) in the client options",
   },
   modules: { '@elastic/elasticsearch': { Client: factory('elasticsearch', 'elasticsearch', { at: 0 }) } },
@@ -29,5 +33,11 @@ export const elasticsearchFamily: ClientFamily = {
       ],
     },
   },
-  decide: input => judgeRequiredTimeout(input, ['requestTimeout'], isFalsyNone),
+  decide: input => {
+    const verdict = judgeRequiredTimeout(input, ['requestTimeout'], isFalsyNone);
+    // Before 9.0 an omitted `requestTimeout` meant 30 s.
+    if (verdict.status === 'missing' && input.packageMajor !== undefined && input.packageMajor < 9)
+      return { status: 'bounded' };
+    return verdict;
+  },
 };
