@@ -193,7 +193,12 @@ export default createModelRule<Options, MessageIds>({
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
-            data: { ...data, hang: family.hang ?? 'hangs forever' },
+            data: {
+              callee: data.callee,
+              label: data.label,
+              fix: data.fix,
+              hang: family.hang ?? 'hangs forever',
+            },
             suggest: suggestions(classified, family.suggestion),
           });
           return;
