@@ -195,7 +195,6 @@ export default createModelRule<Options, MessageIds>({
             messageId: 'missingDeadline',
             data: {
               callee: data.callee,
-              label: data.label,
               fix: data.fix,
               hang: family.hang ?? 'hangs forever',
             },
