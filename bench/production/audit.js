@@ -14,10 +14,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tsParser from '@typescript-eslint/parser';
-import { ESLint } from 'eslint';
-
 import { CATEGORIES } from './categories.js';
+import { productionEslint } from './eslint.js';
 import { materialise } from './mirrors.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -84,19 +82,7 @@ async function lint(audit) {
     )
     .filter(file => !EXCLUDE.test(file))
     .sort();
-  const eslint = new ESLint({
-    cwd,
-    overrideConfigFile: true,
-    overrideConfig: [
-      {
-        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
-        plugins: { faultline: plugin },
-        rules,
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-      },
-      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
-    ],
-  });
+  const eslint = productionEslint(cwd, plugin, rules);
   const results = await eslint.lintFiles(files.map(file => path.join(cwd, file)));
   const findings = [];
   for (const result of results) {

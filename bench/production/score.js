@@ -24,10 +24,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
 import { CATEGORIES } from './categories.js';
+import { productionEslint } from './eslint.js';
 import { materialise } from './mirrors.js';
 import { select } from './select.js';
 
@@ -80,19 +80,11 @@ function labelsOf(entry) {
 
 async function lint(plugin, entry, files) {
   const cwd = materialise(entry.repo, entry.commit, path.join(root, '.e2e', 'production'));
-  const eslint = new ESLint({
+  const eslint = productionEslint(
     cwd,
-    overrideConfigFile: true,
-    overrideConfig: [
-      {
-        files: ['**/*.{js,mjs,cjs,ts,tsx}'],
-        plugins: { faultline: plugin },
-        rules: Object.fromEntries(Object.keys(plugin.rules).map(rule => [`faultline/${rule}`, 'error'])),
-        linterOptions: { reportUnusedDisableDirectives: 'off' },
-      },
-      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
-    ],
-  });
+    plugin,
+    Object.fromEntries(Object.keys(plugin.rules).map(rule => [`faultline/${rule}`, 'error'])),
+  );
   const results = await eslint.lintFiles(files.map(file => path.join(cwd, file)));
   const findings = [];
   for (const result of results) {

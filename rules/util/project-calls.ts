@@ -1612,14 +1612,24 @@ class Session {
    * every method: a pool's `acquire()` that pops an idle item is no lock.
    */
   lockMethodNamed(info: ModuleInfo, name: string, method: string, depth: number): boolean {
+    const found = this.namedClass(info, name, depth);
+    return found ? this.lockMethod(found.info, found.node, method, found.depth) : false;
+  }
+
+  /** The class declaration `name` denotes in `info`: declared there, or imported from the project. */
+  private namedClass(
+    info: ModuleInfo,
+    name: string,
+    depth: number,
+  ): { info: ModuleInfo; node: TSESTree.ClassDeclaration; depth: number } | undefined {
     const local = info.locals.get(name);
-    if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockMethod(info, local, method, depth);
+    if (local?.type === AST_NODE_TYPES.ClassDeclaration) return { info, node: local, depth };
     const imported = info.imports.get(name);
-    if (!imported || imported.imported === '*') return false;
+    if (!imported || imported.imported === '*') return undefined;
     const target = this.imported(info, imported, depth + 1);
     return target?.node.type === AST_NODE_TYPES.ClassDeclaration
-      ? this.lockMethod(target.info, target.node, method, depth + 1)
-      : false;
+      ? { info: target.info, node: target.node, depth: depth + 1 }
+      : undefined;
   }
 
   private lockMethod(
@@ -1684,14 +1694,8 @@ class Session {
   }
 
   lockClassNamed(info: ModuleInfo, name: string, depth: number): boolean {
-    const local = info.locals.get(name);
-    if (local?.type === AST_NODE_TYPES.ClassDeclaration) return this.lockClass(info, local, depth);
-    const imported = info.imports.get(name);
-    if (!imported || imported.imported === '*') return false;
-    const target = this.imported(info, imported, depth + 1);
-    return target?.node.type === AST_NODE_TYPES.ClassDeclaration
-      ? this.lockClass(target.info, target.node, depth + 1)
-      : false;
+    const found = this.namedClass(info, name, depth);
+    return found ? this.lockClass(found.info, found.node, found.depth) : false;
   }
 
   /** True when a call (or `new`) written in module `info` talks to another process. */
