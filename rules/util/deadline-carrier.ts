@@ -163,26 +163,56 @@ export function wrapperFacts(
   };
 }
 
+/** Names of helpers that may put a deadline into the options they are given. */
+const DEADLINE_HELPER = /timeout|deadline|signal|abort/i;
+
+/** `signal`/`timeout` as an own property of an object literal, or a computed key that may be one. */
+function boundsInObject(options: TSESTree.ObjectExpression): boolean {
+  return options.properties.some(
+    property =>
+      property.type === AST_NODE_TYPES.Property &&
+      (property.computed || /^(?:signal|timeout)$/.test(propertyKey(property) ?? '')),
+  );
+}
+
 /**
  * The index of the parameter a request's init is, or is spread from with nothing that bounds time
- * beside it (`fetch(url, init)`, `fetch(url, { ...init, headers })`). The parameter must be the
- * caller's as given: not reassigned, and with no default beyond an empty object.
+ * beside it (`fetch(url, init)`, `fetch(url, { ...init, headers })`), directly or through locals
+ * of the wrapper: `const fetchOptions = { ...init, headers }`, `const { userAgent, ...rest } = init
+ * ?? {}`, or a helper that takes and returns the options (`withTls({ ...rest })`, not one named for
+ * a deadline). The parameter must be the caller's as given: not reassigned, and with no default
+ * beyond an empty object.
  */
-function passedThrough(fn: FunctionNode, options: Node): number | undefined {
+function passedThrough(fn: FunctionNode, options: Node, depth = 0): number | undefined {
+  if (depth > 3) return undefined;
   let name: string | undefined;
   if (options.type === AST_NODE_TYPES.Identifier) name = options.name;
   else if (options.type === AST_NODE_TYPES.ObjectExpression) {
     const spreads = options.properties.filter(property => property.type === AST_NODE_TYPES.SpreadElement);
-    const bounding = options.properties.some(
-      property =>
-        property.type === AST_NODE_TYPES.Property &&
-        (property.computed || /^(?:signal|timeout)$/.test(propertyKey(property) ?? '')),
-    );
     const spread = spreads.length === 1 ? unwrap((spreads[0] as TSESTree.SpreadElement).argument) : undefined;
-    if (bounding || spread?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (boundsInObject(options) || spread?.type !== AST_NODE_TYPES.Identifier) return undefined;
     name = spread.name;
+  } else if (options.type === AST_NODE_TYPES.CallExpression) {
+    const [only, ...rest] = options.arguments;
+    const helper = unwrap(options.callee);
+    const helperName =
+      helper.type === AST_NODE_TYPES.Identifier
+        ? helper.name
+        : helper.type === AST_NODE_TYPES.MemberExpression
+          ? (memberName(helper) ?? 'timeout')
+          : 'timeout';
+    if (!only || rest.length > 0 || DEADLINE_HELPER.test(helperName)) return undefined;
+    return passedThrough(fn, unwrap(only as Node), depth + 1);
   }
   if (name === undefined) return undefined;
+  const reassigned = findNode(
+    fn.body,
+    node =>
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      unwrap(node.left).type === AST_NODE_TYPES.Identifier &&
+      (unwrap(node.left) as TSESTree.Identifier).name === name,
+  );
+  if (reassigned) return undefined;
   const index = fn.params.findIndex(param => {
     if (param.type === AST_NODE_TYPES.Identifier) return param.name === name;
     return (
@@ -193,15 +223,50 @@ function passedThrough(fn: FunctionNode, options: Node): number | undefined {
       param.right.properties.length === 0
     );
   });
-  if (index < 0) return undefined;
-  const reassigned = findNode(
+  if (index >= 0) return index;
+  const local = localOptions(fn, name);
+  return local ? passedThrough(fn, local, depth + 1) : undefined;
+}
+
+/**
+ * What a local of the wrapper's own body holds, as options: `const init = { ...options, headers }`
+ * gives the object, and `const { userAgent, ...init } = options ?? {}` gives `options` (when no
+ * deadline key is taken out beside the rest).
+ */
+function localOptions(fn: FunctionNode, name: string): Node | undefined {
+  const declarator = findNode(
     fn.body,
     node =>
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      unwrap(node.left).type === AST_NODE_TYPES.Identifier &&
-      (unwrap(node.left) as TSESTree.Identifier).name === name,
+      node.type === AST_NODE_TYPES.VariableDeclarator &&
+      node.init !== null &&
+      ((node.id.type === AST_NODE_TYPES.Identifier && node.id.name === name) ||
+        (node.id.type === AST_NODE_TYPES.ObjectPattern &&
+          node.id.properties.some(
+            property =>
+              property.type === AST_NODE_TYPES.RestElement &&
+              property.argument.type === AST_NODE_TYPES.Identifier &&
+              property.argument.name === name,
+          ))),
+    node => !isFunction(node),
+  ) as TSESTree.VariableDeclarator | undefined;
+  if (!declarator?.init) return undefined;
+  const init = unwrap(declarator.init);
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return init;
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const takesDeadline = declarator.id.properties.some(
+    property =>
+      property.type === AST_NODE_TYPES.Property && /^(?:signal|timeout)$/.test(propertyKey(property) ?? ''),
   );
-  return reassigned ? undefined : index;
+  if (takesDeadline) return undefined;
+  // `options ?? {}`, `options || {}`: the caller's options, or none.
+  const source =
+    init.type === AST_NODE_TYPES.LogicalExpression &&
+    (init.operator === '??' || init.operator === '||') &&
+    unwrap(init.right).type === AST_NODE_TYPES.ObjectExpression &&
+    (unwrap(init.right) as TSESTree.ObjectExpression).properties.length === 0
+      ? unwrap(init.left)
+      : init;
+  return source.type === AST_NODE_TYPES.Identifier ? source : undefined;
 }
 
 /**

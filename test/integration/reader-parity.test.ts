@@ -279,6 +279,14 @@ describe('request-wrappers.ts', () => {
       '64:9': 'wrapperWithoutDeadline timeout (fetch at line 32)',
       // requestWith hands its init to fetch as it is; `{}` carries no signal.
       '68:9': 'wrapperWithoutDeadline signal (fetch at line 43)',
+      // The requests of the wrappers that hand the caller's init on through locals (not reported in
+      // themselves: what they send may carry a signal).
+      '76:16': 'unknown',
+      '83:10': 'unknown',
+      '88:10': 'unknown',
+      // httpFetch sends its caller's init on through a rest, a copy and a TLS helper; requestRest
+      // takes the signal out of it, and withTimeout may add one, so only httpFetch's call is reported.
+      '95:9': 'wrapperWithoutDeadline signal (fetch at line 76)',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

@@ -58,6 +58,35 @@ export async function waitFor(prisma: any, id: string, budgetMs: number) {
     return null;
   }
 }`,
+    // A poll, not a retry: it leaves when the row turns up (another request writes it), not when an
+    // answer reads as a success, so its constant interval is how a poll should wait.
+    `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function waitFor(prisma: any, id: string, budgetMs: number) {
+  const startedAt = Date.now();
+  let attemptCount = 0;
+  while (true) {
+    attemptCount += 1;
+    const row = await prisma.message.findFirst({ where: { id } });
+    if (row) return row;
+    if (budgetMs && Date.now() - startedAt < budgetMs) {
+      await sleep(250);
+      continue;
+    }
+    return null;
+  }
+}`,
+    // A poll for a value another request writes: 60 reads 250 ms apart, leaving when it turns up.
+    `import { redis } from './redis';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function waitForResult(code: string) {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const stored = await redis.get('oauth:' + code);
+    if (stored !== null) return JSON.parse(stored);
+    await sleep(250);
+  }
+  return undefined;
+}`,
     // p-retry awaits `onFailedAttempt` before the next attempt: its capped, jittered sleep is the backoff.
     `import pRetry from 'p-retry';
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -414,30 +443,19 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
-    // A sleep in p-retry's onFailedAttempt adds to p-retry's own waits: neither is jittered.
-    {
-      code: `import pRetry from 'p-retry';
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-export const op = (url: string) =>
-  pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }), {
-    retries: 3,
-    onFailedAttempt: async error => { await sleep(Math.min(10_000, 1000 * 2 ** error.attemptNumber)); },
-  });`,
-      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 9, messageId: 'noJitter' }],
-    },
-    // A loop that goes round only while its time budget holds, and returns otherwise, is bounded;
+    // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.
     {
       code: `
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-export async function waitFor(prisma: any, id: string, budgetMs: number) {
+export async function send(url: string, budgetMs: number) {
   const startedAt = Date.now();
   let attemptCount = 0;
   while (true) {
     attemptCount += 1;
-    const row = await prisma.message.findFirst({ where: { id } });
-    if (row) return row;
-    if (budgetMs && Date.now() - startedAt < budgetMs) {
+    const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    if (res.ok) return res;
+    if (Date.now() - startedAt < budgetMs) {
       await sleep(250);
       continue;
     }
@@ -456,14 +474,14 @@ export async function waitFor(prisma: any, id: string, budgetMs: number) {
               messageId: 'suggestFullJitter',
               output: `
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-export async function waitFor(prisma: any, id: string, budgetMs: number) {
+export async function send(url: string, budgetMs: number) {
   const startedAt = Date.now();
   let attemptCount = 0;
   while (true) {
     attemptCount += 1;
-    const row = await prisma.message.findFirst({ where: { id } });
-    if (row) return row;
-    if (budgetMs && Date.now() - startedAt < budgetMs) {
+    const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    if (res.ok) return res;
+    if (Date.now() - startedAt < budgetMs) {
       await sleep(Math.random() * Math.min(30000, 250 * 2 ** attemptCount));
       continue;
     }
@@ -474,6 +492,18 @@ export async function waitFor(prisma: any, id: string, budgetMs: number) {
           ],
         },
       ],
+    },
+
+    // A sleep in p-retry's onFailedAttempt adds to p-retry's own waits: neither is jittered.
+    {
+      code: `import pRetry from 'p-retry';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export const op = (url: string) =>
+  pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }), {
+    retries: 3,
+    onFailedAttempt: async error => { await sleep(Math.min(10_000, 1000 * 2 ** error.attemptNumber)); },
+  });`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 9, messageId: 'noJitter' }],
     },
     // Retried by the answer's outcome: `if (error) { wait } else { break }` after a counter stepped in
     // the loop's own condition (`i++ <= 10`, which bounds it); the same constant wait in the catch.

@@ -651,6 +651,28 @@ export const d = () => timed('/d', { method: 'DELETE' });`,
         },
       ],
     },
+    // A wrapper that hands its caller's init on through locals (a rest of the options, a copy with
+    // headers, a helper that adds TLS): a call without a signal is reported, one with a signal is not.
+    {
+      code: `declare function withTls(init: RequestInit): RequestInit;
+export async function httpFetch(url: string, options?: RequestInit & { userAgent?: string }) {
+  const { userAgent, ...requestInit } = options ?? {};
+  const fetchOptions: RequestInit = withTls({ ...requestInit, headers: { 'user-agent': userAgent ?? 'x' } });
+  return await fetch(url, fetchOptions);
+}
+export const put = () => httpFetch('https://persist.internal/r', { method: 'PUT' });
+export const get = (signal: AbortSignal) => httpFetch('https://persist.internal/s', { signal });`,
+      errors: [
+        {
+          line: 7,
+          column: 26,
+          endLine: 7,
+          endColumn: 35,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'httpFetch', key: 'signal', request: 'fetch', where: 'line 5' },
+        },
+      ],
+    },
     // The same in one file, with the caller's signal as the only deadline: the wrapper is not
     // exported, so every caller is here, and none gives one; the request itself is unbounded.
     {

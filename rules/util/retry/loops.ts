@@ -119,6 +119,11 @@ export class LoopRetries {
       return false;
     });
     if (exits.length === 0) return undefined;
+    // `const row = await db.find(id); if (row) return row; await sleep(250)`: what leaves the loop
+    // is a value turning up, not an outcome turning good. That polls for work another process
+    // finishes (a constant interval is how a poll should wait); a retry leaves when the answer
+    // reads as a success (`res.ok`, `!error`, `status === 200`, `!isRetryable(res)`).
+    if (!exits.some(exit => !isBoundTest(exit.test, counters) && readsOutcome(exit.test))) return undefined;
     // `if (written.applied) return …`: a compare-and-swap that lost a race re-reads and tries again.
     const casExit = exits.some(exit =>
       findNode(
@@ -274,6 +279,24 @@ function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
   const consequentLeaves = exitsLoop(statement.consequent, loop);
   const alternateLeaves = statement.alternate ? exitsLoop(statement.alternate, loop) : false;
   return consequentLeaves !== alternateLeaves;
+}
+
+/** An outcome as a name: `ok`, `isSuccess`, `statusCode`, `hasError`, `code`. */
+const OUTCOME_NAME =
+  /^(?:is|has)?(?:error|err|errors|failed|failure|ok|success|successful|succeeded|status|statusCode|code)$/i;
+
+/** A test that reads whether an answer succeeded: an outcome name, or a call that says so (`isRetryable(res)`). */
+function readsOutcome(test: Node): boolean {
+  return (
+    findNode(
+      test,
+      node =>
+        (node.type === AST_NODE_TYPES.Identifier &&
+          (OUTCOME_NAME.test(node.name) || RETRY_NAME.test(node.name))) ||
+        (node.type === AST_NODE_TYPES.MemberExpression && OUTCOME_NAME.test(memberName(node) ?? '')),
+      node => !isFunction(node),
+    ) !== undefined
+  );
 }
 
 /** What a conditional write answers: it was applied, or another writer won the race. */

@@ -194,13 +194,24 @@ function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   return false;
 }
 
+/** Names of helpers that may put a deadline into the options they are given. */
+const DEADLINE_HELPER = /timeout|deadline|signal|abort/i;
+
 /**
  * The index of the parameter a request's init is, or is spread from with nothing that bounds time
- * beside it (`fetch(url, init)`, `fetch(url, { ...init, headers })`): the caller's init as given,
- * not reassigned, with no default beyond an empty object. rules/util/deadline-carrier.ts reads the
- * same fact from ESTree.
+ * beside it (`fetch(url, init)`, `fetch(url, { ...init, headers })`), directly or through locals
+ * of the wrapper: `const fetchOptions = { ...init, headers }`, `const { userAgent, ...rest } = init
+ * ?? {}`, or a helper that takes and returns the options (`withTls({ ...rest })`, not one named for
+ * a deadline). The parameter must be the caller's as given: not reassigned, and with no default
+ * beyond an empty object.
  */
-function passedThrough(fn: ts.FunctionLikeDeclaration, body: ts.Node, options: ts.Node): number | undefined {
+function passedThrough(
+  fn: ts.FunctionLikeDeclaration,
+  body: ts.Node,
+  options: ts.Node,
+  depth = 0,
+): number | undefined {
+  if (depth > 3) return undefined;
   let name: string | undefined;
   if (ts.isIdentifier(options)) name = options.text;
   else if (ts.isObjectLiteralExpression(options)) {
@@ -215,17 +226,18 @@ function passedThrough(fn: ts.FunctionLikeDeclaration, body: ts.Node, options: t
     const spread = spreads.length === 1 ? unwrap((spreads[0] as ts.SpreadAssignment).expression) : undefined;
     if (bounding || !spread || !ts.isIdentifier(spread)) return undefined;
     name = spread.text;
+  } else if (ts.isCallExpression(options)) {
+    const [only, ...rest] = options.arguments;
+    const helper = unwrap(options.expression);
+    const helperName = ts.isIdentifier(helper)
+      ? helper.text
+      : ts.isPropertyAccessExpression(helper)
+        ? helper.name.text
+        : 'timeout';
+    if (!only || rest.length > 0 || DEADLINE_HELPER.test(helperName)) return undefined;
+    return passedThrough(fn, body, unwrap(only), depth + 1);
   }
   if (name === undefined) return undefined;
-  const index = fn.parameters.findIndex(
-    param =>
-      ts.isIdentifier(param.name) &&
-      param.name.text === name &&
-      !param.dotDotDotToken &&
-      (param.initializer === undefined ||
-        (ts.isObjectLiteralExpression(param.initializer) && param.initializer.properties.length === 0)),
-  );
-  if (index < 0) return undefined;
   const reassigned = find(
     body,
     node =>
@@ -234,7 +246,61 @@ function passedThrough(fn: ts.FunctionLikeDeclaration, body: ts.Node, options: t
       ts.isIdentifier(unwrap(node.left)) &&
       (unwrap(node.left) as ts.Identifier).text === name,
   );
-  return reassigned ? undefined : index;
+  if (reassigned) return undefined;
+  const index = fn.parameters.findIndex(
+    param =>
+      ts.isIdentifier(param.name) &&
+      param.name.text === name &&
+      !param.dotDotDotToken &&
+      (param.initializer === undefined ||
+        (ts.isObjectLiteralExpression(param.initializer) && param.initializer.properties.length === 0)),
+  );
+  if (index >= 0) return index;
+  const local = localOptions(body, name);
+  return local ? passedThrough(fn, body, local, depth + 1) : undefined;
+}
+
+/**
+ * What a local of the wrapper's own body holds, as options: `const init = { ...options, headers }`
+ * gives the object, and `const { userAgent, ...init } = options ?? {}` gives `options` (when no
+ * deadline key is taken out beside the rest).
+ */
+function localOptions(body: ts.Node, name: string): ts.Node | undefined {
+  const declaration = find(
+    body,
+    node =>
+      ts.isVariableDeclaration(node) &&
+      node.initializer !== undefined &&
+      ((ts.isIdentifier(node.name) && node.name.text === name) ||
+        (ts.isObjectBindingPattern(node.name) &&
+          node.name.elements.some(
+            element =>
+              element.dotDotDotToken !== undefined &&
+              ts.isIdentifier(element.name) &&
+              element.name.text === name,
+          ))),
+    node => !isFunctionLike(node),
+  ) as ts.VariableDeclaration | undefined;
+  if (!declaration?.initializer) return undefined;
+  const init = unwrap(declaration.initializer);
+  if (ts.isIdentifier(declaration.name)) return init;
+  if (!ts.isObjectBindingPattern(declaration.name)) return undefined;
+  const takesDeadline = declaration.name.elements.some(element => {
+    if (element.dotDotDotToken) return false;
+    const key = element.propertyName ?? element.name;
+    return ts.isIdentifier(key) && /^(?:signal|timeout)$/.test(key.text);
+  });
+  if (takesDeadline) return undefined;
+  // `options ?? {}`, `options || {}`: the caller's options, or none.
+  const source =
+    ts.isBinaryExpression(init) &&
+    (init.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+      init.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+    ts.isObjectLiteralExpression(unwrap(init.right)) &&
+    (unwrap(init.right) as ts.ObjectLiteralExpression).properties.length === 0
+      ? unwrap(init.left)
+      : init;
+  return ts.isIdentifier(source) ? source : undefined;
 }
 
 /**
