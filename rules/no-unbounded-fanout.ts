@@ -14,6 +14,7 @@ import {
   isFixedWindow,
   isPageRead,
   isSizeGuarded,
+  isSteppedWindow,
   localCallers,
   remoteCallsNow,
 } from './util/fan-out.js';
@@ -107,7 +108,7 @@ export default createModelRule<Options, MessageIds>({
     function isSmall(source: Node | undefined, depth = 0): boolean {
       if (!source || depth > 3) return false;
       const node = unwrap(source);
-      if (isFixedDomain(node) || isSizeGuarded(model, node)) return true;
+      if (isFixedDomain(node) || isSizeGuarded(model, node) || isSteppedWindow(model, node)) return true;
       if (node.type === AST_NODE_TYPES.ArrayExpression)
         return (
           !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small

@@ -31,7 +31,47 @@ function isFolded(expression: Node): boolean {
     const name = memberName(parent);
     return name !== undefined && FOLDS.has(name) && parent.parent?.type === AST_NODE_TYPES.CallExpression;
   }
+  if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === expression) return loopFolds(parent);
   return false;
+}
+
+/** Methods that add to a collection: a loop that calls them collects rather than folds. */
+const COLLECTS = /^(?:push|unshift|splice|set|add|append|concat|assign)$/;
+
+/**
+ * `for (const r of results) if (r.at > latest) latest = r.at`: the loop only reassigns variables
+ * (a maximum, a sum, a flag), and adds to no collection, calls nothing remote and returns nothing
+ * from inside. That folds the list into one answer, as `Math.max(...)` does.
+ */
+function loopFolds(loop: TSESTree.ForOfStatement): boolean {
+  let assigns = false;
+  const other = findNode(
+    loop.body,
+    node => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+        if (unwrap(node.left).type !== AST_NODE_TYPES.Identifier) return true;
+        assigns = true;
+        return false;
+      }
+      if (node.type === AST_NODE_TYPES.UpdateExpression) {
+        assigns = true;
+        return false;
+      }
+      if (
+        node.type === AST_NODE_TYPES.ReturnStatement ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        node.type === AST_NODE_TYPES.AwaitExpression
+      )
+        return true;
+      return (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        COLLECTS.test(memberName(node.callee) ?? '')
+      );
+    },
+    node => !isFunction(node),
+  );
+  return other === undefined && assigns;
 }
 
 function memberPath(node: Node): string | undefined {

@@ -498,6 +498,55 @@ export function isFixedWindow(model: FileModel, call: TSESTree.CallExpression): 
 }
 
 /**
+ * The counter of a `for` loop that steps by more than one (`start += BATCH`, `i = i + size`): the
+ * batching idiom, each pass taking the window that starts at the counter.
+ */
+function steppedCounter(model: FileModel, loop: TSESTree.ForStatement): string | undefined {
+  const update = loop.update ? unwrap(loop.update) : undefined;
+  if (update?.type !== AST_NODE_TYPES.AssignmentExpression || update.left.type !== AST_NODE_TYPES.Identifier)
+    return undefined;
+  const name = update.left.name;
+  let step: Node | undefined;
+  if (update.operator === '+=') step = unwrap(update.right);
+  else if (update.operator === '=') {
+    const sum = unwrap(update.right);
+    if (sum.type !== AST_NODE_TYPES.BinaryExpression || sum.operator !== '+') return undefined;
+    const [left, right] = [unwrap(sum.left as Node), unwrap(sum.right as Node)];
+    if (left.type === AST_NODE_TYPES.Identifier && left.name === name) step = right;
+    else if (right.type === AST_NODE_TYPES.Identifier && right.name === name) step = left;
+  }
+  if (!step) return undefined;
+  const value = model.summarizeValue(step);
+  // A literal step of one walks item by item; a named step (`BATCH_SIZE`, `this.batchSize`) batches.
+  if (value.kind === 'number') return value.value >= 2 ? name : undefined;
+  return step.type === AST_NODE_TYPES.Literal ? undefined : name;
+}
+
+/**
+ * `for (let start = 0; start < xs.length; start += BATCH) { … Array.from({ length: end - start }, …) }`:
+ * a collection built from the counter of an enclosing loop that steps by a batch, in that loop's
+ * body. Each pass fans out over one window, as `xs.slice(i, i + BATCH)` does.
+ */
+export function isSteppedWindow(model: FileModel, source: Node): boolean {
+  for (let current = source.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.ForStatement || !current.body) continue;
+    if (source.range[0] < current.body.range[0] || source.range[1] > current.body.range[1]) continue;
+    const counter = steppedCounter(model, current);
+    // `xs[start].children` reads one item's own list, which the step does not bound.
+    const windowed = (node: Node): boolean =>
+      node.type === AST_NODE_TYPES.Identifier &&
+      node.name === counter &&
+      !(
+        node.parent?.type === AST_NODE_TYPES.MemberExpression &&
+        node.parent.computed &&
+        node.parent.property === node
+      );
+    if (counter && findNode(source, windowed) !== undefined) return true;
+  }
+  return false;
+}
+
+/**
  * The rows of one page: a read whose chain caps its result (`db('t').where(…).limit(20)`,
  * `repo.find({ take: 20 })`, `list({ pageSize: 50 })`) at a constant of at most PAGE_LIMIT, or
  * a member of such a result (`(await list({ pageSize: 50 })).items`).

@@ -112,6 +112,22 @@ export class Scanner {
 export async function windows(ids: string[]) {
   for (let i = 0; i < ids.length; i += 100) await Promise.all(ids.slice(i, i + 100).map(id => http.get('/y/' + id)));
 }`,
+    // A window built from the counter of a loop that steps by a batch (\`start += CONCURRENCY\`).
+    `import axios from 'axios';
+import { CONCURRENCY } from './limits';
+const http = axios.create({ timeout: 1000 });
+export async function resolve(data: string[]) {
+  const values: unknown[] = new Array(data.length);
+  for (let start = 0; start < data.length; start += CONCURRENCY) {
+    const end = Math.min(start + CONCURRENCY, data.length);
+    await Promise.all(
+      Array.from({ length: end - start }, (_, offset) => start + offset).map(async i => {
+        values[i] = await http.get('/v/' + data[i]);
+      }),
+    );
+  }
+  return values;
+}`,
     // One page of rows: a query capped by `.limit(20)` or Prisma's `take`, and a page of an API listing.
     `import axios from 'axios';
 import knex from 'knex';
@@ -163,6 +179,15 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // A loop that steps by two reads one item's own list at the counter: the step bounds nothing.
+      code: `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+export async function pairs(groups: { members: string[] }[]) {
+  for (let i = 0; i < groups.length; i += 2) await Promise.all(groups[i].members.map(id => http.get('/m/' + id)));
+}`,
+      errors: [{ line: 4, column: 52, endLine: 4, endColumn: 63, messageId: 'unboundedFanout' }],
+    },
     // Through a field declared with a service class of the project whose method queries Prisma,
     // and through a parameter declared with a wrapper whose field is a kysely instance.
     {

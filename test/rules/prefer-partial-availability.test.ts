@@ -27,6 +27,18 @@ export async function clear(keys: string[]) {
 export async function clear2(keys: string[]) {
   await Promise.all(keys.map(k => http.delete(\`/k/\${k}\`))).catch(console.error);
 }`,
+    // The same maximum written as a loop over the results: it only reassigns an accumulator.
+    `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+export async function lastPlayed(users: string[]) {
+  let latest: number | undefined;
+  const responses = await Promise.all(users.map(u => http.get(\`/u/\${u}\`)));
+  for (const response of responses) {
+    const at = Number(response.data.lastPlayed);
+    if (!Number.isNaN(at) && (latest === undefined || at > latest)) latest = at;
+  }
+  return latest;
+}`,
     // Every remote call of the callback sits in a try whose catch does not rethrow.
     `export async function shorten(links: string[]) {
   return Promise.all(links.map(async link => {
@@ -83,6 +95,39 @@ export const check = (urls: string[]) => Promise.all(urls.map(async url => ({ ur
     'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) })]);',
   ],
   invalid: [
+    {
+      // A loop that collects the results into a list, rather than folding them: a partial list serves.
+      code: `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+export async function histories(users: string[]) {
+  const records: unknown[] = [];
+  const responses = await Promise.all(users.map(u => http.get(\`/u/\${u}\`)));
+  for (const response of responses) records.push(response.data);
+  return records;
+}`,
+      errors: [
+        {
+          line: 5,
+          column: 27,
+          endLine: 5,
+          endColumn: 38,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+export async function histories(users: string[]) {
+  const records: unknown[] = [];
+  const responses = await Promise.allSettled(users.map(u => http.get(\`/u/\${u}\`)));
+  for (const response of responses) records.push(response.data);
+  return records;
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A failure handled by throwing again is not handled on the spot.
       code: `export async function rethrow(keys: string[]) {
