@@ -4,6 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import type { Prop } from '@faultline/catalog';
 import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './ast.js';
 import type { Classified, FileModel } from './file-model.js';
 
@@ -470,7 +471,21 @@ const PAGE_KEYS = new Set([
   'max_results',
   'top',
   '$top',
+  // Elasticsearch/OpenSearch `search({ size })`, Plex's container size.
+  'size',
 ]);
+
+/** A page size named as one, when its value cannot be read: `this.bundleSize`, `BATCH_SIZE`, `pageLimit`. */
+const PAGE_SIZE_NAME = /(?:page|bundle|batch|chunk)_?(?:size|limit)$|^per_?page$/i;
+
+/** The value of a page-size option: a constant of at most PAGE_LIMIT, or a name that says it is a page size. */
+function pageSized(prop: Prop): boolean {
+  if (prop.value.kind === 'number') return prop.value.value <= PAGE_LIMIT;
+  const property = prop.at as Node | undefined;
+  if (property?.type !== AST_NODE_TYPES.Property) return false;
+  const name = writtenName(unwrap(property.value as Node));
+  return name !== undefined && PAGE_SIZE_NAME.test(name);
+}
 
 const constantAtMost = (model: FileModel, node: Node | undefined, most: number): boolean => {
   if (!node) return false;
@@ -564,9 +579,7 @@ export function isPageRead(model: FileModel, source: Node): boolean {
       for (const arg of current.arguments) {
         const options = model.summarizeTop(arg as Node);
         if (options.kind !== 'object') continue;
-        for (const [key, prop] of options.props)
-          if (PAGE_KEYS.has(key) && prop.value.kind === 'number' && prop.value.value <= PAGE_LIMIT)
-            return true;
+        for (const [key, prop] of options.props) if (PAGE_KEYS.has(key) && pageSized(prop)) return true;
       }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       current = unwrap(callee.object as Node);

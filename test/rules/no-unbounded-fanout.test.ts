@@ -144,6 +144,13 @@ export async function users(prisma: { user: { findMany(q: object): Promise<{ id:
 export async function listing(api: { list(q: object): Promise<{ items: string[] }> }) {
   const page = await api.list({ pageSize: 50 });
   await Promise.all(page.items.map(id => http.get('/i/' + id)));
+}
+export class Scanner {
+  constructor(private readonly plex: { contents(id: string, q: object): Promise<{ items: string[] }> }, private readonly bundleSize = 20) {}
+  async scan(id: string, start: number) {
+    const response = await this.plex.contents(id, { size: this.bundleSize, offset: start });
+    await Promise.all(response.items.map(item => http.get('/m/' + item)));
+  }
 }`,
     // A batch from a chunking helper is bounded.
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
@@ -179,6 +186,21 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // A page whose size is read from a variable not named as one, or is larger than a batch.
+      code: `import axios from 'axios';
+const http = axios.create({ timeout: 1000 });
+export async function scan(api: { list(q: object): Promise<{ items: string[] }> }, n: number) {
+  const page = await api.list({ size: n });
+  await Promise.all(page.items.map(id => http.get('/i/' + id)));
+  const big = await api.list({ size: 1000 });
+  await Promise.all(big.items.map(id => http.get('/i/' + id)));
+}`,
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
     {
       // A loop that steps by two reads one item's own list at the counter: the step bounds nothing.
       code: `import axios from 'axios';
