@@ -255,6 +255,36 @@ export async function createWithVersionRetry<R>(op: () => Promise<R>): Promise<R
   }
   throw lastErr;
 }`,
+    // A queue drain: after a failed hand-off the function calls itself to take the next job.
+    `
+const queue: { id: string; url: string }[] = [];
+function dispatch(): void {
+  const job = queue.shift();
+  if (!job) return;
+  try {
+    void fetch(job.url, { method: 'POST', signal: AbortSignal.timeout(1000) });
+  } catch {
+    setTimeout(() => undefined, 1000);
+    dispatch();
+  }
+}
+export const enqueue = (job: { id: string; url: string }) => { queue.push(job); dispatch(); };`,
+    // The same written the other way round: a conflict goes round again, anything else is thrown.
+    `
+export async function restore(id: string, update: (current: unknown) => Promise<void>) {
+  const maxAttempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    const current = await (await fetch('https://docs.internal/' + id, { signal: AbortSignal.timeout(1000) })).json();
+    if (!current) return;
+    try {
+      await update(current);
+      return;
+    } catch (e) {
+      if (e instanceof CasConflictError && attempt < maxAttempts) continue;
+      throw e;
+    }
+  }
+}`,
     // A compare-and-swap loop: re-read, recompute, write conditioned on what was read.
     `
 export async function casUpdate(id: string) {
@@ -443,6 +473,42 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      // A failed job put back on the queue and tried again after a fixed pause: a retry.
+      code: `
+const queue: string[] = [];
+async function drain(): Promise<void> {
+  const url = queue.shift();
+  if (!url) return;
+  try {
+    await fetch(url, { method: 'POST', signal: AbortSignal.timeout(1000) });
+  } catch {
+    queue.unshift(url);
+    setTimeout(drain, 5000);
+  }
+}
+export const add = (url: string) => { queue.push(url); void drain(); };`,
+      errors: [
+        { line: 3, column: 16, endLine: 3, endColumn: 21, messageId: 'unboundedRetry' },
+        { line: 10, column: 5, endLine: 10, endColumn: 28, messageId: 'constantDelay' },
+      ],
+    },
+    {
+      // Any error but one goes round again at once: not a conflict-only retry.
+      code: `
+export async function save(id: string, update: () => Promise<void>) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      await fetch('https://docs.internal/' + id, { method: 'PUT', signal: AbortSignal.timeout(1000) });
+      return;
+    } catch (e) {
+      if (!(e instanceof ValidationError) && attempt < 5) continue;
+      throw e;
+    }
+  }
+}`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'noDelay' }],
+    },
     // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.
     {

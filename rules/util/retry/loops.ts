@@ -310,6 +310,15 @@ const CAS_RESULT = /^(?:applied|acknowledged|swapped|won|modifiedCount|matchedCo
 function conflictOnly(handler: TSESTree.CatchClause): boolean {
   const first = handler.body.body[0];
   if (first?.type !== AST_NODE_TYPES.IfStatement) return false;
+  // `if (e instanceof CasConflictError && attempt < max) continue; throw e;`: the same, written the
+  // other way round: only a conflict goes round again, everything else leaves.
+  const [, second, ...rest] = handler.body.body;
+  const goesRound =
+    first.consequent.type === AST_NODE_TYPES.ContinueStatement ||
+    (first.consequent.type === AST_NODE_TYPES.BlockStatement &&
+      first.consequent.body.at(-1)?.type === AST_NODE_TYPES.ContinueStatement);
+  if (goesRound && !first.alternate && second?.type === AST_NODE_TYPES.ThrowStatement && rest.length === 0)
+    return namesErrorKind(first.test, CONFLICT);
   const rethrows =
     first.consequent.type === AST_NODE_TYPES.ThrowStatement ||
     (first.consequent.type === AST_NODE_TYPES.BlockStatement &&

@@ -88,6 +88,10 @@ export class SelfCallRetries {
     if (!failure) return undefined;
     // `children.map(url => crawl(url))`: one call per item of a collection walks a tree, it does not retry.
     if (kind === 'recursion' && perItem(call, fn)) return undefined;
+    // `const job = queue.shift()`: each call takes the next item of a queue, so calling again after
+    // a failure moves on to other work (a queue drain); it does not repeat the failed request. One
+    // that puts the failed item back (`queue.unshift(job)`) does.
+    if (drainsQueue(fn) && !requeues(failure)) return undefined;
     // `catch (e) { if (e instanceof RefreshToken) return this.load(…, true) }`: the failure is fixed
     // (a new token, a lost race) before the call goes again; there is no outage to wait out.
     if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
@@ -329,4 +333,58 @@ function onlyOnFixedError(call: Node, failure: Node): boolean {
     if (current.type === AST_NODE_TYPES.IfStatement && namesErrorKind(current.test, FIXED_BY_RETRY))
       return true;
   return false;
+}
+
+/** Methods that take the next item off a queue. */
+const TAKE_NEXT = /^(?:shift|pop|dequeue|poll)$/;
+
+/** The function takes the next item off a queue it does not own (`const job = queue.shift()`). */
+function drainsQueue(fn: FunctionNode): boolean {
+  return (
+    findNode(
+      fn.body,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !TAKE_NEXT.test(memberName(callee) ?? ''))
+          return false;
+        const owner = unwrap(callee.object);
+        // A queue of the module or the instance, not a list the function made for itself.
+        if (owner.type === AST_NODE_TYPES.MemberExpression)
+          return owner.object.type === AST_NODE_TYPES.ThisExpression;
+        if (owner.type !== AST_NODE_TYPES.Identifier) return false;
+        return !declaredIn(fn, owner.name);
+      },
+      node => !isFunction(node),
+    ) !== undefined
+  );
+}
+
+/** `name` is a parameter or a local of `fn` itself. */
+function declaredIn(fn: FunctionNode, name: string): boolean {
+  if (fn.params.some(param => param.type === AST_NODE_TYPES.Identifier && param.name === name)) return true;
+  return (
+    findNode(
+      fn.body,
+      node =>
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        node.id.name === name,
+      node => !isFunction(node),
+    ) !== undefined
+  );
+}
+
+/** The failure path puts an item back on a queue (`queue.unshift(job)`, `queue.push(job)`). */
+function requeues(failure: Node): boolean {
+  return (
+    findNode(failure, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) return false;
+      const callee = unwrap(node.callee);
+      return (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        /^(?:unshift|push|enqueue)$/.test(memberName(callee) ?? '')
+      );
+    }) !== undefined
+  );
 }
