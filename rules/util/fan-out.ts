@@ -301,10 +301,33 @@ export function enclosingLoop(node: Node): Node | undefined {
 /** Collections whose size the world bounds, not the data: a provider's regions, a site's locales. */
 const FIXED_DOMAIN = /^(?:regions|zones|availabilityZones|locales|languages)$/i;
 
-/** `input.regions`, `regions`: a collection named for a small fixed domain. */
+/** A constant by convention (`WEBHOOKS`, `SUPPORTED_CHAINS`): fixed in code or at deploy time. */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+/** An object of configuration: what it lists is fixed in code or at deploy time, not grown by data. */
+const CONFIG_NAME = /^(?:config|configuration|conf|cfg)$/i;
+
+/**
+ * `input.regions`, `regions`: a collection named for a small fixed domain. Also a collection that
+ * is configuration rather than data: a constant by naming convention (`WEBHOOKS.forEach(…)`,
+ * `SUPPORTED_CHAINS.map(…)`) or a member of a config object (`this.config.indexesToRemove`).
+ */
 export function isFixedDomain(source: Node): boolean {
   const name = writtenName(source);
-  return name !== undefined && FIXED_DOMAIN.test(name);
+  if (name !== undefined && FIXED_DOMAIN.test(name)) return true;
+  let current = unwrap(source);
+  const path: string[] = [];
+  while (current.type === AST_NODE_TYPES.MemberExpression && !current.computed) {
+    const member = memberName(current);
+    if (member === undefined) return false;
+    path.unshift(member);
+    current = unwrap(current.object as Node);
+  }
+  // The collection itself, then what holds it: `CONFIG.items`, `this.config.items`, `config.items`.
+  if (current.type === AST_NODE_TYPES.Identifier) {
+    if (current.name.length >= 2 && CONSTANT_NAME.test(current.name)) return true;
+    if (path.length > 0 && CONFIG_NAME.test(current.name)) return true;
+  }
+  return path.slice(0, -1).some(member => CONFIG_NAME.test(member));
 }
 
 /** A bound a size is checked against: a number, a named constant (`MAX_USERS`, `limits.maxItems`). */
@@ -475,16 +498,26 @@ const PAGE_KEYS = new Set([
   'size',
 ]);
 
-/** A page size named as one, when its value cannot be read: `this.bundleSize`, `BATCH_SIZE`, `pageLimit`. */
+/** A page size named as one, when its value cannot be read: `this.bundleSize`, `BATCH_SIZE`. */
 const PAGE_SIZE_NAME = /(?:page|bundle|batch|chunk)_?(?:size|limit)$|^per_?page$/i;
 
-/** The value of a page-size option: a constant of at most PAGE_LIMIT, or a name that says it is a page size. */
+/**
+ * The value of a page-size option: a constant of at most PAGE_LIMIT, or a setting of the code named
+ * as a page size whose value cannot be read: a constant (`BATCH_SIZE`) or a field of the instance
+ * (`this.bundleSize`). A local or a parameter (`pageSize` from the query string) may be anything.
+ */
 function pageSized(prop: Prop): boolean {
   if (prop.value.kind === 'number') return prop.value.value <= PAGE_LIMIT;
   const property = prop.at as Node | undefined;
   if (property?.type !== AST_NODE_TYPES.Property) return false;
-  const name = writtenName(unwrap(property.value as Node));
-  return name !== undefined && PAGE_SIZE_NAME.test(name);
+  const value = unwrap(property.value as Node);
+  if (value.type === AST_NODE_TYPES.Identifier)
+    return CONSTANT_NAME.test(value.name) && PAGE_SIZE_NAME.test(value.name);
+  return (
+    value.type === AST_NODE_TYPES.MemberExpression &&
+    value.object.type === AST_NODE_TYPES.ThisExpression &&
+    PAGE_SIZE_NAME.test(memberName(value) ?? '')
+  );
 }
 
 const constantAtMost = (model: FileModel, node: Node | undefined, most: number): boolean => {

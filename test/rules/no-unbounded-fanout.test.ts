@@ -168,6 +168,17 @@ export async function invite(invites: { email: string }[], current: number) {
     `export async function check(input: { regions: string[] }) {
   return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
 }`,
+    // Configuration, not data: a constant by naming convention, and a member of a config object.
+    `import { WEBHOOKS } from './secrets';
+export function notify(payload: string) {
+  WEBHOOKS.forEach(hook => void fetch(hook.url, { method: 'POST', body: payload, signal: AbortSignal.timeout(5000) }));
+}
+export class Model {
+  constructor(private readonly config: { indexesToRemove: string[] }, private readonly db: { dropIndex(name: string): Promise<void> }) {}
+  async migrate() {
+    await Promise.all(this.config.indexesToRemove.map(name => fetch('https://db.internal/drop/' + name, { method: 'POST', signal: AbortSignal.timeout(5000) })));
+  }
+}`,
     // An import whose resolution probes a path under a file (`http.ts/…`, ENOTDIR): not the project's, and no crash.
     {
       filename: HANDLER,
@@ -187,6 +198,17 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
   ],
   invalid: [
     {
+      // Data under a name that is neither a constant nor configuration: a request body's list.
+      code: `export async function notify(body: { Webhooks: string[]; config_ids: string[] }) {
+  await Promise.all(body.Webhooks.map(url => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) })));
+  await Promise.all(body.config_ids.map(id => fetch('https://c.internal/' + id, { signal: AbortSignal.timeout(5000) })));
+}`,
+      errors: [
+        { line: 2, column: 9, endLine: 2, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 3, column: 9, endLine: 3, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
       // A page whose size is read from a variable not named as one, or is larger than a batch.
       code: `import axios from 'axios';
 const http = axios.create({ timeout: 1000 });
@@ -195,10 +217,16 @@ export async function scan(api: { list(q: object): Promise<{ items: string[] }> 
   await Promise.all(page.items.map(id => http.get('/i/' + id)));
   const big = await api.list({ size: 1000 });
   await Promise.all(big.items.map(id => http.get('/i/' + id)));
+}
+export async function files(api: { list(q: object): Promise<{ items: string[] }> }, query: { pageSize: number }) {
+  const { pageSize } = query;
+  const page = await api.list({ take: pageSize });
+  await Promise.all(page.items.map(id => http.get('/f/' + id)));
 }`,
       errors: [
         { line: 5, column: 9, endLine: 5, endColumn: 20, messageId: 'unboundedFanout' },
         { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 12, column: 9, endLine: 12, endColumn: 20, messageId: 'unboundedFanout' },
       ],
     },
     {
