@@ -52,12 +52,13 @@ function expand(dir, folder) {
   return found.filter(candidate => existsSync(path.join(dir, candidate)));
 }
 
-function walk(dir, rel) {
+/** The source files under `rel` whose extension is one of `extensions` (`ts`, `js`, …). */
+function walk(dir, rel, extensions) {
   const found = [];
   for (const name of readdirSync(path.join(dir, rel))) {
     const child = `${rel}/${name}`;
-    if (statSync(path.join(dir, child)).isDirectory()) found.push(...walk(dir, child));
-    else if (child.endsWith('.ts')) found.push(child);
+    if (statSync(path.join(dir, child)).isDirectory()) found.push(...walk(dir, child, extensions));
+    else if (extensions.some(extension => child.endsWith(`.${extension}`))) found.push(child);
   }
   return found;
 }
@@ -77,11 +78,16 @@ async function lint(audit) {
   const files = roots
     .flatMap(({ folder, excluded }) =>
       expand(cwd, folder)
-        .flatMap(each => walk(cwd, each))
+        .flatMap(each => walk(cwd, each, audit.extensions ?? ['ts']))
         .filter(file => !excluded.some(prefix => file.startsWith(`${prefix}/`))),
     )
-    .filter(file => !EXCLUDE.test(file))
+    .filter(file => !EXCLUDE.test(file) && !/\.(test|spec)\.[cm]?js$/.test(file))
     .sort();
+  // An empty list would make ESLint lint the whole tree: a root that names nothing is an error.
+  if (files.length === 0)
+    throw new Error(
+      `${audit.repo}: its roots (${audit.roots.join(', ')}) hold no ${(audit.extensions ?? ['ts']).join('/')} file to lint. Fix the roots, or list the extensions the audit linted ("extensions": ["js", "ts"]).`,
+    );
   const eslint = productionEslint(cwd, plugin, rules);
   const results = await eslint.lintFiles(files.map(file => path.join(cwd, file)));
   const findings = [];
