@@ -26,7 +26,13 @@ import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { isSubscriberConnection } from './util/subscriber.js';
 import { addOptionFix } from './util/fix.js';
-import { processConstructions, projectTypedInstances, projectUnboundedCalls } from './util/project-calls.js';
+import {
+  awaitedIn,
+  processConstructions,
+  projectBareRequests,
+  projectTypedInstances,
+  projectUnboundedCalls,
+} from './util/project-calls.js';
 import { type ProjectConstruction, projectAxiosDefaults } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
@@ -48,6 +54,7 @@ export type MessageIds =
   | 'wrapperWithoutDeadline'
   | 'injectedClientWithoutDeadline'
   | 'projectCallWithoutDeadline'
+  | 'projectRequestWithoutDeadline'
   | 'missingClientDeadline'
   | 'clientCannotBound'
   | 'noneDeadline'
@@ -79,6 +86,8 @@ export default createModelRule<Options, MessageIds>({
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix: {{fix}}.',
       projectCallWithoutDeadline:
         '`{{callee}}` reaches `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
+      projectRequestWithoutDeadline:
+        '`{{callee}}` reaches `{{inner}}` ({{at}}), which sends its {{label}} request with no deadline: if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix it there: {{fix}}.',
       injectedClientWithoutDeadline:
         '`{{callee}}` goes through a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:
@@ -375,7 +384,10 @@ export default createModelRule<Options, MessageIds>({
      */
     function checkProjectTyped(call: TSESTree.CallExpression): void {
       const kinds = unboundedKinds();
-      if (kinds.size === 0) return;
+      if (kinds.size === 0) {
+        checkProjectFunction(call);
+        return;
+      }
       const callee = unwrap(call.callee);
       // At least `value.field.method(…)`, one member deeper than the file's reader looks, and a
       // method that is a call on one of those clients.
@@ -460,12 +472,20 @@ export default createModelRule<Options, MessageIds>({
      * project makes such a client.
      */
     function checkProjectFunction(call: TSESTree.CallExpression): void {
+      if (!mayReachProject(call)) return;
       const kinds = unboundedKinds();
-      if (kinds.size === 0 || !mayReachProject(call)) return;
+      if (kinds.size === 0) {
+        checkBareRequest(call);
+        return;
+      }
       if (unboundedCalls === null)
         unboundedCalls = projectUnboundedCalls(context, kind => kinds.has(kind), clientModules(kinds));
       const hit = unboundedCalls?.(call);
-      if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
+      if (!hit) {
+        checkBareRequest(call);
+        return;
+      }
+      if (hit.file === context.filename || isTimeoutWrapped(model, call)) return;
       const made = kinds.get(hit.instance);
       if (!made || made.some(construction => construction.file === context.filename)) return;
       const family = FAMILIES[hit.family];
@@ -479,6 +499,36 @@ export default createModelRule<Options, MessageIds>({
           label: family.label,
           fix: family.fix,
           where: madeAt(made),
+        },
+      });
+    }
+
+    let bareRequests: ReturnType<typeof projectBareRequests> | null = null;
+
+    /**
+     * A call into a function of the project in another module that makes a request with no
+     * deadline of a client bounded per call (`render.createService(…)` whose method posts through an
+     * `axios.create({ baseURL })` instance, a helper that calls `fetch(url)` with no signal): the
+     * caller waits as long as that request does, and the fix is in that function. Reported at the
+     * call here; the request itself is reported in its own module.
+     */
+    function checkBareRequest(call: TSESTree.CallExpression): void {
+      // A call whose promise nobody waits for (`createCustomer(user)` as a statement) holds nothing up.
+      if (!awaitedIn(call, undefined)) return;
+      if (bareRequests === null) bareRequests = projectBareRequests(context);
+      const hit = bareRequests?.(call);
+      if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
+      const family = FAMILIES[hit.family];
+      context.report({
+        node: call.callee,
+        messageId: 'projectRequestWithoutDeadline',
+        data: {
+          callee: calleeText(call),
+          inner: hit.text,
+          at: placeOf(hit.file, hit.line),
+          label: family.label,
+          hang: family.hang ?? 'hangs forever',
+          fix: family.fix,
         },
       });
     }

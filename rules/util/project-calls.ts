@@ -47,6 +47,7 @@ import {
   parseModule,
   type ProjectConstruction,
   parserOf,
+  projectAxiosDefaults,
   projectConstructions,
   projectImplementations,
   projectRoot,
@@ -1254,6 +1255,52 @@ class Session {
     return undefined;
   }
 
+  /**
+   * The requests with no deadline a function of the project makes, in order, itself or through the
+   * project's functions it calls (up to {@link NESTED_CALLS} levels down): a global `fetch` whose
+   * init is absent or a literal with no `signal`, and an axios request with no `timeout` on the
+   * default instance (when the project sets no `axios.defaults.timeout`) or on an instance its
+   * class makes with `axios.create` without one. A request that takes anything from the caller (an
+   * init or options passed in) is the caller's to bound, and is left to the wrapper facts.
+   */
+  bareRequests(where: ModuleInfo, fn: FunctionNode, axiosDefaults: boolean, depth = 0): BareRequest[] {
+    const known = bareRequestCalls.get(fn);
+    if (known) return known;
+    // Mark the function first: a recursion back into it finds nothing (and ends).
+    bareRequestCalls.set(fn, []);
+    const found: BareRequest[] = [];
+    findNode(
+      fn.body,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (node.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
+          return false;
+        const outer = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent.parent : node.parent;
+        if (
+          outer?.type === AST_NODE_TYPES.CallExpression &&
+          TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
+        )
+          return false;
+        // A request sent and not waited for (`void fetch(…)`, `axios.post(…).catch(log)`) holds no
+        // caller up.
+        if (!awaitedIn(node, fn)) return false;
+        const request = bareRequest(where, node, axiosDefaults);
+        if (request) {
+          found.push({ line: node.loc.start.line, text: calleeWords(node), family: request });
+          return false;
+        }
+        const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
+        if (inner)
+          for (const nested of this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1))
+            found.push({ ...nested, file: nested.file ?? inner.info.file });
+        return false;
+      },
+      node => !isFunction(node),
+    );
+    bareRequestCalls.set(fn, found);
+    return found;
+  }
+
   /** {@link clientCallsIn} for a function reached from another, remembered like the outer ones. */
   private nestedClientCalls(where: ModuleInfo, fn: FunctionNode, depth: number): ClientCall[] {
     let byFilter = clientCalls.get(fn);
@@ -2024,6 +2071,159 @@ interface ClientCall {
   family: FamilyId;
 }
 
+/** A request with no deadline in a function of the project ({@link Session.bareRequests}). */
+export interface BareRequest {
+  /** The module of the request, when it is not the function's own (a call further down). */
+  file?: string;
+  line: number;
+  text: string;
+  family: 'fetch' | 'axios';
+}
+
+/** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
+const bareRequestCalls = new WeakMap<FunctionNode, BareRequest[]>();
+
+/** axios's request methods, on the default instance or one made with `axios.create`. */
+const AXIOS_VERBS = /^(?:get|post|put|patch|delete|head|options|request)$/;
+
+/** `fetch(url)`, `fetch(url, { method })`, `axios.get(url)`, `this.http.post(url, body)` with no deadline. */
+function bareRequest(
+  where: ModuleInfo,
+  call: TSESTree.CallExpression,
+  axiosDefaults: boolean,
+): 'fetch' | 'axios' | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (callee.name !== 'fetch' || where.imports.has('fetch') || where.locals.has('fetch')) return undefined;
+    const init = call.arguments[1] ? unwrap(call.arguments[1] as Node) : undefined;
+    const literal =
+      init === undefined ||
+      (init.type === AST_NODE_TYPES.ObjectExpression &&
+        !init.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement));
+    // The URL may be a Request carrying a signal: only a string or template is read as none.
+    const url = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
+    const plainUrl =
+      url !== undefined &&
+      (url.type === AST_NODE_TYPES.Literal ||
+        url.type === AST_NODE_TYPES.TemplateLiteral ||
+        url.type === AST_NODE_TYPES.BinaryExpression);
+    return literal && plainUrl ? 'fetch' : undefined;
+  }
+  if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (!AXIOS_VERBS.test(memberName(callee) ?? '')) return undefined;
+  // Any options object may carry the timeout: only calls whose every argument is written out count.
+  if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const object = unwrap(callee.object);
+  const axiosName = [...where.imports].find(
+    ([, imported]) =>
+      imported.specifier === 'axios' && (imported.imported === 'default' || imported.imported === '*'),
+  )?.[0];
+  if (!axiosName) return undefined;
+  // `axios.get(url)` on the default instance.
+  if (object.type === AST_NODE_TYPES.Identifier) return object.name === axiosName ? 'axios' : undefined;
+  // `this.http.get(url)` on an instance the class makes with `axios.create({ … })` and no timeout.
+  if (
+    object.type !== AST_NODE_TYPES.MemberExpression ||
+    unwrap(object.object).type !== AST_NODE_TYPES.ThisExpression
+  )
+    return undefined;
+  const field = memberName(object);
+  const owner = enclosingClass(call);
+  const made = field && owner ? fieldInit(owner, field) : undefined;
+  if (made?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const factory = unwrap(made.callee);
+  if (
+    factory.type !== AST_NODE_TYPES.MemberExpression ||
+    memberName(factory) !== 'create' ||
+    unwrap(factory.object).type !== AST_NODE_TYPES.Identifier ||
+    (unwrap(factory.object) as TSESTree.Identifier).name !== axiosName
+  )
+    return undefined;
+  const options = made.arguments[0] ? unwrap(made.arguments[0] as Node) : undefined;
+  if (options === undefined) return 'axios';
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const opaque = options.properties.some(
+    property =>
+      property.type === AST_NODE_TYPES.SpreadElement ||
+      property.computed ||
+      BOUND_KEY.test(propertyName(property) ?? ''),
+  );
+  return opaque ? undefined : 'axios';
+}
+
+/**
+ * The function waits for what the call gives: it is awaited, returned, yielded or held in a
+ * variable, also through a promise chain (`fetch(…).then(r => r.json())`) or inside the list of an
+ * awaited `Promise.all`. A call whose promise is dropped (a statement of its own, `void`) is not.
+ */
+export function awaitedIn(call: Node, fn: Node | undefined): boolean {
+  let current: Node = call;
+  for (let parent = current.parent; parent && parent !== fn; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.VariableDeclarator:
+        return true;
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        // `() => fetch(…)`: the arrow's value; awaited when the arrow is the function itself, or
+        // when its call is (`Promise.all(xs.map(x => fetch(x)))` is followed outward).
+        if (parent.body !== current) return false;
+        if (parent === fn) return true;
+        break;
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.SpreadElement:
+        break;
+      case AST_NODE_TYPES.MemberExpression:
+        // `fetch(…).then(…)`: the chain's own call carries on.
+        if (parent.object !== current) return false;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        // The callee of a chain (`….then(f)`), or an argument of a call that passes the promise
+        // on (`Promise.all([…])`, `xs.map(…)`), whose result is followed in turn.
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** What a field of a class is given where it is made: its initializer, or `this.field = …` in the constructor. */
+function fieldInit(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  field: string,
+): Node | undefined {
+  let found: Node | undefined;
+  for (const member of owner.body.body) {
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && classMemberKey(member) === field && member.value)
+      return unwrap(member.value);
+    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    findNode(
+      member.value.body as Node,
+      node => {
+        if (
+          node.type === AST_NODE_TYPES.AssignmentExpression &&
+          node.left.type === AST_NODE_TYPES.MemberExpression &&
+          node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+          memberName(node.left) === field
+        ) {
+          // Assigned twice (in branches): which one holds is not written.
+          found = found === undefined ? unwrap(node.right) : ({ type: 'Unknown' } as unknown as Node);
+        }
+        return false;
+      },
+      node => !isFunction(node),
+    );
+  }
+  return found;
+}
+
 /** Per function of a module (new nodes when the module is re-read): its {@link ClientCall}s. */
 const clientCalls = new WeakMap<FunctionNode, Map<string, ClientCall[]>>();
 
@@ -2068,6 +2268,27 @@ export function projectUnboundedCalls(
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
+    return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
+  };
+}
+
+/**
+ * Creates the question "does this call reach a function of the project that makes a request with
+ * no deadline?" ({@link Session.bareRequests}): `render.createService(…)` where the project's
+ * `RenderAPI#createService` calls `this.httpClient.post(…)` on an instance made with
+ * `axios.create({ baseURL })`. Undefined where project facts are off.
+ */
+export function projectBareRequests(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression) => (BareRequest & { file: string }) | undefined) | undefined {
+  const opened = openFiltered(context, ['fetch(', 'axios']);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  const axiosDefaults = projectAxiosDefaults(context).length > 0;
+  return call => {
+    const found = session.importedFunction(own, call);
+    if (!found) return undefined;
+    const [hit] = session.bareRequests(found.info, found.fn, axiosDefaults);
     return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
 }

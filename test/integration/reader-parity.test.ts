@@ -35,6 +35,10 @@
 //   30 s default before 9.0) is judged by the major the nearest package.json declares in the rules
 //   (rules/util/package-versions.ts); analyze does not read package.json for it, so it judges such
 //   a client as of the current major. The fixtures here have no package.json, so both agree.
+// - a call into a function of the project in another module that sends a fetch or axios request
+//   with no deadline (`projectRequestWithoutDeadline`) is reported at the call by require-timeout
+//   only, from project facts; analyze reports the request where it is made, in the function it
+//   analyses. Both judge the request itself the same way.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

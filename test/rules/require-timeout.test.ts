@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { FAMILIES } from '@faultline/catalog';
@@ -12,6 +13,8 @@ const ruleTester = new RuleTester();
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 /** A monorepo whose S3 client is made in a workspace package (test/fixtures/project-workspace). */
 const WORKSPACE = path.join(import.meta.dirname, '../fixtures/project-workspace');
+/** A project whose own modules send axios and fetch requests (test/fixtures/project-requests). */
+const REQUESTS = path.join(import.meta.dirname, '../fixtures/project-requests');
 
 /** `jayson.Client.https(options)`: a static factory nested one level inside the module. */
 const JAYSON = {
@@ -455,6 +458,22 @@ export class Lookup {
 export async function slot() {
   const chain = await SolanaChain.getInstance();
   return chain.slot();
+}`,
+      options: [{ checkTests: true }],
+    },
+    // Calls into the project's functions whose requests are bounded where they are sent, where the
+    // client is made, or by the init the caller passes.
+    {
+      filename: path.join(REQUESTS, 'src/routes/bounded.ts'),
+      code: `import { BoundedApi } from '../lib/bounded-api.js';
+import { RenderApi } from '../lib/render-api.js';
+import { pingBounded, pingWith } from '../lib/health.js';
+const render = new RenderApi('key');
+export async function handle(base: string) {
+  await new BoundedApi().services();
+  await render.resume('srv-1');
+  await pingBounded(base);
+  await pingWith(base, { signal: AbortSignal.timeout(1000) });
 }`,
       options: [{ checkTests: true }],
     },
@@ -1804,6 +1823,47 @@ export async function balance(key: PublicKey) {
           messageId: 'projectCallWithoutDeadline',
         },
         { column: 10, endColumn: 37, endLine: 6, line: 6, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // Calls into the project's functions that send a request with no deadline: a method of a
+      // class whose axios instance is made without a timeout, a fetch with no signal, and the same
+      // fetch two levels down. The requests themselves are reported in their own module.
+      filename: path.join(REQUESTS, 'src/routes/handler.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/handler.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 9,
+          column: 9,
+          endLine: 9,
+          endColumn: 24,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'render.services',
+            inner: 'this.http.get',
+            at: '../lib/render-api.ts:11',
+            label: 'axios',
+            hang: 'hangs forever',
+            fix: FAMILIES.axios.fix,
+          },
+        },
+        {
+          line: 12,
+          column: 9,
+          endLine: 12,
+          endColumn: 13,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'ping',
+            inner: 'fetch',
+            at: '../lib/health.ts:3',
+            label: 'fetch',
+            hang: FAMILIES.fetch.hang,
+            fix: FAMILIES.fetch.fix,
+          },
+        },
+        { line: 15, column: 9, endLine: 15, endColumn: 25, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {
