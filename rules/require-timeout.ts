@@ -24,6 +24,7 @@ import { deadlineReader } from './util/deadline-facts.js';
 import { declaredMajor } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
+import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection } from './util/subscriber.js';
 import { addOptionFix } from './util/fix.js';
 import {
@@ -568,6 +569,8 @@ export default createModelRule<Options, MessageIds>({
       // A subscription connection waits for messages by design; a command deadline is not its fix.
       if ((family === 'ioredis' || family === 'node-redis') && isSubscriberConnection(model, classified.node))
         return;
+      // A client kept only to presign URLs sends nothing.
+      if (family === 'aws' && isPresignOnly(model, classified.node)) return;
       for (const verdict of reader.decideClient(classified.node, family)) report(classified, verdict, true);
     }
 

@@ -520,6 +520,31 @@ function pageSized(prop: Prop): boolean {
   );
 }
 
+/** Redis reads of an index range of a list or sorted set: `zrange(key, 0, 19)`, `lrange(key, 0, n - 1)`. */
+const RANGE_METHODS = /^(?:zrange|zrevrange|lrange|zRange|lRange)$/;
+
+/**
+ * The range `start..stop` of a Redis range read holds at most `most` items: constants (`0, 19`),
+ * or a start of 0 and a stop of `n - 1` with `n` a constant (`0, limit - 1` with `limit = 20`).
+ */
+function rangeAtMost(model: FileModel, call: TSESTree.CallExpression, most: number): boolean {
+  const [, startNode, stopNode] = call.arguments as Node[];
+  if (!startNode || !stopNode) return false;
+  const start = model.summarizeValue(startNode);
+  if (start.kind !== 'number' || start.value < 0) return false;
+  const stop = model.summarizeValue(stopNode);
+  if (stop.kind === 'number') return stop.value >= start.value && stop.value - start.value + 1 <= most;
+  const minus = unwrap(stopNode);
+  return (
+    start.value === 0 &&
+    minus.type === AST_NODE_TYPES.BinaryExpression &&
+    minus.operator === '-' &&
+    model.summarizeValue(minus.right as Node).kind === 'number' &&
+    (model.summarizeValue(minus.right as Node) as { value: number }).value === 1 &&
+    constantAtMost(model, minus.left as Node, most)
+  );
+}
+
 const constantAtMost = (model: FileModel, node: Node | undefined, most: number): boolean => {
   if (!node) return false;
   const value = model.summarizeValue(node);
@@ -609,6 +634,7 @@ export function isPageRead(model: FileModel, source: Node): boolean {
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       if (name && PAGE_METHODS.has(name) && constantAtMost(model, current.arguments[0] as Node, PAGE_LIMIT))
         return true;
+      if (name && RANGE_METHODS.test(name) && rangeAtMost(model, current, PAGE_LIMIT)) return true;
       for (const arg of current.arguments) {
         const options = model.summarizeTop(arg as Node);
         if (options.kind !== 'object') continue;

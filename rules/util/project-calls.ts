@@ -743,7 +743,8 @@ class Session {
       return type ? this.classMethod(info, type, chain.path[1] as string, 1) : undefined;
     }
     if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return undefined;
-    const imported = info.imports.get(chain.root.name);
+    // `$transaction(async prisma => prisma.user.findMany())`: a parameter that shadows the import.
+    const imported = shadowed(call, chain.root.name) ? undefined : info.imports.get(chain.root.name);
     // `client.chat(…)` on a parameter or const declared with a class of the project.
     if (!imported && chain.path.length === 1) {
       const type = this.bindingClass(info, call, chain.root.name);
@@ -1227,6 +1228,7 @@ class Session {
     const chain = memberPath(unwrap(call.callee));
     if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
     const name = chain.root.name;
+    if (shadowed(call, name)) return undefined;
     let held: { info: ModuleInfo; node: Node } | undefined;
     const imported = info.imports.get(name);
     if (imported) {
@@ -1773,6 +1775,10 @@ class Session {
       );
     if (chain.root.type !== AST_NODE_TYPES.Identifier) return false;
     const rootName = chain.root.name;
+    // A parameter or local of the same name (a transaction's client, a callback's argument) is not
+    // the module's binding.
+    if (shadowed(call, rootName))
+      return call.type === AST_NODE_TYPES.CallExpression && this.typedChain(info, call, depth);
     const imported = info.imports.get(rootName);
     if (imported) {
       if (isRemoteSpecifier(imported.specifier)) return call.type === AST_NODE_TYPES.CallExpression;
@@ -2194,6 +2200,64 @@ export function awaitedIn(call: Node, fn: Node | undefined): boolean {
   return false;
 }
 
+/** The names a binding pattern declares (`a`, `{ a, b: c }`, `[a, ...b]`, `a = 1`). */
+function declares(pattern: Node, name: string): boolean {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern.name === name;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return declares(pattern.left, name);
+    case AST_NODE_TYPES.RestElement:
+      return declares(pattern.argument, name);
+    case AST_NODE_TYPES.TSParameterProperty:
+      return declares(pattern.parameter, name);
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.some(element => element !== null && declares(element, name));
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.some(property =>
+        property.type === AST_NODE_TYPES.RestElement
+          ? declares(property, name)
+          : declares(property.value, name),
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * `name` at `node` is a parameter or a local of an enclosing function or block, not the module's
+ * top-level binding of that name: `prisma.$transaction(async prisma => prisma.user.findMany())`.
+ */
+export function shadowed(node: Node, name: string): boolean {
+  for (
+    let current = node.parent;
+    current && current.type !== AST_NODE_TYPES.Program;
+    current = current.parent
+  ) {
+    if (isFunction(current)) {
+      if (current.params.some(param => declares(param, name))) return true;
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.CatchClause && current.param && declares(current.param, name))
+      return true;
+    const statements =
+      current.type === AST_NODE_TYPES.BlockStatement
+        ? current.body
+        : current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement
+          ? [current.left]
+          : current.type === AST_NODE_TYPES.ForStatement && current.init
+            ? [current.init]
+            : [];
+    for (const statement of statements)
+      if (
+        statement.type === AST_NODE_TYPES.VariableDeclaration &&
+        statement.declarations.some(declarator => declares(declarator.id, name))
+      )
+        return true;
+  }
+  return false;
+}
+
 /** What a field of a class is given where it is made: its initializer, or `this.field = …` in the constructor. */
 function fieldInit(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
@@ -2336,7 +2400,8 @@ function cleanPackageGate(
 function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
   const chain = memberPath(unwrap(call.callee));
   if (!chain) return undefined;
-  if (chain.root.type === AST_NODE_TYPES.Identifier) return info.imports.get(chain.root.name)?.specifier;
+  if (chain.root.type === AST_NODE_TYPES.Identifier)
+    return shadowed(call, chain.root.name) ? undefined : info.imports.get(chain.root.name)?.specifier;
   if (chain.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length < 2) return undefined;
   const owner = enclosingClass(call);
   const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;

@@ -152,6 +152,16 @@ export class Scanner {
     await Promise.all(response.items.map(item => http.get('/m/' + item)));
   }
 }`,
+    // A Redis range read of at most 20 ids, written out or as `LIMIT - 1`.
+    `import { Redis } from 'ioredis';
+const redis = new Redis({ commandTimeout: 1000 });
+const LIMIT = 20;
+export async function recent() {
+  const ids = await redis.zrange('recent', 0, 19);
+  await Promise.all(ids.map(id => fetch('https://api.internal/' + id, { signal: AbortSignal.timeout(1000) })));
+  const more = await redis.lrange('queue', 0, LIMIT - 1);
+  await Promise.all(more.map(id => fetch('https://api.internal/' + id, { signal: AbortSignal.timeout(1000) })));
+}`,
     // A batch from a chunking helper is bounded.
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
     // The size was checked against a limit before the fan-out, and a larger list turned away.
@@ -179,6 +189,15 @@ export class Model {
     await Promise.all(this.config.indexesToRemove.map(name => fetch('https://db.internal/drop/' + name, { method: 'POST', signal: AbortSignal.timeout(5000) })));
   }
 }`,
+    // A transaction's client named like the shared one: its queries run one after another on
+    // the transaction's connection, whatever the parameter is called.
+    {
+      filename: HANDLER,
+      code: `import { prisma } from '@/lib/db';
+export const rename = (ids: string[]) =>
+  prisma.$transaction(async prisma => Promise.all(ids.map(id => prisma.user.update({ where: { id }, data: { name: 'x' } }))));`,
+      options: [{ checkTests: true }],
+    },
     // An import whose resolution probes a path under a file (`http.ts/…`, ENOTDIR): not the project's, and no crash.
     {
       filename: HANDLER,
@@ -197,6 +216,16 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // The whole sorted set (`0, -1`) is not a page.
+      code: `import { Redis } from 'ioredis';
+const redis = new Redis({ commandTimeout: 1000 });
+export async function all() {
+  const ids = await redis.zrange('recent', 0, -1);
+  await Promise.all(ids.map(id => fetch('https://api.internal/' + id, { signal: AbortSignal.timeout(1000) })));
+}`,
+      errors: [{ line: 5, column: 9, endLine: 5, endColumn: 20, messageId: 'unboundedFanout' }],
+    },
     {
       // Data under a name that is neither a constant nor configuration: a request body's list.
       code: `export async function notify(body: { Webhooks: string[]; config_ids: string[] }) {
@@ -442,6 +471,14 @@ export const all = (orgs: string[]) => Promise.all(orgs.map(org => getWorkspaces
 export const all = (orgs: string[]) => Promise.all(orgs.map(async org => { try { return await getWorkspaces(org); } catch { return []; } }));`,
       options: [{ checkTests: true }],
       errors: [{ column: 40, endColumn: 51, endLine: 2, line: 2, messageId: 'unboundedFanout' }],
+    },
+    // The shared client itself, outside a transaction.
+    {
+      filename: HANDLER,
+      code: `import { prisma } from '@/lib/db';
+export const rename = (ids: string[]) => Promise.all(ids.map(id => prisma.user.update({ where: { id }, data: { name: 'x' } })));`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 2, column: 42, endLine: 2, endColumn: 53, messageId: 'unboundedFanout' }],
     },
     // A wrapper class around a Redis client, exported inside an object.
     {

@@ -477,6 +477,19 @@ export async function handle(base: string) {
 }`,
       options: [{ checkTests: true }],
     },
+    // AWS clients kept only to presign URLs send nothing: a module const and a private field.
+    `import { S3Client, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+const s3 = new S3Client({ region: 'eu-west-1' });
+export const downloadUrl = (key: string) => getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: key }));
+export const uploadForm = (key: string) => createPresignedPost(s3, { Bucket: 'b', Key: key });
+export class Storage {
+  private readonly client = new S3Client({ region: 'eu-west-1' });
+  uploadUrl(key: string) {
+    return getSignedUrl(this.client, new PutObjectCommand({ Bucket: 'b', Key: key }), { expiresIn: 600 });
+  }
+}`,
     // The workspace package's function that bounds its own send; and an app that reaches the
     // package's files without depending on it (the client is not its process's).
     {
@@ -1298,6 +1311,15 @@ client.getFeature(point, (err, feature) => {});
     {
       code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
       errors: [{ column: 70, endColumn: 78, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Presigning and sending through one client: the sends can hang.
+      code: `import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+const s3 = new S3Client({ region: 'eu-west-1' });
+export const uploadUrl = (key: string) => getSignedUrl(s3, new PutObjectCommand({ Bucket: 'b', Key: key }));
+export const upload = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket: 'b', Key: key, Body: body }));`,
+      errors: [{ line: 3, column: 16, endLine: 3, endColumn: 24, messageId: 'missingClientDeadline' }],
     },
     {
       code: `
