@@ -2089,6 +2089,9 @@ export interface BareRequest {
 /** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
 const bareRequestCalls = new WeakMap<FunctionNode, BareRequest[]>();
 
+/** Names of a value that may be a `Request` (which carries its own signal) rather than a URL. */
+const REQUEST_NAME = /^(?:req|request|input|resource)$/i;
+
 /** axios's request methods, on the default instance or one made with `axios.create`. */
 const AXIOS_VERBS = /^(?:get|post|put|patch|delete|head|options|request)$/;
 
@@ -2106,19 +2109,32 @@ function bareRequest(
       init === undefined ||
       (init.type === AST_NODE_TYPES.ObjectExpression &&
         !init.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement));
-    // The URL may be a Request carrying a signal: only a string or template is read as none.
+    // The first argument may be a Request carrying a signal: a string, a template, or a value not
+    // named as a request (`url`, `this.endpoint`) is read as a URL.
     const url = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
     const plainUrl =
       url !== undefined &&
       (url.type === AST_NODE_TYPES.Literal ||
         url.type === AST_NODE_TYPES.TemplateLiteral ||
-        url.type === AST_NODE_TYPES.BinaryExpression);
+        url.type === AST_NODE_TYPES.BinaryExpression ||
+        ((url.type === AST_NODE_TYPES.Identifier || url.type === AST_NODE_TYPES.MemberExpression) &&
+          !REQUEST_NAME.test(writtenName(url) ?? 'request')));
     return literal && plainUrl ? 'fetch' : undefined;
   }
   if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (!AXIOS_VERBS.test(memberName(callee) ?? '')) return undefined;
-  // Any options object may carry the timeout: only calls whose every argument is written out count.
+  const verb = memberName(callee) ?? '';
+  if (!AXIOS_VERBS.test(verb)) return undefined;
+  // The config (`get(url, config)`, `post(url, data, config)`, `request(config)`) may carry the
+  // timeout unless it is absent or written out: a variable or a spread may hold one.
   if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const configAt = verb === 'request' ? 0 : /^(?:post|put|patch)$/.test(verb) ? 2 : 1;
+  const config = call.arguments[configAt] ? unwrap(call.arguments[configAt] as Node) : undefined;
+  if (
+    config !== undefined &&
+    (config.type !== AST_NODE_TYPES.ObjectExpression ||
+      config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement))
+  )
+    return undefined;
   const object = unwrap(callee.object);
   const axiosName = [...where.imports].find(
     ([, imported]) =>
@@ -2135,6 +2151,19 @@ function bareRequest(
     return undefined;
   const field = memberName(object);
   const owner = enclosingClass(call);
+  // `this.http.defaults.timeout = 5000` anywhere in the class bounds the instance after all.
+  if (
+    owner &&
+    findNode(
+      owner.body,
+      node =>
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(node) === 'defaults' &&
+        node.object.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(node.object) === field,
+    )
+  )
+    return undefined;
   const made = field && owner ? fieldInit(owner, field) : undefined;
   if (made?.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const factory = unwrap(made.callee);

@@ -255,6 +255,31 @@ export async function createWithVersionRetry<R>(op: () => Promise<R>): Promise<R
   }
   throw lastErr;
 }`,
+    // The retried method catches and logs every error of its own: the loop never goes round.
+    `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export class Store {
+  constructor(private readonly db: { query(sql: string): Promise<unknown> }) {}
+  async init() {
+    while (true) {
+      try {
+        await this.indexNamespace();
+        break;
+      } catch (err) {
+        console.error(err);
+        await sleep(1000);
+        continue;
+      }
+    }
+  }
+  private async indexNamespace() {
+    try {
+      await fetch('https://index.internal/run', { method: 'POST', signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      console.error('index failed', err);
+    }
+  }
+}`,
     // A queue drain: after a failed hand-off the function calls itself to take the next job.
     `
 const queue: { id: string; url: string }[] = [];
@@ -473,6 +498,35 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      // The retried method lets its failure out: the loop goes round, at a constant pause.
+      code: `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export class Store {
+  constructor(private readonly db: { query(sql: string): Promise<unknown> }) {}
+  async init() {
+    while (true) {
+      try {
+        await this.indexNamespace();
+        break;
+      } catch (err) {
+        await sleep(1000);
+      }
+    }
+  }
+  private async indexNamespace() {
+    try {
+      await fetch('https://index.internal/run', { method: 'POST', signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      throw new Error('index failed', { cause: err });
+    }
+  }
+}`,
+      errors: [
+        { line: 6, column: 5, endLine: 6, endColumn: 10, messageId: 'unboundedRetry' },
+        { line: 11, column: 15, endLine: 11, endColumn: 26, messageId: 'constantDelay' },
+      ],
+    },
     {
       // A failed job put back on the queue and tried again after a fixed pause: a retry.
       code: `

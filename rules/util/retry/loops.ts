@@ -82,6 +82,9 @@ export class LoopRetries {
       (lastStatement?.type === AST_NODE_TYPES.IfStatement && leavesOnSuccess(lastStatement, loop));
     if (!successExits) return this.namedRetryLoop(loop);
     if (!doesWork(this.model, tryStatement.block)) return undefined;
+    // `try { await this.indexNamespace() } catch { sleep; continue }` where indexNamespace catches
+    // and logs every error of its own: the attempt cannot fail, so the loop never goes round.
+    if (this.cannotFail(tryStatement.block)) return undefined;
     // `for (let i = 0; i < items.length; i++) { items[i] … }` walks a collection; it does not retry.
     if (
       loop.type === AST_NODE_TYPES.ForStatement &&
@@ -165,6 +168,28 @@ export class LoopRetries {
       counters,
       attempts: this.loopAttempts(loop),
     };
+  }
+
+  /**
+   * Every call the attempt makes is to a function of this file that swallows its own failures (its
+   * body is a try whose catch never throws, beside declarations that call nothing), and nothing
+   * else in the attempt throws: the catch of the loop is never reached.
+   */
+  private cannotFail(attempt: TSESTree.BlockStatement): boolean {
+    let calls = 0;
+    const other = findNode(
+      attempt,
+      node => {
+        if (node.type === AST_NODE_TYPES.ThrowStatement) return true;
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const fn = this.model.localFunction(node.callee);
+        if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement || !swallows(fn.body)) return true;
+        calls++;
+        return false;
+      },
+      node => !isFunction(node),
+    );
+    return other === undefined && calls > 0;
   }
 
   /** `for (let i = 0; i < 2; i++)`, `for (let i = 1; i <= 2; i++)`: the number of passes, when literal. */
@@ -358,4 +383,32 @@ function triesAlternatives(loop: Loop, attempt: Node, counters: readonly string[
     if (firstRead && firstWrite && firstRead.range[0] < firstWrite.range[0]) return true;
   }
   return false;
+}
+
+/**
+ * A function body that cannot throw: a `try` whose catch has no `throw` (and no `finally`), with at
+ * most declarations and returns beside it that call nothing.
+ */
+function swallows(body: TSESTree.BlockStatement): boolean {
+  let guarded = false;
+  for (const statement of body.body) {
+    if (statement.type === AST_NODE_TYPES.TryStatement) {
+      if (!statement.handler || statement.finalizer) return false;
+      const rethrows = findNode(
+        statement.handler.body,
+        node => node.type === AST_NODE_TYPES.ThrowStatement,
+        node => !isFunction(node),
+      );
+      if (rethrows) return false;
+      guarded = true;
+      continue;
+    }
+    const calls = findNode(
+      statement,
+      node => node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.AwaitExpression,
+      node => !isFunction(node),
+    );
+    if (calls) return false;
+  }
+  return guarded;
 }
