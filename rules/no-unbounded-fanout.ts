@@ -31,6 +31,10 @@ export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
  */
 const BOUNDED_NAME =
   /(?:chunk|batch|page|slice|sliced|window|shard)(?:Items|Ids|Keys|Rows|Entries|Records)?$/i;
+/** Methods that run a task through a queue or limiter: `queue.add(fn)`, `limiter.schedule(fn)`. */
+const LIMITER_METHOD = /^(?:add|schedule|run|enqueue|submit|wrap)$/;
+/** Names of a queue or limiter: `aiQueue`, `limiter`, `rateLimit`, `semaphore`, `throttle`. */
+const LIMITER_NAME = /(?:queue|limiter|limit|semaphore|throttle|bottleneck)$/i;
 const FAN_IN = new Set(['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
 /** The role given to a call that reaches another process through the project's own code. */
 const PROJECT_CALL = { role: 'call', family: 'custom', options: { none: true } } as const;
@@ -183,8 +187,29 @@ export default createModelRule<Options, MessageIds>({
         }
         if (classified?.role.role === 'mapLimited' && isBoundedMap(classified)) return true;
         if (matchesFunctionRef(model, current.callee, model.settings.concurrencyLimiters)) return true;
+        if (sharedLimiterCall(current, within)) return true;
       }
       return false;
+    }
+
+    /**
+     * `aiQueue.add(() => call())`, `limiter.schedule(() => call())` on a queue or limiter made
+     * elsewhere (imported, or a field): a shared limiter the catalog cannot see into, named as one.
+     * One made inside the fan-out's own callback limits nothing.
+     */
+    function sharedLimiterCall(call: TSESTree.CallExpression, within: Node): boolean {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !LIMITER_METHOD.test(memberName(callee) ?? ''))
+        return false;
+      if (!call.arguments.some(arg => isFunction(unwrap(arg as Node)))) return false;
+      const owner = unwrap(callee.object);
+      if (!LIMITER_NAME.test(writtenName(owner) ?? '')) return false;
+      if (owner.type !== AST_NODE_TYPES.Identifier) return owner.type === AST_NODE_TYPES.MemberExpression;
+      const def = model.findVariable(owner)?.defs[0];
+      if (!def) return false;
+      if (def.type === 'ImportBinding') return true;
+      const declared = def.name as Node;
+      return !(declared.range[0] >= within.range[0] && declared.range[1] <= within.range[1]);
     }
 
     /** `pMap(xs, fn, { concurrency: 8 })`, `async.mapLimit(xs, 5, fn)`: a finite bound on the map. */

@@ -162,6 +162,16 @@ export async function recent() {
   const more = await redis.lrange('queue', 0, LIMIT - 1);
   await Promise.all(more.map(id => fetch('https://api.internal/' + id, { signal: AbortSignal.timeout(1000) })));
 }`,
+    // Through a shared queue or limiter made elsewhere (imported, or a field), named as one.
+    `import { aiQueue } from './ai-queue';
+export const label = (threads: string[]) =>
+  Promise.all(threads.map(id => aiQueue.add(() => fetch('https://ai.internal/' + id, { signal: AbortSignal.timeout(1000) }))));
+export class Sync {
+  constructor(private readonly limiter: { schedule<T>(fn: () => Promise<T>): Promise<T> }) {}
+  run(ids: string[]) {
+    return Promise.all(ids.map(id => this.limiter.schedule(() => fetch('https://s.internal/' + id, { signal: AbortSignal.timeout(1000) }))));
+  }
+}`,
     // A batch from a chunking helper is bounded.
     `for (const chunk of chunks) await Promise.all(chunk.map(id => fetch('/u/' + id, { signal: AbortSignal.timeout(1000) })));`,
     // The size was checked against a limit before the fan-out, and a larger list turned away.
@@ -216,6 +226,13 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // A limiter made for each item limits nothing.
+      code: `import { makeQueue } from './queues';
+export const label = (threads: string[]) =>
+  Promise.all(threads.map(id => { const queue = makeQueue(); return queue.add(() => fetch('https://ai.internal/' + id, { signal: AbortSignal.timeout(1000) })); }));`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 14, messageId: 'unboundedFanout' }],
+    },
     {
       // The whole sorted set (`0, -1`) is not a page.
       code: `import { Redis } from 'ioredis';
