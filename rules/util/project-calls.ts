@@ -44,6 +44,7 @@ import {
   type ParserLike,
   type ProjectContext,
   hasFile,
+  listFiles,
   parseModule,
   type ProjectConstruction,
   parserOf,
@@ -2057,7 +2058,7 @@ export function projectTypedInstances(
 /** {@link openProject}, following only the modules that name one of `modules` (see {@link mentioning}). */
 function openFiltered(
   context: ProjectContext & { sourceCode: { ast: unknown } },
-  modules: readonly string[],
+  modules: readonly string[] | RegExp,
 ): { own: ModuleInfo; session: Session } | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
@@ -2088,6 +2089,9 @@ export interface BareRequest {
 
 /** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
 const bareRequestCalls = new WeakMap<FunctionNode, BareRequest[]>();
+
+/** The text of a module that may send a bare request: the global `fetch(`, or an import of axios. */
+const BARE_REQUEST_TEXT = /(?<![\w.$])fetch\s*\(|['"]axios['"]/;
 
 /** Names of a value that may be a `Request` (which carries its own signal) rather than a URL. */
 const REQUEST_NAME = /^(?:req|request|input|resource)$/i;
@@ -2374,11 +2378,29 @@ export function projectUnboundedCalls(
 export function projectBareRequests(
   context: ProjectContext & { sourceCode: { ast: unknown } },
 ): ((call: TSESTree.CallExpression) => (BareRequest & { file: string }) | undefined) | undefined {
-  const opened = openFiltered(context, ['fetch(', 'axios']);
+  const opened = openFiltered(context, BARE_REQUEST_TEXT);
   if (!opened) return undefined;
   const { own, session } = opened;
   const axiosDefaults = projectAxiosDefaults(context).length > 0;
+  const worth = session.worthReading;
+  const parser = parserOf(context);
+  const root = projectRoot(context.filename, context.cwd);
+  if (!parser || !root) return undefined;
+  // Resolving a call is the cost: only calls named like a function of the project that sends a
+  // bare request (or calls one, up to NESTED_CALLS levels) are followed.
+  const names = new Set<string>();
+  for (const each of [root, ...workspaceDependencies(root, context.cwd)])
+    for (const name of bareRequestNames(each, parser, context, axiosDefaults)) names.add(name);
+  if (names.size === 0) return undefined;
   return call => {
+    const callee = unwrap(call.callee);
+    const name = writtenName(callee);
+    if (!name || !names.has(name)) return undefined;
+    // Only targets syntax names at once.
+    const specifier = targetSpecifier(own, call);
+    if (!specifier || isRemoteSpecifier(specifier)) return undefined;
+    const file = resolveProjectModule(own.file, specifier, context.cwd);
+    if (!file || (worth && !worth(file))) return undefined;
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const [hit] = session.bareRequests(found.info, found.fn, axiosDefaults);
@@ -2434,6 +2456,143 @@ function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): strin
   if (chain.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length < 2) return undefined;
   const owner = enclosingClass(call);
   const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;
+  return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
+}
+
+/** Per package folder: the names of its functions that send a bare request, and what they were read from. */
+const bareNames = new Map<string, { checkedAt: number; stamp: string; names: Set<string> }>();
+/** Per file: its text, while its mtime and size hold. */
+const bareTexts = new Map<string, { mtimeMs: number; size: number; text: string }>();
+
+/** The functions and methods a module declares at its top level, by name (`fn`, `Class#method` as `method`). */
+function namedFunctions(info: ModuleInfo): [string, FunctionNode][] {
+  const found: [string, FunctionNode][] = [];
+  for (const [name, node] of info.locals) {
+    const value = unwrap(node);
+    if (isFunction(value)) found.push([name, value]);
+    else if (
+      value.type === AST_NODE_TYPES.ClassDeclaration ||
+      value.type === AST_NODE_TYPES.ClassExpression
+    ) {
+      for (const member of value.body.body) {
+        const key = classMemberKey(member);
+        const fn =
+          member.type === AST_NODE_TYPES.MethodDefinition
+            ? member.value
+            : member.type === AST_NODE_TYPES.PropertyDefinition && member.value
+              ? unwrap(member.value)
+              : undefined;
+        if (key && fn && isFunction(fn)) found.push([key, fn]);
+      }
+    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = propertyName(property);
+        const fn = unwrap(property.value as Node);
+        if (key && isFunction(fn)) found.push([key, fn]);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The names of the functions and methods of the package at `root` that send a bare request
+ * ({@link bareRequest}, waited for) or call, by name, one that does, up to {@link NESTED_CALLS}
+ * levels: a cheap question asked before any call is resolved. Only modules whose text can matter
+ * are parsed (the text of a bare request, then the names found so far); the answer is kept while
+ * no file of the package changed, checked at most every STAT_TTL_MS.
+ */
+function bareRequestNames(
+  root: string,
+  parser: ParserLike,
+  context: ProjectContext,
+  axiosDefaults: boolean,
+): Set<string> {
+  const now = Date.now();
+  const cached = bareNames.get(root);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.names;
+  const files = listFiles(root);
+  const stamps: string[] = [];
+  const texts: [string, string][] = [];
+  for (const file of files) {
+    let stat;
+    try {
+      stat = statSync(file);
+    } catch {
+      continue;
+    }
+    stamps.push(`${stat.mtimeMs}:${stat.size}`);
+    const known = bareTexts.get(file);
+    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+      texts.push([file, known.text]);
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    bareTexts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    texts.push([file, text]);
+  }
+  const stamp = `${files.length}|${stamps.join(',')}`;
+  if (cached && cached.stamp === stamp) {
+    cached.checkedAt = now;
+    return cached.names;
+  }
+  const names = new Set<string>();
+  let pattern: RegExp = BARE_REQUEST_TEXT;
+  let added: string[] = [];
+  for (let level = 0; level <= NESTED_CALLS; level++) {
+    added = [];
+    for (const [file, text] of texts) {
+      if (!pattern.test(text)) continue;
+      const info = moduleInfo(file, parser, context);
+      if (!info) continue;
+      for (const [name, fn] of namedFunctions(info)) {
+        if (names.has(name) || added.includes(name)) continue;
+        const sends = findNode(
+          fn.body,
+          node =>
+            node.type === AST_NODE_TYPES.CallExpression &&
+            awaitedIn(node, fn) &&
+            (level === 0
+              ? bareRequest(info, node, axiosDefaults) !== undefined
+              : names.has(writtenName(unwrap(node.callee)) ?? '')),
+          node => !isFunction(node),
+        );
+        if (sends) added.push(name);
+      }
+    }
+    if (added.length === 0) break;
+    for (const name of added) names.add(name);
+    pattern = new RegExp(`\\b(?:${added.map(name => name.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`);
+  }
+  bareNames.set(root, { checkedAt: now, stamp, names });
+  return names;
+}
+
+/**
+ * {@link calleeSpecifier}, and also for a module-level const made from or declared with an imported
+ * class (`const render: RenderApi = new RenderApi(key)`, then `render.services(…)`).
+ */
+function targetSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
+  const direct = calleeSpecifier(info, call);
+  if (direct) return direct;
+  const chain = memberPath(unwrap(call.callee));
+  if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
+  const name = chain.root.name;
+  if (shadowed(call, name) || info.imports.has(name)) return undefined;
+  let type = info.declaredTypes.get(name);
+  if (!type) {
+    const local = info.locals.get(name);
+    const made = local ? unwrap(local) : undefined;
+    const created = made?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(made.argument) : made;
+    if (created?.type === AST_NODE_TYPES.NewExpression && created.callee.type === AST_NODE_TYPES.Identifier)
+      type = created.callee.name;
+  }
   return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
 }
 
@@ -2652,10 +2811,17 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
  * project it imports does (a class whose field is another project class that holds the client:
  * `SolanaWallet` → `SolanaChain` → `Connection`), up to {@link FILTER_HOPS} imports away.
  */
-function mentioning(modules: readonly string[], cwd: string): ((file: string) => boolean) & { key: string } {
-  const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  // No module to name: nothing is worth following (an empty pattern would match every text).
-  const pattern = new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)');
+function mentioning(
+  modules: readonly string[] | RegExp,
+  cwd: string,
+): ((file: string) => boolean) & { key: string } {
+  let pattern: RegExp;
+  if (modules instanceof RegExp) pattern = modules;
+  else {
+    const escaped = modules.map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    // No module to name: nothing is worth following (an empty pattern would match every text).
+    pattern = new RegExp(escaped.length > 0 ? escaped.join('|') : '(?!)');
+  }
   const worth = (file: string, hops: number): boolean => {
     const text = textMatches(file, pattern);
     if (text.found) return true;

@@ -125,7 +125,7 @@ export function hasFile(file: string): boolean {
 }
 
 /** The project's source files (not tests, not nested packages, not build output). */
-function listFiles(root: string): string[] {
+export function listFiles(root: string): string[] {
   const files: string[] = [];
   const visit = (dir: string, depth: number): void => {
     if (depth > 12 || files.length >= MAX_FILES) return;
