@@ -44,13 +44,13 @@ import {
   type ParserLike,
   type ProjectContext,
   hasFile,
-  listFiles,
   parseModule,
   type ProjectConstruction,
   parserOf,
   projectAxiosDefaults,
   projectConstructions,
   projectImplementations,
+  projectModules,
   projectRoot,
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
@@ -2460,7 +2460,30 @@ function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): strin
 }
 
 /** Per package folder: the names of its functions that send a bare request, and what they were read from. */
-const bareNames = new Map<string, { checkedAt: number; stamp: string; names: Set<string> }>();
+interface BareNames {
+  /** The project's files as project facts listed them when the names were found. */
+  modules: ReadonlyMap<string, { mtimeMs: number; size: number }>;
+  names: Set<string>;
+  /** The names, as a pattern a module's text matches when it may call one. */
+  namesPattern: RegExp | undefined;
+  /** Per module that could matter, its {@link FunctionCalls} as read then (JSON). */
+  calls: Map<string, string>;
+}
+const bareNames = new Map<string, BareNames>();
+
+/**
+ * A module changed on disk still gives the same answer: it could not matter before and cannot now
+ * (its text names no bare request and no function found), or its functions wait on the same.
+ */
+function sameCalls(file: string, text: string, before: BareNames, read: () => FunctionCalls[]): boolean {
+  const previous = before.calls.get(file);
+  const matters = BARE_REQUEST_TEXT.test(text) || (before.namesPattern?.test(text) ?? false);
+  if (!matters) return previous === undefined;
+  if (previous === undefined) return false;
+  const now = JSON.stringify(read());
+  before.calls.set(file, now);
+  return now === previous;
+}
 /** Per file: its text, while its mtime and size hold. */
 const bareTexts = new Map<string, { mtimeMs: number; size: number; text: string }>();
 
@@ -2496,6 +2519,50 @@ function namedFunctions(info: ModuleInfo): [string, FunctionNode][] {
   return found;
 }
 
+/** What each named function of a module waits on: a bare request of its own, and the names it calls. */
+interface FunctionCalls {
+  name: string;
+  direct: boolean;
+  calls: string[];
+}
+
+/** Per file: its {@link FunctionCalls}, while the module and the project's axios defaults are unchanged. */
+const functionCallsCache = new Map<
+  string,
+  { info: ModuleInfo; axiosDefaults: boolean; functions: FunctionCalls[] }
+>();
+
+/** {@link FunctionCalls} of every named function of a module, read once per version of the module. */
+function moduleFunctionCalls(
+  file: string,
+  parser: ParserLike,
+  context: ProjectContext,
+  axiosDefaults: boolean,
+): FunctionCalls[] {
+  const info = moduleInfo(file, parser, context);
+  if (!info) return [];
+  const cached = functionCallsCache.get(file);
+  if (cached && cached.info === info && cached.axiosDefaults === axiosDefaults) return cached.functions;
+  const functions = namedFunctions(info).map(([name, fn]): FunctionCalls => {
+    let direct = false;
+    const calls: string[] = [];
+    findNode(
+      fn.body,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || !awaitedIn(node, fn)) return false;
+        if (bareRequest(info, node, axiosDefaults) !== undefined) direct = true;
+        const called = writtenName(unwrap(node.callee));
+        if (called) calls.push(called);
+        return false;
+      },
+      node => !isFunction(node),
+    );
+    return { name, direct, calls };
+  });
+  functionCallsCache.set(file, { info, axiosDefaults, functions });
+  return functions;
+}
+
 /**
  * The names of the functions and methods of the package at `root` that send a bare request
  * ({@link bareRequest}, waited for) or call, by name, one that does, up to {@link NESTED_CALLS}
@@ -2509,22 +2576,16 @@ function bareRequestNames(
   context: ProjectContext,
   axiosDefaults: boolean,
 ): Set<string> {
-  const now = Date.now();
+  // The project's files as project facts keep them (re-checked in slices, the same map while
+  // nothing changed): nothing of ours to stat.
+  const modules = projectModules(root, parser, context);
   const cached = bareNames.get(root);
-  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.names;
-  const files = listFiles(root);
-  const stamps: string[] = [];
+  if (cached && cached.modules === modules) return cached.names;
   const texts: [string, string][] = [];
-  for (const file of files) {
-    let stat;
-    try {
-      stat = statSync(file);
-    } catch {
-      continue;
-    }
-    stamps.push(`${stat.mtimeMs}:${stat.size}`);
+  const changed: [string, string][] = [];
+  for (const [file, stamp] of modules) {
     const known = bareTexts.get(file);
-    if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) {
+    if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) {
       texts.push([file, known.text]);
       continue;
     }
@@ -2534,43 +2595,48 @@ function bareRequestNames(
     } catch {
       continue;
     }
-    bareTexts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    bareTexts.set(file, { mtimeMs: stamp.mtimeMs, size: stamp.size, text });
     texts.push([file, text]);
+    if (cached) changed.push([file, text]);
   }
-  const stamp = `${files.length}|${stamps.join(',')}`;
-  if (cached && cached.stamp === stamp) {
-    cached.checkedAt = now;
+  // An edit that changes no function's bare request or the names it calls (most edits) leaves the
+  // answer as it was: only the changed modules are read again.
+  if (
+    cached &&
+    cached.modules.size === modules.size &&
+    [...modules.keys()].every(file => cached.modules.has(file)) &&
+    changed.every(([file, text]) =>
+      sameCalls(file, text, cached, () => moduleFunctionCalls(file, parser, context, axiosDefaults)),
+    )
+  ) {
+    cached.modules = modules;
     return cached.names;
   }
   const names = new Set<string>();
   let pattern: RegExp = BARE_REQUEST_TEXT;
-  let added: string[] = [];
   for (let level = 0; level <= NESTED_CALLS; level++) {
-    added = [];
+    const added: string[] = [];
     for (const [file, text] of texts) {
       if (!pattern.test(text)) continue;
-      const info = moduleInfo(file, parser, context);
-      if (!info) continue;
-      for (const [name, fn] of namedFunctions(info)) {
+      const functions = moduleFunctionCalls(file, parser, context, axiosDefaults);
+      for (const { name, direct, calls } of functions) {
         if (names.has(name) || added.includes(name)) continue;
-        const sends = findNode(
-          fn.body,
-          node =>
-            node.type === AST_NODE_TYPES.CallExpression &&
-            awaitedIn(node, fn) &&
-            (level === 0
-              ? bareRequest(info, node, axiosDefaults) !== undefined
-              : names.has(writtenName(unwrap(node.callee)) ?? '')),
-          node => !isFunction(node),
-        );
-        if (sends) added.push(name);
+        if (level === 0 ? direct : calls.some(called => names.has(called))) added.push(name);
       }
     }
     if (added.length === 0) break;
     for (const name of added) names.add(name);
     pattern = new RegExp(`\\b(?:${added.map(name => name.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`);
   }
-  bareNames.set(root, { checkedAt: now, stamp, names });
+  const namesPattern =
+    names.size > 0
+      ? new RegExp(`\\b(?:${[...names].map(name => name.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`)
+      : undefined;
+  const calls = new Map<string, string>();
+  for (const [file, text] of texts)
+    if (BARE_REQUEST_TEXT.test(text) || namesPattern?.test(text))
+      calls.set(file, JSON.stringify(moduleFunctionCalls(file, parser, context, axiosDefaults)));
+  bareNames.set(root, { modules, names, namesPattern, calls });
   return names;
 }
 

@@ -125,7 +125,7 @@ export function hasFile(file: string): boolean {
 }
 
 /** The project's source files (not tests, not nested packages, not build output). */
-export function listFiles(root: string): string[] {
+function listFiles(root: string): string[] {
   const files: string[] = [];
   const visit = (dir: string, depth: number): void => {
     if (depth > 12 || files.length >= MAX_FILES) return;
@@ -506,7 +506,20 @@ export function parserOf(context: ProjectContext): ParserLike | undefined {
  * process (an editor, a CI run over many files) therefore reads each module once while it stays
  * unchanged, and an editor's re-lint of one file never pays for statting a whole large project.
  */
-function projectModules(root: string, parser: ParserLike, context: ProjectContext): Map<string, ModuleFacts> {
+export function projectModules(
+  root: string,
+  parser: ParserLike,
+  context: ProjectContext,
+): ReadonlyMap<string, { mtimeMs: number; size: number }> {
+  return projectModuleFacts(root, parser, context);
+}
+
+/** {@link projectModules}, with what was read from each module. */
+function projectModuleFacts(
+  root: string,
+  parser: ParserLike,
+  context: ProjectContext,
+): Map<string, ModuleFacts> {
   const cached = projects.get(root);
   const now = Date.now();
   if (cached && !cached.sweep && now - cached.at < LIST_TTL_MS) return cached.modules;
@@ -565,7 +578,7 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
   const layers: Summary[] = [];
-  for (const [file, facts] of projectModules(root, parser, context)) {
+  for (const [file, facts] of projectModuleFacts(root, parser, context)) {
     if (file === context.filename) continue;
     for (const value of facts.axiosTimeouts)
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
@@ -595,7 +608,7 @@ export function projectImplementations(
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
-  const modules = projectModules(root, parser, context);
+  const modules = projectModuleFacts(root, parser, context);
   let index = implementationIndex.get(modules);
   if (!index) {
     index = new Map();
@@ -624,7 +637,7 @@ export function projectConstructions(context: ProjectContext): Map<InstanceKind,
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return new Map();
-  const modules = projectModules(root, parser, context);
+  const modules = projectModuleFacts(root, parser, context);
   let index = constructionIndex.get(modules);
   if (!index) {
     index = new Map();

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import plugin from '../../rules/index.js';
 import { projectRemoteCalls } from '../../rules/util/project-calls.js';
 import {
   projectAxiosDefaults,
@@ -217,5 +219,81 @@ describe('projectImplementations', () => {
     expect(projectImplementations({ filename: context.filename, cwd: project }, 'IChainsRepository')).toEqual(
       [],
     );
+  });
+});
+
+// Calls into the project's functions that send a fetch or axios request with no deadline
+// (require-timeout's projectRequestWithoutDeadline): reported at the call under ESLint 10 and 9,
+// absent under oxlint (no parser for rules), and read again once the called function changes.
+describe('project requests', () => {
+  const PROJECT = path.join(ROOT, 'test/fixtures/project-requests');
+  const handler = path.join(PROJECT, 'src/routes/handler.ts');
+
+  it('are reported at the call under ESLint 10 and ESLint 9', async () => {
+    for (const engine of ['eslint', 'eslint9'] as const) {
+      const findings = await lintWithEslint(engine, PROJECT, [handler], RULES);
+      expect(findings.map(finding => `${finding.file}:${finding.line}:${finding.column}`)).toEqual([
+        'src/routes/handler.ts:11:9',
+        'src/routes/handler.ts:14:9',
+        'src/routes/handler.ts:17:9',
+        'src/routes/handler.ts:21:9',
+        'src/routes/handler.ts:23:9',
+      ]);
+    }
+  });
+
+  it('are not followed under oxlint, which does not give rules its parser', async () => {
+    expect(await lintWithOxlint(PROJECT, [handler], RULES)).toEqual([]);
+  });
+
+  describe('once the called function changes', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'faultline-requests-'));
+      await mkdir(path.join(dir, 'src/lib'), { recursive: true });
+      await writeFile(path.join(dir, 'package.json'), '{ "name": "requests" }');
+      await writeFile(
+        path.join(dir, 'src/lib/health.ts'),
+        'export async function ping(url: string) {\n  return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok;\n}\n',
+      );
+      await writeFile(
+        path.join(dir, 'src/use.ts'),
+        "import { ping } from './lib/health.js';\nexport const check = async (url: string) => { await ping(url); };\n",
+      );
+    });
+    afterAll(async () => {
+      vi.useRealTimers();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('reports the call when the request loses its deadline', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const file = path.join(dir, 'src/use.ts');
+      const linter = new Linter({ cwd: dir });
+      const lint = (): (string | null | undefined)[] =>
+        linter
+          .verify(
+            "import { ping } from './lib/health.js';\nexport const check = async (url: string) => { await ping(url); };\n",
+            [
+              {
+                files: ['**/*.ts'],
+                plugins: { faultline: plugin },
+                languageOptions: { parser: tsParser },
+                rules: RULES,
+              },
+            ],
+            file,
+          )
+          .map(message => message.messageId);
+      expect(lint()).toEqual([]);
+      const health = path.join(dir, 'src/lib/health.ts');
+      await writeFile(
+        health,
+        'export async function ping(url: string) {\n  return (await fetch(url)).ok;\n}\n',
+      );
+      await utimes(health, new Date(), new Date(Date.now() + 60_000));
+      vi.setSystemTime(Date.now() + 31_000);
+      expect(lint()).toEqual(['projectRequestWithoutDeadline']);
+    });
   });
 });
