@@ -577,14 +577,24 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
+  const modules = projectModuleFacts(root, parser, context);
+  // Asked for every file: the modules that set a default are found once per module map.
+  let setters = axiosDefaultSetters.get(modules);
+  if (!setters) {
+    setters = [...modules].filter(([, facts]) => facts.axiosTimeouts.length > 0);
+    axiosDefaultSetters.set(modules, setters);
+  }
   const layers: Summary[] = [];
-  for (const [file, facts] of projectModuleFacts(root, parser, context)) {
+  for (const [file, facts] of setters) {
     if (file === context.filename) continue;
     for (const value of facts.axiosTimeouts)
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
 }
+
+/** Per project's module map: the modules that set an axios default timeout. */
+const axiosDefaultSetters = new WeakMap<Map<string, ModuleFacts>, [string, ModuleFacts][]>();
 
 /** Per project's module map (a new map after each refresh): its classes, by the types they extend or implement. */
 const implementationIndex = new WeakMap<Map<string, ModuleFacts>, Map<string, ProjectImplementation[]>>();
