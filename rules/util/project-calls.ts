@@ -2382,7 +2382,6 @@ export function projectBareRequests(
   if (!opened) return undefined;
   const { own, session } = opened;
   const axiosDefaults = projectAxiosDefaults(context).length > 0;
-  const worth = session.worthReading;
   const parser = parserOf(context);
   const root = projectRoot(context.filename, context.cwd);
   if (!parser || !root) return undefined;
@@ -2399,8 +2398,9 @@ export function projectBareRequests(
     // Only targets syntax names at once.
     const specifier = targetSpecifier(own, call);
     if (!specifier || isRemoteSpecifier(specifier)) return undefined;
-    const file = resolveProjectModule(own.file, specifier, context.cwd);
-    if (!file || (worth && !worth(file))) return undefined;
+    // The name filter has done the cheap part; modules not read yet are still filtered by their
+    // text when they are reached (`worthReading`), and those read before are not asked again.
+    if (!resolveProjectModule(own.file, specifier, context.cwd)) return undefined;
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const [hit] = session.bareRequests(found.info, found.fn, axiosDefaults);
@@ -2926,7 +2926,14 @@ const IMPORT_SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)
 
 const textTests = new Map<
   string,
-  { checkedAt: number; source: string; found: boolean; reexports: boolean; imports: readonly string[] }
+  {
+    checkedAt: number;
+    mtimeMs: number;
+    size: number;
+    found: boolean;
+    reexports: boolean;
+    imports: readonly string[];
+  }
 >();
 /** `export * from './x'`, `export { a } from './x'`: a barrel between a call and what it calls. */
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
@@ -2941,8 +2948,20 @@ function textMatches(
   pattern: RegExp,
 ): { found: boolean; reexports: boolean; imports: readonly string[] } {
   const now = Date.now();
-  const cached = textTests.get(file);
-  if (cached && cached.source === pattern.source && now - cached.checkedAt < STAT_TTL_MS) return cached;
+  // Kept per pattern (two filters alternate in one file's lint) and per version of the file.
+  const key = `${pattern.source}\0${file}`;
+  const cached = textTests.get(key);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached;
+  let stat;
+  try {
+    stat = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    stat = undefined;
+  }
+  if (cached && stat && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+    cached.checkedAt = now;
+    return cached;
+  }
   let found = false;
   let reexports = false;
   const imports: string[] = [];
@@ -2960,8 +2979,15 @@ function textMatches(
   } catch {
     found = false;
   }
-  const entry = { checkedAt: now, source: pattern.source, found, reexports, imports };
-  textTests.set(file, entry);
+  const entry = {
+    checkedAt: now,
+    mtimeMs: stat?.mtimeMs ?? -1,
+    size: stat?.size ?? -1,
+    found,
+    reexports,
+    imports,
+  };
+  textTests.set(key, entry);
   return entry;
 }
 
