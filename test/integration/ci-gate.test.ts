@@ -93,7 +93,7 @@ describe('CI gate: SARIF for code scanning', () => {
       expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
       expect(sarif.version).toBe('2.1.0');
       const run0 = sarif.runs[0];
-      expect(run0?.results.length).toBe(12);
+      expect(run0?.results.length).toBe(14);
       for (const finding of run0?.results ?? []) {
         expect(finding.ruleId).toMatch(/^faultline\//);
         expect(finding.locations[0]?.physicalLocation.region.startLine).toBeGreaterThan(0);
