@@ -1186,14 +1186,7 @@ class Session {
       fn.body,
       node => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        if (node.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
-          return false;
-        const outer = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent.parent : node.parent;
-        if (
-          outer?.type === AST_NODE_TYPES.CallExpression &&
-          TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
-        )
-          return false;
+        if (boundAtCall(node)) return false;
         const reached = this.typedInstance(where, node, 1) ?? this.heldClient(where, node);
         if (!reached) {
           const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
@@ -1276,14 +1269,7 @@ class Session {
       fn.body,
       node => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        if (node.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
-          return false;
-        const outer = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent.parent : node.parent;
-        if (
-          outer?.type === AST_NODE_TYPES.CallExpression &&
-          TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
-        )
-          return false;
+        if (boundAtCall(node)) return false;
         // A request sent and not waited for (`void fetch(…)`, `axios.post(…).catch(log)`) holds no
         // caller up.
         if (!awaitedIn(node, fn)) return false;
@@ -2329,6 +2315,17 @@ const BOUND_KEY = /timeout|deadline|signal/i;
 /** A call wrapped in a timeout helper (`pTimeout(…)`, `withTimeout(…)`, `Promise.race(…)`). */
 const TIMEOUT_WRAPPER = /timeout|deadline|^race$/i;
 
+/** A call bounded where it is made: an argument names a deadline, or a timeout wrapper holds it. */
+function boundAtCall(call: TSESTree.CallExpression): boolean {
+  if (call.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
+    return true;
+  const outer = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
+  return (
+    outer?.type === AST_NODE_TYPES.CallExpression &&
+    TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
+  );
+}
+
 /** The key of a property, or the name of a member read. */
 function propertyName(node: Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Property && node.key.type === AST_NODE_TYPES.Identifier)
@@ -2526,6 +2523,16 @@ interface FunctionCalls {
   calls: string[];
 }
 
+/**
+ * A pattern a module's text matches when it may call one of `names` (`name(`). Names come from
+ * identifiers and from string keys (`'get-user'() {}`), so every character a pattern gives a
+ * meaning to is escaped.
+ */
+function callingAny(names: readonly string[]): RegExp {
+  const escaped = names.map(name => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})\\s*\\(`);
+}
+
 /** Per file: its {@link FunctionCalls}, while the module and the project's axios defaults are unchanged. */
 const functionCallsCache = new Map<
   string,
@@ -2626,12 +2633,9 @@ function bareRequestNames(
     }
     if (added.length === 0) break;
     for (const name of added) names.add(name);
-    pattern = new RegExp(`\\b(?:${added.map(name => name.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`);
+    pattern = callingAny(added);
   }
-  const namesPattern =
-    names.size > 0
-      ? new RegExp(`\\b(?:${[...names].map(name => name.replace(/[$]/g, '\\$')).join('|')})\\s*\\(`)
-      : undefined;
+  const namesPattern = names.size > 0 ? callingAny([...names]) : undefined;
   const calls = new Map<string, string>();
   for (const [file, text] of texts)
     if (BARE_REQUEST_TEXT.test(text) || namesPattern?.test(text))
