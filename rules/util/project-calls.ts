@@ -47,7 +47,7 @@ import {
   parseModule,
   type ProjectConstruction,
   parserOf,
-  projectAxiosDefaults,
+  projectSetsAxiosDefault,
   projectConstructions,
   projectImplementations,
   projectModules,
@@ -2378,7 +2378,7 @@ export function projectBareRequests(
   const opened = openFiltered(context, BARE_REQUEST_TEXT);
   if (!opened) return undefined;
   const { own, session } = opened;
-  const axiosDefaults = projectAxiosDefaults(context).length > 0;
+  const axiosDefaults = projectSetsAxiosDefault(context);
   const parser = parserOf(context);
   const root = projectRoot(context.filename, context.cwd);
   if (!parser || !root) return undefined;
@@ -2466,6 +2466,10 @@ interface BareNames {
   /** Per module that could matter, its {@link FunctionCalls} as read then (JSON). */
   calls: Map<string, string>;
 }
+/**
+ * Per package root and axios-defaults answer (the module that sets `axios.defaults.timeout` does
+ * not count it for itself, so the answer differs for that one file): its {@link BareNames}.
+ */
 const bareNames = new Map<string, BareNames>();
 
 /**
@@ -2533,11 +2537,8 @@ function callingAny(names: readonly string[]): RegExp {
   return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})\\s*\\(`);
 }
 
-/** Per file: its {@link FunctionCalls}, while the module and the project's axios defaults are unchanged. */
-const functionCallsCache = new Map<
-  string,
-  { info: ModuleInfo; axiosDefaults: boolean; functions: FunctionCalls[] }
->();
+/** Per file and axios-defaults answer: its {@link FunctionCalls}, while the module is unchanged. */
+const functionCallsCache = new Map<string, { info: ModuleInfo; functions: FunctionCalls[] }>();
 
 /** {@link FunctionCalls} of every named function of a module, read once per version of the module. */
 function moduleFunctionCalls(
@@ -2548,8 +2549,9 @@ function moduleFunctionCalls(
 ): FunctionCalls[] {
   const info = moduleInfo(file, parser, context);
   if (!info) return [];
-  const cached = functionCallsCache.get(file);
-  if (cached && cached.info === info && cached.axiosDefaults === axiosDefaults) return cached.functions;
+  const key = `${axiosDefaults ? 'bounded' : 'unbounded'}\0${file}`;
+  const cached = functionCallsCache.get(key);
+  if (cached && cached.info === info) return cached.functions;
   const functions = namedFunctions(info).map(([name, fn]): FunctionCalls => {
     let direct = false;
     const calls: string[] = [];
@@ -2566,7 +2568,7 @@ function moduleFunctionCalls(
     );
     return { name, direct, calls };
   });
-  functionCallsCache.set(file, { info, axiosDefaults, functions });
+  functionCallsCache.set(key, { info, functions });
   return functions;
 }
 
@@ -2586,7 +2588,8 @@ function bareRequestNames(
   // The project's files as project facts keep them (re-checked in slices, the same map while
   // nothing changed): nothing of ours to stat.
   const modules = projectModules(root, parser, context);
-  const cached = bareNames.get(root);
+  const key = `${axiosDefaults ? 'bounded' : 'unbounded'}\0${root}`;
+  const cached = bareNames.get(key);
   if (cached && cached.modules === modules) return cached.names;
   const texts: [string, string][] = [];
   const changed: [string, string][] = [];
@@ -2640,7 +2643,7 @@ function bareRequestNames(
   for (const [file, text] of texts)
     if (BARE_REQUEST_TEXT.test(text) || namesPattern?.test(text))
       calls.set(file, JSON.stringify(moduleFunctionCalls(file, parser, context, axiosDefaults)));
-  bareNames.set(root, { modules, names, namesPattern, calls });
+  bareNames.set(key, { modules, names, namesPattern, calls });
   return names;
 }
 

@@ -39,6 +39,8 @@ export interface ProjectContext {
   filename: string;
   cwd: string;
   languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown>; ecmaVersion?: unknown };
+  /** The lint under way (a rule's context has it): its AST tells one lint's calls from the next's. */
+  sourceCode?: { ast?: unknown };
 }
 
 /** A client construction of a construction-level family (pg, ioredis, Solana…) written in a module. */
@@ -77,7 +79,10 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '
 /** The text a module must contain to be worth parsing. */
 const HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 
-/** A refresh checks at least this many modules per lint call, and more while under SWEEP_BUDGET_MS. */
+/**
+ * A refresh checks at least this many modules per lint, and more while under SWEEP_BUDGET_MS (per
+ * lint, however many rules and questions ask for the project's modules during it).
+ */
 const SWEEP_MIN_FILES = 64;
 const SWEEP_BUDGET_MS = 4;
 
@@ -88,6 +93,9 @@ interface Sweep {
   modules: Map<string, ModuleFacts>;
   /** A module was added, removed or changed since the last complete read. */
   changed: boolean;
+  /** The lint that took the last slice (its AST) and the time it has spent on it. */
+  lint?: unknown;
+  spentMs: number;
 }
 
 const roots = new Map<string, string | null>();
@@ -501,7 +509,7 @@ export function parserOf(context: ProjectContext): ParserLike | undefined {
 /**
  * The facts of every module of a project. The first call reads them all; afterwards, once
  * LIST_TTL_MS have passed, the project is listed again and its modules are checked a slice per
- * call (at least SWEEP_MIN_FILES, more while under SWEEP_BUDGET_MS), each re-read only when its
+ * lint (at least SWEEP_MIN_FILES, more while under SWEEP_BUDGET_MS), each re-read only when its
  * size or mtime changed; the new facts replace the old when the sweep is complete. One lint
  * process (an editor, a CI run over many files) therefore reads each module once while it stays
  * unchanged, and an editor's re-lint of one file never pays for statting a whole large project.
@@ -523,6 +531,15 @@ function projectModuleFacts(
   const cached = projects.get(root);
   const now = Date.now();
   if (cached && !cached.sweep && now - cached.at < LIST_TTL_MS) return cached.modules;
+  // A lint that has had its slice of a sweep under way gets the modules as they were.
+  const lint = context.sourceCode?.ast;
+  if (
+    cached?.sweep &&
+    lint !== undefined &&
+    cached.sweep.lint === lint &&
+    cached.sweep.spentMs >= SWEEP_BUDGET_MS
+  )
+    return cached.modules;
   // New files are looked for at most every RELIST_MS; in between, a refresh re-stats the files of
   // the last listing (the listing walks every folder of the project, the costlier half).
   const relist = !cached || now - cached.listedAt >= RELIST_MS;
@@ -531,10 +548,15 @@ function projectModuleFacts(
     next: 0,
     modules: new Map<string, ModuleFacts>(),
     changed: !cached,
+    spentMs: 0,
   };
+  if (lint === undefined || sweep.lint !== lint) {
+    sweep.lint = lint;
+    sweep.spentMs = 0;
+  }
   const started = performance.now();
-  // A first read is needed whole, now; a refresh is spread over calls.
-  const budget = cached ? SWEEP_BUDGET_MS : Infinity;
+  // A first read is needed whole, now; a refresh is spread over lints.
+  const budget = cached ? SWEEP_BUDGET_MS - sweep.spentMs : Infinity;
   for (let checked = 0; sweep.next < sweep.files.length; checked++) {
     if (checked >= SWEEP_MIN_FILES && performance.now() - started > budget) break;
     const file = sweep.files[sweep.next++] as string;
@@ -557,6 +579,7 @@ function projectModuleFacts(
       });
     }
   }
+  sweep.spentMs += performance.now() - started;
   if (sweep.next < sweep.files.length) {
     if (cached) cached.sweep = sweep;
     return cached?.modules ?? sweep.modules;
@@ -577,20 +600,37 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
-  const modules = projectModuleFacts(root, parser, context);
   // Asked for every file: the modules that set a default are found once per module map.
-  let setters = axiosDefaultSetters.get(modules);
-  if (!setters) {
-    setters = [...modules].filter(([, facts]) => facts.axiosTimeouts.length > 0);
-    axiosDefaultSetters.set(modules, setters);
-  }
   const layers: Summary[] = [];
-  for (const [file, facts] of setters) {
+  for (const [file, facts] of axiosSetters(projectModuleFacts(root, parser, context))) {
     if (file === context.filename) continue;
     for (const value of facts.axiosTimeouts)
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
+}
+
+/**
+ * Whether any module of the linted file's project, the linted file included, sets an axios default
+ * timeout: the question asked of a request in another module, which runs in the same process
+ * whichever module set the default. (For the linted file's own requests, its own setting is read
+ * in the file, so {@link projectAxiosDefaults} leaves it out.)
+ */
+export function projectSetsAxiosDefault(context: ProjectContext): boolean {
+  const parser = parserOf(context);
+  const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
+  if (!parser || !root) return false;
+  return axiosSetters(projectModuleFacts(root, parser, context)).length > 0;
+}
+
+/** The modules of a project's module map that set an axios default timeout (kept per map). */
+function axiosSetters(modules: Map<string, ModuleFacts>): [string, ModuleFacts][] {
+  let setters = axiosDefaultSetters.get(modules);
+  if (!setters) {
+    setters = [...modules].filter(([, facts]) => facts.axiosTimeouts.length > 0);
+    axiosDefaultSetters.set(modules, setters);
+  }
+  return setters;
 }
 
 /** Per project's module map: the modules that set an axios default timeout. */

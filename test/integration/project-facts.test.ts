@@ -2,7 +2,7 @@
 // the axios calls of its other modules, under real ESLint; modules are re-read when they change.
 // oxlint's JS plugins do not hand rules their parser, so there the facts are absent (documented
 // in rules/docs/require-timeout.md) and only the file's own settings count.
-import { mkdtemp, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -294,6 +294,63 @@ describe('project requests', () => {
       await utimes(health, new Date(), new Date(Date.now() + 60_000));
       vi.setSystemTime(Date.now() + 31_000);
       expect(lint()).toEqual(['projectRequestWithoutDeadline']);
+    });
+  });
+
+  describe('in a project that sets axios.defaults.timeout', () => {
+    const dirs: string[] = [];
+    afterAll(async () => {
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    });
+    /** A project whose bootstrap sets the default and calls the same request as a route does. */
+    async function project(): Promise<string> {
+      const dir = await mkdtemp(path.join(tmpdir(), 'faultline-defaults-'));
+      dirs.push(dir);
+      await mkdir(path.join(dir, 'src/lib'), { recursive: true });
+      await writeFile(path.join(dir, 'package.json'), '{ "name": "defaults" }');
+      await writeFile(
+        path.join(dir, 'src/lib/api.ts'),
+        "import axios from 'axios';\nexport async function load(url: string) {\n  return (await axios.get(url)).data;\n}\n",
+      );
+      await writeFile(
+        path.join(dir, 'src/main.ts'),
+        "import axios from 'axios';\nimport { load } from './lib/api.js';\naxios.defaults.timeout = 5000;\nexport const boot = async () => { await load('https://config.internal/'); };\n",
+      );
+      await writeFile(
+        path.join(dir, 'src/route.ts'),
+        "import { load } from './lib/api.js';\nexport const route = async () => { await load('https://items.internal/'); };\n",
+      );
+      return dir;
+    }
+    const lint = async (dir: string, file: string): Promise<(string | null | undefined)[]> =>
+      new Linter({ cwd: dir })
+        .verify(
+          await readFile(path.join(dir, file), 'utf8'),
+          [
+            {
+              files: ['**/*.ts'],
+              plugins: { faultline: plugin },
+              languageOptions: { parser: tsParser },
+              rules: RULES,
+            },
+          ],
+          path.join(dir, file),
+        )
+        .map(message => message.messageId);
+
+    // The setting module does not count its own default for its own requests, but the request
+    // it calls in another module runs under it all the same: no report in either, whichever is
+    // linted first.
+    it('reports neither caller, the bootstrap linted first', async () => {
+      const dir = await project();
+      expect(await lint(dir, 'src/main.ts')).toEqual([]);
+      expect(await lint(dir, 'src/route.ts')).toEqual([]);
+    });
+
+    it('reports neither caller, the route linted first', async () => {
+      const dir = await project();
+      expect(await lint(dir, 'src/route.ts')).toEqual([]);
+      expect(await lint(dir, 'src/main.ts')).toEqual([]);
     });
   });
 });
