@@ -531,6 +531,22 @@ function packageEntry(dir: string): string | undefined {
   return tryFile(path.join(dir, 'src', 'index')) ?? tryFile(path.join(dir, 'index'));
 }
 
+/** Per module: the files its `export *` lists name (resolved from `cwd`), rechecked after STAT_TTL_MS. */
+const starFiles = new WeakMap<
+  ModuleInfo,
+  { cwd: string; checkedAt: number; files: (string | undefined)[] }
+>();
+
+/** The files a barrel's `export *` lists name, resolved once per module version while fresh. */
+function starExportFiles(info: ModuleInfo, cwd: string): readonly (string | undefined)[] {
+  const now = Date.now();
+  const cached = starFiles.get(info);
+  if (cached && cached.cwd === cwd && now - cached.checkedAt < STAT_TTL_MS) return cached.files;
+  const files = info.starExports.map(from => resolveProjectModule(info.file, from, cwd));
+  starFiles.set(info, { cwd, checkedAt: now, files });
+  return files;
+}
+
 /** Resolutions by folder, specifier and working directory, rechecked after STAT_TTL_MS (files come and go). */
 const resolutions = new Map<string, { file: string | undefined; checkedAt: number }>();
 
@@ -604,6 +620,11 @@ class Session {
 
   /** Modules are followed only when this says their text may matter (none: all are). */
   worthReading: ((file: string) => boolean) | undefined;
+  /**
+   * Set when an answer was cut short by a bound (the depth of a chain, the modules one file may
+   * read): a miss found then may not be the answer, so it is not kept for other files.
+   */
+  private limited = false;
   /** What `worthReading` lets through, as a key for answers that depend on it. */
   readingKey = '';
 
@@ -611,7 +632,10 @@ class Session {
     // Also for a module another question already read, so that the answer never depends on that.
     if (this.worthReading && !this.worthReading(file)) return undefined;
     if (!modules.has(file)) {
-      if (this.read >= MAX_MODULES_PER_FILE) return undefined;
+      if (this.read >= MAX_MODULES_PER_FILE) {
+        this.limited = true;
+        return undefined;
+      }
       this.read++;
     }
     return moduleInfo(file, this.parser, this.context);
@@ -619,7 +643,10 @@ class Session {
 
   /** What `name` exported by `info` is: a declaration node in some module. */
   exported(info: ModuleInfo, name: string, depth: number): { info: ModuleInfo; node: Node } | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.limited = true;
+      return undefined;
+    }
     const entry = info.exports.get(name);
     if (entry && 'local' in entry) {
       const node = info.locals.get(entry.local);
@@ -640,14 +667,16 @@ class Session {
     const answered = starAnswers.get(key);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     let found: { info: ModuleInfo; node: Node } | undefined;
-    for (const from of info.starExports) {
-      const file = resolveProjectModule(info.file, from, this.context.cwd);
+    const outer = this.limited;
+    this.limited = false;
+    for (const file of starExportFiles(info, this.context.cwd)) {
       const next = file ? this.module(file) : undefined;
       found = next ? this.exported(next, name, depth + 1) : undefined;
       if (found) break;
     }
-    // A miss found deep in a chain may only be the depth bound; it is not kept.
-    if (found || depth <= 2) starAnswers.set(key, { checkedAt: now, found });
+    // A miss cut short by a bound is not kept.
+    if (found || !this.limited) starAnswers.set(key, { checkedAt: now, found });
+    this.limited ||= outer;
     return found;
   }
 
@@ -1461,7 +1490,10 @@ class Session {
     depth: number,
     worthReading?: (file: string) => boolean,
   ): { info: ModuleInfo; node: Node } | { external: Import } | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.limited = true;
+      return undefined;
+    }
     const declared = info.types.get(name) ?? info.locals.get(name);
     if (declared?.type === AST_NODE_TYPES.ClassDeclaration || info.types.has(name))
       return { info, node: declared as Node };
@@ -1486,7 +1518,10 @@ class Session {
     depth: number,
     worthReading?: (file: string) => boolean,
   ): { info: ModuleInfo; node: Node } | { external: Import } | undefined {
-    if (depth > MAX_DEPTH) return undefined;
+    if (depth > MAX_DEPTH) {
+      this.limited = true;
+      return undefined;
+    }
     const entry = info.exports.get(name);
     if (entry && 'local' in entry) return this.typeNamed(info, entry.local, depth + 1, worthReading);
     if (entry && 'from' in entry) {
@@ -1502,14 +1537,16 @@ class Session {
     const answered = starTypeAnswers.get(key);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     let found: { info: ModuleInfo; node: Node } | { external: Import } | undefined;
-    for (const from of info.starExports) {
-      const file = resolveProjectModule(info.file, from, this.context.cwd);
+    const outer = this.limited;
+    this.limited = false;
+    for (const file of starExportFiles(info, this.context.cwd)) {
       const next = file ? this.moduleWorthReading(file, worthReading) : undefined;
       found = next ? this.exportedType(next, name, depth + 1, worthReading) : undefined;
       if (found) break;
     }
-    // A miss found deep in a chain may only be the depth bound; it is not kept.
-    if (found || depth <= 2) starTypeAnswers.set(key, { checkedAt: now, found });
+    // A miss cut short by a bound is not kept.
+    if (found || !this.limited) starTypeAnswers.set(key, { checkedAt: now, found });
+    this.limited ||= outer;
     return found;
   }
 

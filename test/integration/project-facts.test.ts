@@ -90,6 +90,54 @@ describe('projectAxiosDefaults', () => {
   });
 });
 
+// A barrel too wide for one file's reading budget: the first file to ask reads what it may and
+// finds nothing; that miss is the budget's, not the answer, so the next file reads on and finds it.
+describe('a barrel wider than one file may read', () => {
+  let dir: string;
+  const FANOUT = { 'faultline/no-unbounded-fanout': 'error' as const };
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'faultline-barrel-'));
+    await mkdir(path.join(dir, 'src/lib'), { recursive: true });
+    await writeFile(path.join(dir, 'package.json'), '{ "name": "barrel" }');
+    const names = Array.from({ length: 100 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+    for (const name of names.slice(0, -1))
+      await writeFile(path.join(dir, `src/lib/${name}.ts`), `export const ${name} = () => '${name}';\n`);
+    await writeFile(
+      path.join(dir, `src/lib/${names.at(-1)}.ts`),
+      'export async function getUser(id: string) {\n  return (await fetch(`https://users.internal/${id}`, { signal: AbortSignal.timeout(2000) })).json();\n}\n',
+    );
+    await writeFile(
+      path.join(dir, 'src/lib/index.ts'),
+      names.map(name => `export * from './${name}';\n`).join(''),
+    );
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const lint = (file: string): (string | null | undefined)[] =>
+    new Linter({ cwd: dir })
+      .verify(
+        "import { getUser } from './lib';\nexport const all = (ids: string[]) => Promise.all(ids.map(id => getUser(id)));\n",
+        [
+          {
+            files: ['**/*.ts'],
+            plugins: { faultline: plugin },
+            languageOptions: { parser: tsParser },
+            rules: FANOUT,
+          },
+        ],
+        path.join(dir, file),
+      )
+      .map(message => message.ruleId);
+
+  it('is read on by the next file', () => {
+    const first = lint('src/a.ts');
+    expect(lint('src/b.ts')).toEqual(['faultline/no-unbounded-fanout']);
+    expect(lint('src/c.ts')).toEqual(['faultline/no-unbounded-fanout']);
+    expect(first.length).toBeLessThanOrEqual(1);
+  });
+});
+
 // Calls into the project's own modules: a fan-out over a function that queries the database in
 // another module is found under ESLint 10 and 9; under oxlint (no parser for rules) it is not, as
 // rules/docs/no-unbounded-fanout.md says.
