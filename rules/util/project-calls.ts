@@ -54,6 +54,7 @@ import {
   projectRoot,
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
+import { type InputGuard, carryGuards, inputGuards, unmetBy } from './input-guards.js';
 
 /**
  * How long a module read, a resolution or a text test is trusted before it is checked again: the
@@ -1303,14 +1304,27 @@ class Session {
         // caller up.
         if (!awaitedIn(node, fn)) return false;
         const request = bareRequest(where, node, axiosDefaults);
+        const inner = request || depth >= NESTED_CALLS ? undefined : this.calledFunction(where, node);
+        if (!request && !inner) return false;
+        // Sent only for some inputs (`if (externalUrl) …`): judged against each call's arguments.
+        const guards = inputGuards(node, fn, branch => sendsBareRequest(where, fn, branch, axiosDefaults));
         if (request) {
-          found.push({ line: node.loc.start.line, text: calleeWords(node), family: request });
+          found.push({ line: node.loc.start.line, text: calleeWords(node), family: request, guards });
           return false;
         }
-        const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
         if (inner)
-          for (const nested of this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1))
-            found.push({ ...nested, file: nested.file ?? inner.info.file });
+          for (const nested of this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1)) {
+            // What this call passes may settle the request's guards in the function it calls, or
+            // make them guards about this function's own inputs.
+            const carried = nested.guards ? carryGuards(nested.guards, node.arguments, fn) : [];
+            if (carried === 'unmet') continue;
+            const all = [...(guards ?? []), ...carried];
+            found.push({
+              ...nested,
+              file: nested.file ?? inner.info.file,
+              guards: all.length > 0 ? all : undefined,
+            });
+          }
         return false;
       },
       node => !isFunction(node),
@@ -2108,6 +2122,11 @@ export interface BareRequest {
   line: number;
   text: string;
   family: 'fetch' | 'axios';
+  /**
+   * The conditions on the function's inputs the request is sent under (`if (externalUrl)`), when
+   * it is not sent for every input: a call whose arguments cannot meet them does not reach it.
+   */
+  guards?: InputGuard[];
 }
 
 /** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
@@ -2218,6 +2237,21 @@ function bareRequest(
  * variable, also through a promise chain (`fetch(…).then(r => r.json())`) or inside the list of an
  * awaited `Promise.all`. A call whose promise is dropped (a statement of its own, `void`) is not.
  */
+/** A branch of `fn` sends a bare request of its own that `fn` waits for (not one it calls into). */
+function sendsBareRequest(info: ModuleInfo, fn: FunctionNode, branch: Node, axiosDefaults: boolean): boolean {
+  return (
+    findNode(
+      branch,
+      node =>
+        node.type === AST_NODE_TYPES.CallExpression &&
+        !boundAtCall(node) &&
+        awaitedIn(node, fn) &&
+        bareRequest(info, node, axiosDefaults) !== undefined,
+      node => !isFunction(node),
+    ) !== undefined
+  );
+}
+
 export function awaitedIn(call: Node, fn: Node | undefined): boolean {
   let current: Node = call;
   for (let parent = current.parent; parent && parent !== fn; current = parent, parent = parent.parent) {
@@ -2437,7 +2471,9 @@ export function projectBareRequests(
     if (!resolveProjectModule(own.file, specifier, context.cwd)) return undefined;
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
-    const [hit] = session.bareRequests(found.info, found.fn, axiosDefaults);
+    const hit = session
+      .bareRequests(found.info, found.fn, axiosDefaults)
+      .find(request => !request.guards || !unmetBy(request.guards, call.arguments));
     return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
 }

@@ -1,0 +1,154 @@
+// inputGuards and unmetBy: which calls of a function run for only some of its inputs, and whether
+// a call's arguments can meet them. A probe rule reports every `fetch(…)` that every input reaches,
+// and every call of a function `f` of the file whose arguments can reach one of its `fetch` calls.
+import tsParser from '@typescript-eslint/parser';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { Linter, type Rule } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import { type FunctionNode, findNode, isFunction } from '../../rules/util/ast.js';
+import { inputGuards, unmetBy } from '../../rules/util/input-guards.js';
+
+const isFetch = (node: TSESTree.Node): boolean =>
+  node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'fetch';
+const sends = (branch: TSESTree.Node): boolean => findNode(branch, isFetch) !== undefined;
+/** The `fetch` calls of a function, each with its guards. */
+const fetches = (fn: FunctionNode): { call: TSESTree.Node; guards: ReturnType<typeof inputGuards> }[] => {
+  const found: { call: TSESTree.Node; guards: ReturnType<typeof inputGuards> }[] = [];
+  findNode(fn.body, node => {
+    if (isFetch(node)) found.push({ call: node, guards: inputGuards(node, fn, sends) });
+    return false;
+  });
+  return found;
+};
+
+const probe: Rule.RuleModule = {
+  meta: { type: 'problem', schema: [], messages: { reached: 'reached' } },
+  create(context) {
+    const report = (node: TSESTree.Node): void =>
+      context.report({ node: node as unknown as Rule.Node, messageId: 'reached' });
+    return {
+      'CallExpression[callee.name="fetch"]'(node: Rule.Node) {
+        const call = node as unknown as TSESTree.CallExpression;
+        let fn: TSESTree.Node | undefined = call.parent;
+        while (fn && !isFunction(fn)) fn = fn.parent;
+        if (fn && !inputGuards(call, fn as FunctionNode, sends)) report(call);
+      },
+      'CallExpression[callee.name="f"]'(node: Rule.Node) {
+        const call = node as unknown as TSESTree.CallExpression;
+        const program = context.sourceCode.ast as unknown as TSESTree.Program;
+        const declared = program.body.find(statement => statement.type === 'FunctionDeclaration');
+        if (declared?.type !== 'FunctionDeclaration' || declared.id?.name !== 'f') return;
+        if (fetches(declared).some(({ guards }) => !guards || !unmetBy(guards, call.arguments))) report(call);
+      },
+    };
+  },
+};
+
+/** The lines of the `fetch` calls every input reaches. */
+function reached(code: string): number[] {
+  return new Linter()
+    .verify(
+      code,
+      [
+        {
+          files: ['**/*.ts'],
+          plugins: { probe: { rules: { probe } } },
+          languageOptions: { parser: tsParser },
+          rules: { 'probe/probe': 'error' },
+        },
+      ],
+      'file.ts',
+    )
+    .map(message => message.line);
+}
+
+describe('inputGuards and unmetBy', () => {
+  it('counts branches on a parameter, a member of one, and locals taken straight from one', () => {
+    expect(reached('async function f(url?: string) {\n  if (url) await fetch(url);\n}')).toEqual([]);
+    expect(reached('async function f(o: { url?: string }) {\n  if (o.url) await fetch(o.url);\n}')).toEqual(
+      [],
+    );
+    expect(
+      reached(
+        'async function f(o: { url?: string }) {\n  const { url } = o;\n  const target = url ?? "";\n  if (target) await fetch(target);\n}',
+      ),
+    ).toEqual([]);
+    expect(
+      reached('const f = async (url: string, wait: boolean) => (wait ? await fetch(url) : undefined);'),
+    ).toEqual([]);
+    expect(
+      reached('async function f(url: string, on: boolean) {\n  return on && (await fetch(url));\n}'),
+    ).toEqual([]);
+    expect(
+      reached(
+        'async function f(kind: string, url: string) {\n  switch (kind) {\n    case "remote":\n      return fetch(url);\n  }\n}',
+      ),
+    ).toEqual([]);
+  });
+
+  it('counts an early return on an input, not one that throws or asks another value', () => {
+    expect(
+      reached(
+        'async function f(url: string) {\n  if (!url.startsWith("https:")) return null;\n  return fetch(url);\n}',
+      ),
+    ).toEqual([]);
+    expect(
+      reached(
+        'async function f(url?: string) {\n  if (!url) throw new Error("url");\n  return fetch(url);\n}',
+      ),
+    ).toEqual([3]);
+    expect(
+      reached(
+        'const cache = new Map();\nasync function f(url: string) {\n  if (cache.has(url)) return cache.get(url);\n  return fetch(url);\n}',
+      ),
+    ).toEqual([4]);
+    expect(
+      reached(
+        'async function f(this: { ready: boolean }, url: string) {\n  if (!this.ready) return;\n  return fetch(url);\n}',
+      ),
+    ).toEqual([3]);
+  });
+
+  it('leaves a branch that every input reaches one way or the other', () => {
+    expect(
+      reached(
+        'async function f(method: string, url: string) {\n  if (method === "GET") return fetch(url);\n  return fetch(url, { method });\n}',
+      ),
+    ).toEqual([2, 3]);
+    expect(
+      reached(
+        'async function f(method: string, url: string) {\n  return method === "GET" ? fetch(url) : fetch(url, { method });\n}',
+      ),
+    ).toEqual([2, 2]);
+    expect(
+      reached(
+        'async function f(url: string, log: boolean) {\n  if (log) console.log(url);\n  return fetch(url);\n}',
+      ),
+    ).toEqual([3]);
+  });
+
+  it('judges a call by what it passes for the guarded input', () => {
+    const helper =
+      'async function f(input: { storageKey?: string; externalUrl?: string }, wait?: boolean) {\n' +
+      '  const { externalUrl } = input;\n' +
+      '  if (externalUrl && wait) return fetch(externalUrl);\n' +
+      '  return input.storageKey;\n' +
+      '}\n';
+    // Line 3 is the fetch itself (guarded); calls from line 6.
+    const calls = (text: string): number[] => reached(helper + text).filter(line => line > 5);
+    expect(calls('f({ storageKey: "k" }, true);')).toEqual([]);
+    expect(calls('f({ externalUrl: "https://a" }, false);')).toEqual([]);
+    expect(calls('f({ externalUrl: "https://a" });')).toEqual([]);
+    expect(calls('f({ externalUrl: "https://a" }, true);')).toEqual([6]);
+    expect(calls('declare const body: { url: string };\nf({ externalUrl: body.url }, true);')).toEqual([7]);
+    expect(calls('declare const input: { externalUrl: string };\nf(input, true);')).toEqual([7]);
+    expect(calls('declare const rest: object;\nf({ ...rest }, true);')).toEqual([7]);
+  });
+
+  it('leaves a guard the arguments cannot settle to the call (a method of the input asked)', () => {
+    const helper =
+      'async function f(url: string) {\n  if (!url.includes("notion.site")) return null;\n  return fetch(url);\n}\n';
+    expect(reached(helper + 'f("https://a.example");').filter(line => line > 4)).toEqual([5]);
+  });
+});
