@@ -1,9 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createModelRule } from './create-rule.js';
-import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './util/ast.js';
+import { type Node, findNode, isFunction, memberName, propertyKey, unwrap, writtenName } from './util/ast.js';
 import type { Classified } from './util/file-model.js';
+import { importedValue } from './util/file-model/values.js';
 import {
   type FanOut,
   callbackBody,
@@ -38,6 +39,21 @@ const LIMITER_NAME = /(?:queue|limiter|limit|semaphore|throttle|bottleneck)$/i;
 const FAN_IN = new Set(['Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race']);
 /** The role given to a call that reaches another process through the project's own code. */
 const PROJECT_CALL = { role: 'call', family: 'custom', options: { none: true } } as const;
+/**
+ * Types, by module, of a value that holds one connection for its life: a transaction, or what runs
+ * on one (TypeORM's `EntityManager` as helpers receive it, and its `QueryRunner`). Queries through
+ * such a value wait for each other on that connection; nothing fans out to the pool or the server.
+ */
+const TRANSACTION_TYPES: Readonly<Record<string, readonly string[]>> = {
+  sequelize: ['Transaction'],
+  '@sequelize/core': ['Transaction'],
+  typeorm: ['EntityManager', 'QueryRunner'],
+  knex: ['Knex.Transaction'],
+  kysely: ['Transaction'],
+  '@prisma/client': ['Prisma.TransactionClient'],
+};
+/** Members of a transaction that lead back to the shared client (`manager.connection.manager`, `t.sequelize.query`). */
+const LEAVES_TRANSACTION = new Set(['connection', 'dataSource', 'sequelize']);
 const DEFERRING =
   /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
 
@@ -224,13 +240,152 @@ export default createModelRule<Options, MessageIds>({
       return !(concurrency.value.kind === 'number' && !Number.isFinite(concurrency.value.value));
     }
 
+    const transactionBindings = new Map<TSESLint.Scope.Variable, boolean>();
+
+    /**
+     * A binding that holds a transaction, by what the code does: the first parameter of a callback
+     * given to `.transaction(…)` (Sequelize, TypeORM, knex, drizzle) or `.$transaction(…)` (Prisma);
+     * a const made by `await x.transaction()` (no callback)
+     * or `x.createQueryRunner()`; or a parameter or const declared with a transaction's type
+     * ({@link TRANSACTION_TYPES}), as helpers receive it. A name alone is not enough.
+     */
+    function isTransactionBinding(identifier: TSESTree.Identifier): boolean {
+      const variable = model.findVariable(identifier);
+      if (!variable) return false;
+      const known = transactionBindings.get(variable);
+      if (known !== undefined) return known;
+      const def = variable.defs[0];
+      let result = false;
+      if (def?.type === 'Parameter' && def.name.parent?.type !== AST_NODE_TYPES.TSParameterProperty) {
+        // A constructor's parameter property is an injected field: Nest's `EntityManager` is the shared one.
+        const fn = def.node as Node;
+        result =
+          (isFunction(fn) && fn.params[0] === def.name && isTransactionCallback(fn)) ||
+          isTransactionType((def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation);
+      } else if (def?.type === 'Variable') {
+        const declarator = def.node as TSESTree.VariableDeclarator;
+        const init = model.constInit(identifier);
+        let made = init ? unwrap(init) : undefined;
+        if (made?.type === AST_NODE_TYPES.AwaitExpression) made = unwrap(made.argument);
+        result =
+          (made?.type === AST_NODE_TYPES.CallExpression &&
+            made.callee.type === AST_NODE_TYPES.MemberExpression &&
+            ((memberName(made.callee) === 'transaction' &&
+              !made.arguments.some(arg => isFunction(unwrap(arg as Node)))) ||
+              memberName(made.callee) === 'createQueryRunner')) ||
+          (declarator.id.type === AST_NODE_TYPES.Identifier &&
+            isTransactionType(declarator.id.typeAnnotation?.typeAnnotation));
+      }
+      transactionBindings.set(variable, result);
+      return result;
+    }
+
+    /** `sequelize.transaction(async t => …)`, `dataSource.transaction('SERIALIZABLE', async manager => …)`, `prisma.$transaction(tx => …)`. */
+    function isTransactionCallback(fn: Node): boolean {
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = memberName(callee);
+      return name === 'transaction' || name === '$transaction';
+    }
+
+    /** `Transaction` from sequelize, `Knex.Transaction`, `EntityManager` from typeorm, `Tx | undefined`, through a local alias. */
+    function isTransactionType(type: TSESTree.TypeNode | undefined, depth = 0): boolean {
+      if (!type || depth > 2) return false;
+      if (type.type === AST_NODE_TYPES.TSUnionType)
+        return type.types.some(
+          member =>
+            member.type !== AST_NODE_TYPES.TSUndefinedKeyword &&
+            member.type !== AST_NODE_TYPES.TSNullKeyword &&
+            isTransactionType(member, depth + 1),
+        );
+      if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+      const name = type.typeName;
+      const head = name.type === AST_NODE_TYPES.TSQualifiedName ? name.left : name;
+      if (head.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = model.findVariable(head)?.defs[0];
+      if (def?.type === 'Type' && def.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration && head === name)
+        return isTransactionType(def.node.typeAnnotation, depth + 1);
+      if (def?.type !== 'ImportBinding') return false;
+      const module = importedValue(def, true);
+      if (module.kind !== 'module') return false;
+      const path =
+        name.type === AST_NODE_TYPES.TSQualifiedName ? [...module.path, name.right.name] : module.path;
+      return TRANSACTION_TYPES[module.module]?.includes(path.join('.')) ?? false;
+    }
+
+    /**
+     * The remote call runs on a transaction: along its chain, it is called on a transaction
+     * (`trx('t')…`, `manager.save(x)`, `tx.user.update(…)`), passes one as an option
+     * (`{ transaction }`, `{ transaction: t }`), or chains `.transacting(trx)`. Its queries then
+     * wait for each other on the transaction's one connection.
+     */
+    function isOnTransaction(call: Classified): boolean {
+      let top: Node = call.node;
+      for (let parent: Node | undefined = top.parent; parent; top = parent, parent = parent.parent) {
+        const up =
+          (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === top) ||
+          (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === top) ||
+          parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          parent.type === AST_NODE_TYPES.ChainExpression;
+        if (!up) break;
+      }
+      // The member read on the root itself (`connection` in `manager.connection.manager.save(x)`).
+      let first: string | undefined;
+      for (let current = unwrap(top); ;) {
+        if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+          const name = writtenName(current.callee);
+          for (const arg of current.arguments) {
+            const value = unwrap(arg as Node);
+            if (
+              value.type === AST_NODE_TYPES.Identifier &&
+              name === 'transacting' &&
+              isTransactionBinding(value)
+            )
+              return true;
+            if (transactionOption(value)) return true;
+          }
+          current = unwrap(current.callee);
+        } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+          first = memberName(current);
+          current = unwrap(current.object);
+        } else {
+          return (
+            current.type === AST_NODE_TYPES.Identifier &&
+            !LEAVES_TRANSACTION.has(first ?? '') &&
+            isTransactionBinding(current)
+          );
+        }
+      }
+    }
+
+    /** An options object (written there, or a const of one) whose `transaction` is a transaction. */
+    function transactionOption(value: Node): boolean {
+      const options = value.type === AST_NODE_TYPES.Identifier ? (model.constInit(value) ?? value) : value;
+      if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      return options.properties.some(property => {
+        if (property.type !== AST_NODE_TYPES.Property || propertyKey(property) !== 'transaction')
+          return false;
+        const given = unwrap(property.value as Node);
+        return given.type === AST_NODE_TYPES.Identifier && isTransactionBinding(given);
+      });
+    }
+
+    /** A call that adds nothing to the fan-out: it waits for a shared limiter, or for its transaction's connection. */
+    function isBoundedCall(call: Classified, within: Node): boolean {
+      return isLimited(call, within) || isOnTransaction(call);
+    }
+
     /** `pMap(xs, remote)` without a concurrency, `async.map(xs, remote)`: unbounded, reported at the call. */
     function checkMapCall(classified: Classified): void {
       const role = classified.role;
       if (role.role !== 'mapLimited' || isBoundedMap(classified)) return;
       const call = classified.node;
       const body = callbackBody(model, call.arguments[role.fnArg] as Node | undefined);
-      if (!body || model.remoteCallsIn(body).length === 0) return;
+      if (!body) return;
+      const calls = model.remoteCallsIn(body);
+      if (calls.length === 0 || calls.every(isOnTransaction)) return;
       const source = role.fnArg > 0 ? (call.arguments[0] as Node | undefined) : undefined;
       if (isSmall(source)) return;
       context.report({
@@ -259,8 +414,9 @@ export default createModelRule<Options, MessageIds>({
       if (fanOut.collection.calls.length === 0) return false;
       const { source, work, calls } = fanOut.collection;
       if (isSmall(source) || isBudgetedRecursion(model, work, calls)) return false;
-      // Sequential pushes (`await` inside the loop) are not fan-out; neither are calls that each go through a limiter.
-      if (calls.every(call => isLimited(call, work))) return false;
+      // Sequential pushes (`await` inside the loop) are not fan-out; neither are calls that each go
+      // through a limiter or run on a transaction.
+      if (calls.every(call => isBoundedCall(call, work))) return false;
       return true;
     }
 
@@ -291,7 +447,7 @@ export default createModelRule<Options, MessageIds>({
       let calls = remoteCallsNow(model, body);
       if (calls.length === 0) calls = projectCallsIn(body);
       if (calls.length === 0 || isSmall(callee.object)) return;
-      if (calls.every(remote => isLimited(remote, body))) return;
+      if (calls.every(remote => isBoundedCall(remote, body))) return;
       context.report({
         node: callee,
         messageId: 'unboundedForEach',
@@ -311,7 +467,7 @@ export default createModelRule<Options, MessageIds>({
       // `promises.push(await call())` waits for each, and a pushed thunk is not started: only an unawaited promise fans out.
       if (unwrap(pushed).type === AST_NODE_TYPES.AwaitExpression || isFunction(unwrap(pushed))) return;
       const calls = model.remoteCallsIn(pushed);
-      if (calls.length === 0 || calls.every(remote => isLimited(remote, pushed))) return;
+      if (calls.length === 0 || calls.every(remote => isBoundedCall(remote, pushed))) return;
       if (
         findNode(
           pushed,

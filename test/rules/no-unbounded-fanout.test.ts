@@ -208,6 +208,84 @@ export const rename = (ids: string[]) =>
   prisma.$transaction(async prisma => Promise.all(ids.map(id => prisma.user.update({ where: { id }, data: { name: 'x' } }))));`,
       options: [{ checkTests: true }],
     },
+    // Sequelize: every call passes the transaction its callback was given (`{ transaction }`,
+    // `{ transaction: t }`, an options const), so the queries wait for each other on its connection.
+    {
+      filename: HANDLER,
+      code: `import * as models from '@/lib/models';
+import { Order, sequelize } from '@/lib/models';
+export const close = (items: { id: string }[]) =>
+  sequelize.transaction(async transaction => {
+    await Promise.all(items.map(item => Order.update({ status: 'closed' }, { where: { id: item.id }, transaction })));
+    await Promise.all(items.map(item => sequelize.query('UPDATE lines SET closed = true WHERE order_id = ?', { replacements: [item.id], transaction })));
+  });
+export const copy = (items: { id: string }[]) =>
+  sequelize.transaction({ isolationLevel: 'SERIALIZABLE' }, async t => {
+    const options = { transaction: t };
+    await Promise.all(items.map(item => models.Order.create({ id: item.id }, { transaction: t })));
+    await Promise.all(items.map(item => Order.create({ id: item.id }, options)));
+  });`,
+      options: [{ checkTests: true }],
+    },
+    // Sequelize: an unmanaged transaction (`await sequelize.transaction()`), and a helper given one
+    // as a parameter declared with Sequelize's `Transaction`.
+    {
+      filename: HANDLER,
+      code: `import type { Transaction } from 'sequelize';
+import { Order, sequelize } from '@/lib/models';
+export async function archive(items: { id: string }[]) {
+  const t = await sequelize.transaction();
+  await Promise.all(items.map(item => Order.update({ status: 'archived' }, { where: { id: item.id }, transaction: t })));
+  await t.commit();
+}
+export async function reopen(items: { id: string }[], transaction?: Transaction | null) {
+  await Promise.all(items.map(item => Order.update({ status: 'open' }, { where: { id: item.id }, transaction })));
+}`,
+      options: [{ checkTests: true }],
+    },
+    // TypeORM: the callback's EntityManager (with an isolation level first), and helpers given the
+    // transaction's EntityManager or its QueryRunner, whose `manager` runs on the runner's connection.
+    {
+      filename: HANDLER,
+      code: `import type { EntityManager, QueryRunner } from 'typeorm';
+import { dataSource } from '@/lib/models';
+export const saveAll = (items: object[]) =>
+  dataSource.transaction('SERIALIZABLE', async (manager: EntityManager) => {
+    await Promise.all(items.map(item => manager.getRepository('Order').save(item)));
+  });
+export const insertAll = (manager: EntityManager, items: object[]) => Promise.all(items.map(item => manager.save(item)));
+export const removeAll = (queryRunner: QueryRunner, items: object[]) =>
+  Promise.all(items.map(item => queryRunner.manager.remove(item)));`,
+      options: [{ checkTests: true }],
+    },
+    // knex: queries that chain `.transacting(trx)`, with the callback's transaction, an awaited
+    // `db.transaction()`, or a helper's `Knex.Transaction`, fanned out by map, p-map, forEach or pushes.
+    `import knex, { type Knex } from 'knex';
+import pMap from 'p-map';
+const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 1000 } });
+export const close = (ids: string[]) =>
+  db.transaction(async trx => {
+    await Promise.all(ids.map(id => db('orders').where({ id }).update({ status: 'closed' }).transacting(trx)));
+    await pMap(ids, id => db('lines').where({ order_id: id }).del().transacting(trx));
+  });
+export async function archive(ids: string[]) {
+  const trx = await db.transaction();
+  ids.forEach(id => void db('orders').transacting(trx).where({ id }).update({ status: 'archived' }));
+  const pending = [];
+  for (const id of ids) pending.push(db('audit').insert({ id }).transacting(trx));
+  await Promise.all(pending);
+  await trx.commit();
+}
+export const reopen = (trx: Knex.Transaction, ids: string[]) =>
+  Promise.all(ids.map(id => db('orders').where({ id }).update({ status: 'open' }).transacting(trx)));`,
+    // kysely: a helper given the transaction (\`Transaction<DB>\`) calls on it.
+    {
+      filename: HANDLER,
+      code: `import type { Transaction } from 'kysely';
+export const touch = (trx: Transaction<Record<string, never>>, ids: string[]) =>
+  Promise.all(ids.map(id => trx.updateTable('orders').where('id', '=', id).execute()));`,
+      options: [{ checkTests: true }],
+    },
     // An import whose resolution probes a path under a file (`http.ts/…`, ENOTDIR): not the project's, and no crash.
     {
       filename: HANDLER,
@@ -496,6 +574,77 @@ export const all = (orgs: string[]) => Promise.all(orgs.map(async org => { try {
 export const rename = (ids: string[]) => Promise.all(ids.map(id => prisma.user.update({ where: { id }, data: { name: 'x' } })));`,
       options: [{ checkTests: true }],
       errors: [{ line: 2, column: 42, endLine: 2, endColumn: 53, messageId: 'unboundedFanout' }],
+    },
+    // Inside a transaction, one call on it and one on the shared client: the second fans out to the pool.
+    {
+      filename: HANDLER,
+      code: `import { Order, sequelize } from '@/lib/models';
+export const close = (items: { id: string }[]) =>
+  sequelize.transaction(async transaction => {
+    await Promise.all(items.map(async item => {
+      await Order.update({ status: 'closed' }, { where: { id: item.id }, transaction });
+      await sequelize.query('INSERT INTO audit (order_id) VALUES (?)', { replacements: [item.id] });
+    }));
+  });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 4, column: 11, endLine: 4, endColumn: 22, messageId: 'unboundedFanout' }],
+    },
+    // Named like a transaction but not one: an untyped parameter, a local `Transaction` type, and
+    // the result of a managed transaction (what its callback returned).
+    {
+      filename: HANDLER,
+      code: `import { Order, sequelize } from '@/lib/models';
+interface Transaction { id: string }
+export async function a(items: { id: string }[], transaction: unknown) {
+  await Promise.all(items.map(item => Order.create({ id: item.id }, { transaction })));
+}
+export async function b(items: { id: string }[], transaction: Transaction) {
+  await Promise.all(items.map(item => Order.create({ id: item.id }, { transaction })));
+}
+export async function c(items: { id: string }[]) {
+  const transaction = await sequelize.transaction(async () => items.length);
+  await Promise.all(items.map(item => Order.create({ id: item.id }, { transaction })));
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 11, column: 9, endLine: 11, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    // TypeORM: an injected EntityManager is the shared one, and `manager.connection` leads back to
+    // the data source.
+    {
+      filename: HANDLER,
+      code: `import type { EntityManager } from 'typeorm';
+export class Orders {
+  constructor(private readonly manager: EntityManager) {}
+  saveAll(items: object[]) { return Promise.all(items.map(item => this.manager.save(item))); }
+}
+export const insertAll = (manager: EntityManager, items: object[]) =>
+  Promise.all(items.map(item => manager.connection.manager.save(item)));`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 37, endLine: 4, endColumn: 48, messageId: 'unboundedFanout' },
+        { line: 7, column: 3, endLine: 7, endColumn: 14, messageId: 'unboundedFanout' },
+      ],
+    },
+    // knex: a query on the shared instance inside the transaction's callback (no `.transacting`),
+    // and `.transacting` given a parameter that is only named like a transaction.
+    {
+      code: `import knex from 'knex';
+const db = knex({ client: 'pg', connection: { host: 'db', statement_timeout: 1000 } });
+export const close = (ids: string[]) =>
+  db.transaction(async trx => {
+    await Promise.all(ids.map(id => db('orders').where({ id }).update({ status: 'closed' })));
+    await trx('audit').insert({ ids });
+  });
+export const reopen = (trx: unknown, ids: string[]) =>
+  Promise.all(ids.map(id => db('orders').where({ id }).update({ status: 'open' }).transacting(trx)));`,
+      errors: [
+        { line: 5, column: 11, endLine: 5, endColumn: 22, messageId: 'unboundedFanout' },
+        { line: 9, column: 3, endLine: 9, endColumn: 14, messageId: 'unboundedFanout' },
+      ],
     },
     // A wrapper class around a Redis client, exported inside an object.
     {
