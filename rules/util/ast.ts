@@ -48,6 +48,19 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return undefined;
 }
 
+/** A member access chain `a.b.c` as its root and the names after it; undefined for a computed member. */
+export function memberChain(node: Node): { root: Node; path: string[] } | undefined {
+  const path: string[] = [];
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(current);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    current = unwrap(current.object);
+  }
+  return { root: current, path };
+}
+
 /** The name a callee is written with: `f` in `f()`, `b` in `a.b()` or `a['b']()`; else undefined. */
 export function writtenName(callee: Node): string | undefined {
   const inner = unwrap(callee);

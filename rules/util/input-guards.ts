@@ -5,7 +5,16 @@
 // between the function's start and the request, against the arguments of each call.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { type FunctionNode, type Node, findNode, isFunction, unwrap } from './ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberChain,
+  memberName,
+  propertyKey,
+  unwrap,
+} from './ast.js';
 
 /**
  * Where an input comes from: the argument at `param`, then the properties `path` of it
@@ -171,10 +180,7 @@ function passed(
     if (written.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
     const property = written.properties.find(
       (each): each is Extract<typeof each, { type: AST_NODE_TYPES.Property }> =>
-        each.type === AST_NODE_TYPES.Property &&
-        !each.computed &&
-        ((each.key.type === AST_NODE_TYPES.Identifier && each.key.name === key) ||
-          (each.key.type === AST_NODE_TYPES.Literal && each.key.value === key)),
+        each.type === AST_NODE_TYPES.Property && propertyKey(each) === key,
     );
     value = property?.value as Node | undefined;
   }
@@ -235,7 +241,7 @@ function presenceOf(test: Node): Node | undefined {
       return presenceOf(unwrap(test.left));
     return undefined;
   }
-  if (test.type === AST_NODE_TYPES.MemberExpression && memberKey(test) === 'length')
+  if (test.type === AST_NODE_TYPES.MemberExpression && memberName(test) === 'length')
     return unwrap(test.object);
   if (test.type === AST_NODE_TYPES.Identifier || test.type === AST_NODE_TYPES.MemberExpression) return test;
   return undefined;
@@ -243,25 +249,10 @@ function presenceOf(test: Node): Node | undefined {
 
 /** Where an input chain's value comes from (`opts.file.url`: param, then `file`, `url`). */
 function sourceOf(chain: Node, inputs: Map<string, Source>): Source {
-  const path: string[] = [];
-  let current = unwrap(chain);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const key = memberKey(current);
-    if (key === undefined) return undefined;
-    path.unshift(key);
-    current = unwrap(current.object);
-  }
-  if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const root = inputs.get(current.name);
-  return root ? { param: root.param, path: [...root.path, ...path] } : undefined;
-}
-
-function memberKey(member: Node): string | undefined {
-  if (member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string')
-    return member.property.value;
-  return undefined;
+  const written = memberChain(chain);
+  if (written?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const root = inputs.get(written.root.name);
+  return root ? { param: root.param, path: [...root.path, ...written.path] } : undefined;
 }
 
 /**
@@ -355,12 +346,7 @@ function bindNames(pattern: Node, source: Source, into: Map<string, Source>): vo
           bindNames(property, undefined, into);
           continue;
         }
-        const key =
-          !property.computed && property.key.type === AST_NODE_TYPES.Identifier
-            ? property.key.name
-            : property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string'
-              ? property.key.value
-              : undefined;
+        const key = propertyKey(property);
         bindNames(
           property.value,
           source && key !== undefined ? { ...source, path: [...source.path, key] } : undefined,

@@ -34,6 +34,7 @@ import {
   type Node,
   findNode,
   isFunction,
+  memberChain,
   memberName,
   staticString,
   unwrap,
@@ -764,7 +765,7 @@ class Session {
     info: ModuleInfo,
     call: TSESTree.CallExpression,
   ): { info: ModuleInfo; fn: FunctionNode } | undefined {
-    const chain = memberPath(unwrap(call.callee));
+    const chain = memberChain(unwrap(call.callee));
     if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 1)
       return this.inheritedMethod(info, call, chain.path[0] as string);
     // `this.client.chat(…)`: a field declared with a class of the project.
@@ -1249,7 +1250,7 @@ class Session {
     info: ModuleInfo,
     call: TSESTree.CallExpression,
   ): { instance: InstanceKind; method: string } | undefined {
-    const chain = memberPath(unwrap(call.callee));
+    const chain = memberChain(unwrap(call.callee));
     if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
     const name = chain.root.name;
     if (shadowed(call, name)) return undefined;
@@ -1800,7 +1801,7 @@ class Session {
       !info.imports.has('fetch')
     )
       return !info.locals.has('fetch');
-    const chain = memberPath(callee);
+    const chain = memberChain(callee);
     if (!chain) return false;
     // `this.users.findOne(id)`, `this.store.db.selectFrom(…).execute()`: through fields declared with a class.
     if (chain.root.type === AST_NODE_TYPES.ThisExpression)
@@ -1880,19 +1881,6 @@ function chainRoot(node: Node): Node | undefined {
     else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
     else return current;
   }
-}
-
-/** `a.b.c` as a root and the names after it; undefined for computed members. */
-function memberPath(node: Node): { root: Node; path: string[] } | undefined {
-  const names: string[] = [];
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(current);
-    if (name === undefined) return undefined;
-    names.unshift(name);
-    current = unwrap(current.object);
-  }
-  return { root: current, path: names };
 }
 
 /** `const x = …; return x` inside a function: the initialiser of the returned local. */
@@ -2030,7 +2018,7 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
           fn.body,
           node => {
             if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-            const chain = memberPath(unwrap(node.callee));
+            const chain = memberChain(unwrap(node.callee));
             if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return false;
             if (chain.path.length === 0 && isFetch(chain.root)) return true;
             const imported = where.imports.get(chain.root.name);
@@ -2407,7 +2395,7 @@ function propertyName(node: Node): string | undefined {
 
 /** `this.connection.getLatestBlockhash`: a call's callee as written, for messages. */
 function calleeWords(call: TSESTree.CallExpression): string {
-  const chain = memberPath(unwrap(call.callee));
+  const chain = memberChain(unwrap(call.callee));
   if (!chain) return 'a call';
   const root = chain.root.type === AST_NODE_TYPES.ThisExpression ? 'this' : (writtenName(chain.root) ?? '…');
   return [root, ...chain.path].join('.');
@@ -2519,7 +2507,7 @@ function cleanPackageGate(
  * Undefined otherwise.
  */
 function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
-  const chain = memberPath(unwrap(call.callee));
+  const chain = memberChain(unwrap(call.callee));
   if (!chain) return undefined;
   if (chain.root.type === AST_NODE_TYPES.Identifier)
     return shadowed(call, chain.root.name) ? undefined : info.imports.get(chain.root.name)?.specifier;
@@ -2727,7 +2715,7 @@ function bareRequestNames(
 function targetSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
   const direct = calleeSpecifier(info, call);
   if (direct) return direct;
-  const chain = memberPath(unwrap(call.callee));
+  const chain = memberChain(unwrap(call.callee));
   if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
   const name = chain.root.name;
   if (shadowed(call, name) || info.imports.has(name)) return undefined;

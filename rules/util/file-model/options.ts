@@ -10,6 +10,7 @@ import {
   type Node,
   findNode,
   isFunction,
+  memberChain,
   memberName,
   propertyKey,
   unwrap,
@@ -21,19 +22,6 @@ function getPropKind(summary: Summary, key: string): boolean {
   return summary.kind === 'object' && summary.props.has(key);
 }
 const ABSENT: Summary = { kind: 'absent' };
-
-/** Reads a member access chain `a.b.c` into its root and the names after it. */
-function memberChain(node: Node): { root: Node; path: string[] } | undefined {
-  const path: string[] = [];
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(current);
-    if (name === undefined) return undefined;
-    path.unshift(name);
-    current = unwrap(current.object);
-  }
-  return { root: current, path };
-}
 
 /** Reads the options of one file's calls. */
 export class OptionsReader {
