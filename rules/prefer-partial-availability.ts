@@ -140,6 +140,119 @@ function sideEffectsCaught(call: TSESTree.CallExpression): boolean {
   return false;
 }
 
+/** Calls that take something away: a clean-up's parts, one intent (`del`, `deleteObject`, `removeMember`). */
+const REMOVES =
+  /^(?:del|delete|remove|destroy|unlink|evict|invalidate|purge|expire|revoke|clear)(?:[A-Z_]|$)/;
+
+/** A collection's own methods, which only walk the items of a fan-in (`keys.map(…)`). */
+const COLLECTION_METHODS = new Set([
+  'map',
+  'flatMap',
+  'filter',
+  'slice',
+  'concat',
+  'entries',
+  'values',
+  'keys',
+  'from',
+]);
+
+/** `keys.map(…)`: a call of the collection's own methods. */
+function collectionCall(call: TSESTree.CallExpression): boolean {
+  return (
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    COLLECTION_METHODS.has(memberName(call.callee) ?? '')
+  );
+}
+
+/** The function a collection's method is given (`keys.map(key => …)`). */
+function isCallback(node: Node): boolean {
+  return (
+    isFunction(node) && node.parent?.type === AST_NODE_TYPES.CallExpression && collectionCall(node.parent)
+  );
+}
+
+/** A remote call that removes: named for it, or a request sent with `method: 'DELETE'`. */
+function removes(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression
+      ? memberName(callee)
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : undefined;
+  if (name !== undefined && REMOVES.test(name)) return true;
+  // `client.send(new DeleteItemCommand(…))`: an SDK command named for it.
+  const [first] = call.arguments;
+  const command = first ? unwrap(first as Node) : undefined;
+  if (
+    command?.type === AST_NODE_TYPES.NewExpression &&
+    command.callee.type === AST_NODE_TYPES.Identifier &&
+    /^(?:Batch)?(?:Delete|Remove|Purge)\w*Command$/.test(command.callee.name)
+  )
+    return true;
+  return call.arguments.some(
+    argument =>
+      findNode(
+        argument as Node,
+        node =>
+          node.type === AST_NODE_TYPES.Property &&
+          node.key.type === AST_NODE_TYPES.Identifier &&
+          node.key.name === 'method' &&
+          node.value.type === AST_NODE_TYPES.Literal &&
+          String(node.value.value).toUpperCase() === 'DELETE',
+        inner => !isFunction(inner),
+      ) !== undefined,
+  );
+}
+
+/**
+ * A clean-up: the fan-in's results are thrown away, every remote call in it removes something
+ * (`await Promise.all(keys.map(key => cache.del(key)))`), and nothing is kept for later. Its parts
+ * are one intent with no answer to serve in part; the other calls complete when one rejects, and
+ * the rejection is how the caller learns the clean-up did not finish (`allSettled` would hide it).
+ * A batch of other writes (a check triggered per region, a message per user) still is partial
+ * work worth answering for part by part, and a callback that stores what it gets is a fan-in of
+ * answers.
+ */
+function cleanUp(call: TSESTree.CallExpression): boolean {
+  let result: Node = call;
+  if (result.parent?.type === AST_NODE_TYPES.AwaitExpression) result = result.parent;
+  const statement = result.parent;
+  const discarded =
+    statement?.type === AST_NODE_TYPES.ExpressionStatement ||
+    (statement?.type === AST_NODE_TYPES.UnaryExpression && statement.operator === 'void');
+  const argument = call.arguments[0] as Node | undefined;
+  if (!discarded || !argument) return false;
+  const keeps = findNode(
+    argument,
+    node =>
+      node.type === AST_NODE_TYPES.AssignmentExpression ||
+      (node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        COLLECTS.test(memberName(node.callee) ?? '')),
+  );
+  if (keeps) return false;
+  // Judged by the calls written in it (`keys.map(key => this.delete(ns, key))`: `delete`), not by
+  // what they call in turn (a method that removes may read first), nor by the calls that only
+  // build their arguments (`del(keyOf(k))`), nor by the collection's own methods.
+  const calls: TSESTree.CallExpression[] = [];
+  const inArguments = (node: Node): boolean =>
+    node.parent?.type === AST_NODE_TYPES.CallExpression &&
+    node.parent.arguments.includes(node as TSESTree.CallExpressionArgument) &&
+    !collectionCall(node.parent);
+  findNode(
+    argument,
+    node => {
+      if (node.type === AST_NODE_TYPES.CallExpression && !collectionCall(node) && !inArguments(node))
+        calls.push(node);
+      return false;
+    },
+    node => (!inArguments(node) && !isFunction(node)) || isCallback(node),
+  );
+  return calls.length > 0 && calls.every(removes);
+}
+
 export default createModelRule<Options, MessageIds>({
   name: 'prefer-partial-availability',
   meta: {
@@ -240,7 +353,11 @@ export default createModelRule<Options, MessageIds>({
           return;
       }
       if (method === 'Promise.all' && !fanOut.collection && !fixedLists) return;
-      if (method === 'Promise.all' && (foldsToOneAnswer(model, call) || sideEffectsCaught(call))) return;
+      if (
+        method === 'Promise.all' &&
+        (foldsToOneAnswer(model, call) || sideEffectsCaught(call) || cleanUp(call))
+      )
+        return;
       if (isOptedOut(call)) return;
       const member = unwrap(call.callee);
       const property = member.type === AST_NODE_TYPES.MemberExpression ? member.property : undefined;

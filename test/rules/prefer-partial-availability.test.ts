@@ -93,8 +93,109 @@ export const check = (urls: string[]) => Promise.all(urls.map(async url => ({ ur
 `,
     // A single promise is not fan-out.
     'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) })]);',
+    // A clean-up: the results are thrown away, every call removes something and nothing is kept.
+    // The other deletes complete when one rejects, and the rejection is how the caller learns of
+    // it (allSettled would hide it), here rethrown with context.
+    `export async function rethrow(keys: string[]) {
+  try {
+    await Promise.all(keys.map(k => fetch('/k/' + k, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
+  } catch (e) {
+    throw new Error('clear failed', { cause: e });
+  }
+}`,
+    // The same through the class's own method, named for what it does (it reads first), and an
+    // SDK command named for it.
+    `export class Store {
+  async delete(key: string) {
+    const found = await fetch('/k/' + key, { signal: AbortSignal.timeout(1000) });
+    if (found.ok) await fetch('/k/' + key, { method: 'DELETE', signal: AbortSignal.timeout(1000) });
+  }
+  async deleteMany(keys: string[]) {
+    await Promise.all(keys.map(key => this.delete(key)));
+  }
+}`,
+    `import { DynamoDBClient, DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+const client = new DynamoDBClient({ requestHandler: { requestTimeout: 2000 } });
+export async function drop(keys: string[]) {
+  await Promise.all(keys.map(key => client.send(new DeleteItemCommand({ TableName: 't', Key: { k: { S: key } } }), { abortSignal: AbortSignal.timeout(2000) })));
+}`,
+    `export async function clear(keys: string[]) {
+  await Promise.all(keys.map(k => fetch('/k/' + k, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
+}`,
   ],
   invalid: [
+    {
+      // Thrown away, but not a clean-up: a check triggered in each region is partial work.
+      code: `export async function trigger(regions: string[]) {
+  await Promise.all(regions.map(region => fetch('/check/' + region, { method: 'POST', signal: AbortSignal.timeout(1000) })));
+}`,
+      errors: [
+        {
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 20,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `export async function trigger(regions: string[]) {
+  await Promise.allSettled(regions.map(region => fetch('/check/' + region, { method: 'POST', signal: AbortSignal.timeout(1000) })));
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Thrown away, but each call stores what it gets: still a fan-in of answers.
+      code: `export async function loadAll(keys: string[]) {
+  const out: Record<string, unknown> = {};
+  await Promise.all(keys.map(async k => { out[k] = await (await fetch('/k/' + k, { signal: AbortSignal.timeout(1000) })).json(); }));
+  return out;
+}`,
+      errors: [
+        {
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 20,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `export async function loadAll(keys: string[]) {
+  const out: Record<string, unknown> = {};
+  await Promise.allSettled(keys.map(async k => { out[k] = await (await fetch('/k/' + k, { signal: AbortSignal.timeout(1000) })).json(); }));
+  return out;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `export async function loadAll(ids: string[], rows: unknown[]) {
+  await Promise.all(ids.map(async id => rows.push(await fetch('/r/' + id, { signal: AbortSignal.timeout(1000) }))));
+}`,
+      errors: [
+        {
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 20,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `export async function loadAll(ids: string[], rows: unknown[]) {
+  await Promise.allSettled(ids.map(async id => rows.push(await fetch('/r/' + id, { signal: AbortSignal.timeout(1000) }))));
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A loop that collects the results into a list, rather than folding them: a partial list serves.
       code: `import axios from 'axios';
@@ -122,37 +223,6 @@ export async function histories(users: string[]) {
   const responses = await Promise.allSettled(users.map(u => http.get(\`/u/\${u}\`)));
   for (const response of responses) records.push(response.data);
   return records;
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
-      // A failure handled by throwing again is not handled on the spot.
-      code: `export async function rethrow(keys: string[]) {
-  try {
-    await Promise.all(keys.map(k => fetch('/k/' + k, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
-  } catch (e) {
-    throw new Error('clear failed', { cause: e });
-  }
-}`,
-      errors: [
-        {
-          line: 3,
-          column: 11,
-          endLine: 3,
-          endColumn: 22,
-          messageId: 'allOrNothing',
-          suggestions: [
-            {
-              messageId: 'suggestAllSettled',
-              output: `export async function rethrow(keys: string[]) {
-  try {
-    await Promise.allSettled(keys.map(k => fetch('/k/' + k, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
-  } catch (e) {
-    throw new Error('clear failed', { cause: e });
-  }
 }`,
             },
           ],
@@ -259,12 +329,12 @@ export const both = (redis: Cache) => Promise.allSettled([redis.get('a'), redis.
       ],
     },
     {
-      code: 'await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
+      code: 'const [x, y] = await Promise.all([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
       options: [{ fixedLists: true }],
       errors: [
         {
-          column: 7,
-          endColumn: 18,
+          column: 22,
+          endColumn: 33,
           endLine: 1,
           line: 1,
           messageId: 'allOrNothing',
@@ -272,7 +342,7 @@ export const both = (redis: Cache) => Promise.allSettled([redis.get('a'), redis.
             {
               messageId: 'suggestAllSettled',
               output:
-                'await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
+                'const [x, y] = await Promise.allSettled([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
             },
           ],
         },
