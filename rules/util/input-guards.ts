@@ -177,14 +177,36 @@ function passed(
       continue;
     }
     if (written.type !== AST_NODE_TYPES.ObjectExpression) return rest;
-    if (written.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
-    const property = written.properties.find(
-      (each): each is Extract<typeof each, { type: AST_NODE_TYPES.Property }> =>
-        each.type === AST_NODE_TYPES.Property && propertyKey(each) === key,
-    );
-    value = property?.value as Node | undefined;
+    const given = keyIn(written, key);
+    if (given === 'unknown') return 'unknown';
+    // `{ ...opts, timestamp }`: the key comes from the one spread, as `opts` passes it.
+    if (given && given.type === AST_NODE_TYPES.SpreadElement)
+      return { node: given.argument, rest: source.path.slice(at) };
+    value = given;
   }
   return { node: value, rest: [] };
+}
+
+/**
+ * What a literal object gives for `key`: the value written for it after every spread, the one
+ * spread it can only come from (`{ ...opts, at: now }` for `url`), undefined when neither gives it,
+ * 'unknown' when two spreads could (or a spread could override the value written before it).
+ */
+function keyIn(
+  object: Extract<Node, { type: AST_NODE_TYPES.ObjectExpression }>,
+  key: string,
+): Node | undefined | 'unknown' {
+  let spread: Extract<Node, { type: AST_NODE_TYPES.SpreadElement }> | undefined;
+  for (const property of object.properties.toReversed()) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      if (spread) return 'unknown';
+      spread = property;
+      continue;
+    }
+    if (propertyKey(property) !== key) continue;
+    return spread ? 'unknown' : (property.value as Node);
+  }
+  return spread;
 }
 
 /** Whether a passed value is truthy, when it is written as a literal (or left out). */

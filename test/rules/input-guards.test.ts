@@ -7,7 +7,7 @@ import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { type FunctionNode, findNode, isFunction } from '../../rules/util/ast.js';
-import { inputGuards, unmetBy } from '../../rules/util/input-guards.js';
+import { carryGuards, inputGuards, unmetBy } from '../../rules/util/input-guards.js';
 
 const isFetch = (node: TSESTree.Node): boolean =>
   node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'fetch';
@@ -36,14 +36,40 @@ const probe: Rule.RuleModule = {
       },
       'CallExpression[callee.name="f"]'(node: Rule.Node) {
         const call = node as unknown as TSESTree.CallExpression;
-        const program = context.sourceCode.ast as unknown as TSESTree.Program;
-        const declared = program.body.find(statement => statement.type === 'FunctionDeclaration');
-        if (declared?.type !== 'FunctionDeclaration' || declared.id?.name !== 'f') return;
-        if (fetches(declared).some(({ guards }) => !guards || !unmetBy(guards, call.arguments))) report(call);
+        const f = declared(context, 'f');
+        if (!f) return;
+        if (fetches(f).some(({ guards }) => !guards || !unmetBy(guards, call.arguments))) report(call);
+      },
+      // A call of `g`, which calls `f`: `f`'s guards carried through `g`'s call of it.
+      'CallExpression[callee.name="g"]'(node: Rule.Node) {
+        const call = node as unknown as TSESTree.CallExpression;
+        const [f, g] = [declared(context, 'f'), declared(context, 'g')];
+        if (!f || !g) return;
+        const inner = findNode(
+          g.body,
+          each =>
+            each.type === 'CallExpression' && each.callee.type === 'Identifier' && each.callee.name === 'f',
+        ) as TSESTree.CallExpression | undefined;
+        if (!inner) return;
+        const reaches = fetches(f).some(({ guards }) => {
+          if (!guards) return true;
+          const carried = carryGuards(guards, inner.arguments, g);
+          return carried !== 'unmet' && !unmetBy(carried, call.arguments);
+        });
+        if (reaches) report(call);
       },
     };
   },
 };
+
+/** The function declaration `name` of the linted file. */
+function declared(context: Rule.RuleContext, name: string): TSESTree.FunctionDeclaration | undefined {
+  const program = context.sourceCode.ast as unknown as TSESTree.Program;
+  return program.body.find(
+    (statement): statement is TSESTree.FunctionDeclaration =>
+      statement.type === 'FunctionDeclaration' && statement.id?.name === name,
+  );
+}
 
 /** The lines of the `fetch` calls every input reaches. */
 function reached(code: string): number[] {
@@ -150,5 +176,27 @@ describe('inputGuards and unmetBy', () => {
     const helper =
       'async function f(url: string) {\n  if (!url.includes("notion.site")) return null;\n  return fetch(url);\n}\n';
     expect(reached(helper + 'f("https://a.example");').filter(line => line > 4)).toEqual([5]);
+  });
+
+  it('reads a key of a literal object through its one spread, and a key written after it', () => {
+    const helper =
+      'async function f(opts: { hook?: string; url?: string }) {\n' +
+      '  if (opts.hook) {\n' +
+      '    if (opts.url) await fetch(opts.url);\n' +
+      '  }\n' +
+      '}\n';
+    const calls = (text: string): number[] => reached(helper + text).filter(line => line > 5);
+    expect(calls('declare const rest: object;\nf({ ...rest, hook: undefined });')).toEqual([]);
+    expect(calls('declare const rest: object;\nf({ hook: "h", ...rest });')).toEqual([7]);
+    expect(calls('declare const a: object, b: object;\nf({ ...a, ...b });')).toEqual([7]);
+    // Through `g`, which passes its input on with one key added: each call of `g` is judged.
+    const through = (text: string): number[] =>
+      reached(
+        helper + 'async function g(opts: object) {\n  return f({ ...opts, at: Date.now() });\n}\n' + text,
+      ).filter(line => line > 8);
+    expect(through('g({ channel: "c" });')).toEqual([]);
+    expect(through('g({ channel: "c", hook: "h", url: "https://a" });')).toEqual([9]);
+    expect(through('declare const body: object;\ng(body);')).toEqual([10]);
+    expect(through('declare const body: object;\ng({ ...body, channel: "c" });')).toEqual([10]);
   });
 });
