@@ -18,7 +18,15 @@ import {
   wrapperMatters,
 } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import { type CallLike, type FunctionNode, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
+import {
+  type CallLike,
+  type FunctionNode,
+  type Node,
+  memberName,
+  promiseDropped,
+  propertyKey,
+  unwrap,
+} from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import { declaredMajor } from './util/package-versions.js';
@@ -200,6 +208,9 @@ export default createModelRule<Options, MessageIds>({
             });
             return;
           }
+          // Nothing waits for a request whose promise is dropped (`void ping()`, a statement of its
+          // own): a silent server leaves a pending socket, not a caller hanging.
+          if (promiseDropped(call)) return;
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
@@ -473,7 +484,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes such a client.
      */
     function checkProjectFunction(call: TSESTree.CallExpression): void {
-      if (!mayReachProject(call)) return;
+      if (promiseDropped(call) || !mayReachProject(call)) return;
       const kinds = unboundedKinds();
       if (kinds.size === 0) {
         checkBareRequest(call);
@@ -539,6 +550,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes clients of that kind and none of them has a deadline.
      */
     function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
+      if (promiseDropped(call)) return;
       const made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;

@@ -92,6 +92,43 @@ export function isFunction(node: Node): node is FunctionNode {
   );
 }
 
+/**
+ * Nothing waits for the promise of `call`: it is the operand of `void` (`void ping()`), or a
+ * statement of its own that settles its own rejection (`notify(user).catch(log);`), through any
+ * `.catch`/`.finally`. A bare statement (`https.get(url, onResponse)`, a callback API, or an
+ * `await` forgotten) and a `.then(…)` continuation (something waits for the answer) are not.
+ */
+export function promiseDropped(call: Node): boolean {
+  let current: Node = call;
+  let settled = false;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        return settled;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === 'void';
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(parent);
+        if (parent.object !== current || !(name === 'catch' || name === 'finally')) return false;
+        if (parent.parent.type !== AST_NODE_TYPES.CallExpression || parent.parent.callee !== parent)
+          return false;
+        settled ||= name === 'catch';
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee !== current) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 /** The nearest function that contains the node (not the node itself). */
 export function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {

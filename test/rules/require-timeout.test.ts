@@ -40,6 +40,12 @@ const NESTED_KEY = {
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
+    // that settles its own rejection.
+    `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
+    `export function track(event: object) {
+  fetch('https://telemetry.example.com/e', { method: 'POST', body: JSON.stringify(event) }).catch(() => undefined);
+}`,
     // Options from a local function that returns a bounded literal.
     `const bounded = () => ({ signal: AbortSignal.timeout(5000) });
 export const d = (id: string) => fetch('https://api.dub.co/links/' + id, bounded());`,
@@ -527,6 +533,19 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // Something waits for these: a continuation of the answer, and a bare statement (a callback
+      // API's call, or an await forgotten).
+      code: `import { generateText } from 'ai';
+export function boot(model: never, save: (text: unknown) => void) {
+  void generateText({ model, prompt: 'x' }).then(save);
+  generateText({ model, prompt: 'y' });
+}`,
+      errors: [
+        { column: 8, endColumn: 20, endLine: 3, line: 3, messageId: 'missingDeadline' },
+        { column: 3, endColumn: 15, endLine: 4, line: 4, messageId: 'missingDeadline' },
+      ],
+    },
     {
       // The AI SDK with no deadline, and with a timeout between stream chunks only.
       code: `import { generateText, embed } from 'ai';
@@ -1905,7 +1924,12 @@ export async function balance(key: PublicKey) {
       // (made only when configured), and sent through by the package's function.
       filename: path.join(WORKSPACE, 'apps/worker/src/job.ts'),
       code: `import { createFile } from '@acme/storage';
-export const save = (key: string) => createFile(key, 'body');`,
+export const save = (key: string) => createFile(key, 'body');
+// Nothing waits for these: a dropped promise holds no caller up.
+export function drop(key: string) {
+  void createFile(key, 'a');
+  createFile(key, 'b').catch(() => undefined);
+}`,
       options: [{ checkTests: true }],
       errors: [
         {
