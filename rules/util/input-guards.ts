@@ -168,12 +168,10 @@ function passed(
     const written = unwrap(value);
     const rest = { node: value, rest: source.path.slice(at) };
     if (key === EACH) {
-      // `[request]`: each element is the one written.
-      if (written.type !== AST_NODE_TYPES.ArrayExpression) return rest;
-      if (written.elements.length !== 1) return 'unknown';
-      const [only] = written.elements;
-      if (!only || only.type === AST_NODE_TYPES.SpreadElement) return 'unknown';
-      value = only;
+      const element = eachElement(written);
+      if (element === 'unknown') return 'unknown';
+      if (!element) return rest;
+      value = element;
       continue;
     }
     if (written.type !== AST_NODE_TYPES.ObjectExpression) return rest;
@@ -185,6 +183,37 @@ function passed(
     value = given;
   }
   return { node: value, rest: [] };
+}
+
+/**
+ * The one expression each element of an array is written as: the element of `[request]`, what the
+ * callback of `names.map(name => ({ name, storageKey }))` returns; undefined when the array is not
+ * written here, 'unknown' when its elements are written differently.
+ */
+function eachElement(array: Node): Node | undefined | 'unknown' {
+  if (array.type === AST_NODE_TYPES.ArrayExpression) {
+    if (array.elements.length !== 1) return 'unknown';
+    const [only] = array.elements;
+    return !only || only.type === AST_NODE_TYPES.SpreadElement ? 'unknown' : only;
+  }
+  if (
+    array.type !== AST_NODE_TYPES.CallExpression ||
+    array.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    memberName(array.callee) !== 'map'
+  )
+    return undefined;
+  const [callback] = array.arguments;
+  if (!callback || !isFunction(callback)) return undefined;
+  if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return callback.body;
+  // `name => { …; return { … }; }`: one return, at the end.
+  const last = callback.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement || !last.argument) return 'unknown';
+  const other = findNode(
+    callback.body,
+    node => node.type === AST_NODE_TYPES.ReturnStatement && node !== last,
+    node => !isFunction(node),
+  );
+  return other ? 'unknown' : last.argument;
 }
 
 /**

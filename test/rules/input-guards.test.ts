@@ -199,4 +199,30 @@ describe('inputGuards and unmetBy', () => {
     expect(through('declare const body: object;\ng(body);')).toEqual([10]);
     expect(through('declare const body: object;\ng({ ...body, channel: "c" });')).toEqual([10]);
   });
+
+  it('reads each element of an array mapped to one literal', () => {
+    const helper =
+      'async function f(input: { files: { storageKey?: string; externalUrl?: string }[] }) {\n' +
+      '  for (const file of input.files) {\n' +
+      '    if (file.externalUrl) await fetch(file.externalUrl);\n' +
+      '  }\n' +
+      '}\n' +
+      'declare const names: string[];\n';
+    const calls = (text: string): number[] => reached(helper + text).filter(line => line > 6);
+    expect(calls('f({ files: names.map(name => ({ storageKey: name })) });')).toEqual([]);
+    expect(
+      calls(
+        'f({ files: names.map(name => {\n  const key = `k/${name}`;\n  return { storageKey: key };\n}) });',
+      ),
+    ).toEqual([]);
+    expect(calls('f({ files: names.map(name => ({ externalUrl: name })) });')).toEqual([7]);
+    expect(
+      calls(
+        'f({ files: names.map(name => {\n  if (name) return { externalUrl: name };\n  return { storageKey: name };\n}) });',
+      ),
+    ).toEqual([7]);
+    expect(
+      calls('declare const toFile: (name: string) => object;\nf({ files: names.map(toFile) });'),
+    ).toEqual([8]);
+  });
 });
