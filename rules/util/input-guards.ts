@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import {
   type FunctionNode,
   type Node,
+  enclosingFunction,
   findNode,
   isFunction,
   memberChain,
@@ -165,7 +166,7 @@ function passed(
   let value: Node | undefined = args[source.param];
   for (const [at, key] of source.path.entries()) {
     if (!value) return { node: undefined, rest: [] };
-    const written = unwrap(value);
+    const written = literalOf(unwrap(value));
     const rest = { node: value, rest: source.path.slice(at) };
     if (key === EACH) {
       const element = eachElement(written);
@@ -183,6 +184,41 @@ function passed(
     value = given;
   }
   return { node: value, rest: [] };
+}
+
+/**
+ * A `const` of the calling function that holds a literal object and is used nowhere else
+ * (`const profile = { id, provider }; return validate(profile)`) as that literal; anything else as
+ * it is. A name used more than at its declaration and this call may be changed in between.
+ */
+function literalOf(value: Node): Node {
+  if (value.type !== AST_NODE_TYPES.Identifier) return value;
+  const fn = enclosingFunction(value);
+  if (!fn || fn.body.type !== AST_NODE_TYPES.BlockStatement) return value;
+  let declarator: TSESTreeDeclarator | undefined;
+  let uses = 0;
+  findNode(fn.body, node => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier) {
+      if (node.id.name === value.name) declarator = declarator ? undefined : node;
+    } else if (node.type === AST_NODE_TYPES.Identifier && node.name === value.name && !isKey(node)) uses++;
+    return false;
+  });
+  const init = declarator?.init && unwrap(declarator.init);
+  return declarator?.parent.type === AST_NODE_TYPES.VariableDeclaration &&
+    declarator.parent.kind === 'const' &&
+    init?.type === AST_NODE_TYPES.ObjectExpression &&
+    uses === 2
+    ? init
+    : value;
+}
+
+/** An identifier that names a property, not a value (`a.name`, `{ name: 1 }`). */
+function isKey(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === node && !parent.computed;
+  if (parent?.type === AST_NODE_TYPES.Property)
+    return parent.key === node && !parent.computed && !parent.shorthand;
+  return false;
 }
 
 /**

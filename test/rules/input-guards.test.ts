@@ -225,4 +225,30 @@ describe('inputGuards and unmetBy', () => {
       calls('declare const toFile: (name: string) => object;\nf({ files: names.map(toFile) });'),
     ).toEqual([8]);
   });
+
+  it('reads a const holding a literal object that nothing else uses', () => {
+    const helper =
+      'async function f(profile: { id: string; photos?: string[] }) {\n' +
+      '  const { photos } = profile;\n' +
+      '  if (photos?.length > 0) await fetch(photos[0]);\n' +
+      '}\n';
+    const calls = (text: string): number[] => reached(helper + text).filter(line => line > 4);
+    expect(
+      calls('export function g(id: string) {\n  const profile = { id };\n  return f(profile);\n}'),
+    ).toEqual([]);
+    // Changed after it is made, declared with let, or not a literal: read as unknown.
+    expect(
+      calls(
+        'export function g(id: string, photos: string[]) {\n  const profile = { id };\n  Object.assign(profile, { photos });\n  return f(profile);\n}',
+      ),
+    ).toEqual([8]);
+    expect(
+      calls('export function g(id: string) {\n  let profile = { id };\n  return f(profile);\n}'),
+    ).toEqual([7]);
+    expect(
+      calls(
+        'declare const load: () => { id: string };\nexport function g() {\n  const profile = load();\n  return f(profile);\n}',
+      ),
+    ).toEqual([8]);
+  });
 });
