@@ -19,7 +19,7 @@ import {
   localCallers,
   remoteCallsNow,
 } from './util/fan-out.js';
-import { projectRemoteCalls } from './util/project-calls.js';
+import { projectPipelinedCalls, projectRemoteCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
@@ -139,6 +139,9 @@ export default createModelRule<Options, MessageIds>({
         if (BOUNDED_NAME.test(node.name)) return true;
         const init = model.constInit(node);
         if (init) return isSmall(init, depth + 1);
+        // `const { data } = await stripe.invoices.list({ customer })`: a member of one page read.
+        const taken = destructured(node);
+        if (taken) return isPageRead(model, taken.init, taken.key);
         // A parameter of a function whose every caller is in this file and hands it a small collection.
         const callers = localCallers(model, node);
         return (
@@ -178,11 +181,31 @@ export default createModelRule<Options, MessageIds>({
         const object = unwrap(node.object as Node);
         if (object.type === AST_NODE_TYPES.Identifier) {
           const init = model.constInit(object);
-          return init !== undefined && isPageRead(model, init);
+          return init !== undefined && isPageRead(model, init, name);
         }
-        return isPageRead(model, object);
+        return isPageRead(model, node);
       }
       return false;
+    }
+
+    /** `const { data: rows } = init` (never reassigned): the initialiser and the key the binding takes. */
+    function destructured(identifier: TSESTree.Identifier): { init: Node; key: string } | undefined {
+      const variable = model.findVariable(identifier);
+      const def = variable?.defs[0];
+      if (
+        def?.type !== 'Variable' ||
+        variable?.references.some(reference => reference.isWrite() && reference.init !== true)
+      )
+        return undefined;
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return undefined;
+      const property = declarator.id.properties.find(
+        candidate =>
+          candidate.type === AST_NODE_TYPES.Property &&
+          unwrap(candidate.value as Node) === (def.name as Node),
+      ) as TSESTree.Property | undefined;
+      const key = property && propertyKey(property);
+      return key === undefined ? undefined : { init: declarator.init, key };
     }
 
     /**
@@ -256,12 +279,15 @@ export default createModelRule<Options, MessageIds>({
       if (known !== undefined) return known;
       const def = variable.defs[0];
       let result = false;
+      // Not yet: a function that hands its parameter to itself is decided by its other callers.
+      transactionBindings.set(variable, false);
       if (def?.type === 'Parameter' && def.name.parent?.type !== AST_NODE_TYPES.TSParameterProperty) {
         // A constructor's parameter property is an injected field: Nest's `EntityManager` is the shared one.
         const fn = def.node as Node;
         result =
           (isFunction(fn) && fn.params[0] === def.name && isTransactionCallback(fn)) ||
-          isTransactionType((def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation);
+          isTransactionType((def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation) ||
+          givenTransaction(fn, def.name as TSESTree.Identifier, variable);
       } else if (def?.type === 'Variable') {
         const declarator = def.node as TSESTree.VariableDeclarator;
         const init = model.constInit(identifier);
@@ -282,12 +308,106 @@ export default createModelRule<Options, MessageIds>({
 
     /** `sequelize.transaction(async t => …)`, `dataSource.transaction('SERIALIZABLE', async manager => …)`, `prisma.$transaction(tx => …)`. */
     function isTransactionCallback(fn: Node): boolean {
-      const call = fn.parent;
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === fn) return false;
+      return runsInTransaction(fn.parent, fn);
+    }
+
+    /** `call` is `x.transaction(…)` or `x.$transaction(…)` and is given `fn` to run in it. */
+    function runsInTransaction(call: Node | undefined, fn: Node): boolean {
+      if (
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        call.callee === fn ||
+        !call.arguments.includes(fn as TSESTree.CallExpressionArgument)
+      )
+        return false;
       const callee = unwrap(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       const name = memberName(callee);
       return name === 'transaction' || name === '$transaction';
+    }
+
+    /**
+     * The parameter `param` (the variable `own`) of a function named in this file is given a
+     * transaction wherever the function is used: `const run = async t => …`, then
+     * `sequelize.transaction(run)` (it runs in one, the transaction first) or
+     * `run(options.transaction)` (a call that passes one). Any other use (exported, stored, passed
+     * elsewhere) says nothing.
+     */
+    function givenTransaction(fn: Node, param: TSESTree.Identifier, own: TSESLint.Scope.Variable): boolean {
+      if (!isFunction(fn)) return false;
+      const index = fn.params.findIndex(
+        candidate =>
+          candidate === param ||
+          (candidate.type === AST_NODE_TYPES.AssignmentPattern && candidate.left === param),
+      );
+      if (index < 0) return false;
+      let name: TSESTree.Identifier | undefined;
+      if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
+      else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn)
+        name = fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
+      const variable = name && model.findVariable(name);
+      if (!variable) return false;
+      let proofs = 0;
+      const all = variable.references
+        .filter(reference => !reference.init)
+        .every(reference => {
+          const use = reference.identifier as Node;
+          const call = use.parent;
+          if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+          if (call.callee === use) {
+            const given = call.arguments[index] as Node | undefined;
+            const inner = given && unwrap(given);
+            // A recursive call that hands the parameter on proves nothing either way.
+            if (inner?.type === AST_NODE_TYPES.Identifier && model.findVariable(inner) === own) return true;
+            proofs++;
+            return inner !== undefined && isTransactionValue(inner);
+          }
+          proofs++;
+          return index === 0 && runsInTransaction(call, use);
+        });
+      return all && proofs > 0;
+    }
+
+    /** A transaction binding, or the member of a parameter whose declared type holds one (`options.transaction`). */
+    function isTransactionValue(node: Node): boolean {
+      const value = unwrap(node);
+      if (value.type === AST_NODE_TYPES.Identifier) return isTransactionBinding(value);
+      if (value.type !== AST_NODE_TYPES.MemberExpression || value.computed) return false;
+      const object = unwrap(value.object);
+      const key = memberName(value);
+      if (object.type !== AST_NODE_TYPES.Identifier || key === undefined) return false;
+      const def = model.findVariable(object)?.defs[0];
+      if (def?.type !== 'Parameter') return false;
+      return isTransactionType(
+        memberType((def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation, key),
+      );
+    }
+
+    /** The declared type of member `key` of an object type: written inline, or a local interface or alias. */
+    function memberType(
+      type: TSESTree.TypeNode | undefined,
+      key: string,
+      depth = 0,
+    ): TSESTree.TypeNode | undefined {
+      if (!type || depth > 2) return undefined;
+      let members: readonly TSESTree.TypeElement[] | undefined;
+      if (type.type === AST_NODE_TYPES.TSTypeLiteral) members = type.members;
+      else if (
+        type.type === AST_NODE_TYPES.TSTypeReference &&
+        type.typeName.type === AST_NODE_TYPES.Identifier
+      ) {
+        const declared = model.findVariable(type.typeName)?.defs[0]?.node as Node | undefined;
+        if (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = declared.body.body;
+        else if (declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration)
+          return memberType(declared.typeAnnotation, key, depth + 1);
+      }
+      const member = members?.find(
+        candidate =>
+          candidate.type === AST_NODE_TYPES.TSPropertySignature &&
+          !candidate.computed &&
+          candidate.key.type === AST_NODE_TYPES.Identifier &&
+          candidate.key.name === key,
+      ) as TSESTree.TSPropertySignature | undefined;
+      return member?.typeAnnotation?.typeAnnotation;
     }
 
     /** `Transaction` from sequelize, `Knex.Transaction`, `EntityManager` from typeorm, `Tx | undefined`, through a local alias. */
@@ -360,21 +480,37 @@ export default createModelRule<Options, MessageIds>({
       }
     }
 
-    /** An options object (written there, or a const of one) whose `transaction` is a transaction. */
+    /** An options object (written there, or a const of one) whose `transaction` is a transaction (a binding, or `options.transaction` declared as one). */
     function transactionOption(value: Node): boolean {
       const options = value.type === AST_NODE_TYPES.Identifier ? (model.constInit(value) ?? value) : value;
       if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
       return options.properties.some(property => {
         if (property.type !== AST_NODE_TYPES.Property || propertyKey(property) !== 'transaction')
           return false;
-        const given = unwrap(property.value as Node);
-        return given.type === AST_NODE_TYPES.Identifier && isTransactionBinding(given);
+        return isTransactionValue(property.value as Node);
       });
     }
 
-    /** A call that adds nothing to the fan-out: it waits for a shared limiter, or for its transaction's connection. */
+    let projectPipelined: ReturnType<typeof projectPipelinedCalls> | null = null;
+
+    /**
+     * A command an auto-pipelining client sends with the others of its tick (`redis.get(key)` on an
+     * @upstash/redis client, here or imported), or a project function that only sends such
+     * commands: the fan-out is one request, not one per item. Only calls found through project
+     * facts can be: the catalog's own families do not batch.
+     */
+    function isPipelined(call: Classified): boolean {
+      if (call.role !== PROJECT_CALL || call.node.type !== AST_NODE_TYPES.CallExpression) return false;
+      if (projectPipelined === null) projectPipelined = projectPipelinedCalls(context);
+      return projectPipelined?.(call.node) ?? false;
+    }
+
+    /**
+     * A call that adds nothing to the fan-out: it waits for a shared limiter, or for its
+     * transaction's connection, or joins its client's batch.
+     */
     function isBoundedCall(call: Classified, within: Node): boolean {
-      return isLimited(call, within) || isOnTransaction(call);
+      return isLimited(call, within) || isOnTransaction(call) || isPipelined(call);
     }
 
     /** `pMap(xs, remote)` without a concurrency, `async.map(xs, remote)`: unbounded, reported at the call. */

@@ -4,8 +4,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import type { Prop } from '@faultline/catalog';
-import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './ast.js';
+import { type ListPages, type Prop, listPageOf, pageItemsAtMost } from '@faultline/catalog';
+import { type Node, findNode, isFunction, memberChain, memberName, unwrap, writtenName } from './ast.js';
 import type { Classified, FileModel } from './file-model.js';
 
 export interface FanOut {
@@ -620,18 +620,57 @@ export function isSteppedWindow(model: FileModel, source: Node): boolean {
 }
 
 /**
+ * A list read of a client the catalog knows to answer one page (`stripe.subscriptions.list(…)`):
+ * the page's bounds, where its params are, and its items key. Undefined for any other call.
+ */
+function sdkListPage(
+  model: FileModel,
+  call: TSESTree.CallExpression,
+): { pages: ListPages; params: Node | undefined } | undefined {
+  const callee = model.classify(call)?.callee;
+  let found: ReturnType<typeof listPageOf>;
+  if (callee?.kind === 'instance') found = listPageOf(callee.instance, callee.path);
+  else {
+    // A client the file's reader cannot place: imported from another module, or behind a getter.
+    const chain = memberChain(unwrap(call.callee));
+    const instance =
+      chain?.root.type === AST_NODE_TYPES.Identifier && chain.path.length >= 2
+        ? model.projectInstanceOf(chain.root)
+        : undefined;
+    found = instance && chain ? listPageOf(instance, chain.path) : undefined;
+  }
+  return found && { pages: found.pages, params: call.arguments[found.paramsAt] as Node | undefined };
+}
+
+/**
  * The rows of one page: a read whose chain caps its result (`db('t').where(…).limit(20)`,
  * `repo.find({ take: 20 })`, `list({ pageSize: 50 })`) at a constant of at most PAGE_LIMIT, or
- * a member of such a result (`(await list({ pageSize: 50 })).items`).
+ * a member of such a result (`(await list({ pageSize: 50 })).items`). Also the items of one page
+ * of an SDK list whose size the server caps (`(await stripe.subscriptions.list({ customer })).data`,
+ * at most 10 there, and at most 100 whatever `limit` says): the catalog's `pages` of the client.
+ * `member` is the member read on `source` when the caller took it apart (`const { data } = …`).
  */
-export function isPageRead(model: FileModel, source: Node): boolean {
+export function isPageRead(model: FileModel, source: Node, member?: string): boolean {
   let current: Node = unwrap(source);
+  // The member read on the next call's answer (`data` in `(await list()).data`), and the method
+  // called on it, if any: what a call on a page returns (`list().autoPagingToArray()`) is another list.
+  let read = member;
+  let calledOn: string | undefined;
   for (let steps = 0; steps < 12; steps++) {
     if (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument as Node);
-    else if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object as Node);
-    else if (current.type === AST_NODE_TYPES.CallExpression) {
+    else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      read = memberName(current);
+      current = unwrap(current.object as Node);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(current.callee as Node);
       const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const page = sdkListPage(model, current);
+      if (page) {
+        // Iterated as it is (`for await (… of stripe.customers.list())`), or walked by
+        // `autoPagingToArray`, it is every page; only its items key is one page.
+        if (calledOn !== undefined || read !== page.pages.itemsKey) return false;
+        return pageItemsAtMost(page.pages, model.summarizeTop(page.params)) !== undefined;
+      }
       if (name && PAGE_METHODS.has(name) && constantAtMost(model, current.arguments[0] as Node, PAGE_LIMIT))
         return true;
       if (name && RANGE_METHODS.test(name) && rangeAtMost(model, current, PAGE_LIMIT)) return true;
@@ -641,6 +680,8 @@ export function isPageRead(model: FileModel, source: Node): boolean {
         for (const [key, prop] of options.props) if (PAGE_KEYS.has(key) && pageSized(prop)) return true;
       }
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      calledOn = name;
+      read = undefined;
       current = unwrap(callee.object as Node);
     } else return false;
   }

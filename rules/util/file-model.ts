@@ -31,6 +31,7 @@ import { fileReleased } from './file-release.js';
 import {
   type ProjectFunction,
   projectFunctions,
+  projectHeldInstances,
   projectRemoteCalls,
   projectSignalTypes,
 } from './project-calls.js';
@@ -287,6 +288,12 @@ export class FileModel {
   isProjectRemoteCall: (call: TSESTree.CallExpression) => boolean = () => false;
 
   /**
+   * Project facts: the library client a name holds when the file's own reader cannot tell (made in
+   * another module of the project, or behind a getter); undefined when unknown (always, under oxlint).
+   */
+  projectInstanceOf: (name: TSESTree.Identifier) => InstanceKind | undefined = () => undefined;
+
+  /**
    * Project facts: where a value of the type named here carries an AbortSignal (its key), null when
    * the type plainly has none, undefined when that cannot be told (always, under oxlint).
    */
@@ -440,6 +447,11 @@ export function fileModel(
     model.isProjectRemoteCall = call => {
       if (remote === null) remote = projectRemoteCalls(context);
       return remote?.(call) ?? false;
+    };
+    let held: ReturnType<typeof projectHeldInstances> | null = null;
+    model.projectInstanceOf = name => {
+      if (held === null) held = projectHeldInstances(context);
+      return held?.(name);
     };
     if (model.settings.resolveInstancesByType) {
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');

@@ -16,7 +16,11 @@ import {
   type FamilyId,
   type InstanceKind,
   FAMILIES,
+  autoPipeliningOptionsAt,
   canonicalModule,
+  isAutoPipelinedCommand,
+  lookupModuleMember,
+  makesAutoPipeliningClient,
   instanceOfDeclaredType,
   lookupInstanceMember,
   isKnownModule,
@@ -48,6 +52,7 @@ import {
   parseModule,
   type ProjectConstruction,
   parserOf,
+  summarizeArgument,
   projectSetsAxiosDefault,
   projectConstructions,
   projectImplementations,
@@ -1842,6 +1847,186 @@ class Session {
     if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
     return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));
   }
+
+  /** Per function: does it reach other processes only through batched commands (see {@link pipelinedCall})? */
+  private readonly pipelinedFunctions = new Map<FunctionNode, boolean>();
+
+  /**
+   * True when a call written in `info` is a command that an auto-pipelining client batches with the
+   * others issued in the same tick (`redis.get(key)` on an @upstash/redis client made in this or
+   * another module: see the catalog's AUTO_PIPELINING), a method of such a command's promise
+   * (`.then`), or a call to a function of the project whose every remote call is one of those.
+   */
+  pipelinedCall(info: ModuleInfo, call: TSESTree.CallExpression, depth: number): boolean {
+    if (depth > MAX_DEPTH) return false;
+    const chain = memberChain(unwrap(call.callee));
+    if (!chain) return false;
+    const [first] = chain.path;
+    if (
+      chain.root.type === AST_NODE_TYPES.CallExpression &&
+      chain.path.length === 1 &&
+      PROMISE_METHODS.has(first ?? '')
+    )
+      return this.pipelinedCall(info, chain.root, depth + 1);
+    if (chain.root.type === AST_NODE_TYPES.Identifier && first !== undefined) {
+      const module = this.pipeliningClient(info, chain.root.name, call, depth + 1);
+      if (module !== undefined) return isAutoPipelinedCommand(module, chain.path);
+    }
+    const called = depth < NESTED_CALLS ? this.calledFunction(info, call) : undefined;
+    return called !== undefined && this.pipelinedFunction(called.info, called.fn, depth + 1);
+  }
+
+  /** Every remote call `fn` makes (one at least) is a batched command ({@link pipelinedCall}). */
+  private pipelinedFunction(info: ModuleInfo, fn: FunctionNode, depth: number): boolean {
+    const known = this.pipelinedFunctions.get(fn);
+    if (known !== undefined) return known;
+    // A recursion back into the function finds nothing batched (and ends).
+    this.pipelinedFunctions.set(fn, false);
+    let batched = 0;
+    const other = findNode(fn.body, inner => {
+      if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression)
+        return false;
+      if (!this.remoteCall(info, inner, depth)) return false;
+      if (inner.type === AST_NODE_TYPES.CallExpression && this.pipelinedCall(info, inner, depth + 1)) {
+        batched++;
+        return false;
+      }
+      return true;
+    });
+    const result = other === undefined && batched > 0;
+    this.pipelinedFunctions.set(fn, result);
+    return result;
+  }
+
+  /**
+   * The module of the auto-pipelining client that the name `name` holds where `from` is written
+   * ({@link heldConstruction}): `new Redis({ url, token })`, `Redis.fromEnv()` from @upstash/redis,
+   * with options that leave auto-pipelining on (the catalog decides). Undefined for anything else.
+   */
+  private pipeliningClient(info: ModuleInfo, name: string, from: Node, depth: number): string | undefined {
+    const held = this.heldConstruction(info, name, from, depth);
+    const made = held?.made;
+    if (!held || !made) return undefined;
+    const module = canonicalModule(held.module.specifier);
+    const at = autoPipeliningOptionsAt(module);
+    if (at === undefined || made.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement))
+      return undefined;
+    // Options in a top-level const of the module: `const options = { url, token }; new Redis(options)`.
+    let options = made.arguments[at] as Node | undefined;
+    const named = options && unwrap(options);
+    if (named?.type === AST_NODE_TYPES.Identifier && !shadowed(made, named.name))
+      options = held.info.locals.get(named.name) ?? options;
+    return makesAutoPipeliningClient(module, held.path, summarizeArgument(options)) ? module : undefined;
+  }
+
+  /**
+   * The catalog instance (`stripe`, `pg-pool`…) that the name `name` holds where `from` is written,
+   * when it is made by a client library's factory ({@link heldConstruction}).
+   */
+  heldInstance(info: ModuleInfo, name: string, from: Node): InstanceKind | undefined {
+    const held = this.heldConstruction(info, name, from, 0);
+    if (!held) return undefined;
+    const role = lookupModuleMember(canonicalModule(held.module.specifier), held.path);
+    return role?.role === 'factory' ? role.instance : undefined;
+  }
+
+  /**
+   * The construction of a library's client that the name `name` holds where `from` is written: a
+   * top-level binding of `info`, or one imported from another module of the project, made there
+   * by calling (or `new`) a member of a package. Looks through `globalThis.redis ?? new Redis(…)`
+   * (a client cached across reloads is the one made here), a construction made only when configured
+   * (`url ? new Redis(…) : undefined`), a const it is bound to, and a getter of the module that
+   * returns it (`function getStripe() { _stripe ??= new Stripe(key); return _stripe }`).
+   */
+  private heldConstruction(
+    info: ModuleInfo,
+    name: string,
+    from: Node,
+    depth: number,
+  ): HeldConstruction | undefined {
+    if (depth > MAX_DEPTH || shadowed(from, name)) return undefined;
+    let held: { info: ModuleInfo; node: Node } | undefined;
+    const imported = info.imports.get(name);
+    if (imported) {
+      if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
+      held = this.imported(info, imported, depth + 1);
+    } else {
+      const local = info.locals.get(name);
+      held = local ? { info, node: local } : undefined;
+    }
+    return held && this.construction(held.info, held.node, depth + 1);
+  }
+
+  /** {@link heldConstruction} for a value written in `info`. */
+  private construction(info: ModuleInfo, node: Node, depth: number): HeldConstruction | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const made = unwrap(node);
+    if (made.type === AST_NODE_TYPES.LogicalExpression && (made.operator === '??' || made.operator === '||'))
+      return this.construction(info, made.right, depth + 1);
+    if (made.type === AST_NODE_TYPES.AssignmentExpression && made.operator === '??=')
+      return this.construction(info, made.right, depth + 1);
+    if (made.type === AST_NODE_TYPES.ConditionalExpression) {
+      const branches = [made.consequent, made.alternate].filter(branch => !isNothing(branch));
+      return branches.length === 1 ? this.construction(info, branches[0] as Node, depth + 1) : undefined;
+    }
+    if (made.type === AST_NODE_TYPES.Identifier)
+      return this.heldConstruction(info, made.name, made, depth + 1);
+    if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression)
+      return undefined;
+    const chain = memberChain(unwrap(made.callee));
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const imported = info.imports.get(chain.root.name);
+    if (imported) {
+      if (!isRemoteSpecifier(imported.specifier) && !isKnownModule(canonicalModule(imported.specifier)))
+        return undefined;
+      const path =
+        imported.imported === '*' || imported.imported === 'default'
+          ? chain.path
+          : [imported.imported, ...chain.path];
+      return { info, made, module: imported, path };
+    }
+    // A getter of the module: every value it returns (bar `null`/`undefined`) is the one construction.
+    const local = chain.path.length === 0 ? info.locals.get(chain.root.name) : undefined;
+    const fn = local && unwrap(local);
+    if (!fn || !isFunction(fn) || made.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const returned: Node[] = [];
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
+    else
+      findNode(
+        fn.body,
+        inner => {
+          if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument && !isNothing(inner.argument))
+            returned.push(localValue(fn, inner.argument) ?? inner.argument);
+          return false;
+        },
+        inner => !isFunction(inner),
+      );
+    const found = returned.map(value => this.construction(info, value, depth + 1));
+    const [first] = found;
+    return first && found.every(each => each?.made === first.made) ? first : undefined;
+  }
+}
+
+/** A library client's construction found by {@link Session.heldConstruction}: where, the call, and the member it calls. */
+interface HeldConstruction {
+  info: ModuleInfo;
+  made: TSESTree.NewExpression | TSESTree.CallExpression;
+  /** The import of the package the construction calls into. */
+  module: Import;
+  /** The member of the package called (`['Redis']` for `new Redis(…)`, `['Redis', 'fromEnv']`). */
+  path: readonly string[];
+}
+
+/** Methods of a promise: called on a command's promise, they send nothing more. */
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+/** `undefined`, `null`: a branch that holds no client. */
+function isNothing(node: Node): boolean {
+  const inner = unwrap(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') ||
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null)
+  );
 }
 
 /** `const db: SupabaseClient = new Proxy(…)`: a top-level const declared with a client library's type. */
@@ -2061,6 +2246,36 @@ export function projectRemoteCalls(
   if (!opened) return undefined;
   const { own, session } = opened;
   return call => session.remoteCall(own, call, 0);
+}
+
+/**
+ * Creates the question "does this call, written in the linted file, reach other processes only
+ * through commands that an auto-pipelining client sends together with the others of its tick?"
+ * ({@link Session.pipelinedCall}). Undefined where project facts are off (oxlint, node_modules,
+ * no absolute filename).
+ */
+export function projectPipelinedCalls(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((call: TSESTree.CallExpression) => boolean) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return call => session.pipelinedCall(own, call, 0);
+}
+
+/**
+ * Creates the question "which library client does this name (a binding of the linted file, or one
+ * it imports from the project) hold?" ({@link Session.heldInstance}), for calls the file's own
+ * reader cannot place. Undefined where project facts are off (oxlint, node_modules, no absolute
+ * filename).
+ */
+export function projectHeldInstances(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((name: TSESTree.Identifier) => InstanceKind | undefined) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return name => session.heldInstance(own, name.name, name);
 }
 
 /**

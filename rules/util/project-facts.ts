@@ -360,7 +360,7 @@ function importedMembers(program: TSESTree.Program): Map<string, { module: strin
 }
 
 /** An argument as the catalog summarises options, from syntax alone: literals and object keys; anything else is opaque. */
-function summarizeArgument(node: Node | undefined): Summary {
+export function summarizeArgument(node: Node | undefined): Summary {
   if (!node) return { kind: 'absent' };
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string')

@@ -17,8 +17,12 @@ import {
   decideRetryOptions,
   decideRetryWrapper,
   instanceOfDeclaredType,
+  isAutoPipelinedCommand,
+  listPageOf,
   lookupInstanceMember,
   majorOfRange,
+  makesAutoPipeliningClient,
+  pageItemsAtMost,
   parseSettings,
 } from '@faultline/catalog';
 import { describe, expect, it } from 'vitest';
@@ -392,6 +396,67 @@ describe('declared types', () => {
   it('treats closing a Redis connection as no remote call', () => {
     expect(lookupInstanceMember('ioredis', ['quit'])).toBeUndefined();
     expect(lookupInstanceMember('ioredis', ['get'])?.role).toBe('call');
+  });
+});
+
+describe('fan-out bounded by the client or the server', () => {
+  it('says an @upstash/redis client batches unless its readable options turn that off', () => {
+    expect(makesAutoPipeliningClient('@upstash/redis', ['Redis'], object({ url: { kind: 'value' } }))).toBe(
+      true,
+    );
+    expect(makesAutoPipeliningClient('@upstash/redis', ['Redis', 'fromEnv'], ABSENT)).toBe(true);
+    expect(
+      makesAutoPipeliningClient(
+        '@upstash/redis',
+        ['Redis'],
+        object({ enableAutoPipelining: { kind: 'boolean', value: true } }),
+      ),
+    ).toBe(true);
+    expect(
+      makesAutoPipeliningClient(
+        '@upstash/redis',
+        ['Redis'],
+        object({ enableAutoPipelining: { kind: 'boolean', value: false } }),
+      ),
+    ).toBe(false);
+    expect(
+      makesAutoPipeliningClient(
+        '@upstash/redis',
+        ['Redis'],
+        object({ enableAutoPipelining: { kind: 'value' } }),
+      ),
+    ).toBe(false);
+    expect(
+      makesAutoPipeliningClient('@upstash/redis', ['Redis'], object({ url: { kind: 'value' } }, true)),
+    ).toBe(false);
+    expect(makesAutoPipeliningClient('@upstash/redis', ['Redis'], { kind: 'opaque' })).toBe(false);
+    expect(
+      makesAutoPipeliningClient('@upstash/redis', ['Redis'], object({ request: { kind: 'value' } })),
+    ).toBe(false);
+    expect(makesAutoPipeliningClient('ioredis', ['Redis'], ABSENT)).toBe(false);
+  });
+
+  it('tells the commands an auto-pipelining client batches from those it sends on their own', () => {
+    expect(isAutoPipelinedCommand('@upstash/redis', ['get'])).toBe(true);
+    expect(isAutoPipelinedCommand('@upstash/redis', ['json', 'get'])).toBe(true);
+    expect(isAutoPipelinedCommand('@upstash/redis', ['hgetall'])).toBe(false);
+    expect(isAutoPipelinedCommand('@upstash/redis', ['zrange'])).toBe(false);
+    expect(isAutoPipelinedCommand('@upstash/redis', ['multi'])).toBe(false);
+    expect(isAutoPipelinedCommand('@upstash/redis', ['json'])).toBe(false);
+  });
+
+  it('knows Stripe list reads as one page of 10 by default and at most 100', () => {
+    const page = listPageOf('stripe', ['subscriptions', 'list']);
+    expect(page?.paramsAt).toBe(0);
+    expect(listPageOf('stripe', ['invoices', 'listLineItems'])?.paramsAt).toBe(1);
+    expect(listPageOf('stripe', ['subscriptions', 'retrieve'])).toBeUndefined();
+    expect(listPageOf('stripe', ['v2', 'core', 'events', 'list'])).toBeUndefined();
+    const pages = page!.pages;
+    expect(pageItemsAtMost(pages, ABSENT)).toBe(10);
+    expect(pageItemsAtMost(pages, object({ customer: { kind: 'value' } }))).toBe(10);
+    expect(pageItemsAtMost(pages, object({ limit: num(100) }))).toBe(100);
+    expect(pageItemsAtMost(pages, object({ limit: { kind: 'value' } }))).toBe(100);
+    expect(pageItemsAtMost(pages, object({ limit: num(500) }))).toBeUndefined();
   });
 });
 

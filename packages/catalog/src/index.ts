@@ -23,6 +23,8 @@ export {
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
+  listPageOf,
+  pageItemsAtMost,
 } from './registry.js';
 export {
   PER_CALL_BOUNDS,
@@ -67,6 +69,13 @@ export {
   isRemoteOnlyModule,
 } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
+export {
+  AUTO_PIPELINING,
+  type AutoPipelining,
+  autoPipeliningOptionsAt,
+  isAutoPipelinedCommand,
+  makesAutoPipeliningClient,
+} from './libraries/pipelining.js';
 export { BULL_MODULES, type JobQueue, type JobRetryFinding, decideJobRetry } from './libraries/queues.js';
 export {
   ABSENT,

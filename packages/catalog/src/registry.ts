@@ -46,7 +46,16 @@ import { LOCK_INSTANCES, LOCK_MODULES } from './libraries/locks.js';
 import { isRemoteOnlyModule } from './libraries/remote-modules.js';
 import { RETRY_INSTANCES, RETRY_MODULES } from './libraries/retry.js';
 import { TIMER_MODULES } from './libraries/timers.js';
-import type { Family, FamilyId, InstanceKind, InstanceTable, MemberTable, Role } from './types.js';
+import type {
+  Family,
+  FamilyId,
+  InstanceKind,
+  InstanceTable,
+  ListPages,
+  MemberTable,
+  Role,
+  Summary,
+} from './types.js';
 
 /** Every client family, by id. */
 export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
@@ -195,6 +204,35 @@ export function lookupInstanceMember(kind: InstanceKind, path: readonly string[]
     return table.any;
   }
   return undefined;
+}
+
+/** A list read on an instance that answers one page (`stripe.customers.list(…)`): where its params are, and the page's bounds. */
+export function listPageOf(
+  kind: InstanceKind,
+  path: readonly string[],
+): { pages: ListPages; paramsAt: number } | undefined {
+  const pages = INSTANCES[kind]?.pages;
+  const last = path[path.length - 1];
+  if (!pages || last === undefined || path.length < pages.minDepth) return undefined;
+  if (pages.notUnder?.includes(path[0] as string)) return undefined;
+  const method = pages.methods.find(entry => entry.name.test(last));
+  return method ? { pages, paramsAt: method.paramsAt } : undefined;
+}
+
+/**
+ * How many items one page holds at most, given its params as summarised: the default when they do
+ * not set the size, a literal size up to the server's cap, and the cap for a size the syntax
+ * cannot read (the server answers no more). A literal above the cap asks for more than a page:
+ * undefined, as for params that are not an object.
+ */
+export function pageItemsAtMost(pages: ListPages, params: Summary): number | undefined {
+  if (params.kind === 'absent') return pages.default;
+  if (params.kind === 'opaque') return pages.max;
+  if (params.kind !== 'object') return undefined;
+  const size = params.props.get(pages.sizeKey);
+  if (!size) return params.hasSpread ? pages.max : pages.default;
+  if (size.value.kind === 'number') return size.value.value <= pages.max ? size.value.value : undefined;
+  return pages.max;
 }
 
 /**

@@ -192,6 +192,28 @@ export interface InstanceTable {
   anyDepth?: number;
   /** First members that `any` does not match (event emitter methods, configuration). */
   except?: readonly string[];
+  /** Members that read one page of a list the server caps (`stripe.customers.list()`). */
+  pages?: ListPages;
+}
+
+/**
+ * List reads of an SDK that return one page, whose size the server caps: `list(params)` answers
+ * at most `max` items, `default` when the params do not set `sizeKey`. Only the items key of the
+ * awaited answer is that page: what a method called on the list's promise returns
+ * (`list().autoPagingToArray()`), or the promise iterated as it is, may be every page.
+ */
+export interface ListPages {
+  /** The last member of the call, and the argument its params are at (`list(params)`, `listLineItems(id, params)`). */
+  methods: readonly { name: RegExp; paramsAt: number }[];
+  /** How many members the path has at least (`stripe.customers.list`: a resource, then the method). */
+  minDepth: number;
+  /** First members under which lists follow other rules (Stripe's `v2` API pages differently). */
+  notUnder?: readonly string[];
+  sizeKey: string;
+  default: number;
+  max: number;
+  /** The member read on the awaited answer that holds the page's items (`data`). */
+  itemsKey: string;
 }
 
 /** The verdict of a bound check. `at` is the node to report on, when not the call itself. */

@@ -1,0 +1,223 @@
+// no-unbounded-fanout: fan-out that something other than the code bounds. A client that batches
+// the commands of one tick into one request (@upstash/redis), an SDK list that answers one page
+// whose size its server caps (Stripe), and a transaction handed to the project's own function.
+import path from 'node:path';
+
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/no-unbounded-fanout.js';
+
+const ruleTester = new RuleTester();
+/**
+ * A project on disk (test/fixtures/project-calls): the clients and functions the linted code calls
+ * live in its other modules. It sits under test/, so these cases turn `checkTests` on.
+ */
+const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
+
+ruleTester.run('no-unbounded-fanout', rule, {
+  valid: [
+    // @upstash/redis batches the commands of one tick into one request: a client imported from
+    // another module, made with `new Redis({ url, token })`.
+    {
+      filename: HANDLER,
+      code: `import { kv } from '@/lib/kv';
+export const load = (keys: string[]) => Promise.all(keys.map(key => kv.get<string>(key)));`,
+      options: [{ checkTests: true }],
+    },
+    // The same made in this module with `Redis.fromEnv()`, its promise chained, and a JSON command.
+    {
+      filename: HANDLER,
+      code: `import { Redis } from '@upstash/redis';
+const redis = Redis.fromEnv();
+export const load = (keys: string[]) =>
+  Promise.all(keys.map(key => redis.get<string>(key).then(value => value ?? '')));
+export const docs = (keys: string[]) => Promise.all(keys.map(key => redis.json.get(key)));`,
+      options: [{ checkTests: true }],
+    },
+    // A client cached on globalThis, called through forEach; `enableAutoPipelining: true` said aloud.
+    {
+      filename: HANDLER,
+      code: `import { sessions } from '@/lib/kv';
+import { Redis } from '@upstash/redis';
+const counters = new Redis({ url: 'https://kv', token: 't', enableAutoPipelining: true });
+export function expireAll(ids: string[]) { ids.forEach(id => void sessions.expire('s:' + id, 60)); }
+export const bump = (ids: string[]) => Promise.all(ids.map(async id => { await counters.incr('c:' + id); }));`,
+      options: [{ checkTests: true }],
+    },
+    // A function of another module whose only remote call is a batched GET.
+    {
+      filename: HANDLER,
+      code: `import { getJob } from '@/lib/job-store';
+export const jobs = (ids: string[]) => Promise.all(ids.map(id => getJob(id)));`,
+      options: [{ checkTests: true }],
+    },
+    // A method of the same class that sends one batched GET.
+    {
+      filename: HANDLER,
+      code: `import { kv } from '@/lib/kv';
+export class JobStore {
+  async getJob(id: string) {
+    const key = 'job:' + id;
+    return kv.get<string>(key);
+  }
+  async getJobs(ids: string[]) {
+    return Promise.all((ids as string[]).map((id: string) => this.getJob(id)));
+  }
+}`,
+      options: [{ checkTests: true }],
+    },
+    // One page of a Stripe list: 10 subscriptions by default.
+    `import Stripe from 'stripe';
+const stripe = new Stripe('sk_test');
+export async function withProducts(customer: string) {
+  const subscriptions = await stripe.subscriptions.list({ customer });
+  return Promise.all(subscriptions.data.map(sub => stripe.subscriptions.retrieve(sub.id)));
+}`,
+    // One page of at most 100, read inline, filtered, destructured, and a list under one object.
+    `import Stripe from 'stripe';
+const stripe = new Stripe('sk_test');
+export async function sync(customer: string, invoiceId: string) {
+  await Promise.all((await stripe.invoices.list({ customer, limit: 100 })).data.map(invoice => stripe.invoices.retrieve(invoice.id)));
+  const page = await stripe.subscriptions.list({ customer, status: 'all' });
+  await Promise.all(page.data.filter(sub => sub.status === 'active').map(sub => stripe.subscriptions.cancel(sub.id)));
+  const { data: charges } = await stripe.charges.search({ query: "status:'failed'" });
+  await Promise.all(charges.map(charge => stripe.refunds.create({ charge: charge.id })));
+  const lines = await stripe.invoices.listLineItems(invoiceId, { limit: 50 });
+  for (const line of lines.data) void stripe.products.retrieve(String(line.id));
+}`,
+    // The client imported from another module, where a getter makes it on first use.
+    {
+      filename: HANDLER,
+      code: `import { stripe } from '@/lib/billing';
+export async function cancelAll(customer: string) {
+  const { data } = await stripe.subscriptions.list({ customer, limit: 20 });
+  await Promise.all(data.map(sub => stripe.subscriptions.cancel(sub.id)));
+}`,
+      options: [{ checkTests: true }],
+    },
+    // A helper that runs in a transaction wherever it is used (given to `sequelize.transaction`, or
+    // called with the caller's), and hands it on in the options of the project's own function.
+    {
+      filename: HANDLER,
+      code: `import type { Transaction } from 'sequelize';
+import { Order, sequelize } from '@/lib/models';
+export const copyOrder = async (id: string, children: string[], options: { transaction?: Transaction } = {}) => {
+  const copyInTransaction = async transaction => {
+    await Order.create({ copiedFrom: id }, { transaction });
+    await Promise.all(children.map(child => copyOrder(child, [], { transaction })));
+  };
+  return options.transaction ? copyInTransaction(options.transaction) : sequelize.transaction(copyInTransaction);
+};`,
+      options: [{ checkTests: true }],
+    },
+    // The same with a function declaration that only ever runs as a transaction's callback and
+    // calls itself with the transaction it was given.
+    {
+      filename: HANDLER,
+      code: `import { Order, sequelize } from '@/lib/models';
+async function closeTree(t, ids: string[]) {
+  await Promise.all(ids.map(id => Order.update({ status: 'closed' }, { where: { parentId: id }, transaction: t })));
+  if (ids.length > 0) await closeTree(t, []);
+}
+export const closeAll = (ids: string[]) => sequelize.transaction(t => closeTree(t, ids));
+export const closeSome = (ids: string[]) => sequelize.transaction(async function run(tx) { await closeTree(tx, ids); });`,
+      options: [{ checkTests: true }],
+    },
+  ],
+  invalid: [
+    // Auto-pipelining turned off, a client given its own requester, and options the syntax
+    // cannot read (they may turn it off).
+    {
+      filename: HANDLER,
+      code: `import { customKv, plainKv } from '@/lib/kv';
+import { Redis } from '@upstash/redis';
+declare const config: { url: string; token: string };
+const configured = new Redis(config);
+export const a = (keys: string[]) => Promise.all(keys.map(key => plainKv.get(key)));
+export const b = (keys: string[]) => Promise.all(keys.map(key => customKv.get(key)));
+export const c = (keys: string[]) => Promise.all(keys.map(key => configured.get(key)));`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 5, column: 38, endLine: 5, endColumn: 49, messageId: 'unboundedFanout' },
+        { line: 6, column: 38, endLine: 6, endColumn: 49, messageId: 'unboundedFanout' },
+        { line: 7, column: 38, endLine: 7, endColumn: 49, messageId: 'unboundedFanout' },
+      ],
+    },
+    // Commands the client sends on their own (HGETALL, also inside a function of the project), a
+    // transaction made on it, and a fan-out that also queries Prisma for each item.
+    {
+      filename: HANDLER,
+      code: `import { kv } from '@/lib/kv';
+import { getAuditedJob, getJob, jobHistory } from '@/lib/job-store';
+import { getWorkspaces } from '@/lib/workspaces';
+export const a = (keys: string[]) => Promise.all(keys.map(key => kv.hgetall(key)));
+export const b = (ids: string[]) => Promise.all(ids.map(id => jobHistory(id)));
+export const c = (ids: string[]) => Promise.all(ids.map(id => kv.multi().get(id).exec()));
+export const d = (ids: string[]) => Promise.all(ids.map(id => getAuditedJob(id)));
+export const e = (ids: string[]) => Promise.all(ids.map(async id => { await getJob(id); return getWorkspaces(id); }));`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 38, endLine: 4, endColumn: 49, messageId: 'unboundedFanout' },
+        { line: 5, column: 37, endLine: 5, endColumn: 48, messageId: 'unboundedFanout' },
+        { line: 6, column: 37, endLine: 6, endColumn: 48, messageId: 'unboundedFanout' },
+        { line: 7, column: 37, endLine: 7, endColumn: 48, messageId: 'unboundedFanout' },
+        { line: 8, column: 37, endLine: 8, endColumn: 48, messageId: 'unboundedFanout' },
+      ],
+    },
+    // Every page (`autoPagingToArray`, whatever the first page's size), a size above Stripe's cap
+    // of 100, and the same list shape on a client the catalog does not know to page.
+    {
+      code: `import Stripe from 'stripe';
+const stripe = new Stripe('sk_test');
+declare const billing: { customers: { list(params: object): Promise<{ data: { id: string }[] }> } };
+export async function sync() {
+  const all = await stripe.customers.list({ limit: 10 }).autoPagingToArray({ limit: 10000 });
+  await Promise.all(all.map(customer => stripe.customers.update(customer.id, { metadata: {} })));
+  const big = await stripe.customers.list({ limit: 500 });
+  await Promise.all(big.data.map(customer => stripe.customers.del(customer.id)));
+  const other = await billing.customers.list({});
+  await Promise.all(other.data.map(customer => stripe.customers.retrieve(customer.id)));
+}`,
+      errors: [
+        { line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 8, column: 9, endLine: 8, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 10, column: 9, endLine: 10, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    // The same imported client, every page.
+    {
+      filename: HANDLER,
+      code: `import { stripe } from '@/lib/billing';
+export async function tagAll() {
+  const customers = await stripe.customers.list().autoPagingToArray({ limit: 5000 });
+  await Promise.all(customers.map(customer => stripe.customers.update(customer.id, { metadata: { tagged: 'yes' } })));
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 4, column: 9, endLine: 4, endColumn: 20, messageId: 'unboundedFanout' }],
+    },
+    // A helper also called with what is not a transaction, and one also handed to a timer (it may
+    // run with anything): their parameter is not a transaction.
+    {
+      filename: HANDLER,
+      code: `import { Order, sequelize } from '@/lib/models';
+export const copy = async (ids: string[], options: { transaction?: string } = {}) => {
+  const run = async transaction => {
+    await Promise.all(ids.map(id => Order.create({ copiedFrom: id }, { transaction })));
+  };
+  return options.transaction ? run(options.transaction) : sequelize.transaction(run);
+};
+export const close = async (ids: string[]) => {
+  const run = async t => {
+    await Promise.all(ids.map(id => Order.update({ status: 'closed' }, { where: { id }, transaction: t })));
+  };
+  setTimeout(run, 10);
+  return sequelize.transaction(run);
+};`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 11, endLine: 4, endColumn: 22, messageId: 'unboundedFanout' },
+        { line: 10, column: 11, endLine: 10, endColumn: 22, messageId: 'unboundedFanout' },
+      ],
+    },
+  ],
+});
