@@ -65,10 +65,9 @@ const probe: Rule.RuleModule = {
 /** The function declaration `name` of the linted file. */
 function declared(context: Rule.RuleContext, name: string): TSESTree.FunctionDeclaration | undefined {
   const program = context.sourceCode.ast as unknown as TSESTree.Program;
-  return program.body.find(
-    (statement): statement is TSESTree.FunctionDeclaration =>
-      statement.type === 'FunctionDeclaration' && statement.id?.name === name,
-  );
+  for (const statement of program.body)
+    if (statement.type === 'FunctionDeclaration' && statement.id?.name === name) return statement;
+  return undefined;
 }
 
 /** The lines of the `fetch` calls every input reaches. */
