@@ -82,6 +82,25 @@ export function isRaceWithTimer(
   );
 }
 
+/** A `const` holding a promise that the code races against a timer (`Promise.race([work, timer])`). */
+function racedConst(model: FileModel, declarator: TSESTree.VariableDeclarator): boolean {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== 'const') return false;
+  const variable = model.findVariable(declarator.id);
+  return (
+    variable?.references.some(reference => {
+      const use = reference.identifier as Node;
+      const array = use.parent;
+      const race = array?.parent;
+      return (
+        array?.type === AST_NODE_TYPES.ArrayExpression &&
+        race?.type === AST_NODE_TYPES.CallExpression &&
+        race.arguments[0] === array &&
+        isRaceWithTimer(model, race, array, use)
+      );
+    }) ?? false
+  );
+}
+
 /**
  * True when the call's promise, or a function that makes the call, is given to a timeout
  * wrapper. Walks out through `await`, promise chains, returns and enclosing callbacks.
@@ -138,6 +157,7 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
           continue;
         }
         return false;
+      case AST_NODE_TYPES.AssignmentExpression:
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.VariableDeclarator:
       case AST_NODE_TYPES.ExpressionStatement:
@@ -145,11 +165,25 @@ export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
       case AST_NODE_TYPES.VariableDeclaration:
       case AST_NODE_TYPES.TryStatement:
       case AST_NODE_TYPES.IfStatement: {
+        // `this.browser = await connect()`: a statement of the function, like the others.
+        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right !== current) return false;
+        // `const work = (async () => …)(); await Promise.race([work, timer])`.
+        if (
+          parent.type === AST_NODE_TYPES.VariableDeclarator &&
+          parent.init === current &&
+          racedConst(model, parent)
+        )
+          return true;
         // Statements inside a callback: continue from the function, if it is an argument.
         let up: Node | undefined = parent;
         while (up && !isFunction(up)) up = up.parent;
         if (!up || up.type === AST_NODE_TYPES.FunctionDeclaration) return false;
         current = up;
+        // `(async () => { … })()`: the function's promise is the call's.
+        if (up.parent?.type === AST_NODE_TYPES.CallExpression && up.parent.callee === up) {
+          current = up.parent;
+          continue;
+        }
         if (!(
           up.parent?.type === AST_NODE_TYPES.CallExpression &&
           up.parent.arguments.includes(up as TSESTree.CallExpressionArgument)

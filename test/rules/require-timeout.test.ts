@@ -43,6 +43,19 @@ ruleTester.run('require-timeout', rule, {
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
     `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
+    // An async IIFE's promise raced against a timer: the caller waits at most the timer.
+    `export async function init(url: string) {
+  let response: Response | undefined;
+  const work = (async () => {
+    while (!response) {
+      try {
+        response = await fetch(url);
+      } catch {}
+    }
+  })();
+  const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 120_000));
+  await Promise.race([work, timer]);
+}`,
     `export function track(event: object) {
   fetch('https://telemetry.example.com/e', { method: 'POST', body: JSON.stringify(event) }).catch(() => undefined);
 }`,
@@ -533,6 +546,22 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // An async IIFE nothing races (awaited as it is), or raced against another request.
+      code: `import { generateText } from 'ai';
+export async function init(model: never, other: Promise<unknown>) {
+  const work = (async () => {
+    await generateText({ model, prompt: 'x' });
+  })();
+  await work;
+  const raced = (async () => generateText({ model, prompt: 'y' }))();
+  await Promise.race([raced, other]);
+}`,
+      errors: [
+        { column: 11, endColumn: 23, endLine: 4, line: 4, messageId: 'missingDeadline' },
+        { column: 30, endColumn: 42, endLine: 7, line: 7, messageId: 'missingDeadline' },
+      ],
+    },
     {
       // Something waits for these: a continuation of the answer, and a bare statement (a callback
       // API's call, or an await forgotten).
