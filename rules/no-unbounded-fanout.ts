@@ -13,6 +13,7 @@ import {
   isFixedDomain,
   isBudgetedRecursion,
   isFixedWindow,
+  isEmbeddedPage,
   isPageRead,
   isSizeGuarded,
   isSteppedWindow,
@@ -135,6 +136,9 @@ export default createModelRule<Options, MessageIds>({
         );
       if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length <= small;
       if (node.type === AST_NODE_TYPES.AwaitExpression) return isSmall(node.argument as Node, depth + 1);
+      // `list ?? []`: small when both sides are.
+      if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&')
+        return isSmall(node.left, depth + 1) && isSmall(node.right, depth + 1);
       if (node.type === AST_NODE_TYPES.Identifier) {
         if (BOUNDED_NAME.test(node.name)) return true;
         const init = model.constInit(node);
@@ -177,6 +181,8 @@ export default createModelRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const name = memberName(node);
         if (name !== undefined && BOUNDED_NAME.test(name)) return true;
+        // `subscription.items.data` of a `Stripe.Subscription`: a list the API embeds one page of.
+        if (isEmbeddedPage(model, node)) return true;
         // `page.items`, `result.rows` of one page read.
         const object = unwrap(node.object as Node);
         if (object.type === AST_NODE_TYPES.Identifier) {
@@ -438,8 +444,9 @@ export default createModelRule<Options, MessageIds>({
     /**
      * The remote call runs on a transaction: along its chain, it is called on a transaction
      * (`trx('t')…`, `manager.save(x)`, `tx.user.update(…)`), passes one as an option
-     * (`{ transaction }`, `{ transaction: t }`), or chains `.transacting(trx)`. Its queries then
-     * wait for each other on the transaction's one connection.
+     * (`{ transaction }`, `{ transaction: t }`), or chains `.transacting(trx)`; or it is a call
+     * into the project's own function that is handed the transaction as an argument. Its queries
+     * then wait for each other on the transaction's one connection.
      */
     function isOnTransaction(call: Classified): boolean {
       let top: Node = call.node;
@@ -465,6 +472,9 @@ export default createModelRule<Options, MessageIds>({
             )
               return true;
             if (transactionOption(value)) return true;
+            // A function of the project handed the transaction (`this.permissions.check(id, trx)`):
+            // it is given one so as to run its queries on it.
+            if (call.role === PROJECT_CALL && current === call.node && isTransactionValue(value)) return true;
           }
           current = unwrap(current.callee);
         } else if (current.type === AST_NODE_TYPES.MemberExpression) {

@@ -18,20 +18,13 @@ import {
   wrapperMatters,
 } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import {
-  type CallLike,
-  type FunctionNode,
-  type Node,
-  memberName,
-  promiseDropped,
-  propertyKey,
-  unwrap,
-} from './util/ast.js';
+import { type CallLike, type FunctionNode, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import { declaredMajor } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
+import { nobodyWaits } from './util/waiters.js';
 import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection } from './util/subscriber.js';
 import { addOptionFix } from './util/fix.js';
@@ -209,8 +202,9 @@ export default createModelRule<Options, MessageIds>({
             return;
           }
           // Nothing waits for a request whose promise is dropped (`void ping()`, a statement of its
-          // own): a silent server leaves a pending socket, not a caller hanging.
-          if (promiseDropped(call)) return;
+          // own, or inside a function whose own promise is dropped): a silent server leaves a
+          // pending socket, not a caller hanging.
+          if (nobodyWaits(model, call)) return;
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
@@ -484,7 +478,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes such a client.
      */
     function checkProjectFunction(call: TSESTree.CallExpression): void {
-      if (promiseDropped(call) || !mayReachProject(call)) return;
+      if (nobodyWaits(model, call) || !mayReachProject(call)) return;
       const kinds = unboundedKinds();
       if (kinds.size === 0) {
         checkBareRequest(call);
@@ -550,7 +544,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes clients of that kind and none of them has a deadline.
      */
     function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
-      if (promiseDropped(call)) return;
+      if (nobodyWaits(model, call)) return;
       const made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;

@@ -88,6 +88,17 @@ export class DeadlineReader {
       const request = this.requestInit(call);
       if (request) facts.request = request;
     }
+    // A family whose options changed between majors of one of its modules (node-fetch 2's `timeout`).
+    const versioned = FAMILIES[family].versionPackage;
+    if (
+      versioned &&
+      FAMILIES[family].reportAt === 'call' &&
+      classified.callee.kind === 'module' &&
+      classified.callee.module === versioned
+    ) {
+      const major = this.declaredMajor?.(versioned);
+      if (major !== undefined) facts.packageMajor = major;
+    }
     if (family === 'http') facts.http = this.httpFacts(call);
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(call);

@@ -4,7 +4,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type ListPages, type Prop, listPageOf, pageItemsAtMost } from '@faultline/catalog';
+import {
+  type ListPages,
+  type Prop,
+  canonicalModule,
+  embeddedListPages,
+  listPageOf,
+  pageItemsAtMost,
+} from '@faultline/catalog';
 import { type Node, findNode, isFunction, memberChain, memberName, unwrap, writtenName } from './ast.js';
 import type { Classified, FileModel } from './file-model.js';
 
@@ -265,11 +272,12 @@ function pushedPromises(model: FileModel, identifier: TSESTree.Identifier): FanO
     if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement) continue;
     // `const result = fetch(…); results.push(result)`
     if (pushed.type === AST_NODE_TYPES.Identifier) pushed = model.constInit(pushed) ?? pushed;
-    const calls = model.remoteCallsIn(pushed);
-    if (calls.length === 0) continue;
+    if (model.remoteCallsIn(pushed).length === 0) continue;
+    // `promises.push(new Promise(resolve => call().then(resolve).catch(e => resolve({ error: e }))))`
+    const calls = handlesOwnFailure(pushed, model) ? [] : model.remoteCallsIn(pushed);
     const loop = enclosingLoop(call);
     return {
-      remote: 1,
+      remote: calls.length > 0 ? 1 : 0,
       collection: {
         source: loop && 'right' in loop ? (loop as TSESTree.ForOfStatement).right : undefined,
         work: pushed,
@@ -686,6 +694,61 @@ export function isPageRead(model: FileModel, source: Node, member?: string): boo
     } else return false;
   }
   return false;
+}
+
+/**
+ * The items of a list embedded in an object of an SDK that sends lists one page at a time, where
+ * the file declares the object with the SDK's own types: `subscription.items.data` with
+ * `const subscription = event.data.object as Stripe.Subscription`, `customer.subscriptions?.data`
+ * with a parameter typed `Stripe.Customer & { … }` (also through a type alias of the file). The
+ * catalog's `typesFrom` says which modules' types these are.
+ */
+export function isEmbeddedPage(model: FileModel, source: Node): boolean {
+  const node = unwrap(source);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let root: Node = unwrap(node.object as Node);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object as Node);
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const module = declaredTypeModule(model, root);
+  const pages = module === undefined ? undefined : embeddedListPages(canonicalModule(module));
+  return pages !== undefined && memberName(node) === pages.itemsKey;
+}
+
+/** The module the declared type of a binding comes from: its annotation, or the `as T` of its initialiser. */
+function declaredTypeModule(model: FileModel, identifier: TSESTree.Identifier): string | undefined {
+  const def = model.findVariable(identifier)?.defs[0];
+  let type: TSESTree.TypeNode | undefined;
+  if (def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier)
+    type = def.name.typeAnnotation?.typeAnnotation;
+  else if (def?.type === 'Variable') {
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    type = declarator.id.typeAnnotation?.typeAnnotation;
+    const init = declarator.init;
+    if (!type && init?.type === AST_NODE_TYPES.TSAsExpression) type = init.typeAnnotation;
+  }
+  return type && typeModule(model, type, 0);
+}
+
+/** The module a type names (`Stripe.Subscription`, `Stripe.Customer & { … }`, a local alias of one). */
+function typeModule(model: FileModel, type: TSESTree.TypeNode, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  if (type.type === AST_NODE_TYPES.TSIntersectionType) {
+    for (const part of type.types) {
+      const module = typeModule(model, part, depth + 1);
+      if (module !== undefined) return module;
+    }
+    return undefined;
+  }
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  let head: TSESTree.EntityName = type.typeName;
+  while (head.type === AST_NODE_TYPES.TSQualifiedName) head = head.left;
+  if (head.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const imported = importedFrom(model, head);
+  if (imported !== undefined) return imported;
+  const def = model.findVariable(head)?.defs[0];
+  return def?.type === 'Type' && def.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration
+    ? typeModule(model, def.node.typeAnnotation, depth + 1)
+    : undefined;
 }
 
 /**

@@ -55,6 +55,7 @@ import {
   summarizeArgument,
   projectSetsAxiosDefault,
   projectConstructions,
+  projectEmbeddedOrmModules,
   projectImplementations,
   projectModules,
   projectRoot,
@@ -625,6 +626,17 @@ class Session {
     private readonly context: ProjectContext,
   ) {}
 
+  private embeddedOrms: ReadonlySet<string> | undefined;
+
+  /**
+   * An ORM module whose every data source in the linted file's project runs on an embedded engine
+   * (SQLite): its repositories and models are reads of a local file ({@link projectEmbeddedOrmModules}).
+   */
+  private embedded(specifier: string): boolean {
+    this.embeddedOrms ??= projectEmbeddedOrmModules(this.context);
+    return this.embeddedOrms.size > 0 && this.embeddedOrms.has(canonicalModule(specifier));
+  }
+
   /** Modules are followed only when this says their text may matter (none: all are). */
   worthReading: ((file: string) => boolean) | undefined;
   /**
@@ -900,7 +912,7 @@ class Session {
         const root = chainRoot(callee);
         if (root?.type === AST_NODE_TYPES.Identifier) {
           const imported = info.imports.get(root.name);
-          if (imported && isRemoteSpecifier(imported.specifier)) return true;
+          if (imported && isRemoteSpecifier(imported.specifier)) return !this.embedded(imported.specifier);
           const local = info.locals.get(root.name);
           if (local && callee === root) {
             if (local.type === AST_NODE_TYPES.ClassDeclaration) {
@@ -990,7 +1002,7 @@ class Session {
   private clientName(info: ModuleInfo, name: string, depth: number, path: readonly string[]): boolean {
     const imported = info.imports.get(name);
     if (imported) {
-      if (isRemoteSpecifier(imported.specifier)) return true;
+      if (isRemoteSpecifier(imported.specifier)) return !this.embedded(imported.specifier);
       if (imported.imported !== '*' && path.length === 0) {
         // `import { supabase } from './supabase'` where it is `export const supabase: SupabaseClient = …`.
         const file = resolveProjectModule(info.file, imported.specifier, this.context.cwd);
@@ -1432,7 +1444,7 @@ class Session {
       const type = found.external.imported;
       return (
         instanceOfDeclaredType(module, [type]) !== undefined ||
-        isRemoteOnlyClientType(module, type) ||
+        (isRemoteOnlyClientType(module, type) && !this.embedded(module)) ||
         (PRISMA_OUTPUT.test(found.external.specifier) && type === 'PrismaClient')
       );
     }
@@ -1825,7 +1837,8 @@ class Session {
       return call.type === AST_NODE_TYPES.CallExpression && this.typedChain(info, call, depth);
     const imported = info.imports.get(rootName);
     if (imported) {
-      if (isRemoteSpecifier(imported.specifier)) return call.type === AST_NODE_TYPES.CallExpression;
+      if (isRemoteSpecifier(imported.specifier))
+        return call.type === AST_NODE_TYPES.CallExpression && !this.embedded(imported.specifier);
       if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       let target: { info: ModuleInfo; node: Node } | undefined;
       let rest = chain.path;

@@ -16,15 +16,27 @@ import {
   FAMILIES,
   URL_NAME,
   canonicalModule,
+  ORM_DATA_SOURCES,
+  type OrmDataSource,
   decideClientDeadline,
   isFalsyNone,
+  ormRunsEmbedded,
   lookupModuleMember,
   makesConstructionClients,
 } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, memberName, setParents, staticString, unwrap, writtenName } from './ast.js';
+import {
+  type Node,
+  findNode,
+  memberName,
+  propertyKey,
+  setParents,
+  staticString,
+  unwrap,
+  writtenName,
+} from './ast.js';
 import { isTestFile } from './test-files.js';
 import { declaredMajor } from './package-versions.js';
 
@@ -62,6 +74,14 @@ interface ModuleFacts {
   constructions: ProjectConstruction[];
   /** The classes the module declares, with the types each extends or implements (read from its text). */
   implementations: readonly Implementation[];
+  /** The engines of the ORM data sources the module configures (`null`: chosen at run time). */
+  engines: readonly OrmEngine[];
+}
+
+/** `{ type: 'better-sqlite3', database }` given to TypeORM: the ORM and the engine it names. */
+interface OrmEngine {
+  orm: OrmDataSource['orm'];
+  engine: string | null;
 }
 
 /** `class ChainsRepository implements IChainsRepository`: a class and one type it takes its shape from. */
@@ -247,25 +267,113 @@ function readModule(
   parser: ParserLike,
   context: ProjectContext,
   file: string,
-): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions' | 'implementations'> {
+): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions' | 'implementations' | 'engines'> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { axiosTimeouts: [], constructions: [], implementations: [] };
+    return { axiosTimeouts: [], constructions: [], implementations: [], engines: [] };
   }
   const implementations = classHeads(text);
   const axios = HINT.test(text);
   const clients = mayConstructClient(text);
-  if (!axios && !clients) return { axiosTimeouts: [], constructions: [], implementations };
+  const orms = ormsConfigured(text);
+  const named = namedServerEngines(text);
+  if (!axios && !clients && orms.length === 0)
+    return { axiosTimeouts: [], constructions: [], implementations, engines: named };
   const program = parseModule(parser, context, file, text);
   if (program?.type !== AST_NODE_TYPES.Program)
-    return { axiosTimeouts: [], constructions: [], implementations };
+    return { axiosTimeouts: [], constructions: [], implementations, engines: named };
   return {
     axiosTimeouts: axios ? axiosDefaults(program) : [],
     constructions: clients ? clientConstructions(program, file) : [],
     implementations,
+    engines: [...named, ...ormEngines(program, orms)],
   };
+}
+
+/** The ORMs whose module a module's text imports and whose engine key it writes (`type:`, `dialect:`). */
+function ormsConfigured(text: string): OrmDataSource[] {
+  if (!text.includes('typeorm') && !text.includes('sequelize')) return [];
+  return ORM_DATA_SOURCES.filter(
+    source =>
+      source.modules.some(module => text.includes(`'${module}'`) || text.includes(`"${module}"`)) &&
+      new RegExp(`\\b${source.key}\\s*:`).test(text),
+  );
+}
+
+/**
+ * Server engines named anywhere in a module, imports or not (`type: 'postgres'` in a config file
+ * that never imports TypeORM): each keeps its ORM remote, whatever else the project configures.
+ */
+const SERVER_ENGINE =
+  /\b(type|dialect)\s*:\s*['"`](postgres|postgresql|mysql|mariadb|cockroachdb|mssql|oracle|sap|spanner|mongodb|aurora-mysql|aurora-postgres|db2|snowflake)['"`]/g;
+
+function namedServerEngines(text: string): OrmEngine[] {
+  if (!text.includes('type') && !text.includes('dialect')) return [];
+  const found: OrmEngine[] = [];
+  for (const match of text.matchAll(SERVER_ENGINE))
+    found.push({ orm: match[1] === 'type' ? 'typeorm' : 'sequelize', engine: match[2] as string });
+  return found;
+}
+
+/**
+ * The data sources a module configures for the ORMs it imports: every object literal holding the
+ * ORM's engine key and one of its connection keys (`{ type, database }`, `{ dialect, storage }`),
+ * and Sequelize's connection URL (`new Sequelize('sqlite::memory:')`). An engine the literal does
+ * not name as a string (a variable, an environment lookup, a branch between two engines counts as
+ * both) is `null`. A Nest `forRootAsync` factory that returns no such literal is `null` too.
+ */
+function ormEngines(program: TSESTree.Program, orms: readonly OrmDataSource[]): OrmEngine[] {
+  const found: OrmEngine[] = [];
+  findNode(program, node => {
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const source of orms) {
+        let engine: TSESTree.Property | undefined;
+        let connection = false;
+        for (const prop of node.properties) {
+          if (prop.type !== AST_NODE_TYPES.Property) continue;
+          const key = propertyKey(prop);
+          if (key === source.key) engine = prop;
+          else if (key && source.configKeys.includes(key)) connection = true;
+        }
+        if (engine && connection)
+          for (const name of engineNames(engine.value as Node)) found.push({ orm: source.orm, engine: name });
+      }
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression && writtenName(node.callee) === 'forRootAsync') {
+      const orm = orms.find(source => source.orm === 'typeorm');
+      if (
+        orm &&
+        !findNode(node, inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === 'type')
+      )
+        found.push({ orm: orm.orm, engine: null });
+    }
+    if (
+      node.type === AST_NODE_TYPES.NewExpression &&
+      writtenName(node.callee) === 'Sequelize' &&
+      orms.some(source => source.orm === 'sequelize')
+    ) {
+      const first = node.arguments[0] ? unwrap(node.arguments[0] as Node) : undefined;
+      if (first && first.type !== AST_NODE_TYPES.ObjectExpression) {
+        const url = staticString(first);
+        const scheme = url === undefined ? undefined : /^([a-z0-9+-]+):/i.exec(url)?.[1];
+        found.push({ orm: 'sequelize', engine: scheme ?? null });
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
+/** The engine names a value can take: a string, each branch of a choice between strings, else `null`. */
+function engineNames(value: Node): (string | null)[] {
+  const inner = unwrap(value);
+  const text = staticString(inner);
+  if (text !== undefined) return [text];
+  if (inner.type === AST_NODE_TYPES.ConditionalExpression)
+    return [...engineNames(inner.consequent), ...engineNames(inner.alternate)];
+  return [null];
 }
 
 /** `class C<T> extends Base<T> implements IUsers, IOther {`: a class's name and its heritage clauses. */
@@ -700,4 +808,35 @@ export function projectConstructions(context: ProjectContext): Map<InstanceKind,
     constructionIndex.set(modules, index);
   }
   return index;
+}
+
+/** Per project's module map: the ORM modules whose every data source runs on an embedded engine. */
+const embeddedOrmIndex = new WeakMap<Map<string, ModuleFacts>, ReadonlySet<string>>();
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * The modules (`typeorm`, `@nestjs/typeorm`, `sequelize`…) whose repositories, managers and models
+ * reach no other process in the linted file's project: every data source its modules configure for
+ * that ORM names an embedded engine (`type: 'better-sqlite3'`), and none is chosen at run time or
+ * names a server (see the catalog's `ormRunsEmbedded`). Empty when the file belongs to no project
+ * or the engine does not give rules its parser.
+ */
+export function projectEmbeddedOrmModules(context: ProjectContext): ReadonlySet<string> {
+  const parser = parserOf(context);
+  const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
+  if (!parser || !root) return NONE;
+  const modules = projectModuleFacts(root, parser, context);
+  let embedded = embeddedOrmIndex.get(modules);
+  if (!embedded) {
+    const found = new Set<string>();
+    for (const source of ORM_DATA_SOURCES) {
+      const engines: (string | null)[] = [];
+      for (const facts of modules.values())
+        for (const each of facts.engines) if (each.orm === source.orm) engines.push(each.engine);
+      if (ormRunsEmbedded(engines)) for (const module of source.modules) found.add(module);
+    }
+    embedded = found.size > 0 ? found : NONE;
+    embeddedOrmIndex.set(modules, embedded);
+  }
+  return embedded;
 }

@@ -22,6 +22,7 @@ import {
   lookupInstanceMember,
   majorOfRange,
   makesAutoPipeliningClient,
+  ormRunsEmbedded,
   pageItemsAtMost,
   parseSettings,
 } from '@faultline/catalog';
@@ -630,5 +631,17 @@ describe('the package', () => {
     expect(
       loaded.filter(file => /node_modules[\\/](typescript|ts-morph|handlebars)[\\/]/.test(file)),
     ).toEqual([]);
+  });
+});
+
+describe('ormRunsEmbedded', () => {
+  it('calls an ORM local only when every data source the project configures is an embedded engine', () => {
+    expect(ormRunsEmbedded(['better-sqlite3'])).toBe(true);
+    expect(ormRunsEmbedded(['sqlite', 'sqljs', 'SQLite'])).toBe(true);
+    // None seen, one chosen at run time, or one server among them: its queries may leave the process.
+    expect(ormRunsEmbedded([])).toBe(false);
+    expect(ormRunsEmbedded(['sqlite', null])).toBe(false);
+    expect(ormRunsEmbedded(['better-sqlite3', 'postgres'])).toBe(false);
+    expect(ormRunsEmbedded(['mssql'])).toBe(false);
   });
 });

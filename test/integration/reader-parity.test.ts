@@ -32,7 +32,7 @@
 //   subscriber, or used only to subscribe) is left alone by require-timeout only (rules/util/
 //   subscriber.ts); analyze has no caller of such a connection to report it on.
 // - a family whose defaults changed between majors (`versionPackage`: @elastic/elasticsearch had a
-//   30 s default before 9.0) is judged by the major the nearest package.json declares in the rules
+//   30 s default before 9.0; node-fetch took `timeout` before 3.0) is judged by the major the nearest package.json declares in the rules
 //   (rules/util/package-versions.ts); analyze does not read package.json for it, so it judges such
 //   a client as of the current major. The fixtures here have no package.json, so both agree.
 // - a call into a function of the project in another module that sends a fetch or axios request

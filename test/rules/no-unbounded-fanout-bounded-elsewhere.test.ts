@@ -24,6 +24,20 @@ ruleTester.run('no-unbounded-fanout', rule, {
 export const load = (keys: string[]) => Promise.all(keys.map(key => kv.get<string>(key)));`,
       options: [{ checkTests: true }],
     },
+    // A method of an injected service of the project, handed the caller's knex transaction: its
+    // queries wait for each other on the transaction's one connection.
+    {
+      filename: HANDLER,
+      code: `import type { Knex } from 'knex';
+import { UsersService } from '@/lib/users-service';
+export class Explore {
+  constructor(private readonly users: UsersService) {}
+  async check(ids: string[], transaction: Knex.Transaction) {
+    return Promise.all(ids.map(id => this.users.findOne(id, transaction)));
+  }
+}`,
+      options: [{ checkTests: true }],
+    },
     // The same made in this module with `Redis.fromEnv()`, its promise chained, and a JSON command.
     {
       filename: HANDLER,
@@ -84,6 +98,20 @@ export async function sync(customer: string, invoiceId: string) {
   await Promise.all(charges.map(charge => stripe.refunds.create({ charge: charge.id })));
   const lines = await stripe.invoices.listLineItems(invoiceId, { limit: 50 });
   for (const line of lines.data) void stripe.products.retrieve(String(line.id));
+}`,
+    // Lists embedded in an object the file declares with Stripe's types: a webhook's subscription
+    // (`as Stripe.Subscription`), and a customer typed through a local alias with its expanded
+    // subscriptions, filtered, with an empty list as the fallback.
+    `import Stripe from 'stripe';
+const stripe = new Stripe('sk_test');
+type CustomerWithSubscriptions = Stripe.Customer & { subscriptions: { data: Stripe.Subscription[] } };
+export async function onEvent(event: Stripe.Event) {
+  const subscription = event.data.object as Stripe.Subscription;
+  return Promise.all(subscription.items.data.map(item => stripe.products.retrieve(String(item.plan.product))));
+}
+export async function upcoming(customer: CustomerWithSubscriptions) {
+  const active = customer.subscriptions?.data.filter(sub => sub.status === 'active') ?? [];
+  return Promise.all(active.map(sub => stripe.invoices.createPreview({ customer: customer.id, subscription: sub.id })));
 }`,
     // The client imported from another module, where a getter makes it on first use.
     {
@@ -182,6 +210,37 @@ export async function sync() {
         { line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' },
         { line: 8, column: 9, endLine: 8, endColumn: 20, messageId: 'unboundedFanout' },
         { line: 10, column: 9, endLine: 10, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    // The same shapes on objects declared with types of another module, or with none.
+    {
+      code: `import Stripe from 'stripe';
+import type { Billing } from './billing';
+const stripe = new Stripe('sk_test');
+export async function onEvent(subscription: Billing.Subscription, raw: any) {
+  await Promise.all(subscription.items.data.map(item => stripe.products.retrieve(item.id)));
+  await Promise.all(raw.items.data.map((item: { id: string }) => stripe.products.retrieve(item.id)));
+}`,
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    // The same service handed a value not known to be a transaction, or nothing.
+    {
+      filename: HANDLER,
+      code: `import { UsersService } from '@/lib/users-service';
+export class Explore {
+  constructor(private readonly users: UsersService) {}
+  async check(ids: string[], trx: unknown) {
+    await Promise.all(ids.map(id => this.users.findOne(id, trx)));
+    await Promise.all(ids.map(id => this.users.findOne(id)));
+  }
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 5, column: 11, endLine: 5, endColumn: 22, messageId: 'unboundedFanout' },
+        { line: 6, column: 11, endLine: 6, endColumn: 22, messageId: 'unboundedFanout' },
       ],
     },
     // The same imported client, every page.

@@ -539,6 +539,18 @@ export async function load(ids: string[]) {
 }`,
       errors: [{ column: 25, endColumn: 37, endLine: 5, line: 5, messageId: 'unboundedFanout' }],
     },
+    // Pushed promises that settle their own failure still run all at once.
+    {
+      code: `
+import got from 'got';
+export async function load(ids: string[]) {
+  const pending = [];
+  for (const id of ids)
+    pending.push(new Promise(resolve => { got('https://api/u/' + id, { timeout: { request: 1000 } }).json().then(resolve).catch(() => resolve(null)); }));
+  return Promise.all(pending);
+}`,
+      errors: [{ column: 5, endColumn: 17, endLine: 6, line: 6, messageId: 'unboundedFanout' }],
+    },
     {
       code: `import pMap from 'p-map'; import axios from 'axios'; export const load = (ids: string[]) => pMap(ids, id => axios.get('/u/' + id, { timeout: 1000 }));`,
       errors: [{ column: 93, endColumn: 97, endLine: 1, line: 1, messageId: 'unboundedFanout' }],

@@ -64,6 +64,23 @@ export async function runEverywhere(regions: string[], url: string) {
     'const first = await Promise.any([fetch(a, { signal: AbortSignal.timeout(1000) }), fetch(b, { signal: AbortSignal.timeout(1000) })]);',
     // A race against a timer is a timeout, not fan-in.
     `import { setTimeout } from 'node:timers/promises'; await Promise.race([fetch(a, { signal: AbortSignal.timeout(1000) }), setTimeout(2000).then(() => { throw new Error('timeout'); })]);`,
+    // Pushed promises that each settle their own failure: the executor resolves in the call's .catch.
+    `import OpenAI from 'openai';
+const openai = new OpenAI({ timeout: 60_000 });
+export async function embed(chunks: string[][]) {
+  const requests: Promise<{ data: unknown; error: unknown }>[] = [];
+  for (const chunk of chunks) {
+    requests.push(
+      new Promise(resolve => {
+        openai.embeddings
+          .create({ model: 'text-embedding-3-small', input: chunk })
+          .then(result => resolve({ data: result.data, error: null }))
+          .catch(error => resolve({ data: [], error }));
+      }),
+    );
+  }
+  return Promise.all(requests);
+}`,
     // Each element handles its own failure.
     `import axios from 'axios'; await Promise.all([axios.get('/a', { timeout: 1000 }).catch(() => null), axios.get('/b', { timeout: 1000 }).catch(() => null)]);`,
     // Local work only.

@@ -43,6 +43,42 @@ ruleTester.run('require-timeout', rule, {
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
     `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
+    // ... or awaited only inside a function whose own promise nobody waits for: an async IIFE run
+    // as a statement, an async forEach callback, a map whose promises are dropped or given to a
+    // Promise.all nobody waits for, a private method and a function of the file called only so.
+    `import axios from 'axios';
+(async () => {
+  try {
+    const { data } = await axios.get('http://169.254.169.254/latest/meta-data/local-ipv4');
+    process.env.TRACER_HOST = data;
+  } catch {}
+})();`,
+    `export function pingAll(ids: string[]) {
+  ids.forEach(async id => {
+    await fetch('https://status.example.com/' + id);
+  });
+  ids.map(async id => {
+    await fetch('https://hooks.example.com/' + id, { method: 'POST' });
+  });
+  void Promise.all(ids.map(id => fetch('https://audit.example.com/' + id)));
+}`,
+    `export class ContextWindowFinder {
+  constructor() {
+    this.#pull().catch(error => console.error(error));
+  }
+  async #pull() {
+    const response = await fetch('https://models.example.com/map.json');
+    return response.json();
+  }
+}`,
+    `async function checkForUpdate() {
+  const response = await fetch('https://static.example.com/latest.json');
+  return response.json();
+}
+export function boot() {
+  void checkForUpdate();
+  setInterval(() => void checkForUpdate(), 86_400_000);
+}`,
     // An async IIFE's promise raced against a timer: the caller waits at most the timer.
     `export async function init(url: string) {
   let response: Response | undefined;
@@ -399,6 +435,12 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: `import { Client } from '@elastic/elasticsearch'; export const es = new Client({ node: 'http://es:9200' });`,
       options: [{ checkTests: true }],
     },
+    // node-fetch before 3.0 took `timeout` (ms) in the init: the package.json says 2.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/fetch-v2/src/purge.ts'),
+      code: `import fetch from 'node-fetch'; export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 5000 });`,
+      options: [{ checkTests: true }],
+    },
     // Sequelize on PostgreSQL with `statement_timeout` in `dialectOptions`.
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize('app', 'user', 'pw', { dialect: 'postgres', dialectOptions: { statement_timeout: 10000 } });`,
     // Sequelize: the bound in a literal URL's query string (it becomes `dialectOptions`).
@@ -573,6 +615,38 @@ export function boot(model: never, save: (text: unknown) => void) {
       errors: [
         { column: 8, endColumn: 20, endLine: 3, line: 3, messageId: 'missingDeadline' },
         { column: 3, endColumn: 15, endLine: 4, line: 4, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      // Something waits for these functions: an IIFE awaited, a private method awaited once, a
+      // function exported, a map handed to an awaited Promise.all.
+      code: `import { generateText } from 'ai';
+export async function boot(model: never, ids: string[]) {
+  await (async () => {
+    await generateText({ model, prompt: 'a' });
+  })();
+  await Promise.all(ids.map(async id => generateText({ model, prompt: id })));
+}
+export class Summaries {
+  constructor(private readonly model: never) {
+    this.#warm().catch(() => undefined);
+  }
+  async load() {
+    return this.#warm();
+  }
+  async #warm() {
+    return generateText({ model: this.model, prompt: 'w' });
+  }
+}
+export async function refresh(model: never) {
+  await generateText({ model, prompt: 'r' });
+}
+void refresh(0 as never);`,
+      errors: [
+        { column: 11, endColumn: 23, endLine: 4, line: 4, messageId: 'missingDeadline' },
+        { column: 41, endColumn: 53, endLine: 6, line: 6, messageId: 'missingDeadline' },
+        { column: 12, endColumn: 24, endLine: 16, line: 16, messageId: 'missingDeadline' },
+        { column: 9, endColumn: 21, endLine: 20, line: 20, messageId: 'missingDeadline' },
       ],
     },
     {
@@ -1704,6 +1778,34 @@ export const e = (url: string) => ofetch(url, { timeout: 0 });`,
       code: `import { Client } from '@elastic/elasticsearch'; export const es = new Client({ node: 'http://es:9200' });`,
       options: [{ checkTests: true }],
       errors: [{ line: 1, column: 72, endLine: 1, endColumn: 78, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // node-fetch 3 ignores `timeout`; in node-fetch 2, `timeout: 0` turns it off.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/fetch-v3/src/purge.ts'),
+      code: `import fetch from 'node-fetch'; export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 5000 });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 71,
+          endLine: 1,
+          endColumn: 76,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import fetch from 'node-fetch'; export const purge = (url: string) => fetch(url, { signal: AbortSignal.timeout(10000), method: 'POST', timeout: 5000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/fetch-v2/src/purge.ts'),
+      code: `import fetch from 'node-fetch';
+export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 2, column: 68, endLine: 2, endColumn: 78, messageId: 'noneDeadline' }],
     },
     {
       // Sequelize on PostgreSQL without a query bound.

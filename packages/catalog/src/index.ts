@@ -24,6 +24,7 @@ export {
   lookupInstanceMember,
   lookupModuleMember,
   listPageOf,
+  embeddedListPages,
   pageItemsAtMost,
 } from './registry.js';
 export {
@@ -69,6 +70,7 @@ export {
   isRemoteOnlyModule,
 } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
+export { ORM_DATA_SOURCES, type OrmDataSource, ormRunsEmbedded } from './clients/sql-orm.js';
 export {
   AUTO_PIPELINING,
   type AutoPipelining,

@@ -220,6 +220,16 @@ export function listPageOf(
 }
 
 /**
+ * The pages of the API whose object types `module` exports (`Stripe.Subscription` from `stripe`),
+ * for a list embedded in such an object: see `ListPages.typesFrom`.
+ */
+export function embeddedListPages(module: string): ListPages | undefined {
+  for (const table of Object.values(INSTANCES))
+    if (table.pages?.typesFrom?.includes(module)) return table.pages;
+  return undefined;
+}
+
+/**
  * How many items one page holds at most, given its params as summarised: the default when they do
  * not set the size, a literal size up to the server's cap, and the cap for a size the syntax
  * cannot read (the server answers no more). A literal above the cap asks for more than a page:

@@ -214,6 +214,12 @@ export interface ListPages {
   max: number;
   /** The member read on the awaited answer that holds the page's items (`data`). */
   itemsKey: string;
+  /**
+   * Modules whose types name the API's objects (`Stripe.Subscription` from `stripe`): a list
+   * embedded in such an object (`subscription.items.data`, an expanded `customer.subscriptions`)
+   * is sent one page at a time too, so its items key holds at most `max` items.
+   */
+  typesFrom?: readonly string[];
 }
 
 /** The verdict of a bound check. `at` is the node to report on, when not the call itself. */

@@ -1,7 +1,17 @@
 // fetch (the global, node-fetch, cross-fetch…): bounded only by an AbortSignal that a timer aborts.
+// node-fetch before 3 also takes `timeout` (ms) in the init: "req/res timeout in ms, it resets on
+// redirect. 0 to disable (OS limit applies)" (node-fetch 2.x README, "Options"); 3.0 removed it.
 import { type ClientFamily, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
-import { getProp, isOpaque, judgeSignal, lookupLayers, missingOrUnknown } from '../summary.js';
+import {
+  getProp,
+  isNoneValue,
+  isOpaque,
+  judgeSignal,
+  lookupLayers,
+  missingOrUnknown,
+  showValue,
+} from '../summary.js';
 import type { MemberTable, Verdict } from '../types.js';
 
 /** What fetch-compatible modules export: `fetch` (also as default) and `Request`. */
@@ -20,6 +30,13 @@ function decideFetch(input: JudgeInput): Verdict {
     const fromRequest = judgeSignal(getProp(input.request, 'signal'));
     if (fromRequest) return fromRequest;
   }
+  // node-fetch 1 and 2 (the reader says which the package declares, for calls of node-fetch only).
+  if (input.packageMajor !== undefined && input.packageMajor < 3) {
+    const timeout = getProp(input.options, 'timeout');
+    if (timeout && isNoneValue(timeout.value) && timeout.value.kind !== 'boolean')
+      return { status: 'none', key: 'timeout', value: showValue(timeout.value), at: timeout.at };
+    if (timeout) return { status: 'bounded' };
+  }
   return missingOrUnknown(signal.opaque);
 }
 
@@ -31,6 +48,7 @@ export const fetchFamily: ClientFamily = {
     hang: 'waits until the runtime gives up, if it ever does (Node’s built-in fetch: 5 minutes with no response headers, and a body that trickles holds it longer; node-fetch and browsers: never)',
     fix: 'pass `signal: AbortSignal.timeout(ms)` in the init (or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal)',
     suggestion: 'signal',
+    versionPackage: 'node-fetch',
   },
   modules: {
     'node-fetch': FETCH_LIKE,

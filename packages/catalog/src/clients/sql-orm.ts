@@ -119,3 +119,61 @@ export const typeormFamily: ClientFamily = {
   instances: { typeorm: { members: {} } },
   decide: decideTypeorm,
 };
+
+/**
+ * How a project names the engine of the data source an ORM runs on: the option key, the keys that
+ * mark an object as that ORM's data-source options (not an entity column's `{ type: 'varchar' }`),
+ * and the modules whose values (repositories, managers, models) reach that data source.
+ */
+export interface OrmDataSource {
+  orm: 'typeorm' | 'sequelize';
+  key: 'type' | 'dialect';
+  configKeys: readonly string[];
+  modules: readonly string[];
+}
+
+export const ORM_DATA_SOURCES: readonly OrmDataSource[] = [
+  {
+    orm: 'typeorm',
+    key: 'type',
+    configKeys: [
+      'database',
+      'host',
+      'url',
+      'entities',
+      'autoLoadEntities',
+      'synchronize',
+      'migrations',
+      'migrationsRun',
+      'replication',
+      'extra',
+      'username',
+    ],
+    modules: ['typeorm', '@nestjs/typeorm'],
+  },
+  {
+    orm: 'sequelize',
+    key: 'dialect',
+    configKeys: [
+      'storage',
+      'host',
+      'database',
+      'dialectOptions',
+      'username',
+      'pool',
+      'models',
+      'replication',
+    ],
+    modules: ['sequelize', 'sequelize-typescript', '@nestjs/sequelize'],
+  },
+];
+
+/**
+ * True when every data source a project configures for one ORM runs on an embedded engine
+ * (SQLite, sql.js…): its queries are reads of a local file, not calls to another process. An
+ * engine the project chooses at run time (`type: process.env.DB_TYPE`) is `null`, and one such
+ * source, or none seen at all, leaves the ORM remote.
+ */
+export function ormRunsEmbedded(engines: readonly (string | null)[]): boolean {
+  return engines.length > 0 && engines.every(engine => engine !== null && LOCAL.has(engine.toLowerCase()));
+}

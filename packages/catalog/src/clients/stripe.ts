@@ -3,7 +3,10 @@
 // (Stripe's API reference, as every client generated from its OpenAPI spec repeats it). stripe-node
 // names them `list` and `search` on a resource (`stripe.subscriptions.list(params)`), and `list…`
 // for a list under one object (`stripe.invoices.listLineItems(id, params)`); `autoPagingEach` and
-// `autoPagingToArray` on the promise walk every page.
+// `autoPagingToArray` on the promise walk every page. A list embedded in an object (a subscription's
+// `items`, an expanded `customer.subscriptions`) is a list object of one page as well: "by default,
+// 10 items" unless expanded further (Stripe's "Expanding responses"), and a subscription holds at
+// most 20 items.
 import { type ClientFamily, NONE, call, factory } from '../build.js';
 import { judgeFiniteDefault } from '../summary.js';
 
@@ -34,6 +37,7 @@ export const stripeFamily: ClientFamily = {
         default: 10,
         max: 100,
         itemsKey: 'data',
+        typesFrom: ['stripe'],
       },
     },
   },

@@ -1,0 +1,207 @@
+// Who waits for a call's answer. A request nobody waits for cannot leave a caller hanging: a silent
+// server costs a pending socket, not a stuck request or job. The promise of a call is waited for
+// when something awaits it, returns it, or continues from it; it is dropped where it is made
+// (`void ping()`, `notify(user).catch(log);`), or it only settles a function whose own promise is
+// dropped (an async IIFE run as a statement, an async `forEach` callback, a private method whose
+// every call is dropped).
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  promiseDropped,
+  unwrap,
+} from './ast.js';
+import type { FileModel } from './file-model.js';
+
+/** How many functions up the question climbs (a callback in a method in an IIFE…). */
+const MAX_DEPTH = 4;
+
+/** Collection methods whose callback's promises come back in the result (for `Promise.all`). */
+const MAPPERS = new Set(['map', 'flatMap']);
+/** Combinators whose promise settles only after every element (or the first) has. */
+const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+
+/**
+ * Nothing waits for the answer of `call`: its promise is dropped where it is made
+ * ({@link promiseDropped}), or the call is awaited or returned by a function whose own promise
+ * nobody waits for:
+ * - an IIFE run as a statement of its own (`(async () => { await init(); })();`);
+ * - an async callback of `forEach`, which ignores what its callback returns;
+ * - a callback of `map` whose list of promises is dropped, or given to `Promise.all` (`allSettled`,
+ *   `race`, `any`) whose promise nobody waits for;
+ * - the executor of `new Promise(…)` whose promise nobody waits for;
+ * - a function or private method of this file (not exported, a `#name` or TypeScript `private`
+ *   method) called only where nobody waits for its answer.
+ */
+export function nobodyWaits(model: FileModel, call: Node, depth = 0): boolean {
+  if (promiseDropped(call)) return true;
+  if (depth >= MAX_DEPTH) return false;
+  const fn = settledFunction(call);
+  return fn !== undefined && functionDropped(model, fn, depth + 1);
+}
+
+/**
+ * The function whose completion waits for `node`'s promise: the nearest enclosing function, when
+ * `node` is awaited there (`await call()`, also `await call().catch(…)`) or returned (`return call()`,
+ * an arrow's expression body). Undefined for any other use.
+ */
+function settledFunction(node: Node): FunctionNode | undefined {
+  let current: Node = node;
+  let parent = current.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      // `call().catch(…)`, `.finally(…)` settle with the call.
+      (parent.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === current &&
+        (memberName(parent) === 'catch' || memberName(parent) === 'finally') &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent))
+  ) {
+    current = parent.type === AST_NODE_TYPES.MemberExpression ? (parent.parent as Node) : parent;
+    parent = current.parent;
+  }
+  if (!parent) return undefined;
+  // `await Promise.all([call(), other()])`: settled with the combinator.
+  if (parent.type === AST_NODE_TYPES.ArrayExpression && isCombinatorOf(parent.parent, parent))
+    return settledFunction(parent.parent as Node);
+  if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ReturnStatement) {
+    for (let up: Node | undefined = parent.parent; up; up = up.parent) if (isFunction(up)) return up;
+    return undefined;
+  }
+  // `async () => call()`: the arrow's expression body is its answer.
+  if (isFunction(parent) && parent.body === current) return parent;
+  return undefined;
+}
+
+/** Nobody waits for what `fn` returns (see {@link nobodyWaits}). */
+function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boolean {
+  const parent = fn.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) {
+    // An IIFE run as a statement is started on purpose and left to run.
+    return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement || nobodyWaits(model, parent, depth);
+  }
+  if (
+    parent.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    unwrap(parent.callee).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(parent.callee) as TSESTree.Identifier).name === 'Promise'
+  )
+    return nobodyWaits(model, parent, depth);
+  if (
+    parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments.includes(fn as TSESTree.CallExpressionArgument)
+  ) {
+    const callee = unwrap(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if (name === 'forEach') return true;
+    if (name && MAPPERS.has(name) && parent.arguments[0] === fn) return promisesDropped(model, parent, depth);
+    return false;
+  }
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn)
+    return methodDropped(model, parent, depth);
+  const binding = functionBinding(fn);
+  return binding !== undefined && callsDropped(model, binding, depth);
+}
+
+/** The list of promises a `map` makes is dropped, or handed to a combinator nobody waits for. */
+function promisesDropped(model: FileModel, mapped: Node, depth: number): boolean {
+  const parent = mapped.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  return isCombinatorOf(parent, mapped) && nobodyWaits(model, parent as Node, depth);
+}
+
+/** `Promise.all(list)` (`allSettled`, `race`, `any`) given `list` as its argument. */
+function isCombinatorOf(call: Node | undefined, list: Node): boolean {
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== list) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(callee.object);
+  return (
+    object.type === AST_NODE_TYPES.Identifier &&
+    object.name === 'Promise' &&
+    COMBINATORS.has(memberName(callee) ?? '')
+  );
+}
+
+/** A private method (`#name`, TypeScript `private`) whose every use in its class is a call nobody waits for. */
+function methodDropped(model: FileModel, method: TSESTree.MethodDefinition, depth: number): boolean {
+  if (method.computed || method.kind !== 'method' || method.static) return false;
+  const key = method.key;
+  const hash = key.type === AST_NODE_TYPES.PrivateIdentifier;
+  if (!hash && method.accessibility !== 'private') return false;
+  const name =
+    key.type === AST_NODE_TYPES.PrivateIdentifier || key.type === AST_NODE_TYPES.Identifier
+      ? key.name
+      : undefined;
+  const body = method.parent;
+  if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return false;
+  const uses: TSESTree.MemberExpression[] = [];
+  findNode(body, node => {
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      !node.computed &&
+      (node.property.type === AST_NODE_TYPES.PrivateIdentifier) === hash &&
+      (node.property as TSESTree.Identifier | TSESTree.PrivateIdentifier).name === name
+    )
+      uses.push(node);
+    return false;
+  });
+  return (
+    uses.length > 0 &&
+    uses.every(
+      use =>
+        use.parent.type === AST_NODE_TYPES.CallExpression &&
+        use.parent.callee === use &&
+        nobodyWaits(model, use.parent, depth),
+    )
+  );
+}
+
+/** The name a function is bound to in this file: a declaration, or a `const` it initialises. */
+function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const parent = fn.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    parent.init === fn &&
+    parent.id.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.id;
+  return undefined;
+}
+
+/** Every use of a function of this file (not exported) is a call nobody waits for. */
+function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: number): boolean {
+  const variable = model.findVariable(binding);
+  if (!variable) return false;
+  // Exported where it is declared: callers elsewhere may wait.
+  for (let up: Node | undefined = binding.parent; up; up = up.parent) {
+    if (
+      up.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      up.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    )
+      return false;
+    if (up.type === AST_NODE_TYPES.Program || (isFunction(up) && up !== binding.parent)) break;
+  }
+  const uses = variable.references.filter(reference => reference.identifier !== binding);
+  return (
+    uses.length > 0 &&
+    uses.every(reference => {
+      const use = reference.identifier as Node;
+      return (
+        use.parent?.type === AST_NODE_TYPES.CallExpression &&
+        use.parent.callee === use &&
+        nobodyWaits(model, use.parent, depth)
+      );
+    })
+  );
+}
