@@ -2,7 +2,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createModelRule } from './create-rule.js';
-import { type Node, findNode, isFunction, memberName, propertyKey, unwrap, writtenName } from './util/ast.js';
+import {
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  propertyKey,
+  thisClassBody,
+  unwrap,
+  writtenName,
+} from './util/ast.js';
 import type { Classified } from './util/file-model.js';
 import { importedValue } from './util/file-model/values.js';
 import {
@@ -53,6 +62,8 @@ const TRANSACTION_TYPES: Readonly<Record<string, readonly string[]>> = {
   kysely: ['Transaction'],
   '@prisma/client': ['Prisma.TransactionClient'],
 };
+/** Array methods that change the list in place. */
+const MUTATORS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
 /** Members of a transaction that lead back to the shared client (`manager.connection.manager`, `t.sequelize.query`). */
 const LEAVES_TRANSACTION = new Set(['connection', 'dataSource', 'sequelize']);
 const DEFERRING =
@@ -168,10 +179,13 @@ export default createModelRule<Options, MessageIds>({
           return false;
         }
         if (name === 'filter' || name === 'map' || name === 'flat') return isSmall(callee.object, depth + 1);
-        const value = model.valueOf(callee);
+        // `Object.values(regions)`: as many items as the object has keys.
+        const owner = unwrap(callee.object);
         if (
-          value.kind === 'global' &&
-          ['Object.keys', 'Object.values', 'Object.entries'].includes(value.path.join('.'))
+          owner.type === AST_NODE_TYPES.Identifier &&
+          owner.name === 'Object' &&
+          (name === 'keys' || name === 'values' || name === 'entries') &&
+          model.isGlobal(owner)
         ) {
           return isSmall(node.arguments[0] as Node | undefined, depth + 1);
         }
@@ -183,6 +197,9 @@ export default createModelRule<Options, MessageIds>({
         if (name !== undefined && BOUNDED_NAME.test(name)) return true;
         // `subscription.items.data` of a `Stripe.Subscription`: a list the API embeds one page of.
         if (isEmbeddedPage(model, node)) return true;
+        // `this.HOOKS`: a field of the class that holds a short literal list and is never changed.
+        const field = literalField(node);
+        if (field) return isSmall(field, depth + 1);
         // `page.items`, `result.rows` of one page read.
         const object = unwrap(node.object as Node);
         if (object.type === AST_NODE_TYPES.Identifier) {
@@ -192,6 +209,51 @@ export default createModelRule<Options, MessageIds>({
         return isPageRead(model, node);
       }
       return false;
+    }
+
+    /**
+     * The literal list (or object) a class field is made with, for `this.name` read in a method of
+     * that class, when nothing in the class assigns the field or changes the list in place
+     * (`this.name = …`, `this.name.push(…)`).
+     */
+    function literalField(node: TSESTree.MemberExpression): Node | undefined {
+      if (node.computed || unwrap(node.object as Node).type !== AST_NODE_TYPES.ThisExpression)
+        return undefined;
+      const name = memberName(node);
+      const body = thisClassBody(node);
+      if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return undefined;
+      const field = body.body.find(
+        (member): member is TSESTree.PropertyDefinition =>
+          member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && propertyKey(member) === name,
+      );
+      const init = field?.value ? unwrap(field.value) : undefined;
+      if (init?.type !== AST_NODE_TYPES.ArrayExpression && init?.type !== AST_NODE_TYPES.ObjectExpression)
+        return undefined;
+      const changed = findNode(body, inner => {
+        if (inner.type !== AST_NODE_TYPES.MemberExpression || inner === node) return false;
+        if (
+          inner.computed ||
+          unwrap(inner.object as Node).type !== AST_NODE_TYPES.ThisExpression ||
+          memberName(inner) !== name
+        )
+          return false;
+        const parent = inner.parent;
+        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === inner) return true;
+        if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+        // `this.name.push(x)`, `this.name.length = 0`, `this.name[i] = x`, `delete this.name.x`.
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === inner) {
+          const method = memberName(parent);
+          const outer = parent.parent;
+          if (outer.type === AST_NODE_TYPES.CallExpression && outer.callee === parent)
+            return method !== undefined && MUTATORS.has(method);
+          return (
+            (outer.type === AST_NODE_TYPES.AssignmentExpression && outer.left === parent) ||
+            outer.type === AST_NODE_TYPES.UnaryExpression
+          );
+        }
+        return false;
+      });
+      return changed ? undefined : init;
     }
 
     /** `const { data: rows } = init` (never reassigned): the initialiser and the key the binding takes. */

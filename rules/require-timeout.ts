@@ -35,7 +35,11 @@ import {
   projectTypedInstances,
   projectUnboundedCalls,
 } from './util/project-calls.js';
-import { type ProjectConstruction, projectAxiosDefaults } from './util/project-facts.js';
+import {
+  type ProjectConstruction,
+  projectAxiosDefaults,
+  projectSetsGlobalDispatcher,
+} from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { isTimeoutWrapped } from './util/timeout-wrappers.js';
 import { instanceKindFromType, requireTypes } from './util/types.js';
@@ -204,7 +208,7 @@ export default createModelRule<Options, MessageIds>({
           // Nothing waits for a request whose promise is dropped (`void ping()`, a statement of its
           // own, or inside a function whose own promise is dropped): a silent server leaves a
           // pending socket, not a caller hanging.
-          if (nobodyWaits(model, call)) return;
+          if (nobodyWaits(model, call, 0, family.answersByEvents !== true)) return;
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
@@ -301,6 +305,7 @@ export default createModelRule<Options, MessageIds>({
       model,
       () => projectAxiosDefaults(context),
       pkg => declaredMajor(context.filename, pkg),
+      () => projectSetsGlobalDispatcher(context),
     );
 
     /**
@@ -544,7 +549,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes clients of that kind and none of them has a deadline.
      */
     function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
-      if (nobodyWaits(model, call)) return;
+      if (nobodyWaits(model, call, 0, FAMILIES[familyId].answersByEvents !== true)) return;
       const made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;

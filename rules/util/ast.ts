@@ -92,19 +92,24 @@ export function isFunction(node: Node): node is FunctionNode {
   );
 }
 
+/** A name a callback is given (`onResponse`, `done`, `cb`, `next`, `resolve`…). */
+const CALLBACK_NAME = /^(?:cb|callback|done|next|resolve|reject|handler|listener|on[A-Z_$][\w$]*)$/;
+
 /**
  * Nothing waits for the promise of `call`: it is the operand of `void` (`void ping()`), or a
- * statement of its own that settles its own rejection (`notify(user).catch(log);`), through any
- * `.catch`/`.finally`. A bare statement (`https.get(url, onResponse)`, a callback API, or an
- * `await` forgotten) and a `.then(…)` continuation (something waits for the answer) are not.
+ * statement of its own (`notify(user).catch(log);`, `callWebHook(client, event);`), through any
+ * `.catch`/`.finally`. A statement that hands the call a callback (`https.get(url, onResponse)`,
+ * `stub.getUser(req, (err, user) => …)`: the callback waits for the answer), a statement when
+ * `statementDrops` is off (a client that answers through events: its listeners wait), and a
+ * `.then(…)` continuation (something waits for the answer) are not.
  */
-export function promiseDropped(call: Node): boolean {
+export function promiseDropped(call: Node, statementDrops = true): boolean {
   let current: Node = call;
   let settled = false;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.ExpressionStatement:
-        return settled;
+        return settled || (statementDrops && !takesCallback(call));
       case AST_NODE_TYPES.UnaryExpression:
         return parent.operator === 'void';
       case AST_NODE_TYPES.ChainExpression:
@@ -127,6 +132,17 @@ export function promiseDropped(call: Node): boolean {
     }
   }
   return false;
+}
+
+/** A call handed a callback: an inline function, or a name callbacks are given (`onResponse`, `done`). */
+function takesCallback(call: Node): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
+  return call.arguments.some(argument => {
+    const inner = unwrap(argument as Node);
+    if (isFunction(inner)) return true;
+    const name = writtenName(inner);
+    return name !== undefined && CALLBACK_NAME.test(name);
+  });
 }
 
 /** The nearest function that contains the node (not the node itself). */

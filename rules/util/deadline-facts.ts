@@ -47,6 +47,7 @@ export class DeadlineReader {
     private readonly model: FileModel,
     private readonly project?: () => Summary[],
     private readonly declaredMajor?: (pkg: string) => number | undefined,
+    private readonly globalDispatcher?: () => boolean,
   ) {}
 
   /** The catalog's verdict on a remote call; the wrapper search runs only when it could matter. */
@@ -87,6 +88,12 @@ export class DeadlineReader {
     if (family === 'fetch') {
       const request = this.requestInit(call);
       if (request) facts.request = request;
+      // The global fetch (and undici's own) sends through the process's global dispatcher.
+      const callee = classified.callee;
+      const throughGlobal =
+        (callee.kind === 'global' && callee.path.join('.') === 'fetch') ||
+        (callee.kind === 'module' && callee.module === 'undici' && callee.path.join('.') === 'fetch');
+      if (throughGlobal && this.globalDispatcher?.()) facts.processDispatcher = true;
     }
     // A family whose options changed between majors of one of its modules (node-fetch 2's `timeout`).
     const versioned = FAMILIES[family].versionPackage;
@@ -423,8 +430,9 @@ export function deadlineReader(
   model: FileModel,
   project?: () => Summary[],
   declaredMajor?: (pkg: string) => number | undefined,
+  globalDispatcher?: () => boolean,
 ): DeadlineReader {
   if (current?.model !== model)
-    current = { model, reader: new DeadlineReader(model, project, declaredMajor) };
+    current = { model, reader: new DeadlineReader(model, project, declaredMajor, globalDispatcher) };
   return current.reader;
 }

@@ -76,6 +76,8 @@ interface ModuleFacts {
   implementations: readonly Implementation[];
   /** The engines of the ORM data sources the module configures (`null`: chosen at run time). */
   engines: readonly OrmEngine[];
+  /** The module installs a process-wide undici dispatcher that bounds headers and body (see {@link boundedDispatcher}). */
+  dispatcher: boolean;
 }
 
 /** `{ type: 'better-sqlite3', database }` given to TypeORM: the ORM and the engine it names. */
@@ -98,6 +100,8 @@ const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'lib-cov']);
 /** The text a module must contain to be worth parsing. */
 const HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
+/** The text a module must contain to be read for a global undici dispatcher. */
+const DISPATCHER_HINT = /\bsetGlobalDispatcher\s*\(/;
 
 /**
  * A refresh checks at least this many modules per lint, and more while under SWEEP_BUDGET_MS (per
@@ -267,29 +271,91 @@ function readModule(
   parser: ParserLike,
   context: ProjectContext,
   file: string,
-): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions' | 'implementations' | 'engines'> {
+): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions' | 'implementations' | 'engines' | 'dispatcher'> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { axiosTimeouts: [], constructions: [], implementations: [], engines: [] };
+    return { axiosTimeouts: [], constructions: [], implementations: [], engines: [], dispatcher: false };
   }
   const implementations = classHeads(text);
   const axios = HINT.test(text);
   const clients = mayConstructClient(text);
   const orms = ormsConfigured(text);
   const named = namedServerEngines(text);
-  if (!axios && !clients && orms.length === 0)
-    return { axiosTimeouts: [], constructions: [], implementations, engines: named };
+  const dispatcher = DISPATCHER_HINT.test(text);
+  const nothing = {
+    axiosTimeouts: [],
+    constructions: [],
+    implementations,
+    engines: named,
+    dispatcher: false,
+  };
+  if (!axios && !clients && orms.length === 0 && !dispatcher) return nothing;
   const program = parseModule(parser, context, file, text);
-  if (program?.type !== AST_NODE_TYPES.Program)
-    return { axiosTimeouts: [], constructions: [], implementations, engines: named };
+  if (program?.type !== AST_NODE_TYPES.Program) return nothing;
   return {
     axiosTimeouts: axios ? axiosDefaults(program) : [],
     constructions: clients ? clientConstructions(program, file) : [],
     implementations,
     engines: [...named, ...ormEngines(program, orms)],
+    dispatcher: dispatcher && boundedDispatcher(program),
   };
+}
+
+/** undici's dispatchers that take `headersTimeout` and `bodyTimeout`. */
+const DISPATCHERS = new Set(['Agent', 'Pool', 'Client', 'ProxyAgent', 'EnvHttpProxyAgent', 'RetryAgent']);
+
+/**
+ * The module installs a process-wide undici dispatcher with both of its response timeouts set
+ * (`setGlobalDispatcher(new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000 }))`, also through
+ * a const of the module or `.compose(…)`): every request of the global fetch then waits at most
+ * that long for headers and between body chunks. One left out stays at undici's 300 s default, a
+ * value of 0 turns it off; neither counts.
+ */
+function boundedDispatcher(program: TSESTree.Program): boolean {
+  return (
+    findNode(program, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || writtenName(node.callee) !== 'setGlobalDispatcher')
+        return false;
+      let made = node.arguments[0] ? unwrap(node.arguments[0] as Node) : undefined;
+      for (let steps = 0; made && steps < 4; steps++) {
+        if (made.type === AST_NODE_TYPES.Identifier) made = constInitIn(program, made.name);
+        else if (
+          made.type === AST_NODE_TYPES.CallExpression &&
+          made.callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(made.callee) === 'compose'
+        )
+          made = unwrap(made.callee.object);
+        else break;
+      }
+      if (made?.type !== AST_NODE_TYPES.NewExpression || !DISPATCHERS.has(writtenName(made.callee) ?? ''))
+        return false;
+      const options = made.arguments.find(argument => argument.type === AST_NODE_TYPES.ObjectExpression);
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const bounded = (key: string): boolean =>
+        options.properties.some(
+          prop =>
+            prop.type === AST_NODE_TYPES.Property &&
+            propertyKey(prop) === key &&
+            !isFalsyNone(summarize(prop.value as Node)),
+        );
+      return bounded('headersTimeout') && bounded('bodyTimeout');
+    }) !== undefined
+  );
+}
+
+/** The initialiser of a top-level `const name = …` of a module. */
+function constInitIn(program: TSESTree.Program, name: string): Node | undefined {
+  for (const statement of program.body) {
+    const declaration =
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations)
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name && declarator.init)
+        return unwrap(declarator.init);
+  }
+  return undefined;
 }
 
 /** The ORMs whose module a module's text imports and whose engine key it writes (`type:`, `dialect:`). */
@@ -716,6 +782,29 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
+}
+
+/** Per project's module map: whether a module installs a bounded global undici dispatcher. */
+const dispatcherIndex = new WeakMap<Map<string, ModuleFacts>, boolean>();
+
+/**
+ * Whether any module of the linted file's project, the linted file included, installs a
+ * process-wide undici dispatcher whose response timeouts are set (see {@link boundedDispatcher}):
+ * the global fetch of the process goes through it. False when the file belongs to no project or the
+ * engine does not give rules its parser.
+ */
+export function projectSetsGlobalDispatcher(context: ProjectContext): boolean {
+  const parser = parserOf(context);
+  const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
+  if (!parser || !root) return false;
+  const modules = projectModuleFacts(root, parser, context);
+  let found = dispatcherIndex.get(modules);
+  if (found === undefined) {
+    found = false;
+    for (const facts of modules.values()) if (facts.dispatcher) found = true;
+    dispatcherIndex.set(modules, found);
+  }
+  return found;
 }
 
 /**

@@ -28,8 +28,9 @@ const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
 /**
  * Nothing waits for the answer of `call`: its promise is dropped where it is made
- * ({@link promiseDropped}), or the call is awaited or returned by a function whose own promise
- * nobody waits for:
+ * ({@link promiseDropped}; `statementDrops` off for a client that answers through events, whose
+ * listeners wait for a call written as a statement), or the call is awaited or returned by a
+ * function whose own promise nobody waits for:
  * - an IIFE run as a statement of its own (`(async () => { await init(); })();`);
  * - an async callback of `forEach`, which ignores what its callback returns;
  * - a callback of `map` whose list of promises is dropped, or given to `Promise.all` (`allSettled`,
@@ -38,8 +39,8 @@ const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * - a function or private method of this file (not exported, a `#name` or TypeScript `private`
  *   method) called only where nobody waits for its answer.
  */
-export function nobodyWaits(model: FileModel, call: Node, depth = 0): boolean {
-  if (promiseDropped(call)) return true;
+export function nobodyWaits(model: FileModel, call: Node, depth = 0, statementDrops = true): boolean {
+  if (promiseDropped(call, statementDrops)) return true;
   if (depth >= MAX_DEPTH) return false;
   const fn = settledFunction(call);
   return fn !== undefined && functionDropped(model, fn, depth + 1);

@@ -39,10 +39,10 @@
 //   with no deadline (`projectRequestWithoutDeadline`) is reported at the call by require-timeout
 //   only, from project facts; analyze reports the request where it is made, in the function it
 //   analyses. Both judge the request itself the same way.
-// - a call whose promise is dropped where it is made (the operand of `void`, or a statement that
-//   ends in `.catch(…)`) has the same verdict in both readers, but require-timeout does not report
-//   it (nothing waits for it: rules/util/ast.ts `promiseDropped`); analyze lists it, since the
-//   function it analyses still sends it.
+// - a call nobody waits for (the operand of `void`, a statement of its own that takes no callback,
+//   or a call awaited only in a function whose own promise is dropped) has the same verdict in both
+//   readers, but require-timeout does not report it (rules/util/waiters.ts `nobodyWaits`); analyze
+//   lists it, since the function it analyses still sends it.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

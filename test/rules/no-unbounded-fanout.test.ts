@@ -14,6 +14,17 @@ const BASEURL_WORKER = path.join(import.meta.dirname, '../fixtures/project-baseu
 
 ruleTester.run('no-unbounded-fanout', rule, {
   valid: [
+    // A field of the class that holds a short literal list, never changed.
+    `export class Webhooks {
+  private readonly HOOKS = ['clicked', 'delivered', 'opened'];
+  private endpoints = { eu: 'https://eu.example.com', us: 'https://us.example.com' };
+  install(domain: string) {
+    return Promise.all(this.HOOKS.map(type => fetch(domain + '/hooks/' + type, { method: 'PUT', signal: AbortSignal.timeout(5000) })));
+  }
+  ping() {
+    return Promise.all(Object.values(this.endpoints).map(url => fetch(url, { signal: AbortSignal.timeout(5000) })));
+  }
+}`,
     // A utility library's map over local work.
     `import _ from 'lodash'; export const names = (ids: string[]) => Promise.all(_.map(ids, async id => id.trim()));`,
     // Project calls: a project function that only computes is local work.
@@ -538,6 +549,22 @@ export async function load(ids: string[]) {
   return Promise.all(pending);
 }`,
       errors: [{ column: 25, endColumn: 37, endLine: 5, line: 5, messageId: 'unboundedFanout' }],
+    },
+    // A field list changed in place, or reassigned, is data.
+    {
+      code: `export class Webhooks {
+  private hooks = ['clicked'];
+  private targets: string[] = [];
+  add(type: string) { this.hooks.push(type); this.targets = [type]; }
+  async install(domain: string) {
+    await Promise.all(this.hooks.map(type => fetch(domain + type, { signal: AbortSignal.timeout(5000) })));
+    await Promise.all(this.targets.map(url => fetch(url, { signal: AbortSignal.timeout(5000) })));
+  }
+}`,
+      errors: [
+        { column: 11, endColumn: 22, endLine: 6, line: 6, messageId: 'unboundedFanout' },
+        { column: 11, endColumn: 22, endLine: 7, line: 7, messageId: 'unboundedFanout' },
+      ],
     },
     // Pushed promises that settle their own failure still run all at once.
     {

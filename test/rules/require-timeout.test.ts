@@ -43,6 +43,11 @@ ruleTester.run('require-timeout', rule, {
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
     `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
+    // A statement of its own with no callback (fire and forget, or an await forgotten): nothing waits.
+    `import { generateText } from 'ai';
+export function boot(model: never) {
+  generateText({ model, prompt: 'y' });
+}`,
     // ... or awaited only inside a function whose own promise nobody waits for: an async IIFE run
     // as a statement, an async forEach callback, a map whose promises are dropped or given to a
     // Promise.all nobody waits for, a private method and a function of the file called only so.
@@ -122,6 +127,15 @@ export const load = () => fetchBounded('/f');`,
       filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       code: `import axios from 'axios';
 export async function start() { await axios.get('https://status.example.com/ping'); }`,
+      options: [{ checkTests: true }],
+    },
+    // Project facts: the bootstrap installs an undici dispatcher with headers and body timeouts; the
+    // global fetch (and undici's own) of every module goes through it.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/project-dispatcher/bounded/src/client.ts'),
+      code: `import { fetch as undiciFetch } from 'undici';
+export const status = async () => (await fetch('https://status.example.com/ping')).json();
+export const health = () => undiciFetch('https://health.example.com');`,
       options: [{ checkTests: true }],
     },
     // An injected client (constructor parameter property): its configuration is not visible, so its calls are not reported.
@@ -605,16 +619,17 @@ export async function init(model: never, other: Promise<unknown>) {
       ],
     },
     {
-      // Something waits for these: a continuation of the answer, and a bare statement (a callback
-      // API's call, or an await forgotten).
+      // Something waits for these: a continuation of the answer, and a statement of a client that
+      // answers through events (node:http: its listeners wait).
       code: `import { generateText } from 'ai';
-export function boot(model: never, save: (text: unknown) => void) {
+import https from 'node:https';
+export function boot(model: never, save: (text: unknown) => void, url: string) {
   void generateText({ model, prompt: 'x' }).then(save);
-  generateText({ model, prompt: 'y' });
+  https.get(url);
 }`,
       errors: [
-        { column: 8, endColumn: 20, endLine: 3, line: 3, messageId: 'missingDeadline' },
-        { column: 3, endColumn: 15, endLine: 4, line: 4, messageId: 'missingDeadline' },
+        { column: 8, endColumn: 20, endLine: 4, line: 4, messageId: 'missingDeadline' },
+        { column: 3, endColumn: 12, endLine: 5, line: 5, messageId: 'missingDeadline' },
       ],
     },
     {
@@ -648,6 +663,17 @@ void refresh(0 as never);`,
         { column: 12, endColumn: 24, endLine: 16, line: 16, messageId: 'missingDeadline' },
         { column: 9, endColumn: 21, endLine: 20, line: 20, messageId: 'missingDeadline' },
       ],
+    },
+    {
+      // A statement that hands the call a callback: the callback waits for the answer.
+      code: `import { generateText } from 'ai';
+async function summarize(model: never, done: (text: unknown) => void) {
+  done(await generateText({ model, prompt: 's' }));
+}
+export function run(model: never) {
+  summarize(model, text => console.log(text));
+}`,
+      errors: [{ column: 14, endColumn: 26, endLine: 3, line: 3, messageId: 'missingDeadline' }],
     },
     {
       // The AI SDK with no deadline, and with a timeout between stream chunks only.
@@ -903,6 +929,50 @@ export const ping = () => axios.get('https://status.example.com/ping');`,
               messageId: 'suggestTimeout',
               output: `import axios from 'axios';
 export const ping = () => axios.get('https://status.example.com/ping', { timeout: 10000 });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A dispatcher that bounds only the connection (and turns the body timeout off) bounds no
+      // response; node-fetch does not go through undici's dispatcher at all.
+      filename: path.join(import.meta.dirname, '../fixtures/project-dispatcher/connect-only/src/client.ts'),
+      code: `export const status = () => fetch('https://status.example.com/ping');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 29,
+          endColumn: 34,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export const status = () => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(10000) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/project-dispatcher/bounded/src/client.ts'),
+      code: `import nodeFetch from 'node-fetch';
+export const status = () => nodeFetch('https://status.example.com/ping');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 29,
+          endColumn: 38,
+          endLine: 2,
+          line: 2,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import nodeFetch from 'node-fetch';
+export const status = () => nodeFetch('https://status.example.com/ping', { signal: AbortSignal.timeout(10000) });`,
             },
           ],
         },

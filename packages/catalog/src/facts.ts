@@ -33,6 +33,12 @@ export interface JudgeInput {
    * package.json declares, when it says one: some defaults changed between majors.
    */
   packageMajor?: number;
+  /**
+   * fetch: the call goes through the process's global undici dispatcher, and a module of the
+   * project installs one whose response timeouts are set (`setGlobalDispatcher(new Agent({
+   * headersTimeout, bodyTimeout }))`).
+   */
+  processDispatcher?: boolean;
 }
 
 /** Who is called: a module's member, a global, or a member of a client instance. */

@@ -267,4 +267,10 @@ export interface Family {
    * library whose defaults changed between majors (@elastic/elasticsearch dropped its 30 s default in 9).
    */
   versionPackage?: string;
+  /**
+   * Its calls answer through callbacks or events (`https.get(url, onResponse)`, ssh2's `ready`,
+   * a gRPC unary call's callback), not only through a promise: a call written as a statement of its
+   * own is still waited for by its listeners.
+   */
+  answersByEvents?: boolean;
 }

@@ -55,6 +55,7 @@ function decideConnect(input: JudgeInput): Verdict {
 export const connectFamily: ClientFamily = {
   family: {
     id: 'connect',
+    answersByEvents: true,
     label: 'Connect',
     reportAt: 'call',
     fix: 'pass `{ timeoutMs }` in the call options, or set `defaultTimeoutMs` on the transport',

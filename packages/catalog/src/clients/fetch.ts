@@ -30,6 +30,9 @@ function decideFetch(input: JudgeInput): Verdict {
     const fromRequest = judgeSignal(getProp(input.request, 'signal'));
     if (fromRequest) return fromRequest;
   }
+  // The global fetch when the process's dispatcher bounds headers and body: a silent server is
+  // given up on after those timeouts.
+  if (input.processDispatcher) return { status: 'bounded' };
   // node-fetch 1 and 2 (the reader says which the package declares, for calls of node-fetch only).
   if (input.packageMajor !== undefined && input.packageMajor < 3) {
     const timeout = getProp(input.options, 'timeout');

@@ -44,6 +44,7 @@ function decideGrpc(input: JudgeInput): Verdict {
 export const grpcFamily: ClientFamily = {
   family: {
     id: 'grpc',
+    answersByEvents: true,
     label: 'gRPC',
     reportAt: 'call',
     fix: 'pass call options with `deadline: Date.now() + ms`',

@@ -30,6 +30,7 @@ function decideJayson(input: JudgeInput): Verdict {
 export const jaysonFamily: ClientFamily = {
   family: {
     id: 'jayson',
+    answersByEvents: true,
     label: 'jayson',
     reportAt: 'construction',
     fix: 'set `timeout` (ms) in the client options (`jayson.Client.http({ …, timeout })`)',

@@ -25,6 +25,7 @@ function decideMysql2(): Verdict {
 export const mysql2Family: ClientFamily = {
   family: {
     id: 'mysql2',
+    answersByEvents: true,
     label: 'mysql2',
     reportAt: 'construction',
     fix: 'pass `timeout` (ms) with each query (`query({ sql, timeout }, values)`), or wrap each query in a deadline helper',

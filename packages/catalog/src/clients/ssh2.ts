@@ -29,6 +29,7 @@ function decideSsh2(input: JudgeInput): Verdict {
 export const ssh2Family: ClientFamily = {
   family: {
     id: 'ssh2',
+    answersByEvents: true,
     label: 'SSH',
     reportAt: 'call',
     fix: 'set `keepaliveInterval` (ms) in the connect config so a dead server or network closes the connection, and end the connection (`end()`) on a timer around each command',
