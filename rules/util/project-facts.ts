@@ -303,15 +303,40 @@ function readModule(
   };
 }
 
+/**
+ * undici's default `headersTimeout` and `bodyTimeout` (300 s, undici lib/dispatcher/client.js),
+ * which every fetch of Node already has: a dispatcher counts only where it is tighter than that.
+ */
+const UNDICI_DEFAULT_TIMEOUT_MS = 300_000;
+
+/** A number a module writes: a literal, arithmetic on literals, or a top-level const of them. */
+function numberIn(program: TSESTree.Program, value: Node, depth: number): number | undefined {
+  const node = unwrap(value);
+  if (depth > 4) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const init = constInitIn(program, node.name);
+    return init ? numberIn(program, init, depth + 1) : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '*' || node.operator === '+')) {
+    const left = numberIn(program, node.left as Node, depth + 1);
+    const right = numberIn(program, node.right as Node, depth + 1);
+    if (left === undefined || right === undefined) return undefined;
+    return node.operator === '*' ? left * right : left + right;
+  }
+  return undefined;
+}
+
 /** undici's dispatchers that take `headersTimeout` and `bodyTimeout`. */
 const DISPATCHERS = new Set(['Agent', 'Pool', 'Client', 'ProxyAgent', 'EnvHttpProxyAgent', 'RetryAgent']);
 
 /**
  * The module installs a process-wide undici dispatcher with both of its response timeouts set
- * (`setGlobalDispatcher(new Agent({ headersTimeout: 30_000, bodyTimeout: 30_000 }))`, also through
- * a const of the module or `.compose(…)`): every request of the global fetch then waits at most
- * that long for headers and between body chunks. One left out stays at undici's 300 s default, a
- * value of 0 turns it off; neither counts.
+ * tighter than undici's 300 s defaults (`setGlobalDispatcher(new Agent({ headersTimeout: 30_000,
+ * bodyTimeout: 30_000 }))`, also through a const of the module or `.compose(…)`): every request of
+ * the global fetch then waits at most that long for headers and between body chunks. One left out
+ * stays at the default, 0 turns it off, a value of 300 s or more is no tighter than the default
+ * every fetch already has, and one the module does not write as a number is not known; none counts.
  */
 function boundedDispatcher(program: TSESTree.Program): boolean {
   return (
@@ -334,12 +359,11 @@ function boundedDispatcher(program: TSESTree.Program): boolean {
       const options = made.arguments.find(argument => argument.type === AST_NODE_TYPES.ObjectExpression);
       if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
       const bounded = (key: string): boolean =>
-        options.properties.some(
-          prop =>
-            prop.type === AST_NODE_TYPES.Property &&
-            propertyKey(prop) === key &&
-            !isFalsyNone(summarize(prop.value as Node)),
-        );
+        options.properties.some(prop => {
+          if (prop.type !== AST_NODE_TYPES.Property || propertyKey(prop) !== key) return false;
+          const ms = numberIn(program, prop.value as Node, 0);
+          return ms !== undefined && ms > 0 && ms < UNDICI_DEFAULT_TIMEOUT_MS;
+        });
       return bounded('headersTimeout') && bounded('bodyTimeout');
     }) !== undefined
   );

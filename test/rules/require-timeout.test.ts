@@ -936,8 +936,29 @@ export const ping = () => axios.get('https://status.example.com/ping', { timeout
     },
     {
       // A dispatcher that bounds only the connection (and turns the body timeout off) bounds no
-      // response; node-fetch does not go through undici's dispatcher at all.
+      // response, nor does one looser than undici's 300 s defaults; node-fetch does not go through
+      // undici's dispatcher at all.
       filename: path.join(import.meta.dirname, '../fixtures/project-dispatcher/connect-only/src/client.ts'),
+      code: `export const status = () => fetch('https://status.example.com/ping');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 29,
+          endColumn: 34,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export const status = () => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(10000) });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/project-dispatcher/lenient/src/client.ts'),
       code: `export const status = () => fetch('https://status.example.com/ping');`,
       options: [{ checkTests: true }],
       errors: [
