@@ -147,7 +147,8 @@ export class FileModel {
   private coreCollectors(): TSESLint.RuleListener {
     return {
       ImportDeclaration: (node): void => {
-        if (this.isTrackedModule(node.source.value)) this.hasKnownModule = true;
+        // The flag is all this records: once set, later imports need no look.
+        if (!this.hasKnownModule && this.isTrackedModule(node.source.value)) this.hasKnownModule = true;
       },
       CallExpression: (node): void => {
         this.calls.push(node);

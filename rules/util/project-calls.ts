@@ -440,17 +440,35 @@ function workspaceDependencies(root: string, cwd: string): readonly string[] {
   return roots;
 }
 
-/** What a module's `export *` list gives for a name (per module, name and filter), and when that was found. */
-const starAnswers = new Map<
-  string,
-  { checkedAt: number; found: { info: ModuleInfo; node: Node } | undefined }
->();
+/**
+ * Answers kept by filter, module and name, each with when it was found. Nested rather than keyed
+ * by one joined string: the lookups are made for every name a call asks about, and a joined key
+ * (a filter's pattern can be long) is built and hashed anew each time.
+ */
+class AnswerTable<T> {
+  private readonly byFilter = new Map<string, Map<string, Map<string, { checkedAt: number; found: T }>>>();
 
-/** The same for the types an `export *` list gives (`exportedType`). */
-const starTypeAnswers = new Map<
-  string,
-  { checkedAt: number; found: { info: ModuleInfo; node: Node } | { external: Import } | undefined }
->();
+  get(filter: string, file: string, name: string): { checkedAt: number; found: T } | undefined {
+    return this.byFilter.get(filter)?.get(file)?.get(name);
+  }
+
+  set(filter: string, file: string, name: string, answer: { checkedAt: number; found: T }): void {
+    let byFile = this.byFilter.get(filter);
+    if (!byFile) this.byFilter.set(filter, (byFile = new Map()));
+    let byName = byFile.get(file);
+    if (!byName) byFile.set(file, (byName = new Map()));
+    byName.set(name, answer);
+  }
+}
+
+/** What a module's `export *` list gives for a name (per filter, module and name), and when that was found. */
+const starAnswers = new AnswerTable<{ info: ModuleInfo; node: Node } | undefined>();
+
+/** The same for the types an `export *` list gives (`exportedType`), without and with a reading filter of its own. */
+const starTypeAnswers = [
+  new AnswerTable<{ info: ModuleInfo; node: Node } | { external: Import } | undefined>(),
+  new AnswerTable<{ info: ModuleInfo; node: Node } | { external: Import } | undefined>(),
+] as const;
 
 /** {@link projectConstructions} of the package whose folder is `root`, asked with the linted file's engine. */
 function packageConstructions(
@@ -669,9 +687,8 @@ class Session {
     }
     if (info.starExports.length === 0) return undefined;
     // A barrel's `export *` list is walked once per name while fresh, not once per call through it.
-    const key = `${info.file}\0${name}\0${this.readingKey}`;
     const now = Date.now();
-    const answered = starAnswers.get(key);
+    const answered = starAnswers.get(this.readingKey, info.file, name);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     let found: { info: ModuleInfo; node: Node } | undefined;
     const outer = this.limited;
@@ -682,7 +699,7 @@ class Session {
       if (found) break;
     }
     // A miss cut short by a bound is not kept.
-    if (found || !this.limited) starAnswers.set(key, { checkedAt: now, found });
+    if (found || !this.limited) starAnswers.set(this.readingKey, info.file, name, { checkedAt: now, found });
     this.limited ||= outer;
     return found;
   }
@@ -1552,9 +1569,9 @@ class Session {
     }
     if (entry || info.starExports.length === 0) return undefined;
     // As in `exported`: a barrel's `export *` list is walked once per type name while fresh.
-    const key = `${info.file}\0type:${name}\0${this.readingKey}\0${worthReading ? 'w' : ''}`;
+    const answers = starTypeAnswers[worthReading ? 1 : 0];
     const now = Date.now();
-    const answered = starTypeAnswers.get(key);
+    const answered = answers.get(this.readingKey, info.file, name);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     let found: { info: ModuleInfo; node: Node } | { external: Import } | undefined;
     const outer = this.limited;
@@ -1565,7 +1582,7 @@ class Session {
       if (found) break;
     }
     // A miss cut short by a bound is not kept.
-    if (found || !this.limited) starTypeAnswers.set(key, { checkedAt: now, found });
+    if (found || !this.limited) answers.set(this.readingKey, info.file, name, { checkedAt: now, found });
     this.limited ||= outer;
     return found;
   }
@@ -3161,6 +3178,22 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
  * `SolanaWallet` → `SolanaChain` → `Connection`), up to {@link FILTER_HOPS} imports away.
  */
 function mentioning(
+  modules: readonly string[] | RegExp,
+  cwd: string,
+): ((file: string) => boolean) & { key: string } {
+  // Asked once per file with the same list (the rule keeps it while the project's clients are
+  // unchanged) or the same pattern: the filter is built once per list and working directory.
+  let byCwd = filters.get(modules);
+  if (!byCwd) filters.set(modules, (byCwd = new Map()));
+  let filter = byCwd.get(cwd);
+  if (!filter) byCwd.set(cwd, (filter = makeFilter(modules, cwd)));
+  return filter;
+}
+
+/** The filters {@link mentioning} has built, by module list (or pattern) and working directory. */
+const filters = new WeakMap<object, Map<string, ((file: string) => boolean) & { key: string }>>();
+
+function makeFilter(
   modules: readonly string[] | RegExp,
   cwd: string,
 ): ((file: string) => boolean) & { key: string } {
