@@ -572,19 +572,50 @@ function starExportFiles(info: ModuleInfo, cwd: string): readonly (string | unde
   return files;
 }
 
-/** Resolutions by folder, specifier and working directory, rechecked after STAT_TTL_MS (files come and go). */
-const resolutions = new Map<string, { file: string | undefined; checkedAt: number }>();
+/** A resolution, and when it was made. */
+interface Resolution {
+  file: string | undefined;
+  checkedAt: number;
+}
+
+/**
+ * Resolutions of one folder, rechecked after STAT_TTL_MS (files come and go): relative specifiers
+ * resolve the same from every file of a folder; others also depend on the working directory.
+ */
+interface FolderResolutions {
+  dir: string;
+  relative: Map<string, Resolution>;
+  bare: Map<string, Map<string, Resolution>>;
+}
+
+const folders = new Map<string, FolderResolutions>();
+/**
+ * The folder of each module asked from, by its file name. Resolutions are asked for nearly every
+ * call of every file: a key joined from the folder and the specifier would be built and hashed
+ * anew each time, where these names keep their hash.
+ */
+const folderOfFile = new Map<string, FolderResolutions>();
 
 /** The project file a specifier names, if it is one (relative, a `paths` alias, a workspace package). */
 export function resolveProjectModule(fromFile: string, specifier: string, cwd: string): string | undefined {
-  const fromDir = path.dirname(fromFile);
-  // Relative specifiers resolve the same from every file of a folder; others also depend on cwd.
-  const key = specifier.startsWith('.') ? `${fromDir}\0${specifier}` : `${fromDir}\0${specifier}\0${cwd}`;
+  let folder = folderOfFile.get(fromFile);
+  if (!folder) {
+    const dir = path.dirname(fromFile);
+    folder = folders.get(dir);
+    if (!folder) folders.set(dir, (folder = { dir, relative: new Map(), bare: new Map() }));
+    folderOfFile.set(fromFile, folder);
+  }
+  let answers: Map<string, Resolution> | undefined;
+  if (specifier.startsWith('.')) answers = folder.relative;
+  else {
+    answers = folder.bare.get(cwd);
+    if (!answers) folder.bare.set(cwd, (answers = new Map()));
+  }
   const now = Date.now();
-  const cached = resolutions.get(key);
+  const cached = answers.get(specifier);
   if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.file;
-  const file = resolveUncached(fromDir, specifier, cwd);
-  resolutions.set(key, { file, checkedAt: now });
+  const file = resolveUncached(folder.dir, specifier, cwd);
+  answers.set(specifier, { file, checkedAt: now });
   return file;
 }
 
@@ -2544,27 +2575,34 @@ export function shadowed(node: Node, name: string): boolean {
     current && current.type !== AST_NODE_TYPES.Program;
     current = current.parent
   ) {
+    // Asked for most calls of every file: plain loops, no arrays or closures per ancestor.
     if (isFunction(current)) {
-      if (current.params.some(param => declares(param, name))) return true;
+      for (const param of current.params) if (declares(param, name)) return true;
       continue;
     }
-    if (current.type === AST_NODE_TYPES.CatchClause && current.param && declares(current.param, name))
-      return true;
-    const statements =
-      current.type === AST_NODE_TYPES.BlockStatement
-        ? current.body
-        : current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement
-          ? [current.left]
-          : current.type === AST_NODE_TYPES.ForStatement && current.init
-            ? [current.init]
-            : [];
-    for (const statement of statements)
-      if (
-        statement.type === AST_NODE_TYPES.VariableDeclaration &&
-        statement.declarations.some(declarator => declares(declarator.id, name))
-      )
-        return true;
+    switch (current.type) {
+      case AST_NODE_TYPES.CatchClause:
+        if (current.param && declares(current.param, name)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        for (const statement of current.body) if (declaresVariable(statement, name)) return true;
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        if (declaresVariable(current.left, name)) return true;
+        break;
+      case AST_NODE_TYPES.ForStatement:
+        if (current.init && declaresVariable(current.init, name)) return true;
+        break;
+    }
   }
+  return false;
+}
+
+/** `const name = …` (or `let`, `var`, a pattern that binds `name`) as this statement. */
+function declaresVariable(statement: Node, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  for (const declarator of statement.declarations) if (declares(declarator.id, name)) return true;
   return false;
 }
 
