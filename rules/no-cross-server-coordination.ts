@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { type CoordinationKind, canonicalModule } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
@@ -319,7 +319,7 @@ export default createModelRule<Options, MessageIds>({
       'consul-session': 'A Consul session (the basis of its locks)',
     };
 
-    return {
+    const listeners: TSESLint.RuleListener = {
       ImportDeclaration(node): void {
         const entry = restricted.get(canonicalModule(node.source.value));
         if (entry)
@@ -369,6 +369,7 @@ export default createModelRule<Options, MessageIds>({
             checkRedisSet(classified);
           }
           if (
+            restricted.size > 0 &&
             call.type === AST_NODE_TYPES.CallExpression &&
             call.callee.type === AST_NODE_TYPES.Identifier &&
             call.callee.name === 'require'
@@ -395,5 +396,8 @@ export default createModelRule<Options, MessageIds>({
         }
       },
     };
+    // Most configurations restrict no module: then no import needs a look.
+    if (restricted.size === 0) delete listeners.ImportDeclaration;
+    return listeners;
   },
 });

@@ -74,6 +74,46 @@ export type MessageIds =
   | 'suggestGotTimeout'
   | 'suggestAnySignal';
 
+/** The clients of a project's process that have no deadline, and what calls on them need to know. */
+interface UnboundedClients {
+  /** The kinds of client made, none with a deadline, each with where they are made. */
+  kinds: Map<InstanceKind, ProjectConstruction[]>;
+  /** The modules those clients come from (`@solana/web3.js`), which a module must name to lead to one. */
+  modules: string[];
+  /** True when `method` is a call on one of those clients. */
+  callsMethod(method: string): boolean;
+}
+
+/**
+ * Per index of the clients a process makes (the same object while no module that makes one
+ * changes): what the files linted against it ask, derived once instead of once per file or call.
+ */
+const unboundedByIndex = new WeakMap<Map<InstanceKind, ProjectConstruction[]>, UnboundedClients>();
+
+function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): UnboundedClients {
+  let found = unboundedByIndex.get(made);
+  if (found) return found;
+  const kinds = new Map<InstanceKind, ProjectConstruction[]>();
+  for (const [instance, list] of made)
+    if (list.every(construction => construction.unbounded)) kinds.set(instance, list);
+  const modules = [...new Set([...kinds.values()].flat().map(construction => construction.module))];
+  const methods = new Map<string, boolean>();
+  found = {
+    kinds,
+    modules,
+    callsMethod(method: string): boolean {
+      let answer = methods.get(method);
+      if (answer === undefined) {
+        answer = [...kinds.keys()].some(kind => lookupInstanceMember(kind, [method])?.role === 'call');
+        methods.set(method, answer);
+      }
+      return answer;
+    },
+  };
+  unboundedByIndex.set(made, found);
+  return found;
+}
+
 export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
   meta: {
@@ -374,18 +414,15 @@ export default createModelRule<Options, MessageIds>({
 
     let typedInstances: ReturnType<typeof projectTypedInstances> | null = null;
     let unboundedCalls: ReturnType<typeof projectUnboundedCalls> | null = null;
-    let unboundedIndex: Map<InstanceKind, ProjectConstruction[]> | undefined;
+    let unbounded: UnboundedClients | undefined;
 
     /**
      * The kinds of client the project makes, none with a deadline (pg pools, Solana
      * connections…), each with where they are made; read once per file.
      */
     function unboundedKinds(): Map<InstanceKind, ProjectConstruction[]> {
-      if (unboundedIndex) return unboundedIndex;
-      unboundedIndex = new Map();
-      for (const [instance, made] of processConstructions(context))
-        if (made.every(construction => construction.unbounded)) unboundedIndex.set(instance, made);
-      return unboundedIndex;
+      unbounded ??= unboundedClients(processConstructions(context));
+      return unbounded.kinds;
     }
 
     /**
@@ -406,14 +443,18 @@ export default createModelRule<Options, MessageIds>({
       if (
         !method ||
         unwrap((callee as TSESTree.MemberExpression).object).type !== AST_NODE_TYPES.MemberExpression ||
-        ![...kinds.keys()].some(kind => lookupInstanceMember(kind, [method])?.role === 'call')
+        !(unbounded as UnboundedClients).callsMethod(method)
       ) {
         checkProjectFunction(call);
         return;
       }
       if (!mayReachProject(call)) return;
       if (typedInstances === null)
-        typedInstances = projectTypedInstances(context, kind => kinds.has(kind), clientModules(kinds));
+        typedInstances = projectTypedInstances(
+          context,
+          kind => kinds.has(kind),
+          (unbounded as UnboundedClients).modules,
+        );
       const found = typedInstances?.(call);
       if (!found) {
         checkProjectFunction(call);
@@ -459,11 +500,6 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
-    /** The modules those clients come from (`@solana/web3.js`), which a module must name to lead to one. */
-    function clientModules(kinds: Map<InstanceKind, ProjectConstruction[]>): string[] {
-      return [...new Set([...kinds.values()].flat().map(construction => construction.module))];
-    }
-
     /** `../lib/solana.ts:5`: a place in another module, relative to this file, for messages. */
     function placeOf(file: string, line: number): string {
       return `${path.relative(path.dirname(context.filename), file) || path.basename(file)}:${line}`;
@@ -490,7 +526,11 @@ export default createModelRule<Options, MessageIds>({
         return;
       }
       if (unboundedCalls === null)
-        unboundedCalls = projectUnboundedCalls(context, kind => kinds.has(kind), clientModules(kinds));
+        unboundedCalls = projectUnboundedCalls(
+          context,
+          kind => kinds.has(kind),
+          (unbounded as UnboundedClients).modules,
+        );
       const hit = unboundedCalls?.(call);
       if (!hit) {
         checkBareRequest(call);

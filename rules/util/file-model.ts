@@ -102,105 +102,68 @@ export class FileModel {
     for (const need of ['core', ...needs] as Need[]) {
       if (this.collected.has(need)) continue;
       this.collected.add(need);
-      listeners.push(
-        need === 'core'
-          ? this.coreCollectors()
-          : need === 'loops'
-            ? this.loopCollectors()
-            : this.sqlCollectors(),
-      );
+      listeners.push(COLLECTORS[need]);
     }
     return mergeListeners(...listeners);
   }
 
-  private loopCollectors(): TSESLint.RuleListener {
-    return {
-      WhileStatement: (node): void => {
-        this.loops.push(node);
-      },
-      DoWhileStatement: (node): void => {
-        this.loops.push(node);
-      },
-      ForStatement: (node): void => {
-        this.loops.push(node);
-      },
-      CatchClause: (node): void => {
-        this.catches.push(node);
-      },
-    };
+  /** `import … from 'x'`: the file imports a module the catalog or the settings know. */
+  collectImport(source: string): void {
+    // The flag is all this records: once set, later imports need no look.
+    if (!this.hasKnownModule && this.isTrackedModule(source)) this.hasKnownModule = true;
   }
 
-  private sqlCollectors(): TSESLint.RuleListener {
-    return {
-      Literal: (node): void => {
-        if (typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value))
-          this.sqlStrings.push(node);
-      },
-      TemplateLiteral: (node): void => {
-        if (node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw)))
-          this.sqlStrings.push(node);
-      },
-    };
+  collectCall(node: TSESTree.CallExpression): void {
+    this.calls.push(node);
+    if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
+      const source = staticString(node.arguments[0]);
+      if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
+    }
   }
 
-  /** Imports, calls, class fields and defaults: what every rule reads. */
-  private coreCollectors(): TSESLint.RuleListener {
-    return {
-      ImportDeclaration: (node): void => {
-        if (this.isTrackedModule(node.source.value)) this.hasKnownModule = true;
-      },
-      CallExpression: (node): void => {
-        this.calls.push(node);
-        if (node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require') {
-          const source = staticString(node.arguments[0]);
-          if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
-        }
-      },
-      NewExpression: (node): void => {
-        this.calls.push(node);
-      },
-      TSImportEqualsDeclaration: (node): void => {
-        const reference = node.moduleReference;
-        const source =
-          reference.type === AST_NODE_TYPES.TSExternalModuleReference
-            ? staticString(reference.expression)
-            : undefined;
-        if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
-      },
-      ImportExpression: (node): void => {
-        const source = staticString(node.source);
-        if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
-      },
-      // `constructor(private client = new Etcd3())`: a parameter property with a default.
-      TSParameterProperty: (node): void => {
-        const parameter = node.parameter;
-        if (
-          parameter.type !== AST_NODE_TYPES.AssignmentPattern ||
-          parameter.left.type !== AST_NODE_TYPES.Identifier
-        )
-          return;
-        const body = node.parent?.parent?.parent;
-        if (body?.type === AST_NODE_TYPES.ClassBody)
-          this.recordField(body, parameter.left.name, parameter.right);
-      },
-      PropertyDefinition: (node): void => {
-        const key = propertyKey(node);
-        if (key !== undefined && node.value && !node.static) this.recordField(node.parent, key, node.value);
-      },
-      AssignmentExpression: (node): void => {
-        const left = node.left;
-        if (left.type !== AST_NODE_TYPES.MemberExpression) return;
-        if (left.object.type === AST_NODE_TYPES.ThisExpression) {
-          const key = memberName(left);
-          const body = thisClassBody(node);
-          if (key !== undefined && body) this.recordField(body, key, node.right);
-          return;
-        }
-        if (left.object.type === AST_NODE_TYPES.MemberExpression && memberName(left.object) === 'defaults') {
-          this.defaultsAssignments.push(node);
-        }
-      },
-    };
+  collectImportEquals(node: TSESTree.TSImportEqualsDeclaration): void {
+    const reference = node.moduleReference;
+    const source =
+      reference.type === AST_NODE_TYPES.TSExternalModuleReference
+        ? staticString(reference.expression)
+        : undefined;
+    if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
+  }
+
+  collectImportExpression(node: TSESTree.ImportExpression): void {
+    const source = staticString(node.source);
+    if (source !== undefined && this.isTrackedModule(source)) this.hasKnownModule = true;
+  }
+
+  /** `constructor(private client = new Etcd3())`: a parameter property with a default. */
+  collectParameterProperty(node: TSESTree.TSParameterProperty): void {
+    const parameter = node.parameter;
+    if (
+      parameter.type !== AST_NODE_TYPES.AssignmentPattern ||
+      parameter.left.type !== AST_NODE_TYPES.Identifier
+    )
+      return;
+    const body = node.parent?.parent?.parent;
+    if (body?.type === AST_NODE_TYPES.ClassBody) this.recordField(body, parameter.left.name, parameter.right);
+  }
+
+  collectPropertyDefinition(node: TSESTree.PropertyDefinition): void {
+    const key = propertyKey(node);
+    if (key !== undefined && node.value && !node.static) this.recordField(node.parent, key, node.value);
+  }
+
+  collectAssignment(node: TSESTree.AssignmentExpression): void {
+    const left = node.left;
+    if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+    if (left.object.type === AST_NODE_TYPES.ThisExpression) {
+      const key = memberName(left);
+      const body = thisClassBody(node);
+      if (key !== undefined && body) this.recordField(body, key, node.right);
+      return;
+    }
+    if (left.object.type === AST_NODE_TYPES.MemberExpression && memberName(left.object) === 'defaults') {
+      this.defaultsAssignments.push(node);
+    }
   }
 
   private recordField(body: Node, key: string, value: Node): void {
@@ -405,6 +368,70 @@ export class FileModel {
  */
 let current: { key: object; model: FileModel; users: number } | undefined;
 
+/** The model of the file ESLint is traversing, which the collectors below fill. */
+function collecting(): FileModel {
+  return (current as { model: FileModel }).model;
+}
+
+/**
+ * The listeners that collect each fact. They are the same functions for every file (they fill
+ * the model of the file being traversed): ESLint keeps every listener function it is given in a
+ * table for the life of the function, and new functions for every file kept that table, and the
+ * garbage collector's work on it, growing with each file.
+ */
+const COLLECTORS: Record<Need, TSESLint.RuleListener> = {
+  core: {
+    ImportDeclaration(node): void {
+      collecting().collectImport(node.source.value);
+    },
+    CallExpression(node): void {
+      collecting().collectCall(node);
+    },
+    NewExpression(node): void {
+      collecting().calls.push(node);
+    },
+    TSImportEqualsDeclaration(node): void {
+      collecting().collectImportEquals(node);
+    },
+    ImportExpression(node): void {
+      collecting().collectImportExpression(node);
+    },
+    TSParameterProperty(node): void {
+      collecting().collectParameterProperty(node);
+    },
+    PropertyDefinition(node): void {
+      collecting().collectPropertyDefinition(node);
+    },
+    AssignmentExpression(node): void {
+      collecting().collectAssignment(node);
+    },
+  },
+  loops: {
+    WhileStatement(node): void {
+      collecting().loops.push(node);
+    },
+    DoWhileStatement(node): void {
+      collecting().loops.push(node);
+    },
+    ForStatement(node): void {
+      collecting().loops.push(node);
+    },
+    CatchClause(node): void {
+      collecting().catches.push(node);
+    },
+  },
+  sql: {
+    Literal(node): void {
+      if (typeof node.value === 'string' && node.value.length > 6 && SQL_COORDINATION_HINT.test(node.value))
+        collecting().sqlStrings.push(node);
+    },
+    TemplateLiteral(node): void {
+      if (node.quasis.some(quasi => SQL_COORDINATION_HINT.test(quasi.value.raw)))
+        collecting().sqlStrings.push(node);
+    },
+  },
+};
+
 /**
  * Called by each rule when its `Program:exit` has run. When the last rule that took the model is
  * done, the model and what other modules keep beside it are dropped (`file-release.ts` says why).
@@ -464,14 +491,19 @@ export function fileModel(
 
 /** Merges rule listeners: the model's collectors run first, then the rule's own handlers. */
 export function mergeListeners(...listeners: TSESLint.RuleListener[]): TSESLint.RuleListener {
-  // Called for every rule on every file: no intermediate arrays when nothing needs merging.
-  const present = listeners.filter(listener => {
-    for (const _selector in listener) return true;
-    return false;
-  });
-  if (present.length <= 1) return present[0] ?? {};
+  // Called for every rule on every file: no intermediate arrays or closures when nothing needs merging.
+  let first: TSESLint.RuleListener | undefined;
+  let present = 0;
+  for (const listener of listeners) {
+    for (const _selector in listener) {
+      present++;
+      first ??= listener;
+      break;
+    }
+  }
+  if (present <= 1) return first ?? {};
   const merged: Record<string, (node: never) => void> = {};
-  for (const listener of present) {
+  for (const listener of listeners) {
     for (const selector in listener) {
       const handler = listener[selector] as ((node: never) => void) | undefined;
       if (!handler) continue;

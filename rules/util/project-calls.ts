@@ -441,17 +441,35 @@ function workspaceDependencies(root: string, cwd: string): readonly string[] {
   return roots;
 }
 
-/** What a module's `export *` list gives for a name (per module, name and filter), and when that was found. */
-const starAnswers = new Map<
-  string,
-  { checkedAt: number; found: { info: ModuleInfo; node: Node } | undefined }
->();
+/**
+ * Answers kept by filter, module and name, each with when it was found. Nested rather than keyed
+ * by one joined string: the lookups are made for every name a call asks about, and a joined key
+ * (a filter's pattern can be long) is built and hashed anew each time.
+ */
+class AnswerTable<T> {
+  private readonly byFilter = new Map<string, Map<string, Map<string, { checkedAt: number; found: T }>>>();
 
-/** The same for the types an `export *` list gives (`exportedType`). */
-const starTypeAnswers = new Map<
-  string,
-  { checkedAt: number; found: { info: ModuleInfo; node: Node } | { external: Import } | undefined }
->();
+  get(filter: string, file: string, name: string): { checkedAt: number; found: T } | undefined {
+    return this.byFilter.get(filter)?.get(file)?.get(name);
+  }
+
+  set(filter: string, file: string, name: string, answer: { checkedAt: number; found: T }): void {
+    let byFile = this.byFilter.get(filter);
+    if (!byFile) this.byFilter.set(filter, (byFile = new Map()));
+    let byName = byFile.get(file);
+    if (!byName) byFile.set(file, (byName = new Map()));
+    byName.set(name, answer);
+  }
+}
+
+/** What a module's `export *` list gives for a name (per filter, module and name), and when that was found. */
+const starAnswers = new AnswerTable<{ info: ModuleInfo; node: Node } | undefined>();
+
+/** The same for the types an `export *` list gives (`exportedType`), without and with a reading filter of its own. */
+const starTypeAnswers = [
+  new AnswerTable<{ info: ModuleInfo; node: Node } | { external: Import } | undefined>(),
+  new AnswerTable<{ info: ModuleInfo; node: Node } | { external: Import } | undefined>(),
+] as const;
 
 /** {@link projectConstructions} of the package whose folder is `root`, asked with the linted file's engine. */
 function packageConstructions(
@@ -555,19 +573,50 @@ function starExportFiles(info: ModuleInfo, cwd: string): readonly (string | unde
   return files;
 }
 
-/** Resolutions by folder, specifier and working directory, rechecked after STAT_TTL_MS (files come and go). */
-const resolutions = new Map<string, { file: string | undefined; checkedAt: number }>();
+/** A resolution, and when it was made. */
+interface Resolution {
+  file: string | undefined;
+  checkedAt: number;
+}
+
+/**
+ * Resolutions of one folder, rechecked after STAT_TTL_MS (files come and go): relative specifiers
+ * resolve the same from every file of a folder; others also depend on the working directory.
+ */
+interface FolderResolutions {
+  dir: string;
+  relative: Map<string, Resolution>;
+  bare: Map<string, Map<string, Resolution>>;
+}
+
+const folders = new Map<string, FolderResolutions>();
+/**
+ * The folder of each module asked from, by its file name. Resolutions are asked for nearly every
+ * call of every file: a key joined from the folder and the specifier would be built and hashed
+ * anew each time, where these names keep their hash.
+ */
+const folderOfFile = new Map<string, FolderResolutions>();
 
 /** The project file a specifier names, if it is one (relative, a `paths` alias, a workspace package). */
 export function resolveProjectModule(fromFile: string, specifier: string, cwd: string): string | undefined {
-  const fromDir = path.dirname(fromFile);
-  // Relative specifiers resolve the same from every file of a folder; others also depend on cwd.
-  const key = specifier.startsWith('.') ? `${fromDir}\0${specifier}` : `${fromDir}\0${specifier}\0${cwd}`;
+  let folder = folderOfFile.get(fromFile);
+  if (!folder) {
+    const dir = path.dirname(fromFile);
+    folder = folders.get(dir);
+    if (!folder) folders.set(dir, (folder = { dir, relative: new Map(), bare: new Map() }));
+    folderOfFile.set(fromFile, folder);
+  }
+  let answers: Map<string, Resolution> | undefined;
+  if (specifier.startsWith('.')) answers = folder.relative;
+  else {
+    answers = folder.bare.get(cwd);
+    if (!answers) folder.bare.set(cwd, (answers = new Map()));
+  }
   const now = Date.now();
-  const cached = resolutions.get(key);
+  const cached = answers.get(specifier);
   if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.file;
-  const file = resolveUncached(fromDir, specifier, cwd);
-  resolutions.set(key, { file, checkedAt: now });
+  const file = resolveUncached(folder.dir, specifier, cwd);
+  answers.set(specifier, { file, checkedAt: now });
   return file;
 }
 
@@ -681,9 +730,8 @@ class Session {
     }
     if (info.starExports.length === 0) return undefined;
     // A barrel's `export *` list is walked once per name while fresh, not once per call through it.
-    const key = `${info.file}\0${name}\0${this.readingKey}`;
     const now = Date.now();
-    const answered = starAnswers.get(key);
+    const answered = starAnswers.get(this.readingKey, info.file, name);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     let found: { info: ModuleInfo; node: Node } | undefined;
     const outer = this.limited;
@@ -694,7 +742,7 @@ class Session {
       if (found) break;
     }
     // A miss cut short by a bound is not kept.
-    if (found || !this.limited) starAnswers.set(key, { checkedAt: now, found });
+    if (found || !this.limited) starAnswers.set(this.readingKey, info.file, name, { checkedAt: now, found });
     this.limited ||= outer;
     return found;
   }
@@ -1564,9 +1612,9 @@ class Session {
     }
     if (entry || info.starExports.length === 0) return undefined;
     // As in `exported`: a barrel's `export *` list is walked once per type name while fresh.
-    const key = `${info.file}\0type:${name}\0${this.readingKey}\0${worthReading ? 'w' : ''}`;
+    const answers = starTypeAnswers[worthReading ? 1 : 0];
     const now = Date.now();
-    const answered = starTypeAnswers.get(key);
+    const answered = answers.get(this.readingKey, info.file, name);
     if (answered && now - answered.checkedAt < STAT_TTL_MS) return answered.found;
     let found: { info: ModuleInfo; node: Node } | { external: Import } | undefined;
     const outer = this.limited;
@@ -1577,7 +1625,7 @@ class Session {
       if (found) break;
     }
     // A miss cut short by a bound is not kept.
-    if (found || !this.limited) starTypeAnswers.set(key, { checkedAt: now, found });
+    if (found || !this.limited) answers.set(this.readingKey, info.file, name, { checkedAt: now, found });
     this.limited ||= outer;
     return found;
   }
@@ -2540,27 +2588,34 @@ export function shadowed(node: Node, name: string): boolean {
     current && current.type !== AST_NODE_TYPES.Program;
     current = current.parent
   ) {
+    // Asked for most calls of every file: plain loops, no arrays or closures per ancestor.
     if (isFunction(current)) {
-      if (current.params.some(param => declares(param, name))) return true;
+      for (const param of current.params) if (declares(param, name)) return true;
       continue;
     }
-    if (current.type === AST_NODE_TYPES.CatchClause && current.param && declares(current.param, name))
-      return true;
-    const statements =
-      current.type === AST_NODE_TYPES.BlockStatement
-        ? current.body
-        : current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement
-          ? [current.left]
-          : current.type === AST_NODE_TYPES.ForStatement && current.init
-            ? [current.init]
-            : [];
-    for (const statement of statements)
-      if (
-        statement.type === AST_NODE_TYPES.VariableDeclaration &&
-        statement.declarations.some(declarator => declares(declarator.id, name))
-      )
-        return true;
+    switch (current.type) {
+      case AST_NODE_TYPES.CatchClause:
+        if (current.param && declares(current.param, name)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        for (const statement of current.body) if (declaresVariable(statement, name)) return true;
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        if (declaresVariable(current.left, name)) return true;
+        break;
+      case AST_NODE_TYPES.ForStatement:
+        if (current.init && declaresVariable(current.init, name)) return true;
+        break;
+    }
   }
+  return false;
+}
+
+/** `const name = …` (or `let`, `var`, a pattern that binds `name`) as this statement. */
+function declaresVariable(statement: Node, name: string): boolean {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  for (const declarator of statement.declarations) if (declares(declarator.id, name)) return true;
   return false;
 }
 
@@ -3174,6 +3229,22 @@ const importedSignalKeys = new Map<string, { checkedAt: number; key: string | nu
  * `SolanaWallet` → `SolanaChain` → `Connection`), up to {@link FILTER_HOPS} imports away.
  */
 function mentioning(
+  modules: readonly string[] | RegExp,
+  cwd: string,
+): ((file: string) => boolean) & { key: string } {
+  // Asked once per file with the same list (the rule keeps it while the project's clients are
+  // unchanged) or the same pattern: the filter is built once per list and working directory.
+  let byCwd = filters.get(modules);
+  if (!byCwd) filters.set(modules, (byCwd = new Map()));
+  let filter = byCwd.get(cwd);
+  if (!filter) byCwd.set(cwd, (filter = makeFilter(modules, cwd)));
+  return filter;
+}
+
+/** The filters {@link mentioning} has built, by module list (or pattern) and working directory. */
+const filters = new WeakMap<object, Map<string, ((file: string) => boolean) & { key: string }>>();
+
+function makeFilter(
   modules: readonly string[] | RegExp,
   cwd: string,
 ): ((file: string) => boolean) & { key: string } {

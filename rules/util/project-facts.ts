@@ -123,6 +123,8 @@ interface Sweep {
 }
 
 const roots = new Map<string, string | null>();
+/** The same answers by file name (the folder of a file is a new string each time it is computed). */
+const rootsOfFiles = new Map<string, string | null>();
 const projects = new Map<
   string,
   { at: number; listedAt: number; modules: Map<string, ModuleFacts>; sweep?: Sweep }
@@ -130,10 +132,16 @@ const projects = new Map<
 
 /** The project folder of a file: the nearest package.json at or below `cwd`; none inside node_modules. */
 export function projectRoot(filename: string, cwd: string): string | undefined {
+  // Asked for nearly every call into the project: the answer of a folder, kept per file name too.
+  const known = rootsOfFiles.get(filename);
+  if (known !== undefined) return known ?? undefined;
   if (!path.isAbsolute(filename) || /[\\/]node_modules[\\/]/.test(filename)) return undefined;
   const start = path.dirname(filename);
   const cached = roots.get(start);
-  if (cached !== undefined) return cached ?? undefined;
+  if (cached !== undefined) {
+    rootsOfFiles.set(filename, cached);
+    return cached ?? undefined;
+  }
   let found: string | null = null;
   for (let dir = start; dir.startsWith(cwd); dir = path.dirname(dir)) {
     if (hasFile(path.join(dir, 'package.json'))) {
@@ -143,6 +151,7 @@ export function projectRoot(filename: string, cwd: string): string | undefined {
     if (path.dirname(dir) === dir) break;
   }
   roots.set(start, found);
+  rootsOfFiles.set(filename, found);
   return found ?? undefined;
 }
 

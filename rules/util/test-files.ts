@@ -12,19 +12,20 @@ const TEST_FILE =
  * matched relative to the lint's working directory, so a checkout under `~/test/` is not "tests".
  */
 export function isTestFile(filename: string, cwd?: string): boolean {
-  // Every rule asks about the same file in turn: answer the repeat from the last question.
-  if (filename === last.filename && cwd === last.cwd) return last.answer;
-  const relative = cwd && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
-  const answer = TEST_FILE.test(relative.startsWith('..') ? path.basename(filename) : relative);
-  last = { filename, cwd, answer };
+  // Every rule asks about the same file in turn, and a file is linted again and again (an
+  // editor, a watch): answers are kept by working directory and file name.
+  let answers = answersByCwd.get(cwd);
+  if (!answers) answersByCwd.set(cwd, (answers = new Map()));
+  let answer = answers.get(filename);
+  if (answer === undefined) {
+    const relative = cwd && path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
+    answer = TEST_FILE.test(relative.startsWith('..') ? path.basename(filename) : relative);
+    answers.set(filename, answer);
+  }
   return answer;
 }
 
-let last: { filename: string; cwd: string | undefined; answer: boolean } = {
-  filename: '',
-  cwd: undefined,
-  answer: false,
-};
+const answersByCwd = new Map<string | undefined, Map<string, boolean>>();
 
 /** The `checkTests` option every rule takes, with its schema description. */
 export const CHECK_TESTS_OPTION = {
