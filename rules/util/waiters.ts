@@ -3,7 +3,7 @@
 // when something awaits it, returns it, or continues from it; it is dropped where it is made
 // (`void ping()`, `notify(user).catch(log);`), or it only settles a function whose own promise is
 // dropped (an async IIFE run as a statement, an async `forEach` callback, a private method whose
-// every call is dropped).
+// every call is dropped) inside another function. At a module's top level the process waits.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -30,7 +30,8 @@ const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * Nothing waits for the answer of `call`: its promise is dropped where it is made
  * ({@link promiseDropped}; `statementDrops` off for a client that answers through events, whose
  * listeners wait for a call written as a statement), or the call is awaited or returned by a
- * function whose own promise nobody waits for:
+ * function whose own promise nobody waits for, where the drop happens inside a function (at a
+ * module's top level the process waits):
  * - an IIFE run as a statement of its own (`(async () => { await init(); })();`);
  * - an async callback of `forEach`, which ignores what its callback returns;
  * - a callback of `map` whose list of promises is dropped, or given to `Promise.all` (`allSettled`,
@@ -40,7 +41,13 @@ const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  *   method) called only where nobody waits for its answer.
  */
 export function nobodyWaits(model: FileModel, call: Node, depth = 0, statementDrops = true): boolean {
-  if (promiseDropped(call, statementDrops)) return true;
+  // A function started at a module's top level (`main().catch(exit)`, `(async () => …)()` in a
+  // script) is waited for by the process: it stays alive until the call settles, and whoever runs
+  // the script (a cron job, a CI step, a person) waits with it.
+  if (depth > 0 && !inFunction(call)) return false;
+  // A statement of its own is dropped only inside a function, for the same reason; `void` and a
+  // `.catch(…)` say so anywhere.
+  if (promiseDropped(call, statementDrops && inFunction(call))) return true;
   if (depth >= MAX_DEPTH) return false;
   const fn = settledFunction(call);
   return fn !== undefined && functionDropped(model, fn, depth + 1);
@@ -87,7 +94,8 @@ function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boo
   const parent = fn.parent;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) {
-    // An IIFE run as a statement is started on purpose and left to run.
+    // An IIFE run as a statement inside a function is started on purpose and left to run.
+    if (!inFunction(parent)) return false;
     return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement || nobodyWaits(model, parent, depth);
   }
   if (
@@ -103,7 +111,7 @@ function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boo
   ) {
     const callee = unwrap(parent.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    if (name === 'forEach') return true;
+    if (name === 'forEach') return inFunction(parent);
     if (name && MAPPERS.has(name) && parent.arguments[0] === fn) return promisesDropped(model, parent, depth);
     return false;
   }
@@ -116,7 +124,7 @@ function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boo
 /** The list of promises a `map` makes is dropped, or handed to a combinator nobody waits for. */
 function promisesDropped(model: FileModel, mapped: Node, depth: number): boolean {
   const parent = mapped.parent;
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return inFunction(mapped);
   return isCombinatorOf(parent, mapped) && nobodyWaits(model, parent as Node, depth);
 }
 
@@ -205,4 +213,10 @@ function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: num
       );
     })
   );
+}
+
+/** `node` runs inside a function (not at a module's top level, where the process waits for it). */
+function inFunction(node: Node): boolean {
+  for (let up = node.parent; up; up = up.parent) if (isFunction(up)) return true;
+  return false;
 }

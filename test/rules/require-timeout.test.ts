@@ -52,12 +52,14 @@ export function boot(model: never) {
     // as a statement, an async forEach callback, a map whose promises are dropped or given to a
     // Promise.all nobody waits for, a private method and a function of the file called only so.
     `import axios from 'axios';
-(async () => {
-  try {
-    const { data } = await axios.get('http://169.254.169.254/latest/meta-data/local-ipv4');
-    process.env.TRACER_HOST = data;
-  } catch {}
-})();`,
+export function startTracer() {
+  (async () => {
+    try {
+      const { data } = await axios.get('http://169.254.169.254/latest/meta-data/local-ipv4');
+      process.env.TRACER_HOST = data;
+    } catch {}
+  })();
+}`,
     `export function pingAll(ids: string[]) {
   ids.forEach(async id => {
     await fetch('https://status.example.com/' + id);
@@ -662,6 +664,31 @@ void refresh(0 as never);`,
         { column: 41, endColumn: 53, endLine: 6, line: 6, messageId: 'missingDeadline' },
         { column: 12, endColumn: 24, endLine: 16, line: 16, messageId: 'missingDeadline' },
         { column: 9, endColumn: 21, endLine: 20, line: 20, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      // Started at a module's top level (a script's main, an IIFE, a forEach): the process, and
+      // whoever runs it, waits for it.
+      code: `import { generateText } from 'ai';
+async function main(model: never) {
+  console.log(await generateText({ model, prompt: 'm' }));
+}
+main(0 as never).catch(error => {
+  console.error(error);
+  process.exit(1);
+});
+(async () => {
+  await generateText({ model: 0 as never, prompt: 'i' });
+})();
+['a', 'b'].forEach(async prompt => {
+  await generateText({ model: 0 as never, prompt });
+});
+generateText({ model: 0 as never, prompt: 's' });`,
+      errors: [
+        { column: 21, endColumn: 33, endLine: 3, line: 3, messageId: 'missingDeadline' },
+        { column: 9, endColumn: 21, endLine: 10, line: 10, messageId: 'missingDeadline' },
+        { column: 9, endColumn: 21, endLine: 13, line: 13, messageId: 'missingDeadline' },
+        { column: 1, endColumn: 13, endLine: 15, line: 15, messageId: 'missingDeadline' },
       ],
     },
     {
