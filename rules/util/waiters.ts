@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
   type Node,
+  enclosingFunction,
   findNode,
   isFunction,
   memberName,
@@ -80,10 +81,8 @@ function settledFunction(node: Node): FunctionNode | undefined {
   // `await Promise.all([call(), other()])`: settled with the combinator.
   if (parent.type === AST_NODE_TYPES.ArrayExpression && isCombinatorOf(parent.parent, parent))
     return settledFunction(parent.parent as Node);
-  if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ReturnStatement) {
-    for (let up: Node | undefined = parent.parent; up; up = up.parent) if (isFunction(up)) return up;
-    return undefined;
-  }
+  if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ReturnStatement)
+    return enclosingFunction(parent);
   // `async () => call()`: the arrow's expression body is its answer.
   if (isFunction(parent) && parent.body === current) return parent;
   return undefined;
@@ -217,6 +216,5 @@ function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: num
 
 /** `node` runs inside a function (not at a module's top level, where the process waits for it). */
 function inFunction(node: Node): boolean {
-  for (let up = node.parent; up; up = up.parent) if (isFunction(up)) return true;
-  return false;
+  return enclosingFunction(node) !== undefined;
 }
