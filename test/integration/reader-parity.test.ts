@@ -32,9 +32,13 @@
 //   subscriber, or used only to subscribe) is left alone by require-timeout only (rules/util/
 //   subscriber.ts); analyze has no caller of such a connection to report it on.
 // - a family whose defaults changed between majors (`versionPackage`: @elastic/elasticsearch had a
-//   30 s default before 9.0; node-fetch took `timeout` before 3.0) is judged by the major the nearest package.json declares in the rules
-//   (rules/util/package-versions.ts); analyze does not read package.json for it, so it judges such
-//   a client as of the current major. The fixtures here have no package.json, so both agree.
+//   30 s default before 9.0; node-fetch took `timeout` before 3.0) is judged by the major the
+//   nearest package.json declares in the rules (rules/util/package-versions.ts); analyze does not
+//   read package.json for it, so it judges such a client as of the current major. The fixtures
+//   here have no package.json, so both agree.
+// - a process-wide undici dispatcher with tight response timeouts (`setGlobalDispatcher`, project
+//   facts) bounds the global fetch in require-timeout only; analyze reads the other process-wide
+//   default, `axios.defaults.timeout`, but not this one. No fixture here sets a dispatcher.
 // - a call into a function of the project in another module that sends a fetch or axios request
 //   with no deadline (`projectRequestWithoutDeadline`) is reported at the call by require-timeout
 //   only, from project facts; analyze reports the request where it is made, in the function it
