@@ -3,7 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { createModelRule } from './create-rule.js';
 import {
+  type FunctionNode,
   type Node,
+  enclosingFunction,
   findNode,
   isFunction,
   memberName,
@@ -64,6 +66,24 @@ const TRANSACTION_TYPES: Readonly<Record<string, readonly string[]>> = {
 };
 /** Array methods that change the list in place. */
 const MUTATORS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
+/**
+ * Decorators that run the method they decorate in one database transaction, bound to the
+ * request's context: Vendure's `@Transaction()`, `@Transactional()` of typeorm-transactional and
+ * @nestjs-cls/transactional (TypeORM 0.2's own `@Transaction()` too). The method's queries go over
+ * that transaction's one connection.
+ */
+const TRANSACTION_DECORATOR = new Set(['Transaction', 'Transactional']);
+/** Families whose calls a transaction decorator binds to its transaction (SQL drivers and ORMs). */
+const SQL_FAMILIES: ReadonlySet<string> = new Set([
+  'pg',
+  'mysql2',
+  'knex',
+  'prisma',
+  'typeorm',
+  'sequelize',
+  'drizzle',
+]);
+
 /** Members of a transaction that lead back to the shared client (`manager.connection.manager`, `t.sequelize.query`). */
 const LEAVES_TRANSACTION = new Set(['connection', 'dataSource', 'sequelize']);
 const DEFERRING =
@@ -138,7 +158,7 @@ export default createModelRule<Options, MessageIds>({
 
     /** A collection known to hold few items: a short literal list, a short slice, a literal object's keys. */
     function isSmall(source: Node | undefined, depth = 0): boolean {
-      if (!source || depth > 3) return false;
+      if (!source || depth > 6) return false;
       const node = unwrap(source);
       if (isFixedDomain(node) || isSizeGuarded(model, node) || isSteppedWindow(model, node)) return true;
       if (node.type === AST_NODE_TYPES.ArrayExpression)
@@ -168,8 +188,29 @@ export default createModelRule<Options, MessageIds>({
         // One page of rows: `.limit(20)`, `{ take: 20 }`.
         if (isPageRead(model, node)) return true;
         const callee = unwrap(node.callee);
+        // A function of this file whose every return is small (`getWeeklyKeys(userId, now)`).
+        const local = model.localFunction(callee);
+        if (local) return returnsSmall(local, depth + 1);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const name = memberName(callee);
+        // `Array.from({ length: DAYS }, …)`: as many items as the length; `Array.from(xs, …)`: as xs.
+        const array = unwrap(callee.object);
+        if (
+          name === 'from' &&
+          array.type === AST_NODE_TYPES.Identifier &&
+          array.name === 'Array' &&
+          model.isGlobal(array)
+        ) {
+          const first = node.arguments[0] ? unwrap(node.arguments[0] as Node) : undefined;
+          if (first?.type !== AST_NODE_TYPES.ObjectExpression) return isSmall(first, depth + 1);
+          const length = first.properties.find(
+            property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'length',
+          );
+          const count = length
+            ? model.summarizeValue((length as TSESTree.Property).value as Node)
+            : undefined;
+          return count?.kind === 'number' && count.value <= small;
+        }
         // `xs.slice(0, 5)`, `xs.slice(-3)`, and a window of a fixed size, `xs.slice(i, i + BATCH)`
         if (name === 'slice') {
           if (isFixedWindow(model, node)) return true;
@@ -209,6 +250,21 @@ export default createModelRule<Options, MessageIds>({
         return isPageRead(model, node);
       }
       return false;
+    }
+
+    /** Every value `fn` returns is small ({@link isSmall}); a function that returns nothing is not. */
+    function returnsSmall(fn: FunctionNode, depth: number): boolean {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isSmall(fn.body as Node, depth);
+      const returned: (Node | undefined)[] = [];
+      findNode(
+        fn.body,
+        inner => {
+          if (inner.type === AST_NODE_TYPES.ReturnStatement) returned.push(inner.argument ?? undefined);
+          return false;
+        },
+        inner => !isFunction(inner),
+      );
+      return returned.length > 0 && returned.every(value => isSmall(value, depth));
     }
 
     /**
@@ -582,7 +638,35 @@ export default createModelRule<Options, MessageIds>({
      * transaction's connection, or joins its client's batch.
      */
     function isBoundedCall(call: Classified, within: Node): boolean {
-      return isLimited(call, within) || isOnTransaction(call) || isPipelined(call);
+      return (
+        isLimited(call, within) || isOnTransaction(call) || inTransactionalMethod(call) || isPipelined(call)
+      );
+    }
+
+    /**
+     * A query, or a call into the project's own code (a service method that queries through the
+     * request's context), written in a method that a transaction decorator runs in one transaction
+     * (`@Transaction() async updateProducts(ctx, input) { return Promise.all(input.map(i =>
+     * this.productService.update(ctx, i))); }`): the queries wait for each other on the
+     * transaction's connection. A request of any other family still fans out.
+     */
+    function inTransactionalMethod(call: Classified): boolean {
+      const role = call.role;
+      if (role !== PROJECT_CALL && !(role.role === 'call' && SQL_FAMILIES.has(role.family))) return false;
+      for (let fn = enclosingFunction(call.node); fn; fn = enclosingFunction(fn)) {
+        const holder = fn.parent;
+        if (
+          (holder?.type === AST_NODE_TYPES.MethodDefinition ||
+            holder?.type === AST_NODE_TYPES.PropertyDefinition) &&
+          holder.value === fn
+        )
+          return holder.decorators.some(decorator => {
+            const expression = unwrap(decorator.expression as Node);
+            const named = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+            return TRANSACTION_DECORATOR.has(writtenName(unwrap(named as Node)) ?? '');
+          });
+      }
+      return false;
     }
 
     /** `pMap(xs, remote)` without a concurrency, `async.map(xs, remote)`: unbounded, reported at the call. */
@@ -593,7 +677,8 @@ export default createModelRule<Options, MessageIds>({
       const body = callbackBody(model, call.arguments[role.fnArg] as Node | undefined);
       if (!body) return;
       const calls = model.remoteCallsIn(body);
-      if (calls.length === 0 || calls.every(isOnTransaction)) return;
+      if (calls.length === 0 || calls.every(call => isOnTransaction(call) || inTransactionalMethod(call)))
+        return;
       const source = role.fnArg > 0 ? (call.arguments[0] as Node | undefined) : undefined;
       if (isSmall(source)) return;
       context.report({
@@ -688,7 +773,7 @@ export default createModelRule<Options, MessageIds>({
         loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement
           ? loop.right
           : undefined;
-      if (isSmall(source)) return;
+      if (isSmall(source) || drainedInLoop(loop, callee.object)) return;
       if (
         loop.type === AST_NODE_TYPES.ForStatement &&
         loop.test?.type === AST_NODE_TYPES.BinaryExpression &&
@@ -700,6 +785,37 @@ export default createModelRule<Options, MessageIds>({
       if (reportedSources.has(loop)) return;
       reportedSources.add(loop);
       context.report({ node: callee, messageId: 'unboundedFanout', data: { collection: describe(source) } });
+    }
+
+    /**
+     * The loop itself waits for the promises pushed so far, now and then (`if (i % 10 === 0) { await
+     * Promise.all(promises); promises.length = 0; }`, `await Promise.allSettled(batch.splice(0))`):
+     * at most one window of calls runs at a time.
+     */
+    function drainedInLoop(loop: Node, list: Node): boolean {
+      const target = unwrap(list);
+      if (target.type !== AST_NODE_TYPES.Identifier || !('body' in loop) || !loop.body) return false;
+      const drained = findNode(
+        loop.body as Node,
+        node => {
+          if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+          const waited = unwrap(node.argument as Node);
+          if (waited.type !== AST_NODE_TYPES.CallExpression) return false;
+          const value = model.valueOf(waited.callee);
+          if (value.kind !== 'global' || !FAN_IN.has(value.path.join('.'))) return false;
+          let argument = unwrap((waited.arguments[0] ?? waited) as Node);
+          // `promises.splice(0)`, `batch.splice(0, batch.length)`: the list, emptied as it is waited for.
+          if (
+            argument.type === AST_NODE_TYPES.CallExpression &&
+            argument.callee.type === AST_NODE_TYPES.MemberExpression &&
+            memberName(argument.callee) === 'splice'
+          )
+            argument = unwrap(argument.callee.object);
+          return argument.type === AST_NODE_TYPES.Identifier && argument.name === target.name;
+        },
+        node => !isFunction(node),
+      );
+      return drained !== undefined;
     }
 
     return {

@@ -24,7 +24,7 @@ import { deadlineReader } from './util/deadline-facts.js';
 import { declaredMajor } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
-import { nobodyWaits } from './util/waiters.js';
+import { answersOf, nobodyWaits } from './util/waiters.js';
 import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection } from './util/subscriber.js';
 import { addOptionFix } from './util/fix.js';
@@ -248,7 +248,7 @@ export default createModelRule<Options, MessageIds>({
           // Nothing waits for a request whose promise is dropped (`void ping()`, a statement of its
           // own, or inside a function whose own promise is dropped): a silent server leaves a
           // pending socket, not a caller hanging.
-          if (nobodyWaits(model, call, 0, family.answersByEvents !== true)) return;
+          if (nobodyWaits(model, call, 0, answersOf(family))) return;
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
@@ -589,7 +589,7 @@ export default createModelRule<Options, MessageIds>({
      * project makes clients of that kind and none of them has a deadline.
      */
     function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
-      if (nobodyWaits(model, call, 0, FAMILIES[familyId].answersByEvents !== true)) return;
+      if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;
       const made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;

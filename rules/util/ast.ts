@@ -135,7 +135,7 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
 }
 
 /** A call handed a callback: an inline function, or a name callbacks are given (`onResponse`, `done`). */
-function takesCallback(call: Node): boolean {
+export function takesCallback(call: Node): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
   return call.arguments.some(argument => {
     const inner = unwrap(argument as Node);

@@ -19,6 +19,7 @@ import {
   ORM_DATA_SOURCES,
   type OrmDataSource,
   decideClientDeadline,
+  dispatcherBoundsResponses,
   isFalsyNone,
   ormRunsEmbedded,
   lookupModuleMember,
@@ -312,12 +313,6 @@ function readModule(
   };
 }
 
-/**
- * undici's default `headersTimeout` and `bodyTimeout` (300 s, undici lib/dispatcher/client.js),
- * which every fetch of Node already has: a dispatcher counts only where it is tighter than that.
- */
-const UNDICI_DEFAULT_TIMEOUT_MS = 300_000;
-
 /** A number a module writes: a literal, arithmetic on literals, or a top-level const of them. */
 function numberIn(program: TSESTree.Program, value: Node, depth: number): number | undefined {
   const node = unwrap(value);
@@ -336,16 +331,12 @@ function numberIn(program: TSESTree.Program, value: Node, depth: number): number
   return undefined;
 }
 
-/** undici's dispatchers that take `headersTimeout` and `bodyTimeout`. */
-const DISPATCHERS = new Set(['Agent', 'Pool', 'Client', 'ProxyAgent', 'EnvHttpProxyAgent', 'RetryAgent']);
-
 /**
  * The module installs a process-wide undici dispatcher with both of its response timeouts set
  * tighter than undici's 300 s defaults (`setGlobalDispatcher(new Agent({ headersTimeout: 30_000,
  * bodyTimeout: 30_000 }))`, also through a const of the module or `.compose(…)`): every request of
- * the global fetch then waits at most that long for headers and between body chunks. One left out
- * stays at the default, 0 turns it off, a value of 300 s or more is no tighter than the default
- * every fetch already has, and one the module does not write as a number is not known; none counts.
+ * the global fetch then waits at most that long for headers and between body chunks. The catalog
+ * decides (`dispatcherBoundsResponses`); a timeout the module does not write as a number is not known.
  */
 function boundedDispatcher(program: TSESTree.Program): boolean {
   return (
@@ -363,17 +354,20 @@ function boundedDispatcher(program: TSESTree.Program): boolean {
           made = unwrap(made.callee.object);
         else break;
       }
-      if (made?.type !== AST_NODE_TYPES.NewExpression || !DISPATCHERS.has(writtenName(made.callee) ?? ''))
-        return false;
+      if (made?.type !== AST_NODE_TYPES.NewExpression) return false;
       const options = made.arguments.find(argument => argument.type === AST_NODE_TYPES.ObjectExpression);
       if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-      const bounded = (key: string): boolean =>
-        options.properties.some(prop => {
-          if (prop.type !== AST_NODE_TYPES.Property || propertyKey(prop) !== key) return false;
-          const ms = numberIn(program, prop.value as Node, 0);
-          return ms !== undefined && ms > 0 && ms < UNDICI_DEFAULT_TIMEOUT_MS;
-        });
-      return bounded('headersTimeout') && bounded('bodyTimeout');
+      const ms = (key: string): number | undefined => {
+        const prop = options.properties.find(
+          inner => inner.type === AST_NODE_TYPES.Property && propertyKey(inner) === key,
+        );
+        return prop ? numberIn(program, (prop as TSESTree.Property).value as Node, 0) : undefined;
+      };
+      return dispatcherBoundsResponses(
+        writtenName(made.callee) ?? '',
+        ms('headersTimeout'),
+        ms('bodyTimeout'),
+      );
     }) !== undefined
   );
 }

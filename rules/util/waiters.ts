@@ -15,6 +15,7 @@ import {
   isFunction,
   memberName,
   promiseDropped,
+  takesCallback,
   unwrap,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
@@ -28,11 +29,25 @@ const MAPPERS = new Set(['map', 'flatMap']);
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
 /**
+ * How a client's calls answer: through their promise; also through callbacks or events on the
+ * client (`events`: the catalog's `answersByEvents`, so a statement of its own is still listened
+ * to); or on the request object the call returns (`request`: node:http's ClientRequest, the
+ * catalog's `answersOnRequest`).
+ */
+export type Answers = 'promise' | 'events' | 'request';
+
+/** How the calls of a catalog family answer ({@link Answers}). */
+export function answersOf(family: { answersByEvents?: boolean; answersOnRequest?: boolean }): Answers {
+  if (family.answersOnRequest) return 'request';
+  return family.answersByEvents ? 'events' : 'promise';
+}
+
+/**
  * Nothing waits for the answer of `call`: its promise is dropped where it is made
- * ({@link promiseDropped}; `statementDrops` off for a client that answers through events, whose
- * listeners wait for a call written as a statement), or the call is awaited or returned by a
- * function whose own promise nobody waits for, where the drop happens inside a function (at a
- * module's top level the process waits):
+ * ({@link promiseDropped}; for a client that answers through events, a call written as a statement
+ * is still listened to; for one that answers on the request it returns, a request whose value is
+ * thrown away is not), or the call is awaited or returned by a function whose own promise nobody
+ * waits for, where the drop happens inside a function (at a module's top level the process waits):
  * - an IIFE run as a statement of its own (`(async () => { await init(); })();`);
  * - an async callback of `forEach`, which ignores what its callback returns;
  * - a callback of `map` whose list of promises is dropped, or given to `Promise.all` (`allSettled`,
@@ -41,14 +56,16 @@ const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
  * - a function or private method of this file (not exported, a `#name` or TypeScript `private`
  *   method) called only where nobody waits for its answer.
  */
-export function nobodyWaits(model: FileModel, call: Node, depth = 0, statementDrops = true): boolean {
+export function nobodyWaits(model: FileModel, call: Node, depth = 0, answers: Answers = 'promise'): boolean {
   // A function started at a module's top level (`main().catch(exit)`, `(async () => …)()` in a
   // script) is waited for by the process: it stays alive until the call settles, and whoever runs
   // the script (a cron job, a CI step, a person) waits with it.
-  if (depth > 0 && !inFunction(call)) return false;
+  const inside = inFunction(call);
+  if (depth > 0 && !inside) return false;
   // A statement of its own is dropped only inside a function, for the same reason; `void` and a
   // `.catch(…)` say so anywhere.
-  if (promiseDropped(call, statementDrops && inFunction(call))) return true;
+  if (promiseDropped(call, answers === 'promise' && inside)) return true;
+  if (answers === 'request' && inside && requestUnheard(call)) return true;
   if (depth >= MAX_DEPTH) return false;
   const fn = settledFunction(call);
   return fn !== undefined && functionDropped(model, fn, depth + 1);
@@ -86,6 +103,41 @@ function settledFunction(node: Node): FunctionNode | undefined {
   // `async () => call()`: the arrow's expression body is its answer.
   if (isFunction(parent) && parent.body === current) return parent;
   return undefined;
+}
+
+/**
+ * A request nobody listens to: the call is handed no callback and the request it returns is thrown
+ * away, as a statement of its own or awaited as one (`await http.get(url);` awaits a ClientRequest,
+ * which is not a promise: the await returns at once and nothing hears the response).
+ */
+function requestUnheard(call: Node): boolean {
+  if (takesCallback(call)) return false;
+  let current: Node = call;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        return true;
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+        current = parent;
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        // `https.request(options).end(body);`: sent, and the request still thrown away.
+        const ended = parent.parent;
+        if (parent.object !== current || memberName(parent) !== 'end') return false;
+        if (ended.type !== AST_NODE_TYPES.CallExpression || ended.callee !== parent || takesCallback(ended))
+          return false;
+        current = ended;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
 }
 
 /** Nobody waits for what `fn` returns (see {@link nobodyWaits}). */

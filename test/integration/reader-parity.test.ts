@@ -36,15 +36,17 @@
 //   nearest package.json declares in the rules (rules/util/package-versions.ts); analyze does not
 //   read package.json for it, so it judges such a client as of the current major. The fixtures
 //   here have no package.json, so both agree.
-// - a process-wide undici dispatcher with tight response timeouts (`setGlobalDispatcher`, project
-//   facts) bounds the global fetch in require-timeout only; analyze reads the other process-wide
-//   default, `axios.defaults.timeout`, but not this one. No fixture here sets a dispatcher.
+// - a process-wide undici dispatcher with tight response timeouts (`setGlobalDispatcher`) bounds
+//   the global fetch in both: from project facts in the rules, from the library's files in analyze
+//   (the catalog's `dispatcherBoundsResponses` decides); checked below on the project-dispatcher
+//   fixtures.
 // - a call into a function of the project in another module that sends a fetch or axios request
 //   with no deadline (`projectRequestWithoutDeadline`) is reported at the call by require-timeout
 //   only, from project facts; analyze reports the request where it is made, in the function it
 //   analyses. Both judge the request itself the same way.
 // - a call nobody waits for (the operand of `void`, a statement of its own that takes no callback,
-//   or a call awaited only in a function whose own promise is dropped) has the same verdict in both
+//   a node:http request thrown away with no callback, even if awaited, or a call awaited only in a
+//   function whose own promise is dropped) has the same verdict in both
 //   readers, but require-timeout does not report it (rules/util/waiters.ts `nobodyWaits`); analyze
 //   lists it, since the function it analyses still sends it.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
@@ -64,6 +66,7 @@ import { wrapperCallFinding } from '../../rules/util/deadline-carrier.js';
 import { deadlineReader } from '../../rules/util/deadline-facts.js';
 import { escapingClientVerdicts } from '../../rules/util/escaping-clients.js';
 import { fileModel, mergeListeners } from '../../rules/util/file-model.js';
+import { projectSetsGlobalDispatcher } from '../../rules/util/project-facts.js';
 import { memoryContext } from '../core/analyze-helpers.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/parity');
@@ -91,7 +94,12 @@ function showEscaping(verdicts: readonly Verdict[]): string {
  * the deadline it needs, and of each client construction judged where it is made, through the
  * rules' ESTree reader.
  */
-function estreeVerdicts(code: string, settings: unknown): Map<string, string> {
+function estreeVerdicts(
+  code: string,
+  settings: unknown,
+  filename = 'fixture.ts',
+  projectFacts = false,
+): Map<string, string> {
   const verdicts = new Map<string, string>();
   const probe: TSESLint.RuleModule<'x'> = {
     meta: { type: 'problem', messages: { x: 'x' }, schema: [] },
@@ -100,7 +108,13 @@ function estreeVerdicts(code: string, settings: unknown): Map<string, string> {
       const { model, collectors } = fileModel(context);
       return mergeListeners(collectors, {
         'Program:exit'(): void {
-          const reader = deadlineReader(model);
+          // With project facts: the process-wide dispatcher another module of the project installs.
+          const reader = deadlineReader(
+            model,
+            undefined,
+            undefined,
+            projectFacts ? () => projectSetsGlobalDispatcher(context) : undefined,
+          );
           for (const call of model.calls) {
             const { line, column } = call.loc.start;
             const at = `${line}:${column + 1}`;
@@ -137,15 +151,19 @@ function estreeVerdicts(code: string, settings: unknown): Map<string, string> {
         ...(settings === undefined ? {} : { settings: { faultline: settings } }),
       },
     ],
-    'fixture.ts',
+    filename,
   );
   expect(messages.filter(message => message.fatal)).toEqual([]);
   return verdicts;
 }
 
 /** The same, through core's TypeScript reader. */
-function typescriptVerdicts(code: string, settings: unknown): Map<string, string> {
-  const { ctx, file } = memoryContext({ 'fixture.ts': code });
+function typescriptVerdicts(
+  code: string,
+  settings: unknown,
+  others: Record<string, string> = {},
+): Map<string, string> {
+  const { ctx, file } = memoryContext({ ...others, 'fixture.ts': code });
   const remote = new RemoteCalls(ctx, parseSettings(settings));
   const sourceFile = file('fixture.ts');
   const verdicts = new Map<string, string>();
@@ -205,6 +223,30 @@ describe('team-clients.ts with its settings', () => {
       '38:9': 'bounded',
       '39:28': 'bounded',
     });
+  });
+});
+
+describe('a process-wide undici dispatcher installed by another module', () => {
+  const DISPATCHERS = path.join(import.meta.dirname, '../fixtures/project-dispatcher');
+  const code = `import { fetch as undiciFetch } from 'undici';
+export const status = async () => (await fetch('https://status.example.com/ping')).json();
+export const health = () => undiciFetch('https://health.example.com');
+export const bounded = () => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(1000) });
+`;
+  // bounded: headersTimeout and bodyTimeout of 30 s (through a const and \`.compose\`); connect-only:
+  // the body timeout turned off; lenient: ten minutes, looser than undici's 300 s defaults.
+  it.each([
+    ['bounded', 'bounded'],
+    ['connect-only', 'missing'],
+    ['lenient', 'missing'],
+  ])('%s: the global fetch and undici’s own are judged %s by both readers', (project, expected) => {
+    const bootstrap = readFileSync(path.join(DISPATCHERS, project, 'src/bootstrap.ts'), 'utf8');
+    const filename = path.join(DISPATCHERS, project, 'src/client.ts');
+    const verdicts = { '2:42': expected, '3:29': expected, '4:30': 'bounded' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined, filename, true))).toEqual(verdicts);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined, { 'bootstrap.ts': bootstrap }))).toEqual(
+      verdicts,
+    );
   });
 });
 

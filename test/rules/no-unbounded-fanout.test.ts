@@ -289,6 +289,55 @@ export async function archive(ids: string[]) {
 }
 export const reopen = (trx: Knex.Transaction, ids: string[]) =>
   Promise.all(ids.map(id => db('orders').where({ id }).update({ status: 'open' }).transacting(trx)));`,
+    // A method that a transaction decorator runs in one transaction (Vendure's \`@Transaction()\`,
+    // typeorm-transactional's \`@Transactional()\`): the project's query functions it fans out to
+    // wait for each other on the transaction's connection.
+    {
+      filename: HANDLER,
+      code: `import { Transaction } from '../lib/transaction.decorator';
+import { Transactional } from 'typeorm-transactional';
+import { getWorkspaces } from '@/lib/workspaces';
+export class WorkspaceResolver {
+  @Transaction()
+  async refreshAll(orgs: string[]) { return Promise.all(orgs.map(org => getWorkspaces(org))); }
+  @Transactional({ propagation: 'REQUIRED' })
+  refreshEach = async (orgs: string[]) => { for (const org of orgs) void getWorkspaces(org).then(() => undefined); await Promise.all(orgs.map(async org => { await getWorkspaces(org); })); };
+}`,
+      options: [{ checkTests: true }],
+    },
+    // A list a function of this file returns, made with a constant length: seven keys, seven reads.
+    `import { Redis } from 'ioredis';
+const redis = new Redis({ commandTimeout: 1000 });
+const DAYS = 7;
+function weeklyKeys(userId: string, now: Date) {
+  const days = Array.from({ length: DAYS }, (_, offset) => new Date(now.getTime() - offset * 86_400_000).toISOString());
+  return days.map(day => \`usage:\${userId}:\${day}\`);
+}
+async function weeklyTotal(keys: string[]) {
+  return Promise.all(keys.map(key => redis.hgetall(key)));
+}
+export const total = (userId: string) => weeklyTotal(weeklyKeys(userId, new Date()));
+export const regions = () => Promise.all(Array.from(['eu', 'us']).map(region => redis.get(region)));`,
+    // The loop waits for what it pushed every tenth item: at most ten requests run at once.
+    `export async function refresh(sources: string[]) {
+  const promises: Promise<Response>[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    promises.push(fetch('https://registry/' + sources[i], { signal: AbortSignal.timeout(5000) }));
+    if (i % 10 === 0) {
+      await Promise.all(promises);
+      promises.length = 0;
+    }
+  }
+  await Promise.all(promises);
+}
+export async function sync(ids: string[]) {
+  const batch: Promise<Response>[] = [];
+  for (const id of ids) {
+    batch.push(fetch('https://api/u/' + id, { signal: AbortSignal.timeout(5000) }));
+    if (batch.length >= 20) await Promise.allSettled(batch.splice(0));
+  }
+  await Promise.allSettled(batch);
+}`,
     // kysely: a helper given the transaction (\`Transaction<DB>\`) calls on it.
     {
       filename: HANDLER,
@@ -589,6 +638,47 @@ export async function load(ids: string[]) {
     {
       code: `import async from 'async'; import axios from 'axios'; export const load = (ids: string[]) => async.map(ids, async (id: string) => axios.get('/u/' + id, { timeout: 1000 }));`,
       errors: [{ column: 94, endColumn: 103, endLine: 1, line: 1, messageId: 'unboundedFanout' }],
+    },
+    // A transaction decorator binds queries, not HTTP requests; a method without one fans out.
+    {
+      filename: HANDLER,
+      code: `import { Transaction } from '../lib/transaction.decorator';
+import { getWorkspaces } from '@/lib/workspaces';
+export class WorkspaceResolver {
+  @Transaction()
+  async notifyAll(urls: string[]) { return Promise.all(urls.map(url => fetch(url, { signal: AbortSignal.timeout(5000) }))); }
+  @Cache()
+  async refreshAll(orgs: string[]) { return Promise.all(orgs.map(org => getWorkspaces(org))); }
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { column: 44, endColumn: 55, endLine: 5, line: 5, messageId: 'unboundedFanout' },
+        { column: 45, endColumn: 56, endLine: 7, line: 7, messageId: 'unboundedFanout' },
+      ],
+    },
+    // A length the caller chooses, and a function of this file returning its caller's list, are data.
+    {
+      code: `import { Redis } from 'ioredis';
+const redis = new Redis({ commandTimeout: 1000 });
+function keysFor(ids: string[]) { return ids.map(id => 'user:' + id); }
+export const load = (count: number) => Promise.all(Array.from({ length: count }).map((_, i) => redis.get('slot:' + i)));
+export const users = (ids: string[]) => Promise.all(keysFor(ids).map(key => redis.get(key)));`,
+      errors: [
+        { column: 40, endColumn: 51, endLine: 4, line: 4, messageId: 'unboundedFanout' },
+        { column: 41, endColumn: 52, endLine: 5, line: 5, messageId: 'unboundedFanout' },
+      ],
+    },
+    // Waiting for another list inside the loop does not bound the pushed one.
+    {
+      code: `export async function refresh(sources: string[], done: Promise<void>[]) {
+  const promises: Promise<Response>[] = [];
+  for (const source of sources) {
+    promises.push(fetch('https://registry/' + source, { signal: AbortSignal.timeout(5000) }));
+    await Promise.all(done);
+  }
+  await Promise.all(promises);
+}`,
+      errors: [{ column: 5, endColumn: 18, endLine: 4, line: 4, messageId: 'unboundedFanout' }],
     },
     // Project calls: a function of another module (through a tsconfig \`paths\` alias) that queries Prisma.
     {

@@ -48,6 +48,16 @@ ruleTester.run('require-timeout', rule, {
 export function boot(model: never) {
   generateText({ model, prompt: 'y' });
 }`,
+    // node:http answers on the request it returns: a request thrown away with no callback is heard
+    // by nobody (\`await\` on a ClientRequest returns at once: it is not a promise).
+    `import http from 'node:http';
+import https from 'node:https';
+export async function mockSend(url: URL, body: string) {
+  if (url.protocol === 'http:') await http.get(url);
+  else await https.get(url);
+  https.request(url, { method: 'POST' }).end(body);
+  https.get(url);
+}`,
     // ... or awaited only inside a function whose own promise nobody waits for: an async IIFE run
     // as a statement, an async forEach callback, a map whose promises are dropped or given to a
     // Promise.all nobody waits for, a private method and a function of the file called only so.
@@ -621,13 +631,13 @@ export async function init(model: never, other: Promise<unknown>) {
       ],
     },
     {
-      // Something waits for these: a continuation of the answer, and a statement of a client that
-      // answers through events (node:http: its listeners wait).
+      // Something waits for these: a continuation of the answer, and a listener on the request a
+      // client that answers through events returns (node:http).
       code: `import { generateText } from 'ai';
 import https from 'node:https';
 export function boot(model: never, save: (text: unknown) => void, url: string) {
   void generateText({ model, prompt: 'x' }).then(save);
-  https.get(url);
+  https.get(url).on('response', save);
 }`,
       errors: [
         { column: 8, endColumn: 20, endLine: 4, line: 4, messageId: 'missingDeadline' },

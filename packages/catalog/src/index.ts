@@ -70,6 +70,7 @@ export {
   isRemoteOnlyModule,
 } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
+export { UNDICI_DISPATCHERS, dispatcherBoundsResponses } from './clients/undici.js';
 export { ORM_DATA_SOURCES, type OrmDataSource, ormRunsEmbedded } from './clients/sql-orm.js';
 export {
   AUTO_PIPELINING,

@@ -273,4 +273,10 @@ export interface Family {
    * own is still waited for by its listeners.
    */
   answersByEvents?: boolean;
+  /**
+   * Its calls answer on the request object they return (node:http's ClientRequest, through its
+   * `response` event) or through the callback they are handed: a request whose value is thrown away
+   * with no callback (`await https.get(url);`: a ClientRequest is not a promise) is heard by nobody.
+   */
+  answersOnRequest?: boolean;
 }

@@ -32,6 +32,7 @@ export const httpFamily: ClientFamily = {
   family: {
     id: 'http',
     answersByEvents: true,
+    answersOnRequest: true,
     label: 'node:http',
     reportAt: 'call',
     fix: "pass `signal: AbortSignal.timeout(ms)` in the options, or set `timeout` and destroy the request in its handler: `req.on('timeout', () => req.destroy())`",

@@ -8,6 +8,39 @@ import type { Verdict } from '../types.js';
 /** Dispatcher options whose "none" value turns a finite default off. */
 export const UNDICI_TIMEOUT_KEYS: readonly string[] = ['headersTimeout', 'bodyTimeout', 'connectTimeout'];
 
+/** undici's dispatchers that take `headersTimeout` and `bodyTimeout` (`new Agent({ … })`). */
+export const UNDICI_DISPATCHERS: ReadonlySet<string> = new Set([
+  'Agent',
+  'Pool',
+  'Client',
+  'ProxyAgent',
+  'EnvHttpProxyAgent',
+  'RetryAgent',
+]);
+
+/**
+ * undici's default `headersTimeout` and `bodyTimeout` (300 s, undici lib/dispatcher/client.js),
+ * which every fetch of Node already has.
+ */
+export const UNDICI_DEFAULT_TIMEOUT_MS = 300_000;
+
+/**
+ * A process-wide dispatcher (`setGlobalDispatcher(new Agent({ headersTimeout, bodyTimeout }))`)
+ * bounds every request of the global fetch when both of its response timeouts are numbers tighter
+ * than undici's defaults. One left out stays at the default, 0 turns it off, a value of 300 s or
+ * more is no tighter than what every fetch already has, and one the reader cannot read as a number
+ * is not known: none counts. `dispatcher` is the class constructed (`Agent`).
+ */
+export function dispatcherBoundsResponses(
+  dispatcher: string,
+  headersTimeout: number | undefined,
+  bodyTimeout: number | undefined,
+): boolean {
+  const tight = (ms: number | undefined): boolean =>
+    ms !== undefined && ms > 0 && ms < UNDICI_DEFAULT_TIMEOUT_MS;
+  return UNDICI_DISPATCHERS.has(dispatcher) && tight(headersTimeout) && tight(bodyTimeout);
+}
+
 function decideUndici(input: JudgeInput): Verdict {
   for (const key of UNDICI_TIMEOUT_KEYS) {
     const { prop } = lookupLayers(input, key);

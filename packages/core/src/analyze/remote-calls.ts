@@ -36,6 +36,7 @@ import {
   customModuleRole,
   decideDeadline,
   decideEscapingClient,
+  dispatcherBoundsResponses,
   extendValue,
   hasPerCallBound,
   wrapperMatters,
@@ -137,6 +138,7 @@ export class RemoteCalls {
   private readonly carrierHost: CarrierHost;
   private readonly declared: DeclaredTypes<Origin>;
   private projectDefaults: Map<ts.SourceFile, Summary[]> | undefined;
+  private globalDispatcher: boolean | undefined;
 
   /**
    * `settings` is the parsed `settings.faultline` of the project's ESLint config (none: the
@@ -1362,6 +1364,12 @@ export class RemoteCalls {
     if (family === 'fetch') {
       const request = this.requestInit(node);
       if (request) facts.request = request;
+      // The global fetch (and undici's own) sends through the process's global dispatcher.
+      const callee = classified.callee;
+      const throughGlobal =
+        (callee.kind === 'global' && callee.path.join('.') === 'fetch') ||
+        (callee.kind === 'module' && callee.module === 'undici' && callee.path.join('.') === 'fetch');
+      if (throughGlobal && this.setsGlobalDispatcher()) facts.processDispatcher = true;
     }
     if (family === 'http') facts.http = this.httpFacts(node);
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
@@ -1509,6 +1517,59 @@ export class RemoteCalls {
         layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
     }
     return layers;
+  }
+
+  /**
+   * A file of the library installs a process-wide undici dispatcher whose response timeouts bound
+   * every request of the global fetch (`setGlobalDispatcher(new Agent({ headersTimeout: 30_000,
+   * bodyTimeout: 30_000 }))`, through a const or `.compose(…)`): the catalog decides
+   * (`dispatcherBoundsResponses`), as in the rules' project facts.
+   */
+  private setsGlobalDispatcher(): boolean {
+    if (this.globalDispatcher !== undefined) return this.globalDispatcher;
+    this.globalDispatcher = false;
+    for (const file of this.ctx.program.getSourceFiles()) {
+      if (!this.ctx.libraryFiles.has(file.fileName) || !file.text.includes('setGlobalDispatcher')) continue;
+      walk(file, node => {
+        if (this.globalDispatcher) return false;
+        if (ts.isCallExpression(node) && writtenName(node.expression) === 'setGlobalDispatcher')
+          this.globalDispatcher = this.boundedDispatcher(node.arguments[0]);
+        return true;
+      });
+      if (this.globalDispatcher) break;
+    }
+    return this.globalDispatcher;
+  }
+
+  /** The dispatcher handed to `setGlobalDispatcher` bounds headers and body (see {@link setsGlobalDispatcher}). */
+  private boundedDispatcher(argument: ts.Expression | undefined): boolean {
+    let made = argument ? unwrap(argument) : undefined;
+    for (let steps = 0; made && steps < 4; steps++) {
+      if (ts.isIdentifier(made)) {
+        const init = this.constInit(made);
+        made = init ? unwrap(init) : undefined;
+      } else if (
+        ts.isCallExpression(made) &&
+        ts.isPropertyAccessExpression(made.expression) &&
+        made.expression.name.text === 'compose'
+      )
+        made = unwrap(made.expression.expression);
+      else break;
+    }
+    if (!made || !ts.isNewExpression(made)) return false;
+    const options = made.arguments?.find(ts.isObjectLiteralExpression);
+    if (!options) return false;
+    const summary = this.summarizeValue(options);
+    if (summary.kind !== 'object') return false;
+    const ms = (key: string): number | undefined => {
+      const value = summary.props.get(key)?.value;
+      return value?.kind === 'number' ? value.value : undefined;
+    };
+    return dispatcherBoundsResponses(
+      writtenName(made.expression) ?? '',
+      ms('headersTimeout'),
+      ms('bodyTimeout'),
+    );
   }
 
   private isTimeoutWrapperCall(call: ts.CallExpression): boolean {
