@@ -8,6 +8,8 @@ import {
 } from '@typescript-eslint/utils/eslint-utils';
 
 import { type FileModel, type Need, fileModel, mergeListeners, releaseFile } from './util/file-model.js';
+import type { Node } from './util/ast.js';
+import { isDevOnly } from './util/dev-only.js';
 import { isTestFile } from './util/test-files.js';
 
 /** Extra `meta.docs` fields our rules declare; configs and the README table are generated from them. */
@@ -51,10 +53,30 @@ export interface ModelRuleDefinition<Options extends CheckTestsOptions, MessageI
 }
 
 /**
+ * The rule's context, with reports about code that runs only outside production (see
+ * util/dev-only.ts) left out. The engine's context may be frozen (ESLint) or keep its state in
+ * private fields (oxlint), so the view reads every other property from it as it is.
+ */
+function outsideDevOnly<MessageIds extends string, Options extends readonly unknown[]>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, Options>>,
+): Readonly<TSESLint.RuleContext<MessageIds, Options>> {
+  const report = (descriptor: TSESLint.ReportDescriptor<MessageIds>): void => {
+    const node = 'node' in descriptor ? (descriptor.node as Node | undefined) : undefined;
+    if (node && isDevOnly(node)) return;
+    context.report(descriptor);
+  };
+  return new Proxy({} as Readonly<TSESLint.RuleContext<MessageIds, Options>>, {
+    get: (_target, property) => (property === 'report' ? report : Reflect.get(context, property)),
+    has: (_target, property) => Reflect.has(context, property),
+  });
+}
+
+/**
  * Builds a faultline rule from its metadata and listeners, with the preamble every rule shares:
  * test files are skipped unless `checkTests` is on, the file model is shared with the other
- * rules (each fact collected once, by the first rule that needs it), and the model's collectors
- * run before the rule's own handlers.
+ * rules (each fact collected once, by the first rule that needs it), the model's collectors
+ * run before the rule's own handlers, and nothing is reported in code that runs only outside
+ * production.
  */
 export function createModelRule<Options extends CheckTestsOptions, MessageIds extends string>({
   needs = [],
@@ -67,9 +89,13 @@ export function createModelRule<Options extends CheckTestsOptions, MessageIds ex
   ): RuleListener => {
     if (!options[0].checkTests && isTestFile(context.filename, context.cwd)) return {};
     const { model, collectors } = fileModel(context, needs);
-    return mergeListeners(collectors, create(context, options, { model, settings: model.settings }), {
-      'Program:exit': () => releaseFile(model),
-    });
+    return mergeListeners(
+      collectors,
+      create(outsideDevOnly(context), options, { model, settings: model.settings }),
+      {
+        'Program:exit': () => releaseFile(model),
+      },
+    );
   };
   const built = createRule<Options, MessageIds>({ ...rule, create: run });
   const defaults = (rule.meta.defaultOptions ?? []) as unknown as Options;

@@ -87,9 +87,23 @@ export default createModelRule<Options, MessageIds>({
         (delay.kind !== 'constant' && !(delay.kind === 'growing' && !delay.capped))
       )
         return [];
+      // The counter must be a variable where the delay is written (not a field of an argument,
+      // `dto.retryAttempt`); an optional parameter starts undefined.
+      let variable: TSESLint.Scope.Variable | undefined;
+      for (
+        let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(expr);
+        scope && !variable;
+        scope = scope.upper
+      )
+        variable = scope.set.get(counter);
+      if (!variable) return [];
+      const optional = variable.defs.some(
+        def => def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && def.name.optional,
+      );
+      const step = optional ? `(${counter} ?? 0)` : counter;
       const cap = settings.maxDelayMs;
       const text = sourceCode.getText(expr);
-      const base = delay.kind === 'constant' ? `${wrap(text)} * 2 ** ${counter}` : text;
+      const base = delay.kind === 'constant' ? `${wrap(text)} * 2 ** ${step}` : text;
       return [
         {
           messageId: 'suggestFullJitter',

@@ -25,6 +25,7 @@ import { declaredMajor } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { answersOf, nobodyWaits } from './util/waiters.js';
+import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection } from './util/subscriber.js';
 import { addOptionFix } from './util/fix.js';
@@ -202,6 +203,8 @@ export default createModelRule<Options, MessageIds>({
       : undefined;
     const ms = options.suggestedTimeoutMs ?? 10_000;
     const sourceCode = context.sourceCode;
+    // Browser code: a request there holds up one user's tab, not a service.
+    if (isBrowserModule(sourceCode)) return {};
     const reported = new Set<unknown>();
 
     const calleeText = (node: CallLike): string => {

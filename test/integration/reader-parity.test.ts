@@ -49,6 +49,9 @@
 //   function whose own promise is dropped) has the same verdict in both
 //   readers, but require-timeout does not report it (rules/util/waiters.ts `nobodyWaits`); analyze
 //   lists it, since the function it analyses still sends it.
+// - a module that is browser code (`'use client'`, React client hooks, the page's `document`) is
+//   left alone by require-timeout (rules/util/browser-module.ts); analyze judges its calls, since
+//   a library carved into a service runs them on a server.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, lintWithEslint, lintWithOxlint } from '../helpers/engines.js';
 
 const cwd = path.join(ROOT, 'test/fixtures/require-timeout');
-const files = ['esm.js', 'module.mjs', 'common.cjs', 'service.ts', 'widget.tsx'];
+const files = ['esm.js', 'module.mjs', 'common.cjs', 'service.ts', 'widget.tsx', 'client-widget.tsx'];
 const rules = { 'faultline/require-timeout': ['error', { checkTests: true }] as ['error', ...unknown[]] };
 
 /** Where each fixture file must be reported, as `file:line:column`. */
@@ -18,7 +18,7 @@ const expected = [
   'service.ts:5:26',
   'service.ts:6:28',
   'service.ts:9:26',
-  'widget.tsx:7:71',
+  'widget.tsx:7:90',
 ];
 
 describe('require-timeout on real linters', () => {

@@ -499,6 +499,88 @@ for (let attempt = 0; attempt < 4; attempt++) {
   ],
   invalid: [
     {
+      // A recursive retry whose counter starts undefined, steps through a const, and is tested
+      // through a const (\`retryAttempt && retryAttempt > 2\`): bounded (not \`unboundedRetry\`),
+      // at a constant 50 ms.
+      code: `import axios from 'axios';
+export class Proxy {
+  constructor(private timer: { sleep(ms: number): Promise<void> }) {}
+  async call(url: string, retryAttempt?: number): Promise<unknown> {
+    try {
+      return await axios.get(url, { timeout: 1000 });
+    } catch (error) {
+      const tooManyRetryAttempts = retryAttempt && retryAttempt > 2;
+      if (!tooManyRetryAttempts) {
+        await this.timer.sleep(50);
+        const nextRetryAttempt = retryAttempt ? retryAttempt + 1 : 1;
+        return this.call(url, nextRetryAttempt);
+      }
+      throw error;
+    }
+  }
+  async validate(dto: { url: string; retryAttempt?: number }): Promise<unknown> {
+    try {
+      return await axios.post(dto.url, {}, { timeout: 1000 });
+    } catch (error) {
+      const tooManyRetryAttempts = dto.retryAttempt && dto.retryAttempt > 2;
+      if (!tooManyRetryAttempts) {
+        await this.timer.sleep(50);
+        const nextRetryAttempt = dto.retryAttempt ? dto.retryAttempt + 1 : 1;
+        return this.validate({ url: dto.url, retryAttempt: nextRetryAttempt });
+      }
+      throw error;
+    }
+  }
+}`,
+      // The suggestion steps an optional counter from 0; a counter read off an argument
+      // (\`dto.retryAttempt\`) is no variable to write in the delay, so none is offered there.
+      errors: [
+        {
+          line: 10,
+          column: 15,
+          endLine: 10,
+          endColumn: 35,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `import axios from 'axios';
+export class Proxy {
+  constructor(private timer: { sleep(ms: number): Promise<void> }) {}
+  async call(url: string, retryAttempt?: number): Promise<unknown> {
+    try {
+      return await axios.get(url, { timeout: 1000 });
+    } catch (error) {
+      const tooManyRetryAttempts = retryAttempt && retryAttempt > 2;
+      if (!tooManyRetryAttempts) {
+        await this.timer.sleep(Math.random() * Math.min(30000, 50 * 2 ** (retryAttempt ?? 0)));
+        const nextRetryAttempt = retryAttempt ? retryAttempt + 1 : 1;
+        return this.call(url, nextRetryAttempt);
+      }
+      throw error;
+    }
+  }
+  async validate(dto: { url: string; retryAttempt?: number }): Promise<unknown> {
+    try {
+      return await axios.post(dto.url, {}, { timeout: 1000 });
+    } catch (error) {
+      const tooManyRetryAttempts = dto.retryAttempt && dto.retryAttempt > 2;
+      if (!tooManyRetryAttempts) {
+        await this.timer.sleep(50);
+        const nextRetryAttempt = dto.retryAttempt ? dto.retryAttempt + 1 : 1;
+        return this.validate({ url: dto.url, retryAttempt: nextRetryAttempt });
+      }
+      throw error;
+    }
+  }
+}`,
+            },
+          ],
+        },
+        { line: 23, column: 15, endLine: 23, endColumn: 35, messageId: 'constantDelay', suggestions: [] },
+      ],
+    },
+    {
       // The retried method lets its failure out: the loop goes round, at a constant pause.
       code: `
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));

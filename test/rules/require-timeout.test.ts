@@ -48,6 +48,33 @@ ruleTester.run('require-timeout', rule, {
 export function boot(model: never) {
   generateText({ model, prompt: 'y' });
 }`,
+    // Code that runs only outside production: a development branch, the other branch of a
+    // production check, a guard that says not production.
+    `if (process.env.NODE_ENV === 'development') {
+  app.get('/gcs/*', async ctx => {
+    const response = await fetch(process.env.GCP_STORAGE_EMULATOR_HOST + ctx.req.path);
+    return new Response(response.body);
+  });
+}
+export const seed = () => (process.env.NODE_ENV === 'production' ? undefined : fetch('http://localhost:4000/seed'));
+export async function mock(url: string) {
+  if (!(process.env['NODE_ENV'] === 'production' || !url)) await fetch(url);
+  return process.env.NODE_ENV !== 'production' && fetch(url);
+}`,
+    // Browser code: a client module, a module of React client hooks, a module that reads the page's
+    // document. A request there holds up one user's tab, not a service.
+    `'use client';
+import axios from 'axios';
+export const load = () => axios.get('https://api.example.com/me');`,
+    `import { useEffect, useState } from 'react';
+export function useProfile(url: string) {
+  const [profile, setProfile] = useState<unknown>();
+  useEffect(() => { void fetch(url).then(r => r.json()).then(setProfile); }, [url]);
+  return profile;
+}
+export const send = (url: string) => fetch(url, { method: 'POST' });`,
+    `export function getErrorCookie() { return document.cookie.match(/jackson_error=([^;]*)/)?.[1]; }
+export const fetcher = async (url: string) => (await fetch(url)).json();`,
     // node:http answers on the request it returns: a request thrown away with no callback is heard
     // by nobody (\`await\` on a ClientRequest returns at once: it is not a promise).
     `import http from 'node:http';
@@ -614,6 +641,81 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // Production code: the production branch, and a check that is not about NODE_ENV.
+      code: `export async function load(url: string) {
+  if (process.env.NODE_ENV === 'production') await fetch(url);
+  if (process.env.APP_ENV === 'development') await fetch(url);
+}`,
+      errors: [
+        {
+          line: 2,
+          column: 52,
+          endLine: 2,
+          endColumn: 57,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export async function load(url: string) {
+  if (process.env.NODE_ENV === 'production') await fetch(url, { signal: AbortSignal.timeout(10000) });
+  if (process.env.APP_ENV === 'development') await fetch(url);
+}`,
+            },
+          ],
+        },
+        {
+          line: 3,
+          column: 52,
+          endLine: 3,
+          endColumn: 57,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export async function load(url: string) {
+  if (process.env.NODE_ENV === 'production') await fetch(url);
+  if (process.env.APP_ENV === 'development') await fetch(url, { signal: AbortSignal.timeout(10000) });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Isomorphic code that only asks whether a page exists, a type import of React, and React's
+      // \`cache\` (a server component's helper) are no sign of browser code.
+      code: `import type { useState } from 'react';
+import { cache } from 'react';
+export type State = ReturnType<typeof useState>;
+export const load = cache(async (id: string) => {
+  if (typeof document !== 'undefined') return null;
+  const res = await fetch('https://api.example.com/items/' + id);
+  return res.json();
+});`,
+      errors: [
+        {
+          column: 21,
+          endColumn: 26,
+          endLine: 6,
+          line: 6,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import type { useState } from 'react';
+import { cache } from 'react';
+export type State = ReturnType<typeof useState>;
+export const load = cache(async (id: string) => {
+  if (typeof document !== 'undefined') return null;
+  const res = await fetch('https://api.example.com/items/' + id, { signal: AbortSignal.timeout(10000) });
+  return res.json();
+});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // An async IIFE nothing races (awaited as it is), or raced against another request.
       code: `import { generateText } from 'ai';
@@ -1254,18 +1356,19 @@ await fetch(request, { signal: AbortSignal.timeout(10000) });
       ],
     },
     {
+      // A server component (no client hooks, no 'use client'): its fetch runs on the server.
       filename: 'users.tsx',
       code: `
-import { useEffect } from 'react';
-export function Users() {
-  useEffect(() => { fetch('https://api.example.com/users').then(r => r.json()).then(setUsers); }, []);
-  return <ul />;
+import { Suspense } from 'react';
+export default async function Users() {
+  const users = await fetch('https://api.example.com/users').then(r => r.json());
+  return <Suspense><ul>{users.length}</ul></Suspense>;
 }
 `,
       errors: [
         {
-          column: 21,
-          endColumn: 26,
+          column: 23,
+          endColumn: 28,
           endLine: 4,
           line: 4,
           messageId: 'missingDeadline',
@@ -1273,10 +1376,10 @@ export function Users() {
             {
               messageId: 'suggestSignal',
               output: `
-import { useEffect } from 'react';
-export function Users() {
-  useEffect(() => { fetch('https://api.example.com/users', { signal: AbortSignal.timeout(10000) }).then(r => r.json()).then(setUsers); }, []);
-  return <ul />;
+import { Suspense } from 'react';
+export default async function Users() {
+  const users = await fetch('https://api.example.com/users', { signal: AbortSignal.timeout(10000) }).then(r => r.json());
+  return <Suspense><ul>{users.length}</ul></Suspense>;
 }
 `,
             },

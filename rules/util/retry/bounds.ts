@@ -15,9 +15,16 @@ export function isBoundTest(
   test: Node,
   counters: readonly string[],
   clocks: readonly string[] = [],
+  aliases?: ReadonlyMap<string, Node>,
+  depth = 0,
 ): boolean {
   return (
     findNode(test, node => {
+      // `const tooMany = attempt && attempt > 2; if (!tooMany && …)`: a const that holds the test.
+      if (node.type === AST_NODE_TYPES.Identifier && depth < 2) {
+        const init = aliases?.get(node.name);
+        if (init && isBoundTest(init, counters, clocks, aliases, depth + 1)) return true;
+      }
       if (
         node.type === AST_NODE_TYPES.BinaryExpression &&
         ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)
@@ -145,6 +152,7 @@ function exitsAfter(statement: Node): boolean {
 
 /** The function stops retrying on an attempt count, a deadline or an abort signal it tests. */
 export function functionBounded(fn: FunctionNode, counters: readonly string[]): boolean {
+  const aliases = constsOf(fn);
   let bounded = false;
   findNode(fn.body, node => {
     if (
@@ -154,8 +162,20 @@ export function functionBounded(fn: FunctionNode, counters: readonly string[]): 
     )
       return false;
     const test = node.type === AST_NODE_TYPES.LogicalExpression ? node.left : node.test;
-    if (isBoundTest(test, counters)) bounded = true;
+    if (isBoundTest(test, counters, [], aliases)) bounded = true;
     return bounded;
   });
   return bounded;
+}
+
+/** The `const name = …` declarations of `fn`'s own body (not of functions nested in it), by name. */
+function constsOf(fn: FunctionNode): Map<string, Node> {
+  const consts = new Map<string, Node>();
+  ownNodes(fn.body, node => {
+    if (node.type !== AST_NODE_TYPES.VariableDeclaration || node.kind !== 'const') return;
+    for (const declarator of node.declarations)
+      if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.init)
+        consts.set(declarator.id.name, declarator.init);
+  });
+  return consts;
 }

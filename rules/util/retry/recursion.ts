@@ -96,7 +96,7 @@ export class SelfCallRetries {
     // (a new token, a lost race) before the call goes again; there is no outage to wait out.
     if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
     if (!doesWork(this.model, fn.body) && kind === 'recursion') return undefined;
-    const counters = recursionCounters(fn, name);
+    const counters = recursionCounters(this.model, fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
     if (counters.some(counter => indexesWith(this.model, fn.body, counter))) return undefined;
     // `complete({ messages: messages.slice(1) })`: a smaller request, not the same one again.
@@ -254,24 +254,11 @@ function failurePath(node: Node, fn: FunctionNode): Node | undefined {
 }
 
 /** Parameters passed on changed in the self-call (`retry(n - 1)`, `attempt + 1`), and `this.x++` fields. */
-function recursionCounters(fn: FunctionNode, name: string): string[] {
-  const params = fn.params.map(param =>
-    param.type === AST_NODE_TYPES.Identifier
-      ? param.name
-      : param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
-        ? param.left.name
-        : undefined,
-  );
+function recursionCounters(model: FileModel, fn: FunctionNode, name: string): string[] {
   const counters = new Set<string>();
   ownNodes(fn.body, node => {
     if (node.type !== AST_NODE_TYPES.CallExpression || calleeName(node.callee) !== name) return false;
-    node.arguments.forEach((arg, index) => {
-      const param = params[index];
-      if (!param) return;
-      if (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) {
-        if (namesIn(arg).has(param)) counters.add(param);
-      }
-    });
+    for (const [param, arg] of stepArguments(fn, node)) if (steps(model, arg, param)) counters.add(param);
     return false;
   });
   for (const assigned of steppedNames(fn.body)) counters.add(assigned);
@@ -289,20 +276,54 @@ function recursionCounters(fn: FunctionNode, name: string): string[] {
   });
   // `retry(attempt + 1)` through a timer callback: look into nested callbacks too.
   findNode(fn.body, node => {
-    if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === name) {
-      node.arguments.forEach((arg, index) => {
-        const param = params[index];
-        if (
-          param &&
-          (arg.type === AST_NODE_TYPES.BinaryExpression || arg.type === AST_NODE_TYPES.UpdateExpression) &&
-          namesIn(arg).has(param)
-        )
-          counters.add(param);
-      });
-    }
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === name)
+      for (const [param, arg] of stepArguments(fn, node)) if (steps(model, arg, param)) counters.add(param);
     return false;
   });
   return [...counters];
+}
+
+/**
+ * The arguments of a self-call paired with what they feed ({@link selfCallArguments}), and the
+ * properties of an object handed to a first parameter kept whole (`validate({ ...dto, retryAttempt:
+ * next })` for `validate(dto)`, which reads `dto.retryAttempt`), paired with their keys.
+ */
+function stepArguments(fn: FunctionNode, call: TSESTree.CallExpression): [string, Node][] {
+  const pairs = selfCallArguments(fn, call);
+  const first = fn.params[0];
+  const whole = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+  const arg = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
+  if (whole?.type === AST_NODE_TYPES.Identifier && arg?.type === AST_NODE_TYPES.ObjectExpression)
+    for (const property of arg.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      if (property.key.type === AST_NODE_TYPES.Identifier)
+        pairs.push([property.key.name, property.value as Node]);
+    }
+  return pairs;
+}
+
+/**
+ * `arg` moves the counter `param` on: arithmetic or an update on it (`attempt + 1`, `++attempt`,
+ * `attempt ? attempt + 1 : 1`, `dto.retryAttempt + 1`), also through a const of the function that
+ * holds it (`const next = attempt ? attempt + 1 : 1; return retry(next)`).
+ */
+function steps(model: FileModel, arg: Node, param: string, depth = 0): boolean {
+  const value = unwrap(arg);
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const init = model.constInit(value);
+    return init !== undefined && steps(model, init, param, depth + 1);
+  }
+  return (
+    findNode(
+      value,
+      node =>
+        (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '+' || node.operator === '-')) ||
+        node.type === AST_NODE_TYPES.UpdateExpression
+          ? namesIn(node).has(param)
+          : false,
+      node => !isFunction(node),
+    ) !== undefined
+  );
 }
 
 /** Array methods whose callback runs once per item. */
