@@ -6,6 +6,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { type Node, isFunction } from './ast.js';
+
 /** React hooks that run only in a client component (React Server Components reject them). */
 const CLIENT_HOOKS = new Set([
   'useState',
@@ -67,7 +69,9 @@ function importsClientHooks(program: TSESTree.Program): boolean {
 
 /**
  * The module reads the global `document` other than to ask whether it exists (`typeof document`,
- * the check isomorphic code makes before it touches the page).
+ * the check isomorphic code makes before it touches the page), and not in a function it hands to
+ * a call: Puppeteer's and Playwright's `page.evaluate(() => document.title)` sends that function to
+ * the browser it drives, from a module that runs on the server.
  */
 function readsDocument(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const global = sourceCode.scopeManager?.globalScope;
@@ -79,6 +83,21 @@ function readsDocument(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
       !(
         reference.identifier.parent.type === AST_NODE_TYPES.UnaryExpression &&
         reference.identifier.parent.operator === 'typeof'
-      ),
+      ) &&
+      !inHandedFunction(reference.identifier),
   );
+}
+
+/** `node` is inside a function given to a call as an argument (`page.evaluate(() => …)`). */
+function inHandedFunction(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (
+      isFunction(current as Node) &&
+      (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument)
+    )
+      return true;
+  }
+  return false;
 }

@@ -683,6 +683,34 @@ export async function slot(wallet: SolanaWallet) {
       ],
     },
     {
+      // A server module that drives a browser: the function handed to \`page.evaluate\` runs in the
+      // page, the module on the server.
+      code: `import axios from 'axios';
+export async function enrich(page: { evaluate<T>(fn: () => T): Promise<T> }, url: string) {
+  const title = await page.evaluate(() => document.title);
+  return axios.post(url, { title });
+}`,
+      errors: [
+        {
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 20,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestTimeout',
+              output: `import axios from 'axios';
+export async function enrich(page: { evaluate<T>(fn: () => T): Promise<T> }, url: string) {
+  const title = await page.evaluate(() => document.title);
+  return axios.post(url, { title }, { timeout: 10000 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Isomorphic code that only asks whether a page exists, a type import of React, and React's
       // \`cache\` (a server component's helper) are no sign of browser code.
       code: `import type { useState } from 'react';
