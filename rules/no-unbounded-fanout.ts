@@ -165,7 +165,15 @@ export default createModelRule<Options, MessageIds>({
         return (
           !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small
         );
-      if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length <= small;
+      if (node.type === AST_NODE_TYPES.ObjectExpression) {
+        // An array-like (`Array.from({ length: count }, fn)`): as many items as its length.
+        const length = node.properties.find(
+          property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'length',
+        );
+        if (!length) return node.properties.length <= small;
+        const count = model.summarizeValue((length as TSESTree.Property).value as Node);
+        return count.kind === 'number' && count.value <= small;
+      }
       if (node.type === AST_NODE_TYPES.AwaitExpression) return isSmall(node.argument as Node, depth + 1);
       // `list ?? []`: small when both sides are.
       if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&')
@@ -193,7 +201,7 @@ export default createModelRule<Options, MessageIds>({
         if (local) return returnsSmall(local, depth + 1);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const name = memberName(callee);
-        // `Array.from({ length: DAYS }, …)`: as many items as the length; `Array.from(xs, …)`: as xs.
+        // `Array.from({ length: DAYS }, …)`, `Array.from(xs, …)`: as many items as the first argument.
         const array = unwrap(callee.object);
         if (
           name === 'from' &&
@@ -201,15 +209,7 @@ export default createModelRule<Options, MessageIds>({
           array.name === 'Array' &&
           model.isGlobal(array)
         ) {
-          const first = node.arguments[0] ? unwrap(node.arguments[0] as Node) : undefined;
-          if (first?.type !== AST_NODE_TYPES.ObjectExpression) return isSmall(first, depth + 1);
-          const length = first.properties.find(
-            property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'length',
-          );
-          const count = length
-            ? model.summarizeValue((length as TSESTree.Property).value as Node)
-            : undefined;
-          return count?.kind === 'number' && count.value <= small;
+          return isSmall(node.arguments[0] as Node | undefined, depth + 1);
         }
         // `xs.slice(0, 5)`, `xs.slice(-3)`, and a window of a fixed size, `xs.slice(i, i + BATCH)`
         if (name === 'slice') {

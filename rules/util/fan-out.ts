@@ -228,9 +228,14 @@ export function fanOutElements(model: FileModel, argument: Node, depth = 0): Fan
         collection: { source: node.callee.object, work: body, calls, at: node.callee },
       };
     }
-    // `Array.from(xs, fn)`
-    const value = model.valueOf(node.callee);
-    if (value.kind === 'global' && value.path.join('.') === 'Array.from') {
+    // `Array.from(xs, fn)` (the file model tracks only the globals the catalog names: ask the scope).
+    const owner = unwrap(node.callee.object);
+    if (
+      name === 'from' &&
+      owner.type === AST_NODE_TYPES.Identifier &&
+      owner.name === 'Array' &&
+      model.isGlobal(owner)
+    ) {
       const body = callbackBody(model, node.arguments[1]);
       if (!body) return undefined;
       const calls = model.remoteCallsIn(body);

@@ -253,6 +253,17 @@ export const bounded = () => fetch('https://status.example.com/ping', { signal: 
   });
 });
 
+describe('grpc-stubs.ts', () => {
+  it('judges a stub call by the grpc-js Metadata it is handed, whatever the stub’s type', () => {
+    const code = readFileSync(path.join(FIXTURES, 'grpc-stubs.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the shape. Line 15 hands no
+    // Metadata: nothing says it is gRPC.
+    const expected = { '12:5': 'missing', '13:5': 'bounded', '14:5': 'missing' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('returned-options.ts', () => {
   it('reads options a local function returns as if written inline, whole or spread', () => {
     const code = readFileSync(path.join(FIXTURES, 'returned-options.ts'), 'utf8');

@@ -661,7 +661,7 @@ export class WorkspaceResolver {
       code: `import { Redis } from 'ioredis';
 const redis = new Redis({ commandTimeout: 1000 });
 function keysFor(ids: string[]) { return ids.map(id => 'user:' + id); }
-export const load = (count: number) => Promise.all(Array.from({ length: count }).map((_, i) => redis.get('slot:' + i)));
+export const load = (count: number) => Promise.all(Array.from({ length: count }, (_, i) => redis.get('slot:' + i)));
 export const users = (ids: string[]) => Promise.all(keysFor(ids).map(key => redis.get(key)));`,
       errors: [
         { column: 40, endColumn: 51, endLine: 4, line: 4, messageId: 'unboundedFanout' },

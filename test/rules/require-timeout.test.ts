@@ -683,6 +683,22 @@ export async function slot(wallet: SolanaWallet) {
       ],
     },
     {
+      // A gRPC stub typed with a generated interface (\`ISyncingClient\`): the grpc-js Metadata it is
+      // handed says it is a gRPC call; without call options it has no deadline.
+      code: `import { Metadata } from '@grpc/grpc-js';
+import type { ISyncingClient } from '@acme/grpc';
+export class SyncProxy {
+  constructor(private readonly syncingClient: ISyncingClient) {}
+  sync(request: object, onReply: () => void) {
+    const metadata = new Metadata();
+    this.syncingClient.syncItems(request, metadata, onReply);
+    this.syncingClient.syncItems(request, metadata, { deadline: Date.now() + 5000 }, onReply);
+    this.syncingClient.syncItems(request, { user: 'u' }, onReply);
+  }
+}`,
+      errors: [{ line: 7, column: 5, endLine: 7, endColumn: 33, messageId: 'missingDeadline' }],
+    },
+    {
       // A server module that drives a browser: the function handed to \`page.evaluate\` runs in the
       // page, the module on the server.
       code: `import axios from 'axios';

@@ -71,6 +71,7 @@ export {
 } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
 export { UNDICI_DISPATCHERS, dispatcherBoundsResponses } from './clients/undici.js';
+export { isGrpcMetadataClass } from './clients/grpc.js';
 export { ORM_DATA_SOURCES, type OrmDataSource, ormRunsEmbedded } from './clients/sql-orm.js';
 export {
   AUTO_PIPELINING,

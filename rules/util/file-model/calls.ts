@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   customInstanceRole,
   customModuleRole,
+  isGrpcMetadataClass,
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
@@ -94,8 +95,30 @@ export class CallClassifier {
         return callee.origin ? { node, role, callee, origin: callee.origin } : { node, role, callee };
       }
       default:
-        return undefined;
+        return this.grpcStubCall(node);
     }
+  }
+
+  /**
+   * `this.syncingClient.syncItems(request, metadata, callback)` on a stub the file cannot see (a
+   * generated interface such as `ISyncingClient`): handed a grpc-js `Metadata` made in this file as
+   * its second argument, it is a gRPC call, judged like a call of a grpc-js client.
+   */
+  private grpcStubCall(node: CallLike): Classified | undefined {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const name = memberName(callee);
+    const second = node.arguments[1];
+    if (name === undefined || !second || second.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    let made = unwrap(second);
+    if (made.type === AST_NODE_TYPES.Identifier) made = this.model.constInit(made) ?? made;
+    if (made.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    const metadataClass = this.model.valueOf(made.callee);
+    if (metadataClass.kind !== 'module' || !isGrpcMetadataClass(metadataClass.module, metadataClass.path))
+      return undefined;
+    const role = lookupInstanceMember('grpc-client', [name]);
+    return role ? { node, role, callee: { kind: 'unknown' } } : undefined;
   }
 
   /** True when the call performs I/O with another process (any catalog family). */

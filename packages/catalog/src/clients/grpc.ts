@@ -13,6 +13,15 @@ const GRPC_MODULE: MemberTable = {
   Client: factory('grpc-client', 'grpc', { at: 2 }),
 };
 
+/**
+ * gRPC's `Metadata` class, by module: a call handed one as its second argument (`stub.syncItems(
+ * request, metadata, callback)`) is a call of a gRPC stub, whatever the stub's declared type (a
+ * generated interface, `ISyncingClient`, that no reader can follow to grpc-js's `Client`).
+ */
+export function isGrpcMetadataClass(module: string, path: readonly string[]): boolean {
+  return (module === '@grpc/grpc-js' || module === 'grpc') && path.length === 1 && path[0] === 'Metadata';
+}
+
 function decideGrpc(input: JudgeInput): Verdict {
   const deadline = lookupLayers(input, 'deadline');
   if (deadline.prop) {

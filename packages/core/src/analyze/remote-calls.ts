@@ -38,6 +38,7 @@ import {
   decideEscapingClient,
   dispatcherBoundsResponses,
   extendValue,
+  isGrpcMetadataClass,
   hasPerCallBound,
   wrapperMatters,
   isEscapingClientCandidate,
@@ -563,8 +564,33 @@ export class RemoteCalls {
         return role ? { node, role, callee, ...(callee.origin ? { origin: callee.origin } : {}) } : undefined;
       }
       default:
-        return undefined;
+        return this.grpcStubCall(node);
     }
+  }
+
+  /**
+   * `this.syncingClient.syncItems(request, metadata, callback)` on a stub whose type the reader
+   * cannot follow: handed a grpc-js `Metadata` made in the library as its second argument, it is a
+   * gRPC call (the catalog's `isGrpcMetadataClass`), as in the rules.
+   */
+  private grpcStubCall(node: CallLike): Classified | undefined {
+    if (!ts.isCallExpression(node)) return undefined;
+    const callee = unwrap(node.expression);
+    if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return undefined;
+    const name = memberName(callee);
+    const second = node.arguments[1];
+    if (name === undefined || !second || ts.isSpreadElement(second)) return undefined;
+    let made = unwrap(second);
+    if (ts.isIdentifier(made)) {
+      const init = this.constInit(made);
+      if (init) made = unwrap(init);
+    }
+    if (!ts.isNewExpression(made)) return undefined;
+    const metadataClass = this.valueOf(made.expression);
+    if (metadataClass.kind !== 'module' || !isGrpcMetadataClass(metadataClass.module, metadataClass.path))
+      return undefined;
+    const role = lookupInstanceMember('grpc-client', [name]);
+    return role ? { node, role, callee: { kind: 'unknown' } } : undefined;
   }
 
   /** True when a file imports (or re-exports, or requires) a module the catalog knows. */
