@@ -158,7 +158,7 @@ export default createModelRule<Options, MessageIds>({
 
     /** A collection known to hold few items: a short literal list, a short slice, a literal object's keys. */
     function isSmall(source: Node | undefined, depth = 0): boolean {
-      if (!source || depth > 6) return false;
+      if (!source || depth > 8) return false;
       const node = unwrap(source);
       if (isFixedDomain(node) || isSizeGuarded(model, node) || isSteppedWindow(model, node)) return true;
       if (node.type === AST_NODE_TYPES.ArrayExpression)

@@ -309,14 +309,20 @@ export class WorkspaceResolver {
     `import { Redis } from 'ioredis';
 const redis = new Redis({ commandTimeout: 1000 });
 const DAYS = 7;
+function weeklyDays(now: Date) {
+  return Array.from({ length: DAYS }, (_, offset) => new Date(now.getTime() - offset * 86_400_000).toISOString());
+}
 function weeklyKeys(userId: string, now: Date) {
-  const days = Array.from({ length: DAYS }, (_, offset) => new Date(now.getTime() - offset * 86_400_000).toISOString());
+  const days = weeklyDays(now);
   return days.map(day => \`usage:\${userId}:\${day}\`);
 }
 async function weeklyTotal(keys: string[]) {
   return Promise.all(keys.map(key => redis.hgetall(key)));
 }
-export const total = (userId: string) => weeklyTotal(weeklyKeys(userId, new Date()));
+export const total = (userId: string) => {
+  const keys = weeklyKeys(userId, new Date());
+  return weeklyTotal(keys);
+};
 export const regions = () => Promise.all(Array.from(['eu', 'us']).map(region => redis.get(region)));`,
     // The loop waits for what it pushed every tenth item: at most ten requests run at once.
     `export async function refresh(sources: string[]) {
