@@ -53,8 +53,9 @@ export function answersOf(family: { answersByEvents?: boolean; answersOnRequest?
  * - a callback of `map` whose list of promises is dropped, or given to `Promise.all` (`allSettled`,
  *   `race`, `any`) whose promise nobody waits for;
  * - the executor of `new Promise(…)` whose promise nobody waits for;
+ * - the callback of a timer (`setInterval(async () => …, ms)`), which drops what it returns;
  * - a function or private method of this file (not exported, a `#name` or TypeScript `private`
- *   method) called only where nobody waits for its answer.
+ *   method) called only where nobody waits for its answer, or handed to a timer.
  */
 export function nobodyWaits(model: FileModel, call: Node, depth = 0, answers: Answers = 'promise'): boolean {
   // A function started at a module's top level (`main().catch(exit)`, `(async () => …)()` in a
@@ -163,6 +164,8 @@ function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boo
     const callee = unwrap(parent.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === 'forEach') return inFunction(parent);
+    // `setInterval(async () => …, ms)`: a timer drops what its callback returns.
+    if (handedToTimer(model, fn)) return true;
     if (name && MAPPERS.has(name) && parent.arguments[0] === fn) return promisesDropped(model, parent, depth);
     return false;
   }
@@ -219,10 +222,36 @@ function methodDropped(model: FileModel, method: TSESTree.MethodDefinition, dept
     uses.length > 0 &&
     uses.every(
       use =>
-        use.parent.type === AST_NODE_TYPES.CallExpression &&
-        use.parent.callee === use &&
-        nobodyWaits(model, use.parent, depth),
+        (use.parent.type === AST_NODE_TYPES.CallExpression &&
+          use.parent.callee === use &&
+          nobodyWaits(model, use.parent, depth)) ||
+        handedToTimer(model, use),
     )
+  );
+}
+
+/**
+ * `value` is the callback of a timer started inside a function (`setInterval(this.trim.bind(this),
+ * ms)`, `setTimeout(tick, ms)`, `setInterval(async () => …, ms)`): the timer drops whatever the
+ * callback returns, so nobody waits for it.
+ */
+function handedToTimer(model: FileModel, value: Node): boolean {
+  let handed = value;
+  const member = value.parent;
+  if (
+    member?.type === AST_NODE_TYPES.MemberExpression &&
+    member.object === value &&
+    memberName(member) === 'bind' &&
+    member.parent.type === AST_NODE_TYPES.CallExpression &&
+    member.parent.callee === member
+  )
+    handed = member.parent;
+  const timer = handed.parent;
+  return (
+    timer?.type === AST_NODE_TYPES.CallExpression &&
+    timer.arguments[0] === handed &&
+    model.isTimerCall(timer) &&
+    inFunction(timer)
   );
 }
 
@@ -258,9 +287,10 @@ function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: num
     uses.every(reference => {
       const use = reference.identifier as Node;
       return (
-        use.parent?.type === AST_NODE_TYPES.CallExpression &&
-        use.parent.callee === use &&
-        nobodyWaits(model, use.parent, depth)
+        (use.parent?.type === AST_NODE_TYPES.CallExpression &&
+          use.parent.callee === use &&
+          nobodyWaits(model, use.parent, depth)) ||
+        handedToTimer(model, use)
       );
     })
   );

@@ -21,6 +21,26 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // A periodic task: it schedules its next run after a success too, and no sooner after a
+    // failure; the failure only moves the next run.
+    `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db', { socketTimeoutMS: 5000 });
+export class Queue {
+  private timer?: NodeJS.Timeout;
+  checkGarbage() {
+    clearTimeout(this.timer);
+    this.clearGarbage()
+      .then(() => {
+        this.timer = setTimeout(() => this.checkGarbage(), 60 * 1000);
+      })
+      .catch(() => {
+        this.timer = setTimeout(() => this.checkGarbage(), 5 * 60 * 1000);
+      });
+  }
+  async clearGarbage() {
+    await client.db().collection('files').deleteMany({ expired: true });
+  }
+}`,
     // Two attempts in all, counted from a readonly class field (`this.MAX_RETRIES`).
     `import axios from 'axios';
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -498,6 +518,30 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      // Sooner after a failure than after a success: the failure path is a retry.
+      code: `import { MongoClient } from 'mongodb';
+const client = new MongoClient('mongodb://db', { socketTimeoutMS: 5000 });
+export class Queue {
+  private timer?: NodeJS.Timeout;
+  checkGarbage() {
+    this.clearGarbage()
+      .then(() => {
+        this.timer = setTimeout(() => this.checkGarbage(), 60 * 1000);
+      })
+      .catch(() => {
+        this.timer = setTimeout(() => this.checkGarbage(), 1000);
+      });
+  }
+  async clearGarbage() {
+    await client.db().collection('files').deleteMany({ expired: true });
+  }
+}`,
+      errors: [
+        { line: 5, column: 3, endLine: 5, endColumn: 15, messageId: 'unboundedRetry' },
+        { line: 11, column: 22, endLine: 11, endColumn: 65, messageId: 'constantDelay' },
+      ],
+    },
     {
       // A recursive retry whose counter starts undefined, steps through a const, and is tested
       // through a const (\`retryAttempt && retryAttempt > 2\`): bounded (not \`unboundedRetry\`),

@@ -75,6 +75,25 @@ export function useProfile(url: string) {
 export const send = (url: string) => fetch(url, { method: 'POST' });`,
     `export function getErrorCookie() { return document.cookie.match(/jackson_error=([^;]*)/)?.[1]; }
 export const fetcher = async (url: string) => (await fetch(url)).json();`,
+    // A timer drops what its callback returns: a callback, a private method or a function of the
+    // file handed to one (bound or not) holds nobody up.
+    `export class Reader {
+  private timer?: NodeJS.Timeout;
+  start() {
+    this.timer = setInterval(this.trim.bind(this), 60_000);
+    setTimeout(async () => {
+      await fetch('https://api.example.com/refresh');
+    }, 1000);
+    setInterval(refresh, 6 * 3600_000);
+  }
+  private async trim() {
+    await fetch('https://api.example.com/trim', { method: 'POST' });
+  }
+}
+async function refresh() {
+  const response = await fetch('https://api.example.com/domains');
+  return response.json();
+}`,
     // node:http answers on the request it returns: a request thrown away with no callback is heard
     // by nobody (\`await\` on a ClientRequest returns at once: it is not a promise).
     `import http from 'node:http';
@@ -676,6 +695,45 @@ export async function slot(wallet: SolanaWallet) {
               output: `export async function load(url: string) {
   if (process.env.NODE_ENV === 'production') await fetch(url);
   if (process.env.APP_ENV === 'development') await fetch(url, { signal: AbortSignal.timeout(10000) });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Something else waits for the method too: a timer is not its only user.
+      code: `export class Reader {
+  start() {
+    setInterval(this.trim.bind(this), 60_000);
+  }
+  async stop() {
+    await this.trim();
+  }
+  private async trim() {
+    await fetch('https://api.example.com/trim', { method: 'POST' });
+  }
+}`,
+      errors: [
+        {
+          line: 9,
+          column: 11,
+          endLine: 9,
+          endColumn: 16,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export class Reader {
+  start() {
+    setInterval(this.trim.bind(this), 60_000);
+  }
+  async stop() {
+    await this.trim();
+  }
+  private async trim() {
+    await fetch('https://api.example.com/trim', { signal: AbortSignal.timeout(10000), method: 'POST' });
+  }
 }`,
             },
           ],

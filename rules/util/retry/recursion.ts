@@ -47,33 +47,49 @@ export class SelfCallRetries {
     let timerDelay: Node | undefined;
     let kind: RetryConstruct['kind'] = 'recursion';
     if (this.model.isTimerCall(call)) {
-      const scheduled = call.arguments[0];
-      if (!scheduled) return undefined;
-      const inner = unwrap(scheduled);
       const fn = enclosingNamedFunction(call);
       if (!fn) return undefined;
-      let name: string | undefined;
-      if (inner.type === AST_NODE_TYPES.Identifier) name = inner.name;
-      else if (inner.type === AST_NODE_TYPES.MemberExpression) name = memberName(inner);
-      else if (isFunction(inner)) {
-        // `setTimeout(() => { connect(url).then(resolve) }, ms)`: the callback calls the function again.
-        const again = findNode(
-          inner.body,
-          node => node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === fn.name,
-        );
-        if (again) name = fn.name;
-      }
-      if (!name || fn.name !== name) return undefined;
+      if (!schedules(call, fn.name)) return undefined;
       kind = 'timer';
       timerDelay = call.arguments[1] as Node | undefined;
       target = call;
+      // A periodic task that schedules its next run after a success too, no sooner after a
+      // failure (`.then(() => setTimeout(gc, 60_000)).catch(() => setTimeout(gc, 300_000))`):
+      // the failure only moves the next run, it is no retry.
+      if (this.periodic(fn.node, fn.name, call, timerDelay)) return undefined;
       return this.selfRetry(fn.node, fn.name, target, kind, timerDelay);
     }
     const name = calleeName(call.callee);
     if (!name) return undefined;
     const fn = enclosingNamedFunction(call);
     if (!fn || fn.name !== name) return undefined;
+    // `setTimeout(() => this.checkGarbage(), ms)`: the call a timer makes, judged as that timer.
+    const timer = enclosingTimer(this.model, call, fn.node);
+    if (timer && this.periodic(fn.node, fn.name, timer, timer.arguments[1] as Node | undefined))
+      return undefined;
     return this.selfRetry(fn.node, fn.name, target, kind, undefined);
+  }
+
+  /**
+   * `fn` also schedules itself through a timer where no failure led (after a success), and the
+   * failure's delay `failureDelay` is a number no shorter than that one's.
+   */
+  private periodic(
+    fn: FunctionNode,
+    name: string,
+    failure: TSESTree.CallExpression,
+    failureDelay: Node | undefined,
+  ): boolean {
+    const failureMs = failureDelay ? this.model.summarizeValue(failureDelay) : undefined;
+    if (failureMs?.kind !== 'number') return false;
+    return (
+      findNode(fn.body, node => {
+        if (node === failure || node.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (!this.model.isTimerCall(node) || !schedules(node, name) || failurePath(node, fn)) return false;
+        const delay = node.arguments[1] ? this.model.summarizeValue(node.arguments[1] as Node) : undefined;
+        return delay?.kind === 'number' && delay.value <= failureMs.value;
+      }) !== undefined
+    );
   }
 
   private selfRetry(
@@ -209,6 +225,38 @@ function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
     if (guarded) return true;
   }
   return false;
+}
+
+/** The timer call whose callback (written inline, within `fn`) makes `call`. */
+function enclosingTimer(model: FileModel, call: Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
+  for (let current: Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    const parent = current.parent;
+    if (
+      isFunction(current) &&
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments[0] === current &&
+      model.isTimerCall(parent)
+    )
+      return parent;
+  }
+  return undefined;
+}
+
+/** The timer `call` runs the function named `name` again: `setTimeout(name, ms)`, `setTimeout(() => this.name(), ms)`. */
+function schedules(call: TSESTree.CallExpression, name: string): boolean {
+  const scheduled = call.arguments[0];
+  if (!scheduled || scheduled.type === AST_NODE_TYPES.SpreadElement) return false;
+  const inner = unwrap(scheduled);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberName(inner) === name;
+  // `setTimeout(() => { connect(url).then(resolve) }, ms)`: the callback calls the function again.
+  return (
+    isFunction(inner) &&
+    findNode(
+      inner.body,
+      node => node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === name,
+    ) !== undefined
+  );
 }
 
 function calleeName(callee: Node): string | undefined {
