@@ -21,6 +21,21 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // A supervisor that starts its local worker process again after it exits: no other service
+    // sees the attempts.
+    `import child_process from 'child_process';
+export class Receivers {
+  children = new Set<unknown>();
+  closing = false;
+  spawnReceiver() {
+    const child = child_process.fork(__dirname + '/receiver.js', ['--id=1'], { env: process.env });
+    child.on('close', () => {
+      this.children.delete(child);
+      if (!this.closing) setTimeout(() => this.spawnReceiver(), 5 * 1000).unref();
+    });
+    this.children.add(child);
+  }
+}`,
     // A periodic task: it schedules its next run after a success too, and no sooner after a
     // failure; the failure only moves the next run.
     `import { MongoClient } from 'mongodb';
@@ -518,6 +533,22 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      // A reconnect after the connection closes: the attempt is a connect to another service.
+      code: `import child_process from 'child_process';
+export class Link {
+  socket?: { on(event: string, fn: () => void): void };
+  open() {
+    child_process.execSync('true');
+    this.socket = connect('wss://feed.example.com');
+    this.socket.on('close', () => setTimeout(() => this.open(), 5 * 1000));
+  }
+}`,
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 7, messageId: 'unboundedRetry' },
+        { line: 7, column: 35, endLine: 7, endColumn: 74, messageId: 'constantDelay' },
+      ],
+    },
     {
       // Sooner after a failure than after a success: the failure path is a retry.
       code: `import { MongoClient } from 'mongodb';

@@ -92,6 +92,24 @@ export class SelfCallRetries {
     );
   }
 
+  /** The block starts a local process (`child_process.fork`, `spawn`, `exec…`, `cluster.fork`). */
+  private spawnsProcess(block: Node): boolean {
+    return (
+      findNode(
+        block,
+        node => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = this.model.valueOf(node.callee);
+          if (callee.kind !== 'module' || callee.path.length !== 1) return false;
+          const [member] = callee.path;
+          if (callee.module === 'node:cluster' || callee.module === 'cluster') return member === 'fork';
+          return callee.module === 'node:child_process' && SPAWNS.has(member ?? '');
+        },
+        node => !isFunction(node),
+      ) !== undefined
+    );
+  }
+
   private selfRetry(
     fn: FunctionNode,
     name: string,
@@ -111,7 +129,12 @@ export class SelfCallRetries {
     // `catch (e) { if (e instanceof RefreshToken) return this.load(…, true) }`: the failure is fixed
     // (a new token, a lost race) before the call goes again; there is no outage to wait out.
     if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
-    if (!doesWork(this.model, fn.body) && kind === 'recursion') return undefined;
+    if (!doesWork(this.model, fn.body)) {
+      if (kind === 'recursion') return undefined;
+      // `child.on('close', () => setTimeout(() => this.spawnReceiver(), 5000))`: a supervisor that
+      // starts a local process again after it exits; no other service sees the attempts.
+      if (this.spawnsProcess(fn.body)) return undefined;
+    }
     const counters = recursionCounters(this.model, fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
     if (counters.some(counter => indexesWith(this.model, fn.body, counter))) return undefined;
@@ -226,6 +249,9 @@ function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
   }
   return false;
 }
+
+/** node:child_process functions that start a process. */
+const SPAWNS = new Set(['fork', 'spawn', 'exec', 'execFile', 'spawnSync', 'execSync', 'execFileSync']);
 
 /** The timer call whose callback (written inline, within `fn`) makes `call`. */
 function enclosingTimer(model: FileModel, call: Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
