@@ -75,6 +75,14 @@ export function useProfile(url: string) {
 export const send = (url: string) => fetch(url, { method: 'POST' });`,
     `export function getErrorCookie() { return document.cookie.match(/jackson_error=([^;]*)/)?.[1]; }
 export const fetcher = async (url: string) => (await fetch(url)).json();`,
+    // A grpc-js Metadata stored away, not handed to a call with a callback: no gRPC call.
+    `import { Metadata } from '@grpc/grpc-js';
+const byCall = new Map<string, Metadata>();
+export function remember(id: string) {
+  const metadata = new Metadata();
+  byCall.set(id, metadata);
+  return metadata;
+}`,
     // A timer drops what its callback returns: a callback, a private method or a function of the
     // file handed to one (bound or not) holds nobody up.
     `export class Reader {

@@ -117,6 +117,10 @@ export class CallClassifier {
     const metadataClass = this.model.valueOf(made.callee);
     if (metadataClass.kind !== 'module' || !isGrpcMetadataClass(metadataClass.module, metadataClass.path))
       return undefined;
+    // A unary call answers through the callback after the metadata (and its call options); a
+    // Metadata stored away (`byCall.set(id, metadata)`) is no call.
+    if (!node.arguments.slice(2).some(argument => this.model.isCallbackLike(argument as Node)))
+      return undefined;
     const role = lookupInstanceMember('grpc-client', [name]);
     return role ? { node, role, callee: { kind: 'unknown' } } : undefined;
   }

@@ -589,6 +589,9 @@ export class RemoteCalls {
     const metadataClass = this.valueOf(made.expression);
     if (metadataClass.kind !== 'module' || !isGrpcMetadataClass(metadataClass.module, metadataClass.path))
       return undefined;
+    // A unary call answers through the callback after the metadata (and its call options); a
+    // Metadata stored away (`byCall.set(id, metadata)`) is no call.
+    if (!node.arguments.slice(2).some(argument => this.isCallbackLike(argument))) return undefined;
     const role = lookupInstanceMember('grpc-client', [name]);
     return role ? { node, role, callee: { kind: 'unknown' } } : undefined;
   }
