@@ -150,13 +150,7 @@ function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boo
     if (!inFunction(parent)) return false;
     return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement || nobodyWaits(model, parent, depth);
   }
-  if (
-    parent.type === AST_NODE_TYPES.NewExpression &&
-    parent.arguments[0] === fn &&
-    unwrap(parent.callee).type === AST_NODE_TYPES.Identifier &&
-    (unwrap(parent.callee) as TSESTree.Identifier).name === 'Promise'
-  )
-    return nobodyWaits(model, parent, depth);
+  if (isPromiseExecutor(fn)) return nobodyWaits(model, parent, depth);
   if (
     parent.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.includes(fn as TSESTree.CallExpressionArgument)
@@ -251,8 +245,28 @@ function handedToTimer(model: FileModel, value: Node): boolean {
     timer?.type === AST_NODE_TYPES.CallExpression &&
     timer.arguments[0] === handed &&
     model.isTimerCall(timer) &&
-    inFunction(timer)
+    inFunction(timer) &&
+    !inPromiseExecutor(timer)
   );
+}
+
+/**
+ * `node` runs inside the executor of a `new Promise(…)`: a timer there (`new Promise(resolve =>
+ * setTimeout(async () => resolve(await fetch(url)), ms))`) can settle that promise with what its
+ * callback waits for, and whoever awaits the promise waits for it too.
+ */
+function inPromiseExecutor(node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn))
+    if (isPromiseExecutor(fn)) return true;
+  return false;
+}
+
+/** `fn` is the executor of `new Promise(fn)`. */
+function isPromiseExecutor(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
+  const callee = unwrap(parent.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
 }
 
 /** The name a function is bound to in this file: a declaration, or a `const` it initialises. */

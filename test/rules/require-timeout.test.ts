@@ -710,6 +710,28 @@ export async function slot(wallet: SolanaWallet) {
       ],
     },
     {
+      // A timer in a Promise's executor can settle that promise with what its callback waits for:
+      // whoever awaits the promise waits for the request.
+      code: `export const later = (url: string) =>
+  new Promise(resolve => setTimeout(async () => resolve(await fetch(url)), 1000));`,
+      errors: [
+        {
+          line: 2,
+          column: 63,
+          endLine: 2,
+          endColumn: 68,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export const later = (url: string) =>
+  new Promise(resolve => setTimeout(async () => resolve(await fetch(url, { signal: AbortSignal.timeout(10000) })), 1000));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Something else waits for the method too: a timer is not its only user.
       code: `export class Reader {
   start() {
