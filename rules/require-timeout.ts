@@ -490,6 +490,16 @@ export default createModelRule<Options, MessageIds>({
       const id = def.name as TSESTree.Identifier;
       const annotation = id.typeAnnotation?.typeAnnotation;
       if (annotation?.type === AST_NODE_TYPES.TSTypeReference) return true;
+      // `({ persist }: { persist: PersistClient })`: destructured from a parameter typed beside it.
+      if (def.type === 'Parameter') {
+        let property: Node | undefined = id.parent;
+        if (property?.type === AST_NODE_TYPES.AssignmentPattern) property = property.parent;
+        const pattern = property?.type === AST_NODE_TYPES.Property ? property.parent : undefined;
+        return (
+          pattern?.type === AST_NODE_TYPES.ObjectPattern &&
+          pattern.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
+        );
+      }
       if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
         return false;
       let init = unwrap(def.node.init);

@@ -40,11 +40,12 @@ import {
   isFunction,
   memberChain,
   memberName,
+  propertyKey,
   staticString,
   unwrap,
   writtenName,
 } from './ast.js';
-import { type DeadlineCarrier, deadlineCarrier } from './deadline-carrier.js';
+import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './deadline-carrier.js';
 import {
   type ParserLike,
   type ProjectContext,
@@ -853,6 +854,15 @@ class Session {
       if (chain.path.length !== 1) return undefined;
       target = this.namespaceMember(info, imported, chain.path[0] as string, 0);
     } else if (chain.path.length === 0) target = this.imported(info, imported, 1);
+    else {
+      // `usage.track(…)`: an instance another module of the project makes from one of its classes
+      // (`export const usage = new RunnerMonitor(…)`).
+      const held = this.imported(info, imported, 1);
+      const made = held ? unwrap(held.node) : undefined;
+      return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier
+        ? this.classMethod(held!.info, made.callee.name, chain.path[0] as string, 1)
+        : undefined;
+    }
     if (!target) return undefined;
     const fn = this.functionOf(target.node, target.info);
     return fn && isFunction(fn) ? { info: target.info, fn } : undefined;
@@ -1369,8 +1379,16 @@ class Session {
         // A request sent and not waited for (`void fetch(…)`, `axios.post(…).catch(log)`) holds no
         // caller up.
         if (!awaitedIn(node, fn)) return false;
-        const request = bareRequest(where, node, axiosDefaults);
-        const inner = request || depth >= NESTED_CALLS ? undefined : this.calledFunction(where, node);
+        let request = bareRequest(where, node, axiosDefaults);
+        let inner = request || depth >= NESTED_CALLS ? undefined : this.calledFunction(where, node);
+        // `httpFetch(url, { method })`: a request wrapper of the project bounded only by what its
+        // caller gives it. This call is the request, and a bare one when it gives no deadline.
+        const carrier = inner ? factsOf(inner.info, inner.fn).deadlineCarrier : undefined;
+        if (carrier) {
+          if (givesDeadline(node, carrier)) return false;
+          request = 'fetch';
+          inner = undefined;
+        }
         if (!request && !inner) return false;
         // Sent only for some inputs (`if (externalUrl) …`): judged against each call's arguments.
         const guards = inputGuards(node, fn, branch => sendsBareRequest(where, fn, branch, axiosDefaults));
@@ -2212,13 +2230,7 @@ export function projectFunctions(
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
     const { info: where, fn } = found;
-    // Facts of a function hold while its module is unchanged (a re-read makes new nodes).
-    let facts = functionFacts.get(fn);
-    if (!facts) {
-      facts = readFunctionFacts(where, fn);
-      functionFacts.set(fn, facts);
-    }
-    const known = facts;
+    const known = factsOf(where, fn);
     return {
       fn,
       get remote(): boolean {
@@ -2245,6 +2257,16 @@ interface FunctionFacts {
 }
 
 const functionFacts = new WeakMap<FunctionNode, FunctionFacts>();
+
+/** The facts of a function of a module, kept while its module is unchanged (a re-read makes new nodes). */
+function factsOf(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
+  let facts = functionFacts.get(fn);
+  if (!facts) {
+    facts = readFunctionFacts(where, fn);
+    functionFacts.set(fn, facts);
+  }
+  return facts;
+}
 
 /** What a function of another module does, each fact computed on first use. */
 function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
@@ -2878,7 +2900,8 @@ interface FunctionCalls {
  */
 function callingAny(names: readonly string[]): RegExp {
   const escaped = names.map(name => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})\\s*\\(`);
+  // `this.fetch<void>(…)`: type arguments may stand between the name and its call.
+  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
 }
 
 /** Per file and axios-defaults answer: its {@link FunctionCalls}, while the module is unchanged. */
@@ -2897,7 +2920,9 @@ function moduleFunctionCalls(
   const cached = functionCallsCache.get(key);
   if (cached && cached.info === info) return cached.functions;
   const functions = namedFunctions(info).map(([name, fn]): FunctionCalls => {
-    let direct = false;
+    // A request wrapper bounded only by what its caller gives (`httpFetch(url, init)`): a call of
+    // it that gives no deadline is a bare request, so its callers are looked at like senders'.
+    let direct = factsOf(info, fn).deadlineCarrier !== undefined;
     const calls: string[] = [];
     findNode(
       fn.body,
@@ -3001,7 +3026,12 @@ function targetSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): strin
   const chain = memberChain(unwrap(call.callee));
   if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
   const name = chain.root.name;
-  if (shadowed(call, name) || info.imports.has(name)) return undefined;
+  // `client.post(…)` on a parameter or local declared with (or made from) an imported class.
+  if (shadowed(call, name)) {
+    const bound = bindingType(call, name);
+    return typeof bound === 'string' ? (info.imports.get(bound) ?? info.typeImports.get(bound))?.specifier : undefined;
+  }
+  if (info.imports.has(name)) return undefined;
   let type = info.declaredTypes.get(name);
   if (!type) {
     const local = info.locals.get(name);
@@ -3133,6 +3163,12 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
         const target = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
         if (target.type === AST_NODE_TYPES.Identifier && target.name === name)
           return named(target.typeAnnotation?.typeAnnotation);
+        // `({ persist }: { persist: PersistClient })`: a destructured parameter whose type is
+        // written out beside it.
+        if (target.type === AST_NODE_TYPES.ObjectPattern) {
+          const key = patternKey(target, name);
+          if (key !== undefined) return named(memberType(target.typeAnnotation?.typeAnnotation, key));
+        }
       }
       continue;
     }
@@ -3162,6 +3198,30 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
       }
     }
   }
+  return undefined;
+}
+
+/** The key a destructuring pattern binds `name` from (`{ persist }`, `{ client: persist = x }`), if any. */
+function patternKey(pattern: TSESTree.ObjectPattern, name: string): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return propertyKey(property);
+  }
+  return undefined;
+}
+
+/** The type of member `key` in a type literal written out (`{ persist: PersistClient }`). */
+function memberType(type: TSESTree.TypeNode | undefined, key: string): TSESTree.TypeNode | undefined {
+  if (type?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
+  for (const member of type.members)
+    if (
+      member.type === AST_NODE_TYPES.TSPropertySignature &&
+      !member.computed &&
+      ((member.key.type === AST_NODE_TYPES.Identifier && member.key.name === key) ||
+        (member.key.type === AST_NODE_TYPES.Literal && member.key.value === key))
+    )
+      return member.typeAnnotation?.typeAnnotation;
   return undefined;
 }
 

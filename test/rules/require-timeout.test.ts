@@ -2414,6 +2414,42 @@ export async function balance(key: PublicKey) {
       ],
     },
     {
+      // Calls into a client class of the project whose methods send through the project's fetch
+      // wrapper (bounded only by the init its caller gives) with no signal: the client held in a
+      // destructured parameter typed beside it, a parameter, a constructor parameter property, and
+      // an instance another module exports. Its methods that pass a signal are not reported.
+      filename: path.join(REQUESTS, 'src/routes/telemetry.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/telemetry.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 36,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'persistClient.postTelemetry',
+            inner: 'httpFetch',
+            at: '../lib/persist-client.ts:9',
+            label: 'fetch',
+            hang: FAMILIES.fetch.hang,
+            fix: FAMILIES.fetch.fix,
+          },
+        },
+        { line: 12, column: 10, endLine: 12, endColumn: 30, messageId: 'projectRequestWithoutDeadline' },
+        { line: 18, column: 11, endLine: 18, endColumn: 37, messageId: 'projectRequestWithoutDeadline' },
+        { line: 23, column: 41, endLine: 23, endColumn: 62, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
+      // The wrapper call itself, in the client's module: reported there as a call that gives none.
+      filename: path.join(REQUESTS, 'src/lib/persist-client.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/lib/persist-client.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 9, column: 28, endLine: 9, endColumn: 37, messageId: 'wrapperWithoutDeadline' }],
+    },
+    {
       // A client made in a workspace package the app depends on, held by a module-level const
       // (made only when configured), and sent through by the package's function.
       filename: path.join(WORKSPACE, 'apps/worker/src/job.ts'),
