@@ -371,6 +371,23 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
   ],
   invalid: [
     {
+      // Object stores over HTTP: one request to the store per item, all at once (known as remote
+      // through project facts, which need the file's real path).
+      filename: HANDLER,
+      code: `import { del } from '@vercel/blob';
+import { Storage } from '@google-cloud/storage';
+const storage = new Storage();
+export async function cleanup(urls: string[], names: string[]) {
+  await Promise.allSettled(urls.map(async url => { await del(url); }));
+  await Promise.all(names.map(name => storage.bucket('exports').file(name).delete()));
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 27, messageId: 'unboundedFanout' },
+        { line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
       // A limiter made for each item limits nothing.
       code: `import { makeQueue } from './queues';
 export const label = (threads: string[]) =>

@@ -5,7 +5,7 @@
 // that queries MySQL through knex, fanned out over a collection, opens one connection per item.
 
 /**
- * Database drivers, query builders, ORMs, caches, search, mailers and GraphQL clients, by module
+ * Database drivers, query builders, ORMs, caches, search, object stores, mailers and GraphQL clients, by module
  * name. Job queues are left out: adding a job is one quick write, and a job per item is how work is
  * meant to be spread. Embedded databases (better-sqlite3, sqlite3) are left out too: a file in this
  * process, not another process.
@@ -35,6 +35,11 @@ export const REMOTE_ONLY_MODULES: readonly string[] = [
   '@elastic/elasticsearch',
   'cassandra-driver',
   'memcached',
+  // object storage over HTTP: every call is a request to the store
+  '@vercel/blob',
+  '@google-cloud/storage',
+  '@azure/storage-blob',
+  'minio',
   // mail and GraphQL
   'nodemailer',
   'urql',
