@@ -53,6 +53,11 @@ function bindingOf(node: Node): { name: string; id?: TSESTree.Identifier } | und
     const name = writtenName(parent.key);
     return name ? { name } : undefined;
   }
+  // `new RedisPubSub({ publisher: new Redis(…), subscriber: new Redis(…) })`: made where it is handed over.
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && !parent.computed) {
+    const name = writtenName(parent.key);
+    return name ? { name } : undefined;
+  }
   if (
     parent?.type === AST_NODE_TYPES.ReturnStatement ||
     parent?.type === AST_NODE_TYPES.ArrowFunctionExpression

@@ -21,6 +21,47 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // A counter declared before the loop and stepped once a pass, before the guard that lets the
+    // loop go round again (or leave it): two attempts in all, a single re-attempt.
+    `declare function fetchJson(url: string, o: object): Promise<unknown>;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function details(id: string) {
+  let attempts = 0;
+  while (true) {
+    attempts += 1;
+    try {
+      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
+    } catch (err) {
+      if (err instanceof TypeError) {
+        throw err;
+      } else if (attempts < 2) {
+        await sleep(5000);
+      } else {
+        throw err;
+      }
+    }
+  }
+}`,
+    // Counting down from a constant, the bound in a conjunction with what may be retried.
+    `declare function isRetryable(e: unknown): boolean;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const MAX_ATTEMPTS = 2;
+export async function callWithRetries(fn: () => Promise<unknown>) {
+  let remainingAttempts = MAX_ATTEMPTS;
+  while (true) {
+    try {
+      return await fn();
+    } catch (err) {
+      remainingAttempts--;
+      if (remainingAttempts > 0 && isRetryable(err)) {
+        await sleep(10);
+        continue;
+      } else {
+        throw err;
+      }
+    }
+  }
+}`,
     // A supervisor that starts its local worker process again after it exits: no other service
     // sees the attempts.
     `import child_process from 'child_process';
@@ -209,6 +250,17 @@ export const s = new Queue('push', { defaultJobOptions: { attempts: 2, backoff: 
 export const t = new Queue('hook', { defaultJobOptions: { attempts: 5, backoff: { type: 'decorrelated', delay: 1000 } } });`,
     `import PgBoss from 'pg-boss';
 export const send = (boss: PgBoss) => boss.send('mail', {}, { retryLimit: 5, retryDelay: 30, retryBackoff: true });`,
+    // Job options kept per queue and spread into defaults that set the backoff: each queue's
+    // `attempts` is retried on that exponential schedule.
+    `import Queue from 'bull';
+const JOB_OPTIONS: Record<string, object> = {
+  'refresh-features': { removeOnFail: 100, attempts: 3 },
+  'project-notification': { removeOnFail: 100, attempts: 3 },
+};
+export const getQueue = (name: string) =>
+  new Queue(name, {
+    defaultJobOptions: { attempts: 11, backoff: { type: 'exponential', delay: 3000 }, ...(JOB_OPTIONS[name] ?? {}) },
+  });`,
     // `attempts` outside job options, in a file without a queue.
     `export const policy = { attempts: 5, windowMs: 60_000 };`,
     `import { Queue } from 'bullmq';
@@ -533,6 +585,53 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      // Five attempts: the loop is bounded by the guard whose other branch throws, but its wait is constant.
+      code: `declare function fetchJson(url: string, o: object): Promise<unknown>;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const FIVE = 5;
+export async function five(id: string) {
+  let attempts = 0;
+  while (true) {
+    attempts++;
+    try {
+      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
+    } catch (err) {
+      if (attempts < FIVE) await sleep(5000);
+      else throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          line: 11,
+          column: 34,
+          endLine: 11,
+          endColumn: 45,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `declare function fetchJson(url: string, o: object): Promise<unknown>;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const FIVE = 5;
+export async function five(id: string) {
+  let attempts = 0;
+  while (true) {
+    attempts++;
+    try {
+      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
+    } catch (err) {
+      if (attempts < FIVE) await sleep(Math.random() * Math.min(30000, 5000 * 2 ** attempts));
+      else throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // A reconnect after the connection closes: the attempt is a connect to another service.
       code: `import child_process from 'child_process';
@@ -960,6 +1059,13 @@ export async function send(url: string) {
         },
         { line: 19, column: 13, endLine: 19, endColumn: 35, messageId: 'noJitter' },
       ],
+    },
+    // Job options kept per queue in a file that sets no backoff to merge them into.
+    {
+      code: `import Queue from 'bull';
+const JOB_OPTIONS: Record<string, object> = { 'refresh-features': { removeOnFail: 100, attempts: 3 } };
+export const getQueue = (name: string) => new Queue(name, { defaultJobOptions: { ...(JOB_OPTIONS[name] ?? {}) } });`,
+      errors: [{ line: 2, column: 88, endLine: 2, endColumn: 99, messageId: 'jobNoDelay' }],
     },
     // Job queues that retry at once or on a fixed wait.
     {

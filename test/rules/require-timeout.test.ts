@@ -503,6 +503,13 @@ export function createSubscriber() { return new Redis(url); }
 const listener = new Redis(url);
 listener.psubscribe('events:*');
 listener.on('pmessage', () => {});`,
+    // The subscriber made where it is handed to the pub/sub engine.
+    `import Redis from 'ioredis';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+export const pubsub = new RedisPubSub({
+  publisher: new Redis({ host: 'redis', commandTimeout: 2000 }),
+  subscriber: new Redis({ host: 'redis' }),
+});`,
     // ofetch: a finite timeout on the call or the instance, or a timed signal.
     `import { ofetch, $fetch } from 'ofetch';
 export const b = (url: string) => $fetch(url, { method: 'POST', timeout: 5000 });

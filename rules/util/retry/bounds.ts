@@ -104,6 +104,9 @@ export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
     // goes round only while the bound holds, and leaves otherwise.
     else if (node.type === AST_NODE_TYPES.IfStatement && continuesIn(node.consequent))
       bounded = (node.alternate !== null && exitsIn(node.alternate)) || exitsAfter(node);
+    // `if (attempts < 5) { await sleep(ms) } else { throw err }`: the other branch leaves.
+    else if (node.type === AST_NODE_TYPES.IfStatement && node.alternate !== null && exitsIn(node.alternate))
+      bounded = true;
     return bounded;
   });
   return bounded;

@@ -6,7 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { BULL_MODULES, type JobQueue, type JobRetryFinding, decideJobRetry } from '@faultline/catalog';
 
-import { type Node, memberName, propertyKey, unwrap } from '../ast.js';
+import { type Node, findNode, memberName, propertyKey, unwrap } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 
 /** The property keys that can start job options: collect `Property` nodes with these keys. */
@@ -111,14 +111,44 @@ export function jobRetryFindings(
 ): { finding: JobRetryFinding; node: Node }[] {
   let modules: Set<string> | undefined;
   const imports = (): Set<string> => (modules ??= importedModules(model.sourceCode.ast));
+  let merges: boolean | undefined;
+  const mergesIntoBackoff = (): boolean => (merges ??= mergesIntoDefaultBackoff(model.sourceCode.ast));
   const results: { finding: JobRetryFinding; node: Node }[] = [];
   for (const property of properties) {
     const object = property.parent;
     if (object?.type !== AST_NODE_TYPES.ObjectExpression) continue;
     const queue = queueOf(object, propertyKey(property) ?? '', imports);
     if (!queue) continue;
+    // `QUEUE_OPTIONS = { 'refresh': { attempts: 3 } }` later spread into `{ backoff: { type:
+    // 'exponential', … }, ...jobOptions }`: a stored part of job options takes the backoff of the
+    // defaults it is merged into.
+    if (queue === 'bullmq' && !keysOf(object).has('backoff') && storedPart(object) && mergesIntoBackoff())
+      continue;
     for (const finding of decideJobRetry(queue, model.summarizeValue(object)))
       results.push({ finding, node: finding.at as Node });
   }
   return results;
+}
+
+/** The object is kept for later (a const's value, or a value inside one), not handed to a call. */
+function storedPart(object: TSESTree.ObjectExpression): boolean {
+  let at: Node = object;
+  while (at.parent?.type === AST_NODE_TYPES.Property && at.parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+    if (propertyKey(at.parent) === 'defaultJobOptions') return false;
+    at = at.parent.parent;
+  }
+  return at !== object && at.parent?.type === AST_NODE_TYPES.VariableDeclarator;
+}
+
+/** The file writes job options that set bull's backoff and spread other options into them. */
+function mergesIntoDefaultBackoff(program: TSESTree.Program): boolean {
+  return (
+    findNode(
+      program,
+      node =>
+        node.type === AST_NODE_TYPES.ObjectExpression &&
+        node.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement) &&
+        isBullBackoff(node),
+    ) !== undefined
+  );
 }

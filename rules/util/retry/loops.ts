@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, isFunction, memberName } from '../ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
@@ -194,7 +194,7 @@ export class LoopRetries {
 
   /** `for (let i = 0; i < 2; i++)`, `for (let i = 1; i <= 2; i++)`: the number of passes, when literal. */
   private loopAttempts(loop: Loop): number | undefined {
-    if (loop.type !== AST_NODE_TYPES.ForStatement) return undefined;
+    if (loop.type !== AST_NODE_TYPES.ForStatement) return this.guardedAttempts(loop);
     const init = loop.init;
     const test = loop.test;
     if (init?.type !== AST_NODE_TYPES.VariableDeclaration || init.declarations.length !== 1) return undefined;
@@ -221,6 +221,51 @@ export class LoopRetries {
     return Number.isFinite(passes) && passes >= 0 ? passes : undefined;
   }
 
+  /**
+   * `let attempts = 0; while (true) { attempts += 1; try { … } catch { if (attempts < 2) await
+   * sleep(ms); else throw err } }`, or counting down (`let left = MAX; … left--; if (left > 0 && …)
+   * { …; continue } throw err`): a counter declared just before the loop, stepped by one once per
+   * pass before the guard that lets the loop go round again (or leave it). At most this many passes.
+   */
+  private guardedAttempts(loop: Loop): number | undefined {
+    const block = loop.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement || loop.body.type !== AST_NODE_TYPES.BlockStatement)
+      return undefined;
+    const before = block.body[block.body.indexOf(loop as (typeof block.body)[number]) - 1];
+    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1) return undefined;
+    const declarator = before.declarations[0];
+    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    const name = declarator.id.name;
+    const start = this.model.summarizeValue(declarator.init);
+    if (start.kind !== 'number') return undefined;
+    // The one step of the counter: a statement of the loop's body or of its catch, not in a branch.
+    const steps: { node: Node; by: number }[] = [];
+    for (const write of assignedNames(loop.body).get(name) ?? []) {
+      const by = stepOf(write, name);
+      if (by === undefined || write.parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+      const holder = write.parent.parent;
+      const handler = holder?.parent;
+      if (holder !== loop.body && !(handler?.type === AST_NODE_TYPES.CatchClause && handler.body === holder))
+        return undefined;
+      steps.push({ node: write, by });
+    }
+    const step = steps.length === 1 ? steps[0] : undefined;
+    if (!step) return undefined;
+    let passes: number | undefined;
+    ownNodes(loop.body, node => {
+      if (passes !== undefined || node.type !== AST_NODE_TYPES.IfStatement || node.range[0] < step.node.range[1])
+        return passes !== undefined;
+      // The branch that goes round again holds the bound in a conjunction (`left > 0 && retryable`);
+      // the branch that leaves, in a disjunction (`attempts >= 3 || fatal`).
+      if (node.alternate && leavesLoop(node.alternate, loop) && !leavesLoop(node.consequent, loop))
+        passes = boundPasses(this.model, node.test, name, start.value, step.by, '&&', false);
+      else if (leavesLoop(node.consequent, loop))
+        passes = boundPasses(this.model, node.test, name, start.value, step.by, '||', true);
+      return passes !== undefined;
+    });
+    return passes;
+  }
+
   private loopDelay(loop: Loop, tryStatement: TSESTree.TryStatement, counters: readonly string[]): Delay {
     const regions: Node[] = [];
     if (tryStatement.handler) regions.push(tryStatement.handler.body);
@@ -231,6 +276,83 @@ export class LoopRetries {
     }
     return { kind: 'none', exponential: false, capped: false, jitter: false };
   }
+}
+
+/** `region` leaves the loop: a return or break ({@link exitsLoop}), or a throw no try of the loop catches. */
+function leavesLoop(region: Node, loop: Loop): boolean {
+  if (exitsLoop(region, loop)) return true;
+  let thrown = false;
+  ownNodes(region, node => {
+    if (node.type !== AST_NODE_TYPES.ThrowStatement) return false;
+    let caught = false;
+    for (let at: Node = node; at.parent && at !== loop; at = at.parent)
+      if (at.parent.type === AST_NODE_TYPES.TryStatement && at.parent.block === at) caught = true;
+    thrown = !caught;
+    return thrown;
+  });
+  return thrown;
+}
+
+/** `name += 1`, `name++`, `--name`, `name -= 1`: the step of a counter by one (+1 or -1). */
+function stepOf(write: Node, name: string): number | undefined {
+  if (write.type === AST_NODE_TYPES.UpdateExpression)
+    return write.argument.type === AST_NODE_TYPES.Identifier && write.argument.name === name
+      ? write.operator === '++'
+        ? 1
+        : -1
+      : undefined;
+  if (
+    write.type !== AST_NODE_TYPES.AssignmentExpression ||
+    (write.operator !== '+=' && write.operator !== '-=') ||
+    write.right.type !== AST_NODE_TYPES.Literal ||
+    write.right.value !== 1
+  )
+    return undefined;
+  return write.operator === '+=' ? 1 : -1;
+}
+
+/**
+ * How many passes a guard allows, the counter starting at `start` and stepped by `by` before it in
+ * every pass: `attempts < 2` goes round again while it holds (`exits` false), `attempts >= 2` leaves
+ * (`exits` true). The comparison may sit in a conjunction (going round) or a disjunction (leaving).
+ */
+function boundPasses(
+  model: FileModel,
+  test: Node,
+  name: string,
+  start: number,
+  by: number,
+  joiner: '&&' | '||',
+  exits: boolean,
+): number | undefined {
+  const inner = unwrap(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === joiner)
+    return (
+      boundPasses(model, inner.left, name, start, by, joiner, exits) ??
+      boundPasses(model, inner.right, name, start, by, joiner, exits)
+    );
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  let operator = inner.operator;
+  let limitNode: Node;
+  if (inner.left.type === AST_NODE_TYPES.Identifier && inner.left.name === name) limitNode = inner.right;
+  else if (inner.right.type === AST_NODE_TYPES.Identifier && inner.right.name === name) {
+    limitNode = inner.left as Node;
+    const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+    operator = (flipped[operator] ?? operator) as typeof operator;
+  } else return undefined;
+  const limit = model.summarizeValue(limitNode);
+  if (limit.kind !== 'number') return undefined;
+  // The guard as "go round again while": the negation of a leaving test.
+  const negate: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+  const goOn = exits ? negate[operator] : operator;
+  const n = limit.value;
+  // After pass k the counter is start + by·k; the loop goes round while the guard holds.
+  let passes: number | undefined;
+  if (by > 0 && goOn === '<') passes = n - start;
+  else if (by > 0 && goOn === '<=') passes = n - start + 1;
+  else if (by < 0 && goOn === '>') passes = start - n;
+  else if (by < 0 && goOn === '>=') passes = start - n + 1;
+  return passes !== undefined && Number.isFinite(passes) && passes >= 1 ? passes : undefined;
 }
 
 /** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
