@@ -21,6 +21,61 @@ const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // A poll for work another process finishes: the loop leaves when the job's state says it is
+    // complete, not when a call succeeds.
+    `export async function convert(url: string, headers: Record<string, string>) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const resp = await fetch(url, { headers, signal: AbortSignal.timeout(5000) });
+    const result = await resp.json();
+    if (result.status === 'complete' && result.markdown !== undefined) {
+      return result.markdown;
+    }
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+}`,
+    // A token refreshed every 30 minutes, and 15 minutes after a failed refresh: the failure's wait
+    // is past any backoff's cap, so it is a periodic task, not a retry storm.
+    `import { OAuth2Client } from 'google-auth-library';
+export class Tokens {
+  private timer?: NodeJS.Timeout;
+  constructor(private readonly client: OAuth2Client) {}
+  private async refreshToken(): Promise<void> {
+    try {
+      clearTimeout(this.timer);
+      await this.client.refreshAccessToken();
+      this.timer = setTimeout(() => {
+        void this.refreshToken();
+      }, 30 * 60 * 1000);
+    } catch (err) {
+      this.timer = setTimeout(() => {
+        void this.refreshToken();
+      }, 15 * 60 * 1000);
+      throw err;
+    }
+  }
+}`,
+    // A fallback: the self-call turns off the option (or flag) that guards it, so the second run
+    // takes the other path and does not come back.
+    `export async function build(url: string, options: { fromHistory?: boolean }): Promise<unknown> {
+  if (options.fromHistory) {
+    try {
+      return await fetch(url + '/history', { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return build(url, { ...options, fromHistory: false });
+    }
+  }
+  return fetch(url, { signal: AbortSignal.timeout(1000) });
+}
+export async function get(url: string, useCache: boolean): Promise<unknown> {
+  if (useCache) {
+    try {
+      return await fetch(url + '/cache', { signal: AbortSignal.timeout(1000) });
+    } catch {
+      return get(url, false);
+    }
+  }
+  return fetch(url, { signal: AbortSignal.timeout(1000) });
+}`,
     // A counter declared before the loop and stepped once a pass, before the guard that lets the
     // loop go round again (or leave it): two attempts in all, a single re-attempt.
     `declare function fetchJson(url: string, o: object): Promise<unknown>;
@@ -585,6 +640,51 @@ for (let attempt = 0; attempt < 4; attempt++) {
     },
   ],
   invalid: [
+    {
+      // Leaving on an HTTP status is the outcome of the call: a retry on a constant wait.
+      code: `export async function send(url: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const resp = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    if (resp.status === 200) return resp;
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+}`,
+      errors: [
+        {
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 60,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `export async function send(url: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const resp = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+    if (resp.status === 200) return resp;
+    await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, 2000 * 2 ** attempt)));
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The option it turns off guards nothing: every failure runs it again, at once.
+      code: `export async function load(url: string, options: { cached?: boolean }): Promise<unknown> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(1000) });
+  } catch {
+    return load(url, { ...options, cached: false });
+  }
+}`,
+      errors: [
+        { line: 1, column: 23, endLine: 1, endColumn: 27, messageId: 'noDelay' },
+        { line: 1, column: 23, endLine: 1, endColumn: 27, messageId: 'unboundedRetry' },
+      ],
+    },
     {
       // Five attempts: the loop is bounded by the guard whose other branch throws, but its wait is constant.
       code: `declare function fetchJson(url: string, o: object): Promise<unknown>;

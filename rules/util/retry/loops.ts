@@ -127,6 +127,9 @@ export class LoopRetries {
     // finishes (a constant interval is how a poll should wait); a retry leaves when the answer
     // reads as a success (`res.ok`, `!error`, `status === 200`, `!isRetryable(res)`).
     if (!exits.some(exit => !isBoundTest(exit.test, counters) && readsOutcome(exit.test))) return undefined;
+    // `if (result.status === 'complete') return result`: the state of work another process does (a
+    // conversion, an export), polled until it is finished; not the outcome of a failed call.
+    if (exits.some(exit => readsJobState(exit.test))) return undefined;
     // `if (written.applied) return …`: a compare-and-swap that lost a race re-reads and tries again.
     const casExit = exits.some(exit =>
       findNode(
@@ -441,6 +444,36 @@ function readsOutcome(test: Node): boolean {
         (node.type === AST_NODE_TYPES.Identifier &&
           (OUTCOME_NAME.test(node.name) || RETRY_NAME.test(node.name))) ||
         (node.type === AST_NODE_TYPES.MemberExpression && OUTCOME_NAME.test(memberName(node) ?? '')),
+      node => !isFunction(node),
+    ) !== undefined
+  );
+}
+
+/** The states a job reports when it is finished (`status: 'complete'`, `state: 'done'`). */
+const FINISHED_STATE = /^(?:complete|completed|done|finished|ready|succeeded|success|successful|processed|available)$/i;
+
+/** `status === 'complete'`, `job.state == "done"`: a test of a job's state against a finished one. */
+function readsJobState(test: Node): boolean {
+  return (
+    findNode(
+      test,
+      node => {
+        if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '===' && node.operator !== '=='))
+          return false;
+        const sides = [unwrap(node.left as Node), unwrap(node.right as Node)];
+        const state = sides.some(
+          side =>
+            (side.type === AST_NODE_TYPES.MemberExpression && /^(?:status|state|phase)$/i.test(memberName(side) ?? '')) ||
+            (side.type === AST_NODE_TYPES.Identifier && /^(?:status|state|phase)$/i.test(side.name)),
+        );
+        return (
+          state &&
+          sides.some(
+            side =>
+              side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && FINISHED_STATE.test(side.value),
+          )
+        );
+      },
       node => !isFunction(node),
     ) !== undefined
   );

@@ -12,6 +12,7 @@ import {
   findNode,
   isFunction,
   memberName,
+  propertyKey,
   unwrap,
 } from '../ast.js';
 import type { FileModel } from '../file-model.js';
@@ -72,7 +73,9 @@ export class SelfCallRetries {
 
   /**
    * `fn` also schedules itself through a timer where no failure led (after a success), and the
-   * failure's delay `failureDelay` is a number no shorter than that one's.
+   * failure's delay `failureDelay` is a number no shorter than that one's, or no shorter than the
+   * longest wait a backoff would reach (`maxDelayMs`): a token refreshed every 30 minutes, and 15
+   * minutes after a failed refresh, is a periodic task, not a retry storm.
    */
   private periodic(
     fn: FunctionNode,
@@ -87,7 +90,10 @@ export class SelfCallRetries {
         if (node === failure || node.type !== AST_NODE_TYPES.CallExpression) return false;
         if (!this.model.isTimerCall(node) || !schedules(node, name) || failurePath(node, fn)) return false;
         const delay = node.arguments[1] ? this.model.summarizeValue(node.arguments[1] as Node) : undefined;
-        return delay?.kind === 'number' && delay.value <= failureMs.value;
+        return (
+          delay?.kind === 'number' &&
+          (delay.value <= failureMs.value || failureMs.value >= this.model.settings.maxDelayMs)
+        );
       }) !== undefined
     );
   }
@@ -142,7 +148,10 @@ export class SelfCallRetries {
     if (kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && shrinksInput(fn, call))
       return undefined;
     // `if (!isRetrying) return complete({ …, isRetrying: true })`: one more attempt, then no more.
-    const once = kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && retriesOnce(fn, call);
+    const once =
+      kind === 'recursion' &&
+      call.type === AST_NODE_TYPES.CallExpression &&
+      (retriesOnce(fn, call) || turnsOffGuard(fn, call));
     let delay: Delay;
     if (timerDelay) delay = this.delays.classifyDelay(call, timerDelay, counters, fn);
     else {
@@ -246,6 +255,70 @@ function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
       );
     });
     if (guarded) return true;
+  }
+  return false;
+}
+
+/**
+ * The self-call turns off the option that guards it: `if (options.fromHistory) { try { … } catch {
+ * return build({ ...options, fromHistory: false }) } }`, or `if (useCache) … f(x, false)`. The
+ * second run takes the other path, so it is a fallback tried once.
+ */
+function turnsOffGuard(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  const { positional } = parameterNames(fn);
+  // [parameter, option key] pairs the call sets to `false`; a key of undefined is the parameter itself.
+  const off: [string, string | undefined][] = [];
+  call.arguments.forEach((arg, index) => {
+    const param = positional[index];
+    if (!param) return;
+    const inner = unwrap(arg as Node);
+    if (inner.type === AST_NODE_TYPES.Literal && inner.value === false) off.push([param, undefined]);
+    if (inner.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const keepsRest = inner.properties.some(
+      property =>
+        property.type === AST_NODE_TYPES.SpreadElement &&
+        unwrap(property.argument as Node).type === AST_NODE_TYPES.Identifier &&
+        (unwrap(property.argument as Node) as TSESTree.Identifier).name === param,
+    );
+    if (!keepsRest) return;
+    for (const property of inner.properties)
+      if (
+        property.type === AST_NODE_TYPES.Property &&
+        !property.computed &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === false
+      ) {
+        const key = propertyKey(property);
+        if (key !== undefined) off.push([param, key]);
+      }
+  });
+  if (off.length === 0) return false;
+  const reads = (node: Node): boolean =>
+    off.some(([param, key]) =>
+      key === undefined
+        ? node.type === AST_NODE_TYPES.Identifier && node.name === param
+        : node.type === AST_NODE_TYPES.MemberExpression &&
+          unwrap(node.object as Node).type === AST_NODE_TYPES.Identifier &&
+          (unwrap(node.object as Node) as TSESTree.Identifier).name === param &&
+          memberName(node) === key,
+    );
+  // The guard holds the option as it is, alone or in a conjunction (`options.k && version === -1`).
+  const holds = (test: Node): boolean => {
+    const inner = unwrap(test);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&')
+      return holds(inner.left) || holds(inner.right);
+    return reads(inner);
+  };
+  for (let current: Node = call; current.parent && current.parent !== fn; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && holds(parent.test))
+      return true;
+    if (
+      parent.type === AST_NODE_TYPES.ConditionalExpression &&
+      parent.consequent === current &&
+      holds(parent.test)
+    )
+      return true;
   }
   return false;
 }
