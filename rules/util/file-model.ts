@@ -32,6 +32,9 @@ import {
   type ProjectFunction,
   projectFunctions,
   projectHeldInstances,
+  projectUsesElsewhere,
+  type ExportedFunction,
+  type UsesElsewhere,
   projectRemoteCalls,
   projectSignalTypes,
 } from './project-calls.js';
@@ -257,6 +260,12 @@ export class FileModel {
   projectInstanceOf: (name: TSESTree.Identifier) => InstanceKind | undefined = () => undefined;
 
   /**
+   * Project facts: how the other modules of the package use a function of this file (undefined
+   * when that cannot be told, always under oxlint).
+   */
+  usesElsewhere: (what: ExportedFunction) => UsesElsewhere | undefined = () => undefined;
+
+  /**
    * Project facts: where a value of the type named here carries an AbortSignal (its key), null when
    * the type plainly has none, undefined when that cannot be told (always, under oxlint).
    */
@@ -474,6 +483,11 @@ export function fileModel(
     model.isProjectRemoteCall = call => {
       if (remote === null) remote = projectRemoteCalls(context);
       return remote?.(call) ?? false;
+    };
+    let uses: ReturnType<typeof projectUsesElsewhere> | null = null;
+    model.usesElsewhere = what => {
+      if (uses === null) uses = projectUsesElsewhere(context);
+      return uses?.(what);
     };
     let held: ReturnType<typeof projectHeldInstances> | null = null;
     model.projectInstanceOf = name => {

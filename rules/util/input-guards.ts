@@ -22,7 +22,7 @@ import {
  * (`{ storageKey, externalUrl }: Input` gives `externalUrl` as param 0, path `['externalUrl']`).
  * Undefined when it is an input whose value cannot be told from the call (a default around it).
  */
-type Source = { param: number; path: string[] } | undefined;
+type Source = { param: number; path: string[]; emptyDefault?: true } | undefined;
 
 /** A path step for each element of an array input (`for (const request of requests)`). */
 const EACH = '[]';
@@ -164,6 +164,8 @@ function passed(
 ): { node: Node | undefined; rest: string[] } | 'unknown' {
   if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return 'unknown';
   let value: Node | undefined = args[source.param];
+  // Left out for `options = {}`: the object itself is there (truthy), none of its keys.
+  if (!value && source.emptyDefault && source.path.length === 0) return 'unknown';
   for (const [at, key] of source.path.entries()) {
     if (!value) return { node: undefined, rest: [] };
     const written = literalOf(unwrap(value));
@@ -339,7 +341,7 @@ function sourceOf(chain: Node, inputs: Map<string, Source>): Source {
   const written = memberChain(chain);
   if (written?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
   const root = inputs.get(written.root.name);
-  return root ? { param: root.param, path: [...root.path, ...written.path] } : undefined;
+  return root ? { ...root, path: [...root.path, ...written.path] } : undefined;
 }
 
 /**
@@ -414,10 +416,14 @@ function bindNames(pattern: Node, source: Source, into: Map<string, Source>): vo
     case AST_NODE_TYPES.Identifier:
       into.set(pattern.name, source);
       break;
-    case AST_NODE_TYPES.AssignmentPattern:
-      // A default changes what a left-out argument gives.
-      bindNames(pattern.left, undefined, into);
+    case AST_NODE_TYPES.AssignmentPattern: {
+      // A default changes what a left-out argument gives; an empty object (`options = {}`) only
+      // makes it truthy itself, every key of it still absent.
+      const right = unwrap(pattern.right);
+      const empty = right.type === AST_NODE_TYPES.ObjectExpression && right.properties.length === 0;
+      bindNames(pattern.left, empty && source ? { ...source, emptyDefault: true } : undefined, into);
       break;
+    }
     case AST_NODE_TYPES.RestElement:
       bindNames(pattern.argument, undefined, into);
       break;

@@ -40,6 +40,7 @@ import {
   isFunction,
   memberChain,
   memberName,
+  promiseDropped,
   propertyKey,
   staticString,
   unwrap,
@@ -96,6 +97,8 @@ interface Import {
 /** What one module declares at its top level, read once. */
 interface ModuleInfo {
   file: string;
+  /** The module's syntax tree, for questions about its call sites. */
+  program: Program;
   imports: Map<string, Import>;
   /** Top-level bindings: function declarations, classes, and const initialisers. */
   locals: Map<string, Node>;
@@ -139,6 +142,7 @@ interface TsconfigPaths {
 function readInfo(file: string, program: Program): ModuleInfo {
   const info: ModuleInfo = {
     file,
+    program,
     imports: new Map(),
     locals: new Map(),
     declaredTypes: new Map(),
@@ -2769,6 +2773,144 @@ export function projectBareRequests(
       .find(request => !request.guards || !unmetBy(request.guards, call.arguments));
     return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
+}
+
+/** How a function of the linted file is used by the other modules of its package. */
+export type UsesElsewhere = 'none' | 'dropped' | 'waited';
+
+/** What is asked about: a function the file exports by name or as its default, or a class member. */
+export interface ExportedFunction {
+  name: string;
+  exported: 'named' | 'default' | 'member';
+}
+
+/**
+ * Creates the question "how do the other modules of the linted file's package use this function
+ * of it?": not at all (`none`: the file's own uses decide), only in calls whose promise is dropped
+ * (`dropped`: a statement of its own inside a function, `void`, a `.catch(…)`), or otherwise
+ * (`waited`: a call that waits, a use that is not a call, a re-export, a `require`, a dynamic
+ * import, or any mention of a class member's name). Modules are found by their imports of the
+ * linted file; a member is looked for by its name alone. Undefined where project facts are off.
+ * Asked only when a finding is about to be reported, so it may read the whole package.
+ */
+export function projectUsesElsewhere(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((what: ExportedFunction) => UsesElsewhere) | undefined {
+  const parser = parserOf(context);
+  const own = context.filename;
+  if (!parser || !path.isAbsolute(own) || /[\\/]node_modules[\\/]/.test(own)) return undefined;
+  const root = projectRoot(own, context.cwd);
+  if (!root) return undefined;
+  const answers = new Map<string, UsesElsewhere>();
+  return what => {
+    const key = `${what.exported}\0${what.name}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = usesElsewhere(context, parser, root, what);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+function usesElsewhere(
+  context: ProjectContext,
+  parser: ParserLike,
+  root: string,
+  what: ExportedFunction,
+): UsesElsewhere {
+  const own = context.filename;
+  const named = new RegExp(`(?<![\\w$#])${what.name.replace(/[$]/g, '\\$&')}(?![\\w$])`);
+  const base = path.basename(own).replace(/\.[cm]?[jt]sx?$/, '');
+  // How other modules name this file in a specifier: its name, or its folder's for an index.
+  const token = base === 'index' ? path.basename(path.dirname(own)) : base;
+  let dropped = 0;
+  for (const file of projectModules(root, parser, context).keys()) {
+    if (file === own) continue;
+    const text = moduleText(file);
+    if (text === undefined) continue;
+    if (what.exported === 'member') {
+      if (named.test(text)) return 'waited';
+      continue;
+    }
+    if (!text.includes(token) || (what.exported === 'named' && !named.test(text))) continue;
+    // `require('./x')`, `import('./x')`: a use this reading does not follow.
+    if (new RegExp(`(?:require|import)\\s*\\(\\s*['"\`][^'"\`]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text))
+      return 'waited';
+    const info = moduleInfo(file, parser, context);
+    if (!info) continue;
+    const resolves = (specifier: string): boolean => resolveProjectModule(file, specifier, context.cwd) === own;
+    for (const entry of info.exports.values())
+      if ('from' in entry && resolves(entry.from)) return 'waited';
+    for (const specifier of info.starExports) if (resolves(specifier)) return 'waited';
+    const locals = new Set<string>();
+    const namespaces = new Set<string>();
+    for (const [local, entry] of info.imports) {
+      if (!resolves(entry.specifier)) continue;
+      if (entry.imported === '*') namespaces.add(local);
+      else if (entry.imported === (what.exported === 'default' ? 'default' : what.name)) locals.add(local);
+    }
+    if (locals.size === 0 && namespaces.size === 0) continue;
+    let waited = false;
+    findNode(info.program, node => {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const parent = node.parent;
+      if (!parent || parent.type === AST_NODE_TYPES.ImportSpecifier || parent.type === AST_NODE_TYPES.ImportDefaultSpecifier || parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+        return false;
+      let use: Node | undefined;
+      if (locals.has(node.name)) {
+        // `{ name: … }`, `other.name`: another binding's name.
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
+        if (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand) return false;
+        use = node;
+      } else if (
+        namespaces.has(node.name) &&
+        parent.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === node &&
+        memberName(parent) === what.name
+      )
+        use = parent;
+      if (!use) return false;
+      const call = use.parent;
+      if (
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === use &&
+        promiseDropped(call, enclosingFunctionOf(call) !== undefined)
+      ) {
+        dropped++;
+        return false;
+      }
+      waited = true;
+      return true;
+    });
+    if (waited) return 'waited';
+  }
+  return dropped > 0 ? 'dropped' : 'none';
+}
+
+/** The nearest function around `node`, if any. */
+function enclosingFunctionOf(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/** A module's text, kept while its mtime and size hold. */
+function moduleText(file: string): string | undefined {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    return undefined;
+  }
+  const known = bareTexts.get(file);
+  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.text;
+  try {
+    const text = readFileSync(file, 'utf8');
+    bareTexts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    return text;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   unwrap,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import type { UsesElsewhere } from './project-calls.js';
 
 /** How many functions up the question climbs (a callback in a method in an IIFE…). */
 const MAX_DEPTH = 4;
@@ -189,20 +190,26 @@ function isCombinatorOf(call: Node | undefined, list: Node): boolean {
   );
 }
 
-/** A private method (`#name`, TypeScript `private`) whose every use in its class is a call nobody waits for. */
+/**
+ * A method whose every use is a call nobody waits for: a private one (`#name`, TypeScript `private`)
+ * in its class, another in its file when no other module of the package names it.
+ */
 function methodDropped(model: FileModel, method: TSESTree.MethodDefinition, depth: number): boolean {
   if (method.computed || method.kind !== 'method' || method.static) return false;
   const key = method.key;
   const hash = key.type === AST_NODE_TYPES.PrivateIdentifier;
-  if (!hash && method.accessibility !== 'private') return false;
   const name =
     key.type === AST_NODE_TYPES.PrivateIdentifier || key.type === AST_NODE_TYPES.Identifier
       ? key.name
       : undefined;
   const body = method.parent;
   if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return false;
+  // A method others may call: only when no other module of the package names it, and then every
+  // use in this file counts, not only those in its class.
+  const open = !hash && method.accessibility !== 'private';
+  if (open && model.usesElsewhere({ name, exported: 'member' }) !== 'none') return false;
   const uses: TSESTree.MemberExpression[] = [];
-  findNode(body, node => {
+  findNode(open ? (model.sourceCode.ast as Node) : body, node => {
     if (
       node.type === AST_NODE_TYPES.MemberExpression &&
       !node.computed &&
@@ -286,18 +293,32 @@ function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
 function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: number): boolean {
   const variable = model.findVariable(binding);
   if (!variable) return false;
-  // Exported where it is declared: callers elsewhere may wait.
+  // Exported where it is declared (or by an `export { name }` of the file): callers in the other
+  // modules of the package count too, and each must drop what it gets.
+  let exported: 'named' | 'default' | undefined;
   for (let up: Node | undefined = binding.parent; up; up = up.parent) {
-    if (
-      up.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      up.type === AST_NODE_TYPES.ExportDefaultDeclaration
-    )
-      return false;
-    if (up.type === AST_NODE_TYPES.Program || (isFunction(up) && up !== binding.parent)) break;
+    if (up.type === AST_NODE_TYPES.ExportNamedDeclaration) exported = 'named';
+    if (up.type === AST_NODE_TYPES.ExportDefaultDeclaration) exported = 'default';
+    if (exported || up.type === AST_NODE_TYPES.Program || (isFunction(up) && up !== binding.parent)) break;
   }
-  const uses = variable.references.filter(reference => reference.identifier !== binding);
+  const uses = variable.references.filter(reference => {
+    if (reference.identifier === binding) return false;
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
+      exported ??= parent.exported.type === AST_NODE_TYPES.Identifier && parent.exported.name === 'default' ? 'default' : 'named';
+      return parent.exported.type === AST_NODE_TYPES.Identifier && parent.exported.name !== binding.name && parent.exported.name !== 'default';
+    }
+    if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      exported ??= 'default';
+      return false;
+    }
+    return true;
+  });
+  let elsewhere: UsesElsewhere | undefined = 'none';
+  if (exported) elsewhere = model.usesElsewhere({ name: binding.name, exported });
+  if (elsewhere === undefined || elsewhere === 'waited') return false;
   return (
-    uses.length > 0 &&
+    (uses.length > 0 || elsewhere === 'dropped') &&
     uses.every(reference => {
       const use = reference.identifier as Node;
       return (

@@ -295,6 +295,8 @@ describe('project requests', () => {
         'src/routes/handler.ts:33:9',
         // Through a batch of one: only the call that passes a URL.
         'src/routes/handler.ts:36:9',
+        // Options defaulting to `{}`: only the call that accepts web input.
+        'src/routes/handler.ts:40:9',
       ]);
     }
   });

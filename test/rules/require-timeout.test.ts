@@ -13,6 +13,8 @@ const ruleTester = new RuleTester();
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 /** A monorepo whose S3 client is made in a workspace package (test/fixtures/project-workspace). */
 const WORKSPACE = path.join(import.meta.dirname, '../fixtures/project-workspace');
+/** A package whose exported functions and methods are called from its other modules (test/fixtures/project-callers). */
+const CALLERS = path.join(import.meta.dirname, '../fixtures/project-callers/src');
 /** A project whose own modules send axios and fetch requests (test/fixtures/project-requests). */
 const REQUESTS = path.join(import.meta.dirname, '../fixtures/project-requests');
 
@@ -40,6 +42,13 @@ const NESTED_KEY = {
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // Nobody waits, across the package: a default export started without `await` in another
+    // module's callback, and a named export called only with `void` (also through a namespace).
+    ...['migrate.ts', 'notify.ts'].map(file => ({
+      filename: path.join(CALLERS, file),
+      code: readFileSync(path.join(CALLERS, file), 'utf8'),
+      options: [{ checkTests: true }] as const,
+    })),
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
     `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
@@ -675,6 +684,55 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // Awaited by a caller in another module of the package.
+      filename: path.join(CALLERS, 'refresh.ts'),
+      code: readFileSync(path.join(CALLERS, 'refresh.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 3,
+          column: 9,
+          endLine: 3,
+          endColumn: 14,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(CALLERS, 'refresh.ts'), 'utf8').replace(
+                "{ method: 'POST' }",
+                "{ signal: AbortSignal.timeout(10000), method: 'POST' }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A public method called only as \`void this.send(…)\` and named nowhere else is left alone;
+      // one whose name another module calls is not.
+      filename: path.join(CALLERS, 'speaker.ts'),
+      code: readFileSync(path.join(CALLERS, 'speaker.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 14,
+          column: 11,
+          endLine: 14,
+          endColumn: 16,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(CALLERS, 'speaker.ts'), 'utf8').replace(
+                "'https://platform.internal/cache', { method: 'POST' }",
+                "'https://platform.internal/cache', { signal: AbortSignal.timeout(10000), method: 'POST' }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // Production code: the production branch, and a check that is not about NODE_ENV.
       code: `export async function load(url: string) {
@@ -2418,6 +2476,8 @@ export async function balance(key: PublicKey) {
         { line: 33, column: 9, endLine: 33, endColumn: 13, messageId: 'projectRequestWithoutDeadline' },
         // Through a batch of one (`processFiles([request])`, a loop over it): only the URL.
         { line: 36, column: 9, endLine: 36, endColumn: 19, messageId: 'projectRequestWithoutDeadline' },
+        // Options defaulting to `{}`: only the call that accepts web input reaches the fetch.
+        { line: 40, column: 9, endLine: 40, endColumn: 18, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {
