@@ -532,7 +532,8 @@ export default createModelRule<Options, MessageIds>({
      * project makes such a client.
      */
     function checkProjectFunction(call: TSESTree.CallExpression): void {
-      if (nobodyWaits(model, call) || !mayReachProject(call)) return;
+      // Who waits is asked last, just before a report: it may read the other modules of the package.
+      if (!mayReachProject(call)) return;
       const kinds = unboundedKinds();
       if (kinds.size === 0) {
         checkBareRequest(call);
@@ -552,6 +553,7 @@ export default createModelRule<Options, MessageIds>({
       if (hit.file === context.filename || isTimeoutWrapped(model, call)) return;
       const made = kinds.get(hit.instance);
       if (!made || made.some(construction => construction.file === context.filename)) return;
+      if (nobodyWaits(model, call)) return;
       const family = FAMILIES[hit.family];
       context.report({
         node: call.callee,
@@ -582,6 +584,7 @@ export default createModelRule<Options, MessageIds>({
       if (bareRequests === null) bareRequests = projectBareRequests(context);
       const hit = bareRequests?.(call);
       if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
+      if (nobodyWaits(model, call)) return;
       const family = FAMILIES[hit.family];
       context.report({
         node: call.callee,

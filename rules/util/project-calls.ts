@@ -2825,9 +2825,9 @@ function usesElsewhere(
   // How other modules name this file in a specifier: its name, or its folder's for an index.
   const token = base === 'index' ? path.basename(path.dirname(own)) : base;
   let dropped = 0;
-  for (const file of projectModules(root, parser, context).keys()) {
+  for (const [file, stamp] of projectModules(root, parser, context)) {
     if (file === own) continue;
-    const text = moduleText(file);
+    const text = moduleText(file, stamp);
     if (text === undefined) continue;
     if (what.exported === 'member') {
       if (named.test(text)) return 'waited';
@@ -2894,14 +2894,8 @@ function enclosingFunctionOf(node: Node): Node | undefined {
   return undefined;
 }
 
-/** A module's text, kept while its mtime and size hold. */
-function moduleText(file: string): string | undefined {
-  let stat;
-  try {
-    stat = statSync(file);
-  } catch {
-    return undefined;
-  }
+/** A module's text, kept while its mtime and size (as the project's listing last saw them) hold. */
+function moduleText(file: string, stat: { mtimeMs: number; size: number }): string | undefined {
   const known = bareTexts.get(file);
   if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.text;
   try {
