@@ -101,7 +101,8 @@ const CALLBACK_NAME = /^(?:cb|callback|done|next|resolve|reject|handler|listener
  * `.catch`/`.finally`. A statement that hands the call a callback (`https.get(url, onResponse)`,
  * `stub.getUser(req, (err, user) => …)`: the callback waits for the answer), a statement when
  * `statementDrops` is off (a client that answers through events: its listeners wait), and a
- * `.then(…)` continuation (something waits for the answer) are not.
+ * `.then(…)` continuation (something waits for the answer) are not; nor is a `.finally(…)` whose
+ * callback does something (`read().finally(() => loop())`: the next round waits for this one).
  */
 export function promiseDropped(call: Node, statementDrops = true): boolean {
   let current: Node = call;
@@ -121,6 +122,7 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
         if (parent.object !== current || !(name === 'catch' || name === 'finally')) return false;
         if (parent.parent.type !== AST_NODE_TYPES.CallExpression || parent.parent.callee !== parent)
           return false;
+        if (name === 'finally' && continues(parent.parent.arguments[0] as Node | undefined, call)) return false;
         settled ||= name === 'catch';
         break;
       }
@@ -132,6 +134,32 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
     }
   }
   return false;
+}
+
+/**
+ * A `.finally` callback that starts the next round: it calls the function the call is made in
+ * (`loop = () => { read().finally(() => loop()) }`), so that round waits for this call to settle.
+ */
+function continues(callback: Node | undefined, call: Node): boolean {
+  const inner = callback ? unwrap(callback) : undefined;
+  if (!inner || !isFunction(inner)) return false;
+  const fn = enclosingFunction(call);
+  const parent = fn?.parent;
+  const name =
+    fn?.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id?.name
+      : parent?.type === AST_NODE_TYPES.VariableDeclarator
+        ? writtenName(parent.id)
+        : parent?.type === AST_NODE_TYPES.AssignmentExpression
+          ? writtenName(parent.left)
+          : parent?.type === AST_NODE_TYPES.MethodDefinition
+            ? writtenName(parent.key)
+            : undefined;
+  if (!name) return false;
+  return (
+    findNode(inner.body, node => node.type === AST_NODE_TYPES.CallExpression && writtenName(unwrap(node.callee)) === name) !==
+    undefined
+  );
 }
 
 /** A call handed a callback: an inline function, or a name callbacks are given (`onResponse`, `done`). */

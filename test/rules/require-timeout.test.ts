@@ -42,6 +42,15 @@ const NESTED_KEY = {
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // A `.finally` that only logs: nothing waits for the ping.
+    `export class Pinger {
+  private async ping() {
+    await fetch('https://queue.internal/ping');
+  }
+  start() {
+    this.ping().finally(() => console.log('pinged'));
+  }
+}`,
     // Nobody waits, across the package: a default export started without `await` in another
     // module's callback, and a named export called only with `void` (also through a namespace).
     ...['migrate.ts', 'notify.ts'].map(file => ({
@@ -684,6 +693,51 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // \`read().finally(() => loop())\`: the next round of the loop waits for this read to settle.
+      code: `export class Reader {
+  private shouldRun = true;
+  private async readQueue() {
+    await fetch('https://queue.internal/next');
+  }
+  start() {
+    let loop: () => void;
+    loop = () => {
+      if (!this.shouldRun) return;
+      this.readQueue().finally(() => loop());
+    };
+    loop();
+  }
+}`,
+      errors: [
+        {
+          line: 4,
+          column: 11,
+          endLine: 4,
+          endColumn: 16,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export class Reader {
+  private shouldRun = true;
+  private async readQueue() {
+    await fetch('https://queue.internal/next', { signal: AbortSignal.timeout(10000) });
+  }
+  start() {
+    let loop: () => void;
+    loop = () => {
+      if (!this.shouldRun) return;
+      this.readQueue().finally(() => loop());
+    };
+    loop();
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Awaited by a caller in another module of the package.
       filename: path.join(CALLERS, 'refresh.ts'),
