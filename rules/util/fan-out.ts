@@ -88,6 +88,19 @@ export function handlesOwnFailure(node: Node, model?: FileModel): boolean {
   if (model) {
     const calls = model.remoteCallsIn(node);
     if (calls.length > 0 && calls.every(call => caughtWithin(call.node, node))) return true;
+    // `const url = …; try { await download(url) } catch (e) { log(e) }` where `download` is a
+    // function of this file: every statement that reaches a remote call is a try that does not rethrow.
+    const body = unwrap(node);
+    if (
+      calls.length > 0 &&
+      body.type === AST_NODE_TYPES.BlockStatement &&
+      body.body.every(statement =>
+        statement.type === AST_NODE_TYPES.TryStatement
+          ? statement.handler !== null && !rethrows(statement.handler.body) && statement.finalizer === null
+          : model.remoteCallsIn(statement).length === 0,
+      )
+    )
+      return true;
   }
   let inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);

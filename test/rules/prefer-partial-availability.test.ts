@@ -6,6 +6,26 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('prefer-partial-availability', rule, {
   valid: [
+    // Each item catches its own failure: its remote call, through a function of the file, sits in a
+    // try that does not rethrow, so one failing item cannot fail the rest.
+    `import path from 'node:path';
+async function downloadFile(url: string, target: string) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  return [target, await response.text()];
+}
+export async function download(services: { name: string; address: string }[], directory: string) {
+  await Promise.all(
+    services.map(async service => {
+      const url = \`\${service.address}/plugin.js\`;
+      const target = path.resolve(directory, \`\${service.name}.js\`);
+      try {
+        await downloadFile(url, target);
+      } catch (e) {
+        console.error(e);
+      }
+    }),
+  );
+}`,
     // Results folded into one answer (a maximum, a sum) need every part; side effects whose failure
     // is handled on the spot lose no answer.
     `import axios from 'axios';
@@ -141,6 +161,59 @@ export async function drop(keys: string[]) {
 }`,
   ],
   invalid: [
+    {
+      // The same with a call outside the try: that one can fail them all.
+      code: `import path from 'node:path';
+async function downloadFile(url: string, target: string) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  return [target, await response.text()];
+}
+export async function strict(services: { name: string; address: string }[], directory: string) {
+  await Promise.all(
+    services.map(async service => {
+      const url = \`\${service.address}/plugin.js\`;
+      await downloadFile(url, directory);
+      try {
+        await downloadFile(url, directory);
+      } catch (e) {
+        console.error(e);
+      }
+    }),
+  );
+}`,
+      errors: [
+        {
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 20,
+          messageId: 'allOrNothing',
+          suggestions: [
+            {
+              messageId: 'suggestAllSettled',
+              output: `import path from 'node:path';
+async function downloadFile(url: string, target: string) {
+  const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  return [target, await response.text()];
+}
+export async function strict(services: { name: string; address: string }[], directory: string) {
+  await Promise.allSettled(
+    services.map(async service => {
+      const url = \`\${service.address}/plugin.js\`;
+      await downloadFile(url, directory);
+      try {
+        await downloadFile(url, directory);
+      } catch (e) {
+        console.error(e);
+      }
+    }),
+  );
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Thrown away, but not a clean-up: a check triggered in each region is partial work.
       code: `export async function trigger(regions: string[]) {
