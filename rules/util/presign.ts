@@ -4,19 +4,65 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, memberName, unwrap, writtenName } from './ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './ast.js';
 import type { FileModel } from './file-model.js';
 
 /** The presigners of @aws-sdk/s3-request-presigner and @aws-sdk/s3-presigned-post. */
 const PRESIGNERS = /^(?:getSignedUrl|createPresignedPost)$/;
 
-/** `use` is the client argument of a presigner call. */
-function presigns(use: Node): boolean {
+/** The modules the presigners come from. */
+const PRESIGNER_MODULES = /^@aws-sdk\/(?:s3-request-presigner|s3-presigned-post)$/;
+
+/** `use` is the client argument of a presigner call (also imported under another name: `getSignedUrl as presign`). */
+function presigns(model: FileModel, use: Node): boolean {
   const parent = use.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== use) return false;
+  const callee = unwrap(parent.callee as Node);
+  if (PRESIGNERS.test(writtenName(callee) ?? '')) return true;
+  const value = model.valueOf(callee);
   return (
-    parent?.type === AST_NODE_TYPES.CallExpression &&
-    parent.arguments[0] === use &&
-    PRESIGNERS.test(writtenName(unwrap(parent.callee as Node)) ?? '')
+    value.kind === 'module' &&
+    PRESIGNER_MODULES.test(value.module) &&
+    PRESIGNERS.test(value.path.join('.'))
+  );
+}
+
+/** Every use of the const `id` (but its declaration) is a presigner's client argument. */
+function onlyPresigned(model: FileModel, id: TSESTree.Identifier): boolean {
+  const variable = model.findVariable(id);
+  if (!variable) return false;
+  const uses = variable.references.filter(reference => !reference.init);
+  return uses.length > 0 && uses.every(reference => presigns(model, reference.identifier as Node));
+}
+
+/**
+ * `function makeS3Client() { return new S3Client(…) }`, not exported, whose every call is bound
+ * to a const used only to presign: `const client = makeS3Client(); presign(client, command)`.
+ */
+function madeOnlyToPresign(model: FileModel, returned: Node): boolean {
+  let fn: Node | undefined = returned.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id) return false;
+  if (fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration)
+    return false;
+  const variable = model.findVariable(fn.id);
+  if (!variable) return false;
+  const uses = variable.references.filter(reference => reference.identifier !== fn.id);
+  return (
+    uses.length > 0 &&
+    uses.every(reference => {
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return false;
+      let bound: Node = call;
+      if (bound.parent?.type === AST_NODE_TYPES.AwaitExpression) bound = bound.parent;
+      const declarator = bound.parent;
+      return (
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init === bound &&
+        declarator.id.type === AST_NODE_TYPES.Identifier &&
+        onlyPresigned(model, declarator.id)
+      );
+    })
   );
 }
 
@@ -36,11 +82,10 @@ export function isPresignOnly(model: FileModel, construction: Node): boolean {
   // `const s3 = new S3Client(…)`, not exported.
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
     if (parent.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
-    const variable = model.findVariable(parent.id);
-    if (!variable) return false;
-    const uses = variable.references.filter(reference => !reference.init);
-    return uses.length > 0 && uses.every(reference => presigns(reference.identifier as Node));
+    return onlyPresigned(model, parent.id);
   }
+  // `return new S3Client(…)` from a function of the file whose callers only presign with it.
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return madeOnlyToPresign(model, parent);
   // `private s3 = new S3Client(…)`, or `this.s3 = new S3Client(…)` in the constructor.
   let field: string | undefined;
   if (parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === current)
@@ -66,7 +111,7 @@ export function isPresignOnly(model: FileModel, construction: Node): boolean {
       return false;
     // The assignment that makes it.
     if (node.parent?.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node) return false;
-    if (presigns(node)) {
+    if (presigns(model, node)) {
       used = true;
       return false;
     }

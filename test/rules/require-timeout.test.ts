@@ -656,6 +656,17 @@ export class Storage {
     return getSignedUrl(this.client, new PutObjectCommand({ Bucket: 'b', Key: key }), { expiresIn: 600 });
   }
 }`,
+    // The presigner imported under another name, and a client made by a function of the file whose
+    // callers only presign with it.
+    `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl as presign } from '@aws-sdk/s3-request-presigner';
+function makeS3Client() {
+  return new S3Client({ region: process.env.REGION });
+}
+export async function downloadUrl(key: string) {
+  const client = makeS3Client();
+  return presign(client, new GetObjectCommand({ Bucket: 'b', Key: key }), { expiresIn: 160 });
+}`,
     // The workspace package's function that bounds its own send; and an app that reaches the
     // package's files without depending on it (the client is not its process's).
     {
@@ -1915,6 +1926,20 @@ client.getFeature(point, (err, feature) => {});
     {
       code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
       errors: [{ column: 70, endColumn: 78, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // A client made by a function of the file, one of whose callers sends through it.
+      code: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl as presign } from '@aws-sdk/s3-request-presigner';
+function makeS3Client() {
+  return new S3Client({ region: process.env.REGION });
+}
+export const downloadUrl = (key: string) => presign(makeS3Client(), new GetObjectCommand({ Bucket: 'b', Key: key }));
+export async function read(key: string) {
+  const client = makeS3Client();
+  return client.send(new GetObjectCommand({ Bucket: 'b', Key: key }));
+}`,
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 22, messageId: 'missingClientDeadline' }],
     },
     {
       // Presigning and sending through one client: the sends can hang.
