@@ -122,7 +122,8 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
         if (parent.object !== current || !(name === 'catch' || name === 'finally')) return false;
         if (parent.parent.type !== AST_NODE_TYPES.CallExpression || parent.parent.callee !== parent)
           return false;
-        if (name === 'finally' && continues(parent.parent.arguments[0] as Node | undefined, call)) return false;
+        if (name === 'finally' && continues(parent.parent.arguments[0] as Node | undefined, call))
+          return false;
         settled ||= name === 'catch';
         break;
       }
@@ -157,8 +158,10 @@ function continues(callback: Node | undefined, call: Node): boolean {
             : undefined;
   if (!name) return false;
   return (
-    findNode(inner.body, node => node.type === AST_NODE_TYPES.CallExpression && writtenName(unwrap(node.callee)) === name) !==
-    undefined
+    findNode(
+      inner.body,
+      node => node.type === AST_NODE_TYPES.CallExpression && writtenName(unwrap(node.callee)) === name,
+    ) !== undefined
   );
 }
 

@@ -21,9 +21,7 @@ function presigns(model: FileModel, use: Node): boolean {
   if (PRESIGNERS.test(writtenName(callee) ?? '')) return true;
   const value = model.valueOf(callee);
   return (
-    value.kind === 'module' &&
-    PRESIGNER_MODULES.test(value.module) &&
-    PRESIGNERS.test(value.path.join('.'))
+    value.kind === 'module' && PRESIGNER_MODULES.test(value.module) && PRESIGNERS.test(value.path.join('.'))
   );
 }
 
@@ -43,7 +41,10 @@ function madeOnlyToPresign(model: FileModel, returned: Node): boolean {
   let fn: Node | undefined = returned.parent;
   while (fn && !isFunction(fn)) fn = fn.parent;
   if (fn?.type !== AST_NODE_TYPES.FunctionDeclaration || !fn.id) return false;
-  if (fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration)
+  if (
+    fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    fn.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration
+  )
     return false;
   const variable = model.findVariable(fn.id);
   if (!variable) return false;

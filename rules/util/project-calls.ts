@@ -2835,13 +2835,17 @@ function usesElsewhere(
     }
     if (!text.includes(token) || (what.exported === 'named' && !named.test(text))) continue;
     // `require('./x')`, `import('./x')`: a use this reading does not follow.
-    if (new RegExp(`(?:require|import)\\s*\\(\\s*['"\`][^'"\`]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text))
+    if (
+      new RegExp(
+        `(?:require|import)\\s*\\(\\s*['"\`][^'"\`]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+      ).test(text)
+    )
       return 'waited';
     const info = moduleInfo(file, parser, context);
     if (!info) continue;
-    const resolves = (specifier: string): boolean => resolveProjectModule(file, specifier, context.cwd) === own;
-    for (const entry of info.exports.values())
-      if ('from' in entry && resolves(entry.from)) return 'waited';
+    const resolves = (specifier: string): boolean =>
+      resolveProjectModule(file, specifier, context.cwd) === own;
+    for (const entry of info.exports.values()) if ('from' in entry && resolves(entry.from)) return 'waited';
     for (const specifier of info.starExports) if (resolves(specifier)) return 'waited';
     const locals = new Set<string>();
     const namespaces = new Set<string>();
@@ -2855,12 +2859,18 @@ function usesElsewhere(
     findNode(info.program, node => {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
       const parent = node.parent;
-      if (!parent || parent.type === AST_NODE_TYPES.ImportSpecifier || parent.type === AST_NODE_TYPES.ImportDefaultSpecifier || parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier)
+      if (
+        !parent ||
+        parent.type === AST_NODE_TYPES.ImportSpecifier ||
+        parent.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
+        parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+      )
         return false;
       let use: Node | undefined;
       if (locals.has(node.name)) {
         // `{ name: … }`, `other.name`: another binding's name.
-        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return false;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed)
+          return false;
         if (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand) return false;
         use = node;
       } else if (
@@ -3165,7 +3175,9 @@ function targetSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): strin
   // `client.post(…)` on a parameter or local declared with (or made from) an imported class.
   if (shadowed(call, name)) {
     const bound = bindingType(call, name);
-    return typeof bound === 'string' ? (info.imports.get(bound) ?? info.typeImports.get(bound))?.specifier : undefined;
+    return typeof bound === 'string'
+      ? (info.imports.get(bound) ?? info.typeImports.get(bound))?.specifier
+      : undefined;
   }
   if (info.imports.has(name)) return undefined;
   let type = info.declaredTypes.get(name);
@@ -3341,7 +3353,8 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
 function patternKey(pattern: TSESTree.ObjectPattern, name: string): string | undefined {
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
-    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    const value =
+      property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
     if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return propertyKey(property);
   }
   return undefined;

@@ -305,8 +305,15 @@ function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: num
     if (reference.identifier === binding) return false;
     const parent = reference.identifier.parent;
     if (parent?.type === AST_NODE_TYPES.ExportSpecifier) {
-      exported ??= parent.exported.type === AST_NODE_TYPES.Identifier && parent.exported.name === 'default' ? 'default' : 'named';
-      return parent.exported.type === AST_NODE_TYPES.Identifier && parent.exported.name !== binding.name && parent.exported.name !== 'default';
+      exported ??=
+        parent.exported.type === AST_NODE_TYPES.Identifier && parent.exported.name === 'default'
+          ? 'default'
+          : 'named';
+      return (
+        parent.exported.type === AST_NODE_TYPES.Identifier &&
+        parent.exported.name !== binding.name &&
+        parent.exported.name !== 'default'
+      );
     }
     if (parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       exported ??= 'default';

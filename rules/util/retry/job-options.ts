@@ -133,7 +133,10 @@ export function jobRetryFindings(
 /** The object is kept for later (a const's value, or a value inside one), not handed to a call. */
 function storedPart(object: TSESTree.ObjectExpression): boolean {
   let at: Node = object;
-  while (at.parent?.type === AST_NODE_TYPES.Property && at.parent.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+  while (
+    at.parent?.type === AST_NODE_TYPES.Property &&
+    at.parent.parent?.type === AST_NODE_TYPES.ObjectExpression
+  ) {
     if (propertyKey(at.parent) === 'defaultJobOptions') return false;
     at = at.parent.parent;
   }

@@ -235,7 +235,8 @@ export class LoopRetries {
     if (block?.type !== AST_NODE_TYPES.BlockStatement || loop.body.type !== AST_NODE_TYPES.BlockStatement)
       return undefined;
     const before = block.body[block.body.indexOf(loop as (typeof block.body)[number]) - 1];
-    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1) return undefined;
+    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1)
+      return undefined;
     const declarator = before.declarations[0];
     if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
     const name = declarator.id.name;
@@ -256,7 +257,11 @@ export class LoopRetries {
     if (!step) return undefined;
     let passes: number | undefined;
     ownNodes(loop.body, node => {
-      if (passes !== undefined || node.type !== AST_NODE_TYPES.IfStatement || node.range[0] < step.node.range[1])
+      if (
+        passes !== undefined ||
+        node.type !== AST_NODE_TYPES.IfStatement ||
+        node.range[0] < step.node.range[1]
+      )
         return passes !== undefined;
       // The branch that goes round again holds the bound in a conjunction (`left > 0 && retryable`);
       // the branch that leaves, in a disjunction (`attempts >= 3 || fatal`).
@@ -450,7 +455,8 @@ function readsOutcome(test: Node): boolean {
 }
 
 /** The states a job reports when it is finished (`status: 'complete'`, `state: 'done'`). */
-const FINISHED_STATE = /^(?:complete|completed|done|finished|ready|succeeded|success|successful|processed|available)$/i;
+const FINISHED_STATE =
+  /^(?:complete|completed|done|finished|ready|succeeded|success|successful|processed|available)$/i;
 
 /** `status === 'complete'`, `job.state == "done"`: a test of a job's state against a finished one. */
 function readsJobState(test: Node): boolean {
@@ -458,19 +464,25 @@ function readsJobState(test: Node): boolean {
     findNode(
       test,
       node => {
-        if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '===' && node.operator !== '=='))
+        if (
+          node.type !== AST_NODE_TYPES.BinaryExpression ||
+          (node.operator !== '===' && node.operator !== '==')
+        )
           return false;
         const sides = [unwrap(node.left as Node), unwrap(node.right as Node)];
         const state = sides.some(
           side =>
-            (side.type === AST_NODE_TYPES.MemberExpression && /^(?:status|state|phase)$/i.test(memberName(side) ?? '')) ||
+            (side.type === AST_NODE_TYPES.MemberExpression &&
+              /^(?:status|state|phase)$/i.test(memberName(side) ?? '')) ||
             (side.type === AST_NODE_TYPES.Identifier && /^(?:status|state|phase)$/i.test(side.name)),
         );
         return (
           state &&
           sides.some(
             side =>
-              side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string' && FINISHED_STATE.test(side.value),
+              side.type === AST_NODE_TYPES.Literal &&
+              typeof side.value === 'string' &&
+              FINISHED_STATE.test(side.value),
           )
         );
       },
