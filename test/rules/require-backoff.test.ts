@@ -641,6 +641,61 @@ for (let attempt = 0; attempt < 4; attempt++) {
   ],
   invalid: [
     {
+      // A \`continue\` before the counter's step goes round without counting: not two attempts.
+      code: `declare function fetchJson(url: string, o: object): Promise<unknown>;
+declare function busy(): boolean;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function details(id: string) {
+  let attempts = 0;
+  while (true) {
+    if (busy()) {
+      await sleep(1000);
+      continue;
+    }
+    attempts += 1;
+    try {
+      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
+    } catch (err) {
+      if (attempts < 2) await sleep(5000);
+      else throw err;
+    }
+  }
+}`,
+      errors: [
+        {
+          line: 15,
+          column: 31,
+          endLine: 15,
+          endColumn: 42,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `declare function fetchJson(url: string, o: object): Promise<unknown>;
+declare function busy(): boolean;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function details(id: string) {
+  let attempts = 0;
+  while (true) {
+    if (busy()) {
+      await sleep(1000);
+      continue;
+    }
+    attempts += 1;
+    try {
+      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
+    } catch (err) {
+      if (attempts < 2) await sleep(Math.random() * Math.min(30000, 5000 * 2 ** attempts));
+      else throw err;
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Leaving on an HTTP status is the outcome of the call: a retry on a constant wait.
       code: `export async function send(url: string) {
   for (let attempt = 0; attempt < 10; attempt++) {

@@ -255,6 +255,19 @@ export class LoopRetries {
     }
     const step = steps.length === 1 ? steps[0] : undefined;
     if (!step) return undefined;
+    // A `continue` before the step goes round without counting the pass.
+    let skips = false;
+    ownNodes(loop.body, node => {
+      if (
+        node.type === AST_NODE_TYPES.ContinueStatement &&
+        node.range[0] < step.node.range[0] &&
+        (node.label === null || node.label.name === labelOf(loop)) &&
+        innermostLoop(node) === loop
+      )
+        skips = true;
+      return skips;
+    });
+    if (skips) return undefined;
     let passes: number | undefined;
     ownNodes(loop.body, node => {
       if (
@@ -284,6 +297,25 @@ export class LoopRetries {
     }
     return { kind: 'none', exponential: false, capped: false, jitter: false };
   }
+}
+
+/** The label of a labelled loop (`outer: while (…)`), if any. */
+function labelOf(loop: Loop): string | undefined {
+  return loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : undefined;
+}
+
+/** The nearest loop around `node`. */
+function innermostLoop(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent)
+    if (
+      current.type === AST_NODE_TYPES.WhileStatement ||
+      current.type === AST_NODE_TYPES.DoWhileStatement ||
+      current.type === AST_NODE_TYPES.ForStatement ||
+      current.type === AST_NODE_TYPES.ForOfStatement ||
+      current.type === AST_NODE_TYPES.ForInStatement
+    )
+      return current;
+  return undefined;
 }
 
 /** `region` leaves the loop: a return or break ({@link exitsLoop}), or a throw no try of the loop catches. */
@@ -454,9 +486,9 @@ function readsOutcome(test: Node): boolean {
   );
 }
 
-/** The states a job reports when it is finished (`status: 'complete'`, `state: 'done'`). */
-const FINISHED_STATE =
-  /^(?:complete|completed|done|finished|ready|succeeded|success|successful|processed|available)$/i;
+/** The states a job reports when it is finished (`status: 'complete'`, `state: 'done'`); not `success`, which a call answers too. */
+const FINISHED_STATE = /^(?:complete|completed|done|finished|ready|processed)$/i;
+/^(?:complete|completed|done|finished|ready|succeeded|success|successful|processed|available)$/i;
 
 /** `status === 'complete'`, `job.state == "done"`: a test of a job's state against a finished one. */
 function readsJobState(test: Node): boolean {
