@@ -488,7 +488,6 @@ function readsOutcome(test: Node): boolean {
 
 /** The states a job reports when it is finished (`status: 'complete'`, `state: 'done'`); not `success`, which a call answers too. */
 const FINISHED_STATE = /^(?:complete|completed|done|finished|ready|processed)$/i;
-/^(?:complete|completed|done|finished|ready|succeeded|success|successful|processed|available)$/i;
 
 /** `status === 'complete'`, `job.state == "done"`: a test of a job's state against a finished one. */
 function readsJobState(test: Node): boolean {
