@@ -2873,13 +2873,14 @@ function usesElsewhere(
           return false;
         if (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand) return false;
         use = node;
-      } else if (
-        namespaces.has(node.name) &&
-        parent.type === AST_NODE_TYPES.MemberExpression &&
-        parent.object === node &&
-        memberName(parent) === what.name
-      )
-        use = parent;
+      } else if (namespaces.has(node.name)) {
+        // `ns.other(…)` is another function; the namespace handed on whole may reach this one.
+        if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) {
+          waited = true;
+          return true;
+        }
+        if (memberName(parent) === what.name) use = parent;
+      }
       if (!use) return false;
       const call = use.parent;
       if (

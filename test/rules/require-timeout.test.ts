@@ -750,6 +750,30 @@ export async function slot(wallet: SolanaWallet) {
       ],
     },
     {
+      // Called with \`void\`, but its namespace is handed on whole: callers elsewhere may wait.
+      filename: path.join(CALLERS, 'escape.ts'),
+      code: readFileSync(path.join(CALLERS, 'escape.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 14,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(CALLERS, 'escape.ts'), 'utf8').replace(
+                "{ method: 'POST' }",
+                "{ signal: AbortSignal.timeout(10000), method: 'POST' }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Awaited by a caller in another module of the package.
       filename: path.join(CALLERS, 'refresh.ts'),
       code: readFileSync(path.join(CALLERS, 'refresh.ts'), 'utf8'),
