@@ -6,6 +6,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
+import { enclosingLoop } from '../fan-out.js';
 import type { FileModel } from '../file-model.js';
 import { isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
@@ -262,7 +263,7 @@ export class LoopRetries {
         node.type === AST_NODE_TYPES.ContinueStatement &&
         node.range[0] < step.node.range[0] &&
         (node.label === null || node.label.name === labelOf(loop)) &&
-        innermostLoop(node) === loop
+        enclosingLoop(node) === loop
       )
         skips = true;
       return skips;
@@ -302,20 +303,6 @@ export class LoopRetries {
 /** The label of a labelled loop (`outer: while (…)`), if any. */
 function labelOf(loop: Loop): string | undefined {
   return loop.parent?.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : undefined;
-}
-
-/** The nearest loop around `node`. */
-function innermostLoop(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (
-      current.type === AST_NODE_TYPES.WhileStatement ||
-      current.type === AST_NODE_TYPES.DoWhileStatement ||
-      current.type === AST_NODE_TYPES.ForStatement ||
-      current.type === AST_NODE_TYPES.ForOfStatement ||
-      current.type === AST_NODE_TYPES.ForInStatement
-    )
-      return current;
-  return undefined;
 }
 
 /** `region` leaves the loop: a return or break ({@link exitsLoop}), or a throw no try of the loop catches. */
