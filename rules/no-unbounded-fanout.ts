@@ -14,6 +14,7 @@ import {
   unwrap,
   writtenName,
 } from './util/ast.js';
+import { isEnvironmentList } from './util/configuration-lists.js';
 import type { Classified } from './util/file-model.js';
 import { importedValue } from './util/file-model/values.js';
 import {
@@ -161,9 +162,11 @@ export default createModelRule<Options, MessageIds>({
       if (!source || depth > 8) return false;
       const node = unwrap(source);
       if (isFixedDomain(node) || isSizeGuarded(model, node) || isSteppedWindow(model, node)) return true;
+      // `['core', ...plugins]`: a short list whose spreads are small lists too.
       if (node.type === AST_NODE_TYPES.ArrayExpression)
         return (
-          !node.elements.some(e => e?.type === AST_NODE_TYPES.SpreadElement) && node.elements.length <= small
+          node.elements.length <= small &&
+          node.elements.every(e => e?.type !== AST_NODE_TYPES.SpreadElement || isSmall(e.argument, depth + 1))
         );
       if (node.type === AST_NODE_TYPES.ObjectExpression) {
         // An array-like (`Array.from({ length: count }, fn)`): as many items as its length.
@@ -195,12 +198,25 @@ export default createModelRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.CallExpression) {
         // One page of rows: `.limit(20)`, `{ take: 20 }`.
         if (isPageRead(model, node)) return true;
+        // `process.env.HOSTS.split(',')`: as many items as whoever deploys the service listed.
+        if (isEnvironmentList(node)) return true;
         const callee = unwrap(node.callee);
         // A function of this file whose every return is small (`getWeeklyKeys(userId, now)`).
         const local = model.localFunction(callee);
         if (local) return returnsSmall(local, depth + 1);
+        // A function of another module of the project that returns such a list (`await getPlugins()`).
+        if (model.projectFunctionOf(node)?.returnsConfigurationList(small)) return true;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
         const name = memberName(callee);
+        // `Promise.all(names.map(fn))`: one result per item of a small list.
+        const holder = unwrap(callee.object);
+        if (
+          (name === 'all' || name === 'allSettled') &&
+          holder.type === AST_NODE_TYPES.Identifier &&
+          holder.name === 'Promise' &&
+          model.isGlobal(holder)
+        )
+          return isSmall(node.arguments[0] as Node | undefined, depth + 1);
         // `Array.from({ length: DAYS }, …)`, `Array.from(xs, …)`: as many items as the first argument.
         const array = unwrap(callee.object);
         if (

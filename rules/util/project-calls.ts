@@ -46,6 +46,7 @@ import {
   unwrap,
   writtenName,
 } from './ast.js';
+import { returnsConfigurationList, syntacticResolve } from './configuration-lists.js';
 import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './deadline-carrier.js';
 import {
   type ParserLike,
@@ -2215,6 +2216,11 @@ export interface ProjectFunction {
   waitsOnTimer: boolean;
   /** A request wrapper bounded only by what its caller passes (`{ timeout }` → `signal`). */
   deadlineCarrier: DeadlineCarrier | undefined;
+  /**
+   * Every value it returns is a list whose size configuration sets (an environment list, a short
+   * literal list, built from them), read by syntax alone ({@link returnsConfigurationList}).
+   */
+  returnsConfigurationList(small: number): boolean;
   /** The file it is written in. */
   file: string;
 }
@@ -2249,6 +2255,7 @@ export function projectFunctions(
       get deadlineCarrier(): DeadlineCarrier | undefined {
         return known.deadlineCarrier;
       },
+      returnsConfigurationList: small => returnsConfigurationList(fn, syntacticResolve(where.locals), small),
       file: where.file,
     };
   };

@@ -199,6 +199,27 @@ export async function invite(invites: { email: string }[], current: number) {
     `export async function check(input: { regions: string[] }) {
   return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
 }`,
+    // Lists configuration sizes: an environment variable's items (split, parsed as JSON, with a
+    // default), a short list with such lists spread in, and what Promise.all makes of them.
+    `export async function probe() {
+  const hosts = process.env.HOSTS?.split(',') ?? [];
+  const names = ['core', ...(process.env.EXTRA_PLUGINS || 'a,b').split(','), ...JSON.parse(process.env.API_PLUGINS ?? '[]')];
+  await Promise.all(hosts.map(host => fetch('https://' + host + '/health', { signal: AbortSignal.timeout(1000) })));
+  const targets = await Promise.all(names.map(async name => name + '.internal'));
+  await Promise.all(targets.map(target => fetch('https://' + target, { signal: AbortSignal.timeout(1000) })));
+}`,
+    // The same list returned by a function of another module of the project (through project
+    // facts), directly and filtered by another function there.
+    {
+      filename: HANDLER,
+      code: `import { getPlugins, uiPlugins } from '@/lib/plugins';
+export async function ready() {
+  const plugins = await getPlugins();
+  await Promise.all(plugins.map(name => fetch('https://' + name + '.internal/health', { signal: AbortSignal.timeout(1000) })));
+  await Promise.all((await uiPlugins()).map(name => fetch('https://' + name + '.internal/ui', { signal: AbortSignal.timeout(1000) })));
+}`,
+      options: [{ checkTests: true }],
+    },
     // Configuration, not data: a constant by naming convention, and a member of a config object.
     `import { WEBHOOKS } from './secrets';
 export function notify(payload: string) {
@@ -370,6 +391,23 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // Data spread into a short list, and a function of the project that returns rows of a table
+      // with a literal first: as many items as the data has.
+      filename: HANDLER,
+      code: `import { tenantNames } from '@/lib/plugins';
+export async function warm(ids: string[]) {
+  const keys = ['core', ...(process.env.EXTRA?.split(',') ?? []), ...ids];
+  await Promise.all(keys.map(key => fetch('https://cache.internal/' + key, { signal: AbortSignal.timeout(1000) })));
+  const tenants = await tenantNames();
+  await Promise.all(tenants.map(name => fetch('https://' + name + '.internal', { signal: AbortSignal.timeout(1000) })));
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
     {
       // Object stores over HTTP: one request to the store per item, all at once (known as remote
       // through project facts, which need the file's real path).
