@@ -40,7 +40,6 @@ import {
   isFunction,
   memberChain,
   memberName,
-  promiseDropped,
   propertyKey,
   staticString,
   unwrap,
@@ -65,6 +64,7 @@ import {
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
 import { type InputGuard, carryGuards, inputGuards, unmetBy } from './input-guards.js';
+import { type WaitersModel, nobodyWaits, syntacticWaitersModel } from './waiters.js';
 
 /**
  * How long a module read, a resolution or a text test is trusted before it is checked again: the
@@ -2863,6 +2863,7 @@ function usesElsewhere(
     }
     if (locals.size === 0 && namespaces.size === 0) continue;
     let waited = false;
+    let waiters: WaitersModel | undefined;
     findNode(info.program, node => {
       if (node.type !== AST_NODE_TYPES.Identifier) return false;
       const parent = node.parent;
@@ -2890,10 +2891,12 @@ function usesElsewhere(
       }
       if (!use) return false;
       const call = use.parent;
+      // Dropped where it is made, or awaited only by a function whose own promise is dropped (an
+      // async `map` into an `allSettled` nobody waits for, a module-private function called so).
       if (
         call?.type === AST_NODE_TYPES.CallExpression &&
         call.callee === use &&
-        promiseDropped(call, enclosingFunctionOf(call) !== undefined)
+        nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call)
       ) {
         dropped++;
         return false;
@@ -2904,12 +2907,6 @@ function usesElsewhere(
     if (waited) return 'waited';
   }
   return dropped > 0 ? 'dropped' : 'none';
-}
-
-/** The nearest function around `node`, if any. */
-function enclosingFunctionOf(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }
 
 /** A module's text, kept while its mtime and size (as the project's listing last saw them) hold. */

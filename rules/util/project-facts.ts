@@ -156,12 +156,40 @@ export function projectRoot(filename: string, cwd: string): string | undefined {
   return found ?? undefined;
 }
 
-/** True when `file` exists and is a file. No exception for a missing one: most probes miss, and a thrown error is most of their cost. */
+/** What a folder held when it was last listed: each name, and whether it is a file ('link' to be asked). */
+const listings = new Map<
+  string,
+  { entries: Map<string, 'file' | 'link' | 'other'> | undefined; checkedAt: number }
+>();
+
+function listing(dir: string): Map<string, 'file' | 'link' | 'other'> | undefined {
+  const now = Date.now();
+  const known = listings.get(dir);
+  if (known && now - known.checkedAt < LIST_TTL_MS) return known.entries;
+  let entries: Map<string, 'file' | 'link' | 'other'> | undefined;
+  try {
+    entries = new Map();
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      entries.set(entry.name, entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'other');
+  } catch {
+    // Not a folder (`a.ts/index.ts` under a file), missing, or unreadable.
+    entries = undefined;
+  }
+  listings.set(dir, { entries, checkedAt: now });
+  return entries;
+}
+
+/**
+ * True when `file` exists and is a file. A module resolution probes a dozen candidates, most of
+ * them missing, in a few folders: each folder is listed once per LIST_TTL_MS (as the modules of a
+ * project are re-checked) and the probes answered from the listing, not by a `stat` each.
+ */
 export function hasFile(file: string): boolean {
+  const kind = listing(path.dirname(file))?.get(path.basename(file));
+  if (kind !== 'link') return kind === 'file';
   try {
     return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
-    // Not a missing file but an unreadable path (`a.ts/index.ts` under a file, no permission).
     return false;
   }
 }

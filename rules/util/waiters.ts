@@ -21,6 +21,69 @@ import {
 import type { FileModel } from './file-model.js';
 import type { UsesElsewhere } from './project-calls.js';
 
+/**
+ * What the question needs of a file: the linted file's model, or a module of the project read by
+ * syntax alone ({@link syntacticWaitersModel}).
+ */
+export interface WaitersModel {
+  sourceCode: { ast: unknown };
+  findVariable(node: TSESTree.Identifier): { references: readonly { identifier: Node }[] } | undefined;
+  isTimerCall(node: TSESTree.CallExpression): boolean;
+  usesElsewhere: FileModel['usesElsewhere'];
+}
+
+/** Timers that drop what their callback returns, global or from node:timers. */
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
+
+/**
+ * A {@link WaitersModel} for a module of the project that is not being linted: a name's uses are
+ * the identifiers that spell it (property names aside), shadowing unseen; a timer is a call of a
+ * timer function by its name; who uses an exported function elsewhere is not asked (unknown, so
+ * the question answers "waited").
+ */
+export function syntacticWaitersModel(program: Node): WaitersModel {
+  let uses: Map<string, Node[]> | undefined;
+  return {
+    sourceCode: { ast: program },
+    findVariable(node) {
+      if (!uses) {
+        const found = new Map<string, Node[]>();
+        findNode(program, inner => {
+          if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+          const parent = inner.parent;
+          if (
+            parent?.type === AST_NODE_TYPES.MemberExpression &&
+            parent.property === inner &&
+            !parent.computed
+          )
+            return false;
+          if (
+            (parent?.type === AST_NODE_TYPES.Property ||
+              parent?.type === AST_NODE_TYPES.MethodDefinition ||
+              parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+            parent.key === inner &&
+            !(parent as { shorthand?: boolean }).shorthand
+          )
+            return false;
+          const list = found.get(inner.name);
+          if (list) list.push(inner);
+          else found.set(inner.name, [inner]);
+          return false;
+        });
+        uses = found;
+      }
+      const list = uses.get(node.name);
+      return list ? { references: list.map(identifier => ({ identifier })) } : undefined;
+    },
+    isTimerCall(node) {
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return TIMERS.has(callee.name);
+      return callee.type === AST_NODE_TYPES.MemberExpression && TIMERS.has(memberName(callee) ?? '');
+    },
+    usesElsewhere: () => undefined,
+  };
+}
+
 /** How many functions up the question climbs (a callback in a method in an IIFE…). */
 const MAX_DEPTH = 4;
 
@@ -58,7 +121,12 @@ export function answersOf(family: { answersByEvents?: boolean; answersOnRequest?
  * - a function or private method of this file (not exported, a `#name` or TypeScript `private`
  *   method) called only where nobody waits for its answer, or handed to a timer.
  */
-export function nobodyWaits(model: FileModel, call: Node, depth = 0, answers: Answers = 'promise'): boolean {
+export function nobodyWaits(
+  model: WaitersModel,
+  call: Node,
+  depth = 0,
+  answers: Answers = 'promise',
+): boolean {
   // A function started at a module's top level (`main().catch(exit)`, `(async () => …)()` in a
   // script) is waited for by the process: it stays alive until the call settles, and whoever runs
   // the script (a cron job, a CI step, a person) waits with it.
@@ -143,7 +211,7 @@ function requestUnheard(call: Node): boolean {
 }
 
 /** Nobody waits for what `fn` returns (see {@link nobodyWaits}). */
-function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boolean {
+function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): boolean {
   const parent = fn.parent;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) {
@@ -171,7 +239,7 @@ function functionDropped(model: FileModel, fn: FunctionNode, depth: number): boo
 }
 
 /** The list of promises a `map` makes is dropped, or handed to a combinator nobody waits for. */
-function promisesDropped(model: FileModel, mapped: Node, depth: number): boolean {
+function promisesDropped(model: WaitersModel, mapped: Node, depth: number): boolean {
   const parent = mapped.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return inFunction(mapped);
   return isCombinatorOf(parent, mapped) && nobodyWaits(model, parent as Node, depth);
@@ -194,7 +262,7 @@ function isCombinatorOf(call: Node | undefined, list: Node): boolean {
  * A method whose every use is a call nobody waits for: a private one (`#name`, TypeScript `private`)
  * in its class, another in its file when no other module of the package names it.
  */
-function methodDropped(model: FileModel, method: TSESTree.MethodDefinition, depth: number): boolean {
+function methodDropped(model: WaitersModel, method: TSESTree.MethodDefinition, depth: number): boolean {
   if (method.computed || method.kind !== 'method' || method.static) return false;
   const key = method.key;
   const hash = key.type === AST_NODE_TYPES.PrivateIdentifier;
@@ -236,7 +304,7 @@ function methodDropped(model: FileModel, method: TSESTree.MethodDefinition, dept
  * ms)`, `setTimeout(tick, ms)`, `setInterval(async () => …, ms)`): the timer drops whatever the
  * callback returns, so nobody waits for it.
  */
-function handedToTimer(model: FileModel, value: Node): boolean {
+function handedToTimer(model: WaitersModel, value: Node): boolean {
   let handed = value;
   const member = value.parent;
   if (
@@ -290,7 +358,7 @@ function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
 }
 
 /** Every use of a function of this file (not exported) is a call nobody waits for. */
-function callsDropped(model: FileModel, binding: TSESTree.Identifier, depth: number): boolean {
+function callsDropped(model: WaitersModel, binding: TSESTree.Identifier, depth: number): boolean {
   const variable = model.findVariable(binding);
   if (!variable) return false;
   // Exported where it is declared (or by an `export { name }` of the file): callers in the other

@@ -774,6 +774,31 @@ export async function slot(wallet: SolanaWallet) {
       ],
     },
     {
+      // Across files, nobody waits for `importFollow`: its one caller is a module-private function
+      // whose calls feed an `allSettled` a timer drops. An exported function awaits `importPost`.
+      filename: path.join(CALLERS, 'imports.ts'),
+      code: readFileSync(path.join(CALLERS, 'imports.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 14,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(CALLERS, 'imports.ts'), 'utf8').replace(
+                "{ method: 'PUT' }",
+                "{ signal: AbortSignal.timeout(10000), method: 'PUT' }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // Awaited by a caller in another module of the package.
       filename: path.join(CALLERS, 'refresh.ts'),
       code: readFileSync(path.join(CALLERS, 'refresh.ts'), 'utf8'),
