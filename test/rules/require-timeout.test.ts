@@ -332,6 +332,13 @@ const req = http.get(url, res => res.resume());
 req.setTimeout(5000, () => req.abort());
 `,
     `import http from 'http'; http.get(url, { signal: AbortSignal.timeout(5000) }, onResponse);`,
+    // follow-redirects with the timeout handled as node:http's is.
+    `
+import { https } from 'follow-redirects';
+const req = https.request(url, { timeout: 5000 }, res => res.resume());
+req.on('timeout', () => req.destroy(new Error('timeout')));
+req.end();
+`,
     // The request leaves the function: whoever receives it sets the bound.
     `import http from 'node:http'; export function open(url: string) { return http.request(url); }`,
     // gRPC
@@ -1941,6 +1948,18 @@ axios.defaults.timeout = 0;
     {
       code: `import https from 'node:https'; https.get(url, res => res.pipe(out));`,
       errors: [{ column: 33, endColumn: 42, endLine: 1, line: 1, messageId: 'missingDeadline' }],
+    },
+    {
+      // follow-redirects: node's request API, as a default import's member or destructured.
+      code: `import followRedirects from 'follow-redirects';
+const { https } = require('follow-redirects');
+followRedirects.http.get(url, res => res.pipe(out));
+const req = https.request(url, { method: 'POST' }, onResponse);
+req.end();`,
+      errors: [
+        { column: 1, endColumn: 25, endLine: 3, line: 3, messageId: 'missingDeadline' },
+        { column: 13, endColumn: 26, endLine: 4, line: 4, messageId: 'missingDeadline' },
+      ],
     },
     {
       code: `

@@ -5,10 +5,8 @@ import type { JudgeInput } from '../facts.js';
 import { getProp, isNoneValue, isOpaque, judgeSignal, missingOrUnknown, showValue } from '../summary.js';
 import type { MemberTable, Verdict } from '../types.js';
 
-const HTTP_CALLS: MemberTable = {
-  request: call('http', { httpArgs: true }),
-  get: call('http', { httpArgs: true }),
-};
+const HTTP_CALL = call('http', { httpArgs: true });
+const HTTP_CALLS: MemberTable = { request: HTTP_CALL, get: HTTP_CALL };
 
 function decideHttp(input: JudgeInput): Verdict {
   const facts = input.http ?? { destroysOnTimeout: false, setsTimeout: false, escapes: false };
@@ -37,6 +35,17 @@ export const httpFamily: ClientFamily = {
     reportAt: 'call',
     fix: "pass `signal: AbortSignal.timeout(ms)` in the options, or set `timeout` and destroy the request in its handler: `req.on('timeout', () => req.destroy())`",
   },
-  modules: { 'node:http': HTTP_CALLS, 'node:https': HTTP_CALLS },
+  modules: {
+    'node:http': HTTP_CALLS,
+    'node:https': HTTP_CALLS,
+    // follow-redirects: drop-in `http`/`https` with node's request API and options (`timeout`
+    // only emits an event there too; it sets no deadline of its own).
+    'follow-redirects': {
+      'http.request': HTTP_CALL,
+      'http.get': HTTP_CALL,
+      'https.request': HTTP_CALL,
+      'https.get': HTTP_CALL,
+    },
+  },
   decide: decideHttp,
 };
