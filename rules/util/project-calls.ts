@@ -538,7 +538,19 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
 }
 
 /** The entry file of a workspace package: its `exports['.']`, `main`, or `src/index`/`index`. */
+/** The entry of each workspace package, by folder: every folder that imports the package asks for it. */
+const entries = new Map<string, Resolution>();
+
 function packageEntry(dir: string): string | undefined {
+  const now = Date.now();
+  const known = entries.get(dir);
+  if (known && now - known.checkedAt < STAT_TTL_MS) return known.file;
+  const file = packageEntryUncached(dir);
+  entries.set(dir, { file, checkedAt: now });
+  return file;
+}
+
+function packageEntryUncached(dir: string): string | undefined {
   const json = readJsonc(path.join(dir, 'package.json')) ?? {};
   const exportsField = json.exports as unknown;
   const dot =
