@@ -14,7 +14,7 @@ import {
   unwrap,
   writtenName,
 } from './util/ast.js';
-import { isEnvironmentList } from './util/configuration-lists.js';
+import { declarationScope, grownInPlace, isEnvironmentList } from './util/configuration-lists.js';
 import type { Classified } from './util/file-model.js';
 import { importedValue } from './util/file-model/values.js';
 import {
@@ -184,7 +184,16 @@ export default createModelRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.Identifier) {
         if (BOUNDED_NAME.test(node.name)) return true;
         const init = model.constInit(node);
-        if (init) return isSmall(init, depth + 1);
+        if (init) {
+          // `const ids = []` filled by a loop, `const byId = {}` filled by key: as large as the data.
+          const literal = unwrap(init).type;
+          if (
+            (literal === AST_NODE_TYPES.ArrayExpression || literal === AST_NODE_TYPES.ObjectExpression) &&
+            grownInPlace(node.name, declarationScope(init))
+          )
+            return false;
+          return isSmall(init, depth + 1);
+        }
         // `const { data } = await stripe.invoices.list({ customer })`: a member of one page read.
         const taken = destructured(node);
         if (taken) return isPageRead(model, taken.init, taken.key);

@@ -59,6 +59,50 @@ export function isEnvironmentList(node: Node): boolean {
   return false;
 }
 
+/** Methods that add items to a list in place. */
+const GROWING = new Set(['push', 'unshift', 'splice']);
+
+/**
+ * The list (or object) `name` holds may grow after it is made: within `scope`, an item added in
+ * place (`name.push(…)`, `name.splice(…)`), a member assigned (`name[key] = …`, `name.key = …`), or
+ * `Object.assign(name, …)`. Read by spelling, so a shadowing name counts too (the list is then
+ * not known to stay small).
+ */
+export function grownInPlace(name: string, scope: Node): boolean {
+  const named = (node: Node | undefined): boolean => {
+    const inner = node && unwrap(node);
+    return inner?.type === AST_NODE_TYPES.Identifier && inner.name === name;
+  };
+  return (
+    findNode(scope, node => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        if (named(callee.object as Node)) return GROWING.has(memberName(callee) ?? '');
+        const owner = unwrap(callee.object as Node);
+        return (
+          owner.type === AST_NODE_TYPES.Identifier &&
+          owner.name === 'Object' &&
+          memberName(callee) === 'assign' &&
+          named(node.arguments[0] as Node | undefined)
+        );
+      }
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+        const target = unwrap(node.left as Node);
+        return target.type === AST_NODE_TYPES.MemberExpression && named(target.object as Node);
+      }
+      return false;
+    }) !== undefined
+  );
+}
+
+/** The function body (or program) a declaration lives in: where its list could be changed. */
+export function declarationScope(declaration: Node): Node {
+  let scope: Node = declaration;
+  while (scope.parent && !isFunction(scope)) scope = scope.parent;
+  return scope;
+}
+
 /** What a name stands for where it is read: the value a `const` is made with, or a function. */
 export type Resolve = (name: string, at: Node) => Node | undefined;
 
@@ -96,7 +140,14 @@ export function isConfigurationList(
     case AST_NODE_TYPES.Identifier: {
       if (inner.name.length >= 2 && CONSTANT_NAME.test(inner.name)) return true;
       const value = resolve(inner.name, inner);
-      return value !== undefined && !isFunction(value) && again(value);
+      if (value === undefined || isFunction(value)) return false;
+      // `const blobs = []` filled by a loop is as long as the loop made it.
+      if (
+        unwrap(value).type === AST_NODE_TYPES.ArrayExpression &&
+        grownInPlace(inner.name, declarationScope(value))
+      )
+        return false;
+      return again(value);
     }
     case AST_NODE_TYPES.CallExpression: {
       if (isEnvironmentList(inner)) return true;

@@ -395,17 +395,29 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
       // Data spread into a short list, and a function of the project that returns rows of a table
       // with a literal first: as many items as the data has.
       filename: HANDLER,
-      code: `import { tenantNames } from '@/lib/plugins';
+      code: `import { pendingCleanups, tenantNames } from '@/lib/plugins';
 export async function warm(ids: string[]) {
   const keys = ['core', ...(process.env.EXTRA?.split(',') ?? []), ...ids];
   await Promise.all(keys.map(key => fetch('https://cache.internal/' + key, { signal: AbortSignal.timeout(1000) })));
   const tenants = await tenantNames();
   await Promise.all(tenants.map(name => fetch('https://' + name + '.internal', { signal: AbortSignal.timeout(1000) })));
+  const urls = await pendingCleanups();
+  await Promise.allSettled(urls.map(url => fetch(url, { method: 'DELETE', signal: AbortSignal.timeout(1000) })));
+  // An empty list or object made here and filled from the data.
+  const found: string[] = [];
+  for (const key of keys) found.push(key);
+  const byId: Record<string, string> = {};
+  for (const key of keys) byId[key] = key;
+  await Promise.all(found.map(id => fetch('https://cache.internal/' + id, { signal: AbortSignal.timeout(1000) })));
+  await Promise.all(Object.keys(byId).map(id => fetch('https://cache.internal/' + id, { signal: AbortSignal.timeout(1000) })));
 }`,
       options: [{ checkTests: true }],
       errors: [
         { line: 4, column: 9, endLine: 4, endColumn: 20, messageId: 'unboundedFanout' },
         { line: 6, column: 9, endLine: 6, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 8, column: 9, endLine: 8, endColumn: 27, messageId: 'unboundedFanout' },
+        { line: 14, column: 9, endLine: 14, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 15, column: 9, endLine: 15, endColumn: 20, messageId: 'unboundedFanout' },
       ],
     },
     {
