@@ -76,8 +76,13 @@ const STAT_TTL_MS = 30_000;
 const MAX_DEPTH = 12;
 /** How many of the project's own calls deep a client call is looked for (a method calling a method…). */
 const NESTED_CALLS = 3;
-/** How many modules one linted file may make us read (a bound on the cost of one lint). */
-const MAX_MODULES_PER_FILE = 60;
+/**
+ * How many modules one question about a linted file may visit (a bound on the cost of one lint).
+ * Every module counts, read before or not, so that an answer does not depend on what other files
+ * linted earlier in the process happened to read: the same file gives the same findings alone, in
+ * an editor, or in the middle of a CI run.
+ */
+const MAX_MODULES_PER_FILE = 250;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 /** Prisma's generated client at a custom `output` (`../generated/prisma/client`) is `@prisma/client`. */
 const PRISMA_OUTPUT = /(?:^|\/)(?:generated\/prisma|\.prisma)(?:\/client)?(?:\/index)?(?:\.[cm]?[jt]s)?$/;
@@ -683,7 +688,10 @@ function resolveUncached(fromDir: string, specifier: string, cwd: string): strin
 
 /** One question about the project, with its budget and its cycle guard. */
 class Session {
-  private read = 0;
+  /** The modules this question has visited ({@link MAX_MODULES_PER_FILE}). */
+  private readonly visited = new Set<string>();
+  /** Set when a search for client calls met a function it was already inside (a cycle). */
+  private cycled = false;
   private readonly active = new Set<string>();
   private readonly negatives = new Set<string>();
   private readonly locks = new Map<string, boolean>();
@@ -717,12 +725,12 @@ class Session {
   module(file: string): ModuleInfo | undefined {
     // Also for a module another question already read, so that the answer never depends on that.
     if (this.worthReading && !this.worthReading(file)) return undefined;
-    if (!modules.has(file)) {
-      if (this.read >= MAX_MODULES_PER_FILE) {
+    if (!this.visited.has(file)) {
+      if (this.visited.size >= MAX_MODULES_PER_FILE) {
         this.limited = true;
         return undefined;
       }
-      this.read++;
+      this.visited.add(file);
     }
     return moduleInfo(file, this.parser, this.context);
   }
@@ -1284,18 +1292,8 @@ class Session {
     fn: FunctionNode,
     unbounded: (instance: InstanceKind) => boolean,
   ): ClientCall | undefined {
-    // The answer depends on which modules may be followed: kept per filter.
-    let byFilter = clientCalls.get(fn);
-    if (!byFilter) {
-      byFilter = new Map();
-      clientCalls.set(fn, byFilter);
-    }
-    let calls = byFilter.get(this.readingKey);
-    if (!calls) {
-      calls = this.clientCallsIn(where, fn);
-      byFilter.set(this.readingKey, calls);
-    }
-    return calls.find(call => unbounded(call.instance));
+    // The answer depends on which modules may be followed: kept per filter (and per level).
+    return this.nestedClientCalls(where, fn, 0).find(call => unbounded(call.instance));
   }
 
   /**
@@ -1441,14 +1439,25 @@ class Session {
       byFilter = new Map();
       clientCalls.set(fn, byFilter);
     }
+    // Kept per level: a function asked about at the top looks NESTED_CALLS levels below it, one
+    // reached on the way fewer, and reusing the deeper answer there would make a file's findings
+    // depend on which files were linted before it.
     const key = `${this.readingKey}#${depth}`;
-    let calls = byFilter.get(key) ?? byFilter.get(this.readingKey);
-    if (!calls) {
-      // Mark the function first: a recursion back into it finds no call (and ends).
-      byFilter.set(key, []);
-      calls = this.clientCallsIn(where, fn, depth);
-      byFilter.set(key, calls);
+    const known = byFilter.get(key);
+    if (known === IN_PROGRESS) {
+      // A recursion back into a function being looked at finds no call (and ends); answers that
+      // met one depend on where the cycle was entered, so they are not kept for other files.
+      this.cycled = true;
+      return [];
     }
+    if (known) return known;
+    const outer = this.cycled;
+    this.cycled = false;
+    byFilter.set(key, IN_PROGRESS);
+    const calls = this.clientCallsIn(where, fn, depth);
+    if (this.cycled) byFilter.delete(key);
+    else byFilter.set(key, calls);
+    this.cycled ||= outer;
     return calls;
   }
 
@@ -2696,6 +2705,8 @@ function fieldInit(
 
 /** Per function of a module (new nodes when the module is re-read): its {@link ClientCall}s. */
 const clientCalls = new WeakMap<FunctionNode, Map<string, ClientCall[]>>();
+/** Marks a function whose client calls are being looked for (a cycle guard). */
+const IN_PROGRESS: ClientCall[] = [];
 
 /** Option keys that bound a call (`{ timeout }`, `{ signal }`, `{ deadline }`, `statement_timeout`…). */
 const BOUND_KEY = /timeout|deadline|signal/i;

@@ -1,0 +1,41 @@
+// A file's findings do not depend on which files the process linted before it. Calls into the
+// project are followed a fixed number of levels down (test/fixtures/project-depth): `warm.ts` calls
+// a function whose Redis call is three levels below it (reported), `entry.ts` one level more (not
+// reported). Answers kept for other files once let `entry.ts` borrow the deeper look made for
+// `warm.ts`, so it was reported after `warm.ts` and not alone: the same CI run gave different
+// findings depending on file order.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../../rules/index.js';
+import { ROOT } from '../helpers/engines.js';
+
+const FIXTURE = path.join(ROOT, 'test/fixtures/project-depth');
+
+describe('project facts and file order', () => {
+  it('gives a file the same findings whichever files were linted before it', () => {
+    const linter = new Linter({ cwd: FIXTURE });
+    const config = [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { faultline: plugin },
+        rules: { 'faultline/require-timeout': ['error', { checkTests: true }] },
+      },
+    ] as Linter.Config[];
+    const lint = (file: string): string[] => {
+      const filename = path.join(FIXTURE, 'src', file);
+      return linter
+        .verify(readFileSync(filename, 'utf8'), config, { filename })
+        .map(message => `${file}:${message.line}:${message.messageId ?? message.message}`);
+    };
+    expect(lint('warm.ts')).toEqual(['warm.ts:4:projectCallWithoutDeadline']);
+    // Four levels down: past what is followed, after warm.ts as alone.
+    expect(lint('entry.ts')).toEqual([]);
+    expect(lint('warm.ts')).toEqual(['warm.ts:4:projectCallWithoutDeadline']);
+  });
+});
