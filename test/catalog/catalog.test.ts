@@ -8,6 +8,7 @@ import {
   type CallFacts,
   type Summary,
   SettingsError,
+  canonicalModule,
   customInstanceRole,
   customModuleRole,
   decideBackoff,
@@ -643,5 +644,17 @@ describe('ormRunsEmbedded', () => {
     expect(ormRunsEmbedded(['sqlite', null])).toBe(false);
     expect(ormRunsEmbedded(['better-sqlite3', 'postgres'])).toBe(false);
     expect(ormRunsEmbedded(['mssql'])).toBe(false);
+  });
+});
+
+describe('canonicalModule', () => {
+  it('maps builtins, deep imports and limiters copied into a project', () => {
+    expect(canonicalModule('http')).toBe('node:http');
+    expect(canonicalModule('axios/index.js')).toBe('axios');
+    expect(canonicalModule('../utils/p-limit')).toBe('p-limit');
+    expect(canonicalModule('./vendor/p-queue/index.js')).toBe('p-queue');
+    // A local module named like a client stays the project's own.
+    expect(canonicalModule('./axios')).toBe('./axios');
+    expect(canonicalModule('../utils/limit-all')).toBe('../utils/limit-all');
   });
 });

@@ -199,6 +199,13 @@ export async function invite(invites: { email: string }[], current: number) {
     `export async function check(input: { regions: string[] }) {
   return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
 }`,
+    // A limiter the project keeps a copy of (`../utils/p-limit`) limits as the package does.
+    `import pLimit from '../utils/p-limit';
+import PQueue from './vendor/p-queue/index.js';
+const limit = pLimit(8);
+const queue = new PQueue({ concurrency: 4 });
+export const load = (ids: string[]) => Promise.all(ids.map(id => limit(() => fetch('https://api.internal/' + id, { signal: AbortSignal.timeout(1000) }))));
+export const save = (ids: string[]) => Promise.all(ids.map(id => queue.add(() => fetch('https://api.internal/' + id, { method: 'PUT', signal: AbortSignal.timeout(1000) }))));`,
     // Lists configuration sizes: an environment variable's items (split, parsed as JSON, with a
     // default), a short list with such lists spread in, and what Promise.all makes of them.
     `export async function probe() {
@@ -391,6 +398,13 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // A local module is not a limiter because it limits: only a copy named as one counts.
+      code: `import limitAll from '../utils/limit-all';
+const limit = limitAll(8);
+export const load = (ids: string[]) => Promise.all(ids.map(id => limit(() => fetch('https://api.internal/' + id, { signal: AbortSignal.timeout(1000) }))));`,
+      errors: [{ line: 3, column: 40, endLine: 3, endColumn: 51, messageId: 'unboundedFanout' }],
+    },
     {
       // Data spread into a short list, and a function of the project that returns rows of a table
       // with a literal first: as many items as the data has.
