@@ -884,6 +884,9 @@ class Session {
       // (`export const usage = new RunnerMonitor(…)`).
       const held = this.imported(info, imported, 1);
       const made = held ? unwrap(held.node) : undefined;
+      // `Common.sleep$(ms)`: a static method of a class of the project.
+      if (made?.type === AST_NODE_TYPES.ClassDeclaration)
+        return staticMethod(held!.info, made, chain.path[0] as string);
       return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier
         ? this.classMethod(held!.info, made.callee.name, chain.path[0] as string, 1)
         : undefined;
@@ -3653,4 +3656,21 @@ export function projectSignalTypes(
   if (!opened) return undefined;
   const { own, session } = opened;
   return name => session.signalKey(own, name, 0);
+}
+
+/** The static method `name` of a class declared in `info` (`static sleep$(ms) { … }`, `static sleep = async (ms) => …`). */
+function staticMethod(
+  info: ModuleInfo,
+  cls: TSESTree.ClassDeclaration,
+  name: string,
+): { info: ModuleInfo; fn: FunctionNode } | undefined {
+  for (const member of cls.body.body) {
+    if (!(member as { static?: boolean }).static || classMemberKey(member) !== name) continue;
+    const value =
+      member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition
+        ? member.value && unwrap(member.value)
+        : undefined;
+    return value && isFunction(value) ? { info, fn: value } : undefined;
+  }
+  return undefined;
 }

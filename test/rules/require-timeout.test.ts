@@ -2630,8 +2630,9 @@ export async function balance(key: PublicKey) {
     {
       // Calls into a client class of the project whose methods send through the project's fetch
       // wrapper (bounded only by the init its caller gives) with no signal: the client held in a
-      // destructured parameter typed beside it, a parameter, a constructor parameter property, and
-      // an instance another module exports. Its methods that pass a signal are not reported.
+      // destructured parameter typed beside it, a parameter, a constructor parameter property, an
+      // instance another module exports, and a static method of the class. Its methods that pass a
+      // signal are not reported.
       filename: path.join(REQUESTS, 'src/routes/telemetry.ts'),
       code: readFileSync(path.join(REQUESTS, 'src/routes/telemetry.ts'), 'utf8'),
       options: [{ checkTests: true }],
@@ -2654,6 +2655,7 @@ export async function balance(key: PublicKey) {
         { line: 12, column: 10, endLine: 12, endColumn: 30, messageId: 'projectRequestWithoutDeadline' },
         { line: 18, column: 11, endLine: 18, endColumn: 37, messageId: 'projectRequestWithoutDeadline' },
         { line: 23, column: 41, endLine: 23, endColumn: 62, messageId: 'projectRequestWithoutDeadline' },
+        { line: 26, column: 29, endLine: 26, endColumn: 49, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {
@@ -2661,7 +2663,10 @@ export async function balance(key: PublicKey) {
       filename: path.join(REQUESTS, 'src/lib/persist-client.ts'),
       code: readFileSync(path.join(REQUESTS, 'src/lib/persist-client.ts'), 'utf8'),
       options: [{ checkTests: true }],
-      errors: [{ line: 9, column: 28, endLine: 9, endColumn: 37, messageId: 'wrapperWithoutDeadline' }],
+      errors: [
+        { line: 9, column: 28, endLine: 9, endColumn: 37, messageId: 'wrapperWithoutDeadline' },
+        { line: 31, column: 19, endLine: 31, endColumn: 28, messageId: 'wrapperWithoutDeadline' },
+      ],
     },
     {
       // A client made in a workspace package the app depends on, held by a module-level const
