@@ -1946,6 +1946,12 @@ class Session {
       if (rest.length === 0) return this.remoteFunction(target.info, target.node, depth + 1);
       // `db.user.findMany()`, `redis.client.get()`: a call through an exported client.
       if (target.node.type === AST_NODE_TYPES.ClassDeclaration || isFunction(target.node)) return false;
+      // `memPool.getSize()` on `export default new Mempool()`: that method, not the whole class.
+      const method =
+        rest.length === 1
+          ? this.instanceMethod(target.info, target.node, rest[0] as string, depth)
+          : undefined;
+      if (method) return this.remoteFunction(method.info, method.fn, depth + 1);
       return this.clientValue(target.info, target.node, depth + 1, rest.slice(0, -1));
     }
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -1953,7 +1959,27 @@ class Session {
     if (!local) return this.typedChain(info, call, depth);
     if (chain.path.length === 0) return this.remoteFunction(info, local, depth);
     if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
+    const method =
+      chain.path.length === 1 ? this.instanceMethod(info, local, chain.path[0] as string, depth) : undefined;
+    if (method) return this.remoteFunction(method.info, method.fn, depth + 1);
     return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));
+  }
+
+  /**
+   * The method `name` of a value made from a class of the project (`new Mempool()`), when the class
+   * (or a base of the project) declares it: a call of it is judged by its body, so a getter of a
+   * class that also talks to a server is not a remote call.
+   */
+  private instanceMethod(
+    info: ModuleInfo,
+    value: Node,
+    name: string,
+    depth: number,
+  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+    const made = unwrap(value);
+    if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier)
+      return undefined;
+    return this.classMethod(info, made.callee.name, name, depth + 1);
   }
 
   /** Per function: does it reach other processes only through batched commands (see {@link pipelinedCall})? */

@@ -199,6 +199,17 @@ export async function invite(invites: { email: string }[], current: number) {
     `export async function check(input: { regions: string[] }) {
   return Promise.allSettled(input.regions.map(region => fetch('https://checker/' + region, { method: 'POST', signal: AbortSignal.timeout(60_000) })));
 }`,
+    // A getter of a project singleton that also talks to a server reads memory: not a remote call.
+    {
+      filename: HANDLER,
+      code: `import memPool from '@/lib/mempool';
+export function broadcast(clients: Set<{ send(message: unknown): void }>) {
+  clients.forEach(client => {
+    client.send({ size: memPool.getSize() });
+  });
+}`,
+      options: [{ checkTests: true }],
+    },
     // A limiter the project keeps a copy of (`../utils/p-limit`) limits as the package does.
     `import pLimit from '../utils/p-limit';
 import PQueue from './vendor/p-queue/index.js';
@@ -398,6 +409,14 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // Its method that reaches the server (through a private method) is one.
+      filename: HANDLER,
+      code: `import memPool from '@/lib/mempool';
+export const refreshAll = (ids: string[]) => Promise.all(ids.map(() => memPool.refresh()));`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 2, column: 46, endLine: 2, endColumn: 57, messageId: 'unboundedFanout' }],
+    },
     {
       // A local module is not a limiter because it limits: only a copy named as one counts.
       code: `import limitAll from '../utils/limit-all';
