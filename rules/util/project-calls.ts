@@ -542,10 +542,10 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
   return merged;
 }
 
-/** The entry file of a workspace package: its `exports['.']`, `main`, or `src/index`/`index`. */
 /** The entry of each workspace package, by folder: every folder that imports the package asks for it. */
 const entries = new Map<string, Resolution>();
 
+/** The entry file of a workspace package: its `exports['.']`, `main`, or `src/index`/`index`. */
 function packageEntry(dir: string): string | undefined {
   const now = Date.now();
   const known = entries.get(dir);
