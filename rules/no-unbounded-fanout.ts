@@ -14,7 +14,12 @@ import {
   unwrap,
   writtenName,
 } from './util/ast.js';
-import { declarationScope, grownInPlace, isEnvironmentList } from './util/configuration-lists.js';
+import {
+  declarationScope,
+  grownInPlace,
+  isEnvironmentList,
+  returnedValues,
+} from './util/configuration-lists.js';
 import type { Classified } from './util/file-model.js';
 import { importedValue } from './util/file-model/values.js';
 import {
@@ -279,16 +284,7 @@ export default createModelRule<Options, MessageIds>({
 
     /** Every value `fn` returns is small ({@link isSmall}); a function that returns nothing is not. */
     function returnsSmall(fn: FunctionNode, depth: number): boolean {
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isSmall(fn.body as Node, depth);
-      const returned: (Node | undefined)[] = [];
-      findNode(
-        fn.body,
-        inner => {
-          if (inner.type === AST_NODE_TYPES.ReturnStatement) returned.push(inner.argument ?? undefined);
-          return false;
-        },
-        inner => !isFunction(inner),
-      );
+      const returned = returnedValues(fn);
       return returned.length > 0 && returned.every(value => isSmall(value, depth));
     }
 

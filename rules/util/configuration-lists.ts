@@ -5,7 +5,7 @@
 // module (`await getPlugins()`), where only syntax is at hand.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
+import { type FunctionNode, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
 
 /** Methods whose result has at most the items of the list they are called on. */
 const NARROWING = new Set(['map', 'filter', 'flat', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed']);
@@ -173,21 +173,25 @@ export function isConfigurationList(
   }
 }
 
-/** Every value `fn` returns is a list configuration sizes ({@link isConfigurationList}). */
-export function returnsConfigurationList(fn: Node, resolve: Resolve, small: number, depth = 0): boolean {
-  if (!isFunction(fn) || depth > MAX_DEPTH) return false;
-  const body = fn.body;
-  if (body.type !== AST_NODE_TYPES.BlockStatement)
-    return isConfigurationList(body as Node, resolve, small, depth);
+/** What `fn` returns: its expression body, or the argument of each of its own `return`s (undefined for a bare one). */
+export function returnedValues(fn: FunctionNode): (Node | undefined)[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body as Node];
   const returned: (Node | undefined)[] = [];
   findNode(
-    body,
+    fn.body,
     inner => {
       if (inner.type === AST_NODE_TYPES.ReturnStatement) returned.push(inner.argument ?? undefined);
       return false;
     },
     inner => !isFunction(inner),
   );
+  return returned;
+}
+
+/** Every value `fn` returns is a list configuration sizes ({@link isConfigurationList}). */
+export function returnsConfigurationList(fn: Node, resolve: Resolve, small: number, depth = 0): boolean {
+  if (!isFunction(fn) || depth > MAX_DEPTH) return false;
+  const returned = returnedValues(fn);
   return returned.length > 0 && returned.every(value => isConfigurationList(value, resolve, small, depth));
 }
 
