@@ -76,13 +76,8 @@ const STAT_TTL_MS = 30_000;
 const MAX_DEPTH = 12;
 /** How many of the project's own calls deep a client call is looked for (a method calling a method…). */
 const NESTED_CALLS = 3;
-/**
- * How many modules one question about a linted file may visit (a bound on the cost of one lint).
- * Every module counts, read before or not, so that an answer does not depend on what other files
- * linted earlier in the process happened to read: the same file gives the same findings alone, in
- * an editor, or in the middle of a CI run.
- */
-const MAX_MODULES_PER_FILE = 250;
+/** How many modules one linted file may make us read (a bound on the cost of one lint). */
+const MAX_MODULES_PER_FILE = 60;
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 /** Prisma's generated client at a custom `output` (`../generated/prisma/client`) is `@prisma/client`. */
 const PRISMA_OUTPUT = /(?:^|\/)(?:generated\/prisma|\.prisma)(?:\/client)?(?:\/index)?(?:\.[cm]?[jt]s)?$/;
@@ -688,7 +683,7 @@ function resolveUncached(fromDir: string, specifier: string, cwd: string): strin
 
 /** One question about the project, with its budget and its cycle guard. */
 class Session {
-  /** The modules this question has visited ({@link MAX_MODULES_PER_FILE}). */
+  /** The modules this question has read for the first time ({@link MAX_MODULES_PER_FILE}). */
   private readonly visited = new Set<string>();
   /** Set when a search for client calls met a function it was already inside (a cycle). */
   private cycled = false;
@@ -725,7 +720,7 @@ class Session {
   module(file: string): ModuleInfo | undefined {
     // Also for a module another question already read, so that the answer never depends on that.
     if (this.worthReading && !this.worthReading(file)) return undefined;
-    if (!this.visited.has(file)) {
+    if (!modules.has(file) && !this.visited.has(file)) {
       if (this.visited.size >= MAX_MODULES_PER_FILE) {
         this.limited = true;
         return undefined;
