@@ -19,6 +19,27 @@ const WITH_RETRIES = {
 /** A local helper that runs exponential-backoff with the library's defaults and takes no options. */
 const RETRY_CALL = { name: 'retryCall', retryOptions: 'exponential-backoff' };
 
+/** A `while (true)` retry whose `continue` comes before the counter's step. */
+const CONTINUE_BEFORE_STEP = `declare function fetchJson(url: string, o: object): Promise<unknown>;
+declare function busy(): boolean;
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function details(id: string) {
+  let attempts = 0;
+  while (true) {
+    if (busy()) {
+      await sleep(1000);
+      continue;
+    }
+    attempts += 1;
+    try {
+      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
+    } catch (err) {
+      if (attempts < 2) await sleep(5000);
+      else throw err;
+    }
+  }
+}`;
+
 ruleTester.run('require-backoff', rule, {
   valid: [
     // A poll for work another process finishes: the loop leaves when the job's state says it is
@@ -642,25 +663,7 @@ for (let attempt = 0; attempt < 4; attempt++) {
   invalid: [
     {
       // A \`continue\` before the counter's step goes round without counting: not two attempts.
-      code: `declare function fetchJson(url: string, o: object): Promise<unknown>;
-declare function busy(): boolean;
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-export async function details(id: string) {
-  let attempts = 0;
-  while (true) {
-    if (busy()) {
-      await sleep(1000);
-      continue;
-    }
-    attempts += 1;
-    try {
-      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
-    } catch (err) {
-      if (attempts < 2) await sleep(5000);
-      else throw err;
-    }
-  }
-}`,
+      code: CONTINUE_BEFORE_STEP,
       errors: [
         {
           line: 15,
@@ -671,25 +674,10 @@ export async function details(id: string) {
           suggestions: [
             {
               messageId: 'suggestFullJitter',
-              output: `declare function fetchJson(url: string, o: object): Promise<unknown>;
-declare function busy(): boolean;
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-export async function details(id: string) {
-  let attempts = 0;
-  while (true) {
-    if (busy()) {
-      await sleep(1000);
-      continue;
-    }
-    attempts += 1;
-    try {
-      return await fetchJson('https://web/' + id, { signal: AbortSignal.timeout(16000) });
-    } catch (err) {
-      if (attempts < 2) await sleep(Math.random() * Math.min(30000, 5000 * 2 ** attempts));
-      else throw err;
-    }
-  }
-}`,
+              output: CONTINUE_BEFORE_STEP.replace(
+                'if (attempts < 2) await sleep(5000);',
+                'if (attempts < 2) await sleep(Math.random() * Math.min(30000, 5000 * 2 ** attempts));',
+              ),
             },
           ],
         },
