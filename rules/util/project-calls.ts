@@ -1379,10 +1379,13 @@ class Session {
    * init or options passed in) is the caller's to bound, and is left to the wrapper facts.
    */
   bareRequests(where: ModuleInfo, fn: FunctionNode, axiosDefaults: boolean, depth = 0): BareRequest[] {
-    const known = bareRequestCalls.get(fn);
-    if (known) return known;
-    // Mark the function first: a recursion back into it finds nothing (and ends).
-    bareRequestCalls.set(fn, []);
+    return this.remembered(bareRequestCalls, fn, `${axiosDefaults}#${depth}`, () =>
+      this.bareRequestsIn(where, fn, axiosDefaults, depth),
+    );
+  }
+
+  /** {@link bareRequests}, looked for now. */
+  private bareRequestsIn(where: ModuleInfo, fn: FunctionNode, axiosDefaults: boolean, depth: number): BareRequest[] {
     const found: BareRequest[] = [];
     findNode(
       fn.body,
@@ -1426,37 +1429,52 @@ class Session {
       },
       node => !isFunction(node),
     );
-    bareRequestCalls.set(fn, found);
     return found;
   }
 
   /** {@link clientCallsIn} for a function reached from another, remembered like the outer ones. */
   private nestedClientCalls(where: ModuleInfo, fn: FunctionNode, depth: number): ClientCall[] {
-    let byFilter = clientCalls.get(fn);
-    if (!byFilter) {
-      byFilter = new Map();
-      clientCalls.set(fn, byFilter);
+    return this.remembered(clientCalls, fn, `${this.readingKey}#${depth}`, () =>
+      this.clientCallsIn(where, fn, depth),
+    );
+  }
+
+  /**
+   * A search down the project's functions from `fn`, remembered for other files per function and
+   * `key`. The key holds the level the search starts at: a function asked about at the top looks
+   * NESTED_CALLS levels below it, one reached on the way fewer, and reusing either answer for the
+   * other would make a file's findings depend on which files were linted before it. A recursion
+   * back into a function being searched finds nothing (and ends); an answer that met one, or that
+   * a bound of this question cut short (the modules it may read), depends on where the search
+   * started, so it is not kept.
+   */
+  private remembered<T>(
+    memo: WeakMap<FunctionNode, Map<string, T[]>>,
+    fn: FunctionNode,
+    key: string,
+    search: () => T[],
+  ): T[] {
+    let byKey = memo.get(fn);
+    if (!byKey) {
+      byKey = new Map();
+      memo.set(fn, byKey);
     }
-    // Kept per level: a function asked about at the top looks NESTED_CALLS levels below it, one
-    // reached on the way fewer, and reusing the deeper answer there would make a file's findings
-    // depend on which files were linted before it.
-    const key = `${this.readingKey}#${depth}`;
-    const known = byFilter.get(key);
+    const known = byKey.get(key);
     if (known === IN_PROGRESS) {
-      // A recursion back into a function being looked at finds no call (and ends); answers that
-      // met one depend on where the cycle was entered, so they are not kept for other files.
       this.cycled = true;
       return [];
     }
     if (known) return known;
-    const outer = this.cycled;
+    const [cycled, limited] = [this.cycled, this.limited];
     this.cycled = false;
-    byFilter.set(key, IN_PROGRESS);
-    const calls = this.clientCallsIn(where, fn, depth);
-    if (this.cycled) byFilter.delete(key);
-    else byFilter.set(key, calls);
-    this.cycled ||= outer;
-    return calls;
+    this.limited = false;
+    byKey.set(key, IN_PROGRESS);
+    const found = search();
+    if (this.cycled || this.limited) byKey.delete(key);
+    else byKey.set(key, found);
+    this.cycled ||= cycled;
+    this.limited ||= limited;
+    return found;
   }
 
   /**
@@ -2472,7 +2490,7 @@ export interface BareRequest {
 }
 
 /** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
-const bareRequestCalls = new WeakMap<FunctionNode, BareRequest[]>();
+const bareRequestCalls = new WeakMap<FunctionNode, Map<string, BareRequest[]>>();
 
 /** The text of a module that may send a bare request: the global `fetch(`, or an import of axios. */
 const BARE_REQUEST_TEXT = /(?<![\w.$])fetch\s*\(|['"]axios['"]/;
@@ -2729,8 +2747,8 @@ function fieldInit(
 
 /** Per function of a module (new nodes when the module is re-read): its {@link ClientCall}s. */
 const clientCalls = new WeakMap<FunctionNode, Map<string, ClientCall[]>>();
-/** Marks a function whose client calls are being looked for (a cycle guard). */
-const IN_PROGRESS: ClientCall[] = [];
+/** Marks a function whose calls are being looked for (a cycle guard, see Session.remembered). */
+const IN_PROGRESS: never[] = [];
 
 /** Option keys that bound a call (`{ timeout }`, `{ signal }`, `{ deadline }`, `statement_timeout`…). */
 const BOUND_KEY = /timeout|deadline|signal/i;

@@ -38,4 +38,24 @@ describe('project facts and file order', () => {
     expect(lint('entry.ts')).toEqual([]);
     expect(lint('warm.ts')).toEqual(['warm.ts:4:projectCallWithoutDeadline']);
   });
+
+  it('keeps a request found three levels down after a file whose look stopped short of it', () => {
+    const linter = new Linter({ cwd: FIXTURE });
+    const config = [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tsParser },
+        plugins: { faultline: plugin },
+        rules: { 'faultline/require-timeout': ['error', { checkTests: true }] },
+      },
+    ] as Linter.Config[];
+    const lint = (file: string): number[] => {
+      const filename = path.join(FIXTURE, 'src', file);
+      return linter.verify(readFileSync(filename, 'utf8'), config, { filename }).map(message => message.line);
+    };
+    // `mirror` reaches `f1` at the last level followed, and found nothing below it there.
+    expect(lint('deep-fetch.ts')).toEqual([4]);
+    // `f0` reaches the same `f1` a level higher, and its fetch at the last level.
+    expect(lint('shallow-fetch.ts')).toEqual([4]);
+  });
 });
