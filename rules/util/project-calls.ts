@@ -865,6 +865,11 @@ class Session {
     const imported = shadowed(call, chain.root.name) ? undefined : info.imports.get(chain.root.name);
     // `client.chat(…)` on a parameter or const declared with a class of the project.
     if (!imported && chain.path.length === 1) {
+      // `aiService.parse(…)` on an object of functions the module makes (`const aiService = { … }`).
+      const local = shadowed(call, chain.root.name) ? undefined : info.locals.get(chain.root.name);
+      const object = local ? unwrap(local) : undefined;
+      if (object?.type === AST_NODE_TYPES.ObjectExpression)
+        return objectMethod(info, object, chain.path[0] as string);
       const type = this.bindingClass(info, call, chain.root.name);
       return type ? this.classMethod(info, type, chain.path[0] as string, 1) : undefined;
     }
@@ -882,6 +887,9 @@ class Session {
       // `Common.sleep$(ms)`: a static method of a class of the project.
       if (made?.type === AST_NODE_TYPES.ClassDeclaration)
         return staticMethod(held!.info, made, chain.path[0] as string);
+      // `aiService.parse(…)`: an object of functions another module exports.
+      if (made?.type === AST_NODE_TYPES.ObjectExpression)
+        return objectMethod(held!.info, made, chain.path[0] as string);
       return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier
         ? this.classMethod(held!.info, made.callee.name, chain.path[0] as string, 1)
         : undefined;
@@ -1385,7 +1393,12 @@ class Session {
   }
 
   /** {@link bareRequests}, looked for now. */
-  private bareRequestsIn(where: ModuleInfo, fn: FunctionNode, axiosDefaults: boolean, depth: number): BareRequest[] {
+  private bareRequestsIn(
+    where: ModuleInfo,
+    fn: FunctionNode,
+    axiosDefaults: boolean,
+    depth: number,
+  ): BareRequest[] {
     const found: BareRequest[] = [];
     findNode(
       fn.body,
@@ -3073,7 +3086,13 @@ const bareTexts = new Map<string, { mtimeMs: number; size: number; text: string 
 /** The functions and methods a module declares at its top level, by name (`fn`, `Class#method` as `method`). */
 function namedFunctions(info: ModuleInfo): [string, FunctionNode][] {
   const found: [string, FunctionNode][] = [];
-  for (const [name, node] of info.locals) {
+  // `export default { async refresh() {…} }`: an object of functions with no name of its own.
+  const anonymous = [...info.exports.values()].flatMap(entry =>
+    'value' in entry && unwrap(entry.value).type === AST_NODE_TYPES.ObjectExpression
+      ? [['', entry.value] as const]
+      : [],
+  );
+  for (const [name, node] of [...info.locals, ...anonymous]) {
     const value = unwrap(node);
     if (isFunction(value)) found.push([name, value]);
     else if (
@@ -3094,7 +3113,12 @@ function namedFunctions(info: ModuleInfo): [string, FunctionNode][] {
       for (const property of value.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const key = propertyName(property);
-        const fn = unwrap(property.value as Node);
+        let fn = unwrap(property.value as Node);
+        // `{ run: summarise }`: a function of the module under another name.
+        if (fn.type === AST_NODE_TYPES.Identifier && !info.imports.has(fn.name)) {
+          const local = info.locals.get(fn.name);
+          if (local) fn = unwrap(local);
+        }
         if (key && isFunction(fn)) found.push([key, fn]);
       }
     }
@@ -3698,6 +3722,37 @@ export function projectSignalTypes(
 }
 
 /** The static method `name` of a class declared in `info` (`static sleep$(ms) { … }`, `static sleep = async (ms) => …`). */
+/**
+ * The function `name` of an object of functions (`{ async parse(url) {…}, summarise, chat: q => … }`):
+ * a method, a function value, or a shorthand naming a function of the module. A spread or a
+ * computed key after it may replace it, so nothing is said then.
+ */
+function objectMethod(
+  info: ModuleInfo,
+  object: TSESTree.ObjectExpression,
+  name: string,
+): { info: ModuleInfo; fn: FunctionNode } | undefined {
+  let found: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) {
+      found = undefined;
+      continue;
+    }
+    const key =
+      property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
+    if (key === name) found = unwrap(property.value as Node);
+  }
+  if (found?.type === AST_NODE_TYPES.Identifier && !info.imports.has(found.name)) {
+    const local = info.locals.get(found.name);
+    found = local ? unwrap(local) : undefined;
+  }
+  return found && isFunction(found) ? { info, fn: found } : undefined;
+}
+
 function staticMethod(
   info: ModuleInfo,
   cls: TSESTree.ClassDeclaration,

@@ -2659,6 +2659,35 @@ export async function balance(key: PublicKey) {
       ],
     },
     {
+      // Calls into an object of functions another module exports (a "service object"): a method,
+      // a shorthand and a renamed function of its module, an arrow, and the default export's
+      // method. Not the method that passes a deadline, nor one a later spread may replace.
+      filename: path.join(REQUESTS, 'src/routes/ai.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/ai.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 33,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'aiService.extract',
+            inner: 'fetch',
+            at: '../lib/ai-service.ts:15',
+            label: 'fetch',
+            hang: FAMILIES.fetch.hang,
+            fix: FAMILIES.fetch.fix,
+          },
+        },
+        { line: 8, column: 16, endLine: 8, endColumn: 35, messageId: 'projectRequestWithoutDeadline' },
+        { line: 12, column: 16, endLine: 12, endColumn: 32, messageId: 'projectRequestWithoutDeadline' },
+        { line: 16, column: 16, endLine: 16, endColumn: 34, messageId: 'projectRequestWithoutDeadline' },
+        { line: 28, column: 16, endLine: 28, endColumn: 30, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
       // The wrapper call itself, in the client's module: reported there as a call that gives none.
       filename: path.join(REQUESTS, 'src/lib/persist-client.ts'),
       code: readFileSync(path.join(REQUESTS, 'src/lib/persist-client.ts'), 'utf8'),
