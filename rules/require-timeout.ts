@@ -18,7 +18,15 @@ import {
   wrapperMatters,
 } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import { type CallLike, type FunctionNode, type Node, memberName, propertyKey, unwrap } from './util/ast.js';
+import {
+  type CallLike,
+  type FunctionNode,
+  type Node,
+  memberName,
+  propertyKey,
+  requireCall,
+  unwrap,
+} from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
 import { declaredMajor } from './util/package-versions.js';
@@ -475,10 +483,14 @@ export default createModelRule<Options, MessageIds>({
      * with a class (a typed parameter, a typed const, `new X(…)`, `await X.create(…)`).
      */
     function mayReachProject(call: TSESTree.CallExpression): boolean {
+      // An import, or a CommonJS binding of a module: `const { send } = require('./mailer')`.
+      const imports = (def: { type: string; node: Node } | undefined): boolean =>
+        def?.type === 'ImportBinding' ||
+        (def?.type === 'Variable' &&
+          def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          requireCall(def.node.init) !== undefined);
       const callee = unwrap(call.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier) {
-        return model.findVariable(callee)?.defs[0]?.type === 'ImportBinding';
-      }
+      if (callee.type === AST_NODE_TYPES.Identifier) return imports(model.findVariable(callee)?.defs[0]);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
       let object = unwrap(callee.object);
       while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
@@ -486,7 +498,7 @@ export default createModelRule<Options, MessageIds>({
       if (object.type !== AST_NODE_TYPES.Identifier) return false;
       const def = model.findVariable(object)?.defs[0];
       if (!def) return false;
-      if (def.type === 'ImportBinding') return true;
+      if (imports(def)) return true;
       const id = def.name as TSESTree.Identifier;
       const annotation = id.typeAnnotation?.typeAnnotation;
       if (annotation?.type === AST_NODE_TYPES.TSTypeReference) return true;

@@ -84,6 +84,25 @@ export function propertyKey(
   return undefined;
 }
 
+/** `require('./x')` (also `require('./x').name`): the call and the specifier it is given. */
+export function requireCall(
+  node: Node | null | undefined,
+): { call: TSESTree.CallExpression; specifier: string } | undefined {
+  let call = node ? unwrap(node) : undefined;
+  if (call?.type === AST_NODE_TYPES.MemberExpression && !call.computed) call = unwrap(call.object);
+  if (
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.callee.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.name !== 'require' ||
+    call.arguments.length !== 1
+  )
+    return undefined;
+  const [argument] = call.arguments;
+  return argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string'
+    ? { call, specifier: argument.value }
+    : undefined;
+}
+
 export function isFunction(node: Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||

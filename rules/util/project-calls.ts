@@ -39,6 +39,7 @@ import {
   findNode,
   isFunction,
   memberChain,
+  requireCall,
   memberName,
   propertyKey,
   staticString,
@@ -93,6 +94,8 @@ interface Import {
   specifier: string;
   /** `default`, `*` (namespace), or the imported name. */
   imported: string;
+  /** The `require(…)` call a CommonJS binding was made with (`const { a } = require('./x')`). */
+  required?: TSESTree.CallExpression;
 }
 
 /** What one module declares at its top level, read once. */
@@ -242,11 +245,90 @@ function readInfo(file: string, program: Program): ModuleInfo {
           info.exports.set(name, { from: statement.source.value, imported: '*' });
         } else info.starExports.push(statement.source.value);
         break;
+      case AST_NODE_TYPES.ExpressionStatement:
+        commonJsExport(info, statement.expression);
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        declare(statement, false);
+        commonJsImports(info, statement);
+        break;
       default:
         declare(statement, false);
     }
   }
   return info;
+}
+
+/**
+ * A module's CommonJS bindings, read as imports: `const x = require('./x')` (a namespace: its
+ * `exports.a`, its `module.exports = { a }`; a package's module is its default export),
+ * `const { a, b: c } = require('./x')` and `const a = require('./x').a`.
+ */
+function commonJsImports(info: ModuleInfo, statement: TSESTree.VariableDeclaration): void {
+  for (const declarator of statement.declarations) {
+    const init = declarator.init ? unwrap(declarator.init) : undefined;
+    const member =
+      init?.type === AST_NODE_TYPES.MemberExpression &&
+      !init.computed &&
+      init.property.type === AST_NODE_TYPES.Identifier
+        ? init.property.name
+        : undefined;
+    const required = requireCall(init);
+    if (!required) continue;
+    const { call, specifier } = required;
+    const bind = (local: string, imported: string): void => {
+      const entry = { specifier, imported, required: call };
+      info.locals.delete(local);
+      info.imports.set(local, entry);
+      info.typeImports.set(local, entry);
+      info.typeSources.set(local, specifier);
+    };
+    if (declarator.id.type === AST_NODE_TYPES.Identifier)
+      bind(declarator.id.name, member ?? (specifier.startsWith('.') ? '*' : 'default'));
+    else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && !member)
+      for (const property of declarator.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        const value =
+          property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (key && value.type === AST_NODE_TYPES.Identifier) bind(value.name, key);
+      }
+  }
+}
+
+/**
+ * A module's CommonJS exports: `module.exports = value` (its default, and the keys of an object
+ * it is, written there or in a const), `module.exports.a = value` and `exports.a = value`.
+ */
+function commonJsExport(info: ModuleInfo, expression: Node): void {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
+  const target = memberChain(expression.left);
+  if (target?.root.type !== AST_NODE_TYPES.Identifier) return;
+  const keys = target.root.name === 'module' ? target.path.slice(1) : target.path;
+  if (
+    (target.root.name === 'module' && target.path[0] !== 'exports') ||
+    (target.root.name !== 'module' && target.root.name !== 'exports')
+  )
+    return;
+  const value = unwrap(expression.right);
+  const entry = (node: Node): { local: string } | { value: Node } =>
+    node.type === AST_NODE_TYPES.Identifier && !info.imports.has(node.name)
+      ? { local: node.name }
+      : { value: node };
+  if (keys.length === 1) {
+    info.exports.set(keys[0] as string, entry(value));
+    return;
+  }
+  if (keys.length !== 0 || target.root.name !== 'module') return;
+  info.exports.set('default', entry(value));
+  const object =
+    value.type === AST_NODE_TYPES.Identifier ? unwrap(info.locals.get(value.name) ?? value) : value;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key && !info.exports.has(key)) info.exports.set(key, entry(unwrap(property.value as Node)));
+  }
 }
 
 /** The module info of a project file, from the cache while the file is unchanged. */
@@ -875,28 +957,40 @@ class Session {
     }
     if (!imported || isRemoteSpecifier(imported.specifier)) return undefined;
     let target: { info: ModuleInfo; node: Node } | undefined;
+    // `const mailer = require('./mailer')`: what the module assigns to `module.exports`, called
+    // (`mailer(…)`) or its member (`mailer.send(…)`, also when it is an object or an instance).
+    const required =
+      imported.imported === '*' && imported.required ? { ...imported, imported: 'default' } : undefined;
     if (imported.imported === '*') {
-      if (chain.path.length !== 1) return undefined;
-      target = this.namespaceMember(info, imported, chain.path[0] as string, 0);
+      if (chain.path.length === 0 && required) target = this.imported(info, required, 1);
+      else if (chain.path.length !== 1) return undefined;
+      else target = this.namespaceMember(info, imported, chain.path[0] as string, 0);
+      if (!target && required && chain.path.length === 1)
+        return this.memberOf(this.imported(info, required, 1), chain.path[0] as string);
     } else if (chain.path.length === 0) target = this.imported(info, imported, 1);
-    else {
-      // `usage.track(…)`: an instance another module of the project makes from one of its classes
-      // (`export const usage = new RunnerMonitor(…)`).
-      const held = this.imported(info, imported, 1);
-      const made = held ? unwrap(held.node) : undefined;
-      // `Common.sleep$(ms)`: a static method of a class of the project.
-      if (made?.type === AST_NODE_TYPES.ClassDeclaration)
-        return staticMethod(held!.info, made, chain.path[0] as string);
-      // `aiService.parse(…)`: an object of functions another module exports.
-      if (made?.type === AST_NODE_TYPES.ObjectExpression)
-        return objectMethod(held!.info, made, chain.path[0] as string);
-      return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier
-        ? this.classMethod(held!.info, made.callee.name, chain.path[0] as string, 1)
-        : undefined;
-    }
+    else return this.memberOf(this.imported(info, imported, 1), chain.path[0] as string);
     if (!target) return undefined;
     const fn = this.functionOf(target.node, target.info);
     return fn && isFunction(fn) ? { info: target.info, fn } : undefined;
+  }
+
+  /**
+   * The method `name` of what another module of the project exports: a static method of a class
+   * (`Common.sleep$(ms)`), a function of an object of functions (`aiService.parse(…)`), or a
+   * method of an instance made from a class of the project (`export const usage = new
+   * RunnerMonitor(…)`, then `usage.track(…)`).
+   */
+  private memberOf(
+    held: { info: ModuleInfo; node: Node } | undefined,
+    name: string,
+  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+    const made = held ? unwrap(held.node) : undefined;
+    if (!held || !made) return undefined;
+    if (made.type === AST_NODE_TYPES.ClassDeclaration) return staticMethod(held.info, made, name);
+    if (made.type === AST_NODE_TYPES.ObjectExpression) return objectMethod(held.info, made, name);
+    return made.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier
+      ? this.classMethod(held.info, made.callee.name, name, 1)
+      : undefined;
   }
 
   /**
@@ -2919,17 +3013,22 @@ function usesElsewhere(
       continue;
     }
     if (!text.includes(token) || (what.exported === 'named' && !named.test(text))) continue;
-    // `require('./x')`, `import('./x')`: a use this reading does not follow.
-    if (
-      new RegExp(
-        `(?:require|import)\\s*\\(\\s*['"\`][^'"\`]*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
-      ).test(text)
-    )
-      return 'waited';
+    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // `import('./x')`: a use this reading does not follow.
+    if (new RegExp(`import\\s*\\(\\s*['"\`][^'"\`]*${escaped}`).test(text)) return 'waited';
     const info = moduleInfo(file, parser, context);
     if (!info) continue;
     const resolves = (specifier: string): boolean =>
       resolveProjectModule(file, specifier, context.cwd) === own;
+    // `require('./x')` is followed where the module binds it at its top level (`const x =
+    // require('./x')`, `const { a } = require('./x')`); anywhere else, it is a use not followed.
+    const requires = text.match(new RegExp(`require\\s*\\(\\s*['"\`][^'"\`]*${escaped}`, 'g'))?.length ?? 0;
+    if (requires > 0) {
+      const bound = new Set<Node>();
+      for (const entry of info.imports.values())
+        if (entry.required && resolves(entry.specifier)) bound.add(entry.required);
+      if (bound.size < requires) return 'waited';
+    }
     for (const entry of info.exports.values()) if ('from' in entry && resolves(entry.from)) return 'waited';
     for (const specifier of info.starExports) if (resolves(specifier)) return 'waited';
     const locals = new Set<string>();
@@ -2949,7 +3048,8 @@ function usesElsewhere(
         !parent ||
         parent.type === AST_NODE_TYPES.ImportSpecifier ||
         parent.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
-        parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+        parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+        requireBinding(node)
       )
         return false;
       let use: Node | undefined;
@@ -2985,6 +3085,24 @@ function usesElsewhere(
     if (waited) return 'waited';
   }
   return dropped > 0 ? 'dropped' : 'none';
+}
+
+/** `x` in `const x = require('./x')` or `const { x } = require('./x')`: where a module binds it. */
+function requireBinding(node: TSESTree.Identifier): boolean {
+  let up: Node | undefined = node.parent;
+  if (up?.type === AST_NODE_TYPES.AssignmentPattern && up.left === node) up = up.parent;
+  if (up?.type === AST_NODE_TYPES.Property) {
+    // `{ a: b }` binds `b`; `{ a }` binds `a` (its key and value, one node or two).
+    const value = up.value.type === AST_NODE_TYPES.AssignmentPattern ? up.value.left : up.value;
+    if (value !== node && !up.shorthand) return false;
+    up = up.parent;
+  }
+  const declarator = up?.type === AST_NODE_TYPES.ObjectPattern ? up.parent : up;
+  return (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    (declarator.id === node || declarator.id === up) &&
+    requireCall(declarator.init) !== undefined
+  );
 }
 
 /** A module's text, kept while its mtime and size (as the project's listing last saw them) hold. */
@@ -3086,13 +3204,19 @@ const bareTexts = new Map<string, { mtimeMs: number; size: number; text: string 
 /** The functions and methods a module declares at its top level, by name (`fn`, `Class#method` as `method`). */
 function namedFunctions(info: ModuleInfo): [string, FunctionNode][] {
   const found: [string, FunctionNode][] = [];
-  // `export default { async refresh() {…} }`: an object of functions with no name of its own.
-  const anonymous = [...info.exports.values()].flatMap(entry =>
-    'value' in entry && unwrap(entry.value).type === AST_NODE_TYPES.ObjectExpression
-      ? [['', entry.value] as const]
-      : [],
-  );
-  for (const [name, node] of [...info.locals, ...anonymous]) {
+  // Exported values with no binding of their own: `export default { async refresh() {…} }`,
+  // `module.exports = { … }`, `exports.send = async function (…) {…}`.
+  const exportedValues: [string, Node][] = [];
+  for (const [name, entry] of info.exports) {
+    if (!('value' in entry)) continue;
+    const value = unwrap(entry.value);
+    if (value.type === AST_NODE_TYPES.ObjectExpression) exportedValues.push(['', value]);
+    else if (isFunction(value) && name !== 'default') exportedValues.push([name, value]);
+    // `module.exports = async function fetcher(…) {…}`: called by the name its importers give it,
+    // most often its own.
+    else if (isFunction(value) && 'id' in value && value.id) exportedValues.push([value.id.name, value]);
+  }
+  for (const [name, node] of [...info.locals, ...exportedValues]) {
     const value = unwrap(node);
     if (isFunction(value)) found.push([name, value]);
     else if (

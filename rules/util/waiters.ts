@@ -13,6 +13,7 @@ import {
   enclosingFunction,
   findNode,
   isFunction,
+  memberChain,
   memberName,
   promiseDropped,
   takesCallback,
@@ -387,6 +388,12 @@ function callsDropped(model: WaitersModel, binding: TSESTree.Identifier, depth: 
       exported ??= 'default';
       return false;
     }
+    // CommonJS: `module.exports = { name }`, `exports.name = name`, `module.exports = name`.
+    const commonJs = commonJsExport(reference.identifier as Node);
+    if (commonJs === 'default' || commonJs === binding.name) {
+      exported ??= commonJs === 'default' ? 'default' : 'named';
+      return false;
+    }
     return true;
   });
   let elsewhere: UsesElsewhere | undefined = 'none';
@@ -404,6 +411,41 @@ function callsDropped(model: WaitersModel, binding: TSESTree.Identifier, depth: 
       );
     })
   );
+}
+
+/**
+ * The name a module's CommonJS exports give the value `use` is, at the module's top level:
+ * `module.exports = { name }` or `{ key: name }` (the key), `exports.key = name` or
+ * `module.exports.key = name` (the key), `module.exports = name` (`default`).
+ */
+function commonJsExport(use: Node): string | undefined {
+  let value = use;
+  let key: string | undefined;
+  const property = value.parent;
+  if (property?.type === AST_NODE_TYPES.Property && property.value === value && !property.computed) {
+    key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key === undefined || property.parent?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    value = property.parent;
+  }
+  const assignment = value.parent;
+  if (
+    assignment?.type !== AST_NODE_TYPES.AssignmentExpression ||
+    assignment.right !== value ||
+    assignment.parent?.type !== AST_NODE_TYPES.ExpressionStatement ||
+    assignment.parent.parent?.type !== AST_NODE_TYPES.Program
+  )
+    return undefined;
+  const target = memberChain(assignment.left);
+  if (target?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const keys =
+    target.root.name === 'module' && target.path[0] === 'exports'
+      ? target.path.slice(1)
+      : target.root.name === 'exports'
+        ? target.path
+        : undefined;
+  if (!keys) return undefined;
+  if (keys.length === 0) return key ?? (value === use ? 'default' : undefined);
+  return keys.length === 1 && key === undefined ? keys[0] : undefined;
 }
 
 /** `node` runs inside a function (not at a module's top level, where the process waits for it). */

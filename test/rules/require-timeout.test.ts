@@ -17,6 +17,8 @@ const WORKSPACE = path.join(import.meta.dirname, '../fixtures/project-workspace'
 const CALLERS = path.join(import.meta.dirname, '../fixtures/project-callers/src');
 /** A project whose own modules send axios and fetch requests (test/fixtures/project-requests). */
 const REQUESTS = path.join(import.meta.dirname, '../fixtures/project-requests');
+/** A CommonJS package: modules bound with `require`, exported through `module.exports` (test/fixtures/project-commonjs). */
+const COMMONJS = path.join(import.meta.dirname, '../fixtures/project-commonjs/src');
 
 /** `jayson.Client.https(options)`: a static factory nested one level inside the module. */
 const JAYSON = {
@@ -2685,6 +2687,61 @@ export async function balance(key: PublicKey) {
         { line: 12, column: 16, endLine: 12, endColumn: 32, messageId: 'projectRequestWithoutDeadline' },
         { line: 16, column: 16, endLine: 16, endColumn: 34, messageId: 'projectRequestWithoutDeadline' },
         { line: 28, column: 16, endLine: 28, endColumn: 30, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
+      // CommonJS: functions of other modules bound with `require` (whole or destructured),
+      // exported with `exports.a =`, `module.exports.a =`, `module.exports = { … }` and
+      // `module.exports = async function fetcher(…)`. Not `api.ping()`, whose fetch has a deadline.
+      filename: path.join(COMMONJS, 'routes.js'),
+      code: readFileSync(path.join(COMMONJS, 'routes.js'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 20,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'mailer.send',
+            inner: 'axios.post',
+            at: 'mailer.js:4',
+            label: 'axios',
+            hang: 'hangs forever',
+            fix: FAMILIES.axios.fix,
+          },
+        },
+        { line: 9, column: 9, endLine: 9, endColumn: 13, messageId: 'projectRequestWithoutDeadline' },
+        { line: 10, column: 9, endLine: 10, endColumn: 22, messageId: 'projectRequestWithoutDeadline' },
+        { line: 11, column: 9, endLine: 11, endColumn: 20, messageId: 'projectRequestWithoutDeadline' },
+        { line: 12, column: 9, endLine: 12, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
+        { line: 13, column: 9, endLine: 13, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
+      // `module.exports = { processItem, fetchItem }`: runner.js, which binds them with `require`,
+      // drops the promise of `processItem` (nobody waits: not reported) and returns `fetchItem`'s.
+      filename: path.join(COMMONJS, 'worker.js'),
+      code: readFileSync(path.join(COMMONJS, 'worker.js'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 7,
+          column: 26,
+          endLine: 7,
+          endColumn: 31,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(COMMONJS, 'worker.js'), 'utf8').replace(
+                'fetch(`https://items.internal/${id}`);\n  return response.json();\n}\n\nmodule',
+                'fetch(`https://items.internal/${id}`, { signal: AbortSignal.timeout(10000) });\n  return response.json();\n}\n\nmodule',
+              ),
+            },
+          ],
+        },
       ],
     },
     {
