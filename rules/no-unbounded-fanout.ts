@@ -681,7 +681,8 @@ export default createModelRule<Options, MessageIds>({
             holder?.type === AST_NODE_TYPES.PropertyDefinition) &&
           holder.value === fn
         )
-          return holder.decorators.some(decorator => {
+          // Parsers of JavaScript (espree) give no `decorators` list.
+          return (holder.decorators ?? []).some(decorator => {
             const expression = unwrap(decorator.expression as Node);
             const named = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
             return TRANSACTION_DECORATOR.has(writtenName(unwrap(named as Node)) ?? '');
