@@ -2938,7 +2938,12 @@ export function projectBareRequests(
   return call => {
     const callee = unwrap(call.callee);
     const name = writtenName(callee);
-    if (!name || !names.has(name)) return undefined;
+    // A module's default export called by the name its importer gives it (`import sendMail from
+    // './mail'`, `const fetcher = require('./fetcher')`), which the name index cannot know.
+    const bound = callee.type === AST_NODE_TYPES.Identifier ? own.imports.get(callee.name) : undefined;
+    const defaultCall =
+      bound?.imported === 'default' || (bound?.imported === '*' && bound.required !== undefined);
+    if (!name || (!names.has(name) && !defaultCall)) return undefined;
     // Only targets syntax names at once.
     const specifier = targetSpecifier(own, call);
     if (!specifier || isRemoteSpecifier(specifier)) return undefined;

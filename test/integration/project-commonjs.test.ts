@@ -35,12 +35,13 @@ describe('project facts in a CommonJS package (espree)', () => {
 
   it('follows required functions to their requests', () => {
     expect(lint('routes.js', 'require-timeout')).toEqual([
-      '8:projectRequestWithoutDeadline',
       '9:projectRequestWithoutDeadline',
       '10:projectRequestWithoutDeadline',
       '11:projectRequestWithoutDeadline',
       '12:projectRequestWithoutDeadline',
       '13:projectRequestWithoutDeadline',
+      '14:projectRequestWithoutDeadline',
+      '15:projectRequestWithoutDeadline',
     ]);
     // runner.js drops processItem's promise and returns fetchItem's.
     expect(lint('worker.js', 'require-timeout')).toEqual(['7:missingDeadline']);

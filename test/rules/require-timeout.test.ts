@@ -2669,9 +2669,9 @@ export async function balance(key: PublicKey) {
       options: [{ checkTests: true }],
       errors: [
         {
-          line: 4,
+          line: 5,
           column: 16,
-          endLine: 4,
+          endLine: 5,
           endColumn: 33,
           messageId: 'projectRequestWithoutDeadline',
           data: {
@@ -2683,10 +2683,12 @@ export async function balance(key: PublicKey) {
             fix: FAMILIES.fetch.fix,
           },
         },
-        { line: 8, column: 16, endLine: 8, endColumn: 35, messageId: 'projectRequestWithoutDeadline' },
-        { line: 12, column: 16, endLine: 12, endColumn: 32, messageId: 'projectRequestWithoutDeadline' },
-        { line: 16, column: 16, endLine: 16, endColumn: 34, messageId: 'projectRequestWithoutDeadline' },
-        { line: 28, column: 16, endLine: 28, endColumn: 30, messageId: 'projectRequestWithoutDeadline' },
+        { line: 9, column: 16, endLine: 9, endColumn: 35, messageId: 'projectRequestWithoutDeadline' },
+        { line: 13, column: 16, endLine: 13, endColumn: 32, messageId: 'projectRequestWithoutDeadline' },
+        { line: 17, column: 16, endLine: 17, endColumn: 34, messageId: 'projectRequestWithoutDeadline' },
+        { line: 29, column: 16, endLine: 29, endColumn: 30, messageId: 'projectRequestWithoutDeadline' },
+        // A default export called by the name its importer gives it.
+        { line: 33, column: 9, endLine: 33, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {
@@ -2698,9 +2700,9 @@ export async function balance(key: PublicKey) {
       options: [{ checkTests: true }],
       errors: [
         {
-          line: 8,
+          line: 9,
           column: 9,
-          endLine: 8,
+          endLine: 9,
           endColumn: 20,
           messageId: 'projectRequestWithoutDeadline',
           data: {
@@ -2712,11 +2714,13 @@ export async function balance(key: PublicKey) {
             fix: FAMILIES.axios.fix,
           },
         },
-        { line: 9, column: 9, endLine: 9, endColumn: 13, messageId: 'projectRequestWithoutDeadline' },
-        { line: 10, column: 9, endLine: 10, endColumn: 22, messageId: 'projectRequestWithoutDeadline' },
-        { line: 11, column: 9, endLine: 11, endColumn: 20, messageId: 'projectRequestWithoutDeadline' },
-        { line: 12, column: 9, endLine: 12, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
+        { line: 10, column: 9, endLine: 10, endColumn: 13, messageId: 'projectRequestWithoutDeadline' },
+        { line: 11, column: 9, endLine: 11, endColumn: 22, messageId: 'projectRequestWithoutDeadline' },
+        { line: 12, column: 9, endLine: 12, endColumn: 20, messageId: 'projectRequestWithoutDeadline' },
         { line: 13, column: 9, endLine: 13, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
+        { line: 14, column: 9, endLine: 14, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
+        // The same module under another name.
+        { line: 15, column: 9, endLine: 15, endColumn: 17, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {
