@@ -10,10 +10,11 @@
 //
 // Usage: node bench/production/audit.js [--write] [--plugin <file>]
 //   --write  writes audit/RESULTS.md and audit/results.json
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { auditFiles } from './audit-files.js';
 import { CATEGORIES } from './categories.js';
 import { productionEslint } from './eslint.js';
 import { materialise } from './mirrors.js';
@@ -27,42 +28,6 @@ const pluginFile = args.includes('--plugin')
   ? path.resolve(args[args.indexOf('--plugin') + 1])
   : path.join(root, 'rules/dist/index.js');
 
-/** What the audits left out of a service root: tests, fixtures, generated code, scripts, UI. */
-const EXCLUDE =
-  /(^|\/)(__tests__|__mocks__|test|tests|testing|test-utils|testkit|e2e|fixtures?|mocks?|mock|generated|migrations?|seeds?|scripts|hooks|swr|components|node_modules)\/|\.(test|spec|e2e-spec|e2e|d|stories|mock)\.ts$|(^|\/)[^/]*(test-utils|\.generated)[^/]*\.ts$/;
-
-/** `server/src (not server/src/analytics-script, …)` → the root and the folders it leaves out. */
-function parseRoot(text) {
-  const [folder] = text.split(' ');
-  const excluded = [...text.matchAll(/\(not ([^,)\s]+)/g)].map(match => match[1]);
-  return { folder, excluded };
-}
-
-/** A root with `*` segments (`packages/platform/<any>/src`) as the folders it names. */
-function expand(dir, folder) {
-  let found = [''];
-  for (const segment of folder.split('/')) {
-    found = found.flatMap(prefix => {
-      if (segment !== '*') return [prefix ? `${prefix}/${segment}` : segment];
-      return readdirSync(path.join(dir, prefix), { withFileTypes: true })
-        .filter(entry => entry.isDirectory())
-        .map(entry => (prefix ? `${prefix}/${entry.name}` : entry.name));
-    });
-  }
-  return found.filter(candidate => existsSync(path.join(dir, candidate)));
-}
-
-/** The source files under `rel` whose extension is one of `extensions` (`ts`, `js`, …). */
-function walk(dir, rel, extensions) {
-  const found = [];
-  for (const name of readdirSync(path.join(dir, rel))) {
-    const child = `${rel}/${name}`;
-    if (statSync(path.join(dir, child)).isDirectory()) found.push(...walk(dir, child, extensions));
-    else if (extensions.some(extension => child.endsWith(`.${extension}`))) found.push(child);
-  }
-  return found;
-}
-
 const plugin = (await import(pluginFile)).default;
 const rules = {};
 for (const { rule, config } of Object.values(CATEGORIES)) {
@@ -74,20 +39,7 @@ for (const { rule, config } of Object.values(CATEGORIES)) {
 /** Every finding of the category rules in the audit's roots, as `rule path:line`. */
 async function lint(audit) {
   const cwd = materialise(audit.repo, audit.commit, path.join(root, '.e2e', 'audit'));
-  const roots = audit.roots.map(parseRoot);
-  const files = roots
-    .flatMap(({ folder, excluded }) =>
-      expand(cwd, folder)
-        .flatMap(each => walk(cwd, each, audit.extensions ?? ['ts']))
-        .filter(file => !excluded.some(prefix => file.startsWith(`${prefix}/`))),
-    )
-    .filter(file => !EXCLUDE.test(file) && !/\.(test|spec)\.[cm]?js$/.test(file))
-    .sort();
-  // An empty list would make ESLint lint the whole tree: a root that names nothing is an error.
-  if (files.length === 0)
-    throw new Error(
-      `${audit.repo}: its roots (${audit.roots.join(', ')}) hold no ${(audit.extensions ?? ['ts']).join('/')} file to lint. Fix the roots, or list the extensions the audit linted ("extensions": ["js", "ts"]).`,
-    );
+  const files = auditFiles(audit, cwd);
   const eslint = productionEslint(cwd, plugin, rules);
   const results = await eslint.lintFiles(files.map(file => path.join(cwd, file)));
   const findings = [];
