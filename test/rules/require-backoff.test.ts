@@ -118,6 +118,22 @@ export async function details(id: string) {
     }
   }
 }`,
+    // At most one re-attempt whichever way a choice of small numbers goes (r14's zigbee2mqtt
+    // availability check: `const attempts = available ? 2 : 1`).
+    `const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function ping(url: string, available: boolean) {
+  const attempts = available ? 2 : 1;
+  for (let i = 1; i <= attempts; i++) {
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(1000) });
+      break;
+    } catch {
+      if (i !== attempts) {
+        await sleep(3000);
+      }
+    }
+  }
+}`,
     // Counting down from a constant, the bound in a conjunction with what may be retried.
     `declare function isRetryable(e: unknown): boolean;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));

@@ -219,9 +219,9 @@ export class LoopRetries {
     )
       return undefined;
     const start = this.model.summarizeValue(declarator.init);
-    const limit = this.model.summarizeValue(test.right);
-    if (start.kind !== 'number' || limit.kind !== 'number') return undefined;
-    const passes = limit.value - start.value + (test.operator === '<=' ? 1 : 0);
+    const limit = largestNumber(this.model, test.right);
+    if (start.kind !== 'number' || limit === undefined) return undefined;
+    const passes = limit - start.value + (test.operator === '<=' ? 1 : 0);
     return Number.isFinite(passes) && passes >= 0 ? passes : undefined;
   }
 
@@ -367,12 +367,12 @@ function boundPasses(
     const flipped: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
     operator = (flipped[operator] ?? operator) as typeof operator;
   } else return undefined;
-  const limit = model.summarizeValue(limitNode);
-  if (limit.kind !== 'number') return undefined;
+  const limit = largestNumber(model, limitNode);
+  if (limit === undefined) return undefined;
   // The guard as "go round again while": the negation of a leaving test.
   const negate: Record<string, string> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
   const goOn = exits ? negate[operator] : operator;
-  const n = limit.value;
+  const n = limit;
   // After pass k the counter is start + by·k; the loop goes round while the guard holds.
   let passes: number | undefined;
   if (by > 0 && goOn === '<') passes = n - start;
@@ -380,6 +380,26 @@ function boundPasses(
   else if (by < 0 && goOn === '>') passes = start - n;
   else if (by < 0 && goOn === '>=') passes = start - n + 1;
   return passes !== undefined && Number.isFinite(passes) && passes >= 1 ? passes : undefined;
+}
+
+/**
+ * The largest value a limit can have: a number, or the larger branch of a choice between numbers
+ * (`const attempts = available ? 2 : 1`, written there or in a const), so that the passes counted
+ * from it are the most the loop can make.
+ */
+function largestNumber(model: FileModel, node: Node, depth = 0): number | undefined {
+  const limit = model.summarizeValue(node);
+  if (limit.kind === 'number') return limit.value;
+  if (depth > 2) return undefined;
+  let inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) inner = model.constInit(inner) ?? inner;
+  inner = unwrap(inner);
+  if (inner.type !== AST_NODE_TYPES.ConditionalExpression) return undefined;
+  const [yes, no] = [
+    largestNumber(model, inner.consequent, depth + 1),
+    largestNumber(model, inner.alternate, depth + 1),
+  ];
+  return yes === undefined || no === undefined ? undefined : Math.max(yes, no);
 }
 
 /** Variables that count attempts: the for-loop's own, and those incremented or decremented in the body. */
