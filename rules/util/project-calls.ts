@@ -1391,9 +1391,12 @@ class Session {
     where: ModuleInfo,
     fn: FunctionNode,
     unbounded: (instance: InstanceKind) => boolean,
+    args: readonly Node[] = [],
   ): ClientCall | undefined {
     // The answer depends on which modules may be followed: kept per filter (and per level).
-    return this.nestedClientCalls(where, fn, 0).find(call => unbounded(call.instance));
+    return this.nestedClientCalls(where, fn, 0).find(
+      call => unbounded(call.instance) && (!call.guards || !unmetBy(call.guards, args)),
+    );
   }
 
   /**
@@ -1409,11 +1412,26 @@ class Session {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
         if (boundAtCall(node)) return false;
         const reached = this.typedInstance(where, node, 1) ?? this.heldClient(where, node);
+        // Made only for some inputs (`if (options?.upload) await this.store.upload(key)`): judged
+        // against what each call passes, as requests are ({@link bareRequests}).
+        const guards = (): InputGuard[] | undefined =>
+          inputGuards(node, fn, branch => this.callsClient(where, branch));
         if (!reached) {
           const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
-          if (inner)
-            for (const nested of this.nestedClientCalls(inner.info, inner.fn, depth + 1))
-              found.push({ ...nested, file: nested.file ?? inner.info.file });
+          if (inner) {
+            const nestedCalls = this.nestedClientCalls(inner.info, inner.fn, depth + 1);
+            const own = nestedCalls.length > 0 ? guards() : undefined;
+            for (const nested of nestedCalls) {
+              const carried = nested.guards ? carryGuards(nested.guards, node.arguments, fn) : [];
+              if (carried === 'unmet') continue;
+              const all = [...(own ?? []), ...carried];
+              found.push({
+                ...nested,
+                file: nested.file ?? inner.info.file,
+                guards: all.length > 0 ? all : undefined,
+              });
+            }
+          }
           return false;
         }
         const role = lookupInstanceMember(reached.instance, [reached.method]);
@@ -1423,12 +1441,26 @@ class Session {
           text: calleeWords(node),
           instance: reached.instance,
           family: role.family,
+          guards: guards(),
         });
         return false;
       },
       node => !isFunction(node),
     );
     return found;
+  }
+
+  /** `branch` calls a construction-level client of the project (the other way of a guard also does). */
+  private callsClient(where: ModuleInfo, branch: Node): boolean {
+    return (
+      findNode(
+        branch,
+        node =>
+          node.type === AST_NODE_TYPES.CallExpression &&
+          (this.typedInstance(where, node, 1) ?? this.heldClient(where, node)) !== undefined,
+        node => !isFunction(node),
+      ) !== undefined
+    );
   }
 
   /**
@@ -2580,6 +2612,8 @@ interface ClientCall {
   text: string;
   instance: InstanceKind;
   family: FamilyId;
+  /** The conditions on the function's inputs the call is made under ({@link BareRequest.guards}). */
+  guards?: InputGuard[];
 }
 
 /** A request with no deadline in a function of the project ({@link Session.bareRequests}). */
@@ -2908,7 +2942,7 @@ export function projectUnboundedCalls(
     if (elsewhere(call)) return undefined;
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
-    const hit = session.unboundedClientCall(found.info, found.fn, unbounded);
+    const hit = session.unboundedClientCall(found.info, found.fn, unbounded, call.arguments);
     return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
 }
