@@ -678,6 +678,59 @@ for (let attempt = 0; attempt < 4; attempt++) {
   ],
   invalid: [
     {
+      // A sleep through a const that holds an injected sleep or an inline default (s14's Capgo
+      // files/retry.ts): the loop waits, doubling, so it is judged by that wait (no cap, no
+      // jitter), not reported as retrying at once.
+      code: `export async function retry<T>(fn: () => Promise<T>, opts: { max?: number; base?: number; sleepFun?: (ms: number) => Promise<void> } = {}): Promise<T> {
+  const max = opts.max ?? 5;
+  const base = opts.base ?? 100;
+  const sleeper = opts.sleepFun || ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
+  let count = 0;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (count === max) throw e;
+      await sleeper(base * 2 ** count);
+    }
+    count++;
+  }
+}
+
+export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(5000) }));`,
+      errors: [
+        {
+          line: 11,
+          column: 13,
+          endLine: 11,
+          endColumn: 39,
+          messageId: 'uncappedBackoff',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `export async function retry<T>(fn: () => Promise<T>, opts: { max?: number; base?: number; sleepFun?: (ms: number) => Promise<void> } = {}): Promise<T> {
+  const max = opts.max ?? 5;
+  const base = opts.base ?? 100;
+  const sleeper = opts.sleepFun || ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
+  let count = 0;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (count === max) throw e;
+      await sleeper(Math.random() * Math.min(30000, base * 2 ** count));
+    }
+    count++;
+  }
+}
+
+export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(5000) }));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A \`continue\` before the counter's step goes round without counting: not two attempts.
       code: CONTINUE_BEFORE_STEP,
       errors: [

@@ -102,6 +102,23 @@ export class SleepFinder {
       ) {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
+      // `const sleeper = options.sleep || (ms => new Promise(r => setTimeout(r, ms)))`: an
+      // injected sleep with an inline default that waits on a timer.
+      if (init?.type === AST_NODE_TYPES.LogicalExpression && init.operator !== '&&') {
+        const waits = [init.left, init.right].some(side => {
+          const value = unwrap(side as Node);
+          return (
+            isFunction(value) &&
+            findNode(
+              value.body,
+              node =>
+                (node.type === AST_NODE_TYPES.CallExpression && model.isTimerCall(node)) ||
+                (node.type === AST_NODE_TYPES.NewExpression && this.sleepDelay(node) !== null),
+            ) !== undefined
+          );
+        });
+        if (waits) return (call.arguments[0] as Node | undefined) ?? undefined;
+      }
       // An imported (or required) helper we cannot see into, named like a sleep, awaited.
       const def = model.findVariable(callee)?.defs[0];
       const imported =
