@@ -8,9 +8,11 @@
 // - a judged finding no longer reported is listed as gone (a false positive fixed, or a true one lost);
 // - a finding nobody judged is listed as new, to be judged before it counts.
 //
-// Usage: node bench/production/audit.js [--write] [--plugin <file>]
+// Usage: node bench/production/audit.js [--write] [--plugin <file>] [--reuse]
 //   --write  writes audit/RESULTS.md and audit/results.json
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+//   --reuse  re-scores the findings the last run kept in .e2e/audit-findings.json (same rules),
+//            without linting again: for verdicts added since that run
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,7 +68,10 @@ const rounds = readdirSync(auditDir, { withFileTypes: true })
   .filter(entry => entry.isDirectory())
   .map(entry => entry.name)
   .sort();
-const linted = new Map();
+// The findings of each service, kept for `--reuse` (the lint is the slow part; verdicts change).
+const findingsFile = path.join(root, '.e2e', 'audit-findings.json');
+const kept = args.includes('--reuse') ? JSON.parse(readFileSync(findingsFile, 'utf8')) : {};
+const linted = new Map(Object.entries(kept));
 const perRule = {};
 const gone = [];
 const fresh = [];
@@ -110,6 +115,11 @@ for (const round of rounds) {
       findings: findings.length,
     });
   }
+}
+
+if (!args.includes('--reuse')) {
+  mkdirSync(path.dirname(findingsFile), { recursive: true });
+  writeFileSync(findingsFile, JSON.stringify(Object.fromEntries(linted)));
 }
 
 const percent = (part, whole) => (whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`);
