@@ -3897,17 +3897,9 @@ function objectMethod(
 ): { info: ModuleInfo; fn: FunctionNode } | undefined {
   let found: Node | undefined;
   for (const property of object.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed) {
-      found = undefined;
-      continue;
-    }
-    const key =
-      property.key.type === AST_NODE_TYPES.Identifier
-        ? property.key.name
-        : property.key.type === AST_NODE_TYPES.Literal
-          ? String(property.key.value)
-          : undefined;
-    if (key === name) found = unwrap(property.value as Node);
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
+    if (key === undefined) found = undefined;
+    else if (key === name) found = unwrap((property as TSESTree.Property).value as Node);
   }
   if (found?.type === AST_NODE_TYPES.Identifier && !info.imports.has(found.name)) {
     const local = info.locals.get(found.name);

@@ -40,6 +40,25 @@ export async function details(id: string) {
   }
 }`;
 
+/** s14's Capgo retry helper, in its shape: an injected sleep with an inline default. */
+const SLEEP_WITH_DEFAULT = `export async function retry<T>(fn: () => Promise<T>, opts: { max?: number; base?: number; sleepFun?: (ms: number) => Promise<void> } = {}): Promise<T> {
+  const max = opts.max ?? 5;
+  const base = opts.base ?? 100;
+  const sleeper = opts.sleepFun || ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
+  let count = 0;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (count === max) throw e;
+      await sleeper(base * 2 ** count);
+    }
+    count++;
+  }
+}
+
+export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(5000) }));`;
+
 ruleTester.run('require-backoff', rule, {
   valid: [
     // A poll for work another process finishes: the loop leaves when the job's state says it is
@@ -681,23 +700,7 @@ for (let attempt = 0; attempt < 4; attempt++) {
       // A sleep through a const that holds an injected sleep or an inline default (s14's Capgo
       // files/retry.ts): the loop waits, doubling, so it is judged by that wait (no cap, no
       // jitter), not reported as retrying at once.
-      code: `export async function retry<T>(fn: () => Promise<T>, opts: { max?: number; base?: number; sleepFun?: (ms: number) => Promise<void> } = {}): Promise<T> {
-  const max = opts.max ?? 5;
-  const base = opts.base ?? 100;
-  const sleeper = opts.sleepFun || ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
-  let count = 0;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (count === max) throw e;
-      await sleeper(base * 2 ** count);
-    }
-    count++;
-  }
-}
-
-export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(5000) }));`,
+      code: SLEEP_WITH_DEFAULT,
       errors: [
         {
           line: 11,
@@ -708,23 +711,10 @@ export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSig
           suggestions: [
             {
               messageId: 'suggestFullJitter',
-              output: `export async function retry<T>(fn: () => Promise<T>, opts: { max?: number; base?: number; sleepFun?: (ms: number) => Promise<void> } = {}): Promise<T> {
-  const max = opts.max ?? 5;
-  const base = opts.base ?? 100;
-  const sleeper = opts.sleepFun || ((ms: number) => new Promise<void>(r => setTimeout(r, ms)));
-  let count = 0;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (count === max) throw e;
-      await sleeper(Math.random() * Math.min(30000, base * 2 ** count));
-    }
-    count++;
-  }
-}
-
-export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(5000) }));`,
+              output: SLEEP_WITH_DEFAULT.replace(
+                'sleeper(base * 2 ** count)',
+                'sleeper(Math.random() * Math.min(30000, base * 2 ** count))',
+              ),
             },
           ],
         },
