@@ -1421,16 +1421,7 @@ class Session {
           if (inner) {
             const nestedCalls = this.nestedClientCalls(inner.info, inner.fn, depth + 1);
             const own = nestedCalls.length > 0 ? guards() : undefined;
-            for (const nested of nestedCalls) {
-              const carried = nested.guards ? carryGuards(nested.guards, node.arguments, fn) : [];
-              if (carried === 'unmet') continue;
-              const all = [...(own ?? []), ...carried];
-              found.push({
-                ...nested,
-                file: nested.file ?? inner.info.file,
-                guards: all.length > 0 ? all : undefined,
-              });
-            }
+            found.push(...throughCall(nestedCalls, own, node, fn, inner.info.file));
           }
           return false;
         }
@@ -1552,18 +1543,15 @@ class Session {
           return false;
         }
         if (inner)
-          for (const nested of this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1)) {
-            // What this call passes may settle the request's guards in the function it calls, or
-            // make them guards about this function's own inputs.
-            const carried = nested.guards ? carryGuards(nested.guards, node.arguments, fn) : [];
-            if (carried === 'unmet') continue;
-            const all = [...(guards ?? []), ...carried];
-            found.push({
-              ...nested,
-              file: nested.file ?? inner.info.file,
-              guards: all.length > 0 ? all : undefined,
-            });
-          }
+          found.push(
+            ...throughCall(
+              this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1),
+              guards,
+              node,
+              fn,
+              inner.info.file,
+            ),
+          );
         return false;
       },
       node => !isFunction(node),
@@ -3885,6 +3873,28 @@ export function projectSignalTypes(
 }
 
 /** The static method `name` of a class declared in `info` (`static sleep$(ms) { … }`, `static sleep = async (ms) => …`). */
+/**
+ * What a function finds further down (`nested`), seen from the call `call` in `fn` that reaches it:
+ * what this call passes may settle a guard in the function it calls (dropped when it is unmet) or
+ * make it a guard about `fn`'s own inputs, beside the guards `call` itself runs under (`own`).
+ */
+function throughCall<T extends { file?: string; guards?: InputGuard[] }>(
+  nested: readonly T[],
+  own: readonly InputGuard[] | undefined,
+  call: TSESTree.CallExpression,
+  fn: FunctionNode,
+  file: string,
+): T[] {
+  const found: T[] = [];
+  for (const each of nested) {
+    const carried = each.guards ? carryGuards(each.guards, call.arguments, fn) : [];
+    if (carried === 'unmet') continue;
+    const all = [...(own ?? []), ...carried];
+    found.push({ ...each, file: each.file ?? file, guards: all.length > 0 ? all : undefined });
+  }
+  return found;
+}
+
 /**
  * The function `name` of an object of functions (`{ async parse(url) {…}, summarise, chat: q => … }`):
  * a method, a function value, or a shorthand naming a function of the module. A spread or a

@@ -16,23 +16,25 @@ import { ROOT } from '../helpers/engines.js';
 
 const FIXTURE = path.join(ROOT, 'test/fixtures/project-depth');
 
+/** The require-timeout findings of one fixture file, as `file:line:messageId`, in this process. */
+function lint(file: string): string[] {
+  const linter = new Linter({ cwd: FIXTURE });
+  const config = [
+    {
+      files: ['**/*.ts'],
+      languageOptions: { parser: tsParser },
+      plugins: { faultline: plugin },
+      rules: { 'faultline/require-timeout': ['error', { checkTests: true }] },
+    },
+  ] as Linter.Config[];
+  const filename = path.join(FIXTURE, 'src', file);
+  return linter
+    .verify(readFileSync(filename, 'utf8'), config, { filename })
+    .map(message => `${file}:${message.line}:${message.messageId ?? message.message}`);
+}
+
 describe('project facts and file order', () => {
   it('gives a file the same findings whichever files were linted before it', () => {
-    const linter = new Linter({ cwd: FIXTURE });
-    const config = [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser },
-        plugins: { faultline: plugin },
-        rules: { 'faultline/require-timeout': ['error', { checkTests: true }] },
-      },
-    ] as Linter.Config[];
-    const lint = (file: string): string[] => {
-      const filename = path.join(FIXTURE, 'src', file);
-      return linter
-        .verify(readFileSync(filename, 'utf8'), config, { filename })
-        .map(message => `${file}:${message.line}:${message.messageId ?? message.message}`);
-    };
     expect(lint('warm.ts')).toEqual(['warm.ts:4:projectCallWithoutDeadline']);
     // Four levels down: past what is followed, after warm.ts as alone.
     expect(lint('entry.ts')).toEqual([]);
@@ -40,22 +42,9 @@ describe('project facts and file order', () => {
   });
 
   it('keeps a request found three levels down after a file whose look stopped short of it', () => {
-    const linter = new Linter({ cwd: FIXTURE });
-    const config = [
-      {
-        files: ['**/*.ts'],
-        languageOptions: { parser: tsParser },
-        plugins: { faultline: plugin },
-        rules: { 'faultline/require-timeout': ['error', { checkTests: true }] },
-      },
-    ] as Linter.Config[];
-    const lint = (file: string): number[] => {
-      const filename = path.join(FIXTURE, 'src', file);
-      return linter.verify(readFileSync(filename, 'utf8'), config, { filename }).map(message => message.line);
-    };
     // `mirror` reaches `f1` at the last level followed, and found nothing below it there.
-    expect(lint('deep-fetch.ts')).toEqual([4]);
+    expect(lint('deep-fetch.ts')).toEqual(['deep-fetch.ts:4:projectRequestWithoutDeadline']);
     // `f0` reaches the same `f1` a level higher, and its fetch at the last level.
-    expect(lint('shallow-fetch.ts')).toEqual([4]);
+    expect(lint('shallow-fetch.ts')).toEqual(['shallow-fetch.ts:4:projectRequestWithoutDeadline']);
   });
 });
