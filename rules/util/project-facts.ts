@@ -9,6 +9,7 @@
 // they may hold a fact, with the parser ESLint already uses for the linted file. Engines that do
 // not give rules their parser (oxlint's JS plugins) see no project facts.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import type { InstanceKind, Locator, Summary } from '@faultline/catalog';
@@ -221,6 +222,48 @@ function listFiles(root: string): string[] {
   return files;
 }
 
+/** A parse of a module's syntax tree alone: no tokens, no comments, no scope analysis. */
+type TreeParse = (text: string, options: Record<string, unknown>) => unknown;
+
+/** What {@link treeParseOf} found for each parser object (null: none, use the parser itself). */
+const treeParses = new WeakMap<object, TreeParse | null>();
+
+/**
+ * typescript-eslint's `parseForESLint` (and its `parse`, which calls it) also builds the token
+ * list, the comment list and a full scope analysis, which project facts never read: half the time
+ * of a module read, and half the memory a kept module holds (measured on novu: 2.1× and 2.2×).
+ * The parser's own `@typescript-eslint/typescript-estree` parses the tree alone. It is taken only
+ * when it is the copy that parser uses (same version, resolved from the parser's own folder, so
+ * already loaded); any other parser (espree, whose `parse` makes no tokens unless asked, vue,
+ * babel) is used as it is.
+ */
+function treeParseOf(parser: ParserLike, cwd: string): TreeParse | null {
+  let found = treeParses.get(parser);
+  if (found !== undefined) return found;
+  found = null;
+  const meta = (parser as { meta?: { name?: unknown; version?: unknown } }).meta;
+  if (meta?.name === 'typescript-eslint/parser' && typeof meta.version === 'string') {
+    for (const from of [import.meta.url, path.join(cwd, 'package.json')]) {
+      try {
+        const parserMain = createRequire(from).resolve('@typescript-eslint/parser');
+        const estree = createRequire(parserMain)('@typescript-eslint/typescript-estree') as {
+          parse?: TreeParse;
+          version?: unknown;
+        };
+        if (typeof estree.parse === 'function' && estree.version === meta.version) {
+          found = estree.parse;
+          break;
+        }
+      } catch {
+        // Not resolvable from here (a strict layout such as pnpm's): try the next place, or parse
+        // with the parser itself.
+      }
+    }
+  }
+  treeParses.set(parser, found);
+  return found;
+}
+
 /** Parses a module with the linted file's parser, without type information (none is needed). */
 export function parseModule(
   parser: ParserLike,
@@ -243,8 +286,18 @@ export function parseModule(
     loc: true,
   };
   try {
+    const tree = treeParseOf(parser, context.cwd);
     const result = (
-      parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse?.(text, options)
+      tree
+        ? tree(text, {
+            filePath: file,
+            range: true,
+            loc: true,
+            jsx: (parserOptions.ecmaFeatures as { jsx?: unknown } | undefined)?.jsx === true,
+          })
+        : parser.parseForESLint
+          ? parser.parseForESLint(text, options).ast
+          : parser.parse?.(text, options)
     ) as Node | undefined;
     if (result) setParents(result);
     return result;

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import plugin from '../../rules/index.js';
 import { projectRemoteCalls } from '../../rules/util/project-calls.js';
 import {
+  parseModule,
   projectAxiosDefaults,
   projectConstructions,
   projectImplementations,
@@ -411,5 +412,45 @@ describe('project requests', () => {
       expect(await lint(dir, 'src/route.ts')).toEqual([]);
       expect(await lint(dir, 'src/main.ts')).toEqual([]);
     });
+  });
+});
+
+describe('parseModule', () => {
+  const text = '// a comment\nexport const ping = (x: number) => fetch(`/${x}`);\n';
+  const context = (parser: unknown) => ({
+    filename: path.join(ROOT, 'src/a.ts'),
+    cwd: ROOT,
+    languageOptions: { parser },
+  });
+  type Parsed =
+    { type: string; tokens?: unknown; comments?: unknown; body: { parent?: unknown }[] } | undefined;
+
+  it("parses typescript-eslint's modules as a tree alone: no tokens, no comments, parents set", () => {
+    const program = parseModule(tsParser, context(tsParser), path.join(ROOT, 'src/a.ts'), text) as Parsed;
+    expect(program?.type).toBe('Program');
+    // parseForESLint would also build tokens, comments and a scope analysis nobody reads.
+    expect(program?.tokens).toBeUndefined();
+    expect(program?.comments).toBeUndefined();
+    expect(program?.body[0]?.parent).toBe(program);
+  });
+
+  it('uses any other parser as it is (a look-alike with another version too)', () => {
+    const calls: string[] = [];
+    const other = {
+      meta: { name: 'typescript-eslint/parser', version: '0.0.1' },
+      parseForESLint: (code: string, options: Record<string, unknown>) => {
+        calls.push(String(options.filePath));
+        return tsParser.parseForESLint(code, options);
+      },
+    };
+    const program = parseModule(other, context(other), path.join(ROOT, 'src/b.ts'), text) as Parsed;
+    expect(calls).toEqual([path.join(ROOT, 'src/b.ts')]);
+    expect(program?.tokens).toBeDefined();
+  });
+
+  it('gives nothing for a module its parser cannot read', () => {
+    expect(parseModule(tsParser, context(tsParser), path.join(ROOT, 'src/c.ts'), 'export const = ;')).toBe(
+      undefined,
+    );
   });
 });
