@@ -31,6 +31,13 @@ export interface WaitersModel {
   findVariable(node: TSESTree.Identifier): { references: readonly { identifier: Node }[] } | undefined;
   isTimerCall(node: TSESTree.CallExpression): boolean;
   usesElsewhere: FileModel['usesElsewhere'];
+  /**
+   * The function a call reaches, written in this file or (with project facts) in another module
+   * of the project: a helper that hands what it is given to the platform ({@link backgroundCall}).
+   */
+  calledFunction?(call: TSESTree.CallExpression): FunctionNode | undefined;
+  /** `module#member` when an expression names an import (`after` from next/server: `next/server#after`). */
+  importedName?(node: Node): string | undefined;
 }
 
 /** Timers that drop what their callback returns, global or from node:timers. */
@@ -137,6 +144,7 @@ export function nobodyWaits(
   // `.catch(…)` say so anywhere.
   if (promiseDropped(call, answers === 'promise' && inside)) return true;
   if (answers === 'request' && inside && requestUnheard(call)) return true;
+  if (answers === 'promise' && inside && handedToBackground(model, call)) return true;
   if (depth >= MAX_DEPTH) return false;
   const fn = settledFunction(call);
   return fn !== undefined && functionDropped(model, fn, depth + 1);
@@ -230,6 +238,13 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     if (name === 'forEach') return inFunction(parent);
     // `setInterval(async () => …, ms)`: a timer drops what its callback returns.
     if (handedToTimer(model, fn)) return true;
+    // `ctx.waitUntil((async () => …)())` aside, `after(async () => …)` and a project helper that
+    // hands the function on to the platform run it after the response.
+    if (
+      inFunction(parent) &&
+      backgroundCall(model, parent, parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument))
+    )
+      return true;
     if (name && MAPPERS.has(name) && parent.arguments[0] === fn) return promisesDropped(model, parent, depth);
     return false;
   }
@@ -237,6 +252,81 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     return methodDropped(model, parent, depth);
   const binding = functionBinding(fn);
   return binding !== undefined && callsDropped(model, binding, depth);
+}
+
+/**
+ * The call's promise is handed to the platform to finish after the response is sent: given to
+ * `waitUntil` (Cloudflare Workers' `ctx.waitUntil`, a service worker's `event.waitUntil`,
+ * `EdgeRuntime.waitUntil`, `waitUntil` from `@vercel/functions`), to `after` from `next/server`,
+ * or to a helper of the project that hands that parameter to one of them
+ * (`await backgroundTask(c, sendAlert(…))`). No caller waits for it; the platform bounds how long
+ * it may run after the response.
+ */
+function handedToBackground(model: WaitersModel, call: Node): boolean {
+  let current: Node = call;
+  let parent = current.parent;
+  while (
+    parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    parent?.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) return false;
+  return backgroundCall(model, parent, parent.arguments.indexOf(current as TSESTree.CallExpressionArgument));
+}
+
+/** The platform's name for "keep running this after the response". */
+const BACKGROUND = 'waitUntil';
+
+/** `call` hands its argument at `index` to the platform to finish after the response. */
+function backgroundCall(model: WaitersModel, call: TSESTree.CallExpression, index: number): boolean {
+  if (index < 0) return false;
+  const callee = unwrap(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.MemberExpression
+      ? memberName(callee)
+      : callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : undefined;
+  if (name === BACKGROUND) return true;
+  if (name === 'after' && index === 0) {
+    if (model.importedName?.(callee) === 'next/server#after') return true;
+  }
+  const fn = model.calledFunction?.(call);
+  return fn !== undefined && handsParameterToBackground(fn, index);
+}
+
+/**
+ * `fn` hands its parameter at `index` to `waitUntil` (`backgroundTask(c, p) { c.executionCtx.waitUntil(p); … }`),
+ * written in its own body or in a callback within it.
+ */
+function handsParameterToBackground(fn: FunctionNode, index: number): boolean {
+  let parameter: Node | undefined = fn.params[index] as Node | undefined;
+  if (parameter?.type === AST_NODE_TYPES.TSParameterProperty) parameter = parameter.parameter;
+  if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) parameter = parameter.left;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = parameter.name;
+  return (
+    findNode(fn.body as Node, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      const called =
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(callee)
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : undefined;
+      return (
+        called === BACKGROUND &&
+        node.arguments.some(argument => {
+          const inner = unwrap(argument as Node);
+          return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
+        })
+      );
+    }) !== undefined
+  );
 }
 
 /** The list of promises a `map` makes is dropped, or handed to a combinator nobody waits for. */

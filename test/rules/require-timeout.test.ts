@@ -186,6 +186,35 @@ export function boot() {
     `export function track(event: object) {
   fetch('https://telemetry.example.com/e', { method: 'POST', body: JSON.stringify(event) }).catch(() => undefined);
 }`,
+    // Handed to the platform to finish after the response: nobody waits for it (Workers'
+    // ctx.waitUntil, an async IIFE given to it, waitUntil from @vercel/functions, next/server's
+    // after, and a helper of the file that hands its parameter on).
+    `import { waitUntil } from '@vercel/functions';
+export default {
+  async fetch(request: Request, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }) {
+    ctx.waitUntil(fetch('https://analytics.example.com/hit', { method: 'POST' }));
+    ctx.waitUntil((async () => { await fetch('https://audit.example.com/log', { method: 'POST' }); })());
+    waitUntil(fetch('https://audit.example.com/vercel', { method: 'POST' }));
+    return new Response('ok');
+  },
+};`,
+    `import { after } from 'next/server';
+export async function POST(request: Request) {
+  after(() => fetch('https://analytics.example.com/e', { method: 'POST' }));
+  after(fetch('https://audit.example.com/e', { method: 'POST' }));
+  return Response.json({ ok: true });
+}`,
+    `function runLater(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }, work: Promise<unknown>) {
+  c.executionCtx.waitUntil(work);
+}
+async function notify(text: string) {
+  await fetch('https://hooks.example.com/notify', { method: 'POST', body: text });
+}
+export async function handler(c: any) {
+  runLater(c, notify('deployed'));
+  runLater(c, (async () => { await fetch('https://hooks.example.com/later', { method: 'POST' }); })());
+  return c.json({ ok: true });
+}`,
     // Options from a local function that returns a bounded literal.
     `const bounded = () => ({ signal: AbortSignal.timeout(5000) });
 export const d = (id: string) => fetch('https://api.dub.co/links/' + id, bounded());`,
@@ -2691,6 +2720,52 @@ export async function balance(key: PublicKey) {
         { line: 33, column: 9, endLine: 33, endColumn: 16, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
+    {
+      // A task handed to a project helper that gives it to the platform's waitUntil is not waited
+      // for; one handed to a helper that returns it is.
+      filename: path.join(REQUESTS, 'src/routes/alerts.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/alerts.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 8, column: 27, endLine: 8, endColumn: 37, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    (() => {
+      // An \`after\` that is not next/server's, and a helper that awaits what it is given.
+      const code = `async function after(work: Promise<unknown>) { return work; }
+async function later(work: Promise<unknown>) { await work; }
+export async function handler() {
+  await after(fetch('https://api.example.com/x'));
+  await later(fetch('https://api.example.com/y'));
+}`;
+      const bounded = (url: string) =>
+        code.replace(`fetch('${url}')`, `fetch('${url}', { signal: AbortSignal.timeout(10000) })`);
+      return {
+        code,
+        errors: [
+          {
+            line: 4,
+            column: 15,
+            endLine: 4,
+            endColumn: 20,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              { messageId: 'suggestSignal' as const, output: bounded('https://api.example.com/x') },
+            ],
+          },
+          {
+            line: 5,
+            column: 15,
+            endLine: 5,
+            endColumn: 20,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              { messageId: 'suggestSignal' as const, output: bounded('https://api.example.com/y') },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       // CommonJS: functions of other modules bound with `require` (whole or destructured),
       // exported with `exports.a =`, `module.exports.a =`, `module.exports = { … }` and
