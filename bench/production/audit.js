@@ -8,8 +8,9 @@
 // - a judged finding no longer reported is listed as gone (a false positive fixed, or a true one lost);
 // - a finding nobody judged is listed as new, to be judged before it counts.
 //
-// Usage: node bench/production/audit.js [--write] [--plugin <file>] [--reuse]
+// Usage: node bench/production/audit.js [--write] [--plugin <file>] [--reuse] [--only <owner/name,…>]
 //   --write  writes audit/RESULTS.md and audit/results.json
+//   --only   re-scores only these repositories' audits (a spot check after a fix; not with --write)
 //   --reuse  re-scores the findings the last run kept in .e2e/audit-findings.json (same rules),
 //            without linting again: for verdicts added since that run
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,8 @@ const root = path.join(here, '..', '..');
 const auditDir = path.join(here, 'audit');
 const args = process.argv.slice(2);
 const write = args.includes('--write');
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
+if (only && write) throw new Error('--only re-scores part of the audits: it cannot --write the results of all.');
 const pluginFile = args.includes('--plugin')
   ? path.resolve(args[args.indexOf('--plugin') + 1])
   : path.join(root, 'rules/dist/index.js');
@@ -83,6 +86,7 @@ for (const round of rounds) {
     .filter(file => file.endsWith('.json'))
     .sort()) {
     const audit = JSON.parse(readFileSync(path.join(auditDir, round, name), 'utf8'));
+    if (only && !only.has(audit.repo)) continue;
     const key = `${audit.repo}@${audit.commit}:${audit.roots.join('|')}`;
     if (!linted.has(key)) linted.set(key, await lint(audit));
     const { files, findings } = linted.get(key);
@@ -117,7 +121,7 @@ for (const round of rounds) {
   }
 }
 
-if (!args.includes('--reuse')) {
+if (!args.includes('--reuse') && !only) {
   mkdirSync(path.dirname(findingsFile), { recursive: true });
   writeFileSync(findingsFile, JSON.stringify(Object.fromEntries(linted)));
 }
