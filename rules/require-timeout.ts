@@ -5,6 +5,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import {
   type CallFacts,
+  type DispatcherFacts,
   type FamilyId,
   type InstanceKind,
   type Verdict,
@@ -40,6 +41,7 @@ import { addOptionFix } from './util/fix.js';
 import {
   awaitedIn,
   processConstructions,
+  projectDispatchers,
   projectBareRequests,
   projectTypedInstances,
   projectUnboundedCalls,
@@ -65,6 +67,7 @@ export type Options = [
 
 export type MessageIds =
   | 'missingDeadline'
+  | 'dispatcherWithoutDeadline'
   | 'wrapperNeverBounded'
   | 'wrapperWithoutDeadline'
   | 'injectedClientWithoutDeadline'
@@ -139,6 +142,8 @@ export default createModelRule<Options, MessageIds>({
         '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix: {{fix}}.',
+      dispatcherWithoutDeadline:
+        '`{{callee}}` has no deadline: {{why}}, so if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix: {{fix}}, or give the dispatcher a `headersTimeout` and a `bodyTimeout` under 300 s.',
       projectCallWithoutDeadline:
         '`{{callee}}` reaches `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       projectRequestWithoutDeadline:
@@ -260,6 +265,21 @@ export default createModelRule<Options, MessageIds>({
           // own, or inside a function whose own promise is dropped): a silent server leaves a
           // pending socket, not a caller hanging.
           if (nobodyWaits(model, call, 0, answersOf(family))) return;
+          // The call's own undici dispatcher is no deadline: say why.
+          if (verdict.dispatcher) {
+            context.report({
+              node: call.callee,
+              messageId: 'dispatcherWithoutDeadline',
+              data: {
+                callee: data.callee,
+                fix: data.fix,
+                why: verdict.dispatcher.why,
+                hang: verdict.dispatcher.hang,
+              },
+              suggest: suggestions(classified, family.suggestion),
+            });
+            return;
+          }
           context.report({
             node: call.callee,
             messageId: 'missingDeadline',
@@ -352,11 +372,17 @@ export default createModelRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ checks
 
+    /** Dispatchers imported from modules of the project, asked for only when a fetch is handed one. */
+    let dispatchers: ((name: TSESTree.Identifier) => DispatcherFacts | undefined) | undefined;
     const reader = deadlineReader(
       model,
       () => projectAxiosDefaults(context),
       pkg => declaredMajor(context.filename, pkg),
       () => projectSetsGlobalDispatcher(context),
+      name => {
+        dispatchers ??= projectDispatchers(context) ?? (() => undefined);
+        return dispatchers(name);
+      },
     );
 
     /**

@@ -288,7 +288,7 @@ function overheadModes(url) {
       // The global dispatcher exists once fetch has run; the warm-up's raw calls come first.
       const { dispatcher, dispose } = abortableDispatcher(getDispatcher(undefined), deadline);
       try {
-        // eslint-disable-next-line faultline/require-timeout -- bounded by the Deadline through the dispatcher, as in the runtime client
+        // Bounded by the Deadline through the dispatcher, as in the runtime client.
         const response = await fetch(url, {
           dispatcher,
           headers: { [DEADLINE_HEADER]: String(Math.floor(deadline.remainingMs())) },

@@ -9,6 +9,7 @@ import type {
   CallFacts,
   CalleeIdentity,
   ClientFacts,
+  DispatcherFacts,
   FamilyId,
   HttpFacts,
   Summary,
@@ -18,15 +19,19 @@ import {
   FAMILIES,
   decideClientDeadline,
   decideDeadline,
+  getProp,
   perCallUsesMatter,
   wrapperMatters,
 } from '@faultline/catalog';
-import { type CallLike, type Node, findNode, memberName, propertyKey, unwrap } from './ast.js';
+import { type CallLike, type Node, findNode, memberName, propertyKey, requireCall, unwrap } from './ast.js';
 import type { Classified, FileModel, Origin, Value } from './file-model.js';
 import { isTimeoutWrapped } from './timeout-wrappers.js';
 import { onFileReleased } from './file-release.js';
 
 type Slot = Origin | 'axios';
+
+/** A dispatcher whose construction the reader cannot see: judged like options it cannot see into. */
+const UNSEEN_DISPATCHER: DispatcherFacts = { options: { kind: 'opaque' } };
 
 /** The per-call options of a call bounded by `.timeout(…)` along its chain, as `hasPerCallBound` reads them. */
 const BOUND_BY_CHAIN: Summary = {
@@ -48,6 +53,7 @@ export class DeadlineReader {
     private readonly project?: () => Summary[],
     private readonly declaredMajor?: (pkg: string) => number | undefined,
     private readonly globalDispatcher?: () => boolean,
+    private readonly importedDispatcher?: (name: TSESTree.Identifier) => DispatcherFacts | undefined,
   ) {}
 
   /** The catalog's verdict on a remote call; the wrapper search runs only when it could matter. */
@@ -93,7 +99,10 @@ export class DeadlineReader {
       const throughGlobal =
         (callee.kind === 'global' && callee.path.join('.') === 'fetch') ||
         (callee.kind === 'module' && callee.module === 'undici' && callee.path.join('.') === 'fetch');
-      if (throughGlobal && this.globalDispatcher?.()) facts.processDispatcher = true;
+      // A dispatcher of its own (`{ dispatcher: agent }`) takes the global's place for this request.
+      const dispatcher = throughGlobal ? this.dispatcherOf(facts.options) : undefined;
+      if (dispatcher) facts.dispatcher = dispatcher;
+      else if (throughGlobal && this.globalDispatcher?.()) facts.processDispatcher = true;
     }
     // A family whose options changed between majors of one of its modules (node-fetch 2's `timeout`).
     const versioned = FAMILIES[family].versionPackage;
@@ -270,6 +279,40 @@ export class DeadlineReader {
     return undefined;
   }
 
+  /**
+   * The undici dispatcher a fetch's init hands it (`{ dispatcher: agent }`), followed to where it is
+   * made: a const, a class field or `this.x` assigned once, through `.compose(…)` and the agent a
+   * `RetryAgent` wraps, or (project facts) an export of another module of the project. Made where
+   * the reader cannot see (a parameter, a call result), it is unseen.
+   */
+  private dispatcherOf(options: Summary): DispatcherFacts | undefined {
+    const prop = getProp(options, 'dispatcher');
+    if (!prop || prop.value.kind === 'undefined' || prop.value.kind === 'null') return undefined;
+    const property = prop.at as Node | undefined;
+    if (property?.type !== AST_NODE_TYPES.Property || property.kind !== 'init') return UNSEEN_DISPATCHER;
+    const value = this.model.valueOf(property.value as Node);
+    if (value.kind !== 'instance' || value.instance !== 'undici-dispatcher' || value.path.length > 0) {
+      // Imported from a module of the project (`export const agent = new Agent({ … })`): project facts.
+      const name = unwrap(property.value as Node);
+      const def =
+        name.type === AST_NODE_TYPES.Identifier ? this.model.findVariable(name)?.defs[0] : undefined;
+      const imported =
+        def?.type === 'ImportBinding' ||
+        (def?.type === 'Variable' &&
+          def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          requireCall(def.node.init) !== undefined);
+      return (imported && this.importedDispatcher?.(name as TSESTree.Identifier)) || UNSEEN_DISPATCHER;
+    }
+    let origin = value.origin;
+    while (origin?.role.role === 'factory' && origin.role.inheritsFrom) origin = origin.parent;
+    if (origin?.role.role !== 'factory') return UNSEEN_DISPATCHER;
+    const callee = this.model.classify(origin.node)?.callee;
+    return {
+      made: callee?.kind === 'module' ? callee.path.at(-1) : undefined,
+      options: this.model.optionsOf(origin.node, origin.role.options),
+    };
+  }
+
   /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
   private httpFacts(call: CallLike): HttpFacts {
     const model = this.model;
@@ -431,8 +474,12 @@ export function deadlineReader(
   project?: () => Summary[],
   declaredMajor?: (pkg: string) => number | undefined,
   globalDispatcher?: () => boolean,
+  importedDispatcher?: (name: TSESTree.Identifier) => DispatcherFacts | undefined,
 ): DeadlineReader {
   if (current?.model !== model)
-    current = { model, reader: new DeadlineReader(model, project, declaredMajor, globalDispatcher) };
+    current = {
+      model,
+      reader: new DeadlineReader(model, project, declaredMajor, globalDispatcher, importedDispatcher),
+    };
   return current.reader;
 }

@@ -13,8 +13,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import {
+  type DispatcherFacts,
   type FamilyId,
   type InstanceKind,
+  type Summary,
   FAMILIES,
   autoPipeliningOptionsAt,
   canonicalModule,
@@ -54,6 +56,7 @@ import {
   hasFile,
   parseModule,
   type ProjectConstruction,
+  numberIn,
   parserOf,
   summarizeArgument,
   projectSetsAxiosDefault,
@@ -2222,6 +2225,29 @@ class Session {
   }
 
   /**
+   * The undici dispatcher that the name `name` holds where `from` is written, made in another
+   * module of the project ({@link heldConstruction}): the class and its options, its response
+   * timeouts read as numbers that module writes (literals, arithmetic, its consts). A `RetryAgent`
+   * is the agent it wraps. Undefined when it is not a construction of undici's that can be seen.
+   */
+  heldDispatcher(info: ModuleInfo, name: string, from: Node): DispatcherFacts | undefined {
+    let held = this.heldConstruction(info, name, from, 0);
+    for (let step = 0; held && step < 4; step++) {
+      if (canonicalModule(held.module.specifier) !== 'undici' || held.path.length !== 1) return undefined;
+      const made = held.path[0] as string;
+      if (made === 'RetryAgent') {
+        const inner = held.made.arguments[0];
+        held = inner ? this.construction(held.info, inner as Node, 1) : undefined;
+        continue;
+      }
+      const role = lookupModuleMember('undici', held.path);
+      if (role?.role !== 'factory' || !('at' in role.options)) return undefined;
+      return { made, options: dispatcherOptions(held.info.program, held.made.arguments[role.options.at]) };
+    }
+    return undefined;
+  }
+
+  /**
    * The construction of a library's client that the name `name` holds where `from` is written: a
    * top-level binding of `info`, or one imported from another module of the project, made there
    * by calling (or `new`) a member of a package. Looks through `globalThis.redis ?? new Redis(…)`
@@ -2577,6 +2603,35 @@ export function projectHeldInstances(
   if (!opened) return undefined;
   const { own, session } = opened;
   return name => session.heldInstance(own, name.name, name);
+}
+
+/**
+ * Creates the question "which undici dispatcher, made in another module of the project, does this
+ * imported name hold?" ({@link Session.heldDispatcher}), for a fetch handed one. Undefined where
+ * project facts are off (oxlint, node_modules, no absolute filename).
+ */
+export function projectDispatchers(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((name: TSESTree.Identifier) => DispatcherFacts | undefined) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return name => session.heldDispatcher(own, name.name, name);
+}
+
+/** A dispatcher's options in a module of the project, its response timeouts read as the numbers it writes. */
+function dispatcherOptions(program: Program, node: Node | undefined): Summary {
+  const summary = summarizeArgument(node);
+  const object = node && unwrap(node);
+  if (summary.kind !== 'object' || object?.type !== AST_NODE_TYPES.ObjectExpression) return summary;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyKey(property);
+    if (key !== 'headersTimeout' && key !== 'bodyTimeout') continue;
+    const ms = numberIn(program, property.value as Node, 0);
+    if (ms !== undefined) summary.props.set(key, { value: { kind: 'number', value: ms } });
+  }
+  return summary;
 }
 
 /**

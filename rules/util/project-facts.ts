@@ -395,7 +395,7 @@ function readModule(
 }
 
 /** A number a module writes: a literal, arithmetic on literals, or a top-level const of them. */
-function numberIn(program: TSESTree.Program, value: Node, depth: number): number | undefined {
+export function numberIn(program: TSESTree.Program, value: Node, depth: number): number | undefined {
   const node = unwrap(value);
   if (depth > 4) return undefined;
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' ? node.value : undefined;

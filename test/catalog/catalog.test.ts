@@ -17,6 +17,7 @@ import {
   decideDeadline,
   decideRetryOptions,
   decideRetryWrapper,
+  dispatcherBoundsResponses,
   instanceOfDeclaredType,
   isAutoPipelinedCommand,
   listPageOf,
@@ -100,6 +101,75 @@ describe('decideDeadline', () => {
     expect(decideDeadline(facts({ family: 'superagent', chainTimeout: false }))).toEqual({
       status: 'missing',
     });
+  });
+});
+
+describe('a fetch handed its own undici dispatcher', () => {
+  const fetchWith = (made: string | undefined, options: Summary, init: Summary = ABSENT) =>
+    decideDeadline(
+      facts({ family: 'fetch', options: init, dispatcher: made ? { made, options } : { options } }),
+    );
+
+  it('bounds it exactly when the process-wide dispatcher with the same settings would', () => {
+    const settings: [number | undefined, number | undefined][] = [
+      [10_000, 10_000],
+      [0, 10_000],
+      [10_000, undefined],
+      [600_000, 10_000],
+      [299_999, 299_999],
+      [300_000, 10_000],
+    ];
+    for (const [headersTimeout, bodyTimeout] of settings) {
+      const options = object({
+        ...(headersTimeout === undefined ? {} : { headersTimeout: num(headersTimeout) }),
+        ...(bodyTimeout === undefined ? {} : { bodyTimeout: num(bodyTimeout) }),
+      });
+      const perRequest = fetchWith('Agent', options).status === 'bounded';
+      expect(perRequest, `${headersTimeout}/${bodyTimeout}`).toBe(
+        dispatcherBoundsResponses('Agent', headersTimeout, bodyTimeout),
+      );
+    }
+  });
+
+  it('says why a dispatcher is no deadline: a timeout turned off, left at the default, or looser', () => {
+    expect(fetchWith('Agent', object({ headersTimeout: num(10_000), bodyTimeout: num(0) }))).toEqual({
+      status: 'missing',
+      dispatcher: { why: 'its dispatcher’s `bodyTimeout: 0` turns that timeout off', hang: 'hangs forever' },
+    });
+    expect(fetchWith('ProxyAgent', { kind: 'string', value: 'http://proxy:8080' })).toEqual({
+      status: 'missing',
+      dispatcher: {
+        why: 'its dispatcher leaves `headersTimeout` at undici’s 300 s default',
+        hang: 'waits 5 minutes or more',
+      },
+    });
+    expect(fetchWith('Agent', object({ headersTimeout: num(5000), bodyTimeout: num(900_000) }))).toEqual({
+      status: 'missing',
+      dispatcher: {
+        why: 'its dispatcher’s `bodyTimeout: 900000` is no tighter than undici’s 300 s default',
+        hang: 'waits at least that long',
+      },
+    });
+  });
+
+  it('calls a dispatcher it cannot see, or timeouts it cannot read, unknown, like options it cannot see into', () => {
+    expect(fetchWith(undefined, { kind: 'opaque' })).toEqual({ status: 'unknown' });
+    expect(fetchWith('Agent', object({ headersTimeout: { kind: 'value' }, bodyTimeout: num(5000) }))).toEqual(
+      {
+        status: 'unknown',
+      },
+    );
+    expect(fetchWith('Agent', object({ headersTimeout: num(5000) }, true))).toEqual({ status: 'unknown' });
+    // An init with a spread may hold a signal.
+    const spread = object({}, true);
+    expect(fetchWith('Agent', object({ headersTimeout: num(0) }), spread)).toEqual({ status: 'unknown' });
+  });
+
+  it('judges the dispatcher instead of the process-wide one', () => {
+    const loose = { made: 'Agent', options: object({ headersTimeout: num(0), bodyTimeout: num(0) }) };
+    expect(
+      decideDeadline(facts({ family: 'fetch', dispatcher: loose, processDispatcher: true })).status,
+    ).toBe('missing');
   });
 });
 

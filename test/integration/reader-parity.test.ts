@@ -79,6 +79,7 @@ function show(verdict: Verdict): string {
   if (verdict.status === 'none' || verdict.status === 'doesNotAbort' || verdict.status === 'ignored')
     return `${verdict.status} ${verdict.key}`;
   if (verdict.status === 'missing' && verdict.detail) return `missing ${verdict.detail}`;
+  if (verdict.status === 'missing' && verdict.dispatcher) return `missing: ${verdict.dispatcher.why}`;
   return verdict.status;
 }
 
@@ -250,6 +251,27 @@ export const bounded = () => fetch('https://status.example.com/ping', { signal: 
     expect(Object.fromEntries(typescriptVerdicts(code, undefined, { 'bootstrap.ts': bootstrap }))).toEqual(
       verdicts,
     );
+  });
+});
+
+describe('fetch-dispatcher.ts', () => {
+  it('judges a fetch by the undici dispatcher its init hands it, as the process-wide one is judged', () => {
+    const code = readFileSync(path.join(FIXTURES, 'fetch-dispatcher.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the shape: a const, an inline
+    // construction, a class field and `.compose(…)` bound it; a parameter is not seen; a RetryAgent
+    // is judged by the agent it wraps; a timeout turned off or looser than 300 s is no deadline.
+    // undici's own `request` keeps its family's finite defaults.
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual({
+      '6:35': 'bounded',
+      '7:35': 'bounded',
+      '11:12': 'bounded',
+      '14:54': 'unknown',
+      '16:35': 'bounded',
+      '18:35': 'missing: its dispatcher leaves `bodyTimeout` at undici’s 300 s default',
+      '19:35': 'missing: its dispatcher’s `headersTimeout: 0` turns that timeout off',
+      '20:35': 'missing: its dispatcher’s `headersTimeout: 600000` is no tighter than undici’s 300 s default',
+      '21:35': 'bounded',
+    });
   });
 });
 

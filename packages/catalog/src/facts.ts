@@ -39,6 +39,23 @@ export interface JudgeInput {
    * headersTimeout, bodyTimeout }))`).
    */
   processDispatcher?: boolean;
+  /**
+   * fetch: the undici dispatcher the call's own init hands it (`{ dispatcher: agent }`), which the
+   * request goes through instead of the process's. Global fetch and undici's `fetch` only.
+   */
+  dispatcher?: DispatcherFacts;
+}
+
+/**
+ * An undici dispatcher as the reader followed it (a const, a class field, `.compose(…)`, the agent a
+ * `RetryAgent` wraps): the class constructed and its options, or nothing (`made` undefined) when it
+ * could not see where the dispatcher is made (a parameter, a call result, an option spread in).
+ */
+export interface DispatcherFacts {
+  /** The undici class constructed (`Agent`, `ProxyAgent`…). */
+  made?: string;
+  /** The options given where it is made (`new Pool(origin, options)`: the second argument). */
+  options: Summary;
 }
 
 /** Who is called: a module's member, a global, or a member of a client instance. */

@@ -9,6 +9,7 @@ export type {
   CalleeIdentity,
   ClientFacts,
   CustomClientFacts,
+  DispatcherFacts,
   HttpFacts,
   JudgeInput,
 } from './facts.js';
@@ -70,7 +71,7 @@ export {
   isRemoteOnlyModule,
 } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
-export { UNDICI_DISPATCHERS, dispatcherBoundsResponses } from './clients/undici.js';
+export { UNDICI_DISPATCHERS, dispatcherBoundsResponses, judgeDispatcher } from './clients/undici.js';
 export { isGrpcMetadataClass } from './clients/grpc.js';
 export { ORM_DATA_SOURCES, type OrmDataSource, ormRunsEmbedded } from './clients/sql-orm.js';
 export {

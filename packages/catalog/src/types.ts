@@ -226,8 +226,13 @@ export interface ListPages {
 export type Verdict =
   | { status: 'bounded' }
   | { status: 'unknown' }
-  /** `limitation`: why no option where the client is made can bound its calls (overrides the family's). */
-  | { status: 'missing'; detail?: string; limitation?: string }
+  /**
+   * `limitation`: why no option where the client is made can bound its calls (overrides the
+   * family's). `dispatcher`: the call's own undici dispatcher does not bound it: why, and what a call that is
+   * never answered then does, as clauses for messages ("its dispatcher’s `headersTimeout: 0` turns
+   * that timeout off", "hangs forever").
+   */
+  | { status: 'missing'; detail?: string; limitation?: string; dispatcher?: { why: string; hang: string } }
   | { status: 'none'; key: string; value: string; at?: unknown }
   | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
   /** `at`: the `signal` property; `value`: its value node (what a fix replaces). */

@@ -13,6 +13,7 @@ import {
   showValue,
 } from '../summary.js';
 import type { MemberTable, Verdict } from '../types.js';
+import { judgeDispatcher } from './undici.js';
 
 /** What fetch-compatible modules export: `fetch` (also as default) and `Request`. */
 export const FETCH_LIKE: MemberTable = {
@@ -29,6 +30,12 @@ function decideFetch(input: JudgeInput): Verdict {
     if (isOpaque(input.request)) return { status: 'unknown' };
     const fromRequest = judgeSignal(getProp(input.request, 'signal'));
     if (fromRequest) return fromRequest;
+  }
+  // A dispatcher of the call's own replaces the process's for this request, and is judged the same
+  // way. Options that may hold a signal (a spread) leave a loose one unknown.
+  if (input.dispatcher) {
+    const verdict = judgeDispatcher(input.dispatcher);
+    return verdict.status === 'missing' && signal.opaque ? { status: 'unknown' } : verdict;
   }
   // The global fetch when the process's dispatcher bounds headers and body: a silent server is
   // given up on after those timeouts.

@@ -1,8 +1,8 @@
 // undici: dispatchers default to finite headers/body timeouts (300 s); only an explicit none counts.
 // Its `fetch` and `Request` belong to the fetch family.
-import { type ClientFamily, call, factory } from '../build.js';
-import type { JudgeInput } from '../facts.js';
-import { isNoneValue, judgeSignal, lookupLayers, showValue } from '../summary.js';
+import { type ClientFamily, NONE, call, factory } from '../build.js';
+import type { DispatcherFacts, JudgeInput } from '../facts.js';
+import { getProp, isNoneValue, isOpaque, judgeSignal, lookupLayers, showValue } from '../summary.js';
 import type { Verdict } from '../types.js';
 
 /** Dispatcher options whose "none" value turns a finite default off. */
@@ -19,8 +19,10 @@ export const UNDICI_DISPATCHERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * undici's default `headersTimeout` and `bodyTimeout` (300 s, undici lib/dispatcher/client.js),
- * which every fetch of Node already has.
+ * undici's default `headersTimeout` and `bodyTimeout` (300 s: `bodyTimeout != null ? bodyTimeout :
+ * 300e3` in undici lib/dispatcher/client.js), which every fetch of Node already has. 0 sets no timer
+ * (`if (delay)` in lib/dispatcher/client-h1.js); `connect.timeout` (default 10 s,
+ * lib/core/connect.js) bounds only connecting.
  */
 export const UNDICI_DEFAULT_TIMEOUT_MS = 300_000;
 
@@ -39,6 +41,63 @@ export function dispatcherBoundsResponses(
   const tight = (ms: number | undefined): boolean =>
     ms !== undefined && ms > 0 && ms < UNDICI_DEFAULT_TIMEOUT_MS;
   return UNDICI_DISPATCHERS.has(dispatcher) && tight(headersTimeout) && tight(bodyTimeout);
+}
+
+/** The response timeouts a dispatcher must set for {@link dispatcherBoundsResponses}, in the order messages name them. */
+const RESPONSE_TIMEOUTS = ['headersTimeout', 'bodyTimeout'] as const;
+
+/**
+ * Whether a request's own dispatcher (`fetch(url, { dispatcher: agent })`) bounds it: the same
+ * decision as for the process-wide one ({@link dispatcherBoundsResponses}), so both agree on which
+ * settings bound a request. When it does not, `missing` says why; a dispatcher the reader could not
+ * see, a class undici's fetch is not known to bound with, or a timeout it cannot read as a number
+ * is unknown, like options it cannot see into.
+ */
+export function judgeDispatcher(facts: DispatcherFacts): Verdict {
+  const { made, options } = facts;
+  if (made === undefined || !UNDICI_DISPATCHERS.has(made)) return { status: 'unknown' };
+  const read = (key: string): number | undefined | 'unknown' => {
+    const prop = getProp(options, key);
+    if (!prop) return isOpaque(options) ? 'unknown' : undefined;
+    const value = prop.value;
+    if (value.kind === 'number') return value.value;
+    // undici reads `null` and `undefined` as "use the default" (`!= null`).
+    if (value.kind === 'null' || value.kind === 'undefined') return undefined;
+    return 'unknown';
+  };
+  const ms = RESPONSE_TIMEOUTS.map(read);
+  // A timeout turned off is the worst of the reasons, whatever the other one says.
+  for (const [index, key] of RESPONSE_TIMEOUTS.entries()) {
+    const value = ms[index];
+    const prop = getProp(options, key);
+    if (typeof value === 'number' && prop && isNoneValue(prop.value))
+      return loose(
+        `its dispatcher’s \`${key}: ${showValue(prop.value)}\` turns that timeout off`,
+        'hangs forever',
+      );
+  }
+  for (const [index, key] of RESPONSE_TIMEOUTS.entries()) {
+    const value = ms[index];
+    if (value === undefined) {
+      const connect = getProp(options, 'connect') ?? getProp(options, 'connectTimeout');
+      return loose(
+        `its dispatcher leaves \`${key}\` at undici’s 300 s default${connect ? ' (its connect timeout bounds only connecting)' : ''}`,
+        'waits 5 minutes or more',
+      );
+    }
+    if (typeof value === 'number' && value >= UNDICI_DEFAULT_TIMEOUT_MS)
+      return loose(
+        `its dispatcher’s \`${key}: ${value}\` is no tighter than undici’s 300 s default`,
+        'waits at least that long',
+      );
+  }
+  if (ms.includes('unknown')) return { status: 'unknown' };
+  const [headers, body] = ms as (number | undefined)[];
+  return dispatcherBoundsResponses(made, headers, body) ? { status: 'bounded' } : { status: 'unknown' };
+}
+
+function loose(why: string, hang: string): Verdict {
+  return { status: 'missing', dispatcher: { why, hang } };
 }
 
 function decideUndici(input: JudgeInput): Verdict {
@@ -73,6 +132,8 @@ export const undiciFamily: ClientFamily = {
       Agent: factory('undici-dispatcher', 'undici', { at: 0 }),
       ProxyAgent: factory('undici-dispatcher', 'undici', { at: 0 }),
       EnvHttpProxyAgent: factory('undici-dispatcher', 'undici', { at: 0 }),
+      // `new RetryAgent(agent, retryOptions)`: its requests go through the agent it wraps.
+      RetryAgent: factory('undici-dispatcher', 'undici', { at: 1 }, 'arg0'),
     },
   },
   instances: {
@@ -81,6 +142,8 @@ export const undiciFamily: ClientFamily = {
         request: call('undici', { at: 0 }),
         stream: call('undici', { at: 0 }),
         pipeline: call('undici', { at: 0 }),
+        // `agent.compose(interceptors.retry())`: the interceptors wrap the agent's own dispatch.
+        compose: factory('undici-dispatcher', 'undici', NONE, 'callee'),
       },
     },
   },

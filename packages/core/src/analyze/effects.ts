@@ -318,6 +318,7 @@ function fileArgument(node: ts.CallExpression | ts.NewExpression): string | unde
 function describe(verdict: Verdict): string {
   if (verdict.status === 'none') return ` (\`${verdict.key}: ${verdict.value}\` turns it off)`;
   if (verdict.status === 'missing' && verdict.limitation) return ` (${verdict.limitation})`;
+  if (verdict.status === 'missing' && verdict.dispatcher) return ` (${verdict.dispatcher.why})`;
   if (verdict.status === 'missing' && verdict.detail) return ` (no ${verdict.detail})`;
   if (verdict.status === 'untimedSignal') return ' (its signal is never aborted by a timer)';
   if (verdict.status === 'doesNotAbort') return ' (its timeout does not abort the request)';

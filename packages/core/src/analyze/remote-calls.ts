@@ -17,6 +17,7 @@ import {
   type FunctionRef,
   type CatalogValue,
   type ClientFacts,
+  type DispatcherFacts,
   type FamilyId,
   type HttpFacts,
   type Locator,
@@ -81,6 +82,8 @@ export type Value = CatalogValue<Origin | undefined>;
 
 const UNKNOWN: Value = { kind: 'unknown' };
 const ABSENT: Summary = { kind: 'absent' };
+/** A dispatcher whose construction the reader cannot see: judged like options it cannot see into. */
+const UNSEEN_DISPATCHER: DispatcherFacts = { options: { kind: 'opaque' } };
 /** Compiled module interop: `__importDefault(require('m'))`, `_interopRequireDefault(…)`, `__toESM(…)`. */
 const INTEROP_HELPERS =
   /^(__importDefault|__importStar|_interopRequireDefault|_interopRequireWildcard|__toESM|_interop_require_default|_interop_require_wildcard)$/;
@@ -1398,7 +1401,10 @@ export class RemoteCalls {
       const throughGlobal =
         (callee.kind === 'global' && callee.path.join('.') === 'fetch') ||
         (callee.kind === 'module' && callee.module === 'undici' && callee.path.join('.') === 'fetch');
-      if (throughGlobal && this.setsGlobalDispatcher()) facts.processDispatcher = true;
+      // A dispatcher of its own (`{ dispatcher: agent }`) takes the global's place for this request.
+      const dispatcher = throughGlobal ? this.dispatcherOf(facts.options) : undefined;
+      if (dispatcher) facts.dispatcher = dispatcher;
+      else if (throughGlobal && this.setsGlobalDispatcher()) facts.processDispatcher = true;
     }
     if (family === 'http') facts.http = this.httpFacts(node);
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
@@ -1414,6 +1420,34 @@ export class RemoteCalls {
       if (client) facts.client = client;
     }
     return facts;
+  }
+
+  /**
+   * The undici dispatcher a fetch's init hands it (`{ dispatcher: agent }`), followed to where it is
+   * made: a const, a class field or `this.x` assigned once, through `.compose(…)` and the agent a
+   * `RetryAgent` wraps (as in the rules' deadline-facts.ts). Made where it cannot be seen, it is unseen.
+   */
+  private dispatcherOf(options: Summary): DispatcherFacts | undefined {
+    const prop = options.kind === 'object' ? options.props.get('dispatcher') : undefined;
+    if (!prop || prop.value.kind === 'undefined' || prop.value.kind === 'null') return undefined;
+    const property = prop.at as ts.Node | undefined;
+    const node =
+      property && ts.isPropertyAssignment(property)
+        ? property.initializer
+        : property && ts.isShorthandPropertyAssignment(property)
+          ? property.name
+          : undefined;
+    const value = node ? this.valueOf(node) : UNKNOWN;
+    if (value.kind !== 'instance' || value.instance !== 'undici-dispatcher' || value.path.length > 0)
+      return UNSEEN_DISPATCHER;
+    let origin = value.origin;
+    while (origin?.role.role === 'factory' && origin.role.inheritsFrom) origin = origin.parent;
+    if (origin?.role.role !== 'factory') return UNSEEN_DISPATCHER;
+    const callee = this.classify(origin.node)?.callee;
+    return {
+      made: callee?.kind === 'module' ? callee.path.at(-1) : undefined,
+      options: this.optionsOf(origin.node, origin.role.options),
+    };
   }
 
   /** Judges a remote call with the catalog; undefined when the call is not remote. */
