@@ -11,6 +11,7 @@ export type {
   CustomClientFacts,
   HttpFacts,
   JudgeInput,
+  VersionFacts,
 } from './facts.js';
 export {
   CLIENT_FAMILIES,
@@ -32,6 +33,7 @@ export {
   decideClientDeadline,
   decideDeadline,
   decideFactoryOptions,
+  familyFix,
   hasPerCallBound,
   judge,
   perCallUsesMatter,
@@ -92,7 +94,19 @@ export {
   showValue,
 } from './summary.js';
 export { canonicalModule } from './modules.js';
-export { type CatalogValue, chosenClient, extendValue, isSameClient, majorOfRange } from './values.js';
+export {
+  type CatalogValue,
+  type Version,
+  type VersionSpan,
+  chosenClient,
+  extendValue,
+  isSameClient,
+  majorOfRange,
+  parseVersion,
+  rangeIsAtLeast,
+  spanOfRange,
+  versionsAreAtLeast,
+} from './values.js';
 export {
   ABORT_CONTROLLER_MODULES,
   GLOBAL_OBJECTS,
