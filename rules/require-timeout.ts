@@ -13,6 +13,7 @@ import {
   hasPerCallBound,
   decideDeadline,
   decideFactoryOptions,
+  familyFix,
   isFalsyNone,
   lookupInstanceMember,
   showValue,
@@ -30,7 +31,7 @@ import {
 } from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { deadlineReader } from './util/deadline-facts.js';
-import { declaredMajor } from './util/package-versions.js';
+import { versionFacts } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { answersOf, nobodyWaits } from './util/waiters.js';
@@ -159,7 +160,7 @@ export default createModelRule<Options, MessageIds>({
       timeoutDoesNotAbort:
         "node:http’s `timeout` only emits a 'timeout' event; it does not abort `{{callee}}`, which keeps waiting. Destroy the request in that handler (`req.on('timeout', () => req.destroy())`) or pass `signal: AbortSignal.timeout(ms)`.",
       requestTimeoutDoesNotAbort:
-        'The AWS SDK’s `requestTimeout` only logs a warning when it passes, so the request keeps waiting. Add `throwOnRequestTimeout: true` next to it.',
+        'The AWS SDK’s `requestTimeout` only logs a warning when it passes, so the request keeps waiting. Add `throwOnRequestTimeout: true` next to it{{note}}.',
       untimedSignal:
         'The signal given to `{{callee}}` is never aborted by a timer, so it bounds nothing in time and the call can hang forever. Combine it with a deadline: `AbortSignal.any([signal, AbortSignal.timeout(ms)])`.',
       ignoredTimeout:
@@ -231,7 +232,9 @@ export default createModelRule<Options, MessageIds>({
       const call = classified.node;
       const role = classified.role;
       const family = FAMILIES[role.role === 'call' || role.role === 'factory' ? role.family : 'grpc'];
-      const data = { callee: calleeText(call), label: family.label, fix: family.fix };
+      // The fix worded for the versions the project declares, when the decision read them.
+      const fix = 'fix' in verdict && verdict.fix !== undefined ? verdict.fix : family.fix;
+      const data = { callee: calleeText(call), label: family.label, fix };
       switch (verdict.status) {
         case 'bounded':
           return;
@@ -310,7 +313,7 @@ export default createModelRule<Options, MessageIds>({
           context.report({
             node: at,
             messageId: verdict.how === 'aws' ? 'requestTimeoutDoesNotAbort' : 'timeoutDoesNotAbort',
-            data,
+            data: { ...data, note: verdict.note ?? '' },
           });
           return;
         }
@@ -377,7 +380,7 @@ export default createModelRule<Options, MessageIds>({
     const reader = deadlineReader(
       model,
       () => projectAxiosDefaults(context),
-      pkg => declaredMajor(context.filename, pkg),
+      (family, module) => versionFacts(context.filename, family, module),
       () => projectSetsGlobalDispatcher(context),
       name => {
         dispatchers ??= projectDispatchers(context) ?? (() => undefined);
@@ -556,6 +559,11 @@ export default createModelRule<Options, MessageIds>({
       return `${path.relative(path.dirname(context.filename), file) || path.basename(file)}:${line}`;
     }
 
+    /** The family's fix worded for the versions the package that made the client declares. */
+    function fixAt(family: FamilyId, made: ProjectConstruction | undefined): string {
+      return made ? familyFix(family, versionFacts(made.file, family, made.module)) : FAMILIES[family].fix;
+    }
+
     /** Where the clients were made, for messages: the first, and how many more. */
     function madeAt(made: readonly ProjectConstruction[]): string {
       const first = made[0] as ProjectConstruction;
@@ -601,7 +609,7 @@ export default createModelRule<Options, MessageIds>({
           inner: hit.text,
           at: placeOf(hit.file, hit.line),
           label: family.label,
-          fix: family.fix,
+          fix: fixAt(hit.family, made[0]),
           where: madeAt(made),
         },
       });
@@ -633,7 +641,7 @@ export default createModelRule<Options, MessageIds>({
           at: placeOf(hit.file, hit.line),
           label: family.label,
           hang: family.hang ?? 'hangs forever',
-          fix: family.fix,
+          fix: familyFix(hit.family, versionFacts(hit.file, hit.family)),
         },
       });
     }
@@ -654,7 +662,7 @@ export default createModelRule<Options, MessageIds>({
         data: {
           callee: calleeText(call),
           label: family.label,
-          fix: family.fix,
+          fix: fixAt(familyId, made[0]),
           where: madeAt(made),
         },
       });
@@ -875,7 +883,7 @@ export default createModelRule<Options, MessageIds>({
                 key: 'defaults.timeout',
                 value: showValue(value),
                 label: 'axios',
-                fix: FAMILIES.axios.fix,
+                fix: familyFix('axios', versionFacts(context.filename, 'axios', 'axios')),
               },
             });
           }

@@ -14,6 +14,7 @@ import type {
   HttpFacts,
   Summary,
   Verdict,
+  VersionFacts,
 } from '@faultline/catalog';
 import {
   FAMILIES,
@@ -51,7 +52,7 @@ export class DeadlineReader {
   constructor(
     private readonly model: FileModel,
     private readonly project?: () => Summary[],
-    private readonly declaredMajor?: (pkg: string) => number | undefined,
+    private readonly versions?: (family: FamilyId, module?: string) => VersionFacts,
     private readonly globalDispatcher?: () => boolean,
     private readonly importedDispatcher?: (name: TSESTree.Identifier) => DispatcherFacts | undefined,
   ) {}
@@ -104,17 +105,16 @@ export class DeadlineReader {
       if (dispatcher) facts.dispatcher = dispatcher;
       else if (throughGlobal && this.globalDispatcher?.()) facts.processDispatcher = true;
     }
-    // A family whose options changed between majors of one of its modules (node-fetch 2's `timeout`).
-    const versioned = FAMILIES[family].versionPackage;
+    // A family whose options changed between versions of one of its modules (node-fetch 2's
+    // `timeout`): read for calls of that module only (the global fetch is not node-fetch).
+    const versioned = FAMILIES[family].versionPackages;
     if (
       versioned &&
       FAMILIES[family].reportAt === 'call' &&
       classified.callee.kind === 'module' &&
-      classified.callee.module === versioned
-    ) {
-      const major = this.declaredMajor?.(versioned);
-      if (major !== undefined) facts.packageMajor = major;
-    }
+      versioned.includes(classified.callee.module)
+    )
+      Object.assign(facts, this.versions?.(family, classified.callee.module));
     if (family === 'http') facts.http = this.httpFacts(call);
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(call);
@@ -144,9 +144,10 @@ export class DeadlineReader {
     const facts: ClientFacts = { family, options };
     if (FAMILIES[family].connectionString && construction.arguments[0])
       facts.connectionString = model.summarizeTop(construction.arguments[0]);
-    const versioned = FAMILIES[family].versionPackage;
-    const major = versioned ? this.declaredMajor?.(versioned) : undefined;
-    if (major !== undefined) facts.packageMajor = major;
+    if (FAMILIES[family].versionPackages || FAMILIES[family].lockedPackage) {
+      const callee = classified?.callee;
+      Object.assign(facts, this.versions?.(family, callee?.kind === 'module' ? callee.module : undefined));
+    }
     if (withUses) facts.perCallOptions = this.usesOf(construction);
     return facts;
   }
@@ -472,14 +473,14 @@ onFileReleased(() => {
 export function deadlineReader(
   model: FileModel,
   project?: () => Summary[],
-  declaredMajor?: (pkg: string) => number | undefined,
+  versions?: (family: FamilyId, module?: string) => VersionFacts,
   globalDispatcher?: () => boolean,
   importedDispatcher?: (name: TSESTree.Identifier) => DispatcherFacts | undefined,
 ): DeadlineReader {
   if (current?.model !== model)
     current = {
       model,
-      reader: new DeadlineReader(model, project, declaredMajor, globalDispatcher, importedDispatcher),
+      reader: new DeadlineReader(model, project, versions, globalDispatcher, importedDispatcher),
     };
   return current.reader;
 }

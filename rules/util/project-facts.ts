@@ -40,7 +40,7 @@ import {
   writtenName,
 } from './ast.js';
 import { isTestFile } from './test-files.js';
-import { declaredMajor } from './package-versions.js';
+import { versionFacts } from './package-versions.js';
 
 /** A parser as ESLint hands it to rules (`context.languageOptions.parser`). */
 export interface ParserLike {
@@ -733,15 +733,13 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
     const options = factoryOptions(node.arguments as Node[], role.options);
     if (!options) return false;
     const first = node.arguments[0];
-    const versioned = FAMILIES[role.family].versionPackage;
-    const major = versioned ? declaredMajor(file, versioned) : undefined;
     const verdicts = decideClientDeadline({
       family: role.family,
       options,
       ...(FAMILIES[role.family].connectionString && first && first.type !== AST_NODE_TYPES.SpreadElement
         ? { connectionString: summarizeArgument(first) }
         : {}),
-      ...(major === undefined ? {} : { packageMajor: major }),
+      ...versionFacts(file, role.family, imported.module),
     });
     const unbounded =
       verdicts.length > 0 &&

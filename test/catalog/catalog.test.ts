@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   type CallFacts,
   type Summary,
+  FAMILIES,
   SettingsError,
   canonicalModule,
   customInstanceRole,
@@ -22,7 +23,11 @@ import {
   isAutoPipelinedCommand,
   listPageOf,
   lookupInstanceMember,
+  familyFix,
   majorOfRange,
+  rangeIsAtLeast,
+  spanOfRange,
+  versionsAreAtLeast,
   makesAutoPipeliningClient,
   ormRunsEmbedded,
   pageItemsAtMost,
@@ -393,6 +398,49 @@ describe('decideBackoff and decideRetryOptions', () => {
     expect(majors).toEqual([8, 7, 8, 7, 9, 8]);
     for (const range of ['*', 'latest', 'workspace:*', 'catalog:', 'file:../search', 'github:elastic/x'])
       expect(majorOfRange(range)).toBeUndefined();
+  });
+
+  it('reads the versions a dependency range admits, with its ceiling when it has one', () => {
+    expect(spanOfRange('^4.2.0')).toEqual({ lowest: [4, 2, 0], below: [5, 0, 0] });
+    expect(spanOfRange('~3.500.1')).toEqual({ lowest: [3, 500, 1], below: [3, 501, 0] });
+    expect(spanOfRange('^0.21.1')).toEqual({ lowest: [0, 21, 1], below: [0, 22, 0] });
+    expect(spanOfRange('3.490.0')).toEqual({ lowest: [3, 490, 0], below: [3, 490, 1] });
+    expect(spanOfRange('>=4.4.0')).toEqual({ lowest: [4, 4, 0] });
+    expect(spanOfRange('>= 4 < 5.1')).toEqual({ lowest: [4, 0, 0], below: [5, 1, 0] });
+    expect(spanOfRange('4.x')).toEqual({ lowest: [4, 0, 0], below: [5, 0, 0] });
+    expect(spanOfRange('^4 || ^5.1.0')).toEqual({ lowest: [4, 0, 0], below: [6, 0, 0] });
+    expect(spanOfRange('npm:@redis/client@^1.6.0')).toEqual({ lowest: [1, 6, 0], below: [2, 0, 0] });
+    for (const range of ['*', 'latest', 'workspace:^4.0.0', 'catalog:', 'file:../redis'])
+      expect(spanOfRange(range)).toBeUndefined();
+  });
+
+  it('says whether every version a range or a lockfile admits is at least a version, and undefined when they straddle it', () => {
+    expect([rangeIsAtLeast('^3.940.0', [3, 910, 0]), rangeIsAtLeast('~3.500.0', [3, 723, 0])]).toEqual([
+      true,
+      false,
+    ]);
+    expect(rangeIsAtLeast('^3.750.0', [3, 910, 0])).toBeUndefined();
+    expect(rangeIsAtLeast('^4.7.0', [5, 1, 0])).toBe(false);
+    expect([
+      versionsAreAtLeast(['4.4.5'], [4, 4, 0]),
+      versionsAreAtLeast(['2.0.5', '4.0.3'], [4, 4, 0]),
+    ]).toEqual([true, false]);
+    expect(versionsAreAtLeast(['2.0.5', '4.4.1'], [4, 4, 0])).toBeUndefined();
+  });
+
+  it('words a fix for the declared versions, and keeps the family’s fix when they say nothing', () => {
+    expect(familyFix('node-redis')).toBe(FAMILIES['node-redis'].fix);
+    expect(familyFix('node-redis', { declared: { pkg: 'redis', range: '^5.8.2' } })).toBe(
+      FAMILIES['node-redis'].fix,
+    );
+    expect(familyFix('node-redis', { declared: { pkg: '@redis/client', range: '^1.6.0' } })).toMatch(
+      /^race each command against a timer .* upgrade to node-redis 5\.1 or later/,
+    );
+    expect(familyFix('aws')).toBe(FAMILIES.aws.fix);
+    expect(familyFix('aws', { locked: ['2.0.5'] })).not.toContain('throwOnRequestTimeout');
+    expect(familyFix('aws', { declared: { pkg: '@aws-sdk/client-s3', range: '^3.940.0' } })).toContain(
+      'throwOnRequestTimeout: true }`, or pass',
+    );
   });
 
   it('judges an Elasticsearch client without requestTimeout by the declared major (30 s default before 9)', () => {

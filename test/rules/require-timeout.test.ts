@@ -584,6 +584,24 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: `import fetch from 'node-fetch'; export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 5000 });`,
       options: [{ checkTests: true }],
     },
+    // @smithy/node-http-handler before 4.4.0 (the lockfile's 2.0.5): `requestTimeout` alone aborts an idle request.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-locked-npm/src/storage.ts'),
+      code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ requestHandler: { connectionTimeout: 1000, requestTimeout: 5000 } });`,
+      options: [{ checkTests: true }],
+    },
+    // The same from a yarn lockfile (4.0.3, below 4.4.0), though the declared client (^3.750.0) could take either.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-locked-yarn/src/storage.ts'),
+      code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });`,
+      options: [{ checkTests: true }],
+    },
+    // A client pinned below 3.723.0 (no lockfile) cannot take a 4.x handler: `requestTimeout` aborts.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-pinned-old/src/storage.ts'),
+      code: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; export const db = new DynamoDBClient({ requestHandler: { requestTimeout: 3000 } });`,
+      options: [{ checkTests: true }],
+    },
     // Sequelize on PostgreSQL with `statement_timeout` in `dialectOptions`.
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize('app', 'user', 'pw', { dialect: 'postgres', dialectOptions: { statement_timeout: 10000 } });`,
     // Sequelize: the bound in a literal URL's query string (it becomes `dialectOptions`).
@@ -2412,6 +2430,162 @@ export const e = (url: string) => ofetch(url, { timeout: 0 });`,
 export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 });`,
       options: [{ checkTests: true }],
       errors: [{ line: 2, column: 68, endLine: 2, endColumn: 78, messageId: 'noneDeadline' }],
+    },
+    {
+      // node-redis 4 has no `socket.socketTimeout`: the message says no option bounds a command.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/redis-v4/src/cache.ts'),
+      code: `import { createClient } from 'redis'; export const client = createClient({ url: process.env.REDIS_URL });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 61,
+          endLine: 1,
+          endColumn: 73,
+          messageId: 'clientCannotBound',
+          data: {
+            label: 'node-redis',
+            limitation:
+              'node-redis before 5.1 has no option that bounds a command once it is sent (`socket.connectTimeout` bounds only connecting, and a `signal` given with `commandOptions({ signal })` only cancels a command not yet written to the socket)',
+            fix: 'race each command against a timer (a timeout wrapper), or upgrade to node-redis 5.1 or later and set `socket: { socketTimeout: ms }`',
+          },
+        },
+      ],
+    },
+    {
+      // A node-redis 5 option set under node-redis 4 is ignored.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/redis-v4/src/cache.ts'),
+      code: `import { createClient } from 'redis'; export const client = createClient({ socket: { socketTimeout: 5000 } });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 86,
+          endLine: 1,
+          endColumn: 105,
+          messageId: 'ignoredTimeout',
+          data: {
+            key: 'socket.socketTimeout',
+            label: 'node-redis',
+            fix: 'race each command against a timer (a timeout wrapper), or upgrade to node-redis 5.1 or later and set `socket: { socketTimeout: ms }`',
+          },
+        },
+      ],
+    },
+    {
+      // `@redis/client` 1.x is node-redis 4's client.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/redis-client-v1/src/cache.ts'),
+      code: `import { createClient } from '@redis/client'; export const client = createClient({ socket: { connectTimeout: 5000 } });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 1, column: 69, endLine: 1, endColumn: 81, messageId: 'clientCannotBound' }],
+    },
+    {
+      // node-redis 5 has `socket.socketTimeout`: the fix names it.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/redis-v5/src/cache.ts'),
+      code: `import { createClient } from 'redis'; export const client = createClient({ url: process.env.REDIS_URL });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 61,
+          endLine: 1,
+          endColumn: 73,
+          messageId: 'missingClientDeadline',
+          data: {
+            label: 'node-redis',
+            what: '`socket.socketTimeout`',
+            fix: 'set `socket: { socketTimeout: ms }` (and keep `connectTimeout` finite)',
+          },
+        },
+      ],
+    },
+    {
+      // A handler before 4.4.0 (the npm lockfile's 2.0.5): the fix leaves out `throwOnRequestTimeout`.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-locked-npm/src/storage.ts'),
+      code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 70,
+          endLine: 1,
+          endColumn: 78,
+          messageId: 'missingClientDeadline',
+          data: {
+            label: 'AWS SDK',
+            what: '`requestHandler` timeouts',
+            fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms }` (before @smithy/node-http-handler 4.4.0, `requestTimeout` aborts a request idle that long), or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
+          },
+        },
+      ],
+    },
+    {
+      // A handler from 4.4.0 on (the pnpm lockfile's 4.4.5): `requestTimeout` alone only warns.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-locked-pnpm/src/storage.ts'),
+      code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 99,
+          endLine: 1,
+          endColumn: 119,
+          messageId: 'requestTimeoutDoesNotAbort',
+          data: { note: '' },
+        },
+      ],
+    },
+    {
+      // A client from 3.910.0 on needs a 4.4.0 handler or later: the fix names `throwOnRequestTimeout` alone.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-v3-910/src/storage.ts'),
+      code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 70,
+          endLine: 1,
+          endColumn: 78,
+          messageId: 'missingClientDeadline',
+          data: {
+            label: 'AWS SDK',
+            what: '`requestHandler` timeouts',
+            fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true }`, or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
+          },
+        },
+      ],
+    },
+    {
+      // A client range (^3.750.0) that may install either handler, no lockfile: the message says what each does.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-unknown/src/storage.ts'),
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1' });
+export const timed = new S3Client({ requestHandler: { requestTimeout: 5000 } });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 31,
+          messageId: 'missingClientDeadline',
+          data: {
+            label: 'AWS SDK',
+            what: '`requestHandler` timeouts',
+            fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true }` (`throwOnRequestTimeout` needs @smithy/node-http-handler 4.4.0 or later, installed by `@aws-sdk/client-*` 3.910.0 and later; with an older one, leave it out: `requestTimeout` alone aborts), or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
+          },
+        },
+        {
+          line: 3,
+          column: 55,
+          endLine: 3,
+          endColumn: 75,
+          messageId: 'requestTimeoutDoesNotAbort',
+          data: {
+            note: ' (it exists from @smithy/node-http-handler 4.4.0, which `@aws-sdk/client-*` 3.910.0 and later install; an older handler has no such option, and its `requestTimeout` already aborts a request idle that long)',
+          },
+        },
+      ],
     },
     {
       // Sequelize on PostgreSQL without a query bound.

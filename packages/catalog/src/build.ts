@@ -1,6 +1,6 @@
 // Small constructors for catalog entries, shared by the per-library files, and the shape each
 // client family file exports. Plain data only: no AST, no I/O.
-import type { JudgeInput } from './facts.js';
+import type { JudgeInput, VersionFacts } from './facts.js';
 import type {
   Family,
   FamilyId,
@@ -40,6 +40,11 @@ export interface ClientFamily {
   modulePrefix?: { prefix: string; lookup(key: string): Role | undefined };
   /** Whether a call (or a construction, for construction-level families) has a deadline. */
   decide(input: JudgeInput): Verdict;
+  /**
+   * The fix for the versions a project declares, when `family.fix` names an option they do not
+   * have; undefined keeps `family.fix` (and does so when the facts are empty).
+   */
+  fixFor?(facts: VersionFacts): string | undefined;
 }
 
 export const NONE: Locator = { none: true };

@@ -1,7 +1,7 @@
 // Pure deadline decisions: given what a reader saw about a call (its options, the options its
 // client was built with, the wrappers around it), decide whether it has a deadline. No AST here;
 // the lint rules and `faultline analyze` call the same functions.
-import type { CallFacts, ClientFacts, JudgeInput } from './facts.js';
+import type { CallFacts, ClientFacts, JudgeInput, VersionFacts } from './facts.js';
 import { CLIENT_FAMILIES, FAMILIES } from './registry.js';
 import { getPath, getProp, isNoneValue, showValue } from './summary.js';
 import type { FamilyId, Summary, Verdict } from './types.js';
@@ -20,6 +20,32 @@ export const PER_CALL_BOUNDS: readonly string[] = [
 /** The family's own bound check over plain inputs. */
 export function judge(family: FamilyId, input: JudgeInput): Verdict {
   return CLIENT_FAMILIES[family].decide(input);
+}
+
+/**
+ * The fix to print for a family, worded for the versions the project declares: only options those
+ * versions have. The family's `fix` when the facts say nothing (or nothing that changes it).
+ */
+export function familyFix(family: FamilyId, facts: VersionFacts = {}): string {
+  return CLIENT_FAMILIES[family].fixFor?.(facts) ?? FAMILIES[family].fix;
+}
+
+/** A verdict that prints a fix carries the one worded for the declared versions, when it differs. */
+function withFix(family: FamilyId, verdict: Verdict, facts: VersionFacts): Verdict {
+  if (verdict.status !== 'missing' && verdict.status !== 'none' && verdict.status !== 'ignored')
+    return verdict;
+  if (verdict.fix !== undefined || !CLIENT_FAMILIES[family].fixFor) return verdict;
+  const fix = familyFix(family, facts);
+  return fix === FAMILIES[family].fix ? verdict : { ...verdict, fix };
+}
+
+/** The version facts of a reader's input, alone (what `familyFix` reads). */
+function versionFactsOf(input: VersionFacts): VersionFacts {
+  return {
+    ...(input.packageMajor === undefined ? {} : { packageMajor: input.packageMajor }),
+    ...(input.declared ? { declared: input.declared } : {}),
+    ...(input.locked ? { locked: input.locked } : {}),
+  };
 }
 
 /** True when a call's own options carry a bound (a finite number, or a signal that may be timed). */
@@ -61,7 +87,7 @@ export function decideDeadline(facts: CallFacts): Verdict {
     ? decideBoundedByDefault(facts, facts.custom.keys)
     : judge(facts.family, facts.custom ? { ...facts, keys: facts.custom.keys } : facts);
   if (wrapperMatters(verdict) && facts.wrappedByTimeout) return { status: 'bounded' };
-  return verdict;
+  return withFix(facts.family, verdict, facts);
 }
 
 /**
@@ -86,13 +112,11 @@ export function perCallUsesMatter(verdicts: readonly Verdict[]): boolean {
  */
 export function decideClientDeadline(facts: ClientFacts): Verdict[] {
   const instance = facts.connectionString ? [facts.connectionString] : [];
-  const verdict = withLimitation(
+  const versions = versionFactsOf(facts);
+  const verdict = withFix(
     facts.family,
-    judge(facts.family, {
-      options: facts.options,
-      instance,
-      ...(facts.packageMajor === undefined ? {} : { packageMajor: facts.packageMajor }),
-    }),
+    withLimitation(facts.family, judge(facts.family, { options: facts.options, instance, ...versions })),
+    versions,
   );
   // A client whose every visible call passes its own bound (`send(cmd, { abortSignal })`).
   if (

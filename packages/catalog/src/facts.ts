@@ -13,8 +13,29 @@ export interface HttpFacts {
   escapes: boolean;
 }
 
+/**
+ * What a reader found about the versions of a family's packages, for decisions and fixes that
+ * depend on them (node-redis 4 has no `socket.socketTimeout`; `throwOnRequestTimeout` came with
+ * @smithy/node-http-handler 4.4.0). Empty when nothing says: decisions and fixes then keep their
+ * version-free form.
+ */
+export interface VersionFacts {
+  /**
+   * The major version of the family's package (`Family.versionPackages`) that the linted file's
+   * package.json declares, when it says one: some defaults changed between majors.
+   */
+  packageMajor?: number;
+  /**
+   * The first of `Family.versionPackages` that the nearest package.json listing one declares, with
+   * its range as written (`{ pkg: 'redis', range: '^4.6.13' }`).
+   */
+  declared?: { pkg: string; range: string };
+  /** The versions of `Family.lockedPackage` that the project's lockfile resolves, every copy of it. */
+  locked?: readonly string[];
+}
+
 /** What a family's bound check reads: the call's options and those of the instance it goes through. */
-export interface JudgeInput {
+export interface JudgeInput extends VersionFacts {
   /** The call's own options (or, for construction-level families, the construction's options). */
   options: Summary;
   /** Options of the instance the call goes through, outermost first (innermost, most specific, last). */
@@ -28,11 +49,6 @@ export interface JudgeInput {
   keys?: readonly string[];
   /** superagent, knex: a `.timeout(…)` call along the request's (query builder's) chain, or on the variable holding it. */
   chainTimeout?: boolean;
-  /**
-   * The major version of the family's package (`Family.versionPackage`) that the linted file's
-   * package.json declares, when it says one: some defaults changed between majors.
-   */
-  packageMajor?: number;
   /**
    * fetch: the call goes through the process's global undici dispatcher, and a module of the
    * project installs one whose response timeouts are set (`setGlobalDispatcher(new Agent({
@@ -73,14 +89,12 @@ export interface CustomClientFacts {
 }
 
 /** The construction of a client whose bound lives where it is made (AWS, pg, Redis, Mongo…). */
-export interface ClientFacts {
+export interface ClientFacts extends VersionFacts {
   family: FamilyId;
   /** The construction's options. */
   options: Summary;
   /** mongodb: the connection string passed first (its parameters may carry the bound). */
   connectionString?: Summary;
-  /** The declared major version of the family's package (`Family.versionPackage`), when known. */
-  packageMajor?: number;
   /**
    * Options of every call through this client that the reader can see, or undefined when the
    * reader does not collect them. A client whose every visible call passes its own bound is bounded.

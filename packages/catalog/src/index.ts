@@ -12,6 +12,7 @@ export type {
   DispatcherFacts,
   HttpFacts,
   JudgeInput,
+  VersionFacts,
 } from './facts.js';
 export {
   CLIENT_FAMILIES,
@@ -33,6 +34,7 @@ export {
   decideClientDeadline,
   decideDeadline,
   decideFactoryOptions,
+  familyFix,
   hasPerCallBound,
   judge,
   perCallUsesMatter,
@@ -93,7 +95,19 @@ export {
   showValue,
 } from './summary.js';
 export { canonicalModule } from './modules.js';
-export { type CatalogValue, chosenClient, extendValue, isSameClient, majorOfRange } from './values.js';
+export {
+  type CatalogValue,
+  type Version,
+  type VersionSpan,
+  chosenClient,
+  extendValue,
+  isSameClient,
+  majorOfRange,
+  parseVersion,
+  rangeIsAtLeast,
+  spanOfRange,
+  versionsAreAtLeast,
+} from './values.js';
 export {
   ABORT_CONTROLLER_MODULES,
   GLOBAL_OBJECTS,

@@ -222,7 +222,10 @@ export interface ListPages {
   typesFrom?: readonly string[];
 }
 
-/** The verdict of a bound check. `at` is the node to report on, when not the call itself. */
+/**
+ * The verdict of a bound check. `at` is the node to report on, when not the call itself; `fix`,
+ * the family's fix worded for the versions the project declares, when that differs from `Family.fix`.
+ */
 export type Verdict =
   | { status: 'bounded' }
   | { status: 'unknown' }
@@ -230,15 +233,22 @@ export type Verdict =
    * `limitation`: why no option where the client is made can bound its calls (overrides the
    * family's). `dispatcher`: the call's own undici dispatcher does not bound it: why, and what a call that is
    * never answered then does, as clauses for messages ("its dispatcher’s `headersTimeout: 0` turns
-   * that timeout off", "hangs forever").
+   * that timeout off", "hangs forever"). `fix`: the fix worded for the client version the project has.
    */
-  | { status: 'missing'; detail?: string; limitation?: string; dispatcher?: { why: string; hang: string } }
-  | { status: 'none'; key: string; value: string; at?: unknown }
-  | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws' }
+  | {
+      status: 'missing';
+      detail?: string;
+      limitation?: string;
+      dispatcher?: { why: string; hang: string };
+      fix?: string;
+    }
+  | { status: 'none'; key: string; value: string; at?: unknown; fix?: string }
+  /** `note`: what the advice depends on, as the end of a sentence, when the version is not known. */
+  | { status: 'doesNotAbort'; key: string; at?: unknown; how: 'http' | 'aws'; note?: string }
   /** `at`: the `signal` property; `value`: its value node (what a fix replaces). */
   | { status: 'untimedSignal'; at?: unknown; value?: unknown }
   /** The option looks like a bound but the library ignores it (mongodb `timeoutMS`, Octokit `request.timeout`). */
-  | { status: 'ignored'; key: string; at?: unknown };
+  | { status: 'ignored'; key: string; at?: unknown; fix?: string };
 
 export interface Family {
   id: FamilyId;
@@ -268,10 +278,18 @@ export interface Family {
    */
   connectionString?: boolean;
   /**
-   * The package whose declared major version the decision reads (`JudgeInput.packageMajor`), for a
-   * library whose defaults changed between majors (@elastic/elasticsearch dropped its 30 s default in 9).
+   * The packages whose declared version the decision and the fix read (`VersionFacts.declared`,
+   * `packageMajor`), for a library whose defaults or options changed between versions
+   * (@elastic/elasticsearch dropped its 30 s default in 9; node-redis 4 has no `socketTimeout`).
+   * The first one the nearest package.json lists counts; a name ending in `*` matches by prefix
+   * (`@aws-sdk/client-*`), the client's own module first.
    */
-  versionPackage?: string;
+  versionPackages?: readonly string[];
+  /**
+   * A package, usually not declared by the project, whose installed versions decide which options
+   * exist: the reader hands the versions the project's lockfile resolves (`VersionFacts.locked`).
+   */
+  lockedPackage?: string;
   /**
    * Its calls answer through callbacks or events (`https.get(url, onResponse)`, ssh2's `ready`,
    * a gRPC unary call's callback), not only through a promise: a call written as a statement of its

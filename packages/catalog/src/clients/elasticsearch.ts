@@ -10,7 +10,7 @@ export const elasticsearchFamily: ClientFamily = {
     id: 'elasticsearch',
     label: 'Elasticsearch',
     reportAt: 'construction',
-    versionPackage: '@elastic/elasticsearch',
+    versionPackages: ['@elastic/elasticsearch'],
     fix: "set `requestTimeout` (ms or a duration such as `'30s'`) in the client options",
   },
   modules: { '@elastic/elasticsearch': { Client: factory('elasticsearch', 'elasticsearch', { at: 0 }) } },

@@ -58,7 +58,7 @@ export const fetchFamily: ClientFamily = {
     hang: 'waits until the runtime gives up, if it ever does (Node’s built-in fetch: 5 minutes with no response headers, and a body that trickles holds it longer; node-fetch and browsers: never)',
     fix: 'pass `signal: AbortSignal.timeout(ms)` in the init (or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal)',
     suggestion: 'signal',
-    versionPackage: 'node-fetch',
+    versionPackages: ['node-fetch'],
   },
   modules: {
     'node-fetch': FETCH_LIKE,
