@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { createModelRule } from './create-rule.js';
-import { type Node, findNode, isFunction, memberName, unwrap } from './util/ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from './util/ast.js';
 import type { FileModel } from './util/file-model.js';
 import { fanOutElements } from './util/fan-out.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -174,13 +174,7 @@ function isCallback(node: Node): boolean {
 
 /** A remote call that removes: named for it, or a request sent with `method: 'DELETE'`. */
 function removes(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const callee = unwrap(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.MemberExpression
-      ? memberName(callee)
-      : callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : undefined;
+  const name = writtenName(call.callee);
   if (name !== undefined && REMOVES.test(name)) return true;
   // `client.send(new DeleteItemCommand(…))`: an SDK command named for it.
   const [first] = call.arguments;

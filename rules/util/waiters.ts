@@ -18,6 +18,7 @@ import {
   promiseDropped,
   takesCallback,
   unwrap,
+  writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
 import type { UsesElsewhere } from './project-calls.js';
@@ -283,17 +284,10 @@ const BACKGROUND = 'waitUntil';
 /** `call` hands its argument at `index` to the platform to finish after the response. */
 function backgroundCall(model: WaitersModel, call: TSESTree.CallExpression, index: number): boolean {
   if (index < 0) return false;
-  const callee = unwrap(call.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.MemberExpression
-      ? memberName(callee)
-      : callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : undefined;
+  const name = writtenName(call.callee);
   if (name === BACKGROUND) return true;
-  if (name === 'after' && index === 0) {
-    if (model.importedName?.(callee) === 'next/server#after') return true;
-  }
+  if (name === 'after' && index === 0 && model.importedName?.(unwrap(call.callee)) === 'next/server#after')
+    return true;
   const fn = model.calledFunction?.(call);
   return fn !== undefined && handsParameterToBackground(fn, index);
 }
@@ -311,15 +305,8 @@ function handsParameterToBackground(fn: FunctionNode, index: number): boolean {
   return (
     findNode(fn.body as Node, node => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = unwrap(node.callee);
-      const called =
-        callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(callee)
-          : callee.type === AST_NODE_TYPES.Identifier
-            ? callee.name
-            : undefined;
       return (
-        called === BACKGROUND &&
+        writtenName(node.callee) === BACKGROUND &&
         node.arguments.some(argument => {
           const inner = unwrap(argument as Node);
           return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;
