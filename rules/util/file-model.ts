@@ -296,12 +296,6 @@ export class FileModel {
     return this.classifier.localFunction(callee);
   }
 
-  /** `module#member` when an expression names an import (`after` from next/server: `next/server#after`). */
-  importedName(node: Node): string | undefined {
-    const value = this.valueOf(node);
-    return value.kind === 'module' ? `${value.module}#${value.path.join('.')}` : undefined;
-  }
-
   /** The function a call reaches: a local one, or one another module of the project exports. */
   calledFunction(call: TSESTree.CallExpression): FunctionLike | undefined {
     return this.localFunction(call.callee) ?? this.projectFunctionOf(call)?.fn;

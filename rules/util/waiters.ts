@@ -18,7 +18,6 @@ import {
   promiseDropped,
   takesCallback,
   unwrap,
-  writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
 import type { UsesElsewhere } from './project-calls.js';
@@ -37,8 +36,6 @@ export interface WaitersModel {
    * of the project: a helper that hands what it is given to the platform ({@link backgroundCall}).
    */
   calledFunction?(call: TSESTree.CallExpression): FunctionNode | undefined;
-  /** `module#member` when an expression names an import (`after` from next/server: `next/server#after`). */
-  importedName?(node: Node): string | undefined;
 }
 
 /** Timers that drop what their callback returns, global or from node:timers. */
@@ -239,8 +236,8 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     if (name === 'forEach') return inFunction(parent);
     // `setInterval(async () => …, ms)`: a timer drops what its callback returns.
     if (handedToTimer(model, fn)) return true;
-    // `ctx.waitUntil((async () => …)())` aside, `after(async () => …)` and a project helper that
-    // hands the function on to the platform run it after the response.
+    // A function handed to a helper that gives it to the platform's `waitUntil` runs after the
+    // response (or never: `waitUntil` takes a promise).
     if (
       inFunction(parent) &&
       backgroundCall(model, parent, parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument))
@@ -256,12 +253,14 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
 }
 
 /**
- * The call's promise is handed to the platform to finish after the response is sent: given to
- * `waitUntil` (Cloudflare Workers' `ctx.waitUntil`, a service worker's `event.waitUntil`,
- * `EdgeRuntime.waitUntil`, `waitUntil` from `@vercel/functions`), to `after` from `next/server`,
- * or to a helper of the project that hands that parameter to one of them
- * (`await backgroundTask(c, sendAlert(…))`). No caller waits for it; the platform bounds how long
- * it may run after the response.
+ * The call's promise is handed to a platform that keeps it running after the response and cancels
+ * it at a short limit of its own: a request context's `waitUntil` (Cloudflare Workers'
+ * `ctx.waitUntil` and `c.executionCtx.waitUntil`, a service worker's `event.waitUntil`, Supabase's
+ * `EdgeRuntime.waitUntil`), directly or through a helper of the file or the project that hands
+ * that parameter to one (`await backgroundTask(c, sendAlert(…))`). No caller waits, and a silent
+ * server costs no billed time there (Workers bill CPU, and cancel after 30 s). Next.js `after()` and
+ * `waitUntil` from `@vercel/functions` are not counted: the invocation, billed by duration, runs on
+ * until its `maxDuration`, and earlier audits judged requests inside them true hazards.
  */
 function handedToBackground(model: WaitersModel, call: Node): boolean {
   let current: Node = call;
@@ -278,16 +277,16 @@ function handedToBackground(model: WaitersModel, call: Node): boolean {
   return backgroundCall(model, parent, parent.arguments.indexOf(current as TSESTree.CallExpressionArgument));
 }
 
-/** The platform's name for "keep running this after the response". */
-const BACKGROUND = 'waitUntil';
+/** `ctx.waitUntil(…)`: a request context's "keep running this after the response". */
+function isWaitUntil(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'waitUntil';
+}
 
 /** `call` hands its argument at `index` to the platform to finish after the response. */
 function backgroundCall(model: WaitersModel, call: TSESTree.CallExpression, index: number): boolean {
   if (index < 0) return false;
-  const name = writtenName(call.callee);
-  if (name === BACKGROUND) return true;
-  if (name === 'after' && index === 0 && model.importedName?.(unwrap(call.callee)) === 'next/server#after')
-    return true;
+  if (isWaitUntil(call)) return true;
   const fn = model.calledFunction?.(call);
   return fn !== undefined && handsParameterToBackground(fn, index);
 }
@@ -306,7 +305,7 @@ function handsParameterToBackground(fn: FunctionNode, index: number): boolean {
     findNode(fn.body as Node, node => {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       return (
-        writtenName(node.callee) === BACKGROUND &&
+        isWaitUntil(node) &&
         node.arguments.some(argument => {
           const inner = unwrap(argument as Node);
           return inner.type === AST_NODE_TYPES.Identifier && inner.name === name;

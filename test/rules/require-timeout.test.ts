@@ -186,24 +186,18 @@ export function boot() {
     `export function track(event: object) {
   fetch('https://telemetry.example.com/e', { method: 'POST', body: JSON.stringify(event) }).catch(() => undefined);
 }`,
-    // Handed to the platform to finish after the response: nobody waits for it (Workers'
-    // ctx.waitUntil, an async IIFE given to it, waitUntil from @vercel/functions, next/server's
-    // after, and a helper of the file that hands its parameter on).
-    `import { waitUntil } from '@vercel/functions';
+    // Handed to a request context's waitUntil, which runs it after the response and cancels it at
+    // the platform's limit: nobody waits for it (Workers' ctx.waitUntil, an async IIFE given to it,
+    // Supabase's EdgeRuntime.waitUntil, and a helper of the file that hands its parameter on).
+    `declare const EdgeRuntime: { waitUntil(p: Promise<unknown>): void };
 export default {
   async fetch(request: Request, env: unknown, ctx: { waitUntil(p: Promise<unknown>): void }) {
     ctx.waitUntil(fetch('https://analytics.example.com/hit', { method: 'POST' }));
     ctx.waitUntil((async () => { await fetch('https://audit.example.com/log', { method: 'POST' }); })());
-    waitUntil(fetch('https://audit.example.com/vercel', { method: 'POST' }));
+    EdgeRuntime.waitUntil(fetch('https://audit.example.com/edge', { method: 'POST' }));
     return new Response('ok');
   },
 };`,
-    `import { after } from 'next/server';
-export async function POST(request: Request) {
-  after(() => fetch('https://analytics.example.com/e', { method: 'POST' }));
-  after(fetch('https://audit.example.com/e', { method: 'POST' }));
-  return Response.json({ ok: true });
-}`,
     `function runLater(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }, work: Promise<unknown>) {
   c.executionCtx.waitUntil(work);
 }
@@ -2905,38 +2899,39 @@ export async function balance(key: PublicKey) {
       ],
     },
     (() => {
-      // An \`after\` that is not next/server's, and a helper that awaits what it is given.
-      const code = `async function after(work: Promise<unknown>) { return work; }
+      // Next.js after() and Vercel's waitUntil keep the invocation (billed by duration) running
+      // until its maxDuration: still reported. So is a helper that awaits what it is given.
+      const code = `import { after } from 'next/server';
+import { waitUntil } from '@vercel/functions';
 async function later(work: Promise<unknown>) { await work; }
-export async function handler() {
-  await after(fetch('https://api.example.com/x'));
-  await later(fetch('https://api.example.com/y'));
+export async function POST() {
+  after(fetch('https://api.example.com/x'));
+  waitUntil(fetch('https://api.example.com/y'));
+  await later(fetch('https://api.example.com/z'));
+  return Response.json({ ok: true });
 }`;
-      const bounded = (url: string) =>
-        code.replace(`fetch('${url}')`, `fetch('${url}', { signal: AbortSignal.timeout(10000) })`);
+      const error = (url: string, line: number, column: number) => ({
+        line,
+        column,
+        endLine: line,
+        endColumn: column + 5,
+        messageId: 'missingDeadline' as const,
+        suggestions: [
+          {
+            messageId: 'suggestSignal' as const,
+            output: code.replace(
+              `fetch('${url}')`,
+              `fetch('${url}', { signal: AbortSignal.timeout(10000) })`,
+            ),
+          },
+        ],
+      });
       return {
         code,
         errors: [
-          {
-            line: 4,
-            column: 15,
-            endLine: 4,
-            endColumn: 20,
-            messageId: 'missingDeadline' as const,
-            suggestions: [
-              { messageId: 'suggestSignal' as const, output: bounded('https://api.example.com/x') },
-            ],
-          },
-          {
-            line: 5,
-            column: 15,
-            endLine: 5,
-            endColumn: 20,
-            messageId: 'missingDeadline' as const,
-            suggestions: [
-              { messageId: 'suggestSignal' as const, output: bounded('https://api.example.com/y') },
-            ],
-          },
+          error('https://api.example.com/x', 5, 9),
+          error('https://api.example.com/y', 6, 13),
+          error('https://api.example.com/z', 7, 15),
         ],
       };
     })(),
