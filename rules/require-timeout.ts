@@ -376,15 +376,16 @@ export default createModelRule<Options, MessageIds>({
     // ------------------------------------------------------------------ checks
 
     /** Dispatchers imported from modules of the project, asked for only when a fetch is handed one. */
-    let dispatchers: ((name: TSESTree.Identifier) => DispatcherFacts | undefined) | undefined;
+    let dispatchers:
+      ((name: TSESTree.Identifier, called?: boolean) => DispatcherFacts | undefined) | undefined;
     const reader = deadlineReader(
       model,
       () => projectAxiosDefaults(context),
       (family, module) => versionFacts(context.filename, family, module),
       () => projectSetsGlobalDispatcher(context),
-      name => {
+      (name, called) => {
         dispatchers ??= projectDispatchers(context) ?? (() => undefined);
-        return dispatchers(name);
+        return dispatchers(name, called);
       },
     );
 

@@ -54,7 +54,10 @@ export class DeadlineReader {
     private readonly project?: () => Summary[],
     private readonly versions?: (family: FamilyId, module?: string) => VersionFacts,
     private readonly globalDispatcher?: () => boolean,
-    private readonly importedDispatcher?: (name: TSESTree.Identifier) => DispatcherFacts | undefined,
+    private readonly importedDispatcher?: (
+      name: TSESTree.Identifier,
+      called?: boolean,
+    ) => DispatcherFacts | undefined,
   ) {}
 
   /** The catalog's verdict on a remote call; the wrapper search runs only when it could matter. */
@@ -293,8 +296,14 @@ export class DeadlineReader {
     if (property?.type !== AST_NODE_TYPES.Property || property.kind !== 'init') return UNSEEN_DISPATCHER;
     const value = this.model.valueOf(property.value as Node);
     if (value.kind !== 'instance' || value.instance !== 'undici-dispatcher' || value.path.length > 0) {
-      // Imported from a module of the project (`export const agent = new Agent({ … })`): project facts.
-      const name = unwrap(property.value as Node);
+      // Imported from a module of the project (`export const agent = new Agent({ … })`), or given by
+      // a getter of one called with no arguments (`getSsrfSafeDispatcher()`): project facts.
+      let name = unwrap(property.value as Node);
+      const called =
+        name.type === AST_NODE_TYPES.CallExpression &&
+        name.arguments.length === 0 &&
+        unwrap(name.callee).type === AST_NODE_TYPES.Identifier;
+      if (called) name = unwrap((name as TSESTree.CallExpression).callee);
       const def =
         name.type === AST_NODE_TYPES.Identifier ? this.model.findVariable(name)?.defs[0] : undefined;
       const imported =
@@ -302,7 +311,9 @@ export class DeadlineReader {
         (def?.type === 'Variable' &&
           def.node.type === AST_NODE_TYPES.VariableDeclarator &&
           requireCall(def.node.init) !== undefined);
-      return (imported && this.importedDispatcher?.(name as TSESTree.Identifier)) || UNSEEN_DISPATCHER;
+      return (
+        (imported && this.importedDispatcher?.(name as TSESTree.Identifier, called)) || UNSEEN_DISPATCHER
+      );
     }
     let origin = value.origin;
     while (origin?.role.role === 'factory' && origin.role.inheritsFrom) origin = origin.parent;
@@ -475,7 +486,7 @@ export function deadlineReader(
   project?: () => Summary[],
   versions?: (family: FamilyId, module?: string) => VersionFacts,
   globalDispatcher?: () => boolean,
-  importedDispatcher?: (name: TSESTree.Identifier) => DispatcherFacts | undefined,
+  importedDispatcher?: (name: TSESTree.Identifier, called?: boolean) => DispatcherFacts | undefined,
 ): DeadlineReader {
   if (current?.model !== model)
     current = {

@@ -2230,8 +2230,10 @@ class Session {
    * timeouts read as numbers that module writes (literals, arithmetic, its consts). A `RetryAgent`
    * is the agent it wraps. Undefined when it is not a construction of undici's that can be seen.
    */
-  heldDispatcher(info: ModuleInfo, name: string, from: Node): DispatcherFacts | undefined {
-    let held = this.heldConstruction(info, name, from, 0);
+  heldDispatcher(info: ModuleInfo, name: string, from: Node, called = false): DispatcherFacts | undefined {
+    let held = called
+      ? this.calledConstruction(info, name, from, 0)
+      : this.heldConstruction(info, name, from, 0);
     for (let step = 0; held && step < 4; step++) {
       if (canonicalModule(held.module.specifier) !== 'undici' || held.path.length !== 1) return undefined;
       const made = held.path[0] as string;
@@ -2306,6 +2308,40 @@ class Session {
     const local = chain.path.length === 0 ? info.locals.get(chain.root.name) : undefined;
     const fn = local && unwrap(local);
     if (!fn || !isFunction(fn) || made.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    return this.returnedConstruction(info, fn, depth);
+  }
+
+  /**
+   * What a call of the function `name` gives where `from` is written: a getter of this module or
+   * one imported from another module of the project (`dispatcher: getSsrfSafeDispatcher()`), read
+   * as {@link returnedConstruction}.
+   */
+  private calledConstruction(
+    info: ModuleInfo,
+    name: string,
+    from: Node,
+    depth: number,
+  ): HeldConstruction | undefined {
+    if (depth > MAX_DEPTH || shadowed(from, name)) return undefined;
+    let held: { info: ModuleInfo; node: Node } | undefined;
+    const imported = info.imports.get(name);
+    if (imported) {
+      if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
+      held = this.imported(info, imported, depth + 1);
+    } else {
+      const local = info.locals.get(name);
+      held = local ? { info, node: local } : undefined;
+    }
+    const fn = held && unwrap(held.node);
+    return held && fn && isFunction(fn) ? this.returnedConstruction(held.info, fn, depth + 1) : undefined;
+  }
+
+  /** The one construction every value `fn` returns is (bar `null`/`undefined`), if there is one. */
+  private returnedConstruction(
+    info: ModuleInfo,
+    fn: FunctionNode,
+    depth: number,
+  ): HeldConstruction | undefined {
     const returned: Node[] = [];
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned.push(fn.body);
     else
@@ -2607,16 +2643,17 @@ export function projectHeldInstances(
 
 /**
  * Creates the question "which undici dispatcher, made in another module of the project, does this
- * imported name hold?" ({@link Session.heldDispatcher}), for a fetch handed one. Undefined where
+ * imported name hold (or, `called`, does a call of it give)?" ({@link Session.heldDispatcher}), for
+ * a fetch handed one. Undefined where
  * project facts are off (oxlint, node_modules, no absolute filename).
  */
 export function projectDispatchers(
   context: ProjectContext & { sourceCode: { ast: unknown } },
-): ((name: TSESTree.Identifier) => DispatcherFacts | undefined) | undefined {
+): ((name: TSESTree.Identifier, called?: boolean) => DispatcherFacts | undefined) | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
-  return name => session.heldDispatcher(own, name.name, name);
+  return (name, called) => session.heldDispatcher(own, name.name, name, called);
 }
 
 /** A dispatcher's options in a module of the project, its response timeouts read as the numbers it writes. */

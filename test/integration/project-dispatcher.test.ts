@@ -15,13 +15,17 @@ describe('an undici agent another module of the project exports, handed to one r
     const files = ['src/agents.ts', 'src/client.ts'].map(file => path.join(FIXTURE, file));
     for (const engine of ['eslint', 'eslint9'] as const) {
       const findings = await lintWithEslint(engine, FIXTURE, files, RULES);
-      // The bounded agent, and the RetryAgent that wraps it, bound their requests; the ten-minute
-      // agent does not, and the message says why.
+      // The bounded agent, the RetryAgent that wraps it and a getter of it bound their requests;
+      // the ten-minute agent and the guard's agent a getter gives do not, and the message says why.
       expect(findings.map(finding => `${finding.file}:${finding.line}:${finding.column}`)).toEqual([
         'src/client.ts:5:29',
+        'src/client.ts:7:3',
       ]);
       expect(findings[0]?.message).toContain(
         'its dispatcher’s `headersTimeout: 600000` is no tighter than undici’s 300 s default',
+      );
+      expect(findings[1]?.message).toContain(
+        'its dispatcher leaves `headersTimeout` at undici’s 300 s default',
       );
     }
   });
