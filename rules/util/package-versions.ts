@@ -127,35 +127,53 @@ function versionsIn(text: string, pkg: string): string[] {
  * undefined when there is no lockfile or it lists none.
  */
 export function lockedVersions(filename: string, pkg: string): string[] | undefined {
-  let dir = path.dirname(path.resolve(filename));
-  for (;;) {
-    for (const name of LOCKFILES) {
-      const file = path.join(dir, name);
-      let mtimeMs: number;
-      try {
-        mtimeMs = statSync(file).mtimeMs;
-      } catch {
-        continue;
-      }
-      let known = lockfiles.get(file);
-      if (!known || known.mtimeMs !== mtimeMs)
-        lockfiles.set(file, (known = { mtimeMs, versions: new Map() }));
-      let versions = known.versions.get(pkg);
-      if (!versions) {
-        let text = '';
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          // An unreadable lockfile resolves nothing.
-        }
-        known.versions.set(pkg, (versions = versionsIn(text, pkg)));
-      }
-      return versions.length > 0 ? versions : undefined;
+  const file = nearestLockfile(path.dirname(path.resolve(filename)));
+  if (!file) return undefined;
+  const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+  if (mtimeMs === undefined) return undefined;
+  let known = lockfiles.get(file);
+  if (!known || known.mtimeMs !== mtimeMs) lockfiles.set(file, (known = { mtimeMs, versions: new Map() }));
+  let versions = known.versions.get(pkg);
+  if (!versions) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // An unreadable lockfile resolves nothing.
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    known.versions.set(pkg, (versions = versionsIn(text, pkg)));
   }
+  return versions.length > 0 ? versions : undefined;
+}
+
+/** How long the nearest lockfile of a folder is trusted before the folders up the tree are probed again. */
+const LOCKFILE_TTL_MS = 30_000;
+/** Per folder: its nearest lockfile (null: none up the tree), and when that was found. */
+const nearestLockfiles = new Map<string, { checkedAt: number; file: string | null }>();
+
+/**
+ * The nearest lockfile at or above `dir`, found by probes that throw nothing (a missing file is
+ * the common case on the way up), kept per folder for LOCKFILE_TTL_MS: every AWS call of a file asks.
+ */
+function nearestLockfile(dir: string): string | undefined {
+  const now = Date.now();
+  const known = nearestLockfiles.get(dir);
+  if (known && now - known.checkedAt < LOCKFILE_TTL_MS) return known.file ?? undefined;
+  let found: string | null = null;
+  for (let at = dir; found === null;) {
+    for (const name of LOCKFILES) {
+      const file = path.join(at, name);
+      if (statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        found = file;
+        break;
+      }
+    }
+    const parent = path.dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  nearestLockfiles.set(dir, { checkedAt: now, file: found });
+  return found ?? undefined;
 }
 
 /**
