@@ -28,7 +28,8 @@ const auditDir = path.join(here, 'audit');
 const args = process.argv.slice(2);
 const write = args.includes('--write');
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
-if (only && write) throw new Error('--only re-scores part of the audits: it cannot --write the results of all.');
+if (only && write)
+  throw new Error('--only re-scores part of the audits: it cannot --write the results of all.');
 const pluginFile = args.includes('--plugin')
   ? path.resolve(args[args.indexOf('--plugin') + 1])
   : path.join(root, 'rules/dist/index.js');
