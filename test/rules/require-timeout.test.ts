@@ -186,6 +186,12 @@ export function boot() {
     `export function track(event: object) {
   fetch('https://telemetry.example.com/e', { method: 'POST', body: JSON.stringify(event) }).catch(() => undefined);
 }`,
+    {
+      // ioredis 4.25 and later bound a command by `commandTimeout`.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/ioredis-v4/src/cache.ts'),
+      code: `import Redis from 'ioredis'; export const redis = new Redis({ commandTimeout: 5000 });`,
+      options: [{ checkTests: true }],
+    },
     // Handed to a request context's waitUntil, which runs it after the response and cancels it at
     // the platform's limit: nobody waits for it (Workers' ctx.waitUntil, an async IIFE given to it,
     // Supabase's EdgeRuntime.waitUntil, and a helper of the file that hands its parameter on).
@@ -2472,6 +2478,62 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       code: `import { createClient } from '@redis/client'; export const client = createClient({ socket: { connectTimeout: 5000 } });`,
       options: [{ checkTests: true }],
       errors: [{ line: 1, column: 69, endLine: 1, endColumn: 81, messageId: 'clientCannotBound' }],
+    },
+    {
+      // ioredis before 4.25 has no `commandTimeout`: no option bounds a command, and one written is ignored.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/ioredis-old/src/cache.ts'),
+      code: `import Redis from 'ioredis'; export const redis = new Redis(process.env.REDIS_URL);`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 55,
+          endLine: 1,
+          endColumn: 60,
+          messageId: 'clientCannotBound',
+          data: {
+            label: 'ioredis',
+            limitation:
+              'ioredis before 4.25 has no option that bounds a command (`commandTimeout` came in 4.25.0; `connectTimeout` bounds only connecting)',
+            fix: 'race each command against a timer (a timeout wrapper), or upgrade to ioredis 4.25 or later and set `commandTimeout` (ms)',
+          },
+        },
+      ],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/ioredis-old/src/cache.ts'),
+      code: `import Redis from 'ioredis'; export const redis = new Redis({ commandTimeout: 5000 });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 63,
+          endLine: 1,
+          endColumn: 83,
+          messageId: 'ignoredTimeout',
+          data: {
+            key: 'commandTimeout',
+            label: 'ioredis',
+            fix: 'race each command against a timer (a timeout wrapper), or upgrade to ioredis 4.25 or later and set `commandTimeout` (ms)',
+          },
+        },
+      ],
+    },
+    {
+      // ioredis 4.25–5.3 has `commandTimeout` but no `socketTimeout` (5.4.0): that one is ignored.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/ioredis-v4/src/cache.ts'),
+      code: `import Redis from 'ioredis'; export const redis = new Redis({ socketTimeout: 5000 });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 63,
+          endLine: 1,
+          endColumn: 82,
+          messageId: 'ignoredTimeout',
+          data: { key: 'socketTimeout', label: 'ioredis', fix: 'set `commandTimeout` (ms) in the options' },
+        },
+      ],
     },
     {
       // node-redis 5 has `socket.socketTimeout`: the fix names it.
