@@ -286,8 +286,9 @@ export class DeadlineReader {
   /**
    * The undici dispatcher a fetch's init hands it (`{ dispatcher: agent }`), followed to where it is
    * made: a const, a class field or `this.x` assigned once, through `.compose(…)` and the agent a
-   * `RetryAgent` wraps, or (project facts) an export of another module of the project. Made where
-   * the reader cannot see (a parameter, a call result), it is unseen.
+   * `RetryAgent` wraps, or (project facts) an export of another module of the project or what a
+   * getter another module exports returns. Made where the reader cannot see (a parameter, any other
+   * call's result), it is unseen.
    */
   private dispatcherOf(options: Summary): DispatcherFacts | undefined {
     const prop = getProp(options, 'dispatcher');
