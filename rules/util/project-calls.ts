@@ -2263,17 +2263,28 @@ class Session {
     from: Node,
     depth: number,
   ): HeldConstruction | undefined {
-    if (depth > MAX_DEPTH || shadowed(from, name)) return undefined;
-    let held: { info: ModuleInfo; node: Node } | undefined;
-    const imported = info.imports.get(name);
-    if (imported) {
-      if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
-      held = this.imported(info, imported, depth + 1);
-    } else {
-      const local = info.locals.get(name);
-      held = local ? { info, node: local } : undefined;
-    }
+    const held = this.heldValue(info, name, from, depth);
     return held && this.construction(held.info, held.node, depth + 1);
+  }
+
+  /**
+   * The value the name `name` holds where `from` is written: a top-level binding of `info`, or
+   * what another module of the project exports under the name it is imported by.
+   */
+  private heldValue(
+    info: ModuleInfo,
+    name: string,
+    from: Node,
+    depth: number,
+  ): { info: ModuleInfo; node: Node } | undefined {
+    if (depth > MAX_DEPTH || shadowed(from, name)) return undefined;
+    const imported = info.imports.get(name);
+    if (!imported) {
+      const local = info.locals.get(name);
+      return local ? { info, node: local } : undefined;
+    }
+    if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
+    return this.imported(info, imported, depth + 1);
   }
 
   /** {@link heldConstruction} for a value written in `info`. */
@@ -2322,16 +2333,7 @@ class Session {
     from: Node,
     depth: number,
   ): HeldConstruction | undefined {
-    if (depth > MAX_DEPTH || shadowed(from, name)) return undefined;
-    let held: { info: ModuleInfo; node: Node } | undefined;
-    const imported = info.imports.get(name);
-    if (imported) {
-      if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
-      held = this.imported(info, imported, depth + 1);
-    } else {
-      const local = info.locals.get(name);
-      held = local ? { info, node: local } : undefined;
-    }
+    const held = this.heldValue(info, name, from, depth);
     const fn = held && unwrap(held.node);
     return held && fn && isFunction(fn) ? this.returnedConstruction(held.info, fn, depth + 1) : undefined;
   }
