@@ -38,12 +38,15 @@ import { answersOf, nobodyWaits } from './util/waiters.js';
 import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection } from './util/subscriber.js';
+import { type UrlLookups, isLoopbackRequest } from './util/loopback.js';
 import { addOptionFix } from './util/fix.js';
 import {
   awaitedIn,
+  fieldInit,
   processConstructions,
   projectDispatchers,
   projectBareRequests,
+  projectTexts,
   projectTypedInstances,
   projectUnboundedCalls,
 } from './util/project-calls.js';
@@ -431,8 +434,45 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
+    /** Families whose calls name the URL they request. */
+    const URL_FAMILIES = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', 'superagent', 'undici', 'http']);
+    let texts: ((name: TSESTree.Identifier) => string | undefined) | null = null;
+    const urlLookups: UrlLookups = {
+      name: id => {
+        const init = model.constInit(id);
+        if (init) return init;
+        // An import, or a `require` of the project: what the other module's const holds.
+        const kind = model.findVariable(id)?.defs[0]?.type;
+        if (kind !== 'ImportBinding' && kind !== 'Variable') return undefined;
+        texts ??= projectTexts(context) ?? (() => undefined);
+        return texts(id);
+      },
+      field: member => {
+        let owner: Node | undefined = member.parent;
+        while (
+          owner &&
+          owner.type !== AST_NODE_TYPES.ClassDeclaration &&
+          owner.type !== AST_NODE_TYPES.ClassExpression
+        )
+          owner = owner.parent;
+        const key = memberName(member);
+        return owner && key ? fieldInit(owner, key) : undefined;
+      },
+    };
+
+    /** A request to a URL fixed to this machine (util/loopback.ts). */
+    function isLoopback(classified: Classified): boolean {
+      const { node, role } = classified;
+      return (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        role.role === 'call' &&
+        URL_FAMILIES.has(role.family) &&
+        isLoopbackRequest(node, urlLookups)
+      );
+    }
+
     function checkCall(classified: Classified): void {
-      if (isBrowserFetch(classified.node)) return;
+      if (isBrowserFetch(classified.node) || isLoopback(classified)) return;
       const verdict = reader.decide(classified, options.requireTotalTimeout ?? false);
       if (verdict) report(classified, verdict, false);
     }

@@ -67,6 +67,7 @@ import {
   projectRoot,
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
+import { type UrlLookups, isLoopbackRequest, urlText } from './loopback.js';
 import { type InputGuard, carryGuards, inputGuards, unmetBy } from './input-guards.js';
 import { type WaitersModel, nobodyWaits, syntacticWaitersModel } from './waiters.js';
 
@@ -1545,7 +1546,8 @@ class Session {
         // A request sent and not waited for (`void fetch(…)`, `axios.post(…).catch(log)`) holds no
         // caller up.
         if (!awaitedIn(node, fn)) return false;
-        let request = bareRequest(where, node, axiosDefaults);
+        const lookups = moduleLookups(where, (name, at) => this.heldText(where, name, at, depth + 1));
+        let request = bareRequest(where, node, axiosDefaults, lookups);
         let inner = request || depth >= NESTED_CALLS ? undefined : this.calledFunction(where, node);
         // `httpFetch(url, { method })`: a request wrapper of the project bounded only by what its
         // caller gives it. This call is the request, and a bare one when it gives no deadline.
@@ -1557,7 +1559,9 @@ class Session {
         }
         if (!request && !inner) return false;
         // Sent only for some inputs (`if (externalUrl) …`): judged against each call's arguments.
-        const guards = inputGuards(node, fn, branch => sendsBareRequest(where, fn, branch, axiosDefaults));
+        const guards = inputGuards(node, fn, branch =>
+          sendsBareRequest(where, fn, branch, axiosDefaults, lookups),
+        );
         if (request) {
           found.push({ line: node.loc.start.line, text: calleeWords(node), family: request, guards });
           return false;
@@ -2287,6 +2291,21 @@ class Session {
     return this.imported(info, imported, depth + 1);
   }
 
+  /**
+   * The text of the string the name `name` holds where `from` is written (a const of `info`, or what
+   * another module of the project exports under it), read as {@link urlText} reads a URL.
+   */
+  heldText(info: ModuleInfo, name: string, from: Node, depth: number): string | undefined {
+    const held = this.heldValue(info, name, from, depth);
+    return (
+      held &&
+      urlText(
+        held.node,
+        moduleLookups(held.info, (id, at) => this.heldText(held.info, id, at, depth + 1)),
+      )
+    );
+  }
+
   /** {@link heldConstruction} for a value written in `info`. */
   private construction(info: ModuleInfo, node: Node, depth: number): HeldConstruction | undefined {
     if (depth > MAX_DEPTH) return undefined;
@@ -2644,6 +2663,20 @@ export function projectHeldInstances(
 }
 
 /**
+ * Creates the question "what string does this imported name hold?" ({@link Session.heldText}): the
+ * text of a const another module of the project exports, as far as it is written. Undefined where
+ * project facts are off (oxlint, node_modules, no absolute filename).
+ */
+export function projectTexts(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((name: TSESTree.Identifier) => string | undefined) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return name => session.heldText(own, name.name, name, 0);
+}
+
+/**
  * Creates the question "which undici dispatcher, made in another module of the project, does this
  * imported name hold (or, `called`, does a call of it give)?" ({@link Session.heldDispatcher}), for
  * a fetch handed one. Undefined where
@@ -2746,6 +2779,7 @@ function bareRequest(
   where: ModuleInfo,
   call: TSESTree.CallExpression,
   axiosDefaults: boolean,
+  lookups: UrlLookups = moduleLookups(where),
 ): 'fetch' | 'axios' | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -2765,7 +2799,7 @@ function bareRequest(
         url.type === AST_NODE_TYPES.BinaryExpression ||
         ((url.type === AST_NODE_TYPES.Identifier || url.type === AST_NODE_TYPES.MemberExpression) &&
           !REQUEST_NAME.test(writtenName(url) ?? 'request')));
-    return literal && plainUrl ? 'fetch' : undefined;
+    return literal && plainUrl && !isLoopbackRequest(call, lookups) ? 'fetch' : undefined;
   }
   if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const verb = memberName(callee) ?? '';
@@ -2781,6 +2815,7 @@ function bareRequest(
       config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement))
   )
     return undefined;
+  if (isLoopbackRequest(call, lookups)) return undefined;
   const object = unwrap(callee.object);
   const axiosName = [...where.imports].find(
     ([, imported]) =>
@@ -2838,7 +2873,13 @@ function bareRequest(
  * awaited `Promise.all`. A call whose promise is dropped (a statement of its own, `void`) is not.
  */
 /** A branch of `fn` sends a bare request of its own that `fn` waits for (not one it calls into). */
-function sendsBareRequest(info: ModuleInfo, fn: FunctionNode, branch: Node, axiosDefaults: boolean): boolean {
+function sendsBareRequest(
+  info: ModuleInfo,
+  fn: FunctionNode,
+  branch: Node,
+  axiosDefaults: boolean,
+  lookups: UrlLookups,
+): boolean {
   return (
     findNode(
       branch,
@@ -2846,7 +2887,7 @@ function sendsBareRequest(info: ModuleInfo, fn: FunctionNode, branch: Node, axio
         node.type === AST_NODE_TYPES.CallExpression &&
         !boundAtCall(node) &&
         awaitedIn(node, fn) &&
-        bareRequest(info, node, axiosDefaults) !== undefined,
+        bareRequest(info, node, axiosDefaults, lookups) !== undefined,
       node => !isFunction(node),
     ) !== undefined
   );
@@ -2956,7 +2997,27 @@ function declaresVariable(statement: Node, name: string): boolean {
 }
 
 /** What a field of a class is given where it is made: its initializer, or `this.field = …` in the constructor. */
-function fieldInit(
+/**
+ * How a URL written in `info` is read: a const of an enclosing function or of the module, a field of
+ * the enclosing class, and, with `imported`, a name another module of the project exports.
+ */
+function moduleLookups(
+  info: ModuleInfo,
+  imported?: (name: string, at: Node) => string | undefined,
+): UrlLookups {
+  const resolve = syntacticResolve(info.locals);
+  return {
+    name: id => resolve(id.name, id) ?? (info.imports.has(id.name) ? imported?.(id.name, id) : undefined),
+    field: member => {
+      const owner = enclosingClass(member);
+      const key = memberName(member);
+      return owner && key ? fieldInit(owner, key) : undefined;
+    },
+  };
+}
+
+/** The one value `this.<field>` is given in the class: its field initialiser or its constructor's assignment. */
+export function fieldInit(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,
 ): Node | undefined {

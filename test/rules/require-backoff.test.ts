@@ -697,6 +697,26 @@ for (let attempt = 0; attempt < 4; attempt++) {
   ],
   invalid: [
     {
+      // A project's sleep helper marked with `$` (`Common.sleep$`) is a wait: the restart waits a
+      // constant minute (reported as such, not as a retry that goes round at once).
+      code: `import axios from 'axios';
+import { Common } from './common';
+export class Backend {
+  async run(): Promise<void> {
+    try {
+      await axios.get('https://node.internal/status', { timeout: 5000 });
+    } catch (e) {
+      await Common.sleep$(1000 * 60);
+      void this.run();
+    }
+  }
+}`,
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 12, messageId: 'unboundedRetry' },
+        { line: 8, column: 13, endLine: 8, endColumn: 37, messageId: 'constantDelay', suggestions: [] },
+      ],
+    },
+    {
       // A sleep through a const that holds an injected sleep or an inline default (s14's Capgo
       // files/retry.ts): the loop waits, doubling, so it is judged by that wait (no cap, no
       // jitter), not reported as retrying at once.

@@ -408,6 +408,25 @@ await ddb.send(new GetItemCommand(input), { abortSignal: AbortSignal.timeout(200
     `const BASE_PATH = '/api/v3/tags';
 async function request(url: string, init: RequestInit) { return fetch(url, { cache: 'no-store', ...init }); }
 export const rename = (id: string, name: string) => request(\`\${BASE_PATH}/\${id}\`, { method: 'PATCH', body: name });`,
+    // A URL fixed to this machine: the request reaches a process of the same host, not a server
+    // across the network.
+    `await fetch('http://localhost:8080/health');`,
+    `const port = 8888; export const online = () => fetch(\`http://0.0.0.0:\${port}/status\`);`,
+    `import axios from 'axios';
+const LOCAL = 'http://127.0.0.1:3000/app';
+export async function me(token: string) {
+  const serverUrl = LOCAL;
+  return axios.get(serverUrl + '/users/me', { headers: { token } });
+}`,
+    `import axios from 'axios';
+const LOCAL = 'http://[::1]:8080/app';
+export const batch = (requests: unknown[]) => axios.post('batch', { requests }, { baseURL: LOCAL });`,
+    `export class CollectorApi {
+  endpoint: string;
+  constructor() { this.endpoint = \`http://0.0.0.0:\${CollectorApi.port()}\`; }
+  static port() { return Number(process.env.COLLECTOR_PORT ?? 8888); }
+  async accepts() { return (await fetch(\`\${this.endpoint}/accepts\`)).json(); }
+}`,
     // Meilisearch: `timeout` in the config bounds every request; a custom httpClient is the team's own transport.
     `import { MeiliSearch } from 'meilisearch'; export const search = new MeiliSearch({ host, apiKey, timeout: 5000 });`,
     `import { Meilisearch } from 'meilisearch'; export const search = new Meilisearch({ host, httpClient: timedFetch });`,
@@ -760,6 +779,41 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    // Not fixed to this machine: the environment may name any host; a sidecar proxy's API forwards
+    // to other services; hosts that only begin like a loopback one.
+    ...[
+      "process.env.API_URL ?? 'http://localhost:3000'",
+      "'http://localhost:3500/v1.0/invoke/orders/method/new'",
+      '`http://127.0.0.1:${port}/v1.0/state/cart`',
+      "'http://localhost.example.com/health'",
+      "'http://127.0.0.1.nip.io/health'",
+      "'http://10.0.0.1:8080/health'",
+      "base + '/health'",
+    ].map(url => {
+      const code = `declare const port: number; declare const base: string;
+export const check = () => fetch(${url});`;
+      return {
+        code,
+        errors: [
+          {
+            line: 2,
+            column: 28,
+            endLine: 2,
+            endColumn: 33,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  `fetch(${url})`,
+                  `fetch(${url}, { signal: AbortSignal.timeout(10000) })`,
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    }),
     {
       // \`read().finally(() => loop())\`: the next round of the loop waits for this read to settle.
       code: `export class Reader {
@@ -2958,6 +3012,16 @@ export async function balance(key: PublicKey) {
       options: [{ checkTests: true }],
       errors: [
         { line: 8, column: 27, endLine: 8, endColumn: 37, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
+      // Requests to a URL fixed to this machine (a loopback address a module of the project
+      // exports, a class field) are not reported; the remote search beside them is.
+      filename: path.join(REQUESTS, 'src/routes/local.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/local.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 15, column: 10, endLine: 15, endColumn: 26, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     (() => {
