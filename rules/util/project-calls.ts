@@ -3208,7 +3208,10 @@ function usesElsewhere(
     const text = moduleText(file, stamp);
     if (text === undefined) continue;
     if (what.exported === 'member') {
-      if (named.test(text)) return 'waited';
+      if (!named.test(text)) continue;
+      const uses = memberUses(moduleInfo(file, parser, context), what.name);
+      if (uses === 'waited') return 'waited';
+      dropped += uses;
       continue;
     }
     if (!text.includes(token) || (what.exported === 'named' && !named.test(text))) continue;
@@ -3284,6 +3287,46 @@ function usesElsewhere(
     if (waited) return 'waited';
   }
   return dropped > 0 ? 'dropped' : 'none';
+}
+
+/**
+ * How a module mentions a class member's name, looked for by the name alone: `waited` at the first
+ * mention that may wait for it (a call that is awaited, returned or held; any use that is not a
+ * call; the name as a string or a key), else how many of its calls drop their promise
+ * (`void this.send(…)`, a statement of its own). A member of the same name declared in a class of
+ * that module is that class's own, not a use. A module that cannot be read counts as waiting.
+ */
+function memberUses(info: ModuleInfo | undefined, name: string): number | 'waited' {
+  if (!info) return 'waited';
+  let dropped = 0;
+  let waiters: WaitersModel | undefined;
+  const found = findNode(info.program, node => {
+    if (node.type === AST_NODE_TYPES.Literal) return node.value === name;
+    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
+    const parent = node.parent;
+    if (
+      (parent?.type === AST_NODE_TYPES.MethodDefinition ||
+        parent?.type === AST_NODE_TYPES.PropertyDefinition ||
+        parent?.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
+      parent.key === node &&
+      !parent.computed
+    )
+      return false;
+    const call = parent?.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.property === node &&
+      !parent.computed &&
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.callee === parent &&
+      nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call)
+    ) {
+      dropped++;
+      return false;
+    }
+    return true;
+  });
+  return found ? 'waited' : dropped;
 }
 
 /** `x` in `const x = require('./x')` or `const { x } = require('./x')`: where a module binds it. */

@@ -337,7 +337,8 @@ function isCombinatorOf(call: Node | undefined, list: Node): boolean {
 
 /**
  * A method whose every use is a call nobody waits for: a private one (`#name`, TypeScript `private`)
- * in its class, another in its file when no other module of the package names it.
+ * in its class, another in its file when no other module of the package waits for a member of
+ * that name (none names it, or each call there drops its promise).
  */
 function methodDropped(model: WaitersModel, method: TSESTree.MethodDefinition, depth: number): boolean {
   if (method.computed || method.kind !== 'method' || method.static) return false;
@@ -352,7 +353,9 @@ function methodDropped(model: WaitersModel, method: TSESTree.MethodDefinition, d
   // A method others may call: only when no other module of the package names it, and then every
   // use in this file counts, not only those in its class.
   const open = !hash && method.accessibility !== 'private';
-  if (open && model.usesElsewhere({ name, exported: 'member' }) !== 'none') return false;
+  // Calls elsewhere that all drop the promise (`void this.send(…)` in another class) leave this
+  // file's uses to decide.
+  if (open && model.usesElsewhere({ name, exported: 'member' }) === 'waited') return false;
   const uses: TSESTree.MemberExpression[] = [];
   findNode(open ? (model.sourceCode.ast as Node) : body, node => {
     if (
