@@ -179,8 +179,69 @@ function settledFunction(node: Node): FunctionNode | undefined {
     return enclosingFunction(parent);
   // `async () => call()`: the arrow's expression body is its answer.
   if (isFunction(parent) && parent.body === current) return parent;
-  return undefined;
+  return executorSettledBy(node);
 }
+
+/**
+ * The promise executor a statement settles: `new Promise((resolve, reject) => { call().then(() =>
+ * resolve()).catch(reject); })`, where a callback of the chain (or a handler given by name) calls or
+ * is the executor's `resolve` or `reject`. The new promise waits for the call as if the executor
+ * returned it.
+ */
+function executorSettledBy(node: Node): FunctionNode | undefined {
+  const handlers: Node[] = [];
+  let current: Node = node;
+  for (;;) {
+    const parent = current.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === current &&
+      CONTINUATIONS.has(memberName(parent) ?? '') &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
+      handlers.push(...(parent.parent.arguments as Node[]));
+      current = parent.parent;
+      continue;
+    }
+    if (
+      parent?.type === AST_NODE_TYPES.ChainExpression ||
+      parent?.type === AST_NODE_TYPES.TSAsExpression ||
+      parent?.type === AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      current = parent;
+      continue;
+    }
+    if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+    break;
+  }
+  const executor = enclosingFunction(current);
+  if (!executor || !isPromiseExecutor(executor)) return undefined;
+  const settlers = new Set(
+    executor.params
+      .slice(0, 2)
+      .flatMap(param => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])),
+  );
+  if (settlers.size === 0) return undefined;
+  const settles = handlers.some(handler => {
+    const inner = unwrap(handler);
+    if (inner.type === AST_NODE_TYPES.Identifier) return settlers.has(inner.name);
+    return (
+      isFunction(inner) &&
+      findNode(
+        inner.body,
+        found =>
+          found.type === AST_NODE_TYPES.CallExpression &&
+          found.callee.type === AST_NODE_TYPES.Identifier &&
+          settlers.has(found.callee.name),
+      ) !== undefined
+    );
+  });
+  return settles ? executor : undefined;
+}
+
+/** Methods that continue a promise chain. */
+const CONTINUATIONS = new Set(['then', 'catch', 'finally']);
 
 /**
  * A request nobody listens to: the call is handed no callback and the request it returns is thrown

@@ -60,6 +60,17 @@ ruleTester.run('require-timeout', rule, {
       code: readFileSync(path.join(CALLERS, file), 'utf8'),
       options: [{ checkTests: true }] as const,
     })),
+    // A request that settles a promise executor (`.then(() => resolve()).catch(reject)`): the
+    // new promise waits for it, and nobody waits for that one.
+    `import axios from 'axios';
+function remove(name) {
+  return new Promise((resolve, reject) => {
+    axios.delete('https://gw.internal/functions', { data: { name } }).then(() => resolve()).catch(reject);
+  });
+}
+export function cleanup(name) {
+  remove(name).catch(error => console.error(error));
+}`,
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
     `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
@@ -779,6 +790,36 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    (() => {
+      // The same executor, and a caller that waits for its promise.
+      const code = `import axios from 'axios';
+function remove(name) {
+  return new Promise((resolve, reject) => {
+    axios.delete('https://gw.internal/functions', { data: { name } }).then(() => resolve()).catch(reject);
+  });
+}
+export async function cleanup(name) {
+  await remove(name);
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 4,
+            column: 5,
+            endLine: 4,
+            endColumn: 17,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestTimeout' as const,
+                output: code.replace('{ data: { name } }', '{ timeout: 10000, data: { name } }'),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     // Not fixed to this machine: the environment may name any host; a sidecar proxy's API forwards
     // to other services; hosts that only begin like a loopback one.
     ...[
