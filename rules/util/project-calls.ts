@@ -488,6 +488,7 @@ function workspaceRoot(fromDir: string, cwd: string): string {
   for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
     if (
       hasFile(path.join(dir, 'pnpm-workspace.yaml')) ||
+      hasFile(path.join(dir, 'rush.json')) ||
       readJsonc(path.join(dir, 'package.json'))?.workspaces
     ) {
       found = dir;
@@ -499,11 +500,19 @@ function workspaceRoot(fromDir: string, cwd: string): string {
   return found;
 }
 
-/** Workspace packages below a monorepo root (two directory levels, as in packages/x and apps/web/x), by name. */
+/**
+ * Workspace packages below a monorepo root (two directory levels, as in packages/x and apps/web/x),
+ * by name; in a Rush monorepo, also every project its rush.json lists, at any depth.
+ */
 function workspacePackages(root: string): Map<string, string> {
   const cached = workspaces.get(root);
   if (cached) return cached;
   const found = new Map<string, string>();
+  const rush = readJsonc(path.join(root, 'rush.json'))?.projects;
+  if (Array.isArray(rush))
+    for (const project of rush as { packageName?: unknown; projectFolder?: unknown }[])
+      if (typeof project?.packageName === 'string' && typeof project.projectFolder === 'string')
+        found.set(project.packageName, path.join(root, project.projectFolder));
   const visit = (dir: string, depth: number): void => {
     let entries;
     try {

@@ -240,6 +240,23 @@ function executorSettledBy(node: Node): FunctionNode | undefined {
   return settles ? executor : undefined;
 }
 
+/** `fn` calls its parameter at `index` (`async function withRetry(work) { … await work() … }`). */
+function callsParameter(fn: FunctionNode, index: number): boolean {
+  let parameter: Node | undefined = fn.params[index] as Node | undefined;
+  if (parameter?.type === AST_NODE_TYPES.AssignmentPattern) parameter = parameter.left;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = parameter.name;
+  return (
+    findNode(
+      fn.body,
+      node =>
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === name,
+    ) !== undefined
+  );
+}
+
 /** Methods that continue a promise chain. */
 const CONTINUATIONS = new Set(['then', 'catch', 'finally']);
 
@@ -305,6 +322,11 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     )
       return true;
     if (name && MAPPERS.has(name) && parent.arguments[0] === fn) return promisesDropped(model, parent, depth);
+    // `await withRetry(() => fetchReport(…))`: a helper of the file or the project that calls the
+    // function it is given settles with it, so whoever waits for the helper's call waits for it.
+    const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+    const helper = inFunction(parent) ? model.calledFunction?.(parent) : undefined;
+    if (helper && callsParameter(helper, index)) return nobodyWaits(model, parent, depth);
     return false;
   }
   if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn)

@@ -11,6 +11,8 @@ const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 const ruleTester = new RuleTester();
 /** A project whose request wrapper (src/lib/http.ts) bounds its request only with the caller's timeout. */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
+/** A Rush monorepo whose projects rush.json lists (test/fixtures/project-rush). */
+const RUSH = path.join(import.meta.dirname, '../fixtures/project-rush');
 /** A monorepo whose S3 client is made in a workspace package (test/fixtures/project-workspace). */
 const WORKSPACE = path.join(import.meta.dirname, '../fixtures/project-workspace');
 /** A package whose exported functions and methods are called from its other modules (test/fixtures/project-callers). */
@@ -3177,6 +3179,17 @@ export async function POST() {
       errors: [
         { line: 9, column: 28, endLine: 9, endColumn: 37, messageId: 'wrapperWithoutDeadline' },
         { line: 31, column: 19, endLine: 31, endColumn: 28, messageId: 'wrapperWithoutDeadline' },
+      ],
+    },
+    {
+      // A Rush monorepo: the workspace packages rush.json lists are read. The report request is
+      // reported at the call; the usage fetch, retried through the workspace's `withRetry` by a
+      // function started only with `void`, is not.
+      filename: path.join(RUSH, 'services/bot/pod/src/billing.ts'),
+      code: readFileSync(path.join(RUSH, 'services/bot/pod/src/billing.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 16, column: 10, endLine: 16, endColumn: 21, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {
