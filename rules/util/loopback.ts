@@ -77,6 +77,10 @@ export function isLoopbackText(text: string | undefined): boolean {
   return text !== undefined && LOOPBACK.test(text) && !SIDECAR.test(text);
 }
 
+/** Keys of node:http's request options that name the host, and a loopback host alone. */
+const HOST_KEYS = new Set(['host', 'hostname']);
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\])$/i;
+
 /** Keys of a request's options object that carry its URL. */
 const URL_KEYS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl', 'origin']);
 
@@ -108,6 +112,9 @@ export function isLoopbackRequest(call: TSESTree.CallExpression, lookups: UrlLoo
           return property.value as Node;
     return undefined;
   };
+  // node:http's options: `{ host: 'localhost', port: 8080, path }`.
+  const host = url.type === AST_NODE_TYPES.ObjectExpression ? keyed(HOST_KEYS) : undefined;
+  if (host) return LOOPBACK_HOST.test(urlText(host, lookups) ?? '');
   const direct = url.type === AST_NODE_TYPES.ObjectExpression ? keyed(new Set(['url', 'uri'])) : url;
   const text = urlText(direct, lookups);
   if (text !== undefined && /^[a-z][a-z\d+.-]*:/i.test(text)) return isLoopbackText(text);

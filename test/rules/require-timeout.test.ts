@@ -431,6 +431,11 @@ export async function me(token: string) {
   const serverUrl = LOCAL;
   return axios.get(serverUrl + '/users/me', { headers: { token } });
 }`,
+    `import http from 'node:http';
+export async function ping() {
+  const req = http.request({ host: '127.0.0.1', port: 9901, path: '/ready' }, res => res.resume());
+  req.end();
+}`,
     `import axios from 'axios';
 const LOCAL = 'http://[::1]:8080/app';
 export const batch = (requests: unknown[]) => axios.post('batch', { requests }, { baseURL: LOCAL });`,
