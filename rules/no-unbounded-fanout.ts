@@ -268,6 +268,10 @@ export default createModelRule<Options, MessageIds>({
         if (name !== undefined && BOUNDED_NAME.test(name)) return true;
         // `subscription.items.data` of a `Stripe.Subscription`: a list the API embeds one page of.
         if (isEmbeddedPage(model, node)) return true;
+        // `this.permissionMap[action][ref]`: an entry of a literal table a class field holds; small
+        // when every entry it may be is.
+        const entries = tableEntries(node);
+        if (entries) return entries.length > 0 && entries.every(entry => isSmall(entry, depth + 1));
         // `this.HOOKS`: a field of the class that holds a short literal list and is never changed.
         const field = literalField(node);
         if (field) return isSmall(field, depth + 1);
@@ -286,6 +290,33 @@ export default createModelRule<Options, MessageIds>({
     function returnsSmall(fn: FunctionNode, depth: number): boolean {
       const returned = returnedValues(fn);
       return returned.length > 0 && returned.every(value => isSmall(value, depth));
+    }
+
+    /**
+     * The values `node` may read from a literal table held by a class field that is never changed
+     * ({@link literalField}): `this.map[key]` is any value of the table (the one named by a
+     * non-computed key), `this.map[a][b]` any value of those; undefined when the object is not such
+     * a table (a spread in it, a value that is not an object literal where a key is read).
+     */
+    function tableEntries(node: TSESTree.MemberExpression, depth = 0): Node[] | undefined {
+      if (depth > 4) return undefined;
+      const object = unwrap(node.object as Node);
+      if (object.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const field = literalField(object);
+      const tables = field ? [field] : tableEntries(object, depth + 1);
+      if (!tables) return undefined;
+      const key = node.computed ? undefined : memberName(node);
+      const values: Node[] = [];
+      for (const table of tables) {
+        const inner = unwrap(table);
+        if (inner.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+        for (const property of inner.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) return undefined;
+          if (key === undefined || (!property.computed && propertyKey(property) === key))
+            values.push(property.value as Node);
+        }
+      }
+      return values;
     }
 
     /**

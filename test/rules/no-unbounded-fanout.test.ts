@@ -25,6 +25,20 @@ ruleTester.run('no-unbounded-fanout', rule, {
     return Promise.all(Object.values(this.endpoints).map(url => fetch(url, { signal: AbortSignal.timeout(5000) })));
   }
 }`,
+    // An entry of a literal table a class field holds, read with computed keys: every list in it is short.
+    `export class AttachmentGuard {
+  private permissionMap: Record<string, Record<string, [string, string][]>> = {
+    read: { avatar: [['user', 'read']], setting: [['setting', 'read'], ['attachment', 'read']] },
+    create: { avatar: [['user', 'update']], message: [['message', 'create'], ['attachment', 'create']] },
+  };
+  async allowed(action: string, ref: string, userId: string) {
+    const permissions = this.permissionMap[action][ref];
+    const checks = await Promise.all(
+      permissions.map(([model, permission]) => fetch(\`https://acl.internal/\${userId}/\${model}/\${permission}\`)),
+    );
+    return checks.every(check => check.ok);
+  }
+}`,
     // A utility library's map over local work.
     `import _ from 'lodash'; export const names = (ids: string[]) => Promise.all(_.map(ids, async id => id.trim()));`,
     // Project calls: a project function that only computes is local work.
