@@ -50,6 +50,11 @@ export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
  */
 const BOUNDED_NAME =
   /(?:chunk|batch|page|slice|sliced|window|shard)(?:Items|Ids|Keys|Rows|Entries|Records)?$/i;
+/**
+ * A module of deployment settings, by its last path segment: `@overleaf/settings`, `config` (node-config),
+ * `./config`, `../app-config.js`.
+ */
+const SETTINGS_MODULE = /(?:^|[/@])(?:settings|config|configuration|app-?config)(?:\.[cm]?[jt]s)?$/i;
 /** Methods that run a task through a queue or limiter: `queue.add(fn)`, `limiter.schedule(fn)`. */
 const LIMITER_METHOD = /^(?:add|schedule|run|enqueue|submit|wrap)$/;
 /** Names of a queue or limiter: `aiQueue`, `limiter`, `rateLimit`, `semaphore`, `throttle`. */
@@ -268,6 +273,10 @@ export default createModelRule<Options, MessageIds>({
         if (name !== undefined && BOUNDED_NAME.test(name)) return true;
         // `subscription.items.data` of a `Stripe.Subscription`: a list the API embeds one page of.
         if (isEmbeddedPage(model, node)) return true;
+        // `Settings.apis.cache.instances`: a list the deployment's settings module holds, as long
+        // as whoever deploys the service wrote it (like an environment list).
+        const read = model.valueOf(node);
+        if (read.kind === 'module' && read.path.length > 0 && SETTINGS_MODULE.test(read.module)) return true;
         // `this.permissionMap[action][ref]`: an entry of a literal table a class field holds; small
         // when every entry it may be is.
         const entries = tableEntries(node);

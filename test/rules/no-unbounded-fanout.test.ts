@@ -39,6 +39,19 @@ ruleTester.run('no-unbounded-fanout', rule, {
     return checks.every(check => check.ok);
   }
 }`,
+    // A list the deployment's settings module holds (operator-sized, like an environment list).
+    `import Settings from '@overleaf/settings';
+export async function clearCache(path: string) {
+  await Promise.all(
+    Settings.apis.clsiCache.instances.map(({ url }: { url: string }) =>
+      fetch(new URL(path, url), { method: 'DELETE', signal: AbortSignal.timeout(5000) }),
+    ),
+  );
+}`,
+    `import Settings from '../settings.js';
+export async function warm() {
+  await Promise.all(Settings.cache.peers.map(({ url }: { url: string }) => fetch(url, { signal: AbortSignal.timeout(2000) })));
+}`,
     // A utility library's map over local work.
     `import _ from 'lodash'; export const names = (ids: string[]) => Promise.all(_.map(ids, async id => id.trim()));`,
     // Project calls: a project function that only computes is local work.
