@@ -257,6 +257,20 @@ function callsParameter(fn: FunctionNode, index: number): boolean {
   );
 }
 
+/** `fn` changes state outside itself: a member updated or assigned (`this.runningTasks++`, `pool.busy = true`). */
+function keepsCount(fn: FunctionNode): boolean {
+  return (
+    findNode(fn.body, node => {
+      if (node.type === AST_NODE_TYPES.UpdateExpression)
+        return unwrap(node.argument).type === AST_NODE_TYPES.MemberExpression;
+      return (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        unwrap(node.left).type === AST_NODE_TYPES.MemberExpression
+      );
+    }) !== undefined
+  );
+}
+
 /** Methods that continue a promise chain. */
 const CONTINUATIONS = new Set(['then', 'catch', 'finally']);
 
@@ -324,9 +338,12 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     if (name && MAPPERS.has(name) && parent.arguments[0] === fn) return promisesDropped(model, parent, depth);
     // `await withRetry(() => fetchReport(…))`: a helper of the file or the project that calls the
     // function it is given settles with it, so whoever waits for the helper's call waits for it.
+    // A helper that keeps count of what runs (`this.running++`, a pool's slot) is waited on by its
+    // pool whoever drops its promise: a task that hangs holds the slot.
     const index = parent.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
     const helper = inFunction(parent) ? model.calledFunction?.(parent) : undefined;
-    if (helper && callsParameter(helper, index)) return nobodyWaits(model, parent, depth);
+    if (helper && callsParameter(helper, index) && !keepsCount(helper))
+      return nobodyWaits(model, parent, depth);
     return false;
   }
   if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn)

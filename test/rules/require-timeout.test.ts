@@ -798,6 +798,66 @@ export async function slot(wallet: SolanaWallet) {
   ],
   invalid: [
     (() => {
+      // Tasks handed to helpers of the class that call them, started with \`void\`: the pool that
+      // keeps count of what runs waits for its task (a hung one holds the slot); the retry helper's
+      // caller drops its promise, so nobody waits for the refresh.
+      const code = `export class WorkspaceWorker {
+  private running = 0;
+  async exec(op: () => Promise<void>): Promise<void> {
+    this.running++;
+    await op().finally(() => {
+      this.running--;
+    });
+  }
+  async retry(op: () => Promise<void>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await op();
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
+  }
+  start(ids: string[]): void {
+    for (const id of ids) {
+      void this.exec(async () => {
+        await this.notify(id);
+      });
+      void this.retry(async () => {
+        await this.refresh(id);
+      });
+    }
+  }
+  private async notify(id: string): Promise<void> {
+    await fetch(\`https://transactor.internal/manage/\${id}\`, { method: 'PUT' });
+  }
+  private async refresh(id: string): Promise<void> {
+    await fetch(\`https://cache.internal/refresh/\${id}\`, { method: 'POST' });
+  }
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 29,
+            column: 11,
+            endLine: 29,
+            endColumn: 16,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  "{ method: 'PUT' }",
+                  "{ signal: AbortSignal.timeout(10000), method: 'PUT' }",
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    (() => {
       // The same executor, and a caller that waits for its promise.
       const code = `import axios from 'axios';
 function remove(name) {
