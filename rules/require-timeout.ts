@@ -472,9 +472,10 @@ export default createModelRule<Options, MessageIds>({
     }
 
     function checkCall(classified: Classified): void {
-      if (isBrowserFetch(classified.node) || isLoopback(classified)) return;
+      if (isBrowserFetch(classified.node)) return;
       const verdict = reader.decide(classified, options.requireTotalTimeout ?? false);
-      if (verdict) report(classified, verdict, false);
+      // Where the URL is read (another module's const, perhaps): only for a call about to be reported.
+      if (verdict && !isLoopback(classified)) report(classified, verdict, false);
     }
 
     /**

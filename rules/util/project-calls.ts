@@ -1547,6 +1547,8 @@ class Session {
     depth: number,
   ): BareRequest[] {
     const found: BareRequest[] = [];
+    // How a request's URL is read, for one to this machine (util/loopback.ts).
+    const lookups = moduleLookups(where, (name, at) => this.heldText(where, name, at, depth + 1));
     findNode(
       fn.body,
       node => {
@@ -1555,7 +1557,6 @@ class Session {
         // A request sent and not waited for (`void fetch(…)`, `axios.post(…).catch(log)`) holds no
         // caller up.
         if (!awaitedIn(node, fn)) return false;
-        const lookups = moduleLookups(where, (name, at) => this.heldText(where, name, at, depth + 1));
         let request = bareRequest(where, node, axiosDefaults, lookups);
         let inner = request || depth >= NESTED_CALLS ? undefined : this.calledFunction(where, node);
         // `httpFetch(url, { method })`: a request wrapper of the project bounded only by what its
@@ -2788,7 +2789,17 @@ function bareRequest(
   where: ModuleInfo,
   call: TSESTree.CallExpression,
   axiosDefaults: boolean,
-  lookups: UrlLookups = moduleLookups(where),
+  lookups?: UrlLookups,
+): 'fetch' | 'axios' | undefined {
+  const kind = bareRequestKind(where, call, axiosDefaults);
+  // A request to this machine is no remote call (util/loopback.ts): asked only of a bare one.
+  return kind && !isLoopbackRequest(call, lookups ?? moduleLookups(where)) ? kind : undefined;
+}
+
+function bareRequestKind(
+  where: ModuleInfo,
+  call: TSESTree.CallExpression,
+  axiosDefaults: boolean,
 ): 'fetch' | 'axios' | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -2808,7 +2819,7 @@ function bareRequest(
         url.type === AST_NODE_TYPES.BinaryExpression ||
         ((url.type === AST_NODE_TYPES.Identifier || url.type === AST_NODE_TYPES.MemberExpression) &&
           !REQUEST_NAME.test(writtenName(url) ?? 'request')));
-    return literal && plainUrl && !isLoopbackRequest(call, lookups) ? 'fetch' : undefined;
+    return literal && plainUrl ? 'fetch' : undefined;
   }
   if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const verb = memberName(callee) ?? '';
@@ -2824,7 +2835,6 @@ function bareRequest(
       config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement))
   )
     return undefined;
-  if (isLoopbackRequest(call, lookups)) return undefined;
   const object = unwrap(callee.object);
   const axiosName = [...where.imports].find(
     ([, imported]) =>
@@ -3005,7 +3015,6 @@ function declaresVariable(statement: Node, name: string): boolean {
   return false;
 }
 
-/** What a field of a class is given where it is made: its initializer, or `this.field = …` in the constructor. */
 /**
  * How a URL written in `info` is read: a const of an enclosing function or of the module, a field of
  * the enclosing class, and, with `imported`, a name another module of the project exports.
@@ -3025,7 +3034,7 @@ function moduleLookups(
   };
 }
 
-/** The one value `this.<field>` is given in the class: its field initialiser or its constructor's assignment. */
+/** What a field of a class is given where it is made: its initializer, or `this.field = …` in the constructor. */
 export function fieldInit(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,
