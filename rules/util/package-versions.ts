@@ -69,7 +69,30 @@ export function declaredRange(
   packages: readonly string[],
   module?: string,
 ): { pkg: string; range: string } | undefined {
-  let dir = path.dirname(path.resolve(filename));
+  const start = path.dirname(path.resolve(filename));
+  // Every axios call of a file asks: the answer is kept per folder for a while (DECLARED_TTL_MS).
+  const key = `${start}\0${packages.join('\0')}\0${module ?? ''}`;
+  const now = Date.now();
+  const known = declaredAnswers.get(key);
+  if (known && now - known.checkedAt < DECLARED_TTL_MS) return known.found;
+  const found = declaredRangeUncached(start, packages, module);
+  declaredAnswers.set(key, { checkedAt: now, found });
+  return found;
+}
+
+/** How long a folder's answer to {@link declaredRange} is trusted before the manifests are read again. */
+const DECLARED_TTL_MS = 30_000;
+const declaredAnswers = new Map<
+  string,
+  { checkedAt: number; found: { pkg: string; range: string } | undefined }
+>();
+
+function declaredRangeUncached(
+  start: string,
+  packages: readonly string[],
+  module: string | undefined,
+): { pkg: string; range: string } | undefined {
+  let dir = start;
   for (;;) {
     const ranges = rangesOf(path.join(dir, 'package.json'));
     const found = ranges && firstListed(ranges, packages, module);

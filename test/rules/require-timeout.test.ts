@@ -445,6 +445,12 @@ export const batch = (requests: unknown[]) => axios.post('batch', { requests }, 
   static port() { return Number(process.env.COLLECTOR_PORT ?? 8888); }
   async accepts() { return (await fetch(\`\${this.endpoint}/accepts\`)).json(); }
 }`,
+    // axios before 0.22: `timeout` bounds the request.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/axios-old/src/client.ts'),
+      code: `import axios from 'axios'; export const load = (url: string) => axios.get(url, { timeout: 5000 });`,
+      options: [{ checkTests: true }],
+    },
     // Meilisearch: `timeout` in the config bounds every request; a custom httpClient is the team's own transport.
     `import { MeiliSearch } from 'meilisearch'; export const search = new MeiliSearch({ host, apiKey, timeout: 5000 });`,
     `import { Meilisearch } from 'meilisearch'; export const search = new Meilisearch({ host, httpClient: timedFetch });`,
@@ -2678,6 +2684,26 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
             key: 'commandTimeout',
             label: 'ioredis',
             fix: 'race each command against a timer (a timeout wrapper), or upgrade to ioredis 4.25 or later and set `commandTimeout` (ms)',
+          },
+        },
+      ],
+    },
+    {
+      // axios before 0.22 never reads `signal` (it came in 0.22.0): a signal alone bounds nothing.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/axios-old/src/client.ts'),
+      code: `import axios from 'axios'; export const load = (url: string) => axios.get(url, { signal: AbortSignal.timeout(5000) });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 82,
+          endLine: 1,
+          endColumn: 115,
+          messageId: 'ignoredTimeout',
+          data: {
+            key: 'signal',
+            label: 'axios',
+            fix: 'set `timeout` (ms) in the request config or in `axios.create({...})`: axios before 0.22 has no `signal` (it came in 0.22.0), or upgrade axios',
           },
         },
       ],
