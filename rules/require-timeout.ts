@@ -460,14 +460,16 @@ export default createModelRule<Options, MessageIds>({
       },
     };
 
-    /** A request to a URL fixed to this machine (util/loopback.ts). */
+    /** A request to a URL fixed to this machine (util/loopback.ts), also through an instance made with one as its base. */
     function isLoopback(classified: Classified): boolean {
       const { node, role } = classified;
+      let made = classified.origin;
+      while (made?.parent) made = made.parent;
       return (
         node.type === AST_NODE_TYPES.CallExpression &&
         role.role === 'call' &&
         URL_FAMILIES.has(role.family) &&
-        isLoopbackRequest(node, urlLookups)
+        isLoopbackRequest(node, urlLookups, made?.role.role === 'factory' ? made.node : undefined)
       );
     }
 

@@ -96,15 +96,23 @@ function objectKey(property: TSESTree.ObjectLiteralElement): string | undefined 
 /**
  * The request `call` makes goes to this machine: its URL (the first argument, or the `url` of an
  * options object) is fixed to a loopback host, or it is a path and a `baseURL`/`prefixUrl` given
- * beside it is (`axios.post('batch', body, { baseURL: LOCAL_API })`).
+ * beside it, or where the instance it goes through was made (`madeBy`), is
+ * (`axios.post('batch', body, { baseURL: LOCAL_API })`).
  */
-export function isLoopbackRequest(call: TSESTree.CallExpression, lookups: UrlLookups): boolean {
+export function isLoopbackRequest(
+  call: TSESTree.CallExpression,
+  lookups: UrlLookups,
+  madeBy?: TSESTree.CallExpression | TSESTree.NewExpression,
+): boolean {
   const [first, ...rest] = call.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
   const url = unwrap(first as Node);
-  const options = [url, ...rest.map(argument => unwrap(argument as Node))].filter(
-    (node): node is TSESTree.ObjectExpression => node.type === AST_NODE_TYPES.ObjectExpression,
-  );
+  // The construction of the instance the call goes through (`axios.create({ baseURL })`) gives
+  // the base a path is sent to, after the call's own options.
+  const inherited = madeBy ? madeBy.arguments : [];
+  const options = [url, ...rest, ...inherited]
+    .map(argument => unwrap(argument as Node))
+    .filter((node): node is TSESTree.ObjectExpression => node.type === AST_NODE_TYPES.ObjectExpression);
   const keyed = (keys: ReadonlySet<string>): Node | undefined => {
     for (const object of options)
       for (const property of object.properties)

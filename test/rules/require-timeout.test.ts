@@ -804,6 +804,34 @@ export async function slot(wallet: SolanaWallet) {
   ],
   invalid: [
     (() => {
+      // An instance made with a loopback base: a path goes to this machine; an absolute URL does not.
+      const code = `import axios from 'axios';
+const api = axios.create({ baseURL: 'http://127.0.0.1:8080/api' });
+export const me = () => api.get('/users/me');
+export const remote = () => api.get('https://billing.example.com/v1/invoices');`;
+      return {
+        code,
+        errors: [
+          {
+            line: 4,
+            column: 29,
+            endLine: 4,
+            endColumn: 36,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestTimeout' as const,
+                output: code.replace(
+                  "api.get('https://billing.example.com/v1/invoices')",
+                  "api.get('https://billing.example.com/v1/invoices', { timeout: 10000 })",
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    (() => {
       // Tasks handed to helpers of the class that call them, started with \`void\`: the pool that
       // keeps count of what runs waits for its task (a hung one holds the slot); the retry helper's
       // caller drops its promise, so nobody waits for the refresh.
