@@ -81,8 +81,9 @@ export function isLoopbackText(text: string | undefined): boolean {
 const HOST_KEYS = new Set(['host', 'hostname']);
 const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\])$/i;
 
-/** Keys of a request's options object that carry its URL. */
-const URL_KEYS = new Set(['url', 'uri', 'baseURL', 'baseUrl', 'prefixUrl', 'origin']);
+/** Keys of a request's options object that carry its URL, and those that carry the base a path is sent to. */
+const URL_KEYS = new Set(['url', 'uri']);
+const BASE_KEYS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'origin']);
 
 function objectKey(property: TSESTree.ObjectLiteralElement): string | undefined {
   if (property.type !== AST_NODE_TYPES.Property || property.computed) return undefined;
@@ -123,12 +124,10 @@ export function isLoopbackRequest(
   // node:http's options: `{ host: 'localhost', port: 8080, path }`.
   const host = url.type === AST_NODE_TYPES.ObjectExpression ? keyed(HOST_KEYS) : undefined;
   if (host) return LOOPBACK_HOST.test(urlText(host, lookups) ?? '');
-  const direct = url.type === AST_NODE_TYPES.ObjectExpression ? keyed(new Set(['url', 'uri'])) : url;
+  const direct = url.type === AST_NODE_TYPES.ObjectExpression ? keyed(URL_KEYS) : url;
   const text = urlText(direct, lookups);
   if (text !== undefined && /^[a-z][a-z\d+.-]*:/i.test(text)) return isLoopbackText(text);
   // A path (or nothing readable): the base given beside it decides.
   if (text === undefined && direct !== undefined) return false;
-  return isLoopbackText(
-    urlText(keyed(new Set([...URL_KEYS].filter(key => key !== 'url' && key !== 'uri'))), lookups),
-  );
+  return isLoopbackText(urlText(keyed(BASE_KEYS), lookups));
 }
