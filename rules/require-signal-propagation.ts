@@ -161,6 +161,31 @@ export default createModelRule<Options, MessageIds>({
       return [];
     }
 
+    /** The file names the AbortSignal type: only then can a type written in it carry one. */
+    const mentionsAbortSignal = sourceCode.text.includes('AbortSignal');
+
+    /**
+     * The member of an object type written in this file (a type literal, a local interface or type
+     * alias) declared as an `AbortSignal`, whatever its name (`abortSignal`, `cancelSignal`).
+     */
+    function localSignalKey(type: TSESTree.TypeNode | undefined): string | undefined {
+      for (const member of typeMembers(type)) {
+        if (
+          member.type !== AST_NODE_TYPES.TSPropertySignature ||
+          member.key.type !== AST_NODE_TYPES.Identifier
+        )
+          continue;
+        const declared = member.typeAnnotation?.typeAnnotation;
+        if (
+          declared?.type === AST_NODE_TYPES.TSTypeReference &&
+          declared.typeName.type === AST_NODE_TYPES.Identifier &&
+          declared.typeName.name === 'AbortSignal'
+        )
+          return member.key.name;
+      }
+      return undefined;
+    }
+
     /** A parameter whose declared object type has a `signal` member. */
     function declaresSignal(param: TSESTree.Identifier): boolean {
       return typeMembers(param.typeAnnotation?.typeAnnotation).some(
@@ -288,6 +313,17 @@ export default createModelRule<Options, MessageIds>({
               // `options?: { signal?: AbortSignal }` may be absent: the suggestion reads it safely.
               text: `${target.name}${target.optional ? '?' : ''}.signal`,
               names: new Set([`${target.name}.signal`]),
+              fn,
+            };
+          // `job: { abortSignal: AbortSignal }`, or an interface or type alias of this file with such
+          // a member, whatever its name.
+          const local = mentionsAbortSignal
+            ? localSignalKey(target.typeAnnotation?.typeAnnotation)
+            : undefined;
+          if (local)
+            return {
+              text: `${target.name}${target.optional ? '?' : ''}.${local}`,
+              names: new Set([`${target.name}.${local}`]),
               fn,
             };
           // `job: DequeuedJob<T>` (a project type with `abortSignal`), `options: this['ParsedCallOptions']`.

@@ -120,6 +120,38 @@ export async function run(upload: string, signal: AbortSignal) {
 export async function run(job: Job) { return fetch('https://search.internal/' + job.id, { signal: AbortSignal.timeout(5000) }); }`,
   ],
   invalid: [
+    (() => {
+      // A parameter whose type, written in this file, has a member declared as an AbortSignal
+      // (whatever its name): that member is the signal in scope. The second passes its own.
+      const code = `interface Job {
+  id: string;
+  abortSignal: AbortSignal;
+}
+export async function runJob(job: Job) {
+  await fetch(\`https://search.internal/index/\${job.id}\`, { method: 'POST' });
+}
+export async function runTask(task: { id: string; cancel?: AbortSignal }) {
+  await fetch(\`https://search.internal/delete/\${task.id}\`, { method: 'DELETE', signal: task.cancel });
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 6,
+            column: 9,
+            endLine: 6,
+            endColumn: 14,
+            messageId: 'signalNotPassed' as const,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal' as const,
+                output: code.replace("{ method: 'POST' }", "{ signal: job.abortSignal, method: 'POST' }"),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     // A queue job's signal, declared in another module of the project (through \`extends\` and an intersection).
     {
       filename: HANDLER,
