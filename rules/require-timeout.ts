@@ -130,6 +130,9 @@ function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): Unbou
   return found;
 }
 
+/** Families whose calls name the URL they request (a request to this machine: util/loopback.ts). */
+const URL_FAMILIES = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', 'superagent', 'undici', 'http']);
+
 export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
   meta: {
@@ -434,8 +437,6 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
-    /** Families whose calls name the URL they request. */
-    const URL_FAMILIES = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', 'superagent', 'undici', 'http']);
     let texts: ((name: TSESTree.Identifier) => string | undefined) | null = null;
     const urlLookups: UrlLookups = {
       name: id => {
