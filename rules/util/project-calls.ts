@@ -510,9 +510,12 @@ function workspacePackages(root: string): Map<string, string> {
   const found = new Map<string, string>();
   const rush = readJsonc(path.join(root, 'rush.json'))?.projects;
   if (Array.isArray(rush))
-    for (const project of rush as { packageName?: unknown; projectFolder?: unknown }[])
-      if (typeof project?.packageName === 'string' && typeof project.projectFolder === 'string')
-        found.set(project.packageName, path.join(root, project.projectFolder));
+    for (const project of rush as { packageName?: unknown; projectFolder?: unknown }[]) {
+      if (typeof project?.packageName !== 'string' || typeof project.projectFolder !== 'string') continue;
+      // A folder outside the monorepo (`../elsewhere`) is not the project's code: never read.
+      const folder = path.join(root, project.projectFolder);
+      if (folder.startsWith(root + path.sep)) found.set(project.packageName, folder);
+    }
   const visit = (dir: string, depth: number): void => {
     let entries;
     try {

@@ -445,6 +445,12 @@ export const batch = (requests: unknown[]) => axios.post('batch', { requests }, 
   static port() { return Number(process.env.COLLECTOR_PORT ?? 8888); }
   async accepts() { return (await fetch(\`\${this.endpoint}/accepts\`)).json(); }
 }`,
+    // A project rush.json places outside the monorepo's folder (`../project-requests`) is not read.
+    {
+      filename: path.join(RUSH, 'services/bot/pod/src/outside.ts'),
+      code: readFileSync(path.join(RUSH, 'services/bot/pod/src/outside.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+    },
     // axios before 0.22: `timeout` bounds the request.
     {
       filename: path.join(import.meta.dirname, '../fixtures/package-versions/axios-old/src/client.ts'),
