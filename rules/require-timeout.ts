@@ -38,15 +38,13 @@ import { answersOf, nobodyWaits } from './util/waiters.js';
 import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection } from './util/subscriber.js';
-import { type UrlLookups, isLoopbackRequest } from './util/loopback.js';
+import { fileUrlLookups, loopbackCall } from './util/url-lookups.js';
 import { addOptionFix } from './util/fix.js';
 import {
   awaitedIn,
-  fieldInit,
   processConstructions,
   projectDispatchers,
   projectBareRequests,
-  projectTexts,
   projectTypedInstances,
   projectUnboundedCalls,
 } from './util/project-calls.js';
@@ -129,9 +127,6 @@ function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): Unbou
   unboundedByIndex.set(made, found);
   return found;
 }
-
-/** Families whose calls name the URL they request (a request to this machine: util/loopback.ts). */
-const URL_FAMILIES = new Set(['fetch', 'axios', 'got', 'ky', 'ofetch', 'superagent', 'undici', 'http']);
 
 export default createModelRule<Options, MessageIds>({
   name: 'require-timeout',
@@ -437,48 +432,13 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
-    let texts: ((name: TSESTree.Identifier) => string | undefined) | null = null;
-    const urlLookups: UrlLookups = {
-      name: id => {
-        const init = model.constInit(id);
-        if (init) return init;
-        // An import, or a `require` of the project: what the other module's const holds.
-        const kind = model.findVariable(id)?.defs[0]?.type;
-        if (kind !== 'ImportBinding' && kind !== 'Variable') return undefined;
-        texts ??= projectTexts(context) ?? (() => undefined);
-        return texts(id);
-      },
-      field: member => {
-        let owner: Node | undefined = member.parent;
-        while (
-          owner &&
-          owner.type !== AST_NODE_TYPES.ClassDeclaration &&
-          owner.type !== AST_NODE_TYPES.ClassExpression
-        )
-          owner = owner.parent;
-        const key = memberName(member);
-        return owner && key ? fieldInit(owner, key) : undefined;
-      },
-    };
-
-    /** A request to a URL fixed to this machine (util/loopback.ts), also through an instance made with one as its base. */
-    function isLoopback(classified: Classified): boolean {
-      const { node, role } = classified;
-      let made = classified.origin;
-      while (made?.parent) made = made.parent;
-      return (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        role.role === 'call' &&
-        URL_FAMILIES.has(role.family) &&
-        isLoopbackRequest(node, urlLookups, made?.role.role === 'factory' ? made.node : undefined)
-      );
-    }
+    const urlLookups = fileUrlLookups(context, model);
 
     function checkCall(classified: Classified): void {
       if (isBrowserFetch(classified.node)) return;
       const verdict = reader.decide(classified, options.requireTotalTimeout ?? false);
       // Where the URL is read (another module's const, perhaps): only for a call about to be reported.
-      if (verdict && !isLoopback(classified)) report(classified, verdict, false);
+      if (verdict && !loopbackCall(classified, urlLookups)) report(classified, verdict, false);
     }
 
     /**

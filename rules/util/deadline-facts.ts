@@ -109,15 +109,14 @@ export class DeadlineReader {
       else if (throughGlobal && this.globalDispatcher?.()) facts.processDispatcher = true;
     }
     // A family whose options changed between versions of one of its modules (node-fetch 2's
-    // `timeout`): read for calls of that module only (the global fetch is not node-fetch).
+    // `timeout`, axios before 0.22 ignoring `signal`): read for calls of that module, or of an
+    // instance made by it in this file (`axios.create(…)`), only (the global fetch is not node-fetch).
     const versioned = FAMILIES[family].versionPackages;
-    if (
-      versioned &&
-      FAMILIES[family].reportAt === 'call' &&
-      classified.callee.kind === 'module' &&
-      versioned.includes(classified.callee.module)
-    )
-      Object.assign(facts, this.versions?.(family, classified.callee.module));
+    if (versioned && FAMILIES[family].reportAt === 'call') {
+      const module = this.madeByModule(classified);
+      if (module !== undefined && versioned.includes(module))
+        Object.assign(facts, this.versions?.(family, module));
+    }
     if (family === 'http') facts.http = this.httpFacts(call);
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(call);
@@ -132,6 +131,17 @@ export class DeadlineReader {
     }
     if (checkWrapper) facts.wrappedByTimeout = isTimeoutWrapped(model, call);
     return facts;
+  }
+
+  /** The module a call's client comes from: the module called, or the one whose factory made the instance. */
+  private madeByModule(classified: Classified): string | undefined {
+    const callee = classified.callee;
+    if (callee.kind === 'module') return callee.module;
+    if (callee.kind !== 'instance') return undefined;
+    const root = rootOrigin(classified.origin);
+    if (root?.role.role !== 'factory') return undefined;
+    const made = this.model.classify(root.node)?.callee;
+    return made?.kind === 'module' ? made.module : undefined;
   }
 
   /**

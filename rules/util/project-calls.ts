@@ -67,7 +67,7 @@ import {
   projectRoot,
 } from './project-facts.js';
 import { onFileReleased } from './file-release.js';
-import { type UrlLookups, isLoopbackRequest, urlText } from './loopback.js';
+import { type UrlLookups, loopbackRequest, urlText } from './loopback.js';
 import { type InputGuard, carryGuards, inputGuards, unmetBy } from './input-guards.js';
 import { type WaitersModel, nobodyWaits, syntacticWaitersModel } from './waiters.js';
 
@@ -2796,7 +2796,7 @@ function bareRequest(
 ): 'fetch' | 'axios' | undefined {
   const kind = bareRequestKind(where, call, axiosDefaults);
   // A request to this machine is no remote call (util/loopback.ts): asked only of a bare one.
-  return kind && !isLoopbackRequest(call, lookups ?? moduleLookups(where)) ? kind : undefined;
+  return kind && !loopbackRequest(call, lookups ?? moduleLookups(where)) ? kind : undefined;
 }
 
 function bareRequestKind(

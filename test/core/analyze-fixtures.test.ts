@@ -70,6 +70,7 @@ describe('the hazards fixture', () => {
     postBounded: { codes: ['FL501'], verdict: 'extractable' },
     fetchRaced: { codes: ['FL501'], verdict: 'extractable' },
     fetchResponse: { codes: ['FL106', 'FL501'], verdict: 'blocked' },
+    renderLocal: { codes: ['FL504'], verdict: 'extractable-with-changes' },
     spend: { codes: ['FL601', 'FL602', 'FL603'], verdict: 'extractable-with-changes' },
     identity: { codes: ['FL701'], verdict: 'extractable-with-changes' },
     parse: { codes: ['FL702'], verdict: 'extractable-with-changes' },
@@ -104,6 +105,15 @@ describe('the hazards fixture', () => {
     const seen = new Set(report.exports.flatMap(analysis => analysis.hazards.map(hazard => hazard.code)));
     const hazardCodes = CODES.filter(info => !info.code.startsWith('FL9')).map(info => info.code);
     expect(hazardCodes.filter(code => !seen.has(code))).toEqual([]);
+  });
+
+  it('reports a request to a server on this machine as one the service will not run beside', () => {
+    const [found] = byName(report, 'renderLocal').hazards;
+    expect(found?.detail).toEqual({ family: 'fetch', host: 'localhost:3001', deadline: 'missing' });
+    expect(found?.message).toContain(
+      'at `localhost:3001` in renderLocal: a server on the machine the library runs on',
+    );
+    expect(found?.message).toContain('needs a deadline too: pass `signal: AbortSignal.timeout(ms)`');
   });
 
   it('finds the consumer package and the transitive async ripple of a sync export', () => {

@@ -52,11 +52,21 @@
 // - a module that is browser code (`'use client'`, React client hooks, the page's `document`) is
 //   left alone by require-timeout (rules/util/browser-module.ts); analyze judges its calls, since
 //   a library carved into a service runs them on a server.
+// - a request to a server on this machine (a URL fixed to `localhost`, loopback.ts) is found the
+//   same way by both readers (each reads the URL's text; the catalog's `loopbackTarget` decides);
+//   require-timeout leaves it alone, analyze reports it as FL504 instead of FL501–FL503, since a
+//   library carved into a service no longer runs beside that server.
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { type DeadlineCarrier, decideDeadline, parseSettings, type Verdict } from '@faultline/catalog';
+import {
+  type DeadlineCarrier,
+  decideDeadline,
+  parseSettings,
+  UNREAD_PART,
+  type Verdict,
+} from '@faultline/catalog';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
@@ -70,6 +80,7 @@ import { deadlineReader } from '../../rules/util/deadline-facts.js';
 import { escapingClientVerdicts } from '../../rules/util/escaping-clients.js';
 import { fileModel, mergeListeners } from '../../rules/util/file-model.js';
 import { projectSetsGlobalDispatcher } from '../../rules/util/project-facts.js';
+import { fileUrlLookups, loopbackCall } from '../../rules/util/url-lookups.js';
 import { memoryContext } from '../core/analyze-helpers.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/parity');
@@ -81,6 +92,11 @@ function show(verdict: Verdict): string {
   if (verdict.status === 'missing' && verdict.detail) return `missing ${verdict.detail}`;
   if (verdict.status === 'missing' && verdict.dispatcher) return `missing: ${verdict.dispatcher.why}`;
   return verdict.status;
+}
+
+/** A request to a server on this machine: require-timeout leaves it alone, analyze reports FL504. */
+function toThisMachine(target: string | undefined): string {
+  return target === undefined ? '' : ` to this machine (${target.replaceAll(UNREAD_PART, '…')})`;
 }
 
 /** A call to a request wrapper that gives it no deadline: the key it should pass, and the wrapper's request line. */
@@ -110,6 +126,7 @@ function estreeVerdicts(
     defaultOptions: [],
     create(context) {
       const { model, collectors } = fileModel(context);
+      const urls = fileUrlLookups(context, model);
       return mergeListeners(collectors, {
         'Program:exit'(): void {
           // With project facts: the process-wide dispatcher another module of the project installs.
@@ -137,7 +154,7 @@ function estreeVerdicts(
             }
             const facts = reader.callFacts(classified);
             if (!facts) continue;
-            verdicts.set(at, show(decideDeadline(facts)));
+            verdicts.set(at, show(decideDeadline(facts)) + toThisMachine(loopbackCall(classified, urls)));
           }
         },
       });
@@ -178,7 +195,7 @@ function typescriptVerdicts(
       const facts = remote.callFacts(node);
       const wrapper = remote.wrapperCall(node);
       const escaping = remote.escapingClient(node);
-      if (facts) verdicts.set(at, show(decideDeadline(facts)));
+      if (facts) verdicts.set(at, show(decideDeadline(facts)) + toThisMachine(remote.loopbackTarget(node)));
       else if (wrapper) verdicts.set(at, showWrapper(wrapper.carrier));
       else if (escaping.length > 0) verdicts.set(at, showEscaping(escaping));
     }
@@ -505,5 +522,68 @@ describe.each(STATED)('$fixture', ({ fixture, what, expected }) => {
     const code = readFileSync(path.join(FIXTURES, fixture), 'utf8');
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
+describe('loopback.ts', () => {
+  it('finds the same requests to this machine through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'loopback.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the shape. The catalog decides
+    // (`loopbackTarget`); each reader only reads the URL's text.
+    const local = (verdict: string, target: string): string => `${verdict} to this machine (${target})`;
+    const expected = {
+      '13:9': local('missing', 'http://localhost:8080/app/health'),
+      '14:9': local('missing', 'http://0.0.0.0:…/process'),
+      '15:9': local('missing', 'http://localhost:8888/upload'),
+      '16:9': local('missing', 'http://localhost:8888/…'),
+      '17:9': local('missing', 'http://[::1]:9000/metrics'),
+      '18:9': local('bounded', 'http://127.0.0.1/ping'),
+      '19:9': local('missing', 'http://localhost:8080/api/users'),
+      '20:9': local('missing', 'http://localhost:8888'),
+      '21:9': local('missing', 'http://127.0.0.1:4000/graphql'),
+      '22:9': local('missing', 'http://localhost:9200/_search'),
+      // Another host, a look-alike host, the environment's URL, Dapr's API, a path with no base,
+      // a URL that cannot be read: remote.
+      '28:9': 'missing',
+      '29:9': 'missing',
+      '30:9': 'missing',
+      '31:9': 'missing',
+      '32:9': 'missing',
+      '33:9': 'missing',
+      // An instance made with a loopback base: its paths go there, an absolute URL does not.
+      '40:9': local('missing', 'http://localhost:5000'),
+      '41:9': 'missing',
+      '42:9': 'missing',
+      '46:3': local('missing', '127.0.0.1'),
+      '47:3': 'missing',
+      // A field set once; one assigned in two branches is not fixed.
+      '60:11': local('missing', 'http://localhost:8888/collect'),
+      '62:11': 'missing',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+
+  it('reads a loopback address another module of the project exports, through both readers', () => {
+    const PROJECT = path.join(import.meta.dirname, '../fixtures/project-requests/src');
+    const code = `import axios from 'axios';
+import { LOCAL_API } from './lib/collector';
+export async function me() {
+  await fetch(\`\${LOCAL_API}/users/me\`);
+  await axios.post('batch', {}, { baseURL: LOCAL_API });
+}
+`;
+    const collector = readFileSync(path.join(PROJECT, 'lib/collector.ts'), 'utf8');
+    const expected = {
+      '4:9': 'missing to this machine (http://localhost:8080/app/users/me)',
+      '5:9': 'missing to this machine (http://localhost:8080/app)',
+    };
+    // The rules read the other module through project facts (an absolute filename in the project).
+    expect(
+      Object.fromEntries(estreeVerdicts(code, undefined, path.join(PROJECT, 'parity.ts'), true)),
+    ).toEqual(expected);
+    expect(
+      Object.fromEntries(typescriptVerdicts(code, undefined, { 'lib/collector.ts': collector })),
+    ).toEqual(expected);
   });
 });

@@ -457,6 +457,11 @@ export const batch = (requests: unknown[]) => axios.post('batch', { requests }, 
       code: `import axios from 'axios'; export const load = (url: string) => axios.get(url, { timeout: 5000 });`,
       options: [{ checkTests: true }],
     },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/axios-old/src/client.ts'),
+      code: `import axios from 'axios'; const api = axios.create({ timeout: 5000 }); export const load = (id: string) => api.get(id, { signal: AbortSignal.timeout(5000) });`,
+      options: [{ checkTests: true }],
+    },
     // Meilisearch: `timeout` in the config bounds every request; a custom httpClient is the team's own transport.
     `import { MeiliSearch } from 'meilisearch'; export const search = new MeiliSearch({ host, apiKey, timeout: 5000 });`,
     `import { Meilisearch } from 'meilisearch'; export const search = new Meilisearch({ host, httpClient: timedFetch });`,
@@ -2733,6 +2738,26 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
           column: 82,
           endLine: 1,
           endColumn: 115,
+          messageId: 'ignoredTimeout',
+          data: {
+            key: 'signal',
+            label: 'axios',
+            fix: 'set `timeout` (ms) in the request config or in `axios.create({...})`: axios before 0.22 has no `signal` (it came in 0.22.0), or upgrade axios',
+          },
+        },
+      ],
+    },
+    {
+      // The same through an instance axios made in this file: its calls are axios 0.21's too.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/axios-old/src/client.ts'),
+      code: `import axios from 'axios'; const api = axios.create({ baseURL: 'https://api.example.com' }); export const load = (id: string) => api.get(id, { signal: AbortSignal.timeout(5000) });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 144,
+          endLine: 1,
+          endColumn: 177,
           messageId: 'ignoredTimeout',
           data: {
             key: 'signal',

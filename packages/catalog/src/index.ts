@@ -135,3 +135,14 @@ export {
   THIS_CALL_OPTIONS,
   signalCarrierKey,
 } from './libraries/signal-carriers.js';
+export {
+  BASE_OPTION_KEYS,
+  HOST_OPTION_KEYS,
+  type RequestUrlFacts,
+  UNREAD_PART,
+  URL_FAMILIES,
+  URL_OPTION_KEYS,
+  isLoopbackText,
+  loopbackHost,
+  loopbackTarget,
+} from './loopback.js';

@@ -62,6 +62,7 @@ const table = [
   ['FL501', 'remote-call', 'info', 'a remote call with a deadline'],
   ['FL502', 'remote-call-no-deadline', 'warning', 'a remote call without a deadline'],
   ['FL503', 'remote-call-deadline-unknown', 'info', 'a remote call whose deadline cannot be seen'],
+  ['FL504', 'local-server', 'warning', 'a request goes to a server on this machine'],
   // FL6xx: errors.
   ['FL601', 'custom-error', 'warning', 'a custom error class is thrown and loses its identity over the wire'],
   ['FL602', 'builtin-error', 'info', 'a built-in error is thrown (only its message crosses)'],

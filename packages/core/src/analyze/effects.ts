@@ -1,13 +1,13 @@
 // What the closure does to the world: environment reads, file system, child processes, sockets,
 // remote calls (judged by the client catalog) and thrown errors. Each becomes a hazard with its
 // location; a moved closure takes all of these with it into the service.
-import { type Verdict, FAMILIES } from '@faultline/catalog';
+import { type Verdict, FAMILIES, loopbackHost } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
 import type { Unit } from './closure.js';
 import { type HazardCode, codeInfo } from './codes.js';
 import type { Hazard } from './model.js';
-import type { RemoteCalls } from './remote-calls.js';
+import type { RemoteCallFact, RemoteCalls } from './remote-calls.js';
 import {
   type Context,
   locate,
@@ -143,6 +143,26 @@ function classifyThrow(ctx: Context, expression: ts.Expression): ThrowKind {
 }
 
 /**
+ * FL504: a request to a server on this machine (`http://localhost:8080`). Beside the library it
+ * needs no deadline (require-timeout does not ask for one); carved into a service, the code runs on
+ * another machine, where `localhost` is the service itself.
+ */
+function loopbackHazard(ctx: Context, fact: RemoteCallFact, target: string, unitName: string): Hazard {
+  const host = loopbackHost(target);
+  const deadline =
+    fact.verdict.status === 'bounded'
+      ? ''
+      : ` Once that server is across the network the call needs a deadline too: ${FAMILIES[fact.family].fix}.`;
+  return hazard(
+    ctx,
+    'FL504',
+    fact.node,
+    `calls ${fact.label} (\`${fact.callee}\`) at \`${host}\` in ${unitName}: a server on the machine the library runs on. Carved into a service, this code runs elsewhere, where \`${host}\` is the service itself. Fix: give the service that server's address in its configuration, or move the server with it.${deadline}`,
+    { family: fact.family, host, deadline: fact.verdict.status },
+  );
+}
+
+/**
  * Hazards from the runtime code of the closure: one per env key, per I/O member used, per remote
  * call, per thrown error class (with how many places throw it).
  */
@@ -175,7 +195,9 @@ export function analyzeEffects(ctx: Context, remote: RemoteCalls, units: readonl
         }
         if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
           const fact = remote.judgeCall(node);
-          if (fact) {
+          if (fact?.loopback !== undefined) {
+            hazards.push(loopbackHazard(ctx, fact, fact.loopback, unit.name));
+          } else if (fact) {
             const status = fact.verdict.status;
             const code: HazardCode =
               status === 'bounded' ? 'FL501' : status === 'unknown' ? 'FL503' : 'FL502';

@@ -49,11 +49,13 @@ import {
   lookupInstanceMember,
   lookupModuleMember,
   parseSettings,
+  URL_FAMILIES,
 } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
 import { type CarrierHost, type WrapperCallFinding, wrapperCallFinding } from './deadline-carrier.js';
 import { DeclaredTypes } from './declared-types.js';
+import { type UrlLookups, fieldInit, loopbackRequest } from './loopback.js';
 import {
   type Context,
   hasExportModifier,
@@ -129,6 +131,8 @@ export interface RemoteCallFact {
   decidedAt: ts.Node;
   fix: string;
   callee: string;
+  /** What names this machine as the host when the request goes to a loopback address (`http://localhost:8080`). */
+  loopback?: string;
 }
 
 /** Resolves callees and summarises options over TypeScript nodes, memoised per node. */
@@ -1464,7 +1468,9 @@ export class RemoteCalls {
     const family = FAMILIES[facts.family];
     const callee = node.expression.getText().replace(/\s+/g, ' ');
     const origin = family.reportAt === 'construction' ? root(classified.origin) : undefined;
+    const loopback = this.loopbackOf(classified);
     return {
+      ...(loopback === undefined ? {} : { loopback }),
       node,
       family: facts.family,
       label: family.label,
@@ -1475,6 +1481,44 @@ export class RemoteCalls {
       decidedAt: origin && !hasPerCallBound(facts.options) ? origin.node : node,
     };
   }
+
+  /**
+   * What names this machine as the host of the request a known client's call makes
+   * (`http://localhost:8080/app`), also through an instance made with a loopback base; undefined
+   * when it is not a request to this machine. The catalog decides (`loopbackTarget`), as for the
+   * rules' reader (rules/util/url-lookups.ts).
+   */
+  loopbackTarget(node: CallLike): string | undefined {
+    const classified = this.classify(node);
+    return classified && this.loopbackOf(classified);
+  }
+
+  private loopbackOf(classified: Classified): string | undefined {
+    const { node, role } = classified;
+    if (!ts.isCallExpression(node) || role.role !== 'call' || !URL_FAMILIES.has(role.family))
+      return undefined;
+    let made = classified.origin;
+    while (made?.parent) made = made.parent;
+    return loopbackRequest(node, this.urlLookups, made?.role.role === 'factory' ? made.node : undefined);
+  }
+
+  /** A const of the library a URL names, also through an import of another of its files. */
+  private readonly urlLookups: UrlLookups = {
+    name: id => {
+      const symbol = this.ctx.checker.getSymbolAtLocation(id);
+      const declaration = symbol && resolveAlias(this.ctx.checker, symbol).declarations?.[0];
+      if (
+        !declaration ||
+        !ts.isVariableDeclaration(declaration) ||
+        !declaration.initializer ||
+        !(declaration.parent.flags & ts.NodeFlags.Const) ||
+        !this.ctx.libraryFiles.has(declaration.getSourceFile().fileName)
+      )
+        return undefined;
+      return declaration.initializer;
+    },
+    field: fieldInit,
+  };
 
   // ------------------------------------------------------------------ wrappers and escaping clients
 

@@ -1,0 +1,55 @@
+// How a rule reads the names in a request's URL where the request is written (util/loopback.ts):
+// a const of the file, another module's export through project facts, a class field set once.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type Node, memberName } from './ast.js';
+import { URL_FAMILIES } from '@faultline/catalog';
+
+import type { Classified, FileModel } from './file-model.js';
+import { type UrlLookups, loopbackRequest } from './loopback.js';
+import { fieldInit, projectTexts } from './project-calls.js';
+import type { ProjectContext } from './project-facts.js';
+
+/** The lookups of one linted file; another module is opened only when a name is imported from it. */
+export function fileUrlLookups(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+  model: FileModel,
+): UrlLookups {
+  let texts: ((name: TSESTree.Identifier) => string | undefined) | null = null;
+  return {
+    name: id => {
+      const init = model.constInit(id);
+      if (init) return init;
+      // An import, or a `require` of the project: what the other module's const holds.
+      const kind = model.findVariable(id)?.defs[0]?.type;
+      if (kind !== 'ImportBinding' && kind !== 'Variable') return undefined;
+      texts ??= projectTexts(context) ?? (() => undefined);
+      return texts(id);
+    },
+    field: member => {
+      let owner: Node | undefined = member.parent;
+      while (
+        owner &&
+        owner.type !== AST_NODE_TYPES.ClassDeclaration &&
+        owner.type !== AST_NODE_TYPES.ClassExpression
+      )
+        owner = owner.parent;
+      const key = memberName(member);
+      return owner && key ? fieldInit(owner, key) : undefined;
+    },
+  };
+}
+
+/**
+ * What names this machine as the host of the request a known client's call makes, also through an
+ * instance made with a loopback base (`axios.create({ baseURL: 'http://localhost:3000' })`);
+ * undefined when it is not a request to this machine.
+ */
+export function loopbackCall(classified: Classified, lookups: UrlLookups): string | undefined {
+  const { node, role } = classified;
+  if (node.type !== AST_NODE_TYPES.CallExpression || role.role !== 'call' || !URL_FAMILIES.has(role.family))
+    return undefined;
+  let made = classified.origin;
+  while (made?.parent) made = made.parent;
+  return loopbackRequest(node, lookups, made?.role.role === 'factory' ? made.node : undefined);
+}
