@@ -644,7 +644,7 @@ export default createModelRule<Options, MessageIds>({
           callee: calleeText(call),
           inner: hit.text,
           at: placeOf(hit.file, hit.line),
-          label: family.label,
+          label: family.label.replace(/^the /, ''),
           hang: family.hang ?? 'hangs forever',
           fix: familyFix(hit.family, versionFacts(hit.file, hit.family)),
         },

@@ -29,7 +29,9 @@ import {
   isKnownModule,
   isRemoteOnlyClientType,
   isLockModule,
+  CLIENT_FAMILIES,
   SIGNAL_NAME,
+  decideDeadline,
   signalCarrierKey,
 } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -2154,7 +2156,7 @@ export interface BareRequest {
   file?: string;
   line: number;
   text: string;
-  family: 'fetch' | 'axios';
+  family: FamilyId;
   /**
    * The conditions on the function's inputs the request is sent under (`if (externalUrl)`), when
    * it is not sent for every input: a call whose arguments cannot meet them does not reach it.
@@ -2165,8 +2167,37 @@ export interface BareRequest {
 /** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
 const bareRequestCalls = new WeakMap<FunctionNode, Map<string, BareRequest[]>>();
 
-/** The text of a module that may send a bare request: the global `fetch(`, or an import of axios. */
-const BARE_REQUEST_TEXT = /(?<![\w.$])fetch\s*\(|['"]axios['"]/;
+/**
+ * Families whose module functions send a request bounded only at the call, judged where a project
+ * function calls them ({@link moduleRequestKind}): the AI SDK's `generateText`, got, ky, ofetch,
+ * undici's `request`, node-fetch's `fetch`… axios has a reader of its own (its instances, its
+ * process-wide defaults), the global fetch too; node:http, superagent and knex need more than one
+ * argument's options.
+ */
+const MODULE_REQUEST_EXCLUDED = new Set<FamilyId>(['axios', 'http', 'superagent', 'knex', 'custom']);
+
+/** The modules whose functions {@link moduleRequestKind} judges, by canonical specifier. */
+const MODULE_REQUEST_MODULES: ReadonlySet<string> = new Set(
+  Object.values(CLIENT_FAMILIES).flatMap(({ family, modules }) =>
+    family.reportAt === 'call' && !MODULE_REQUEST_EXCLUDED.has(family.id)
+      ? Object.entries(modules ?? {})
+          .filter(([, table]) =>
+            Object.values(table).some(role => role.role === 'call' && role.family === family.id),
+          )
+          .map(([module]) => module)
+      : [],
+  ),
+);
+
+/**
+ * The text of a module that may send a bare request: the global `fetch(`, an import of axios, or of
+ * a module whose functions send a request bounded at the call.
+ */
+const BARE_REQUEST_TEXT = new RegExp(
+  String.raw`(?<![\w.$])fetch\s*\(|['"](?:axios|` +
+    [...MODULE_REQUEST_MODULES].map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') +
+    String.raw`)['"]`,
+);
 
 /** Names of a value that may be a `Request` (which carries its own signal) rather than a URL. */
 const REQUEST_NAME = /^(?:req|request|input|resource)$/i;
@@ -2180,10 +2211,64 @@ function bareRequest(
   call: TSESTree.CallExpression,
   axiosDefaults: boolean,
   lookups?: UrlLookups,
-): 'fetch' | 'axios' | undefined {
-  const kind = bareRequestKind(where, call, axiosDefaults);
+): FamilyId | undefined {
+  const kind = bareRequestKind(where, call, axiosDefaults) ?? moduleRequestKind(where, call);
   // A request to this machine is no remote call (util/loopback.ts): asked only of a bare one.
   return kind && !loopbackRequest(call, lookups ?? moduleLookups(where)) ? kind : undefined;
+}
+
+/**
+ * The first argument of a fetch may be a Request carrying a signal: a string, a template, or a value
+ * not named as a request (`url`, `this.endpoint`) is read as a URL.
+ */
+function isPlainUrl(argument: Node | undefined): boolean {
+  const url = argument ? unwrap(argument) : undefined;
+  return (
+    url !== undefined &&
+    (url.type === AST_NODE_TYPES.Literal ||
+      url.type === AST_NODE_TYPES.TemplateLiteral ||
+      url.type === AST_NODE_TYPES.BinaryExpression ||
+      ((url.type === AST_NODE_TYPES.Identifier || url.type === AST_NODE_TYPES.MemberExpression) &&
+        !REQUEST_NAME.test(writtenName(url) ?? 'request')))
+  );
+}
+
+/**
+ * `generateText({ model, prompt })` (the AI SDK), `got(url)`, `ky.get(url)`, `request(url)` from
+ * undici: a function of a module the catalog knows, of a family bounded at the call, called with
+ * options (written out, or none) in which the catalog finds no deadline.
+ */
+function moduleRequestKind(where: ModuleInfo, call: TSESTree.CallExpression): FamilyId | undefined {
+  const chain = memberChain(unwrap(call.callee));
+  if (chain?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const imported = where.imports.get(chain.root.name);
+  if (!imported) return undefined;
+  const module = canonicalModule(imported.specifier);
+  if (!MODULE_REQUEST_MODULES.has(module) || shadowed(call, chain.root.name)) return undefined;
+  const path = imported.imported === 'default' || imported.imported === '*' ? [] : [imported.imported];
+  for (const name of chain.path) if (path.length > 0 || name !== 'default') path.push(name);
+  const role = lookupModuleMember(module, path);
+  if (role?.role !== 'call' || MODULE_REQUEST_EXCLUDED.has(role.family)) return undefined;
+  // undici's own fetch goes through the process's dispatcher, which another module may bound.
+  if (role.family === 'fetch' && (module === 'undici' || !isPlainUrl(call.arguments[0] as Node | undefined)))
+    return undefined;
+  const locator = role.options;
+  const args = call.arguments;
+  if (args.some(argument => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  let options: Node | undefined;
+  if ('at' in locator) options = args[locator.at] as Node | undefined;
+  else if ('configOrUrl' in locator) {
+    const first = args[0] ? unwrap(args[0] as Node) : undefined;
+    options = (first?.type === AST_NODE_TYPES.ObjectExpression ? first : args[1]) as Node | undefined;
+  } else if (!('none' in locator)) return undefined;
+  const verdict = decideDeadline({
+    family: role.family,
+    callee: { kind: 'module', module, path },
+    options: summarizeArgument(options),
+    instance: [],
+    wrappedByTimeout: false,
+  });
+  return verdict.status === 'missing' ? role.family : undefined;
 }
 
 function bareRequestKind(
@@ -2199,17 +2284,7 @@ function bareRequestKind(
       init === undefined ||
       (init.type === AST_NODE_TYPES.ObjectExpression &&
         !init.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement));
-    // The first argument may be a Request carrying a signal: a string, a template, or a value not
-    // named as a request (`url`, `this.endpoint`) is read as a URL.
-    const url = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
-    const plainUrl =
-      url !== undefined &&
-      (url.type === AST_NODE_TYPES.Literal ||
-        url.type === AST_NODE_TYPES.TemplateLiteral ||
-        url.type === AST_NODE_TYPES.BinaryExpression ||
-        ((url.type === AST_NODE_TYPES.Identifier || url.type === AST_NODE_TYPES.MemberExpression) &&
-          !REQUEST_NAME.test(writtenName(url) ?? 'request')));
-    return literal && plainUrl ? 'fetch' : undefined;
+    return literal && isPlainUrl(call.arguments[0] as Node | undefined) ? 'fetch' : undefined;
   }
   if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const verb = memberName(callee) ?? '';

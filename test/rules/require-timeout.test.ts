@@ -3199,6 +3199,49 @@ export async function balance(key: PublicKey) {
       ],
     },
     {
+      // Calls into functions of the project that call a library bounded at the call with no
+      // deadline: the AI SDK, got, node-fetch. Not those that pass one, ky's (whose options name
+      // `timeout`), a Request handed on (it may carry a signal), undici's `request` (finite
+      // defaults) nor undici's own fetch (the process's dispatcher may bound it).
+      filename: path.join(REQUESTS, 'src/routes/llm.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/llm.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 9,
+          endLine: 4,
+          endColumn: 17,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'parsePdf',
+            inner: 'generateText',
+            at: '../lib/llm.ts:12',
+            label: 'AI SDK',
+            hang: FAMILIES['ai-sdk'].hang ?? 'hangs forever',
+            fix: FAMILIES['ai-sdk'].fix,
+          },
+        },
+        { line: 6, column: 9, endLine: 6, endColumn: 13, messageId: 'projectRequestWithoutDeadline' },
+        {
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 14,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'rates',
+            inner: 'got',
+            at: '../lib/llm.ts:26',
+            label: 'got',
+            hang: FAMILIES.got.hang ?? 'hangs forever',
+            fix: FAMILIES.got.fix,
+          },
+        },
+        { line: 10, column: 9, endLine: 10, endColumn: 15, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
       // A task handed to a project helper that gives it to the platform's waitUntil is not waited
       // for; one handed to a helper that returns it is.
       filename: path.join(REQUESTS, 'src/routes/alerts.ts'),
