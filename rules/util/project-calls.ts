@@ -964,20 +964,26 @@ class Session {
         const guards = inputGuards(node, fn, branch =>
           sendsBareRequest(where, fn, branch, axiosDefaults, lookups),
         );
+        const fallback = afterFailure(node, fn);
         if (request) {
-          found.push({ line: node.loc.start.line, text: calleeWords(node), family: request, guards });
+          found.push({
+            line: node.loc.start.line,
+            text: calleeWords(node),
+            family: request,
+            guards,
+            ...(fallback ? { fallback } : {}),
+          });
           return false;
         }
         if (inner)
-          found.push(
-            ...throughCall(
-              this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1),
-              guards,
-              node,
-              fn,
-              inner.info.file,
-            ),
-          );
+          for (const each of throughCall(
+            this.bareRequests(inner.info, inner.fn, axiosDefaults, depth + 1),
+            guards,
+            node,
+            fn,
+            inner.info.file,
+          ))
+            found.push(fallback && !each.fallback ? { ...each, fallback } : each);
         return false;
       },
       node => !isFunction(node),
@@ -2158,6 +2164,12 @@ export interface BareRequest {
   text: string;
   family: FamilyId;
   /**
+   * Sent only after something before it failed: in a `catch` clause or a `.catch(…)` handler (a
+   * token refresh after a rejected request), also further down. A caller is told of a request on
+   * the path always taken first, when there is one.
+   */
+  fallback?: boolean;
+  /**
    * The conditions on the function's inputs the request is sent under (`if (externalUrl)`), when
    * it is not sent for every input: a call whose arguments cannot meet them does not reach it.
    */
@@ -2375,6 +2387,27 @@ function sendsBareRequest(
       node => !isFunction(node),
     ) !== undefined
   );
+}
+
+/**
+ * `node` runs only after something before it failed, within `fn`: inside a `catch` clause, or in
+ * a function handed to `.catch(…)` (or as the second argument of `.then(…)`).
+ */
+function afterFailure(node: Node, fn: Node): boolean {
+  let current: Node = node;
+  for (let parent = current.parent; parent && current !== fn; current = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.CatchClause) return true;
+    if (
+      isFunction(current) &&
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.callee.type === AST_NODE_TYPES.MemberExpression
+    ) {
+      const method = memberName(parent.callee);
+      const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
+      if ((method === 'catch' && index === 0) || (method === 'then' && index === 1)) return true;
+    }
+  }
+  return false;
 }
 
 export function awaitedIn(call: Node, fn: Node | undefined): boolean {
@@ -2629,9 +2662,10 @@ export function projectBareRequests(
     if (!resolveProjectModule(own.file, specifier, context.cwd)) return undefined;
     const found = session.importedFunction(own, call);
     if (!found) return undefined;
-    const hit = session
+    const reached = session
       .bareRequests(found.info, found.fn, axiosDefaults)
-      .find(request => !request.guards || !unmetBy(request.guards, call.arguments));
+      .filter(request => !request.guards || !unmetBy(request.guards, call.arguments));
+    const hit = reached.find(request => !request.fallback) ?? reached[0];
     return hit ? { ...hit, file: hit.file ?? found.info.file } : undefined;
   };
 }

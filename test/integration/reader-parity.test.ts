@@ -40,8 +40,9 @@
 //   the global fetch in both: from project facts in the rules, from the library's files in analyze
 //   (the catalog's `dispatcherBoundsResponses` decides); checked below on the project-dispatcher
 //   fixtures.
-// - a call into a function of the project in another module that sends a fetch or axios request
-//   with no deadline (`projectRequestWithoutDeadline`) is reported at the call by require-timeout
+// - a call into a function of the project in another module that sends a request with no
+//   deadline through fetch, axios or a library bounded at the call (the AI SDK, got, node-fetch…)
+//   (`projectRequestWithoutDeadline`) is reported at the call by require-timeout
 //   only, from project facts; analyze reports the request where it is made, in the function it
 //   analyses. Both judge the request itself the same way.
 // - a call nobody waits for (the operand of `void`, a statement of its own that takes no callback,

@@ -3242,6 +3242,30 @@ export async function balance(key: PublicKey) {
       ],
     },
     {
+      // The request named is the one on the path always taken (the token fetched before each
+      // call), not the refresh sent only in the `catch` after a failure.
+      filename: path.join(REQUESTS, 'src/routes/vendor.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/vendor.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 33,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'api.createCompany',
+            inner: 'fetch',
+            at: '../lib/vendor.ts:7',
+            label: 'fetch',
+            hang: FAMILIES.fetch.hang,
+            fix: FAMILIES.fetch.fix,
+          },
+        },
+      ],
+    },
+    {
       // A task handed to a project helper that gives it to the platform's waitUntil is not waited
       // for; one handed to a helper that returns it is.
       filename: path.join(REQUESTS, 'src/routes/alerts.ts'),
