@@ -705,6 +705,7 @@ export default createModelRule<Options, MessageIds>({
         classified,
         family,
         () => projectAxiosDefaults(context).length > 0,
+        urlLookups,
       );
       for (const verdict of verdicts) report(classified, verdict, true);
     }

@@ -15,6 +15,7 @@ import {
 import type { Node } from './ast.js';
 import type { DeadlineReader } from './deadline-facts.js';
 import type { Classified, FileModel } from './file-model.js';
+import { type UrlLookups, loopbackConstruction } from './loopback.js';
 
 /**
  * The missing deadlines of a client construction whose instance leaves the file, to report where
@@ -27,6 +28,7 @@ export function escapingClientVerdicts(
   classified: Classified,
   family: FamilyId,
   processDefault: () => boolean,
+  urls?: UrlLookups,
 ): Verdict[] {
   const role = classified.role;
   if (role.role !== 'factory') return [];
@@ -42,6 +44,10 @@ export function escapingClientVerdicts(
     leavesFile: true,
     processDefault: family === 'axios' && processDefault(),
     client,
+    loopbackBase:
+      urls !== undefined && classified.node.type === AST_NODE_TYPES.CallExpression
+        ? loopbackConstruction(classified.node, urls) !== undefined
+        : false,
   });
 }
 

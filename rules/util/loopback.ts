@@ -118,3 +118,25 @@ export function loopbackRequest(
     },
   });
 }
+
+/**
+ * The base a client made at `made` sends its paths to is fixed to this machine
+ * (`axios.create({ baseURL: 'http://localhost:3000' })`, `got.extend({ prefixUrl })`).
+ */
+export function loopbackConstruction(
+  made: TSESTree.CallExpression | TSESTree.NewExpression,
+  lookups: UrlLookups,
+): string | undefined {
+  for (const argument of made.arguments) {
+    const options = unwrap(argument as Node);
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of options.properties)
+      if (BASE_OPTION_KEYS.has(objectKey(property) ?? '') && property.type === AST_NODE_TYPES.Property)
+        return loopbackTarget({
+          url: undefined,
+          urlWritten: false,
+          base: urlText(property.value as Node, lookups),
+        });
+  }
+  return undefined;
+}

@@ -920,10 +920,12 @@ class Session {
   /**
    * The requests with no deadline a function of the project makes, in order, itself or through the
    * project's functions it calls (up to {@link NESTED_CALLS} levels down): a global `fetch` whose
-   * init is absent or a literal with no `signal`, and an axios request with no `timeout` on the
+   * init is absent or a literal with no `signal`, an axios request with no `timeout` on the
    * default instance (when the project sets no `axios.defaults.timeout`) or on an instance its
-   * class makes with `axios.create` without one. A request that takes anything from the caller (an
-   * init or options passed in) is the caller's to bound, and is left to the wrapper facts.
+   * class makes with `axios.create` without one, and a call of a library's function bounded at the
+   * call with no deadline in its written options ({@link moduleRequestKind}: node-fetch, the AI
+   * SDK, got…). A request that takes anything from the caller (an init or options passed in) is the
+   * caller's to bound, and is left to the wrapper facts.
    */
   bareRequests(where: ModuleInfo, fn: FunctionNode, axiosDefaults: boolean, depth = 0): BareRequest[] {
     return this.remembered(bareRequestCalls, fn, `${axiosDefaults}#${depth}`, () =>
@@ -1705,12 +1707,10 @@ class Session {
    */
   heldText(info: ModuleInfo, name: string, from: Node, depth: number): string | undefined {
     const held = this.heldValue(info, name, from, depth);
-    return (
-      held &&
-      urlText(
-        held.node,
-        moduleLookups(held.info, (id, at) => this.heldText(held.info, id, at, depth + 1)),
-      )
+    if (!held || !isFixedValue(held.node)) return undefined;
+    return urlText(
+      held.node,
+      moduleLookups(held.info, (id, at) => this.heldText(held.info, id, at, depth + 1)),
     );
   }
 
@@ -2164,9 +2164,9 @@ export interface BareRequest {
   text: string;
   family: FamilyId;
   /**
-   * Sent only after something before it failed: in a `catch` clause or a `.catch(…)` handler (a
-   * token refresh after a rejected request), also further down. A caller is told of a request on
-   * the path always taken first, when there is one.
+   * Sent only after something before it failed: in a `catch` clause (a token refresh after a
+   * rejected request), also further down. A caller is told of a request on the path always taken
+   * first, when there is one.
    */
   fallback?: boolean;
   /**
@@ -2217,7 +2217,10 @@ const REQUEST_NAME = /^(?:req|request|input|resource)$/i;
 /** axios's request methods, on the default instance or one made with `axios.create`. */
 const AXIOS_VERBS = /^(?:get|post|put|patch|delete|head|options|request)$/;
 
-/** `fetch(url)`, `fetch(url, { method })`, `axios.get(url)`, `this.http.post(url, body)` with no deadline. */
+/**
+ * `fetch(url)`, `fetch(url, { method })`, `axios.get(url)`, `this.http.post(url, body)`,
+ * `generateText({ model, prompt })`, `got(url)` with no deadline.
+ */
 function bareRequest(
   where: ModuleInfo,
   call: TSESTree.CallExpression,
@@ -2390,23 +2393,13 @@ function sendsBareRequest(
 }
 
 /**
- * `node` runs only after something before it failed, within `fn`: inside a `catch` clause, or in
- * a function handed to `.catch(…)` (or as the second argument of `.then(…)`).
+ * `node` runs only after something before it failed, within `fn`: inside a `catch` clause. (A
+ * request inside a `.catch(…)` handler is in a function of its own, which the search for requests
+ * does not enter.)
  */
 function afterFailure(node: Node, fn: Node): boolean {
-  let current: Node = node;
-  for (let parent = current.parent; parent && current !== fn; current = parent, parent = parent.parent) {
-    if (parent.type === AST_NODE_TYPES.CatchClause) return true;
-    if (
-      isFunction(current) &&
-      parent.type === AST_NODE_TYPES.CallExpression &&
-      parent.callee.type === AST_NODE_TYPES.MemberExpression
-    ) {
-      const method = memberName(parent.callee);
-      const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
-      if ((method === 'catch' && index === 0) || (method === 'then' && index === 1)) return true;
-    }
-  }
+  for (let current: Node | undefined = node.parent; current && current !== fn; current = current.parent)
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
   return false;
 }
 
@@ -2523,7 +2516,11 @@ function moduleLookups(
 ): UrlLookups {
   const resolve = syntacticResolve(info.locals);
   return {
-    name: id => resolve(id.name, id) ?? (info.imports.has(id.name) ? imported?.(id.name, id) : undefined),
+    name: id => {
+      const local = resolve(id.name, id);
+      if (local) return isFixedValue(local) ? local : undefined;
+      return info.imports.has(id.name) ? imported?.(id.name, id) : undefined;
+    },
     field: member => {
       const owner = enclosingClass(member);
       const key = memberName(member);
@@ -2532,31 +2529,65 @@ function moduleLookups(
   };
 }
 
-/** What a field of a class is given where it is made: its initializer, or `this.field = …` in the constructor. */
+/** A value its binding keeps: not the initializer of a `let` or `var`, which may be given another later. */
+function isFixedValue(node: Node): boolean {
+  const declarator = node.parent;
+  return (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    declarator.parent.kind === 'const'
+  );
+}
+
+/** What stands for a value that is written more than once, so that which one holds is not written. */
+const UNKNOWN_VALUE = { type: 'Unknown' } as unknown as Node;
+
+/**
+ * What a field of a class is given, when it is given one value only: its initializer, or its one
+ * `this.field = …` in the constructor or a method. A field given a default that the constructor or a
+ * method may replace (`private baseUrl = 'http://localhost'; constructor(o) { if (o.baseUrl)
+ * this.baseUrl = o.baseUrl }`, a `setBase(url)` method) holds more than one value: which one holds
+ * is not written ({@link UNKNOWN_VALUE}).
+ */
 export function fieldInit(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,
 ): Node | undefined {
   let found: Node | undefined;
+  const give = (value: Node): void => {
+    found = found === undefined ? unwrap(value) : UNKNOWN_VALUE;
+  };
   for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && classMemberKey(member) === field && member.value)
-      return unwrap(member.value);
-    if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
+      if (classMemberKey(member) === field) give(member.value);
+    }
+    const body =
+      member.type === AST_NODE_TYPES.MethodDefinition && !member.static
+        ? member.value.body
+        : member.type === AST_NODE_TYPES.PropertyDefinition &&
+            !member.static &&
+            member.value?.type !== AST_NODE_TYPES.FunctionExpression
+          ? member.value
+          : undefined;
+    if (!body) continue;
     findNode(
-      member.value.body as Node,
+      body as Node,
       node => {
         if (
           node.type === AST_NODE_TYPES.AssignmentExpression &&
           node.left.type === AST_NODE_TYPES.MemberExpression &&
           node.left.object.type === AST_NODE_TYPES.ThisExpression &&
           memberName(node.left) === field
-        ) {
-          // Assigned twice (in branches): which one holds is not written.
-          found = found === undefined ? unwrap(node.right) : ({ type: 'Unknown' } as unknown as Node);
-        }
+        )
+          give(node.right);
         return false;
       },
-      node => !isFunction(node),
+      // A nested `function` or class has a `this` of its own; an arrow function keeps the instance's.
+      node =>
+        node.type !== AST_NODE_TYPES.FunctionExpression &&
+        node.type !== AST_NODE_TYPES.FunctionDeclaration &&
+        node.type !== AST_NODE_TYPES.ClassDeclaration &&
+        node.type !== AST_NODE_TYPES.ClassExpression,
     );
   }
   return found;

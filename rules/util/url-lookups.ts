@@ -21,8 +21,10 @@ export function fileUrlLookups(
       const init = model.constInit(id);
       if (init) return init;
       // An import, or a `require` of the project: what the other module's const holds.
-      const kind = model.findVariable(id)?.defs[0]?.type;
-      if (kind !== 'ImportBinding' && kind !== 'Variable') return undefined;
+      const def = model.findVariable(id)?.defs[0];
+      // A `let` may be given another URL at run time (`configure(url)`): only a const is fixed.
+      const isConst = def?.type === 'Variable' && (def.parent as { kind?: string } | null)?.kind === 'const';
+      if (def?.type !== 'ImportBinding' && !isConst) return undefined;
       texts ??= projectTexts(context) ?? (() => undefined);
       return texts(id);
     },

@@ -149,7 +149,14 @@ function estreeVerdicts(
             const role = classified.role;
             if (role.role === 'factory') {
               // One file, no project around it: no process-wide default from another module.
-              const escaping = escapingClientVerdicts(model, reader, classified, role.family, () => false);
+              const escaping = escapingClientVerdicts(
+                model,
+                reader,
+                classified,
+                role.family,
+                () => false,
+                urls,
+              );
               if (escaping.length > 0) verdicts.set(at, showEscaping(escaping));
               continue;
             }
@@ -560,6 +567,14 @@ describe('loopback.ts', () => {
       // A field set once; one assigned in two branches is not fixed.
       '60:11': local('missing', 'http://localhost:8888/collect'),
       '62:11': 'missing',
+      // A field default the constructor may replace, and a module-level `let`: not fixed.
+      '81:12': 'missing',
+      '90:9': 'missing',
+      // Shorthand properties name the const they hold.
+      '88:9': local('missing', 'http://localhost:7000'),
+      '89:9': local('missing', 'http://127.0.0.1:7001/x'),
+      // A client made with a loopback base is not reported where it is made; a remote one is.
+      '95:26': 'escaping missing',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

@@ -445,6 +445,8 @@ export const batch = (requests: unknown[]) => axios.post('batch', { requests }, 
   static port() { return Number(process.env.COLLECTOR_PORT ?? 8888); }
   async accepts() { return (await fetch(\`\${this.endpoint}/accepts\`)).json(); }
 }`,
+    // A client made with a loopback base is not reported where it is made, though it leaves the file.
+    `import axios from 'axios'; export const localApi = axios.create({ baseURL: 'http://localhost:3000' });`,
     // A project rush.json places outside the monorepo's folder (`../project-requests`) is not read.
     {
       filename: path.join(RUSH, 'services/bot/pod/src/outside.ts'),
@@ -814,6 +816,33 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    (() => {
+      // A field default the constructor (or a method) may replace is not a URL fixed to this
+      // machine: an SDK client made with `new Sdk({ base })` sends where it is told.
+      const code = `export class Sdk {
+  private base = 'http://localhost:3000';
+  constructor(options?: { base?: string }) { if (options?.base) this.base = options.base; }
+  async users() { return (await fetch(\`\${this.base}/users\`)).json(); }
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 4,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  'fetch(`${this.base}/users`)',
+                  'fetch(`${this.base}/users`, { signal: AbortSignal.timeout(10000) })',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     (() => {
       // An instance made with a loopback base: a path goes to this machine; an absolute URL does not.
       const code = `import axios from 'axios';

@@ -190,6 +190,11 @@ export interface EscapingClientFacts {
   processDefault: boolean;
   /** The construction, with the options of the calls through it that the reader sees. */
   client: ClientFacts;
+  /**
+   * The base its paths are sent to is fixed to this machine (`baseURL: 'http://localhost:3000'`,
+   * see loopback.ts): its calls are not remote calls, so it is not reported either.
+   */
+  loopbackBase?: boolean;
 }
 
 /**
@@ -203,5 +208,6 @@ export function decideEscapingClient(facts: EscapingClientFacts): Verdict[] {
   const options = facts.client.options;
   if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return [];
   if (facts.family === 'axios' && facts.processDefault) return [];
+  if (facts.loopbackBase) return [];
   return decideClientDeadline(facts.client).filter(verdict => verdict.status === 'missing');
 }

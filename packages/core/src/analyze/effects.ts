@@ -149,10 +149,11 @@ function classifyThrow(ctx: Context, expression: ts.Expression): ThrowKind {
  */
 function loopbackHazard(ctx: Context, fact: RemoteCallFact, target: string, unitName: string): Hazard {
   const host = loopbackHost(target);
+  // Said only of a call with no deadline: one whose bound cannot be seen may have one.
   const deadline =
-    fact.verdict.status === 'bounded'
+    fact.verdict.status === 'bounded' || fact.verdict.status === 'unknown'
       ? ''
-      : ` Once that server is across the network the call needs a deadline too: ${FAMILIES[fact.family].fix}.`;
+      : ` Once that server is across the network the call needs a deadline too: ${fact.fix}.`;
   return hazard(
     ctx,
     'FL504',
@@ -323,7 +324,7 @@ function indirectDeadlineHazard(
         ctx,
         'FL502',
         node,
-        `creates a ${family.label} client without a deadline${describe(verdict)} in ${unitName}, and the client leaves its file: every call through it elsewhere can hang forever, and the new service with it. Fix: ${family.fix}.`,
+        `creates ${/^[aeiou]/i.test(family.label) ? 'an' : 'a'} ${family.label} client without a deadline${describe(verdict)} in ${unitName}, and the client leaves its file: every call through it elsewhere can hang forever, and the new service with it. Fix: ${family.fix}.`,
         { family: role.family, deadline: verdict.status, construction: true },
       ),
     );

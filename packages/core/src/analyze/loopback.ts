@@ -115,47 +115,72 @@ export function loopbackRequest(
 }
 
 /**
- * What a field of the class around `member` is given where it is made, as the rules' `fieldInit`
- * reads it: its initialiser, or its one `this.field = …` in the constructor (two: not written which).
+ * The base a client made at `made` sends its paths to is fixed to this machine
+ * (`axios.create({ baseURL: 'http://localhost:3000' })`), as the rules' reader reads it.
+ */
+export function loopbackConstruction(
+  made: ts.CallExpression | ts.NewExpression,
+  lookups: UrlLookups,
+): string | undefined {
+  for (const argument of made.arguments ?? []) {
+    const options = unwrap(argument);
+    if (!ts.isObjectLiteralExpression(options)) continue;
+    for (const property of options.properties)
+      if (BASE_OPTION_KEYS.has(propertyKey(property) ?? ''))
+        return loopbackTarget({
+          url: undefined,
+          urlWritten: false,
+          base: urlText(propertyValue(property), lookups),
+        });
+  }
+  return undefined;
+}
+
+/**
+ * What a field of the class around `member` is given, when it is given one value only, as the
+ * rules' `fieldInit` reads it: its initialiser, or its one `this.field = …` in the constructor or a
+ * method. A default the constructor or a method may replace holds more than one value.
  */
 export function fieldInit(
   member: ts.PropertyAccessExpression | ts.ElementAccessExpression,
 ): ts.Expression | undefined {
+  // `this.#base`: the rules' reader does not read private names either.
+  if (ts.isPropertyAccessExpression(member) && ts.isPrivateIdentifier(member.name)) return undefined;
   const field = memberName(member);
   let owner: ts.Node | undefined = member.parent;
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
   if (!owner || !ts.isClassLike(owner) || field === undefined) return undefined;
   let found: ts.Expression | null | undefined;
-  for (const declaration of owner.members) {
+  const give = (value: ts.Expression): void => {
+    found = found === undefined ? unwrap(value) : null;
+  };
+  const visit = (node: ts.Node): void => {
+    // A nested `function` or class has a `this` of its own; an arrow function keeps the instance's.
+    if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isClassLike(node)) return;
     if (
-      ts.isPropertyDeclaration(declaration) &&
-      propertyNameText(declaration.name) === field &&
-      declaration.initializer
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
+      node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      memberName(node.left) === field
     )
-      return unwrap(declaration.initializer);
-    if (!ts.isConstructorDeclaration(declaration) || !declaration.body) continue;
-    const visit = (node: ts.Node): void => {
-      if (
-        ts.isFunctionDeclaration(node) ||
-        ts.isFunctionExpression(node) ||
-        ts.isArrowFunction(node) ||
-        ts.isClassLike(node)
-      )
-        return;
-      if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
-        node.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
-        memberName(node.left) === field
-      ) {
-        // Assigned twice (in branches): which one holds is not written.
-        found = found === undefined ? unwrap(node.right) : null;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    ts.forEachChild(declaration.body, visit);
+      give(node.right);
+    ts.forEachChild(node, visit);
+  };
+  for (const declaration of owner.members) {
+    const isStatic = ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Static;
+    if (isStatic) continue;
+    if (ts.isPropertyDeclaration(declaration) && declaration.initializer) {
+      if (propertyNameText(declaration.name) === field) give(declaration.initializer);
+      visit(declaration.initializer);
+    } else if (
+      (ts.isMethodDeclaration(declaration) ||
+        ts.isConstructorDeclaration(declaration) ||
+        ts.isGetAccessorDeclaration(declaration) ||
+        ts.isSetAccessorDeclaration(declaration)) &&
+      declaration.body
+    )
+      ts.forEachChild(declaration.body, visit);
   }
   return found ?? undefined;
 }

@@ -55,7 +55,7 @@ import { ts } from 'ts-morph';
 
 import { type CarrierHost, type WrapperCallFinding, wrapperCallFinding } from './deadline-carrier.js';
 import { DeclaredTypes } from './declared-types.js';
-import { type UrlLookups, fieldInit, loopbackRequest } from './loopback.js';
+import { type UrlLookups, fieldInit, loopbackConstruction, loopbackRequest } from './loopback.js';
 import {
   type Context,
   hasExportModifier,
@@ -1505,7 +1505,10 @@ export class RemoteCalls {
   /** A const of the library a URL names, also through an import of another of its files. */
   private readonly urlLookups: UrlLookups = {
     name: id => {
-      const symbol = this.ctx.checker.getSymbolAtLocation(id);
+      // `{ baseURL }`: the symbol of the value the shorthand names, not of the property.
+      const symbol = ts.isShorthandPropertyAssignment(id.parent)
+        ? this.ctx.checker.getShorthandAssignmentValueSymbol(id.parent)
+        : this.ctx.checker.getSymbolAtLocation(id);
       const declaration = symbol && resolveAlias(this.ctx.checker, symbol).declarations?.[0];
       if (
         !declaration ||
@@ -1562,6 +1565,7 @@ export class RemoteCalls {
       leavesFile: true,
       processDefault: family === 'axios' && this.projectAxiosDefaults(node.getSourceFile()).length > 0,
       client: { family, options: this.optionsOf(node, role.options), perCallOptions: this.usesOf(node) },
+      loopbackBase: ts.isCallExpression(node) && loopbackConstruction(node, this.urlLookups) !== undefined,
     });
   }
 
