@@ -3247,7 +3247,7 @@ export async function balance(key: PublicKey) {
             inner: 'generateText',
             at: '../lib/llm.ts:12',
             label: 'AI SDK',
-            hang: FAMILIES['ai-sdk'].hang ?? 'hangs forever',
+            hang: FAMILIES['ai-sdk'].hang,
             fix: FAMILIES['ai-sdk'].fix,
           },
         },

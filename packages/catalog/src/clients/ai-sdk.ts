@@ -31,6 +31,8 @@ export const aiSdkFamily: ClientFamily = {
     label: 'the AI SDK',
     reportAt: 'call',
     fix: 'pass `timeout: ms` (or `abortSignal: AbortSignal.timeout(ms)`) in the call’s options',
+    // Providers send through the global fetch unless made with a `fetch` of their own.
+    hang: 'waits until the provider’s fetch gives up, if it ever does (the global fetch on Node: 5 minutes with no response headers; a stream that trickles holds it longer)',
   },
   modules: {
     ai: Object.fromEntries(CALLS.map(name => [name, call('ai-sdk', { at: 0 })])),
