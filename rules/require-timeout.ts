@@ -30,7 +30,7 @@ import {
   unwrap,
 } from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
-import { deadlineReader } from './util/deadline-facts.js';
+import { type WrittenOptions, deadlineReader } from './util/deadline-facts.js';
 import { versionFacts } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
@@ -689,7 +689,26 @@ export default createModelRule<Options, MessageIds>({
         return;
       // A client kept only to presign URLs sends nothing.
       if (family === 'aws' && isPresignOnly(model, classified.node)) return;
-      for (const verdict of reader.decideClient(classified.node, family)) report(classified, verdict, true);
+      let verdicts = reader.decideClient(classified.node, family);
+      // `new S3Client(createS3Config(settings))`: options another module of the project writes.
+      if (verdicts.every(verdict => verdict.status === 'unknown')) {
+        const written = writtenElsewhere(classified.node);
+        if (written) verdicts = reader.decideClient(classified.node, family, written);
+      }
+      for (const verdict of verdicts) report(classified, verdict, true);
+    }
+
+    /**
+     * The options of a construction of this file as another module of the project writes them
+     * (a function or const it imports), when the project's facts judge them unbounded.
+     */
+    function writtenElsewhere(node: CallLike): WrittenOptions | undefined {
+      const line = node.loc.start.line;
+      for (const list of processConstructions(context).values())
+        for (const made of list)
+          if (made.written && made.pending && made.line === line && made.file === context.filename)
+            return { options: made.written, first: made.pending.first };
+      return undefined;
     }
 
     /**

@@ -302,3 +302,27 @@ export function thisClassBody(node: Node): Node | undefined {
   }
   return undefined;
 }
+
+/** The binding pattern declares `name` (`a`, `{ a, b: c }`, `[a, ...b]`, `a = 1`, a parameter property). */
+export function bindsName(pattern: Node, name: string): boolean {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern.name === name;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return bindsName(pattern.left, name);
+    case AST_NODE_TYPES.RestElement:
+      return bindsName(pattern.argument, name);
+    case AST_NODE_TYPES.TSParameterProperty:
+      return bindsName(pattern.parameter, name);
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.some(element => element !== null && bindsName(element, name));
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.some(property =>
+        property.type === AST_NODE_TYPES.RestElement
+          ? bindsName(property, name)
+          : bindsName(property.value, name),
+      );
+    default:
+      return false;
+  }
+}

@@ -41,6 +41,13 @@ const BOUND_BY_CHAIN: Summary = {
   hasSpread: false,
 };
 
+/** A construction's options as another module writes them (project-facts.ts, `ProjectConstruction.written`). */
+export interface WrittenOptions {
+  options: Summary;
+  /** They are the construction's first argument. */
+  first: boolean;
+}
+
 /** Reads deadline facts from one file's model; one reader per model, memoised. */
 export class DeadlineReader {
   private layerIndex: Map<Slot, Summary[]> | undefined;
@@ -69,12 +76,23 @@ export class DeadlineReader {
     return decideDeadline({ ...facts, wrappedByTimeout: true });
   }
 
-  /** The catalog's verdicts on a client's construction; its calls are read only when they could matter. */
-  decideClient(construction: CallLike, family: FamilyId): Verdict[] {
-    const verdicts = decideClientDeadline(this.clientFacts(construction, family, false));
-    return perCallUsesMatter(verdicts)
-      ? decideClientDeadline(this.clientFacts(construction, family, true))
-      : verdicts;
+  /**
+   * The catalog's verdicts on a client's construction; its calls are read only when they could
+   * matter. `written`: the options as another module writes them, in place of the call's opaque
+   * ones (and of its connection string when they are its first argument).
+   */
+  decideClient(construction: CallLike, family: FamilyId, written?: WrittenOptions): Verdict[] {
+    const facts = (withUses: boolean): ClientFacts => {
+      const found = this.clientFacts(construction, family, withUses);
+      if (!written) return found;
+      return {
+        ...found,
+        options: written.options,
+        ...(written.first && found.connectionString ? { connectionString: written.options } : {}),
+      };
+    };
+    const verdicts = decideClientDeadline(facts(false));
+    return perCallUsesMatter(verdicts) ? decideClientDeadline(facts(true)) : verdicts;
   }
 
   /**

@@ -40,6 +40,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
   type Node,
+  bindsName,
   findNode,
   isFunction,
   memberChain,
@@ -57,8 +58,11 @@ import {
   type ProjectContext,
   type ProjectConstruction,
   numberIn,
+  optionsUnbounded,
   parserOf,
+  returnedValues,
   summarizeArgument,
+  writtenOptions,
   projectSetsAxiosDefault,
   projectConstructions,
   projectEmbeddedOrmModules,
@@ -158,12 +162,13 @@ const DEPENDENCIES_TTL_MS = 30_000;
 export function processConstructions(context: ProjectContext): Map<InstanceKind, ProjectConstruction[]> {
   const own = projectConstructions(context);
   const root = parserOf(context) ? projectRoot(context.filename, context.cwd) : undefined;
-  if (!root) return own;
+  if (!root) return judgePending(context, own);
   // The packages depended on are asked again only every DEPENDENCIES_TTL_MS: each answer may start
   // a slice of its package's refresh, which every lint call would otherwise pay once per package.
   const now = Date.now();
   const cached = processIndexes.get(root);
-  if (cached && cached.own === own && now - cached.checkedAt < DEPENDENCIES_TTL_MS) return cached.merged;
+  if (cached && cached.own === own && now - cached.checkedAt < DEPENDENCIES_TTL_MS)
+    return judgePending(context, cached.merged);
   const parts = [
     own,
     ...workspaceDependencies(root, context.cwd).map(dir => packageConstructions(context, dir)),
@@ -180,7 +185,50 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
     }
   }
   processIndexes.set(root, { own, parts, merged, checkedAt: now });
-  return merged;
+  return judgePending(context, merged);
+}
+
+/** Per index of a process's clients: the same index with options written in other modules judged, and when. */
+const judgedIndexes = new WeakMap<
+  Map<InstanceKind, ProjectConstruction[]>,
+  { judged: Map<InstanceKind, ProjectConstruction[]>; answers: readonly boolean[]; checkedAt: number }
+>();
+
+/**
+ * The index with every construction whose options another module writes ({@link
+ * ProjectConstruction.pending}) judged by reading that module. Asked again every STAT_TTL_MS, since
+ * that module may change without the index changing; the same object while the answers do not.
+ */
+function judgePending(
+  context: ProjectContext,
+  index: Map<InstanceKind, ProjectConstruction[]>,
+): Map<InstanceKind, ProjectConstruction[]> {
+  const pending = [...index.values()].flat().filter(construction => construction.pending);
+  const parser = parserOf(context);
+  if (pending.length === 0 || !parser) return index;
+  const now = Date.now();
+  const cached = judgedIndexes.get(index);
+  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.judged;
+  const session = new Session(parser, context);
+  const written = pending.map(construction => session.pendingOptions(construction));
+  const answers = written.map(options => options !== undefined);
+  if (cached && answers.every((answer, i) => answer === cached.answers[i])) {
+    cached.checkedAt = now;
+    return cached.judged;
+  }
+  const judged = new Map<InstanceKind, ProjectConstruction[]>();
+  for (const [kind, list] of index)
+    judged.set(
+      kind,
+      list.map(construction => {
+        const options = construction.pending ? written[pending.indexOf(construction)] : undefined;
+        return construction.pending
+          ? { ...construction, unbounded: options !== undefined, ...(options ? { written: options } : {}) }
+          : construction;
+      }),
+    );
+  judgedIndexes.set(index, { judged, answers, checkedAt: now });
+  return judged;
 }
 
 // ------------------------------------------------------------------ judgement
@@ -270,6 +318,42 @@ class Session {
     if (found || !this.limited) starAnswers.set(this.readingKey, info.file, name, { checkedAt: now, found });
     this.limited ||= outer;
     return found;
+  }
+
+  /**
+   * The options a construction takes from another module of the project ({@link
+   * PendingOptions}: a config an imported function returns, an imported const), when they leave
+   * the client without a deadline: every object literal they can be is judged by the catalog, and
+   * the first is given. Undefined when one of them bounds it, or cannot be seen.
+   */
+  pendingOptions(construction: ProjectConstruction): Summary | undefined {
+    const pending = construction.pending;
+    if (!pending) return undefined;
+    const info = this.module(construction.file);
+    const entry = info?.imports.get(pending.local);
+    if (!info || !entry || isRemoteSpecifier(entry.specifier)) return undefined;
+    const held = this.imported(info, entry, 0);
+    if (!held) return undefined;
+    const values: Node[] = [];
+    const fn = unwrap(held.node);
+    for (const value of pending.called ? (isFunction(fn) ? returnedValues(fn) : []) : [held.node]) {
+      const each = writtenOptions(value, () => false);
+      if (!Array.isArray(each)) return undefined;
+      values.push(...each);
+    }
+    const summaries = values.map(object => summarizeArgument(object));
+    const unbounded =
+      summaries.length > 0 &&
+      summaries.every(options =>
+        optionsUnbounded(
+          pending.family,
+          construction.module,
+          construction.file,
+          options,
+          pending.first ? options : pending.connectionString,
+        ),
+      );
+    return unbounded ? summaries[0] : undefined;
   }
 
   private imported(
@@ -2441,30 +2525,6 @@ export function awaitedIn(call: Node, fn: Node | undefined): boolean {
   return false;
 }
 
-/** The names a binding pattern declares (`a`, `{ a, b: c }`, `[a, ...b]`, `a = 1`). */
-function declares(pattern: Node, name: string): boolean {
-  switch (pattern.type) {
-    case AST_NODE_TYPES.Identifier:
-      return pattern.name === name;
-    case AST_NODE_TYPES.AssignmentPattern:
-      return declares(pattern.left, name);
-    case AST_NODE_TYPES.RestElement:
-      return declares(pattern.argument, name);
-    case AST_NODE_TYPES.TSParameterProperty:
-      return declares(pattern.parameter, name);
-    case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.some(element => element !== null && declares(element, name));
-    case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.some(property =>
-        property.type === AST_NODE_TYPES.RestElement
-          ? declares(property, name)
-          : declares(property.value, name),
-      );
-    default:
-      return false;
-  }
-}
-
 /**
  * `name` at `node` is a parameter or a local of an enclosing function or block, not the module's
  * top-level binding of that name: `prisma.$transaction(async prisma => prisma.user.findMany())`.
@@ -2477,12 +2537,12 @@ export function shadowed(node: Node, name: string): boolean {
   ) {
     // Asked for most calls of every file: plain loops, no arrays or closures per ancestor.
     if (isFunction(current)) {
-      for (const param of current.params) if (declares(param, name)) return true;
+      for (const param of current.params) if (bindsName(param, name)) return true;
       continue;
     }
     switch (current.type) {
       case AST_NODE_TYPES.CatchClause:
-        if (current.param && declares(current.param, name)) return true;
+        if (current.param && bindsName(current.param, name)) return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
         for (const statement of current.body) if (declaresVariable(statement, name)) return true;
@@ -2502,7 +2562,7 @@ export function shadowed(node: Node, name: string): boolean {
 /** `const name = …` (or `let`, `var`, a pattern that binds `name`) as this statement. */
 function declaresVariable(statement: Node, name: string): boolean {
   if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  for (const declarator of statement.declarations) if (declares(declarator.id, name)) return true;
+  for (const declarator of statement.declarations) if (bindsName(declarator.id, name)) return true;
   return false;
 }
 

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-import type { InstanceKind, Locator, Summary } from '@faultline/catalog';
+import type { FamilyId, InstanceKind, Locator, Summary } from '@faultline/catalog';
 import {
   FAMILIES,
   URL_NAME,
@@ -31,6 +31,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import {
   type Node,
+  bindsName,
   findNode,
   memberName,
   propertyKey,
@@ -66,6 +67,27 @@ export interface ProjectConstruction {
   unbounded: boolean;
   file: string;
   line: number;
+  /**
+   * Options that another module of the project writes (`new S3Client(createS3Config(opts))` with
+   * `createS3Config` imported): judged once that module is read (project-calls.ts); until then
+   * `unbounded` is false.
+   */
+  pending?: PendingOptions;
+  /** Those options, once judged unbounded: the first object literal they can be, as the catalog summarises it. */
+  written?: Summary;
+}
+
+/** Options a construction takes from another module: the import that gives them, and how to judge them. */
+export interface PendingOptions {
+  /** The local name the construction's module imports. */
+  local: string;
+  /** The options are what calling it returns (`createS3Config(opts)`), not the value itself. */
+  called: boolean;
+  family: FamilyId;
+  /** The options are the first argument, which is also what a family's connection string is read from. */
+  first: boolean;
+  /** Otherwise, the first argument as the catalog summarises it (a connection string, perhaps). */
+  connectionString?: Summary;
 }
 
 /** One module's contribution: the axios default timeouts it sets (each a finite bound), and the clients it makes. */
@@ -705,9 +727,187 @@ function factoryOptions(args: readonly Node[], locator: Locator): Summary | unde
 }
 
 /**
+ * The object literals a value written in a module stands for, read through the module's own
+ * syntax: a `const` it is bound to in an enclosing block (`const config = { region }`), and every
+ * value a function of the module returns when it is called (`createS3Config(opts)`, a function
+ * declared in the module or in an enclosing function). `{ pending }` when the value, or the
+ * function called, is imported from another module (`imported` says whether a name is); undefined
+ * when any part of it is not an object literal the syntax can see.
+ */
+export function writtenOptions(
+  value: Node,
+  imported: (name: string) => boolean,
+  depth = 0,
+): Node[] | { pending: { local: string; called: boolean } } | undefined {
+  if (depth > 4) return undefined;
+  const inner = unwrap(value);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return [inner];
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const bound = boundValue(inner, inner.name);
+    if (bound === null) return undefined;
+    if (bound)
+      return isFunctionNode(bound.value) || mutated(bound.scope, inner.name)
+        ? undefined
+        : writtenOptions(bound.value, imported, depth + 1);
+    return imported(inner.name) ? { pending: { local: inner.name, called: false } } : undefined;
+  }
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(inner.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const bound = boundValue(callee, callee.name);
+  if (bound === null) return undefined;
+  if (!bound) return imported(callee.name) ? { pending: { local: callee.name, called: true } } : undefined;
+  const fn = unwrap(bound.value);
+  if (!isFunctionNode(fn)) return undefined;
+  const found: Node[] = [];
+  for (const returned of returnedValues(fn)) {
+    const each = writtenOptions(returned, () => false, depth + 1);
+    if (!Array.isArray(each)) return undefined;
+    found.push(...each);
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+type FunctionLike =
+  TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+function isFunctionNode(node: Node): node is FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** What a function returns: its expression body, or every `return`'s value (a bare `return` gives nothing). */
+export function returnedValues(fn: FunctionLike): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: Node[] = [];
+  findNode(
+    fn.body,
+    node => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) found.push(node.argument);
+      return false;
+    },
+    node => !isFunctionNode(node),
+  );
+  return found;
+}
+
+/**
+ * The value the name `name` is bound to where `from` is written, by the module's syntax: the
+ * initialiser of a `const` (or the function a declaration names) in an enclosing block or at the
+ * top level. Null when the name is bound some other way there (a parameter, a `let`, a catch
+ * clause, a loop variable), undefined when it is not bound in the module (a global, an import).
+ */
+function boundValue(from: Node, name: string): { value: Node; scope: Node } | null | undefined {
+  for (let current = from.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      if (current.params.some(param => bindsName(param, name))) return null;
+      continue;
+    }
+    if (current.type === AST_NODE_TYPES.CatchClause && current.param && bindsName(current.param, name))
+      return null;
+    if (
+      (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement) &&
+      current.left.type === AST_NODE_TYPES.VariableDeclaration &&
+      current.left.declarations.some(declarator => bindsName(declarator.id, name))
+    )
+      return null;
+    if (
+      current.type !== AST_NODE_TYPES.BlockStatement &&
+      current.type !== AST_NODE_TYPES.Program &&
+      current.type !== AST_NODE_TYPES.StaticBlock
+    )
+      continue;
+    for (const written of current.body) {
+      const statement =
+        written.type === AST_NODE_TYPES.ExportNamedDeclaration && written.declaration
+          ? written.declaration
+          : written;
+      if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id?.name === name)
+        return { value: statement, scope: current };
+      if (statement.type === AST_NODE_TYPES.ClassDeclaration && statement.id?.name === name) return null;
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        if (!bindsName(declarator.id, name)) continue;
+        return statement.kind === 'const' &&
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          declarator.init
+          ? { value: declarator.init, scope: current }
+          : null;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Functions that write into the object given first (`Object.assign(config, …)`, lodash's `merge`). */
+const MUTATORS = new Set([
+  'assign',
+  'merge',
+  'mergeWith',
+  'defaults',
+  'defaultsDeep',
+  'set',
+  'defineProperty',
+]);
+
+/**
+ * The object `name` holds is changed after it is written, somewhere in `scope`: a property set
+ * or deleted (`config.requestHandler = …`), or the object given to a function that writes into it.
+ */
+function mutated(scope: Node, name: string): boolean {
+  const named = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
+  const target = (node: Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression && (named(node.object) || target(node.object));
+  return (
+    findNode(scope, node => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression) return target(node.left);
+      if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete')
+        return target(node.argument);
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      const first = node.arguments[0];
+      return (
+        first !== undefined &&
+        named(unwrap(first as Node)) &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        MUTATORS.has(memberName(callee) ?? '')
+      );
+    }) !== undefined
+  );
+}
+
+/**
+ * The catalog finds no deadline in a construction's options: every verdict missing or turned
+ * off. `first` is the construction's first argument when a family reads a connection string from it.
+ */
+export function optionsUnbounded(
+  family: FamilyId,
+  module: string,
+  file: string,
+  options: Summary,
+  first?: Summary,
+): boolean {
+  const verdicts = decideClientDeadline({
+    family,
+    options,
+    ...(FAMILIES[family].connectionString && first ? { connectionString: first } : {}),
+    ...versionFacts(file, family, module),
+  });
+  return (
+    verdicts.length > 0 &&
+    verdicts.every(verdict => verdict.status !== 'bounded' && verdict.status !== 'unknown')
+  );
+}
+
+/**
  * The construction-level clients a module makes (`new Connection(url, 'confirmed')`,
- * `new Redis(url)`), each judged by the catalog from the syntax of its options. Options the
- * syntax cannot see into are judged unknown, so they never count as unbounded.
+ * `new Redis(url)`), each judged by the catalog from the syntax of its options: written at the
+ * call, in a `const` of the module, or returned by a function of the module or of another module
+ * of the project ({@link writtenOptions}). Options the syntax cannot see into are judged unknown,
+ * so they never count as unbounded.
  */
 function clientConstructions(program: TSESTree.Program, file: string): ProjectConstruction[] {
   const names = importedMembers(program);
@@ -730,27 +930,43 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
     const role = lookupModuleMember(imported.module, [...imported.path, ...chain]);
     if (role?.role !== 'factory' || role.inheritsFrom) return false;
     if (FAMILIES[role.family].reportAt !== 'construction') return false;
-    const options = factoryOptions(node.arguments as Node[], role.options);
+    const args = node.arguments as Node[];
+    const options = factoryOptions(args, role.options);
     if (!options) return false;
-    const first = node.arguments[0];
-    const verdicts = decideClientDeadline({
-      family: role.family,
-      options,
-      ...(FAMILIES[role.family].connectionString && first && first.type !== AST_NODE_TYPES.SpreadElement
-        ? { connectionString: summarizeArgument(first) }
-        : {}),
-      ...versionFacts(file, role.family, imported.module),
-    });
-    const unbounded =
-      verdicts.length > 0 &&
-      verdicts.every(verdict => verdict.status !== 'bounded' && verdict.status !== 'unknown');
-    found.push({
-      instance: role.instance,
-      module: imported.module,
-      unbounded,
-      file,
-      line: node.loc.start.line,
-    });
+    const first = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? args[0] : undefined;
+    const made = { instance: role.instance, module: imported.module, file, line: node.loc.start.line };
+    // `new S3Client(config)`, `new Pool(poolConfig())`: options the module writes elsewhere.
+    const given =
+      'at' in role.options ? args[role.options.at] : 'lastObject' in role.options ? args.at(-1) : undefined;
+    // A name imported from a package is resolved (or not) when the construction is judged.
+    const written =
+      options.kind === 'opaque' && given && given.type !== AST_NODE_TYPES.SpreadElement
+        ? writtenOptions(given, name => names.has(name))
+        : undefined;
+    if (written && 'pending' in written) {
+      found.push({
+        ...made,
+        unbounded: false,
+        pending: {
+          ...written.pending,
+          family: role.family,
+          first: given === first,
+          ...(given !== first && first ? { connectionString: summarizeArgument(first) } : {}),
+        },
+      });
+      return false;
+    }
+    const judged = written ? written.map(object => summarizeArgument(object)) : [options];
+    const unbounded = judged.every(summary =>
+      optionsUnbounded(
+        role.family,
+        imported.module,
+        file,
+        summary,
+        written && given === first ? summary : first && summarizeArgument(first),
+      ),
+    );
+    found.push({ ...made, unbounded });
     return false;
   });
   return found;

@@ -2,7 +2,8 @@
 // the files of one library (test/fixtures/parity/project): options from a local function, a
 // callee chosen between http and https, request wrappers of another file that need their caller's
 // deadline, a client made without one that leaves its file, a process-wide axios default set in
-// another file, and a team client taught through settings.faultline (read from the ESLint config).
+// another file, a client whose options another file returns, and a team client taught through
+// settings.faultline (read from the ESLint config).
 import path from 'node:path';
 
 import { ESLint } from 'eslint';
@@ -23,6 +24,7 @@ const EXPORTS = [
   'catalog',
   'listOrders',
   'search',
+  'upload',
 ];
 
 /** `file:line code` of every deadline hazard (FL501 bounded, FL502 missing), once each. */
@@ -60,6 +62,7 @@ describe('analyze and the rules on the shapes of issue 12', { timeout: 60_000 },
       'index.ts:41 FL502', // fetchWithOptionalTimeout bounds only when given `timeout`; none given
       'index.ts:51 FL501', // axios bounded by the default bootstrap.ts sets
       'index.ts:56 FL502', // a call through searchApi: analyze follows the import (see below)
+      'storage.ts:9 FL502', // an S3 client whose options storage-config.ts returns, no timeout
     ]);
   });
 
@@ -110,11 +113,17 @@ describe('analyze and the rules on the shapes of issue 12', { timeout: 60_000 },
       'index.ts:25',
       'index.ts:31',
       'index.ts:41',
+      'storage.ts:5',
     ]);
     // By design, analyze also judges the call through searchApi (index.ts:56): it reads the whole
     // library with one type checker and follows the import to the construction in clients.ts,
     // while a rule sees one file and reports that client where it is made (clients.ts:12), which is
     // why a client that leaves its file is reported there at all. Both name the same missing bound.
-    expect(fromAnalyze).toEqual([...fromRules, 'index.ts:56'].sort());
+    // An AWS client is bounded where it is made: the rule reports its construction (storage.ts:5,
+    // options read from storage-config.ts through project facts), analyze the call of the export
+    // it analyses (storage.ts:9), naming the same missing `requestHandler` timeouts.
+    expect(fromAnalyze).toEqual(
+      [...fromRules.filter(line => line !== 'storage.ts:5'), 'index.ts:56', 'storage.ts:9'].sort(),
+    );
   });
 });

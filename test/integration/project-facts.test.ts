@@ -11,7 +11,7 @@ import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import plugin from '../../rules/index.js';
-import { projectRemoteCalls } from '../../rules/util/project-calls.js';
+import { processConstructions, projectRemoteCalls } from '../../rules/util/project-calls.js';
 import {
   parseModule,
   projectAxiosDefaults,
@@ -221,6 +221,111 @@ describe('projectConstructions', () => {
 
   it('gives nothing without a parser from the engine', () => {
     expect(projectConstructions({ filename: path.join(project, 'src/plain.ts'), cwd: project }).size).toBe(0);
+  });
+});
+
+// Options the construction does not write inline: a const of the module, what a function of the
+// module returns, or what a function or const of another module of the project gives. Those of
+// another module are judged when the process's index is asked (processConstructions).
+describe('constructions with options written elsewhere', () => {
+  let project: string;
+  beforeAll(async () => {
+    project = await mkdtemp(path.join(tmpdir(), 'faultline-written-options-'));
+    await mkdir(path.join(project, 'src'));
+    await writeFile(path.join(project, 'package.json'), '{ "name": "written-options" }');
+    await writeFile(
+      path.join(project, 'src/config.ts'),
+      [
+        `export function s3Config(opts: { region?: string; url: string }) {`,
+        `  if (!opts.region) throw new Error('region');`,
+        `  const config = { region: opts.region, endpoint: opts.url };`,
+        `  return config;`,
+        `}`,
+        `export const boundedConfig = () => ({ region: 'eu', requestHandler: { socketTimeout: 5000, connectionTimeout: 1000 } });`,
+        `export function spreadConfig(base: object) { return { ...base, region: 'eu' }; }`,
+        `export const redisOptions = { host: 'cache', port: 6379 };`,
+        ``,
+      ].join('\n'),
+    );
+    await writeFile(
+      path.join(project, 'src/made.ts'),
+      [
+        `import { S3Client } from '@aws-sdk/client-s3';`,
+        `import Redis from 'ioredis';`,
+        `import { boundedConfig, redisOptions, s3Config, spreadConfig } from './config.js';`,
+        `export const imported = new S3Client(s3Config({ url: 'https://s3' }));`,
+        `export function local() {`,
+        `  const options = { region: 'eu' };`,
+        `  return new S3Client(options);`,
+        `}`,
+        `export function changed(handler: object) {`,
+        `  const options = { region: 'eu' };`,
+        `  Object.assign(options, { requestHandler: handler });`,
+        `  return new S3Client(options);`,
+        `}`,
+        `export const bounded = new S3Client(boundedConfig());`,
+        `export const spread = new S3Client(spreadConfig({}));`,
+        `export const cache = new Redis(redisOptions);`,
+        `function either(fast: boolean) {`,
+        `  if (fast) return { region: 'eu', requestHandler: { socketTimeout: 1000 } };`,
+        `  return { region: 'eu' };`,
+        `}`,
+        `export const chosen = new S3Client(either(true));`,
+        `function plain() {`,
+        `  return { region: 'eu' };`,
+        `}`,
+        `export const fromLocal = new S3Client(plain());`,
+        ``,
+      ].join('\n'),
+    );
+  });
+  afterAll(async () => {
+    await rm(project, { recursive: true, force: true });
+  });
+
+  const show = (index: ReturnType<typeof projectConstructions>): string[] =>
+    [...index.values()]
+      .flat()
+      .map(made => `${made.line} ${made.unbounded}${made.pending ? ' pending' : ''}`)
+      .sort((a, b) => parseInt(a) - parseInt(b));
+
+  it('judges options of the module where it makes the client, and marks those of another module', () => {
+    const context = {
+      filename: path.join(project, 'src/made.ts'),
+      cwd: project,
+      languageOptions: { parser: tsParser },
+    };
+    expect(show(projectConstructions(context))).toEqual([
+      '4 false pending',
+      '7 true',
+      '12 false',
+      '14 false pending',
+      '15 false pending',
+      '16 false pending',
+      '21 false',
+      '25 true',
+    ]);
+  });
+
+  it('judges the options another module writes when the process is asked, and asked again', () => {
+    const context = {
+      filename: path.join(project, 'src/made.ts'),
+      cwd: project,
+      languageOptions: { parser: tsParser },
+    };
+    const first = show(processConstructions(context));
+    // The second answer comes from the process's cached index, judged the same.
+    expect(show(processConstructions(context))).toEqual(first);
+    expect(first).toEqual([
+      '4 true pending',
+      '7 true',
+      '12 false',
+      '14 false pending',
+      '15 false pending',
+      '16 true pending',
+      '21 false',
+      '25 true',
+    ]);
   });
 });
 

@@ -57,6 +57,11 @@
 //   same way by both readers (each reads the URL's text; the catalog's `loopbackTarget` decides);
 //   require-timeout leaves it alone, analyze reports it as FL504 instead of FL501–FL503, since a
 //   library carved into a service no longer runs beside that server.
+// - the options of a client bounded where it is made, written in another module of the project
+//   (`new S3Client(storageConfig(region))`, an imported const): the rules read that module through
+//   project facts (every object literal the function can return must leave the client unbounded),
+//   analyze through the type checker (the one object literal it returns); both judge them with
+//   the same decision (test/core/analyze-parity-shapes.test.ts, storage.ts).
 // Options from a static method or a getter are opaque to both (returned-options.ts).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';

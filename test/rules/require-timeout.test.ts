@@ -19,6 +19,8 @@ const WORKSPACE = path.join(import.meta.dirname, '../fixtures/project-workspace'
 const CALLERS = path.join(import.meta.dirname, '../fixtures/project-callers/src');
 /** A project whose own modules send axios and fetch requests (test/fixtures/project-requests). */
 const REQUESTS = path.join(import.meta.dirname, '../fixtures/project-requests');
+/** Projects whose S3 client takes the options a function of another module returns (test/fixtures/project-written-options). */
+const WRITTEN = path.join(import.meta.dirname, '../fixtures/project-written-options');
 /** A CommonJS package: modules bound with `require`, exported through `module.exports` (test/fixtures/project-commonjs). */
 const COMMONJS = path.join(import.meta.dirname, '../fixtures/project-commonjs/src');
 
@@ -793,6 +795,13 @@ export const load = (key: string) => readFile(key);`,
 export const upload = (key: string) => createFile(key, 'body');`,
       options: [{ checkTests: true }],
     },
+    // The project's only S3 client takes its options from a function of another module, and they
+    // bound it: neither where it is made nor the storage class it is injected into is reported.
+    ...['server.ts', 'storage.ts'].map(file => ({
+      filename: path.join(WRITTEN, 'bounded/src', file),
+      code: readFileSync(path.join(WRITTEN, 'bounded/src', file), 'utf8'),
+      options: [{ checkTests: true }],
+    })),
     // Methods that reach the client only through a bounded method of their class, or through
     // themselves (a recursion that must end), and one two classes down through the bounded one.
     {
@@ -3436,6 +3445,44 @@ export async function POST() {
       options: [{ checkTests: true }],
       errors: [
         { line: 16, column: 10, endLine: 16, endColumn: 21, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
+      // The same project with options that set no request timeout: reported where the client is
+      // made, from the options the other module returns ...
+      filename: path.join(WRITTEN, 'unbounded/src/server.ts'),
+      code: readFileSync(path.join(WRITTEN, 'unbounded/src/server.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 22,
+          data: { fix: FAMILIES.aws.fix, label: FAMILIES.aws.label, what: '`requestHandler` timeouts' },
+          endColumn: 30,
+          endLine: 8,
+          line: 8,
+          messageId: 'missingClientDeadline',
+        },
+      ],
+    },
+    {
+      // ... and at the call of the class it is injected into, naming where the client is made.
+      filename: path.join(WRITTEN, 'unbounded/src/storage.ts'),
+      code: readFileSync(path.join(WRITTEN, 'unbounded/src/storage.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 11,
+          data: {
+            callee: 'this.s3.send',
+            fix: FAMILIES.aws.fix,
+            label: FAMILIES.aws.label,
+            where: 'server.ts:8',
+          },
+          endColumn: 23,
+          endLine: 10,
+          line: 10,
+          messageId: 'injectedClientWithoutDeadline',
+        },
       ],
     },
     {

@@ -59,6 +59,7 @@ import { type UrlLookups, fieldInit, loopbackConstruction, loopbackRequest } fro
 import {
   type Context,
   hasExportModifier,
+  isAlias,
   isFunctionLike,
   memberName,
   propertyNameText,
@@ -749,6 +750,71 @@ export class RemoteCalls {
     return false;
   }
 
+  /**
+   * A construction's options ({@link optionsOf}); for a client bounded where it is made, also
+   * those another file of the library writes: a const it exports, or the one object literal a
+   * function it exports returns (`new S3Client(storageConfig(region))`), as the rules' project
+   * facts read them (rules/util/project-facts.ts `writtenOptions`).
+   */
+  private factoryOptions(node: CallLike, role: FactoryRole): { options: Summary; writtenFirst: boolean } {
+    const options = this.optionsOf(node, role.options);
+    const seen = { options, writtenFirst: false };
+    if (options.kind !== 'opaque' || FAMILIES[role.family].reportAt !== 'construction') return seen;
+    if (!('at' in role.options) && !('lastObject' in role.options)) return seen;
+    const args = this.constructionArgs(node).arguments ?? ts.factory.createNodeArray();
+    const given = 'at' in role.options ? args[role.options.at] : args[args.length - 1];
+    const written = given && !ts.isSpreadElement(given) ? this.importedObject(given, 0) : undefined;
+    return written ? { options: this.summarizeObject(written, 1), writtenFirst: given === args[0] } : seen;
+  }
+
+  /** The object literal a value imported from another file of the library stands for ({@link factoryOptions}). */
+  private importedObject(input: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
+    if (depth > 4) return undefined;
+    const node = unwrap(input);
+    if (ts.isObjectLiteralExpression(node)) return node;
+    if (ts.isIdentifier(node)) {
+      const init =
+        this.constInit(node) ?? this.importedDeclaration(node, ts.isVariableDeclaration)?.initializer;
+      return init ? this.importedObject(init, depth + 1) : undefined;
+    }
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(unwrap(node.expression))) return undefined;
+    const callee = unwrap(node.expression) as ts.Identifier;
+    const declared = this.localFunction(callee) ?? this.importedFunction(callee);
+    if (!declared?.body) return undefined;
+    const returns: ts.Expression[] = [];
+    if (!ts.isBlock(declared.body)) returns.push(declared.body);
+    else
+      walk(declared.body, inner => {
+        if (ts.isReturnStatement(inner) && inner.expression) returns.push(inner.expression);
+        return !isFunctionLike(inner) && !ts.isClassLike(inner);
+      });
+    return returns.length === 1 ? this.importedObject(returns[0] as ts.Expression, depth + 1) : undefined;
+  }
+
+  /** The declaration, in another file of the library, that an imported name stands for, if it is of the kind asked. */
+  private importedDeclaration<T extends ts.Declaration>(
+    name: ts.Identifier,
+    is: (node: ts.Node) => node is T,
+  ): T | undefined {
+    const symbol = this.ctx.checker.getSymbolAtLocation(name);
+    if (!symbol || !isAlias(symbol)) return undefined;
+    const declaration = resolveAlias(this.ctx.checker, symbol).declarations?.[0];
+    if (!declaration || !is(declaration)) return undefined;
+    if (!this.ctx.libraryFiles.has(declaration.getSourceFile().fileName)) return undefined;
+    if (ts.isVariableDeclaration(declaration) && !(declaration.parent.flags & ts.NodeFlags.Const))
+      return undefined;
+    return declaration;
+  }
+
+  /** A function another file of the library exports under an imported name: a declaration, or a const bound to one. */
+  private importedFunction(name: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+    const declared = this.importedDeclaration(name, ts.isFunctionDeclaration);
+    if (declared) return declared;
+    const bound = this.importedDeclaration(name, ts.isVariableDeclaration)?.initializer;
+    const value = bound && unwrap(bound);
+    return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : undefined;
+  }
+
   /** The initialiser of a module-level or local `const` binding declared in the library. */
   constInit(node: ts.Identifier): ts.Expression | undefined {
     const symbol = this.ctx.checker.getSymbolAtLocation(node);
@@ -1379,9 +1445,11 @@ export class RemoteCalls {
   /** The facts of a client's construction (for families bounded where the client is made). */
   private clientFacts(origin: Origin, family: FamilyId): ClientFacts | undefined {
     if (origin.role.role !== 'factory') return undefined;
-    const facts: ClientFacts = { family, options: this.optionsOf(origin.node, origin.role.options) };
+    const { options, writtenFirst } = this.factoryOptions(origin.node, origin.role);
+    const facts: ClientFacts = { family, options };
     const first = origin.node.arguments?.[0];
-    if (FAMILIES[family].connectionString && first) facts.connectionString = this.summarizeTop(first);
+    if (FAMILIES[family].connectionString && first)
+      facts.connectionString = writtenFirst ? options : this.summarizeTop(first);
     return facts;
   }
 
