@@ -35,6 +35,13 @@ const EACH = '[]';
 export interface InputGuard {
   source: Source;
   truthy: boolean;
+  /**
+   * The guard of a bound carried from the input (`send(cmd, { abortSignal: data.abortSignal })`,
+   * {@link carriedBounds}): the call goes out unbounded only when the input is left out (falsy).
+   * A value a call passes that cannot be told from the call (a signal of its own, a
+   * `AbortSignal.timeout(…)`) is taken to be a bound, so it settles the guard against the call.
+   */
+  bound?: true;
 }
 
 /** Per function: its inputs, the parameters and the locals taken straight from one. */
@@ -114,8 +121,56 @@ export function unmetBy(guards: readonly InputGuard[], args: readonly Node[]): b
   return guards.some(guard => {
     if (!guard.source) return false;
     const value = truthiness(passed(args, guard.source));
-    return value !== 'unknown' && value !== guard.truthy;
+    if (value === 'unknown') return guard.bound === true;
+    return value !== guard.truthy;
   });
+}
+
+/**
+ * The guards of a call bounded only by what its function `fn` is given: every value at the call
+ * whose name `named` says is a bound (`{ abortSignal: data.abortSignal }`, `{ signal }`, a
+ * `timeout` passed on as an argument) is read straight from one of `fn`'s inputs, so the call goes
+ * out unbounded only when each of those inputs is left out ({@link InputGuard.bound}). Undefined
+ * when some bound is the call's own (`AbortSignal.timeout(5_000)`, a constant, a default around
+ * the input) or the call names none.
+ */
+export function carriedBounds(
+  call: Extract<Node, { type: AST_NODE_TYPES.CallExpression }>,
+  fn: FunctionNode,
+  named: (name: string) => boolean,
+): InputGuard[] | undefined {
+  const inputs = functionInputs(fn);
+  const values: Node[] = [];
+  const taken = new Set<Node>();
+  for (const argument of call.arguments)
+    findNode(
+      argument,
+      node => {
+        if (taken.has(node)) return false;
+        let value: Node | undefined;
+        if (node.type === AST_NODE_TYPES.Property && !node.computed && named(propertyKey(node) ?? ''))
+          value = node.value as Node;
+        else if (node.type === AST_NODE_TYPES.MemberExpression && named(memberName(node) ?? '')) value = node;
+        else if (node.type === AST_NODE_TYPES.Identifier && named(node.name)) value = node;
+        if (value) {
+          values.push(value);
+          taken.add(value);
+          // The key is a name, not a value passed (`{ signal }` has both).
+          if (node.type === AST_NODE_TYPES.Property) taken.add(node.key as Node);
+        }
+        return false;
+      },
+      node => !taken.has(node) && !isFunction(node),
+    );
+  if (values.length === 0) return undefined;
+  const guards: InputGuard[] = [];
+  for (const value of values) {
+    const written = unwrap(value);
+    const source = inputChain(written, inputs) ? sourceOf(written, inputs) : undefined;
+    if (!source) return undefined;
+    guards.push({ source, truthy: false, bound: true });
+  }
+  return guards;
 }
 
 /**
@@ -123,7 +178,8 @@ export function unmetBy(guards: readonly InputGuard[], args: readonly Node[]): b
  * 'unmet' when the arguments settle one against the call; a guard whose input the call passes
  * from one of `outer`'s own (`this.process(user, [request])`) becomes a guard about that input;
  * the others, settled for or not written at the call, are dropped (the call may reach the
- * request).
+ * request), except a carried bound ({@link InputGuard.bound}): a value the call passes for it that
+ * cannot be told is taken as a bound, so the guard is 'unmet'.
  */
 export function carryGuards(
   guards: readonly InputGuard[],
@@ -143,11 +199,13 @@ export function carryGuards(
     // Passed on from one of `outer`'s inputs (`[request]`, then `request.externalUrl`).
     if (typeof value === 'object' && value.node && inputChain(value.node, inputs)) {
       const source = sourceOf(value.node, inputs);
+      if (!source && guard.bound) return 'unmet';
       carried.push({
         source: source && { ...source, path: [...source.path, ...value.rest] },
         truthy: guard.truthy,
+        ...(guard.bound ? { bound: true as const } : {}),
       });
-    }
+    } else if (guard.bound) return 'unmet';
   }
   return carried;
 }

@@ -87,7 +87,7 @@ import {
   workspaceDependencies,
 } from './project-modules.js';
 import { type UrlLookups, loopbackRequest, urlText } from './loopback.js';
-import { type InputGuard, carryGuards, inputGuards, unmetBy } from './input-guards.js';
+import { type InputGuard, carriedBounds, carryGuards, inputGuards, unmetBy } from './input-guards.js';
 import { type WaitersModel, nobodyWaits, syntacticWaitersModel } from './waiters.js';
 
 /** How many steps (module hops, and values followed within a module) a question may take. */
@@ -916,12 +916,23 @@ class Session {
       fn.body,
       node => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        if (boundAtCall(node)) return false;
+        if (timeoutWrapped(node)) return false;
+        // A bound the function is given and passes on (`send(cmd, { abortSignal: data.abortSignal })`)
+        // bounds only the callers that give one: judged against each call's arguments.
+        const carried = boundByArguments(node)
+          ? carriedBounds(node, fn, name => BOUND_KEY.test(name))
+          : undefined;
+        if (boundByArguments(node) && !carried) return false;
         const reached = this.typedInstance(where, node, 1) ?? this.heldClient(where, node);
         // Made only for some inputs (`if (options?.upload) await this.store.upload(key)`): judged
         // against what each call passes, as requests are ({@link bareRequests}).
-        const guards = (): InputGuard[] | undefined =>
-          inputGuards(node, fn, branch => this.callsClient(where, branch));
+        const guards = (): InputGuard[] | undefined => {
+          const all = [
+            ...(inputGuards(node, fn, branch => this.callsClient(where, branch)) ?? []),
+            ...(carried ?? []),
+          ];
+          return all.length > 0 ? all : undefined;
+        };
         if (!reached) {
           const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
           if (inner) {
@@ -2665,8 +2676,16 @@ const TIMEOUT_WRAPPER = /timeout|deadline|^race$/i;
 
 /** A call bounded where it is made: an argument names a deadline, or a timeout wrapper holds it. */
 function boundAtCall(call: TSESTree.CallExpression): boolean {
-  if (call.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? ''))))
-    return true;
+  return boundByArguments(call) || timeoutWrapped(call);
+}
+
+/** An argument of the call names a timeout, deadline or signal (a key, or a value passed by name). */
+function boundByArguments(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? '')));
+}
+
+/** The call is wrapped in a timeout helper (`pTimeout(…)`, `withTimeout(…)`, `Promise.race(…)`). */
+function timeoutWrapped(call: TSESTree.CallExpression): boolean {
   const outer = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
   return (
     outer?.type === AST_NODE_TYPES.CallExpression &&

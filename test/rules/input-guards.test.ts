@@ -6,8 +6,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-import { type FunctionNode, findNode, isFunction } from '../../rules/util/ast.js';
-import { carryGuards, inputGuards, unmetBy } from '../../rules/util/input-guards.js';
+import { type FunctionNode, findNode, isFunction, setParents } from '../../rules/util/ast.js';
+import { carriedBounds, carryGuards, inputGuards, unmetBy } from '../../rules/util/input-guards.js';
 
 const isFetch = (node: TSESTree.Node): boolean =>
   node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'fetch';
@@ -249,5 +249,97 @@ describe('inputGuards and unmetBy', () => {
         'declare const load: () => { id: string };\nexport function g() {\n  const profile = load();\n  return f(profile);\n}',
       ),
     ).toEqual([8]);
+  });
+});
+
+// A bound a function is given and passes on (`send(cmd, { signal: o.signal })`): the call goes out
+// unbounded only for the callers that leave it out; a value that cannot be told counts as a bound.
+describe('carriedBounds', () => {
+  const named = (name: string): boolean => /timeout|deadline|signal/i.test(name);
+  /** The functions of a module, by name, and the first `send(…)` call of each. */
+  function module(code: string): Map<string, { fn: FunctionNode; send?: TSESTree.CallExpression }> {
+    const program = tsParser.parseForESLint(code, { range: true, loc: true })
+      .ast as unknown as TSESTree.Program;
+    setParents(program);
+    const found = new Map<string, { fn: FunctionNode; send?: TSESTree.CallExpression }>();
+    for (const statement of program.body)
+      if (statement.type === 'FunctionDeclaration' && statement.id) {
+        const send = findNode(
+          statement.body,
+          node =>
+            node.type === 'CallExpression' &&
+            node.callee.type === 'Identifier' &&
+            node.callee.name === 'send',
+        ) as TSESTree.CallExpression | undefined;
+        found.set(statement.id.name, { fn: statement, ...(send ? { send } : {}) });
+      }
+    return found;
+  }
+  const guardsOf = (code: string): ReturnType<typeof carriedBounds> => {
+    const f = module(code).get('f');
+    return f?.send && carriedBounds(f.send, f.fn, named);
+  };
+  /** The arguments of the first call of `f` in function `name`. */
+  const argsIn = (fns: ReturnType<typeof module>, name: string): TSESTree.CallExpressionArgument[] => {
+    const call = findNode(
+      (fns.get(name) as { fn: FunctionNode }).fn.body,
+      node => node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'f',
+    ) as TSESTree.CallExpression;
+    return call.arguments;
+  };
+
+  it('finds a bound read from an input, and none the call makes itself', () => {
+    expect(guardsOf('function f(o: { signal?: AbortSignal }) { send(1, { signal: o.signal }); }')).toEqual([
+      { source: { param: 0, path: ['signal'] }, truthy: false, bound: true },
+    ]);
+    expect(guardsOf('function f(key: string, signal?: AbortSignal) { send(key, { signal }); }')).toEqual([
+      { source: { param: 1, path: [] }, truthy: false, bound: true },
+    ]);
+    expect(guardsOf('function f(key: string, timeoutMs?: number) { send(key, timeoutMs); }')).toEqual([
+      { source: { param: 1, path: [] }, truthy: false, bound: true },
+    ]);
+    // The call's own bound, a default around the input, or no bound named at all.
+    expect(guardsOf('function f() { send(1, { signal: AbortSignal.timeout(5_000) }); }')).toBeUndefined();
+    expect(
+      guardsOf(
+        'function f(o: { signal?: AbortSignal }) { send(1, { signal: o.signal ?? AbortSignal.timeout(1) }); }',
+      ),
+    ).toBeUndefined();
+    expect(guardsOf('function f(o: { signal?: AbortSignal }) { send(1, { retries: 3 }); }')).toBeUndefined();
+  });
+
+  it('is met only by a call that leaves the input out', () => {
+    const fns = module(
+      'function f(o: { key: string; signal?: AbortSignal }) { send(o.key, { signal: o.signal }); }\n' +
+        'function none() { f({ key: "a" }); }\n' +
+        'function undef() { f({ key: "a", signal: undefined }); }\n' +
+        'function own() { f({ key: "a", signal: AbortSignal.timeout(1_000) }); }\n' +
+        'declare const shared: AbortSignal;\n' +
+        'function given() { f({ key: "a", signal: shared }); }\n',
+    );
+    const f = fns.get('f') as { fn: FunctionNode; send: TSESTree.CallExpression };
+    const guards = carriedBounds(f.send, f.fn, named) ?? [];
+    expect(['none', 'undef', 'own', 'given'].map(name => unmetBy(guards, argsIn(fns, name)))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('is carried to a caller that passes on its own input, and settled by one that passes something else', () => {
+    const fns = module(
+      'function f(o: { signal?: AbortSignal }) { send(1, { signal: o.signal }); }\n' +
+        'function g(signal?: AbortSignal) { f({ signal }); }\n' +
+        'declare const shared: AbortSignal;\n' +
+        'function h() { f({ signal: shared }); }\n',
+    );
+    const f = fns.get('f') as { fn: FunctionNode; send: TSESTree.CallExpression };
+    const guards = carriedBounds(f.send, f.fn, named) ?? [];
+    const g = fns.get('g') as { fn: FunctionNode };
+    expect(carryGuards(guards, argsIn(fns, 'g'), g.fn)).toEqual([
+      { source: { param: 0, path: [] }, truthy: false, bound: true },
+    ]);
+    expect(carryGuards(guards, argsIn(fns, 'h'), (fns.get('h') as { fn: FunctionNode }).fn)).toBe('unmet');
   });
 });

@@ -21,6 +21,8 @@ const CALLERS = path.join(import.meta.dirname, '../fixtures/project-callers/src'
 const REQUESTS = path.join(import.meta.dirname, '../fixtures/project-requests');
 /** Projects whose S3 client takes the options a function of another module returns (test/fixtures/project-written-options). */
 const WRITTEN = path.join(import.meta.dirname, '../fixtures/project-written-options');
+/** A project whose storage class passes on the abort signal it is given to the AWS SDK (test/fixtures/project-carried-bounds). */
+const CARRIED = path.join(import.meta.dirname, '../fixtures/project-carried-bounds/src');
 /** A CommonJS package: modules bound with `require`, exported through `module.exports` (test/fixtures/project-commonjs). */
 const COMMONJS = path.join(import.meta.dirname, '../fixtures/project-commonjs/src');
 
@@ -3446,6 +3448,40 @@ export async function POST() {
       errors: [
         { line: 16, column: 10, endLine: 16, endColumn: 21, messageId: 'projectRequestWithoutDeadline' },
       ],
+    },
+    {
+      // A method that passes on the signal it is given (`{ abortSignal: data.abortSignal }`) bounds
+      // only the calls that give one: reported where none is given (left out, or `undefined`), not
+      // where the call gives its own, passes on its caller's, or calls a method bounded in itself.
+      filename: path.join(CARRIED, 'dual.ts'),
+      code: readFileSync(path.join(CARRIED, 'dual.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          column: 11,
+          data: {
+            at: 'store.ts:9',
+            callee: 'this.primary.deleteObject',
+            fix: FAMILIES.aws.fix,
+            inner: 'this.s3Client.send',
+            label: FAMILIES.aws.label,
+            where: 'build.ts:7',
+          },
+          endColumn: 36,
+          endLine: 10,
+          line: 10,
+          messageId: 'projectCallWithoutDeadline',
+        },
+        { column: 11, endColumn: 30, endLine: 12, line: 12, messageId: 'projectCallWithoutDeadline' },
+        { column: 11, endColumn: 38, endLine: 15, line: 15, messageId: 'projectCallWithoutDeadline' },
+      ],
+    },
+    {
+      // One level further up: `passOn` hands its own signal on, so only the call that gives none is reported.
+      filename: path.join(CARRIED, 'caller.ts'),
+      code: readFileSync(path.join(CARRIED, 'caller.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ column: 9, endColumn: 20, endLine: 4, line: 4, messageId: 'projectCallWithoutDeadline' }],
     },
     {
       // The same project with options that set no request timeout: reported where the client is
