@@ -802,7 +802,7 @@ export const upload = (key: string) => createFile(key, 'body');`,
     ...['server.ts', 'storage.ts'].map(file => ({
       filename: path.join(WRITTEN, 'bounded/src', file),
       code: readFileSync(path.join(WRITTEN, 'bounded/src', file), 'utf8'),
-      options: [{ checkTests: true }],
+      options: [{ checkTests: true }] as const,
     })),
     // Methods that reach the client only through a bounded method of their class, or through
     // themselves (a recursion that must end), and one two classes down through the bounded one.
