@@ -674,6 +674,40 @@ export function summarizeArgument(node: Node | undefined): Summary {
   const props = new Map<string, { value: Summary }>();
   let hasSpread = false;
   for (const property of inner.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      // `...{ region }`, `...(endpoint ? { endpoint } : {})`: at most the keys written there, each
+      // unknown when a branch may leave it out (as the file's reader, file-model/options.ts).
+      const spread = unwrap(property.argument);
+      const branches =
+        spread.type === AST_NODE_TYPES.ObjectExpression
+          ? [spread]
+          : spread.type === AST_NODE_TYPES.ConditionalExpression
+            ? [spread.consequent, spread.alternate]
+            : spread.type === AST_NODE_TYPES.LogicalExpression && spread.operator === '&&'
+              ? [spread.right]
+              : [];
+      const objects = branches
+        .map(branch => unwrap(branch as Node))
+        .filter(
+          branch =>
+            !(branch.type === AST_NODE_TYPES.Literal && branch.value === null) &&
+            !(branch.type === AST_NODE_TYPES.Identifier && branch.name === 'undefined'),
+        );
+      if (branches.length === 0 || objects.some(object => object.type !== AST_NODE_TYPES.ObjectExpression)) {
+        hasSpread = true;
+        continue;
+      }
+      for (const object of objects) {
+        const summary = summarizeArgument(object);
+        if (summary.kind !== 'object' || summary.hasSpread) {
+          hasSpread = true;
+          break;
+        }
+        for (const [key, prop] of summary.props)
+          props.set(key, objects.length === 1 && spread === object ? prop : { value: { kind: 'opaque' } });
+      }
+      continue;
+    }
     if (property.type !== AST_NODE_TYPES.Property || property.computed) {
       hasSpread = true;
       continue;

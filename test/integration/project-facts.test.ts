@@ -275,6 +275,8 @@ describe('constructions with options written elsewhere', () => {
         `  return { region: 'eu' };`,
         `}`,
         `export const fromLocal = new S3Client(plain());`,
+        `export const endpoint = new S3Client({ region: 'eu', ...(process.env.E ? { endpoint: process.env.E } : {}) });`,
+        `export const maybe = new S3Client({ region: 'eu', ...(process.env.F && { requestHandler: { socketTimeout: 1 } }) });`,
         ``,
       ].join('\n'),
     );
@@ -304,6 +306,8 @@ describe('constructions with options written elsewhere', () => {
       '16 false pending',
       '21 false',
       '25 true',
+      '26 true',
+      '27 false',
     ]);
   });
 
@@ -325,6 +329,8 @@ describe('constructions with options written elsewhere', () => {
       '16 true pending',
       '21 false',
       '25 true',
+      '26 true',
+      '27 false',
     ]);
   });
 });

@@ -608,3 +608,28 @@ export async function me() {
     ).toEqual(expected);
   });
 });
+
+describe('conditional-spreads.ts', () => {
+  it('reads a spread of a conditional of object literals as the keys it may add', () => {
+    const code = readFileSync(path.join(FIXTURES, 'conditional-spreads.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the shape.
+    const expected = {
+      // Headers spread in under a condition: no deadline either way.
+      '11:9': 'missing',
+      '12:9': 'missing',
+      // A signal, or a deadline, only one branch writes.
+      '13:9': 'unknown',
+      '14:9': 'unknown',
+      // A timeout written beside a conditional spread that cannot replace it.
+      '15:9': 'bounded',
+      // A branch that is not an object literal, and `??`, whose left side may be any object.
+      '16:9': 'unknown',
+      '17:9': 'unknown',
+      // An S3 client whose endpoint is spread in under a condition, without and with a timeout.
+      '31:9': 'missing `requestHandler` timeouts',
+      '32:9': 'bounded',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});

@@ -797,6 +797,10 @@ export const load = (key: string) => readFile(key);`,
 export const upload = (key: string) => createFile(key, 'body');`,
       options: [{ checkTests: true }],
     },
+    // A request handler spread in only when configured: the deadline may be there, so it is not judged.
+    `import { S3Client } from '@aws-sdk/client-s3';
+const timeoutMs = Number(process.env.S3_TIMEOUT_MS);
+export const s3 = new S3Client({ region: 'auto', ...(timeoutMs ? { requestHandler: { socketTimeout: timeoutMs } } : {}) });`,
     // The project's only S3 client takes its options from a function of another module, and they
     // bound it: neither where it is made nor the storage class it is injected into is reported.
     ...['server.ts', 'storage.ts'].map(file => ({
@@ -2291,6 +2295,13 @@ client.getFeature(point, (err, feature) => {});
     {
       code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
       errors: [{ column: 70, endColumn: 78, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // An endpoint spread in only when configured (MinIO, R2): the spread adds no timeout either way.
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+const endpoint = process.env.S3_ENDPOINT;
+export const s3 = new S3Client({ region: 'auto', ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });`,
+      errors: [{ column: 23, endColumn: 31, endLine: 3, line: 3, messageId: 'missingClientDeadline' }],
     },
     {
       // A client made by a function of the file, one of whose callers sends through it.

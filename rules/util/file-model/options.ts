@@ -263,6 +263,30 @@ export class OptionsReader {
     return returned.type === AST_NODE_TYPES.ObjectExpression ? returned : undefined;
   }
 
+  /**
+   * The keys a spread of a conditional adds (`...(endpoint ? { endpoint } : {})`, `...(debug &&
+   * { headers })`), each with an unknown value, since a branch may leave it out; undefined unless
+   * every branch is an object literal this reader sees whole, or nothing.
+   */
+  private conditionalSpread(argument: Node, depth: number): Map<string, Prop> | undefined {
+    const node = unwrap(argument);
+    const branches =
+      node.type === AST_NODE_TYPES.ConditionalExpression
+        ? [node.consequent, node.alternate]
+        : node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&'
+          ? [node.right]
+          : undefined;
+    if (!branches) return undefined;
+    const keys = new Map<string, Prop>();
+    for (const branch of branches) {
+      const summary = this.summarizeTop(branch as Node, depth);
+      if (summary.kind === 'null' || summary.kind === 'undefined') continue;
+      if (summary.kind !== 'object' || summary.hasSpread) return undefined;
+      for (const [key, prop] of summary.props) keys.set(key, { value: { kind: 'opaque', at: prop.at }, at: prop.at });
+    }
+    return keys;
+  }
+
   private summarizeObject(node: TSESTree.ObjectExpression, depth: number): Summary {
     const props = new Map<string, Prop>();
     let hasSpread = false;
@@ -275,6 +299,12 @@ export class OptionsReader {
           for (const [key, prop] of spread.props) props.set(key, prop);
           hasSpread ||= spread.hasSpread;
         } else if (spread.kind !== 'null' && spread.kind !== 'undefined') {
+          // `...(endpoint ? { endpoint } : {})`: it adds at most the keys its branches write.
+          const maybe = depth < 4 ? this.conditionalSpread(property.argument, depth + 1) : undefined;
+          if (maybe) {
+            for (const [key, prop] of maybe) props.set(key, prop);
+            continue;
+          }
           hasSpread = true;
           // Properties written before the spread may be overridden by it; those after it stand.
           props.clear();

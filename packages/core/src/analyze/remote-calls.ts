@@ -916,6 +916,29 @@ export class RemoteCalls {
     return ts.isObjectLiteralExpression(object) ? object : undefined;
   }
 
+  /**
+   * The keys a spread of a conditional adds, each with an unknown value (as the rules' reader,
+   * rules/util/file-model/options.ts `conditionalSpread`); undefined unless every branch is an
+   * object literal seen whole, or nothing.
+   */
+  private conditionalSpread(argument: ts.Expression, depth: number): Map<string, Prop> | undefined {
+    const node = unwrap(argument);
+    const branches = ts.isConditionalExpression(node)
+      ? [node.whenTrue, node.whenFalse]
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+        ? [node.right]
+        : undefined;
+    if (!branches) return undefined;
+    const keys = new Map<string, Prop>();
+    for (const branch of branches) {
+      const summary = this.summarizeTop(branch, depth);
+      if (summary.kind === 'null' || summary.kind === 'undefined') continue;
+      if (summary.kind !== 'object' || summary.hasSpread) return undefined;
+      for (const [key, prop] of summary.props) keys.set(key, { value: { kind: 'opaque', at: prop.at }, at: prop.at });
+    }
+    return keys;
+  }
+
   private summarizeObject(node: ts.ObjectLiteralExpression, depth: number): Summary {
     const props = new Map<string, Prop>();
     let hasSpread = false;
@@ -927,6 +950,12 @@ export class RemoteCalls {
           for (const [key, prop] of spread.props) props.set(key, prop);
           hasSpread ||= spread.hasSpread;
         } else if (spread.kind !== 'null' && spread.kind !== 'undefined') {
+          // `...(endpoint ? { endpoint } : {})`: it adds at most the keys its branches write.
+          const maybe = depth < 4 ? this.conditionalSpread(property.expression, depth + 1) : undefined;
+          if (maybe) {
+            for (const [key, prop] of maybe) props.set(key, prop);
+            continue;
+          }
           hasSpread = true;
           props.clear();
         }
