@@ -155,8 +155,8 @@ const DEPENDENCIES_TTL_MS = 30_000;
 
 /**
  * The construction-level clients the linted file's process makes: those of its project (the
- * folder of the nearest package.json) and of the monorepo's workspace packages it depends on
- * (an app whose storage client is made in `@acme/filesystem`). By instance kind, as
+ * folder of the nearest package.json) and of the monorepo's workspace packages it depends on at
+ * run time (an app whose storage client is made in `@acme/filesystem`; not its devDependencies). By instance kind, as
  * {@link projectConstructions} gives them.
  */
 export function processConstructions(context: ProjectContext): Map<InstanceKind, ProjectConstruction[]> {
@@ -171,7 +171,7 @@ export function processConstructions(context: ProjectContext): Map<InstanceKind,
     return judgePending(context, cached.merged);
   const parts = [
     own,
-    ...workspaceDependencies(root, context.cwd).map(dir => packageConstructions(context, dir)),
+    ...workspaceDependencies(root, context.cwd, true).map(dir => packageConstructions(context, dir)),
   ];
   let merged = own;
   if (parts.length > 1) {

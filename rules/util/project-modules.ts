@@ -483,20 +483,27 @@ function workspacePackages(root: string): Map<string, string> {
   return found;
 }
 
-/** Per project root: the roots of the workspace packages it depends on, and when that was read. */
+/** Per project root and kind of dependency: the roots of the workspace packages it depends on, and when that was read. */
 const dependencyRoots = new Map<string, { checkedAt: number; roots: readonly string[] }>();
 
 /**
  * The folders of the monorepo's workspace packages that a project depends on (its package.json's
- * `dependencies`, `devDependencies` and `peerDependencies` that name one), read while fresh.
+ * `dependencies`, `devDependencies` and `peerDependencies` that name one), read while fresh. With
+ * `runtime`, only those its process runs with: `devDependencies` are left out, since a CLI or a
+ * test tool the repository uses while developing (`"@acme/cli": "workspace:*"`) is not installed
+ * in production and makes its clients in a process of its own.
  */
-export function workspaceDependencies(root: string, cwd: string): readonly string[] {
+export function workspaceDependencies(root: string, cwd: string, runtime = false): readonly string[] {
   const now = Date.now();
-  const cached = dependencyRoots.get(root);
+  const key = runtime ? `${root}\0runtime` : root;
+  const cached = dependencyRoots.get(key);
   if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.roots;
   const json = readJsonc(path.join(root, 'package.json')) ?? {};
   const names = new Set<string>();
-  for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+  const fields = runtime
+    ? ['dependencies', 'peerDependencies']
+    : ['dependencies', 'devDependencies', 'peerDependencies'];
+  for (const field of fields) {
     const deps = json[field];
     if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) names.add(name);
   }
@@ -505,7 +512,7 @@ export function workspaceDependencies(root: string, cwd: string): readonly strin
     const dir = packages.get(name);
     return dir && dir !== root ? [dir] : [];
   });
-  dependencyRoots.set(root, { checkedAt: now, roots });
+  dependencyRoots.set(key, { checkedAt: now, roots });
   return roots;
 }
 
