@@ -167,10 +167,51 @@ export function carriedBounds(
   for (const value of values) {
     const written = unwrap(value);
     const source = inputChain(written, inputs) ? sourceOf(written, inputs) : undefined;
-    if (!source) return undefined;
+    // A default set after the input is read (`signal ??= AbortSignal.timeout(5_000)`, `if
+    // (!signal) signal = …`) is the function's own bound.
+    if (!source || reassigned(fn, written)) return undefined;
     guards.push({ source, truthy: false, bound: true });
   }
   return guards;
+}
+
+/**
+ * `fn` assigns to the binding a value is read from, or to the member it reads or one on its way
+ * (`opts.signal ??= …`, `opts = { … }`, `signal = …` for `signal`).
+ */
+function reassigned(fn: FunctionNode, value: Node): boolean {
+  const read = memberChain(value);
+  if (read?.root.type !== AST_NODE_TYPES.Identifier) return false;
+  const root = read.root.name;
+  return (
+    findNode(fn.body, node => {
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+      const written = memberChain(unwrap(node.left));
+      return (
+        written?.root.type === AST_NODE_TYPES.Identifier &&
+        written.root.name === root &&
+        written.path.length <= read.path.length &&
+        written.path.every((step, i) => read.path[i] === step)
+      );
+    }) !== undefined
+  );
+}
+
+/**
+ * A carried bound (`bound`) the call cannot go out without, because a guard before it asks for the
+ * same input (`if (!opts.signal) return send(…, AbortSignal.timeout(…))`, then `send(…, { signal:
+ * opts.signal })`): the call runs only when the bound is given.
+ */
+export function boundEnsured(guards: readonly InputGuard[]): boolean {
+  const same = (a: InputGuard, b: InputGuard): boolean =>
+    a.source !== undefined &&
+    b.source !== undefined &&
+    a.source.param === b.source.param &&
+    a.source.path.length === b.source.path.length &&
+    a.source.path.every((step, i) => b.source?.path[i] === step);
+  return guards.some(
+    carried => carried.bound && guards.some(other => !other.bound && other.truthy && same(other, carried)),
+  );
 }
 
 /**

@@ -57,6 +57,7 @@ import {
   type ParserLike,
   type ProjectContext,
   type ProjectConstruction,
+  fixedExport,
   numberIn,
   optionsUnbounded,
   parserOf,
@@ -87,7 +88,14 @@ import {
   workspaceDependencies,
 } from './project-modules.js';
 import { type UrlLookups, loopbackRequest, urlText } from './loopback.js';
-import { type InputGuard, carriedBounds, carryGuards, inputGuards, unmetBy } from './input-guards.js';
+import {
+  type InputGuard,
+  boundEnsured,
+  carriedBounds,
+  carryGuards,
+  inputGuards,
+  unmetBy,
+} from './input-guards.js';
 import { type WaitersModel, nobodyWaits, syntacticWaitersModel } from './waiters.js';
 
 /** How many steps (module hops, and values followed within a module) a question may take. */
@@ -336,7 +344,9 @@ class Session {
     if (!held) return undefined;
     const values: Node[] = [];
     const fn = unwrap(held.node);
-    for (const value of pending.called ? (isFunction(fn) ? returnedValues(fn) : []) : [held.node]) {
+    const fixed = pending.called ? undefined : fixedExport(held.node);
+    if (!pending.called && !fixed) return undefined;
+    for (const value of pending.called ? (isFunction(fn) ? returnedValues(fn) : []) : [fixed as Node]) {
       const each = writtenOptions(value, () => false);
       if (!Array.isArray(each)) return undefined;
       values.push(...each);
@@ -933,6 +943,10 @@ class Session {
           ];
           return all.length > 0 ? all : undefined;
         };
+        // Sent only once the bound it passes on is there (`if (!opts.signal) return …` before it),
+        // whatever the other way sends.
+        if (carried && boundEnsured([...(inputGuards(node, fn, () => false) ?? []), ...carried]))
+          return false;
         if (!reached) {
           const inner = depth < NESTED_CALLS ? this.calledFunction(where, node) : undefined;
           if (inner) {

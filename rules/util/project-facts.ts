@@ -724,7 +724,15 @@ export function summarizeArgument(node: Node | undefined): Summary {
     }
     const value = unwrap(property.value as Node);
     props.set(key, {
-      value: value.type === AST_NODE_TYPES.ObjectExpression ? summarizeArgument(value) : summarize(value),
+      value:
+        value.type === AST_NODE_TYPES.ObjectExpression
+          ? summarizeArgument(value)
+          : // A connection string the catalog reads for its parameters (`…?statement_timeout=5000`).
+            value.type === AST_NODE_TYPES.Literal && typeof value.value === 'string'
+            ? { kind: 'string', value: value.value }
+            : value.type === AST_NODE_TYPES.TemplateLiteral
+              ? { kind: 'string', value: value.quasis.map(quasi => quasi.value.cooked ?? '').join('') }
+              : summarize(value),
     });
   }
   return { kind: 'object', props, hasSpread };
@@ -780,10 +788,13 @@ export function writtenOptions(
     const bound = boundValue(inner, inner.name);
     if (bound === null) return undefined;
     if (bound)
-      return isFunctionNode(bound.value) || mutated(bound.scope, inner.name)
+      return isFunctionNode(bound.value) || mutated(bound.scope, inner.name, inner)
         ? undefined
         : writtenOptions(bound.value, imported, depth + 1);
-    return imported(inner.name) ? { pending: { local: inner.name, called: false } } : undefined;
+    // An imported object changed here (`config.requestHandler = …`) is not what its module wrote.
+    return imported(inner.name) && !mutated(programOf(inner), inner.name, inner)
+      ? { pending: { local: inner.name, called: false } }
+      : undefined;
   }
   if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = unwrap(inner.callee);
@@ -876,22 +887,13 @@ function boundValue(from: Node, name: string): { value: Node; scope: Node } | nu
   return undefined;
 }
 
-/** Functions that write into the object given first (`Object.assign(config, …)`, lodash's `merge`). */
-const MUTATORS = new Set([
-  'assign',
-  'merge',
-  'mergeWith',
-  'defaults',
-  'defaultsDeep',
-  'set',
-  'defineProperty',
-]);
-
 /**
- * The object `name` holds is changed after it is written, somewhere in `scope`: a property set
- * or deleted (`config.requestHandler = …`), or the object given to a function that writes into it.
+ * The object `name` holds may be changed after it is written, somewhere in `scope`: a property
+ * set or deleted (`config.requestHandler = …`), or the object handed to a function, which may
+ * write into it (`Object.assign(config, …)`, lodash's `merge(config, …)`, `applyTimeouts(config)`).
+ * `except` is the use being judged (the construction's own argument).
  */
-function mutated(scope: Node, name: string): boolean {
+function mutated(scope: Node, name: string, except?: Node): boolean {
   const named = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
   const target = (node: Node): boolean =>
     node.type === AST_NODE_TYPES.MemberExpression && (named(node.object) || target(node.object));
@@ -901,16 +903,37 @@ function mutated(scope: Node, name: string): boolean {
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete')
         return target(node.argument);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = unwrap(node.callee);
-      const first = node.arguments[0];
-      return (
-        first !== undefined &&
-        named(unwrap(first as Node)) &&
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        MUTATORS.has(memberName(callee) ?? '')
-      );
+      return node.arguments.some(argument => {
+        const passed = unwrap(argument as Node);
+        return passed !== except && named(passed);
+      });
     }) !== undefined
   );
+}
+
+/** The program a node belongs to. */
+function programOf(node: Node): Node {
+  let current = node;
+  while (current.parent) current = current.parent;
+  return current;
+}
+
+/**
+ * The value an export of a module holds, when it is fixed: the initialiser of a `const` nothing
+ * in that module changes afterwards ({@link mutated}), or a default export's value; undefined for
+ * a `let`, a `var`, or a const that is changed.
+ */
+export function fixedExport(value: Node): Node | undefined {
+  const declarator = value.parent;
+  if (declarator?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return value;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier ||
+    declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration ||
+    declarator.parent.kind !== 'const'
+  )
+    return undefined;
+  return mutated(programOf(declarator), declarator.id.name) ? undefined : value;
 }
 
 /**

@@ -489,9 +489,10 @@ const dependencyRoots = new Map<string, { checkedAt: number; roots: readonly str
 /**
  * The folders of the monorepo's workspace packages that a project depends on (its package.json's
  * `dependencies`, `devDependencies` and `peerDependencies` that name one), read while fresh. With
- * `runtime`, only those its process runs with: `devDependencies` are left out, since a CLI or a
- * test tool the repository uses while developing (`"@acme/cli": "workspace:*"`) is not installed
- * in production and makes its clients in a process of its own.
+ * `runtime`, only those its process runs with: a package listed only in `devDependencies` that
+ * declares a `bin` (a CLI the repository runs while developing, `"@acme/cli": "workspace:*"`) runs
+ * in a process of its own and is left out. Other devDependencies stay: a bundled app (Next.js,
+ * esbuild) often lists the libraries it bundles there.
  */
 export function workspaceDependencies(root: string, cwd: string, runtime = false): readonly string[] {
   const now = Date.now();
@@ -500,17 +501,21 @@ export function workspaceDependencies(root: string, cwd: string, runtime = false
   if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.roots;
   const json = readJsonc(path.join(root, 'package.json')) ?? {};
   const names = new Set<string>();
-  const fields = runtime
-    ? ['dependencies', 'peerDependencies']
-    : ['dependencies', 'devDependencies', 'peerDependencies'];
-  for (const field of fields) {
+  const atRuntime = new Set<string>();
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
     const deps = json[field];
-    if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) names.add(name);
+    if (!deps || typeof deps !== 'object') continue;
+    for (const name of Object.keys(deps)) {
+      names.add(name);
+      if (field !== 'devDependencies') atRuntime.add(name);
+    }
   }
   const packages = names.size > 0 ? workspacePackages(workspaceRoot(root, cwd)) : new Map<string, string>();
   const roots = [...names].flatMap(name => {
     const dir = packages.get(name);
-    return dir && dir !== root ? [dir] : [];
+    if (!dir || dir === root) return [];
+    if (runtime && !atRuntime.has(name) && readJsonc(path.join(dir, 'package.json'))?.bin) return [];
+    return [dir];
   });
   dependencyRoots.set(key, { checkedAt: now, roots });
   return roots;

@@ -25,6 +25,7 @@ const EXPORTS = [
   'listOrders',
   'search',
   'upload',
+  'uploadTimed',
 ];
 
 /** `file:line code` of every deadline hazard (FL501 bounded, FL502 missing), once each. */

@@ -244,6 +244,10 @@ describe('constructions with options written elsewhere', () => {
         `export const boundedConfig = () => ({ region: 'eu', requestHandler: { socketTimeout: 5000, connectionTimeout: 1000 } });`,
         `export function spreadConfig(base: object) { return { ...base, region: 'eu' }; }`,
         `export const redisOptions = { host: 'cache', port: 6379 };`,
+        `export let letOptions = { region: 'eu' };`,
+        `export const changedLater: { region: string; requestHandler?: object } = { region: 'eu' };`,
+        `changedLater.requestHandler = { socketTimeout: 5_000 };`,
+        `export const pgOptions = { connectionString: 'postgres://db/app?statement_timeout=5000', connectionTimeoutMillis: 2_000 };`,
         ``,
       ].join('\n'),
     );
@@ -252,7 +256,9 @@ describe('constructions with options written elsewhere', () => {
       [
         `import { S3Client } from '@aws-sdk/client-s3';`,
         `import Redis from 'ioredis';`,
-        `import { boundedConfig, redisOptions, s3Config, spreadConfig } from './config.js';`,
+        `import { merge } from 'lodash-es';`,
+        `import { Pool } from 'pg';`,
+        `import { boundedConfig, changedLater, letOptions, pgOptions, redisOptions, s3Config, spreadConfig } from './config.js';`,
         `export const imported = new S3Client(s3Config({ url: 'https://s3' }));`,
         `export function local() {`,
         `  const options = { region: 'eu' };`,
@@ -277,6 +283,14 @@ describe('constructions with options written elsewhere', () => {
         `export const fromLocal = new S3Client(plain());`,
         `export const endpoint = new S3Client({ region: 'eu', ...(process.env.E ? { endpoint: process.env.E } : {}) });`,
         `export const maybe = new S3Client({ region: 'eu', ...(process.env.F && { requestHandler: { socketTimeout: 1 } }) });`,
+        `export const fromLet = new S3Client(letOptions);`,
+        `export const fromChanged = new S3Client(changedLater);`,
+        `export function merged(extra: object) {`,
+        `  const options = { region: 'eu' };`,
+        `  merge(options, extra);`,
+        `  return new S3Client(options);`,
+        `}`,
+        `export const pool = new Pool(pgOptions);`,
         ``,
       ].join('\n'),
     );
@@ -298,16 +312,20 @@ describe('constructions with options written elsewhere', () => {
       languageOptions: { parser: tsParser },
     };
     expect(show(projectConstructions(context))).toEqual([
-      '4 false pending',
-      '7 true',
-      '12 false',
-      '14 false pending',
-      '15 false pending',
+      '6 false pending',
+      '9 true',
+      '14 false',
       '16 false pending',
-      '21 false',
-      '25 true',
-      '26 true',
-      '27 false',
+      '17 false pending',
+      '18 false pending',
+      '23 false',
+      '27 true',
+      '28 true',
+      '29 false',
+      '30 false pending',
+      '31 false pending',
+      '35 false',
+      '37 false pending',
     ]);
   });
 
@@ -321,16 +339,22 @@ describe('constructions with options written elsewhere', () => {
     // The second answer comes from the process's cached index, judged the same.
     expect(show(processConstructions(context))).toEqual(first);
     expect(first).toEqual([
-      '4 true pending',
-      '7 true',
-      '12 false',
-      '14 false pending',
-      '15 false pending',
-      '16 true pending',
-      '21 false',
-      '25 true',
-      '26 true',
-      '27 false',
+      '6 true pending',
+      '9 true',
+      '14 false',
+      '16 false pending',
+      '17 false pending',
+      '18 true pending',
+      '23 false',
+      '27 true',
+      '28 true',
+      '29 false',
+      // An exported `let`, a const its module changes, a const handed to `merge` before the
+      // construction, and a pg config whose connection string sets `statement_timeout`.
+      '30 false pending',
+      '31 false pending',
+      '35 false',
+      '37 false pending',
     ]);
   });
 });

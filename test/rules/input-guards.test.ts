@@ -7,7 +7,13 @@ import { Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 import { type FunctionNode, findNode, isFunction, setParents } from '../../rules/util/ast.js';
-import { carriedBounds, carryGuards, inputGuards, unmetBy } from '../../rules/util/input-guards.js';
+import {
+  boundEnsured,
+  carriedBounds,
+  carryGuards,
+  inputGuards,
+  unmetBy,
+} from '../../rules/util/input-guards.js';
 
 const isFetch = (node: TSESTree.Node): boolean =>
   node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'fetch';
@@ -306,6 +312,31 @@ describe('carriedBounds', () => {
       ),
     ).toBeUndefined();
     expect(guardsOf('function f(o: { signal?: AbortSignal }) { send(1, { retries: 3 }); }')).toBeUndefined();
+  });
+
+  it('leaves a bound the function sets itself when none is given', () => {
+    expect(
+      guardsOf(
+        'function f(o: { signal?: AbortSignal }) { let signal = o.signal; if (!signal) signal = AbortSignal.timeout(5); send(1, { signal }); }',
+      ),
+    ).toBeUndefined();
+    expect(
+      guardsOf(
+        'function f(o: { signal?: AbortSignal } = {}) { o.signal ??= AbortSignal.timeout(5); send(1, { signal: o.signal }); }',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('is ensured by a guard before the call that asks for the same input', () => {
+    const fns = module(
+      'function f(o: { signal?: AbortSignal } = {}) {\n  if (!o.signal) return;\n  send(1, { signal: o.signal });\n}\n',
+    );
+    const f = fns.get('f') as { fn: FunctionNode; send: TSESTree.CallExpression };
+    const carried = carriedBounds(f.send, f.fn, named) ?? [];
+    expect(carried).toHaveLength(1);
+    const before = inputGuards(f.send, f.fn, () => false) ?? [];
+    expect(boundEnsured([...before, ...carried])).toBe(true);
+    expect(boundEnsured(carried)).toBe(false);
   });
 
   it('is met only by a call that leaves the input out', () => {

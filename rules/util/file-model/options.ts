@@ -282,7 +282,8 @@ export class OptionsReader {
       const summary = this.summarizeTop(branch as Node, depth);
       if (summary.kind === 'null' || summary.kind === 'undefined') continue;
       if (summary.kind !== 'object' || summary.hasSpread) return undefined;
-      for (const [key, prop] of summary.props) keys.set(key, { value: { kind: 'opaque', at: prop.at }, at: prop.at });
+      for (const [key, prop] of summary.props)
+        keys.set(key, { value: { kind: 'opaque', at: prop.at }, at: prop.at });
     }
     return keys;
   }

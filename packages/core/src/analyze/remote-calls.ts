@@ -775,7 +775,18 @@ export class RemoteCalls {
     if (ts.isIdentifier(node)) {
       const init =
         this.constInit(node) ?? this.importedDeclaration(node, ts.isVariableDeclaration)?.initializer;
-      return init ? this.importedObject(init, depth + 1) : undefined;
+      if (!init || !ts.isVariableDeclaration(init.parent)) return undefined;
+      // An object changed after it is written (`config.requestHandler = …`, `merge(config, …)`), where
+      // it is declared or where it is used, is not what was written (as the rules' `mutated`).
+      const declaration = init.parent;
+      const scope = ts.findAncestor(declaration, each => ts.isBlock(each) || ts.isSourceFile(each));
+      if (!scope || mutatedIn(scope, declaration.name.getText(), node)) return undefined;
+      if (
+        declaration.getSourceFile() !== node.getSourceFile() &&
+        mutatedIn(node.getSourceFile(), node.text, node)
+      )
+        return undefined;
+      return this.importedObject(init, depth + 1);
     }
     if (!ts.isCallExpression(node) || !ts.isIdentifier(unwrap(node.expression))) return undefined;
     const callee = unwrap(node.expression) as ts.Identifier;
@@ -934,7 +945,8 @@ export class RemoteCalls {
       const summary = this.summarizeTop(branch, depth);
       if (summary.kind === 'null' || summary.kind === 'undefined') continue;
       if (summary.kind !== 'object' || summary.hasSpread) return undefined;
-      for (const [key, prop] of summary.props) keys.set(key, { value: { kind: 'opaque', at: prop.at }, at: prop.at });
+      for (const [key, prop] of summary.props)
+        keys.set(key, { value: { kind: 'opaque', at: prop.at }, at: prop.at });
     }
     return keys;
   }
@@ -2102,4 +2114,39 @@ function readonlyField(node: ts.PropertyAccessExpression): ts.Expression | undef
     if (readonly && isStatic === wantStatic) return member.initializer;
   }
   return undefined;
+}
+
+/**
+ * The object `name` holds may be changed within `scope`: a property set or deleted through it, or
+ * the object handed to a function (`Object.assign(config, …)`, `applyTimeouts(config)`), other than
+ * at `except`, the use being judged.
+ */
+function mutatedIn(scope: ts.Node, name: string, except: ts.Node): boolean {
+  const named = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === name;
+  const target = (node: ts.Expression): boolean => {
+    const inner = unwrap(node);
+    return (
+      (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) &&
+      (named(unwrap(inner.expression)) || target(inner.expression))
+    );
+  };
+  let found = false;
+  walk(scope, node => {
+    if (found) return false;
+    if (
+      ts.isBinaryExpression(node) &&
+      node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      target(node.left)
+    )
+      found = true;
+    else if (ts.isDeleteExpression(node) && target(node.expression)) found = true;
+    else if (
+      ts.isCallExpression(node) &&
+      node.arguments.some(arg => unwrap(arg) !== except && named(unwrap(arg)))
+    )
+      found = true;
+    return !found;
+  });
+  return found;
 }
