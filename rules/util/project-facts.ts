@@ -33,6 +33,7 @@ import {
   type Node,
   bindsName,
   findNode,
+  memberChain,
   memberName,
   propertyKey,
   setParents,
@@ -887,28 +888,62 @@ function boundValue(from: Node, name: string): { value: Node; scope: Node } | nu
   return undefined;
 }
 
+/** Functions that write into the object they are given (`Object.assign`, lodash's `merge`…). */
+const MUTATORS = new Set([
+  'assign',
+  'merge',
+  'mergeWith',
+  'defaults',
+  'defaultsDeep',
+  'set',
+  'defineProperty',
+]);
+/** Globals that read what they are given (`JSON.stringify(config)`, `console.log(config)`). */
+const READERS = new Set(['JSON', 'console', 'Object', 'structuredClone', 'String', 'Boolean']);
+
 /**
  * The object `name` holds may be changed after it is written, somewhere in `scope`: a property
- * set or deleted (`config.requestHandler = …`), or the object handed to a function, which may
- * write into it (`Object.assign(config, …)`, lodash's `merge(config, …)`, `applyTimeouts(config)`).
- * `except` is the use being judged (the construction's own argument).
+ * set or deleted (`config.requestHandler = …`), or the object handed to a function that may write
+ * into it: one that does (`Object.assign(config, …)`, lodash's `merge(config, …)`), or any function
+ * of the project (`applyTimeouts(config)`). A package's other functions (`mongoose.connect(url,
+ * config)`) and globals that read (`JSON.stringify`) are taken to leave it as it is. `except` is the
+ * use being judged (the construction's own argument).
  */
 function mutated(scope: Node, name: string, except?: Node): boolean {
   const named = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
   const target = (node: Node): boolean =>
     node.type === AST_NODE_TYPES.MemberExpression && (named(node.object) || target(node.object));
+  let packages: ReadonlySet<string> | undefined;
+  const writes = (call: TSESTree.CallExpression): boolean => {
+    const chain = memberChain(unwrap(call.callee));
+    const called = chain ? (chain.path.at(-1) ?? writtenName(chain.root)) : undefined;
+    if (called !== undefined && MUTATORS.has(called)) return true;
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return true;
+    if (READERS.has(chain.root.name)) return false;
+    packages ??= packageBindings(programOf(scope));
+    return !packages.has(chain.root.name);
+  };
   return (
     findNode(scope, node => {
       if (node.type === AST_NODE_TYPES.AssignmentExpression) return target(node.left);
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'delete')
         return target(node.argument);
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-      return node.arguments.some(argument => {
+      const passes = node.arguments.some(argument => {
         const passed = unwrap(argument as Node);
         return passed !== except && named(passed);
       });
+      return passes && writes(node);
     }) !== undefined
   );
+}
+
+/** The names a module binds to packages (`import mongoose from 'mongoose'`, `const { x } = require('pkg')`), not to its own files. */
+function packageBindings(program: Node): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (program.type !== AST_NODE_TYPES.Program) return names;
+  for (const [local, bound] of importedMembers(program)) if (!bound.module.startsWith('.')) names.add(local);
+  return names;
 }
 
 /** The program a node belongs to. */

@@ -256,6 +256,7 @@ describe('constructions with options written elsewhere', () => {
       [
         `import { S3Client } from '@aws-sdk/client-s3';`,
         `import Redis from 'ioredis';`,
+        `import { inspect } from 'node:util';`,
         `import { merge } from 'lodash-es';`,
         `import { Pool } from 'pg';`,
         `import { boundedConfig, changedLater, letOptions, pgOptions, redisOptions, s3Config, spreadConfig } from './config.js';`,
@@ -291,6 +292,11 @@ describe('constructions with options written elsewhere', () => {
         `  return new S3Client(options);`,
         `}`,
         `export const pool = new Pool(pgOptions);`,
+        `export function inspected() {`,
+        `  const options = { region: 'eu' };`,
+        `  console.log(inspect(options));`,
+        `  return new S3Client(options);`,
+        `}`,
         ``,
       ].join('\n'),
     );
@@ -312,20 +318,21 @@ describe('constructions with options written elsewhere', () => {
       languageOptions: { parser: tsParser },
     };
     expect(show(projectConstructions(context))).toEqual([
-      '6 false pending',
-      '9 true',
-      '14 false',
-      '16 false pending',
+      '7 false pending',
+      '10 true',
+      '15 false',
       '17 false pending',
       '18 false pending',
-      '23 false',
-      '27 true',
+      '19 false pending',
+      '24 false',
       '28 true',
-      '29 false',
-      '30 false pending',
+      '29 true',
+      '30 false',
       '31 false pending',
-      '35 false',
-      '37 false pending',
+      '32 false pending',
+      '36 false',
+      '38 false pending',
+      '42 true',
     ]);
   });
 
@@ -339,22 +346,23 @@ describe('constructions with options written elsewhere', () => {
     // The second answer comes from the process's cached index, judged the same.
     expect(show(processConstructions(context))).toEqual(first);
     expect(first).toEqual([
-      '6 true pending',
-      '9 true',
-      '14 false',
-      '16 false pending',
+      '7 true pending',
+      '10 true',
+      '15 false',
       '17 false pending',
-      '18 true pending',
-      '23 false',
-      '27 true',
+      '18 false pending',
+      '19 true pending',
+      '24 false',
       '28 true',
-      '29 false',
+      '29 true',
+      '30 false',
       // An exported `let`, a const its module changes, a const handed to `merge` before the
       // construction, and a pg config whose connection string sets `statement_timeout`.
-      '30 false pending',
       '31 false pending',
-      '35 false',
-      '37 false pending',
+      '32 false pending',
+      '36 false',
+      '38 false pending',
+      '42 true',
     ]);
   });
 });

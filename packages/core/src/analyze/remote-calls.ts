@@ -59,6 +59,7 @@ import { type UrlLookups, fieldInit, loopbackConstruction, loopbackRequest } fro
 import {
   type Context,
   hasExportModifier,
+  importSpecifierOf,
   isAlias,
   isFunctionLike,
   memberName,
@@ -780,10 +781,10 @@ export class RemoteCalls {
       // it is declared or where it is used, is not what was written (as the rules' `mutated`).
       const declaration = init.parent;
       const scope = ts.findAncestor(declaration, each => ts.isBlock(each) || ts.isSourceFile(each));
-      if (!scope || mutatedIn(scope, declaration.name.getText(), node)) return undefined;
+      if (!scope || mutatedIn(this.ctx.checker, scope, declaration.name.getText(), node)) return undefined;
       if (
         declaration.getSourceFile() !== node.getSourceFile() &&
-        mutatedIn(node.getSourceFile(), node.text, node)
+        mutatedIn(this.ctx.checker, node.getSourceFile(), node.text, node)
       )
         return undefined;
       return this.importedObject(init, depth + 1);
@@ -2116,12 +2117,26 @@ function readonlyField(node: ts.PropertyAccessExpression): ts.Expression | undef
   return undefined;
 }
 
+/** Functions that write into the object they are given, and globals that only read it (as the rules' `mutated`). */
+const MUTATORS = new Set([
+  'assign',
+  'merge',
+  'mergeWith',
+  'defaults',
+  'defaultsDeep',
+  'set',
+  'defineProperty',
+]);
+const READERS = new Set(['JSON', 'console', 'Object', 'structuredClone', 'String', 'Boolean']);
+
 /**
  * The object `name` holds may be changed within `scope`: a property set or deleted through it, or
- * the object handed to a function (`Object.assign(config, …)`, `applyTimeouts(config)`), other than
- * at `except`, the use being judged.
+ * the object handed to a function that may write into it (one that does, `Object.assign(config,
+ * …)`, `merge(config, …)`, or any function of the library, `applyTimeouts(config)`; a package's
+ * other functions and globals that read are taken to leave it as it is), other than at `except`,
+ * the use being judged.
  */
-function mutatedIn(scope: ts.Node, name: string, except: ts.Node): boolean {
+function mutatedIn(checker: ts.TypeChecker, scope: ts.Node, name: string, except: ts.Node): boolean {
   const named = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === name;
   const target = (node: ts.Expression): boolean => {
     const inner = unwrap(node);
@@ -2129,6 +2144,22 @@ function mutatedIn(scope: ts.Node, name: string, except: ts.Node): boolean {
       (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) &&
       (named(unwrap(inner.expression)) || target(inner.expression))
     );
+  };
+  const writes = (call: ts.CallExpression): boolean => {
+    let callee = unwrap(call.expression);
+    const called = ts.isPropertyAccessExpression(callee)
+      ? callee.name.text
+      : ts.isIdentifier(callee)
+        ? callee.text
+        : undefined;
+    if (called !== undefined && MUTATORS.has(called)) return true;
+    while (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))
+      callee = unwrap(callee.expression);
+    if (!ts.isIdentifier(callee)) return true;
+    if (READERS.has(callee.text)) return false;
+    const symbol = checker.getSymbolAtLocation(callee);
+    const specifier = symbol && isAlias(symbol) ? importSpecifierOf(symbol)?.specifier : undefined;
+    return specifier === undefined || specifier.startsWith('.');
   };
   let found = false;
   walk(scope, node => {
@@ -2143,7 +2174,8 @@ function mutatedIn(scope: ts.Node, name: string, except: ts.Node): boolean {
     else if (ts.isDeleteExpression(node) && target(node.expression)) found = true;
     else if (
       ts.isCallExpression(node) &&
-      node.arguments.some(arg => unwrap(arg) !== except && named(unwrap(arg)))
+      node.arguments.some(arg => unwrap(arg) !== except && named(unwrap(arg))) &&
+      writes(node)
     )
       found = true;
     return !found;
