@@ -73,6 +73,7 @@ export type MessageIds =
   | 'wrapperNeverBounded'
   | 'wrapperWithoutDeadline'
   | 'injectedClientWithoutDeadline'
+  | 'projectCallWithoutBound'
   | 'projectCallWithoutDeadline'
   | 'projectRequestWithoutDeadline'
   | 'missingClientDeadline'
@@ -146,6 +147,8 @@ export default createModelRule<Options, MessageIds>({
         '`{{callee}}` has no deadline: if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix: {{fix}}.',
       dispatcherWithoutDeadline:
         '`{{callee}}` has no deadline: {{why}}, so if the server stops answering, this call, and everything waiting on it, {{hang}}. Fix: {{fix}}, or give the dispatcher a `headersTimeout` and a `bodyTimeout` under 300 s.',
+      projectCallWithoutBound:
+        '`{{callee}}` reaches `{{inner}}` ({{at}}), which is bounded only by the signal or timeout it is handed, and this call hands none; every client of {{label}} the project makes has no deadline of its own ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix: pass a signal or timeout here, or give the client a deadline where it is made: {{fix}}.',
       projectCallWithoutDeadline:
         '`{{callee}}` reaches `{{inner}}` ({{at}}) on a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       projectRequestWithoutDeadline:
@@ -608,7 +611,7 @@ export default createModelRule<Options, MessageIds>({
       const family = FAMILIES[hit.family];
       context.report({
         node: call.callee,
-        messageId: 'projectCallWithoutDeadline',
+        messageId: hit.carried ? 'projectCallWithoutBound' : 'projectCallWithoutDeadline',
         data: {
           callee: calleeText(call),
           inner: hit.text,

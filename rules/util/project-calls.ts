@@ -964,6 +964,7 @@ class Session {
           instance: reached.instance,
           family: role.family,
           guards: guards(),
+          ...(carried ? { carried: true as const } : {}),
         });
         return false;
       },
@@ -2263,6 +2264,8 @@ interface ClientCall {
   family: FamilyId;
   /** The conditions on the function's inputs the call is made under ({@link BareRequest.guards}). */
   guards?: InputGuard[];
+  /** Its only bound is one it is handed (`{ abortSignal: data.abortSignal }`, {@link carriedBounds}). */
+  carried?: true;
 }
 
 /** A request with no deadline in a function of the project ({@link Session.bareRequests}). */

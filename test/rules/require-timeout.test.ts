@@ -3481,10 +3481,10 @@ export async function POST() {
           endColumn: 36,
           endLine: 10,
           line: 10,
-          messageId: 'projectCallWithoutDeadline',
+          messageId: 'projectCallWithoutBound',
         },
-        { column: 11, endColumn: 30, endLine: 12, line: 12, messageId: 'projectCallWithoutDeadline' },
-        { column: 11, endColumn: 38, endLine: 15, line: 15, messageId: 'projectCallWithoutDeadline' },
+        { column: 11, endColumn: 30, endLine: 12, line: 12, messageId: 'projectCallWithoutBound' },
+        { column: 11, endColumn: 38, endLine: 15, line: 15, messageId: 'projectCallWithoutBound' },
       ],
     },
     {
@@ -3492,7 +3492,7 @@ export async function POST() {
       filename: path.join(CARRIED, 'caller.ts'),
       code: readFileSync(path.join(CARRIED, 'caller.ts'), 'utf8'),
       options: [{ checkTests: true }],
-      errors: [{ column: 9, endColumn: 20, endLine: 4, line: 4, messageId: 'projectCallWithoutDeadline' }],
+      errors: [{ column: 9, endColumn: 20, endLine: 4, line: 4, messageId: 'projectCallWithoutBound' }],
     },
     {
       // The same project with options that set no request timeout: reported where the client is
