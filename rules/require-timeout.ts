@@ -232,7 +232,13 @@ export default createModelRule<Options, MessageIds>({
 
     // ------------------------------------------------------------------ reporting
 
-    function report(classified: Classified, verdict: Verdict, construction: boolean): void {
+    /** `writtenAt`: where another module writes a construction's options (`config.ts:8`), named in its report. */
+    function report(
+      classified: Classified,
+      verdict: Verdict,
+      construction: boolean,
+      writtenAt?: string,
+    ): void {
       const call = classified.node;
       const role = classified.role;
       const family = FAMILIES[role.role === 'call' || role.role === 'factory' ? role.family : 'grpc'];
@@ -256,11 +262,12 @@ export default createModelRule<Options, MessageIds>({
             return;
           }
           if (construction) {
-            const what = verdict.detail
+            const missing = verdict.detail
               ? verdict.detail.startsWith('`')
                 ? verdict.detail
                 : `\`${verdict.detail}\``
               : 'a deadline';
+            const what = writtenAt ? `${missing} (its options are written at ${writtenAt})` : missing;
             context.report({
               node: call.callee,
               messageId: 'missingClientDeadline',
@@ -694,11 +701,15 @@ export default createModelRule<Options, MessageIds>({
       if (family === 'aws' && isPresignOnly(model, classified.node)) return;
       let verdicts = reader.decideClient(classified.node, family);
       // `new S3Client(createS3Config(settings))`: options another module of the project writes.
+      let writtenAt: string | undefined;
       if (verdicts.every(verdict => verdict.status === 'unknown')) {
         const written = writtenElsewhere(classified.node);
-        if (written) verdicts = reader.decideClient(classified.node, family, written);
+        if (written) {
+          verdicts = reader.decideClient(classified.node, family, written);
+          writtenAt = written.at;
+        }
       }
-      for (const verdict of verdicts) report(classified, verdict, true);
+      for (const verdict of verdicts) report(classified, verdict, true, writtenAt);
     }
 
     /**
@@ -710,7 +721,11 @@ export default createModelRule<Options, MessageIds>({
       for (const list of processConstructions(context).values())
         for (const made of list)
           if (made.written && made.pending && made.line === line && made.file === context.filename)
-            return { options: made.written, first: made.pending.first };
+            return {
+              options: made.written,
+              first: made.pending.first,
+              ...(made.writtenAt ? { at: placeOf(made.writtenAt.file, made.writtenAt.line) } : {}),
+            };
       return undefined;
     }
 

@@ -46,6 +46,8 @@ export interface WrittenOptions {
   options: Summary;
   /** They are the construction's first argument. */
   first: boolean;
+  /** Where they are written, as a message names it (`config.ts:8`). */
+  at?: string;
 }
 
 /** Reads deadline facts from one file's model; one reader per model, memoised. */

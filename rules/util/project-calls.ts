@@ -229,9 +229,13 @@ function judgePending(
     judged.set(
       kind,
       list.map(construction => {
-        const options = construction.pending ? written[pending.indexOf(construction)] : undefined;
+        const found = construction.pending ? written[pending.indexOf(construction)] : undefined;
         return construction.pending
-          ? { ...construction, unbounded: options !== undefined, ...(options ? { written: options } : {}) }
+          ? {
+              ...construction,
+              unbounded: found !== undefined,
+              ...(found ? { written: found.options, writtenAt: { file: found.file, line: found.line } } : {}),
+            }
           : construction;
       }),
     );
@@ -334,7 +338,9 @@ class Session {
    * the client without a deadline: every object literal they can be is judged by the catalog, and
    * the first is given. Undefined when one of them bounds it, or cannot be seen.
    */
-  pendingOptions(construction: ProjectConstruction): Summary | undefined {
+  pendingOptions(
+    construction: ProjectConstruction,
+  ): { options: Summary; file: string; line: number } | undefined {
     const pending = construction.pending;
     if (!pending) return undefined;
     const info = this.module(construction.file);
@@ -363,7 +369,10 @@ class Session {
           pending.first ? options : pending.connectionString,
         ),
       );
-    return unbounded ? summaries[0] : undefined;
+    const [first] = values;
+    return unbounded && first
+      ? { options: summaries[0] as Summary, file: held.info.file, line: first.loc.start.line }
+      : undefined;
   }
 
   private imported(

@@ -76,6 +76,8 @@ export interface ProjectConstruction {
   pending?: PendingOptions;
   /** Those options, once judged unbounded: the first object literal they can be, as the catalog summarises it. */
   written?: Summary;
+  /** Where that object literal is written. */
+  writtenAt?: { file: string; line: number };
 }
 
 /** Options a construction takes from another module: the import that gives them, and how to judge them. */

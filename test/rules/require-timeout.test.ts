@@ -3496,14 +3496,18 @@ export async function POST() {
     },
     {
       // The same project with options that set no request timeout: reported where the client is
-      // made, from the options the other module returns ...
+      // made, from the options the other module returns, naming where they are written ...
       filename: path.join(WRITTEN, 'unbounded/src/server.ts'),
       code: readFileSync(path.join(WRITTEN, 'unbounded/src/server.ts'), 'utf8'),
       options: [{ checkTests: true }],
       errors: [
         {
           column: 22,
-          data: { fix: FAMILIES.aws.fix, label: FAMILIES.aws.label, what: '`requestHandler` timeouts' },
+          data: {
+            fix: FAMILIES.aws.fix,
+            label: FAMILIES.aws.label,
+            what: '`requestHandler` timeouts (its options are written at config.ts:10)',
+          },
           endColumn: 30,
           endLine: 8,
           line: 8,
