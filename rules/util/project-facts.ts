@@ -25,6 +25,7 @@ import {
   ormRunsEmbedded,
   lookupModuleMember,
   makesConstructionClients,
+  mayChangeArgument,
 } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -890,19 +891,6 @@ function boundValue(from: Node, name: string): { value: Node; scope: Node } | nu
   return undefined;
 }
 
-/** Functions that write into the object they are given (`Object.assign`, lodash's `merge`…). */
-const MUTATORS = new Set([
-  'assign',
-  'merge',
-  'mergeWith',
-  'defaults',
-  'defaultsDeep',
-  'set',
-  'defineProperty',
-]);
-/** Globals that read what they are given (`JSON.stringify(config)`, `console.log(config)`). */
-const READERS = new Set(['JSON', 'console', 'Object', 'structuredClone', 'String', 'Boolean']);
-
 /**
  * The object `name` holds may be changed after it is written, somewhere in `scope`: a property
  * set or deleted (`config.requestHandler = …`), or the object handed to a function that may write
@@ -918,12 +906,14 @@ function mutated(scope: Node, name: string, except?: Node): boolean {
   let packages: ReadonlySet<string> | undefined;
   const writes = (call: TSESTree.CallExpression): boolean => {
     const chain = memberChain(unwrap(call.callee));
-    const called = chain ? (chain.path.at(-1) ?? writtenName(chain.root)) : undefined;
-    if (called !== undefined && MUTATORS.has(called)) return true;
-    if (chain?.root.type !== AST_NODE_TYPES.Identifier) return true;
-    if (READERS.has(chain.root.name)) return false;
-    packages ??= packageBindings(programOf(scope));
-    return !packages.has(chain.root.name);
+    const root = chain?.root.type === AST_NODE_TYPES.Identifier ? chain.root.name : undefined;
+    const called = chain ? (chain.path.at(-1) ?? root) : undefined;
+    if (root !== undefined) packages ??= packageBindings(programOf(scope));
+    return mayChangeArgument({
+      ...(called !== undefined ? { called } : {}),
+      ...(root !== undefined ? { root } : {}),
+      rootFromPackage: root !== undefined && (packages?.has(root) ?? false),
+    });
   };
   return (
     findNode(scope, node => {

@@ -146,3 +146,4 @@ export {
   loopbackHost,
   loopbackTarget,
 } from './loopback.js';
+export { type ArgumentCall, mayChangeArgument } from './mutation.js';

@@ -48,6 +48,7 @@ import {
   lookupGlobal,
   lookupInstanceMember,
   lookupModuleMember,
+  mayChangeArgument,
   parseSettings,
   URL_FAMILIES,
 } from '@faultline/catalog';
@@ -2117,18 +2118,6 @@ function readonlyField(node: ts.PropertyAccessExpression): ts.Expression | undef
   return undefined;
 }
 
-/** Functions that write into the object they are given, and globals that only read it (as the rules' `mutated`). */
-const MUTATORS = new Set([
-  'assign',
-  'merge',
-  'mergeWith',
-  'defaults',
-  'defaultsDeep',
-  'set',
-  'defineProperty',
-]);
-const READERS = new Set(['JSON', 'console', 'Object', 'structuredClone', 'String', 'Boolean']);
-
 /**
  * The object `name` holds may be changed within `scope`: a property set or deleted through it, or
  * the object handed to a function that may write into it (one that does, `Object.assign(config,
@@ -2152,14 +2141,16 @@ function mutatedIn(checker: ts.TypeChecker, scope: ts.Node, name: string, except
       : ts.isIdentifier(callee)
         ? callee.text
         : undefined;
-    if (called !== undefined && MUTATORS.has(called)) return true;
     while (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))
       callee = unwrap(callee.expression);
-    if (!ts.isIdentifier(callee)) return true;
-    if (READERS.has(callee.text)) return false;
-    const symbol = checker.getSymbolAtLocation(callee);
+    const root = ts.isIdentifier(callee) ? callee : undefined;
+    const symbol = root && checker.getSymbolAtLocation(root);
     const specifier = symbol && isAlias(symbol) ? importSpecifierOf(symbol)?.specifier : undefined;
-    return specifier === undefined || specifier.startsWith('.');
+    return mayChangeArgument({
+      ...(called !== undefined ? { called } : {}),
+      ...(root ? { root: root.text } : {}),
+      rootFromPackage: specifier !== undefined && !specifier.startsWith('.'),
+    });
   };
   let found = false;
   walk(scope, node => {
