@@ -515,7 +515,7 @@ export default createModelRule<Options, MessageIds>({
         checkProjectFunction(call);
         return;
       }
-      const role = lookupInstanceMember(found.instance, [found.method]);
+      const role = lookupInstanceMember(found.instance, found.path ?? [found.method]);
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return;
       if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return;
       reportInjected(call, found.instance, role.family);

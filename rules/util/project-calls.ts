@@ -467,6 +467,26 @@ class Session {
       const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;
       return type ? this.classMethod(info, type, chain.path[1] as string, 1) : undefined;
     }
+    // `opts.keycloakClient.authenticateClient()` on `opts: RouterOptions`, `this.deps.mailer.send(…)`:
+    // a method of a class of the project, reached through the declared types of the properties
+    // (of an options interface) and fields (of a class) on the way.
+    if (chain && chain.path.length >= 2) {
+      const path = chain.path as readonly string[];
+      let start: string | undefined;
+      let rest = path;
+      if (chain.root.type === AST_NODE_TYPES.ThisExpression) {
+        const owner = enclosingClass(call);
+        if (owner) ({ type: start, rest } = thisFieldAlong(owner, path));
+      } else if (
+        chain.root.type === AST_NODE_TYPES.Identifier &&
+        (shadowed(call, chain.root.name) ||
+          (!info.imports.has(chain.root.name) && !info.locals.has(chain.root.name)))
+      )
+        start = this.bindingClass(info, call, chain.root.name);
+      const held = start ? this.typeAlong(info, start, rest.slice(0, -1), 1) : undefined;
+      if (held) return this.classMethod(held.info, held.type, rest[rest.length - 1] as string, 1);
+      if (chain.root.type === AST_NODE_TYPES.Identifier && start !== undefined) return undefined;
+    }
     if (!chain || chain.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return undefined;
     // `$transaction(async prisma => prisma.user.findMany())`: a parameter that shadows the import.
     const imported = shadowed(call, chain.root.name) ? undefined : info.imports.get(chain.root.name);
@@ -884,7 +904,7 @@ class Session {
     info: ModuleInfo,
     call: TSESTree.CallExpression,
     minNames = 2,
-  ): { instance: InstanceKind; method: string } | undefined {
+  ): { instance: InstanceKind; method: string; path?: readonly string[] } | undefined {
     const names: string[] = [];
     let current = unwrap(call.callee);
     while (current.type === AST_NODE_TYPES.MemberExpression) {
@@ -894,17 +914,21 @@ class Session {
       current = unwrap(current.object);
     }
     let type: string | undefined;
+    let along: readonly string[] = names;
+    // How many members the rest must have: in the linted file, at least a field and the method
+    // (its own reader sees `this.s3.send(…)`, one level, but not `this.input.s3.send(…)`).
+    let least = minNames;
     if (current.type === AST_NODE_TYPES.ThisExpression) {
       const owner = enclosingClass(call);
-      const field = names.shift();
-      type = owner && field ? fieldType(owner, field) : undefined;
+      if (!owner || names.length === 0) return undefined;
+      ({ type, rest: along } = thisFieldAlong(owner, names));
+      if (along.length < names.length - 1) least = 1;
     } else if (current.type === AST_NODE_TYPES.Identifier) {
       if (info.imports.has(current.name) || info.locals.has(current.name)) return undefined;
       type = this.bindingClass(info, call, current.name);
     }
-    // In the linted file, at least a field and the method (its own reader sees one level).
-    if (!type || names.length < minNames) return undefined;
-    return this.instanceAlong(info, type, names, 1);
+    if (!type || along.length < least) return undefined;
+    return this.instanceAlong(info, type, along, 1);
   }
 
   /**
@@ -965,7 +989,7 @@ class Session {
           }
           return false;
         }
-        const role = lookupInstanceMember(reached.instance, [reached.method]);
+        const role = lookupInstanceMember(reached.instance, reached.path ?? [reached.method]);
         if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return false;
         found.push({
           line: node.loc.start.line,
@@ -1003,7 +1027,7 @@ class Session {
   private heldClient(
     info: ModuleInfo,
     call: TSESTree.CallExpression,
-  ): { instance: InstanceKind; method: string } | undefined {
+  ): { instance: InstanceKind; method: string; path?: readonly string[] } | undefined {
     const chain = memberChain(unwrap(call.callee));
     if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
     const name = chain.root.name;
@@ -1197,20 +1221,25 @@ class Session {
     name: string,
     names: readonly string[],
     depth: number,
-  ): { instance: InstanceKind; method: string } | undefined {
+  ): { instance: InstanceKind; method: string; path?: readonly string[] } | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const found = this.typeNamed(info, name, depth);
     if (!found) return undefined;
     if ('external' in found) {
-      if (names.length !== 1) return undefined;
+      if (names.length === 0) return undefined;
       const declared = instanceOfDeclaredType(canonicalModule(found.external.specifier), [
         found.external.imported,
       ]);
-      return declared ? { instance: declared.instance, method: names[0] as string } : undefined;
+      // `client.roles.find(…)`: an SDK's nested resource, judged by the whole path.
+      return declared ? { instance: declared.instance, method: names[0] as string, path: names } : undefined;
     }
     const node = found.node;
-    if (node.type !== AST_NODE_TYPES.ClassDeclaration || names.length < 2) return undefined;
+    if (names.length < 2) return undefined;
     const [first, ...rest] = names as [string, ...string[]];
+    // `opts.keycloakClient.client…` on `opts: RouterOptions`: the property's declared type.
+    const property = propertyType(node, first);
+    if (property) return this.instanceAlong(found.info, property, rest, depth + 1);
+    if (node.type !== AST_NODE_TYPES.ClassDeclaration) return undefined;
     const field = fieldType(node, first);
     if (field) return this.instanceAlong(found.info, field, rest, depth + 1);
     if (node.body.body.some(member => classMemberKey(member) === first)) return undefined;
@@ -1218,6 +1247,28 @@ class Session {
     return base?.type === AST_NODE_TYPES.Identifier
       ? this.instanceAlong(found.info, base.name, names, depth + 1)
       : undefined;
+  }
+
+  /**
+   * The type of `value.a.b` for a value of the type `name` (as `info` sees it), `names` being
+   * `['a', 'b']`: each step the declared type of a property of an interface (or object type) or of
+   * a field of a class of the project. Undefined where a step has no single named type.
+   */
+  private typeAlong(
+    info: ModuleInfo,
+    name: string,
+    names: readonly string[],
+    depth: number,
+  ): { info: ModuleInfo; type: string } | undefined {
+    if (names.length === 0) return { info, type: name };
+    if (depth > MAX_DEPTH) return undefined;
+    const found = this.typeNamed(info, name, depth);
+    if (!found || 'external' in found) return undefined;
+    const [first, ...rest] = names as [string, ...string[]];
+    const next =
+      propertyType(found.node, first) ??
+      (found.node.type === AST_NODE_TYPES.ClassDeclaration ? fieldType(found.node, first) : undefined);
+    return next ? this.typeAlong(found.info, next, rest, depth + 1) : undefined;
   }
 
   /** A value of the type `name` (as `info` sees it), read along `names`, reaches another process. */
@@ -1238,6 +1289,11 @@ class Session {
     }
     const node = found.node;
     const [first, ...rest] = names as [string, ...string[]];
+    // `opts.keycloakClient.client.roles.find(…)` on `opts: RouterOptions`: a property an options
+    // interface (or object type) declares with a type of its own is followed to that type.
+    const property = propertyType(node, first);
+    if (property !== undefined)
+      return rest.length > 0 && property !== null && this.typeReaches(found.info, property, rest, depth + 1);
     if (
       node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
       (node.type === AST_NODE_TYPES.ClassDeclaration && abstractMember(node, first))
@@ -2242,7 +2298,11 @@ export function projectTypedInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
   unbounded: (instance: InstanceKind) => boolean,
   modules: readonly string[],
-): ((call: TSESTree.CallExpression) => { instance: InstanceKind; method: string } | undefined) | undefined {
+):
+  | ((
+      call: TSESTree.CallExpression,
+    ) => { instance: InstanceKind; method: string; path?: readonly string[] } | undefined)
+  | undefined {
   const opened = openFiltered(context, modules);
   if (!opened) return undefined;
   const { own, session } = opened;
@@ -3513,27 +3573,86 @@ function fieldType(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,
 ): string | undefined {
-  const named = (annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined => {
-    const type = annotation?.typeAnnotation;
-    return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
-      ? type.typeName.name
-      : undefined;
-  };
+  const type = fieldTypeNode(owner, field);
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+    ? type.typeName.name
+    : undefined;
+}
+
+/** The type a class declares its field (or constructor parameter property) `field` with, as written. */
+function fieldTypeNode(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  field: string,
+): TSESTree.TypeNode | undefined {
   for (const member of owner.body.body) {
     if (
       member.type === AST_NODE_TYPES.PropertyDefinition &&
       member.key.type === AST_NODE_TYPES.Identifier &&
       member.key.name === field
     )
-      return named(member.typeAnnotation);
+      return member.typeAnnotation?.typeAnnotation;
     if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
       for (const parameter of member.value.params) {
         if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
         const inner = parameter.parameter;
         if (inner.type === AST_NODE_TYPES.Identifier && inner.name === field)
-          return named(inner.typeAnnotation);
+          return inner.typeAnnotation?.typeAnnotation;
       }
     }
+  }
+  return undefined;
+}
+
+/**
+ * `this.input.keycloakClient…` where the class declares `input: { keycloakClient: Keycloak; … }`:
+ * the named type of the first step's property, and the steps after it. Otherwise the field's own
+ * named type and the steps after the field.
+ */
+function thisFieldAlong(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  path: readonly string[],
+): { type: string | undefined; rest: readonly string[] } {
+  const declared = fieldTypeNode(owner, path[0] as string);
+  if (declared?.type === AST_NODE_TYPES.TSTypeLiteral && path.length >= 2)
+    return { type: propertyType(declared, path[1] as string) ?? undefined, rest: path.slice(2) };
+  return { type: fieldType(owner, path[0] as string), rest: path.slice(1) };
+}
+
+/**
+ * The type name of the property `name` that an interface or an object type alias declares
+ * (`keycloakClient: Keycloak`, `cache?: Redis | undefined`): null when it declares the property with
+ * a type that is not one named type (a function, a literal type, a union of two types), undefined
+ * when it declares no such property (then the value may be a DI token whose implementation says).
+ */
+function propertyType(node: Node, name: string): string | null | undefined {
+  let members: readonly TSESTree.TypeElement[] | undefined;
+  if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = node.body.body;
+  else if (node.type === AST_NODE_TYPES.TSTypeLiteral) members = node.members;
+  else if (
+    node.type === AST_NODE_TYPES.TSTypeAliasDeclaration &&
+    node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
+  )
+    members = node.typeAnnotation.members;
+  if (!members) return undefined;
+  for (const member of members) {
+    if (
+      member.type !== AST_NODE_TYPES.TSPropertySignature ||
+      member.computed ||
+      member.key.type !== AST_NODE_TYPES.Identifier ||
+      member.key.name !== name
+    )
+      continue;
+    let type = member.typeAnnotation?.typeAnnotation;
+    // `chClient?: ClickHouseClient | undefined`, `redis: Redis | null`.
+    if (type?.type === AST_NODE_TYPES.TSUnionType) {
+      const named = type.types.filter(
+        part => part.type !== AST_NODE_TYPES.TSUndefinedKeyword && part.type !== AST_NODE_TYPES.TSNullKeyword,
+      );
+      type = named.length === 1 ? named[0] : undefined;
+    }
+    return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
+      ? type.typeName.name
+      : null;
   }
   return undefined;
 }

@@ -23,6 +23,8 @@ const REQUESTS = path.join(import.meta.dirname, '../fixtures/project-requests');
 const WRITTEN = path.join(import.meta.dirname, '../fixtures/project-written-options');
 /** A project whose storage class passes on the abort signal it is given to the AWS SDK (test/fixtures/project-carried-bounds). */
 const CARRIED = path.join(import.meta.dirname, '../fixtures/project-carried-bounds/src');
+/** A service class around Keycloak's admin client, reached through typed options (test/fixtures/project-keycloak). */
+const KEYCLOAK = path.join(import.meta.dirname, '../fixtures/project-keycloak');
 /** A CommonJS package: modules bound with `require`, exported through `module.exports` (test/fixtures/project-commonjs). */
 const COMMONJS = path.join(import.meta.dirname, '../fixtures/project-commonjs/src');
 
@@ -638,6 +640,34 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: `import { Client } from '@elastic/elasticsearch'; export const es = new Client({ node: 'http://es:9200' });`,
       options: [{ checkTests: true }],
     },
+    // Keycloak's admin client: `timeout` from 26.5.1; `requestConfig.timeout` when it was axios-based
+    // (up to 21.0); either where the declared range spans 26.5.1.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v26/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, realmName: 'app', timeout: 10_000 });`,
+      options: [{ checkTests: true }],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v20/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, requestConfig: { timeout: 10_000 } });`,
+      options: [{ checkTests: true }],
+    },
+    ...[
+      `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, timeout: 10_000 });`,
+      `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, requestConfig: { timeout: 10_000 } });`,
+      // Configuration and token bookkeeping send nothing.
+      `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, timeout: 10_000 }); kc.setConfig({ realmName: 'app' }); kc.setAccessToken(token);`,
+    ].map(code => ({
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-span/src/admin.ts'),
+      code,
+      options: [{ checkTests: true }] as const,
+    })),
+    // A project whose Keycloak service sets `timeout`: its handlers and worker are not reported.
+    ...['handlers/update-group.ts', 'workers/delete-organization.ts', 'services/keycloak.ts'].map(file => ({
+      filename: path.join(KEYCLOAK, 'bounded/src', file),
+      code: readFileSync(path.join(KEYCLOAK, 'bounded/src', file), 'utf8'),
+      options: [{ checkTests: true }] as const,
+    })),
     // node-fetch before 3.0 took `timeout` (ms) in the init: the package.json says 2.
     {
       filename: path.join(import.meta.dirname, '../fixtures/package-versions/fetch-v2/src/purge.ts'),
@@ -2833,6 +2863,111 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
           data: { key: 'socketTimeout', label: 'ioredis', fix: 'set `commandTimeout` (ms) in the options' },
         },
       ],
+    },
+    {
+      // Keycloak's admin client 26.5.1 and later: `timeout` (ms) per request, missing here.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v26/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl: process.env.KC_URL, realmName: 'app' });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 84,
+          endLine: 1,
+          endColumn: 97,
+          messageId: 'missingClientDeadline',
+          data: { label: 'Keycloak admin', what: '`timeout`', fix: FAMILIES.keycloak.fix },
+        },
+      ],
+    },
+    {
+      // `timeout: 0` arms no signal.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v26/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ timeout: 0 });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 1, column: 100, endLine: 1, endColumn: 110, messageId: 'noneDeadline' }],
+    },
+    {
+      // From 21.1 to 26.5.0 it sends with fetch and no option bounds a request.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v24/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl: process.env.KC_URL });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 84,
+          endLine: 1,
+          endColumn: 97,
+          messageId: 'clientCannotBound',
+          data: {
+            label: 'Keycloak admin',
+            limitation:
+              '@keycloak/keycloak-admin-client from 21.1 to 26.5.0 sends its requests with fetch and has no option that bounds one (`requestOptions` is spread into every request, so a signal there would abort them all once it fires)',
+            fix: 'race each call against a timer (a timeout wrapper), or upgrade to @keycloak/keycloak-admin-client 26.5.1 or later and set `timeout` (ms)',
+          },
+        },
+      ],
+    },
+    {
+      // ... and a `timeout` written there is ignored.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v24/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, timeout: 10_000 });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 1, column: 109, endLine: 1, endColumn: 124, messageId: 'ignoredTimeout' }],
+    },
+    {
+      // Up to 21.0 it was axios-based: `requestConfig.timeout`, not `timeout`.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v20/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, timeout: 10_000 });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 1, column: 109, endLine: 1, endColumn: 124, messageId: 'ignoredTimeout' }],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v20/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient();`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 1,
+          column: 84,
+          endLine: 1,
+          endColumn: 97,
+          messageId: 'missingClientDeadline',
+          data: {
+            label: 'Keycloak admin',
+            what: '`requestConfig.timeout`',
+            fix: 'set `requestConfig: { timeout: ms }` in the client config',
+          },
+        },
+      ],
+    },
+    {
+      // A service class around the client: its handlers call the class's methods through an options
+      // interface, and the client's nested resources through the class's field ...
+      filename: path.join(KEYCLOAK, 'unbounded/src/handlers/update-group.ts'),
+      code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/handlers/update-group.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 9, messageId: 'projectCallWithoutDeadline' },
+        { line: 5, column: 15, messageId: 'projectCallWithoutDeadline' },
+        { line: 7, column: 10, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // ... and a worker through a constructor parameter typed with an object type.
+      filename: path.join(KEYCLOAK, 'unbounded/src/workers/delete-organization.ts'),
+      code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/workers/delete-organization.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 12, column: 11, messageId: 'projectCallWithoutDeadline' },
+        { line: 13, column: 25, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      filename: path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'),
+      code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 7, messageId: 'missingClientDeadline' }],
     },
     {
       // node-redis 5 has `socket.socketTimeout`: the fix names it.

@@ -10,6 +10,7 @@ import { customFamily } from './clients/custom.js';
 import { drizzleFamily } from './clients/drizzle.js';
 import { elasticsearchFamily } from './clients/elasticsearch.js';
 import { meilisearchFamily } from './clients/meilisearch.js';
+import { keycloakFamily } from './clients/keycloak.js';
 import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
 import { aiSdkFamily } from './clients/ai-sdk.js';
@@ -85,6 +86,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   'ai-sdk': aiSdkFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
+  keycloak: keycloakFamily,
   supabase: supabaseFamily,
   prisma: prismaFamily,
   sequelize: sequelizeFamily,
@@ -248,12 +250,14 @@ export function pageItemsAtMost(pages: ListPages, params: Summary): number | und
 /**
  * The client instance a declared type stands for: `AxiosInstance` from axios, `Redis` from
  * ioredis, `S3Client` from `@aws-sdk/client-s3`. `path` is the type's name as imported (after any
- * namespace: `['Redis']` for `IORedis.Redis`, `[]` for a default import).
+ * namespace: `['Redis']` for `IORedis.Redis`, `[]` or `['default']` for a default import).
  */
 export function instanceOfDeclaredType(
   module: string,
-  path: readonly string[],
+  written: readonly string[],
 ): { instance: InstanceKind; family: FamilyId } | undefined {
+  // A reader that names a default import by its export name (`default`) means the module itself.
+  const path = written.length === 1 && written[0] === 'default' ? [] : written;
   const name = path[path.length - 1];
   if (name !== undefined) {
     for (const entry of TYPE_INSTANCES)
