@@ -1262,7 +1262,16 @@ class Session {
   ): { info: ModuleInfo; type: string } | undefined {
     if (names.length === 0) return { info, type: name };
     if (depth > MAX_DEPTH) return undefined;
-    const found = this.typeNamed(info, name, depth);
+    // The modules that declare the types on the way are read whatever the question's filter says
+    // (an options interface names no client): only the module of the method reached is filtered.
+    const filter = this.worthReading;
+    this.worthReading = undefined;
+    let found: ReturnType<Session['typeNamed']>;
+    try {
+      found = this.typeNamed(info, name, depth);
+    } finally {
+      this.worthReading = filter;
+    }
     if (!found || 'external' in found) return undefined;
     const [first, ...rest] = names as [string, ...string[]];
     const next =
@@ -2473,6 +2482,24 @@ function bareRequestKind(
   axiosDefaults: boolean,
 ): 'fetch' | 'axios' | undefined {
   const callee = unwrap(call.callee);
+  // `axios({ url, method })`, `axios(url, config)`: the default instance called as a function.
+  if (callee.type === AST_NODE_TYPES.Identifier && callee.name !== 'fetch') {
+    const imported = where.imports.get(callee.name);
+    if (axiosDefaults || imported?.specifier !== 'axios' || imported.imported !== 'default') return undefined;
+    if (shadowed(call, callee.name) || call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement))
+      return undefined;
+    const first = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
+    const config =
+      call.arguments.length >= 2 || first?.type !== AST_NODE_TYPES.ObjectExpression
+        ? call.arguments[1] && unwrap(call.arguments[1] as Node)
+        : first;
+    // The config may carry the timeout unless it is absent or written out.
+    if (config === undefined) return call.arguments.length === 1 && isPlainUrl(first) ? 'axios' : undefined;
+    return config.type === AST_NODE_TYPES.ObjectExpression &&
+      !config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)
+      ? 'axios'
+      : undefined;
+  }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     if (callee.name !== 'fetch' || where.imports.has('fetch') || where.locals.has('fetch')) return undefined;
     const init = call.arguments[1] ? unwrap(call.arguments[1] as Node) : undefined;
@@ -3343,16 +3370,23 @@ function targetSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): strin
   const direct = calleeSpecifier(info, call);
   if (direct) return direct;
   const chain = memberChain(unwrap(call.callee));
-  if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
+  // `this.input.authenticator.authenticate(…)` with `input: { authenticator: Authenticator }`.
+  if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length >= 3) {
+    const owner = enclosingClass(call);
+    const type = owner ? thisFieldAlong(owner, chain.path as readonly string[]).type : undefined;
+    return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
+  }
+  if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length === 0) return undefined;
   const name = chain.root.name;
-  // `client.post(…)` on a parameter or local declared with (or made from) an imported class.
+  // `client.post(…)` on a parameter or local declared with (or made from) an imported class;
+  // `opts.authenticator.authenticate(…)` on one declared with an imported options interface.
   if (shadowed(call, name)) {
     const bound = bindingType(call, name);
     return typeof bound === 'string'
       ? (info.imports.get(bound) ?? info.typeImports.get(bound))?.specifier
       : undefined;
   }
-  if (info.imports.has(name)) return undefined;
+  if (info.imports.has(name) || chain.path.length !== 1) return undefined;
   let type = info.declaredTypes.get(name);
   if (!type) {
     const local = info.locals.get(name);

@@ -662,8 +662,14 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code,
       options: [{ checkTests: true }] as const,
     })),
-    // A project whose Keycloak service sets `timeout`: its handlers and worker are not reported.
-    ...['handlers/update-group.ts', 'workers/delete-organization.ts', 'services/keycloak.ts'].map(file => ({
+    // A project whose Keycloak service sets `timeout`, and whose axios call does: nothing is reported.
+    ...[
+      'handlers/update-group.ts',
+      'workers/delete-organization.ts',
+      'services/keycloak.ts',
+      'services/authentication.ts',
+      'auth-utils.ts',
+    ].map(file => ({
       filename: path.join(KEYCLOAK, 'bounded/src', file),
       code: readFileSync(path.join(KEYCLOAK, 'bounded/src', file), 'utf8'),
       options: [{ checkTests: true }] as const,
@@ -2948,9 +2954,11 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/handlers/update-group.ts'), 'utf8'),
       options: [{ checkTests: true }],
       errors: [
-        { line: 4, column: 9, messageId: 'projectCallWithoutDeadline' },
-        { line: 5, column: 15, messageId: 'projectCallWithoutDeadline' },
-        { line: 7, column: 10, messageId: 'injectedClientWithoutDeadline' },
+        // An interface's one implementation, two classes down to a bare `axios({ url, method })`.
+        { line: 4, column: 9, messageId: 'projectRequestWithoutDeadline' },
+        { line: 5, column: 9, messageId: 'projectCallWithoutDeadline' },
+        { line: 6, column: 15, messageId: 'projectCallWithoutDeadline' },
+        { line: 8, column: 10, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
@@ -2962,6 +2970,12 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         { line: 12, column: 11, messageId: 'projectCallWithoutDeadline' },
         { line: 13, column: 25, messageId: 'injectedClientWithoutDeadline' },
       ],
+    },
+    {
+      filename: path.join(KEYCLOAK, 'unbounded/src/services/authentication.ts'),
+      code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/services/authentication.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 12, column: 24, messageId: 'projectRequestWithoutDeadline' }],
     },
     {
       filename: path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'),
