@@ -492,6 +492,9 @@ export default createModelRule<Options, MessageIds>({
         return;
       }
       const callee = unwrap(call.callee);
+      // `redis.del(key)` on a client another module of the project makes and exports (`export
+      // const redis = new Redis(url)`, `let redis: Redis; redis = new Redis(url); export { redis }`).
+      if (callee.type === AST_NODE_TYPES.MemberExpression && checkHeldClient(call, callee)) return;
       // At least `value.field.method(…)`, one member deeper than the file's reader looks, and a
       // method that is a call on one of those clients.
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
@@ -519,6 +522,25 @@ export default createModelRule<Options, MessageIds>({
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return;
       if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return;
       reportInjected(call, found.instance, role.family);
+    }
+
+    /**
+     * `client.method(…)` where `client` is imported from a module of the project that makes it as a
+     * construction-level client of a kind the project makes only without a deadline: judged like a
+     * call through an injected client. True when the call is such a call (reported or not).
+     */
+    function checkHeldClient(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
+      const object = unwrap(callee.object);
+      const method = memberName(callee);
+      if (object.type !== AST_NODE_TYPES.Identifier || method === undefined) return false;
+      if (model.findVariable(object)?.defs[0]?.type !== 'ImportBinding') return false;
+      const instance = model.projectInstanceOf(object);
+      if (!instance || !unboundedKinds().has(instance)) return false;
+      const role = lookupInstanceMember(instance, [method]);
+      if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return true;
+      if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return true;
+      reportInjected(call, instance, role.family);
+      return true;
     }
 
     /**

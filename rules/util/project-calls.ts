@@ -1705,11 +1705,12 @@ class Session {
       // `db.user.findMany()`, `redis.client.get()`: a call through an exported client.
       if (target.node.type === AST_NODE_TYPES.ClassDeclaration || isFunction(target.node)) return false;
       // `memPool.getSize()` on `export default new Mempool()`: that method, not the whole class.
-      const method =
+      const methods =
         rest.length === 1
-          ? this.instanceMethod(target.info, target.node, rest[0] as string, depth)
+          ? this.instanceMethods(target.info, target.node, rest[0] as string, depth)
           : undefined;
-      if (method) return this.remoteFunction(method.info, method.fn, depth + 1);
+      if (methods === 'sync') return false;
+      if (methods) return methods.some(method => this.remoteFunction(method.info, method.fn, depth + 1));
       return this.clientValue(target.info, target.node, depth + 1, rest.slice(0, -1));
     }
     if (call.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -1717,27 +1718,51 @@ class Session {
     if (!local) return this.typedChain(info, call, depth);
     if (chain.path.length === 0) return this.remoteFunction(info, local, depth);
     if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
-    const method =
-      chain.path.length === 1 ? this.instanceMethod(info, local, chain.path[0] as string, depth) : undefined;
-    if (method) return this.remoteFunction(method.info, method.fn, depth + 1);
+    const methods =
+      chain.path.length === 1 ? this.instanceMethods(info, local, chain.path[0] as string, depth) : undefined;
+    if (methods === 'sync') return false;
+    if (methods) return methods.some(method => this.remoteFunction(method.info, method.fn, depth + 1));
     return this.clientValue(info, local, depth + 1, chain.path.slice(0, -1));
   }
 
   /**
    * The method `name` of a value made from a class of the project (`new Mempool()`), when the class
    * (or a base of the project) declares it: a call of it is judged by its body, so a getter of a
-   * class that also talks to a server is not a remote call.
+   * class that also talks to a server is not a remote call. A value made by a function of its
+   * module whose every return makes such a value (`export default bitcoinApiFactory()`, returning
+   * `new EsploraApi()` or `new BitcoinApi(client)` by configuration) gives an answer only when every
+   * one of those classes declares the method synchronous (not `async`, its return type written and
+   * not a promise): then the call is no remote call (`bitcoinApi.getHealthStatus()`).
    */
-  private instanceMethod(
+  private instanceMethods(
     info: ModuleInfo,
     value: Node,
     name: string,
     depth: number,
-  ): { info: ModuleInfo; fn: FunctionNode } | undefined {
+  ): { info: ModuleInfo; fn: FunctionNode }[] | 'sync' | undefined {
     const made = unwrap(value);
-    if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier)
+    if (made.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier) {
+      const method = this.classMethod(info, made.callee.name, name, depth + 1);
+      return method ? [method] : undefined;
+    }
+    if (made.type !== AST_NODE_TYPES.CallExpression || made.callee.type !== AST_NODE_TYPES.Identifier)
       return undefined;
-    return this.classMethod(info, made.callee.name, name, depth + 1);
+    const local = info.imports.has(made.callee.name) ? undefined : info.locals.get(made.callee.name);
+    const fn = local ? this.functionOf(local, info) : undefined;
+    if (!fn || !isFunction(fn)) return undefined;
+    const returned = returnedValues(fn);
+    if (returned.length === 0) return undefined;
+    for (const each of returned) {
+      const instance = unwrap(each);
+      if (
+        instance.type !== AST_NODE_TYPES.NewExpression ||
+        instance.callee.type !== AST_NODE_TYPES.Identifier
+      )
+        return undefined;
+      const method = this.classMethod(info, instance.callee.name, name, depth + 1);
+      if (!method || !declaredSync(method.fn)) return undefined;
+    }
+    return 'sync';
   }
 
   /** Per function: does it reach other processes only through batched commands (see {@link pipelinedCall})? */
@@ -3650,6 +3675,37 @@ function thisFieldAlong(
   if (declared?.type === AST_NODE_TYPES.TSTypeLiteral && path.length >= 2)
     return { type: propertyType(declared, path[1] as string) ?? undefined, rest: path.slice(2) };
   return { type: fieldType(owner, path[0] as string), rest: path.slice(1) };
+}
+
+/**
+ * Synchronous by what is written: not `async`, and a return type that is not a promise (`: number`),
+ * or, with none written, only returns of values that call nothing (`return [];`, `return this.size;`).
+ */
+function declaredSync(fn: FunctionNode): boolean {
+  if (fn.async || fn.generator) return false;
+  const type = fn.returnType?.typeAnnotation;
+  if (!type) {
+    const returned = returnedValues(fn);
+    return (
+      returned.length > 0 &&
+      returned.every(
+        value =>
+          findNode(
+            value,
+            node =>
+              node.type === AST_NODE_TYPES.CallExpression ||
+              node.type === AST_NODE_TYPES.NewExpression ||
+              node.type === AST_NODE_TYPES.AwaitExpression ||
+              node.type === AST_NODE_TYPES.TaggedTemplateExpression,
+          ) === undefined,
+      )
+    );
+  }
+  if (type.type === AST_NODE_TYPES.TSTypeReference) {
+    const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : '';
+    return !/Promise|Observable|Thenable|Awaitable/.test(name);
+  }
+  return type.type !== AST_NODE_TYPES.TSAnyKeyword && type.type !== AST_NODE_TYPES.TSUnknownKeyword;
 }
 
 /**

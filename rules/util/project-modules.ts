@@ -11,7 +11,7 @@ import { canonicalModule, isKnownModule, isRemoteModule } from '@faultline/catal
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, memberChain, requireCall, unwrap } from './ast.js';
+import { type Node, bindsName, findNode, memberChain, requireCall, unwrap } from './ast.js';
 import { type ParserLike, type ProjectContext, hasFile, parseModule } from './project-facts.js';
 
 /**
@@ -106,6 +106,8 @@ export function readInfo(file: string, program: Program): ModuleInfo {
     signalKeys: new Map(),
     clientValues: new Map(),
   };
+  /** Top-level `let`s declared without a value, and whether they are exported where declared. */
+  const unassigned = new Map<string, boolean>();
   const declare = (declaration: Node, exported: boolean): void => {
     if (
       declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
@@ -125,7 +127,13 @@ export function readInfo(file: string, program: Program): ModuleInfo {
     }
     if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
+        if (declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+        // `let redis: Redis;` assigned once at the module's top level (`redis = new Redis(url)`,
+        // also inside a top-level `try`): bound to what that assignment writes.
+        if (!declarator.init) {
+          if (declaration.kind === 'let') unassigned.set(declarator.id.name, exported);
+          continue;
+        }
         info.locals.set(declarator.id.name, declarator.init);
         const type = declarator.id.typeAnnotation?.typeAnnotation;
         if (type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier)
@@ -203,7 +211,66 @@ export function readInfo(file: string, program: Program): ModuleInfo {
         declare(statement, false);
     }
   }
+  if (unassigned.size > 0) bindAssigned(info, program, unassigned);
   return info;
+}
+
+/**
+ * Binds each top-level `let` declared without a value to the one value the module's top level
+ * assigns it (`let redis: Redis; try { redis = new Redis(url); } catch …`), when it is assigned
+ * exactly once there and nowhere else in the module: the value its importers see once the module
+ * has run. A `let` assigned in a function, or more than once, stays unbound (which value is held
+ * depends on when it is read).
+ */
+function bindAssigned(info: ModuleInfo, program: TSESTree.Program, unassigned: Map<string, boolean>): void {
+  const writes = new Map<string, { count: number; value: Node | undefined }>();
+  const topLevel = new Set<Node>();
+  const collectTop = (statements: readonly TSESTree.Statement[]): void => {
+    for (const statement of statements) {
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement) topLevel.add(statement);
+      else if (statement.type === AST_NODE_TYPES.TryStatement) collectTop(statement.block.body);
+    }
+  };
+  collectTop(program.body);
+  findNode(program as unknown as Node, node => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.Identifier)
+      return false;
+    const name = node.left.name;
+    if (!unassigned.has(name)) return false;
+    const entry = writes.get(name) ?? { count: 0, value: undefined };
+    entry.count++;
+    const statement = node.parent;
+    entry.value =
+      node.operator === '=' && statement && topLevel.has(statement) && !shadowedAt(node, name)
+        ? node.right
+        : undefined;
+    writes.set(name, entry);
+    return false;
+  });
+  for (const [name, { count, value }] of writes) {
+    if (count !== 1 || !value) continue;
+    info.locals.set(name, value);
+    if (unassigned.get(name)) info.exports.set(name, { local: name });
+  }
+}
+
+/** A function parameter or block-level declaration between `node` and the module names `name`. */
+function shadowedAt(node: Node, name: string): boolean {
+  for (
+    let current = node.parent;
+    current && current.type !== AST_NODE_TYPES.Program;
+    current = current.parent
+  )
+    if (
+      current.type === AST_NODE_TYPES.BlockStatement &&
+      current.body.some(
+        statement =>
+          statement.type === AST_NODE_TYPES.VariableDeclaration &&
+          statement.declarations.some(declarator => bindsName(declarator.id, name)),
+      )
+    )
+      return true;
+  return false;
 }
 
 /**

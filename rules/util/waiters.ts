@@ -419,6 +419,10 @@ function handsParameterToBackground(fn: FunctionNode, index: number): boolean {
 function promisesDropped(model: WaitersModel, mapped: Node, depth: number): boolean {
   const parent = mapped.parent;
   if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return inFunction(mapped);
+  // `await Promise.all([xs.map(async x => …), ys.map(…)])`: the list holds two arrays, not their
+  // promises, so the combinator settles at once and waits for none of them.
+  if (parent?.type === AST_NODE_TYPES.ArrayExpression && isCombinatorOf(parent.parent, parent))
+    return inFunction(mapped);
   return isCombinatorOf(parent, mapped) && nobodyWaits(model, parent as Node, depth);
 }
 

@@ -237,6 +237,18 @@ export function broadcast(clients: Set<{ send(message: unknown): void }>) {
 }`,
       options: [{ checkTests: true }],
     },
+    // ... also when the singleton is what a factory of its module returns, one of two classes whose
+    // getters are both synchronous.
+    {
+      filename: HANDLER,
+      code: `import chainApi from '@/lib/chain-api';
+export function broadcast(clients: Set<{ send(message: unknown): void }>) {
+  clients.forEach(client => {
+    client.send({ health: chainApi.getHealthStatus() });
+  });
+}`,
+      options: [{ checkTests: true }],
+    },
     // A limiter the project keeps a copy of (`../utils/p-limit`) limits as the package does.
     `import pLimit from '../utils/p-limit';
 import PQueue from './vendor/p-queue/index.js';
@@ -441,6 +453,14 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
       filename: HANDLER,
       code: `import memPool from '@/lib/mempool';
 export const refreshAll = (ids: string[]) => Promise.all(ids.map(() => memPool.refresh()));`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 2, column: 46, endLine: 2, endColumn: 57, messageId: 'unboundedFanout' }],
+    },
+    {
+      // The factory-made singleton's remote method is one (its classes' methods are async).
+      filename: HANDLER,
+      code: `import chainApi from '@/lib/chain-api';
+export const loadAll = (hashes: string[]) => Promise.all(hashes.map(hash => chainApi.getBlock(hash)));`,
       options: [{ checkTests: true }],
       errors: [{ line: 2, column: 46, endLine: 2, endColumn: 57, messageId: 'unboundedFanout' }],
     },

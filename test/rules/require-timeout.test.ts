@@ -25,6 +25,8 @@ const WRITTEN = path.join(import.meta.dirname, '../fixtures/project-written-opti
 const CARRIED = path.join(import.meta.dirname, '../fixtures/project-carried-bounds/src');
 /** A service class around Keycloak's admin client, reached through typed options (test/fixtures/project-keycloak). */
 const KEYCLOAK = path.join(import.meta.dirname, '../fixtures/project-keycloak');
+/** A client held in a module-level `let` assigned once at the top level (test/fixtures/project-held-client). */
+const HELD = path.join(import.meta.dirname, '../fixtures/project-held-client');
 /** A CommonJS package: modules bound with `require`, exported through `module.exports` (test/fixtures/project-commonjs). */
 const COMMONJS = path.join(import.meta.dirname, '../fixtures/project-commonjs/src');
 
@@ -171,6 +173,17 @@ export function startTracer() {
     await fetch('https://hooks.example.com/' + id, { method: 'POST' });
   });
   void Promise.all(ids.map(id => fetch('https://audit.example.com/' + id)));
+}`,
+    // A Promise.all of two arrays of promises settles at once: it waits for none of them.
+    `export async function linkAll(events: string[], others: string[]) {
+  await Promise.all([
+    events.map(async id => {
+      await fetch('https://events.example.com/' + id, { method: 'PUT' });
+    }),
+    others.map(async id => {
+      await fetch('https://events.example.com/' + id, { method: 'DELETE' });
+    }),
+  ]);
 }`,
     `export class ContextWindowFinder {
   constructor() {
@@ -660,6 +673,12 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
     ].map(code => ({
       filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-span/src/admin.ts'),
       code,
+      options: [{ checkTests: true }] as const,
+    })),
+    // The held client is bounded: neither its direct calls nor the helper's are reported.
+    ...['controllers/actions.ts', 'services/redis.ts'].map(file => ({
+      filename: path.join(HELD, 'bounded/src', file),
+      code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
       options: [{ checkTests: true }] as const,
     })),
     // A project whose Keycloak service sets `timeout`, and whose axios call does: nothing is reported.
@@ -2869,6 +2888,57 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
           data: { key: 'socketTimeout', label: 'ioredis', fix: 'set `commandTimeout` (ms) in the options' },
         },
       ],
+    },
+    {
+      // The promises spread into the combinator's list are waited for.
+      code: `export async function linkAll(events: string[]) {
+  await Promise.all([
+    ...events.map(async id => {
+      await fetch('https://events.example.com/' + id, { method: 'PUT' });
+    }),
+  ]);
+}`,
+      errors: [
+        {
+          line: 4,
+          column: 13,
+          endLine: 4,
+          endColumn: 18,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `export async function linkAll(events: string[]) {
+  await Promise.all([
+    ...events.map(async id => {
+      await fetch('https://events.example.com/' + id, { signal: AbortSignal.timeout(10000), method: 'PUT' });
+    }),
+  ]);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A client held in a module-level `let` assigned once at the top level and exported: a direct
+      // call on the imported binding is judged like a call through an injected client; one whose
+      // promise is dropped is not reported.
+      filename: path.join(HELD, 'unbounded/src/controllers/actions.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/actions.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 24, messageId: 'projectCallWithoutDeadline' },
+        { line: 5, column: 9, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // Assigned again by a function of its module: the binding's client is not read from the
+      // module, so the direct call is not judged (the helper's call is, by its declared type).
+      filename: path.join(HELD, 'reassigned/src/controllers/actions.ts'),
+      code: readFileSync(path.join(HELD, 'reassigned/src/controllers/actions.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 4, column: 24, messageId: 'projectCallWithoutDeadline' }],
     },
     {
       // Keycloak's admin client 26.5.1 and later: `timeout` (ms) per request, missing here.
