@@ -633,3 +633,21 @@ describe('conditional-spreads.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('keycloak.ts', () => {
+  it("judges Keycloak's admin client by its `timeout`, at each call through it", () => {
+    const code = readFileSync(path.join(FIXTURES, 'keycloak.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the client. `setConfig` (line
+    // 11) sends nothing.
+    const expected = {
+      // `auth()` and a nested resource on a client made without `timeout`.
+      '10:9': 'missing timeout',
+      '12:23': 'missing timeout',
+      '13:23': 'bounded',
+      // `timeout: 0` arms no signal.
+      '14:9': 'none timeout',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
