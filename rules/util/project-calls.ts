@@ -943,9 +943,12 @@ class Session {
     args: readonly Node[] = [],
   ): ClientCall | undefined {
     // The answer depends on which modules may be followed: kept per filter (and per level).
-    return this.nestedClientCalls(where, fn, 0).find(
+    const reached = this.nestedClientCalls(where, fn, 0).filter(
       call => unbounded(call.instance) && (!call.guards || !unmetBy(call.guards, args)),
     );
+    // A caller is told of a call on the path always taken, not one made only after a failure
+    // (`conversations.join` in the `catch` of a `chat.postMessage`).
+    return reached.find(call => !call.fallback) ?? reached[0];
   }
 
   /**
@@ -985,7 +988,9 @@ class Session {
           if (inner) {
             const nestedCalls = this.nestedClientCalls(inner.info, inner.fn, depth + 1);
             const own = nestedCalls.length > 0 ? guards() : undefined;
-            found.push(...throughCall(nestedCalls, own, node, fn, inner.info.file));
+            const fallback = nestedCalls.length > 0 && afterFailure(node, fn);
+            for (const each of throughCall(nestedCalls, own, node, fn, inner.info.file))
+              found.push(fallback && !each.fallback ? { ...each, fallback: true } : each);
           }
           return false;
         }
@@ -998,6 +1003,7 @@ class Session {
           family: role.family,
           guards: guards(),
           ...(carried ? { carried: true as const } : {}),
+          ...(afterFailure(node, fn) ? { fallback: true as const } : {}),
         });
         return false;
       },
@@ -2369,6 +2375,8 @@ interface ClientCall {
   guards?: InputGuard[];
   /** Its only bound is one it is handed (`{ abortSignal: data.abortSignal }`, {@link carriedBounds}). */
   carried?: true;
+  /** Made only after something before it failed ({@link BareRequest.fallback}). */
+  fallback?: true;
 }
 
 /** A request with no deadline in a function of the project ({@link Session.bareRequests}). */

@@ -676,7 +676,7 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       options: [{ checkTests: true }] as const,
     })),
     // The held client is bounded: neither its direct calls nor the helper's are reported.
-    ...['controllers/actions.ts', 'services/redis.ts'].map(file => ({
+    ...['controllers/actions.ts', 'controllers/cache.ts', 'services/redis.ts'].map(file => ({
       filename: path.join(HELD, 'bounded/src', file),
       code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
       options: [{ checkTests: true }] as const,
@@ -2930,6 +2930,28 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       errors: [
         { line: 4, column: 24, messageId: 'projectCallWithoutDeadline' },
         { line: 5, column: 9, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // A helper that deletes the key only after the read failed: the caller is told of the read,
+      // on the path always taken.
+      filename: path.join(HELD, 'unbounded/src/controllers/cache.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/cache.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 10,
+          messageId: 'projectCallWithoutDeadline',
+          data: {
+            callee: 'readFresh',
+            inner: 'redis.get',
+            at: '../services/redis.ts:21',
+            label: 'ioredis',
+            where: '../services/redis.ts:5',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
       ],
     },
     {
