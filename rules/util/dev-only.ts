@@ -1,6 +1,7 @@
-// Code that runs only outside production: a branch taken when `process.env.NODE_ENV` says
-// development or test (`if (process.env.NODE_ENV === 'development') { … }`, the `else` of `===
-// 'production'`, `!== 'production' && …`). A local storage emulator's proxy or a seed step there
+// Code that runs only outside production: a branch taken when `process.env.NODE_ENV` (or a
+// configuration's copy of it, `config.NODE_ENV`) says development or test (`if
+// (process.env.NODE_ENV === 'development') { … }`, the `else` of `=== 'production'`, `!==
+// 'production' && …`, `!== Environment.Production`). A local storage emulator's proxy or a seed step there
 // never sees production traffic, so the hazards these rules look for cannot happen in it.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
@@ -46,9 +47,9 @@ function impliesNotProduction(test: Node, holds: boolean): boolean {
   const equal = node.operator === '===' || node.operator === '==';
   if (!equal && node.operator !== '!==' && node.operator !== '!=') return false;
   const [env, value] = isNodeEnv(node.left as Node)
-    ? [node.left, staticString(node.right as Node)]
+    ? [node.left, envValue(node.right as Node)]
     : isNodeEnv(node.right as Node)
-      ? [node.right, staticString(node.left as Node)]
+      ? [node.right, envValue(node.left as Node)]
       : [undefined, undefined];
   if (!env || value === undefined) return false;
   // `NODE_ENV === 'development'` holds, or `NODE_ENV === 'production'` fails.
@@ -56,15 +57,29 @@ function impliesNotProduction(test: Node, holds: boolean): boolean {
   return isValue ? NOT_PRODUCTION.has(value) : value === 'production';
 }
 
-/** `process.env.NODE_ENV`, `process.env['NODE_ENV']`. */
+/**
+ * `process.env.NODE_ENV`, `process.env['NODE_ENV']`, and the copy a service's configuration keeps
+ * of it (`config.NODE_ENV`, `this.config.NODE_ENV`, `container.config.NODE_ENV`).
+ */
 function isNodeEnv(node: Node): boolean {
   const chain = memberChain(unwrap(node));
-  return (
-    chain !== undefined &&
-    chain.root.type === AST_NODE_TYPES.Identifier &&
-    chain.root.name === 'process' &&
-    chain.path.length === 2 &&
-    chain.path[0] === 'env' &&
-    chain.path[1] === 'NODE_ENV'
-  );
+  return chain !== undefined && chain.path.length >= 1 && chain.path[chain.path.length - 1] === 'NODE_ENV';
+}
+
+/**
+ * The environment a value names: a string (`'production'`), or a member of an enum of
+ * environments (`Environment.Production`, `Env.Development`), read as its lower-cased name.
+ */
+function envValue(node: Node): string | undefined {
+  const text = staticString(node);
+  if (text !== undefined) return text;
+  const chain = memberChain(unwrap(node));
+  if (
+    chain?.root.type !== AST_NODE_TYPES.Identifier ||
+    chain.path.length !== 1 ||
+    !/env/i.test(chain.root.name)
+  )
+    return undefined;
+  const name = (chain.path[0] as string).toLowerCase();
+  return name === 'production' || NOT_PRODUCTION.has(name) ? name : undefined;
 }

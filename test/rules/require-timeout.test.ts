@@ -102,6 +102,12 @@ export async function mock(url: string) {
   if (!(process.env['NODE_ENV'] === 'production' || !url)) await fetch(url);
   return process.env.NODE_ENV !== 'production' && fetch(url);
 }`,
+    // A configuration's copy of NODE_ENV, compared with an enum of environments.
+    `import { Environment } from './config';
+declare const container: { config: { NODE_ENV: Environment } };
+if (container.config.NODE_ENV !== Environment.Production) {
+  app.post('/__test__/set-session', async () => fetch('https://discord.com/api/users/@me'));
+}`,
     // Browser code: a client module, a module of React client hooks, a module that reads the page's
     // document. A request there holds up one user's tab, not a service.
     `'use client';
@@ -1205,6 +1211,54 @@ export const check = () => fetch(${url});`;
                 "'https://platform.internal/cache', { method: 'POST' }",
                 "'https://platform.internal/cache', { signal: AbortSignal.timeout(10000), method: 'POST' }",
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A configuration's NODE_ENV: its production branch, and an environment that is not named
+      // as development or test (staging runs production traffic's code).
+      code: `import { Environment } from './config';
+declare const config: { NODE_ENV: Environment };
+export async function load(url: string) {
+  if (config.NODE_ENV === Environment.Production) await fetch(url);
+  if (config.NODE_ENV !== Environment.Staging) await fetch(url);
+}`,
+      errors: [
+        {
+          line: 4,
+          column: 57,
+          endLine: 4,
+          endColumn: 62,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import { Environment } from './config';
+declare const config: { NODE_ENV: Environment };
+export async function load(url: string) {
+  if (config.NODE_ENV === Environment.Production) await fetch(url, { signal: AbortSignal.timeout(10000) });
+  if (config.NODE_ENV !== Environment.Staging) await fetch(url);
+}`,
+            },
+          ],
+        },
+        {
+          line: 5,
+          column: 54,
+          endLine: 5,
+          endColumn: 59,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import { Environment } from './config';
+declare const config: { NODE_ENV: Environment };
+export async function load(url: string) {
+  if (config.NODE_ENV === Environment.Production) await fetch(url);
+  if (config.NODE_ENV !== Environment.Staging) await fetch(url, { signal: AbortSignal.timeout(10000) });
+}`,
             },
           ],
         },
