@@ -1305,10 +1305,10 @@ class Session {
     const node = found.node;
     const [first, ...rest] = names as [string, ...string[]];
     // `opts.keycloakClient.client.roles.find(…)` on `opts: RouterOptions`: a property an options
-    // interface (or object type) declares with a type of its own is followed to that type.
+    // interface (or object type) declares with a named type is followed to that type. Anything
+    // else (a method, a property of a function type) is what the interface's implementation does.
     const property = propertyType(node, first);
-    if (property !== undefined)
-      return rest.length > 0 && property !== null && this.typeReaches(found.info, property, rest, depth + 1);
+    if (property && rest.length > 0) return this.typeReaches(found.info, property, rest, depth + 1);
     if (
       node.type === AST_NODE_TYPES.TSInterfaceDeclaration ||
       (node.type === AST_NODE_TYPES.ClassDeclaration && abstractMember(node, first))
@@ -1737,8 +1737,8 @@ class Session {
    * class that also talks to a server is not a remote call. A value made by a function of its
    * module whose every return makes such a value (`export default bitcoinApiFactory()`, returning
    * `new EsploraApi()` or `new BitcoinApi(client)` by configuration) gives an answer only when every
-   * one of those classes declares the method synchronous (not `async`, its return type written and
-   * not a promise): then the call is no remote call (`bitcoinApi.getHealthStatus()`).
+   * one of those classes declares the method synchronous ({@link declaredSync}): then the call is
+   * no remote call (`bitcoinApi.getHealthStatus()`).
    */
   private instanceMethods(
     info: ModuleInfo,

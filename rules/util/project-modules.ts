@@ -254,7 +254,7 @@ function bindAssigned(info: ModuleInfo, program: TSESTree.Program, unassigned: M
   }
 }
 
-/** A function parameter or block-level declaration between `node` and the module names `name`. */
+/** A block between `node` and the module's top level (a `try` block) declares its own `name`. */
 function shadowedAt(node: Node, name: string): boolean {
   for (
     let current = node.parent;
