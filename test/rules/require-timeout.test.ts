@@ -2982,8 +2982,8 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       code: readFileSync(path.join(HELD, 'unbounded/src/controllers/actions.ts'), 'utf8'),
       options: [{ checkTests: true }],
       errors: [
-        { line: 4, column: 24, messageId: 'projectCallWithoutDeadline' },
-        { line: 5, column: 9, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
+        { line: 4, column: 24, endLine: 4, endColumn: 33, messageId: 'projectCallWithoutDeadline' },
+        { line: 5, column: 9, endLine: 5, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
@@ -2996,6 +2996,8 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         {
           line: 4,
           column: 10,
+          endLine: 4,
+          endColumn: 19,
           messageId: 'projectCallWithoutDeadline',
           data: {
             callee: 'readFresh',
@@ -3014,7 +3016,7 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       filename: path.join(HELD, 'reassigned/src/controllers/actions.ts'),
       code: readFileSync(path.join(HELD, 'reassigned/src/controllers/actions.ts'), 'utf8'),
       options: [{ checkTests: true }],
-      errors: [{ line: 4, column: 24, messageId: 'projectCallWithoutDeadline' }],
+      errors: [{ line: 4, column: 24, endLine: 4, endColumn: 33, messageId: 'projectCallWithoutDeadline' }],
     },
     {
       // Keycloak's admin client 26.5.1 and later: `timeout` (ms) per request, missing here.
@@ -3101,10 +3103,10 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       options: [{ checkTests: true }],
       errors: [
         // An interface's one implementation, two classes down to a bare `axios({ url, method })`.
-        { line: 4, column: 9, messageId: 'projectRequestWithoutDeadline' },
-        { line: 5, column: 9, messageId: 'projectCallWithoutDeadline' },
-        { line: 6, column: 15, messageId: 'projectCallWithoutDeadline' },
-        { line: 8, column: 10, messageId: 'injectedClientWithoutDeadline' },
+        { line: 4, column: 9, endLine: 4, endColumn: 40, messageId: 'projectRequestWithoutDeadline' },
+        { line: 5, column: 9, endLine: 5, endColumn: 47, messageId: 'projectCallWithoutDeadline' },
+        { line: 6, column: 15, endLine: 6, endColumn: 45, messageId: 'projectCallWithoutDeadline' },
+        { line: 8, column: 10, endLine: 8, endColumn: 47, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
@@ -3113,21 +3115,23 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/workers/delete-organization.ts'), 'utf8'),
       options: [{ checkTests: true }],
       errors: [
-        { line: 12, column: 11, messageId: 'projectCallWithoutDeadline' },
-        { line: 13, column: 25, messageId: 'injectedClientWithoutDeadline' },
+        { line: 12, column: 11, endLine: 12, endColumn: 55, messageId: 'projectCallWithoutDeadline' },
+        { line: 13, column: 25, endLine: 13, endColumn: 68, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
       filename: path.join(KEYCLOAK, 'unbounded/src/services/authentication.ts'),
       code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/services/authentication.ts'), 'utf8'),
       options: [{ checkTests: true }],
-      errors: [{ line: 12, column: 24, messageId: 'projectRequestWithoutDeadline' }],
+      errors: [
+        { line: 12, column: 24, endLine: 12, endColumn: 50, messageId: 'projectRequestWithoutDeadline' },
+      ],
     },
     {
       filename: path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'),
       code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'), 'utf8'),
       options: [{ checkTests: true }],
-      errors: [{ line: 7, messageId: 'missingClientDeadline' }],
+      errors: [{ line: 7, column: 23, endLine: 7, endColumn: 42, messageId: 'missingClientDeadline' }],
     },
     {
       // node-redis 5 has `socket.socketTimeout`: the fix names it.
