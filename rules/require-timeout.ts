@@ -24,6 +24,7 @@ import {
   type CallLike,
   type FunctionNode,
   type Node,
+  memberChain,
   memberName,
   propertyKey,
   requireCall,
@@ -103,6 +104,9 @@ interface UnboundedClients {
  * Per index of the clients a process makes (the same object while no module that makes one
  * changes): what the files linted against it ask, derived once instead of once per file or call.
  */
+/** Redis commands that subscribe a connection to messages (and leave it), waiting by design. */
+const SUBSCRIPTIONS = /^(?:s|p)?(?:un)?subscribe$/i;
+
 const unboundedByIndex = new WeakMap<Map<InstanceKind, ProjectConstruction[]>, UnboundedClients>();
 
 function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): UnboundedClients {
@@ -530,13 +534,14 @@ export default createModelRule<Options, MessageIds>({
      * call through an injected client. True when the call is such a call (reported or not).
      */
     function checkHeldClient(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
-      const object = unwrap(callee.object);
-      const method = memberName(callee);
-      if (object.type !== AST_NODE_TYPES.Identifier || method === undefined) return false;
+      // `kc.auth(…)`, and an SDK's nested resources: `kc.roles.find(…)`.
+      const chain = memberChain(callee);
+      const object = chain?.root;
+      if (object?.type !== AST_NODE_TYPES.Identifier || !chain || chain.path.length === 0) return false;
       if (model.findVariable(object)?.defs[0]?.type !== 'ImportBinding') return false;
       const instance = model.projectInstanceOf(object);
       if (!instance || !unboundedKinds().has(instance)) return false;
-      const role = lookupInstanceMember(instance, [method]);
+      const role = lookupInstanceMember(instance, chain.path);
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return true;
       if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return true;
       reportInjected(call, instance, role.family);
@@ -688,6 +693,15 @@ export default createModelRule<Options, MessageIds>({
      * project makes clients of that kind and none of them has a deadline.
      */
     function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
+      // A subscription waits for messages by design, on a connection kept for it (not reported
+      // where it is made either): a command deadline is not its fix.
+      const callee = unwrap(call.callee);
+      if (
+        (familyId === 'ioredis' || familyId === 'node-redis') &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        SUBSCRIPTIONS.test(memberName(callee) ?? '')
+      )
+        return;
       if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;
       const made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.

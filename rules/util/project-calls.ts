@@ -2455,6 +2455,22 @@ function bareRequest(
   return kind && !loopbackRequest(call, lookups ?? moduleLookups(where)) ? kind : undefined;
 }
 
+/** A string, a template, or a value named as a URL (`url`, `this.endpoint`, `webhookUri`). */
+function readsAsUrl(argument: Node | undefined): boolean {
+  const value = argument ? unwrap(argument) : undefined;
+  if (!value) return false;
+  if (
+    value.type === AST_NODE_TYPES.Literal ||
+    value.type === AST_NODE_TYPES.TemplateLiteral ||
+    value.type === AST_NODE_TYPES.BinaryExpression
+  )
+    return true;
+  return (
+    (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) &&
+    /(?:url|uri|href|endpoint|link)s?$/i.test(writtenName(value) ?? '')
+  );
+}
+
 /**
  * The first argument of a fetch may be a Request carrying a signal: a string, a template, or a value
  * not named as a request (`url`, `this.endpoint`) is read as a URL.
@@ -2526,8 +2542,10 @@ function bareRequestKind(
       call.arguments.length >= 2 || first?.type !== AST_NODE_TYPES.ObjectExpression
         ? call.arguments[1] && unwrap(call.arguments[1] as Node)
         : first;
-    // The config may carry the timeout unless it is absent or written out.
-    if (config === undefined) return call.arguments.length === 1 && isPlainUrl(first) ? 'axios' : undefined;
+    // The config may carry the timeout unless it is absent or written out. A lone argument is a
+    // URL only when it reads as one (`axios(url)`, `axios(\`${base}/x\`)`): `axios(config)` passes a
+    // config the caller may have bounded.
+    if (config === undefined) return call.arguments.length === 1 && readsAsUrl(first) ? 'axios' : undefined;
     return config.type === AST_NODE_TYPES.ObjectExpression &&
       !config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)
       ? 'axios'
@@ -3686,8 +3704,9 @@ function thisFieldAlong(
 }
 
 /**
- * Synchronous by what is written: not `async`, and a return type that is not a promise (`: number`),
- * or, with none written, only returns of values that call nothing (`return [];`, `return this.size;`).
+ * Synchronous by what is written: not `async`, and a return type of plain data (`: number`,
+ * `: Host[]`, {@link plainValueType}), or, with none written, only returns of values that call
+ * nothing (`return [];`, `return this.size;`).
  */
 function declaredSync(fn: FunctionNode): boolean {
   if (fn.async || fn.generator) return false;
@@ -3709,11 +3728,40 @@ function declaredSync(fn: FunctionNode): boolean {
       )
     );
   }
-  if (type.type === AST_NODE_TYPES.TSTypeReference) {
-    const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : '';
-    return !/Promise|Observable|Thenable|Awaitable/.test(name);
+  return plainValueType(type);
+}
+
+/**
+ * A written type that is plain data: a number, string or boolean, a literal, an array, a tuple or
+ * an object type of them. Not `void` (a method that fires a request and returns nothing), nor a
+ * named type (`Query<T>`, `Bluebird<T>` may be promises).
+ */
+function plainValueType(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSTypeLiteral:
+      return true;
+    case AST_NODE_TYPES.TSArrayType:
+      return true;
+    case AST_NODE_TYPES.TSTupleType:
+      return true;
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every(plainValueType);
+    case AST_NODE_TYPES.TSTypeReference:
+      // `HealthCheckHost[]` is an array; `Array<Host>`, `Record<…>`, `Map<…>` hold data.
+      return (
+        type.typeName.type === AST_NODE_TYPES.Identifier &&
+        /^(?:Array|ReadonlyArray|Record|Map|ReadonlyMap|Set|ReadonlySet|Date)$/.test(type.typeName.name)
+      );
+    default:
+      return false;
   }
-  return type.type !== AST_NODE_TYPES.TSAnyKeyword && type.type !== AST_NODE_TYPES.TSUnknownKeyword;
 }
 
 /**

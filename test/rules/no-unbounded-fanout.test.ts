@@ -465,6 +465,16 @@ export const loadAll = (hashes: string[]) => Promise.all(hashes.map(hash => chai
       errors: [{ line: 2, column: 46, endLine: 2, endColumn: 57, messageId: 'unboundedFanout' }],
     },
     {
+      // A method typed `void` may still send a request it does not wait for: not taken as synchronous.
+      filename: HANDLER,
+      code: `import chainApi from '@/lib/chain-api';
+export function trackAll(ids: string[]) {
+  ids.forEach(id => chainApi.trackUsage(id));
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 14, messageId: 'unboundedForEach' }],
+    },
+    {
       // A local module is not a limiter because it limits: only a copy named as one counts.
       code: `import limitAll from '../utils/limit-all';
 const limit = limitAll(8);

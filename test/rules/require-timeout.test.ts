@@ -682,14 +682,17 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       options: [{ checkTests: true }] as const,
     })),
     // The held client is bounded: neither its direct calls nor the helper's are reported.
-    ...['controllers/actions.ts', 'controllers/cache.ts', 'services/redis.ts'].map(file => ({
-      filename: path.join(HELD, 'bounded/src', file),
-      code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
-      options: [{ checkTests: true }] as const,
-    })),
+    ...['controllers/actions.ts', 'controllers/cache.ts', 'controllers/hooks.ts', 'services/redis.ts'].map(
+      file => ({
+        filename: path.join(HELD, 'bounded/src', file),
+        code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
+        options: [{ checkTests: true }] as const,
+      }),
+    ),
     // A project whose Keycloak service sets `timeout`, and whose axios call does: nothing is reported.
     ...[
       'handlers/update-group.ts',
+      'handlers/list-roles.ts',
       'workers/delete-organization.ts',
       'services/keycloak.ts',
       'services/authentication.ts',
@@ -3131,7 +3134,34 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       filename: path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'),
       code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/services/keycloak.ts'), 'utf8'),
       options: [{ checkTests: true }],
-      errors: [{ line: 7, column: 23, endLine: 7, endColumn: 42, messageId: 'missingClientDeadline' }],
+      errors: [
+        { line: 7, column: 23, endLine: 7, endColumn: 42, messageId: 'missingClientDeadline' },
+        { line: 28, column: 26, endLine: 28, endColumn: 45, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      // An SDK's nested resource on a client another module makes and exports.
+      filename: path.join(KEYCLOAK, 'unbounded/src/handlers/list-roles.ts'),
+      code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/handlers/list-roles.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 10, endLine: 4, endColumn: 26, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // A wrapper that passes its caller's config to `axios(config)` is the caller's to bound; one
+      // that sends `axios(url)` is a bare request. A subscription waits for messages by design.
+      filename: path.join(HELD, 'unbounded/src/controllers/hooks.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/hooks.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 6, column: 9, endLine: 6, endColumn: 16, messageId: 'projectRequestWithoutDeadline' }],
+    },
+    {
+      // `^21.0.0` cannot reach 26.5.1 and installs a fetch-based 21.1: no option bounds it.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/keycloak-v21span/src/admin.ts'),
+      code: `import KcAdminClient from '@keycloak/keycloak-admin-client'; export const kc = new KcAdminClient({ baseUrl, timeout: 10_000 });`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 1, column: 109, endLine: 1, endColumn: 124, messageId: 'ignoredTimeout' }],
     },
     {
       // node-redis 5 has `socket.socketTimeout`: the fix names it.

@@ -25,14 +25,18 @@ import {
 import type { Verdict } from '../types.js';
 import { rangeIsAtLeast } from '../values.js';
 
-/** Which request layer the declared version has; undefined when no version is declared or the range spans two. */
+/**
+ * Which request layer the declared version has; undefined when no version is declared or the
+ * range admits versions on both sides of 26.5.1 (`^26.0.0`: either key may bound it).
+ */
 function eraOf(facts: VersionFacts): 'axios' | 'fetch' | 'timeout' | undefined {
   const range = facts.declared?.range;
   if (range === undefined) return undefined;
   if (rangeIsAtLeast(range, [26, 5, 1]) === true) return 'timeout';
   if (rangeIsAtLeast(range, [21, 1, 0]) === false) return 'axios';
-  if (rangeIsAtLeast(range, [21, 1, 0]) === true && rangeIsAtLeast(range, [26, 5, 1]) === false)
-    return 'fetch';
+  // A range that cannot reach 26.5.1 and admits 21.1 or later (`^21.0.0`) installs its highest
+  // version, a fetch-based one: no option bounds a request there.
+  if (rangeIsAtLeast(range, [26, 5, 1]) === false) return 'fetch';
   return undefined;
 }
 
