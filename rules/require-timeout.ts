@@ -100,13 +100,13 @@ interface UnboundedClients {
   callsMethod(method: string): boolean;
 }
 
+/** Redis commands that subscribe a connection to messages (and leave it), waiting by design. */
+const SUBSCRIPTIONS = /^(?:s|p)?(?:un)?subscribe$/i;
+
 /**
  * Per index of the clients a process makes (the same object while no module that makes one
  * changes): what the files linted against it ask, derived once instead of once per file or call.
  */
-/** Redis commands that subscribe a connection to messages (and leave it), waiting by design. */
-const SUBSCRIPTIONS = /^(?:s|p)?(?:un)?subscribe$/i;
-
 const unboundedByIndex = new WeakMap<Map<InstanceKind, ProjectConstruction[]>, UnboundedClients>();
 
 function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): UnboundedClients {
