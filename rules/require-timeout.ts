@@ -38,7 +38,7 @@ import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { answersOf, nobodyWaits } from './util/waiters.js';
 import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
-import { isSubscriberConnection } from './util/subscriber.js';
+import { isSubscriberConnection, isSubscription } from './util/subscriber.js';
 import { fileUrlLookups, loopbackCall } from './util/url-lookups.js';
 import { addOptionFix } from './util/fix.js';
 import {
@@ -99,9 +99,6 @@ interface UnboundedClients {
   /** True when `method` is a call on one of those clients. */
   callsMethod(method: string): boolean;
 }
-
-/** Redis commands that subscribe a connection to messages (and leave it), waiting by design. */
-const SUBSCRIPTIONS = /^(?:s|p)?(?:un)?subscribe$/i;
 
 /**
  * Per index of the clients a process makes (the same object while no module that makes one
@@ -699,7 +696,7 @@ export default createModelRule<Options, MessageIds>({
       if (
         (familyId === 'ioredis' || familyId === 'node-redis') &&
         callee.type === AST_NODE_TYPES.MemberExpression &&
-        SUBSCRIPTIONS.test(memberName(callee) ?? '')
+        isSubscription(memberName(callee) ?? '')
       )
         return;
       if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;

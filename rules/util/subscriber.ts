@@ -10,14 +10,22 @@ import type { FileModel } from './file-model.js';
 /** Names that say a connection subscribes: `sub`, `subClient`, `redisSub`, `subscriber`, `createSubscriber`. */
 const SUBSCRIBER_NAME =
   /[Ss]ubscriber|^sub(?:Client|Conn|Connection|Redis)?$|(?:redis|Redis)Sub$|Sub(?:Client|Conn|Connection)$/;
-/** What a subscription connection is used for. */
-const SUBSCRIBING = new Set([
+/** The commands that subscribe a connection to messages, or leave them. */
+const SUBSCRIPTIONS = [
   'subscribe',
   'psubscribe',
   'ssubscribe',
   'unsubscribe',
   'punsubscribe',
   'sunsubscribe',
+];
+/** A Redis command that subscribes a connection to messages (or leaves them): it waits for them by design. */
+export function isSubscription(method: string): boolean {
+  return SUBSCRIPTIONS.includes(method);
+}
+/** What a subscription connection is used for. */
+const SUBSCRIBING = new Set([
+  ...SUBSCRIPTIONS,
   'on',
   'once',
   'off',
