@@ -533,12 +533,35 @@ export default createModelRule<Options, MessageIds>({
     function checkHeldClient(call: TSESTree.CallExpression, callee: TSESTree.MemberExpression): boolean {
       // `kc.auth(…)`, and an SDK's nested resources: `kc.roles.find(…)`.
       const chain = memberChain(callee);
-      const object = chain?.root;
+      let object = chain?.root;
       if (object?.type !== AST_NODE_TYPES.Identifier || !chain || chain.path.length === 0) return false;
-      if (model.findVariable(object)?.defs[0]?.type !== 'ImportBinding') return false;
-      const instance = model.projectInstanceOf(object);
+      let path = chain.path;
+      let def = model.findVariable(object)?.defs[0];
+      // `const r = redis; await r.get(key)`: a local const that holds the imported client.
+      if (
+        def?.type === 'Variable' &&
+        def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+        def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+        def.parent.kind === 'const' &&
+        def.node.id.type === AST_NODE_TYPES.Identifier &&
+        def.node.init
+      ) {
+        const init = unwrap(def.node.init);
+        if (init.type !== AST_NODE_TYPES.Identifier) return false;
+        object = init;
+        def = model.findVariable(init)?.defs[0];
+      }
+      if (def?.type !== 'ImportBinding') return false;
+      // `import * as store from './redis'`, then `store.redis.get(key)`: the namespace's member.
+      let member: string | undefined;
+      if (def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+        if (path.length < 2) return false;
+        member = path[0];
+        path = path.slice(1);
+      }
+      const instance = model.projectInstanceOf(object, member);
       if (!instance || !unboundedKinds().has(instance)) return false;
-      const role = lookupInstanceMember(instance, chain.path);
+      const role = lookupInstanceMember(instance, path);
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return true;
       if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return true;
       reportInjected(call, instance, role.family);

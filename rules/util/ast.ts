@@ -120,8 +120,9 @@ const CALLBACK_NAME = /^(?:cb|callback|done|next|resolve|reject|handler|listener
  * `.catch`/`.finally`. A statement that hands the call a callback (`https.get(url, onResponse)`,
  * `stub.getUser(req, (err, user) => …)`: the callback waits for the answer), a statement when
  * `statementDrops` is off (a client that answers through events: its listeners wait), and a
- * `.then(…)` continuation (something waits for the answer) are not; nor is a `.finally(…)` whose
- * callback does something (`read().finally(() => loop())`: the next round waits for this one).
+ * `.then(…)` continuation that answers what the enclosing function was given (`res.json(data)`,
+ * `resolve(data)`: its caller waits for the answer) are not; nor is a `.finally(…)` whose callback
+ * does something (`read().finally(() => loop())`: the next round waits for this one).
  */
 export function promiseDropped(call: Node, statementDrops = true): boolean {
   let current: Node = call;
@@ -138,12 +139,17 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
         break;
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberName(parent);
-        if (parent.object !== current || !(name === 'catch' || name === 'finally')) return false;
+        if (parent.object !== current || !(name === 'catch' || name === 'finally' || name === 'then'))
+          return false;
         if (parent.parent.type !== AST_NODE_TYPES.CallExpression || parent.parent.callee !== parent)
           return false;
         if (name === 'finally' && continues(parent.parent.arguments[0] as Node | undefined, call))
           return false;
-        settled ||= name === 'catch';
+        // `set(key).then(result => cache(result)).catch(ignore);`: the continuation is dropped with
+        // the chain, unless it answers someone the enclosing function was given (`res.json(data)`,
+        // `resolve(data)`, `done(null, data)`): that one waits for the answer.
+        if (name === 'then' && answersGiven(parent.parent.arguments as Node[], call)) return false;
+        settled ||= name === 'catch' || (name === 'then' && parent.parent.arguments.length > 1);
         break;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -154,6 +160,43 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `.then` handlers that answer a caller of an enclosing function: a handler passed by the name of
+ * one of its parameters (`.then(resolve)`, `.then(done)`), or one that calls such a parameter or a
+ * method of one (`res.json(…)`, `reply.send(…)`, `next(…)`) or assigns to a member of one
+ * (`ctx.body = …`).
+ */
+function answersGiven(handlers: readonly Node[], call: Node): boolean {
+  const given = new Set<string>();
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn))
+    for (const param of fn.params)
+      findNode(param, inner => inner.type === AST_NODE_TYPES.Identifier && !given.add(inner.name));
+  if (given.size === 0) return false;
+  const root = (node: Node): string | undefined => {
+    let inner = unwrap(node);
+    while (inner.type === AST_NODE_TYPES.MemberExpression) inner = unwrap(inner.object);
+    return inner.type === AST_NODE_TYPES.Identifier ? inner.name : undefined;
+  };
+  return handlers.some(handler => {
+    const inner = unwrap(handler);
+    if (!isFunction(inner)) return given.has(root(inner) ?? '');
+    const own = new Set<string>();
+    for (const param of inner.params)
+      findNode(param, id => id.type === AST_NODE_TYPES.Identifier && !own.add(id.name));
+    const answers = (name: string | undefined): boolean =>
+      name !== undefined && given.has(name) && !own.has(name);
+    return (
+      findNode(inner.body, node =>
+        node.type === AST_NODE_TYPES.CallExpression
+          ? answers(root(node.callee))
+          : node.type === AST_NODE_TYPES.AssignmentExpression &&
+            unwrap(node.left).type === AST_NODE_TYPES.MemberExpression &&
+            answers(root(node.left)),
+      ) !== undefined
+    );
+  });
 }
 
 /**

@@ -255,9 +255,12 @@ export class FileModel {
 
   /**
    * Project facts: the library client a name holds when the file's own reader cannot tell (made in
-   * another module of the project, or behind a getter); undefined when unknown (always, under oxlint).
+   * another module of the project, or behind a getter), or the member `member` of a namespace it
+   * names (`import * as store from './redis'`, `store.redis`); undefined when unknown (always,
+   * under oxlint).
    */
-  projectInstanceOf: (name: TSESTree.Identifier) => InstanceKind | undefined = () => undefined;
+  projectInstanceOf: (name: TSESTree.Identifier, member?: string) => InstanceKind | undefined = () =>
+    undefined;
 
   /**
    * Project facts: how the other modules of the package use a function of this file (undefined
@@ -495,9 +498,9 @@ export function fileModel(
       return uses?.(what);
     };
     let held: ReturnType<typeof projectHeldInstances> | null = null;
-    model.projectInstanceOf = name => {
+    model.projectInstanceOf = (name, member) => {
       if (held === null) held = projectHeldInstances(context);
-      return held?.(name);
+      return held?.(name, member);
     };
     if (model.settings.resolveInstancesByType) {
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');

@@ -1035,14 +1035,19 @@ class Session {
     call: TSESTree.CallExpression,
   ): { instance: InstanceKind; method: string; path?: readonly string[] } | undefined {
     const chain = memberChain(unwrap(call.callee));
-    if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length !== 1) return undefined;
+    if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length === 0) return undefined;
     const name = chain.root.name;
     if (shadowed(call, name)) return undefined;
     let held: { info: ModuleInfo; node: Node } | undefined;
     const imported = info.imports.get(name);
+    // `redis.get(key)`; through a namespace, `store.redis.get(key)`.
+    const namespace = imported?.imported === '*';
+    if (chain.path.length !== (namespace ? 2 : 1)) return undefined;
     if (imported) {
-      if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
-      held = this.imported(info, imported, 1);
+      if (isRemoteSpecifier(imported.specifier)) return undefined;
+      held = namespace
+        ? this.namespaceMember(info, imported, chain.path[0] as string, 0)
+        : this.imported(info, imported, 1);
     } else {
       const local = info.locals.get(name);
       held = local ? { info, node: local } : undefined;
@@ -1062,7 +1067,7 @@ class Session {
     for (const constructions of processConstructions(this.context).values())
       for (const construction of constructions)
         if (construction.file === file && construction.line === line)
-          return { instance: construction.instance, method: chain.path[0] as string };
+          return { instance: construction.instance, method: chain.path[chain.path.length - 1] as string };
     return undefined;
   }
 
@@ -1846,8 +1851,8 @@ class Session {
    * The catalog instance (`stripe`, `pg-pool`…) that the name `name` holds where `from` is written,
    * when it is made by a client library's factory ({@link heldConstruction}).
    */
-  heldInstance(info: ModuleInfo, name: string, from: Node): InstanceKind | undefined {
-    const held = this.heldConstruction(info, name, from, 0);
+  heldInstance(info: ModuleInfo, name: string, from: Node, member?: string): InstanceKind | undefined {
+    const held = this.heldConstruction(info, name, from, 0, member);
     if (!held) return undefined;
     const role = lookupModuleMember(canonicalModule(held.module.specifier), held.path);
     return role?.role === 'factory' ? role.instance : undefined;
@@ -1891,8 +1896,9 @@ class Session {
     name: string,
     from: Node,
     depth: number,
+    member?: string,
   ): HeldConstruction | undefined {
-    const held = this.heldValue(info, name, from, depth);
+    const held = this.heldValue(info, name, from, depth, member);
     return held && this.construction(held.info, held.node, depth + 1);
   }
 
@@ -1905,14 +1911,19 @@ class Session {
     name: string,
     from: Node,
     depth: number,
+    member?: string,
   ): { info: ModuleInfo; node: Node } | undefined {
     if (depth > MAX_DEPTH || shadowed(from, name)) return undefined;
     const imported = info.imports.get(name);
     if (!imported) {
-      const local = info.locals.get(name);
+      const local = member === undefined ? info.locals.get(name) : undefined;
       return local ? { info, node: local } : undefined;
     }
-    if (imported.imported === '*' || isRemoteSpecifier(imported.specifier)) return undefined;
+    if (isRemoteSpecifier(imported.specifier)) return undefined;
+    // `import * as store from './redis'`, then `store.redis`: the member of the namespace.
+    if (imported.imported === '*')
+      return member === undefined ? undefined : this.namespaceMember(info, imported, member, depth);
+    if (member !== undefined) return undefined;
     return this.imported(info, imported, depth + 1);
   }
 
@@ -2278,11 +2289,11 @@ export function projectPipelinedCalls(
  */
 export function projectHeldInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
-): ((name: TSESTree.Identifier) => InstanceKind | undefined) | undefined {
+): ((name: TSESTree.Identifier, member?: string) => InstanceKind | undefined) | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
-  return name => session.heldInstance(own, name.name, name);
+  return (name, member) => session.heldInstance(own, name.name, name, member);
 }
 
 /**

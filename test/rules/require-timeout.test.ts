@@ -81,6 +81,17 @@ function remove(name) {
 export function cleanup(name) {
   remove(name).catch(error => console.error(error));
 }`,
+    // A chain dropped with its continuations: `.then(…)` handlers that answer nobody the function
+    // was given (a cache write, another dropped call), settled by `.catch` or a second handler.
+    `const cache = new Map<string, number>();
+export function trackActivity(sessionId: string) {
+  fetch('https://analytics.example.com/t', { method: 'POST', body: sessionId })
+    .then(response => {
+      if (response.ok) cache.set(sessionId, Date.now());
+    })
+    .catch(() => {});
+  void fetch('https://analytics.example.com/u').then(response => response.json());
+}`,
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
     `void fetch('https://telemetry.example.com/boot', { method: 'POST' });`,
@@ -682,13 +693,18 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       options: [{ checkTests: true }] as const,
     })),
     // The held client is bounded: neither its direct calls nor the helper's are reported.
-    ...['controllers/actions.ts', 'controllers/cache.ts', 'controllers/hooks.ts', 'services/redis.ts'].map(
-      file => ({
-        filename: path.join(HELD, 'bounded/src', file),
-        code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
-        options: [{ checkTests: true }] as const,
-      }),
-    ),
+    ...[
+      'controllers/actions.ts',
+      'controllers/aliases.ts',
+      'controllers/cache.ts',
+      'controllers/hooks.ts',
+      'services/redis.ts',
+      'services/tokens.ts',
+    ].map(file => ({
+      filename: path.join(HELD, 'bounded/src', file),
+      code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
+      options: [{ checkTests: true }] as const,
+    })),
     // A project whose Keycloak service sets `timeout`, and whose axios call does: nothing is reported.
     ...[
       'handlers/update-group.ts',
@@ -895,6 +911,39 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    (() => {
+      // A `.then(…)` continuation that answers what the function was given waits for the request,
+      // though the chain is a statement: a response (\`res.json\`, \`ctx.body =\`), a callback, a
+      // resolver handed by name.
+      const code = `export function route(req: unknown, res: { json(x: unknown): void }, next: (e: unknown) => void) {
+  fetch('https://api.example.com/a').then(r => res.json(r.status)).catch(next);
+}
+export function koa(ctx: { body?: unknown }) {
+  fetch('https://api.example.com/b').then(r => { ctx.body = r.status; }).catch(() => {});
+}
+export function legacy(done: (error: unknown, value?: unknown) => void) {
+  fetch('https://api.example.com/c').then(done, done);
+}`;
+      const signal = (url: string) => ({
+        messageId: 'suggestSignal' as const,
+        output: code.replace(`fetch('${url}')`, `fetch('${url}', { signal: AbortSignal.timeout(10000) })`),
+      });
+      const at = (line: number) => ({
+        line,
+        column: 3,
+        endLine: line,
+        endColumn: 8,
+        messageId: 'missingDeadline' as const,
+      });
+      return {
+        code,
+        errors: [
+          { ...at(2), suggestions: [signal('https://api.example.com/a')] },
+          { ...at(5), suggestions: [signal('https://api.example.com/b')] },
+          { ...at(8), suggestions: [signal('https://api.example.com/c')] },
+        ],
+      };
+    })(),
     (() => {
       // A field default the constructor (or a method) may replace is not a URL fixed to this
       // machine: an SDK client made with `new Sdk({ base })` sends where it is told.
@@ -2987,6 +3036,32 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       errors: [
         { line: 4, column: 24, endLine: 4, endColumn: 33, messageId: 'projectCallWithoutDeadline' },
         { line: 5, column: 9, endLine: 5, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // The exported client reached through a namespace import and through a local const that
+      // holds it; and a helper of the project that calls it through a namespace import.
+      filename: path.join(HELD, 'unbounded/src/controllers/aliases.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/aliases.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 6, column: 10, endLine: 6, endColumn: 25, messageId: 'injectedClientWithoutDeadline' },
+        { line: 11, column: 9, endLine: 11, endColumn: 22, messageId: 'injectedClientWithoutDeadline' },
+        {
+          line: 15,
+          column: 9,
+          endLine: 15,
+          endColumn: 15,
+          messageId: 'projectCallWithoutDeadline',
+          data: {
+            callee: 'revoke',
+            inner: 'store.redis.del',
+            at: '../services/tokens.ts:4',
+            label: 'ioredis',
+            where: '../services/redis.ts:5',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
       ],
     },
     {
