@@ -499,9 +499,10 @@ export default createModelRule<Options, MessageIds>({
       // At least `value.field.method(…)`, one member deeper than the file's reader looks, and a
       // method that is a call on one of those clients.
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      const object = method ? unwrap((callee as TSESTree.MemberExpression).object) : undefined;
       if (
         !method ||
-        unwrap((callee as TSESTree.MemberExpression).object).type !== AST_NODE_TYPES.MemberExpression ||
+        !(object?.type === AST_NODE_TYPES.MemberExpression || (object && readFromDeclared(object))) ||
         !(unbounded as UnboundedClients).callsMethod(method)
       ) {
         checkProjectFunction(call);
@@ -523,6 +524,39 @@ export default createModelRule<Options, MessageIds>({
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return;
       if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return;
       reportInjected(call, found.instance, role.family);
+    }
+
+    /**
+     * A name the file's reader cannot place that is read from a value declared with a type:
+     * destructured from a parameter declared with a named type (`({ s3 }: Deps)`), or a `const`
+     * read from a member chain (`const s3 = deps.s3`, `const { redis } = this.deps`).
+     */
+    function readFromDeclared(node: Node): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = model.findVariable(node)?.defs[0];
+      if (def?.type === 'Parameter') {
+        let property: Node | undefined = (def.name as Node).parent;
+        if (property?.type === AST_NODE_TYPES.AssignmentPattern) property = property.parent;
+        const pattern = property?.type === AST_NODE_TYPES.Property ? property.parent : undefined;
+        return (
+          pattern?.type === AST_NODE_TYPES.ObjectPattern &&
+          pattern.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference
+        );
+      }
+      if (
+        def?.type !== 'Variable' ||
+        def.node.type !== AST_NODE_TYPES.VariableDeclarator ||
+        def.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
+        def.parent.kind !== 'const' ||
+        !def.node.init
+      )
+        return false;
+      const init = unwrap(def.node.init);
+      return (
+        init.type === AST_NODE_TYPES.MemberExpression ||
+        (def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
+          (init.type === AST_NODE_TYPES.Identifier || init.type === AST_NODE_TYPES.ThisExpression))
+      );
     }
 
     /**
@@ -589,7 +623,7 @@ export default createModelRule<Options, MessageIds>({
       if (object.type !== AST_NODE_TYPES.Identifier) return false;
       const def = model.findVariable(object)?.defs[0];
       if (!def) return false;
-      if (imports(def)) return true;
+      if (imports(def) || readFromDeclared(object)) return true;
       const id = def.name as TSESTree.Identifier;
       const annotation = id.typeAnnotation?.typeAnnotation;
       if (annotation?.type === AST_NODE_TYPES.TSTypeReference) return true;
@@ -597,11 +631,11 @@ export default createModelRule<Options, MessageIds>({
       if (def.type === 'Parameter') {
         let property: Node | undefined = id.parent;
         if (property?.type === AST_NODE_TYPES.AssignmentPattern) property = property.parent;
+        // `({ keycloakClient }: RouterOptions)`: or from one declared with a named type.
         const pattern = property?.type === AST_NODE_TYPES.Property ? property.parent : undefined;
-        return (
-          pattern?.type === AST_NODE_TYPES.ObjectPattern &&
-          pattern.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
-        );
+        const type =
+          pattern?.type === AST_NODE_TYPES.ObjectPattern ? pattern.typeAnnotation?.typeAnnotation : undefined;
+        return type?.type === AST_NODE_TYPES.TSTypeLiteral || type?.type === AST_NODE_TYPES.TSTypeReference;
       }
       if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init)
         return false;

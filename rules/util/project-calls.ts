@@ -470,6 +470,21 @@ class Session {
     // `opts.keycloakClient.authenticateClient()` on `opts: RouterOptions`, `this.deps.mailer.send(…)`:
     // a method of a class of the project, reached through the declared types of the properties
     // (of an options interface) and fields (of a class) on the way.
+    // `({ keycloakClient }: RouterOptions)`, `const kc = opts.keycloakClient`: the binding is read
+    // from a value declared with a type, along a path.
+    const rooted =
+      chain?.root.type === AST_NODE_TYPES.Identifier &&
+      chain.path.length > 0 &&
+      (shadowed(call, chain.root.name) ||
+        (!info.imports.has(chain.root.name) && !info.locals.has(chain.root.name))) &&
+      bindingType(call, chain.root.name) === undefined
+        ? bindingRoot(call, chain.root.name)
+        : undefined;
+    if (chain && rooted) {
+      const path = [...rooted.via, ...chain.path];
+      const held = this.typeAlong(info, rooted.cls, path.slice(0, -1), 1);
+      return held ? this.classMethod(held.info, held.type, path[path.length - 1] as string, 1) : undefined;
+    }
     if (chain && chain.path.length >= 2) {
       const path = chain.path as readonly string[];
       let start: string | undefined;
@@ -924,8 +939,16 @@ class Session {
       ({ type, rest: along } = thisFieldAlong(owner, names));
       if (along.length < names.length - 1) least = 1;
     } else if (current.type === AST_NODE_TYPES.Identifier) {
-      if (info.imports.has(current.name) || info.locals.has(current.name)) return undefined;
+      if ((info.imports.has(current.name) || info.locals.has(current.name)) && !shadowed(call, current.name))
+        return undefined;
       type = this.bindingClass(info, call, current.name);
+      // `({ keycloakClient }: RouterOptions)`, `const kc = opts.keycloakClient`: read from the
+      // type the value it comes from is declared with.
+      const rooted = type === undefined ? bindingRoot(call, current.name) : undefined;
+      if (rooted) {
+        type = rooted.cls;
+        along = [...rooted.via, ...names];
+      }
     }
     if (!type || along.length < least) return undefined;
     return this.instanceAlong(info, type, along, 1);
@@ -3618,6 +3641,75 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
   return undefined;
 }
 
+/**
+ * Where a binding takes its value from a value declared with a named type, when it is not declared
+ * with a type itself: destructured from a parameter (`({ keycloakClient }: RouterOptions)`), or a
+ * `const` read from a member chain of such a parameter or const (`const kc = opts.keycloakClient`,
+ * `const { mailer } = this.deps` aside). The type is named where the binding is written; `via` is
+ * the path read from a value of that type.
+ */
+function bindingRoot(
+  from: Node,
+  name: string,
+  depth = 0,
+): { cls: string; via: readonly string[] } | undefined {
+  if (depth > 3) return undefined;
+  for (let current = from.parent; current; current = current.parent) {
+    if (isFunction(current)) {
+      for (const param of current.params) {
+        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+        const target = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
+        if (target.type === AST_NODE_TYPES.Identifier && target.name === name) return undefined;
+        if (target.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        const key = patternKey(target, name);
+        if (key === undefined) continue;
+        const type = target.typeAnnotation?.typeAnnotation;
+        return type?.type === AST_NODE_TYPES.TSTypeReference &&
+          type.typeName.type === AST_NODE_TYPES.Identifier &&
+          !type.typeArguments
+          ? { cls: type.typeName.name, via: [key] }
+          : undefined;
+      }
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
+    for (const statement of current.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        // `const kc = opts.keycloakClient`, `const { redis } = this.deps`.
+        const key =
+          declarator.id.type === AST_NODE_TYPES.Identifier
+            ? declarator.id.name === name
+              ? null
+              : undefined
+            : declarator.id.type === AST_NODE_TYPES.ObjectPattern
+              ? patternKey(declarator.id, name)
+              : undefined;
+        if (key === undefined) continue;
+        // A `let` may hold something else by the time it is read.
+        if (statement.kind !== 'const' || declarator.id.typeAnnotation || !declarator.init) return undefined;
+        const chain = memberChain(unwrap(declarator.init));
+        if (!chain) return undefined;
+        const read = key === null ? chain.path : [...chain.path, key];
+        if (read.length === 0) return undefined;
+        if (chain.root.type === AST_NODE_TYPES.ThisExpression) {
+          const owner = enclosingClass(declarator);
+          const along = owner ? thisFieldAlong(owner, read) : undefined;
+          return along?.type ? { cls: along.type, via: along.rest } : undefined;
+        }
+        if (chain.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const root = chain.root.name;
+        const declared = bindingType(declarator, root);
+        if (typeof declared === 'string') return { cls: declared, via: read };
+        if (declared !== undefined) return undefined;
+        const outer = bindingRoot(declarator, root, depth + 1);
+        return outer ? { cls: outer.cls, via: [...outer.via, ...read] } : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The key a destructuring pattern binds `name` from (`{ persist }`, `{ client: persist = x }`), if any. */
 function patternKey(pattern: TSESTree.ObjectPattern, name: string): string | undefined {
   for (const property of pattern.properties) {
@@ -3643,7 +3735,6 @@ function memberType(type: TSESTree.TypeNode | undefined, key: string): TSESTree.
   return undefined;
 }
 
-/** The type name a class field is declared with: a constructor parameter property or a property. */
 /** The class a field is made with where it is declared (`private readonly redlock = new Redlock([])`). */
 function fieldClass(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
@@ -3665,6 +3756,7 @@ function fieldClass(
   return undefined;
 }
 
+/** The type name a class field is declared with: a constructor parameter property or a property. */
 function fieldType(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,

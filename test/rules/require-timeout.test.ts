@@ -698,6 +698,7 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       'controllers/aliases.ts',
       'controllers/cache.ts',
       'controllers/hooks.ts',
+      'controllers/limits.ts',
       'services/redis.ts',
       'services/tokens.ts',
     ].map(file => ({
@@ -709,6 +710,7 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
     ...[
       'handlers/update-group.ts',
       'handlers/list-roles.ts',
+      'handlers/rename-group.ts',
       'workers/delete-organization.ts',
       'services/keycloak.ts',
       'services/authentication.ts',
@@ -3065,6 +3067,17 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       ],
     },
     {
+      // The client given in an options object declared with an interface: destructured where it is
+      // received, or read into a const.
+      filename: path.join(HELD, 'unbounded/src/controllers/limits.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/limits.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 10, endLine: 4, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
+        { line: 9, column: 9, endLine: 9, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
       // A helper that deletes the key only after the read failed: the caller is told of the read,
       // on the path always taken.
       filename: path.join(HELD, 'unbounded/src/controllers/cache.ts'),
@@ -3185,6 +3198,21 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         { line: 5, column: 9, endLine: 5, endColumn: 47, messageId: 'projectCallWithoutDeadline' },
         { line: 6, column: 15, endLine: 6, endColumn: 45, messageId: 'projectCallWithoutDeadline' },
         { line: 8, column: 10, endLine: 8, endColumn: 47, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // ... also when the options are destructured where they are received, or read into consts
+      // first (`const keycloak = opts.keycloakClient`, `const { client } = keycloak`,
+      // `const { keycloakClient } = this.opts`); the synchronous `realmOf` is no remote call.
+      filename: path.join(KEYCLOAK, 'unbounded/src/handlers/rename-group.ts'),
+      code: readFileSync(path.join(KEYCLOAK, 'unbounded/src/handlers/rename-group.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 42, messageId: 'projectCallWithoutDeadline' },
+        { line: 6, column: 10, endLine: 6, endColumn: 45, messageId: 'injectedClientWithoutDeadline' },
+        { line: 12, column: 9, endLine: 12, endColumn: 36, messageId: 'projectCallWithoutDeadline' },
+        { line: 13, column: 10, endLine: 13, endColumn: 35, messageId: 'injectedClientWithoutDeadline' },
+        { line: 22, column: 11, endLine: 22, endColumn: 43, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
