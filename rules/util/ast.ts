@@ -121,8 +121,9 @@ const CALLBACK_NAME = /^(?:cb|callback|done|next|resolve|reject|handler|listener
  * `stub.getUser(req, (err, user) => …)`: the callback waits for the answer), a statement when
  * `statementDrops` is off (a client that answers through events: its listeners wait), and a
  * `.then(…)` continuation that answers what the enclosing function was given (`res.json(data)`,
- * `resolve(data)`: its caller waits for the answer) are not; nor is a `.finally(…)` whose callback
- * does something (`read().finally(() => loop())`: the next round waits for this one).
+ * `resolve(data)`: its caller waits for the answer), or any when `statementDrops` is off, are not;
+ * nor is a `.finally(…)` whose callback does something (`read().finally(() => loop())`: the next
+ * round waits for this one).
  */
 export function promiseDropped(call: Node, statementDrops = true): boolean {
   let current: Node = call;
@@ -145,10 +146,12 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
           return false;
         if (name === 'finally' && continues(parent.parent.arguments[0] as Node | undefined, call))
           return false;
-        // `set(key).then(result => cache(result)).catch(ignore);`: the continuation is dropped with
-        // the chain, unless it answers someone the enclosing function was given (`res.json(data)`,
-        // `resolve(data)`, `done(null, data)`): that one waits for the answer.
-        if (name === 'then' && answersGiven(parent.parent.arguments as Node[], call)) return false;
+        // `set(key).then(result => cache(result)).catch(ignore);` in a function: the continuation is
+        // dropped with the chain, unless it answers someone the function was given (`res.json(data)`,
+        // `resolve(data)`, `done(null, data)`): that one waits for the answer. At a module's top
+        // level (`void start().then(…)`) the process waits for it.
+        if (name === 'then' && (!statementDrops || answersGiven(parent.parent.arguments as Node[], call)))
+          return false;
         settled ||= name === 'catch' || (name === 'then' && parent.parent.arguments.length > 1);
         break;
       }

@@ -1058,6 +1058,13 @@ class Session {
     call: TSESTree.CallExpression,
   ): { instance: InstanceKind; method: string; path?: readonly string[] } | undefined {
     const chain = memberChain(unwrap(call.callee));
+    // `this.redis.get(key)` on a field given one value, made here: `private redis = new Redis(url)`,
+    // or `this.redis = new Redis(url)` in the constructor.
+    if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length === 2) {
+      const owner = enclosingClass(call);
+      const init = owner ? fieldInit(owner, chain.path[0] as string) : undefined;
+      return init && init !== UNKNOWN_VALUE ? this.madeAt(info, init, chain.path[1] as string) : undefined;
+    }
     if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length === 0) return undefined;
     const name = chain.root.name;
     if (shadowed(call, name)) return undefined;
@@ -1075,9 +1082,20 @@ class Session {
       const local = info.locals.get(name);
       held = local ? { info, node: local } : undefined;
     }
-    if (!held) return undefined;
+    return held ? this.madeAt(held.info, held.node, chain.path[chain.path.length - 1] as string) : undefined;
+  }
+
+  /**
+   * The client a value of `info` is, when it is a construction the project's construction index
+   * recorded (a construction-level client), with the method called on it.
+   */
+  private madeAt(
+    info: ModuleInfo,
+    value: Node,
+    method: string,
+  ): { instance: InstanceKind; method: string } | undefined {
     // Made only when configured: `env.SPACES_ENDPOINT ? new S3({ … }) : undefined`.
-    let made = unwrap(held.node);
+    let made = unwrap(value);
     if (made.type === AST_NODE_TYPES.ConditionalExpression) {
       const [yes, no] = [unwrap(made.consequent), unwrap(made.alternate)];
       made =
@@ -1085,12 +1103,12 @@ class Session {
     }
     if (made.type !== AST_NODE_TYPES.NewExpression && made.type !== AST_NODE_TYPES.CallExpression)
       return undefined;
-    const { file } = held.info;
+    const { file } = info;
     const line = made.loc.start.line;
     for (const constructions of processConstructions(this.context).values())
       for (const construction of constructions)
         if (construction.file === file && construction.line === line)
-          return { instance: construction.instance, method: chain.path[chain.path.length - 1] as string };
+          return { instance: construction.instance, method };
     return undefined;
   }
 

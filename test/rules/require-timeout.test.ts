@@ -25,6 +25,8 @@ const WRITTEN = path.join(import.meta.dirname, '../fixtures/project-written-opti
 const CARRIED = path.join(import.meta.dirname, '../fixtures/project-carried-bounds/src');
 /** A service class around Keycloak's admin client, reached through typed options (test/fixtures/project-keycloak). */
 const KEYCLOAK = path.join(import.meta.dirname, '../fixtures/project-keycloak');
+/** Service classes whose client is a field with no type written (test/fixtures/project-field-client). */
+const FIELD = path.join(import.meta.dirname, '../fixtures/project-field-client');
 /** A client held in a module-level `let` assigned once at the top level (test/fixtures/project-held-client). */
 const HELD = path.join(import.meta.dirname, '../fixtures/project-held-client');
 /** A CommonJS package: modules bound with `require`, exported through `module.exports` (test/fixtures/project-commonjs). */
@@ -706,6 +708,12 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: readFileSync(path.join(HELD, 'bounded/src', file), 'utf8'),
       options: [{ checkTests: true }] as const,
     })),
+    // Service classes whose client field is made with `commandTimeout`: nothing is reported.
+    ...['routes/session.ts', 'services/session-store.ts', 'services/rate-limiter.js'].map(file => ({
+      filename: path.join(FIELD, 'bounded/src', file),
+      code: readFileSync(path.join(FIELD, 'bounded/src', file), 'utf8'),
+      options: [{ checkTests: true }] as const,
+    })),
     // A project whose Keycloak service sets `timeout`, and whose axios call does: nothing is reported.
     ...[
       'handlers/update-group.ts',
@@ -916,8 +924,9 @@ export async function slot(wallet: SolanaWallet) {
     (() => {
       // A `.then(…)` continuation that answers what the function was given waits for the request,
       // though the chain is a statement: a response (\`res.json\`, \`ctx.body =\`), a callback, a
-      // resolver handed by name.
-      const code = `export function route(req: unknown, res: { json(x: unknown): void }, next: (e: unknown) => void) {
+      // resolver handed by name. At a module's top level the process waits for the chain.
+      const code = `void fetch('https://api.example.com/boot').then(r => console.log(r.status)).catch(() => {});
+export function route(req: unknown, res: { json(x: unknown): void }, next: (e: unknown) => void) {
   fetch('https://api.example.com/a').then(r => res.json(r.status)).catch(next);
 }
 export function koa(ctx: { body?: unknown }) {
@@ -940,9 +949,17 @@ export function legacy(done: (error: unknown, value?: unknown) => void) {
       return {
         code,
         errors: [
-          { ...at(2), suggestions: [signal('https://api.example.com/a')] },
-          { ...at(5), suggestions: [signal('https://api.example.com/b')] },
-          { ...at(8), suggestions: [signal('https://api.example.com/c')] },
+          {
+            line: 1,
+            column: 6,
+            endLine: 1,
+            endColumn: 11,
+            messageId: 'missingDeadline' as const,
+            suggestions: [signal('https://api.example.com/boot')],
+          },
+          { ...at(3), suggestions: [signal('https://api.example.com/a')] },
+          { ...at(6), suggestions: [signal('https://api.example.com/b')] },
+          { ...at(9), suggestions: [signal('https://api.example.com/c')] },
         ],
       };
     })(),
@@ -3076,6 +3093,38 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         { line: 4, column: 10, endLine: 4, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
         { line: 9, column: 9, endLine: 9, endColumn: 18, messageId: 'injectedClientWithoutDeadline' },
       ],
+    },
+    {
+      // Methods of classes whose client is a field with no type written, made where the class
+      // makes it (a field initializer; a constructor assignment in a JavaScript class).
+      filename: path.join(FIELD, 'unbounded/src/routes/session.ts'),
+      code: readFileSync(path.join(FIELD, 'unbounded/src/routes/session.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 8,
+          column: 9,
+          endLine: 8,
+          endColumn: 20,
+          messageId: 'projectCallWithoutDeadline',
+          data: {
+            callee: 'limiter.hit',
+            inner: 'this.redis.incr',
+            at: '../services/rate-limiter.js:9',
+            label: 'ioredis',
+            where: '../services/rate-limiter.js:5 and 1 more',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+        { line: 9, column: 10, endLine: 9, endColumn: 20, messageId: 'projectCallWithoutDeadline' },
+        { line: 13, column: 9, endLine: 13, endColumn: 19, messageId: 'projectCallWithoutDeadline' },
+      ],
+    },
+    {
+      filename: path.join(FIELD, 'unbounded/src/services/rate-limiter.js'),
+      code: readFileSync(path.join(FIELD, 'unbounded/src/services/rate-limiter.js'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 5, column: 22, endLine: 5, endColumn: 27, messageId: 'missingClientDeadline' }],
     },
     {
       // A helper that deletes the key only after the read failed: the caller is told of the read,
