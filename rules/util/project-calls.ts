@@ -2586,7 +2586,10 @@ function bareRequestKind(
   // `axios({ url, method })`, `axios(url, config)`: the default instance called as a function.
   if (callee.type === AST_NODE_TYPES.Identifier && callee.name !== 'fetch') {
     const imported = where.imports.get(callee.name);
-    if (axiosDefaults || imported?.specifier !== 'axios' || imported.imported !== 'default') return undefined;
+    // `api({ url })` on an instance the module makes with `axios.create({ … })` and no timeout.
+    const instance = imported || axiosDefaults ? false : madeUnboundedAxios(where, call, callee.name);
+    if (!instance && (axiosDefaults || imported?.specifier !== 'axios' || imported.imported !== 'default'))
+      return undefined;
     if (shadowed(call, callee.name) || call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement))
       return undefined;
     const first = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
@@ -2612,6 +2615,8 @@ function bareRequestKind(
         !init.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement));
     return literal && isPlainUrl(call.arguments[0] as Node | undefined) ? 'fetch' : undefined;
   }
+  // `axios.defaults.timeout` set by the project bounds the default instance and every instance
+  // `axios.create` makes from it.
   if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const verb = memberName(callee) ?? '';
   if (!AXIOS_VERBS.test(verb)) return undefined;
@@ -2627,13 +2632,12 @@ function bareRequestKind(
   )
     return undefined;
   const object = unwrap(callee.object);
-  const axiosName = [...where.imports].find(
-    ([, imported]) =>
-      imported.specifier === 'axios' && (imported.imported === 'default' || imported.imported === '*'),
-  )?.[0];
+  const axiosName = axiosNameIn(where);
   if (!axiosName) return undefined;
-  // `axios.get(url)` on the default instance.
-  if (object.type === AST_NODE_TYPES.Identifier) return object.name === axiosName ? 'axios' : undefined;
+  // `axios.get(url)` on the default instance, `api.get(url)` on an instance the module makes with
+  // `axios.create({ … })` and no timeout.
+  if (object.type === AST_NODE_TYPES.Identifier)
+    return object.name === axiosName || madeUnboundedAxios(where, call, object.name) ? 'axios' : undefined;
   // `this.http.get(url)` on an instance the class makes with `axios.create({ … })` and no timeout.
   if (
     object.type !== AST_NODE_TYPES.MemberExpression ||
@@ -2656,7 +2660,20 @@ function bareRequestKind(
   )
     return undefined;
   const made = field && owner ? fieldInit(owner, field) : undefined;
-  if (made?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  return made && unboundedAxiosCreate(made, axiosName) ? 'axios' : undefined;
+}
+
+/** The name a module imports axios's default instance (or namespace) by, if it does. */
+function axiosNameIn(where: ModuleInfo): string | undefined {
+  return [...where.imports].find(
+    ([, imported]) =>
+      imported.specifier === 'axios' && (imported.imported === 'default' || imported.imported === '*'),
+  )?.[0];
+}
+
+/** `axios.create()` or `axios.create({ … })` with no timeout, signal or anything that may hold one. */
+function unboundedAxiosCreate(made: Node, axiosName: string): boolean {
+  if (made.type !== AST_NODE_TYPES.CallExpression) return false;
   const factory = unwrap(made.callee);
   if (
     factory.type !== AST_NODE_TYPES.MemberExpression ||
@@ -2664,24 +2681,39 @@ function bareRequestKind(
     unwrap(factory.object).type !== AST_NODE_TYPES.Identifier ||
     (unwrap(factory.object) as TSESTree.Identifier).name !== axiosName
   )
-    return undefined;
+    return false;
   const options = made.arguments[0] ? unwrap(made.arguments[0] as Node) : undefined;
-  if (options === undefined) return 'axios';
-  if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const opaque = options.properties.some(
+  if (options === undefined) return true;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return !options.properties.some(
     property =>
       property.type === AST_NODE_TYPES.SpreadElement ||
       property.computed ||
       BOUND_KEY.test(propertyName(property) ?? ''),
   );
-  return opaque ? undefined : 'axios';
 }
 
 /**
- * The function waits for what the call gives: it is awaited, returned, yielded or held in a
- * variable, also through a promise chain (`fetch(…).then(r => r.json())`) or inside the list of an
- * awaited `Promise.all`. A call whose promise is dropped (a statement of its own, `void`) is not.
+ * `name` where `from` is written is a top-level const of the module made with `axios.create` and no
+ * timeout (`const api = axios.create({ baseURL })`), whose defaults the module never sets
+ * (`api.defaults.timeout = 5000`).
  */
+function madeUnboundedAxios(where: ModuleInfo, from: Node, name: string): boolean {
+  const axiosName = axiosNameIn(where);
+  const made = axiosName && !shadowed(from, name) ? where.locals.get(name) : undefined;
+  if (!made || !unboundedAxiosCreate(unwrap(made), axiosName as string)) return false;
+  return (
+    findNode(
+      where.program,
+      node =>
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(node) === 'defaults' &&
+        unwrap(node.object).type === AST_NODE_TYPES.Identifier &&
+        (unwrap(node.object) as TSESTree.Identifier).name === name,
+    ) === undefined
+  );
+}
+
 /** A branch of `fn` sends a bare request of its own that `fn` waits for (not one it calls into). */
 function sendsBareRequest(
   info: ModuleInfo,
@@ -2714,6 +2746,11 @@ function afterFailure(node: Node, fn: Node): boolean {
   return false;
 }
 
+/**
+ * The function waits for what the call gives: it is awaited, returned, yielded or held in a
+ * variable, also through a promise chain (`fetch(…).then(r => r.json())`) or inside the list of an
+ * awaited `Promise.all`. A call whose promise is dropped (a statement of its own, `void`) is not.
+ */
 export function awaitedIn(call: Node, fn: Node | undefined): boolean {
   let current: Node = call;
   for (let parent = current.parent; parent && parent !== fn; current = parent, parent = parent.parent) {

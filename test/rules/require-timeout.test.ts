@@ -295,6 +295,13 @@ export const load = () => fetchBounded('/f');`,
 export async function start() { await axios.get('https://status.example.com/ping'); }`,
       options: [{ checkTests: true }],
     },
+    {
+      // ... nor through an instance another module makes from it: the callers are not told of it.
+      filename: path.join(PROJECTS, 'with-bootstrap/src/caller.ts'),
+      code: `import { fetchPartner } from './partners';
+export async function show(id: string) { return fetchPartner(id); }`,
+      options: [{ checkTests: true }],
+    },
     // Project facts: the bootstrap installs an undici dispatcher with headers and body timeouts; the
     // global fetch (and undici's own) of every module goes through it.
     {
@@ -701,6 +708,8 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       'controllers/cache.ts',
       'controllers/hooks.ts',
       'controllers/limits.ts',
+      'controllers/partners.ts',
+      'services/api.ts',
       'services/redis.ts',
       'services/tokens.ts',
     ].map(file => ({
@@ -3125,6 +3134,31 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       code: readFileSync(path.join(FIELD, 'unbounded/src/services/rate-limiter.js'), 'utf8'),
       options: [{ checkTests: true }],
       errors: [{ line: 5, column: 22, endLine: 5, endColumn: 27, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Requests through an axios instance the module makes once with no timeout, by a verb and
+      // called as a function: the callers of its functions wait as long.
+      filename: path.join(HELD, 'unbounded/src/controllers/partners.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/partners.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 25,
+          endLine: 4,
+          endColumn: 37,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'fetchPartner',
+            inner: 'api.get',
+            at: '../services/api.ts:7',
+            label: 'axios',
+            hang: 'hangs forever',
+            fix: FAMILIES.axios.fix,
+          },
+        },
+        { line: 5, column: 9, endLine: 5, endColumn: 22, messageId: 'projectRequestWithoutDeadline' },
+      ],
     },
     {
       // A helper that deletes the key only after the read failed: the caller is told of the read,
