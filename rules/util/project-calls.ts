@@ -2649,13 +2649,9 @@ function bareRequestKind(
   // `this.http.defaults.timeout = 5000` anywhere in the class bounds the instance after all.
   if (
     owner &&
-    findNode(
+    boundLater(
       owner.body,
-      node =>
-        node.type === AST_NODE_TYPES.MemberExpression &&
-        memberName(node) === 'defaults' &&
-        node.object.type === AST_NODE_TYPES.MemberExpression &&
-        memberName(node.object) === field,
+      node => node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === field,
     )
   )
     return undefined;
@@ -2702,15 +2698,33 @@ function madeUnboundedAxios(where: ModuleInfo, from: Node, name: string): boolea
   const axiosName = axiosNameIn(where);
   const made = axiosName && !shadowed(from, name) ? where.locals.get(name) : undefined;
   if (!made || !unboundedAxiosCreate(unwrap(made), axiosName as string)) return false;
+  return !boundLater(where.program, node => node.type === AST_NODE_TYPES.Identifier && node.name === name);
+}
+
+/**
+ * Something in `scope` may give the axios instance `instance` matches a deadline after it is made:
+ * its defaults are touched (`api.defaults.timeout = 5000`), or a request interceptor of it names a
+ * timeout or a signal (`api.interceptors.request.use(config => ({ ...config, timeout: 5000 }))`).
+ */
+function boundLater(scope: Node, instance: (node: Node) => boolean): boolean {
   return (
-    findNode(
-      where.program,
-      node =>
-        node.type === AST_NODE_TYPES.MemberExpression &&
-        memberName(node) === 'defaults' &&
-        unwrap(node.object).type === AST_NODE_TYPES.Identifier &&
-        (unwrap(node.object) as TSESTree.Identifier).name === name,
-    ) === undefined
+    findNode(scope, node => {
+      if (node.type !== AST_NODE_TYPES.MemberExpression || !instance(unwrap(node.object))) return false;
+      const name = memberName(node);
+      if (name === 'defaults') return true;
+      if (name !== 'interceptors') return false;
+      const use = node.parent?.parent?.parent;
+      return (
+        use?.type === AST_NODE_TYPES.CallExpression &&
+        findNode(
+          use,
+          inner =>
+            (inner.type === AST_NODE_TYPES.Identifier && /^(?:timeout|signal)$/.test(inner.name)) ||
+            (inner.type === AST_NODE_TYPES.Literal &&
+              (inner.value === 'timeout' || inner.value === 'signal')),
+        ) !== undefined
+      );
+    }) !== undefined
   );
 }
 
