@@ -165,41 +165,85 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
   return false;
 }
 
+/** A value an answer goes out through: a response, a reply, a request context. */
+const RESPONSE_NAME = /^(?:res|resp|response|reply|ctx|context)$/;
+/** A function that settles, answers or signals readiness (`resolve`, `respond`, `markReady`). */
+const ANSWER_CALL = /^(?:resolve|reject|settle|done|finish|complete|respond|reply)|ready$/i;
+
 /**
- * `.then` handlers that answer a caller of an enclosing function: a handler passed by the name of
- * one of its parameters (`.then(resolve)`, `.then(done)`), or one that calls such a parameter or a
- * method of one (`res.json(…)`, `reply.send(…)`, `next(…)`) or assigns to a member of one
- * (`ctx.body = …`).
+ * `.then` handlers that answer someone waiting elsewhere: a handler passed as a parameter of an
+ * enclosing function (`.then(resolve)`, `.then(done)`) or by a name that answers, or one whose body
+ * calls such a parameter (`next(…)`, `cb(null, value)`), touches a response or context in any way
+ * (`res.json(…)`, `send(res, body)`, `this.respond(res, value)`, `ctx.body = …`), or calls a
+ * function named to settle or answer (`resolve(…)`, `this.markReady()`); also through a local
+ * function the handler is or calls (`const reply = body => res.json(body)`). A handler that only
+ * logs, counts or caches (`log.info(…)`, `cache.set(k, v)`) answers nobody.
  */
 function answersGiven(handlers: readonly Node[], call: Node): boolean {
   const given = new Set<string>();
-  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn))
+  const locals = new Map<string, Node>();
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
     for (const param of fn.params)
       findNode(param, inner => inner.type === AST_NODE_TYPES.Identifier && !given.add(inner.name));
-  if (given.size === 0) return false;
-  const root = (node: Node): string | undefined => {
-    let inner = unwrap(node);
-    while (inner.type === AST_NODE_TYPES.MemberExpression) inner = unwrap(inner.object);
-    return inner.type === AST_NODE_TYPES.Identifier ? inner.name : undefined;
-  };
-  return handlers.some(handler => {
+    // Functions declared in it: `const reply = (body) => res.json(body)`, `function reply(…) {…}`.
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of fn.body.body) {
+      if (statement.type === AST_NODE_TYPES.FunctionDeclaration && statement.id)
+        locals.set(statement.id.name, statement);
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations)
+        if (
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          declarator.init &&
+          isFunction(unwrap(declarator.init))
+        )
+          locals.set(declarator.id.name, unwrap(declarator.init));
+    }
+  }
+  const seen = new Set<Node>();
+  const answersBy = (name: string): boolean => RESPONSE_NAME.test(name) || ANSWER_CALL.test(name);
+  const answering = (handler: Node): boolean => {
     const inner = unwrap(handler);
-    if (!isFunction(inner)) return given.has(root(inner) ?? '');
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const local = locals.get(inner.name);
+      if (local) return answering(local);
+      return given.has(inner.name) || answersBy(inner.name);
+    }
+    if (inner.type === AST_NODE_TYPES.MemberExpression) return answersBy(memberName(inner) ?? '');
+    if (!isFunction(inner) || seen.has(inner)) return false;
+    seen.add(inner);
     const own = new Set<string>();
     for (const param of inner.params)
       findNode(param, id => id.type === AST_NODE_TYPES.Identifier && !own.add(id.name));
-    const answers = (name: string | undefined): boolean =>
-      name !== undefined && given.has(name) && !own.has(name);
     return (
-      findNode(inner.body, node =>
-        node.type === AST_NODE_TYPES.CallExpression
-          ? answers(root(node.callee))
-          : node.type === AST_NODE_TYPES.AssignmentExpression &&
-            unwrap(node.left).type === AST_NODE_TYPES.MemberExpression &&
-            answers(root(node.left)),
-      ) !== undefined
+      findNode(inner.body, node => {
+        if (node.type === AST_NODE_TYPES.Identifier) {
+          if (own.has(node.name)) return false;
+          const parent = node.parent;
+          // A property name (`x.res`, `{ res: 1 }`) is no reference.
+          if (
+            parent?.type === AST_NODE_TYPES.MemberExpression &&
+            parent.property === node &&
+            !parent.computed
+          )
+            return false;
+          if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand)
+            return false;
+          return RESPONSE_NAME.test(node.name) && given.has(node.name);
+        }
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          if (own.has(callee.name)) return false;
+          const local = locals.get(callee.name);
+          if (local && answering(local)) return true;
+          return given.has(callee.name) || ANSWER_CALL.test(callee.name);
+        }
+        return callee.type === AST_NODE_TYPES.MemberExpression && ANSWER_CALL.test(memberName(callee) ?? '');
+      }) !== undefined
     );
-  });
+  };
+  return handlers.some(answering);
 }
 
 /**

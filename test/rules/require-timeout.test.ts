@@ -83,8 +83,8 @@ function remove(name) {
 export function cleanup(name) {
   remove(name).catch(error => console.error(error));
 }`,
-    // A chain dropped with its continuations: `.then(…)` handlers that answer nobody the function
-    // was given (a cache write, another dropped call), settled by `.catch` or a second handler.
+    // A chain dropped with its continuations: `.then(…)` handlers that answer nobody (a cache write,
+    // a log line, another dropped call, also on a parameter), settled by `.catch` or a second handler.
     `const cache = new Map<string, number>();
 export function trackActivity(sessionId: string) {
   fetch('https://analytics.example.com/t', { method: 'POST', body: sessionId })
@@ -93,6 +93,11 @@ export function trackActivity(sessionId: string) {
     })
     .catch(() => {});
   void fetch('https://analytics.example.com/u').then(response => response.json());
+}
+export function refresh(log: { info(message: string): void }, into: Map<string, number>, req: { log: typeof log }) {
+  fetch('https://analytics.example.com/v').then(response => log.info(String(response.status))).catch(() => {});
+  fetch('https://analytics.example.com/w').then(response => into.set('w', response.status)).catch(() => {});
+  fetch('https://analytics.example.com/x').then(() => req.log.info('x')).catch(() => {});
 }`,
     // Nothing waits for a request whose promise is dropped where it is made: `void`, or a statement
     // that settles its own rejection.
@@ -938,9 +943,10 @@ export async function slot(wallet: SolanaWallet) {
   ],
   invalid: [
     (() => {
-      // A `.then(…)` continuation that answers what the function was given waits for the request,
-      // though the chain is a statement: a response (\`res.json\`, \`ctx.body =\`), a callback, a
-      // resolver handed by name. At a module's top level the process waits for the chain.
+      // A `.then(…)` continuation that answers someone waits for the request, though the chain is a
+      // statement: a response (\`res.json\`, \`ctx.body =\`, handed to a helper or a local
+      // function), a callback, a resolver handed by name, a readiness mark. At a module's top level
+      // the process waits for the chain.
       const code = `void fetch('https://api.example.com/boot').then(r => console.log(r.status)).catch(() => {});
 export function route(req: unknown, res: { json(x: unknown): void }, next: (e: unknown) => void) {
   fetch('https://api.example.com/a').then(r => res.json(r.status)).catch(next);
@@ -950,6 +956,18 @@ export function koa(ctx: { body?: unknown }) {
 }
 export function legacy(done: (error: unknown, value?: unknown) => void) {
   fetch('https://api.example.com/c').then(done, done);
+}
+declare function send(res: unknown, body: unknown): void;
+export function viaHelper(req: unknown, res: { json(x: unknown): void }) {
+  const reply = (body: unknown) => res.json(body);
+  fetch('https://api.example.com/d').then(r => send(res, r.status)).catch(() => {});
+  fetch('https://api.example.com/e').then(reply).catch(() => {});
+}
+export class Flags {
+  private markReady = () => {};
+  load() {
+    fetch('https://api.example.com/f').then(() => this.markReady());
+  }
 }`;
       const signal = (url: string) => ({
         messageId: 'suggestSignal' as const,
@@ -976,6 +994,16 @@ export function legacy(done: (error: unknown, value?: unknown) => void) {
           { ...at(3), suggestions: [signal('https://api.example.com/a')] },
           { ...at(6), suggestions: [signal('https://api.example.com/b')] },
           { ...at(9), suggestions: [signal('https://api.example.com/c')] },
+          { ...at(14), suggestions: [signal('https://api.example.com/d')] },
+          { ...at(15), suggestions: [signal('https://api.example.com/e')] },
+          {
+            line: 20,
+            column: 5,
+            endLine: 20,
+            endColumn: 10,
+            messageId: 'missingDeadline' as const,
+            suggestions: [signal('https://api.example.com/f')],
+          },
         ],
       };
     })(),
