@@ -2698,32 +2698,96 @@ function madeUnboundedAxios(where: ModuleInfo, from: Node, name: string): boolea
   const axiosName = axiosNameIn(where);
   const made = axiosName && !shadowed(from, name) ? where.locals.get(name) : undefined;
   if (!made || !unboundedAxiosCreate(unwrap(made), axiosName as string)) return false;
-  return !boundLater(where.program, node => node.type === AST_NODE_TYPES.Identifier && node.name === name);
+  // Exported, another module may configure it (`search.defaults.timeout = …` at start-up).
+  for (const entry of where.exports.values()) if ('local' in entry && entry.local === name) return false;
+  const named = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
+  // Assigned again (`let pay = axios.create(…)`, then `pay = axios.create({ timeout })`).
+  if (
+    findNode(
+      where.program,
+      node => node.type === AST_NODE_TYPES.AssignmentExpression && named(unwrap(node.left)),
+    )
+  )
+    return false;
+  // Handed to an axios plugin (`axiosRetry(api, { retries: 3 })`): it sets no deadline.
+  const plugin = (call: TSESTree.CallExpression): boolean => {
+    const callee = memberChain(unwrap(call.callee))?.root;
+    const imported = callee?.type === AST_NODE_TYPES.Identifier ? where.imports.get(callee.name) : undefined;
+    return imported !== undefined && /^axios-/.test(imported.specifier);
+  };
+  return !boundLater(where.program, named, plugin);
+}
+
+/** Names a timeout or a signal: `timeout`, `config.signal = …`, `{ timeout: 5000 }`, `'timeout'`. */
+function namesBound(node: Node): boolean {
+  return (
+    findNode(
+      node,
+      inner =>
+        (inner.type === AST_NODE_TYPES.Identifier && /^(?:timeout|signal)$/.test(inner.name)) ||
+        (inner.type === AST_NODE_TYPES.Literal && (inner.value === 'timeout' || inner.value === 'signal')),
+    ) !== undefined
+  );
 }
 
 /**
  * Something in `scope` may give the axios instance `instance` matches a deadline after it is made:
- * its defaults are touched (`api.defaults.timeout = 5000`), or a request interceptor of it names a
- * timeout or a signal (`api.interceptors.request.use(config => ({ ...config, timeout: 5000 }))`).
+ * its `defaults.timeout` or `defaults.signal` is set, or its defaults are handed on whole
+ * (`Object.assign(api.defaults, config)`); a request interceptor of it names a timeout or a signal
+ * (`api.interceptors.request.use(config => ({ ...config, timeout: 5000 }))`), or is a function this
+ * scope does not show (`use(withDefaults)` with `withDefaults` written elsewhere); or the instance
+ * is handed to a function that may do either (`attachDeadline(api)`), unless `setsNothing` says
+ * that function sets no deadline (an axios plugin such as axios-retry).
  */
-function boundLater(scope: Node, instance: (node: Node) => boolean): boolean {
+function boundLater(
+  scope: Node,
+  instance: (node: Node) => boolean,
+  setsNothing: (call: TSESTree.CallExpression) => boolean = () => false,
+): boolean {
+  /** The function `name` is declared as in `scope` (a declaration, or a const holding one). */
+  const declared = (name: string): Node | undefined => {
+    let found: Node | undefined;
+    findNode(scope, node => {
+      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === name) found = node;
+      else if (
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        node.id.name === name &&
+        node.init &&
+        isFunction(unwrap(node.init))
+      )
+        found = unwrap(node.init);
+      return found !== undefined;
+    });
+    return found;
+  };
   return (
     findNode(scope, node => {
+      // `attachDeadline(api)`: handed to a function that may configure it.
+      if (node.type === AST_NODE_TYPES.CallExpression)
+        return node.arguments.some(argument => instance(unwrap(argument as Node))) && !setsNothing(node);
       if (node.type !== AST_NODE_TYPES.MemberExpression || !instance(unwrap(node.object))) return false;
       const name = memberName(node);
-      if (name === 'defaults') return true;
+      if (name === 'defaults') {
+        const parent = node.parent;
+        if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return true;
+        return /^(?:timeout|signal)$/.test(memberName(parent) ?? '');
+      }
       if (name !== 'interceptors') return false;
-      const use = node.parent?.parent?.parent;
-      return (
-        use?.type === AST_NODE_TYPES.CallExpression &&
-        findNode(
-          use,
-          inner =>
-            (inner.type === AST_NODE_TYPES.Identifier && /^(?:timeout|signal)$/.test(inner.name)) ||
-            (inner.type === AST_NODE_TYPES.Literal &&
-              (inner.value === 'timeout' || inner.value === 'signal')),
-        ) !== undefined
-      );
+      const request = node.parent;
+      const use = request?.parent?.parent;
+      if (
+        request?.type !== AST_NODE_TYPES.MemberExpression ||
+        memberName(request) !== 'request' ||
+        use?.type !== AST_NODE_TYPES.CallExpression
+      )
+        return false;
+      return use.arguments.some(argument => {
+        const handler = unwrap(argument as Node);
+        if (isFunction(handler)) return namesBound(handler);
+        const fn = handler.type === AST_NODE_TYPES.Identifier ? declared(handler.name) : undefined;
+        return fn === undefined || namesBound(fn);
+      });
     }) !== undefined
   );
 }
