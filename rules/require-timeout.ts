@@ -43,6 +43,7 @@ import { fileUrlLookups, loopbackCall } from './util/url-lookups.js';
 import { addOptionFix } from './util/fix.js';
 import {
   awaitedIn,
+  patternKey,
   processConstructions,
   projectDispatchers,
   projectBareRequests,
@@ -571,16 +572,24 @@ export default createModelRule<Options, MessageIds>({
       if (object?.type !== AST_NODE_TYPES.Identifier || !chain || chain.path.length === 0) return false;
       let path = chain.path;
       let def = model.findVariable(object)?.defs[0];
-      // `const r = redis; await r.get(key)`: a local const that holds the imported client.
+      // A local const that holds the imported client or reads it from a namespace: `const r = redis`,
+      // `const r = store.redis`, `const { redis: r } = store`.
+      let read: string | undefined;
       if (
         def?.type === 'Variable' &&
         def.node.type === AST_NODE_TYPES.VariableDeclarator &&
         def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
         def.parent.kind === 'const' &&
-        def.node.id.type === AST_NODE_TYPES.Identifier &&
         def.node.init
       ) {
-        const init = unwrap(def.node.init);
+        let init = unwrap(def.node.init);
+        if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+          read = patternKey(def.node.id, object.name);
+          if (read === undefined) return false;
+        } else if (init.type === AST_NODE_TYPES.MemberExpression && !init.computed) {
+          read = memberName(init);
+          init = unwrap(init.object);
+        }
         if (init.type !== AST_NODE_TYPES.Identifier) return false;
         object = init;
         def = model.findVariable(init)?.defs[0];
@@ -588,7 +597,11 @@ export default createModelRule<Options, MessageIds>({
       if (def?.type !== 'ImportBinding') return false;
       // `import * as store from './redis'`, then `store.redis.get(key)`: the namespace's member.
       let member: string | undefined;
-      if (def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+      const namespace = def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+      if (read !== undefined) {
+        if (!namespace) return false;
+        member = read;
+      } else if (namespace) {
         if (path.length < 2) return false;
         member = path[0];
         path = path.slice(1);

@@ -1066,23 +1066,31 @@ class Session {
       return init && init !== UNKNOWN_VALUE ? this.madeAt(info, init, chain.path[1] as string) : undefined;
     }
     if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length === 0) return undefined;
-    const name = chain.root.name;
-    if (shadowed(call, name)) return undefined;
+    let name = chain.root.name;
+    let path: readonly string[] = chain.path;
+    // A const of the function that holds it: `const client = redis`, `const client = store.redis`,
+    // `const { redis } = store`.
+    const alias = localAlias(call, name);
+    if (alias) {
+      name = alias.name;
+      if (alias.member !== undefined) path = [alias.member, ...path];
+    }
+    if (shadowed(alias?.declarator ?? call, name)) return undefined;
     let held: { info: ModuleInfo; node: Node } | undefined;
     const imported = info.imports.get(name);
     // `redis.get(key)`; through a namespace, `store.redis.get(key)`.
     const namespace = imported?.imported === '*';
-    if (chain.path.length !== (namespace ? 2 : 1)) return undefined;
+    if (path.length !== (namespace ? 2 : 1)) return undefined;
     if (imported) {
       if (isRemoteSpecifier(imported.specifier)) return undefined;
       held = namespace
-        ? this.namespaceMember(info, imported, chain.path[0] as string, 0)
+        ? this.namespaceMember(info, imported, path[0] as string, 0)
         : this.imported(info, imported, 1);
     } else {
       const local = info.locals.get(name);
       held = local ? { info, node: local } : undefined;
     }
-    return held ? this.madeAt(held.info, held.node, chain.path[chain.path.length - 1] as string) : undefined;
+    return held ? this.madeAt(held.info, held.node, path[path.length - 1] as string) : undefined;
   }
 
   /**
@@ -3775,6 +3783,54 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
 }
 
 /**
+ * What a `const` of an enclosing function named `name` copies: another name (`const client =
+ * redis`), or a member of one (`const client = store.redis`, `const { redis } = store`), with the
+ * declarator, from which that name is looked up.
+ */
+function localAlias(
+  from: Node,
+  name: string,
+): { name: string; member?: string; declarator: Node } | undefined {
+  for (let current = from.parent; current; current = current.parent) {
+    if (isFunction(current)) {
+      if (
+        current.params.some(param =>
+          findNode(param, id => id.type === AST_NODE_TYPES.Identifier && id.name === name),
+        )
+      )
+        return undefined;
+      continue;
+    }
+    if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of current.body) {
+      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of statement.declarations) {
+        const key =
+          declarator.id.type === AST_NODE_TYPES.ObjectPattern
+            ? patternKey(declarator.id, name)
+            : declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name
+              ? null
+              : undefined;
+        if (key === undefined) continue;
+        let init = declarator.init ? unwrap(declarator.init) : undefined;
+        if (statement.kind !== 'const' || !init) return undefined;
+        let member = key ?? undefined;
+        if (key === null && init.type === AST_NODE_TYPES.MemberExpression && !init.computed) {
+          member = memberName(init);
+          init = unwrap(init.object);
+        }
+        return init.type === AST_NODE_TYPES.Identifier
+          ? member === undefined
+            ? { name: init.name, declarator }
+            : { name: init.name, member, declarator }
+          : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Where a binding takes its value from a value declared with a named type, when it is not declared
  * with a type itself: destructured from a parameter (`({ keycloakClient }: RouterOptions)`), or a
  * `const` read from a member chain of such a parameter or const (`const kc = opts.keycloakClient`,
@@ -3844,7 +3900,7 @@ function bindingRoot(
 }
 
 /** The key a destructuring pattern binds `name` from (`{ persist }`, `{ client: persist = x }`), if any. */
-function patternKey(pattern: TSESTree.ObjectPattern, name: string): string | undefined {
+export function patternKey(pattern: TSESTree.ObjectPattern, name: string): string | undefined {
   for (const property of pattern.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const value =

@@ -3125,6 +3125,10 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
             fix: FAMILIES.ioredis.fix,
           },
         },
+        // Read from the namespace into consts, here and in the helper.
+        { line: 21, column: 9, endLine: 21, endColumn: 21, messageId: 'injectedClientWithoutDeadline' },
+        { line: 22, column: 10, endLine: 22, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
+        { line: 26, column: 9, endLine: 26, endColumn: 18, messageId: 'projectCallWithoutDeadline' },
       ],
     },
     {
