@@ -572,10 +572,16 @@ export default createModelRule<Options, MessageIds>({
       if (object?.type !== AST_NODE_TYPES.Identifier || !chain || chain.path.length === 0) return false;
       let path = chain.path;
       let def = model.findVariable(object)?.defs[0];
+      // CommonJS: `const { redis } = require('./redis')`, `const store = require('./redis')`.
+      const required = (found: typeof def): boolean =>
+        found?.type === 'Variable' &&
+        found.node.type === AST_NODE_TYPES.VariableDeclarator &&
+        requireCall(found.node.init) !== undefined;
       // A local const that holds the imported client or reads it from a namespace: `const r = redis`,
       // `const r = store.redis`, `const { redis: r } = store`.
       let read: string | undefined;
       if (
+        !required(def) &&
         def?.type === 'Variable' &&
         def.node.type === AST_NODE_TYPES.VariableDeclarator &&
         def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
@@ -594,19 +600,28 @@ export default createModelRule<Options, MessageIds>({
         object = init;
         def = model.findVariable(init)?.defs[0];
       }
-      if (def?.type !== 'ImportBinding') return false;
-      // `import * as store from './redis'`, then `store.redis.get(key)`: the namespace's member.
+      const commonjs = required(def);
+      if (def?.type !== 'ImportBinding' && !commonjs) return false;
+      // `import * as store from './redis'`, then `store.redis.get(key)`: the namespace's member; a
+      // module required whole is one too, or the client itself (`module.exports = new Redis(url)`).
       let member: string | undefined;
-      const namespace = def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier;
+      const namespace =
+        def?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
+        (commonjs && (def?.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier);
+      let instance: InstanceKind | undefined;
       if (read !== undefined) {
         if (!namespace) return false;
         member = read;
       } else if (namespace) {
-        if (path.length < 2) return false;
-        member = path[0];
-        path = path.slice(1);
+        if (path.length >= 2) {
+          member = path[0];
+          instance = model.projectInstanceOf(object, member);
+          if (instance) path = path.slice(1);
+          else member = undefined;
+        }
+        if (!instance && !commonjs) return false;
       }
-      const instance = model.projectInstanceOf(object, member);
+      instance ??= model.projectInstanceOf(object, member);
       if (!instance || !unboundedKinds().has(instance)) return false;
       const role = lookupInstanceMember(instance, path);
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return true;

@@ -1969,9 +1969,14 @@ class Session {
       return local ? { info, node: local } : undefined;
     }
     if (isRemoteSpecifier(imported.specifier)) return undefined;
-    // `import * as store from './redis'`, then `store.redis`: the member of the namespace.
-    if (imported.imported === '*')
-      return member === undefined ? undefined : this.namespaceMember(info, imported, member, depth);
+    // `import * as store from './redis'`, then `store.redis`: the member of the namespace; a module
+    // required whole is what it assigns to `module.exports`.
+    if (imported.imported === '*') {
+      if (member !== undefined) return this.namespaceMember(info, imported, member, depth);
+      return imported.required
+        ? this.imported(info, { ...imported, imported: 'default' }, depth + 1)
+        : undefined;
+    }
     if (member !== undefined) return undefined;
     return this.imported(info, imported, depth + 1);
   }

@@ -798,8 +798,11 @@ const filterAnswers = new Map<string, Map<string, { checkedAt: number; found: bo
 
 /** How many project imports away a module's text may name a client's module and still be followed. */
 const FILTER_HOPS = 1;
-/** The specifiers of a module's static imports, read from its text (`from './x'`, `import('./x')`). */
-const IMPORT_SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+/**
+ * The specifiers of a module's static imports, read from its text (`from './x'`, `import('./x')`,
+ * `require('./x')`).
+ */
+const IMPORT_SPECIFIER = /\bfrom\s*['"]([^'"]+)['"]|\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 const textTests = new Map<
   string,

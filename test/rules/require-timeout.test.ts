@@ -3971,6 +3971,33 @@ export async function POST() {
       ],
     },
     {
+      // Clients a CommonJS module makes and exports (`module.exports = { redis }`, `module.exports =
+      // new Redis(url)`), required whole, destructured, and through a helper that requires them.
+      filename: path.join(COMMONJS, 'store/users.js'),
+      code: readFileSync(path.join(COMMONJS, 'store/users.js'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 8, column: 22, endLine: 8, endColumn: 41, messageId: 'injectedClientWithoutDeadline' },
+        { line: 9, column: 9, endLine: 9, endColumn: 21, messageId: 'injectedClientWithoutDeadline' },
+        { line: 10, column: 25, endLine: 10, endColumn: 35, messageId: 'injectedClientWithoutDeadline' },
+        {
+          line: 11,
+          column: 42,
+          endLine: 11,
+          endColumn: 48,
+          messageId: 'projectCallWithoutDeadline',
+          data: {
+            callee: 'cached',
+            inner: 'store.redis.get',
+            at: 'cache.js:5',
+            label: 'ioredis',
+            where: 'queue.js:4 and 1 more',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+      ],
+    },
+    {
       // `module.exports = { processItem, fetchItem }`: runner.js, which binds them with `require`,
       // drops the promise of `processItem` (nobody waits: not reported) and returns `fetchItem`'s.
       filename: path.join(COMMONJS, 'worker.js'),
