@@ -2708,9 +2708,12 @@ function unboundedAxiosCreate(made: Node, axiosName: string): boolean {
  * (`api.defaults.timeout = 5000`).
  */
 function madeUnboundedAxios(where: ModuleInfo, from: Node, name: string): boolean {
+  // Asked of every call of a name a question reads: a top-level value made by a call comes first.
+  const local = where.locals.get(name);
+  const made = local && unwrap(local);
+  if (made?.type !== AST_NODE_TYPES.CallExpression) return false;
   const axiosName = axiosNameIn(where);
-  const made = axiosName && !shadowed(from, name) ? where.locals.get(name) : undefined;
-  if (!made || !unboundedAxiosCreate(unwrap(made), axiosName as string)) return false;
+  if (!axiosName || shadowed(from, name) || !unboundedAxiosCreate(made, axiosName)) return false;
   // Exported, another module may configure it (`search.defaults.timeout = …` at start-up).
   for (const entry of where.exports.values()) if ('local' in entry && entry.local === name) return false;
   const named = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
@@ -2965,6 +2968,23 @@ const UNKNOWN_VALUE = { type: 'Unknown' } as unknown as Node;
  * is not written ({@link UNKNOWN_VALUE}).
  */
 export function fieldInit(
+  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  field: string,
+): Node | undefined {
+  // Asked for every `this.x.y(…)` of a class a question reads: the class body is searched once.
+  let fields = fieldInits.get(owner);
+  if (!fields) fieldInits.set(owner, (fields = new Map()));
+  if (fields.has(field)) return fields.get(field);
+  const found = searchFieldInit(owner, field);
+  fields.set(field, found);
+  return found;
+}
+
+/** Per class node (new nodes when its module is re-read): what {@link fieldInit} found per field. */
+const fieldInits = new WeakMap<Node, Map<string, Node | undefined>>();
+
+/** {@link fieldInit}, searched now. */
+function searchFieldInit(
   owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
   field: string,
 ): Node | undefined {
@@ -3733,6 +3753,43 @@ interface StaticFactory {
   method: string;
 }
 
+/** A variable declaration of a block, and the declarator that binds a name. */
+interface Declared {
+  statement: TSESTree.VariableDeclaration;
+  declarator: TSESTree.VariableDeclarator;
+}
+
+/**
+ * The names a block's variable declarations bind (a name, or a key destructured at the first level:
+ * `const { redis } = deps`), each to its first declaration: built once per block, since the
+ * questions that walk out from a call ask every block on the way about every name they meet.
+ */
+function declarationsIn(block: TSESTree.BlockStatement | TSESTree.Program): Map<string, Declared> {
+  let found = blockDeclarations.get(block);
+  if (found) return found;
+  found = new Map();
+  for (const statement of block.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      const names: string[] = [];
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) names.push(declarator.id.name);
+      else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern)
+        for (const property of declarator.id.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const value =
+            property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+          if (value.type === AST_NODE_TYPES.Identifier) names.push(value.name);
+        }
+      for (const name of names) if (!found.has(name)) found.set(name, { statement, declarator });
+    }
+  }
+  blockDeclarations.set(block, found);
+  return found;
+}
+
+/** Per block (new nodes when its module is re-read): {@link declarationsIn}. */
+const blockDeclarations = new WeakMap<Node, Map<string, Declared>>();
+
 /**
  * The class a name is declared with where it is bound: a parameter of an enclosing function
  * (`client: NemoClient`) or a const (`const client: NemoClient = …`, `const client = new NemoClient(…)`).
@@ -3759,10 +3816,9 @@ function bindingType(from: Node, name: string): string | StaticFactory | undefin
       continue;
     }
     if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
-    for (const statement of current.body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== name) continue;
+    {
+      const declarator = declarationsIn(current).get(name)?.declarator;
+      if (declarator?.id.type === AST_NODE_TYPES.Identifier) {
         const init = declarator.init ? unwrap(declarator.init) : undefined;
         if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier)
           return init.callee.name;
@@ -3807,30 +3863,22 @@ function localAlias(
       continue;
     }
     if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
-    for (const statement of current.body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        const key =
-          declarator.id.type === AST_NODE_TYPES.ObjectPattern
-            ? patternKey(declarator.id, name)
-            : declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name
-              ? null
-              : undefined;
-        if (key === undefined) continue;
-        let init = declarator.init ? unwrap(declarator.init) : undefined;
-        if (statement.kind !== 'const' || !init) return undefined;
-        let member = key ?? undefined;
-        if (key === null && init.type === AST_NODE_TYPES.MemberExpression && !init.computed) {
-          member = memberName(init);
-          init = unwrap(init.object);
-        }
-        return init.type === AST_NODE_TYPES.Identifier
-          ? member === undefined
-            ? { name: init.name, declarator }
-            : { name: init.name, member, declarator }
-          : undefined;
-      }
+    const declared = declarationsIn(current).get(name);
+    if (!declared) continue;
+    const { statement, declarator } = declared;
+    const key = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? patternKey(declarator.id, name) : null;
+    let init = declarator.init ? unwrap(declarator.init) : undefined;
+    if (statement.kind !== 'const' || !init) return undefined;
+    let member = key ?? undefined;
+    if (key === null && init.type === AST_NODE_TYPES.MemberExpression && !init.computed) {
+      member = memberName(init);
+      init = unwrap(init.object);
     }
+    return init.type === AST_NODE_TYPES.Identifier
+      ? member === undefined
+        ? { name: init.name, declarator }
+        : { name: init.name, member, declarator }
+      : undefined;
   }
   return undefined;
 }
@@ -3867,39 +3915,30 @@ function bindingRoot(
       continue;
     }
     if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
-    for (const statement of current.body) {
-      if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-      for (const declarator of statement.declarations) {
-        // `const kc = opts.keycloakClient`, `const { redis } = this.deps`.
-        const key =
-          declarator.id.type === AST_NODE_TYPES.Identifier
-            ? declarator.id.name === name
-              ? null
-              : undefined
-            : declarator.id.type === AST_NODE_TYPES.ObjectPattern
-              ? patternKey(declarator.id, name)
-              : undefined;
-        if (key === undefined) continue;
-        // A `let` may hold something else by the time it is read.
-        if (statement.kind !== 'const' || declarator.id.typeAnnotation || !declarator.init) return undefined;
-        const chain = memberChain(unwrap(declarator.init));
-        if (!chain) return undefined;
-        const read = key === null ? chain.path : [...chain.path, key];
-        if (read.length === 0) return undefined;
-        if (chain.root.type === AST_NODE_TYPES.ThisExpression) {
-          const owner = enclosingClass(declarator);
-          const along = owner ? thisFieldAlong(owner, read) : undefined;
-          return along?.type ? { cls: along.type, via: along.rest } : undefined;
-        }
-        if (chain.root.type !== AST_NODE_TYPES.Identifier) return undefined;
-        const root = chain.root.name;
-        const declared = bindingType(declarator, root);
-        if (typeof declared === 'string') return { cls: declared, via: read };
-        if (declared !== undefined) return undefined;
-        const outer = bindingRoot(declarator, root, depth + 1);
-        return outer ? { cls: outer.cls, via: [...outer.via, ...read] } : undefined;
-      }
+    const found = declarationsIn(current).get(name);
+    if (!found) continue;
+    const { statement, declarator } = found;
+    // `const kc = opts.keycloakClient`, `const { redis } = this.deps`.
+    const key = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? patternKey(declarator.id, name) : null;
+    if (key === undefined) return undefined;
+    // A `let` may hold something else by the time it is read.
+    if (statement.kind !== 'const' || declarator.id.typeAnnotation || !declarator.init) return undefined;
+    const chain = memberChain(unwrap(declarator.init));
+    if (!chain) return undefined;
+    const read = key === null ? chain.path : [...chain.path, key];
+    if (read.length === 0) return undefined;
+    if (chain.root.type === AST_NODE_TYPES.ThisExpression) {
+      const owner = enclosingClass(declarator);
+      const along = owner ? thisFieldAlong(owner, read) : undefined;
+      return along?.type ? { cls: along.type, via: along.rest } : undefined;
     }
+    if (chain.root.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const root = chain.root.name;
+    const declared = bindingType(declarator, root);
+    if (typeof declared === 'string') return { cls: declared, via: read };
+    if (declared !== undefined) return undefined;
+    const outer = bindingRoot(declarator, root, depth + 1);
+    return outer ? { cls: outer.cls, via: [...outer.via, ...read] } : undefined;
   }
   return undefined;
 }
