@@ -218,17 +218,7 @@ function answersGiven(handlers: readonly Node[], call: Node): boolean {
     return (
       findNode(inner.body, node => {
         if (node.type === AST_NODE_TYPES.Identifier) {
-          if (own.has(node.name)) return false;
-          const parent = node.parent;
-          // A property name (`x.res`, `{ res: 1 }`) is no reference.
-          if (
-            parent?.type === AST_NODE_TYPES.MemberExpression &&
-            parent.property === node &&
-            !parent.computed
-          )
-            return false;
-          if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand)
-            return false;
+          if (own.has(node.name) || isPropertyName(node)) return false;
           return RESPONSE_NAME.test(node.name) && given.has(node.name);
         }
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
@@ -283,6 +273,23 @@ export function takesCallback(call: Node): boolean {
     const name = writtenName(inner);
     return name !== undefined && CALLBACK_NAME.test(name);
   });
+}
+
+/**
+ * An identifier that names a property rather than a value: `res` in `x.res`, `{ res: 1 }`, a
+ * method's or a field's key (a shorthand `{ res }` is both, and counts as a value).
+ */
+export function isPropertyName(node: TSESTree.Identifier): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === node && !parent.computed;
+  return (
+    (parent?.type === AST_NODE_TYPES.Property ||
+      parent?.type === AST_NODE_TYPES.MethodDefinition ||
+      parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
+    parent.key === node &&
+    !parent.computed &&
+    !(parent.type === AST_NODE_TYPES.Property && parent.shorthand)
+  );
 }
 
 /** The nearest function that contains the node (not the node itself). */

@@ -13,6 +13,7 @@ import {
   enclosingFunction,
   findNode,
   isFunction,
+  isPropertyName,
   memberChain,
   memberName,
   promiseDropped,
@@ -55,22 +56,7 @@ export function syntacticWaitersModel(program: Node): WaitersModel {
       if (!uses) {
         const found = new Map<string, Node[]>();
         findNode(program, inner => {
-          if (inner.type !== AST_NODE_TYPES.Identifier) return false;
-          const parent = inner.parent;
-          if (
-            parent?.type === AST_NODE_TYPES.MemberExpression &&
-            parent.property === inner &&
-            !parent.computed
-          )
-            return false;
-          if (
-            (parent?.type === AST_NODE_TYPES.Property ||
-              parent?.type === AST_NODE_TYPES.MethodDefinition ||
-              parent?.type === AST_NODE_TYPES.PropertyDefinition) &&
-            parent.key === inner &&
-            !(parent as { shorthand?: boolean }).shorthand
-          )
-            return false;
+          if (inner.type !== AST_NODE_TYPES.Identifier || isPropertyName(inner)) return false;
           const list = found.get(inner.name);
           if (list) list.push(inner);
           else found.set(inner.name, [inner]);
