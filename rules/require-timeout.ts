@@ -41,9 +41,9 @@ import { isPresignOnly } from './util/presign.js';
 import { isSubscriberConnection, isSubscription } from './util/subscriber.js';
 import { fileUrlLookups, loopbackCall } from './util/url-lookups.js';
 import { addOptionFix } from './util/fix.js';
+import { awaitedIn } from './util/project-calls/bare-requests.js';
+import { patternKey } from './util/project-calls/bindings.js';
 import {
-  awaitedIn,
-  patternKey,
   processConstructions,
   projectDispatchers,
   projectBareRequests,

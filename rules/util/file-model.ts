@@ -32,12 +32,14 @@ import {
   type ProjectFunction,
   projectFunctions,
   projectHeldInstances,
-  projectUsesElsewhere,
-  type ExportedFunction,
-  type UsesElsewhere,
   projectRemoteCalls,
   projectSignalTypes,
 } from './project-calls.js';
+import {
+  type ExportedFunction,
+  type UsesElsewhere,
+  projectUsesElsewhere,
+} from './project-calls/uses-elsewhere.js';
 import { instanceKindFromType, requireTypes } from './types.js';
 
 export { ANY_MEMBER, type Classified, type Origin, type Value } from './file-model/types.js';

@@ -10,41 +10,33 @@
 //
 // Syntax only, no type checker. Summaries are kept per file for the life of the process and
 // re-read when the file's size or mtime changes (checked at most every STAT_TTL_MS).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
 import {
   type DispatcherFacts,
   type FamilyId,
   type InstanceKind,
   type Summary,
-  FAMILIES,
   autoPipeliningOptionsAt,
   canonicalModule,
+  FAMILIES,
+  instanceOfDeclaredType,
   isAutoPipelinedCommand,
+  isKnownModule,
+  isLockModule,
+  isRemoteOnlyClientType,
+  lookupInstanceMember,
   lookupModuleMember,
   makesAutoPipeliningClient,
-  instanceOfDeclaredType,
-  lookupInstanceMember,
-  isKnownModule,
-  isRemoteOnlyClientType,
-  isLockModule,
-  CLIENT_FAMILIES,
-  SIGNAL_NAME,
-  decideDeadline,
   signalCarrierKey,
 } from '@faultline/catalog';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-
 import {
   type FunctionNode,
   type Node,
-  bindsName,
   findNode,
   isFunction,
   memberChain,
-  requireCall,
   memberName,
   propertyKey,
   staticString,
@@ -52,42 +44,8 @@ import {
   writtenName,
 } from './ast.js';
 import { returnsConfigurationList, syntacticResolve } from './configuration-lists.js';
-import { type DeadlineCarrier, deadlineCarrier, givesDeadline } from './deadline-carrier.js';
-import {
-  type ParserLike,
-  type ProjectContext,
-  type ProjectConstruction,
-  fixedExport,
-  numberIn,
-  optionsUnbounded,
-  parserOf,
-  returnedValues,
-  summarizeArgument,
-  writtenOptions,
-  projectSetsAxiosDefault,
-  projectConstructions,
-  projectEmbeddedOrmModules,
-  projectImplementations,
-  projectModules,
-  projectRoot,
-} from './project-facts.js';
+import { type DeadlineCarrier, givesDeadline } from './deadline-carrier.js';
 import { onFileReleased } from './file-release.js';
-import {
-  type Import,
-  type ModuleInfo,
-  type Program,
-  PRISMA_OUTPUT,
-  STAT_TTL_MS,
-  hasReadModule,
-  isRemoteSpecifier,
-  mentioning,
-  moduleInfo,
-  readInfo,
-  resolveProjectModule,
-  starExportFiles,
-  workspaceDependencies,
-} from './project-modules.js';
-import { type UrlLookups, loopbackRequest, urlText } from './loopback.js';
 import {
   type InputGuard,
   boundEnsured,
@@ -96,14 +54,90 @@ import {
   inputGuards,
   unmetBy,
 } from './input-guards.js';
-import { type WaitersModel, nobodyWaits, syntacticWaitersModel } from './waiters.js';
-
-/** How many steps (module hops, and values followed within a module) a question may take. */
-const MAX_DEPTH = 12;
-/** How many of the project's own calls deep a client call is looked for (a method calling a method…). */
-const NESTED_CALLS = 3;
-/** How many modules one linted file may make us read (a bound on the cost of one lint). */
-const MAX_MODULES_PER_FILE = 60;
+import { urlText } from './loopback.js';
+import { bareRequestNames, calleeSpecifier, targetSpecifier } from './project-calls/bare-names.js';
+import {
+  type BareRequest,
+  afterFailure,
+  awaitedIn,
+  BARE_REQUEST_TEXT,
+  bareRequest,
+  BOUND_KEY,
+  boundAtCall,
+  boundByArguments,
+  moduleLookups,
+  sendsBareRequest,
+  timeoutWrapped,
+} from './project-calls/bare-requests.js';
+import {
+  bindingRoot,
+  bindingType,
+  chainRoot,
+  declaredClient,
+  isFixedValue,
+  isNothing,
+  localAlias,
+  localValue,
+  shadowed,
+} from './project-calls/bindings.js';
+import {
+  abstractMember,
+  calleeWords,
+  classMemberKey,
+  declaredSync,
+  enclosingClass,
+  fieldClass,
+  fieldInit,
+  fieldType,
+  heritageNames,
+  memberKey,
+  objectMethod,
+  propertyType,
+  staticMethod,
+  thisFieldAlong,
+  UNKNOWN_VALUE,
+} from './project-calls/classes.js';
+import { factsOf } from './project-calls/function-facts.js';
+import { MAX_DEPTH, MAX_MODULES_PER_FILE, NESTED_CALLS } from './project-calls/limits.js';
+import {
+  importedSignalKeys,
+  isSignalMember,
+  mayDeclareSignal,
+  membersSignalKey,
+  WRAPPING_TYPES,
+} from './project-calls/signal-types.js';
+import {
+  type ParserLike,
+  type ProjectConstruction,
+  type ProjectContext,
+  fixedExport,
+  numberIn,
+  optionsUnbounded,
+  parserOf,
+  projectConstructions,
+  projectEmbeddedOrmModules,
+  projectImplementations,
+  projectRoot,
+  projectSetsAxiosDefault,
+  returnedValues,
+  summarizeArgument,
+  writtenOptions,
+} from './project-facts.js';
+import {
+  type Import,
+  type ModuleInfo,
+  type Program,
+  hasReadModule,
+  isRemoteSpecifier,
+  mentioning,
+  moduleInfo,
+  PRISMA_OUTPUT,
+  readInfo,
+  resolveProjectModule,
+  starExportFiles,
+  STAT_TTL_MS,
+  workspaceDependencies,
+} from './project-modules.js';
 
 /**
  * Answers kept by filter, module and name, each with when it was found. Nested rather than keyed
@@ -2082,22 +2116,6 @@ interface HeldConstruction {
 /** Methods of a promise: called on a command's promise, they send nothing more. */
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
-/** `undefined`, `null`: a branch that holds no client. */
-function isNothing(node: Node): boolean {
-  const inner = unwrap(node);
-  return (
-    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') ||
-    (inner.type === AST_NODE_TYPES.Literal && inner.value === null)
-  );
-}
-
-/** `const db: SupabaseClient = new Proxy(…)`: a top-level const declared with a client library's type. */
-function declaredClient(info: ModuleInfo, name: string): boolean {
-  const type = info.declaredTypes.get(name);
-  const source = type ? info.typeSources.get(type) : undefined;
-  return source !== undefined && isRemoteSpecifier(source);
-}
-
 /** `redis.set(key, value, 'PX', ttl, 'NX')`, `set(key, value, { NX: true })`, `setnx(key, value)`. */
 function isSetNx(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
@@ -2118,38 +2136,6 @@ function isSetNx(call: TSESTree.CallExpression): boolean {
       )
     );
   });
-}
-
-/** The root of a member chain (`a` in `a.b.c`), unwrapping calls made along it. */
-function chainRoot(node: Node): Node | undefined {
-  let current = unwrap(node);
-  for (;;) {
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = unwrap(current.object);
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = unwrap(current.callee);
-    else return current;
-  }
-}
-
-/** `const x = …; return x` inside a function: the initialiser of the returned local. */
-function localValue(fn: Node, returned: Node): Node | undefined {
-  const inner = unwrap(returned);
-  if (inner.type !== AST_NODE_TYPES.Identifier || !isFunction(fn)) return undefined;
-  const written = findNode(
-    fn.body,
-    node =>
-      (node.type === AST_NODE_TYPES.VariableDeclarator &&
-        node.id.type === AST_NODE_TYPES.Identifier &&
-        node.id.name === inner.name &&
-        node.init !== null) ||
-      // `cached = new S3Provider(); return cached`
-      (node.type === AST_NODE_TYPES.AssignmentExpression &&
-        node.operator === '=' &&
-        node.left.type === AST_NODE_TYPES.Identifier &&
-        node.left.name === inner.name),
-    node => !isFunction(node),
-  ) as TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | undefined;
-  if (!written) return undefined;
-  return written.type === AST_NODE_TYPES.VariableDeclarator ? (written.init ?? undefined) : written.right;
 }
 
 /** The linted file's module info, for the file being linted (one at a time per thread). */
@@ -2177,11 +2163,6 @@ function openProject(
   }
   return { own: info, session: new Session(parser, context) };
 }
-
-/** HTTP clients whose requests take an AbortSignal: what a function of the project could pass one to. */
-const SIGNAL_MODULES = /^(?:axios|got|ky|undici|node-fetch|cross-fetch)$/;
-/** Their request calls: `axios(…)`, `axios.get(…)`, `got.post(…)`, `undici.request(…)`. */
-const REQUEST_VERBS = /^(?:get|post|put|patch|delete|head|options|request|fetch|stream)$/;
 
 /** What a function of another module of the project is, seen from a call to it. */
 export interface ProjectFunction {
@@ -2236,72 +2217,6 @@ export function projectFunctions(
       returnsConfigurationList: small => returnsConfigurationList(fn, syntacticResolve(where.locals), small),
       file: where.file,
     };
-  };
-}
-
-interface FunctionFacts {
-  readonly signalCapable: boolean;
-  readonly waitsOnTimer: boolean;
-  readonly deadlineCarrier: DeadlineCarrier | undefined;
-}
-
-const functionFacts = new WeakMap<FunctionNode, FunctionFacts>();
-
-/** The facts of a function of a module, kept while its module is unchanged (a re-read makes new nodes). */
-function factsOf(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
-  let facts = functionFacts.get(fn);
-  if (!facts) {
-    facts = readFunctionFacts(where, fn);
-    functionFacts.set(fn, facts);
-  }
-  return facts;
-}
-
-/** What a function of another module does, each fact computed on first use. */
-function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
-  let signalCapable: boolean | undefined;
-  let waitsOnTimer: boolean | undefined;
-  let carrier: { value: DeadlineCarrier | undefined } | undefined;
-  const isFetch = (callee: Node): boolean =>
-    callee.type === AST_NODE_TYPES.Identifier &&
-    callee.name === 'fetch' &&
-    !where.locals.has('fetch') &&
-    (!where.imports.has('fetch') ||
-      /^(?:undici|node-fetch|cross-fetch)$/.test(where.imports.get('fetch')?.specifier ?? ''));
-  return {
-    get signalCapable(): boolean {
-      signalCapable ??=
-        findNode(
-          fn.body,
-          node => {
-            if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-            const chain = memberChain(unwrap(node.callee));
-            if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return false;
-            if (chain.path.length === 0 && isFetch(chain.root)) return true;
-            const imported = where.imports.get(chain.root.name);
-            if (!imported || !SIGNAL_MODULES.test(imported.specifier)) return false;
-            return chain.path.length === 0 || REQUEST_VERBS.test(chain.path[0] as string);
-          },
-          node => !isFunction(node),
-        ) !== undefined;
-      return signalCapable;
-    },
-    get waitsOnTimer(): boolean {
-      waitsOnTimer ??=
-        findNode(fn.body, node => {
-          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-          const callee = unwrap(node.callee);
-          return (
-            writtenName(callee) === 'setTimeout' &&
-            (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has('setTimeout'))
-          );
-        }) !== undefined;
-      return waitsOnTimer;
-    },
-    get deadlineCarrier(): DeadlineCarrier | undefined {
-      carrier ??= { value: deadlineCarrier(fn, request => isFetch(unwrap(request.callee))) };
-      return carrier.value;
-    },
   };
 }
 
@@ -2444,634 +2359,13 @@ interface ClientCall {
   fallback?: true;
 }
 
-/** A request with no deadline in a function of the project ({@link Session.bareRequests}). */
-export interface BareRequest {
-  /** The module of the request, when it is not the function's own (a call further down). */
-  file?: string;
-  line: number;
-  text: string;
-  family: FamilyId;
-  /**
-   * Sent only after something before it failed: in a `catch` clause (a token refresh after a
-   * rejected request), also further down. A caller is told of a request on the path always taken
-   * first, when there is one.
-   */
-  fallback?: boolean;
-  /**
-   * The conditions on the function's inputs the request is sent under (`if (externalUrl)`), when
-   * it is not sent for every input: a call whose arguments cannot meet them does not reach it.
-   */
-  guards?: InputGuard[];
-}
-
 /** Per function of a module (new nodes when the module is re-read): its {@link BareRequest}s. */
 const bareRequestCalls = new WeakMap<FunctionNode, Map<string, BareRequest[]>>();
-
-/**
- * Families whose module functions send a request bounded only at the call, judged where a project
- * function calls them ({@link moduleRequestKind}): the AI SDK's `generateText`, got, ky, ofetch,
- * undici's `request`, node-fetch's `fetch`… axios has a reader of its own (its instances, its
- * process-wide defaults), the global fetch too; node:http, superagent and knex need more than one
- * argument's options.
- */
-const MODULE_REQUEST_EXCLUDED = new Set<FamilyId>(['axios', 'http', 'superagent', 'knex', 'custom']);
-
-/** The modules whose functions {@link moduleRequestKind} judges, by canonical specifier. */
-const MODULE_REQUEST_MODULES: ReadonlySet<string> = new Set(
-  Object.values(CLIENT_FAMILIES).flatMap(({ family, modules }) =>
-    family.reportAt === 'call' && !MODULE_REQUEST_EXCLUDED.has(family.id)
-      ? Object.entries(modules ?? {})
-          .filter(([, table]) =>
-            Object.values(table).some(role => role.role === 'call' && role.family === family.id),
-          )
-          .map(([module]) => module)
-      : [],
-  ),
-);
-
-/**
- * The text of a module that may send a bare request: the global `fetch(`, an import of axios, or of
- * a module whose functions send a request bounded at the call.
- */
-const BARE_REQUEST_TEXT = new RegExp(
-  String.raw`(?<![\w.$])fetch\s*\(|['"](?:axios|` +
-    [...MODULE_REQUEST_MODULES].map(module => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') +
-    String.raw`)['"]`,
-);
-
-/** Names of a value that may be a `Request` (which carries its own signal) rather than a URL. */
-const REQUEST_NAME = /^(?:req|request|input|resource)$/i;
-
-/** axios's request methods, on the default instance or one made with `axios.create`. */
-const AXIOS_VERBS = /^(?:get|post|put|patch|delete|head|options|request)$/;
-
-/**
- * `fetch(url)`, `fetch(url, { method })`, `axios.get(url)`, `this.http.post(url, body)`,
- * `generateText({ model, prompt })`, `got(url)` with no deadline.
- */
-function bareRequest(
-  where: ModuleInfo,
-  call: TSESTree.CallExpression,
-  axiosDefaults: boolean,
-  lookups?: UrlLookups,
-): FamilyId | undefined {
-  const kind = bareRequestKind(where, call, axiosDefaults) ?? moduleRequestKind(where, call);
-  // A request to this machine is no remote call (util/loopback.ts): asked only of a bare one.
-  return kind && !loopbackRequest(call, lookups ?? moduleLookups(where)) ? kind : undefined;
-}
-
-/** A string, a template, or a value named as a URL (`url`, `this.endpoint`, `webhookUri`). */
-function readsAsUrl(argument: Node | undefined): boolean {
-  const value = argument ? unwrap(argument) : undefined;
-  if (!value) return false;
-  if (
-    value.type === AST_NODE_TYPES.Literal ||
-    value.type === AST_NODE_TYPES.TemplateLiteral ||
-    value.type === AST_NODE_TYPES.BinaryExpression
-  )
-    return true;
-  return (
-    (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) &&
-    /(?:url|uri|href|endpoint|link)s?$/i.test(writtenName(value) ?? '')
-  );
-}
-
-/**
- * The first argument of a fetch may be a Request carrying a signal: a string, a template, or a value
- * not named as a request (`url`, `this.endpoint`) is read as a URL.
- */
-function isPlainUrl(argument: Node | undefined): boolean {
-  const url = argument ? unwrap(argument) : undefined;
-  return (
-    url !== undefined &&
-    (url.type === AST_NODE_TYPES.Literal ||
-      url.type === AST_NODE_TYPES.TemplateLiteral ||
-      url.type === AST_NODE_TYPES.BinaryExpression ||
-      ((url.type === AST_NODE_TYPES.Identifier || url.type === AST_NODE_TYPES.MemberExpression) &&
-        !REQUEST_NAME.test(writtenName(url) ?? 'request')))
-  );
-}
-
-/**
- * `generateText({ model, prompt })` (the AI SDK), `got(url)`, `ky.get(url)`, `request(url)` from
- * undici: a function of a module the catalog knows, of a family bounded at the call, called with
- * options (written out, or none) in which the catalog finds no deadline.
- */
-function moduleRequestKind(where: ModuleInfo, call: TSESTree.CallExpression): FamilyId | undefined {
-  const chain = memberChain(unwrap(call.callee));
-  if (chain?.root.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const imported = where.imports.get(chain.root.name);
-  if (!imported) return undefined;
-  const module = canonicalModule(imported.specifier);
-  if (!MODULE_REQUEST_MODULES.has(module) || shadowed(call, chain.root.name)) return undefined;
-  const path = imported.imported === 'default' || imported.imported === '*' ? [] : [imported.imported];
-  for (const name of chain.path) if (path.length > 0 || name !== 'default') path.push(name);
-  const role = lookupModuleMember(module, path);
-  if (role?.role !== 'call' || MODULE_REQUEST_EXCLUDED.has(role.family)) return undefined;
-  // undici's own fetch goes through the process's dispatcher, which another module may bound.
-  if (role.family === 'fetch' && (module === 'undici' || !isPlainUrl(call.arguments[0] as Node | undefined)))
-    return undefined;
-  const locator = role.options;
-  const args = call.arguments;
-  if (args.some(argument => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  let options: Node | undefined;
-  if ('at' in locator) options = args[locator.at] as Node | undefined;
-  else if ('configOrUrl' in locator) {
-    const first = args[0] ? unwrap(args[0] as Node) : undefined;
-    options = (first?.type === AST_NODE_TYPES.ObjectExpression ? first : args[1]) as Node | undefined;
-  } else if (!('none' in locator)) return undefined;
-  const verdict = decideDeadline({
-    family: role.family,
-    callee: { kind: 'module', module, path },
-    options: summarizeArgument(options),
-    instance: [],
-    wrappedByTimeout: false,
-  });
-  return verdict.status === 'missing' ? role.family : undefined;
-}
-
-function bareRequestKind(
-  where: ModuleInfo,
-  call: TSESTree.CallExpression,
-  axiosDefaults: boolean,
-): 'fetch' | 'axios' | undefined {
-  const callee = unwrap(call.callee);
-  // `axios({ url, method })`, `axios(url, config)`: the default instance called as a function.
-  if (callee.type === AST_NODE_TYPES.Identifier && callee.name !== 'fetch') {
-    const imported = where.imports.get(callee.name);
-    // `api({ url })` on an instance the module makes with `axios.create({ … })` and no timeout.
-    const instance = imported || axiosDefaults ? false : madeUnboundedAxios(where, call, callee.name);
-    if (!instance && (axiosDefaults || imported?.specifier !== 'axios' || imported.imported !== 'default'))
-      return undefined;
-    if (shadowed(call, callee.name) || call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement))
-      return undefined;
-    const first = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
-    const config =
-      call.arguments.length >= 2 || first?.type !== AST_NODE_TYPES.ObjectExpression
-        ? call.arguments[1] && unwrap(call.arguments[1] as Node)
-        : first;
-    // The config may carry the timeout unless it is absent or written out. A lone argument is a
-    // URL only when it reads as one (`axios(url)`, `axios(\`${base}/x\`)`): `axios(config)` passes a
-    // config the caller may have bounded.
-    if (config === undefined) return call.arguments.length === 1 && readsAsUrl(first) ? 'axios' : undefined;
-    return config.type === AST_NODE_TYPES.ObjectExpression &&
-      !config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)
-      ? 'axios'
-      : undefined;
-  }
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    if (callee.name !== 'fetch' || where.imports.has('fetch') || where.locals.has('fetch')) return undefined;
-    const init = call.arguments[1] ? unwrap(call.arguments[1] as Node) : undefined;
-    const literal =
-      init === undefined ||
-      (init.type === AST_NODE_TYPES.ObjectExpression &&
-        !init.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement));
-    return literal && isPlainUrl(call.arguments[0] as Node | undefined) ? 'fetch' : undefined;
-  }
-  // `axios.defaults.timeout` set by the project bounds the default instance and every instance
-  // `axios.create` makes from it.
-  if (axiosDefaults || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const verb = memberName(callee) ?? '';
-  if (!AXIOS_VERBS.test(verb)) return undefined;
-  // The config (`get(url, config)`, `post(url, data, config)`, `request(config)`) may carry the
-  // timeout unless it is absent or written out: a variable or a spread may hold one.
-  if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  const configAt = verb === 'request' ? 0 : /^(?:post|put|patch)$/.test(verb) ? 2 : 1;
-  const config = call.arguments[configAt] ? unwrap(call.arguments[configAt] as Node) : undefined;
-  if (
-    config !== undefined &&
-    (config.type !== AST_NODE_TYPES.ObjectExpression ||
-      config.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement))
-  )
-    return undefined;
-  const object = unwrap(callee.object);
-  const axiosName = axiosNameIn(where);
-  if (!axiosName) return undefined;
-  // `axios.get(url)` on the default instance, `api.get(url)` on an instance the module makes with
-  // `axios.create({ … })` and no timeout.
-  if (object.type === AST_NODE_TYPES.Identifier)
-    return object.name === axiosName || madeUnboundedAxios(where, call, object.name) ? 'axios' : undefined;
-  // `this.http.get(url)` on an instance the class makes with `axios.create({ … })` and no timeout.
-  if (
-    object.type !== AST_NODE_TYPES.MemberExpression ||
-    unwrap(object.object).type !== AST_NODE_TYPES.ThisExpression
-  )
-    return undefined;
-  const field = memberName(object);
-  const owner = enclosingClass(call);
-  // `this.http.defaults.timeout = 5000` anywhere in the class bounds the instance after all.
-  if (
-    owner &&
-    boundLater(
-      owner.body,
-      node => node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === field,
-    )
-  )
-    return undefined;
-  const made = field && owner ? fieldInit(owner, field) : undefined;
-  return made && unboundedAxiosCreate(made, axiosName) ? 'axios' : undefined;
-}
-
-/** The name a module imports axios's default instance (or namespace) by, if it does. */
-function axiosNameIn(where: ModuleInfo): string | undefined {
-  return [...where.imports].find(
-    ([, imported]) =>
-      imported.specifier === 'axios' && (imported.imported === 'default' || imported.imported === '*'),
-  )?.[0];
-}
-
-/** `axios.create()` or `axios.create({ … })` with no timeout, signal or anything that may hold one. */
-function unboundedAxiosCreate(made: Node, axiosName: string): boolean {
-  if (made.type !== AST_NODE_TYPES.CallExpression) return false;
-  const factory = unwrap(made.callee);
-  if (
-    factory.type !== AST_NODE_TYPES.MemberExpression ||
-    memberName(factory) !== 'create' ||
-    unwrap(factory.object).type !== AST_NODE_TYPES.Identifier ||
-    (unwrap(factory.object) as TSESTree.Identifier).name !== axiosName
-  )
-    return false;
-  const options = made.arguments[0] ? unwrap(made.arguments[0] as Node) : undefined;
-  if (options === undefined) return true;
-  if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return !options.properties.some(
-    property =>
-      property.type === AST_NODE_TYPES.SpreadElement ||
-      property.computed ||
-      BOUND_KEY.test(propertyName(property) ?? ''),
-  );
-}
-
-/**
- * `name` where `from` is written is a top-level const of the module made with `axios.create` and no
- * timeout (`const api = axios.create({ baseURL })`), whose defaults the module never sets
- * (`api.defaults.timeout = 5000`).
- */
-function madeUnboundedAxios(where: ModuleInfo, from: Node, name: string): boolean {
-  // Asked of every call of a name a question reads: a top-level value made by a call comes first.
-  const local = where.locals.get(name);
-  const made = local && unwrap(local);
-  if (made?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const axiosName = axiosNameIn(where);
-  if (!axiosName || shadowed(from, name) || !unboundedAxiosCreate(made, axiosName)) return false;
-  // Exported, another module may configure it (`search.defaults.timeout = …` at start-up).
-  for (const entry of where.exports.values()) if ('local' in entry && entry.local === name) return false;
-  const named = (node: Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === name;
-  // Assigned again (`let pay = axios.create(…)`, then `pay = axios.create({ timeout })`).
-  if (
-    findNode(
-      where.program,
-      node => node.type === AST_NODE_TYPES.AssignmentExpression && named(unwrap(node.left)),
-    )
-  )
-    return false;
-  // Handed to an axios plugin (`axiosRetry(api, { retries: 3 })`): it sets no deadline.
-  const plugin = (call: TSESTree.CallExpression): boolean => {
-    const callee = memberChain(unwrap(call.callee))?.root;
-    const imported = callee?.type === AST_NODE_TYPES.Identifier ? where.imports.get(callee.name) : undefined;
-    return imported !== undefined && /^axios-/.test(imported.specifier);
-  };
-  return !boundLater(where.program, named, plugin);
-}
-
-/** Names a timeout or a signal: `timeout`, `config.signal = …`, `{ timeout: 5000 }`, `'timeout'`. */
-function namesBound(node: Node): boolean {
-  return (
-    findNode(
-      node,
-      inner =>
-        (inner.type === AST_NODE_TYPES.Identifier && /^(?:timeout|signal)$/.test(inner.name)) ||
-        (inner.type === AST_NODE_TYPES.Literal && (inner.value === 'timeout' || inner.value === 'signal')),
-    ) !== undefined
-  );
-}
-
-/**
- * Something in `scope` may give the axios instance `instance` matches a deadline after it is made:
- * its `defaults.timeout` or `defaults.signal` is set, or its defaults are handed on whole
- * (`Object.assign(api.defaults, config)`); a request interceptor of it names a timeout or a signal
- * (`api.interceptors.request.use(config => ({ ...config, timeout: 5000 }))`), or is a function this
- * scope does not show (`use(withDefaults)` with `withDefaults` written elsewhere); or the instance
- * is handed to a function that may do either (`attachDeadline(api)`), unless `setsNothing` says
- * that function sets no deadline (an axios plugin such as axios-retry).
- */
-function boundLater(
-  scope: Node,
-  instance: (node: Node) => boolean,
-  setsNothing: (call: TSESTree.CallExpression) => boolean = () => false,
-): boolean {
-  /** The function `name` is declared as in `scope` (a declaration, or a const holding one). */
-  const declared = (name: string): Node | undefined => {
-    let found: Node | undefined;
-    findNode(scope, node => {
-      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id?.name === name) found = node;
-      else if (
-        node.type === AST_NODE_TYPES.VariableDeclarator &&
-        node.id.type === AST_NODE_TYPES.Identifier &&
-        node.id.name === name &&
-        node.init &&
-        isFunction(unwrap(node.init))
-      )
-        found = unwrap(node.init);
-      return found !== undefined;
-    });
-    return found;
-  };
-  return (
-    findNode(scope, node => {
-      // `attachDeadline(api)`: handed to a function that may configure it.
-      if (node.type === AST_NODE_TYPES.CallExpression)
-        return node.arguments.some(argument => instance(unwrap(argument as Node))) && !setsNothing(node);
-      if (node.type !== AST_NODE_TYPES.MemberExpression || !instance(unwrap(node.object))) return false;
-      const name = memberName(node);
-      if (name === 'defaults') {
-        const parent = node.parent;
-        if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) return true;
-        return /^(?:timeout|signal)$/.test(memberName(parent) ?? '');
-      }
-      if (name !== 'interceptors') return false;
-      const request = node.parent;
-      const use = request?.parent?.parent;
-      if (
-        request?.type !== AST_NODE_TYPES.MemberExpression ||
-        memberName(request) !== 'request' ||
-        use?.type !== AST_NODE_TYPES.CallExpression
-      )
-        return false;
-      return use.arguments.some(argument => {
-        const handler = unwrap(argument as Node);
-        if (isFunction(handler)) return namesBound(handler);
-        const fn = handler.type === AST_NODE_TYPES.Identifier ? declared(handler.name) : undefined;
-        return fn === undefined || namesBound(fn);
-      });
-    }) !== undefined
-  );
-}
-
-/** A branch of `fn` sends a bare request of its own that `fn` waits for (not one it calls into). */
-function sendsBareRequest(
-  info: ModuleInfo,
-  fn: FunctionNode,
-  branch: Node,
-  axiosDefaults: boolean,
-  lookups: UrlLookups,
-): boolean {
-  return (
-    findNode(
-      branch,
-      node =>
-        node.type === AST_NODE_TYPES.CallExpression &&
-        !boundAtCall(node) &&
-        awaitedIn(node, fn) &&
-        bareRequest(info, node, axiosDefaults, lookups) !== undefined,
-      node => !isFunction(node),
-    ) !== undefined
-  );
-}
-
-/**
- * `node` runs only after something before it failed, within `fn`: inside a `catch` clause. (A
- * request inside a `.catch(…)` handler is in a function of its own, which the search for requests
- * does not enter.)
- */
-function afterFailure(node: Node, fn: Node): boolean {
-  for (let current: Node | undefined = node.parent; current && current !== fn; current = current.parent)
-    if (current.type === AST_NODE_TYPES.CatchClause) return true;
-  return false;
-}
-
-/**
- * The function waits for what the call gives: it is awaited, returned, yielded or held in a
- * variable, also through a promise chain (`fetch(…).then(r => r.json())`) or inside the list of an
- * awaited `Promise.all`. A call whose promise is dropped (a statement of its own, `void`) is not.
- */
-export function awaitedIn(call: Node, fn: Node | undefined): boolean {
-  let current: Node = call;
-  for (let parent = current.parent; parent && parent !== fn; current = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.ReturnStatement:
-      case AST_NODE_TYPES.YieldExpression:
-      case AST_NODE_TYPES.VariableDeclarator:
-        return true;
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-        // `() => fetch(…)`: the arrow's value; awaited when the arrow is the function itself, or
-        // when its call is (`Promise.all(xs.map(x => fetch(x)))` is followed outward).
-        if (parent.body !== current) return false;
-        if (parent === fn) return true;
-        break;
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.ChainExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.ConditionalExpression:
-      case AST_NODE_TYPES.LogicalExpression:
-      case AST_NODE_TYPES.SpreadElement:
-        break;
-      case AST_NODE_TYPES.MemberExpression:
-        // `fetch(…).then(…)`: the chain's own call carries on.
-        if (parent.object !== current) return false;
-        break;
-      case AST_NODE_TYPES.CallExpression:
-        // The callee of a chain (`….then(f)`), or an argument of a call that passes the promise
-        // on (`Promise.all([…])`, `xs.map(…)`), whose result is followed in turn.
-        break;
-      default:
-        return false;
-    }
-  }
-  return false;
-}
-
-/**
- * `name` at `node` is a parameter or a local of an enclosing function or block, not the module's
- * top-level binding of that name: `prisma.$transaction(async prisma => prisma.user.findMany())`.
- */
-export function shadowed(node: Node, name: string): boolean {
-  for (
-    let current = node.parent;
-    current && current.type !== AST_NODE_TYPES.Program;
-    current = current.parent
-  ) {
-    // Asked for most calls of every file: plain loops, no arrays or closures per ancestor.
-    if (isFunction(current)) {
-      for (const param of current.params) if (bindsName(param, name)) return true;
-      continue;
-    }
-    switch (current.type) {
-      case AST_NODE_TYPES.CatchClause:
-        if (current.param && bindsName(current.param, name)) return true;
-        break;
-      case AST_NODE_TYPES.BlockStatement:
-        for (const statement of current.body) if (declaresVariable(statement, name)) return true;
-        break;
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.ForInStatement:
-        if (declaresVariable(current.left, name)) return true;
-        break;
-      case AST_NODE_TYPES.ForStatement:
-        if (current.init && declaresVariable(current.init, name)) return true;
-        break;
-    }
-  }
-  return false;
-}
-
-/** `const name = …` (or `let`, `var`, a pattern that binds `name`) as this statement. */
-function declaresVariable(statement: Node, name: string): boolean {
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  for (const declarator of statement.declarations) if (bindsName(declarator.id, name)) return true;
-  return false;
-}
-
-/**
- * How a URL written in `info` is read: a const of an enclosing function or of the module, a field of
- * the enclosing class, and, with `imported`, a name another module of the project exports.
- */
-function moduleLookups(
-  info: ModuleInfo,
-  imported?: (name: string, at: Node) => string | undefined,
-): UrlLookups {
-  const resolve = syntacticResolve(info.locals);
-  return {
-    name: id => {
-      const local = resolve(id.name, id);
-      if (local) return isFixedValue(local) ? local : undefined;
-      return info.imports.has(id.name) ? imported?.(id.name, id) : undefined;
-    },
-    field: member => {
-      const owner = enclosingClass(member);
-      const key = memberName(member);
-      return owner && key ? fieldInit(owner, key) : undefined;
-    },
-  };
-}
-
-/** A value its binding keeps: not the initializer of a `let` or `var`, which may be given another later. */
-function isFixedValue(node: Node): boolean {
-  const declarator = node.parent;
-  return (
-    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
-    declarator.parent?.type !== AST_NODE_TYPES.VariableDeclaration ||
-    declarator.parent.kind === 'const'
-  );
-}
-
-/** What stands for a value that is written more than once, so that which one holds is not written. */
-const UNKNOWN_VALUE = { type: 'Unknown' } as unknown as Node;
-
-/**
- * What a field of a class is given, when it is given one value only: its initializer, or its one
- * `this.field = …` in the constructor or a method. A field given a default that the constructor or a
- * method may replace (`private baseUrl = 'http://localhost'; constructor(o) { if (o.baseUrl)
- * this.baseUrl = o.baseUrl }`, a `setBase(url)` method) holds more than one value: which one holds
- * is not written ({@link UNKNOWN_VALUE}).
- */
-export function fieldInit(
-  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  field: string,
-): Node | undefined {
-  // Asked for every `this.x.y(…)` of a class a question reads: the class body is searched once.
-  let fields = fieldInits.get(owner);
-  if (!fields) fieldInits.set(owner, (fields = new Map()));
-  if (fields.has(field)) return fields.get(field);
-  const found = searchFieldInit(owner, field);
-  fields.set(field, found);
-  return found;
-}
-
-/** Per class node (new nodes when its module is re-read): what {@link fieldInit} found per field. */
-const fieldInits = new WeakMap<Node, Map<string, Node | undefined>>();
-
-/** {@link fieldInit}, searched now. */
-function searchFieldInit(
-  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  field: string,
-): Node | undefined {
-  let found: Node | undefined;
-  const give = (value: Node): void => {
-    found = found === undefined ? unwrap(value) : UNKNOWN_VALUE;
-  };
-  for (const member of owner.body.body) {
-    if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
-      if (classMemberKey(member) === field) give(member.value);
-    }
-    const body =
-      member.type === AST_NODE_TYPES.MethodDefinition && !member.static
-        ? member.value.body
-        : member.type === AST_NODE_TYPES.PropertyDefinition &&
-            !member.static &&
-            member.value?.type !== AST_NODE_TYPES.FunctionExpression
-          ? member.value
-          : undefined;
-    if (!body) continue;
-    findNode(
-      body as Node,
-      node => {
-        if (
-          node.type === AST_NODE_TYPES.AssignmentExpression &&
-          node.left.type === AST_NODE_TYPES.MemberExpression &&
-          node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-          memberName(node.left) === field
-        )
-          give(node.right);
-        return false;
-      },
-      // A nested `function` or class has a `this` of its own; an arrow function keeps the instance's.
-      node =>
-        node.type !== AST_NODE_TYPES.FunctionExpression &&
-        node.type !== AST_NODE_TYPES.FunctionDeclaration &&
-        node.type !== AST_NODE_TYPES.ClassDeclaration &&
-        node.type !== AST_NODE_TYPES.ClassExpression,
-    );
-  }
-  return found;
-}
 
 /** Per function of a module (new nodes when the module is re-read): its {@link ClientCall}s. */
 const clientCalls = new WeakMap<FunctionNode, Map<string, ClientCall[]>>();
 /** Marks a function whose calls are being looked for (a cycle guard, see Session.remembered). */
 const IN_PROGRESS: never[] = [];
-
-/** Option keys that bound a call (`{ timeout }`, `{ signal }`, `{ deadline }`, `statement_timeout`…). */
-const BOUND_KEY = /timeout|deadline|signal/i;
-/** A call wrapped in a timeout helper (`pTimeout(…)`, `withTimeout(…)`, `Promise.race(…)`). */
-const TIMEOUT_WRAPPER = /timeout|deadline|^race$/i;
-
-/** A call bounded where it is made: an argument names a deadline, or a timeout wrapper holds it. */
-function boundAtCall(call: TSESTree.CallExpression): boolean {
-  return boundByArguments(call) || timeoutWrapped(call);
-}
-
-/** An argument of the call names a timeout, deadline or signal (a key, or a value passed by name). */
-function boundByArguments(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(arg => findNode(arg, inner => BOUND_KEY.test(propertyName(inner) ?? '')));
-}
-
-/** The call is wrapped in a timeout helper (`pTimeout(…)`, `withTimeout(…)`, `Promise.race(…)`). */
-function timeoutWrapped(call: TSESTree.CallExpression): boolean {
-  const outer = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent.parent : call.parent;
-  return (
-    outer?.type === AST_NODE_TYPES.CallExpression &&
-    TIMEOUT_WRAPPER.test(writtenName(unwrap(outer.callee)) ?? '')
-  );
-}
-
-/** The key of a property, or the name of a member read. */
-function propertyName(node: Node): string | undefined {
-  if (node.type === AST_NODE_TYPES.Property && node.key.type === AST_NODE_TYPES.Identifier)
-    return node.key.name;
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
-  return undefined;
-}
-
-/** `this.connection.getLatestBlockhash`: a call's callee as written, for messages. */
-function calleeWords(call: TSESTree.CallExpression): string {
-  const chain = memberChain(unwrap(call.callee));
-  if (!chain) return 'a call';
-  const root = chain.root.type === AST_NODE_TYPES.ThisExpression ? 'this' : (writtenName(chain.root) ?? '…');
-  return [root, ...chain.path].join('.');
-}
 
 /**
  * Creates the question "does this call reach a function of the project that calls a client with
@@ -3144,213 +2438,6 @@ export function projectBareRequests(
   };
 }
 
-/** How a function of the linted file is used by the other modules of its package. */
-export type UsesElsewhere = 'none' | 'dropped' | 'waited';
-
-/** What is asked about: a function the file exports by name or as its default, or a class member. */
-export interface ExportedFunction {
-  name: string;
-  exported: 'named' | 'default' | 'member';
-}
-
-/**
- * Creates the question "how do the other modules of the linted file's package use this function
- * of it?": not at all (`none`: the file's own uses decide), only in calls whose promise is dropped
- * (`dropped`: a statement of its own inside a function, `void`, a `.catch(…)`), or otherwise
- * (`waited`: a call that waits, a use that is not a call, a re-export, a `require`, a dynamic
- * import, or any mention of a class member's name). Modules are found by their imports of the
- * linted file; a member is looked for by its name alone. Undefined where project facts are off.
- * Asked only when a finding is about to be reported, so it may read the whole package.
- */
-export function projectUsesElsewhere(
-  context: ProjectContext & { sourceCode: { ast: unknown } },
-): ((what: ExportedFunction) => UsesElsewhere) | undefined {
-  const parser = parserOf(context);
-  const own = context.filename;
-  if (!parser || !path.isAbsolute(own) || /[\\/]node_modules[\\/]/.test(own)) return undefined;
-  const root = projectRoot(own, context.cwd);
-  if (!root) return undefined;
-  const answers = new Map<string, UsesElsewhere>();
-  return what => {
-    const key = `${what.exported}\0${what.name}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      answer = usesElsewhere(context, parser, root, what);
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-}
-
-function usesElsewhere(
-  context: ProjectContext,
-  parser: ParserLike,
-  root: string,
-  what: ExportedFunction,
-): UsesElsewhere {
-  const own = context.filename;
-  const named = new RegExp(`(?<![\\w$#])${what.name.replace(/[$]/g, '\\$&')}(?![\\w$])`);
-  const base = path.basename(own).replace(/\.[cm]?[jt]sx?$/, '');
-  // How other modules name this file in a specifier: its name, or its folder's for an index.
-  const token = base === 'index' ? path.basename(path.dirname(own)) : base;
-  let dropped = 0;
-  for (const [file, stamp] of projectModules(root, parser, context)) {
-    if (file === own) continue;
-    const text = moduleText(file, stamp);
-    if (text === undefined) continue;
-    if (what.exported === 'member') {
-      if (!named.test(text)) continue;
-      const uses = memberUses(moduleInfo(file, parser, context), what.name);
-      if (uses === 'waited') return 'waited';
-      dropped += uses;
-      continue;
-    }
-    if (!text.includes(token) || (what.exported === 'named' && !named.test(text))) continue;
-    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // `import('./x')`: a use this reading does not follow.
-    if (new RegExp(`import\\s*\\(\\s*['"\`][^'"\`]*${escaped}`).test(text)) return 'waited';
-    const info = moduleInfo(file, parser, context);
-    if (!info) continue;
-    const resolves = (specifier: string): boolean =>
-      resolveProjectModule(file, specifier, context.cwd) === own;
-    // `require('./x')` is followed where the module binds it at its top level (`const x =
-    // require('./x')`, `const { a } = require('./x')`); anywhere else, it is a use not followed.
-    const requires = text.match(new RegExp(`require\\s*\\(\\s*['"\`][^'"\`]*${escaped}`, 'g'))?.length ?? 0;
-    if (requires > 0) {
-      const bound = new Set<Node>();
-      for (const entry of info.imports.values())
-        if (entry.required && resolves(entry.specifier)) bound.add(entry.required);
-      if (bound.size < requires) return 'waited';
-    }
-    for (const entry of info.exports.values()) if ('from' in entry && resolves(entry.from)) return 'waited';
-    for (const specifier of info.starExports) if (resolves(specifier)) return 'waited';
-    const locals = new Set<string>();
-    const namespaces = new Set<string>();
-    for (const [local, entry] of info.imports) {
-      if (!resolves(entry.specifier)) continue;
-      if (entry.imported === '*') namespaces.add(local);
-      else if (entry.imported === (what.exported === 'default' ? 'default' : what.name)) locals.add(local);
-    }
-    if (locals.size === 0 && namespaces.size === 0) continue;
-    let waited = false;
-    let waiters: WaitersModel | undefined;
-    findNode(info.program, node => {
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
-      const parent = node.parent;
-      if (
-        !parent ||
-        parent.type === AST_NODE_TYPES.ImportSpecifier ||
-        parent.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
-        parent.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
-        requireBinding(node)
-      )
-        return false;
-      let use: Node | undefined;
-      if (locals.has(node.name)) {
-        // `{ name: … }`, `other.name`: another binding's name.
-        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed)
-          return false;
-        if (parent.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand) return false;
-        use = node;
-      } else if (namespaces.has(node.name)) {
-        // `ns.other(…)` is another function; the namespace handed on whole may reach this one.
-        if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) {
-          waited = true;
-          return true;
-        }
-        if (memberName(parent) === what.name) use = parent;
-      }
-      if (!use) return false;
-      const call = use.parent;
-      // Dropped where it is made, or awaited only by a function whose own promise is dropped (an
-      // async `map` into an `allSettled` nobody waits for, a module-private function called so).
-      if (
-        call?.type === AST_NODE_TYPES.CallExpression &&
-        call.callee === use &&
-        nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call)
-      ) {
-        dropped++;
-        return false;
-      }
-      waited = true;
-      return true;
-    });
-    if (waited) return 'waited';
-  }
-  return dropped > 0 ? 'dropped' : 'none';
-}
-
-/**
- * How a module mentions a class member's name, looked for by the name alone: `waited` at the first
- * mention that may wait for it (a call that is awaited, returned or held; any use that is not a
- * call; the name as a string or a key), else how many of its calls drop their promise
- * (`void this.send(…)`, a statement of its own). A member of the same name declared in a class of
- * that module is that class's own, not a use. A module that cannot be read counts as waiting.
- */
-function memberUses(info: ModuleInfo | undefined, name: string): number | 'waited' {
-  if (!info) return 'waited';
-  let dropped = 0;
-  let waiters: WaitersModel | undefined;
-  const found = findNode(info.program, node => {
-    if (node.type === AST_NODE_TYPES.Literal) return node.value === name;
-    if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-    const parent = node.parent;
-    if (
-      (parent?.type === AST_NODE_TYPES.MethodDefinition ||
-        parent?.type === AST_NODE_TYPES.PropertyDefinition ||
-        parent?.type === AST_NODE_TYPES.TSAbstractMethodDefinition) &&
-      parent.key === node &&
-      !parent.computed
-    )
-      return false;
-    const call = parent?.parent;
-    if (
-      parent?.type === AST_NODE_TYPES.MemberExpression &&
-      parent.property === node &&
-      !parent.computed &&
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.callee === parent &&
-      nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call)
-    ) {
-      dropped++;
-      return false;
-    }
-    return true;
-  });
-  return found ? 'waited' : dropped;
-}
-
-/** `x` in `const x = require('./x')` or `const { x } = require('./x')`: where a module binds it. */
-function requireBinding(node: TSESTree.Identifier): boolean {
-  let up: Node | undefined = node.parent;
-  if (up?.type === AST_NODE_TYPES.AssignmentPattern && up.left === node) up = up.parent;
-  if (up?.type === AST_NODE_TYPES.Property) {
-    // `{ a: b }` binds `b`; `{ a }` binds `a` (its key and value, one node or two).
-    const value = up.value.type === AST_NODE_TYPES.AssignmentPattern ? up.value.left : up.value;
-    if (value !== node && !up.shorthand) return false;
-    up = up.parent;
-  }
-  const declarator = up?.type === AST_NODE_TYPES.ObjectPattern ? up.parent : up;
-  return (
-    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-    (declarator.id === node || declarator.id === up) &&
-    requireCall(declarator.init) !== undefined
-  );
-}
-
-/** A module's text, kept while its mtime and size (as the project's listing last saw them) hold. */
-function moduleText(file: string, stat: { mtimeMs: number; size: number }): string | undefined {
-  const known = bareTexts.get(file);
-  if (known && known.mtimeMs === stat.mtimeMs && known.size === stat.size) return known.text;
-  try {
-    const text = readFileSync(file, 'utf8');
-    bareTexts.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
-    return text;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * "Does this call go into a package (another workspace package, or the linted file's own) that
  * makes no client the predicate calls unbounded?" Such a call is not followed (the common case in
@@ -3383,270 +2470,6 @@ function cleanPackageGate(
     const root = file ? projectRoot(file, context.cwd) : undefined;
     return root !== undefined && !packageMakes(root);
   };
-}
-
-/**
- * The import specifier a call's target comes from, where syntax says it at once: the imported
- * function or namespace (`createFile(…)`, `storage.createFile(…)`), or the type a field is declared
- * with (`this.storage.upload(…)`, `this.storage.s3.send(…)` with `storage: StorageService`).
- * Undefined otherwise.
- */
-function calleeSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
-  const chain = memberChain(unwrap(call.callee));
-  if (!chain) return undefined;
-  if (chain.root.type === AST_NODE_TYPES.Identifier)
-    return shadowed(call, chain.root.name) ? undefined : info.imports.get(chain.root.name)?.specifier;
-  if (chain.root.type !== AST_NODE_TYPES.ThisExpression || chain.path.length < 2) return undefined;
-  const owner = enclosingClass(call);
-  const type = owner ? fieldType(owner, chain.path[0] as string) : undefined;
-  return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
-}
-
-/** Per package folder: the names of its functions that send a bare request, and what they were read from. */
-interface BareNames {
-  /** The project's files as project facts listed them when the names were found. */
-  modules: ReadonlyMap<string, { mtimeMs: number; size: number }>;
-  names: Set<string>;
-  /** The names, as a pattern a module's text matches when it may call one. */
-  namesPattern: RegExp | undefined;
-  /** Per module that could matter, its {@link FunctionCalls} as read then (JSON). */
-  calls: Map<string, string>;
-}
-/**
- * Per package root and axios-defaults answer (the module that sets `axios.defaults.timeout` does
- * not count it for itself, so the answer differs for that one file): its {@link BareNames}.
- */
-const bareNames = new Map<string, BareNames>();
-
-/**
- * A module changed on disk still gives the same answer: it could not matter before and cannot now
- * (its text names no bare request and no function found), or its functions wait on the same.
- */
-function sameCalls(file: string, text: string, before: BareNames, read: () => FunctionCalls[]): boolean {
-  const previous = before.calls.get(file);
-  const matters = BARE_REQUEST_TEXT.test(text) || (before.namesPattern?.test(text) ?? false);
-  if (!matters) return previous === undefined;
-  if (previous === undefined) return false;
-  const now = JSON.stringify(read());
-  before.calls.set(file, now);
-  return now === previous;
-}
-/** Per file: its text, while its mtime and size hold. */
-const bareTexts = new Map<string, { mtimeMs: number; size: number; text: string }>();
-
-/** The functions and methods a module declares at its top level, by name (`fn`, `Class#method` as `method`). */
-function namedFunctions(info: ModuleInfo): [string, FunctionNode][] {
-  const found: [string, FunctionNode][] = [];
-  // Exported values with no binding of their own: `export default { async refresh() {…} }`,
-  // `module.exports = { … }`, `exports.send = async function (…) {…}`.
-  const exportedValues: [string, Node][] = [];
-  for (const [name, entry] of info.exports) {
-    if (!('value' in entry)) continue;
-    const value = unwrap(entry.value);
-    if (value.type === AST_NODE_TYPES.ObjectExpression) exportedValues.push(['', value]);
-    else if (isFunction(value) && name !== 'default') exportedValues.push([name, value]);
-    // `module.exports = async function fetcher(…) {…}`: called by the name its importers give it,
-    // most often its own.
-    else if (isFunction(value) && 'id' in value && value.id) exportedValues.push([value.id.name, value]);
-  }
-  for (const [name, node] of [...info.locals, ...exportedValues]) {
-    const value = unwrap(node);
-    if (isFunction(value)) found.push([name, value]);
-    else if (
-      value.type === AST_NODE_TYPES.ClassDeclaration ||
-      value.type === AST_NODE_TYPES.ClassExpression
-    ) {
-      for (const member of value.body.body) {
-        const key = classMemberKey(member);
-        const fn =
-          member.type === AST_NODE_TYPES.MethodDefinition
-            ? member.value
-            : member.type === AST_NODE_TYPES.PropertyDefinition && member.value
-              ? unwrap(member.value)
-              : undefined;
-        if (key && fn && isFunction(fn)) found.push([key, fn]);
-      }
-    } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
-      for (const property of value.properties) {
-        if (property.type !== AST_NODE_TYPES.Property) continue;
-        const key = propertyName(property);
-        let fn = unwrap(property.value as Node);
-        // `{ run: summarise }`: a function of the module under another name.
-        if (fn.type === AST_NODE_TYPES.Identifier && !info.imports.has(fn.name)) {
-          const local = info.locals.get(fn.name);
-          if (local) fn = unwrap(local);
-        }
-        if (key && isFunction(fn)) found.push([key, fn]);
-      }
-    }
-  }
-  return found;
-}
-
-/** What each named function of a module waits on: a bare request of its own, and the names it calls. */
-interface FunctionCalls {
-  name: string;
-  direct: boolean;
-  calls: string[];
-}
-
-/**
- * A pattern a module's text matches when it may call one of `names` (`name(`). Names come from
- * identifiers and from string keys (`'get-user'() {}`), so every character a pattern gives a
- * meaning to is escaped.
- */
-function callingAny(names: readonly string[]): RegExp {
-  const escaped = names.map(name => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-  // `this.fetch<void>(…)`: type arguments may stand between the name and its call.
-  return new RegExp(`(?<![\\w$])(?:${escaped.join('|')})\\s*(?:<[^()]*>\\s*)?\\(`);
-}
-
-/** Per file and axios-defaults answer: its {@link FunctionCalls}, while the module is unchanged. */
-const functionCallsCache = new Map<string, { info: ModuleInfo; functions: FunctionCalls[] }>();
-
-/** {@link FunctionCalls} of every named function of a module, read once per version of the module. */
-function moduleFunctionCalls(
-  file: string,
-  parser: ParserLike,
-  context: ProjectContext,
-  axiosDefaults: boolean,
-): FunctionCalls[] {
-  const info = moduleInfo(file, parser, context);
-  if (!info) return [];
-  const key = `${axiosDefaults ? 'bounded' : 'unbounded'}\0${file}`;
-  const cached = functionCallsCache.get(key);
-  if (cached && cached.info === info) return cached.functions;
-  const functions = namedFunctions(info).map(([name, fn]): FunctionCalls => {
-    // A request wrapper bounded only by what its caller gives (`httpFetch(url, init)`): a call of
-    // it that gives no deadline is a bare request, so its callers are looked at like senders'.
-    let direct = factsOf(info, fn).deadlineCarrier !== undefined;
-    const calls: string[] = [];
-    findNode(
-      fn.body,
-      node => {
-        if (node.type !== AST_NODE_TYPES.CallExpression || !awaitedIn(node, fn)) return false;
-        if (bareRequest(info, node, axiosDefaults) !== undefined) direct = true;
-        const called = writtenName(unwrap(node.callee));
-        if (called) calls.push(called);
-        return false;
-      },
-      node => !isFunction(node),
-    );
-    return { name, direct, calls };
-  });
-  functionCallsCache.set(key, { info, functions });
-  return functions;
-}
-
-/**
- * The names of the functions and methods of the package at `root` that send a bare request
- * ({@link bareRequest}, waited for) or call, by name, one that does, up to {@link NESTED_CALLS}
- * levels: a cheap question asked before any call is resolved. Only modules whose text can matter
- * are parsed (the text of a bare request, then the names found so far); the answer is kept while
- * no file of the package changed, checked at most every STAT_TTL_MS.
- */
-function bareRequestNames(
-  root: string,
-  parser: ParserLike,
-  context: ProjectContext,
-  axiosDefaults: boolean,
-): Set<string> {
-  // The project's files as project facts keep them (re-checked in slices, the same map while
-  // nothing changed): nothing of ours to stat.
-  const modules = projectModules(root, parser, context);
-  const key = `${axiosDefaults ? 'bounded' : 'unbounded'}\0${root}`;
-  const cached = bareNames.get(key);
-  if (cached && cached.modules === modules) return cached.names;
-  const texts: [string, string][] = [];
-  const changed: [string, string][] = [];
-  for (const [file, stamp] of modules) {
-    const known = bareTexts.get(file);
-    if (known && known.mtimeMs === stamp.mtimeMs && known.size === stamp.size) {
-      texts.push([file, known.text]);
-      continue;
-    }
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    bareTexts.set(file, { mtimeMs: stamp.mtimeMs, size: stamp.size, text });
-    texts.push([file, text]);
-    if (cached) changed.push([file, text]);
-  }
-  // An edit that changes no function's bare request or the names it calls (most edits) leaves the
-  // answer as it was: only the changed modules are read again.
-  if (
-    cached &&
-    cached.modules.size === modules.size &&
-    [...modules.keys()].every(file => cached.modules.has(file)) &&
-    changed.every(([file, text]) =>
-      sameCalls(file, text, cached, () => moduleFunctionCalls(file, parser, context, axiosDefaults)),
-    )
-  ) {
-    cached.modules = modules;
-    return cached.names;
-  }
-  const names = new Set<string>();
-  let pattern: RegExp = BARE_REQUEST_TEXT;
-  for (let level = 0; level <= NESTED_CALLS; level++) {
-    const added: string[] = [];
-    for (const [file, text] of texts) {
-      if (!pattern.test(text)) continue;
-      const functions = moduleFunctionCalls(file, parser, context, axiosDefaults);
-      for (const { name, direct, calls } of functions) {
-        if (names.has(name) || added.includes(name)) continue;
-        if (level === 0 ? direct : calls.some(called => names.has(called))) added.push(name);
-      }
-    }
-    if (added.length === 0) break;
-    for (const name of added) names.add(name);
-    pattern = callingAny(added);
-  }
-  const namesPattern = names.size > 0 ? callingAny([...names]) : undefined;
-  const calls = new Map<string, string>();
-  for (const [file, text] of texts)
-    if (BARE_REQUEST_TEXT.test(text) || namesPattern?.test(text))
-      calls.set(file, JSON.stringify(moduleFunctionCalls(file, parser, context, axiosDefaults)));
-  bareNames.set(key, { modules, names, namesPattern, calls });
-  return names;
-}
-
-/**
- * {@link calleeSpecifier}, and also for a module-level const made from or declared with an imported
- * class (`const render: RenderApi = new RenderApi(key)`, then `render.services(…)`).
- */
-function targetSpecifier(info: ModuleInfo, call: TSESTree.CallExpression): string | undefined {
-  const direct = calleeSpecifier(info, call);
-  if (direct) return direct;
-  const chain = memberChain(unwrap(call.callee));
-  // `this.input.authenticator.authenticate(…)` with `input: { authenticator: Authenticator }`.
-  if (chain?.root.type === AST_NODE_TYPES.ThisExpression && chain.path.length >= 3) {
-    const owner = enclosingClass(call);
-    const type = owner ? thisFieldAlong(owner, chain.path as readonly string[]).type : undefined;
-    return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
-  }
-  if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length === 0) return undefined;
-  const name = chain.root.name;
-  // `client.post(…)` on a parameter or local declared with (or made from) an imported class;
-  // `opts.authenticator.authenticate(…)` on one declared with an imported options interface.
-  if (shadowed(call, name)) {
-    const bound = bindingType(call, name);
-    return typeof bound === 'string'
-      ? (info.imports.get(bound) ?? info.typeImports.get(bound))?.specifier
-      : undefined;
-  }
-  if (info.imports.has(name) || chain.path.length !== 1) return undefined;
-  let type = info.declaredTypes.get(name);
-  if (!type) {
-    const local = info.locals.get(name);
-    const made = local ? unwrap(local) : undefined;
-    const created = made?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(made.argument) : made;
-    if (created?.type === AST_NODE_TYPES.NewExpression && created.callee.type === AST_NODE_TYPES.Identifier)
-      type = created.callee.name;
-  }
-  return type ? (info.imports.get(type) ?? info.typeImports.get(type))?.specifier : undefined;
 }
 
 /** Method names that take or hold a lock (`applyLock`, `withLock`, `acquire`, `using`). */
@@ -3696,502 +2519,6 @@ export function projectLockCalls(
   };
 }
 
-function memberKey(member: TSESTree.MethodDefinition): string | undefined {
-  return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
-}
-
-/** The name of a method or property of a class body (not a constructor, index signature or block). */
-function classMemberKey(member: TSESTree.ClassElement): string | undefined {
-  if (member.type === AST_NODE_TYPES.MethodDefinition)
-    return member.kind === 'constructor' ? undefined : memberKey(member);
-  if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed)
-    return member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : staticString(member.key);
-  return undefined;
-}
-
-/** An abstract class's abstract method or property of this name (no body to read: an implementation's is). */
-function abstractMember(node: TSESTree.ClassDeclaration, name: string): boolean {
-  return (
-    node.abstract &&
-    node.body.body.some(
-      member =>
-        (member.type === AST_NODE_TYPES.TSAbstractMethodDefinition ||
-          member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) &&
-        !member.computed &&
-        member.key.type === AST_NODE_TYPES.Identifier &&
-        member.key.name === name,
-    )
-  );
-}
-
-/** The names a class extends and implements, as written (`extends Base implements IUsers`). */
-function heritageNames(node: TSESTree.ClassDeclaration): string[] {
-  const names: string[] = [];
-  if (node.superClass?.type === AST_NODE_TYPES.Identifier) names.push(node.superClass.name);
-  for (const clause of node.implements ?? []) {
-    const expression = clause.expression;
-    if (expression.type === AST_NODE_TYPES.Identifier) names.push(expression.name);
-    else if (
-      expression.type === AST_NODE_TYPES.MemberExpression &&
-      expression.property.type === AST_NODE_TYPES.Identifier
-    )
-      names.push(expression.property.name);
-  }
-  return names;
-}
-
-function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
-  for (let current = node.parent; current; current = current.parent)
-    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression)
-      return current;
-  return undefined;
-}
-
-/** A const made by a static method of a class (`Solana.getInstance(…)`), to be checked against its declaration. */
-interface StaticFactory {
-  cls: string;
-  method: string;
-}
-
-/** A variable declaration of a block, and the declarator that binds a name. */
-interface Declared {
-  statement: TSESTree.VariableDeclaration;
-  declarator: TSESTree.VariableDeclarator;
-}
-
-/**
- * The names a block's variable declarations bind (a name, or a key destructured at the first level:
- * `const { redis } = deps`), each to its first declaration: built once per block, since the
- * questions that walk out from a call ask every block on the way about every name they meet.
- */
-function declarationsIn(block: TSESTree.BlockStatement | TSESTree.Program): Map<string, Declared> {
-  let found = blockDeclarations.get(block);
-  if (found) return found;
-  found = new Map();
-  for (const statement of block.body) {
-    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of statement.declarations) {
-      const names: string[] = [];
-      if (declarator.id.type === AST_NODE_TYPES.Identifier) names.push(declarator.id.name);
-      else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern)
-        for (const property of declarator.id.properties) {
-          if (property.type !== AST_NODE_TYPES.Property) continue;
-          const value =
-            property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-          if (value.type === AST_NODE_TYPES.Identifier) names.push(value.name);
-        }
-      for (const name of names) if (!found.has(name)) found.set(name, { statement, declarator });
-    }
-  }
-  blockDeclarations.set(block, found);
-  return found;
-}
-
-/** Per block (new nodes when its module is re-read): {@link declarationsIn}. */
-const blockDeclarations = new WeakMap<Node, Map<string, Declared>>();
-
-/**
- * The class a name is declared with where it is bound: a parameter of an enclosing function
- * (`client: NemoClient`) or a const (`const client: NemoClient = …`, `const client = new NemoClient(…)`).
- */
-function bindingType(from: Node, name: string): string | StaticFactory | undefined {
-  const named = (type: TSESTree.TypeNode | undefined): string | undefined =>
-    type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
-      ? type.typeName.name
-      : undefined;
-  for (let current = from.parent; current; current = current.parent) {
-    if (isFunction(current)) {
-      for (const param of current.params) {
-        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-        const target = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-        if (target.type === AST_NODE_TYPES.Identifier && target.name === name)
-          return named(target.typeAnnotation?.typeAnnotation);
-        // `({ persist }: { persist: PersistClient })`: a destructured parameter whose type is
-        // written out beside it.
-        if (target.type === AST_NODE_TYPES.ObjectPattern) {
-          const key = patternKey(target, name);
-          if (key !== undefined) return named(memberType(target.typeAnnotation?.typeAnnotation, key));
-        }
-      }
-      continue;
-    }
-    if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
-    {
-      const declarator = declarationsIn(current).get(name)?.declarator;
-      if (declarator?.id.type === AST_NODE_TYPES.Identifier) {
-        const init = declarator.init ? unwrap(declarator.init) : undefined;
-        if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier)
-          return init.callee.name;
-        const annotated = named(declarator.id.typeAnnotation?.typeAnnotation);
-        if (annotated) return annotated;
-        // `const solana = await Solana.getInstance(network)`: a static factory of a class; the
-        // caller checks that the method is declared to return that class.
-        const called = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init;
-        if (
-          called?.type === AST_NODE_TYPES.CallExpression &&
-          called.callee.type === AST_NODE_TYPES.MemberExpression &&
-          called.callee.object.type === AST_NODE_TYPES.Identifier &&
-          /^[A-Z]/.test(called.callee.object.name)
-        ) {
-          const method = memberName(called.callee);
-          return method ? { cls: called.callee.object.name, method } : undefined;
-        }
-        return undefined;
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * What a `const` of an enclosing function named `name` copies: another name (`const client =
- * redis`), or a member of one (`const client = store.redis`, `const { redis } = store`), with the
- * declarator, from which that name is looked up.
- */
-function localAlias(
-  from: Node,
-  name: string,
-): { name: string; member?: string; declarator: Node } | undefined {
-  for (let current = from.parent; current; current = current.parent) {
-    if (isFunction(current)) {
-      if (
-        current.params.some(param =>
-          findNode(param, id => id.type === AST_NODE_TYPES.Identifier && id.name === name),
-        )
-      )
-        return undefined;
-      continue;
-    }
-    if (current.type !== AST_NODE_TYPES.BlockStatement) continue;
-    const declared = declarationsIn(current).get(name);
-    if (!declared) continue;
-    const { statement, declarator } = declared;
-    const key = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? patternKey(declarator.id, name) : null;
-    let init = declarator.init ? unwrap(declarator.init) : undefined;
-    if (statement.kind !== 'const' || !init) return undefined;
-    let member = key ?? undefined;
-    if (key === null && init.type === AST_NODE_TYPES.MemberExpression && !init.computed) {
-      member = memberName(init);
-      init = unwrap(init.object);
-    }
-    return init.type === AST_NODE_TYPES.Identifier
-      ? member === undefined
-        ? { name: init.name, declarator }
-        : { name: init.name, member, declarator }
-      : undefined;
-  }
-  return undefined;
-}
-
-/**
- * Where a binding takes its value from a value declared with a named type, when it is not declared
- * with a type itself: destructured from a parameter (`({ keycloakClient }: RouterOptions)`), or a
- * `const` read from a member chain of such a parameter or const (`const kc = opts.keycloakClient`,
- * `const { mailer } = this.deps` aside). The type is named where the binding is written; `via` is
- * the path read from a value of that type.
- */
-function bindingRoot(
-  from: Node,
-  name: string,
-  depth = 0,
-): { cls: string; via: readonly string[] } | undefined {
-  if (depth > 3) return undefined;
-  for (let current = from.parent; current; current = current.parent) {
-    if (isFunction(current)) {
-      for (const param of current.params) {
-        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-        const target = inner.type === AST_NODE_TYPES.AssignmentPattern ? inner.left : inner;
-        if (target.type === AST_NODE_TYPES.Identifier && target.name === name) return undefined;
-        if (target.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        const key = patternKey(target, name);
-        if (key === undefined) continue;
-        const type = target.typeAnnotation?.typeAnnotation;
-        return type?.type === AST_NODE_TYPES.TSTypeReference &&
-          type.typeName.type === AST_NODE_TYPES.Identifier &&
-          !type.typeArguments
-          ? { cls: type.typeName.name, via: [key] }
-          : undefined;
-      }
-      continue;
-    }
-    if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
-    const found = declarationsIn(current).get(name);
-    if (!found) continue;
-    const { statement, declarator } = found;
-    // `const kc = opts.keycloakClient`, `const { redis } = this.deps`.
-    const key = declarator.id.type === AST_NODE_TYPES.ObjectPattern ? patternKey(declarator.id, name) : null;
-    if (key === undefined) return undefined;
-    // A `let` may hold something else by the time it is read.
-    if (statement.kind !== 'const' || declarator.id.typeAnnotation || !declarator.init) return undefined;
-    const chain = memberChain(unwrap(declarator.init));
-    if (!chain) return undefined;
-    const read = key === null ? chain.path : [...chain.path, key];
-    if (read.length === 0) return undefined;
-    if (chain.root.type === AST_NODE_TYPES.ThisExpression) {
-      const owner = enclosingClass(declarator);
-      const along = owner ? thisFieldAlong(owner, read) : undefined;
-      return along?.type ? { cls: along.type, via: along.rest } : undefined;
-    }
-    if (chain.root.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const root = chain.root.name;
-    const declared = bindingType(declarator, root);
-    if (typeof declared === 'string') return { cls: declared, via: read };
-    if (declared !== undefined) return undefined;
-    const outer = bindingRoot(declarator, root, depth + 1);
-    return outer ? { cls: outer.cls, via: [...outer.via, ...read] } : undefined;
-  }
-  return undefined;
-}
-
-/** The key a destructuring pattern binds `name` from (`{ persist }`, `{ client: persist = x }`), if any. */
-export function patternKey(pattern: TSESTree.ObjectPattern, name: string): string | undefined {
-  for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property) continue;
-    const value =
-      property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
-    if (value.type === AST_NODE_TYPES.Identifier && value.name === name) return propertyKey(property);
-  }
-  return undefined;
-}
-
-/** The type of member `key` in a type literal written out (`{ persist: PersistClient }`). */
-function memberType(type: TSESTree.TypeNode | undefined, key: string): TSESTree.TypeNode | undefined {
-  if (type?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
-  for (const member of type.members)
-    if (
-      member.type === AST_NODE_TYPES.TSPropertySignature &&
-      !member.computed &&
-      ((member.key.type === AST_NODE_TYPES.Identifier && member.key.name === key) ||
-        (member.key.type === AST_NODE_TYPES.Literal && member.key.value === key))
-    )
-      return member.typeAnnotation?.typeAnnotation;
-  return undefined;
-}
-
-/** The class a field is made with where it is declared (`private readonly redlock = new Redlock([])`). */
-function fieldClass(
-  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  field: string,
-): string | undefined {
-  for (const member of owner.body.body) {
-    if (
-      member.type !== AST_NODE_TYPES.PropertyDefinition ||
-      member.key.type !== AST_NODE_TYPES.Identifier ||
-      member.key.name !== field ||
-      !member.value
-    )
-      continue;
-    const value = unwrap(member.value);
-    return value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier
-      ? value.callee.name
-      : undefined;
-  }
-  return undefined;
-}
-
-/** The type name a class field is declared with: a constructor parameter property or a property. */
-function fieldType(
-  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  field: string,
-): string | undefined {
-  const type = fieldTypeNode(owner, field);
-  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
-    ? type.typeName.name
-    : undefined;
-}
-
-/** The type a class declares its field (or constructor parameter property) `field` with, as written. */
-function fieldTypeNode(
-  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  field: string,
-): TSESTree.TypeNode | undefined {
-  for (const member of owner.body.body) {
-    if (
-      member.type === AST_NODE_TYPES.PropertyDefinition &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === field
-    )
-      return member.typeAnnotation?.typeAnnotation;
-    if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') {
-      for (const parameter of member.value.params) {
-        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        const inner = parameter.parameter;
-        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === field)
-          return inner.typeAnnotation?.typeAnnotation;
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * `this.input.keycloakClient…` where the class declares `input: { keycloakClient: Keycloak; … }`:
- * the named type of the first step's property, and the steps after it. Otherwise the field's own
- * named type and the steps after the field.
- */
-function thisFieldAlong(
-  owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
-  path: readonly string[],
-): { type: string | undefined; rest: readonly string[] } {
-  const declared = fieldTypeNode(owner, path[0] as string);
-  if (declared?.type === AST_NODE_TYPES.TSTypeLiteral && path.length >= 2)
-    return { type: propertyType(declared, path[1] as string) ?? undefined, rest: path.slice(2) };
-  return { type: fieldType(owner, path[0] as string), rest: path.slice(1) };
-}
-
-/**
- * Synchronous by what is written: not `async`, and a return type of plain data (`: number`,
- * `: Host[]`, {@link plainValueType}), or, with none written, only returns of values that call
- * nothing (`return [];`, `return this.size;`).
- */
-function declaredSync(fn: FunctionNode): boolean {
-  if (fn.async || fn.generator) return false;
-  const type = fn.returnType?.typeAnnotation;
-  if (!type) {
-    const returned = returnedValues(fn);
-    return (
-      returned.length > 0 &&
-      returned.every(
-        value =>
-          findNode(
-            value,
-            node =>
-              node.type === AST_NODE_TYPES.CallExpression ||
-              node.type === AST_NODE_TYPES.NewExpression ||
-              node.type === AST_NODE_TYPES.AwaitExpression ||
-              node.type === AST_NODE_TYPES.TaggedTemplateExpression,
-          ) === undefined,
-      )
-    );
-  }
-  return plainValueType(type);
-}
-
-/**
- * A written type that is plain data: a number, string or boolean, a literal, an array, a tuple or
- * an object type of them. Not `void` (a method that fires a request and returns nothing), nor a
- * named type (`Query<T>`, `Bluebird<T>` may be promises).
- */
-function plainValueType(type: TSESTree.TypeNode): boolean {
-  switch (type.type) {
-    case AST_NODE_TYPES.TSNumberKeyword:
-    case AST_NODE_TYPES.TSStringKeyword:
-    case AST_NODE_TYPES.TSBooleanKeyword:
-    case AST_NODE_TYPES.TSBigIntKeyword:
-    case AST_NODE_TYPES.TSNullKeyword:
-    case AST_NODE_TYPES.TSUndefinedKeyword:
-    case AST_NODE_TYPES.TSLiteralType:
-    case AST_NODE_TYPES.TSTypeLiteral:
-      return true;
-    case AST_NODE_TYPES.TSArrayType:
-      return true;
-    case AST_NODE_TYPES.TSTupleType:
-      return true;
-    case AST_NODE_TYPES.TSUnionType:
-      return type.types.every(plainValueType);
-    case AST_NODE_TYPES.TSTypeReference:
-      // `HealthCheckHost[]` is an array; `Array<Host>`, `Record<…>`, `Map<…>` hold data.
-      return (
-        type.typeName.type === AST_NODE_TYPES.Identifier &&
-        /^(?:Array|ReadonlyArray|Record|Map|ReadonlyMap|Set|ReadonlySet|Date)$/.test(type.typeName.name)
-      );
-    default:
-      return false;
-  }
-}
-
-/**
- * The type name of the property `name` that an interface or an object type alias declares
- * (`keycloakClient: Keycloak`, `cache?: Redis | undefined`): null when it declares the property with
- * a type that is not one named type (a function, a literal type, a union of two types), undefined
- * when it declares no such property (then the value may be a DI token whose implementation says).
- */
-function propertyType(node: Node, name: string): string | null | undefined {
-  let members: readonly TSESTree.TypeElement[] | undefined;
-  if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = node.body.body;
-  else if (node.type === AST_NODE_TYPES.TSTypeLiteral) members = node.members;
-  else if (
-    node.type === AST_NODE_TYPES.TSTypeAliasDeclaration &&
-    node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
-  )
-    members = node.typeAnnotation.members;
-  if (!members) return undefined;
-  for (const member of members) {
-    if (
-      member.type !== AST_NODE_TYPES.TSPropertySignature ||
-      member.computed ||
-      member.key.type !== AST_NODE_TYPES.Identifier ||
-      member.key.name !== name
-    )
-      continue;
-    let type = member.typeAnnotation?.typeAnnotation;
-    // `chClient?: ClickHouseClient | undefined`, `redis: Redis | null`.
-    if (type?.type === AST_NODE_TYPES.TSUnionType) {
-      const named = type.types.filter(
-        part => part.type !== AST_NODE_TYPES.TSUndefinedKeyword && part.type !== AST_NODE_TYPES.TSNullKeyword,
-      );
-      type = named.length === 1 ? named[0] : undefined;
-    }
-    return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
-      ? type.typeName.name
-      : null;
-  }
-  return undefined;
-}
-
-/** Words without which a module's types hold no AbortSignal member and extend no carrier type. */
-const SIGNAL_WORDS = /Signal|CallOptions|RunnableConfig|JobHelpers|RequestHandlerExtra|ToolExecutionOptions/;
-const signalWords = new Map<string, { checkedAt: number; found: boolean }>();
-/** `<file>#<exported name>` → where a value of that type carries a signal, while fresh. */
-const importedSignalKeys = new Map<string, { checkedAt: number; key: string | null | undefined }>();
-
-/** A cheap look at a module's text before it is parsed for its types' signal members. */
-function mayDeclareSignal(file: string): boolean {
-  const now = Date.now();
-  const cached = signalWords.get(file);
-  if (cached && now - cached.checkedAt < STAT_TTL_MS) return cached.found;
-  let found = false;
-  try {
-    found = SIGNAL_WORDS.test(readFileSync(file, 'utf8'));
-  } catch {
-    found = false;
-  }
-  signalWords.set(file, { checkedAt: now, found });
-  return found;
-}
-
-/** Type wrappers whose members are those of the type they are given. */
-const WRAPPING_TYPES = new Set(['Partial', 'Readonly', 'Required', 'NonNullable']);
-
-/** A member named like a signal and declared as one (`abortSignal: AbortSignal`, `signal?: AbortSignal | null`). */
-function isSignalMember(name: string, type: TSESTree.TypeNode | undefined): boolean {
-  if (!SIGNAL_NAME.test(name)) return false;
-  if (!type) return name === 'signal' || name === 'abortSignal';
-  const parts = type.type === AST_NODE_TYPES.TSUnionType ? type.types : [type];
-  return parts.some(
-    part =>
-      part.type === AST_NODE_TYPES.TSTypeReference &&
-      part.typeName.type === AST_NODE_TYPES.Identifier &&
-      part.typeName.name === 'AbortSignal',
-  );
-}
-
-/** The member that holds a signal; null when there is none; undefined when an index signature may hold one. */
-function membersSignalKey(members: readonly TSESTree.TypeElement[]): string | null | undefined {
-  let open = false;
-  for (const member of members) {
-    if (
-      member.type === AST_NODE_TYPES.TSPropertySignature &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      isSignalMember(member.key.name, member.typeAnnotation?.typeAnnotation)
-    )
-      return member.key.name;
-    // `{ [key: string]: any }` may hold anything, a signal included.
-    if (member.type === AST_NODE_TYPES.TSIndexSignature) open = true;
-  }
-  return open ? undefined : null;
-}
-
 /**
  * Creates the question "where does a value of this type, named in the linted file, carry an
  * AbortSignal?" (Session.signalKey). Undefined where project facts are off.
@@ -4205,7 +2532,6 @@ export function projectSignalTypes(
   return name => session.signalKey(own, name, 0);
 }
 
-/** The static method `name` of a class declared in `info` (`static sleep$(ms) { … }`, `static sleep = async (ms) => …`). */
 /**
  * What a function finds further down (`nested`), seen from the call `call` in `fn` that reaches it:
  * what this call passes may settle a guard in the function it calls (dropped when it is unmet) or
@@ -4226,43 +2552,4 @@ function throughCall<T extends { file?: string; guards?: InputGuard[] }>(
     found.push({ ...each, file: each.file ?? file, guards: all.length > 0 ? all : undefined });
   }
   return found;
-}
-
-/**
- * The function `name` of an object of functions (`{ async parse(url) {…}, summarise, chat: q => … }`):
- * a method, a function value, or a shorthand naming a function of the module. A spread or a
- * computed key after it may replace it, so nothing is said then.
- */
-function objectMethod(
-  info: ModuleInfo,
-  object: TSESTree.ObjectExpression,
-  name: string,
-): { info: ModuleInfo; fn: FunctionNode } | undefined {
-  let found: Node | undefined;
-  for (const property of object.properties) {
-    const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
-    if (key === undefined) found = undefined;
-    else if (key === name) found = unwrap((property as TSESTree.Property).value as Node);
-  }
-  if (found?.type === AST_NODE_TYPES.Identifier && !info.imports.has(found.name)) {
-    const local = info.locals.get(found.name);
-    found = local ? unwrap(local) : undefined;
-  }
-  return found && isFunction(found) ? { info, fn: found } : undefined;
-}
-
-function staticMethod(
-  info: ModuleInfo,
-  cls: TSESTree.ClassDeclaration,
-  name: string,
-): { info: ModuleInfo; fn: FunctionNode } | undefined {
-  for (const member of cls.body.body) {
-    if (!(member as { static?: boolean }).static || classMemberKey(member) !== name) continue;
-    const value =
-      member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition
-        ? member.value && unwrap(member.value)
-        : undefined;
-    return value && isFunction(value) ? { info, fn: value } : undefined;
-  }
-  return undefined;
 }

@@ -7,7 +7,8 @@ import { URL_FAMILIES } from '@faultline/catalog';
 
 import type { Classified, FileModel } from './file-model.js';
 import { type UrlLookups, loopbackRequest } from './loopback.js';
-import { fieldInit, projectTexts } from './project-calls.js';
+import { projectTexts } from './project-calls.js';
+import { fieldInit } from './project-calls/classes.js';
 import type { ProjectContext } from './project-facts.js';
 
 /** The lookups of one linted file; another module is opened only when a name is imported from it. */

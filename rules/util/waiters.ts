@@ -21,7 +21,7 @@ import {
   unwrap,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
-import type { UsesElsewhere } from './project-calls.js';
+import type { UsesElsewhere } from './project-calls/uses-elsewhere.js';
 
 /**
  * What the question needs of a file: the linted file's model, or a module of the project read by

@@ -1,0 +1,85 @@
+// What a function of another module does (takes a signal, passes it on, sends a request that could
+// take one), each fact computed on first use and kept while its module is unchanged.
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberChain,
+  unwrap,
+  writtenName,
+} from '../ast.js';
+import { type DeadlineCarrier, deadlineCarrier } from '../deadline-carrier.js';
+import type { ModuleInfo } from '../project-modules.js';
+
+/** HTTP clients whose requests take an AbortSignal: what a function of the project could pass one to. */
+const SIGNAL_MODULES = /^(?:axios|got|ky|undici|node-fetch|cross-fetch)$/;
+/** Their request calls: `axios(…)`, `axios.get(…)`, `got.post(…)`, `undici.request(…)`. */
+const REQUEST_VERBS = /^(?:get|post|put|patch|delete|head|options|request|fetch|stream)$/;
+
+interface FunctionFacts {
+  readonly signalCapable: boolean;
+  readonly waitsOnTimer: boolean;
+  readonly deadlineCarrier: DeadlineCarrier | undefined;
+}
+
+const functionFacts = new WeakMap<FunctionNode, FunctionFacts>();
+
+/** The facts of a function of a module, kept while its module is unchanged (a re-read makes new nodes). */
+export function factsOf(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
+  let facts = functionFacts.get(fn);
+  if (!facts) {
+    facts = readFunctionFacts(where, fn);
+    functionFacts.set(fn, facts);
+  }
+  return facts;
+}
+
+/** What a function of another module does, each fact computed on first use. */
+function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
+  let signalCapable: boolean | undefined;
+  let waitsOnTimer: boolean | undefined;
+  let carrier: { value: DeadlineCarrier | undefined } | undefined;
+  const isFetch = (callee: Node): boolean =>
+    callee.type === AST_NODE_TYPES.Identifier &&
+    callee.name === 'fetch' &&
+    !where.locals.has('fetch') &&
+    (!where.imports.has('fetch') ||
+      /^(?:undici|node-fetch|cross-fetch)$/.test(where.imports.get('fetch')?.specifier ?? ''));
+  return {
+    get signalCapable(): boolean {
+      signalCapable ??=
+        findNode(
+          fn.body,
+          node => {
+            if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+            const chain = memberChain(unwrap(node.callee));
+            if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1) return false;
+            if (chain.path.length === 0 && isFetch(chain.root)) return true;
+            const imported = where.imports.get(chain.root.name);
+            if (!imported || !SIGNAL_MODULES.test(imported.specifier)) return false;
+            return chain.path.length === 0 || REQUEST_VERBS.test(chain.path[0] as string);
+          },
+          node => !isFunction(node),
+        ) !== undefined;
+      return signalCapable;
+    },
+    get waitsOnTimer(): boolean {
+      waitsOnTimer ??=
+        findNode(fn.body, node => {
+          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+          const callee = unwrap(node.callee);
+          return (
+            writtenName(callee) === 'setTimeout' &&
+            (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has('setTimeout'))
+          );
+        }) !== undefined;
+      return waitsOnTimer;
+    },
+    get deadlineCarrier(): DeadlineCarrier | undefined {
+      carrier ??= { value: deadlineCarrier(fn, request => isFetch(unwrap(request.callee))) };
+      return carrier.value;
+    },
+  };
+}
