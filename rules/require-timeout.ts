@@ -569,6 +569,20 @@ export default createModelRule<Options, MessageIds>({
       // `kc.auth(…)`, and an SDK's nested resources: `kc.roles.find(…)`.
       const chain = memberChain(callee);
       let object = chain?.root;
+      // `getPool().query(…)`: the client a getter of another module returns (`export function
+      // getPool() { pool ??= new Pool(options); return pool }`).
+      let called = false;
+      const getter = (node: Node): TSESTree.Identifier | undefined => {
+        const inner = unwrap(node);
+        const value = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
+        if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+        const fn = unwrap(value.callee);
+        return fn.type === AST_NODE_TYPES.Identifier ? fn : undefined;
+      };
+      if (object?.type === AST_NODE_TYPES.CallExpression || object?.type === AST_NODE_TYPES.AwaitExpression) {
+        object = getter(object);
+        called = object !== undefined;
+      }
       if (object?.type !== AST_NODE_TYPES.Identifier || !chain || chain.path.length === 0) return false;
       let path = chain.path;
       let def = model.findVariable(object)?.defs[0];
@@ -589,9 +603,15 @@ export default createModelRule<Options, MessageIds>({
         def.node.init
       ) {
         let init = unwrap(def.node.init);
+        const made = getter(init);
         if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
           read = patternKey(def.node.id, object.name);
-          if (read === undefined) return false;
+          if (read === undefined || made) return false;
+        } else if (made) {
+          // `const redis = getRedis()`, `const pool = await getPool()`.
+          if (called) return false;
+          called = true;
+          init = made;
         } else if (init.type === AST_NODE_TYPES.MemberExpression && !init.computed) {
           read = memberName(init);
           init = unwrap(init.object);
@@ -609,7 +629,11 @@ export default createModelRule<Options, MessageIds>({
         def?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
         (commonjs && (def?.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier);
       let instance: InstanceKind | undefined;
-      if (read !== undefined) {
+      if (called) {
+        if (namespace) return false;
+        instance = model.projectInstanceOf(object, undefined, true);
+        if (!instance) return false;
+      } else if (read !== undefined) {
         if (!namespace) return false;
         member = read;
       } else if (namespace) {

@@ -258,11 +258,14 @@ export class FileModel {
   /**
    * Project facts: the library client a name holds when the file's own reader cannot tell (made in
    * another module of the project, or behind a getter), or the member `member` of a namespace it
-   * names (`import * as store from './redis'`, `store.redis`); undefined when unknown (always,
-   * under oxlint).
+   * names (`import * as store from './redis'`, `store.redis`), or, `called`, the client a call of
+   * the function it names returns (`getPool()`); undefined when unknown (always, under oxlint).
    */
-  projectInstanceOf: (name: TSESTree.Identifier, member?: string) => InstanceKind | undefined = () =>
-    undefined;
+  projectInstanceOf: (
+    name: TSESTree.Identifier,
+    member?: string,
+    called?: boolean,
+  ) => InstanceKind | undefined = () => undefined;
 
   /**
    * Project facts: how the other modules of the package use a function of this file (undefined
@@ -500,9 +503,9 @@ export function fileModel(
       return uses?.(what);
     };
     let held: ReturnType<typeof projectHeldInstances> | null = null;
-    model.projectInstanceOf = (name, member) => {
+    model.projectInstanceOf = (name, member, called) => {
       if (held === null) held = projectHeldInstances(context);
-      return held?.(name, member);
+      return held?.(name, member, called);
     };
     if (model.settings.resolveInstancesByType) {
       const services = requireTypes(context, 'settings', 'resolveInstancesByType');

@@ -1934,8 +1934,18 @@ class Session {
    * The catalog instance (`stripe`, `pg-pool`…) that the name `name` holds where `from` is written,
    * when it is made by a client library's factory ({@link heldConstruction}).
    */
-  heldInstance(info: ModuleInfo, name: string, from: Node, member?: string): InstanceKind | undefined {
-    const held = this.heldConstruction(info, name, from, 0, member);
+  heldInstance(
+    info: ModuleInfo,
+    name: string,
+    from: Node,
+    member?: string,
+    called = false,
+  ): InstanceKind | undefined {
+    const held = called
+      ? member === undefined
+        ? this.calledConstruction(info, name, from, 0)
+        : undefined
+      : this.heldConstruction(info, name, from, 0, member);
     if (!held) return undefined;
     const role = lookupModuleMember(canonicalModule(held.module.specifier), held.path);
     return role?.role === 'factory' ? role.instance : undefined;
@@ -2258,11 +2268,11 @@ export function projectPipelinedCalls(
  */
 export function projectHeldInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
-): ((name: TSESTree.Identifier, member?: string) => InstanceKind | undefined) | undefined {
+): ((name: TSESTree.Identifier, member?: string, called?: boolean) => InstanceKind | undefined) | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;
-  return (name, member) => session.heldInstance(own, name.name, name, member);
+  return (name, member, called) => session.heldInstance(own, name.name, name, member, called);
 }
 
 /**

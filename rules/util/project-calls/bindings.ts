@@ -53,9 +53,9 @@ export function localValue(fn: Node, returned: Node): Node | undefined {
         node.id.type === AST_NODE_TYPES.Identifier &&
         node.id.name === inner.name &&
         node.init !== null) ||
-      // `cached = new S3Provider(); return cached`
+      // `cached = new S3Provider(); return cached`, `cached ??= new S3Provider()`
       (node.type === AST_NODE_TYPES.AssignmentExpression &&
-        node.operator === '=' &&
+        (node.operator === '=' || node.operator === '??=' || node.operator === '||=') &&
         node.left.type === AST_NODE_TYPES.Identifier &&
         node.left.name === inner.name),
     node => !isFunction(node),
