@@ -91,12 +91,21 @@ export function loopbackRequest(
 ): string | undefined {
   const [first, ...rest] = call.arguments;
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const url = unwrap(first as Node);
+  // An options object held in a const: `const config = { baseURL: LOCAL_API }; axios.post('batch', body, config)`.
+  const objectOf = (argument: Node): Node => {
+    const node = unwrap(argument);
+    if (node.type !== AST_NODE_TYPES.Identifier) return node;
+    const held = lookups.name(node);
+    return held && typeof held !== 'string' && unwrap(held).type === AST_NODE_TYPES.ObjectExpression
+      ? unwrap(held)
+      : node;
+  };
+  const url = objectOf(first as Node);
   // The construction of the instance the call goes through (`axios.create({ baseURL })`) gives
   // the base a path is sent to, after the call's own options.
   const inherited = madeBy ? madeBy.arguments : [];
   const options = [url, ...rest, ...inherited]
-    .map(argument => unwrap(argument as Node))
+    .map(argument => objectOf(argument as Node))
     .filter((node): node is TSESTree.ObjectExpression => node.type === AST_NODE_TYPES.ObjectExpression);
   const keyed = (keys: ReadonlySet<string>): Node | undefined => {
     for (const object of options)

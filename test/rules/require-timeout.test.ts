@@ -489,6 +489,13 @@ export async function ping() {
     `import axios from 'axios';
 const LOCAL = 'http://[::1]:8080/app';
 export const batch = (requests: unknown[]) => axios.post('batch', { requests }, { baseURL: LOCAL });`,
+    // The options, with the loopback base, held in a const.
+    `import axios from 'axios';
+const LOCAL = 'http://localhost:8080/app';
+export async function batch(requests: unknown[]) {
+  const parseConfig = { baseURL: LOCAL, headers: { 'X-Parse-Application-Id': 'app' } };
+  return axios.post('batch', { requests }, parseConfig);
+}`,
     `export class CollectorApi {
   endpoint: string;
   constructor() { this.endpoint = \`http://0.0.0.0:\${CollectorApi.port()}\`; }
@@ -1189,6 +1196,16 @@ export const check = () => fetch(${url});`;
         ],
       };
     }),
+    {
+      // Options held in a const whose base is not this machine.
+      code: `import axios from 'axios';
+const REMOTE = 'https://api.example.com/app';
+export async function batch(requests: unknown[]) {
+  const parseConfig = { baseURL: REMOTE, headers: { 'X-App': 'app' } };
+  return axios.post('batch', { requests }, parseConfig);
+}`,
+      errors: [{ line: 5, column: 10, endLine: 5, endColumn: 20, messageId: 'missingDeadline' }],
+    },
     {
       // \`read().finally(() => loop())\`: the next round of the loop waits for this read to settle.
       code: `export class Reader {
