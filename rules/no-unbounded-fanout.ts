@@ -13,6 +13,7 @@ import {
   thisClassBody,
   unwrap,
   writtenName,
+  oneLine,
 } from './util/ast.js';
 import {
   declarationScope,
@@ -752,7 +753,7 @@ export default createModelRule<Options, MessageIds>({
 
     function describe(source: Node | undefined): string {
       if (!source) return 'the collection';
-      const text = sourceCode.getText(source).replace(/\s+/g, ' ');
+      const text = oneLine(sourceCode.getText(source));
       return text.length > 30 ? `${text.slice(0, 27)}…` : text;
     }
 

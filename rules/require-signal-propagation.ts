@@ -11,6 +11,7 @@ import {
   memberName,
   propertyKey,
   unwrap,
+  oneLine,
 } from './util/ast.js';
 import type { Classified } from './util/file-model.js';
 import { droppedDeadlines } from './util/deadline-params.js';
@@ -459,7 +460,7 @@ export default createModelRule<Options, MessageIds>({
     }
 
     function calleeText(node: Node): string {
-      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+      const text = oneLine(sourceCode.getText(node));
       return text.length > 40 ? `${text.slice(0, 37)}…` : text;
     }
 

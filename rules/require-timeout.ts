@@ -29,6 +29,7 @@ import {
   propertyKey,
   requireCall,
   unwrap,
+  oneLine,
 } from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { type WrittenOptions, deadlineReader } from './util/deadline-facts.js';
@@ -228,7 +229,7 @@ export default createModelRule<Options, MessageIds>({
     const reported = new Set<unknown>();
 
     const calleeText = (node: CallLike): string => {
-      const text = sourceCode.getText(node.callee).replace(/\s+/g, ' ');
+      const text = oneLine(sourceCode.getText(node.callee));
       return text.length > 40 ? `${text.slice(0, 37)}…` : text;
     };
 
@@ -999,10 +1000,7 @@ export default createModelRule<Options, MessageIds>({
             data: {
               request: carrier.request,
               key: carrier.key ?? carrier.name ?? 'signal',
-              callee: sourceCode
-                .getText(calls[0]?.callee ?? request.callee)
-                .replace(/\s+/g, ' ')
-                .slice(0, 40),
+              callee: oneLine(sourceCode.getText(calls[0]?.callee ?? request.callee)).slice(0, 40),
               count: String(calls.length),
             },
           });
@@ -1017,7 +1015,7 @@ export default createModelRule<Options, MessageIds>({
         node: call.callee,
         messageId: 'wrapperWithoutDeadline',
         data: {
-          callee: sourceCode.getText(call.callee).replace(/\s+/g, ' ').slice(0, 40),
+          callee: oneLine(sourceCode.getText(call.callee)).slice(0, 40),
           key: carrier.key ?? carrier.name ?? 'signal',
           request: carrier.request,
           where,

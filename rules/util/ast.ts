@@ -48,6 +48,14 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return undefined;
 }
 
+/**
+ * Source text on one line, for a message: a chain broken before its dots (`supabase\n  .from`)
+ * joins up (`supabase.from`), other runs of white space become one space.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*(?=\??\.)/g, '').replace(/\s+/g, ' ');
+}
+
 /** A member access chain `a.b.c` as its root and the names after it; undefined for a computed member. */
 export function memberChain(node: Node): { root: Node; path: string[] } | undefined {
   const path: string[] = [];

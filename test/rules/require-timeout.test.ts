@@ -3173,6 +3173,15 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         },
         { line: 8, column: 24, endLine: 8, endColumn: 41, messageId: 'injectedClientWithoutDeadline' },
         { line: 18, column: 10, endLine: 18, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
+        // A chain broken before its dot is named on one line.
+        {
+          line: 31,
+          column: 10,
+          endLine: 32,
+          endColumn: 11,
+          messageId: 'injectedClientWithoutDeadline',
+          data: { callee: 'getPool().query', label: 'pg', where: '../services/db.ts:7', fix: FAMILIES.pg.fix },
+        },
       ],
     },
     {
