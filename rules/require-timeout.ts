@@ -656,6 +656,56 @@ export default createModelRule<Options, MessageIds>({
     }
 
     /**
+     * `pipeline.exec()` on a batch of a Redis client the file cannot see made (`const pipeline =
+     * this.redis.pipeline(); pipeline.set(…); await pipeline.exec()`, `this.redis.multi().incr(key)
+     * .expire(key, 60).exec()`, also on a client another module exports or a getter returns): its
+     * commands are sent when `exec` is called, judged like a command of that client. True when the
+     * call is such an `exec` (reported or not).
+     */
+    function checkBatch(call: TSESTree.CallExpression): boolean {
+      const callee = unwrap(call.callee);
+      const sends = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      // node-redis also sends a `multi()` as a plain pipeline: `execAsPipeline()`.
+      if (sends !== 'exec' && sends !== 'execAsPipeline') return false;
+      let node = unwrap((callee as TSESTree.MemberExpression).object);
+      let client: Node | undefined;
+      // Down the chain of queued commands to the call that started the batch; a `const` once.
+      for (let step = 0, held = false; step < 64 && !client; step++) {
+        if (node.type === AST_NODE_TYPES.Identifier && !held) {
+          const init = model.constInit(node);
+          if (!init) return false;
+          node = unwrap(init);
+          held = true;
+          continue;
+        }
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const inner = unwrap(node.callee);
+        if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const name = memberName(inner);
+        if (name === 'multi' || name === 'pipeline') client = unwrap(inner.object);
+        else node = unwrap(inner.object);
+      }
+      if (!client) return false;
+      let instance: InstanceKind | undefined;
+      const value = model.valueOf(client);
+      if (value.kind === 'instance') {
+        // A client this file makes is reported where it is made.
+        if (value.origin) return true;
+        instance = value.instance;
+      } else {
+        // `redis.multi()` on a client another module exports, `getRedis().multi()` on a getter's.
+        const getter = client.type === AST_NODE_TYPES.CallExpression ? unwrap(client.callee) : undefined;
+        if (client.type === AST_NODE_TYPES.Identifier) instance = model.projectInstanceOf(client);
+        else if (getter?.type === AST_NODE_TYPES.Identifier)
+          instance = model.projectInstanceOf(getter, undefined, true);
+      }
+      if (instance !== 'ioredis' && instance !== 'node-redis') return false;
+      if (!unboundedKinds().has(instance) || isTimeoutWrapped(model, call)) return true;
+      reportInjected(call, instance, instance);
+      return true;
+    }
+
+    /**
      * A cheap look, with the file's own scopes, before the project is asked: the callee is an
      * imported function, or a member chain that starts at `this`, an import, or a value declared
      * with a class (a typed parameter, a typed const, `new X(…)`, `await X.create(…)`).
@@ -1032,7 +1082,8 @@ export default createModelRule<Options, MessageIds>({
           if (!classified || classified.typed) {
             if ((services || classified?.typed) && call.callee.type === AST_NODE_TYPES.MemberExpression)
               checkTypedInstance(call, classified?.typed);
-            else if (!classified && call.type === AST_NODE_TYPES.CallExpression) checkProjectTyped(call);
+            else if (!classified && call.type === AST_NODE_TYPES.CallExpression && !checkBatch(call))
+              checkProjectTyped(call);
             continue;
           }
           const role = classified.role;

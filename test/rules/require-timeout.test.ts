@@ -723,6 +723,7 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
     ...[
       'controllers/actions.ts',
       'controllers/aliases.ts',
+      'controllers/batches.ts',
       'controllers/billing.ts',
       'controllers/cache.ts',
       'controllers/getters.ts',
@@ -3149,6 +3150,38 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         { line: 22, column: 10, endLine: 22, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
         { line: 26, column: 9, endLine: 26, endColumn: 18, messageId: 'projectCallWithoutDeadline' },
       ],
+    },
+    {
+      // Redis batches sent by `exec`: a pipeline held in a const, a `multi()` chain, on an injected
+      // client and on one another module exports. A RegExp's `exec` and a batch of something
+      // else are not commands.
+      filename: path.join(HELD, 'unbounded/src/controllers/batches.ts'),
+      code: readFileSync(path.join(HELD, 'unbounded/src/controllers/batches.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 11,
+          column: 11,
+          endLine: 11,
+          endColumn: 24,
+          messageId: 'injectedClientWithoutDeadline',
+          data: {
+            callee: 'pipeline.exec',
+            label: 'ioredis',
+            where: '../services/redis.ts:5',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+        { line: 15, column: 12, endLine: 15, endColumn: 62, messageId: 'injectedClientWithoutDeadline' },
+        { line: 20, column: 10, endLine: 20, endColumn: 38, messageId: 'injectedClientWithoutDeadline' },
+      ],
+    },
+    {
+      // A batch of a client this file makes: the client is reported where it is made, once.
+      code: `import Redis from 'ioredis';
+const redis = new Redis(process.env.REDIS_URL);
+export const bump = (key: string) => redis.multi().incr(key).exec();`,
+      errors: [{ line: 2, column: 19, endLine: 2, endColumn: 24, messageId: 'missingClientDeadline' }],
     },
     {
       // The pool a getter of another module makes on first use and returns: called in the chain
