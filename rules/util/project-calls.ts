@@ -1136,8 +1136,11 @@ class Session {
     value: Node,
     method: string,
   ): { instance: InstanceKind; method: string } | undefined {
-    // Made only when configured: `env.SPACES_ENDPOINT ? new S3({ … }) : undefined`.
+    // Made only when configured: `env.SPACES_ENDPOINT ? new S3({ … }) : undefined`; made when none
+    // is given: `this.redis = opts.client ?? new Redis(opts.url)`.
     let made = unwrap(value);
+    if (made.type === AST_NODE_TYPES.LogicalExpression && (made.operator === '??' || made.operator === '||'))
+      made = unwrap(made.right);
     if (made.type === AST_NODE_TYPES.ConditionalExpression) {
       const [yes, no] = [unwrap(made.consequent), unwrap(made.alternate)];
       made =

@@ -740,7 +740,12 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       options: [{ checkTests: true }] as const,
     })),
     // Service classes whose client field is made with `commandTimeout`: nothing is reported.
-    ...['routes/session.ts', 'services/session-store.ts', 'services/rate-limiter.js'].map(file => ({
+    ...[
+      'routes/session.ts',
+      'services/session-store.ts',
+      'services/rate-limiter.js',
+      'services/quota.ts',
+    ].map(file => ({
       filename: path.join(FIELD, 'bounded/src', file),
       code: readFileSync(path.join(FIELD, 'bounded/src', file), 'utf8'),
       options: [{ checkTests: true }] as const,
@@ -3241,9 +3246,9 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
       options: [{ checkTests: true }],
       errors: [
         {
-          line: 8,
+          line: 9,
           column: 9,
-          endLine: 8,
+          endLine: 9,
           endColumn: 20,
           messageId: 'projectCallWithoutDeadline',
           data: {
@@ -3251,12 +3256,14 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
             inner: 'this.redis.incr',
             at: '../services/rate-limiter.js:9',
             label: 'ioredis',
-            where: '../services/rate-limiter.js:5 and 1 more',
+            where: '../services/quota.ts:13 and 2 more',
             fix: FAMILIES.ioredis.fix,
           },
         },
-        { line: 9, column: 10, endLine: 9, endColumn: 20, messageId: 'projectCallWithoutDeadline' },
-        { line: 13, column: 9, endLine: 13, endColumn: 19, messageId: 'projectCallWithoutDeadline' },
+        { line: 10, column: 10, endLine: 10, endColumn: 20, messageId: 'projectCallWithoutDeadline' },
+        { line: 14, column: 9, endLine: 14, endColumn: 19, messageId: 'projectCallWithoutDeadline' },
+        // A field given the client passed in, or one made when none is: the one made has no deadline.
+        { line: 20, column: 10, endLine: 20, endColumn: 19, messageId: 'projectCallWithoutDeadline' },
       ],
     },
     {
