@@ -45,6 +45,7 @@ import { addOptionFix } from './util/fix.js';
 import { awaitedIn } from './util/project-calls/bare-requests.js';
 import { patternKey } from './util/project-calls/bindings.js';
 import {
+  type HeldInstance,
   processConstructions,
   projectDispatchers,
   projectBareRequests,
@@ -629,29 +630,29 @@ export default createModelRule<Options, MessageIds>({
       const namespace =
         def?.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier ||
         (commonjs && (def?.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier);
-      let instance: InstanceKind | undefined;
+      let held: HeldInstance | undefined;
       if (called) {
         if (namespace) return false;
-        instance = model.projectInstanceOf(object, undefined, true);
-        if (!instance) return false;
+        held = model.projectInstanceOf(object, undefined, true);
+        if (!held) return false;
       } else if (read !== undefined) {
         if (!namespace) return false;
         member = read;
       } else if (namespace) {
         if (path.length >= 2) {
           member = path[0];
-          instance = model.projectInstanceOf(object, member);
-          if (instance) path = path.slice(1);
+          held = model.projectInstanceOf(object, member);
+          if (held) path = path.slice(1);
           else member = undefined;
         }
-        if (!instance && !commonjs) return false;
+        if (!held && !commonjs) return false;
       }
-      instance ??= model.projectInstanceOf(object, member);
-      if (!instance || !unboundedKinds().has(instance)) return false;
-      const role = lookupInstanceMember(instance, path);
+      held ??= model.projectInstanceOf(object, member);
+      if (!held || !unboundedKinds().has(held.instance)) return false;
+      const role = lookupInstanceMember(held.instance, path);
       if (role?.role !== 'call' || FAMILIES[role.family].reportAt !== 'construction') return true;
       if (hasPerCallBound(model.optionsOf(call, role.options)) || isTimeoutWrapped(model, call)) return true;
-      reportInjected(call, instance, role.family);
+      reportInjected(call, held.instance, role.family, held);
       return true;
     }
 
@@ -687,6 +688,7 @@ export default createModelRule<Options, MessageIds>({
       }
       if (!client) return false;
       let instance: InstanceKind | undefined;
+      let held: HeldInstance | undefined;
       const value = model.valueOf(client);
       if (value.kind === 'instance') {
         // A client this file makes is reported where it is made.
@@ -695,13 +697,14 @@ export default createModelRule<Options, MessageIds>({
       } else {
         // `redis.multi()` on a client another module exports, `getRedis().multi()` on a getter's.
         const getter = client.type === AST_NODE_TYPES.CallExpression ? unwrap(client.callee) : undefined;
-        if (client.type === AST_NODE_TYPES.Identifier) instance = model.projectInstanceOf(client);
+        if (client.type === AST_NODE_TYPES.Identifier) held = model.projectInstanceOf(client);
         else if (getter?.type === AST_NODE_TYPES.Identifier)
-          instance = model.projectInstanceOf(getter, undefined, true);
+          held = model.projectInstanceOf(getter, undefined, true);
+        instance = held?.instance;
       }
       if (instance !== 'ioredis' && instance !== 'node-redis') return false;
       if (!unboundedKinds().has(instance) || isTimeoutWrapped(model, call)) return true;
-      reportInjected(call, instance, instance);
+      reportInjected(call, instance, instance, held);
       return true;
     }
 
@@ -849,7 +852,12 @@ export default createModelRule<Options, MessageIds>({
      * Reports a call through a client of `instance` whose construction is not visible here, when the
      * project makes clients of that kind and none of them has a deadline.
      */
-    function reportInjected(call: CallLike, instance: InstanceKind, familyId: FamilyId): void {
+    function reportInjected(
+      call: CallLike,
+      instance: InstanceKind,
+      familyId: FamilyId,
+      through?: { file: string; line: number },
+    ): void {
       // A subscription waits for messages by design, on a connection kept for it (not reported
       // where it is made either): a command deadline is not its fix.
       const callee = unwrap(call.callee);
@@ -860,9 +868,12 @@ export default createModelRule<Options, MessageIds>({
       )
         return;
       if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;
-      const made = unboundedKinds().get(instance);
+      let made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;
+      // The client the call is known to go through is named first.
+      const own = through && made.find(each => each.file === through.file && each.line === through.line);
+      if (own) made = [own, ...made.filter(each => each !== own)];
       const family = FAMILIES[familyId];
       context.report({
         node: call.callee,

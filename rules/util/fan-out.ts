@@ -661,7 +661,7 @@ function sdkListPage(
     const chain = memberChain(unwrap(call.callee));
     const instance =
       chain?.root.type === AST_NODE_TYPES.Identifier && chain.path.length >= 2
-        ? model.projectInstanceOf(chain.root)
+        ? model.projectInstanceOf(chain.root)?.instance
         : undefined;
     found = instance && chain ? listPageOf(instance, chain.path) : undefined;
   }

@@ -29,6 +29,7 @@ import type { Classified, FunctionLike, Value } from './file-model/types.js';
 import { ValueResolver } from './file-model/values.js';
 import { fileReleased } from './file-release.js';
 import {
+  type HeldInstance,
   type ProjectFunction,
   projectFunctions,
   projectHeldInstances,
@@ -259,13 +260,14 @@ export class FileModel {
    * Project facts: the library client a name holds when the file's own reader cannot tell (made in
    * another module of the project, or behind a getter), or the member `member` of a namespace it
    * names (`import * as store from './redis'`, `store.redis`), or, `called`, the client a call of
-   * the function it names returns (`getPool()`); undefined when unknown (always, under oxlint).
+   * the function it names returns (`getPool()`), with where it is made; undefined when unknown
+   * (always, under oxlint).
    */
   projectInstanceOf: (
     name: TSESTree.Identifier,
     member?: string,
     called?: boolean,
-  ) => InstanceKind | undefined = () => undefined;
+  ) => HeldInstance | undefined = () => undefined;
 
   /**
    * Project facts: how the other modules of the package use a function of this file (undefined

@@ -1935,7 +1935,7 @@ class Session {
 
   /**
    * The catalog instance (`stripe`, `pg-pool`…) that the name `name` holds where `from` is written,
-   * when it is made by a client library's factory ({@link heldConstruction}).
+   * when it is made by a client library's factory ({@link heldConstruction}), and where it is made.
    */
   heldInstance(
     info: ModuleInfo,
@@ -1943,7 +1943,7 @@ class Session {
     from: Node,
     member?: string,
     called = false,
-  ): InstanceKind | undefined {
+  ): HeldInstance | undefined {
     const held = called
       ? member === undefined
         ? this.calledConstruction(info, name, from, 0)
@@ -1951,7 +1951,9 @@ class Session {
       : this.heldConstruction(info, name, from, 0, member);
     if (!held) return undefined;
     const role = lookupModuleMember(canonicalModule(held.module.specifier), held.path);
-    return role?.role === 'factory' ? role.instance : undefined;
+    return role?.role === 'factory'
+      ? { instance: role.instance, file: held.info.file, line: held.made.loc.start.line }
+      : undefined;
   }
 
   /**
@@ -2116,6 +2118,13 @@ class Session {
   }
 }
 
+/** A library client a name holds ({@link Session.heldInstance}): its catalog instance, and where it is made. */
+export interface HeldInstance {
+  instance: InstanceKind;
+  file: string;
+  line: number;
+}
+
 /** A library client's construction found by {@link Session.heldConstruction}: where, the call, and the member it calls. */
 interface HeldConstruction {
   info: ModuleInfo;
@@ -2271,7 +2280,7 @@ export function projectPipelinedCalls(
  */
 export function projectHeldInstances(
   context: ProjectContext & { sourceCode: { ast: unknown } },
-): ((name: TSESTree.Identifier, member?: string, called?: boolean) => InstanceKind | undefined) | undefined {
+): ((name: TSESTree.Identifier, member?: string, called?: boolean) => HeldInstance | undefined) | undefined {
   const opened = openProject(context);
   if (!opened) return undefined;
   const { own, session } = opened;

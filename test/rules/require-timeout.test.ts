@@ -3157,6 +3157,56 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       ],
     },
     {
+      // Two clients made in one module: a message names the one the call goes through first.
+      filename: path.join(import.meta.dirname, '../fixtures/project-two-clients/src/jobs.ts'),
+      code: readFileSync(
+        path.join(import.meta.dirname, '../fixtures/project-two-clients/src/jobs.ts'),
+        'utf8',
+      ),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 20,
+          messageId: 'injectedClientWithoutDeadline',
+          data: {
+            callee: 'queue.lpop',
+            label: 'ioredis',
+            where: 'redis.ts:4 and 1 more',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+        {
+          line: 8,
+          column: 10,
+          endLine: 8,
+          endColumn: 27,
+          messageId: 'injectedClientWithoutDeadline',
+          data: {
+            callee: 'getQueue().lindex',
+            label: 'ioredis',
+            where: 'redis.ts:4 and 1 more',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+        {
+          line: 12,
+          column: 10,
+          endLine: 12,
+          endColumn: 19,
+          messageId: 'injectedClientWithoutDeadline',
+          data: {
+            callee: 'cache.get',
+            label: 'ioredis',
+            where: 'redis.ts:3 and 1 more',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+      ],
+    },
+    {
       // Redis batches sent by `exec`: a pipeline held in a const, a `multi()` chain, on an injected
       // client and on one another module exports. A RegExp's `exec` and a batch of something
       // else are not commands.
