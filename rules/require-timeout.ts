@@ -30,6 +30,7 @@ import {
   requireCall,
   unwrap,
   oneLine,
+  shortCallee,
 } from './util/ast.js';
 import { type DeadlineCarrier, givesDeadline, requestAt, wrapperCall } from './util/deadline-carrier.js';
 import { type WrittenOptions, deadlineReader } from './util/deadline-facts.js';
@@ -229,10 +230,7 @@ export default createModelRule<Options, MessageIds>({
     if (isBrowserModule(sourceCode)) return {};
     const reported = new Set<unknown>();
 
-    const calleeText = (node: CallLike): string => {
-      const text = oneLine(sourceCode.getText(node.callee));
-      return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-    };
+    const calleeText = (node: CallLike): string => shortCallee(sourceCode.getText(node.callee));
 
     // ------------------------------------------------------------------ reporting
 

@@ -56,6 +56,30 @@ export function oneLine(text: string): string {
   return text.replace(/\s*\n\s*(?=\??\.)/g, '').replace(/\s+/g, ' ');
 }
 
+/**
+ * A callee's text short enough for a message (`max` characters), keeping the method it ends with:
+ * arguments become `…` (`createSlackClient(…).chat.postMessage`), then the start is cut.
+ */
+export function shortCallee(text: string, max = 40): string {
+  let short = oneLine(text);
+  if (short.length > max) {
+    let out = '';
+    let depth = 0;
+    for (let index = 0; index < short.length; index++) {
+      const char = short[index] as string;
+      if (char === '(') {
+        if (depth === 0) out += short[index + 1] === ')' ? '(' : '(…';
+        depth++;
+      } else if (char === ')' && depth > 0) {
+        depth--;
+        if (depth === 0) out += ')';
+      } else if (depth === 0) out += char;
+    }
+    short = out;
+  }
+  return short.length > max ? `…${short.slice(short.length - max + 1)}` : short;
+}
+
 /** A member access chain `a.b.c` as its root and the names after it; undefined for a computed member. */
 export function memberChain(node: Node): { root: Node; path: string[] } | undefined {
   const path: string[] = [];
