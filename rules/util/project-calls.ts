@@ -2106,8 +2106,12 @@ class Session {
       findNode(
         fn.body,
         inner => {
-          if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument && !isNothing(inner.argument))
-            returned.push(localValue(fn, inner.argument) ?? inner.argument);
+          if (inner.type === AST_NODE_TYPES.ReturnStatement && inner.argument && !isNothing(inner.argument)) {
+            // Through the function's own bindings: `globalThis.__pool = pool` where `const pool = new Pool(…)`.
+            let value: Node = inner.argument;
+            for (let step = 0; step < 3; step++) value = localValue(fn, value) ?? value;
+            returned.push(value);
+          }
           return false;
         },
         inner => !isFunction(inner),

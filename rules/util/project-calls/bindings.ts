@@ -42,22 +42,40 @@ export function chainRoot(node: Node): Node | undefined {
   }
 }
 
-/** `const x = …; return x` inside a function: the initialiser of the returned local. */
+/** `globalThis.__pool`, `global.prisma`: a property of the global object, by name. */
+function globalProperty(node: Node): string | undefined {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.computed) return undefined;
+  const object = unwrap(inner.object);
+  return object.type === AST_NODE_TYPES.Identifier &&
+    (object.name === 'globalThis' || object.name === 'global')
+    ? memberName(inner)
+    : undefined;
+}
+
+/**
+ * `const x = …; return x` inside a function: the initialiser of the returned local; also the value
+ * a property of the global object is given there (`globalThis.__pool = pool; return globalThis.__pool`).
+ */
 export function localValue(fn: Node, returned: Node): Node | undefined {
   const inner = unwrap(returned);
-  if (inner.type !== AST_NODE_TYPES.Identifier || !isFunction(fn)) return undefined;
+  const global = globalProperty(inner);
+  if ((inner.type !== AST_NODE_TYPES.Identifier && global === undefined) || !isFunction(fn)) return undefined;
+  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : undefined;
   const written = findNode(
     fn.body,
     node =>
       (node.type === AST_NODE_TYPES.VariableDeclarator &&
+        name !== undefined &&
         node.id.type === AST_NODE_TYPES.Identifier &&
-        node.id.name === inner.name &&
+        node.id.name === name &&
         node.init !== null) ||
       // `cached = new S3Provider(); return cached`, `cached ??= new S3Provider()`
       (node.type === AST_NODE_TYPES.AssignmentExpression &&
         (node.operator === '=' || node.operator === '??=' || node.operator === '||=') &&
-        node.left.type === AST_NODE_TYPES.Identifier &&
-        node.left.name === inner.name),
+        (name !== undefined
+          ? node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name
+          : globalProperty(node.left) === global)),
     node => !isFunction(node),
   ) as TSESTree.VariableDeclarator | TSESTree.AssignmentExpression | undefined;
   if (!written) return undefined;
