@@ -63,11 +63,12 @@ export function oneLine(text: string): string {
 export function shortCallee(text: string, max = 40): string {
   let short = oneLine(text);
   if (short.length > max) {
+    // Only a call's arguments: a `(` after a name, a call, an index or `?.`; not a grouping one.
     let out = '';
     let depth = 0;
     for (let index = 0; index < short.length; index++) {
       const char = short[index] as string;
-      if (char === '(') {
+      if (char === '(' && (depth > 0 || /[\w$)\]>.]$/.test(out))) {
         if (depth === 0) out += short[index + 1] === ')' ? '(' : '(…';
         depth++;
       } else if (char === ')' && depth > 0) {

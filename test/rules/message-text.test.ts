@@ -27,6 +27,15 @@ describe('shortCallee', () => {
     );
   });
 
+  it('keeps a grouping parenthesis, which holds no arguments', () => {
+    expect(shortCallee("(protocol === 'https' ? https : http).request")).toBe(
+      "…col === 'https' ? https : http).request",
+    );
+    expect(shortCallee('(await getClient(tenantIdentifier, regionName)).listAll')).toBe(
+      '(await getClient(…)).listAll',
+    );
+  });
+
   it('cuts the start when the chain is still too long, never the method', () => {
     const short = shortCallee('this.redisClient.multi().incr(key).expire(key, 60).exec');
     expect(short).toBe('…isClient.multi().incr(…).expire(…).exec');
