@@ -48,6 +48,41 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return undefined;
 }
 
+/** `process.env.HOSTS`, `process.env['HOSTS']`: a variable of the process's environment. */
+export function isEnvRead(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const env = unwrap(inner.object as Node);
+  if (env.type !== AST_NODE_TYPES.MemberExpression || memberName(env) !== 'env') return false;
+  const process = unwrap(env.object as Node);
+  return process.type === AST_NODE_TYPES.Identifier && process.name === 'process';
+}
+
+/**
+ * A value that is text (or a port), never an options object: a string, a number, a template, a
+ * variable of the environment, `String(…)`, and a `??`, `||` or `?:` whose every side is one
+ * (`process.env.REDIS_URL ?? 'redis://localhost:6379'`).
+ */
+export function isTextValue(node: Node): boolean {
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof inner.value === 'string' || typeof inner.value === 'number';
+    case AST_NODE_TYPES.TemplateLiteral:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return isEnvRead(inner);
+    case AST_NODE_TYPES.CallExpression:
+      return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'String';
+    case AST_NODE_TYPES.LogicalExpression:
+      return inner.operator !== '&&' && isTextValue(inner.left) && isTextValue(inner.right);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isTextValue(inner.consequent) && isTextValue(inner.alternate);
+    default:
+      return false;
+  }
+}
+
 /**
  * Source text on one line, for a message: a chain broken before its dots (`supabase\n  .from`)
  * joins up (`supabase.from`), other runs of white space become one space.

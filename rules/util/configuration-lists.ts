@@ -5,23 +5,13 @@
 // module (`await getPlugins()`), where only syntax is at hand.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { type FunctionNode, type Node, findNode, isFunction, memberName, unwrap } from './ast.js';
+import { type FunctionNode, type Node, findNode, isEnvRead, isFunction, memberName, unwrap } from './ast.js';
 
 /** Methods whose result has at most the items of the list they are called on. */
 const NARROWING = new Set(['map', 'filter', 'flat', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed']);
 /** A constant by convention (`SUPPORTED_CHAINS`): fixed in code or at deploy time. */
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 const MAX_DEPTH = 8;
-
-/** `process.env.HOSTS`, `process.env['HOSTS']`: a variable of the process's environment. */
-function isEnvRead(node: Node): boolean {
-  const inner = unwrap(node);
-  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const env = unwrap(inner.object as Node);
-  if (env.type !== AST_NODE_TYPES.MemberExpression || memberName(env) !== 'env') return false;
-  const process = unwrap(env.object as Node);
-  return process.type === AST_NODE_TYPES.Identifier && process.name === 'process';
-}
 
 /** An environment variable, or one with a default string (`process.env.HOSTS ?? ''`, `|| 'a,b'`). */
 function isEnvText(node: Node): boolean {

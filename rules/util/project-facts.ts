@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { FamilyId, InstanceKind, Locator, Summary } from '@faultline/catalog';
 import {
   FAMILIES,
+  getProp,
   URL_NAME,
   canonicalModule,
   ORM_DATA_SOURCES,
@@ -41,6 +42,7 @@ import {
   staticString,
   unwrap,
   writtenName,
+  isTextValue,
 } from './ast.js';
 import { isTestFile } from './test-files.js';
 import { versionFacts } from './package-versions.js';
@@ -67,6 +69,12 @@ export interface ProjectConstruction {
   module: string;
   /** The catalog judges it to have no deadline (missing, or turned off). */
   unbounded: boolean;
+  /**
+   * Not a client commands are sent through, so it neither bounds nor leaves unbounded the calls
+   * of its kind: a BullMQ connection (ioredis with `maxRetriesPerRequest: null`), whose commands
+   * must be able to wait and which the queue library, not the project, sends through.
+   */
+  queueConnection?: true;
   file: string;
   line: number;
   /**
@@ -746,6 +754,13 @@ export function summarizeArgument(node: Node | undefined): Summary {
 function looksLikeAddress(node: Node): boolean {
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  // `process.env.REDIS_HOST`, `process.env.REDIS_URL ?? 'redis://localhost:6379'`, `String(…)`.
+  if (isTextValue(inner)) return true;
+  // `config.redisUrl ?? process.env.REDIS_URL`, `tls ? secureUrl : url`: every side is one.
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&')
+    return looksLikeAddress(inner.left) && looksLikeAddress(inner.right);
+  if (inner.type === AST_NODE_TYPES.ConditionalExpression)
+    return looksLikeAddress(inner.consequent) && looksLikeAddress(inner.alternate);
   const name = writtenName(inner);
   return name !== undefined && URL_NAME.test(name);
 }
@@ -1041,6 +1056,13 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
       return false;
     }
     const judged = written ? written.map(object => summarizeArgument(object)) : [options];
+    if (
+      role.family === 'ioredis' &&
+      judged.some(summary => getProp(summary, 'maxRetriesPerRequest')?.value.kind === 'null')
+    ) {
+      found.push({ ...made, unbounded: false, queueConnection: true });
+      return false;
+    }
     const unbounded = judged.every(summary =>
       optionsUnbounded(
         role.family,

@@ -719,6 +719,16 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: readFileSync(path.join(HELD, 'unbounded/src/controllers/billing.ts'), 'utf8'),
       options: [{ checkTests: true }] as const,
     },
+    // ioredis clients made from the environment with `commandTimeout`, beside a BullMQ connection:
+    // the connection neither is reported nor leaves the calls unbounded.
+    ...['redis.ts', 'use.ts'].map(file => ({
+      filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/bounded/src', file),
+      code: readFileSync(
+        path.join(import.meta.dirname, '../fixtures/project-redis-env/bounded/src', file),
+        'utf8',
+      ),
+      options: [{ checkTests: true }] as const,
+    })),
     // The held client is bounded: neither its direct calls nor the helper's are reported.
     ...[
       'controllers/actions.ts',
@@ -3155,6 +3165,46 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         { line: 21, column: 9, endLine: 21, endColumn: 21, messageId: 'injectedClientWithoutDeadline' },
         { line: 22, column: 10, endLine: 22, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
         { line: 26, column: 9, endLine: 26, endColumn: 18, messageId: 'projectCallWithoutDeadline' },
+      ],
+    },
+    {
+      // Clients made from the environment (a URL with a default, a non-null host, `String(…)`): an
+      // address, not options, so each has no `commandTimeout`. The BullMQ connection is left alone.
+      filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/redis.ts'),
+      code: readFileSync(
+        path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/redis.ts'),
+        'utf8',
+      ),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 3, column: 26, endLine: 3, endColumn: 31, messageId: 'missingClientDeadline' },
+        { line: 4, column: 29, endLine: 4, endColumn: 34, messageId: 'missingClientDeadline' },
+        { line: 5, column: 26, endLine: 5, endColumn: 31, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      // Their calls from another module: the BullMQ connection does not count as a bounded client.
+      filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/use.ts'),
+      code: readFileSync(
+        path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/use.ts'),
+        'utf8',
+      ),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 19,
+          messageId: 'injectedClientWithoutDeadline',
+          data: {
+            callee: 'cache.get',
+            label: 'ioredis',
+            where: 'redis.ts:3 and 2 more',
+            fix: FAMILIES.ioredis.fix,
+          },
+        },
+        { line: 8, column: 10, endLine: 8, endColumn: 26, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {

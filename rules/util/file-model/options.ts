@@ -9,8 +9,8 @@ import {
   type CallLike,
   type Node,
   findNode,
+  isEnvRead,
   isFunction,
-  memberChain,
   memberName,
   propertyKey,
   unwrap,
@@ -181,7 +181,7 @@ export class OptionsReader {
     }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
-      if (node.type === AST_NODE_TYPES.MemberExpression && this.isEnvRead(node)) return value;
+      if (node.type === AST_NODE_TYPES.MemberExpression && isEnvRead(node)) return value;
       if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.BinaryExpression)
         return value;
       return { kind: 'opaque', at: node };
@@ -203,13 +203,18 @@ export class OptionsReader {
       case AST_NODE_TYPES.Literal:
         return typeof node.value === 'string';
       case AST_NODE_TYPES.MemberExpression:
-        return named(memberName(node));
+        return named(memberName(node)) || isEnvRead(node);
       case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);
         const name = writtenName(callee);
-        return name === 'URL' || named(name);
+        return name === 'URL' || name === 'String' || named(name);
       }
+      // `process.env.REDIS_URL ?? 'redis://localhost:6379'`, `tls ? secureUrl : url`: every side is one.
+      case AST_NODE_TYPES.LogicalExpression:
+        return node.operator !== '&&' && this.looksLikeUrl(node.left) && this.looksLikeUrl(node.right);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.looksLikeUrl(node.consequent) && this.looksLikeUrl(node.alternate);
       case AST_NODE_TYPES.Identifier: {
         if (named(node.name)) return true;
         const def = this.model.findVariable(node)?.defs[0];
@@ -229,16 +234,6 @@ export class OptionsReader {
       default:
         return false;
     }
-  }
-
-  private isEnvRead(node: TSESTree.MemberExpression): boolean {
-    const chain = memberChain(node);
-    return (
-      chain !== undefined &&
-      chain.root.type === AST_NODE_TYPES.Identifier &&
-      chain.root.name === 'process' &&
-      chain.path[0] === 'env'
-    );
   }
 
   /** The one object literal a local function returns (`() => ({ headers })`, `{ return { … } }`). */
