@@ -575,12 +575,19 @@ export default createModelRule<Options, MessageIds>({
       // `getPool().query(…)`: the client a getter of another module returns (`export function
       // getPool() { pool ??= new Pool(options); return pool }`).
       let called = false;
+      // The getter's name, or the namespace it is read from and its name there (`db.getPool()`).
+      let calledMember: string | undefined;
       const getter = (node: Node): TSESTree.Identifier | undefined => {
         const inner = unwrap(node);
         const value = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
         if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
         const fn = unwrap(value.callee);
-        return fn.type === AST_NODE_TYPES.Identifier ? fn : undefined;
+        if (fn.type === AST_NODE_TYPES.Identifier) return fn;
+        const inside = fn.type === AST_NODE_TYPES.MemberExpression ? unwrap(fn.object) : undefined;
+        const name = fn.type === AST_NODE_TYPES.MemberExpression ? memberName(fn) : undefined;
+        if (inside?.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+        calledMember = name;
+        return inside;
       };
       if (object?.type === AST_NODE_TYPES.CallExpression || object?.type === AST_NODE_TYPES.AwaitExpression) {
         object = getter(object);
@@ -633,8 +640,9 @@ export default createModelRule<Options, MessageIds>({
         (commonjs && (def?.node as TSESTree.VariableDeclarator).id.type === AST_NODE_TYPES.Identifier);
       let held: HeldInstance | undefined;
       if (called) {
-        if (namespace) return false;
-        held = model.projectInstanceOf(object, undefined, true);
+        // A getter by name, or one a namespace (or a module required whole) holds.
+        if (namespace !== (calledMember !== undefined)) return false;
+        held = model.projectInstanceOf(object, calledMember, true);
         if (!held) return false;
       } else if (read !== undefined) {
         if (!namespace) return false;
@@ -696,9 +704,17 @@ export default createModelRule<Options, MessageIds>({
         if (value.origin) return true;
         instance = value.instance;
       } else {
-        // `redis.multi()` on a client another module exports, `getRedis().multi()` on a getter's.
-        const getter = client.type === AST_NODE_TYPES.CallExpression ? unwrap(client.callee) : undefined;
-        if (client.type === AST_NODE_TYPES.Identifier) held = model.projectInstanceOf(client);
+        // `redis.multi()` on a client another module exports, `getRedis().multi()` on a getter's,
+        // also held in a const first (`const r = getRedis(); r.multi()…`).
+        let source: Node = client;
+        for (let step = 0; step < 3 && source.type === AST_NODE_TYPES.Identifier; step++) {
+          const init = model.constInit(source);
+          if (!init) break;
+          source = unwrap(init);
+          if (source.type === AST_NODE_TYPES.AwaitExpression) source = unwrap(source.argument);
+        }
+        const getter = source.type === AST_NODE_TYPES.CallExpression ? unwrap(source.callee) : undefined;
+        if (source.type === AST_NODE_TYPES.Identifier) held = model.projectInstanceOf(source);
         else if (getter?.type === AST_NODE_TYPES.Identifier)
           held = model.projectInstanceOf(getter, undefined, true);
         instance = held?.instance;

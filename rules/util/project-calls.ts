@@ -1945,9 +1945,7 @@ class Session {
     called = false,
   ): HeldInstance | undefined {
     const held = called
-      ? member === undefined
-        ? this.calledConstruction(info, name, from, 0)
-        : undefined
+      ? this.calledConstruction(info, name, from, 0, member)
       : this.heldConstruction(info, name, from, 0, member);
     if (!held) return undefined;
     const role = lookupModuleMember(canonicalModule(held.module.specifier), held.path);
@@ -2088,8 +2086,9 @@ class Session {
     name: string,
     from: Node,
     depth: number,
+    member?: string,
   ): HeldConstruction | undefined {
-    const held = this.heldValue(info, name, from, depth);
+    const held = this.heldValue(info, name, from, depth, member);
     const fn = held && unwrap(held.node);
     return held && fn && isFunction(fn) ? this.returnedConstruction(held.info, fn, depth + 1) : undefined;
   }

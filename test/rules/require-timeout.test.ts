@@ -3280,6 +3280,9 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         },
         { line: 15, column: 12, endLine: 15, endColumn: 62, messageId: 'injectedClientWithoutDeadline' },
         { line: 20, column: 10, endLine: 20, endColumn: 38, messageId: 'injectedClientWithoutDeadline' },
+        // A const that holds the getter's client, and a pipeline started on the getter's.
+        { line: 33, column: 10, endLine: 33, endColumn: 39, messageId: 'injectedClientWithoutDeadline' },
+        { line: 39, column: 10, endLine: 39, endColumn: 23, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
@@ -3298,9 +3301,9 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
       options: [{ checkTests: true }],
       errors: [
         {
-          line: 5,
+          line: 6,
           column: 10,
-          endLine: 5,
+          endLine: 6,
           endColumn: 25,
           messageId: 'injectedClientWithoutDeadline',
           data: {
@@ -3310,13 +3313,13 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
             fix: FAMILIES.pg.fix,
           },
         },
-        { line: 9, column: 24, endLine: 9, endColumn: 41, messageId: 'injectedClientWithoutDeadline' },
-        { line: 19, column: 10, endLine: 19, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
+        { line: 10, column: 24, endLine: 10, endColumn: 41, messageId: 'injectedClientWithoutDeadline' },
+        { line: 20, column: 10, endLine: 20, endColumn: 20, messageId: 'injectedClientWithoutDeadline' },
         // A chain broken before its dot is named on one line.
         {
-          line: 32,
+          line: 33,
           column: 10,
-          endLine: 33,
+          endLine: 34,
           endColumn: 11,
           messageId: 'injectedClientWithoutDeadline',
           data: {
@@ -3328,9 +3331,9 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
         },
         // A getter that keeps its pool on the global object, made through a local const.
         {
-          line: 37,
+          line: 38,
           column: 9,
-          endLine: 37,
+          endLine: 38,
           endColumn: 30,
           messageId: 'injectedClientWithoutDeadline',
           data: {
@@ -3340,6 +3343,8 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
             fix: FAMILIES.pg.fix,
           },
         },
+        // A getter a namespace import holds.
+        { line: 42, column: 10, endLine: 42, endColumn: 28, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
