@@ -113,7 +113,11 @@ export function shortCallee(text: string, max = 40): string {
     }
     short = out;
   }
-  return short.length > max ? `…${short.slice(short.length - max + 1)}` : short;
+  if (short.length <= max) return short;
+  // Cut at a member's start rather than inside a name: `….multi().exec`, not `…isClient.multi().exec`.
+  const tail = short.slice(short.length - max + 1);
+  const dot = tail.indexOf('.');
+  return `…${dot > 0 && /^[\w$]+$/.test(tail.slice(0, dot)) ? tail.slice(dot) : tail}`;
 }
 
 /** A member access chain `a.b.c` as its root and the names after it; undefined for a computed member. */
