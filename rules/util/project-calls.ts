@@ -1153,7 +1153,8 @@ class Session {
     for (const constructions of processConstructions(this.context).values())
       for (const construction of constructions)
         if (construction.file === file && construction.line === line)
-          return { instance: construction.instance, method };
+          // A queue's connection waits by design, and is judged by the queue library's rules.
+          return construction.queueConnection ? undefined : { instance: construction.instance, method };
     return undefined;
   }
 
@@ -1949,9 +1950,13 @@ class Session {
       : this.heldConstruction(info, name, from, 0, member);
     if (!held) return undefined;
     const role = lookupModuleMember(canonicalModule(held.module.specifier), held.path);
-    return role?.role === 'factory'
-      ? { instance: role.instance, file: held.info.file, line: held.made.loc.start.line }
-      : undefined;
+    if (role?.role !== 'factory') return undefined;
+    const found = { instance: role.instance, file: held.info.file, line: held.made.loc.start.line };
+    // A queue's connection waits by design, and is judged by the queue library's rules.
+    const queue = processConstructions(this.context)
+      .get(role.instance)
+      ?.some(each => each.queueConnection && each.file === found.file && each.line === found.line);
+    return queue ? undefined : found;
   }
 
   /**
