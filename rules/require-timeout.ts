@@ -114,11 +114,11 @@ function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): Unbou
   let found = unboundedByIndex.get(made);
   if (found) return found;
   const kinds = new Map<InstanceKind, ProjectConstruction[]>();
-  for (const [instance, all] of made) {
-    // A queue's connection is no client the project's calls go through: not counted either way.
-    const list = all.filter(construction => !construction.queueConnection);
-    if (list.length > 0 && list.every(construction => construction.unbounded)) kinds.set(instance, list);
-  }
+  // A queue's connection (judged unknown) keeps its kind from being reported at the calls, as any
+  // client whose deadline cannot be told does: the calls may go through it. The clients of the
+  // kind with no deadline are still reported where they are made.
+  for (const [instance, list] of made)
+    if (list.every(construction => construction.unbounded)) kinds.set(instance, list);
   const modules = [...new Set([...kinds.values()].flat().map(construction => construction.module))];
   const methods = new Map<string, boolean>();
   found = {

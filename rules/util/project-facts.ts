@@ -70,9 +70,8 @@ export interface ProjectConstruction {
   /** The catalog judges it to have no deadline (missing, or turned off). */
   unbounded: boolean;
   /**
-   * Not a client commands are sent through, so it neither bounds nor leaves unbounded the calls
-   * of its kind: a BullMQ connection (ioredis with `maxRetriesPerRequest: null`), whose commands
-   * must be able to wait and which the queue library, not the project, sends through.
+   * A BullMQ connection (ioredis with `maxRetriesPerRequest: null`), whose commands must be able to
+   * wait: a call known to go through it is not reported.
    */
   queueConnection?: true;
   file: string;

@@ -719,8 +719,16 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: readFileSync(path.join(HELD, 'unbounded/src/controllers/billing.ts'), 'utf8'),
       options: [{ checkTests: true }] as const,
     },
-    // ioredis clients made from the environment with `commandTimeout`, beside a BullMQ connection:
-    // the connection neither is reported nor leaves the calls unbounded.
+    // Beside a BullMQ connection (not reported), calls from another module may go through it.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/with-queue/src/use.ts'),
+      code: readFileSync(
+        path.join(import.meta.dirname, '../fixtures/project-redis-env/with-queue/src/use.ts'),
+        'utf8',
+      ),
+      options: [{ checkTests: true }] as const,
+    },
+    // ioredis clients made from the environment with `commandTimeout`, beside a BullMQ connection.
     ...['redis.ts', 'use.ts'].map(file => ({
       filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/bounded/src', file),
       code: readFileSync(
@@ -3169,7 +3177,7 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
     },
     {
       // Clients made from the environment (a URL with a default, a non-null host, `String(…)`): an
-      // address, not options, so each has no `commandTimeout`. The BullMQ connection is left alone.
+      // address, not options, so each has no `commandTimeout`.
       filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/redis.ts'),
       code: readFileSync(
         path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/redis.ts'),
@@ -3183,7 +3191,21 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
       ],
     },
     {
-      // Their calls from another module: the BullMQ connection does not count as a bounded client.
+      // Beside a BullMQ connection, the three are reported where they are made; it is not.
+      filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/with-queue/src/redis.ts'),
+      code: readFileSync(
+        path.join(import.meta.dirname, '../fixtures/project-redis-env/with-queue/src/redis.ts'),
+        'utf8',
+      ),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 3, column: 26, endLine: 3, endColumn: 31, messageId: 'missingClientDeadline' },
+        { line: 4, column: 29, endLine: 4, endColumn: 34, messageId: 'missingClientDeadline' },
+        { line: 5, column: 26, endLine: 5, endColumn: 31, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
+      // Their calls from another module.
       filename: path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/use.ts'),
       code: readFileSync(
         path.join(import.meta.dirname, '../fixtures/project-redis-env/unbounded/src/use.ts'),
