@@ -40,7 +40,7 @@ import { escapingClientVerdicts } from './util/escaping-clients.js';
 import { answersOf, nobodyWaits } from './util/waiters.js';
 import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
-import { isSubscriberConnection, isSubscription } from './util/subscriber.js';
+import { isBlockingCommand, isSubscriberConnection, isSubscription } from './util/subscriber.js';
 import { fileUrlLookups, loopbackCall } from './util/url-lookups.js';
 import { addOptionFix } from './util/fix.js';
 import { awaitedIn } from './util/project-calls/bare-requests.js';
@@ -878,10 +878,12 @@ export default createModelRule<Options, MessageIds>({
       // A subscription waits for messages by design, on a connection kept for it (not reported
       // where it is made either): a command deadline is not its fix.
       const callee = unwrap(call.callee);
+      // So does a blocking read (`brpop(key, 0)`): a command timeout would break it.
       if (
         (familyId === 'ioredis' || familyId === 'node-redis') &&
         callee.type === AST_NODE_TYPES.MemberExpression &&
-        isSubscription(memberName(callee) ?? '')
+        (isSubscription(memberName(callee) ?? '') ||
+          isBlockingCommand(memberName(callee) ?? '', call.arguments as TSESTree.Node[]))
       )
         return;
       if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;

@@ -23,6 +23,33 @@ const SUBSCRIPTIONS = [
 export function isSubscription(method: string): boolean {
   return SUBSCRIPTIONS.includes(method);
 }
+/** Redis commands that block for an answer by design, for as long as their own timeout argument says. */
+const BLOCKING = new Set([
+  'blpop',
+  'brpop',
+  'brpoplpush',
+  'blmove',
+  'blmpop',
+  'bzpopmin',
+  'bzpopmax',
+  'bzmpop',
+]);
+/**
+ * A Redis command that waits for data by design (`brpop(key, 0)`, `xread('BLOCK', 0, …)`): a
+ * command timeout shorter than its wait would break it, so it is no call to bound that way.
+ */
+export function isBlockingCommand(
+  method: string,
+  args: readonly { type: string; value?: unknown }[],
+): boolean {
+  // ioredis writes them `brpop` or `BRPOP`, node-redis `brPop` or `BRPOP`.
+  if (BLOCKING.has(method.toLowerCase())) return true;
+  if (!/^x(?:read|readgroup)$/i.test(method)) return false;
+  return args.some(
+    arg => arg.type === 'Literal' && typeof arg.value === 'string' && arg.value.toUpperCase() === 'BLOCK',
+  );
+}
+
 /** What a subscription connection is used for. */
 const SUBSCRIBING = new Set([
   ...SUBSCRIPTIONS,
