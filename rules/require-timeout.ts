@@ -680,12 +680,12 @@ export default createModelRule<Options, MessageIds>({
       let node = unwrap((callee as TSESTree.MemberExpression).object);
       let client: Node | undefined;
       // Down the chain of queued commands to the call that started the batch; a `const` once.
-      for (let step = 0, held = false; step < 64 && !client; step++) {
-        if (node.type === AST_NODE_TYPES.Identifier && !held) {
+      for (let step = 0, viaConst = false; step < 64 && !client; step++) {
+        if (node.type === AST_NODE_TYPES.Identifier && !viaConst) {
           const init = model.constInit(node);
           if (!init) return false;
           node = unwrap(init);
-          held = true;
+          viaConst = true;
           continue;
         }
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
