@@ -157,33 +157,43 @@ interface Sweep {
   spentMs: number;
 }
 
-const roots = new Map<string, string | null>();
+/** Per working directory: the project folder of each folder ({@link projectRoot}). */
+const rootsByCwd = new Map<string, Map<string, string | null>>();
 /** The same answers by file name (the folder of a file is a new string each time it is computed). */
-const rootsOfFiles = new Map<string, string | null>();
+const rootsOfFilesByCwd = new Map<string, Map<string, string | null>>();
 const projects = new Map<
   string,
   { at: number; listedAt: number; modules: Map<string, ModuleFacts>; sweep?: Sweep }
 >();
 
-/** The project folder of a file: the nearest package.json at or below `cwd`; none inside node_modules. */
+/**
+ * The project folder of a file: the nearest package.json at or below `cwd`; none inside
+ * node_modules. A file outside `cwd` (a workspace package of the monorepo the lint runs in, read
+ * from one of its packages) has the nearest package.json above it, not past the repository's top.
+ */
 export function projectRoot(filename: string, cwd: string): string | undefined {
   // Asked for nearly every call into the project: the answer of a folder, kept per file name too.
+  let rootsOfFiles = rootsOfFilesByCwd.get(cwd);
+  if (!rootsOfFiles) rootsOfFilesByCwd.set(cwd, (rootsOfFiles = new Map()));
   const known = rootsOfFiles.get(filename);
   if (known !== undefined) return known ?? undefined;
   if (!path.isAbsolute(filename) || /[\\/]node_modules[\\/]/.test(filename)) return undefined;
   const start = path.dirname(filename);
+  let roots = rootsByCwd.get(cwd);
+  if (!roots) rootsByCwd.set(cwd, (roots = new Map()));
   const cached = roots.get(start);
   if (cached !== undefined) {
     rootsOfFiles.set(filename, cached);
     return cached ?? undefined;
   }
   let found: string | null = null;
-  for (let dir = start; dir.startsWith(cwd); dir = path.dirname(dir)) {
+  const inside = start.startsWith(cwd);
+  for (let dir = start; !inside || dir.startsWith(cwd); dir = path.dirname(dir)) {
     if (hasFile(path.join(dir, 'package.json'))) {
       found = dir;
       break;
     }
-    if (path.dirname(dir) === dir) break;
+    if (path.dirname(dir) === dir || (!inside && hasEntry(dir, '.git'))) break;
   }
   roots.set(start, found);
   rootsOfFiles.set(filename, found);
@@ -226,6 +236,11 @@ export function hasFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when a folder holds an entry of that name, of any kind (a `.git` folder or file). */
+export function hasEntry(dir: string, name: string): boolean {
+  return listing(dir)?.has(name) ?? false;
 }
 
 /** The project's source files (not tests, not nested packages, not build output). */

@@ -12,7 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type Node, bindsName, findNode, memberChain, requireCall, unwrap } from './ast.js';
-import { type ParserLike, type ProjectContext, hasFile, parseModule } from './project-facts.js';
+import { type ParserLike, type ProjectContext, hasEntry, hasFile, parseModule } from './project-facts.js';
 
 /**
  * How long a module read, a resolution or a text test is trusted before it is checked again: the
@@ -474,12 +474,14 @@ function loadPaths(file: string, depth = 0): TsconfigPaths | undefined {
   return undefined;
 }
 
-/** The `paths` of the nearest tsconfig.json above a file (within the lint's working directory). */
+/** The `paths` of the nearest tsconfig.json above a file (within {@link projectTop}). */
 function tsconfigPaths(fromDir: string, cwd: string): TsconfigPaths | undefined {
-  const cached = tsconfigs.get(fromDir);
+  const top = projectTop(cwd);
+  const key = `${top}\0${fromDir}`;
+  const cached = tsconfigs.get(key);
   if (cached !== undefined) return cached ?? undefined;
   let found: TsconfigPaths | undefined;
-  for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
+  for (let dir = fromDir; dir.startsWith(top); dir = path.dirname(dir)) {
     const file = path.join(dir, 'tsconfig.json');
     if (hasFile(file)) {
       found = loadPaths(file);
@@ -487,30 +489,60 @@ function tsconfigPaths(fromDir: string, cwd: string): TsconfigPaths | undefined 
     }
     if (path.dirname(dir) === dir) break;
   }
-  tsconfigs.set(fromDir, found ?? null);
+  tsconfigs.set(key, found ?? null);
   return found;
 }
+
+/** A folder whose package.json has `workspaces`, or that has a pnpm-workspace.yaml or a rush.json. */
+function isWorkspaceRoot(dir: string): boolean {
+  return (
+    hasFile(path.join(dir, 'pnpm-workspace.yaml')) ||
+    hasFile(path.join(dir, 'rush.json')) ||
+    Boolean(readJsonc(path.join(dir, 'package.json'))?.workspaces)
+  );
+}
+
+/**
+ * How far up modules are looked for: the monorepo the lint's working directory is in, when ESLint
+ * runs in one of its packages (`turbo lint` runs `eslint .` in each, and an editor runs where the
+ * nearest config is), so that the workspace packages a file imports, and their own tsconfig
+ * `paths`, are read as they are from the monorepo's root. The nearest folder at or above `cwd` that
+ * is a workspace root, not past the repository's top (a folder with `.git`); `cwd` when none is.
+ */
+function projectTop(cwd: string): string {
+  const known = tops.get(cwd);
+  if (known) return known;
+  let found = cwd;
+  for (let dir = cwd; ; dir = path.dirname(dir)) {
+    if (isWorkspaceRoot(dir)) {
+      found = dir;
+      break;
+    }
+    if (hasEntry(dir, '.git') || path.dirname(dir) === dir) break;
+  }
+  tops.set(cwd, found);
+  return found;
+}
+const tops = new Map<string, string>();
 
 /**
  * The root of the monorepo a file belongs to: the nearest folder above it whose package.json has
  * `workspaces`, or that has a pnpm-workspace.yaml; the lint's working directory when there is none.
  */
 function workspaceRoot(fromDir: string, cwd: string): string {
-  const cached = roots.get(fromDir);
+  const key = `${cwd}\0${fromDir}`;
+  const cached = roots.get(key);
   if (cached) return cached;
   let found = cwd;
-  for (let dir = fromDir; dir.startsWith(cwd); dir = path.dirname(dir)) {
-    if (
-      hasFile(path.join(dir, 'pnpm-workspace.yaml')) ||
-      hasFile(path.join(dir, 'rush.json')) ||
-      readJsonc(path.join(dir, 'package.json'))?.workspaces
-    ) {
+  const top = projectTop(cwd);
+  for (let dir = fromDir; dir.startsWith(top); dir = path.dirname(dir)) {
+    if (isWorkspaceRoot(dir)) {
       found = dir;
       break;
     }
     if (path.dirname(dir) === dir) break;
   }
-  roots.set(fromDir, found);
+  roots.set(key, found);
   return found;
 }
 

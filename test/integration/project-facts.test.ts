@@ -41,6 +41,27 @@ describe('process-wide axios defaults from another module', () => {
   });
 });
 
+describe('workspace packages, linted from inside one package of the monorepo', () => {
+  // `turbo lint` runs `eslint .` in each package, and an editor runs where the nearest config is:
+  // the workspace package an app imports is read as it is when the lint runs at the root.
+  const WORKSPACE = path.join(ROOT, 'test/fixtures/project-workspace');
+  const file = path.join(WORKSPACE, 'apps/worker/src/save.ts');
+  it('are followed the same from the app as from the root, under ESLint 10 and ESLint 9', async () => {
+    for (const engine of ['eslint', 'eslint9'] as const)
+      // From the app first: what the root's lint finds is kept for the life of the process.
+      for (const cwd of [path.join(WORKSPACE, 'apps/worker'), WORKSPACE]) {
+        const findings = await lintWithEslint(engine, cwd, [file], RULES);
+        expect(
+          findings.map(
+            finding => `${path.relative(WORKSPACE, path.resolve(cwd, finding.file))}:${finding.line}`,
+          ),
+          `${engine} from ${path.relative(WORKSPACE, cwd) || 'the root'}`,
+        ).toEqual(['apps/worker/src/save.ts:4']);
+        expect(findings[0]?.message).toContain('packages/storage/src/files.ts:8');
+      }
+  });
+});
+
 describe('projectAxiosDefaults', () => {
   let dir: string;
   beforeAll(async () => {
