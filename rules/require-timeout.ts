@@ -110,6 +110,11 @@ interface UnboundedClients {
  */
 const unboundedByIndex = new WeakMap<Map<InstanceKind, ProjectConstruction[]>, UnboundedClients>();
 
+/** `ioredis client`, but `Slack WebClient` and a team's `client`: the label once it names a client. */
+function clientNamed(label: string): string {
+  return /client$/i.test(label) ? label : `${label} client`;
+}
+
 function unboundedClients(made: Map<InstanceKind, ProjectConstruction[]>): UnboundedClients {
   let found = unboundedByIndex.get(made);
   if (found) return found;
@@ -164,9 +169,9 @@ export default createModelRule<Options, MessageIds>({
       injectedClientWithoutDeadline:
         '`{{callee}}` goes through a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:
-        'This {{label}} client is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
+        'This {{client}} is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
       clientCannotBound:
-        '{{limitation}}, so calls through this {{label}} client that carry no deadline of their own hang forever if the server stops answering. Fix: {{fix}}.',
+        '{{limitation}}, so calls through this {{client}} that carry no deadline of their own hang forever if the server stops answering. Fix: {{fix}}.',
       noneDeadline:
         '`{{key}}: {{value}}` turns off the {{label}} deadline, so the call can hang forever if the server stops answering. Use a finite value; {{fix}}.',
       timeoutDoesNotAbort:
@@ -262,7 +267,7 @@ export default createModelRule<Options, MessageIds>({
             context.report({
               node: call.callee,
               messageId: 'clientCannotBound',
-              data: { label: data.label, fix: data.fix, limitation: verdict.limitation },
+              data: { client: clientNamed(data.label), fix: data.fix, limitation: verdict.limitation },
             });
             return;
           }
@@ -276,7 +281,7 @@ export default createModelRule<Options, MessageIds>({
             context.report({
               node: call.callee,
               messageId: 'missingClientDeadline',
-              data: { label: data.label, fix: data.fix, what },
+              data: { client: clientNamed(data.label), fix: data.fix, what },
             });
             return;
           }

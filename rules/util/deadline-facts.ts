@@ -182,7 +182,18 @@ export class DeadlineReader {
       Object.assign(facts, this.versions?.(family, callee?.kind === 'module' ? callee.module : undefined));
     }
     if (withUses) facts.perCallOptions = this.usesOf(construction);
+    if (family === 'axios') {
+      const later = this.laterLayersOf(construction);
+      if (later.length > 0) facts.later = later;
+    }
     return facts;
+  }
+
+  /** The defaults set on the instance made at `construction` after it is made ({@link laterLayers}). */
+  private laterLayersOf(construction: CallLike): Summary[] {
+    for (const [slot, layers] of this.laterLayers())
+      if (slot !== 'axios' && slot.node === construction) return layers;
+    return [];
   }
 
   /** Options of each remote call made through the client built at `construction`. */

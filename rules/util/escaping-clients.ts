@@ -5,6 +5,7 @@
 // decides. packages/core/src/analyze/remote-calls.ts (`escapingClient`) reads the same facts from
 // TypeScript nodes.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import {
   type FamilyId,
@@ -67,22 +68,59 @@ export function leavesFile(model: FileModel, node: Node): boolean {
       case AST_NODE_TYPES.ArrowFunctionExpression:
         return parent.body === current;
       case AST_NODE_TYPES.AssignmentExpression: {
+        if (parent.right !== current) return false;
         // `module.exports = axios.create(…)`, `exports.http = …`
         const target = model.sourceCode.getText(parent.left);
-        return parent.right === current && /^(module\.)?exports\b/.test(target);
+        if (/^(module\.)?exports\b/.test(target)) return true;
+        // `if (!api) api = axios.create(…)` into a binding a getter returns or the module exports.
+        if (parent.left.type === AST_NODE_TYPES.Identifier && bindingLeaves(model, parent.left)) return true;
+        // `return (api ??= axios.create(…))`: the assignment's value is the client.
+        continue;
       }
+      case AST_NODE_TYPES.LogicalExpression:
+        // `return globalThis.api ?? axios.create(…)`
+        if (parent.right === current && (parent.operator === '??' || parent.operator === '||')) continue;
+        return false;
       case AST_NODE_TYPES.VariableDeclarator: {
         if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
-        const declaration = parent.parent;
-        if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-        if (declaration?.parent?.type !== AST_NODE_TYPES.Program) return false;
-        return exportsName(model, parent.id.name);
+        return bindingLeaves(model, parent.id);
       }
       default:
         return false;
     }
   }
   return false;
+}
+
+/**
+ * The client a binding holds leaves the file: the binding is exported (`export const`, `export let`,
+ * `export { http }`, `export default http`), or a function of the file returns it (`const client =
+ * axios.create(…); client.interceptors…; return client`, a getter's `return api`).
+ */
+function bindingLeaves(model: FileModel, id: TSESTree.Identifier): boolean {
+  const variable = model.findVariable(id);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Variable') return false;
+  const declaration = def.parent;
+  if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+  if (declaration?.parent?.type === AST_NODE_TYPES.Program && exportsName(model, id.name)) return true;
+  return variable.references.some(reference => {
+    if (!reference.isRead()) return false;
+    let value: Node = reference.identifier as Node;
+    let parent = value.parent;
+    while (
+      parent?.type === AST_NODE_TYPES.TSAsExpression ||
+      parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent?.type === AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      value = parent;
+      parent = parent.parent;
+    }
+    return (
+      parent?.type === AST_NODE_TYPES.ReturnStatement ||
+      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value)
+    );
+  });
 }
 
 /** `export { http }`, `export default http` for a top-level binding. */

@@ -66,6 +66,12 @@ const SUBSCRIBING = new Set([
 ]);
 /** Adapters that take a publisher and a subscriber connection, the subscriber second. */
 const PUB_SUB_ADAPTERS = /^(?:createAdapter|createShardedAdapter|RedisPubSub)$/;
+/**
+ * Socket.IO's Redis adapters (`createAdapter(pub, sub)`): the publisher only broadcasts, and
+ * nothing waits for a broadcast (requests between servers have the adapter's own
+ * `requestsTimeout`), so a connection used for nothing else is not asked for a command deadline.
+ */
+const BROADCAST_ADAPTERS = /^(?:createAdapter|createShardedAdapter)$/;
 
 /** The name a construction is bound to: its const, the field it is assigned to, or the function returning it. */
 function bindingOf(node: Node): { name: string; id?: TSESTree.Identifier } | undefined {
@@ -120,7 +126,8 @@ function bindingOf(node: Node): { name: string; id?: TSESTree.Identifier } | und
 /**
  * A Redis connection made for subscriptions: named so (`subscriber`, `subClient`), handed as the
  * subscriber to a pub/sub adapter (`createAdapter(pub, sub)`, `new RedisPubSub({ subscriber })`),
- * or used in this file only to subscribe and listen.
+ * or used in this file only to subscribe and listen; also the publisher of a Socket.IO adapter
+ * used for nothing else (`createAdapter(pubClient, subClient)` after `pubClient.connect()`).
  */
 export function isSubscriberConnection(model: FileModel, construction: Node): boolean {
   const binding = bindingOf(construction);
@@ -130,6 +137,7 @@ export function isSubscriberConnection(model: FileModel, construction: Node): bo
   const variable = model.findVariable(binding.id);
   if (!variable) return false;
   let subscribes = false;
+  let broadcasts = false;
   for (const reference of variable.references) {
     const use = reference.identifier as Node;
     const parent = use.parent;
@@ -139,12 +147,12 @@ export function isSubscriberConnection(model: FileModel, construction: Node): bo
       parent.arguments.includes(use as TSESTree.Expression)
     ) {
       const callee = writtenName(unwrap(parent.callee as Node));
-      if (
-        callee &&
-        PUB_SUB_ADAPTERS.test(callee) &&
-        parent.arguments.indexOf(use as TSESTree.Expression) === 1
-      )
-        return true;
+      const index = parent.arguments.indexOf(use as TSESTree.Expression);
+      if (callee && PUB_SUB_ADAPTERS.test(callee) && index === 1) return true;
+      if (callee && BROADCAST_ADAPTERS.test(callee) && index === 0) {
+        broadcasts = true;
+        continue;
+      }
       return false;
     }
     if (
@@ -161,5 +169,5 @@ export function isSubscriberConnection(model: FileModel, construction: Node): bo
     }
     return false;
   }
-  return subscribes;
+  return subscribes || broadcasts;
 }

@@ -293,6 +293,19 @@ export const load = () => fetchBounded('/f');`,
     `import ky from 'ky'; export const api = ky.create({ prefixUrl: 'https://billing.internal' });`,
     // A local instance whose calls are judged where they are made.
     `import axios from 'axios'; const http = axios.create({ baseURL: 'https://billing.internal' }); export const ping = () => http.get('/ping', { timeout: 1000 });`,
+    // Instances that leave the file, bounded after they are made: a default timeout set on the
+    // instance, and a request interceptor that sets one.
+    `import axios from 'axios';
+export function billingClient() {
+  const client = axios.create({ baseURL: 'https://billing.internal' });
+  client.defaults.timeout = 5000;
+  return client;
+}
+export const api = axios.create({ baseURL: 'https://billing.internal' });
+api.interceptors.request.use(config => {
+  config.timeout = 5000;
+  return config;
+});`,
     {
       // Project facts: the project's bootstrap (src/main.ts) sets `axios.defaults.timeout` for the whole process.
       filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
@@ -672,6 +685,16 @@ export function createSubscriber() { return new Redis(url); }
 const listener = new Redis(url);
 listener.psubscribe('events:*');
 listener.on('pmessage', () => {});`,
+    // The publisher of a Socket.IO adapter, used for nothing else: it only broadcasts.
+    `import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+export async function adapter(host: string) {
+  const pubClient = createClient({ socket: { host, port: 6379 } });
+  const subClient = pubClient.duplicate();
+  pubClient.on('error', () => {});
+  await Promise.all([pubClient.connect(), subClient.connect()]);
+  return createAdapter(pubClient, subClient);
+}`,
     // The subscriber made where it is handed to the pub/sub engine.
     `import Redis from 'ioredis';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -2618,6 +2641,15 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
       errors: [{ column: 54, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
+      // A Socket.IO adapter's publisher that also serves the app's own commands.
+      code: `import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+const pubClient = createClient({ url });
+export const adapter = createAdapter(pubClient, pubClient.duplicate());
+export const seen = (id: string) => pubClient.get(id);`,
+      errors: [{ column: 19, endColumn: 31, endLine: 3, line: 3, messageId: 'missingClientDeadline' }],
+    },
+    {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri, { timeoutMS: 5000 });`,
       errors: [{ column: 78, endColumn: 93, endLine: 1, line: 1, messageId: 'ignoredTimeout' }],
     },
@@ -2757,8 +2789,18 @@ export const connect = () => mongoose.connect(process.env.MONGODB_URI as string,
       errors: [{ column: 110, endColumn: 119, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
+      // A label that names a client already is not followed by "client" again.
       code: `import { WebClient } from '@slack/web-api'; export const slack = new WebClient(process.env.SLACK_TOKEN);`,
-      errors: [{ column: 70, endColumn: 79, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+      errors: [
+        {
+          column: 70,
+          endColumn: 79,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingClientDeadline',
+          data: { client: 'Slack WebClient', what: '`timeout`', fix: FAMILIES.slack.fix },
+        },
+      ],
     },
     {
       code: `import { Client } from '@elastic/elasticsearch'; export const search = new Client({ node: 'http://search:9200' });`,
@@ -2863,6 +2905,36 @@ export function billingClient(token: string) {
 const api = axios.create({ baseURL: 'https://billing.internal' });
 export { api };`,
       errors: [{ column: 13, endColumn: 25, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // A factory that configures the instance before it returns it.
+      code: `import axios from 'axios';
+export function billingClient(token: string) {
+  const client = axios.create({ baseURL: 'https://billing.internal', headers: { authorization: token } });
+  client.interceptors.response.use(response => response);
+  return client;
+}`,
+      errors: [{ column: 18, endColumn: 30, endLine: 3, line: 3, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // Made on first use by a getter (also through `??=`), and by a getter that returns a module const.
+      code: `import axios, { type AxiosInstance } from 'axios';
+let api: AxiosInstance | undefined;
+export function getApi() {
+  if (!api) api = axios.create({ baseURL: process.env.API_URL });
+  return api;
+}
+let cached: AxiosInstance | undefined;
+export const getCached = () => (cached ??= axios.create({ baseURL: process.env.API_URL }));
+const shared = axios.create({ baseURL: process.env.API_URL });
+export function getShared() {
+  return shared!;
+}`,
+      errors: [
+        { column: 19, endColumn: 31, endLine: 4, line: 4, messageId: 'missingClientDeadline' },
+        { column: 44, endColumn: 56, endLine: 8, line: 8, messageId: 'missingClientDeadline' },
+        { column: 16, endColumn: 28, endLine: 9, line: 9, messageId: 'missingClientDeadline' },
+      ],
     },
     {
       // mysql2 has no pool-wide query timeout: the pool is reported where it is made.
@@ -2971,7 +3043,7 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
           endColumn: 73,
           messageId: 'clientCannotBound',
           data: {
-            label: 'node-redis',
+            client: 'node-redis client',
             limitation:
               'node-redis before 5.1 has no option that bounds a command once it is sent (`socket.connectTimeout` bounds only connecting, and a `signal` given with `commandOptions({ signal })` only cancels a command not yet written to the socket)',
             fix: 'race each command against a timer (a timeout wrapper), or upgrade to node-redis 5.1 or later and set `socket: { socketTimeout: ms }`',
@@ -3019,7 +3091,7 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
           endColumn: 60,
           messageId: 'clientCannotBound',
           data: {
-            label: 'ioredis',
+            client: 'ioredis client',
             limitation:
               'ioredis before 4.25 has no option that bounds a command (`commandTimeout` came in 4.25.0; `connectTimeout` bounds only connecting)',
             fix: 'race each command against a timer (a timeout wrapper), or upgrade to ioredis 4.25 or later and set `commandTimeout` (ms)',
@@ -3496,7 +3568,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endLine: 1,
           endColumn: 97,
           messageId: 'missingClientDeadline',
-          data: { label: 'Keycloak admin', what: '`timeout`', fix: FAMILIES.keycloak.fix },
+          data: { client: 'Keycloak admin client', what: '`timeout`', fix: FAMILIES.keycloak.fix },
         },
       ],
     },
@@ -3520,7 +3592,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 97,
           messageId: 'clientCannotBound',
           data: {
-            label: 'Keycloak admin',
+            client: 'Keycloak admin client',
             limitation:
               '@keycloak/keycloak-admin-client from 21.1 to 26.5.0 sends its requests with fetch and has no option that bounds one (`requestOptions` is spread into every request, so a signal there would abort them all once it fires)',
             fix: 'race each call against a timer (a timeout wrapper), or upgrade to @keycloak/keycloak-admin-client 26.5.1 or later and set `timeout` (ms)',
@@ -3554,7 +3626,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 97,
           messageId: 'missingClientDeadline',
           data: {
-            label: 'Keycloak admin',
+            client: 'Keycloak admin client',
             what: '`requestConfig.timeout`',
             fix: 'set `requestConfig: { timeout: ms }` in the client config',
           },
@@ -3654,7 +3726,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 73,
           messageId: 'missingClientDeadline',
           data: {
-            label: 'node-redis',
+            client: 'node-redis client',
             what: '`socket.socketTimeout`',
             fix: 'set `socket: { socketTimeout: ms }` (and keep `connectTimeout` finite)',
           },
@@ -3674,7 +3746,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 78,
           messageId: 'missingClientDeadline',
           data: {
-            label: 'AWS SDK',
+            client: 'AWS SDK client',
             what: '`requestHandler` timeouts',
             fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms }` (before @smithy/node-http-handler 4.4.0, `requestTimeout` aborts a request idle that long), or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
           },
@@ -3710,7 +3782,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 78,
           messageId: 'missingClientDeadline',
           data: {
-            label: 'AWS SDK',
+            client: 'AWS SDK client',
             what: '`requestHandler` timeouts',
             fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true }`, or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
           },
@@ -3732,7 +3804,7 @@ export const timed = new S3Client({ requestHandler: { requestTimeout: 5000 } });
           endColumn: 31,
           messageId: 'missingClientDeadline',
           data: {
-            label: 'AWS SDK',
+            client: 'AWS SDK client',
             what: '`requestHandler` timeouts',
             fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true }` (`throwOnRequestTimeout` needs @smithy/node-http-handler 4.4.0 or later, installed by `@aws-sdk/client-*` 3.910.0 and later; with an older one, leave it out: `requestTimeout` alone aborts), or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
           },
@@ -4339,7 +4411,7 @@ export async function POST() {
           column: 22,
           data: {
             fix: FAMILIES.aws.fix,
-            label: FAMILIES.aws.label,
+            client: `${FAMILIES.aws.label} client`,
             what: '`requestHandler` timeouts (its options are written at config.ts:10)',
           },
           endColumn: 30,

@@ -111,7 +111,7 @@ export function perCallUsesMatter(verdicts: readonly Verdict[]): boolean {
  * (one today; a list so that a family may name more than one problem, each with its own fix).
  */
 export function decideClientDeadline(facts: ClientFacts): Verdict[] {
-  const instance = facts.connectionString ? [facts.connectionString] : [];
+  const instance = [...(facts.later ?? []), ...(facts.connectionString ? [facts.connectionString] : [])];
   const versions = versionFactsOf(facts);
   const verdict = withFix(
     facts.family,

@@ -96,6 +96,11 @@ export interface ClientFacts extends VersionFacts {
   /** mongodb: the connection string passed first (its parameters may carry the bound). */
   connectionString?: Summary;
   /**
+   * Defaults set on the instance after it is made, in its file (`client.defaults.timeout = n`, a
+   * request interceptor that sets a timeout): each a layer under the construction's options.
+   */
+  later?: readonly Summary[];
+  /**
    * Options of every call through this client that the reader can see, or undefined when the
    * reader does not collect them. A client whose every visible call passes its own bound is bounded.
    */

@@ -1219,6 +1219,13 @@ export class RemoteCalls {
 
   private readonly layerIndex = new Map<ts.SourceFile, Map<Origin | 'axios', Summary[]>>();
 
+  /** The defaults set on the instance made at `construction` after it is made ({@link laterLayers}), as client facts. */
+  private laterLayersOf(construction: CallLike): { later?: Summary[] } {
+    for (const [slot, layers] of this.laterLayers(construction.getSourceFile()))
+      if (slot !== 'axios' && slot.node === construction && layers.length > 0) return { later: layers };
+    return {};
+  }
+
   /**
    * Defaults set after construction in a file: `x.defaults.timeout = n` (on an instance or on
    * axios itself), and request interceptors that set a timeout or a signal.
@@ -1675,7 +1682,12 @@ export class RemoteCalls {
       fromInstance,
       leavesFile: true,
       processDefault: family === 'axios' && this.projectAxiosDefaults(node.getSourceFile()).length > 0,
-      client: { family, options: this.optionsOf(node, role.options), perCallOptions: this.usesOf(node) },
+      client: {
+        family,
+        options: this.optionsOf(node, role.options),
+        perCallOptions: this.usesOf(node),
+        ...(family === 'axios' ? this.laterLayersOf(node) : {}),
+      },
       loopbackBase: ts.isCallExpression(node) && loopbackConstruction(node, this.urlLookups) !== undefined,
     });
   }
@@ -1996,20 +2008,92 @@ function leavesFile(node: ts.Node): boolean {
     // `export default axios.create(…)` (not `export =`, which the rules' reader does not read either).
     if (ts.isExportAssignment(parent)) return !parent.isExportEquals;
     if (ts.isArrowFunction(parent)) return parent.body === current;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)
-      // `module.exports = axios.create(…)`, `exports.http = …`
-      return parent.right === current && /^(module\.)?exports\b/.test(parent.left.getText());
+    if (ts.isBinaryExpression(parent)) {
+      const operator = parent.operatorToken.kind;
+      if (
+        operator === ts.SyntaxKind.EqualsToken ||
+        operator === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+        operator === ts.SyntaxKind.BarBarEqualsToken
+      ) {
+        if (parent.right !== current) return false;
+        // `module.exports = axios.create(…)`, `exports.http = …`
+        if (operator === ts.SyntaxKind.EqualsToken && /^(module\.)?exports\b/.test(parent.left.getText()))
+          return true;
+        // `if (!api) api = axios.create(…)` into a binding a getter returns or the module exports.
+        if (ts.isIdentifier(parent.left)) {
+          const declared = declarationOf(parent, parent.left.text);
+          if (declared && bindingLeaves(declared, parent.left.text)) return true;
+        }
+        // `return (api ??= axios.create(…))`: the assignment's value is the client.
+        continue;
+      }
+      // `return globalThis.api ?? axios.create(…)`
+      if (
+        parent.right === current &&
+        (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken)
+      )
+        continue;
+      return false;
+    }
     if (ts.isVariableDeclaration(parent)) {
       if (parent.initializer !== current || !ts.isIdentifier(parent.name)) return false;
-      const statement = parent.parent.parent;
-      if (!ts.isVariableStatement(statement)) return false;
-      if (hasExportModifier(statement)) return true;
-      if (!ts.isSourceFile(statement.parent)) return false;
-      return exportsName(statement.parent, parent.name.text);
+      return bindingLeaves(parent, parent.name.text);
     }
     return false;
   }
   return false;
+}
+
+/**
+ * The client a binding holds leaves the file (as the rules' reader decides): the binding is
+ * exported (`export const`, `export let`, `export { http }`, `export default http`), or a function
+ * of the file returns it (`const client = axios.create(…); …; return client`, a getter's `return api`).
+ */
+function bindingLeaves(declaration: ts.VariableDeclaration, name: string): boolean {
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement)) return false;
+  if (hasExportModifier(statement)) return true;
+  const container = statement.parent;
+  if (ts.isSourceFile(container) && exportsName(container, name)) return true;
+  const returned = (value: ts.Node): boolean => {
+    let inner = value;
+    while (
+      ts.isParenthesizedExpression(inner) ||
+      ts.isAsExpression(inner) ||
+      ts.isSatisfiesExpression(inner) ||
+      ts.isNonNullExpression(inner)
+    )
+      inner = inner.expression;
+    return ts.isIdentifier(inner) && inner.text === name;
+  };
+  return (
+    findTs(
+      container,
+      node =>
+        (ts.isReturnStatement(node) && node.expression !== undefined && returned(node.expression)) ||
+        (ts.isArrowFunction(node) && !ts.isBlock(node.body) && returned(node.body)),
+    ) !== undefined
+  );
+}
+
+/** The declaration of the variable `name` that `node` sees: in an enclosing block, function or the file. */
+function declarationOf(node: ts.Node, name: string): ts.VariableDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      ts.isFunctionLike(current) &&
+      current.parameters.some(p => ts.isIdentifier(p.name) && p.name.text === name)
+    )
+      return undefined;
+    if (!ts.isBlock(current) && !ts.isSourceFile(current) && !ts.isModuleBlock(current)) continue;
+    for (const statement of current.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const found = statement.declarationList.declarations.find(
+        declaration => ts.isIdentifier(declaration.name) && declaration.name.text === name,
+      );
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** `export { http }`, `export default http` for a top-level binding. */
