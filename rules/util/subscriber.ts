@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, memberName, unwrap, writtenName } from './ast.js';
+import { type Node, memberName, propertyKey, unwrap, writtenName } from './ast.js';
 import type { FileModel } from './file-model.js';
 
 /** Names that say a connection subscribes: `sub`, `subClient`, `redisSub`, `subscriber`, `createSubscriber`. */
@@ -23,31 +23,44 @@ const SUBSCRIPTIONS = [
 export function isSubscription(method: string): boolean {
   return SUBSCRIPTIONS.includes(method);
 }
-/** Redis commands that block for an answer by design, for as long as their own timeout argument says. */
-const BLOCKING = new Set([
-  'blpop',
-  'brpop',
-  'brpoplpush',
-  'blmove',
-  'blmpop',
-  'bzpopmin',
-  'bzpopmax',
-  'bzmpop',
-]);
+/** Redis commands that block for an answer, as long as their timeout argument (seconds) says: the last one. */
+const BLOCKING = new Set(['blpop', 'brpop', 'brpoplpush', 'blmove', 'bzpopmin', 'bzpopmax']);
+/** The same, with the timeout first (`BLMPOP timeout numkeys key…`). */
+const BLOCKING_TIMEOUT_FIRST = new Set(['blmpop', 'bzmpop']);
 /**
- * A Redis command that waits for data by design (`brpop(key, 0)`, `xread('BLOCK', 0, …)`): a
- * command timeout shorter than its wait would break it, so it is no call to bound that way.
+ * A Redis command that waits for data by design and for ever (`brpop(key, 0)`, `xread('BLOCK', 0,
+ * …)`): a command timeout would break it, so it is no call to bound that way. One that waits a
+ * written, finite time (`xread('BLOCK', 10000, …)`) is a call like any other: the server's wait
+ * bounds an answering Redis, not a silent one, and a command timeout above that wait is its fix.
+ * A wait that is not written as a number (a variable) is taken as by design too.
  */
-export function isBlockingCommand(
-  method: string,
-  args: readonly { type: string; value?: unknown }[],
-): boolean {
+export function isBlockingCommand(method: string, args: readonly TSESTree.Node[]): boolean {
   // ioredis writes them `brpop` or `BRPOP`, node-redis `brPop` or `BRPOP`.
-  if (BLOCKING.has(method.toLowerCase())) return true;
-  if (!/^x(?:read|readgroup)$/i.test(method)) return false;
-  return args.some(
-    arg => arg.type === 'Literal' && typeof arg.value === 'string' && arg.value.toUpperCase() === 'BLOCK',
-  );
+  const lower = method.toLowerCase();
+  let wait: TSESTree.Node | undefined;
+  if (BLOCKING.has(lower)) wait = args.at(-1);
+  else if (BLOCKING_TIMEOUT_FIRST.has(lower)) wait = args[0];
+  else if (/^x(?:read|readgroup)$/.test(lower)) {
+    const block = args.findIndex(
+      arg =>
+        arg.type === AST_NODE_TYPES.Literal &&
+        typeof arg.value === 'string' &&
+        arg.value.toUpperCase() === 'BLOCK',
+    );
+    const options = args.at(-1);
+    if (block >= 0) wait = args[block + 1];
+    // node-redis: `xRead(streams, { BLOCK: 0 })`.
+    else if (options?.type === AST_NODE_TYPES.ObjectExpression) {
+      const property = options.properties.find(
+        each => each.type === AST_NODE_TYPES.Property && propertyKey(each) === 'BLOCK',
+      ) as TSESTree.Property | undefined;
+      if (!property) return false;
+      wait = property.value;
+    } else return false;
+  } else return false;
+  if (wait?.type !== AST_NODE_TYPES.Literal) return true;
+  const seconds = Number(wait.value);
+  return !Number.isFinite(seconds) || seconds <= 0;
 }
 
 /** What a subscription connection is used for. */

@@ -3377,8 +3377,10 @@ export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 0 })
         // A const that holds the getter's client, and a pipeline started on the getter's.
         { line: 33, column: 10, endLine: 33, endColumn: 39, messageId: 'injectedClientWithoutDeadline' },
         { line: 39, column: 10, endLine: 39, endColumn: 23, messageId: 'injectedClientWithoutDeadline' },
-        // Blocking reads (`brpop(key, 0)`, `xread('BLOCK', 0, …)`) wait by design; a plain read does not.
+        // Blocking reads (`brpop(key, 0)`, `xread('BLOCK', 0, …)`) wait by design; a plain read does
+        // not, nor one that blocks a written, finite time.
         { line: 50, column: 10, endLine: 50, endColumn: 21, messageId: 'injectedClientWithoutDeadline' },
+        { line: 55, column: 10, endLine: 55, endColumn: 21, messageId: 'injectedClientWithoutDeadline' },
       ],
     },
     {
