@@ -888,7 +888,9 @@ export default createModelRule<Options, MessageIds>({
         (familyId === 'ioredis' || familyId === 'node-redis') &&
         callee.type === AST_NODE_TYPES.MemberExpression &&
         (isSubscription(memberName(callee) ?? '') ||
-          isBlockingCommand(memberName(callee) ?? '', call.arguments as TSESTree.Node[]))
+          isBlockingCommand(memberName(callee) ?? '', call.arguments as TSESTree.Node[], name =>
+            model.constInit(name),
+          ))
       )
         return;
       if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;

@@ -32,9 +32,14 @@ const BLOCKING_TIMEOUT_FIRST = new Set(['blmpop', 'bzmpop']);
  * …)`): a command timeout would break it, so it is no call to bound that way. One that waits a
  * written, finite time (`xread('BLOCK', 10000, …)`) is a call like any other: the server's wait
  * bounds an answering Redis, not a silent one, and a command timeout above that wait is its fix.
- * A wait that is not written as a number (a variable) is taken as by design too.
+ * A wait that is not written as a number (a parameter, a setting) is taken as by design too; a
+ * `const` of the file that holds a number is read.
  */
-export function isBlockingCommand(method: string, args: readonly TSESTree.Node[]): boolean {
+export function isBlockingCommand(
+  method: string,
+  args: readonly TSESTree.Node[],
+  constant: (node: TSESTree.Identifier) => Node | undefined = () => undefined,
+): boolean {
   // ioredis writes them `brpop` or `BRPOP`, node-redis `brPop` or `BRPOP`.
   const lower = method.toLowerCase();
   let wait: TSESTree.Node | undefined;
@@ -58,6 +63,8 @@ export function isBlockingCommand(method: string, args: readonly TSESTree.Node[]
       wait = property.value;
     } else return false;
   } else return false;
+  // `xread('BLOCK', COMMAND_BLOCK_TIMEOUT, …)` with `const COMMAND_BLOCK_TIMEOUT = 10000`.
+  if (wait?.type === AST_NODE_TYPES.Identifier) wait = constant(wait) ?? wait;
   if (wait?.type !== AST_NODE_TYPES.Literal) return true;
   const seconds = Number(wait.value);
   return !Number.isFinite(seconds) || seconds <= 0;

@@ -7,10 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { isBlockingCommand } from '../../rules/util/subscriber.js';
 
 function blocking(code: string): boolean {
-  const statement = parse(code).body[0] as TSESTree.ExpressionStatement;
+  const program = parse(code);
+  const statement = program.body.at(-1) as TSESTree.ExpressionStatement;
   const call = statement.expression as TSESTree.CallExpression;
   const callee = call.callee as TSESTree.MemberExpression;
-  return isBlockingCommand((callee.property as TSESTree.Identifier).name, call.arguments);
+  // The file's consts, as the rule's model reads them.
+  const constant = (name: TSESTree.Identifier) => {
+    for (const each of program.body)
+      if (each.type === 'VariableDeclaration' && each.kind === 'const')
+        for (const declarator of each.declarations)
+          if (declarator.id.type === 'Identifier' && declarator.id.name === name.name)
+            return declarator.init ?? undefined;
+    return undefined;
+  };
+  return isBlockingCommand((callee.property as TSESTree.Identifier).name, call.arguments, constant);
 }
 
 describe('isBlockingCommand', () => {
@@ -28,6 +38,8 @@ describe('isBlockingCommand', () => {
 
   it('takes a read that waits a written, finite time, or does not block, as a call like any other', () => {
     expect(blocking(`redis.xread('BLOCK', 10000, 'STREAMS', 'events', '$')`)).toBe(false);
+    expect(blocking(`const WAIT = 10000; redis.xread('BLOCK', WAIT, 'STREAMS', 'events', '$')`)).toBe(false);
+    expect(blocking(`const FOREVER = 0; redis.brpop('jobs', FOREVER)`)).toBe(true);
     expect(blocking(`redis.brpop('jobs', 5)`)).toBe(false);
     expect(blocking(`client.xRead({ key: 'events', id: '$' }, { BLOCK: 5000 })`)).toBe(false);
     expect(blocking(`client.xRead({ key: 'events', id: '0' }, { COUNT: 10 })`)).toBe(false);
