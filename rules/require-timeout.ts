@@ -55,7 +55,7 @@ import {
 } from './util/project-calls.js';
 import {
   type ProjectConstruction,
-  projectAxiosDefaults,
+  projectClientDefaults,
   projectSetsGlobalDispatcher,
 } from './util/project-facts.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -401,7 +401,7 @@ export default createModelRule<Options, MessageIds>({
       ((name: TSESTree.Identifier, called?: boolean) => DispatcherFacts | undefined) | undefined;
     const reader = deadlineReader(
       model,
-      () => projectAxiosDefaults(context),
+      family => projectClientDefaults(context, family),
       (family, module) => versionFacts(context.filename, family, module),
       () => projectSetsGlobalDispatcher(context),
       (name, called) => {
@@ -971,7 +971,9 @@ export default createModelRule<Options, MessageIds>({
         reader,
         classified,
         family,
-        () => projectAxiosDefaults(context).length > 0,
+        () =>
+          (family === 'axios' || family === 'googleapis') &&
+          projectClientDefaults(context, family).length > 0,
         urlLookups,
       );
       for (const verdict of verdicts) report(classified, verdict, true);

@@ -29,7 +29,13 @@ import type { Classified, FileModel, Origin, Value } from './file-model.js';
 import { isTimeoutWrapped } from './timeout-wrappers.js';
 import { onFileReleased } from './file-release.js';
 
-type Slot = Origin | 'axios';
+/** Families whose process-wide defaults a module sets: `axios.defaults.timeout = n`, `google.options({ timeout })`. */
+export type DefaultsFamily = 'axios' | 'googleapis';
+type Slot = Origin | DefaultsFamily;
+
+function hasDefaults(family: FamilyId | undefined): family is DefaultsFamily {
+  return family === 'axios' || family === 'googleapis';
+}
 
 /** A dispatcher whose construction the reader cannot see: judged like options it cannot see into. */
 const UNSEEN_DISPATCHER: DispatcherFacts = { options: { kind: 'opaque' } };
@@ -60,7 +66,7 @@ export class DeadlineReader {
    */
   constructor(
     private readonly model: FileModel,
-    private readonly project?: () => Summary[],
+    private readonly project?: (family: DefaultsFamily) => Summary[],
     private readonly versions?: (family: FamilyId, module?: string) => VersionFacts,
     private readonly globalDispatcher?: () => boolean,
     private readonly importedDispatcher?: (
@@ -182,18 +188,23 @@ export class DeadlineReader {
       Object.assign(facts, this.versions?.(family, callee?.kind === 'module' ? callee.module : undefined));
     }
     if (withUses) facts.perCallOptions = this.usesOf(construction);
-    if (family === 'axios') {
-      const later = this.laterLayersOf(construction);
+    if (hasDefaults(family)) {
+      const later = this.laterLayersOf(construction, family);
       if (later.length > 0) facts.later = later;
     }
     return facts;
   }
 
-  /** The defaults set on the instance made at `construction` after it is made ({@link laterLayers}). */
-  private laterLayersOf(construction: CallLike): Summary[] {
-    for (const [slot, layers] of this.laterLayers())
-      if (slot !== 'axios' && slot.node === construction) return layers;
-    return [];
+  /**
+   * The defaults set on the instance made at `construction` after it is made, and those this file
+   * sets process-wide for its family (`google.options({ timeout })`), outermost first ({@link laterLayers}).
+   */
+  private laterLayersOf(construction: CallLike, family: DefaultsFamily): Summary[] {
+    const index = this.laterLayers();
+    const own =
+      [...index].find(([slot]) => typeof slot !== 'string' && slot.node === construction)?.[1] ?? [];
+    const fileWide = family === 'googleapis' ? (index.get('googleapis') ?? []) : [];
+    return [...fileWide, ...own];
   }
 
   /** Options of each remote call made through the client built at `construction`. */
@@ -222,8 +233,10 @@ export class DeadlineReader {
     const index = new Map<Slot, Summary[]>();
     this.layerIndex = index;
     // `axios.defaults.timeout = …` in another module of the project: outermost, so this file's own settings win.
-    const fromProject = this.project?.() ?? [];
-    if (fromProject.length > 0) index.set('axios', [...fromProject]);
+    for (const family of ['axios', 'googleapis'] as const) {
+      const fromProject = this.project?.(family) ?? [];
+      if (fromProject.length > 0) index.set(family, [...fromProject]);
+    }
     const add = (target: Node, key: string, value: Summary, at: Node): void => {
       const owner = model.valueOf(target);
       const slot: Slot | undefined =
@@ -275,6 +288,18 @@ export class DeadlineReader {
       });
       if (setsBound) add(interceptors.object, 'timeout', { kind: 'value' }, call);
     }
+    // `google.options({ timeout })`: googleapis' defaults for every API of the process.
+    for (const call of model.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'options') continue;
+      const owner = model.valueOf(callee.object);
+      if (owner.kind !== 'module' || owner.module !== 'googleapis' || owner.path.join('.') !== 'google')
+        continue;
+      const layer = model.optionsOf(call, { at: 0 });
+      const list = index.get('googleapis');
+      if (list) list.push(layer);
+      else index.set('googleapis', [layer]);
+    }
     return index;
   }
 
@@ -283,7 +308,7 @@ export class DeadlineReader {
     const model = this.model;
     const layers: Summary[] = [];
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
-    if (family === 'axios') layers.push(...(this.laterLayers().get('axios') ?? []));
+    if (hasDefaults(family)) layers.push(...(this.laterLayers().get(family) ?? []));
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     for (const origin of chain) {
@@ -525,7 +550,7 @@ onFileReleased(() => {
 /** The deadline reader of a file model, made once per file (with project facts, when given). */
 export function deadlineReader(
   model: FileModel,
-  project?: () => Summary[],
+  project?: (family: DefaultsFamily) => Summary[],
   versions?: (family: FamilyId, module?: string) => VersionFacts,
   globalDispatcher?: () => boolean,
   importedDispatcher?: (name: TSESTree.Identifier, called?: boolean) => DispatcherFacts | undefined,

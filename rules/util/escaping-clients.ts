@@ -43,7 +43,7 @@ export function escapingClientVerdicts(
     family,
     fromInstance,
     leavesFile: true,
-    processDefault: family === 'axios' && processDefault(),
+    processDefault: (family === 'axios' || family === 'googleapis') && processDefault(),
     client,
     loopbackBase:
       urls !== undefined && classified.node.type === AST_NODE_TYPES.CallExpression

@@ -106,6 +106,8 @@ interface ModuleFacts {
   mtimeMs: number;
   size: number;
   axiosTimeouts: Summary[];
+  /** The finite googleapis default timeouts it sets (`google.options({ timeout })`). */
+  googleTimeouts: Summary[];
   constructions: ProjectConstruction[];
   /** The classes the module declares, with the types each extends or implements (read from its text). */
   implementations: readonly Implementation[];
@@ -137,6 +139,8 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '
 const HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 /** The text a module must contain to be read for a global undici dispatcher. */
 const DISPATCHER_HINT = /\bsetGlobalDispatcher\s*\(/;
+/** googleapis' process-wide options: `google.options({ timeout })`. */
+const GOOGLE_HINT = /\.\s*options\s*\(\s*\{[^]*?\btimeout\b/;
 
 /**
  * A refresh checks at least this many modules per lint, and more while under SWEEP_BUDGET_MS (per
@@ -410,12 +414,22 @@ function readModule(
   parser: ParserLike,
   context: ProjectContext,
   file: string,
-): Pick<ModuleFacts, 'axiosTimeouts' | 'constructions' | 'implementations' | 'engines' | 'dispatcher'> {
+): Pick<
+  ModuleFacts,
+  'axiosTimeouts' | 'googleTimeouts' | 'constructions' | 'implementations' | 'engines' | 'dispatcher'
+> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { axiosTimeouts: [], constructions: [], implementations: [], engines: [], dispatcher: false };
+    return {
+      axiosTimeouts: [],
+      googleTimeouts: [],
+      constructions: [],
+      implementations: [],
+      engines: [],
+      dispatcher: false,
+    };
   }
   const implementations = classHeads(text);
   const axios = HINT.test(text);
@@ -423,18 +437,21 @@ function readModule(
   const orms = ormsConfigured(text);
   const named = namedServerEngines(text);
   const dispatcher = DISPATCHER_HINT.test(text);
+  const google = text.includes('googleapis') && GOOGLE_HINT.test(text);
   const nothing = {
     axiosTimeouts: [],
+    googleTimeouts: [],
     constructions: [],
     implementations,
     engines: named,
     dispatcher: false,
   };
-  if (!axios && !clients && orms.length === 0 && !dispatcher) return nothing;
+  if (!axios && !google && !clients && orms.length === 0 && !dispatcher) return nothing;
   const program = parseModule(parser, context, file, text);
   if (program?.type !== AST_NODE_TYPES.Program) return nothing;
   return {
     axiosTimeouts: axios ? axiosDefaults(program) : [],
+    googleTimeouts: google ? googleDefaults(program) : [],
     constructions: clients ? clientConstructions(program, file) : [],
     implementations,
     engines: [...named, ...ormEngines(program, orms)],
@@ -1114,6 +1131,60 @@ function axiosDefaults(program: TSESTree.Program): Summary[] {
   return found;
 }
 
+/** The finite googleapis default timeouts a module sets (`google.options({ timeout: n })`), anywhere in it. */
+function googleDefaults(program: TSESTree.Program): Summary[] {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'googleapis')
+      for (const specifier of statement.specifiers)
+        if (
+          specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+          specifier.imported.type === AST_NODE_TYPES.Identifier &&
+          specifier.imported.name === 'google'
+        )
+          names.add(specifier.local.name);
+    // `const { google } = require('googleapis')`
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration)
+      for (const declarator of statement.declarations) {
+        const init = declarator.init ? unwrap(declarator.init) : undefined;
+        if (
+          declarator.id.type !== AST_NODE_TYPES.ObjectPattern ||
+          init?.type !== AST_NODE_TYPES.CallExpression ||
+          init.callee.type !== AST_NODE_TYPES.Identifier ||
+          init.callee.name !== 'require' ||
+          staticString(init.arguments[0]) !== 'googleapis'
+        )
+          continue;
+        for (const property of declarator.id.properties)
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            propertyKey(property) === 'google' &&
+            property.value.type === AST_NODE_TYPES.Identifier
+          )
+            names.add(property.value.name);
+      }
+  }
+  if (names.size === 0) return [];
+  const found: Summary[] = [];
+  findNode(program, node => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'options') return false;
+    const owner = unwrap(callee.object);
+    const options = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+    if (owner.type !== AST_NODE_TYPES.Identifier || !names.has(owner.name)) return false;
+    if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    for (const property of options.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || propertyKey(property) !== 'timeout') continue;
+      const value = summarize(property.value as Node);
+      // Only a bound counts from elsewhere; a "none" is reported in the module that writes it.
+      if (!isFalsyNone(value)) found.push(value);
+    }
+    return false;
+  });
+  return found;
+}
+
 /** The linted file's parser, when the engine hands it to rules (oxlint's JS plugins do not). */
 export function parserOf(context: ProjectContext): ParserLike | undefined {
   const parser = context.languageOptions?.parser as ParserLike | undefined;
@@ -1213,14 +1284,22 @@ function projectModuleFacts(
  * engine does not give rules its parser.
  */
 export function projectAxiosDefaults(context: ProjectContext): Summary[] {
+  return projectClientDefaults(context, 'axios');
+}
+
+/**
+ * Process-wide default timeouts of a client family set by other modules of the linted file's
+ * project (`axios.defaults.timeout = n`, `google.options({ timeout: n })`), as instance layers.
+ */
+export function projectClientDefaults(context: ProjectContext, family: 'axios' | 'googleapis'): Summary[] {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
   // Asked for every file: the modules that set a default are found once per module map.
   const layers: Summary[] = [];
-  for (const [file, facts] of axiosSetters(projectModuleFacts(root, parser, context))) {
+  for (const [file, facts] of defaultSetters(projectModuleFacts(root, parser, context))) {
     if (file === context.filename) continue;
-    for (const value of facts.axiosTimeouts)
+    for (const value of family === 'axios' ? facts.axiosTimeouts : facts.googleTimeouts)
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
@@ -1259,21 +1338,25 @@ export function projectSetsAxiosDefault(context: ProjectContext): boolean {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return false;
-  return axiosSetters(projectModuleFacts(root, parser, context)).length > 0;
+  return defaultSetters(projectModuleFacts(root, parser, context)).some(
+    ([, facts]) => facts.axiosTimeouts.length > 0,
+  );
 }
 
-/** The modules of a project's module map that set an axios default timeout (kept per map). */
-function axiosSetters(modules: Map<string, ModuleFacts>): [string, ModuleFacts][] {
-  let setters = axiosDefaultSetters.get(modules);
+/** The modules of a project's module map that set an axios or googleapis default timeout (kept per map). */
+function defaultSetters(modules: Map<string, ModuleFacts>): [string, ModuleFacts][] {
+  let setters = defaultSetterIndex.get(modules);
   if (!setters) {
-    setters = [...modules].filter(([, facts]) => facts.axiosTimeouts.length > 0);
-    axiosDefaultSetters.set(modules, setters);
+    setters = [...modules].filter(
+      ([, facts]) => facts.axiosTimeouts.length > 0 || facts.googleTimeouts.length > 0,
+    );
+    defaultSetterIndex.set(modules, setters);
   }
   return setters;
 }
 
-/** Per project's module map: the modules that set an axios default timeout. */
-const axiosDefaultSetters = new WeakMap<Map<string, ModuleFacts>, [string, ModuleFacts][]>();
+/** Per project's module map: the modules that set an axios or googleapis default timeout. */
+const defaultSetterIndex = new WeakMap<Map<string, ModuleFacts>, [string, ModuleFacts][]>();
 
 /** Per project's module map (a new map after each refresh): its classes, by the types they extend or implement. */
 const implementationIndex = new WeakMap<Map<string, ModuleFacts>, Map<string, ProjectImplementation[]>>();

@@ -658,3 +658,26 @@ describe('keycloak.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('googleapis.ts and googleapis-options.ts', () => {
+  it('judge every API call by the timeout of the API, of the call, or of the process, through both readers', () => {
+    // Pinned, so that the two readers cannot agree by both missing the client.
+    const code = readFileSync(path.join(FIXTURES, 'googleapis.ts'), 'utf8');
+    const expected = {
+      '8:36': 'missing',
+      '9:39': 'bounded',
+      '10:41': 'bounded',
+      '11:46': 'none timeout',
+      '14:29': 'bounded',
+      // Made with no timeout and handed to other files: judged where they are made.
+      '17:23': 'escaping missing',
+      '19:10': 'escaping missing',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+    const options = readFileSync(path.join(FIXTURES, 'googleapis-options.ts'), 'utf8');
+    const bounded = { '8:36': 'bounded' };
+    expect(Object.fromEntries(estreeVerdicts(options, undefined))).toEqual(bounded);
+    expect(Object.fromEntries(typescriptVerdicts(options, undefined))).toEqual(bounded);
+  });
+});

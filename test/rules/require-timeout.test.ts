@@ -293,6 +293,25 @@ export const load = () => fetchBounded('/f');`,
     `import ky from 'ky'; export const api = ky.create({ prefixUrl: 'https://billing.internal' });`,
     // A local instance whose calls are judged where they are made.
     `import axios from 'axios'; const http = axios.create({ baseURL: 'https://billing.internal' }); export const ping = () => http.get('/ping', { timeout: 1000 });`,
+    // googleapis: a timeout in the API's options, in the call's options, or for the whole process
+    // (here, and in the project's bootstrap); an auth client is no API.
+    `import { google } from 'googleapis';
+const drive = google.drive({ version: 'v3', auth, timeout: 10_000 });
+export const list = (q: string) => drive.files.list({ q });
+const sheets = google.sheets({ version: 'v4', auth });
+export const read = (spreadsheetId: string) => sheets.spreadsheets.values.get({ spreadsheetId, range: 'A1:B2' }, { timeout: 5000 });
+export const oauth = new google.auth.OAuth2(clientId, secret);`,
+    `const { google } = require('googleapis');
+google.options({ timeout: 10_000 });
+export const gmail = google.gmail({ version: 'v1' });`,
+    {
+      filename: path.join(PROJECTS, 'with-bootstrap/src/drive.ts'),
+      code: `import { google } from 'googleapis';
+const drive = google.drive({ version: 'v3' });
+export const list = (q: string) => drive.files.list({ q });
+export const sheets = google.sheets({ version: 'v4' });`,
+      options: [{ checkTests: true }],
+    },
     // Instances that leave the file, bounded after they are made: a default timeout set on the
     // instance, and a request interceptor that sets one.
     `import axios from 'axios';
@@ -2072,6 +2091,19 @@ export const run = () => axios.get('https://jobs.example.com/next', { timeout: 1
       ],
     },
     {
+      // googleapis: a test setup's `google.options({ timeout })` configures the test process, not the service.
+      filename: path.join(PROJECTS, 'without-bootstrap/src/drive.ts'),
+      code: `import { google } from 'googleapis';
+const drive = google.drive({ version: 'v3' });
+export const list = (q: string) => drive.files.list({ q });
+export const sheets = google.sheets({ version: 'v4' });`,
+      options: [{ checkTests: true }],
+      errors: [
+        { column: 36, endColumn: 52, endLine: 3, line: 3, messageId: 'missingDeadline' },
+        { column: 23, endColumn: 36, endLine: 4, line: 4, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
       // The file's own "none" wins over the project's default.
       filename: path.join(PROJECTS, 'with-bootstrap/src/service.ts'),
       code: `import axios from 'axios';
@@ -2905,6 +2937,25 @@ export function billingClient(token: string) {
 const api = axios.create({ baseURL: 'https://billing.internal' });
 export { api };`,
       errors: [{ column: 13, endColumn: 25, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // googleapis sends through gaxios, whose timeout defaults to none: at a call through an API
+      // made here, where an API leaves the file, and where a call turns the timeout off.
+      code: `import { google } from 'googleapis';
+import { drive as driveApi } from '@googleapis/drive';
+const drive = google.drive({ version: 'v3', auth });
+export const list = (q: string) => drive.files.list({ q });
+export function mailbox(auth: string) {
+  return google.gmail({ version: 'v1', auth });
+}
+export const files = driveApi({ version: 'v3', auth });
+export const get = (fileId: string) => drive.files.get({ fileId }, { timeout: 0 });`,
+      errors: [
+        { column: 36, endColumn: 52, endLine: 4, line: 4, messageId: 'missingDeadline' },
+        { column: 10, endColumn: 22, endLine: 6, line: 6, messageId: 'missingClientDeadline' },
+        { column: 22, endColumn: 30, endLine: 8, line: 8, messageId: 'missingClientDeadline' },
+        { column: 70, endColumn: 80, endLine: 9, line: 9, messageId: 'noneDeadline' },
+      ],
     },
     {
       // A factory that configures the instance before it returns it.

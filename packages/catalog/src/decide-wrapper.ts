@@ -168,6 +168,7 @@ export const INSTANCE_DEADLINE_FAMILIES: ReadonlySet<FamilyId> = new Set<FamilyI
   'got',
   'ky',
   'graphql-request',
+  'googleapis',
 ]);
 
 /**
@@ -186,7 +187,7 @@ export interface EscapingClientFacts {
   fromInstance: boolean;
   /** The instance is exported, or returned from a function: its calls are made in other files. */
   leavesFile: boolean;
-  /** A process-wide default (`axios.defaults.timeout = …`) is set by another module of the project. */
+  /** A process-wide default (`axios.defaults.timeout = …`, `google.options({ timeout })`) is set by another module of the project. */
   processDefault: boolean;
   /** The construction, with the options of the calls through it that the reader sees. */
   client: ClientFacts;
@@ -207,7 +208,7 @@ export function decideEscapingClient(facts: EscapingClientFacts): Verdict[] {
   if (!isEscapingClientCandidate(facts.family, facts.fromInstance) || !facts.leavesFile) return [];
   const options = facts.client.options;
   if (options.kind === 'opaque' || (options.kind === 'object' && options.hasSpread)) return [];
-  if (facts.family === 'axios' && facts.processDefault) return [];
+  if (facts.processDefault) return [];
   if (facts.loopbackBase) return [];
   return decideClientDeadline(facts.client).filter(verdict => verdict.status === 'missing');
 }

@@ -14,6 +14,7 @@ import { keycloakFamily } from './clients/keycloak.js';
 import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
 import { aiSdkFamily } from './clients/ai-sdk.js';
+import { googleapisFamily } from './clients/googleapis.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
 import { graphqlRequestFamily } from './clients/graphql-request.js';
@@ -84,6 +85,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   twilio: twilioFamily,
   anthropic: anthropicFamily,
   'ai-sdk': aiSdkFamily,
+  googleapis: googleapisFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
   keycloak: keycloakFamily,

@@ -47,6 +47,7 @@ export type Locator =
 /** Instance kinds: what a factory returns, and whose methods make remote calls. */
 export type InstanceKind =
   | 'axios'
+  | 'googleapis'
   | 'got'
   | 'ky'
   | 'ofetch'
@@ -130,6 +131,7 @@ export type FamilyId =
   | 'twilio'
   | 'anthropic'
   | 'ai-sdk'
+  | 'googleapis'
   | 'elasticsearch'
   | 'meilisearch'
   | 'keycloak'

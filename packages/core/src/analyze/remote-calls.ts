@@ -99,6 +99,8 @@ const BOUND_BY_CHAIN: Summary = {
   hasSpread: false,
 };
 /** The text a file must contain to be worth reading for a process-wide axios default. */
+/** googleapis' process-wide options: `google.options({ timeout })`. */
+const GOOGLE_OPTIONS_HINT = /\.\s*options\s*\(\s*\{[^]*?\btimeout\b/;
 const AXIOS_DEFAULT_HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 /** Array methods whose callback's first parameter is an element of the array. */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
@@ -148,7 +150,7 @@ export class RemoteCalls {
   private readonly carriers = new Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>();
   private readonly carrierHost: CarrierHost;
   private readonly declared: DeclaredTypes<Origin>;
-  private projectDefaults: Map<ts.SourceFile, Summary[]> | undefined;
+  private projectDefaults: Map<ts.SourceFile, { axios: Summary[]; googleapis: Summary[] }> | undefined;
   private globalDispatcher: boolean | undefined;
 
   /**
@@ -1202,10 +1204,11 @@ export class RemoteCalls {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
-    if (family === 'axios') {
+    if (family === 'axios' || family === 'googleapis') {
       const file = classified.node.getSourceFile();
-      // `axios.defaults.timeout = …` in another file of the library: outermost, so this file's own settings win.
-      layers.push(...this.projectAxiosDefaults(file), ...(this.laterLayers(file).get('axios') ?? []));
+      // `axios.defaults.timeout = …`, `google.options({ timeout })` in another file of the library:
+      // outermost, so this file's own settings win.
+      layers.push(...this.projectAxiosDefaults(file, family), ...(this.laterLayers(file).get(family) ?? []));
     }
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
@@ -1217,23 +1220,28 @@ export class RemoteCalls {
     return layers;
   }
 
-  private readonly layerIndex = new Map<ts.SourceFile, Map<Origin | 'axios', Summary[]>>();
+  private readonly layerIndex = new Map<ts.SourceFile, Map<Origin | 'axios' | 'googleapis', Summary[]>>();
 
-  /** The defaults set on the instance made at `construction` after it is made ({@link laterLayers}), as client facts. */
-  private laterLayersOf(construction: CallLike): { later?: Summary[] } {
-    for (const [slot, layers] of this.laterLayers(construction.getSourceFile()))
-      if (slot !== 'axios' && slot.node === construction && layers.length > 0) return { later: layers };
-    return {};
+  /**
+   * The defaults set on the instance made at `construction` after it is made, and those its file sets
+   * process-wide for its family (`google.options({ timeout })`), as client facts ({@link laterLayers}).
+   */
+  private laterLayersOf(construction: CallLike, family: 'axios' | 'googleapis'): { later?: Summary[] } {
+    const index = this.laterLayers(construction.getSourceFile());
+    const own =
+      [...index].find(([slot]) => typeof slot !== 'string' && slot.node === construction)?.[1] ?? [];
+    const later = [...(family === 'googleapis' ? (index.get('googleapis') ?? []) : []), ...own];
+    return later.length > 0 ? { later } : {};
   }
 
   /**
    * Defaults set after construction in a file: `x.defaults.timeout = n` (on an instance or on
    * axios itself), and request interceptors that set a timeout or a signal.
    */
-  private laterLayers(file: ts.SourceFile): Map<Origin | 'axios', Summary[]> {
+  private laterLayers(file: ts.SourceFile): Map<Origin | 'axios' | 'googleapis', Summary[]> {
     const cached = this.layerIndex.get(file);
     if (cached) return cached;
-    const index = new Map<Origin | 'axios', Summary[]>();
+    const index = new Map<Origin | 'axios' | 'googleapis', Summary[]>();
     this.layerIndex.set(file, index);
     const add = (target: ts.Expression, key: string, value: Summary, at: ts.Node): void => {
       const owner = this.valueOf(target);
@@ -1265,6 +1273,20 @@ export class RemoteCalls {
           const summary =
             key === 'signal' ? this.summarizeSignal(node.right) : this.summarizeValue(node.right);
           add(owner.expression, key, summary, node);
+        }
+      }
+      // `google.options({ timeout })`: googleapis' defaults for every API of the process.
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(unwrap(node.expression)) &&
+        memberName(unwrap(node.expression) as ts.PropertyAccessExpression) === 'options'
+      ) {
+        const owner = this.valueOf((unwrap(node.expression) as ts.PropertyAccessExpression).expression);
+        if (owner.kind === 'module' && owner.module === 'googleapis' && owner.path.join('.') === 'google') {
+          const layer = this.optionsOf(node, { at: 0 });
+          const list = index.get('googleapis');
+          if (list) list.push(layer);
+          else index.set('googleapis', [layer]);
         }
       }
       // `x.interceptors.request.use(config => { config.timeout = …; return config; })`
@@ -1681,12 +1703,14 @@ export class RemoteCalls {
       family,
       fromInstance,
       leavesFile: true,
-      processDefault: family === 'axios' && this.projectAxiosDefaults(node.getSourceFile()).length > 0,
+      processDefault:
+        (family === 'axios' || family === 'googleapis') &&
+        this.projectAxiosDefaults(node.getSourceFile(), family).length > 0,
       client: {
         family,
         options: this.optionsOf(node, role.options),
         perCallOptions: this.usesOf(node),
-        ...(family === 'axios' ? this.laterLayersOf(node) : {}),
+        ...(family === 'axios' || family === 'googleapis' ? this.laterLayersOf(node, family) : {}),
       },
       loopbackBase: ts.isCallExpression(node) && loopbackConstruction(node, this.urlLookups) !== undefined,
     });
@@ -1714,14 +1738,18 @@ export class RemoteCalls {
    * `axios.defaults.timeout = …` set to a bound by the library's other files: a process-wide
    * default, outermost, so a file's own settings win (as the rules' project facts).
    */
-  private projectAxiosDefaults(except: ts.SourceFile): Summary[] {
+  private projectAxiosDefaults(except: ts.SourceFile, family: 'axios' | 'googleapis' = 'axios'): Summary[] {
     if (!this.projectDefaults) {
       this.projectDefaults = new Map();
       for (const file of this.ctx.program.getSourceFiles()) {
-        if (!this.ctx.libraryFiles.has(file.fileName) || !AXIOS_DEFAULT_HINT.test(file.text)) continue;
-        const found: Summary[] = [];
+        if (!this.ctx.libraryFiles.has(file.fileName)) continue;
+        const axios = AXIOS_DEFAULT_HINT.test(file.text);
+        const google = file.text.includes('googleapis') && GOOGLE_OPTIONS_HINT.test(file.text);
+        if (!axios && !google) continue;
+        const found: { axios: Summary[]; googleapis: Summary[] } = { axios: [], googleapis: [] };
         walk(file, node => {
           if (
+            axios &&
             ts.isBinaryExpression(node) &&
             node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
             (ts.isPropertyAccessExpression(node.left) || ts.isElementAccessExpression(node.left)) &&
@@ -1736,18 +1764,42 @@ export class RemoteCalls {
               const value = this.summarizeValue(node.right);
               // Only a bound counts from elsewhere; a "none" is reported in the file that writes it.
               if (owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0)
-                if (!isFalsyNone(value)) found.push(value);
+                if (!isFalsyNone(value)) found.axios.push(value);
+            }
+          }
+          // `google.options({ timeout: n })`
+          if (google && ts.isCallExpression(node)) {
+            const callee = unwrap(node.expression);
+            const options = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+            if (
+              ts.isPropertyAccessExpression(callee) &&
+              callee.name.text === 'options' &&
+              options &&
+              ts.isObjectLiteralExpression(options)
+            ) {
+              const owner = this.valueOf(callee.expression);
+              if (
+                owner.kind === 'module' &&
+                owner.module === 'googleapis' &&
+                owner.path.join('.') === 'google'
+              )
+                for (const property of options.properties) {
+                  if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'timeout')
+                    continue;
+                  const value = this.summarizeValue(property.initializer);
+                  if (!isFalsyNone(value)) found.googleapis.push(value);
+                }
             }
           }
           return true;
         });
-        if (found.length > 0) this.projectDefaults.set(file, found);
+        if (found.axios.length > 0 || found.googleapis.length > 0) this.projectDefaults.set(file, found);
       }
     }
     const layers: Summary[] = [];
     for (const [file, values] of this.projectDefaults) {
       if (file === except) continue;
-      for (const value of values)
+      for (const value of values[family])
         layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
     }
     return layers;
