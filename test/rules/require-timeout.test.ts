@@ -2958,6 +2958,17 @@ export const get = (fileId: string) => drive.files.get({ fileId }, { timeout: 0 
       ],
     },
     {
+      // An API known by its declared type: its options are not visible, so only a call that turns
+      // the timeout off is reported.
+      code: `import { drive_v3, gmail_v1 } from 'googleapis';
+export class Files {
+  constructor(private readonly drive: drive_v3.Drive, private readonly gmail: gmail_v1.Gmail) {}
+  list() { return this.drive.files.list({}, { timeout: 0 }); }
+  send() { return this.gmail.users.messages.send({ userId: 'me' }); }
+}`,
+      errors: [{ column: 47, endColumn: 57, endLine: 4, line: 4, messageId: 'noneDeadline' }],
+    },
+    {
       // A factory that configures the instance before it returns it.
       code: `import axios from 'axios';
 export function billingClient(token: string) {

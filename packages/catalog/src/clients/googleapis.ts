@@ -5,7 +5,7 @@
 // every call), to one call as its second argument (`drive.files.list(params, { timeout })`), or
 // process-wide with `google.options({ timeout })`. gaxios retries a request that got no answer,
 // but each attempt waits as long as the server does.
-import { type ClientFamily, call, factory } from '../build.js';
+import { type ClientFamily, type DeclaredType, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { isFalsyNone, judgeSignal, judgeTimeoutProp, lookupLayers, missingOrUnknown } from '../summary.js';
 import type { MemberTable, Role, Verdict } from '../types.js';
@@ -105,6 +105,18 @@ const GOOGLE: MemberTable = Object.fromEntries(APIS.map(name => [`google.${name}
 /** What a package of one API exports besides its factory (`auth`, the versioned namespaces, `AuthPlus`). */
 const NOT_API = /^(?:auth|AuthPlus|.*_v\d.*|VERSIONS)$/;
 
+/**
+ * The class of each API (`drive_v3.Drive`, `gmail_v1.Gmail`): a field or parameter declared with
+ * it is an API whose options are not visible (only a call's own options are judged).
+ */
+const API_TYPES: DeclaredType = {
+  names: APIS.map(name => name.charAt(0).toUpperCase() + name.slice(1)),
+  modules: ['googleapis', ...APIS.map(name => `@googleapis/${name}`)],
+  packages: ['/googleapis/', '/@googleapis/'],
+  instance: 'googleapis',
+  family: 'googleapis',
+};
+
 export const googleapisFamily: ClientFamily = {
   family: {
     id: 'googleapis',
@@ -127,5 +139,6 @@ export const googleapisFamily: ClientFamily = {
       except: ['context'],
     },
   },
+  types: [API_TYPES],
   decide: decideGoogleapis,
 };
