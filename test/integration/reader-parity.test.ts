@@ -681,3 +681,13 @@ describe('googleapis.ts and googleapis-options.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(options, undefined))).toEqual(bounded);
   });
 });
+
+describe('resend.ts', () => {
+  it('judges Resend, which has no timeout option, by the signals of its calls, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'resend.ts'), 'utf8');
+    // `webhooks.verify` (line 9) is local.
+    const expected = { '6:40': 'missing', '8:3': 'bounded' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});

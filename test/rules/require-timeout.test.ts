@@ -293,6 +293,11 @@ export const load = () => fetchBounded('/f');`,
     `import ky from 'ky'; export const api = ky.create({ prefixUrl: 'https://billing.internal' });`,
     // A local instance whose calls are judged where they are made.
     `import axios from 'axios'; const http = axios.create({ baseURL: 'https://billing.internal' }); export const ping = () => http.get('/ping', { timeout: 1000 });`,
+    // Resend: every call of the file passes a signal.
+    `import { Resend } from 'resend';
+const resend = new Resend(process.env.RESEND_API_KEY);
+export const welcome = (to: string) =>
+  resend.emails.send({ from: 'team@example.com', to, subject: 'Hi', html: '' }, { signal: AbortSignal.timeout(5000) });`,
     // googleapis: a timeout in the API's options, in the call's options, or for the whole process
     // (here, and in the project's bootstrap); an auth client is no API.
     `import { google } from 'googleapis';
@@ -2967,6 +2972,15 @@ export class Files {
   send() { return this.gmail.users.messages.send({ userId: 'me' }); }
 }`,
       errors: [{ column: 47, endColumn: 57, endLine: 4, line: 4, messageId: 'noneDeadline' }],
+    },
+    {
+      // Resend sends with the global fetch and has no timeout option: reported where it is made,
+      // unless every call in the file passes a signal (the SDK hands a call's options to fetch).
+      code: `import { Resend } from 'resend';
+const resend = new Resend(process.env.RESEND_API_KEY);
+export const welcome = (to: string) => resend.emails.send({ from: 'team@example.com', to, subject: 'Hi', html: '' });
+export const verify = (payload: string) => resend.webhooks.verify({ payload });`,
+      errors: [{ column: 20, endColumn: 26, endLine: 2, line: 2, messageId: 'clientCannotBound' }],
     },
     {
       // A factory that configures the instance before it returns it.

@@ -15,6 +15,7 @@ import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
 import { aiSdkFamily } from './clients/ai-sdk.js';
 import { googleapisFamily } from './clients/googleapis.js';
+import { resendFamily } from './clients/resend.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
 import { graphqlRequestFamily } from './clients/graphql-request.js';
@@ -86,6 +87,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   anthropic: anthropicFamily,
   'ai-sdk': aiSdkFamily,
   googleapis: googleapisFamily,
+  resend: resendFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
   keycloak: keycloakFamily,

@@ -48,6 +48,7 @@ export type Locator =
 export type InstanceKind =
   | 'axios'
   | 'googleapis'
+  | 'resend'
   | 'got'
   | 'ky'
   | 'ofetch'
@@ -132,6 +133,7 @@ export type FamilyId =
   | 'anthropic'
   | 'ai-sdk'
   | 'googleapis'
+  | 'resend'
   | 'elasticsearch'
   | 'meilisearch'
   | 'keycloak'
