@@ -30,11 +30,11 @@ import { isTimeoutWrapped } from './timeout-wrappers.js';
 import { onFileReleased } from './file-release.js';
 
 /** Families whose process-wide defaults a module sets: `axios.defaults.timeout = n`, `google.options({ timeout })`. */
-export type DefaultsFamily = 'axios' | 'googleapis';
+export type DefaultsFamily = 'axios' | 'googleapis' | 'sendgrid';
 type Slot = Origin | DefaultsFamily;
 
 function hasDefaults(family: FamilyId | undefined): family is DefaultsFamily {
-  return family === 'axios' || family === 'googleapis';
+  return family === 'axios' || family === 'googleapis' || family === 'sendgrid';
 }
 
 /** A dispatcher whose construction the reader cannot see: judged like options it cannot see into. */
@@ -233,17 +233,25 @@ export class DeadlineReader {
     const index = new Map<Slot, Summary[]>();
     this.layerIndex = index;
     // `axios.defaults.timeout = …` in another module of the project: outermost, so this file's own settings win.
-    for (const family of ['axios', 'googleapis'] as const) {
+    for (const family of ['axios', 'googleapis', 'sendgrid'] as const) {
       const fromProject = this.project?.(family) ?? [];
       if (fromProject.length > 0) index.set(family, [...fromProject]);
     }
-    const add = (target: Node, key: string, value: Summary, at: Node): void => {
+    const add = (
+      target: Node,
+      key: string,
+      value: Summary,
+      at: Node,
+      moduleSlot: DefaultsFamily = 'axios',
+    ): void => {
       const owner = model.valueOf(target);
       const slot: Slot | undefined =
         owner.kind === 'instance' && owner.path.length === 0 && owner.origin
           ? owner.origin
-          : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0
-            ? 'axios'
+          : owner.kind === 'module' &&
+              owner.module === (moduleSlot === 'axios' ? 'axios' : '@sendgrid/mail') &&
+              owner.path.length === 0
+            ? moduleSlot
             : undefined;
       if (!slot) return;
       const layer: Summary = { kind: 'object', props: new Map([[key, { value, at }]]), hasSpread: false };
@@ -288,17 +296,32 @@ export class DeadlineReader {
       });
       if (setsBound) add(interceptors.object, 'timeout', { kind: 'value' }, call);
     }
-    // `google.options({ timeout })`: googleapis' defaults for every API of the process.
     for (const call of model.calls) {
       const callee = unwrap(call.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'options') continue;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const method = memberName(callee);
+      if (method !== 'options' && method !== 'setTimeout') continue;
       const owner = model.valueOf(callee.object);
-      if (owner.kind !== 'module' || owner.module !== 'googleapis' || owner.path.join('.') !== 'google')
-        continue;
-      const layer = model.optionsOf(call, { at: 0 });
-      const list = index.get('googleapis');
-      if (list) list.push(layer);
-      else index.set('googleapis', [layer]);
+      // `google.options({ timeout })`: googleapis' defaults for every API of the process.
+      if (
+        method === 'options' &&
+        owner.kind === 'module' &&
+        owner.module === 'googleapis' &&
+        owner.path.join('.') === 'google'
+      ) {
+        const layer = model.optionsOf(call, { at: 0 });
+        const list = index.get('googleapis');
+        if (list) list.push(layer);
+        else index.set('googleapis', [layer]);
+      }
+      // `sgMail.setTimeout(ms)`: the default timeout of a SendGrid mail service (the module's own, or one made here).
+      const argument = call.arguments[0];
+      if (method === 'setTimeout' && argument && argument.type !== AST_NODE_TYPES.SpreadElement) {
+        if (owner.kind === 'module' && owner.module === '@sendgrid/mail' && owner.path.length === 0)
+          add(callee.object, 'timeout', model.summarizeValue(argument), call, 'sendgrid');
+        else if (owner.kind === 'instance' && owner.instance === 'sendgrid')
+          add(callee.object, 'timeout', model.summarizeValue(argument), call);
+      }
     }
     return index;
   }
@@ -313,7 +336,7 @@ export class DeadlineReader {
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(model.optionsOf(origin.node, origin.role.options));
-      if (family === 'axios') layers.push(...(this.laterLayers().get(origin) ?? []));
+      if (hasDefaults(family)) layers.push(...(this.laterLayers().get(origin) ?? []));
     }
     // An instance known only by its declared type: how it was configured is not visible.
     if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });

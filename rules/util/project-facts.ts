@@ -108,6 +108,8 @@ interface ModuleFacts {
   axiosTimeouts: Summary[];
   /** The finite googleapis default timeouts it sets (`google.options({ timeout })`). */
   googleTimeouts: Summary[];
+  /** The finite SendGrid mail timeouts it sets on the module's service (`sgMail.setTimeout(ms)`). */
+  sendgridTimeouts: Summary[];
   constructions: ProjectConstruction[];
   /** The classes the module declares, with the types each extends or implements (read from its text). */
   implementations: readonly Implementation[];
@@ -141,6 +143,8 @@ const HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 const DISPATCHER_HINT = /\bsetGlobalDispatcher\s*\(/;
 /** googleapis' process-wide options: `google.options({ timeout })`. */
 const GOOGLE_HINT = /\.\s*options\s*\(\s*\{[^]*?\btimeout\b/;
+/** SendGrid's mail service timeout: `sgMail.setTimeout(ms)`. */
+const SENDGRID_HINT = /\.\s*setTimeout\s*\(/;
 
 /**
  * A refresh checks at least this many modules per lint, and more while under SWEEP_BUDGET_MS (per
@@ -416,7 +420,13 @@ function readModule(
   file: string,
 ): Pick<
   ModuleFacts,
-  'axiosTimeouts' | 'googleTimeouts' | 'constructions' | 'implementations' | 'engines' | 'dispatcher'
+  | 'axiosTimeouts'
+  | 'googleTimeouts'
+  | 'sendgridTimeouts'
+  | 'constructions'
+  | 'implementations'
+  | 'engines'
+  | 'dispatcher'
 > {
   let text: string;
   try {
@@ -425,6 +435,7 @@ function readModule(
     return {
       axiosTimeouts: [],
       googleTimeouts: [],
+      sendgridTimeouts: [],
       constructions: [],
       implementations: [],
       engines: [],
@@ -438,20 +449,23 @@ function readModule(
   const named = namedServerEngines(text);
   const dispatcher = DISPATCHER_HINT.test(text);
   const google = text.includes('googleapis') && GOOGLE_HINT.test(text);
+  const sendgrid = text.includes('@sendgrid/mail') && SENDGRID_HINT.test(text);
   const nothing = {
     axiosTimeouts: [],
     googleTimeouts: [],
+    sendgridTimeouts: [],
     constructions: [],
     implementations,
     engines: named,
     dispatcher: false,
   };
-  if (!axios && !google && !clients && orms.length === 0 && !dispatcher) return nothing;
+  if (!axios && !google && !sendgrid && !clients && orms.length === 0 && !dispatcher) return nothing;
   const program = parseModule(parser, context, file, text);
   if (program?.type !== AST_NODE_TYPES.Program) return nothing;
   return {
     axiosTimeouts: axios ? axiosDefaults(program) : [],
     googleTimeouts: google ? googleDefaults(program) : [],
+    sendgridTimeouts: sendgrid ? sendgridDefaults(program) : [],
     constructions: clients ? clientConstructions(program, file) : [],
     implementations,
     engines: [...named, ...ormEngines(program, orms)],
@@ -1185,6 +1199,49 @@ function googleDefaults(program: TSESTree.Program): Summary[] {
   return found;
 }
 
+/**
+ * The finite timeouts a module sets on SendGrid's mail service (`sgMail.setTimeout(ms)`, the
+ * module's default export imported or required whole), anywhere in it.
+ */
+function sendgridDefaults(program: TSESTree.Program): Summary[] {
+  const names = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === '@sendgrid/mail')
+      for (const specifier of statement.specifiers)
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) names.add(specifier.local.name);
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration)
+      for (const declarator of statement.declarations) {
+        let init = declarator.init ? unwrap(declarator.init) : undefined;
+        if (init?.type === AST_NODE_TYPES.MemberExpression && memberName(init) === 'default')
+          init = unwrap(init.object);
+        if (
+          declarator.id.type === AST_NODE_TYPES.Identifier &&
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          staticString(init.arguments[0]) === '@sendgrid/mail'
+        )
+          names.add(declarator.id.name);
+      }
+  }
+  if (names.size === 0) return [];
+  const found: Summary[] = [];
+  findNode(program, node => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'setTimeout') return false;
+    const owner = unwrap(callee.object);
+    const argument = node.arguments[0];
+    if (owner.type !== AST_NODE_TYPES.Identifier || !names.has(owner.name) || !argument) return false;
+    if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+    const value = summarize(argument as Node);
+    // Only a bound counts from elsewhere; a "none" is reported in the module that writes it.
+    if (!isFalsyNone(value)) found.push(value);
+    return false;
+  });
+  return found;
+}
+
 /** The linted file's parser, when the engine hands it to rules (oxlint's JS plugins do not). */
 export function parserOf(context: ProjectContext): ParserLike | undefined {
   const parser = context.languageOptions?.parser as ParserLike | undefined;
@@ -1291,7 +1348,10 @@ export function projectAxiosDefaults(context: ProjectContext): Summary[] {
  * Process-wide default timeouts of a client family set by other modules of the linted file's
  * project (`axios.defaults.timeout = n`, `google.options({ timeout: n })`), as instance layers.
  */
-export function projectClientDefaults(context: ProjectContext, family: 'axios' | 'googleapis'): Summary[] {
+export function projectClientDefaults(
+  context: ProjectContext,
+  family: 'axios' | 'googleapis' | 'sendgrid',
+): Summary[] {
   const parser = parserOf(context);
   const root = parser ? projectRoot(context.filename, context.cwd) : undefined;
   if (!parser || !root) return [];
@@ -1299,7 +1359,13 @@ export function projectClientDefaults(context: ProjectContext, family: 'axios' |
   const layers: Summary[] = [];
   for (const [file, facts] of defaultSetters(projectModuleFacts(root, parser, context))) {
     if (file === context.filename) continue;
-    for (const value of family === 'axios' ? facts.axiosTimeouts : facts.googleTimeouts)
+    const values =
+      family === 'axios'
+        ? facts.axiosTimeouts
+        : family === 'googleapis'
+          ? facts.googleTimeouts
+          : facts.sendgridTimeouts;
+    for (const value of values)
       layers.push({ kind: 'object', props: new Map([['timeout', { value }]]), hasSpread: false });
   }
   return layers;
@@ -1348,7 +1414,10 @@ function defaultSetters(modules: Map<string, ModuleFacts>): [string, ModuleFacts
   let setters = defaultSetterIndex.get(modules);
   if (!setters) {
     setters = [...modules].filter(
-      ([, facts]) => facts.axiosTimeouts.length > 0 || facts.googleTimeouts.length > 0,
+      ([, facts]) =>
+        facts.axiosTimeouts.length > 0 ||
+        facts.googleTimeouts.length > 0 ||
+        facts.sendgridTimeouts.length > 0,
     );
     defaultSetterIndex.set(modules, setters);
   }

@@ -691,3 +691,15 @@ describe('resend.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('sendgrid.ts and sendgrid-timeout.ts', () => {
+  it("judge SendGrid's sends by the timeout set on their mail service, through both readers", () => {
+    const code = readFileSync(path.join(FIXTURES, 'sendgrid.ts'), 'utf8');
+    const expected = { '6:39': 'missing', '10:39': 'bounded', '14:39': 'none timeout' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+    const timed = readFileSync(path.join(FIXTURES, 'sendgrid-timeout.ts'), 'utf8');
+    expect(Object.fromEntries(estreeVerdicts(timed, undefined))).toEqual({ '6:39': 'bounded' });
+    expect(Object.fromEntries(typescriptVerdicts(timed, undefined))).toEqual({ '6:39': 'bounded' });
+  });
+});

@@ -293,6 +293,17 @@ export const load = () => fetchBounded('/f');`,
     `import ky from 'ky'; export const api = ky.create({ prefixUrl: 'https://billing.internal' });`,
     // A local instance whose calls are judged where they are made.
     `import axios from 'axios'; const http = axios.create({ baseURL: 'https://billing.internal' }); export const ping = () => http.get('/ping', { timeout: 1000 });`,
+    // SendGrid: a timeout set on the mail service, here or (project facts) in another module.
+    `const sgMail = require('@sendgrid/mail');
+sgMail.setApiKey(process.env.SENDGRID_API_KEY);
+sgMail.setTimeout(10_000);
+export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Hi', text: '' });`,
+    {
+      filename: path.join(PROJECTS, 'with-bootstrap/src/mail.ts'),
+      code: `import sgMail from '@sendgrid/mail';
+export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Hi', text: '' });`,
+      options: [{ checkTests: true }],
+    },
     // Resend: every call of the file passes a signal.
     `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_API_KEY);
@@ -2972,6 +2983,15 @@ export class Files {
   send() { return this.gmail.users.messages.send({ userId: 'me' }); }
 }`,
       errors: [{ column: 47, endColumn: 57, endLine: 4, line: 4, messageId: 'noneDeadline' }],
+    },
+    {
+      // SendGrid's mail service posts through axios with no timeout unless one is set on it.
+      filename: path.join(PROJECTS, 'without-bootstrap/src/mail.ts'),
+      code: `import sgMail from '@sendgrid/mail';
+sgMail.setApiKey(process.env.SENDGRID_API_KEY!);
+export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Hi', text: '' });`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 39, endColumn: 50, endLine: 3, line: 3, messageId: 'missingDeadline' }],
     },
     {
       // Resend sends with the global fetch and has no timeout option: reported where it is made,

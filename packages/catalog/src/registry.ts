@@ -16,6 +16,7 @@ import { ethersFamily } from './clients/ethers.js';
 import { aiSdkFamily } from './clients/ai-sdk.js';
 import { googleapisFamily } from './clients/googleapis.js';
 import { resendFamily } from './clients/resend.js';
+import { sendgridFamily } from './clients/sendgrid.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
 import { graphqlRequestFamily } from './clients/graphql-request.js';
@@ -88,6 +89,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   'ai-sdk': aiSdkFamily,
   googleapis: googleapisFamily,
   resend: resendFamily,
+  sendgrid: sendgridFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
   keycloak: keycloakFamily,

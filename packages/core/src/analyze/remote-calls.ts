@@ -150,7 +150,8 @@ export class RemoteCalls {
   private readonly carriers = new Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>();
   private readonly carrierHost: CarrierHost;
   private readonly declared: DeclaredTypes<Origin>;
-  private projectDefaults: Map<ts.SourceFile, { axios: Summary[]; googleapis: Summary[] }> | undefined;
+  private projectDefaults:
+    Map<ts.SourceFile, { axios: Summary[]; googleapis: Summary[]; sendgrid: Summary[] }> | undefined;
   private globalDispatcher: boolean | undefined;
 
   /**
@@ -1204,15 +1205,15 @@ export class RemoteCalls {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     const family = classified.role.role === 'call' ? classified.role.family : undefined;
-    if (family === 'axios' || family === 'googleapis') {
+    if (family === 'axios' || family === 'googleapis' || family === 'sendgrid') {
       const file = classified.node.getSourceFile();
-      // `axios.defaults.timeout = …`, `google.options({ timeout })` in another file of the library:
-      // outermost, so this file's own settings win.
+      // `axios.defaults.timeout = …`, `google.options({ timeout })`, `sgMail.setTimeout(ms)` in
+      // another file of the library: outermost, so this file's own settings win.
       layers.push(...this.projectAxiosDefaults(file, family), ...(this.laterLayers(file).get(family) ?? []));
     }
     for (const origin of chain) {
       if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
-      if (family === 'axios')
+      if (family === 'axios' || family === 'sendgrid')
         layers.push(...(this.laterLayers(origin.node.getSourceFile()).get(origin) ?? []));
     }
     // An instance recognised only by its type: its configuration is not visible.
@@ -1220,7 +1221,10 @@ export class RemoteCalls {
     return layers;
   }
 
-  private readonly layerIndex = new Map<ts.SourceFile, Map<Origin | 'axios' | 'googleapis', Summary[]>>();
+  private readonly layerIndex = new Map<
+    ts.SourceFile,
+    Map<Origin | 'axios' | 'googleapis' | 'sendgrid', Summary[]>
+  >();
 
   /**
    * The defaults set on the instance made at `construction` after it is made, and those its file sets
@@ -1238,18 +1242,26 @@ export class RemoteCalls {
    * Defaults set after construction in a file: `x.defaults.timeout = n` (on an instance or on
    * axios itself), and request interceptors that set a timeout or a signal.
    */
-  private laterLayers(file: ts.SourceFile): Map<Origin | 'axios' | 'googleapis', Summary[]> {
+  private laterLayers(file: ts.SourceFile): Map<Origin | 'axios' | 'googleapis' | 'sendgrid', Summary[]> {
     const cached = this.layerIndex.get(file);
     if (cached) return cached;
-    const index = new Map<Origin | 'axios' | 'googleapis', Summary[]>();
+    const index = new Map<Origin | 'axios' | 'googleapis' | 'sendgrid', Summary[]>();
     this.layerIndex.set(file, index);
-    const add = (target: ts.Expression, key: string, value: Summary, at: ts.Node): void => {
+    const add = (
+      target: ts.Expression,
+      key: string,
+      value: Summary,
+      at: ts.Node,
+      moduleSlot: 'axios' | 'sendgrid' = 'axios',
+    ): void => {
       const owner = this.valueOf(target);
-      const slot: Origin | 'axios' | undefined =
+      const slot: Origin | 'axios' | 'sendgrid' | undefined =
         owner.kind === 'instance' && owner.path.length === 0 && owner.origin
           ? owner.origin
-          : owner.kind === 'module' && owner.module === 'axios' && owner.path.length === 0
-            ? 'axios'
+          : owner.kind === 'module' &&
+              owner.module === (moduleSlot === 'axios' ? 'axios' : '@sendgrid/mail') &&
+              owner.path.length === 0
+            ? moduleSlot
             : undefined;
       if (!slot) return;
       const layer: Summary = { kind: 'object', props: new Map([[key, { value, at }]]), hasSpread: false };
@@ -1288,6 +1300,22 @@ export class RemoteCalls {
           if (list) list.push(layer);
           else index.set('googleapis', [layer]);
         }
+      }
+      // `sgMail.setTimeout(ms)`: the default timeout of a SendGrid mail service.
+      if (
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(unwrap(node.expression)) &&
+        memberName(unwrap(node.expression) as ts.PropertyAccessExpression) === 'setTimeout' &&
+        node.arguments[0] !== undefined &&
+        !ts.isSpreadElement(node.arguments[0])
+      ) {
+        const target = (unwrap(node.expression) as ts.PropertyAccessExpression).expression;
+        const owner = this.valueOf(target);
+        const value = this.summarizeValue(node.arguments[0]);
+        if (owner.kind === 'module' && owner.module === '@sendgrid/mail' && owner.path.length === 0)
+          add(target, 'timeout', value, node, 'sendgrid');
+        else if (owner.kind === 'instance' && owner.instance === 'sendgrid')
+          add(target, 'timeout', value, node);
       }
       // `x.interceptors.request.use(config => { config.timeout = …; return config; })`
       if (ts.isCallExpression(node)) {
@@ -1738,15 +1766,23 @@ export class RemoteCalls {
    * `axios.defaults.timeout = …` set to a bound by the library's other files: a process-wide
    * default, outermost, so a file's own settings win (as the rules' project facts).
    */
-  private projectAxiosDefaults(except: ts.SourceFile, family: 'axios' | 'googleapis' = 'axios'): Summary[] {
+  private projectAxiosDefaults(
+    except: ts.SourceFile,
+    family: 'axios' | 'googleapis' | 'sendgrid' = 'axios',
+  ): Summary[] {
     if (!this.projectDefaults) {
       this.projectDefaults = new Map();
       for (const file of this.ctx.program.getSourceFiles()) {
         if (!this.ctx.libraryFiles.has(file.fileName)) continue;
         const axios = AXIOS_DEFAULT_HINT.test(file.text);
         const google = file.text.includes('googleapis') && GOOGLE_OPTIONS_HINT.test(file.text);
-        if (!axios && !google) continue;
-        const found: { axios: Summary[]; googleapis: Summary[] } = { axios: [], googleapis: [] };
+        const sendgrid = file.text.includes('@sendgrid/mail') && /\.\s*setTimeout\s*\(/.test(file.text);
+        if (!axios && !google && !sendgrid) continue;
+        const found: { axios: Summary[]; googleapis: Summary[]; sendgrid: Summary[] } = {
+          axios: [],
+          googleapis: [],
+          sendgrid: [],
+        };
         walk(file, node => {
           if (
             axios &&
@@ -1791,9 +1827,25 @@ export class RemoteCalls {
                 }
             }
           }
+          // `sgMail.setTimeout(ms)` on the module's own mail service
+          if (
+            sendgrid &&
+            ts.isCallExpression(node) &&
+            node.arguments[0] &&
+            !ts.isSpreadElement(node.arguments[0])
+          ) {
+            const callee = unwrap(node.expression);
+            if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'setTimeout') {
+              const owner = this.valueOf(callee.expression);
+              const value = this.summarizeValue(node.arguments[0]);
+              if (owner.kind === 'module' && owner.module === '@sendgrid/mail' && owner.path.length === 0)
+                if (!isFalsyNone(value)) found.sendgrid.push(value);
+            }
+          }
           return true;
         });
-        if (found.axios.length > 0 || found.googleapis.length > 0) this.projectDefaults.set(file, found);
+        if (found.axios.length > 0 || found.googleapis.length > 0 || found.sendgrid.length > 0)
+          this.projectDefaults.set(file, found);
       }
     }
     const layers: Summary[] = [];
