@@ -3003,6 +3003,13 @@ export const verify = (payload: string) => resend.webhooks.verify({ payload });`
       errors: [{ column: 20, endColumn: 26, endLine: 2, line: 2, messageId: 'clientCannotBound' }],
     },
     {
+      // Only the sends hand their options to fetch: a signal given to a read goes nowhere.
+      code: `import { Resend } from 'resend';
+const resend = new Resend(process.env.RESEND_API_KEY);
+export const contact = (id: string) => resend.contacts.get(id, { signal: AbortSignal.timeout(5000) } as never);`,
+      errors: [{ column: 20, endColumn: 26, endLine: 2, line: 2, messageId: 'clientCannotBound' }],
+    },
+    {
       // A factory that configures the instance before it returns it.
       code: `import axios from 'axios';
 export function billingClient(token: string) {
