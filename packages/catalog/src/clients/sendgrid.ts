@@ -1,8 +1,8 @@
 // SendGrid (`@sendgrid/mail`): the module's default export is a MailService whose `send` and
 // `sendMultiple` POST through its own @sendgrid/client Client, which calls axios with a default
-// request that sets no timeout (sendgrid/sendgrid-nodejs packages/client/src/classes/client.js:
-// `defaultRequest = { data, baseURL, url, method, headers }`, then `axios(request)`); axios's own
-// default is none. `setTimeout(ms)` on the service sets the client's default request timeout
+// request that sets no timeout (sendgrid/sendgrid-nodejs packages/client/src/classes/client.js: a
+// `defaultRequest` of the base URL, method, headers and body limits, then `axios(request)`, in 7.7
+// and 8.1); axios's own default is none. `setTimeout(ms)` on the service sets the client's default request timeout
 // (packages/mail/src/classes/mail-service.js: `this.client.setDefaultRequest('timeout', timeout)`),
 // for every send through that service, wherever in the process it is called.
 import { type ClientFamily, NONE, call, factory } from '../build.js';
