@@ -703,3 +703,13 @@ describe('sendgrid.ts and sendgrid-timeout.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(timed, undefined))).toEqual({ '6:39': 'bounded' });
   });
 });
+
+describe('google-auth.ts', () => {
+  it("judges google-auth-library's clients by their transporter's timeout, through both readers", () => {
+    const code = readFileSync(path.join(FIXTURES, 'google-auth.ts'), 'utf8');
+    // `generateAuthUrl` (line 8) builds a URL locally.
+    const expected = { '7:43': 'missing transporterOptions.timeout', '11:44': 'bounded' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});

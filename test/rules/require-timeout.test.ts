@@ -304,6 +304,11 @@ export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com'
 export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Hi', text: '' });`,
       options: [{ checkTests: true }],
     },
+    // google-auth-library: a timeout for the client's transporter; options built elsewhere are not judged.
+    `import { OAuth2Client } from 'google-auth-library';
+export const client = new OAuth2Client({ clientId, clientSecret, transporterOptions: { timeout: 10_000 } });
+export const exchange = (code: string) => client.getToken(code);
+export const other = (config: object) => new OAuth2Client(config);`,
     // Resend: every call of the file passes a signal.
     `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_API_KEY);
@@ -3008,6 +3013,22 @@ export const verify = (payload: string) => resend.webhooks.verify({ payload });`
 const resend = new Resend(process.env.RESEND_API_KEY);
 export const contact = (id: string) => resend.contacts.get(id, { signal: AbortSignal.timeout(5000) } as never);`,
       errors: [{ column: 20, endColumn: 26, endLine: 2, line: 2, messageId: 'clientCannotBound' }],
+    },
+    {
+      // google-auth-library's clients exchange and refresh tokens through their own transporter:
+      // the positional form takes no options, and an options object without `transporterOptions`
+      // gives it no timeout.
+      code: `import { google } from 'googleapis';
+import { OAuth2Client, JWT } from 'google-auth-library';
+const oauth = new google.auth.OAuth2(process.env.GOOGLE_CLIENT_ID, process.env.GOOGLE_CLIENT_SECRET, redirectUri);
+export const exchange = (code: string) => oauth.getToken(code);
+export const verifier = new OAuth2Client({ clientId });
+export const service = new JWT({ email, key, scopes });`,
+      errors: [
+        { column: 19, endColumn: 37, endLine: 3, line: 3, messageId: 'missingClientDeadline' },
+        { column: 29, endColumn: 41, endLine: 5, line: 5, messageId: 'missingClientDeadline' },
+        { column: 28, endColumn: 31, endLine: 6, line: 6, messageId: 'missingClientDeadline' },
+      ],
     },
     {
       // A factory that configures the instance before it returns it.

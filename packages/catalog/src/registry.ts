@@ -14,6 +14,7 @@ import { keycloakFamily } from './clients/keycloak.js';
 import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
 import { aiSdkFamily } from './clients/ai-sdk.js';
+import { googleAuthFamily } from './clients/google-auth.js';
 import { googleapisFamily } from './clients/googleapis.js';
 import { resendFamily } from './clients/resend.js';
 import { sendgridFamily } from './clients/sendgrid.js';
@@ -88,6 +89,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   anthropic: anthropicFamily,
   'ai-sdk': aiSdkFamily,
   googleapis: googleapisFamily,
+  'google-auth': googleAuthFamily,
   resend: resendFamily,
   sendgrid: sendgridFamily,
   elasticsearch: elasticsearchFamily,

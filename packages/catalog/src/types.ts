@@ -48,6 +48,7 @@ export type Locator =
 export type InstanceKind =
   | 'axios'
   | 'googleapis'
+  | 'google-auth'
   | 'resend'
   | 'sendgrid'
   | 'got'
@@ -134,6 +135,7 @@ export type FamilyId =
   | 'anthropic'
   | 'ai-sdk'
   | 'googleapis'
+  | 'google-auth'
   | 'resend'
   | 'sendgrid'
   | 'elasticsearch'

@@ -7,6 +7,7 @@
 // but each attempt waits as long as the server does.
 import { type ClientFamily, type DeclaredType, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
+import { AUTH_CLIENT } from './google-auth.js';
 import { isFalsyNone, judgeSignal, judgeTimeoutProp, lookupLayers, missingOrUnknown } from '../summary.js';
 import type { MemberTable, Role, Verdict } from '../types.js';
 
@@ -99,8 +100,13 @@ const APIS = [
   'youtubereporting',
 ];
 
-/** `google.<api>` of googleapis' `google` object. */
-const GOOGLE: MemberTable = Object.fromEntries(APIS.map(name => [`google.${name}`, API]));
+/** `google.<api>` of googleapis' `google` object, and its auth clients (`google.auth.OAuth2`, google-auth.ts). */
+const GOOGLE: MemberTable = {
+  ...Object.fromEntries(APIS.map(name => [`google.${name}`, API])),
+  ...Object.fromEntries(
+    ['OAuth2', 'JWT', 'UserRefreshClient'].map(name => [`google.auth.${name}`, AUTH_CLIENT]),
+  ),
+};
 
 /** What a package of one API exports besides its factory (`auth`, the versioned namespaces, `AuthPlus`). */
 const NOT_API = /^(?:auth|AuthPlus|.*_v\d.*|VERSIONS)$/;
