@@ -335,12 +335,32 @@ export class DeadlineReader {
     const chain: Origin[] = [];
     for (let origin = classified.origin; origin; origin = origin.parent) chain.unshift(origin);
     for (const origin of chain) {
-      if (origin.role.role === 'factory') layers.push(model.optionsOf(origin.node, origin.role.options));
+      if (origin.role.role === 'factory') {
+        const options = model.optionsOf(origin.node, origin.role.options);
+        if (origin.role.family === 'googleapis') layers.push(...this.authClientLayers(options));
+        layers.push(options);
+      }
       if (hasDefaults(family)) layers.push(...(this.laterLayers().get(origin) ?? []));
     }
     // An instance known only by its declared type: how it was configured is not visible.
     if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });
     return layers;
+  }
+
+  /**
+   * A googleapis API sends its requests through the auth client it is given (`auth: oauth2Client`):
+   * a timeout that client's options give its transporter (`transporterOptions: { timeout }`) is a
+   * default under the API's own options. Empty when the auth client is not made in this file.
+   */
+  private authClientLayers(options: Summary): Summary[] {
+    const at = getProp(options, 'auth')?.at as Node | undefined;
+    const value = at?.type === AST_NODE_TYPES.Property ? (at.value as Node) : undefined;
+    if (!value) return [];
+    const client = this.model.valueOf(value);
+    const made = client.kind === 'instance' && client.path.length === 0 ? client.origin : undefined;
+    if (made?.role.role !== 'factory' || made.role.family !== 'google-auth') return [];
+    const transporter = getProp(this.model.optionsOf(made.node, made.role.options), 'transporterOptions');
+    return transporter ? [transporter.value] : [];
   }
 
   // ---------------------------------------------------------------- facts about the call

@@ -707,8 +707,14 @@ describe('sendgrid.ts and sendgrid-timeout.ts', () => {
 describe('google-auth.ts', () => {
   it("judges google-auth-library's clients by their transporter's timeout, through both readers", () => {
     const code = readFileSync(path.join(FIXTURES, 'google-auth.ts'), 'utf8');
-    // `generateAuthUrl` (line 8) builds a URL locally.
-    const expected = { '7:43': 'missing transporterOptions.timeout', '11:44': 'bounded' };
+    // `generateAuthUrl` (line 8) builds a URL locally. A googleapis API given a bounded auth client
+    // (line 16) is bounded by that client's transporter; one given the positional client is not.
+    const expected = {
+      '7:43': 'missing transporterOptions.timeout',
+      '11:44': 'bounded',
+      '16:28': 'bounded',
+      '18:49': 'missing',
+    };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });

@@ -304,6 +304,11 @@ export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com'
 export const notify = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Hi', text: '' });`,
       options: [{ checkTests: true }],
     },
+    // googleapis: an API given an auth client whose transporter has a timeout sends through it.
+    `import { google } from 'googleapis';
+const auth = new google.auth.OAuth2({ clientId, clientSecret, transporterOptions: { timeout: 10_000 } });
+const drive = google.drive({ version: 'v3', auth });
+export const list = () => drive.files.list({});`,
     // google-auth-library: a timeout for the client's transporter; options built elsewhere are not judged.
     `import { OAuth2Client } from 'google-auth-library';
 export const client = new OAuth2Client({ clientId, clientSecret, transporterOptions: { timeout: 10_000 } });

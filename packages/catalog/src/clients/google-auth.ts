@@ -54,7 +54,7 @@ export const googleAuthFamily: ClientFamily = {
     id: 'google-auth',
     label: 'google-auth-library',
     reportAt: 'construction',
-    fix: 'make it with an options object that gives its transporter a timeout: `new OAuth2Client({ clientId, clientSecret, redirectUri, transporterOptions: { timeout: 10_000 } })`',
+    fix: 'make it with an options object that gives its transporter a timeout (google-auth-library 9.2 and later): `new OAuth2Client({ clientId, clientSecret, redirectUri, transporterOptions: { timeout: 10_000 } })`, which also bounds the googleapis requests sent through it',
   },
   // googleapis' `google.auth.OAuth2` and its kin are listed with googleapis' own module (googleapis.ts).
   modules: { 'google-auth-library': Object.fromEntries(CLASSES.map(name => [name, AUTH_CLIENT])) },

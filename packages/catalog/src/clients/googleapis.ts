@@ -128,7 +128,7 @@ export const googleapisFamily: ClientFamily = {
     id: 'googleapis',
     label: 'googleapis',
     reportAt: 'call',
-    fix: 'set `timeout` (ms) in the API’s options (`google.drive({ version, auth, timeout })`), in the call’s options (its second argument), or process-wide with `google.options({ timeout })`',
+    fix: 'set `timeout` (ms) in the API’s options (`google.drive({ version, auth, timeout })`), in the call’s options (its second argument), process-wide with `google.options({ timeout })`, or in the transporter options of the auth client it is given',
   },
   modules: { googleapis: GOOGLE },
   // The factory a package of one API exports under the API's name (`drive` of `@googleapis/drive`).

@@ -39,6 +39,7 @@ import {
   decideEscapingClient,
   dispatcherBoundsResponses,
   extendValue,
+  getProp,
   isGrpcMetadataClass,
   hasPerCallBound,
   wrapperMatters,
@@ -1212,13 +1213,38 @@ export class RemoteCalls {
       layers.push(...this.projectAxiosDefaults(file, family), ...(this.laterLayers(file).get(family) ?? []));
     }
     for (const origin of chain) {
-      if (origin.role.role === 'factory') layers.push(this.optionsOf(origin.node, origin.role.options));
+      if (origin.role.role === 'factory') {
+        const options = this.optionsOf(origin.node, origin.role.options);
+        if (origin.role.family === 'googleapis') layers.push(...this.authClientLayers(options));
+        layers.push(options);
+      }
       if (family === 'axios' || family === 'sendgrid')
         layers.push(...(this.laterLayers(origin.node.getSourceFile()).get(origin) ?? []));
     }
     // An instance recognised only by its type: its configuration is not visible.
     if (classified.callee.kind === 'instance' && !classified.origin) layers.push({ kind: 'opaque' });
     return layers;
+  }
+
+  /**
+   * A googleapis API sends its requests through the auth client it is given (`auth: oauth2Client`):
+   * a timeout that client's options give its transporter (`transporterOptions: { timeout }`) is a
+   * default under the API's own options, as in the rules' reader.
+   */
+  private authClientLayers(options: Summary): Summary[] {
+    const at = getProp(options, 'auth')?.at as ts.Node | undefined;
+    const value =
+      at && ts.isPropertyAssignment(at)
+        ? at.initializer
+        : at && ts.isShorthandPropertyAssignment(at)
+          ? at.name
+          : undefined;
+    if (!value) return [];
+    const client = this.valueOf(value);
+    const made = client.kind === 'instance' && client.path.length === 0 ? client.origin : undefined;
+    if (made?.role.role !== 'factory' || made.role.family !== 'google-auth') return [];
+    const transporter = getProp(this.optionsOf(made.node, made.role.options), 'transporterOptions');
+    return transporter ? [transporter.value] : [];
   }
 
   private readonly layerIndex = new Map<
