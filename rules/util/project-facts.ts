@@ -363,11 +363,14 @@ export function parseModule(
   }
 }
 
-/** The local names bound to the axios module: `import axios from 'axios'`, `const axios = require('axios')`. */
-function axiosNames(program: TSESTree.Program): Set<string> {
+/**
+ * The local names bound to a module as a whole: `import axios from 'axios'` (also `* as`, or its
+ * `default` by name), `const axios = require('axios')` (also `.default`).
+ */
+function moduleNames(program: TSESTree.Program, module: string): Set<string> {
   const names = new Set<string>();
   for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === 'axios') {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === module) {
       for (const specifier of statement.specifiers)
         if (
           specifier.type !== AST_NODE_TYPES.ImportSpecifier ||
@@ -385,7 +388,7 @@ function axiosNames(program: TSESTree.Program): Set<string> {
           init?.type === AST_NODE_TYPES.CallExpression &&
           init.callee.type === AST_NODE_TYPES.Identifier &&
           init.callee.name === 'require' &&
-          staticString(init.arguments[0]) === 'axios'
+          staticString(init.arguments[0]) === module
         )
           names.add(declarator.id.name);
       }
@@ -1125,7 +1128,7 @@ function clientConstructions(program: TSESTree.Program, file: string): ProjectCo
 
 /** The finite axios default timeouts a module sets (`axios.defaults.timeout = n`), anywhere in it. */
 function axiosDefaults(program: TSESTree.Program): Summary[] {
-  const names = axiosNames(program);
+  const names = moduleNames(program, 'axios');
   if (names.size === 0) return [];
   const found: Summary[] = [];
   findNode(program, node => {
@@ -1204,26 +1207,7 @@ function googleDefaults(program: TSESTree.Program): Summary[] {
  * module's default export imported or required whole), anywhere in it.
  */
 function sendgridDefaults(program: TSESTree.Program): Summary[] {
-  const names = new Set<string>();
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === '@sendgrid/mail')
-      for (const specifier of statement.specifiers)
-        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) names.add(specifier.local.name);
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration)
-      for (const declarator of statement.declarations) {
-        let init = declarator.init ? unwrap(declarator.init) : undefined;
-        if (init?.type === AST_NODE_TYPES.MemberExpression && memberName(init) === 'default')
-          init = unwrap(init.object);
-        if (
-          declarator.id.type === AST_NODE_TYPES.Identifier &&
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          staticString(init.arguments[0]) === '@sendgrid/mail'
-        )
-          names.add(declarator.id.name);
-      }
-  }
+  const names = moduleNames(program, '@sendgrid/mail');
   if (names.size === 0) return [];
   const found: Summary[] = [];
   findNode(program, node => {

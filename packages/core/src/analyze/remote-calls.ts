@@ -1232,13 +1232,7 @@ export class RemoteCalls {
    * default under the API's own options, as in the rules' reader.
    */
   private authClientLayers(options: Summary): Summary[] {
-    const at = getProp(options, 'auth')?.at as ts.Node | undefined;
-    const value =
-      at && ts.isPropertyAssignment(at)
-        ? at.initializer
-        : at && ts.isShorthandPropertyAssignment(at)
-          ? at.name
-          : undefined;
+    const value = propertyValue(getProp(options, 'auth')?.at as ts.Node | undefined);
     if (!value) return [];
     const client = this.valueOf(value);
     const made = client.kind === 'instance' && client.path.length === 0 ? client.origin : undefined;
@@ -1628,13 +1622,7 @@ export class RemoteCalls {
   private dispatcherOf(options: Summary): DispatcherFacts | undefined {
     const prop = options.kind === 'object' ? options.props.get('dispatcher') : undefined;
     if (!prop || prop.value.kind === 'undefined' || prop.value.kind === 'null') return undefined;
-    const property = prop.at as ts.Node | undefined;
-    const node =
-      property && ts.isPropertyAssignment(property)
-        ? property.initializer
-        : property && ts.isShorthandPropertyAssignment(property)
-          ? property.name
-          : undefined;
+    const node = propertyValue(prop.at as ts.Node | undefined);
     const value = node ? this.valueOf(node) : UNKNOWN;
     if (value.kind !== 'instance' || value.instance !== 'undici-dispatcher' || value.path.length > 0)
       return UNSEEN_DISPATCHER;
@@ -2223,6 +2211,13 @@ function declarationOf(node: ts.Node, name: string): ts.VariableDeclaration | un
       if (found) return found;
     }
   }
+  return undefined;
+}
+
+/** The value a summarised property is written with: `key: value`, or `key` alone. */
+function propertyValue(property: ts.Node | undefined): ts.Expression | undefined {
+  if (property && ts.isPropertyAssignment(property)) return property.initializer;
+  if (property && ts.isShorthandPropertyAssignment(property)) return property.name;
   return undefined;
 }
 
