@@ -928,7 +928,7 @@ export default createModelRule<Options, MessageIds>({
       if ((family === 'ioredis' || family === 'node-redis') && isSubscriberConnection(model, classified.node))
         return;
       // A client kept only to presign URLs sends nothing.
-      if (family === 'aws' && isPresignOnly(model, classified.node)) return;
+      if ((family === 'aws' || family === 'minio') && isPresignOnly(model, classified.node, family)) return;
       let verdicts = reader.decideClient(classified.node, family);
       // `new S3Client(createS3Config(settings))`: options another module of the project writes.
       let writtenAt: string | undefined;

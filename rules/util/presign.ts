@@ -1,6 +1,8 @@
-// AWS clients kept only to presign URLs. `getSignedUrl(s3, command)` and `createPresignedPost(s3,
-// …)` sign with the client's credentials and region and send nothing, so such a client makes no
-// request that could hang, and a request timeout is not its fix.
+// Clients kept only to presign URLs. `getSignedUrl(s3, command)` and `createPresignedPost(s3, …)`
+// sign an AWS client's request with its credentials and region and send nothing, so such a client
+// makes no request that could hang, and a request timeout is not its fix. A MinIO client's
+// `presignedGetObject(…)` and the like sign locally too, once the client knows the bucket's region:
+// made without `region`, the first presign of each bucket asks the server for it (with no deadline).
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
@@ -13,9 +15,22 @@ const PRESIGNERS = /^(?:getSignedUrl|createPresignedPost)$/;
 /** The modules the presigners come from. */
 const PRESIGNER_MODULES = /^@aws-sdk\/(?:s3-request-presigner|s3-presigned-post)$/;
 
-/** `use` is the client argument of a presigner call (also imported under another name: `getSignedUrl as presign`). */
+/** MinIO's presigning methods and its post policy builder (minio-js src/internal/client.ts). */
+const MINIO_PRESIGNERS =
+  /^(?:presignedUrl|presignedGetObject|presignedPutObject|presignedPostPolicy|newPostPolicy)$/;
+
+/**
+ * `use` is the client argument of a presigner call (also imported under another name:
+ * `getSignedUrl as presign`), or, for a MinIO client, the receiver of its presigning method.
+ */
 function presigns(model: FileModel, use: Node): boolean {
   const parent = use.parent;
+  if (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === use &&
+    MINIO_PRESIGNERS.test(memberName(parent) ?? '')
+  )
+    return parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== use) return false;
   const callee = unwrap(parent.callee as Node);
   if (PRESIGNERS.test(writtenName(callee) ?? '')) return true;
@@ -68,11 +83,29 @@ function madeOnlyToPresign(model: FileModel, returned: Node): boolean {
 }
 
 /**
- * An AWS client construction bound to a const or a class field that the file never exports or
- * hands anywhere but to a presigner: `const s3 = new S3Client({ region })` used only as
- * `getSignedUrl(s3, new PutObjectCommand(…))`.
+ * An AWS (or MinIO) client construction bound to a const or a class field that the file never
+ * exports or uses but to presign: `const s3 = new S3Client({ region })` used only as
+ * `getSignedUrl(s3, new PutObjectCommand(…))`; `const minio = new Client({ …, region })` used only
+ * as `minio.presignedGetObject(bucket, key)`. A MinIO client must name its `region`.
  */
-export function isPresignOnly(model: FileModel, construction: Node): boolean {
+export function isPresignOnly(
+  model: FileModel,
+  construction: Node,
+  family: 'aws' | 'minio' = 'aws',
+): boolean {
+  if (family === 'minio') {
+    const options =
+      construction.type === AST_NODE_TYPES.NewExpression ? construction.arguments[0] : undefined;
+    const object = options ? unwrap(options as Node) : undefined;
+    if (
+      object?.type !== AST_NODE_TYPES.ObjectExpression ||
+      !object.properties.some(
+        property =>
+          property.type === AST_NODE_TYPES.Property && writtenName(property.key as Node) === 'region',
+      )
+    )
+      return false;
+  }
   let current: Node = construction;
   while (
     current.parent?.type === AST_NODE_TYPES.TSAsExpression ||

@@ -704,6 +704,32 @@ describe('sendgrid.ts and sendgrid-timeout.ts', () => {
   });
 });
 
+describe('request.ts', () => {
+  it('judges the request library by its timeout, also from request.defaults, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'request.ts'), 'utf8');
+    const expected = {
+      '7:42': 'missing',
+      '8:44': 'bounded',
+      '9:42': 'none timeout',
+      '10:46': 'bounded',
+      '11:42': 'missing',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
+describe('minio.ts', () => {
+  it('judges MinIO clients, which take no timeout, where they are made, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'minio.ts'), 'utf8');
+    // The rule reports the construction (line 6) where it is made, as for every client bounded
+    // where it is made; the one with a custom transport (line 8) is not judged.
+    const expected = { '7:51': 'missing' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('google-auth.ts', () => {
   it("judges google-auth-library's clients by their transporter's timeout, through both readers", () => {
     const code = readFileSync(path.join(FIXTURES, 'google-auth.ts'), 'utf8');

@@ -314,6 +314,18 @@ export const list = () => drive.files.list({});`,
 export const client = new OAuth2Client({ clientId, clientSecret, transporterOptions: { timeout: 10_000 } });
 export const exchange = (code: string) => client.getToken(code);
 export const other = (config: object) => new OAuth2Client(config);`,
+    // request: a timeout in the options, or in `request.defaults({ timeout })`.
+    `import request from 'request';
+const timed = request.defaults({ timeout: 3000 });
+export const a = (cb: () => void) => request.get('https://example.com', { timeout: 5000 }, cb);
+export const b = (cb: () => void) => timed.post({ url: 'https://example.com', json: {} }, cb);`,
+    `import rp from 'request-promise-native'; export const load = (uri: string) => rp({ uri, timeout: 2000, json: true });`,
+    // A MinIO client that names its region, kept only to presign: it sends nothing.
+    `import { Client } from 'minio';
+const signer = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', region: 'us-east-1' });
+export const link = (key: string) => signer.presignedGetObject('media', key, 3600);`,
+    // A custom transport may time its requests out.
+    `import { Client } from 'minio'; import { transport } from './transport'; export const storage = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', transport });`,
     // Resend: every call of the file passes a signal.
     `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_API_KEY);
@@ -3013,6 +3025,32 @@ export const verify = (payload: string) => resend.webhooks.verify({ payload });`
       errors: [{ column: 20, endColumn: 26, endLine: 2, line: 2, messageId: 'clientCannotBound' }],
     },
     {
+      // request sends with no timeout unless its options set one; a callback named as one (`cb`,
+      // `done`) holds no options. 0 turns the timeout off.
+      code: `import request from 'request';
+export function load(url: string, cb: () => void) {
+  request.get(url, cb);
+}
+export const save = (done: () => void) => request({ uri: 'https://example.com', method: 'POST', timeout: 0 }, done);`,
+      errors: [
+        { column: 3, endColumn: 14, endLine: 3, line: 3, messageId: 'missingDeadline' },
+        { column: 97, endColumn: 107, endLine: 5, line: 5, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      // minio-js sets no timeout and takes none: reported where the client is made, with that
+      // limitation. Presigning without a region asks the server for the bucket's region first.
+      code: `import * as Minio from 'minio';
+const storage = new Minio.Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b' });
+export const put = (key: string, body: Buffer) => storage.putObject('media', key, body);
+const signer = new Minio.Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b' });
+export const link = (key: string) => signer.presignedGetObject('media', key);`,
+      errors: [
+        { column: 21, endColumn: 33, endLine: 2, line: 2, messageId: 'clientCannotBound' },
+        { column: 20, endColumn: 32, endLine: 4, line: 4, messageId: 'clientCannotBound' },
+      ],
+    },
+    {
       // Only the sends hand their options to fetch: a signal given to a read goes nowhere.
       code: `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_API_KEY);
@@ -4300,6 +4338,31 @@ export async function balance(key: PublicKey) {
           },
         },
         { line: 10, column: 9, endLine: 10, endColumn: 15, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
+    {
+      // Calls into functions of the project that send through request-promise (the `request`
+      // library) with no `timeout`; not the one whose options set it.
+      filename: path.join(REQUESTS, 'src/routes/legacy.ts'),
+      code: readFileSync(path.join(REQUESTS, 'src/routes/legacy.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 22,
+          endLine: 4,
+          endColumn: 29,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'getJson',
+            inner: 'rp',
+            at: '../lib/legacy-http.ts:6',
+            label: 'request.js',
+            hang: FAMILIES.request.hang ?? 'hangs forever',
+            fix: FAMILIES.request.fix,
+          },
+        },
+        { line: 5, column: 21, endLine: 5, endColumn: 28, messageId: 'projectRequestWithoutDeadline' },
       ],
     },
     {

@@ -17,6 +17,8 @@ import { aiSdkFamily } from './clients/ai-sdk.js';
 import { googleAuthFamily } from './clients/google-auth.js';
 import { googleapisFamily } from './clients/googleapis.js';
 import { resendFamily } from './clients/resend.js';
+import { requestFamily } from './clients/request.js';
+import { minioFamily } from './clients/minio.js';
 import { sendgridFamily } from './clients/sendgrid.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
@@ -91,6 +93,8 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   googleapis: googleapisFamily,
   'google-auth': googleAuthFamily,
   resend: resendFamily,
+  request: requestFamily,
+  minio: minioFamily,
   sendgrid: sendgridFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,

@@ -59,13 +59,14 @@ export class OptionsReader {
       for (let index = 0; index < Math.min(args.length, 2); index++) {
         const arg = argAt(index);
         if (!arg) return { kind: 'opaque' };
-        if (isFunction(arg)) break;
+        // The response callback, written out or named (`https.get(url, callback)`): no options.
+        if (this.isCallbackLike(arg)) break;
         const summary = this.summarizeTop(arg);
         if (summary.kind === 'object') return summary;
         if (summary.kind === 'opaque' && this.looksLikeUrl(arg)) continue;
         if (summary.kind === 'opaque') {
           const next = argAt(index + 1);
-          if (next && !isFunction(next)) continue;
+          if (next && !this.isCallbackLike(next)) continue;
           return summary;
         }
       }

@@ -160,6 +160,18 @@ function moduleRequestKind(where: ModuleInfo, call: TSESTree.CallExpression): Fa
   else if ('configOrUrl' in locator) {
     const first = args[0] ? unwrap(args[0] as Node) : undefined;
     options = (first?.type === AST_NODE_TYPES.ObjectExpression ? first : args[1]) as Node | undefined;
+  } else if ('httpArgs' in locator) {
+    // `request(url, callback)`, `rp(url)`, `rp({ uri, timeout })`: the first object written out,
+    // after a URL; a callback ends the options, anything else may carry the timeout.
+    for (const argument of args.slice(0, 2)) {
+      const value = unwrap(argument as Node);
+      if (takesNoOptions(value)) break;
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        options = value;
+        break;
+      }
+      if (!readsAsUrl(value)) return undefined;
+    }
   } else if (!('none' in locator)) return undefined;
   const verdict = decideDeadline({
     family: role.family,
@@ -169,6 +181,15 @@ function moduleRequestKind(where: ModuleInfo, call: TSESTree.CallExpression): Fa
     wrappedByTimeout: false,
   });
   return verdict.status === 'missing' ? role.family : undefined;
+}
+
+/** A response callback where options could be: a function, or a value named like a callback. */
+function takesNoOptions(value: Node): boolean {
+  return (
+    isFunction(value) ||
+    (value.type === AST_NODE_TYPES.Identifier &&
+      /^(cb|callback|done|next|handler|resolve|reject)$|Callback$|Handler$|^on[A-Z]/.test(value.name))
+  );
 }
 
 function bareRequestKind(
