@@ -320,7 +320,56 @@ function treeParseOf(parser: ParserLike, cwd: string): TreeParse | null {
   return found;
 }
 
-/** Parses a module with the linted file's parser, without type information (none is needed). */
+/** A TypeScript module, by its name: a parser for JavaScript cannot read it. */
+const TS_MODULE = /\.(?:[cm]?ts|tsx)$/;
+
+/** What {@link projectTreeParse} found for each working directory (null: none). */
+const projectTreeParses = new Map<string, TreeParse | null>();
+
+/**
+ * The project's own `@typescript-eslint/typescript-estree`, found through the TypeScript parser the
+ * project installs (`@typescript-eslint/parser`, or the `typescript-eslint` package that brings it),
+ * from its working directory, or else beside this plugin. A file linted by a JavaScript parser
+ * (espree, for the `.js` files of a TypeScript project) that reaches a TypeScript module reads it
+ * with this one: a parse that failed there would leave the module's facts empty, and the project's
+ * facts, kept across files, would then depend on which file asked first.
+ */
+function projectTreeParse(cwd: string): TreeParse | null {
+  let found = projectTreeParses.get(cwd);
+  if (found !== undefined) return found;
+  found = null;
+  search: for (const from of [path.join(cwd, 'package.json'), import.meta.url]) {
+    for (const via of [[], ['typescript-eslint']] as const) {
+      try {
+        let require = createRequire(from);
+        for (const step of via) require = createRequire(require.resolve(step));
+        const parserMain = require.resolve('@typescript-eslint/parser');
+        const estree = createRequire(parserMain)('@typescript-eslint/typescript-estree') as {
+          parse?: TreeParse;
+        };
+        if (typeof estree.parse === 'function') {
+          found = estree.parse;
+          break search;
+        }
+      } catch {
+        // Not installed where this looks: try the next place.
+      }
+    }
+  }
+  projectTreeParses.set(cwd, found);
+  return found;
+}
+
+/** typescript-eslint's parser, which reads TypeScript and JavaScript alike. */
+function readsTypeScript(parser: ParserLike): boolean {
+  return (parser as { meta?: { name?: unknown } }).meta?.name === 'typescript-eslint/parser';
+}
+
+/**
+ * Parses a module with the linted file's parser, without type information (none is needed); a
+ * TypeScript module asked for by a file a JavaScript parser lints, with the project's TypeScript
+ * parser ({@link projectTreeParse}).
+ */
 export function parseModule(
   parser: ParserLike,
   context: ProjectContext,
@@ -342,7 +391,9 @@ export function parseModule(
     loc: true,
   };
   try {
-    const tree = treeParseOf(parser, context.cwd);
+    const tree =
+      treeParseOf(parser, context.cwd) ??
+      (TS_MODULE.test(file) && !readsTypeScript(parser) ? projectTreeParse(context.cwd) : null);
     const result = (
       tree
         ? tree(text, {
