@@ -69,6 +69,9 @@ const PROJECT_CALL = { role: 'call', family: 'custom', options: { none: true } }
  * such a value wait for each other on that connection; nothing fans out to the pool or the server.
  */
 const TRANSACTION_TYPES: Readonly<Record<string, readonly string[]>> = {
+  // One pg connection (checked out of a pool, or made alone) runs one query at a time: the others
+  // wait in its queue (pg's `Client#queryQueue`).
+  pg: ['PoolClient', 'Client', 'pg.PoolClient', 'pg.Client'],
   sequelize: ['Transaction'],
   '@sequelize/core': ['Transaction'],
   typeorm: ['EntityManager', 'QueryRunner'],
@@ -484,12 +487,29 @@ export default createModelRule<Options, MessageIds>({
             made.callee.type === AST_NODE_TYPES.MemberExpression &&
             ((memberName(made.callee) === 'transaction' &&
               !made.arguments.some(arg => isFunction(unwrap(arg as Node)))) ||
-              memberName(made.callee) === 'createQueryRunner')) ||
+              memberName(made.callee) === 'createQueryRunner' ||
+              checksOutConnection(made))) ||
+          (made !== undefined && isOneConnection(made)) ||
           (declarator.id.type === AST_NODE_TYPES.Identifier &&
             isTransactionType(declarator.id.typeAnnotation?.typeAnnotation));
       }
       transactionBindings.set(variable, result);
       return result;
+    }
+
+    /** `pool.connect()` on a pg pool, with no callback: it gives one connection of the pool. */
+    function checksOutConnection(call: TSESTree.CallExpression): boolean {
+      if (call.arguments.length > 0 || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (memberName(call.callee) !== 'connect') return false;
+      const pool = model.valueOf(call.callee.object);
+      return pool.kind === 'instance' && pool.instance === 'pg' && pool.path.length === 0;
+    }
+
+    /** `new Client(…)` of pg: one connection, which runs one query at a time. */
+    function isOneConnection(made: Node): boolean {
+      if (made.type !== AST_NODE_TYPES.NewExpression) return false;
+      const value = model.valueOf(made);
+      return value.kind === 'instance' && value.instance === 'pg-client' && value.path.length === 0;
     }
 
     /** `sequelize.transaction(async t => …)`, `dataSource.transaction('SERIALIZABLE', async manager => …)`, `prisma.$transaction(tx => …)`. */
@@ -653,8 +673,10 @@ export default createModelRule<Options, MessageIds>({
               return true;
             if (transactionOption(value)) return true;
             // A function of the project handed the transaction (`this.permissions.check(id, trx)`):
-            // it is given one so as to run its queries on it.
-            if (call.role === PROJECT_CALL && current === call.node && isTransactionValue(value)) return true;
+            // it is given one so as to run its queries on it. So is a query builder's last step
+            // (`select().from('t').where(…).load(connection)`), anywhere along the chain.
+            if ((call.role === PROJECT_CALL || current !== call.node) && isTransactionValue(value))
+              return true;
           }
           current = unwrap(current.callee);
         } else if (current.type === AST_NODE_TYPES.MemberExpression) {

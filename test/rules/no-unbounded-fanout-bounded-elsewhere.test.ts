@@ -151,6 +151,28 @@ export const closeAll = (ids: string[]) => sequelize.transaction(t => closeTree(
 export const closeSome = (ids: string[]) => sequelize.transaction(async function run(tx) { await closeTree(tx, ids); });`,
       options: [{ checkTests: true }],
     },
+    // One pg connection runs one query at a time: a client checked out of the pool, one made
+    // alone, and one a helper is handed (declared as pg's `PoolClient`), also at the end of a query
+    // builder's chain.
+    `import { Client, Pool, type PoolClient } from 'pg';
+declare function select(table: string): { where(id: string): { load(connection: PoolClient): Promise<unknown> } };
+const pool = new Pool({ statement_timeout: 5000, connectionTimeoutMillis: 2000 });
+export async function copy(ids: string[]) {
+  const client = await pool.connect();
+  try {
+    await Promise.all(ids.map(id => client.query('insert into copies select * from items where id = $1', [id])));
+  } finally {
+    client.release();
+  }
+}
+export async function report(ids: string[]) {
+  const alone = new Client({ statement_timeout: 5000 });
+  await alone.connect();
+  return Promise.all(ids.map(id => alone.query('select * from items where id = $1', [id])));
+}
+export const rows = (ids: string[], connection: PoolClient) =>
+  Promise.all(ids.map(id => connection.query('select * from items where id = $1', [id])));
+export const built = (ids: string[], connection: PoolClient) => Promise.all(ids.map(id => select('items').where(id).load(connection)));`,
   ],
   invalid: [
     // Auto-pipelining turned off, a client given its own requester, and options the syntax
@@ -170,6 +192,13 @@ export const c = (keys: string[]) => Promise.all(keys.map(key => configured.get(
         { line: 6, column: 38, endLine: 6, endColumn: 49, messageId: 'unboundedFanout' },
         { line: 7, column: 38, endLine: 7, endColumn: 49, messageId: 'unboundedFanout' },
       ],
+    },
+    // The pool itself hands each query to its own connection.
+    {
+      code: `import { Pool } from 'pg';
+const pool = new Pool({ statement_timeout: 5000, connectionTimeoutMillis: 2000 });
+export const rows = (ids: string[]) => Promise.all(ids.map(id => pool.query('select * from items where id = $1', [id])));`,
+      errors: [{ line: 3, column: 40, endLine: 3, endColumn: 51, messageId: 'unboundedFanout' }],
     },
     // Commands the client sends on their own (HGETALL, also inside a function of the project), a
     // transaction made on it, and a fan-out that also queries Prisma for each item.
