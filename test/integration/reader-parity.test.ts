@@ -719,6 +719,19 @@ describe('request.ts', () => {
   });
 });
 
+describe('postgres-js.ts', () => {
+  it('judges postgres.js by the statement_timeout it sends at start-up, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'postgres-js.ts'), 'utf8');
+    const expected = {
+      '5:39': 'missing connection.statement_timeout',
+      '7:44': 'bounded',
+      '9:42': 'none connection.statement_timeout',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('minio.ts', () => {
   it('judges MinIO clients, which take no timeout, where they are made, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'minio.ts'), 'utf8');

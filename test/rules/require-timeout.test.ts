@@ -320,6 +320,10 @@ const timed = request.defaults({ timeout: 3000 });
 export const a = (cb: () => void) => request.get('https://example.com', { timeout: 5000 }, cb);
 export const b = (cb: () => void) => timed.post({ url: 'https://example.com', json: {} }, cb);`,
     `import rp from 'request-promise-native'; export const load = (uri: string) => rp({ uri, timeout: 2000, json: true });`,
+    // postgres.js: the server cancels a longer statement (`statement_timeout` sent at start-up).
+    `import postgres from 'postgres';
+export const sql = postgres(process.env.DATABASE_URL!, { connection: { statement_timeout: 10_000 } });
+export const legacy = postgres({ host: 'db', connection: { options: '-c statement_timeout=5s' } });`,
     // A MinIO client that names its region, kept only to presign: it sends nothing.
     `import { Client } from 'minio';
 const signer = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', region: 'us-east-1' });
@@ -3035,6 +3039,16 @@ export const save = (done: () => void) => request({ uri: 'https://example.com', 
       errors: [
         { column: 3, endColumn: 14, endLine: 3, line: 3, messageId: 'missingDeadline' },
         { column: 97, endColumn: 107, endLine: 5, line: 5, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      // postgres.js bounds connecting (30 s by default), never a query: reported where it is made.
+      code: `import postgres from 'postgres';
+export const sql = postgres(process.env.DATABASE_URL!, { max: 10, idle_timeout: 20 });
+export const off = postgres({ host: 'db', connection: { statement_timeout: 0 } });`,
+      errors: [
+        { column: 20, endColumn: 28, endLine: 2, line: 2, messageId: 'missingClientDeadline' },
+        { column: 57, endColumn: 77, endLine: 3, line: 3, messageId: 'noneDeadline' },
       ],
     },
     {

@@ -19,6 +19,7 @@ import { googleapisFamily } from './clients/googleapis.js';
 import { resendFamily } from './clients/resend.js';
 import { requestFamily } from './clients/request.js';
 import { minioFamily } from './clients/minio.js';
+import { postgresJsFamily } from './clients/postgres-js.js';
 import { sendgridFamily } from './clients/sendgrid.js';
 import { fetchFamily } from './clients/fetch.js';
 import { gotFamily } from './clients/got.js';
@@ -95,6 +96,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   resend: resendFamily,
   request: requestFamily,
   minio: minioFamily,
+  'postgres-js': postgresJsFamily,
   sendgrid: sendgridFamily,
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
