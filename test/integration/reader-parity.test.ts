@@ -732,6 +732,18 @@ describe('postgres-js.ts', () => {
   });
 });
 
+describe('pg-promise.ts', () => {
+  it('judges pg-promise databases by the pg config they are given, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'pg-promise.ts'), 'utf8');
+    const expected = {
+      '7:28': 'missing `query_timeout`/`statement_timeout` and `connectionTimeoutMillis`',
+      '9:28': 'bounded',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('minio.ts', () => {
   it('judges MinIO clients, which take no timeout, where they are made, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'minio.ts'), 'utf8');

@@ -324,6 +324,10 @@ export const b = (cb: () => void) => timed.post({ url: 'https://example.com', js
     `import postgres from 'postgres';
 export const sql = postgres(process.env.DATABASE_URL!, { connection: { statement_timeout: 10_000 } });
 export const legacy = postgres({ host: 'db', connection: { options: '-c statement_timeout=5s' } });`,
+    // pg-promise: `pgPromise(initOptions)` configures the library; the database is bounded by pg's config.
+    `import pgPromise from 'pg-promise';
+const pgp = pgPromise({ capSQL: true });
+export const db = pgp({ host: 'db', statement_timeout: 5000, connectionTimeoutMillis: 2000 });`,
     // A MinIO client that names its region, kept only to presign: it sends nothing.
     `import { Client } from 'minio';
 const signer = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', region: 'us-east-1' });
@@ -3040,6 +3044,13 @@ export const save = (done: () => void) => request({ uri: 'https://example.com', 
         { column: 3, endColumn: 14, endLine: 3, line: 3, messageId: 'missingDeadline' },
         { column: 97, endColumn: 107, endLine: 5, line: 5, messageId: 'noneDeadline' },
       ],
+    },
+    {
+      // pg-promise makes a pg pool from the connection it is given: judged as pg is, where it is made.
+      code: `const pgp = require('pg-promise')();
+const db = pgp({ host: 'db', database: 'app' });
+exports.count = () => db.one('select count(*) from users');`,
+      errors: [{ column: 12, endColumn: 15, endLine: 2, line: 2, messageId: 'missingClientDeadline' }],
     },
     {
       // postgres.js bounds connecting (30 s by default), never a query: reported where it is made.

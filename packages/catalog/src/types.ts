@@ -62,6 +62,8 @@ export type InstanceKind =
   | 'fetch-request'
   | 'pg'
   | 'pg-client'
+  | 'pg-promise-lib'
+  | 'pg-promise-db'
   | 'ioredis'
   | 'node-redis'
   | 'mongodb'
