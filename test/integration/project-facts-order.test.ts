@@ -25,7 +25,7 @@ const MIXED = path.join(ROOT, 'test/fixtures/project-mixed');
  */
 function lint(file: string, fixture = FIXTURE): string[] {
   const linter = new Linter({ cwd: fixture });
-  const rules = { 'faultline/require-timeout': ['error', { checkTests: true }] } as const;
+  const rules: Linter.RulesRecord = { 'faultline/require-timeout': ['error', { checkTests: true }] };
   const config = [
     { files: ['**/*.js'], plugins: { faultline: plugin }, rules },
     { files: ['**/*.ts'], languageOptions: { parser: tsParser }, plugins: { faultline: plugin }, rules },
