@@ -689,6 +689,20 @@ for (let attempt = 0; attempt < 4; attempt++) {
       code: `await withRetries(run, { retries: 100 });`,
       settings: { faultline: { retryWrappers: ['withRetries'] } },
     },
+    // A fallback, not a retry: the self-call leaves out the parameter whose presence guards it
+    // (`hasSender` holds only with a sender), so the second call rethrows.
+    `import axios from 'axios';
+export class Bridge {
+  async lookup(room: string, sender?: string): Promise<unknown> {
+    const hasSender = sender !== null && sender !== undefined;
+    try {
+      return await axios.get('https://chat.internal/rooms/' + room, { timeout: 5000, params: { sender } });
+    } catch (err) {
+      if (hasSender) return await this.lookup(room);
+      throw err;
+    }
+  }
+}`,
     // Options the wrapper's reader cannot see into
     {
       code: `import { withRetries } from '@acme/retry'; await withRetries(run, options);`,
@@ -715,6 +729,45 @@ export class Backend {
         { line: 4, column: 9, endLine: 4, endColumn: 12, messageId: 'unboundedRetry' },
         { line: 8, column: 13, endLine: 8, endColumn: 37, messageId: 'constantDelay', suggestions: [] },
       ],
+    },
+    {
+      // The wait doubles through the recursive call's argument, capped at five minutes: a capped
+      // exponential backoff, reported for its missing jitter and its missing bound, not as a
+      // constant wait.
+      code: `import axios from 'axios';
+const MAX = 300;
+export class Bot {
+  async start(falloff: number): Promise<void> {
+    try {
+      await axios.post('https://discord.internal/login', {}, { timeout: 5000 });
+    } catch (err) {
+      const next = Math.min(falloff * 2, MAX);
+      await new Promise(resolve => setTimeout(resolve, next * 1000));
+      return this.start(next);
+    }
+  }
+}`,
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 14, messageId: 'unboundedRetry' },
+        { line: 9, column: 13, endLine: 9, endColumn: 69, messageId: 'noJitter' },
+      ],
+    },
+    {
+      // \`time.msleep(ms)\` (joplin's) is a wait: a constant one, within a deadline.
+      code: `import time from '@joplin/lib/time';
+import { connect } from './db';
+export async function waitForConnection() {
+  const start = Date.now();
+  while (true) {
+    try {
+      return await connect();
+    } catch (error) {
+      if (Date.now() - start > 30000) throw error;
+    }
+    await time.msleep(1000);
+  }
+}`,
+      errors: [{ line: 11, column: 11, endLine: 11, endColumn: 28, messageId: 'constantDelay' }],
     },
     {
       // A sleep through a const that holds an injected sleep or an inline default (s14's Capgo

@@ -18,17 +18,28 @@ const JITTER_NAME = /jitter|random/i;
 export class DelayClassifier {
   constructor(private readonly model: FileModel) {}
 
-  /** Classifies a delay expression: constant or growing with the attempt, capped, jittered. */
-  classifyDelay(call: Node, expr: Node | undefined, outerCounters: readonly string[], scope: Node): Delay {
+  /**
+   * Classifies a delay expression: constant or growing with the attempt, capped, jittered.
+   * `multiplied` names values each round multiplies (a recursion's `retry(delay * 2)`): a delay
+   * computed from one grows exponentially.
+   */
+  classifyDelay(
+    call: Node,
+    expr: Node | undefined,
+    outerCounters: readonly string[],
+    scope: Node,
+    multiplied: readonly string[] = [],
+  ): Delay {
     if (!expr) return { kind: 'constant', call, exponential: false, capped: false, jitter: false };
     // `retryAfter ? Number(retryAfter) * 1000 : 1000`: the server's hint, when it sends one, and
     // the client's own schedule otherwise. The hint does not excuse the fallback: judge the fallback.
     const fallback = retryAfterFallback(expr, scope);
-    if (fallback) return { ...this.classifyDelay(call, fallback, outerCounters, scope), expr: fallback };
+    if (fallback)
+      return { ...this.classifyDelay(call, fallback, outerCounters, scope, multiplied), expr: fallback };
     // `DELAYS[attempt]` over a literal list: a fixed schedule, as long as the list.
     const listed = delayList(this.model, expr, outerCounters);
     if (listed) return { ...listed, call, expr };
-    const counters = new Set(outerCounters);
+    const counters = new Set([...outerCounters, ...multiplied]);
     const flow = this.dataFlow(expr, scope);
     // Local helpers that compute the delay (`exponentialDelay(i + 1)`, `this.getSleepAmount()`) are
     // read inline: their returned expressions join the flow, and a parameter fed by the attempt
@@ -58,7 +69,7 @@ export class DelayClassifier {
     const names = new Set<string>();
     for (const node of flow) for (const name of namesIn(node)) names.add(name);
     const usesCounter = [...counters].some(name => names.has(name));
-    const selfGrowing = this.selfGrowing(scope, names);
+    const selfGrowing = this.selfGrowing(scope, names) || multiplied.some(name => names.has(name));
     let exponential = selfGrowing;
     let growing = usesCounter || selfGrowing;
     let opaque = false;

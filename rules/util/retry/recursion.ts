@@ -142,6 +142,8 @@ export class SelfCallRetries {
       if (this.spawnsProcess(fn.body)) return undefined;
     }
     const counters = recursionCounters(this.model, fn, name);
+    // `this.start(Math.min(delay * 2, MAX))`: a wait handed on multiplied grows each round.
+    const multiplied = multipliedParams(this.model, fn, name);
     // `run(parsers, index + 1)` over `parsers[index]`: trying alternatives in turn, not retrying.
     if (counters.some(counter => indexesWith(this.model, fn.body, counter))) return undefined;
     // `complete({ messages: messages.slice(1) })`: a smaller request, not the same one again.
@@ -151,16 +153,16 @@ export class SelfCallRetries {
     const once =
       kind === 'recursion' &&
       call.type === AST_NODE_TYPES.CallExpression &&
-      (retriesOnce(fn, call) || turnsOffGuard(fn, call));
+      (retriesOnce(fn, call) || turnsOffGuard(fn, call) || dropsGuardArgument(this.model, fn, call));
     let delay: Delay;
-    if (timerDelay) delay = this.delays.classifyDelay(call, timerDelay, counters, fn);
+    if (timerDelay) delay = this.delays.classifyDelay(call, timerDelay, counters, fn, multiplied);
     else {
       const sleep = this.sleeps.findSleep(failure, undefined, call);
       delay = sleep
-        ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, fn)
+        ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, fn, multiplied)
         : { kind: 'none', exponential: false, capped: false, jitter: false };
     }
-    const bounded = once || functionBounded(fn, counters);
+    const bounded = once || functionBounded(fn, [...counters, ...multiplied]);
     return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
   }
 }
@@ -321,6 +323,102 @@ function turnsOffGuard(fn: FunctionNode, call: TSESTree.CallExpression): boolean
       return true;
   }
   return false;
+}
+
+/**
+ * The self-call leaves out (or passes `undefined`/`null` for) the parameter whose presence guards
+ * it: `if (hasSender) return this.lookup(server, room)` where `const hasSender = sender != null`, or
+ * `if (user) return load(id)`. The second call takes the other branch: a fallback tried once.
+ */
+function dropsGuardArgument(model: FileModel, fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  if (call.arguments.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return false;
+  const { positional } = parameterNames(fn);
+  const dropped = positional.filter((param, index): param is string => {
+    if (!param) return false;
+    const arg = call.arguments[index];
+    if (!arg) return true;
+    const inner = unwrap(arg as Node);
+    return (
+      (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') ||
+      (inner.type === AST_NODE_TYPES.Literal && inner.value === null)
+    );
+  });
+  if (dropped.length === 0) return false;
+  /** The test holds only when the parameter is present: `p`, `p != null`, `p !== undefined && …`, or a const of one. */
+  const present = (test: Node, depth = 0): boolean => {
+    const inner = unwrap(test);
+    if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&')
+      return present(inner.left, depth) || present(inner.right, depth);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      if (dropped.includes(inner.name)) return true;
+      const init = depth < 2 ? model.constInit(inner) : undefined;
+      return init !== undefined && present(init, depth + 1);
+    }
+    if (
+      inner.type === AST_NODE_TYPES.BinaryExpression &&
+      (inner.operator === '!==' || inner.operator === '!=')
+    ) {
+      const [left, right] = [unwrap(inner.left as Node), unwrap(inner.right as Node)];
+      const absent = (node: Node): boolean =>
+        (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+        (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+      const param = (node: Node): boolean =>
+        node.type === AST_NODE_TYPES.Identifier && dropped.includes(node.name);
+      return (param(left) && absent(right)) || (param(right) && absent(left));
+    }
+    return false;
+  };
+  for (let current: Node = call; current.parent && current.parent !== fn; current = current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && present(parent.test))
+      return true;
+    if (
+      parent.type === AST_NODE_TYPES.ConditionalExpression &&
+      parent.consequent === current &&
+      present(parent.test)
+    )
+      return true;
+    if (
+      parent.type === AST_NODE_TYPES.LogicalExpression &&
+      parent.operator === '&&' &&
+      parent.right === current &&
+      present(parent.left)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Parameters the self-call hands back multiplied (`retry(delay * 2)`, or through a const:
+ * `const next = Math.min(delay * 2, MAX); retry(next)`): a wait computed from one doubles each round.
+ */
+function multipliedParams(model: FileModel, fn: FunctionNode, name: string): string[] {
+  const found = new Set<string>();
+  findNode(fn.body, node => {
+    if (node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === name)
+      for (const [param, arg] of stepArguments(fn, node)) if (multiplies(model, arg, param)) found.add(param);
+    return false;
+  });
+  return [...found];
+}
+
+function multiplies(model: FileModel, arg: Node, param: string, depth = 0): boolean {
+  const value = unwrap(arg);
+  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
+    const init = model.constInit(value);
+    return init !== undefined && multiplies(model, init, param, depth + 1);
+  }
+  return (
+    findNode(
+      value,
+      node =>
+        node.type === AST_NODE_TYPES.BinaryExpression &&
+        ['*', '**', '<<'].includes(node.operator) &&
+        namesIn(node).has(param),
+      node => !isFunction(node),
+    ) !== undefined
+  );
 }
 
 /** node:child_process functions that start a process. */

@@ -7,8 +7,10 @@ import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } fr
 import type { FileModel } from '../file-model.js';
 import { matchesFunctionRef } from '../timeout-wrappers.js';
 
-// `sleep$` and `_sleep` (a `$` or `_` marking an async or private helper) and `sleepAsync` too.
-const SLEEP_NAME = /^[$_]?(?:sleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)(?:Async)?[$_]?$/i;
+// `sleep$` and `_sleep` (a `$` or `_` marking an async or private helper) and `sleepAsync` too;
+// `msleep` (milliseconds, joplin's `time.msleep`) and `usleep`.
+const SLEEP_NAME =
+  /^[$_]?(?:sleep|msleep|usleep|delay|wait|pause|snooze|backoff|waitFor|sleepMs|delayMs)(?:Async)?[$_]?$/i;
 
 /** Finds the sleeps of one file. */
 export class SleepFinder {
