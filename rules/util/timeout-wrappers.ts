@@ -102,10 +102,59 @@ function racedConst(model: FileModel, declarator: TSESTree.VariableDeclarator): 
 }
 
 /**
+ * A callback-style request raced against its own timer: the response callback given to the call
+ * tests a flag (`if (finished) return`), and a `setTimeout` of the same function sets that flag
+ * when it gives up first (`setTimeout(() => { if (finished) return; finished = true; reject(…) },
+ * 5000)`). Whoever waits gets an answer from the timer; the late response is ignored.
+ */
+export function racedByCallbackTimer(model: FileModel, call: CallLike): boolean {
+  const callbacks = call.arguments.filter(arg => isFunction(arg as Node)) as Node[];
+  if (callbacks.length === 0) return false;
+  // Flags the response callback tests in an `if`: `if (finished) return`.
+  const flags = new Set<string>();
+  for (const callback of callbacks)
+    findNode(callback, node => {
+      if (node.type !== AST_NODE_TYPES.IfStatement) return false;
+      const test = unwrap(node.test as Node);
+      if (test.type === AST_NODE_TYPES.Identifier) flags.add(test.name);
+      return false;
+    });
+  if (flags.size === 0) return false;
+  let scope: Node | undefined = call.parent;
+  while (scope && !isFunction(scope)) scope = scope.parent;
+  if (!scope || !isFunction(scope)) return false;
+  const body = scope.body;
+  return (
+    findNode(
+      body as Node,
+      node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || node === call || !model.isTimerCall(node))
+          return false;
+        const [handler, delay] = node.arguments;
+        if (!handler || !delay || !isFunction(handler as Node)) return false;
+        // The timer's callback sets one of the flags: it settles first and shuts the response out.
+        return (
+          findNode(
+            handler as Node,
+            inner =>
+              inner.type === AST_NODE_TYPES.AssignmentExpression &&
+              inner.left.type === AST_NODE_TYPES.Identifier &&
+              flags.has(inner.left.name),
+          ) !== undefined
+        );
+      },
+      node => node === body || !isFunction(node),
+    ) !== undefined
+  );
+}
+
+/**
  * True when the call's promise, or a function that makes the call, is given to a timeout
- * wrapper. Walks out through `await`, promise chains, returns and enclosing callbacks.
+ * wrapper, or it is raced against its own timer ({@link racedByCallbackTimer}). Walks out through
+ * `await`, promise chains, returns and enclosing callbacks.
  */
 export function isTimeoutWrapped(model: FileModel, call: CallLike): boolean {
+  if (racedByCallbackTimer(model, call)) return true;
   let current: Node = call;
   for (let step = 0; step < 24; step++) {
     const parent: Node | undefined = current.parent;

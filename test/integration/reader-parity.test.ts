@@ -744,6 +744,15 @@ describe('pg-promise.ts', () => {
   });
 });
 
+describe('callback-race.ts', () => {
+  it('reads a callback-style request raced against its own timer as bounded, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'callback-race.ts'), 'utf8');
+    const expected = { '13:5': 'bounded', '24:5': 'missing' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('minio.ts', () => {
   it('judges MinIO clients, which take no timeout, where they are made, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'minio.ts'), 'utf8');

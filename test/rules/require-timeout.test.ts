@@ -328,6 +328,22 @@ export const legacy = postgres({ host: 'db', connection: { options: '-c statemen
     `import pgPromise from 'pg-promise';
 const pgp = pgPromise({ capSQL: true });
 export const db = pgp({ host: 'db', statement_timeout: 5000, connectionTimeoutMillis: 2000 });`,
+    // A callback-style request raced against its own timer: the timer sets the flag the response
+    // callback tests, so whoever waits has an answer within 15 s.
+    `import request from 'request';
+export function checkHealth(url: string, callback: (ok: boolean) => void) {
+  let called = false;
+  setTimeout(() => {
+    if (called) return;
+    called = true;
+    callback(false);
+  }, 15_000);
+  request(url, (error: unknown, response: unknown, body: string) => {
+    if (called) return;
+    called = true;
+    callback(!error && body === 'ok');
+  });
+}`,
     // A MinIO client that names its region, kept only to presign: it sends nothing.
     `import { Client } from 'minio';
 const signer = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', region: 'us-east-1' });

@@ -1966,10 +1966,52 @@ export class RemoteCalls {
   }
 
   /**
+   * A callback-style request raced against its own timer: its response callback tests a flag
+   * (`if (finished) return`) that a `setTimeout` of the same function sets when it gives up first.
+   * The rules' reader does the same (rules/util/timeout-wrappers.ts `racedByCallbackTimer`).
+   */
+  private racedByCallbackTimer(call: CallLike): boolean {
+    const callbacks = (call.arguments ?? []).filter(arg => isFunctionLike(unwrap(arg)));
+    if (callbacks.length === 0) return false;
+    const flags = new Set<string>();
+    for (const callback of callbacks)
+      walk(callback, node => {
+        if (ts.isIfStatement(node)) {
+          const test = unwrap(node.expression);
+          if (ts.isIdentifier(test)) flags.add(test.text);
+        }
+      });
+    if (flags.size === 0) return false;
+    let scope: ts.Node | undefined = call.parent;
+    while (scope && !isFunctionLike(scope)) scope = scope.parent;
+    const body = scope && isFunctionLike(scope) ? scope.body : undefined;
+    if (!body) return false;
+    let found = false;
+    walk(body, node => {
+      if (found) return false;
+      if (isFunctionLike(node)) return false;
+      if (!ts.isCallExpression(node) || node === call || !this.isTimerCall(node)) return;
+      const [handler, delay] = node.arguments;
+      if (!handler || !delay || !isFunctionLike(unwrap(handler))) return;
+      walk(handler, inner => {
+        if (
+          ts.isBinaryExpression(inner) &&
+          inner.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isIdentifier(inner.left) &&
+          flags.has(inner.left.text)
+        )
+          found = true;
+      });
+    });
+    return found;
+  }
+
+  /**
    * The call's promise, or a function making it, is given to a timeout wrapper (`pTimeout(call, …)`)
    * or raced with a timer. Walks out through `await`, promise chains, returns and enclosing callbacks.
    */
   private isTimeoutWrapped(call: CallLike): boolean {
+    if (this.racedByCallbackTimer(call)) return true;
     let current: ts.Node = call;
     for (let step = 0; step < 24; step++) {
       const parent: ts.Node | undefined = current.parent;
