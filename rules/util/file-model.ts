@@ -383,7 +383,25 @@ export class FileModel {
   isTimerCall(node: TSESTree.CallExpression): boolean {
     return this.signals.isTimerCall(node);
   }
+
+  /**
+   * A job scheduler that runs the function it is given on a schedule and drops what it returns:
+   * node-schedule's `scheduleJob`, node-cron's `schedule`, cron's `new CronJob(…)`/`CronJob.from`.
+   */
+  isSchedulerCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+    const callee = this.valueOf(node.callee);
+    if (callee.kind !== 'module') return false;
+    const path = callee.path.filter(step => step !== 'default').join('.');
+    return SCHEDULERS[callee.module]?.includes(path) ?? false;
+  }
 }
+
+/** Job schedulers, by module: the members that take the function to run on each tick. */
+const SCHEDULERS: Readonly<Record<string, readonly string[]>> = {
+  'node-schedule': ['scheduleJob', 'Job'],
+  'node-cron': ['schedule'],
+  cron: ['CronJob', 'CronJob.from'],
+};
 
 /**
  * The model of the file being linted. ESLint lints one file at a time per thread (rules are all

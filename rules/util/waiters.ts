@@ -31,6 +31,8 @@ export interface WaitersModel {
   sourceCode: { ast: unknown };
   findVariable(node: TSESTree.Identifier): { references: readonly { identifier: Node }[] } | undefined;
   isTimerCall(node: TSESTree.CallExpression): boolean;
+  /** A job scheduler that runs the function it is given on a schedule and drops its promise. */
+  isSchedulerCall?(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
   usesElsewhere: FileModel['usesElsewhere'];
   /**
    * The function a call reaches, written in this file or (with project facts) in another module
@@ -305,6 +307,14 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement || nobodyWaits(model, parent, depth);
   }
   if (isPromiseExecutor(fn)) return nobodyWaits(model, parent, depth);
+  // `new CronJob('0 * * * *', async () => …)`: the job drops what its function returns.
+  if (
+    parent.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
+    inFunction(parent) &&
+    model.isSchedulerCall?.(parent)
+  )
+    return true;
   if (
     parent.type === AST_NODE_TYPES.CallExpression &&
     parent.arguments.includes(fn as TSESTree.CallExpressionArgument)
@@ -312,8 +322,10 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     const callee = unwrap(parent.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === 'forEach') return inFunction(parent);
-    // `setInterval(async () => …, ms)`: a timer drops what its callback returns.
+    // `setInterval(async () => …, ms)`: a timer drops what its callback returns; so does a job
+    // scheduler (`schedule.scheduleJob('0 */4 * * *', async () => …)`, `cron.schedule(…)`).
     if (handedToTimer(model, fn)) return true;
+    if (inFunction(parent) && model.isSchedulerCall?.(parent)) return true;
     // A function handed to a helper that gives it to the platform's `waitUntil` runs after the
     // response (or never: `waitUntil` takes a promise).
     if (

@@ -167,6 +167,21 @@ async function refresh() {
   const response = await fetch('https://api.example.com/domains');
   return response.json();
 }`,
+    // So does a job scheduler: node-schedule, node-cron and cron's CronJob drop what the job returns.
+    `import schedule from 'node-schedule';
+import cron from 'node-cron';
+import { CronJob } from 'cron';
+export function start() {
+  schedule.scheduleJob('0 */4 * * *', async () => {
+    await fetch('https://geo.example.com/mmdb');
+  });
+  cron.schedule('0 * * * *', async () => {
+    await fetch('https://usage.example.com/reset');
+  });
+  return new CronJob('0 * * * *', async () => {
+    await fetch('https://usage.example.com/flush');
+  });
+}`,
     // node:http answers on the request it returns: a request thrown away with no callback is heard
     // by nobody (\`await\` on a ClientRequest returns at once: it is not a promise).
     `import http from 'node:http';
