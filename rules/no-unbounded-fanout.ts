@@ -828,9 +828,37 @@ export default createModelRule<Options, MessageIds>({
       if (calls.every(remote => isBoundedCall(remote, body))) return;
       context.report({
         node: callee,
-        messageId: 'unboundedForEach',
+        // `xs.forEach(x => { const p = fetch(x); promises.push(p) })`: the promises are kept (to be
+        // awaited together), so the calls are not unawaited; they still all start at once.
+        messageId: keepsPromises(body, calls) ? 'unboundedFanout' : 'unboundedForEach',
         data: { collection: describe(callee.object) },
       });
+    }
+
+    /** The callback pushes the promise of one of `calls` into an array: `promises.push(p)`. */
+    function keepsPromises(body: Node, calls: readonly Classified[]): boolean {
+      return (
+        findNode(
+          body,
+          node => {
+            if (
+              node.type !== AST_NODE_TYPES.CallExpression ||
+              node.callee.type !== AST_NODE_TYPES.MemberExpression ||
+              memberName(node.callee) !== 'push'
+            )
+              return false;
+            return node.arguments.some(argument => {
+              let pushed = unwrap(argument as Node);
+              if (pushed.type === AST_NODE_TYPES.Identifier) pushed = model.constInit(pushed) ?? pushed;
+              return calls.some(
+                remote =>
+                  remote.node === pushed || findNode(pushed, inner => inner === remote.node) !== undefined,
+              );
+            });
+          },
+          node => node === body || !isFunction(node),
+        ) !== undefined
+      );
     }
 
     /** `for (const x of xs) promises.push(remote(x))`: reported at the push, whether or not a Promise.all follows. */

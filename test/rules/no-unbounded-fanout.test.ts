@@ -465,6 +465,20 @@ export const loadAll = (hashes: string[]) => Promise.all(hashes.map(hash => chai
       errors: [{ line: 2, column: 46, endLine: 2, endColumn: 57, messageId: 'unboundedFanout' }],
     },
     {
+      // A forEach that keeps each promise (to await them together) is a fan-out all at once, not
+      // an unawaited one: the message says so.
+      code: `import axios from 'axios';
+export function list(urls: string[]) {
+  const promises: Promise<unknown>[] = [];
+  urls.forEach(url => {
+    const p = axios.get(url, { timeout: 5000 }).catch(() => []);
+    promises.push(p);
+  });
+  return Promise.all(promises);
+}`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 15, messageId: 'unboundedFanout' }],
+    },
+    {
       // A method typed `void` may still send a request it does not wait for: not taken as synchronous.
       filename: HANDLER,
       code: `import chainApi from '@/lib/chain-api';
