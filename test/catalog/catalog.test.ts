@@ -364,6 +364,27 @@ describe('decideBackoff and decideRetryOptions', () => {
     ).toEqual([{ problem: 'uncappedBackoff', noJitterToo: true }]);
   });
 
+  it('leaves an unbounded reconnect loop alone when it backs off exponentially to a cap and logs each failure', () => {
+    const reconnect = {
+      delay: 'growing',
+      exponential: true,
+      capped: true,
+      jitter: true,
+      staysUnderCap: false,
+      bounded: false,
+    } as const;
+    expect(decideBackoff({ ...reconnect, reportsFailure: true })).toEqual([]);
+    // Silent, uncapped or constant: still unbounded.
+    expect(decideBackoff(reconnect)).toEqual([{ problem: 'unboundedRetry', why: '' }]);
+    expect(decideBackoff({ ...reconnect, capped: false, reportsFailure: true }).map(f => f.problem)).toEqual([
+      'uncappedBackoff',
+      'unboundedRetry',
+    ]);
+    expect(
+      decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true }).map(f => f.problem),
+    ).toEqual(['constantDelay', 'unboundedRetry']);
+  });
+
   it('judges job queue retry options by their real defaults', () => {
     const fixed = object({
       attempts: num(5),

@@ -732,8 +732,8 @@ export class Backend {
     },
     {
       // The wait doubles through the recursive call's argument, capped at five minutes: a capped
-      // exponential backoff, reported for its missing jitter and its missing bound, not as a
-      // constant wait.
+      // exponential backoff, reported for its missing jitter and, since nothing logs the failure,
+      // its missing bound; not as a constant wait.
       code: `import axios from 'axios';
 const MAX = 300;
 export class Bot {
@@ -751,6 +751,26 @@ export class Bot {
         { line: 4, column: 9, endLine: 4, endColumn: 14, messageId: 'unboundedRetry' },
         { line: 9, column: 13, endLine: 9, endColumn: 69, messageId: 'noJitter' },
       ],
+    },
+    {
+      // The same reconnect loop logging each failure: it backs off to a cap and reports the outage,
+      // so going on until the service comes back is not reported; the missing jitter still is.
+      code: `import axios from 'axios';
+import { log } from './log';
+const MAX = 300;
+export class Bot {
+  async start(falloff: number): Promise<void> {
+    try {
+      await axios.post('https://discord.internal/login', {}, { timeout: 5000 });
+    } catch (err) {
+      const next = Math.min(falloff * 2, MAX);
+      log.error('login failed, retrying in ' + next + ' s', err);
+      await new Promise(resolve => setTimeout(resolve, next * 1000));
+      return this.start(next);
+    }
+  }
+}`,
+      errors: [{ line: 11, column: 13, endLine: 11, endColumn: 69, messageId: 'noJitter' }],
     },
     {
       // \`time.msleep(ms)\` (joplin's) is a wait: a constant one, within a deadline.

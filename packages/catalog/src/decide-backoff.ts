@@ -35,6 +35,8 @@ export interface RetrySchedule {
   bounded: boolean;
   /** How many attempts at most, when the reader can count them (`for (i = 0; i < 2; i++)`, a once-flag). */
   attempts?: number;
+  /** Each failure is logged or reported where it is caught (`log.error(…)`, `Sentry.captureException`). */
+  reportsFailure?: boolean;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
@@ -58,7 +60,15 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
     case 'unknown':
       break;
   }
-  if (!schedule.bounded) findings.push({ problem: 'unboundedRetry', why: '' });
+  // A reconnect loop that backs off exponentially to a cap and logs each failure neither hammers
+  // the service (one attempt per cap at most) nor hides the outage: going on until it comes back
+  // is what a client that has nothing to do without it should do.
+  const patientReconnect =
+    schedule.delay === 'growing' &&
+    schedule.exponential &&
+    schedule.capped &&
+    schedule.reportsFailure === true;
+  if (!schedule.bounded && !patientReconnect) findings.push({ problem: 'unboundedRetry', why: '' });
   return findings;
 }
 

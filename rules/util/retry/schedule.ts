@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import type { RetrySchedule } from '@faultline/catalog';
-import { type Node, unwrap } from '../ast.js';
+import { type Node, findNode, memberName, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import type { RetryConstruct } from './types.js';
 
@@ -20,7 +20,42 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
       delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(model, construct),
     bounded: construct.bounded,
     attempts: construct.attempts,
+    reportsFailure: reportsFailure(construct.node),
   };
+}
+
+/** Method names that log or report an error. */
+const LOG_METHOD = /^(?:error|warn|warning|info|log|debug|fatal|notice|e|w|captureException|captureMessage)$/;
+/** Names of what they are called on: a console, a logger, an error tracker. */
+const LOGGER = /^(?:console|log|logs|logger|logging|sentry|bugsnag|rollbar)$|Logger$|Log$/i;
+
+/**
+ * A catch clause, or a `.catch` handler, of the retry logs or reports the failure:
+ * `catch (err) { log.error(…); … }`.
+ */
+function reportsFailure(retry: Node): boolean {
+  const logs = (handler: Node): boolean =>
+    findNode(handler, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !LOG_METHOD.test(memberName(callee) ?? ''))
+        return false;
+      const owner = writtenName(unwrap(callee.object)) ?? '';
+      return LOGGER.test(owner);
+    }) !== undefined;
+  return (
+    findNode(retry, node => {
+      if (node.type === AST_NODE_TYPES.CatchClause) return logs(node.body);
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(node.callee) === 'catch' &&
+        node.arguments[0] !== undefined
+      )
+        return logs(node.arguments[0] as Node);
+      return false;
+    }) !== undefined
+  );
 }
 
 /** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
