@@ -35,9 +35,15 @@ describe('process-wide axios defaults from another module', () => {
     }
   });
 
-  it('are absent under oxlint, which does not give rules its parser', async () => {
-    const findings = await lintWithOxlint(FIXTURE, [path.join(FIXTURE, 'src/service.ts')], RULES);
-    expect(findings.map(finding => `${finding.file}:${finding.line}`)).toEqual(['src/service.ts:4']);
+  it('bound them under oxlint too, whose JS plugins get espree: TypeScript modules are read with the project’s own parser', async () => {
+    const findings = await lintWithOxlint(
+      FIXTURE,
+      ['src/service.ts', 'packages/worker/src/job.ts'].map(file => path.join(FIXTURE, file)),
+      RULES,
+    );
+    expect(findings.map(finding => `${finding.file}:${finding.line}:${finding.column}`)).toEqual([
+      'packages/worker/src/job.ts:3:26',
+    ]);
   });
 });
 
@@ -187,9 +193,9 @@ describe('project calls', () => {
     }
   });
 
-  it('are not followed under oxlint, which does not give rules its parser', async () => {
+  it('are followed under oxlint too (TypeScript modules read with the project’s own parser)', async () => {
     const findings = await lintWithOxlint(PROJECT, [file], FANOUT);
-    expect(findings).toEqual([]);
+    expect(findings.map(finding => `${finding.file}:${finding.line}`)).toEqual(['src/routes/fan-out.ts:2']);
   });
 
   it('give nothing without a parser from the engine', () => {
@@ -466,8 +472,13 @@ describe('project requests', () => {
     }
   });
 
-  it('are not followed under oxlint, which does not give rules its parser', async () => {
-    expect(await lintWithOxlint(PROJECT, [handler], RULES)).toEqual([]);
+  it('are reported the same under oxlint (TypeScript modules read with the project’s own parser)', async () => {
+    const eslint = await lintWithEslint('eslint', PROJECT, [handler], RULES);
+    const oxlint = await lintWithOxlint(PROJECT, [handler], RULES);
+    expect(oxlint.map(finding => `${finding.file}:${finding.line}:${finding.column}`)).toEqual(
+      eslint.map(finding => `${finding.file}:${finding.line}:${finding.column}`),
+    );
+    expect(oxlint.length).toBeGreaterThan(0);
   });
 
   describe('once the called function changes', () => {
