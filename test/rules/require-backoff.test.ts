@@ -703,6 +703,17 @@ export class Bridge {
     }
   }
 }`,
+    // A retry library around work that talks to no other process (a local command, the file
+    // system): no herd to spread, no service to spare.
+    `import pRetry from 'p-retry';
+import { $ } from 'execa';
+import { rm } from 'node:fs/promises';
+async function runScript(name: string) {
+  await $\`./scripts/\${name}.sh\`;
+}
+export const install = () => pRetry(() => runScript('install'), { retries: 2 });
+export const unmount = (id: string) => pRetry(() => $\`umount /dev/\${id}\`, { retries: 5, minTimeout: 500, factor: 1 });
+export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }), { retries: 3 });`,
     // Options the wrapper's reader cannot see into
     {
       code: `import { withRetries } from '@acme/retry'; await withRetries(run, options);`,
@@ -1687,6 +1698,11 @@ function connect() {
     {
       code: `import pRetry from 'p-retry'; await pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,
       errors: [{ column: 37, endColumn: 43, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
+    },
+    {
+      // A tag that is not a local command may be a query: the retry is judged.
+      code: `import pRetry from 'p-retry'; import { sql } from './db'; await pRetry(() => sql\`select 1\`, { retries: 3 });`,
+      errors: [{ column: 65, endColumn: 71, endLine: 1, line: 1, messageId: 'noJitter' }],
     },
     {
       code: `import pRetry from 'p-retry'; await pRetry(run, { retries: Infinity, minTimeout: 0 });`,

@@ -5,7 +5,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
 import { type Summary, decideRetryOptions, getProp } from '@faultline/catalog';
-import { type CallLike, type Node, isFunction, unwrap } from '../ast.js';
+import { type CallLike, type Node, findNode, isFunction, unwrap } from '../ast.js';
 import type { Classified, FileModel } from '../file-model.js';
 import { axiosRetryFindings } from './axios-retry.js';
 import { cockatielFindings } from './cockatiel.js';
@@ -16,6 +16,7 @@ import { retryAnalysis } from '../retry.js';
 import { SleepFinder } from './sleeps.js';
 import { type LibraryFinding, asLibraryFinding, number, valueNode } from './library-finding.js';
 import { retryWrapperFindings } from './wrappers.js';
+import { doesWork } from './work.js';
 
 /** What is wrong with the retry settings `call` writes, if it is a call the catalog or the settings know. */
 export function retryCallFindings(model: FileModel, call: CallLike): LibraryFinding[] {
@@ -25,11 +26,42 @@ export function retryCallFindings(model: FileModel, call: CallLike): LibraryFind
     : retryWrapperFindings(model, call).map(finding => asLibraryFinding(finding, call.callee));
 }
 
+/**
+ * The function handed to a retry library is written here (inline, or a function of the file) and
+ * makes calls, none of which talks to another process: no remote call the catalog or the project's
+ * facts know, nothing named like I/O, no work handed in ({@link doesWork}, the test a hand-written
+ * retry's attempt must pass). A tagged template counts as a call only when it runs a local command
+ * (execa's `$`): another tag may be a query (`` sql`…` ``).
+ */
+function retriesLocalWork(model: FileModel, handed: Node | undefined): boolean {
+  if (!handed) return false;
+  const value = unwrap(handed);
+  const fn = isFunction(value) ? value : model.localFunction(value);
+  if (!fn) return false;
+  const hasCall =
+    findNode(
+      fn.body as Node,
+      node => node.type === AST_NODE_TYPES.CallExpression || localCommand(model, node),
+    ) !== undefined;
+  return hasCall && !doesWork(model, fn.body as Node);
+}
+
+/** A command run on this machine through a tagged template: execa's or zx's `` $`umount …` ``. */
+function localCommand(model: FileModel, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return false;
+  const tag = model.valueOf(node.tag as Node);
+  return tag.kind === 'module' && (tag.module === 'execa' || tag.module === 'zx');
+}
+
 /** The retry settings of a call the catalog knows: a retry library, a lock library, a client with retry options. */
 function libraryFindings(model: FileModel, classified: Classified): LibraryFinding[] {
   const role = classified.role;
   const call = classified.node;
   if (role.role === 'retry') {
+    // `pRetry(() => runScript('install'))`: a retry of work that talks to no other process (a
+    // local script, the file system) has no herd to spread and no service to spare.
+    if (role.fnArg !== undefined && retriesLocalWork(model, call.arguments[role.fnArg] as Node | undefined))
+      return [];
     const options = model.optionsOf(call, role.options);
     if (role.library === 'axios-retry') return axiosRetryFindings(model, call, options);
     if (role.library === 'custom' || role.library === 'cockatiel') return [];
