@@ -1789,7 +1789,11 @@ class Session {
     const imported = info.imports.get(rootName);
     if (imported) {
       if (isRemoteSpecifier(imported.specifier))
-        return call.type === AST_NODE_TYPES.CallExpression && !this.embedded(imported.specifier);
+        return (
+          call.type === AST_NODE_TYPES.CallExpression &&
+          !this.embedded(imported.specifier) &&
+          !sendsNothing(imported, chain.path)
+        );
       if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       let target: { info: ModuleInfo; node: Node } | undefined;
       let rest = chain.path;
@@ -2582,4 +2586,20 @@ function throughCall<T extends { file?: string; guards?: InputGuard[] }>(
     found.push({ ...each, file: each.file ?? file, guards: all.length > 0 ? all : undefined });
   }
   return found;
+}
+
+/**
+ * A member of a client module that the catalog knows to send nothing and to make no client: a
+ * namespace of stub constructors (`grpc.loadPackageDefinition(…)`), an alias of its receiver, a
+ * policy, a sleep. (A factory makes a client, which the questions about client values follow.)
+ * Any other call through the module may talk to another process.
+ */
+function sendsNothing(imported: { specifier: string; imported: string }, path: readonly string[]): boolean {
+  const full =
+    imported.imported === 'default' || imported.imported === '*' ? path : [imported.imported, ...path];
+  const role = lookupModuleMember(canonicalModule(imported.specifier), full);
+  return (
+    role !== undefined &&
+    (role.role === 'namespace' || role.role === 'alias' || role.role === 'policy' || role.role === 'sleep')
+  );
 }

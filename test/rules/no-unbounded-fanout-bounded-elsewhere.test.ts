@@ -24,6 +24,17 @@ ruleTester.run('no-unbounded-fanout', rule, {
 export const load = (keys: string[]) => Promise.all(keys.map(key => kv.get<string>(key)));`,
       options: [{ checkTests: true }],
     },
+    // A function of the project that builds a gRPC service definition (a package definition is
+    // loaded locally, no call goes out): registering services in turn fans nothing out.
+    {
+      filename: HANDLER,
+      code: `import * as grpc from '@grpc/grpc-js';
+import { serviceDefinition } from '@/lib/proto';
+export function load(server: grpc.Server, services: { proto: string; name: string; handlers: grpc.UntypedServiceImplementation }[]) {
+  services.forEach(service => server.addService(serviceDefinition(service.proto, service.name), service.handlers));
+}`,
+      options: [{ checkTests: true }],
+    },
     // A method of an injected service of the project, handed the caller's knex transaction: its
     // queries wait for each other on the transaction's one connection.
     {
