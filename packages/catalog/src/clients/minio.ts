@@ -25,7 +25,7 @@ export const minioFamily: ClientFamily = {
     id: 'minio',
     label: 'MinIO',
     reportAt: 'construction',
-    fix: 'race each call against a timer (a timeout wrapper), or give the client a `transport` whose `request` times its requests out',
+    fix: 'race each call against a timer (a timeout wrapper), or give the client a `transport` whose `request` times its requests out; a client kept only to presign sends nothing once it names its `region`',
     limitation: 'minio-js sets no timeout on its requests and its options take none',
   },
   modules: { minio: { Client: CLIENT } },

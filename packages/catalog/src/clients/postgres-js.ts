@@ -36,7 +36,7 @@ export const postgresJsFamily: ClientFamily = {
     id: 'postgres-js',
     label: 'postgres.js',
     reportAt: 'construction',
-    fix: 'set `connection: { statement_timeout: ms }` in its options (the server then cancels a longer statement; `connect_timeout` already bounds connecting)',
+    fix: 'set `connection: { statement_timeout: ms }` in its options (the server then cancels a longer statement; `connect_timeout` already bounds connecting). postgres.js has no client-side query timeout: where a server or network that stops answering must not hold a caller, race the query against a timer and `cancel()` it',
   },
   modules: { postgres: { '': factory('postgres-js', 'postgres-js', { configOrUrl: true }) } },
   instances: {
