@@ -311,14 +311,33 @@ function turnsOffGuard(fn: FunctionNode, call: TSESTree.CallExpression): boolean
       return holds(inner.left) || holds(inner.right);
     return reads(inner);
   };
+  return guardedBy(call, fn, holds, false);
+}
+
+/**
+ * `call` runs only where `holds` is true of a test around it inside `fn`: in the branch an `if` or
+ * a conditional takes on it, or (with `conjunction`) right of an `&&` (`hasSender && f(x)`).
+ */
+function guardedBy(
+  call: Node,
+  fn: FunctionNode,
+  holds: (test: Node) => boolean,
+  conjunction: boolean,
+): boolean {
   for (let current: Node = call; current.parent && current.parent !== fn; current = current.parent) {
     const parent: Node = current.parent;
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && holds(parent.test))
-      return true;
     if (
-      parent.type === AST_NODE_TYPES.ConditionalExpression &&
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) &&
       parent.consequent === current &&
       holds(parent.test)
+    )
+      return true;
+    if (
+      conjunction &&
+      parent.type === AST_NODE_TYPES.LogicalExpression &&
+      parent.operator === '&&' &&
+      parent.right === current &&
+      holds(parent.left)
     )
       return true;
   }
@@ -368,25 +387,7 @@ function dropsGuardArgument(model: FileModel, fn: FunctionNode, call: TSESTree.C
     }
     return false;
   };
-  for (let current: Node = call; current.parent && current.parent !== fn; current = current.parent) {
-    const parent: Node = current.parent;
-    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === current && present(parent.test))
-      return true;
-    if (
-      parent.type === AST_NODE_TYPES.ConditionalExpression &&
-      parent.consequent === current &&
-      present(parent.test)
-    )
-      return true;
-    if (
-      parent.type === AST_NODE_TYPES.LogicalExpression &&
-      parent.operator === '&&' &&
-      parent.right === current &&
-      present(parent.left)
-    )
-      return true;
-  }
-  return false;
+  return guardedBy(call, fn, test => present(test), true);
 }
 
 /**
