@@ -386,7 +386,8 @@ export class FileModel {
 
   /**
    * A job scheduler that runs the function it is given on a schedule and drops what it returns:
-   * node-schedule's `scheduleJob`, node-cron's `schedule`, cron's `new CronJob(…)`/`CronJob.from`.
+   * node-schedule's `scheduleJob`, node-cron's `schedule`, cron's `new CronJob(…)` (the function
+   * handed as an argument; `CronJob.from({ onTick })` passes it inside an object, not read).
    */
   isSchedulerCall(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
     const callee = this.valueOf(node.callee);
@@ -400,7 +401,7 @@ export class FileModel {
 const SCHEDULERS: Readonly<Record<string, readonly string[]>> = {
   'node-schedule': ['scheduleJob', 'Job'],
   'node-cron': ['schedule'],
-  cron: ['CronJob', 'CronJob.from'],
+  cron: ['CronJob'],
 };
 
 /**
