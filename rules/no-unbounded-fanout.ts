@@ -38,7 +38,7 @@ import {
   localCallers,
   remoteCallsNow,
 } from './util/fan-out.js';
-import { projectPipelinedCalls, projectRemoteCalls } from './util/project-calls.js';
+import { projectLibraryTypes, projectPipelinedCalls, projectRemoteCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
@@ -638,8 +638,19 @@ export default createModelRule<Options, MessageIds>({
       if (module.kind !== 'module') return false;
       const path =
         name.type === AST_NODE_TYPES.TSQualifiedName ? [...module.path, name.right.name] : module.path;
-      return TRANSACTION_TYPES[module.module]?.includes(path.join('.')) ?? false;
+      if (TRANSACTION_TYPES[module.module]?.includes(path.join('.'))) return true;
+      // A type of the project that stands for one (a database package's `interface PoolClient
+      // extends pg.PoolClient`, or its re-export): read with project facts.
+      if (path.length !== 1) return false;
+      if (libraryTypes === null) libraryTypes = projectLibraryTypes(context);
+      const library = libraryTypes?.(module.module, path[0] as string);
+      return (
+        library !== undefined &&
+        (TRANSACTION_TYPES[library.module]?.includes(library.path.join('.')) ?? false)
+      );
     }
+
+    let libraryTypes: ReturnType<typeof projectLibraryTypes> | null = null;
 
     /**
      * The remote call runs on a transaction: along its chain, it is called on a transaction

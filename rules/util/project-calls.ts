@@ -2198,6 +2198,60 @@ function openProject(
   return { own: info, session: new Session(parser, context) };
 }
 
+/**
+ * Creates the question "which library type does this type of the project stand for?", one step
+ * away: a re-export (`export type { PoolClient } from 'pg'`), an interface that extends it
+ * (`interface PoolClient extends PgPoolClient`, with `PgPoolClient` imported from pg), or an alias
+ * (`type Tx = pg.PoolClient`). Undefined where project facts are off.
+ */
+export function projectLibraryTypes(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((specifier: string, name: string) => { module: string; path: string[] } | undefined) | undefined {
+  const opened = openProject(context);
+  if (!opened) return undefined;
+  const { own, session } = opened;
+  return (specifier, name) => {
+    const file = resolveProjectModule(own.file, specifier, context.cwd);
+    const info = file ? session.module(file) : undefined;
+    if (!info) return undefined;
+    const library = (from: string, imported: string, rest: readonly string[]) =>
+      from.startsWith('.') || resolveProjectModule(info.file, from, context.cwd)
+        ? undefined
+        : {
+            module: canonicalModule(from),
+            path: imported === 'default' || imported === '*' ? [...rest] : [imported, ...rest],
+          };
+    const exported = info.exports.get(name);
+    if (exported && 'from' in exported) return library(exported.from, exported.imported, []);
+    const declared = info.types.get(exported && 'local' in exported ? exported.local : name);
+    if (!declared) return undefined;
+    const bases: Node[] =
+      declared.type === AST_NODE_TYPES.TSInterfaceDeclaration
+        ? declared.extends.map(heritage => heritage.expression as Node)
+        : declared.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference
+          ? [declared.typeAnnotation.typeName as Node]
+          : [];
+    for (const base of bases) {
+      const names: string[] = [];
+      let head: Node = base;
+      for (;;) {
+        if (head.type === AST_NODE_TYPES.TSQualifiedName) {
+          names.unshift(head.right.name);
+          head = head.left as Node;
+        } else if (head.type === AST_NODE_TYPES.MemberExpression && !head.computed) {
+          names.unshift(memberName(head) ?? '');
+          head = head.object as Node;
+        } else break;
+      }
+      if (head.type !== AST_NODE_TYPES.Identifier) continue;
+      const imported = info.typeImports.get(head.name);
+      const found = imported && library(imported.specifier, imported.imported, names);
+      if (found) return found;
+    }
+    return undefined;
+  };
+}
+
 /** What a function of another module of the project is, seen from a call to it. */
 export interface ProjectFunction {
   fn: FunctionNode;

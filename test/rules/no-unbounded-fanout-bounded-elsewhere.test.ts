@@ -24,6 +24,17 @@ ruleTester.run('no-unbounded-fanout', rule, {
 export const load = (keys: string[]) => Promise.all(keys.map(key => kv.get<string>(key)));`,
       options: [{ checkTests: true }],
     },
+    // A connection declared with a database package's own type that stands for one pg connection
+    // (an interface extending pg's PoolClient, a re-export of pg's Client), handed to the project's
+    // function that queries: its queries wait for each other on that connection.
+    {
+      filename: HANDLER,
+      code: `import type { PoolClient, SingleClient } from '@/lib/db-types';
+import { getWorkspaces } from '@/lib/workspaces';
+export const a = (orgs: string[], connection: PoolClient) => Promise.all(orgs.map(org => getWorkspaces(org, connection)));
+export const b = (orgs: string[], connection: SingleClient) => Promise.all(orgs.map(org => getWorkspaces(org, connection)));`,
+      options: [{ checkTests: true }],
+    },
     // A function of the project that builds a gRPC service definition (a package definition is
     // loaded locally, no call goes out): registering services in turn fans nothing out.
     {
@@ -210,6 +221,15 @@ export const c = (keys: string[]) => Promise.all(keys.map(key => configured.get(
 const pool = new Pool({ statement_timeout: 5000, connectionTimeoutMillis: 2000 });
 export const rows = (ids: string[]) => Promise.all(ids.map(id => pool.query('select * from items where id = $1', [id])));`,
       errors: [{ line: 3, column: 40, endLine: 3, endColumn: 51, messageId: 'unboundedFanout' }],
+    },
+    // The package's pool type hands each query its own connection.
+    {
+      filename: HANDLER,
+      code: `import type { DbPool } from '@/lib/db-types';
+import { getWorkspaces } from '@/lib/workspaces';
+export const a = (orgs: string[], pool: DbPool) => Promise.all(orgs.map(org => getWorkspaces(org, pool)));`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 3, column: 52, endLine: 3, endColumn: 63, messageId: 'unboundedFanout' }],
     },
     // Commands the client sends on their own (HGETALL, also inside a function of the project), a
     // transaction made on it, and a fan-out that also queries Prisma for each item.
