@@ -176,8 +176,10 @@ export const closeSome = (ids: string[]) => sequelize.transaction(async function
     // One pg connection runs one query at a time: a client checked out of the pool, one made
     // alone, and one a helper is handed (declared as pg's `PoolClient`), also at the end of a query
     // builder's chain.
-    `import { Client, Pool, type PoolClient } from 'pg';
-declare function select(table: string): { where(id: string): { load(connection: PoolClient): Promise<unknown> } };
+    {
+      filename: HANDLER,
+      code: `import { Client, Pool, type PoolClient } from 'pg';
+import { select } from '@/lib/db-types';
 const pool = new Pool({ statement_timeout: 5000, connectionTimeoutMillis: 2000 });
 export async function copy(ids: string[]) {
   const client = await pool.connect();
@@ -195,6 +197,8 @@ export async function report(ids: string[]) {
 export const rows = (ids: string[], connection: PoolClient) =>
   Promise.all(ids.map(id => connection.query('select * from items where id = $1', [id])));
 export const built = (ids: string[], connection: PoolClient) => Promise.all(ids.map(id => select('items').where(id).load(connection)));`,
+      options: [{ checkTests: true }],
+    },
   ],
   invalid: [
     // Auto-pipelining turned off, a client given its own requester, and options the syntax
@@ -214,6 +218,15 @@ export const c = (keys: string[]) => Promise.all(keys.map(key => configured.get(
         { line: 6, column: 38, endLine: 6, endColumn: 49, messageId: 'unboundedFanout' },
         { line: 7, column: 38, endLine: 7, endColumn: 49, messageId: 'unboundedFanout' },
       ],
+    },
+    // The same query builder's chain ending on the pool: each query gets its own connection.
+    {
+      filename: HANDLER,
+      code: `import type { Pool } from 'pg';
+import { select } from '@/lib/db-types';
+export const built = (ids: string[], pool: Pool) => Promise.all(ids.map(id => select('items').where(id).load(pool)));`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 3, column: 53, endLine: 3, endColumn: 64, messageId: 'unboundedFanout' }],
     },
     // The pool itself hands each query to its own connection.
     {

@@ -404,21 +404,13 @@ function multipliedParams(model: FileModel, fn: FunctionNode, name: string): str
   return [...found];
 }
 
-function multiplies(model: FileModel, arg: Node, param: string, depth = 0): boolean {
-  const value = unwrap(arg);
-  if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
-    const init = model.constInit(value);
-    return init !== undefined && multiplies(model, init, param, depth + 1);
-  }
-  return (
-    findNode(
-      value,
-      node =>
-        node.type === AST_NODE_TYPES.BinaryExpression &&
-        ['*', '**', '<<'].includes(node.operator) &&
-        namesIn(node).has(param),
-      node => !isFunction(node),
-    ) !== undefined
+/** `arg` multiplies `param` (`delay * 2`, `Math.min(delay * 2, MAX)`), also through a const. */
+function multiplies(model: FileModel, arg: Node, param: string): boolean {
+  return computedFrom(
+    model,
+    arg,
+    param,
+    node => node.type === AST_NODE_TYPES.BinaryExpression && ['*', '**', '<<'].includes(node.operator),
   );
 }
 
@@ -553,20 +545,37 @@ function stepArguments(fn: FunctionNode, call: TSESTree.CallExpression): [string
  * `attempt ? attempt + 1 : 1`, `dto.retryAttempt + 1`), also through a const of the function that
  * holds it (`const next = attempt ? attempt + 1 : 1; return retry(next)`).
  */
-function steps(model: FileModel, arg: Node, param: string, depth = 0): boolean {
+function steps(model: FileModel, arg: Node, param: string): boolean {
+  return computedFrom(
+    model,
+    arg,
+    param,
+    node =>
+      (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '+' || node.operator === '-')) ||
+      node.type === AST_NODE_TYPES.UpdateExpression,
+  );
+}
+
+/**
+ * `arg` holds an operation on `param` that `operates` accepts, written there or in a const of the
+ * function it reads (two consts deep at most).
+ */
+function computedFrom(
+  model: FileModel,
+  arg: Node,
+  param: string,
+  operates: (node: Node) => boolean,
+  depth = 0,
+): boolean {
   const value = unwrap(arg);
   if (value.type === AST_NODE_TYPES.Identifier && depth < 2) {
     const init = model.constInit(value);
-    return init !== undefined && steps(model, init, param, depth + 1);
+    return init !== undefined && computedFrom(model, init, param, operates, depth + 1);
   }
   return (
     findNode(
       value,
-      node =>
-        (node.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '+' || node.operator === '-')) ||
-        node.type === AST_NODE_TYPES.UpdateExpression
-          ? namesIn(node).has(param)
-          : false,
+      node => operates(node) && namesIn(node).has(param),
       node => !isFunction(node),
     ) !== undefined
   );
