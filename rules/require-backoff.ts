@@ -80,8 +80,11 @@ export default createModelRule<Options, MessageIds>({
     ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
       const expr = delay.expr;
       const counter = construct.counters[0];
+      // A delay a helper computes for itself is written once for all its callers: no edit there.
       if (
         !expr ||
+        expr.range[0] < construct.node.range[0] ||
+        expr.range[1] > construct.node.range[1] ||
         !counter ||
         counter.startsWith('this.') ||
         (delay.kind !== 'constant' && !(delay.kind === 'growing' && !delay.capped))

@@ -61,6 +61,78 @@ export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSig
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Companion's data channel: the loop retries a connection to the host's Unix socket (a path),
+    // local work whatever the function is called.
+    `import net from 'node:net';
+export async function connectDataChannel(socketPath: string): Promise<net.Socket> {
+  let lastError: unknown = null;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (attempt > 0) await new Promise(resolve => setTimeout(resolve, 100));
+    try {
+      return await connectOnce(socketPath);
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(\`Failed to connect to host data channel: \${String(lastError)}\`);
+}
+async function connectOnce(socketPath: string): Promise<net.Socket> {
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect(socketPath);
+    socket.once('error', err => { socket.destroy(); reject(err); });
+    socket.once('connect', () => resolve(socket));
+  });
+}`,
+    `import { $ } from 'execa';
+import { setTimeout } from 'node:timers/promises';
+async function deleteWifiConnections() {
+  const connections = await $\`nmcli --terse connection\`;
+  for (const uuid of connections.stdout.split('\\n')) await $\`nmcli connection delete \${uuid}\`;
+}
+export async function connectToWiFiNetwork(ssid: string) {
+  try {
+    await $\`nmcli device wifi connect \${ssid}\`;
+  } finally {
+    await deleteWifiConnections();
+  }
+}
+export async function restoreWiFi(ssid: string): Promise<void> {
+  while (true) {
+    try {
+      await connectToWiFiNetwork(ssid);
+      break;
+    } catch (error) {
+      console.error('Failed to restore WiFi connection, retrying in 1 minute', error);
+      await setTimeout(1000 * 60);
+    }
+  }
+}`,
+    `type Options = { retries: number; factor: number; minTimeout: number; maxTimeout: number; randomize: boolean };
+function calculateDelay(attempt: number, options: Options) {
+  const random = options.randomize ? Math.random() + 1 : 1;
+  let timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
+  timeout = Math.min(timeout, options.maxTimeout);
+  return timeout;
+}
+async function onAttemptFailure(error: unknown, attempt: number, options: Options) {
+  if (attempt > options.retries) throw error;
+  const finalDelay = calculateDelay(attempt, options);
+  await new Promise<void>(resolve => {
+    setTimeout(resolve, finalDelay);
+  });
+}
+export async function pRetry<T>(input: (attempt: number) => Promise<T>, options: Options): Promise<T> {
+  let attemptNumber = 0;
+  while (attemptNumber < options.retries + 1) {
+    attemptNumber++;
+    try {
+      return await input(attemptNumber);
+    } catch (error) {
+      await onAttemptFailure(error, attemptNumber, options);
+    }
+  }
+  throw new Error('Retry attempts exhausted');
+}`,
     // A poll for work another process finishes: the loop leaves when the job's state says it is
     // complete, not when a call succeeds.
     `export async function convert(url: string, headers: Record<string, string>) {
@@ -721,6 +793,152 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     },
   ],
   invalid: [
+    {
+      // The same loop connecting to a host over the network: a retry of a remote connection.
+      code: `import net from 'node:net';
+export async function connectUpstream(options: { host: string; port: number }): Promise<net.Socket> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      return await connectOnce(options);
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('unreachable');
+}
+async function connectOnce(options: { host: string; port: number }): Promise<net.Socket> {
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect(options);
+    socket.once('error', reject);
+    socket.once('connect', () => resolve(socket));
+  });
+}`,
+      errors: [
+        {
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 61,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `import net from 'node:net';
+export async function connectUpstream(options: { host: string; port: number }): Promise<net.Socket> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      return await connectOnce(options);
+    } catch {
+      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, 100 * 2 ** attempt)));
+    }
+  }
+  throw new Error('unreachable');
+}
+async function connectOnce(options: { host: string; port: number }): Promise<net.Socket> {
+  return new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect(options);
+    socket.once('error', reject);
+    socket.once('connect', () => resolve(socket));
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same loop around a function of this file that also asks a service: a retry, reported.
+      code: `import { $ } from 'execa';
+import { setTimeout } from 'node:timers/promises';
+export async function connectToWiFiNetwork(ssid: string) {
+  await $\`nmcli device wifi connect \${ssid}\`;
+  await fetch('https://api.example.com/online', { signal: AbortSignal.timeout(5000) });
+}
+export async function restoreWiFi(ssid: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await connectToWiFiNetwork(ssid);
+      break;
+    } catch (error) {
+      console.error('Failed to restore WiFi connection, retrying in 1 minute', error);
+      await setTimeout(1000);
+    }
+  }
+}`,
+      errors: [
+        {
+          line: 14,
+          column: 13,
+          endLine: 14,
+          endColumn: 29,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: `import { $ } from 'execa';
+import { setTimeout } from 'node:timers/promises';
+export async function connectToWiFiNetwork(ssid: string) {
+  await $\`nmcli device wifi connect \${ssid}\`;
+  await fetch('https://api.example.com/online', { signal: AbortSignal.timeout(5000) });
+}
+export async function restoreWiFi(ssid: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await connectToWiFiNetwork(ssid);
+      break;
+    } catch (error) {
+      console.error('Failed to restore WiFi connection, retrying in 1 minute', error);
+      await setTimeout(Math.random() * Math.min(30000, 1000 * 2 ** attempt));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The failure handler waits a delay it computes from the attempt it is handed: the growth is
+      // read inside the helper (uncapped, no jitter), not taken from its first argument (the error).
+      code: `declare function send(): Promise<void>;
+async function onFailure(error: unknown, attempt: number) {
+  console.warn(error);
+  await new Promise(resolve => setTimeout(resolve, 500 * 2 ** attempt));
+}
+export async function run() {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await send();
+    } catch (error) {
+      await onFailure(error, i);
+    }
+  }
+}`,
+      errors: [
+        { line: 11, column: 13, endLine: 11, endColumn: 32, messageId: 'uncappedBackoff', suggestions: [] },
+      ],
+    },
+    {
+      // The same handler waiting a constant second: constant, and no edit offered inside the
+      // helper that all its callers share.
+      code: `declare function send(): Promise<void>;
+async function onFailure(error: unknown) {
+  console.warn(error);
+  await new Promise(resolve => setTimeout(resolve, 1000));
+}
+export async function run() {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await send();
+    } catch (error) {
+      await onFailure(error);
+    }
+  }
+}`,
+      errors: [
+        { line: 11, column: 13, endLine: 11, endColumn: 29, messageId: 'constantDelay', suggestions: [] },
+      ],
+    },
     {
       // A project's sleep helper marked with `$` (`Common.sleep$`) is a wait: the restart waits a
       // constant minute (reported as such, not as a retry that goes round at once).

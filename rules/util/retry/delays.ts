@@ -4,12 +4,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, unwrap, writtenName } from '../ast.js';
+import { type FunctionNode, type Node, findNode, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { matchesFunctionRef } from '../timeout-wrappers.js';
 import { delayList } from './delay-list.js';
 import { retryAfterFallback } from './retry-after.js';
-import { namesIn, returnedExpressions } from './syntax.js';
+import { namesIn, paramName, returnedExpressions } from './syntax.js';
 import type { Delay } from './types.js';
 
 const JITTER_NAME = /jitter|random/i;
@@ -40,6 +40,15 @@ export class DelayClassifier {
     const listed = delayList(this.model, expr, outerCounters);
     if (listed) return { ...listed, call, expr };
     const counters = new Set([...outerCounters, ...multiplied]);
+    // A local helper that computes and waits its own delay (`await onAttemptFailure(error,
+    // attempt)`, whose timer waits `calculateDelay(attempt)`): the delay is read where it is
+    // written, with the parameters the attempt counter feeds counting as counters.
+    const helper =
+      call.type === AST_NODE_TYPES.CallExpression ? this.model.localFunction(call.callee) : undefined;
+    if (helper && expr.range[0] >= helper.range[0] && expr.range[1] <= helper.range[1]) {
+      this.feedCounters(helper, (call as TSESTree.CallExpression).arguments as Node[], counters);
+      scope = helper;
+    }
     const flow = this.dataFlow(expr, scope);
     // Local helpers that compute the delay (`exponentialDelay(i + 1)`, `this.getSleepAmount()`) are
     // read inline: their returned expressions join the flow, and a parameter fed by the attempt
@@ -51,17 +60,7 @@ export class DelayClassifier {
         const fn = this.model.localFunction(inner.callee);
         if (!fn || inlined.has(fn) || fn === scope) return false;
         inlined.add(fn);
-        inner.arguments.forEach((arg, position) => {
-          const param = fn.params[position];
-          const name =
-            param?.type === AST_NODE_TYPES.Identifier
-              ? param.name
-              : param?.type === AST_NODE_TYPES.AssignmentPattern &&
-                  param.left.type === AST_NODE_TYPES.Identifier
-                ? param.left.name
-                : undefined;
-          if (name && [...namesIn(arg)].some(used => counters.has(used))) counters.add(name);
-        });
+        this.feedCounters(fn, inner.arguments as Node[], counters);
         for (const returned of returnedExpressions(fn)) flow.push(...this.dataFlow(returned, fn));
         return false;
       });
@@ -125,6 +124,14 @@ export class DelayClassifier {
     // parameter, an option, a constant), jittered or not.
     if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };
     return { kind: 'growing', call, expr, exponential, capped, jitter };
+  }
+
+  /** Adds to `counters` the parameters of `fn` whose argument in `args` reads a counter. */
+  private feedCounters(fn: FunctionNode, args: readonly Node[], counters: Set<string>): void {
+    args.forEach((arg, position) => {
+      const name = paramName(fn, position);
+      if (name && [...namesIn(arg)].some(used => counters.has(used))) counters.add(name);
+    });
   }
 
   /** The expression plus the initialisers and assignments of the local variables it reads. */

@@ -16,7 +16,7 @@ import { retryAnalysis } from '../retry.js';
 import { SleepFinder } from './sleeps.js';
 import { type LibraryFinding, asLibraryFinding, number, valueNode } from './library-finding.js';
 import { retryWrapperFindings } from './wrappers.js';
-import { doesWork } from './work.js';
+import { doesWork, runsLocalCommand } from './work.js';
 
 /** What is wrong with the retry settings `call` writes, if it is a call the catalog or the settings know. */
 export function retryCallFindings(model: FileModel, call: CallLike): LibraryFinding[] {
@@ -41,16 +41,9 @@ function retriesLocalWork(model: FileModel, handed: Node | undefined): boolean {
   const hasCall =
     findNode(
       fn.body as Node,
-      node => node.type === AST_NODE_TYPES.CallExpression || localCommand(model, node),
+      node => node.type === AST_NODE_TYPES.CallExpression || runsLocalCommand(model, node),
     ) !== undefined;
   return hasCall && !doesWork(model, fn.body as Node);
-}
-
-/** A command run on this machine through a tagged template: execa's or zx's `` $`umount …` ``. */
-function localCommand(model: FileModel, node: Node): boolean {
-  if (node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return false;
-  const tag = model.valueOf(node.tag as Node);
-  return tag.kind === 'module' && (tag.module === 'execa' || tag.module === 'zx');
 }
 
 /** The retry settings of a call the catalog knows: a retry library, a lock library, a client with retry options. */

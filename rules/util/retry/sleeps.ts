@@ -6,6 +6,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { matchesFunctionRef } from '../timeout-wrappers.js';
+import { paramIndex } from './syntax.js';
 
 // `sleep$` and `_sleep` (a `$` or `_` marking an async or private helper) and `sleepAsync` too;
 // `msleep` (milliseconds, joplin's `time.msleep`) and `usleep`.
@@ -83,8 +84,19 @@ export class SleepFinder {
           node.type === AST_NODE_TYPES.CallExpression &&
           (model.isTimerCall(node) || model.classify(node)?.role.role === 'sleep'),
       );
-      if (!waits) return null;
-      return (call.arguments[0] as Node | undefined) ?? undefined;
+      if (waits?.type !== AST_NODE_TYPES.CallExpression) return null;
+      // The helper's own wait: a parameter it is handed (`sleep(ms)`) is the argument in that
+      // place; a delay it computes (`onAttemptFailure(error, attempt)` waiting
+      // `calculateDelay(attempt)`) is read inside the helper (DelayClassifier follows it there).
+      const role = model.classify(waits)?.role;
+      const inner = unwrap(
+        (waits.arguments[model.isTimerCall(waits) ? 1 : role?.role === 'sleep' ? role.arg : 0] as
+          Node | undefined) ?? fn,
+      );
+      if (inner === fn) return (call.arguments[0] as Node | undefined) ?? undefined;
+      const param = inner.type === AST_NODE_TYPES.Identifier ? paramIndex(fn, inner.name) : -1;
+      if (param >= 0) return (call.arguments[param] as Node | undefined) ?? undefined;
+      return inner;
     }
     // `const sleep = promisify(setTimeout)`
     const callee = unwrap(call.callee);

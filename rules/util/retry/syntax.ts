@@ -17,6 +17,20 @@ export function returnedExpressions(fn: FunctionNode): Node[] {
   return returned;
 }
 
+/** The name of a function's parameter at `position` (`ms`, or `ms` of `ms = 1000`), if a plain name. */
+export function paramName(fn: FunctionNode, position: number): string | undefined {
+  const param = fn.params[position];
+  if (param?.type === AST_NODE_TYPES.Identifier) return param.name;
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier)
+    return param.left.name;
+  return undefined;
+}
+
+/** Where a function takes the parameter named `name` (-1 when no plain parameter has that name). */
+export function paramIndex(fn: FunctionNode, name: string): number {
+  return fn.params.findIndex((_, position) => paramName(fn, position) === name);
+}
+
 /** Statements inside `root` that belong to it (not to a nested function), depth-first. */
 export function ownNodes(root: Node, visit: (node: Node) => boolean | void): void {
   findNode(

@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, isFunction, unwrap, writtenName } from '../ast.js';
+import { type FunctionNode, type Node, findNode, isFunction, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { delayList } from './delay-list.js';
 
@@ -36,7 +36,7 @@ function isWorkParameter(model: FileModel, name: TSESTree.Identifier): boolean {
  * The block talks to another process: a remote call the catalog knows (directly or through a
  * local function), or an awaited call named like I/O (`await client.send(…)`, `await api.get(…)`).
  */
-export function doesWork(model: FileModel, block: Node): boolean {
+export function doesWork(model: FileModel, block: Node, reading: ReadonlySet<Node> = new Set()): boolean {
   if (model.remoteCallsIn(block).length > 0) return true;
   return (
     findNode(
@@ -56,6 +56,10 @@ export function doesWork(model: FileModel, block: Node): boolean {
           isWorkParameter(model, root)
         )
           return true;
+        // A function of this file that runs commands on this machine and talks to no other
+        // process (`connectToWiFiNetwork` around `` $`nmcli …` ``) is local work, whatever its name.
+        const local = model.localFunction(node.callee);
+        if (local && runsOnlyLocalCommands(model, local, reading)) return false;
         const name = writtenName(callee);
         if (name !== undefined && IO_NAME.test(name)) return true;
         // A client or function of another module of the project (`supabase.from('jobs').insert(…)`).
@@ -65,6 +69,69 @@ export function doesWork(model: FileModel, block: Node): boolean {
     ) !== undefined
   );
 }
+
+/**
+ * The function runs a command on this machine (execa's or zx's `` $`…` ``, `execa(…)`,
+ * child_process) and does no other work ({@link doesWork}, through the functions of the file it
+ * calls). A function that runs no command is not known to be local: its name still counts.
+ */
+function runsOnlyLocalCommands(model: FileModel, fn: FunctionNode, reading: ReadonlySet<Node>): boolean {
+  if (reading.has(fn)) return false;
+  if (findNode(fn.body as Node, node => runsLocalCommand(model, node)) === undefined) return false;
+  return !doesWork(model, fn.body as Node, new Set([...reading, fn]));
+}
+
+/**
+ * Work on this machine: a command (execa's or zx's `` $`umount …` ``, `execa('nmcli', …)`,
+ * child_process), or a connection to a local socket (`net.connect(socketPath)`, `net.connect({ path
+ * })`: a Unix socket or named pipe, or a bare port on this host).
+ */
+export function runsLocalCommand(model: FileModel, node: Node): boolean {
+  const target =
+    node.type === AST_NODE_TYPES.TaggedTemplateExpression
+      ? node.tag
+      : node.type === AST_NODE_TYPES.CallExpression
+        ? node.callee
+        : undefined;
+  if (!target) return false;
+  const value = model.valueOf(target as Node);
+  if (value.kind !== 'module') return false;
+  if (LOCAL_COMMAND_MODULES.has(value.module)) return true;
+  return (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    (value.module === 'node:net' || value.module === 'net') &&
+    ['connect', 'createConnection'].includes(value.path.join('.')) &&
+    localSocket(node.arguments)
+  );
+}
+
+/** `net.connect`'s arguments name a local socket: one path or port, or options with a `path` and no `host`. */
+function localSocket(args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const [first, second] = args;
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+  if (first.type !== AST_NODE_TYPES.ObjectExpression) {
+    if (second !== undefined && !isFunction(second as Node)) return false;
+    // A path or a port, not an options object held in a variable.
+    if (first.type === AST_NODE_TYPES.Literal || first.type === AST_NODE_TYPES.TemplateLiteral) return true;
+    return LOCAL_SOCKET_NAME.test(writtenName(unwrap(first as Node)) ?? '');
+  }
+  const keys = new Set(
+    first.properties.flatMap(property =>
+      property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier
+        ? [property.key.name]
+        : property.type === AST_NODE_TYPES.SpreadElement
+          ? ['...']
+          : [],
+    ),
+  );
+  return keys.has('path') && !keys.has('host') && !keys.has('...');
+}
+
+/** A value named as a socket path or a port (`socketPath`, `ipcPath`, `pipeName`, `port`). */
+const LOCAL_SOCKET_NAME = /path|sock|pipe|ipc|port/i;
+
+/** Modules whose calls run a command on this machine. */
+const LOCAL_COMMAND_MODULES = new Set(['execa', 'zx', 'child_process', 'node:child_process']);
 
 /** The body indexes a collection by `name` (`items[i]`): it walks the collection, it does not retry. */
 export function indexesWith(model: FileModel, body: Node, name: string): boolean {
