@@ -37,6 +37,7 @@ import {
   isSteppedWindow,
   localCallers,
   remoteCallsNow,
+  runsLater,
 } from './util/fan-out.js';
 import { projectLibraryTypes, projectPipelinedCalls, projectRemoteCalls } from './util/project-calls.js';
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
@@ -101,16 +102,6 @@ const SQL_FAMILIES: ReadonlySet<string> = new Set([
 
 /** Members of a transaction that lead back to the shared client (`manager.connection.manager`, `t.sequelize.query`). */
 const LEAVES_TRANSACTION = new Set(['connection', 'dataSource', 'sequelize']);
-const DEFERRING =
-  /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
-
-/** A function passed to a registration for later (`emitter.on('x', fn)`, `setTimeout(fn)`). */
-function isDeferred(fn: Node): boolean {
-  const parent = fn.parent;
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
-  const name = writtenName(parent.callee);
-  return name !== undefined && DEFERRING.test(name);
-}
 
 export default createModelRule<Options, MessageIds>({
   name: 'no-unbounded-fanout',
@@ -165,8 +156,9 @@ export default createModelRule<Options, MessageIds>({
             found.push({ node, role: PROJECT_CALL, callee: { kind: 'unknown' } } as Classified);
           return false;
         },
-        // A callback registered for later (an event handler) is not part of the fan-out.
-        node => !(isFunction(node) && node !== work && isDeferred(node)),
+        // A callback registered for later (an event handler), or a function only stored, is not
+        // part of the fan-out.
+        node => !(isFunction(node) && node !== work && runsLater(node, work)),
       );
       return found;
     }

@@ -123,21 +123,58 @@ export function handlesOwnFailure(node: Node, model?: FileModel): boolean {
 const DEFERRING =
   /^(addEventListener|on|once|addListener|prependListener|setTimeout|setInterval|setImmediate|subscribe|listen)$/;
 
-/** Remote calls made while evaluating `node`, leaving out those in handlers registered for later. */
+/**
+ * A function written inside `within` that is only stored there, not run: assigned to a property or
+ * a variable (`queries[k] = async () => fetch(…)`), or the value of an object literal's property,
+ * and not called inside `within` by the name it is kept under.
+ */
+function storedForLater(fn: Node, within: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn)
+    return parent.left.type === AST_NODE_TYPES.MemberExpression || !calledByName(parent.left, within);
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) return true;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn)
+    return !calledByName(parent.id, within);
+  return false;
+}
+
+/** `name(…)` is called somewhere inside `within` (a name that is not a plain identifier: assume so). */
+function calledByName(target: Node, within: Node): boolean {
+  if (target.type !== AST_NODE_TYPES.Identifier) return true;
+  const name = target.name;
+  return (
+    findNode(
+      within,
+      node =>
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.Identifier &&
+        node.callee.name === name,
+    ) !== undefined
+  );
+}
+
+/**
+ * A function written inside `within` that does not run while `within` is evaluated: a handler
+ * registered for later (`emitter.on('x', fn)`, `setTimeout(fn)`), or one only stored
+ * ({@link storedForLater}).
+ */
+export function runsLater(fn: Node, within: Node): boolean {
+  if (storedForLater(fn, within)) return true;
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === fn) return false;
+  const name = writtenName(unwrap(parent.callee));
+  return name !== undefined && DEFERRING.test(name);
+}
+
+/** Remote calls made while evaluating `node`, leaving out those in functions that run later ({@link runsLater}). */
 export function remoteCallsNow(model: FileModel, node: Node): Classified[] {
   return model.remoteCallsIn(node).filter(call => {
     for (
       let current: Node | undefined = call.node.parent;
       current && current !== node;
       current = current.parent
-    ) {
-      if (!isFunction(current)) continue;
-      const parent: Node | undefined = current.parent;
-      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === current) continue;
-      const callee = unwrap(parent.callee);
-      const name = writtenName(callee);
-      if (name && DEFERRING.test(name)) return false;
-    }
+    )
+      if (isFunction(current) && runsLater(current, node)) return false;
     return true;
   });
 }

@@ -120,6 +120,36 @@ export class Users {
   loadAll(ids: string[]) { return Promise.all(ids.map(id => this.users.get(id))); }
 }
 `,
+    // Saltcorn's remote view queries: the callback stores one function per query (in an object, a
+    // property or a const it never calls); nothing is sent per item now.
+    `export function remoteQueries(queryObj: Record<string, unknown>, base: string) {
+  const queries: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  Object.entries(queryObj).forEach(([k]) => {
+    queries[k] = async (...args: unknown[]) => {
+      const res = await fetch(\`\${base}/api/viewQuery/\${k}\`, { method: 'POST', body: JSON.stringify(args) });
+      return res.json();
+    };
+  });
+  Object.keys(queryObj).forEach(k => {
+    const load = () => fetch(\`\${base}/api/view/\${k}\`);
+    registry.push({ name: k, load, reload: () => fetch(\`\${base}/api/reload/\${k}\`) });
+  });
+  return queries;
+}
+declare const registry: { name: string; load: () => unknown; reload: () => unknown }[];`,
+    {
+      // The same through a client of the project: the callback stores a function per item.
+      filename: HANDLER,
+      code: `import chainApi from '@/lib/chain-api';
+export function trackers(ids: string[]) {
+  const track: Record<string, () => unknown> = {};
+  ids.forEach(id => {
+    track[id] = () => chainApi.trackUsage(id);
+  });
+  return track;
+}`,
+      options: [{ checkTests: true }],
+    },
     // The fetch runs in a click handler, later, not per item now.
     `forms.forEach(form => { form.addEventListener('click', async () => { await fetch('/read', { method: 'POST', signal: AbortSignal.timeout(1000) }); }); });`,
     `import pLimit from 'p-limit'; import axios from 'axios'; const limit = pLimit(8); export const load = (ids: string[]) => Promise.all(ids.map(id => limit(() => axios.get('/u/' + id, { timeout: 1000 }))));`,
@@ -764,6 +794,11 @@ await Promise.all(promises);`,
     },
     {
       code: `ids.forEach(id => fetch('/ping/' + id, { signal: AbortSignal.timeout(1000) }));`,
+      errors: [{ column: 1, endColumn: 12, endLine: 1, line: 1, messageId: 'unboundedForEach' }],
+    },
+    {
+      // A function the callback keeps in a const and then calls: sent per item, now.
+      code: `ids.forEach(id => { const ping = () => fetch('/ping/' + id, { signal: AbortSignal.timeout(1000) }); void ping(); });`,
       errors: [{ column: 1, endColumn: 12, endLine: 1, line: 1, messageId: 'unboundedForEach' }],
     },
     {
