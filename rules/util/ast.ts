@@ -251,7 +251,7 @@ const ANSWER_CALL = /^(?:resolve|reject|settle|done|finish|complete|respond|repl
  * function the handler is or calls (`const reply = body => res.json(body)`). A handler that only
  * logs, counts or caches (`log.info(…)`, `cache.set(k, v)`) answers nobody.
  */
-function answersGiven(handlers: readonly Node[], call: Node): boolean {
+export function answersGiven(handlers: readonly Node[], call: Node): boolean {
   const given = new Set<string>();
   const locals = new Map<string, Node>();
   for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {

@@ -40,7 +40,10 @@ function hasDefaults(family: FamilyId | undefined): family is DefaultsFamily {
 /** A dispatcher whose construction the reader cannot see: judged like options it cannot see into. */
 const UNSEEN_DISPATCHER: DispatcherFacts = { options: { kind: 'opaque' } };
 
-/** The per-call options of a call bounded by `.timeout(…)` along its chain, as `hasPerCallBound` reads them. */
+/**
+ * The per-call options of a call bounded by `.timeout(…)` along its chain or by a timeout helper
+ * around it, as `hasPerCallBound` reads them.
+ */
 const BOUND_BY_CHAIN: Summary = {
   kind: 'object',
   props: new Map([['timeout', { value: { kind: 'value' } }]]),
@@ -217,8 +220,10 @@ export class DeadlineReader {
       let origin = classified.origin;
       while (origin && origin.node !== construction) origin = origin.parent;
       if (!origin) continue;
-      // A knex query with `.timeout(ms)` along its chain carries its own bound.
-      const chain = 'chain' in classified.role.options && this.superagentBounded(call);
+      // A knex query with `.timeout(ms)` along its chain carries its own bound; so does a command
+      // handed to a timeout helper (`asyncCallWithTimeout(redis.get(key), 500)`).
+      const chain =
+        ('chain' in classified.role.options && this.superagentBounded(call)) || isTimeoutWrapped(model, call);
       uses.push(chain ? BOUND_BY_CHAIN : model.optionsOf(call, classified.role.options));
     }
     return uses;

@@ -2261,6 +2261,8 @@ export interface ProjectFunction {
   signalCapable: boolean;
   /** Its own body waits on a timer (`new Promise(r => setTimeout(r, ms))`): a sleep helper. */
   waitsOnTimer: boolean;
+  /** It races the promise it is handed against a timer: a timeout helper (`withTimeout(p, ms)`). */
+  boundsHandedPromise: boolean;
   /** A request wrapper bounded only by what its caller passes (`{ timeout }` → `signal`). */
   deadlineCarrier: DeadlineCarrier | undefined;
   /**
@@ -2298,6 +2300,9 @@ export function projectFunctions(
       },
       get waitsOnTimer(): boolean {
         return known.waitsOnTimer;
+      },
+      get boundsHandedPromise(): boolean {
+        return known.boundsHandedPromise;
       },
       get deadlineCarrier(): DeadlineCarrier | undefined {
         return known.deadlineCarrier;

@@ -5,7 +5,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionRef, TIMEOUT_WRAPPER_MODULES, TIMER_NAME } from '@faultline/catalog';
-import { type CallLike, type Node, findNode, isFunction, unwrap, writtenName } from './ast.js';
+import {
+  type CallLike,
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberChain,
+  unwrap,
+  writtenName,
+} from './ast.js';
 import type { FileModel, Value } from './file-model.js';
 
 /** True when a function reference from the settings matches this callee. */
@@ -42,7 +51,89 @@ function isTimeoutWrapperCall(model: FileModel, call: TSESTree.CallExpression): 
     const exports = TIMEOUT_WRAPPER_MODULES[value.module];
     if (exports?.includes(value.path.join('.'))) return true;
   }
-  return matchesFunctionRef(model, call.callee, model.settings.timeoutWrappers);
+  if (matchesFunctionRef(model, call.callee, model.settings.timeoutWrappers)) return true;
+  // The team's own `withTimeout(promise, ms)`, in this file or another module of the project.
+  const local = model.localFunction(call.callee);
+  if (local) return boundsHandedPromise(local, node => writtenName(unwrap(node.callee)) === 'setTimeout');
+  return model.projectFunctionOf(call)?.boundsHandedPromise ?? false;
+}
+
+/** The parameter names of a function (`promise`, `ms` of `ms = 5000`). */
+function paramNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  for (const param of fn.params) {
+    const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (target.type === AST_NODE_TYPES.Identifier) names.add(target.name);
+  }
+  return names;
+}
+
+/** `Promise.race([…])`'s array. */
+function isRaceArray(node: Node): boolean {
+  const race = node.parent;
+  if (race?.type !== AST_NODE_TYPES.CallExpression || race.arguments[0] !== node) return false;
+  const chain = memberChain(race.callee as Node);
+  return (
+    chain?.root.type === AST_NODE_TYPES.Identifier &&
+    chain.root.name === 'Promise' &&
+    chain.path.join('.') === 'race'
+  );
+}
+
+/**
+ * A timeout helper, read by syntax alone (the rules' reader of this file or of a project module;
+ * the analyzer's reader does the same on TypeScript nodes): a function that races the promise or
+ * function it is handed against a timer (`Promise.race([promise, timeout])`, with a timer written
+ * in the function), or settles a promise of its own from a timer and from what it is handed
+ * (`new Promise((resolve, reject) => { setTimeout(() => reject(new TimeoutError()), ms);
+ * promise.then(resolve, reject) })`). A sleep helper (`ms => new Promise(r => setTimeout(r, ms))`)
+ * is handed no work, and a helper that runs its work from the timer (`setTimeout(() => fn(), ms)`)
+ * delays it instead of bounding it.
+ */
+export function boundsHandedPromise(
+  fn: FunctionNode,
+  isTimer: (call: TSESTree.CallExpression) => boolean,
+): boolean {
+  const params = paramNames(fn);
+  if (params.size === 0) return false;
+  const timers: TSESTree.CallExpression[] = [];
+  findNode(fn.body as Node, node => {
+    if (node.type === AST_NODE_TYPES.CallExpression && isTimer(node)) timers.push(node);
+    return false;
+  });
+  if (timers.length === 0) return false;
+  const within = (node: Node, outer: Node): boolean =>
+    outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+  // The executors of `new Promise((resolve, reject) => …)` whose timer settles them.
+  const settledByTimer = (executor: FunctionNode): boolean => {
+    const settlers = paramNames(executor);
+    return timers.some(
+      timer =>
+        within(timer, executor) &&
+        findNode(timer, node => node.type === AST_NODE_TYPES.Identifier && settlers.has(node.name)) !==
+          undefined,
+    );
+  };
+  return (
+    findNode(fn.body as Node, node => {
+      if (node.type !== AST_NODE_TYPES.Identifier || !params.has(node.name)) return false;
+      if (timers.some(timer => within(node, timer))) return false;
+      let use: Node = node;
+      if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) use = use.parent;
+      if (use.parent?.type === AST_NODE_TYPES.ArrayExpression && isRaceArray(use.parent)) return true;
+      for (let up: Node | undefined = node.parent; up && up !== fn; up = up.parent) {
+        if (
+          isFunction(up) &&
+          up.parent?.type === AST_NODE_TYPES.NewExpression &&
+          up.parent.arguments[0] === up &&
+          up.parent.callee.type === AST_NODE_TYPES.Identifier &&
+          up.parent.callee.name === 'Promise'
+        )
+          return settledByTimer(up);
+      }
+      return false;
+    }) !== undefined
+  );
 }
 
 /** An element racing the call that is a timer: contains `setTimeout(`, or calls a timer-named helper. */

@@ -10,6 +10,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   type FunctionNode,
   type Node,
+  answersGiven,
   enclosingFunction,
   findNode,
   isFunction,
@@ -149,12 +150,15 @@ function settledFunction(node: Node): FunctionNode | undefined {
     (parent.type === AST_NODE_TYPES.ChainExpression ||
       parent.type === AST_NODE_TYPES.TSAsExpression ||
       parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      // `call().catch(…)`, `.finally(…)` settle with the call.
+      // `call().catch(…)`, `.finally(…)` settle with the call; so does `call().then(r => r.json())`,
+      // unless its handler answers someone the function was given (`res.json(…)`, `resolve(…)`).
       (parent.type === AST_NODE_TYPES.MemberExpression &&
         parent.object === current &&
-        (memberName(parent) === 'catch' || memberName(parent) === 'finally') &&
         parent.parent.type === AST_NODE_TYPES.CallExpression &&
-        parent.parent.callee === parent))
+        parent.parent.callee === parent &&
+        (memberName(parent) === 'catch' ||
+          memberName(parent) === 'finally' ||
+          (memberName(parent) === 'then' && !answersGiven(parent.parent.arguments as Node[], node)))))
   ) {
     current = parent.type === AST_NODE_TYPES.MemberExpression ? (parent.parent as Node) : parent;
     parent = current.parent;

@@ -57,8 +57,9 @@ describe('analyze with settings.faultline', { timeout: 60_000 }, () => {
       'loadRates FL501 19', // fetch inside the team's withDeadline wrapper
       'refundOrder FL501 14', // the team's client with `deadlineMs`
     ]);
-    // Without settings the billing client is unknown, and the wrapper is just a function.
-    expect(deadlines(analyze(undefined))).toEqual(['loadRates FL502 19']);
+    // Without settings the billing client is unknown; the wrapper, written in the library and
+    // racing the work against a timer, is read as a timeout helper either way.
+    expect(deadlines(analyze(undefined))).toEqual(['loadRates FL501 19']);
   });
 
   it('gives the same calls without a deadline as the rules under real ESLint with the same config', async () => {

@@ -779,3 +779,16 @@ describe('google-auth.ts', () => {
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });
 });
+
+describe('timeout-helpers.ts', () => {
+  it('bounds a call handed to the team’s own timeout helper, and not one a helper only delays', () => {
+    const code = readFileSync(path.join(FIXTURES, 'timeout-helpers.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the shape.
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual({
+      '27:47': 'bounded',
+      '29:30': 'bounded',
+      '30:42': 'missing',
+      '33:10': 'missing',
+    });
+  });
+});

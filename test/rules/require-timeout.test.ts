@@ -54,6 +54,29 @@ const NESTED_KEY = {
   timeoutKeys: ['connection.statement_timeout'],
 };
 
+/** Alto's receipt cache: an ioredis client whose every command goes through a timeout helper. */
+const TIMED_REDIS_CACHE = `import Redis from 'ioredis';
+function asyncCallWithTimeout<T>(work: Promise<T>, limit: number): Promise<T> {
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    handle = setTimeout(() => reject(new Error('timeout')), limit);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(handle));
+}
+export const createCache = (url: string) => {
+  const redis = new Redis(url);
+  redis.on('error', console.error);
+  return {
+    get: (key: string) => asyncCallWithTimeout(redis.get(key), 500),
+    cache: async (entries: [string, string][]) => {
+      const pipeline = redis.pipeline();
+      for (const [k, v] of entries) pipeline.setex(k, 60, v);
+      await asyncCallWithTimeout(pipeline.exec(), 500);
+    },
+    remove: (keys: string[]) => asyncCallWithTimeout(redis.del(...keys), 500),
+  };
+};`;
+
 ruleTester.run('require-timeout', rule, {
   valid: [
     // A `.finally` that only logs: nothing waits for the ping.
@@ -192,6 +215,26 @@ export async function mockSend(url: URL, body: string) {
   https.request(url, { method: 'POST' }).end(body);
   https.get(url);
 }`,
+    // Companion's cloud controller: the request is awaited through a `.then` continuation that only
+    // parses it, in private methods the constructor starts without waiting and hands to a timer.
+    `export class CloudController {
+  #interval: ReturnType<typeof setInterval>;
+  constructor(private token: string) {
+    this.#handleCloudInfrastructureRefresh();
+    this.#interval = setInterval(this.#handlePeriodicRefresh.bind(this), 3600e3 * 24);
+  }
+  async #handleCloudInfrastructureRefresh(): Promise<void> {
+    try {
+      const body = await fetch('https://cloud.example.com/regions', { method: 'GET' }).then(async r => r.json());
+      console.log(body);
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  async #handlePeriodicRefresh(): Promise<void> {
+    if (this.token) await this.#handleCloudInfrastructureRefresh();
+  }
+}`,
     // ... or awaited only inside a function whose own promise nobody waits for: an async IIFE run
     // as a statement, an async forEach callback, a map whose promises are dropped or given to a
     // Promise.all nobody waits for, a private method and a function of the file called only so.
@@ -289,6 +332,28 @@ export async function handler(c: any) {
     // Options from a local function that returns a bounded literal.
     `const bounded = () => ({ signal: AbortSignal.timeout(5000) });
 export const d = (id: string) => fetch('https://api.dub.co/links/' + id, bounded());`,
+    // A construction-level client whose every call the file bounds on its own (a timeout helper
+    // around each command, and around a pipeline's exec): no call can hang on it.
+    TIMED_REDIS_CACHE,
+    // The team's own timeout helpers: in this file (a timer settling the helper's promise, or a
+    // race with a timer), and in another module of the project.
+    `function promiseTimeout<T>(promise: Promise<T>, time: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), time);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+export const names = () => promiseTimeout(fetch('https://rpc.example.com/providers'), 2000);`,
+    `const raced = <T>(work: () => Promise<T>, limit: number) =>
+  Promise.race([work(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), limit))]);
+export const names = () => raced(() => fetch('https://rpc.example.com/providers'), 2000);`,
+    {
+      filename: HANDLER,
+      code: `import { promiseTimeout, asyncCallWithTimeout } from '@/lib/promise-timeout';
+export const names = () => promiseTimeout(fetch('https://rpc.example.com/providers'), 2000);
+export const status = async (id: string) => asyncCallWithTimeout(fetch('https://bundler.internal/ops/' + id), 500);`,
+      options: [{ checkTests: true }],
+    },
     // A request wrapper given its deadline; one whose deadline has a default; a spread that may carry it.
     {
       filename: HANDLER,
@@ -1098,6 +1163,109 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // The same client with one command left unbounded: reported where it is made.
+      code: TIMED_REDIS_CACHE.replace(
+        'remove: (keys: string[]) => asyncCallWithTimeout(redis.del(...keys), 500),',
+        'remove: (keys: string[]) => redis.del(...keys),',
+      ),
+      errors: [{ column: 21, endColumn: 26, endLine: 10, line: 10, messageId: 'missingClientDeadline' }],
+    },
+    (() => {
+      // A `.then` continuation that answers the response the function was given: the client
+      // waits, though the function's own promise is dropped.
+      const code = `export function route(req: unknown, res: { json(x: unknown): void }) {
+  load(res);
+}
+function load(res: { json(x: unknown): void }) {
+  return fetch('https://api.example.com/a').then(r => res.json(r.status));
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 5,
+            column: 10,
+            endLine: 5,
+            endColumn: 15,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  "fetch('https://api.example.com/a')",
+                  "fetch('https://api.example.com/a', { signal: AbortSignal.timeout(10000) })",
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    (() => {
+      // A helper of the project that runs the work from its timer delays it; it bounds nothing.
+      const code = `import { later } from '@/lib/promise-timeout';
+export const names = () => later(() => fetch('https://rpc.example.com/providers'), 2000);`;
+      return {
+        filename: HANDLER,
+        code,
+        options: [{ checkTests: true }],
+        errors: [
+          {
+            line: 2,
+            column: 40,
+            endLine: 2,
+            endColumn: 45,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  "fetch('https://rpc.example.com/providers')",
+                  "fetch('https://rpc.example.com/providers', { signal: AbortSignal.timeout(10000) })",
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    (() => {
+      // The same in this file; and a helper that only waits (a sleep) is handed no work to bound.
+      const code = `function later<T>(work: () => Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    setTimeout(() => work().then(resolve, reject), ms);
+  });
+}
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export const names = () => later(() => fetch('https://rpc.example.com/a'), 2000);
+export const after = async () => { await pause(1000); return fetch('https://rpc.example.com/b'); };`;
+      const signal = (url: string) => ({
+        messageId: 'suggestSignal' as const,
+        output: code.replace(`fetch('${url}')`, `fetch('${url}', { signal: AbortSignal.timeout(10000) })`),
+      });
+      return {
+        code,
+        errors: [
+          {
+            line: 7,
+            column: 40,
+            endLine: 7,
+            endColumn: 45,
+            messageId: 'missingDeadline' as const,
+            suggestions: [signal('https://rpc.example.com/a')],
+          },
+          {
+            line: 8,
+            column: 62,
+            endLine: 8,
+            endColumn: 67,
+            messageId: 'missingDeadline' as const,
+            suggestions: [signal('https://rpc.example.com/b')],
+          },
+        ],
+      };
+    })(),
     (() => {
       // A `.then(…)` continuation that answers someone waits for the request, though the chain is a
       // statement: a response (\`res.json\`, \`ctx.body =\`, handed to a helper or a local

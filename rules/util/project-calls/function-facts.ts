@@ -12,6 +12,7 @@ import {
 } from '../ast.js';
 import { type DeadlineCarrier, deadlineCarrier } from '../deadline-carrier.js';
 import type { ModuleInfo } from '../project-modules.js';
+import { boundsHandedPromise } from '../timeout-wrappers.js';
 
 /** HTTP clients whose requests take an AbortSignal: what a function of the project could pass one to. */
 const SIGNAL_MODULES = /^(?:axios|got|ky|undici|node-fetch|cross-fetch)$/;
@@ -21,6 +22,7 @@ const REQUEST_VERBS = /^(?:get|post|put|patch|delete|head|options|request|fetch|
 interface FunctionFacts {
   readonly signalCapable: boolean;
   readonly waitsOnTimer: boolean;
+  readonly boundsHandedPromise: boolean;
   readonly deadlineCarrier: DeadlineCarrier | undefined;
 }
 
@@ -40,6 +42,7 @@ export function factsOf(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
 function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
   let signalCapable: boolean | undefined;
   let waitsOnTimer: boolean | undefined;
+  let boundsHanded: boolean | undefined;
   let carrier: { value: DeadlineCarrier | undefined } | undefined;
   const isFetch = (callee: Node): boolean =>
     callee.type === AST_NODE_TYPES.Identifier &&
@@ -76,6 +79,16 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
           );
         }) !== undefined;
       return waitsOnTimer;
+    },
+    get boundsHandedPromise(): boolean {
+      boundsHanded ??= boundsHandedPromise(fn, node => {
+        const callee = unwrap(node.callee);
+        return (
+          writtenName(callee) === 'setTimeout' &&
+          (callee.type === AST_NODE_TYPES.MemberExpression || !where.locals.has('setTimeout'))
+        );
+      });
+      return boundsHanded;
     },
     get deadlineCarrier(): DeadlineCarrier | undefined {
       carrier ??= { value: deadlineCarrier(fn, request => isFetch(unwrap(request.callee))) };

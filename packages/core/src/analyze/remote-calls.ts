@@ -58,6 +58,7 @@ import { ts } from 'ts-morph';
 import { type CarrierHost, type WrapperCallFinding, wrapperCallFinding } from './deadline-carrier.js';
 import { DeclaredTypes } from './declared-types.js';
 import { type UrlLookups, fieldInit, loopbackConstruction, loopbackRequest } from './loopback.js';
+import { boundsHandedPromise } from './timeout-helper.js';
 import {
   type Context,
   hasExportModifier,
@@ -1769,8 +1770,10 @@ export class RemoteCalls {
       let origin = classified.origin;
       while (origin && origin.node !== construction) origin = origin.parent;
       if (!origin) return true;
-      // A knex query with `.timeout(ms)` along its chain carries its own bound.
-      const chain = 'chain' in classified.role.options && this.superagentBounded(node);
+      // A knex query with `.timeout(ms)` along its chain carries its own bound; so does a command
+      // handed to a timeout helper (`asyncCallWithTimeout(redis.get(key), 500)`).
+      const chain =
+        ('chain' in classified.role.options && this.superagentBounded(node)) || this.isTimeoutWrapped(node);
       uses.push(chain ? BOUND_BY_CHAIN : this.optionsOf(node, classified.role.options));
       return true;
     });
@@ -1929,7 +1932,15 @@ export class RemoteCalls {
     const value = this.valueOf(call.expression);
     if (value.kind === 'module' && TIMEOUT_WRAPPER_MODULES[value.module]?.includes(value.path.join('.')))
       return true;
-    return this.matchesFunctionRef(call.expression, this.settings.timeoutWrappers);
+    if (this.matchesFunctionRef(call.expression, this.settings.timeoutWrappers)) return true;
+    // The team's own `withTimeout(promise, ms)`, in this file or another of the library.
+    const callee = unwrap(call.expression);
+    const fn =
+      this.localFunction(callee) ?? (ts.isIdentifier(callee) ? this.importedFunction(callee) : undefined);
+    return (
+      fn !== undefined &&
+      boundsHandedPromise(fn, node => writtenName(unwrap(node.expression)) === 'setTimeout')
+    );
   }
 
   /** True when a function reference from the settings matches this callee (as in the rules). */
