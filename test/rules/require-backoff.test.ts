@@ -59,8 +59,115 @@ const SLEEP_WITH_DEFAULT = `export async function retry<T>(fn: () => Promise<T>,
 
 export const upload = (url: string) => retry(() => fetch(url, { signal: AbortSignal.timeout(5000) }));`;
 
+/** Lodestar's gossip validation: one re-attempt after the unknown block turns up, gated by `retries++ < MAX`. */
+const UNKNOWN_ROOT_RETRY = `declare function waitForBlock(root: string): Promise<boolean>;
+declare function searchUnknownRoot(root: string): void;
+class UnknownRootError extends Error {}
+const MAX_UNKNOWN_ROOT_RETRIES = 1;
+export async function validateRetryUnknownRoot<T>(fn: () => Promise<T>, root: string): Promise<T> {
+  let unknownRootRetries = 0;
+  while (true) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof UnknownRootError) {
+        if (unknownRootRetries === 0) searchUnknownRoot(root);
+        if (unknownRootRetries++ < MAX_UNKNOWN_ROOT_RETRIES) {
+          const found = await waitForBlock(root);
+          if (found) {
+            continue;
+          }
+        }
+      }
+      throw e;
+    }
+  }
+}`;
+
+/** PM2's pm2.io login: each attempt asks the user again (promptly's callbacks) before it sends. */
+const PROMPTED_LOGIN = `import promptly from 'promptly';
+import axios from 'axios';
+export function login(cb) {
+  const retry = () => {
+    promptly.prompt('Your username or email: ', (err, username) => {
+      if (err) return retry();
+      promptly.password('Your password: ', { replace: '*' }, (err2, password) => {
+        if (err2) return retry();
+        axios
+          .post('https://id.example.com/login', { username, password }, { timeout: 5000 })
+          .then(res => cb(null, res.data))
+          .catch(error => {
+            console.error(\`Failed to authenticate: \${error.message}\`);
+            return retry();
+          });
+      });
+    });
+  };
+  retry();
+}`;
+
+/** A publish retried after asking for a new one-time password (an awaited inquirer prompt). */
+const PROMPTED_OTP = `import inquirer from 'inquirer';
+declare function publish(otp: string): Promise<void>;
+export async function publishWithOtp(): Promise<void> {
+  const { otp } = await inquirer.prompt([{ type: 'input', name: 'otp', message: 'One-time password:' }]);
+  try {
+    await publish(otp);
+  } catch (error) {
+    console.warn('The one-time password was rejected', error);
+    return publishWithOtp();
+  }
+}`;
+
+/**
+ * squid-sdk's RPC client: the wait is a field a method of the class rewrites after each failure
+ * (from a growing schedule), so it is not judged constant; a field set only in the constructor is.
+ */
+const FIELD_SCHEDULE = `import { wait } from '@acme/util';
+declare class Connection { connect(): Promise<void>; }
+export class RpcClient {
+  private backoffTime?: number;
+  private errorsInRow = 0;
+  private readonly schedule = [10, 100, 500, 2000, 10000, 20000];
+  constructor(private readonly con: Connection, private readonly pauseMs = 1000) {}
+  async waitForConnection(): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      if (this.backoffTime != null) {
+        const pause = Math.max(this.backoffTime - Date.now(), 0);
+        this.backoffTime = undefined;
+        if (pause > 0) await wait(pause);
+      }
+      try {
+        return await this.con.connect();
+      } catch (err) {
+        this.backoff();
+      }
+    }
+  }
+  private backoff(): void {
+    this.errorsInRow += 1;
+    const pause = this.schedule[Math.min(this.errorsInRow, this.schedule.length) - 1] ?? 20000;
+    this.backoffTime = Date.now() + pause;
+  }
+  async connectFixed(): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      try {
+        return await this.con.connect();
+      } catch (err) {
+        await wait(this.pauseMs);
+      }
+    }
+  }
+}`;
+
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // The person at the terminal paces each attempt: the retry sits in a prompt's callback, or the
+    // function awaits a prompt before it sends.
+    { filename: 'cli-auth.js', code: PROMPTED_LOGIN },
+    PROMPTED_OTP,
+    // One re-attempt at most: the only way round is a `continue` gated by `retries++ < 1`.
+    UNKNOWN_ROOT_RETRY,
     // Companion's data channel: the loop retries a connection to the host's Unix socket (a path),
     // local work whatever the function is called.
     `import net from 'node:net';
@@ -793,6 +900,83 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     },
   ],
   invalid: [
+    {
+      // maxun's persistence flush: the field the class rewrites is the attempt counter, so the wait
+      // grows with it (capped, exponential) and only its missing jitter is reported.
+      code: `declare function save(items: string[]): Promise<void>;
+export class Persistence {
+  private retryCount = 0;
+  private readonly maxRetries = 5;
+  private buffer: string[] = [];
+  async flush(): Promise<void> {
+    const batch = this.buffer.splice(0);
+    try {
+      await save(batch);
+      this.retryCount = 0;
+    } catch (error) {
+      console.error('flush failed', error);
+      if (this.retryCount < this.maxRetries) {
+        this.buffer.unshift(...batch);
+        this.retryCount++;
+        const backoffDelay = Math.min(5000 * Math.pow(2, this.retryCount), 30000);
+        setTimeout(() => void this.flush(), backoffDelay);
+      }
+    }
+  }
+}`,
+      errors: [{ line: 17, column: 9, endLine: 17, endColumn: 58, messageId: 'noJitter' }],
+    },
+    {
+      code: FIELD_SCHEDULE,
+      errors: [
+        {
+          line: 32,
+          column: 15,
+          endLine: 32,
+          endColumn: 33,
+          messageId: 'constantDelay',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              output: FIELD_SCHEDULE.replace(
+                'await wait(this.pauseMs);',
+                'await wait(Math.random() * Math.min(30000, this.pauseMs * 2 ** attempt));',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same shapes with no prompt: the attempts go round at once, forever.
+      filename: 'cli-auth.js',
+      code: PROMPTED_LOGIN.replace(
+        "promptly.prompt('Your username or email: ', ",
+        'readCredentials(',
+      ).replace("promptly.password('Your password: ', { replace: '*' }, ", 'readSecret('),
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 14, messageId: 'noDelay' },
+        { line: 4, column: 9, endLine: 4, endColumn: 14, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      code: PROMPTED_OTP.replace(
+        "import inquirer from 'inquirer';",
+        'declare function loadSettings(): Promise<{ otp: string }>;',
+      ).replace(
+        "await inquirer.prompt([{ type: 'input', name: 'otp', message: 'One-time password:' }])",
+        'await loadSettings()',
+      ),
+      errors: [
+        { line: 3, column: 23, endLine: 3, endColumn: 37, messageId: 'noDelay' },
+        { line: 3, column: 23, endLine: 3, endColumn: 37, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      // Five re-attempts at once through the same gate: bounded, but with no wait between them.
+      code: UNKNOWN_ROOT_RETRY.replace('MAX_UNKNOWN_ROOT_RETRIES = 1', 'MAX_UNKNOWN_ROOT_RETRIES = 5'),
+      errors: [{ line: 7, column: 3, endLine: 7, endColumn: 8, messageId: 'noDelay' }],
+    },
     {
       // The same loop connecting to a host over the network: a retry of a remote connection.
       code: `import net from 'node:net';

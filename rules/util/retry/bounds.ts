@@ -130,13 +130,19 @@ function exitsIn(region: Node): boolean {
 }
 
 /** `region` ends in `continue` (of the loop around it, not of a loop inside it). */
-function continuesIn(region: Node): boolean {
+export function continuesIn(region: Node): boolean {
   const last = region.type === AST_NODE_TYPES.BlockStatement ? region.body.at(-1) : region;
-  return last?.type === AST_NODE_TYPES.ContinueStatement && last.label === null;
+  if (last?.type === AST_NODE_TYPES.ContinueStatement) return last.label === null;
+  // `if (found) continue;` last: it goes round only then, and falls out of the region otherwise.
+  return last?.type === AST_NODE_TYPES.IfStatement && last.alternate === null && continuesIn(last.consequent);
 }
 
-/** The statements after `statement` in its block run straight on to a return, throw or break. */
-function exitsAfter(statement: Node): boolean {
+/**
+ * The statements after `statement` in its block run straight on to a return, throw or break; at
+ * the end of an `if`'s branch, so do those after the `if` (`if (retryable) { if (n++ < 1) { …;
+ * continue } } throw e`).
+ */
+export function exitsAfter(statement: Node): boolean {
   const block = statement.parent;
   if (block?.type !== AST_NODE_TYPES.BlockStatement) return false;
   for (const next of block.body.slice(block.body.indexOf(statement as (typeof block.body)[number]) + 1)) {
@@ -150,7 +156,8 @@ function exitsAfter(statement: Node): boolean {
     if (next.type !== AST_NODE_TYPES.ExpressionStatement && next.type !== AST_NODE_TYPES.VariableDeclaration)
       return false;
   }
-  return false;
+  const branch = block.parent;
+  return branch?.type === AST_NODE_TYPES.IfStatement && branch.consequent === block && exitsAfter(branch);
 }
 
 /** The function stops retrying on an attempt count, a deadline or an abort signal it tests. */

@@ -14,6 +14,41 @@ import type { Delay } from './types.js';
 
 const JITTER_NAME = /jitter|random/i;
 
+/**
+ * `node` reads a field of `this` that its class assigns outside the constructor (`this.backoffTime
+ * = Date.now() + pause` in a method): its value changes between attempts.
+ */
+function rewrittenField(node: Node, counters: ReadonlySet<string>): boolean {
+  return (
+    findNode(node, inner => {
+      if (
+        inner.type !== AST_NODE_TYPES.MemberExpression ||
+        inner.object.type !== AST_NODE_TYPES.ThisExpression ||
+        inner.computed
+      )
+        return false;
+      const field = writtenName(inner);
+      let klass: Node | undefined = inner.parent;
+      while (klass && klass.type !== AST_NODE_TYPES.ClassBody) klass = klass.parent;
+      if (!field || !klass || counters.has(`this.${field}`)) return false;
+      return (
+        findNode(klass, write => {
+          if (
+            write.type !== AST_NODE_TYPES.AssignmentExpression ||
+            write.left.type !== AST_NODE_TYPES.MemberExpression ||
+            write.left.object.type !== AST_NODE_TYPES.ThisExpression ||
+            writtenName(write.left) !== field
+          )
+            return false;
+          for (let up: Node | undefined = write.parent; up && up !== klass; up = up.parent)
+            if (up.type === AST_NODE_TYPES.MethodDefinition) return up.kind !== 'constructor';
+          return false;
+        }) !== undefined
+      );
+    }) !== undefined
+  );
+}
+
 /** Classifies the delays of one file. */
 export class DelayClassifier {
   constructor(private readonly model: FileModel) {}
@@ -117,6 +152,11 @@ export class DelayClassifier {
         return false;
       });
     }
+    // `await wait(this.backoffTime - Date.now())`, where a method sets `this.backoffTime` from a
+    // schedule after each failure: a field other code rewrites is no known constant.
+    // Only a wait that would otherwise read as constant: a field that counts the attempts
+    // (`this.retryCount`) already makes it grow.
+    if (!opaque && !growing && flow.some(node => rewrittenField(node, counters))) opaque = true;
     // `if (delay > MAX) delay = MAX`
     if (!capped) capped = this.clampedInScope(scope, names);
     if (opaque) return { kind: 'unknown', call, expr, exponential, capped: true, jitter: true };

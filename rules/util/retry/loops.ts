@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
 import { enclosingLoop } from '../fan-out.js';
 import type { FileModel } from '../file-model.js';
-import { isBoundTest, loopBounded } from './bounds.js';
+import { continuesIn, exitsAfter, isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
 import type { SleepFinder } from './sleeps.js';
 import {
@@ -198,7 +198,8 @@ export class LoopRetries {
 
   /** `for (let i = 0; i < 2; i++)`, `for (let i = 1; i <= 2; i++)`: the number of passes, when literal. */
   private loopAttempts(loop: Loop): number | undefined {
-    if (loop.type !== AST_NODE_TYPES.ForStatement) return this.guardedAttempts(loop);
+    if (loop.type !== AST_NODE_TYPES.ForStatement)
+      return this.guardedAttempts(loop) ?? this.continueGatedAttempts(loop);
     const init = loop.init;
     const test = loop.test;
     if (init?.type !== AST_NODE_TYPES.VariableDeclaration || init.declarations.length !== 1) return undefined;
@@ -288,6 +289,70 @@ export class LoopRetries {
     return passes;
   }
 
+  /**
+   * `let retries = 0; while (true) { try { return await fn() } catch (e) { if (retries++ < MAX) {
+   * …; continue } throw e } }`: the loop goes round again only through one `continue`, inside an
+   * `if` that steps the counter in its own test (declared just before the loop, written nowhere
+   * else), and a failure that does not take it leaves. At most that many passes.
+   */
+  private continueGatedAttempts(loop: Loop): number | undefined {
+    const block = loop.parent;
+    const body = loop.body;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement || body.type !== AST_NODE_TYPES.BlockStatement)
+      return undefined;
+    const attempt = body.body.at(-1);
+    if (
+      attempt?.type !== AST_NODE_TYPES.TryStatement ||
+      !attempt.handler ||
+      canFallThrough(attempt.handler.body)
+    )
+      return undefined;
+    const before = block.body[block.body.indexOf(loop as (typeof block.body)[number]) - 1];
+    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1)
+      return undefined;
+    const declarator = before.declarations[0];
+    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    const name = declarator.id.name;
+    const start = this.model.summarizeValue(declarator.init);
+    if (start.kind !== 'number') return undefined;
+    const writes = assignedNames(body).get(name) ?? [];
+    const continues: Node[] = [];
+    ownNodes(body, node => {
+      if (
+        node.type === AST_NODE_TYPES.ContinueStatement &&
+        (node.label === null || node.label.name === labelOf(loop)) &&
+        enclosingLoop(node) === loop
+      )
+        continues.push(node);
+      return false;
+    });
+    const [write] = writes;
+    if (writes.length !== 1 || continues.length !== 1 || write?.type !== AST_NODE_TYPES.UpdateExpression)
+      return undefined;
+    // The write is the left side of the guard's comparison: `retries++ < MAX`, `++retries <= MAX`.
+    const comparison = write.parent;
+    const guard = comparison?.parent;
+    if (
+      comparison?.type !== AST_NODE_TYPES.BinaryExpression ||
+      comparison.left !== write ||
+      write.operator !== '++' ||
+      (comparison.operator !== '<' && comparison.operator !== '<=') ||
+      guard?.type !== AST_NODE_TYPES.IfStatement ||
+      guard.test !== comparison ||
+      !continuesIn(guard.consequent) ||
+      (continues[0] as Node).range[0] < guard.consequent.range[0] ||
+      (continues[0] as Node).range[1] > guard.consequent.range[1] ||
+      !leavesOtherwise(guard)
+    )
+      return undefined;
+    const limit = largestNumber(this.model, comparison.right as Node);
+    if (limit === undefined) return undefined;
+    // A postfix step compares the value before it, a prefix one the value after it.
+    const first = write.prefix ? start.value + 1 : start.value;
+    const goesRound = limit - first + (comparison.operator === '<=' ? 1 : 0);
+    return Number.isFinite(goesRound) && goesRound >= 0 ? goesRound + 1 : undefined;
+  }
+
   private loopDelay(loop: Loop, tryStatement: TSESTree.TryStatement, counters: readonly string[]): Delay {
     const regions: Node[] = [];
     if (tryStatement.handler) regions.push(tryStatement.handler.body);
@@ -318,6 +383,16 @@ function leavesLoop(region: Node, loop: Loop): boolean {
     return thrown;
   });
   return thrown;
+}
+
+/** When the guard of a `continue` does not hold, the pass leaves: its `else` or what follows it exits. */
+function leavesOtherwise(guard: TSESTree.IfStatement): boolean {
+  const otherwise = guard.alternate;
+  if (otherwise === null) return exitsAfter(guard);
+  if (otherwise.type === AST_NODE_TYPES.BlockStatement) return !canFallThrough(otherwise);
+  return (
+    otherwise.type === AST_NODE_TYPES.ThrowStatement || otherwise.type === AST_NODE_TYPES.ReturnStatement
+  );
 }
 
 /** `name += 1`, `name++`, `--name`, `name -= 1`: the step of a counter by one (+1 or -1). */

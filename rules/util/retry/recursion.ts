@@ -14,6 +14,7 @@ import {
   memberName,
   propertyKey,
   unwrap,
+  writtenName,
 } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { functionBounded } from './bounds.js';
@@ -135,6 +136,9 @@ export class SelfCallRetries {
     // `catch (e) { if (e instanceof RefreshToken) return this.load(…, true) }`: the failure is fixed
     // (a new token, a lost race) before the call goes again; there is no outage to wait out.
     if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
+    // `promptly.prompt('Username:', (err, username) => { login(username, err => err && retry()) })`:
+    // each attempt waits for the person at the terminal, who paces it; no herd, no hammering.
+    if (askedOfUser(this.model, call, fn)) return undefined;
     if (!doesWork(this.model, fn.body)) {
       if (kind === 'recursion') return undefined;
       // `child.on('close', () => setTimeout(() => this.spawnReceiver(), 5000))`: a supervisor that
@@ -609,6 +613,48 @@ function onlyOnFixedError(call: Node, failure: Node): boolean {
     if (current.type === AST_NODE_TYPES.IfStatement && namesErrorKind(current.test, FIXED_BY_RETRY))
       return true;
   return false;
+}
+
+/** Calls that ask the person at the terminal (`prompt`, `question`, `confirm`, `password`). */
+const PROMPT_CALL = /^(?:prompt|question|confirm|password|ask|askQuestion)$/;
+/** Modules whose calls ask the person at the terminal. */
+const PROMPT_MODULES =
+  /^(?:inquirer|@inquirer\/.+|prompts|enquirer|promptly|prompt|readline-sync|@clack\/prompts|node:readline|readline|readline\/promises|node:readline\/promises)$/;
+
+/** A call that asks the user: named like a prompt, or a call of a prompt library. */
+function isPrompt(model: FileModel, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (PROMPT_CALL.test(writtenName(unwrap(node.callee)) ?? '')) return true;
+  const value = model.valueOf(node.callee);
+  return value.kind === 'module' && PROMPT_MODULES.test(value.module);
+}
+
+/**
+ * The self-call waits for the user: it sits in a callback handed to a prompt, or the function
+ * awaits a prompt before it (`const { otp } = await inquirer.prompt(…)`), so each attempt starts
+ * when a person answers.
+ */
+function askedOfUser(model: FileModel, call: Node, fn: FunctionNode): boolean {
+  for (let current = call.parent; current && current !== fn; current = current.parent) {
+    const parent = current.parent;
+    if (
+      isFunction(current) &&
+      parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+      isPrompt(model, parent)
+    )
+      return true;
+  }
+  return (
+    findNode(
+      fn.body,
+      node =>
+        node.type === AST_NODE_TYPES.AwaitExpression &&
+        node.range[1] <= call.range[0] &&
+        isPrompt(model, unwrap(node.argument)),
+      node => !isFunction(node),
+    ) !== undefined
+  );
 }
 
 /** Methods that take the next item off a queue. */
