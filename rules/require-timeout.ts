@@ -169,7 +169,7 @@ export default createModelRule<Options, MessageIds>({
       injectedClientWithoutDeadline:
         '`{{callee}}` goes through a client of {{label}}, and every such client the project makes has no deadline ({{where}}): if the server stops answering, this call, and everything waiting on it, hangs forever. Fix where it is made: {{fix}}.',
       missingClientDeadline:
-        'This {{client}} is created without {{what}}: if the server stops answering, every call through it hangs forever. Fix: {{fix}}.',
+        'This {{client}} is created without {{what}}: if the server stops answering, every call through it {{hang}}. Fix: {{fix}}.',
       clientCannotBound:
         '{{limitation}}, so calls through this {{client}} that carry no deadline of their own hang forever if the server stops answering. Fix: {{fix}}.',
       noneDeadline:
@@ -281,7 +281,12 @@ export default createModelRule<Options, MessageIds>({
             context.report({
               node: call.callee,
               messageId: 'missingClientDeadline',
-              data: { client: clientNamed(data.label), fix: data.fix, what },
+              data: {
+                client: clientNamed(data.label),
+                fix: data.fix,
+                what,
+                hang: family.hang ?? 'hangs forever',
+              },
             });
             return;
           }

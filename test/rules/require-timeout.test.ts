@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { FAMILIES } from '@faultline/catalog';
+import { FAMILIES, RUNTIME_FETCH_HANG } from '@faultline/catalog';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-timeout.js';
@@ -3069,6 +3069,25 @@ export const connect = () => mongoose.connect(process.env.MONGODB_URI as string,
       errors: [{ column: 110, endColumn: 119, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
+      // A client built on fetch says how long its calls wait: as long as the runtime's fetch.
+      code: `import { Octokit } from '@octokit/rest'; export const octokit = new Octokit({ auth: process.env.GITHUB_TOKEN });`,
+      errors: [
+        {
+          column: 69,
+          data: {
+            client: 'Octokit client',
+            fix: FAMILIES.octokit.fix,
+            hang: RUNTIME_FETCH_HANG,
+            what: '`request.signal` or a timed `request.fetch`',
+          },
+          endColumn: 76,
+          endLine: 1,
+          line: 1,
+          messageId: 'missingClientDeadline',
+        },
+      ],
+    },
+    {
       // A label that names a client already is not followed by "client" again.
       code: `import { WebClient } from '@slack/web-api'; export const slack = new WebClient(process.env.SLACK_TOKEN);`,
       errors: [
@@ -3078,7 +3097,12 @@ export const connect = () => mongoose.connect(process.env.MONGODB_URI as string,
           endLine: 1,
           line: 1,
           messageId: 'missingClientDeadline',
-          data: { client: 'Slack WebClient', what: '`timeout`', fix: FAMILIES.slack.fix },
+          data: {
+            hang: 'hangs forever',
+            client: 'Slack WebClient',
+            what: '`timeout`',
+            fix: FAMILIES.slack.fix,
+          },
         },
       ],
     },
@@ -3964,7 +3988,12 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endLine: 1,
           endColumn: 97,
           messageId: 'missingClientDeadline',
-          data: { client: 'Keycloak admin client', what: '`timeout`', fix: FAMILIES.keycloak.fix },
+          data: {
+            hang: 'hangs forever',
+            client: 'Keycloak admin client',
+            what: '`timeout`',
+            fix: FAMILIES.keycloak.fix,
+          },
         },
       ],
     },
@@ -4022,6 +4051,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 97,
           messageId: 'missingClientDeadline',
           data: {
+            hang: 'hangs forever',
             client: 'Keycloak admin client',
             what: '`requestConfig.timeout`',
             fix: 'set `requestConfig: { timeout: ms }` in the client config',
@@ -4122,6 +4152,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 73,
           messageId: 'missingClientDeadline',
           data: {
+            hang: 'hangs forever',
             client: 'node-redis client',
             what: '`socket.socketTimeout`',
             fix: 'set `socket: { socketTimeout: ms }` (and keep `connectTimeout` finite)',
@@ -4142,6 +4173,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 78,
           messageId: 'missingClientDeadline',
           data: {
+            hang: 'hangs forever',
             client: 'AWS SDK client',
             what: '`requestHandler` timeouts',
             fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms }` (before @smithy/node-http-handler 4.4.0, `requestTimeout` aborts a request idle that long), or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
@@ -4178,6 +4210,7 @@ export const bump = (key: string) => redis.multi().incr(key).exec();`,
           endColumn: 78,
           messageId: 'missingClientDeadline',
           data: {
+            hang: 'hangs forever',
             client: 'AWS SDK client',
             what: '`requestHandler` timeouts',
             fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true }`, or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
@@ -4200,6 +4233,7 @@ export const timed = new S3Client({ requestHandler: { requestTimeout: 5000 } });
           endColumn: 31,
           messageId: 'missingClientDeadline',
           data: {
+            hang: 'hangs forever',
             client: 'AWS SDK client',
             what: '`requestHandler` timeouts',
             fix: 'give the client `requestHandler: { connectionTimeout: ms, requestTimeout: ms, throwOnRequestTimeout: true }` (`throwOnRequestTimeout` needs @smithy/node-http-handler 4.4.0 or later, installed by `@aws-sdk/client-*` 3.910.0 and later; with an older one, leave it out: `requestTimeout` alone aborts), or pass `{ abortSignal: AbortSignal.timeout(ms) }` to every `send`',
@@ -4833,6 +4867,7 @@ export async function POST() {
           data: {
             fix: FAMILIES.aws.fix,
             client: `${FAMILIES.aws.label} client`,
+            hang: 'hangs forever',
             what: '`requestHandler` timeouts (its options are written at config.ts:10)',
           },
           endColumn: 30,

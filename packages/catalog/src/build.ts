@@ -13,6 +13,13 @@ import type {
   Verdict,
 } from './types.js';
 
+/**
+ * How long a request sent with the runtime's fetch waits when the server stops answering: what a
+ * client built on fetch (Octokit, Resend, Supabase…) inherits when nothing bounds it.
+ */
+export const RUNTIME_FETCH_HANG =
+  'waits until the runtime’s fetch gives up, if it ever does (on Node, 5 minutes with no response headers; a trickling body holds it longer)';
+
 /** A declared type that identifies a client instance when its construction is not visible. */
 export interface DeclaredType {
   /** Exported type or class names (`AxiosInstance`, `S3Client`). */

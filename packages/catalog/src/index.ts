@@ -3,7 +3,7 @@
 // over those facts, and the parsing of `settings.faultline`. Zero dependencies; the lint rules
 // (an ESTree reader) and `faultline analyze` (a TypeScript reader) both use it.
 export type { ClientFamily, DeclaredType } from './build.js';
-export { methodOfVerb } from './build.js';
+export { RUNTIME_FETCH_HANG, methodOfVerb } from './build.js';
 export type {
   CallFacts,
   CalleeIdentity,

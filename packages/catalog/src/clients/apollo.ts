@@ -5,7 +5,7 @@
 // is not judged: a timeout link or a bounded `fetch` may sit anywhere in it. Apollo Client 4
 // requires `link`, so only v3 clients made from `uri` are reported. Read at
 // apollographql/apollo-client v3.14.1 and 4.2.12 (54084bc).
-import { type ClientFamily, NONE, call, factory } from '../build.js';
+import { type ClientFamily, NONE, RUNTIME_FETCH_HANG, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { getProp } from '../summary.js';
 import type { Verdict } from '../types.js';
@@ -26,6 +26,7 @@ export const apolloFamily: ClientFamily = {
     id: 'apollo',
     label: 'Apollo',
     reportAt: 'construction',
+    hang: RUNTIME_FETCH_HANG,
     fix: 'replace `uri` with a `link` that bounds each request, e.g. `new HttpLink({ uri, fetch: (url, init) => fetch(url, { ...init, signal: AbortSignal.timeout(ms) }) })`, or put a timeout link in front of it',
   },
   modules: { '@apollo/client': APOLLO_MODULE, '@apollo/client/core': APOLLO_MODULE },

@@ -2,7 +2,7 @@
 // client's config aborts each request (read from src/types/types.ts `Config.timeout`, which the
 // library enforces with a timer). `requestInit` cannot carry a signal (its type omits it); a custom
 // `httpClient` may bound requests itself. Reported where the client is made.
-import { type ClientFamily, NONE, call, factory } from '../build.js';
+import { type ClientFamily, NONE, RUNTIME_FETCH_HANG, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { getProp, isFalsyNone, judgeRequiredTimeout } from '../summary.js';
 import type { Verdict } from '../types.js';
@@ -20,6 +20,7 @@ export const meilisearchFamily: ClientFamily = {
     id: 'meilisearch',
     label: 'Meilisearch',
     reportAt: 'construction',
+    hang: RUNTIME_FETCH_HANG,
     fix: 'set `timeout` (ms, per request) in the client config',
   },
   modules: { meilisearch: { MeiliSearch: CLIENT, Meilisearch: CLIENT } },

@@ -1,6 +1,6 @@
 // Octokit runs on fetch with no timeout of its own: `request.signal` or a custom `request.fetch`
 // bounds it; `request.timeout` still type-checks but has been ignored since the move to fetch.
-import { type ClientFamily, NONE, call, factory } from '../build.js';
+import { type ClientFamily, NONE, RUNTIME_FETCH_HANG, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { getProp, isOpaque, judgeSignal, missingOrUnknown } from '../summary.js';
 import type { MemberTable, Role, Verdict } from '../types.js';
@@ -33,6 +33,7 @@ export const octokitFamily: ClientFamily = {
     id: 'octokit',
     label: 'Octokit',
     reportAt: 'construction',
+    hang: RUNTIME_FETCH_HANG,
     fix: 'give it `request: { fetch }` with a fetch that adds `AbortSignal.timeout(ms)`, or pass `request: { signal: AbortSignal.timeout(ms) }` per call (`request.timeout` is ignored since Octokit moved to fetch)',
   },
   modules: {

@@ -2,7 +2,7 @@
 // `timeout` (ms; the request is aborted when it passes, `0` or none means no timer) or a timed
 // `signal` bounds a call; `ofetch.create(defaults)` makes an instance whose defaults its calls
 // inherit. `ofetch.native` is the global fetch, judged the same way.
-import { type ClientFamily, call, factory } from '../build.js';
+import { type ClientFamily, RUNTIME_FETCH_HANG, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { judgeSignal, judgeTimeoutProp, lookupLayers, missingOrUnknown } from '../summary.js';
 import type { MemberTable, Verdict } from '../types.js';
@@ -36,7 +36,7 @@ export const ofetchFamily: ClientFamily = {
     id: 'ofetch',
     label: 'ofetch',
     reportAt: 'call',
-    hang: 'waits until the runtime’s fetch gives up, if it ever does (on Node, 5 minutes with no response headers; a trickling body holds it longer)',
+    hang: RUNTIME_FETCH_HANG,
     fix: 'set a finite `timeout` (ms) in the options (or `ofetch.create({ timeout })`), or pass `signal: AbortSignal.timeout(ms)`',
   },
   modules: { ofetch: OFETCH_MODULE },

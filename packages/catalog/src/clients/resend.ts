@@ -4,7 +4,7 @@
 // request options (`emails.send`/`create`, `batch.send`/`create`) spread them into the fetch init,
 // so a `signal` handed there reaches fetch (the options' type declares none: a cast); the other
 // methods take none. Node's fetch gives up only after 5 minutes with no response headers.
-import { type ClientFamily, NONE, call, factory } from '../build.js';
+import { type ClientFamily, NONE, RUNTIME_FETCH_HANG, call, factory } from '../build.js';
 import type { Verdict } from '../types.js';
 
 /** Whatever the options, the client has no deadline; one every visible call bounds is judged by the caller. */
@@ -17,6 +17,7 @@ export const resendFamily: ClientFamily = {
     id: 'resend',
     label: 'Resend',
     reportAt: 'construction',
+    hang: RUNTIME_FETCH_HANG,
     fix: 'hand `emails.send` and `batch.send` a `signal: AbortSignal.timeout(ms)` in their options (the SDK passes it to fetch; its options type needs a cast), and race other calls against a timer (a timeout wrapper)',
     limitation: 'Resend’s SDK sends with the global fetch and has no timeout option',
   },

@@ -2,7 +2,7 @@
 // What bounds it is a `global.fetch` that adds one (`(input, init) => fetch(input, { ...init, signal:
 // AbortSignal.timeout(ms) })`), or `.abortSignal(signal)` on each query. Reported where the client is
 // made, unless it is given its own fetch.
-import { type ClientFamily, NONE, call, factory } from '../build.js';
+import { type ClientFamily, NONE, RUNTIME_FETCH_HANG, call, factory } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { getPath, isOpaque, missingOrUnknown } from '../summary.js';
 import type { Verdict } from '../types.js';
@@ -17,6 +17,7 @@ export const supabaseFamily: ClientFamily = {
     id: 'supabase',
     label: 'Supabase',
     reportAt: 'construction',
+    hang: RUNTIME_FETCH_HANG,
     fix: 'give it `global: { fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(ms) }) }`, or call `.abortSignal(AbortSignal.timeout(ms))` on each query',
   },
   modules: { '@supabase/supabase-js': { createClient: factory('supabase', 'supabase', { at: 2 }) } },
