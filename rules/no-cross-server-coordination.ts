@@ -9,6 +9,7 @@ import {
   findNode,
   isFunction,
   memberName,
+  oneLine,
   staticString,
   unwrap,
   writtenName,
@@ -45,6 +46,34 @@ export type MessageIds = 'distributedLock' | 'leaderElection' | 'twoPhaseCommit'
 
 /** Names that say a Redis key (or the code around it) is a lock, not a cache entry or a dedupe marker. */
 const LOCK_WORDS = /lock|mutex|leader|lease|sema(phore)?|elect|owner|singleton|exclusive/i;
+/** Words of a lock key: also a guard that lets one instance do the work (`refreshGuardKey`). */
+const LOCK_KEY_WORDS = new RegExp(`${LOCK_WORDS.source}|guard`, 'i');
+/** Redis's expiry tokens in `SET key value EX|PX|EXAT|PXAT ttl`. */
+const EXPIRY_TOKENS = new Set(['EX', 'PX', 'EXAT', 'PXAT']);
+
+/**
+ * `x.set(key, value, 'PX', ttl, 'NX')` or `x.set(key, value, { NX: true, PX: ttl })`: arguments no
+ * client but Redis takes (an expiry token and NX), whatever the receiver is.
+ */
+function redisSetSignature(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'set') return false;
+  const rest = call.arguments.slice(2);
+  const tokens = new Set(rest.map(arg => staticString(arg)?.toUpperCase()));
+  if (tokens.has('NX') && [...EXPIRY_TOKENS].some(token => tokens.has(token))) return true;
+  return rest.some(arg => {
+    const options = unwrap(arg);
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const keys = new Set(
+      options.properties.flatMap(property =>
+        property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier
+          ? [property.key.name]
+          : [],
+      ),
+    );
+    return keys.has('NX') && [...EXPIRY_TOKENS].some(token => keys.has(token));
+  });
+}
 
 const SQL_CHECKS: readonly { pattern: RegExp; check: CheckId; kind: CoordinationKind; what: string }[] = [
   {
@@ -244,18 +273,23 @@ export default createModelRule<Options, MessageIds>({
         }
       }
       if (!nx || !looksLikeLock(call)) return;
-      report(callee.property, 'lock', 'redis-set-nx', `\`${sourceCode.getText(call.callee)}(…, 'NX')\``);
+      report(
+        callee.property,
+        'lock',
+        'redis-set-nx',
+        `\`${oneLine(sourceCode.getText(call.callee))}(…, 'NX')\``,
+      );
     }
 
     /** The key, the variables around it, or the enclosing function talk about a lock. */
     function looksLikeLock(call: CallLike): boolean {
       const key = call.arguments[0];
-      if (key && LOCK_WORDS.test(sourceCode.getText(key))) return true;
+      if (key && LOCK_KEY_WORDS.test(sourceCode.getText(key))) return true;
       const keyInit =
         key && unwrap(key).type === AST_NODE_TYPES.Identifier
           ? model.constInit(unwrap(key) as TSESTree.Identifier)
           : undefined;
-      if (keyInit && LOCK_WORDS.test(sourceCode.getText(keyInit))) return true;
+      if (keyInit && LOCK_KEY_WORDS.test(sourceCode.getText(keyInit))) return true;
       for (let current: Node | undefined = call.parent; current; current = current.parent) {
         if (
           current.type === AST_NODE_TYPES.FunctionDeclaration &&
@@ -348,7 +382,13 @@ export default createModelRule<Options, MessageIds>({
             continue;
           }
           const classified = model.classify(call);
-          if (!classified) continue;
+          // A client the file cannot place (`this.guard.redis.set(…)`) whose arguments only Redis
+          // takes: `set(key, value, 'PX', ttl, 'NX')`, `set(key, value, { NX: true, PX: ttl })`.
+          if (!classified) {
+            if (call.type === AST_NODE_TYPES.CallExpression && redisSetSignature(call))
+              checkRedisSet({ node: call } as Classified);
+            continue;
+          }
           const role = classified.role;
           if (role.role === 'coordination') {
             // On a Redlock instance, the construction is reported; acquisitions would repeat it.

@@ -44,6 +44,13 @@ export class Job extends ExclusiveRunner {
     },
     // SET NX as a dedupe marker, not a lock.
     `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function markProcessed(id: string) { return redis.set('processed:' + id, '1', 'NX', 'EX', 3600); }`,
+    // A receiver the file cannot place, with Redis's arguments but a dedupe key; and a cache's
+    // `set` with an expiry but no NX.
+    `export class Dedupe {
+  constructor(private readonly store: { redis: { set(...args: unknown[]): Promise<unknown> } }) {}
+  seen(id: string) { return this.store.redis.set('processed:' + id, '1', 'EX', 3600, 'NX'); }
+  cache(id: string, body: string) { return this.store.redis.set('page:' + id, body, 'EX', 60); }
+}`,
     // SET without NX.
     `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function lockout(user: string) { return redis.set('lockout:' + user, '1', 'EX', 60); }`,
     // A row lock in one transaction on one database.
@@ -81,6 +88,24 @@ export const b = (conn: { query(sql: string): Promise<unknown> }) => conn.query(
     {
       code: `import { createClient } from 'redis'; const client = createClient({ socket: { socketTimeout: 1000 } }); export const takeLeadership = () => client.set('leader', host, { NX: true, PX: 10000 });`,
       errors: [{ column: 148, endColumn: 151, endLine: 1, line: 1, messageId: 'distributedLock' }],
+    },
+    {
+      // Alto's refresh guards: a client held in a field of a field, known only by the arguments
+      // only Redis takes (an expiry and NX), keyed by a guard that lets one instance do the work.
+      code: `export class GasPrices {
+  constructor(private readonly guard: { redis: { set(...args: unknown[]): Promise<unknown> }; key: string }) {}
+  async refresh(ms: number) {
+    const acquired = await this.guard.redis.set(this.guard.key, '1', 'PX', ms, 'NX');
+    return acquired === 'OK';
+  }
+  async refreshLeader(ms: number) {
+    return this.guard.redis.set('gas:refresh-lock', '1', { NX: true, PX: ms });
+  }
+}`,
+      errors: [
+        { column: 45, endColumn: 48, endLine: 4, line: 4, messageId: 'distributedLock' },
+        { column: 29, endColumn: 32, endLine: 8, line: 8, messageId: 'distributedLock' },
+      ],
     },
     {
       code: `
