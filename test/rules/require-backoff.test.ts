@@ -900,6 +900,43 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     },
   ],
   invalid: [
+    (() => {
+      // A sleep destructured from a `require` of another module waits (Artillery's Lambda handler):
+      // the retry waits a constant 2.5 s, not "at once".
+      const code = `const { sleep } = require('./helpers');
+async function ping(url) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch (err) {
+      await sleep(2500);
+    }
+  }
+}
+module.exports = { ping };`;
+      return {
+        filename: 'handler.js',
+        code,
+        errors: [
+          {
+            line: 7,
+            column: 13,
+            endLine: 7,
+            endColumn: 24,
+            messageId: 'constantDelay' as const,
+            suggestions: [
+              {
+                messageId: 'suggestFullJitter' as const,
+                output: code.replace(
+                  'sleep(2500)',
+                  'sleep(Math.random() * Math.min(30000, 2500 * 2 ** attempt))',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       // maxun's persistence flush: the field the class rewrites is the attempt counter, so the wait
       // grows with it (capped, exponential) and only its missing jitter is reported.

@@ -136,11 +136,22 @@ export class SleepFinder {
       }
       // An imported (or required) helper we cannot see into, named like a sleep, awaited.
       const def = model.findVariable(callee)?.defs[0];
+      // Also destructured from one: `const { runProcess, sleep } = require('./helpers')`.
+      const required = (value: Node | null | undefined): boolean => {
+        const inner = value ? unwrap(value) : undefined;
+        return (
+          inner?.type === AST_NODE_TYPES.CallExpression &&
+          inner.callee.type === AST_NODE_TYPES.Identifier &&
+          inner.callee.name === 'require'
+        );
+      };
       const imported =
         def?.type === 'ImportBinding' ||
-        (init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require');
+        required(init) ||
+        (def?.type === 'Variable' &&
+          def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+          def.node.id.type === AST_NODE_TYPES.ObjectPattern &&
+          required(def.node.init as Node | null));
       if (imported && SLEEP_NAME.test(callee.name) && call.parent?.type === AST_NODE_TYPES.AwaitExpression) {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
