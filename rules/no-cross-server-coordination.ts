@@ -46,8 +46,6 @@ export type MessageIds = 'distributedLock' | 'leaderElection' | 'twoPhaseCommit'
 
 /** Names that say a Redis key (or the code around it) is a lock, not a cache entry or a dedupe marker. */
 const LOCK_WORDS = /lock|mutex|leader|lease|sema(phore)?|elect|owner|singleton|exclusive/i;
-/** Words of a lock key: also a guard that lets one instance do the work (`refreshGuardKey`). */
-const LOCK_KEY_WORDS = new RegExp(`${LOCK_WORDS.source}|guard`, 'i');
 /** Redis's expiry tokens in `SET key value EX|PX|EXAT|PXAT ttl`. */
 const EXPIRY_TOKENS = new Set(['EX', 'PX', 'EXAT', 'PXAT']);
 
@@ -284,12 +282,12 @@ export default createModelRule<Options, MessageIds>({
     /** The key, the variables around it, or the enclosing function talk about a lock. */
     function looksLikeLock(call: CallLike): boolean {
       const key = call.arguments[0];
-      if (key && LOCK_KEY_WORDS.test(sourceCode.getText(key))) return true;
+      if (key && LOCK_WORDS.test(sourceCode.getText(key))) return true;
       const keyInit =
         key && unwrap(key).type === AST_NODE_TYPES.Identifier
           ? model.constInit(unwrap(key) as TSESTree.Identifier)
           : undefined;
-      if (keyInit && LOCK_KEY_WORDS.test(sourceCode.getText(keyInit))) return true;
+      if (keyInit && LOCK_WORDS.test(sourceCode.getText(keyInit))) return true;
       for (let current: Node | undefined = call.parent; current; current = current.parent) {
         if (
           current.type === AST_NODE_TYPES.FunctionDeclaration &&

@@ -44,11 +44,13 @@ export class Job extends ExclusiveRunner {
     },
     // SET NX as a dedupe marker, not a lock.
     `import Redis from 'ioredis'; const redis = new Redis({ commandTimeout: 100 }); export async function markProcessed(id: string) { return redis.set('processed:' + id, '1', 'NX', 'EX', 3600); }`,
-    // A receiver the file cannot place, with Redis's arguments but a dedupe key; and a cache's
-    // `set` with an expiry but no NX.
+    // A receiver the file cannot place, with Redis's arguments but a dedupe key or a refresh guard
+    // that only limits how often one instance refreshes (Alto's); and a cache's `set` with an
+    // expiry but no NX.
     `export class Dedupe {
-  constructor(private readonly store: { redis: { set(...args: unknown[]): Promise<unknown> } }) {}
+  constructor(private readonly store: { redis: { set(...args: unknown[]): Promise<unknown> }; refreshGuardKey: string }) {}
   seen(id: string) { return this.store.redis.set('processed:' + id, '1', 'EX', 3600, 'NX'); }
+  refresh(ms: number) { return this.store.redis.set(this.store.refreshGuardKey, '1', 'PX', ms, 'NX'); }
   cache(id: string, body: string) { return this.store.redis.set('page:' + id, body, 'EX', 60); }
 }`,
     // SET without NX.
@@ -90,16 +92,16 @@ export const b = (conn: { query(sql: string): Promise<unknown> }) => conn.query(
       errors: [{ column: 148, endColumn: 151, endLine: 1, line: 1, messageId: 'distributedLock' }],
     },
     {
-      // Alto's refresh guards: a client held in a field of a field, known only by the arguments
-      // only Redis takes (an expiry and NX), keyed by a guard that lets one instance do the work.
-      code: `export class GasPrices {
-  constructor(private readonly guard: { redis: { set(...args: unknown[]): Promise<unknown> }; key: string }) {}
-  async refresh(ms: number) {
-    const acquired = await this.guard.redis.set(this.guard.key, '1', 'PX', ms, 'NX');
+      // A client held in a field of a field, known only by the arguments only Redis takes (an
+      // expiry and NX), with a key that names a lock (refly's sandbox lock, opencollective's mutex).
+      code: `export class Sandboxes {
+  constructor(private readonly cache: { redis: { set(...args: unknown[]): Promise<unknown> } }) {}
+  async pause(id: string, owner: string) {
+    const acquired = await this.cache.redis.set(\`lock:sandbox:\${id}\`, owner, 'PX', 10000, 'NX');
     return acquired === 'OK';
   }
-  async refreshLeader(ms: number) {
-    return this.guard.redis.set('gas:refresh-lock', '1', { NX: true, PX: ms });
+  async mutex(key: string) {
+    return this.cache.redis.set('mutex:' + key, '1', { NX: true, PX: 600000 });
   }
 }`,
       errors: [
