@@ -233,17 +233,9 @@ export class LoopRetries {
    * pass before the guard that lets the loop go round again (or leave it). At most this many passes.
    */
   private guardedAttempts(loop: Loop): number | undefined {
-    const block = loop.parent;
-    if (block?.type !== AST_NODE_TYPES.BlockStatement || loop.body.type !== AST_NODE_TYPES.BlockStatement)
-      return undefined;
-    const before = block.body[block.body.indexOf(loop as (typeof block.body)[number]) - 1];
-    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1)
-      return undefined;
-    const declarator = before.declarations[0];
-    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-    const name = declarator.id.name;
-    const start = this.model.summarizeValue(declarator.init);
-    if (start.kind !== 'number') return undefined;
+    const counter = loop.body.type === AST_NODE_TYPES.BlockStatement ? this.counterBefore(loop) : undefined;
+    if (!counter) return undefined;
+    const { name, start } = counter;
     // The one step of the counter: a statement of the loop's body or of its catch, not in a branch.
     const steps: { node: Node; by: number }[] = [];
     for (const write of assignedNames(loop.body).get(name) ?? []) {
@@ -281,9 +273,9 @@ export class LoopRetries {
       // The branch that goes round again holds the bound in a conjunction (`left > 0 && retryable`);
       // the branch that leaves, in a disjunction (`attempts >= 3 || fatal`).
       if (node.alternate && leavesLoop(node.alternate, loop) && !leavesLoop(node.consequent, loop))
-        passes = boundPasses(this.model, node.test, name, start.value, step.by, '&&', false);
+        passes = boundPasses(this.model, node.test, name, start, step.by, '&&', false);
       else if (leavesLoop(node.consequent, loop))
-        passes = boundPasses(this.model, node.test, name, start.value, step.by, '||', true);
+        passes = boundPasses(this.model, node.test, name, start, step.by, '||', true);
       return passes !== undefined;
     });
     return passes;
@@ -296,10 +288,8 @@ export class LoopRetries {
    * else), and a failure that does not take it leaves. At most that many passes.
    */
   private continueGatedAttempts(loop: Loop): number | undefined {
-    const block = loop.parent;
     const body = loop.body;
-    if (block?.type !== AST_NODE_TYPES.BlockStatement || body.type !== AST_NODE_TYPES.BlockStatement)
-      return undefined;
+    if (body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
     const attempt = body.body.at(-1);
     if (
       attempt?.type !== AST_NODE_TYPES.TryStatement ||
@@ -307,14 +297,9 @@ export class LoopRetries {
       canFallThrough(attempt.handler.body)
     )
       return undefined;
-    const before = block.body[block.body.indexOf(loop as (typeof block.body)[number]) - 1];
-    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1)
-      return undefined;
-    const declarator = before.declarations[0];
-    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
-    const name = declarator.id.name;
-    const start = this.model.summarizeValue(declarator.init);
-    if (start.kind !== 'number') return undefined;
+    const counter = this.counterBefore(loop);
+    if (!counter) return undefined;
+    const { name, start } = counter;
     const writes = assignedNames(body).get(name) ?? [];
     const continues: Node[] = [];
     ownNodes(body, node => {
@@ -348,9 +333,22 @@ export class LoopRetries {
     const limit = largestNumber(this.model, comparison.right as Node);
     if (limit === undefined) return undefined;
     // A postfix step compares the value before it, a prefix one the value after it.
-    const first = write.prefix ? start.value + 1 : start.value;
+    const first = write.prefix ? start + 1 : start;
     const goesRound = limit - first + (comparison.operator === '<=' ? 1 : 0);
     return Number.isFinite(goesRound) && goesRound >= 0 ? goesRound + 1 : undefined;
+  }
+
+  /** The counter declared just before the loop (`let attempts = 0; while (…)`): its name and start. */
+  private counterBefore(loop: Loop): { name: string; start: number } | undefined {
+    const block = loop.parent;
+    if (block?.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+    const before = block.body[block.body.indexOf(loop as (typeof block.body)[number]) - 1];
+    if (before?.type !== AST_NODE_TYPES.VariableDeclaration || before.declarations.length !== 1)
+      return undefined;
+    const declarator = before.declarations[0];
+    if (declarator?.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return undefined;
+    const start = this.model.summarizeValue(declarator.init);
+    return start.kind === 'number' ? { name: declarator.id.name, start: start.value } : undefined;
   }
 
   private loopDelay(loop: Loop, tryStatement: TSESTree.TryStatement, counters: readonly string[]): Delay {
