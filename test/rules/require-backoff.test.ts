@@ -162,6 +162,23 @@ export class RpcClient {
 
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Z-Wave JS UI's Zniffer: a timer starts the init of a local serial device again after it
+    // fails; the function talks to no other process, so no service sees the attempts.
+    `import { Zniffer } from 'zwave-js';
+export class ZnifferManager {
+  private restartTimeout?: ReturnType<typeof setTimeout>;
+  constructor(private readonly zniffer: Zniffer) {}
+  private async init() {
+    try {
+      await this.zniffer.init();
+    } catch (error) {
+      console.info('Retrying in 5s...', error);
+      this.restartTimeout = setTimeout(() => {
+        this.init().catch(() => {});
+      }, 5000);
+    }
+  }
+}`,
     // The person at the terminal paces each attempt: the retry sits in a prompt's callback, or the
     // function awaits a prompt before it sends.
     { filename: 'cli-auth.js', code: PROMPTED_LOGIN },
@@ -940,7 +957,7 @@ module.exports = { ping };`;
     {
       // maxun's persistence flush: the field the class rewrites is the attempt counter, so the wait
       // grows with it (capped, exponential) and only its missing jitter is reported.
-      code: `declare function save(items: string[]): Promise<void>;
+      code: `import axios from 'axios';
 export class Persistence {
   private retryCount = 0;
   private readonly maxRetries = 5;
@@ -948,7 +965,7 @@ export class Persistence {
   async flush(): Promise<void> {
     const batch = this.buffer.splice(0);
     try {
-      await save(batch);
+      await axios.post('https://store.internal/items', batch, { timeout: 5000 });
       this.retryCount = 0;
     } catch (error) {
       console.error('flush failed', error);
@@ -2089,14 +2106,14 @@ async function connect(retries = 5) {
       errors: [{ column: 16, endColumn: 23, endLine: 2, line: 2, messageId: 'noDelay' }],
     },
     {
-      code: `
-import { connect as amqp } from 'amqplib';
-function connect() {
-  socket.on('error', () => setTimeout(connect, 5000));
+      code: `import amqp from 'amqplib';
+async function connect() {
+  const conn = await amqp.connect('amqp://broker');
+  conn.on('error', () => setTimeout(connect, 5000));
 }`,
       errors: [
-        { column: 10, endColumn: 17, endLine: 3, line: 3, messageId: 'unboundedRetry' },
-        { column: 28, endColumn: 53, endLine: 4, line: 4, messageId: 'constantDelay' },
+        { column: 16, endColumn: 23, endLine: 2, line: 2, messageId: 'unboundedRetry' },
+        { column: 26, endColumn: 51, endLine: 4, line: 4, messageId: 'constantDelay' },
       ],
     },
     {

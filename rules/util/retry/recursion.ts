@@ -99,24 +99,6 @@ export class SelfCallRetries {
     );
   }
 
-  /** The block starts a local process (`child_process.fork`, `spawn`, `exec…`, `cluster.fork`). */
-  private spawnsProcess(block: Node): boolean {
-    return (
-      findNode(
-        block,
-        node => {
-          if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-          const callee = this.model.valueOf(node.callee);
-          if (callee.kind !== 'module' || callee.path.length !== 1) return false;
-          const [member] = callee.path;
-          if (callee.module === 'node:cluster' || callee.module === 'cluster') return member === 'fork';
-          return callee.module === 'node:child_process' && SPAWNS.has(member ?? '');
-        },
-        node => !isFunction(node),
-      ) !== undefined
-    );
-  }
-
   private selfRetry(
     fn: FunctionNode,
     name: string,
@@ -139,12 +121,11 @@ export class SelfCallRetries {
     // `promptly.prompt('Username:', (err, username) => { login(username, err => err && retry()) })`:
     // each attempt waits for the person at the terminal, who paces it; no herd, no hammering.
     if (askedOfUser(this.model, call, fn)) return undefined;
-    if (!doesWork(this.model, fn.body)) {
-      if (kind === 'recursion') return undefined;
-      // `child.on('close', () => setTimeout(() => this.spawnReceiver(), 5000))`: a supervisor that
-      // starts a local process again after it exits; no other service sees the attempts.
-      if (this.spawnsProcess(fn.body)) return undefined;
-    }
+    // A function that talks to no other process, called again after it fails (directly or from a
+    // timer): a supervisor that starts a local process again after it exits
+    // (`child.on('close', () => setTimeout(() => this.spawnReceiver(), 5000))`), a device opened
+    // again on a timer; no other service sees the attempts.
+    if (!doesWork(this.model, fn.body)) return undefined;
     const counters = recursionCounters(this.model, fn, name);
     // `this.start(Math.min(delay * 2, MAX))`: a wait handed on multiplied grows each round.
     const multiplied = multipliedParams(this.model, fn, name);
@@ -417,9 +398,6 @@ function multiplies(model: FileModel, arg: Node, param: string): boolean {
     node => node.type === AST_NODE_TYPES.BinaryExpression && ['*', '**', '<<'].includes(node.operator),
   );
 }
-
-/** node:child_process functions that start a process. */
-const SPAWNS = new Set(['fork', 'spawn', 'exec', 'execFile', 'spawnSync', 'execSync', 'execFileSync']);
 
 /** The timer call whose callback (written inline, within `fn`) makes `call`. */
 function enclosingTimer(model: FileModel, call: Node, fn: FunctionNode): TSESTree.CallExpression | undefined {
