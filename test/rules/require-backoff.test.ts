@@ -1031,9 +1031,9 @@ export class Persistence {
       code: UNKNOWN_ROOT_RETRY.replace('MAX_UNKNOWN_ROOT_RETRIES = 1', 'MAX_UNKNOWN_ROOT_RETRIES = 5'),
       errors: [{ line: 7, column: 3, endLine: 7, endColumn: 8, messageId: 'noDelay' }],
     },
-    {
+    (() => {
       // The same loop connecting to a host over the network: a retry of a remote connection.
-      code: `import net from 'node:net';
+      const code = `import net from 'node:net';
 export async function connectUpstream(options: { host: string; port: number }): Promise<net.Socket> {
   for (let attempt = 0; attempt < 10; attempt++) {
     try {
@@ -1050,43 +1050,32 @@ async function connectOnce(options: { host: string; port: number }): Promise<net
     socket.once('error', reject);
     socket.once('connect', () => resolve(socket));
   });
-}`,
-      errors: [
-        {
-          line: 7,
-          column: 13,
-          endLine: 7,
-          endColumn: 61,
-          messageId: 'constantDelay',
-          suggestions: [
-            {
-              messageId: 'suggestFullJitter',
-              output: `import net from 'node:net';
-export async function connectUpstream(options: { host: string; port: number }): Promise<net.Socket> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    try {
-      return await connectOnce(options);
-    } catch {
-      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, 100 * 2 ** attempt)));
-    }
-  }
-  throw new Error('unreachable');
-}
-async function connectOnce(options: { host: string; port: number }): Promise<net.Socket> {
-  return new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.connect(options);
-    socket.once('error', reject);
-    socket.once('connect', () => resolve(socket));
-  });
-}`,
-            },
-          ],
-        },
-      ],
-    },
-    {
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 7,
+            column: 13,
+            endLine: 7,
+            endColumn: 61,
+            messageId: 'constantDelay' as const,
+            suggestions: [
+              {
+                messageId: 'suggestFullJitter' as const,
+                output: code.replace(
+                  'await new Promise(resolve => setTimeout(resolve, 100));',
+                  'await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, 100 * 2 ** attempt)));',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    (() => {
       // The same loop around a function of this file that also asks a service: a retry, reported.
-      code: `import { $ } from 'execa';
+      const code = `import { $ } from 'execa';
 import { setTimeout } from 'node:timers/promises';
 export async function connectToWiFiNetwork(ssid: string) {
   await $\`nmcli device wifi connect \${ssid}\`;
@@ -1102,39 +1091,29 @@ export async function restoreWiFi(ssid: string): Promise<void> {
       await setTimeout(1000);
     }
   }
-}`,
-      errors: [
-        {
-          line: 14,
-          column: 13,
-          endLine: 14,
-          endColumn: 29,
-          messageId: 'constantDelay',
-          suggestions: [
-            {
-              messageId: 'suggestFullJitter',
-              output: `import { $ } from 'execa';
-import { setTimeout } from 'node:timers/promises';
-export async function connectToWiFiNetwork(ssid: string) {
-  await $\`nmcli device wifi connect \${ssid}\`;
-  await fetch('https://api.example.com/online', { signal: AbortSignal.timeout(5000) });
-}
-export async function restoreWiFi(ssid: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    try {
-      await connectToWiFiNetwork(ssid);
-      break;
-    } catch (error) {
-      console.error('Failed to restore WiFi connection, retrying in 1 minute', error);
-      await setTimeout(Math.random() * Math.min(30000, 1000 * 2 ** attempt));
-    }
-  }
-}`,
-            },
-          ],
-        },
-      ],
-    },
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 14,
+            column: 13,
+            endLine: 14,
+            endColumn: 29,
+            messageId: 'constantDelay' as const,
+            suggestions: [
+              {
+                messageId: 'suggestFullJitter' as const,
+                output: code.replace(
+                  'await setTimeout(1000);',
+                  'await setTimeout(Math.random() * Math.min(30000, 1000 * 2 ** attempt));',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       // The failure handler waits a delay it computes from the attempt it is handed: the growth is
       // read inside the helper (uncapped, no jitter), not taken from its first argument (the error).
