@@ -704,6 +704,79 @@ export async function restore(id: string, update: (current: unknown) => Promise<
     }
   }
 }`,
+    // Only an answer of one kind goes round again (a cache entry that expired between listing and
+    // reading), everything else is thrown: not an outage retry.
+    `
+class MetaFileExpiredError extends Error {}
+export async function latestResult(id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await (await fetch('https://cache.internal/' + id, { signal: AbortSignal.timeout(1000) })).json();
+    } catch (err) {
+      if (err instanceof MetaFileExpiredError) {
+        continue;
+      }
+      throw err;
+    }
+  }
+  return undefined;
+}`,
+    // The same written as if/else: a block the node does not serve yet is waited for, other errors leave.
+    `
+declare function isDataConsistencyError(err: unknown): boolean;
+const wait = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function onHead(height: number) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch('https://node.internal/block/' + height, { signal: AbortSignal.timeout(1000) });
+    } catch (err) {
+      if (isDataConsistencyError(err)) {
+        await wait(100);
+      } else {
+        throw err;
+      }
+    }
+  }
+  return undefined;
+}`,
+    // A recursion that calls itself again only when the server dropped the sync token (410 Gone):
+    // the full resync the protocol prescribes, not a retry of a failing server.
+    `
+export async function eventsSync(calendarId: string, syncToken?: string): Promise<void> {
+  try {
+    await fetch('https://calendar.example.com/' + calendarId + '?syncToken=' + syncToken, { signal: AbortSignal.timeout(5000) });
+  } catch (err: any) {
+    if (err?.response?.status === 410) {
+      await eventsSync(calendarId);
+      return;
+    }
+    console.error('sync failed', err);
+  }
+}`,
+    // A feature detection: the query runs again without the argument the server said it lacks.
+    `
+let useDistinct = true;
+export async function getData(from: number): Promise<unknown> {
+  try {
+    return await fetch('https://dictionary.example.com/?distinct=' + useDistinct + '&from=' + from, { signal: AbortSignal.timeout(5000) });
+  } catch (err) {
+    if (JSON.stringify(err).includes('Unknown argument "distinct"')) {
+      useDistinct = false;
+      return getData(from);
+    }
+    return undefined;
+  }
+}`,
+    // Only a one-time-password error leads to the call again, written in a \`.catch\` callback.
+    `
+export function publish(otp?: string): Promise<void> {
+  return fetch('https://registry.example.com/pkg', { method: 'PUT', headers: { 'npm-otp': otp ?? '' }, signal: AbortSignal.timeout(5000) })
+    .then(() => undefined)
+    .catch(err => {
+      if (/one-time pass/.test(String(err))) return publish(String(Date.now()));
+      throw err;
+    });
+}`,
     // A compare-and-swap loop: re-read, recompute, write conditioned on what was read.
     `
 export async function casUpdate(id: string) {
@@ -1027,8 +1100,12 @@ export class Persistence {
       ],
     },
     {
-      // Five re-attempts at once through the same gate: bounded, but with no wait between them.
-      code: UNKNOWN_ROOT_RETRY.replace('MAX_UNKNOWN_ROOT_RETRIES = 1', 'MAX_UNKNOWN_ROOT_RETRIES = 5'),
+      // Five re-attempts at once through the same gate, on a failed request rather than on a block
+      // not seen yet: bounded, but with no wait between them.
+      code: UNKNOWN_ROOT_RETRY.replace(
+        'MAX_UNKNOWN_ROOT_RETRIES = 1',
+        'MAX_UNKNOWN_ROOT_RETRIES = 5',
+      ).replace('e instanceof UnknownRootError', 'e instanceof FetchError'),
       errors: [{ line: 7, column: 3, endLine: 7, endColumn: 8, messageId: 'noDelay' }],
     },
     (() => {
@@ -1559,6 +1636,51 @@ export async function save(id: string, update: () => Promise<void>) {
   }
 }`,
       errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'noDelay' }],
+    },
+    {
+      // The kinds that go round again are an outage's (a reset connection, a 503): still a retry.
+      code: `
+export async function save(id: string) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    try {
+      await fetch('https://docs.internal/' + id, { method: 'PUT', signal: AbortSignal.timeout(1000) });
+      return;
+    } catch (e: any) {
+      if (['ECONNRESET', 'EPIPE'].includes(e.code) || e.response?.status === 503) continue;
+      throw e;
+    }
+  }
+}`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'noDelay' }],
+    },
+    {
+      // \`err instanceof Error\` names no kind, and \`isRetryable(err)\` names an outage's: both retry outages.
+      code: `
+declare function isRetryable(err: unknown): boolean;
+export async function send(n: number): Promise<unknown> {
+  for (;;) {
+    try {
+      return await fetch('https://queue.internal/' + n, { method: 'POST', signal: AbortSignal.timeout(1000) });
+    } catch (err) {
+      if (err instanceof Error) continue;
+      throw err;
+    }
+  }
+}
+export async function publish(n: number): Promise<void> {
+  try {
+    await fetch('https://queue.internal/' + n, { method: 'POST', signal: AbortSignal.timeout(1000) });
+  } catch (err) {
+    if (!isRetryable(err)) throw err;
+    return publish(n);
+  }
+}`,
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'noDelay' },
+        { line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'unboundedRetry' },
+        { line: 13, column: 23, endLine: 13, endColumn: 30, messageId: 'noDelay' },
+        { line: 13, column: 23, endLine: 13, endColumn: 30, messageId: 'unboundedRetry' },
+      ],
     },
     // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.

@@ -10,6 +10,7 @@ import { enclosingLoop } from '../fan-out.js';
 import type { FileModel } from '../file-model.js';
 import { continuesIn, exitsAfter, isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
+import { errorName, goesRoundOnlyOnAnswer } from './error-kinds.js';
 import type { SleepFinder } from './sleeps.js';
 import {
   CONFLICT,
@@ -66,6 +67,9 @@ export class LoopRetries {
     if (!handlerContinues) return undefined;
     // `if (!isDuplicateKeyError(err)) throw err`: only a lost race goes round again, at once by design.
     if (conflictOnly(tryStatement.handler)) return undefined;
+    // `if (err instanceof MetaFileExpiredError) continue; throw err`: only an answer of one kind goes
+    // round again (an entry expired mid-read, a block not served yet), not an outage.
+    if (goesRoundOnlyOnAnswer(handler, errorName(handler))) return undefined;
     const counters = loopCounters(loop);
     if (triesAlternatives(loop, tryStatement.block, counters)) return undefined;
     // A retry stops after a success: the try block ends in `return`/`break` (or sets the loop's

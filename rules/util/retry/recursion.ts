@@ -19,6 +19,7 @@ import {
 import type { FileModel } from '../file-model.js';
 import { functionBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
+import { errorName, goesRoundOnlyOnAnswer } from './error-kinds.js';
 import type { SleepFinder } from './sleeps.js';
 import {
   FIXED_BY_RETRY,
@@ -118,6 +119,15 @@ export class SelfCallRetries {
     // `catch (e) { if (e instanceof RefreshToken) return this.load(…, true) }`: the failure is fixed
     // (a new token, a lost race) before the call goes again; there is no outage to wait out.
     if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
+    // `if (err.response?.status === 410) return this.sync(calendarId)`: only an answer of one kind
+    // (a sync token the server dropped, a query field it lacks) leads to the call again, not an outage.
+    if (
+      failure.type === AST_NODE_TYPES.BlockStatement ||
+      (isFunction(failure) && failure.body.type === AST_NODE_TYPES.BlockStatement)
+    ) {
+      const block = (isFunction(failure) ? failure.body : failure) as TSESTree.BlockStatement;
+      if (!closeListener(failure) && goesRoundOnlyOnAnswer(block, errorName(failure), call)) return undefined;
+    }
     // `promptly.prompt('Username:', (err, username) => { login(username, err => err && retry()) })`:
     // each attempt waits for the person at the terminal, who paces it; no herd, no hammering.
     if (askedOfUser(this.model, call, fn)) return undefined;
@@ -591,6 +601,18 @@ function onlyOnFixedError(call: Node, failure: Node): boolean {
     if (current.type === AST_NODE_TYPES.IfStatement && namesErrorKind(current.test, FIXED_BY_RETRY))
       return true;
   return false;
+}
+
+/** `socket.on('close', code => …)`: its first parameter is no error. */
+function closeListener(failure: Node): boolean {
+  const call = failure.parent;
+  if (!isFunction(failure) || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const event = call.arguments[0];
+  return (
+    event?.type === AST_NODE_TYPES.Literal &&
+    /close|end|disconnect/i.test(String(event.value)) &&
+    !/error/i.test(String(event.value))
+  );
 }
 
 /** Calls that ask the person at the terminal (`prompt`, `question`, `confirm`, `password`). */
