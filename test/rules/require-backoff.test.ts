@@ -777,6 +777,39 @@ export function publish(otp?: string): Promise<void> {
       throw err;
     });
 }`,
+    // A bisection of a failed batch: each self-call gets half of the values (kept in a const), and
+    // one value ends it; it looks for the row that fails, it does not retry.
+    `
+export const recoverBatchError = async <T>(values: T[]): Promise<{ status: string }> => {
+  try {
+    await fetch('https://db.internal/batch', { method: 'POST', body: JSON.stringify(values), signal: AbortSignal.timeout(5000) });
+    return { status: 'success' };
+  } catch (error) {
+    if (values.length === 1) return { status: 'error' };
+    const left = values.slice(0, Math.floor(values.length / 2));
+    const right = values.slice(Math.floor(values.length / 2));
+    const resultLeft = await recoverBatchError(left);
+    if (resultLeft.status === 'error') return resultLeft;
+    return recoverBatchError(right);
+  }
+};`,
+    // A switch to another method: the handler turns a flag off, and the function, called again,
+    // tests it first and takes the other way (one receipt per transaction) before the failed call.
+    `
+let isBlockReceipts = true;
+export const syncReceipts = async (hashes: string[]): Promise<unknown[]> => {
+  if (isBlockReceipts === false) {
+    const receipts = [];
+    for (const hash of hashes) receipts.push(await fetch('https://rpc.internal/receipt/' + hash, { signal: AbortSignal.timeout(5000) }));
+    return receipts;
+  }
+  try {
+    return [await fetch('https://rpc.internal/blockReceipts', { signal: AbortSignal.timeout(5000) })];
+  } catch (error) {
+    isBlockReceipts = false;
+    return syncReceipts(hashes);
+  }
+};`,
     // A compare-and-swap loop: re-read, recompute, write conditioned on what was read.
     `
 export async function casUpdate(id: string) {
@@ -1680,6 +1713,27 @@ export async function publish(n: number): Promise<void> {
         { line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'unboundedRetry' },
         { line: 13, column: 23, endLine: 13, endColumn: 30, messageId: 'noDelay' },
         { line: 13, column: 23, endLine: 13, endColumn: 30, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      // The flag the handler sets does not lead away from the failed call: still a retry.
+      code: `
+export class Conn {
+  private connected = true;
+  async connect(): Promise<void> {
+    if (this.connected) return;
+    try {
+      await fetch('https://broker.internal/connect', { signal: AbortSignal.timeout(5000) });
+      this.connected = true;
+    } catch {
+      this.connected = false;
+      return this.connect();
+    }
+  }
+}`,
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 16, messageId: 'noDelay' },
+        { line: 4, column: 9, endLine: 4, endColumn: 16, messageId: 'unboundedRetry' },
       ],
     },
     // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;

@@ -144,6 +144,9 @@ export class SelfCallRetries {
     // `complete({ messages: messages.slice(1) })`: a smaller request, not the same one again.
     if (kind === 'recursion' && call.type === AST_NODE_TYPES.CallExpression && shrinksInput(fn, call))
       return undefined;
+    // `isBlockReceipts = false; return sync(block)` where the function starts `if (isBlockReceipts
+    // === false) { …other method…; return }`: the call again takes another way, not the failed one.
+    if (kind === 'recursion' && switchesWay(fn, call, failure)) return undefined;
     // `if (!isRetrying) return complete({ …, isRetrying: true })`: one more attempt, then no more.
     const once =
       kind === 'recursion' &&
@@ -203,7 +206,9 @@ function selfCallArguments(fn: FunctionNode, call: TSESTree.CallExpression): [st
 /** Some argument is a smaller piece of the parameter it feeds: `xs.slice(1)`, `text.substring(n)`, `xs.filter(…)`. */
 function shrinksInput(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
   return selfCallArguments(fn, call).some(([param, arg]) => {
-    const inner = unwrap(arg);
+    let inner = unwrap(arg);
+    // `const left = values.slice(0, half); … recoverBatchError(left, callback)`: a bisection.
+    if (inner.type === AST_NODE_TYPES.Identifier) inner = constInFunction(fn, inner.name) ?? inner;
     if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression)
       return false;
     const object = unwrap(inner.callee.object as Node);
@@ -215,6 +220,96 @@ function shrinksInput(fn: FunctionNode, call: TSESTree.CallExpression): boolean 
       /^(?:slice|substring|substr|subarray|filter|splice)$/.test(method)
     );
   });
+}
+
+/**
+ * Before the self-call, the failure handler gives a flag a literal value (`isBlockReceipts =
+ * false`, `this.useDistinct = false`), and the function tests that flag in an `if` that leaves
+ * before the failure handler's code: the next call goes the other way.
+ */
+function switchesWay(fn: FunctionNode, call: Node, failure: Node): boolean {
+  const flags = new Map<string, unknown>();
+  findNode(
+    failure,
+    node => {
+      if (
+        node.type !== AST_NODE_TYPES.AssignmentExpression ||
+        node.operator !== '=' ||
+        node.range[1] > call.range[0]
+      )
+        return false;
+      const value = unwrap(node.right);
+      const name = flagName(node.left);
+      if (name && value.type === AST_NODE_TYPES.Literal) flags.set(name, value.value);
+      return false;
+    },
+    node => !isFunction(node),
+  );
+  if (flags.size === 0) return false;
+  // The statement of the function's body that holds the failure handler.
+  const start = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body : [];
+  for (const statement of start) {
+    if (statement.range[0] >= failure.range[0]) break;
+    if (
+      statement.type === AST_NODE_TYPES.IfStatement &&
+      holdsWith(statement.test, flags) === true &&
+      (statement.consequent.type === AST_NODE_TYPES.ReturnStatement ||
+        (statement.consequent.type === AST_NODE_TYPES.BlockStatement &&
+          statement.consequent.body.at(-1)?.type === AST_NODE_TYPES.ReturnStatement))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** The value of a test of one flag (`flag === false`, `!this.flag`, `flag`) once the flags hold `values`. */
+function holdsWith(test: Node, values: ReadonlyMap<string, unknown>): boolean | undefined {
+  const node = unwrap(test);
+  const name = flagName(node);
+  if (name !== undefined) return values.has(name) ? Boolean(values.get(name)) : undefined;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const inner = holdsWith(node.argument, values);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '==', '!==', '!='].includes(node.operator)) {
+    const [flag, literal] =
+      node.right.type === AST_NODE_TYPES.Literal ? [node.left, node.right] : [node.right, node.left];
+    const flagged = flagName(unwrap(flag as Node));
+    if (literal.type !== AST_NODE_TYPES.Literal || flagged === undefined || !values.has(flagged))
+      return undefined;
+    const equal = values.get(flagged) === literal.value;
+    return node.operator.startsWith('!') ? !equal : equal;
+  }
+  return undefined;
+}
+
+/** `flag` or `this.flag`. */
+function flagName(node: Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression)
+    return `this.${memberName(node) ?? ''}`;
+  return undefined;
+}
+
+/** The initialiser of a `const` declared once in `fn` under `name` (not in a nested function). */
+function constInFunction(fn: FunctionNode, name: string): Node | undefined {
+  const found: Node[] = [];
+  findNode(
+    fn.body,
+    node => {
+      if (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'const')
+        for (const declarator of node.declarations)
+          if (
+            declarator.id.type === AST_NODE_TYPES.Identifier &&
+            declarator.id.name === name &&
+            declarator.init
+          )
+            found.push(unwrap(declarator.init));
+      return false;
+    },
+    node => !isFunction(node),
+  );
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**
