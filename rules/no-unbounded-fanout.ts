@@ -53,6 +53,13 @@ export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
 const BOUNDED_NAME =
   /(?:chunk|batch|page|slice|sliced|window|shard)(?:Items|Ids|Keys|Rows|Entries|Records)?$/i;
 /**
+ * Lists of what a deployment runs on, not of its data: the blockchains an indexer or a bridge is
+ * configured for (`config.chains`, `chainIds`, `rpcs`), the networks or cloud regions it serves.
+ * Whoever deploys the service writes them; they hold a handful of entries.
+ */
+const DEPLOYMENT_NAME =
+  /^(?:supported|enabled|active|configured|target|all)?(?:chains|chainIds|networks|networkIds|rpcs|rpcUrls|regions)$/i;
+/**
  * A module of deployment settings, by its last path segment: `@overleaf/settings`, `config` (node-config),
  * `./config`, `../app-config.js`.
  */
@@ -188,7 +195,7 @@ export default createModelRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&')
         return isSmall(node.left, depth + 1) && isSmall(node.right, depth + 1);
       if (node.type === AST_NODE_TYPES.Identifier) {
-        if (BOUNDED_NAME.test(node.name)) return true;
+        if (BOUNDED_NAME.test(node.name) || DEPLOYMENT_NAME.test(node.name)) return true;
         const init = model.constInit(node);
         if (init) {
           // `const ids = []` filled by a loop, `const byId = {}` filled by key: as large as the data.
@@ -266,7 +273,7 @@ export default createModelRule<Options, MessageIds>({
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
         const name = memberName(node);
-        if (name !== undefined && BOUNDED_NAME.test(name)) return true;
+        if (name !== undefined && (BOUNDED_NAME.test(name) || DEPLOYMENT_NAME.test(name))) return true;
         // `subscription.items.data` of a `Stripe.Subscription`: a list the API embeds one page of.
         if (isEmbeddedPage(model, node)) return true;
         // `Settings.apis.cache.instances`: a list the deployment's settings module holds, as long
@@ -467,6 +474,7 @@ export default createModelRule<Options, MessageIds>({
         const fn = def.node as Node;
         result =
           (isFunction(fn) && fn.params[0] === def.name && isTransactionCallback(fn)) ||
+          (isFunction(fn) && handedByTransaction(fn)) ||
           isTransactionType((def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation) ||
           givenTransaction(fn, def.name as TSESTree.Identifier, variable);
       } else if (def?.type === 'Variable') {
@@ -487,6 +495,23 @@ export default createModelRule<Options, MessageIds>({
       }
       transactionBindings.set(variable, result);
       return result;
+    }
+
+    /**
+     * A callback handed to a method of a transaction (`tx.wrap({ label }, tx => tx.execute(sql))`,
+     * `trx.savepoint(async sp => …)`): what it is given runs on that transaction's connection.
+     */
+    function handedByTransaction(fn: Node): boolean {
+      const call = fn.parent;
+      if (
+        call?.type !== AST_NODE_TYPES.CallExpression ||
+        !call.arguments.includes(fn as TSESTree.CallExpressionArgument)
+      )
+        return false;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const holder = unwrap(callee.object as Node);
+      return holder.type === AST_NODE_TYPES.Identifier && isTransactionBinding(holder);
     }
 
     /** `pool.connect()` on a pg pool, with no callback: it gives one connection of the pool. */

@@ -20,10 +20,12 @@ import {
   canonicalModule,
   FAMILIES,
   instanceOfDeclaredType,
+  isActiveRecordQuery,
   isAutoPipelinedCommand,
   isKnownModule,
   isLockModule,
   isRemoteOnlyClientType,
+  isRemoteOnlyModule,
   lookupInstanceMember,
   lookupModuleMember,
   makesAutoPipeliningClient,
@@ -473,6 +475,9 @@ class Session {
           inner =>
             (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) &&
             this.remoteCall(info, inner, depth),
+          // `return async (req, res) => { … }`: a function it returns runs when its caller calls
+          // that, not when this one is called (a route wrapper, a middleware factory).
+          inner => !(isFunction(inner) && returnedFunction(inner)),
         ) !== undefined;
     } finally {
       this.active.delete(key);
@@ -482,6 +487,84 @@ class Session {
     if (result) info.remoteFunctions.set(fn, true);
     else this.negatives.add(key);
     return result;
+  }
+
+  /**
+   * `Member.find(…)` on a class of the project: its own static method of that name, judged by its
+   * body, or, where neither it nor a base of the project declares one, an active-record query of the
+   * library base it extends (TypeORM's `BaseEntity`, Sequelize's and Objection's `Model`).
+   */
+  private staticRemote(
+    info: ModuleInfo,
+    cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+    method: string,
+    depth: number,
+  ): boolean {
+    // Only near the question: a static reached through a chain of methods (a cache's refresh
+    // deep below a getter) would make every class whose method reaches that chain a client.
+    if (depth > STATIC_DEPTH) return false;
+    for (const member of cls.body.body)
+      if (classMemberKey(member) === method)
+        return (
+          member.type === AST_NODE_TYPES.MethodDefinition &&
+          (member as { static?: boolean }).static === true &&
+          member.value.type === AST_NODE_TYPES.FunctionExpression &&
+          this.givesPromise(info, member.value, depth + 1) &&
+          this.remoteFunction(info, member.value, depth + 1)
+        );
+    const base = cls.superClass;
+    if (base?.type !== AST_NODE_TYPES.Identifier) return false;
+    const found = this.typeNamed(info, base.name, depth + 1);
+    if (!found) return false;
+    if ('external' in found)
+      return isActiveRecordQuery(canonicalModule(found.external.specifier), found.external.imported, method);
+    return (
+      found.node.type === AST_NODE_TYPES.ClassDeclaration &&
+      this.staticRemote(found.info, found.node, method, depth + 1)
+    );
+  }
+
+  /**
+   * A call of `fn` gives a promise to wait for: it is `async`, declares a `Promise` return type, or
+   * returns a remote call (`return db.select(…)`). A synchronous static that reads a cache and
+   * reaches the database only in a branch or a callback (`Table.findOne(where)`) is no remote call.
+   */
+  private givesPromise(info: ModuleInfo, fn: FunctionNode, depth: number): boolean {
+    if (fn.async) return true;
+    const type = fn.returnType?.typeAnnotation;
+    if (type)
+      return (
+        type.type === AST_NODE_TYPES.TSTypeReference &&
+        type.typeName.type === AST_NODE_TYPES.Identifier &&
+        /^(?:Promise|PromiseLike)$/.test(type.typeName.name)
+      );
+    return returnedValues(fn).some(value => {
+      const inner = unwrap(value);
+      return inner.type === AST_NODE_TYPES.CallExpression && this.remoteCall(info, inner, depth + 1);
+    });
+  }
+
+  /**
+   * `wrapHandler(handler)`, a function of the file or imported from the project, returns a function
+   * that reaches another process (`return async (url) => { await fetch(…) }`).
+   */
+  private returnsRemoteFunction(info: ModuleInfo, call: TSESTree.CallExpression, depth: number): boolean {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return false;
+    const imported = info.imports.get(callee.name);
+    const target = imported
+      ? isRemoteSpecifier(imported.specifier)
+        ? undefined
+        : this.imported(info, imported, depth + 1)
+      : info.locals.has(callee.name)
+        ? { info, node: info.locals.get(callee.name) as Node }
+        : undefined;
+    const fn = target ? this.functionOf(target.node, target.info) : undefined;
+    if (!target || !fn || !isFunction(fn)) return false;
+    return returnedValues(fn).some(value => {
+      const inner = unwrap(value);
+      return isFunction(inner) && this.remoteFunction(target.info, inner, depth + 1);
+    });
   }
 
   /**
@@ -1769,6 +1852,9 @@ class Session {
       !info.imports.has('fetch')
     )
       return !info.locals.has('fetch');
+    // `wrapHandler(handler)(url)`: a call of the function a call returns.
+    if (call.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.CallExpression)
+      return this.returnsRemoteFunction(info, callee, depth);
     const chain = memberChain(callee);
     if (!chain) return false;
     // `this.users.findOne(id)`, `this.store.db.selectFrom(…).execute()`: through fields declared with a class.
@@ -1804,8 +1890,11 @@ class Session {
       } else target = this.imported(info, imported, depth + 1);
       if (!target) return false;
       if (rest.length === 0) return this.remoteFunction(target.info, target.node, depth + 1);
+      // `Member.find({ where })`: a static method of a model class of the project.
+      if (target.node.type === AST_NODE_TYPES.ClassDeclaration)
+        return rest.length === 1 && this.staticRemote(target.info, target.node, rest[0] as string, depth + 1);
       // `db.user.findMany()`, `redis.client.get()`: a call through an exported client.
-      if (target.node.type === AST_NODE_TYPES.ClassDeclaration || isFunction(target.node)) return false;
+      if (isFunction(target.node)) return false;
       // `memPool.getSize()` on `export default new Mempool()`: that method, not the whole class.
       const methods =
         rest.length === 1
@@ -1819,7 +1908,9 @@ class Session {
     const local = info.locals.get(rootName);
     if (!local) return this.typedChain(info, call, depth);
     if (chain.path.length === 0) return this.remoteFunction(info, local, depth);
-    if (local.type === AST_NODE_TYPES.ClassDeclaration || isFunction(local)) return false;
+    if (local.type === AST_NODE_TYPES.ClassDeclaration)
+      return chain.path.length === 1 && this.staticRemote(info, local, chain.path[0] as string, depth + 1);
+    if (isFunction(local)) return false;
     const methods =
       chain.path.length === 1 ? this.instanceMethods(info, local, chain.path[0] as string, depth) : undefined;
     if (methods === 'sync') return false;
@@ -2648,17 +2739,56 @@ function throughCall<T extends { file?: string; guards?: InputGuard[] }>(
 }
 
 /**
- * A member of a client module that the catalog knows to send nothing and to make no client: a
- * namespace of stub constructors (`grpc.loadPackageDefinition(…)`), an alias of its receiver, a
- * policy, a sleep. (A factory makes a client, which the questions about client values follow.)
- * Any other call through the module may talk to another process.
+ * A member of a client module that sends nothing and makes no client. Where the catalog keeps the
+ * module's members (axios, ethers, viem, the AWS SDK…), one it gives no role (`BigNumber.from`,
+ * `parseUnits`, `ethers.utils.formatUnits`, `marshall`) or a role that sends nothing (a namespace of
+ * stub constructors, an alias of its receiver, a policy, a sleep); in a module it knows only as
+ * remote (drizzle-orm, typeorm, mongoose…), a query helper ({@link queryHelper}). Any other call
+ * through the module may talk to another process. (A factory makes a client, which the questions
+ * about client values follow.)
  */
 function sendsNothing(imported: { specifier: string; imported: string }, path: readonly string[]): boolean {
   const full =
     imported.imported === 'default' || imported.imported === '*' ? path : [imported.imported, ...path];
-  const role = lookupModuleMember(canonicalModule(imported.specifier), full);
+  const module = canonicalModule(imported.specifier);
+  const role = lookupModuleMember(module, full);
+  if (role)
+    return (
+      role.role === 'namespace' || role.role === 'alias' || role.role === 'policy' || role.role === 'sleep'
+    );
+  if (isRemoteOnlyModule(module)) return queryHelper(full);
+  return isKnownModule(module);
+}
+
+/** How deep below a question a static method of a model class is still judged (calls through more levels say nothing). */
+const STATIC_DEPTH = 4;
+
+/** A function that is what its enclosing function returns: `return async () => …`, `() => () => …`. */
+function returnedFunction(fn: Node): boolean {
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return true;
   return (
-    role !== undefined &&
-    (role.role === 'namespace' || role.role === 'alias' || role.role === 'policy' || role.role === 'sleep')
+    parent !== undefined &&
+    parent.type === AST_NODE_TYPES.ArrowFunctionExpression &&
+    (parent as TSESTree.ArrowFunctionExpression).body === fn
+  );
+}
+
+/** Query-building and value helpers that ORMs and drivers export beside their clients. */
+const QUERY_HELPERS =
+  /^(?:is[A-Z]?\w*|eq|ne|gt|gte|lt|lte|and|or|not|inArray|notInArray|like|ilike|notLike|notIlike|between|notBetween|exists|notExists|asc|desc|sql|count|countDistinct|sum|sumDistinct|avg|avgDistinct|min|max|getTableConfig|getTableName|getTableColumns|getViewConfig|relations|alias|placeholder|arrayContains|arrayContained|arrayOverlaps|fn|col|literal|where|cast|json|model|expressionBuilder)$/;
+
+/**
+ * `eq(users.id, id)`, `inArray(…)`, `is(t, PgTable)` (drizzle-orm), `In(ids)` (typeorm),
+ * `Types.ObjectId(id)` (mongoose), `sql.raw(…)`: a call that builds a query or a value. A member
+ * named like a class (`In`, `Types`) is a value type or a static helper; instances send.
+ */
+function queryHelper(path: readonly string[]): boolean {
+  if (path.some(segment => /^[A-Z]/.test(segment))) return true;
+  if (path.length === 1) return QUERY_HELPERS.test(path[0] as string);
+  return (
+    path.length === 2 &&
+    path[0] === 'sql' &&
+    /^(?:raw|join|identifier|empty|placeholder|fromList)$/.test(path[1] as string)
   );
 }

@@ -97,6 +97,61 @@ export class Portfolio {
 export const load = (urls: string[]) => Promise.all(urls.map(url => throttled(url)));`,
       options: [{ checkTests: true }],
     },
+    // Value and query helpers of client libraries send nothing: ethers' and viem's unit helpers,
+    // drizzle-orm's and typeorm's query builders, mongoose's ObjectId.
+    {
+      filename: HANDLER,
+      code: `import { BigNumber, ethers } from 'ethers';
+import { parseUnits } from 'viem';
+import { eq, is } from 'drizzle-orm';
+import { In } from 'typeorm';
+import mongoose from 'mongoose';
+export function amounts(tokens: { address: string; amount: string }[], out: Record<string, unknown>) {
+  tokens.forEach(token => { out[token.address] = BigNumber.from(token.amount); });
+  tokens.forEach(token => { out[token.address] = parseUnits(token.amount, 18); });
+  tokens.forEach(token => { out[token.address] = ethers.utils.formatUnits(token.amount, 18); });
+  tokens.forEach(token => { if (is(token, Object)) out[token.address] = eq(token, token.address); });
+  tokens.forEach(token => { out[token.address] = [In([token.address]), mongoose.Types.ObjectId(token.address)]; });
+}`,
+      options: [{ checkTests: true }],
+    },
+    // The chains an indexer is configured for, and the regions a service runs in: whoever deploys
+    // it lists a handful.
+    `export async function heads(config: { chains: { rpcUrl: string }[] }, chainIds: number[]) {
+  await Promise.all(config.chains.map(chain => fetch(chain.rpcUrl, { method: 'POST', signal: AbortSignal.timeout(5000) })));
+  await Promise.all(chainIds.map(id => fetch('https://rpc.example.com/' + id, { signal: AbortSignal.timeout(5000) })));
+}`,
+    // Every query runs on the transaction: the builder's own method hands its callback the same
+    // transaction, whose one connection takes the queries in turn.
+    {
+      filename: HANDLER,
+      code: `import type { QB } from '@/lib/query-builder';
+export async function createTriggers(qb: QB, tables: string[]) {
+  await qb.transaction(async tx => {
+    await Promise.all(tables.map(table => tx.wrap({ label: 'create_trigger' }, (inner: QB) => inner.execute('create trigger t_' + table))));
+  });
+}`,
+      options: [{ checkTests: true }],
+    },
+    // Active-record statics that only build or describe a model send nothing (TypeORM's \`create\`,
+    // a static of the project's own that computes).
+    {
+      filename: HANDLER,
+      code: `import { Member } from '@/models/member';
+export const build = (guildIds: string[]) => Promise.all(guildIds.map(async guild_id => Member.create({ guild_id })));
+export const names = (guildIds: string[]) => Promise.all(guildIds.map(async guild_id => Member.describe(guild_id)));`,
+      options: [{ checkTests: true }],
+    },
+    // Registering a route wraps its handler in a closure that calls out later, per request.
+    {
+      filename: HANDLER,
+      code: `import { registerRoute } from '@/lib/route-wrappers';
+type Handler = (url: string) => Promise<unknown>;
+export function start(handlers: Handler[], routes: Handler[]) {
+  handlers.forEach(handler => registerRoute(routes, handler));
+}`,
+      options: [{ checkTests: true }],
+    },
     // A module that is not there says nothing.
     {
       filename: HANDLER,
@@ -478,6 +533,40 @@ export const all = (ids: string[]) => Promise.all(ids.map(id => send(id)));`,
 }`,
   ],
   invalid: [
+    {
+      // A module's export that sends (Vercel Blob's \`put\`) is still a remote call, and so is a query
+      // run per item outside the transaction.
+      filename: HANDLER,
+      code: `import { put } from '@vercel/blob';
+import type { QB } from '@/lib/query-builder';
+export function upload(files: { name: string; body: string }[]) {
+  files.forEach(file => { void put(file.name, file.body, { access: 'public' }); });
+}
+export async function dropTriggers(qb: QB, tables: string[]) {
+  await Promise.all(tables.map(table => qb.wrap({ label: 'drop_trigger' }, (inner: QB) => inner.execute('drop trigger t_' + table))));
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 16, messageId: 'unboundedForEach' },
+        { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      // A model's active-record query through the project's base over TypeORM's \`BaseEntity\`, and
+      // its own static method that runs one; and a call of the closure a route wrapper returns.
+      filename: HANDLER,
+      code: `import { Member } from '@/models/member';
+import { warmRoute } from '@/lib/route-wrappers';
+export const sync = (guildIds: string[]) => Promise.all(guildIds.map(guild_id => Member.find({ where: { guild_id } })));
+export const load = (guildIds: string[]) => Promise.all(guildIds.map(guild_id => Member.findInGuild(guild_id)));
+export const warm = (handlers: ((url: string) => Promise<unknown>)[]) => Promise.all(handlers.map(handler => warmRoute(handler)));`,
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 3, column: 45, endLine: 3, endColumn: 56, messageId: 'unboundedFanout' },
+        { line: 4, column: 45, endLine: 4, endColumn: 56, messageId: 'unboundedFanout' },
+        { line: 5, column: 74, endLine: 5, endColumn: 85, messageId: 'unboundedFanout' },
+      ],
+    },
     {
       // Its method that reaches the server (through a private method) is one.
       filename: HANDLER,

@@ -71,6 +71,7 @@ export {
   REMOTE_ONLY_MODULES,
   isRemoteOnlyClientType,
   isRemoteOnlyModule,
+  isActiveRecordQuery,
 } from './libraries/remote-modules.js';
 export { isLockModule } from './libraries/locks.js';
 export { UNDICI_DISPATCHERS, dispatcherBoundsResponses, judgeDispatcher } from './clients/undici.js';

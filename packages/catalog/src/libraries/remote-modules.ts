@@ -77,3 +77,46 @@ const REMOTE_ONLY_CLIENT_TYPES: Readonly<Record<string, readonly string[]>> = {
 export function isRemoteOnlyClientType(module: string, name: string): boolean {
   return REMOTE_ONLY_CLIENT_TYPES[module]?.includes(name) ?? false;
 }
+
+/**
+ * Active-record base classes: a model class that extends one queries its table through static
+ * methods (`Member.find({ where })`, `User.findAll()`, `Person.query()`), as a repository would.
+ */
+const ACTIVE_RECORD_BASES: Readonly<Record<string, readonly string[]>> = {
+  typeorm: ['BaseEntity'],
+  sequelize: ['Model'],
+  'sequelize-typescript': ['Model'],
+  objection: ['Model'],
+};
+
+/** Statics of those bases that build or describe a model and send nothing. */
+const LOCAL_STATICS = new Set([
+  'hasId',
+  'getId',
+  'target',
+  'useDataSource',
+  'getRepository',
+  'build',
+  'init',
+  'associate',
+  'hasOne',
+  'hasMany',
+  'belongsTo',
+  'belongsToMany',
+  'addHook',
+  'addScope',
+  'scope',
+  'bindKnex',
+  'fromJson',
+  'fromDatabaseJson',
+  'relatedQuery',
+]);
+
+/** TypeORM's `Entity.create({…})` and `merge` only build an entity; Sequelize's `create` inserts. */
+const TYPEORM_LOCAL_STATICS = new Set(['create', 'merge']);
+
+/** True when `name` exported by `module` is an active-record base and its static `method` queries the database. */
+export function isActiveRecordQuery(module: string, name: string, method: string): boolean {
+  if (!(ACTIVE_RECORD_BASES[module]?.includes(name) ?? false)) return false;
+  return !LOCAL_STATICS.has(method) && !(module === 'typeorm' && TYPEORM_LOCAL_STATICS.has(method));
+}
