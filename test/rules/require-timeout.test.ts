@@ -794,6 +794,8 @@ await fetch(url, { signal: controller.signal });
     // So are the helpers tests share (`test-utils/`, `test-utilities/`, `test-helpers/`).
     { filename: 'source/test-utilities/create-test-server.ts', code: `await fetch(url);` },
     { filename: 'src/test-helpers/seed.ts', code: `await fetch(url);` },
+    // And a folder of them named with underscores (`_test/`, `__test__/`).
+    { filename: 'packages/core/src/_test/setup.ts', code: `await fetch(url);` },
     // mysql2: a pool whose every visible query passes its own `timeout`.
     `import mysql from 'mysql2/promise'; const pool = mysql.createPool({ host: 'db' }); export const one = (id: string) => pool.query({ sql: 'SELECT * FROM t WHERE id = ?', timeout: 2000 }, [id]);`,
     // knex: `statement_timeout` in the PostgreSQL connection.
