@@ -2,7 +2,8 @@
 // user's tab, which can reload; it does not hold a server's requests, workers or sockets, which is
 // what require-timeout is about. A module is browser code when it says so (`'use client'`), when it
 // imports React's client hooks (a hook module or a client component: their effects never run on a
-// server), or when it reads the `document` of a page (`document.cookie`).
+// server), or when it reads the `document` or the `location` of a page (`document.cookie`,
+// `location.origin`).
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
@@ -67,8 +68,11 @@ function importsClientHooks(program: TSESTree.Program): boolean {
   );
 }
 
+/** Globals only a page has: its document, and its address (`location.origin`; Node has no `location`). */
+const PAGE_GLOBALS = new Set(['document', 'location']);
+
 /**
- * The module reads the global `document` other than to ask whether it exists (`typeof document`,
+ * The module reads the global `document` or `location` other than to ask whether it exists (`typeof document`,
  * the check isomorphic code makes before it touches the page), and not in a function it hands to
  * a call: Puppeteer's and Playwright's `page.evaluate(() => document.title)` sends that function to
  * the browser it drives, from a module that runs on the server.
@@ -76,10 +80,14 @@ function importsClientHooks(program: TSESTree.Program): boolean {
 function readsDocument(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
   const global = sourceCode.scopeManager?.globalScope;
   if (!global) return false;
-  const references = [...global.through, ...(global.set.get('document')?.references ?? [])];
+  const references = [
+    ...global.through,
+    ...(global.set.get('document')?.references ?? []),
+    ...(global.set.get('location')?.references ?? []),
+  ];
   return references.some(
     reference =>
-      reference.identifier.name === 'document' &&
+      PAGE_GLOBALS.has(reference.identifier.name) &&
       !(
         reference.identifier.parent.type === AST_NODE_TYPES.UnaryExpression &&
         reference.identifier.parent.operator === 'typeof'

@@ -163,6 +163,9 @@ export function useProfile(url: string) {
 export const send = (url: string) => fetch(url, { method: 'POST' });`,
     `export function getErrorCookie() { return document.cookie.match(/jackson_error=([^;]*)/)?.[1]; }
 export const fetcher = async (url: string) => (await fetch(url)).json();`,
+    // A page's script that reads its own address: browser code too.
+    `const baseUrl = location.origin + '/config';
+export async function loadConfig() { return (await fetch(baseUrl)).json(); }`,
     // A grpc-js Metadata stored away, not handed to a call with a callback: no gRPC call.
     `import { Metadata } from '@grpc/grpc-js';
 const byCall = new Map<string, Metadata>();
