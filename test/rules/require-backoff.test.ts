@@ -810,6 +810,31 @@ export const syncReceipts = async (hashes: string[]): Promise<unknown[]> => {
     return syncReceipts(hashes);
   }
 };`,
+    // A supervisor that forks its own child again after it exits: the completion callback it is
+    // handed (\`return callback()\` when the child already runs) is no work done for it.
+    {
+      filename: 'builtin-zone-mta.js',
+      code: `
+const { fork } = require('./fork');
+const path = require('path');
+let zoneMtaProcess = null;
+let restartCount = 0;
+const restartBackoff = [0, 30, 60, 300];
+let restartBackoffIdx = 0;
+function restart(callback) {
+  if (zoneMtaProcess) return callback();
+  zoneMtaProcess = fork(path.join(__dirname, 'index.js'), ['--config=x'], { cwd: __dirname });
+  zoneMtaProcess.on('message', msg => { if (msg && msg.type === 'started' && callback) return callback(); });
+  zoneMtaProcess.on('close', (code, signal) => {
+    zoneMtaProcess = null;
+    restartCount += 1;
+    const backoffTimeout = restartBackoff[restartBackoffIdx] * 1000;
+    if (restartBackoffIdx < restartBackoff.length - 1) restartBackoffIdx += 1;
+    setTimeout(restart, backoffTimeout, callback);
+  });
+}
+module.exports.spawn = cb => restart(cb);`,
+    },
     // A compare-and-swap loop: re-read, recompute, write conditioned on what was read.
     `
 export async function casUpdate(id: string) {
@@ -1735,6 +1760,22 @@ export class Conn {
         { line: 4, column: 9, endLine: 4, endColumn: 16, messageId: 'noDelay' },
         { line: 4, column: 9, endLine: 4, endColumn: 16, messageId: 'unboundedRetry' },
       ],
+    },
+    {
+      // A helper that awaits the function it is handed, whatever it is called: still a retry.
+      code: `
+export async function withRetry<T>(callback: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await callback();
+    } catch (err) {
+      console.warn('attempt failed', err);
+    }
+  }
+  throw new Error('gave up');
+}
+export const load = () => withRetry(() => fetch('https://api.example.com/x', { signal: AbortSignal.timeout(5000) }));`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'noDelay' }],
     },
     // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.

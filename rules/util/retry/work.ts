@@ -32,6 +32,27 @@ function isWorkParameter(model: FileModel, name: TSESTree.Identifier): boolean {
   );
 }
 
+/** Names of the callbacks that report an outcome: node's `callback(err)`, `done`, `next`, `onSuccess`. */
+const COMPLETION_NAME = /^(?:callback|cb|done|next|resolve|reject|on[A-Z]\w*)$/;
+
+/**
+ * `if (running) return callback();`: a parameter named as a completion callback, called without
+ * waiting for it (not awaited, chained or tried), reports that the work is done; it is not the work.
+ */
+function completionCall(call: TSESTree.CallExpression, name: string): boolean {
+  if (!COMPLETION_NAME.test(name)) return false;
+  const parent = call.parent;
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) return false;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call) return false;
+  // Called inside a `try` block: the attempt whose failure the catch handles.
+  let child: Node = call;
+  for (let current: Node | undefined = parent; current && !isFunction(current); current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child) return false;
+    child = current;
+  }
+  return true;
+}
+
 /**
  * The block talks to another process: a remote call the catalog knows (directly or through a
  * local function), or an awaited call named like I/O (`await client.send(…)`, `await api.get(…)`).
@@ -53,7 +74,8 @@ export function doesWork(model: FileModel, block: Node, reading: ReadonlySet<Nod
         if (
           root.type === AST_NODE_TYPES.Identifier &&
           (root === callee || WORK_PARAM.test(writtenName(callee) ?? '')) &&
-          isWorkParameter(model, root)
+          isWorkParameter(model, root) &&
+          !(root === callee && completionCall(node, root.name))
         )
           return true;
         // A function of this file that runs commands on this machine and talks to no other
