@@ -1560,6 +1560,17 @@ class Session {
       this.limited = true;
       return undefined;
     }
+    // `pg.Pool`, `Knex.Transaction`: a type exported by the module a default or namespace import names.
+    const dot = name.indexOf('.');
+    if (dot > 0) {
+      const holder = info.typeImports.get(name.slice(0, dot));
+      const member = name.slice(dot + 1);
+      if (!holder || member.includes('.') || !(holder.imported === 'default' || holder.imported === '*'))
+        return undefined;
+      return isRemoteSpecifier(holder.specifier)
+        ? { external: { specifier: holder.specifier, imported: member } }
+        : undefined;
+    }
     const declared = info.types.get(name) ?? info.locals.get(name);
     if (declared?.type === AST_NODE_TYPES.ClassDeclaration || info.types.has(name))
       return { info, node: declared as Node };

@@ -182,8 +182,12 @@ export function fieldType(
   field: string,
 ): string | undefined {
   const type = fieldTypeNode(owner, field);
-  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier
-    ? type.typeName.name
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  if (type.typeName.type === AST_NODE_TYPES.Identifier) return type.typeName.name;
+  // `private pool: pg.Pool` with `import pg from 'pg'`: the qualified name, resolved by typeNamed.
+  const name = type.typeName;
+  return name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier
+    ? `${name.left.name}.${name.right.name}`
     : undefined;
 }
 
