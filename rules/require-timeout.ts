@@ -37,7 +37,7 @@ import { type WrittenOptions, deadlineReader } from './util/deadline-facts.js';
 import { versionFacts } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
-import { answersOf, nobodyWaits } from './util/waiters.js';
+import { answersOf, noCallerReaches, nobodyWaits } from './util/waiters.js';
 import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
 import { isBlockingCommand, isSubscriberConnection, isSubscription } from './util/subscriber.js';
@@ -294,6 +294,8 @@ export default createModelRule<Options, MessageIds>({
           // own, or inside a function whose own promise is dropped): a silent server leaves a
           // pending socket, not a caller hanging.
           if (nobodyWaits(model, call, 0, answersOf(family))) return;
+          // `if (!options) return fetch(url)` in a helper every caller hands options: never sent unbounded.
+          if (noCallerReaches(model, call)) return;
           // The call's own undici dispatcher is no deadline: say why.
           if (verdict.dispatcher) {
             context.report({
@@ -829,6 +831,7 @@ export default createModelRule<Options, MessageIds>({
       const made = kinds.get(hit.instance);
       if (!made || made.some(construction => construction.file === context.filename)) return;
       if (nobodyWaits(model, call)) return;
+      if (noCallerReaches(model, call)) return;
       const family = FAMILIES[hit.family];
       context.report({
         node: call.callee,
@@ -860,6 +863,7 @@ export default createModelRule<Options, MessageIds>({
       const hit = bareRequests?.(call);
       if (!hit || hit.file === context.filename || isTimeoutWrapped(model, call)) return;
       if (nobodyWaits(model, call)) return;
+      if (noCallerReaches(model, call)) return;
       const family = FAMILIES[hit.family];
       context.report({
         node: call.callee,
@@ -899,6 +903,7 @@ export default createModelRule<Options, MessageIds>({
       )
         return;
       if (nobodyWaits(model, call, 0, answersOf(FAMILIES[familyId]))) return;
+      if (noCallerReaches(model, call)) return;
       let made = unboundedKinds().get(instance);
       // A client this file makes is reported here, where it is made: once is enough.
       if (!made || made.some(construction => construction.file === context.filename)) return;

@@ -39,6 +39,7 @@ import {
 import {
   type ExportedFunction,
   type UsesElsewhere,
+  projectCallsElsewhere,
   projectUsesElsewhere,
 } from './project-calls/uses-elsewhere.js';
 import { instanceKindFromType, requireTypes } from './types.js';
@@ -274,6 +275,9 @@ export class FileModel {
    * when that cannot be told, always under oxlint).
    */
   usesElsewhere: (what: ExportedFunction) => UsesElsewhere | undefined = () => undefined;
+  /** With which arguments the other modules of the package call a function of this file ({@link projectCallsElsewhere}). */
+  callsElsewhere: (what: ExportedFunction) => readonly TSESTree.CallExpression[] | 'other' | undefined = () =>
+    undefined;
 
   /**
    * Project facts: where a value of the type named here carries an AbortSignal (its key), null when
@@ -522,6 +526,11 @@ export function fileModel(
     model.usesElsewhere = what => {
       if (uses === null) uses = projectUsesElsewhere(context);
       return uses?.(what);
+    };
+    let callers: ReturnType<typeof projectCallsElsewhere> | null = null;
+    model.callsElsewhere = what => {
+      if (callers === null) callers = projectCallsElsewhere(context);
+      return callers?.(what);
     };
     let held: ReturnType<typeof projectHeldInstances> | null = null;
     model.projectInstanceOf = (name, member, called) => {

@@ -22,6 +22,7 @@ import {
   unwrap,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { inputGuards, unmetBy } from './input-guards.js';
 import type { UsesElsewhere } from './project-calls/uses-elsewhere.js';
 
 /**
@@ -35,6 +36,7 @@ export interface WaitersModel {
   /** A job scheduler that runs the function it is given on a schedule and drops its promise. */
   isSchedulerCall?(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean;
   usesElsewhere: FileModel['usesElsewhere'];
+  callsElsewhere: FileModel['callsElsewhere'];
   /**
    * The function a call reaches, written in this file or (with project facts) in another module
    * of the project: a helper that hands what it is given to the platform ({@link backgroundCall}).
@@ -76,6 +78,7 @@ export function syntacticWaitersModel(program: Node): WaitersModel {
       return callee.type === AST_NODE_TYPES.MemberExpression && TIMERS.has(memberName(callee) ?? '');
     },
     usesElsewhere: () => undefined,
+    callsElsewhere: () => undefined,
   };
 }
 
@@ -543,12 +546,19 @@ function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
   return undefined;
 }
 
-/** Every use of a function of this file (not exported) is a call nobody waits for. */
-function callsDropped(model: WaitersModel, binding: TSESTree.Identifier, depth: number): boolean {
+/**
+ * How a function's binding is used in its file: the references that are not its declaration or an
+ * export of it under its own name, and how it is exported (where it is declared, by an `export {
+ * name }` or `export default name`, or by CommonJS). Undefined when the file's scope does not know it.
+ */
+function bindingUses(
+  model: WaitersModel,
+  binding: TSESTree.Identifier,
+): { uses: { identifier: Node }[]; exported: 'named' | 'default' | undefined } | undefined {
   const variable = model.findVariable(binding);
-  if (!variable) return false;
+  if (!variable) return undefined;
   // Exported where it is declared (or by an `export { name }` of the file): callers in the other
-  // modules of the package count too, and each must drop what it gets.
+  // modules of the package count too.
   let exported: 'named' | 'default' | undefined;
   for (let up: Node | undefined = binding.parent; up; up = up.parent) {
     if (up.type === AST_NODE_TYPES.ExportNamedDeclaration) exported = 'named';
@@ -581,6 +591,42 @@ function callsDropped(model: WaitersModel, binding: TSESTree.Identifier, depth: 
     }
     return true;
   });
+  return { uses, exported };
+}
+
+/**
+ * The call runs only for some inputs of its function (`if (!options) return fetch(url)`, see
+ * input-guards.ts), and no caller passes such inputs: every use of the function, in its file and
+ * in the other modules of its package, is a call whose arguments miss the guard (each hands
+ * `options`). A function nobody calls, or one used other than by calls, says nothing.
+ */
+export function noCallerReaches(model: WaitersModel, call: Node): boolean {
+  const fn = enclosingFunction(call);
+  const binding = fn ? functionBinding(fn) : undefined;
+  if (!fn || !binding) return false;
+  const guards = inputGuards(call, fn, () => false);
+  if (!guards?.some(guard => guard.source)) return false;
+  const found = bindingUses(model, binding);
+  if (!found) return false;
+  const argumentLists: (readonly Node[])[] = [];
+  for (const reference of found.uses) {
+    const use = reference.identifier as Node;
+    if (use.parent?.type !== AST_NODE_TYPES.CallExpression || use.parent.callee !== use) return false;
+    argumentLists.push(use.parent.arguments as Node[]);
+  }
+  if (found.exported) {
+    const elsewhere = model.callsElsewhere({ name: binding.name, exported: found.exported });
+    if (elsewhere === undefined || elsewhere === 'other') return false;
+    for (const each of elsewhere) argumentLists.push(each.arguments as Node[]);
+  }
+  return argumentLists.length > 0 && argumentLists.every(args => unmetBy(guards, args));
+}
+
+/** Every use of a function of this file (not exported) is a call nobody waits for. */
+function callsDropped(model: WaitersModel, binding: TSESTree.Identifier, depth: number): boolean {
+  const found = bindingUses(model, binding);
+  if (!found) return false;
+  const { uses, exported } = found;
   let elsewhere: UsesElsewhere | undefined = 'none';
   if (exported) elsewhere = model.usesElsewhere({ name: binding.name, exported });
   if (elsewhere === undefined || elsewhere === 'waited') return false;

@@ -11,6 +11,8 @@ const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 const ruleTester = new RuleTester();
 /** A project whose request wrapper (src/lib/http.ts) bounds its request only with the caller's timeout. */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
+/** A fetch helper bounded only when given a timeout, which its one caller (webhooks.ts) always gives. */
+const FETCH_TIMEOUT = path.join(import.meta.dirname, '../fixtures/project-calls/src/lib/fetch-timeout.ts');
 /** A Rush monorepo whose projects rush.json lists (test/fixtures/project-rush). */
 const RUSH = path.join(import.meta.dirname, '../fixtures/project-rush');
 /** A monorepo whose S3 client is made in a workspace package (test/fixtures/project-workspace). */
@@ -163,6 +165,18 @@ export function useProfile(url: string) {
 export const send = (url: string) => fetch(url, { method: 'POST' });`,
     `export function getErrorCookie() { return document.cookie.match(/jackson_error=([^;]*)/)?.[1]; }
 export const fetcher = async (url: string) => (await fetch(url)).json();`,
+    // A helper's bare fetch that runs only without a timeout, and no caller leaves it out: in the
+    // file (an inner helper), or in the other modules of the project (webhooks.ts hands one).
+    `async function fetchTimeout(input: string, init?: { timeout: number }) {
+  if (!init) return await fetch(input);
+  return await fetch(input, { signal: AbortSignal.timeout(init.timeout) });
+}
+export const hook = (url: string) => fetchTimeout(url, { timeout: 10000 });`,
+    {
+      filename: FETCH_TIMEOUT,
+      code: readFileSync(FETCH_TIMEOUT, 'utf8'),
+      options: [{ checkTests: true }],
+    },
     // A page's script that reads its own address: browser code too.
     `const baseUrl = location.origin + '/config';
 export async function loadConfig() { return (await fetch(baseUrl)).json(); }`,
@@ -1168,6 +1182,27 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // The same helper called without a timeout in its own file: that call sends the bare fetch.
+      filename: FETCH_TIMEOUT,
+      code: `${readFileSync(FETCH_TIMEOUT, 'utf8')}export const ping = (url: string) => fetchTimeout(url);\n`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 27,
+          endLine: 4,
+          endColumn: 32,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `${readFileSync(FETCH_TIMEOUT, 'utf8').replace('await fetch(input);', 'await fetch(input, { signal: AbortSignal.timeout(10000) });')}export const ping = (url: string) => fetchTimeout(url);\n`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The same client with one command left unbounded: reported where it is made.
       code: TIMED_REDIS_CACHE.replace(

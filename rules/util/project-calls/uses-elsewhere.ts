@@ -53,12 +53,52 @@ export function projectUsesElsewhere(
   };
 }
 
+/**
+ * Creates the question "with which arguments do the other modules of the linted file's package
+ * call this function of it?": every call (its arguments), or `other` when some module uses it
+ * otherwise (hands it on, re-exports it, imports the file dynamically or by an unbound
+ * `require`), or when it is a class member. Undefined where project facts are off. Asked only when
+ * a finding is about to be reported.
+ */
+export function projectCallsElsewhere(
+  context: ProjectContext & { sourceCode: { ast: unknown } },
+): ((what: ExportedFunction) => readonly TSESTree.CallExpression[] | 'other') | undefined {
+  const parser = parserOf(context);
+  const own = context.filename;
+  if (!parser || !path.isAbsolute(own) || /[\\/]node_modules[\\/]/.test(own)) return undefined;
+  const root = projectRoot(own, context.cwd);
+  if (!root) return undefined;
+  const answers = new Map<string, readonly TSESTree.CallExpression[] | 'other'>();
+  return what => {
+    const key = `${what.exported}\0${what.name}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const calls: TSESTree.CallExpression[] = [];
+      answer =
+        what.exported === 'member' ? 'other' : (usesElsewhere(context, parser, root, what, calls), calls);
+      if (answer !== 'other' && calls.includes(OTHER_USE)) answer = 'other';
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/** Marks, in the calls collected, a use that is not a call. */
+const OTHER_USE = { type: AST_NODE_TYPES.CallExpression } as TSESTree.CallExpression;
+
 function usesElsewhere(
   context: ProjectContext,
   parser: ParserLike,
   root: string,
   what: ExportedFunction,
+  calls?: TSESTree.CallExpression[],
 ): UsesElsewhere {
+  // Collecting calls (`calls` given): every call is kept, a dropped one too, and a use that is not
+  // a plain call is marked as such and ends the reading.
+  const other = (): UsesElsewhere => {
+    calls?.push(OTHER_USE);
+    return 'waited';
+  };
   const own = context.filename;
   const named = new RegExp(`(?<![\\w$#])${what.name.replace(/[$]/g, '\\$&')}(?![\\w$])`);
   const base = path.basename(own).replace(/\.[cm]?[jt]sx?$/, '');
@@ -79,7 +119,7 @@ function usesElsewhere(
     if (!text.includes(token) || (what.exported === 'named' && !named.test(text))) continue;
     const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     // `import('./x')`: a use this reading does not follow.
-    if (new RegExp(`import\\s*\\(\\s*['"\`][^'"\`]*${escaped}`).test(text)) return 'waited';
+    if (new RegExp(`import\\s*\\(\\s*['"\`][^'"\`]*${escaped}`).test(text)) return other();
     const info = moduleInfo(file, parser, context);
     if (!info) continue;
     const resolves = (specifier: string): boolean =>
@@ -91,10 +131,10 @@ function usesElsewhere(
       const bound = new Set<Node>();
       for (const entry of info.imports.values())
         if (entry.required && resolves(entry.specifier)) bound.add(entry.required);
-      if (bound.size < requires) return 'waited';
+      if (bound.size < requires) return other();
     }
-    for (const entry of info.exports.values()) if ('from' in entry && resolves(entry.from)) return 'waited';
-    for (const specifier of info.starExports) if (resolves(specifier)) return 'waited';
+    for (const entry of info.exports.values()) if ('from' in entry && resolves(entry.from)) return other();
+    for (const specifier of info.starExports) if (resolves(specifier)) return other();
     const locals = new Set<string>();
     const namespaces = new Set<string>();
     for (const [local, entry] of info.imports) {
@@ -126,6 +166,7 @@ function usesElsewhere(
       } else if (namespaces.has(node.name)) {
         // `ns.other(…)` is another function; the namespace handed on whole may reach this one.
         if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node) {
+          calls?.push(OTHER_USE);
           waited = true;
           return true;
         }
@@ -133,6 +174,14 @@ function usesElsewhere(
       }
       if (!use) return false;
       const call = use.parent;
+      if (calls) {
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === use) {
+          calls.push(call);
+          return false;
+        }
+        calls.push(OTHER_USE);
+        return true;
+      }
       // Dropped where it is made, or awaited only by a function whose own promise is dropped (an
       // async `map` into an `allSettled` nobody waits for, a module-private function called so).
       if (
