@@ -1777,6 +1777,68 @@ export async function withRetry<T>(callback: () => Promise<T>): Promise<T> {
 export const load = () => withRetry(() => fetch('https://api.example.com/x', { signal: AbortSignal.timeout(5000) }));`,
       errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'noDelay' }],
     },
+    {
+      // Counted attempts bound the growth: three attempts waiting \`100 ** (retry - 1)\` never pass
+      // the cap, so only the missing jitter is reported (with twelve doubling waits, the cap is).
+      code: `
+export async function retry<Return>(func: () => Promise<Return>): Promise<Return> {
+  const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+  const MAX_RETRIES = 3;
+  const INITIAL_BACKOFF = 100;
+  let retry = 0;
+  while (true) {
+    try {
+      return await func();
+    } catch (err) {
+      retry += 1;
+      if (retry >= MAX_RETRIES) throw new Error('Failed to clean up artifacts');
+      await sleep(Math.pow(INITIAL_BACKOFF, retry - 1));
+    }
+  }
+}
+export const clean = () => retry(() => fetch('https://artifactregistry.googleapis.com/x', { method: 'DELETE', signal: AbortSignal.timeout(10000) }));`,
+      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 56, messageId: 'noJitter' }],
+    },
+    (() => {
+      const code = `
+export async function retry<Return>(func: () => Promise<Return>): Promise<Return> {
+  const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+  const MAX_RETRIES = 12;
+  const INITIAL_BACKOFF = 100;
+  let retry = 0;
+  while (true) {
+    try {
+      return await func();
+    } catch (err) {
+      retry += 1;
+      if (retry >= MAX_RETRIES) throw new Error('Failed to clean up artifacts');
+      await sleep(1000 * 2 ** retry);
+    }
+  }
+}
+export const clean = () => retry(() => fetch('https://artifactregistry.googleapis.com/x', { method: 'DELETE', signal: AbortSignal.timeout(10000) }));`;
+      return {
+        code,
+        errors: [
+          {
+            line: 13,
+            column: 13,
+            endLine: 13,
+            endColumn: 37,
+            messageId: 'uncappedBackoff' as const,
+            suggestions: [
+              {
+                messageId: 'suggestFullJitter' as const,
+                output: code.replace(
+                  'sleep(1000 * 2 ** retry)',
+                  'sleep(Math.random() * Math.min(30000, 1000 * 2 ** retry))',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.
     {

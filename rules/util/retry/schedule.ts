@@ -58,20 +58,29 @@ function reportsFailure(retry: Node): boolean {
   );
 }
 
-/** A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap. */
+/**
+ * A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap, or a
+ * retry whose attempts are counted and bounded (`if (++retry >= MAX_RETRIES) throw …`) whose delay
+ * at the last count does not (`Math.pow(100, retry - 1)` with three attempts: 100 ms at most).
+ */
 function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
-  const loop = construct.node;
-  if (
-    loop.type !== AST_NODE_TYPES.ForStatement ||
-    !loop.test ||
-    loop.test.type !== AST_NODE_TYPES.BinaryExpression
-  )
-    return false;
-  const limit = model.summarizeValue(loop.test.right);
-  if (limit.kind !== 'number' || !construct.delay.expr) return false;
   const counter = construct.counters[0];
-  if (!counter) return false;
-  const value = evaluate(model, construct.delay.expr, { [counter]: limit.value });
+  if (!counter || !construct.delay.expr) return false;
+  const loop = construct.node;
+  let limit: number | undefined;
+  if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
+    const bound = model.summarizeValue(loop.test.right);
+    if (bound.kind === 'number') limit = bound.value;
+  }
+  if (
+    limit === undefined &&
+    construct.bounded &&
+    typeof construct.attempts === 'number' &&
+    Number.isFinite(construct.attempts)
+  )
+    limit = construct.attempts;
+  if (limit === undefined) return false;
+  const value = evaluate(model, construct.delay.expr, { [counter]: limit });
   return value !== undefined && value <= model.settings.maxDelayMs;
 }
 
