@@ -829,7 +829,12 @@ export default createModelRule<Options, MessageIds>({
       }
       if (hit.file === context.filename || isTimeoutWrapped(model, call)) return;
       const made = kinds.get(hit.instance);
-      if (!made || made.some(construction => construction.file === context.filename)) return;
+      // The client is made (and reported) here: another request the function sends with no
+      // deadline (a bare `fetch` beside the pool's queries) is still this call's to report.
+      if (!made || made.some(construction => construction.file === context.filename)) {
+        checkBareRequest(call);
+        return;
+      }
       if (nobodyWaits(model, call)) return;
       if (noCallerReaches(model, call)) return;
       const family = FAMILIES[hit.family];

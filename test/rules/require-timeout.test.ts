@@ -13,6 +13,8 @@ const ruleTester = new RuleTester();
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 /** A fetch helper bounded only when given a timeout, which its one caller (webhooks.ts) always gives. */
 const FETCH_TIMEOUT = path.join(import.meta.dirname, '../fixtures/project-calls/src/lib/fetch-timeout.ts');
+/** A job that makes a mysql2 pool and runs a worker class that queries through it and also fetches. */
+const RECONCILE = path.join(import.meta.dirname, '../fixtures/project-calls/src/jobs/reconcile.ts');
 /** A Rush monorepo whose projects rush.json lists (test/fixtures/project-rush). */
 const RUSH = path.join(import.meta.dirname, '../fixtures/project-rush');
 /** A monorepo whose S3 client is made in a workspace package (test/fixtures/project-workspace). */
@@ -1182,6 +1184,17 @@ export async function slot(wallet: SolanaWallet) {
     `import { streamText } from 'ai'; export const a = (model: never, signal: AbortSignal) => streamText({ model, prompt: 'x', abortSignal: signal });`,
   ],
   invalid: [
+    {
+      // The worker's queries go through the pool made here (reported here, where it is made); the
+      // fetch it also sends with no deadline is this call's to report.
+      filename: RECONCILE,
+      code: readFileSync(RECONCILE, 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        { line: 6, column: 16, endLine: 6, endColumn: 32, messageId: 'clientCannotBound' },
+        { line: 8, column: 9, endLine: 8, endColumn: 23, messageId: 'projectRequestWithoutDeadline' },
+      ],
+    },
     {
       // The same helper called without a timeout in its own file: that call sends the bare fetch.
       filename: FETCH_TIMEOUT,
