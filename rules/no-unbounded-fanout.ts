@@ -8,6 +8,7 @@ import {
   enclosingFunction,
   findNode,
   isFunction,
+  memberChain,
   memberName,
   propertyKey,
   thisClassBody,
@@ -43,7 +44,9 @@ import { projectLibraryTypes, projectPipelinedCalls, projectRemoteCalls } from '
 import { CHECK_TESTS_OPTION } from './util/test-files.js';
 import { matchesFunctionRef } from './util/timeout-wrappers.js';
 
-export type Options = [{ checkTests?: boolean; smallCollection?: number }];
+export type Options = [
+  { checkTests?: boolean; smallCollection?: number; collections?: 'data-sized' | 'any' },
+];
 export type MessageIds = 'unboundedFanout' | 'unboundedForEach';
 
 /**
@@ -87,6 +90,68 @@ const TRANSACTION_TYPES: Readonly<Record<string, readonly string[]>> = {
   kysely: ['Transaction'],
   '@prisma/client': ['Prisma.TransactionClient'],
 };
+/** Methods whose result is made of the list they are called on. */
+const DERIVED = new Set([
+  'filter',
+  'map',
+  'flatMap',
+  'flat',
+  'slice',
+  'sort',
+  'reverse',
+  'toSorted',
+  'toReversed',
+  'concat',
+  'values',
+  'keys',
+  'entries',
+]);
+/** Names of a server framework's request object, and the members that carry what its client sent. */
+const REQUEST_NAME = /^(?:req|request|ctx|context|event|c)$/;
+const REQUEST_PART = new Set(['body', 'query', 'params', 'payload']);
+/** Decorators of a controller's parameter that receive the request's input (NestJS, routing-controllers, type-graphql). */
+const INPUT_DECORATORS = new Set(['Body', 'Query', 'Param', 'Args', 'Arg', 'Payload', 'MessageBody']);
+
+/** `req.body.ids`, `ctx.request.body.items`, `event.body`: a member of a request's input. */
+function requestInput(node: TSESTree.MemberExpression): boolean {
+  const chain = memberChain(node);
+  return (
+    chain !== undefined &&
+    chain.root.type === AST_NODE_TYPES.Identifier &&
+    REQUEST_NAME.test(chain.root.name) &&
+    chain.path.some(step => REQUEST_PART.has(step))
+  );
+}
+
+/** A parameter that receives the request's input: decorated `@Body()`, or a GraphQL resolver's `args` / tRPC's `input`. */
+function requestParameter(identifier: TSESTree.Identifier): boolean {
+  for (let current: Node | undefined = identifier.parent; current; current = current.parent) {
+    if (isFunction(current)) {
+      for (const param of current.params) {
+        const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+        const named =
+          inner.type === AST_NODE_TYPES.Identifier
+            ? inner
+            : inner.type === AST_NODE_TYPES.AssignmentPattern && inner.left.type === AST_NODE_TYPES.Identifier
+              ? inner.left
+              : undefined;
+        if (named?.name !== identifier.name) continue;
+        const decorators = (param as { decorators?: TSESTree.Decorator[] }).decorators ?? [];
+        if (
+          decorators.some(decorator => {
+            const expression = unwrap(decorator.expression as Node);
+            const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+            return INPUT_DECORATORS.has(writtenName(unwrap(callee as Node)) ?? '');
+          })
+        )
+          return true;
+        return (named.name === 'args' && current.params.indexOf(param) === 1) || named.name === 'input';
+      }
+    }
+  }
+  return false;
+}
+
 /** Array methods that change the list in place. */
 const MUTATORS = new Set(['push', 'unshift', 'splice', 'fill', 'copyWithin']);
 /**
@@ -136,10 +201,16 @@ export default createModelRule<Options, MessageIds>({
             description:
               'A literal list (or literal-keyed object) with at most this many items counts as small enough to fan out over.',
           },
+          collections: {
+            type: 'string',
+            enum: ['data-sized', 'any'],
+            description:
+              "Which collections a fan-out is reported over: 'data-sized' (rows a query or a list request read, and a request's input) or 'any' whose size is not known to be small.",
+          },
         },
       },
     ],
-    defaultOptions: [{ checkTests: false, smallCollection: 10 }],
+    defaultOptions: [{ checkTests: false, smallCollection: 10, collections: 'data-sized' }],
   },
   create(context, [options], { model }) {
     const sourceCode = context.sourceCode;
@@ -296,6 +367,84 @@ export default createModelRule<Options, MessageIds>({
         return isPageRead(model, node);
       }
       return false;
+    }
+
+    /**
+     * Not reported over this collection: a small one ({@link isSmall}), or, with `collections:
+     * 'data-sized'`, one not known to be as large as the data ({@link dataSized}).
+     */
+    function leftAlone(source: Node | undefined): boolean {
+      return isSmall(source) || (options.collections === 'data-sized' && !dataSized(source));
+    }
+
+    /**
+     * A collection as large as the data: rows a query or a list request read (`await
+     * prisma.user.findMany(…)`, `(await db.query(sql)).rows`, what a function of the project that
+     * queries returns), a request's input (`req.body.ids`, a `@Body()` parameter, a resolver's
+     * `args`), and what is made of one (`.filter`, `.map`, `Object.values`, `[...x]`, `new Set(x)`).
+     * A list of the configuration, a parameter of an exported function or a field is not known to be.
+     */
+    function dataSized(source: Node | undefined, depth = 0): boolean {
+      if (!source || depth > 8) return false;
+      const node = unwrap(source);
+      switch (node.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+          return dataSized(node.argument as Node, depth + 1);
+        case AST_NODE_TYPES.LogicalExpression:
+          return dataSized(node.left, depth + 1) || dataSized(node.right, depth + 1);
+        case AST_NODE_TYPES.ConditionalExpression:
+          return dataSized(node.consequent, depth + 1) || dataSized(node.alternate, depth + 1);
+        case AST_NODE_TYPES.ArrayExpression:
+          return node.elements.some(
+            element =>
+              element?.type === AST_NODE_TYPES.SpreadElement && dataSized(element.argument, depth + 1),
+          );
+        case AST_NODE_TYPES.NewExpression:
+          return dataSized(node.arguments[0] as Node | undefined, depth + 1);
+        case AST_NODE_TYPES.CallExpression: {
+          if (isPageRead(model, node)) return false;
+          const classified = model.classify(node);
+          if (classified?.role.role === 'call' || model.isProjectRemoteCall(node)) return true;
+          const callee = unwrap(node.callee);
+          const local = model.localFunction(callee);
+          if (local) return returnedValues(local).some(value => dataSized(value, depth + 1));
+          if (model.projectFunctionOf(node)?.remote) return true;
+          if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+          const name = memberName(callee);
+          const owner = unwrap(callee.object as Node);
+          // `Object.values(byId)`, `Array.from(ids)`: as many items as the argument.
+          if (
+            owner.type === AST_NODE_TYPES.Identifier &&
+            (owner.name === 'Object' || owner.name === 'Array') &&
+            model.isGlobal(owner)
+          )
+            return dataSized(node.arguments[0] as Node | undefined, depth + 1);
+          if (name !== undefined && DERIVED.has(name))
+            return (
+              dataSized(owner, depth + 1) ||
+              (name === 'concat' && node.arguments.some(arg => dataSized(arg as Node, depth + 1)))
+            );
+          return false;
+        }
+        case AST_NODE_TYPES.MemberExpression:
+          return requestInput(node) || dataSized(node.object as Node, depth + 1);
+        case AST_NODE_TYPES.Identifier: {
+          if (requestParameter(node)) return true;
+          const init = model.constInit(node);
+          if (init) return dataSized(init, depth + 1);
+          const taken = destructured(node);
+          if (taken) return dataSized(taken.init, depth + 1);
+          const callers = localCallers(model, node);
+          return (
+            callers !== undefined &&
+            callers.calls.some(call =>
+              dataSized(call.arguments[callers.index] as Node | undefined, depth + 1),
+            )
+          );
+        }
+        default:
+          return false;
+      }
     }
 
     /** Every value `fn` returns is small ({@link isSmall}); a function that returns nothing is not. */
@@ -793,7 +942,7 @@ export default createModelRule<Options, MessageIds>({
       if (calls.length === 0 || calls.every(call => isOnTransaction(call) || inTransactionalMethod(call)))
         return;
       const source = role.fnArg > 0 ? (call.arguments[0] as Node | undefined) : undefined;
-      if (isSmall(source)) return;
+      if (leftAlone(source)) return;
       context.report({
         node: call.callee,
         messageId: 'unboundedFanout',
@@ -819,7 +968,7 @@ export default createModelRule<Options, MessageIds>({
       }
       if (fanOut.collection.calls.length === 0) return false;
       const { source, work, calls } = fanOut.collection;
-      if (isSmall(source) || isBudgetedRecursion(model, work, calls)) return false;
+      if (leftAlone(source) || isBudgetedRecursion(model, work, calls)) return false;
       // Sequential pushes (`await` inside the loop) are not fan-out; neither are calls that each go
       // through a limiter or run on a transaction.
       if (calls.every(call => isBoundedCall(call, work))) return false;
@@ -852,7 +1001,7 @@ export default createModelRule<Options, MessageIds>({
       if (!body) return;
       let calls = remoteCallsNow(model, body);
       if (calls.length === 0) calls = projectCallsIn(body);
-      if (calls.length === 0 || isSmall(callee.object)) return;
+      if (calls.length === 0 || leftAlone(callee.object)) return;
       if (calls.every(remote => isBoundedCall(remote, body))) return;
       context.report({
         node: callee,
@@ -914,7 +1063,7 @@ export default createModelRule<Options, MessageIds>({
         loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement
           ? loop.right
           : undefined;
-      if (isSmall(source) || drainedInLoop(loop, callee.object)) return;
+      if (leftAlone(source) || drainedInLoop(loop, callee.object)) return;
       if (
         loop.type === AST_NODE_TYPES.ForStatement &&
         loop.test?.type === AST_NODE_TYPES.BinaryExpression &&

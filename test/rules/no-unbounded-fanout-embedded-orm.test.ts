@@ -7,6 +7,7 @@ import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/no-unbounded-fanout.js';
+import { overAnyCollection } from '../helpers/fanout-cases.js';
 
 const ruleTester = new RuleTester();
 const fixture = (...parts: string[]): string =>
@@ -37,34 +38,38 @@ const repositoryError = {
   endColumn: 23,
 };
 
-ruleTester.run('no-unbounded-fanout', rule, {
-  valid: [
-    // TypeOrmModule.forRoot(ormConfig), the config a literal typed TypeOrmModuleOptions in another module.
-    { filename: fixture('sqlite/src/notifications/service.ts'), code: REPOSITORY, options },
-    // Sequelize made with `{ dialect: 'sqlite', storage }`.
-    { filename: fixture('sequelize-sqlite/src/users/service.ts'), code: SEQUELIZE, options },
-  ],
-  invalid: [
-    // The engine is chosen at run time (`type: env === 'postgres' ? 'postgres' : 'sqlite'`).
-    {
-      filename: fixture('chosen-at-run-time/src/notifications/service.ts'),
-      code: REPOSITORY,
-      options,
-      errors: [repositoryError],
-    },
-    // An in-memory sql.js source, but a PostgreSQL config in a module that never imports TypeORM.
-    {
-      filename: fixture('server-elsewhere/src/notifications/service.ts'),
-      code: REPOSITORY,
-      options,
-      errors: [repositoryError],
-    },
-    // One Sequelize instance is made from a connection URL read at run time.
-    {
-      filename: fixture('sequelize-url/src/users/service.ts'),
-      code: SEQUELIZE,
-      options,
-      errors: [{ messageId: 'unboundedFanout', line: 3, column: 3, endLine: 3, endColumn: 14 }],
-    },
-  ],
-});
+ruleTester.run(
+  'no-unbounded-fanout',
+  rule,
+  overAnyCollection({
+    valid: [
+      // TypeOrmModule.forRoot(ormConfig), the config a literal typed TypeOrmModuleOptions in another module.
+      { filename: fixture('sqlite/src/notifications/service.ts'), code: REPOSITORY, options },
+      // Sequelize made with `{ dialect: 'sqlite', storage }`.
+      { filename: fixture('sequelize-sqlite/src/users/service.ts'), code: SEQUELIZE, options },
+    ],
+    invalid: [
+      // The engine is chosen at run time (`type: env === 'postgres' ? 'postgres' : 'sqlite'`).
+      {
+        filename: fixture('chosen-at-run-time/src/notifications/service.ts'),
+        code: REPOSITORY,
+        options,
+        errors: [repositoryError],
+      },
+      // An in-memory sql.js source, but a PostgreSQL config in a module that never imports TypeORM.
+      {
+        filename: fixture('server-elsewhere/src/notifications/service.ts'),
+        code: REPOSITORY,
+        options,
+        errors: [repositoryError],
+      },
+      // One Sequelize instance is made from a connection URL read at run time.
+      {
+        filename: fixture('sequelize-url/src/users/service.ts'),
+        code: SEQUELIZE,
+        options,
+        errors: [{ messageId: 'unboundedFanout', line: 3, column: 3, endLine: 3, endColumn: 14 }],
+      },
+    ],
+  }),
+);

@@ -31,6 +31,7 @@ ruleTester.run('no-unbounded-fanout (type-aware mode)', fanout, {
   invalid: [
     {
       code: `${MADE_ELSEWHERE}export const loadAll = (ids: string[]) => Promise.all(ids.map(id => http.get('/users/' + id, { timeout: 1000 })));`,
+      options: [{ collections: 'any' }],
       errors: [{ line: 5, column: 43, endLine: 5, endColumn: 54, messageId: 'unboundedFanout' }],
       settings: typed,
     },

@@ -1,0 +1,84 @@
+// no-unbounded-fanout by default ('data-sized'): a fan-out is reported over a collection known to be
+// as large as the data (rows a query read, a request's input, what is made of them), not over a
+// parameter, a field or a list of the configuration whose size nothing shows. The other suites test
+// the rest of the rule over any collection (test/helpers/fanout-cases.ts).
+import { RuleTester } from '@typescript-eslint/rule-tester';
+
+import rule from '../../rules/no-unbounded-fanout.js';
+
+const ruleTester = new RuleTester();
+
+const NOT_DATA = `const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+export async function sendAll(urls: string[], config: { endpoints: string[] }) {
+  await Promise.all(urls.map(url => hook(url)));
+  await Promise.all(config.endpoints.map(url => hook(url)));
+}
+export class Deployer {
+  constructor(private readonly sites: string[]) {}
+  release() {
+    return Promise.all(this.sites.map(site => hook('https://hosting.example.com/' + site)));
+  }
+}`;
+
+const DATA = `import { PrismaClient } from '@prisma/client';
+import { Body, Controller, Post } from '@nestjs/common';
+import { Pool } from 'pg';
+const prisma = new PrismaClient();
+const pool = new Pool({ statement_timeout: 5000, connectionTimeoutMillis: 5000, query_timeout: 5000 });
+const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+export async function notifyAll(orgId: string) {
+  const hooks = await prisma.webhook.findMany({ where: { orgId } });
+  await Promise.all(hooks.map(h => hook(h.url)));
+  const { rows } = await pool.query('SELECT url FROM hooks');
+  await Promise.all([...new Set(rows.map(r => r.url))].map(url => hook(url)));
+  deliver(hooks.map(h => h.url));
+}
+function deliver(urls: string[]) {
+  urls.forEach(url => void hook(url));
+}
+export async function route(req: { body: { urls: string[] } }) {
+  await Promise.all(req.body.urls.filter(Boolean).map(url => hook(url)));
+}
+@Controller('hooks')
+export class Hooks {
+  @Post() async send(@Body() urls: string[]) {
+    await Promise.all(urls.map(url => hook(url)));
+  }
+}
+export const resolvers = {
+  Mutation: {
+    retry: (_: unknown, args: { ids: string[] }) => Promise.all(args.ids.map(id => hook('https://jobs.internal/' + id))),
+  },
+};`;
+
+ruleTester.run('no-unbounded-fanout (data-sized collections)', rule, {
+  valid: [
+    // A parameter of an exported function, a list of the configuration and a field: their size is
+    // not known to be the data's.
+    NOT_DATA,
+  ],
+  invalid: [
+    {
+      // The same over any collection (the option): the parameter and the field are reported.
+      code: NOT_DATA,
+      options: [{ collections: 'any' }],
+      errors: [
+        { line: 3, column: 9, endLine: 3, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 9, column: 12, endLine: 9, endColumn: 23, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      // Rows a Prisma read and a pg query gave (also through a Set of them), a module-private
+      // function handed such rows, a request's body, a \`@Body()\` parameter, a resolver's \`args\`.
+      code: DATA,
+      errors: [
+        { line: 9, column: 9, endLine: 9, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 11, column: 9, endLine: 11, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 15, column: 3, endLine: 15, endColumn: 15, messageId: 'unboundedForEach' },
+        { line: 18, column: 9, endLine: 18, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 23, column: 11, endLine: 23, endColumn: 22, messageId: 'unboundedFanout' },
+        { line: 28, column: 53, endLine: 28, endColumn: 64, messageId: 'unboundedFanout' },
+      ],
+    },
+  ],
+});
