@@ -381,8 +381,15 @@ describe('decideBackoff and decideRetryOptions', () => {
       'unboundedRetry',
     ]);
     expect(
-      decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true }).map(f => f.problem),
+      decideBackoff({ ...reconnect, delay: 'constant', jitter: false, reportsFailure: true }).map(
+        f => f.problem,
+      ),
     ).toEqual(['constantDelay', 'unboundedRetry']);
+    // A constant wait with jitter does not fall into lockstep; it is still unbounded.
+    expect(
+      decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true }).map(f => f.problem),
+    ).toEqual(['unboundedRetry']);
+    expect(decideBackoff({ ...reconnect, delay: 'constant', bounded: true, attempts: 3 })).toEqual([]);
   });
 
   it('judges job queue retry options by their real defaults', () => {

@@ -835,6 +835,33 @@ function restart(callback) {
 }
 module.exports.spawn = cb => restart(cb);`,
     },
+    // A poll of a server this process just started on this machine (its admin server booting):
+    // local work, whatever the loop does.
+    `
+export async function discover(port: number): Promise<Response> {
+  const url = \`http://127.0.0.1:\${port}/__/functions.yaml\`;
+  while (true) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch (err: any) {
+      if (['ECONNREFUSED', 'ECONNRESET'].includes(err?.cause?.code)) continue;
+      throw err;
+    }
+  }
+}`,
+    // A randomised wait, bounded: clients that failed together do not retry together.
+    `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function get(url: string): Promise<Response> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await sleep(1000 + Math.random() * 4000);
+    }
+  }
+  throw new Error('gave up');
+}`,
     // A compare-and-swap loop: re-read, recompute, write conditioned on what was read.
     `
 export async function casUpdate(id: string) {
@@ -1839,6 +1866,40 @@ export const clean = () => retry(() => fetch('https://artifactregistry.googleapi
         ],
       };
     })(),
+    {
+      // The same poll of another host is a retry of a remote service.
+      code: `
+export async function remote(host: string): Promise<Response> {
+  const url = \`https://\${host}/__/functions.yaml\`;
+  while (true) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch (err: any) {
+      if (['ECONNREFUSED', 'ECONNRESET'].includes(err?.cause?.code)) continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 8, messageId: 'noDelay' },
+        { line: 4, column: 3, endLine: 4, endColumn: 8, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      // A randomised wait without a bound: not in lockstep, but it goes on forever.
+      code: `
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function poll(url: string): Promise<Response> {
+  for (;;) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await sleep(1000 + Math.random() * 4000);
+    }
+  }
+}`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'unboundedRetry' }],
+    },
     // A retry that goes round only while its time budget holds, and returns otherwise, is bounded;
     // its fixed wait is still reported.
     {

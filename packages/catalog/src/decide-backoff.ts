@@ -50,7 +50,9 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
       findings.push({ problem: 'noDelay' });
       break;
     case 'constant':
-      findings.push({ problem: 'constantDelay' });
+      // `sleep(1000 + Math.random() * 4000)`: randomised, so clients that failed together do not
+      // retry together; a bound is still asked for below.
+      if (!schedule.jitter) findings.push({ problem: 'constantDelay' });
       break;
     case 'growing':
       if (!schedule.capped && schedule.exponential && !schedule.staysUnderCap)

@@ -6,6 +6,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, type Node, findNode, isFunction, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
+import type { UrlLookups } from '../loopback.js';
+import { loopbackCall } from '../url-lookups.js';
 import { delayList } from './delay-list.js';
 
 /** Parameters that hold the work a retry helper repeats: `fn`, `task`, `operation`, `action`… */
@@ -58,12 +60,18 @@ function completionCall(call: TSESTree.CallExpression, name: string): boolean {
  * local function), or an awaited call named like I/O (`await client.send(…)`, `await api.get(…)`).
  */
 export function doesWork(model: FileModel, block: Node, reading: ReadonlySet<Node> = new Set()): boolean {
-  if (model.remoteCallsIn(block).length > 0) return true;
+  // A request to this machine (`fetch(`http://127.0.0.1:${port}/…`)`, a child server booting) is
+  // local work: no other service sees the attempts.
+  const remote = model.remoteCallsIn(block);
+  const toThisMachine = new Set<Node>();
+  const lookups = fileConsts(model);
+  for (const call of remote) if (loopbackCall(call, lookups)) toThisMachine.add(call.node);
+  if (remote.length > toThisMachine.size) return true;
   return (
     findNode(
       block,
       node => {
-        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        if (node.type !== AST_NODE_TYPES.CallExpression || toThisMachine.has(node)) return false;
         const callee = unwrap(node.callee);
         // A retry helper retries the function it is given, whatever its name: `await fn()`,
         // `await operation(attempt)`, `await options.task()`.
@@ -90,6 +98,11 @@ export function doesWork(model: FileModel, block: Node, reading: ReadonlySet<Nod
       node => !isFunction(node),
     ) !== undefined
   );
+}
+
+/** A URL's names read where the file writes them: its consts. */
+function fileConsts(model: FileModel): UrlLookups {
+  return { name: id => model.constInit(id) };
 }
 
 /**
