@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   BASE_OPTION_KEYS,
   HOST_OPTION_KEYS,
+  SOCKET_OPTION_KEYS,
   UNREAD_PART,
   URL_OPTION_KEYS,
   loopbackTarget,
@@ -119,6 +120,9 @@ export function loopbackRequest(
   const direct = url.type === AST_NODE_TYPES.ObjectExpression ? keyed(URL_OPTION_KEYS) : url;
   return loopbackTarget({
     ...(host ? { host: { text: urlText(host, lookups) } } : {}),
+    ...(url.type === AST_NODE_TYPES.ObjectExpression && keyed(SOCKET_OPTION_KEYS)
+      ? { socketPath: true }
+      : {}),
     url: host ? undefined : urlText(direct, lookups),
     urlWritten: direct !== undefined,
     // Read only when the URL is a path (another module's const, perhaps).

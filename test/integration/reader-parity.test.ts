@@ -575,18 +575,20 @@ describe('loopback.ts', () => {
       '41:9': 'missing',
       '42:9': 'missing',
       '46:3': local('missing', '127.0.0.1'),
-      '47:3': 'missing',
+      // Over a Unix socket (`socketPath`): this machine.
+      '48:3': local('missing', 'a local socket'),
+      '49:3': 'missing',
       // A field set once; one assigned in two branches is not fixed.
-      '60:11': local('missing', 'http://localhost:8888/collect'),
-      '62:11': 'missing',
+      '62:11': local('missing', 'http://localhost:8888/collect'),
+      '64:11': 'missing',
       // A field default the constructor may replace, and a module-level `let`: not fixed.
-      '81:12': 'missing',
-      '90:9': 'missing',
+      '83:12': 'missing',
+      '92:9': 'missing',
       // Shorthand properties name the const they hold.
-      '88:9': local('missing', 'http://localhost:7000'),
-      '89:9': local('missing', 'http://127.0.0.1:7001/x'),
+      '90:9': local('missing', 'http://localhost:7000'),
+      '91:9': local('missing', 'http://127.0.0.1:7001/x'),
       // A client made with a loopback base is not reported where it is made; a remote one is.
-      '95:26': 'escaping missing',
+      '97:26': 'escaping missing',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

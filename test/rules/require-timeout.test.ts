@@ -179,6 +179,19 @@ export const hook = (url: string) => fetchTimeout(url, { timeout: 10000 });`,
       code: readFileSync(FETCH_TIMEOUT, 'utf8'),
       options: [{ checkTests: true }],
     },
+    // node:http over a Unix socket or a named pipe (\`socketPath\`, no host): a process of this machine.
+    `import http from 'node:http';
+export function send(socketPath: string) {
+  http.request({ path: '/', method: 'POST', socketPath }, response => response.resume()).end();
+}
+export function session(socketPath: string, filePath: string) {
+  return new Promise((resolve, reject) => {
+    const opts = { path: '/session?filePath=' + encodeURIComponent(filePath), socketPath, method: 'GET' };
+    const req = http.request(opts, res => resolve(res.statusCode));
+    req.on('error', reject);
+    req.end();
+  });
+}`,
     // A page's script that reads its own address: browser code too.
     `const baseUrl = location.origin + '/config';
 export async function loadConfig() { return (await fetch(baseUrl)).json(); }`,

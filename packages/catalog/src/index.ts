@@ -139,6 +139,7 @@ export {
 export {
   BASE_OPTION_KEYS,
   HOST_OPTION_KEYS,
+  SOCKET_OPTION_KEYS,
   type RequestUrlFacts,
   UNREAD_PART,
   URL_FAMILIES,

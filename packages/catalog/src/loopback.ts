@@ -31,6 +31,8 @@ export const URL_OPTION_KEYS: ReadonlySet<string> = new Set(['url', 'uri']);
 export const BASE_OPTION_KEYS: ReadonlySet<string> = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'origin']);
 /** Keys of node:http's request options that name the host. */
 export const HOST_OPTION_KEYS: ReadonlySet<string> = new Set(['host', 'hostname']);
+/** node:http's (and undici's) option that sends the request over a Unix socket or a named pipe. */
+export const SOCKET_OPTION_KEYS: ReadonlySet<string> = new Set(['socketPath']);
 
 /** A loopback host at the start of a URL. */
 const LOOPBACK =
@@ -54,6 +56,11 @@ export interface RequestUrlFacts {
    * when it cannot be read. Absent: no host option.
    */
   host?: { text: string | undefined };
+  /**
+   * node:http's options send the request over a Unix socket or a named pipe (`{ socketPath, path }`):
+   * a file of this machine, whatever the path.
+   */
+  socketPath?: boolean;
   /** The URL itself (the first argument, or the `url` of an options object), as far as it is read. */
   url: string | undefined;
   /** Whether a URL is written at all: one that cannot be read is not a path. */
@@ -69,6 +76,7 @@ export interface RequestUrlFacts {
  * a loopback request.
  */
 export function loopbackTarget(facts: RequestUrlFacts): string | undefined {
+  if (facts.socketPath && !facts.host) return 'a local socket';
   if (facts.host) return LOOPBACK_HOST.test(facts.host.text ?? '') ? facts.host.text : undefined;
   if (facts.url !== undefined && ABSOLUTE.test(facts.url))
     return isLoopbackText(facts.url) ? facts.url : undefined;

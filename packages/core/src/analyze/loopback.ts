@@ -4,6 +4,7 @@
 import {
   BASE_OPTION_KEYS,
   HOST_OPTION_KEYS,
+  SOCKET_OPTION_KEYS,
   UNREAD_PART,
   URL_OPTION_KEYS,
   loopbackTarget,
@@ -105,6 +106,7 @@ export function loopbackRequest(
   const direct = ts.isObjectLiteralExpression(url) ? keyed(URL_OPTION_KEYS) : url;
   return loopbackTarget({
     ...(host ? { host: { text: urlText(host, lookups) } } : {}),
+    ...(ts.isObjectLiteralExpression(url) && keyed(SOCKET_OPTION_KEYS) ? { socketPath: true } : {}),
     url: host ? undefined : urlText(direct, lookups),
     urlWritten: direct !== undefined,
     // Read only when the URL is a path.
