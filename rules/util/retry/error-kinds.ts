@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from '../ast.js';
 
 /**
  * Words of an error kind that an outage, an overload or a dropped connection raises, or that name
@@ -170,13 +170,7 @@ export function requiredKinds(test: Node, param: string, holds: boolean): string
     if (!holds && node.operator !== '!==' && node.operator !== '!=') return undefined;
     if (node.operator === 'instanceof') {
       if (!mentions(node.left, param)) return undefined;
-      const right = unwrap(node.right);
-      const name =
-        right.type === AST_NODE_TYPES.Identifier
-          ? right.name
-          : right.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(right)
-            : undefined;
+      const name = writtenName(node.right);
       return name ? [name] : undefined;
     }
     const equals = node.operator === '===' || node.operator === '==';
@@ -198,12 +192,7 @@ export function requiredKinds(test: Node, param: string, holds: boolean): string
 function calledKinds(call: TSESTree.CallExpression, param: string): string[] | undefined {
   const callee = unwrap(call.callee);
   const args = call.arguments.map(arg => unwrap(arg as Node));
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(callee)
-        : undefined;
+  const name = writtenName(callee);
   if (!name) return undefined;
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
