@@ -123,7 +123,7 @@ function requestInput(node: TSESTree.MemberExpression): boolean {
   );
 }
 
-/** A parameter that receives the request's input: decorated `@Body()`, or a GraphQL resolver's `args` / tRPC's `input`. */
+/** A parameter that receives the request's input: decorated `@Body()`, a GraphQL resolver's `args`, tRPC's destructured `input`. */
 function requestParameter(identifier: TSESTree.Identifier): boolean {
   for (let current: Node | undefined = identifier.parent; current; current = current.parent) {
     if (isFunction(current)) {
@@ -145,8 +145,21 @@ function requestParameter(identifier: TSESTree.Identifier): boolean {
           })
         )
           return true;
-        return (named.name === 'args' && current.params.indexOf(param) === 1) || named.name === 'input';
+        return named.name === 'args' && current.params.indexOf(param) === 1;
       }
+      // tRPC's `({ input, ctx }) => …`: the procedure's input, destructured from its first parameter.
+      const first = current.params[0];
+      if (
+        first?.type === AST_NODE_TYPES.ObjectPattern &&
+        first.properties.some(
+          property =>
+            property.type === AST_NODE_TYPES.Property &&
+            propertyKey(property) === 'input' &&
+            property.value.type === AST_NODE_TYPES.Identifier &&
+            property.value.name === identifier.name,
+        )
+      )
+        return true;
     }
   }
   return false;

@@ -56,6 +56,9 @@ ruleTester.run('no-unbounded-fanout (data-sized collections)', rule, {
     // A parameter of an exported function, a list of the configuration and a field: their size is
     // not known to be the data's.
     NOT_DATA,
+    // A plain parameter that happens to be called \`input\` is no procedure's input.
+    `const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+export const other = async (input: { urls: string[] }) => Promise.all(input.urls.map(url => hook(url)));`,
   ],
   invalid: [
     {
@@ -79,6 +82,12 @@ ruleTester.run('no-unbounded-fanout (data-sized collections)', rule, {
         { line: 23, column: 11, endLine: 23, endColumn: 22, messageId: 'unboundedFanout' },
         { line: 28, column: 53, endLine: 28, endColumn: 64, messageId: 'unboundedFanout' },
       ],
+    },
+    {
+      // tRPC's procedure input, destructured from its first parameter.
+      code: `const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+export const procedure = async ({ input }: { input: { urls: string[] } }) => Promise.all(input.urls.map(url => hook(url)));`,
+      errors: [{ line: 2, column: 78, endLine: 2, endColumn: 89, messageId: 'unboundedFanout' }],
     },
   ],
 });
