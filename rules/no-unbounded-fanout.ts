@@ -106,6 +106,8 @@ const DERIVED = new Set([
   'keys',
   'entries',
 ]);
+/** Methods that read what a request or a query answered: a response's body, a promise's value, a cursor's rows. */
+const RESPONSE_READ = new Set(['json', 'text', 'then', 'toArray', 'exec', 'lean', 'all']);
 /** Names of a server framework's request object, and the members that carry what its client sent. */
 const REQUEST_NAME = /^(?:req|request|ctx|context|event|c)$/;
 const REQUEST_PART = new Set(['body', 'query', 'params', 'payload']);
@@ -432,6 +434,9 @@ export default createModelRule<Options, MessageIds>({
             model.isGlobal(owner)
           )
             return dataSized(node.arguments[0] as Node | undefined, depth + 1);
+          // `(await fetch(url)).json()`, `res.json()`, `query.then(r => r.rows)`, a cursor's
+          // `toArray()`: what a read answered.
+          if (name !== undefined && RESPONSE_READ.has(name)) return dataSized(owner, depth + 1);
           if (name !== undefined && DERIVED.has(name))
             return (
               dataSized(owner, depth + 1) ||

@@ -89,5 +89,20 @@ export const other = async (input: { urls: string[] }) => Promise.all(input.urls
 export const procedure = async ({ input }: { input: { urls: string[] } }) => Promise.all(input.urls.map(url => hook(url)));`,
       errors: [{ line: 2, column: 78, endLine: 2, endColumn: 89, messageId: 'unboundedFanout' }],
     },
+    {
+      // What a list request answered, read through \`.json()\`.
+      code: `const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+export async function importGroups(token: string) {
+  const { groups } = await (await fetch('https://api-ssl.bitly.com/v4/groups', { headers: { token }, signal: AbortSignal.timeout(5000) })).json();
+  await Promise.all(groups.map((g: { guid: string }) => hook('https://api-ssl.bitly.com/v4/groups/' + g.guid)));
+  const res = await fetch('https://api.example.com/items', { signal: AbortSignal.timeout(5000) });
+  const items: string[] = await res.json();
+  await Promise.all(items.map(id => hook('https://api.example.com/items/' + id)));
+}`,
+      errors: [
+        { line: 4, column: 9, endLine: 4, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
   ],
 });
