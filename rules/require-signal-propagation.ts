@@ -450,6 +450,31 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
+    /**
+     * The object that holds the signal (`preferredBehaviour` of `preferredBehaviour.useAbortSignal`)
+     * is handed on whole, in the argument or in the const it names (`const options = { behaviour:
+     * requestMode(preferredBehaviour) }; innerFetch(options)`): the signal may travel with it.
+     */
+    function handsOnHolder(arg: Node, names: ReadonlySet<string>): boolean {
+      const holders = new Set(
+        [...names].flatMap(name => (name.includes('.') ? [name.split('.')[0] as string] : [])),
+      );
+      if (holders.size === 0) return false;
+      const whole = (node: Node): boolean =>
+        findNode(
+          node,
+          inner =>
+            inner.type === AST_NODE_TYPES.Identifier &&
+            holders.has(inner.name) &&
+            !isPropertyName(inner) &&
+            !(inner.parent?.type === AST_NODE_TYPES.MemberExpression && inner.parent.object === inner),
+        ) !== undefined;
+      const value = unwrap(arg);
+      if (whole(value)) return true;
+      const init = value.type === AST_NODE_TYPES.Identifier ? model.constInit(value) : undefined;
+      return init !== undefined && whole(init);
+    }
+
     function isPropertyName(identifier: TSESTree.Identifier): boolean {
       const parent = identifier.parent;
       if (parent?.type === AST_NODE_TYPES.MemberExpression)
@@ -666,7 +691,11 @@ export default createModelRule<Options, MessageIds>({
       // A function with no way to take the signal: only when what it calls could have used it,
       // the signal is one this function was given (not one read off every request), nothing we
       // pass mentions it, and every parameter is plainly not a carrier (no options type we cannot see).
-      if (inherited.fromRequest || call.arguments.some(arg => mentions(arg, inherited.names))) return;
+      if (
+        inherited.fromRequest ||
+        call.arguments.some(arg => mentions(arg, inherited.names) || handsOnHolder(arg, inherited.names))
+      )
+        return;
       if (!fn.params.every(param => cannotCarrySignal(param))) return;
       if (!signalCapable()) return;
       context.report({ node: call.callee, messageId: 'signalNotAccepted', data });

@@ -118,8 +118,49 @@ export async function run(upload: string, signal: AbortSignal) {
     // A library type the catalog does not know is not assumed to carry a signal.
     `import type { Job } from 'bullmq';
 export async function run(job: Job) { return fetch('https://search.internal/' + job.id, { signal: AbortSignal.timeout(5000) }); }`,
+    // The object that holds the signal is handed on whole (inside the options const), so the
+    // signal travels with it: the callee turns \`behaviour.useAbortSignal\` into the request's signal.
+    {
+      filename: HANDLER,
+      code: `
+type Behaviour = { useAbortSignal?: AbortSignal | boolean; retries?: number };
+async function innerFetch(options: { url: string; behaviour: Behaviour }): Promise<Response> {
+  const signal = options.behaviour.useAbortSignal instanceof AbortSignal ? options.behaviour.useAbortSignal : undefined;
+  return fetch(options.url, { signal: signal ?? AbortSignal.timeout(5000) });
+}
+function requestMode(behaviour?: Behaviour): Behaviour {
+  return { retries: 3, ...behaviour };
+}
+export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Promise<Response> {
+  const options = { url, behaviour: requestMode(preferredBehaviour) };
+  console.log(preferredBehaviour?.useAbortSignal);
+  return innerFetch(options);
+}`,
+      options: [{ checkTests: true }],
+    },
   ],
   invalid: [
+    {
+      // The same, with the holder left behind: nothing carries the signal on. (A file of the
+      // project: the signal member is read off its parameter's type as ESLint gives it, by path.)
+      filename: HANDLER,
+      code: `
+type Behaviour = { useAbortSignal?: AbortSignal | boolean; retries?: number };
+async function innerFetch(options: { url: string; behaviour: Behaviour }): Promise<Response> {
+  const signal = options.behaviour.useAbortSignal instanceof AbortSignal ? options.behaviour.useAbortSignal : undefined;
+  return fetch(options.url, { signal: signal ?? AbortSignal.timeout(5000) });
+}
+function requestMode(behaviour?: Behaviour): Behaviour {
+  return { retries: 3, ...behaviour };
+}
+export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Promise<Response> {
+  const options = { url, behaviour: requestMode() };
+  console.log(preferredBehaviour?.useAbortSignal);
+  return innerFetch(options);
+}`,
+      options: [{ checkTests: true }],
+      errors: [{ line: 13, column: 10, endLine: 13, endColumn: 20, messageId: 'signalNotAccepted' }],
+    },
     (() => {
       // A parameter whose type, written in this file, has a member declared as an AbortSignal
       // (whatever its name): that member is the signal in scope. The second passes its own.
