@@ -160,6 +160,25 @@ export class RpcClient {
   }
 }`;
 
+/** firebase-tools' container cleaner: three counted attempts waiting `100 ** (retry - 1)`. */
+const COUNTED_CAP = `
+export async function retry<Return>(func: () => Promise<Return>): Promise<Return> {
+  const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
+  const MAX_RETRIES = 3;
+  const INITIAL_BACKOFF = 100;
+  let retry = 0;
+  while (true) {
+    try {
+      return await func();
+    } catch (err) {
+      retry += 1;
+      if (retry >= MAX_RETRIES) throw new Error('Failed to clean up artifacts');
+      await sleep(Math.pow(INITIAL_BACKOFF, retry - 1));
+    }
+  }
+}
+export const clean = () => retry(() => fetch('https://artifactregistry.googleapis.com/x', { method: 'DELETE', signal: AbortSignal.timeout(10000) }));`;
+
 ruleTester.run('require-backoff', rule, {
   valid: [
     // Z-Wave JS UI's Zniffer: a timer starts the init of a local serial device again after it
@@ -1807,43 +1826,14 @@ export const load = () => withRetry(() => fetch('https://api.example.com/x', { s
     {
       // Counted attempts bound the growth: three attempts waiting \`100 ** (retry - 1)\` never pass
       // the cap, so only the missing jitter is reported (with twelve doubling waits, the cap is).
-      code: `
-export async function retry<Return>(func: () => Promise<Return>): Promise<Return> {
-  const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
-  const MAX_RETRIES = 3;
-  const INITIAL_BACKOFF = 100;
-  let retry = 0;
-  while (true) {
-    try {
-      return await func();
-    } catch (err) {
-      retry += 1;
-      if (retry >= MAX_RETRIES) throw new Error('Failed to clean up artifacts');
-      await sleep(Math.pow(INITIAL_BACKOFF, retry - 1));
-    }
-  }
-}
-export const clean = () => retry(() => fetch('https://artifactregistry.googleapis.com/x', { method: 'DELETE', signal: AbortSignal.timeout(10000) }));`,
+      code: COUNTED_CAP,
       errors: [{ line: 13, column: 13, endLine: 13, endColumn: 56, messageId: 'noJitter' }],
     },
     (() => {
-      const code = `
-export async function retry<Return>(func: () => Promise<Return>): Promise<Return> {
-  const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms));
-  const MAX_RETRIES = 12;
-  const INITIAL_BACKOFF = 100;
-  let retry = 0;
-  while (true) {
-    try {
-      return await func();
-    } catch (err) {
-      retry += 1;
-      if (retry >= MAX_RETRIES) throw new Error('Failed to clean up artifacts');
-      await sleep(1000 * 2 ** retry);
-    }
-  }
-}
-export const clean = () => retry(() => fetch('https://artifactregistry.googleapis.com/x', { method: 'DELETE', signal: AbortSignal.timeout(10000) }));`;
+      const code = COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
+        'Math.pow(INITIAL_BACKOFF, retry - 1)',
+        '1000 * 2 ** retry',
+      );
       return {
         code,
         errors: [

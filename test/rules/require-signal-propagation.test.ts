@@ -16,6 +16,22 @@ const NESTED_SIGNAL = {
   timeoutKeys: ['request.timeout', 'request.signal'],
 };
 
+/** Shopify's CLI shape: the signal rides in `preferredBehaviour.useAbortSignal`, handed on inside an options const. */
+const SIGNAL_HOLDER = `
+type Behaviour = { useAbortSignal?: AbortSignal | boolean; retries?: number };
+async function innerFetch(options: { url: string; behaviour: Behaviour }): Promise<Response> {
+  const signal = options.behaviour.useAbortSignal instanceof AbortSignal ? options.behaviour.useAbortSignal : undefined;
+  return fetch(options.url, { signal: signal ?? AbortSignal.timeout(5000) });
+}
+function requestMode(behaviour?: Behaviour): Behaviour {
+  return { retries: 3, ...behaviour };
+}
+export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Promise<Response> {
+  const options = { url, behaviour: requestMode(preferredBehaviour) };
+  console.log(preferredBehaviour?.useAbortSignal);
+  return innerFetch(options);
+}`;
+
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
     // Express's Request has no signal: only the fetch API's does.
@@ -122,20 +138,7 @@ export async function run(job: Job) { return fetch('https://search.internal/' + 
     // signal travels with it: the callee turns \`behaviour.useAbortSignal\` into the request's signal.
     {
       filename: HANDLER,
-      code: `
-type Behaviour = { useAbortSignal?: AbortSignal | boolean; retries?: number };
-async function innerFetch(options: { url: string; behaviour: Behaviour }): Promise<Response> {
-  const signal = options.behaviour.useAbortSignal instanceof AbortSignal ? options.behaviour.useAbortSignal : undefined;
-  return fetch(options.url, { signal: signal ?? AbortSignal.timeout(5000) });
-}
-function requestMode(behaviour?: Behaviour): Behaviour {
-  return { retries: 3, ...behaviour };
-}
-export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Promise<Response> {
-  const options = { url, behaviour: requestMode(preferredBehaviour) };
-  console.log(preferredBehaviour?.useAbortSignal);
-  return innerFetch(options);
-}`,
+      code: SIGNAL_HOLDER,
       options: [{ checkTests: true }],
     },
   ],
@@ -144,20 +147,7 @@ export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Pr
       // The same, with the holder left behind: nothing carries the signal on. (A file of the
       // project: the signal member is read off its parameter's type as ESLint gives it, by path.)
       filename: HANDLER,
-      code: `
-type Behaviour = { useAbortSignal?: AbortSignal | boolean; retries?: number };
-async function innerFetch(options: { url: string; behaviour: Behaviour }): Promise<Response> {
-  const signal = options.behaviour.useAbortSignal instanceof AbortSignal ? options.behaviour.useAbortSignal : undefined;
-  return fetch(options.url, { signal: signal ?? AbortSignal.timeout(5000) });
-}
-function requestMode(behaviour?: Behaviour): Behaviour {
-  return { retries: 3, ...behaviour };
-}
-export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Promise<Response> {
-  const options = { url, behaviour: requestMode() };
-  console.log(preferredBehaviour?.useAbortSignal);
-  return innerFetch(options);
-}`,
+      code: SIGNAL_HOLDER.replace('requestMode(preferredBehaviour)', 'requestMode()'),
       options: [{ checkTests: true }],
       errors: [{ line: 13, column: 10, endLine: 13, endColumn: 20, messageId: 'signalNotAccepted' }],
     },
