@@ -106,6 +106,12 @@ const DERIVED = new Set([
   'keys',
   'entries',
 ]);
+/** Method names that say they read every row of something: `getAllRooms`, `findMany`, `listUsers`. */
+const LISTS_ALL =
+  /^(?:(?:find|get|fetch|load|list|query|select|read)All(?:[A-Z_]|$)|(?:find|get)Many(?:[A-Z_]|$)|list[A-Z])/;
+/** Names of a list the configuration or the deployment holds: `getAllSettings`, `listConfigs`, `getAllChains`. */
+const CONFIGURATION_NAME =
+  /config|setting|option|env|flag|feature|locale|language|chain|network|rpc|region|provider|plugin|role|permission/i;
 /** Methods that read what a request or a query answered: a response's body, a promise's value, a cursor's rows. */
 const RESPONSE_READ = new Set(['json', 'text', 'then', 'toArray', 'exec', 'lean', 'all']);
 /** Names of a server framework's request object, and the members that carry what its client sent. */
@@ -437,6 +443,16 @@ export default createModelRule<Options, MessageIds>({
           // `(await fetch(url)).json()`, `res.json()`, `query.then(r => r.rows)`, a cursor's
           // `toArray()`: what a read answered.
           if (name !== undefined && RESPONSE_READ.has(name)) return dataSized(owner, depth + 1);
+          // `rows.reduce((acc, row) => …, [])`: a list made of a list, one item per item at most.
+          if (
+            (name === 'reduce' || name === 'reduceRight') &&
+            node.arguments[1] !== undefined &&
+            unwrap(node.arguments[1] as Node).type === AST_NODE_TYPES.ArrayExpression
+          )
+            return dataSized(owner, depth + 1);
+          // `await this.datastore.getAllRooms()`: a store's method (an interface's, another
+          // package's) that says it reads every row, awaited.
+          if (name !== undefined && listsAll(node, name)) return true;
           if (name !== undefined && DERIVED.has(name))
             return (
               dataSized(owner, depth + 1) ||
@@ -450,8 +466,18 @@ export default createModelRule<Options, MessageIds>({
           if (requestParameter(node)) return true;
           const init = model.constInit(node);
           if (init) return dataSized(init, depth + 1);
-          const taken = destructured(node);
-          if (taken) return dataSized(taken.init, depth + 1);
+          const variable = model.findVariable(node);
+          if (variable) {
+            // Each variable once: `rows = rows.filter(…)` reads itself.
+            if (visiting.has(variable)) return false;
+            if (fromRequest(variable)) return true;
+            visiting.add(variable);
+            try {
+              if (givenValues(variable).some(value => dataSized(value, depth + 1))) return true;
+            } finally {
+              visiting.delete(variable);
+            }
+          }
           const callers = localCallers(model, node);
           return (
             callers !== undefined &&
@@ -543,15 +569,65 @@ export default createModelRule<Options, MessageIds>({
       return changed ? undefined : init;
     }
 
-    /** `const { data: rows } = init` (never reassigned): the initialiser and the key the binding takes. */
-    function destructured(identifier: TSESTree.Identifier): { init: Node; key: string } | undefined {
-      const variable = model.findVariable(identifier);
-      const def = variable?.defs[0];
-      if (
-        def?.type !== 'Variable' ||
-        variable?.references.some(reference => reference.isWrite() && reference.init !== true)
-      )
-        return undefined;
+    /** Variables {@link dataSized} is reading, so a variable made of itself ends. */
+    const visiting = new Set<TSESLint.Scope.Variable>();
+
+    /**
+     * The values a variable of this file is given: its initialiser and every plain assignment
+     * (`let strings = await read(); strings = strings.filter(…)`), the member of a request a
+     * destructuring takes (`const { body } = req`, `let { ids } = req.query`), and the element of
+     * a list of reads (`const [members, roles] = await Promise.all([a(), b()])`).
+     */
+    function givenValues(variable: TSESLint.Scope.Variable): Node[] {
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable') return [];
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      const values: Node[] = [];
+      for (const reference of variable.references) {
+        const written = reference.writeExpr as Node | undefined;
+        if (!reference.isWrite() || !written || reference.init === true) continue;
+        const assignment = written.parent;
+        if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.operator === '=')
+          values.push(written);
+      }
+      const init = declarator.init;
+      if (!init) return values;
+      const pattern = declarator.id;
+      if (pattern.type === AST_NODE_TYPES.Identifier) return [init, ...values];
+      // `const { data } = await read()`: a member of what the read gave.
+      if (pattern.type === AST_NODE_TYPES.ObjectPattern)
+        return destructuredFrom(variable) ? [init, ...values] : values;
+      if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+        const index = pattern.elements.findIndex(element => element === (def.name as Node));
+        const read = unwrap(init);
+        const list = read.type === AST_NODE_TYPES.AwaitExpression ? unwrap(read.argument as Node) : undefined;
+        if (
+          index >= 0 &&
+          list?.type === AST_NODE_TYPES.CallExpression &&
+          list.callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(list.callee) === 'all' &&
+          writtenName(unwrap(list.callee.object as Node)) === 'Promise'
+        ) {
+          const elements = unwrap(list.arguments[0] as Node);
+          if (elements.type !== AST_NODE_TYPES.ArrayExpression) return values;
+          const element = elements.elements[index];
+          return element && element.type !== AST_NODE_TYPES.SpreadElement ? [element, ...values] : values;
+        }
+        return index >= 0 ? [init, ...values] : values;
+      }
+      return values;
+    }
+
+    /** `const { body } = req`, `let { query } = ctx.request`: a binding of a request's input. */
+    function fromRequest(variable: TSESLint.Scope.Variable): boolean {
+      const taken = destructuredFrom(variable);
+      return taken !== undefined && requestHolder(taken.init, taken.key);
+    }
+
+    /** `{ data: rows } = init`: the initialiser of the object pattern a variable is declared in, and its key. */
+    function destructuredFrom(variable: TSESLint.Scope.Variable): { init: Node; key: string } | undefined {
+      const def = variable.defs[0];
+      if (def?.type !== 'Variable') return undefined;
       const declarator = def.node as TSESTree.VariableDeclarator;
       if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) return undefined;
       const property = declarator.id.properties.find(
@@ -561,6 +637,42 @@ export default createModelRule<Options, MessageIds>({
       ) as TSESTree.Property | undefined;
       const key = property && propertyKey(property);
       return key === undefined ? undefined : { init: declarator.init, key };
+    }
+
+    /** `req` with the key `body`, `ctx.request` with `query`: the destructured key is a request's input. */
+    function requestHolder(init: Node, key: string): boolean {
+      const holder = unwrap(init);
+      if (holder.type === AST_NODE_TYPES.Identifier)
+        return REQUEST_NAME.test(holder.name) && REQUEST_PART.has(key);
+      if (holder.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const chain = memberChain(holder);
+      return (
+        chain !== undefined &&
+        chain.root.type === AST_NODE_TYPES.Identifier &&
+        REQUEST_NAME.test(chain.root.name) &&
+        [...chain.path, key].some(step => REQUEST_PART.has(step))
+      );
+    }
+
+    /**
+     * An awaited method call whose name says it reads every row (`await store.getAllRooms()`,
+     * `findMany`, `listUsers`) on an object the catalog does not know: a store's or a service's
+     * list read. Not a deployment's list (`getAllChains()`) or the configuration's.
+     */
+    function listsAll(call: TSESTree.CallExpression, name: string): boolean {
+      const parent = call.parent;
+      const awaited =
+        parent?.type === AST_NODE_TYPES.AwaitExpression ||
+        (parent?.type === AST_NODE_TYPES.MemberExpression && memberName(parent) === 'then');
+      return awaited && LISTS_ALL.test(name) && !CONFIGURATION_NAME.test(name);
+    }
+
+    /** `const { data: rows } = init` (never reassigned): the initialiser and the key the binding takes. */
+    function destructured(identifier: TSESTree.Identifier): { init: Node; key: string } | undefined {
+      const variable = model.findVariable(identifier);
+      if (!variable || variable.references.some(reference => reference.isWrite() && reference.init !== true))
+        return undefined;
+      return destructuredFrom(variable);
     }
 
     /**

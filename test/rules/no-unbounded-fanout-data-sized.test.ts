@@ -59,6 +59,22 @@ ruleTester.run('no-unbounded-fanout (data-sized collections)', rule, {
     // A plain parameter that happens to be called \`input\` is no procedure's input.
     `const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
 export const other = async (input: { urls: string[] }) => Promise.all(input.urls.map(url => hook(url)));`,
+    // A store's read of the configuration or the deployment (\`getAllChains\`, \`listPlugins\`), a
+    // list method that is not awaited, a variable given only parameters, and a destructured key of
+    // a request that is not its input (\`headers\`).
+    `const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+interface Store { getAllChains(): Promise<string[]>; listPlugins(): Promise<string[]>; listNames(): string[] }
+export async function start(store: Store, urls: string[], fallback: string[], req: { headers: { hosts: string[] } }) {
+  const chains = await store.getAllChains();
+  await Promise.all(chains.map(c => hook(c)));
+  await Promise.all((await store.listPlugins()).map(p => hook(p)));
+  await Promise.all(store.listNames().map(n => hook(n)));
+  let targets = urls;
+  if (targets.length === 0) targets = fallback.filter(Boolean);
+  await Promise.all(targets.map(t => hook(t)));
+  const { headers } = req;
+  await Promise.all(headers.hosts.map(h => hook(h)));
+}`,
   ],
   invalid: [
     {
@@ -102,6 +118,41 @@ export async function importGroups(token: string) {
       errors: [
         { line: 4, column: 9, endLine: 4, endColumn: 20, messageId: 'unboundedFanout' },
         { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+      ],
+    },
+    {
+      // A request's input taken by destructuring (\`const { body } = req\`, a \`let\` given another
+      // value after the fan-out), a variable re-given a list made of itself, the element of a list of
+      // reads, rows reduced into a new list, and a store's awaited read of every row.
+      code: `import { PrismaClient } from '@prisma/client';
+const prisma = new PrismaClient();
+const hook = (url: string) => fetch(url, { method: 'POST', signal: AbortSignal.timeout(5000) });
+interface Store { getAllRooms(): Promise<{ id: string }[]> }
+export async function pay(req: { body: { ids: string[] }; query: Record<string, string[] | string> }, store: Store) {
+  const { body } = req;
+  await Promise.all(body.ids.map(id => hook(id)));
+  let { channel } = req.query;
+  const ids = new Set(channel instanceof Array ? channel : [channel]);
+  await Promise.all([...ids].map(id => hook(id)));
+  channel = [...ids];
+  let rows = await prisma.hook.findMany();
+  rows = rows.filter(row => row.active);
+  await Promise.all(rows.map(row => hook(row.url)));
+  const [members, roles] = await Promise.all([prisma.member.findMany(), Promise.resolve(['admin'])]);
+  await Promise.all(members.map(m => hook(m.url)));
+  await Promise.all(roles.map(r => hook(r)));
+  const unique = rows.reduce((acc, row) => (acc.includes(row.url) ? acc : [...acc, row.url]), [] as string[]);
+  await Promise.all(unique.map(url => hook(url)));
+  const rooms = await store.getAllRooms();
+  await Promise.all(rooms.map(room => hook(room.id)));
+}`,
+      errors: [
+        { line: 7, column: 9, endLine: 7, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 10, column: 9, endLine: 10, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 14, column: 9, endLine: 14, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 16, column: 9, endLine: 16, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 19, column: 9, endLine: 19, endColumn: 20, messageId: 'unboundedFanout' },
+        { line: 21, column: 9, endLine: 21, endColumn: 20, messageId: 'unboundedFanout' },
       ],
     },
   ],
