@@ -153,7 +153,7 @@ export default createModelRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       wrapperNeverBounded:
-        '`{{request}}` takes its deadline only from the `{{key}}` the callers of `{{callee}}` give it, and none of its {{count}} calls in this file gives one, so it can hang forever. Bound it here (`signal: AbortSignal.timeout(ms)`, or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal), or pass `{{key}}` at the calls.',
+        '`{{request}}` takes its deadline only from the `{{key}}` the callers of `{{callee}}` give it, and none of its {{count}} calls in this file gives one, so it can hang forever. Bound it here ({{bound}}), or pass `{{key}}` at the calls.',
       wrapperWithoutDeadline:
         '`{{callee}}` bounds its request only with the `{{key}}` it is given (it passes it to `{{request}}` at {{where}}); this call gives none, so it can hang forever. Pass `{{key}}`.',
       missingDeadline:
@@ -448,13 +448,16 @@ export default createModelRule<Options, MessageIds>({
       );
     }
 
-    /** The global `fetch` called with a page-relative URL. */
+    /**
+     * The global `fetch` called with a page-relative URL, or Nuxt's and Nitro's global `$fetch`, which
+     * calls a route of the server itself without a request.
+     */
     function isBrowserFetch(call: CallLike): boolean {
       if (call.type !== AST_NODE_TYPES.CallExpression) return false;
       const value = model.valueOf(call.callee);
       return (
         value.kind === 'global' &&
-        value.path.join('.') === 'fetch' &&
+        /^(?:fetch|\$fetch(?:\.raw)?)$/.test(value.path.join('.')) &&
         isRelativeUrl(call.arguments[0] as Node)
       );
     }
@@ -1026,6 +1029,9 @@ export default createModelRule<Options, MessageIds>({
       const found = wrapperCall(model, call);
       if (!found) return;
       const { carrier, fn } = found;
+      // A request on axios' default instance, when the project sets its defaults elsewhere
+      // (`axios.defaults.timeout = …` at start-up): bounded whatever the caller gives.
+      if (carrier.request.startsWith('axios') && projectClientDefaults(context, 'axios').length > 0) return;
       const local = found.file === undefined ? fn : undefined;
       const where =
         found.file === undefined
@@ -1106,6 +1112,9 @@ export default createModelRule<Options, MessageIds>({
               key: carrier.key ?? carrier.name ?? 'signal',
               callee: oneLine(sourceCode.getText(calls[0]?.callee ?? request.callee)).slice(0, 40),
               count: String(calls.length),
+              bound: carrier.request.startsWith('axios')
+                ? '`timeout: ms` in its config, or `timeout: options.timeout ?? ms` to keep a caller’s'
+                : '`signal: AbortSignal.timeout(ms)`, or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal',
             },
           });
           continue;

@@ -1,6 +1,6 @@
 // A request wrapper that bounds its request only with what its caller gives it: `fetchJson(url,
-// { timeout })` passing `signal: timeout ? AbortSignal.timeout(timeout) : undefined` to fetch.
-// Called without that option, the request has no deadline, and only the call site can say so.
+// { timeout })` passing `signal: timeout ? AbortSignal.timeout(timeout) : undefined` to fetch, or
+// `download(url, options)` handing its options on to `axios.get(url, { ...options })`. Called without that option, the request has no deadline, and only the call site can say so.
 // This reader turns the wrapper and each call into the catalog's plain facts (`WrapperFacts`,
 // `WrapperCallFacts`); the catalog decides. packages/core/src/analyze/deadline-carrier.ts is the
 // same reader over TypeScript nodes.
@@ -13,10 +13,12 @@ import {
   type WrapperArgument,
   type WrapperFacts,
   type WrapperRequestFacts,
+  type WrappedRequest,
   decideDeadlineCarrier,
   givesDeadline as callGivesDeadline,
   isDeadlineKey,
   isRequestWrapperName,
+  wrappedRequest,
 } from '@faultline/catalog';
 import {
   type FunctionNode,
@@ -116,18 +118,19 @@ function carrierOf(fn: FunctionNode, value: Node): CarrierRef | undefined | null
 }
 
 /**
- * What the wrapper's requests (every `fetch` that `isFetch` recognises) take from its caller, and
- * its deadline guard; the catalog decides from these where its deadline comes from.
+ * What the wrapper's requests (every `fetch` or axios request that `requestOf` recognises) take
+ * from its caller, and its deadline guard; the catalog decides from these where its deadline comes from.
  */
 export function wrapperFacts(
   fn: FunctionNode,
-  isFetch: (call: TSESTree.CallExpression) => boolean,
+  requestOf: (call: TSESTree.CallExpression) => WrappedRequest | undefined,
 ): WrapperFacts {
-  const requests: TSESTree.CallExpression[] = [];
+  const requests: { call: TSESTree.CallExpression; kind: WrappedRequest }[] = [];
   findNode(
     fn.body,
     node => {
-      if (node.type === AST_NODE_TYPES.CallExpression && isFetch(node)) requests.push(node);
+      const kind = node.type === AST_NODE_TYPES.CallExpression ? requestOf(node) : undefined;
+      if (kind) requests.push({ call: node as TSESTree.CallExpression, kind });
       return false;
     },
     node => !isFunction(node) || node.type === AST_NODE_TYPES.ArrowFunctionExpression,
@@ -136,31 +139,56 @@ export function wrapperFacts(
   const guard = guardOf(fn);
   const branch = guard?.statement.consequent;
   return {
-    requests: requests.map((request): WrapperRequestFacts => {
-      const options = request.arguments[1] ? unwrap(request.arguments[1] as Node) : undefined;
+    requests: requests.map(({ call: request, kind }): WrapperRequestFacts => {
+      const arg = request.arguments[kind.optionsAt];
+      const options = arg ? unwrap(arg as Node) : undefined;
       const object = options?.type === AST_NODE_TYPES.ObjectExpression ? options : undefined;
-      const signal = object?.properties.find(
-        property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === 'signal',
-      ) as TSESTree.Property | undefined;
+      // fetch is bounded by its init's `signal`; axios by its config's `timeout` or `signal`.
+      const bounds = (kind.client === 'axios' ? ['signal', 'timeout'] : ['signal'])
+        .map(
+          key =>
+            object?.properties.find(
+              property => property.type === AST_NODE_TYPES.Property && propertyKey(property) === key,
+            ) as TSESTree.Property | undefined,
+        )
+        .filter((property): property is TSESTree.Property => property !== undefined);
       const facts: WrapperRequestFacts = {
         line: request.loc.start.line,
+        ...(kind.client === 'fetch' ? {} : { client: kind.client, label: kind.label }),
         options: object ? 'object' : options ? 'other' : 'absent',
         hasSpread:
           object?.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement) ?? false,
-        hasSignal: signal !== undefined,
+        hasSignal: bounds.length > 0,
         guarded:
           branch !== undefined && request.range[0] >= branch.range[0] && request.range[1] <= branch.range[1],
       };
       const passed = options ? passedThrough(fn, options) : undefined;
       if (passed !== undefined) facts.passedThrough = passed;
-      if (signal) {
-        const carrier = carrierOf(fn, signal.value as Node);
-        if (carrier !== undefined) facts.signal = carrier;
+      let carrier: CarrierRef | null | undefined;
+      for (const property of bounds) {
+        const value = property.value as Node;
+        // axios' `timeout: options.timeout` reads the caller's; `timeout: options.timeout ?? 5000`,
+        // `timeout: 5000` bound the request here.
+        const found = propertyKey(property) === 'timeout' && !readsOnly(value) ? null : carrierOf(fn, value);
+        if (found === null) carrier = null;
+        else if (carrier === undefined) carrier = found;
       }
+      if (carrier !== undefined) facts.signal = carrier;
       return facts;
     }),
     ...(guard ? { guard: { index: guard.index, key: guard.key } } : {}),
   };
+}
+
+/** `timeout`, `options.timeout`: a value that is only read, with no fallback of its own. */
+function readsOnly(value: Node): boolean {
+  const inner = unwrap(value);
+  return (
+    inner.type === AST_NODE_TYPES.Identifier ||
+    (inner.type === AST_NODE_TYPES.MemberExpression &&
+      !inner.computed &&
+      unwrap(inner.object).type === AST_NODE_TYPES.Identifier)
+  );
 }
 
 /** Names of helpers that may put a deadline into the options they are given. */
@@ -270,15 +298,15 @@ function localOptions(fn: FunctionNode, name: string): Node | undefined {
 }
 
 /**
- * The carrier of a wrapper whose every `fetch` takes its `signal` from the caller, and only from
- * the caller, or that bounds its request only in an `if (options?.timeout)` branch. `isFetch` says
- * whether a call is the global fetch in the wrapper's module.
+ * The carrier of a wrapper whose every request (a `fetch`, a request on axios' default instance)
+ * takes its deadline from the caller, and only from the caller, or that bounds its request only in
+ * an `if (options?.timeout)` branch. `requestOf` says which calls of the wrapper's module are such requests.
  */
 export function deadlineCarrier(
   fn: FunctionNode,
-  isFetch: (call: TSESTree.CallExpression) => boolean,
+  requestOf: (call: TSESTree.CallExpression) => WrappedRequest | undefined,
 ): DeadlineCarrier | undefined {
-  return decideDeadlineCarrier(wrapperFacts(fn, isFetch));
+  return decideDeadlineCarrier(wrapperFacts(fn, requestOf));
 }
 
 /**
@@ -364,16 +392,16 @@ export interface WrapperCall {
   file?: string;
 }
 
-/** The global fetch, or undici's / node-fetch's / cross-fetch's, in the linted file. */
-function isFetchIn(model: FileModel): (request: TSESTree.CallExpression) => boolean {
+/**
+ * The global fetch, undici's / node-fetch's / cross-fetch's, or a request on axios' default
+ * instance, in the linted file: not axios when this file sets axios' defaults (`axios.defaults.timeout = …`).
+ */
+function requestIn(model: FileModel): (request: TSESTree.CallExpression) => WrappedRequest | undefined {
   return request => {
     const value = model.valueOf(request.callee);
-    if (value.kind === 'global') return value.path.join('.') === 'fetch';
-    return (
-      value.kind === 'module' &&
-      /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
-      value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
-    );
+    if (value.kind !== 'global' && value.kind !== 'module') return undefined;
+    const kind = wrappedRequest(value, request.arguments.length);
+    return kind?.client === 'axios' && model.defaultsAssignments.length > 0 ? undefined : kind;
   };
 }
 
@@ -401,7 +429,7 @@ export function wrapperCall(model: FileModel, call: TSESTree.CallExpression): Wr
   if (local) {
     let carrier = localCarriers.get(local);
     if (carrier === undefined) {
-      carrier = deadlineCarrier(local, isFetchIn(model)) ?? null;
+      carrier = deadlineCarrier(local, requestIn(model)) ?? null;
       localCarriers.set(local, carrier);
     }
     return carrier ? { carrier, fn: local } : undefined;

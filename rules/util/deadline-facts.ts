@@ -24,7 +24,16 @@ import {
   perCallUsesMatter,
   wrapperMatters,
 } from '@faultline/catalog';
-import { type CallLike, type Node, findNode, memberName, propertyKey, requireCall, unwrap } from './ast.js';
+import {
+  type CallLike,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  propertyKey,
+  requireCall,
+  unwrap,
+} from './ast.js';
 import type { Classified, FileModel, Origin, Value } from './file-model.js';
 import { isTimeoutWrapped } from './timeout-wrappers.js';
 import { onFileReleased } from './file-release.js';
@@ -440,6 +449,36 @@ export class DeadlineReader {
     };
   }
 
+  /**
+   * `signal.addEventListener('abort', () => req.destroy())`, `signal.onabort = …`: `node` runs when
+   * a timed signal aborts (`AbortSignal.timeout(ms)`, a controller a timer aborts).
+   */
+  private inTimedAbortListener(node: Node): boolean {
+    let fn: Node | undefined = node.parent;
+    while (fn && !isFunction(fn)) fn = fn.parent;
+    const holder = fn?.parent;
+    let signal: Node | undefined;
+    if (
+      holder?.type === AST_NODE_TYPES.CallExpression &&
+      holder.arguments[1] === fn &&
+      holder.callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(holder.callee) === 'addEventListener' &&
+      this.model.summarizeValue(holder.arguments[0] as Node).kind === 'string' &&
+      (holder.arguments[0] as TSESTree.Literal).value === 'abort'
+    )
+      signal = holder.callee.object;
+    else if (
+      holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+      holder.right === fn &&
+      holder.left.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(holder.left) === 'onabort'
+    )
+      signal = holder.left.object;
+    if (!signal) return false;
+    const value = this.model.summarizeSignal(signal);
+    return value.kind === 'signal' && value.timed === 'yes';
+  }
+
   /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
   private httpFacts(call: CallLike): HttpFacts {
     const model = this.model;
@@ -461,14 +500,15 @@ export class DeadlineReader {
         }) !== undefined
       );
     };
-    // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
+    // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline; so is
+    // a listener of a timed signal's 'abort' that destroys it.
     const destroyedByTimer = (use: Node): void => {
       const member = use.parent;
       if (
         member?.type === AST_NODE_TYPES.MemberExpression &&
         member.object === use &&
         /^(destroy|abort)$/.test(memberName(member) ?? '') &&
-        model.isInsideTimer(member)
+        (model.isInsideTimer(member) || this.inTimedAbortListener(member))
       ) {
         facts.destroysOnTimeout = true;
       }

@@ -1279,10 +1279,12 @@ class Session {
         let inner = request || depth >= NESTED_CALLS ? undefined : this.calledFunction(where, node);
         // `httpFetch(url, { method })`: a request wrapper of the project bounded only by what its
         // caller gives it. This call is the request, and a bare one when it gives no deadline.
+        // An axios wrapper's request is bounded anyway when the project sets axios' default timeout.
         const carrier = inner ? factsOf(inner.info, inner.fn).deadlineCarrier : undefined;
-        if (carrier) {
+        const axiosCarrier = carrier?.request.startsWith('axios') === true;
+        if (carrier && !(axiosCarrier && axiosDefaults)) {
           if (givesDeadline(node, carrier)) return false;
-          request = 'fetch';
+          request = axiosCarrier ? 'axios' : 'fetch';
           inner = undefined;
         }
         if (!request && !inner) return false;

@@ -107,7 +107,7 @@ function toThisMachine(target: string | undefined): string {
 
 /** A call to a request wrapper that gives it no deadline: the key it should pass, and the wrapper's request line. */
 function showWrapper(carrier: DeadlineCarrier): string {
-  return `wrapperWithoutDeadline ${carrier.key ?? carrier.name ?? 'signal'} (fetch at line ${carrier.line})`;
+  return `wrapperWithoutDeadline ${carrier.key ?? carrier.name ?? 'signal'} (${carrier.request} at line ${carrier.line})`;
 }
 
 /** A client made without a deadline whose instance leaves the file: reported where it is made. */
@@ -217,6 +217,14 @@ function typescriptVerdicts(
   return verdicts;
 }
 
+/** The verdicts at the positions `expected` pins, for a fixture most of whose calls another test compares. */
+function pick(
+  verdicts: Map<string, string>,
+  expected: Record<string, string>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(Object.keys(expected).map(at => [at, verdicts.get(at)]));
+}
+
 const fixtures = readdirSync(FIXTURES)
   .filter(name => name.endsWith('.ts'))
   .sort();
@@ -302,6 +310,26 @@ describe('fetch-dispatcher.ts', () => {
       '20:35': 'missing: its dispatcher’s `headersTimeout: 600000` is no tighter than undici’s 300 s default',
       '21:35': 'bounded',
     });
+  });
+});
+
+describe('ofetch.ts', () => {
+  it('judges Nuxt’s and Nitro’s global `$fetch` as ofetch, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'ofetch.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the global.
+    const expected = { '12:24': 'missing', '13:24': 'bounded' };
+    expect(pick(estreeVerdicts(code, undefined), expected)).toEqual(expected);
+    expect(pick(typescriptVerdicts(code, undefined), expected)).toEqual(expected);
+  });
+});
+
+describe('node-http.ts', () => {
+  it('bounds a request an abort listener of a timed signal destroys, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'node-http.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the shape.
+    const expected = { '63:15': 'bounded', '69:15': 'bounded', '75:15': 'missing' };
+    expect(pick(estreeVerdicts(code, undefined), expected)).toEqual(expected);
+    expect(pick(typescriptVerdicts(code, undefined), expected)).toEqual(expected);
   });
 });
 
@@ -407,6 +435,15 @@ describe('request-wrappers.ts', () => {
       // httpFetch sends its caller's init on through a rest, a copy and a TLS helper; requestRest
       // takes the signal out of it, and withTimeout may add one, so only httpFetch's call is reported.
       '95:9': 'wrapperWithoutDeadline signal (fetch at line 76)',
+      // Requests on axios' default instance: the caller's config (unknown), the caller's timeout (a
+      // value, so bounded where it is written), and one bounded in the wrapper when the caller gives none.
+      '105:10': 'unknown',
+      '110:10': 'bounded',
+      '113:10': 'bounded',
+      // downloadFile hands its caller's config on: calls with neither a timeout nor a signal.
+      '117:9': 'wrapperWithoutDeadline timeout (axios.get at line 105)',
+      '120:9': 'wrapperWithoutDeadline timeout (axios.get at line 105)',
+      '121:9': 'wrapperWithoutDeadline timeout (axios.post at line 110)',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

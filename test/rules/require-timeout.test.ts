@@ -11,6 +11,10 @@ const PROJECTS = path.join(import.meta.dirname, '../fixtures/project-defaults');
 const ruleTester = new RuleTester();
 /** A project whose request wrapper (src/lib/http.ts) bounds its request only with the caller's timeout. */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
+/** How wrapperNeverBounded says to bound a fetch, or an axios request, in the wrapper itself. */
+const FETCH_BOUND =
+  '`signal: AbortSignal.timeout(ms)`, or `AbortSignal.any([signal, AbortSignal.timeout(ms)])` to keep a caller’s signal';
+const AXIOS_BOUND = '`timeout: ms` in its config, or `timeout: options.timeout ?? ms` to keep a caller’s';
 /** A fetch helper bounded only when given a timeout, which its one caller (webhooks.ts) always gives. */
 const FETCH_TIMEOUT = path.join(import.meta.dirname, '../fixtures/project-calls/src/lib/fetch-timeout.ts');
 /** A job that makes a mysql2 pool and runs a worker class that queries through it and also fetches. */
@@ -83,6 +87,31 @@ export const createCache = (url: string) => {
 
 ruleTester.run('require-timeout', rule, {
   valid: [
+    // A helper that hands its caller's config on to axios' default instance, in a project whose
+    // bootstrap sets `axios.defaults.timeout`, or in a module that sets axios' defaults itself: the
+    // request is bounded whatever the caller gives.
+    {
+      filename: path.join(PROJECTS, 'with-bootstrap/src/uploads.ts'),
+      code: `import axios, { type AxiosRequestConfig } from 'axios';
+export async function uploadFile(url: string, body: Buffer, options: AxiosRequestConfig = {}) {
+  return axios.put(url, body, { ...options });
+}
+export const sync = (body: Buffer) => uploadFile('https://files.example.com/a', body);`,
+      options: [{ checkTests: true }],
+    },
+    `import axios, { type AxiosRequestConfig } from 'axios';
+axios.defaults.timeout = 10_000;
+export async function uploadFile(url: string, body: Buffer, options: AxiosRequestConfig = {}) {
+  return axios.put(url, body, { ...options });
+}
+export const sync = (body: Buffer) => uploadFile('https://files.example.com/a', body);`,
+    // An instance's requests are not read as a wrapper's: the instance's own defaults decide.
+    `import axios, { type AxiosRequestConfig } from 'axios';
+const http = axios.create({ baseURL: 'https://files.example.com', timeout: 5000 });
+export async function uploadFile(url: string, body: Buffer, options: AxiosRequestConfig = {}) {
+  return http.put(url, body, { ...options });
+}
+export const sync = (body: Buffer) => uploadFile('/a', body);`,
     // A `.finally` that only logs: nothing waits for the ping.
     `export class Pinger {
   private async ping() {
@@ -632,6 +661,22 @@ const req = http.get(url, res => res.resume());
 req.setTimeout(5000, () => req.abort());
 `,
     `import http from 'http'; http.get(url, { signal: AbortSignal.timeout(5000) }, onResponse);`,
+    // Destroyed by the 'abort' listener of a controller a timer aborts, or of \`AbortSignal.timeout\`.
+    `
+import https from 'node:https';
+const controller = new AbortController();
+setTimeout(() => controller.abort(), 5000);
+const req = https.request(url, res => res.resume());
+controller.signal.addEventListener('abort', () => req.destroy(), { once: true });
+req.end();
+`,
+    `
+import https from 'node:https';
+const signal = AbortSignal.timeout(5000);
+const req = https.request(url, res => res.resume());
+signal.onabort = () => req.destroy();
+req.end();
+`,
     // follow-redirects with the timeout handled as node:http's is.
     `
 import { https } from 'follow-redirects';
@@ -2248,7 +2293,13 @@ export const reload = () => fetchWithSignal('https://d.example.com');`,
           endLine: 1,
           endColumn: 81,
           messageId: 'wrapperNeverBounded',
-          data: { request: 'fetch', key: 'signal', callee: 'fetchWithSignal', count: '2' },
+          data: {
+            request: 'fetch',
+            key: 'signal',
+            callee: 'fetchWithSignal',
+            count: '2',
+            bound: FETCH_BOUND,
+          },
         },
       ],
     },
@@ -2289,7 +2340,110 @@ export const load = () => fetchWithSignal('https://d.example.com');`,
           endLine: 9,
           endColumn: 33,
           messageId: 'wrapperNeverBounded',
-          data: { request: 'fetch', key: 'signal', callee: 'this.doFetch', count: '2' },
+          data: { request: 'fetch', key: 'signal', callee: 'this.doFetch', count: '2', bound: FETCH_BOUND },
+        },
+      ],
+    },
+    // Nuxt's and Nitro's global \`$fetch\` (ofetch), used without an import; a route of the server
+    // itself (\`$fetch('/api/session')\`) is called without a request and is not reported.
+    {
+      code: `export default defineEventHandler(async () => {
+  await $fetch('/api/session');
+  return $fetch('https://api.github.com/user', { headers: { accept: 'application/json' } });
+});`,
+      errors: [
+        { line: 3, column: 10, endLine: 3, endColumn: 16, messageId: 'missingDeadline', suggestions: [] },
+      ],
+    },
+    // An 'abort' listener of a caller's signal destroys the request, but nothing says the signal is ever aborted.
+    {
+      code: `import https from 'node:https';
+export function open(url: string, signal: AbortSignal) {
+  const req = https.request(url, res => res.resume());
+  signal.addEventListener('abort', () => req.destroy());
+  req.end();
+}`,
+      errors: [
+        { line: 3, column: 15, endLine: 3, endColumn: 28, messageId: 'missingDeadline', suggestions: [] },
+      ],
+    },
+    // A helper that hands its caller's config on to axios' default instance, called only here and
+    // never with a timeout or a signal: the request itself is unbounded.
+    {
+      code: `import axios, { type AxiosRequestConfig } from 'axios';
+async function download(url: string, options: AxiosRequestConfig = {}) {
+  return (await axios.get(url, { ...options, responseType: 'stream' })).data;
+}
+export const install = (url: string) => download(url, { headers: { accept: 'application/gzip' } });`,
+      errors: [
+        {
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 26,
+          messageId: 'wrapperNeverBounded',
+          data: { request: 'axios.get', key: 'timeout', callee: 'download', count: '1', bound: AXIOS_BOUND },
+        },
+      ],
+    },
+    // The same helper exported: each call here that gives neither is reported; one with a signal is not.
+    {
+      filename: path.join(PROJECTS, 'without-bootstrap/src/uploads.ts'),
+      code: `import axios, { type AxiosRequestConfig } from 'axios';
+export async function uploadFile(url: string, body: Buffer, options: AxiosRequestConfig = {}) {
+  return axios.put(url, body, { ...options });
+}
+export const sync = (body: Buffer) => uploadFile('https://files.example.com/a', body);
+export const syncNow = (body: Buffer, signal: AbortSignal) => uploadFile('https://files.example.com/b', body, { signal });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 5,
+          column: 39,
+          endLine: 5,
+          endColumn: 49,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'uploadFile', key: 'timeout', request: 'axios.put', where: 'line 3' },
+        },
+      ],
+    },
+    // Imported from another module of the project, directly or through a function of the project
+    // that calls it with no timeout (the axios request it reaches is named).
+    {
+      filename: path.join(REQUESTS, 'src/routes/downloads.ts'),
+      code: `import { downloadFile, fetchAvatar } from '../lib/downloads.js';
+export const fetchLogo = () => downloadFile('https://cdn.example.com/logo.png', { headers: { accept: 'image/png' } });
+export const fetchIcon = () => downloadFile('https://cdn.example.com/icon.png', { timeout: 5000 });
+export const avatar = async (url: string) => await fetchAvatar(url);`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 2,
+          column: 32,
+          endLine: 2,
+          endColumn: 44,
+          messageId: 'wrapperWithoutDeadline',
+          data: {
+            callee: 'downloadFile',
+            key: 'timeout',
+            request: 'axios.get',
+            where: '../lib/downloads.ts:7',
+          },
+        },
+        {
+          line: 4,
+          column: 52,
+          endLine: 4,
+          endColumn: 63,
+          messageId: 'projectRequestWithoutDeadline',
+          data: {
+            callee: 'fetchAvatar',
+            inner: 'downloadFile',
+            at: '../lib/downloads.ts:12',
+            label: 'axios',
+            hang: 'hangs forever',
+            fix: FAMILIES.axios.fix,
+          },
         },
       ],
     },

@@ -26,10 +26,66 @@ export interface DeadlineCarrier {
 /** The parameter a value reads the caller's deadline from (a carrier without its request). */
 export type CarrierRef = Pick<DeadlineCarrier, 'index' | 'key' | 'name'>;
 
-/** What a reader saw about one request (a `fetch`) a wrapper makes. */
+/**
+ * A request a wrapper may hand its caller's deadline to: the runtime's fetch (or undici's,
+ * node-fetch's, cross-fetch's), bounded by a `signal` in its init, or a call on axios' default
+ * instance, bounded by `timeout` or `signal` in its config.
+ */
+export interface WrappedRequest {
+  client: 'fetch' | 'axios';
+  /** The request as a message names it (`fetch`, `axios.get`). */
+  label: string;
+  /** The argument its options are. */
+  optionsAt: number;
+}
+
+/** axios' default instance: the argument each request method takes its config at. */
+const AXIOS_CONFIG_AT: Readonly<Record<string, number>> = {
+  request: 0,
+  get: 1,
+  delete: 1,
+  head: 1,
+  options: 1,
+  post: 2,
+  put: 2,
+  patch: 2,
+  postForm: 2,
+  putForm: 2,
+  patchForm: 2,
+};
+
+/**
+ * The request a callee is, as a reader resolved it (a global, or a module's member), for a call
+ * with `argCount` arguments: what a request wrapper may bound with its caller's deadline. axios'
+ * instances made with `create` are not: their own defaults decide.
+ */
+export function wrappedRequest(
+  callee: { kind: string; module?: string; path: readonly string[] },
+  argCount: number,
+): WrappedRequest | undefined {
+  const path = callee.path.join('.');
+  if (callee.kind === 'global')
+    return path === 'fetch' ? { client: 'fetch', label: 'fetch', optionsAt: 1 } : undefined;
+  if (callee.kind !== 'module') return undefined;
+  const module = callee.module ?? '';
+  if (/^(?:undici|node-fetch|cross-fetch)$/.test(module))
+    return path === (module === 'undici' ? 'fetch' : '')
+      ? { client: 'fetch', label: 'fetch', optionsAt: 1 }
+      : undefined;
+  if (module !== 'axios') return undefined;
+  // `axios(config)` or `axios(url, config)`.
+  if (path === '') return { client: 'axios', label: 'axios', optionsAt: argCount >= 2 ? 1 : 0 };
+  const at = AXIOS_CONFIG_AT[path];
+  return at === undefined ? undefined : { client: 'axios', label: `axios.${path}`, optionsAt: at };
+}
+
+/** What a reader saw about one request (a `fetch`, an axios request) a wrapper makes. */
 export interface WrapperRequestFacts {
   /** The request's line in the wrapper's file. */
   line: number;
+  /** The client and how a message names it; fetch when absent. */
+  client?: 'fetch' | 'axios';
+  label?: string;
   /** Its options argument: none, an object literal, or anything else (built elsewhere). */
   options: 'absent' | 'object' | 'other';
   /** The object literal spreads something (the caller's options go out as they are). */
@@ -39,7 +95,7 @@ export interface WrapperRequestFacts {
    * or the caller's parameter it reads its deadline from.
    */
   signal?: CarrierRef | null;
-  /** Whether it has a `signal` property at all. */
+  /** Whether it has a `signal` property at all (for axios, a `signal` or a `timeout`). */
   hasSignal: boolean;
   /** It sits inside the branch of the wrapper's deadline guard (`if (options?.timeout) { … }`). */
   guarded: boolean;
@@ -88,10 +144,13 @@ export function decideDeadlineCarrier(facts: WrapperFacts): DeadlineCarrier | un
   if (guarded) return guarded;
   let found: DeadlineCarrier | undefined;
   for (const request of requests) {
-    // The caller's init handed on as it is: bounded exactly when the caller's init has a signal.
-    const carrier: CarrierRef | undefined =
+    // The caller's init handed on as it is: bounded exactly when the caller's init has a signal
+    // (an axios config: a timeout, or a signal).
+    const carrier: Omit<DeadlineCarrier, 'request' | 'line'> | undefined =
       request.passedThrough !== undefined
-        ? { index: request.passedThrough, key: 'signal' }
+        ? request.client === 'axios'
+          ? { index: request.passedThrough, key: 'timeout', alsoKey: 'signal' }
+          : { index: request.passedThrough, key: 'signal' }
         : // No options, or options built elsewhere: never bounded, or not ours to say; the wrapper's own file speaks.
           request.options === 'object' && request.hasSignal && request.signal
           ? request.signal
@@ -99,7 +158,7 @@ export function decideDeadlineCarrier(facts: WrapperFacts): DeadlineCarrier | un
     if (!carrier) return undefined;
     // Requests that take their deadline from different places: not one carrier to check calls against.
     if (found && (found.index !== carrier.index || found.key !== carrier.key)) return undefined;
-    found ??= { ...carrier, request: 'fetch', line: request.line };
+    found ??= { ...carrier, request: request.label ?? 'fetch', line: request.line };
   }
   return found;
 }
@@ -120,7 +179,7 @@ function guardedCarrier(facts: WrapperFacts): DeadlineCarrier | undefined {
     index: guard.index,
     key: guard.key,
     ...(guard.key === 'signal' ? {} : { alsoKey: 'signal' }),
-    request: 'fetch',
+    request: first.label ?? 'fetch',
     line: first.line,
   };
 }

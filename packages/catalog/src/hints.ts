@@ -19,6 +19,8 @@ export const GLOBAL_ROOTS: ReadonlySet<string> = new Set([
   'Date',
   'crypto',
   'Bun',
+  // Nuxt's and Nitro's global ofetch.
+  '$fetch',
   ...GLOBAL_OBJECTS,
 ]);
 

@@ -55,6 +55,8 @@ export {
   isDeadlineKey,
   isEscapingClientCandidate,
   isRequestWrapperName,
+  type WrappedRequest,
+  wrappedRequest,
 } from './decide-wrapper.js';
 export {
   type BackoffFinding,

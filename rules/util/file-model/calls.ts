@@ -25,7 +25,16 @@ import type { FileModel } from '../file-model.js';
 import type { Classified, FunctionLike } from './types.js';
 
 /** Globals whose members the catalog gives a role (fetch, Request, Bun.sleep), directly or through the global object. */
-const CATALOG_GLOBALS = new Set(['fetch', 'Request', 'Bun', 'globalThis', 'window', 'self', 'global']);
+const CATALOG_GLOBALS = new Set([
+  'fetch',
+  '$fetch',
+  'Request',
+  'Bun',
+  'globalThis',
+  'window',
+  'self',
+  'global',
+]);
 
 /** Classifies one file's calls, memoised per call. */
 export class CallClassifier {

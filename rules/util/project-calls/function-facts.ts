@@ -7,9 +7,12 @@ import {
   findNode,
   isFunction,
   memberChain,
+  memberName,
   unwrap,
   writtenName,
 } from '../ast.js';
+import { wrappedRequest } from '@faultline/catalog';
+
 import { type DeadlineCarrier, deadlineCarrier } from '../deadline-carrier.js';
 import type { ModuleInfo } from '../project-modules.js';
 import { boundsHandedPromise } from '../timeout-wrappers.js';
@@ -18,6 +21,25 @@ import { boundsHandedPromise } from '../timeout-wrappers.js';
 const SIGNAL_MODULES = /^(?:axios|got|ky|undici|node-fetch|cross-fetch)$/;
 /** Their request calls: `axios(…)`, `axios.get(…)`, `got.post(…)`, `undici.request(…)`. */
 const REQUEST_VERBS = /^(?:get|post|put|patch|delete|head|options|request|fetch|stream)$/;
+
+/** Whether a module sets a client's defaults (`axios.defaults.timeout = …`), read once per module. */
+const defaultsSetters = new WeakMap<ModuleInfo, boolean>();
+
+function setsDefaults(where: ModuleInfo): boolean {
+  let sets = defaultsSetters.get(where);
+  if (sets === undefined) {
+    sets =
+      findNode(where.program, node => {
+        if (node.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+        const left = unwrap(node.left);
+        if (left.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const owner = unwrap(left.object);
+        return owner.type === AST_NODE_TYPES.MemberExpression && memberName(owner) === 'defaults';
+      }) !== undefined;
+    defaultsSetters.set(where, sets);
+  }
+  return sets;
+}
 
 interface FunctionFacts {
   readonly signalCapable: boolean;
@@ -91,7 +113,27 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
       return boundsHanded;
     },
     get deadlineCarrier(): DeadlineCarrier | undefined {
-      carrier ??= { value: deadlineCarrier(fn, request => isFetch(unwrap(request.callee))) };
+      carrier ??= {
+        value: deadlineCarrier(fn, request => {
+          const callee = unwrap(request.callee);
+          if (isFetch(callee)) return { client: 'fetch', label: 'fetch', optionsAt: 1 };
+          // A request on axios' default instance (`axios.get(url, { ...options })`), when the
+          // module sets no axios defaults of its own.
+          const chain = memberChain(callee);
+          if (chain?.root.type !== AST_NODE_TYPES.Identifier || chain.path.length > 1 || setsDefaults(where))
+            return undefined;
+          const imported = where.imports.get(chain.root.name);
+          if (
+            imported?.specifier !== 'axios' ||
+            (imported.imported !== 'default' && imported.imported !== '*')
+          )
+            return undefined;
+          return wrappedRequest(
+            { kind: 'module', module: 'axios', path: chain.path },
+            request.arguments.length,
+          );
+        }),
+      };
       return carrier.value;
     },
   };

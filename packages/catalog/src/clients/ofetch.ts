@@ -1,4 +1,4 @@
-// ofetch (unjs/ofetch, also `$fetch`): a fetch wrapper with no deadline by default. A finite
+// ofetch (unjs/ofetch, also `$fetch`, a global in Nuxt and Nitro): a fetch wrapper with no deadline by default. A finite
 // `timeout` (ms; the request is aborted when it passes, `0` or none means no timer) or a timed
 // `signal` bounds a call; `ofetch.create(defaults)` makes an instance whose defaults its calls
 // inherit. `ofetch.native` is the global fetch, judged the same way.
@@ -41,6 +41,12 @@ export const ofetchFamily: ClientFamily = {
   },
   modules: { ofetch: OFETCH_MODULE },
   instances: { ofetch: { members: OFETCH_CALLS } },
+  // Nuxt and Nitro make ofetch's `$fetch` a global: used without an import in server routes.
+  globals: Object.fromEntries(
+    Object.entries(OFETCH_CALLS)
+      .filter(([key]) => key !== 'create')
+      .map(([key, role]) => [key ? `$fetch.${key}` : '$fetch', role]),
+  ),
   types: [
     { names: ['$Fetch'], modules: ['ofetch'], packages: ['/ofetch/'], instance: 'ofetch', family: 'ofetch' },
   ],

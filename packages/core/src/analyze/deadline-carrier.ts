@@ -1,6 +1,7 @@
 // Request wrappers that bound their request only with what their caller gives them, read from
 // TypeScript nodes: `fetchJson(url, { timeout })` passing `signal: timeout ?
-// AbortSignal.timeout(timeout) : undefined` to fetch, or bounding it only inside `if
+// AbortSignal.timeout(timeout) : undefined` to fetch, handing its options on to a request on axios'
+// default instance (`axios.get(url, { ...options })`), or bounding it only inside `if
 // (options?.timeout)`. Called without that option, the request has no deadline, and only the call
 // site can say so. This reader turns the wrapper and each call into the catalog's plain facts
 // (`WrapperFacts`, `WrapperCallFacts`) and the catalog decides; rules/util/deadline-carrier.ts is
@@ -11,6 +12,7 @@ import {
   type WrapperArgument,
   type WrapperFacts,
   type WrapperRequestFacts,
+  type WrappedRequest,
   decideDeadlineCarrier,
   givesDeadline,
   isDeadlineKey,
@@ -25,8 +27,11 @@ export interface CarrierHost {
   readonly checker: ts.TypeChecker;
   /** True when a file belongs to the library being analysed. */
   isLibraryFile(fileName: string): boolean;
-  /** True when the call is the global fetch (or undici's, node-fetch's, cross-fetch's). */
-  isFetch(call: ts.CallExpression): boolean;
+  /**
+   * The request a call is, when a wrapper may bound it with its caller's deadline: the global
+   * fetch (or undici's, node-fetch's, cross-fetch's), or a request on axios' default instance.
+   */
+  requestOf(call: ts.CallExpression): WrappedRequest | undefined;
 }
 
 /** A call to a request wrapper that gives it no deadline: the wrapper's carrier, and where its request is. */
@@ -304,16 +309,17 @@ function localOptions(body: ts.Node, name: string): ts.Node | undefined {
 }
 
 /**
- * What the wrapper's requests (every `fetch` the host recognises) take from its caller, and its
- * deadline guard; the catalog decides from these where its deadline comes from.
+ * What the wrapper's requests (every `fetch` or axios request the host recognises) take from its
+ * caller, and its deadline guard; the catalog decides from these where its deadline comes from.
  */
 export function wrapperFacts(fn: ts.FunctionLikeDeclaration, host: CarrierHost): WrapperFacts {
   const body = fn.body;
   if (!body) return { requests: [] };
-  const requests: ts.CallExpression[] = [];
+  const requests: { call: ts.CallExpression; kind: WrappedRequest }[] = [];
   // Nested arrow functions are the wrapper's own code (`.then(() => fetch(…))`); other functions are not.
   const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && host.isFetch(node)) requests.push(node);
+    const kind = ts.isCallExpression(node) ? host.requestOf(node) : undefined;
+    if (kind) requests.push({ call: node as ts.CallExpression, kind });
     if (isFunctionLike(node) && !ts.isArrowFunction(node)) return;
     ts.forEachChild(node, visit);
   };
@@ -323,35 +329,56 @@ export function wrapperFacts(fn: ts.FunctionLikeDeclaration, host: CarrierHost):
   const guard = guardOf(fn, body);
   const file = fn.getSourceFile();
   return {
-    requests: requests.map((request): WrapperRequestFacts => {
-      const arg = request.arguments[1];
+    requests: requests.map(({ call: request, kind }): WrapperRequestFacts => {
+      const arg = request.arguments[kind.optionsAt];
       const options = arg ? unwrap(arg) : undefined;
       const object = options && ts.isObjectLiteralExpression(options) ? options : undefined;
-      const signal = object?.properties.find(
-        property => !ts.isSpreadAssignment(property) && propertyNameText(property.name) === 'signal',
-      );
+      // fetch is bounded by its init's `signal`; axios by its config's `timeout` or `signal`.
+      const bounds = (kind.client === 'axios' ? ['signal', 'timeout'] : ['signal'])
+        .map(key =>
+          object?.properties.find(
+            property => !ts.isSpreadAssignment(property) && propertyNameText(property.name) === key,
+          ),
+        )
+        .filter((property): property is ts.ObjectLiteralElementLike => property !== undefined);
       const facts: WrapperRequestFacts = {
         line: file.getLineAndCharacterOfPosition(request.getStart(file)).line + 1,
+        ...(kind.client === 'fetch' ? {} : { client: kind.client, label: kind.label }),
         options: object ? 'object' : options ? 'other' : 'absent',
         hasSpread: object?.properties.some(property => ts.isSpreadAssignment(property)) ?? false,
-        hasSignal: signal !== undefined,
+        hasSignal: bounds.length > 0,
         guarded: guard !== undefined && isWithin(request, guard.statement.thenStatement),
       };
       const passed = options ? passedThrough(fn, body, options) : undefined;
       if (passed !== undefined) facts.passedThrough = passed;
-      if (signal) {
-        const value = ts.isPropertyAssignment(signal)
-          ? signal.initializer
-          : ts.isShorthandPropertyAssignment(signal)
-            ? signal.name
-            : signal;
-        const carrier = carrierOf(fn, value);
-        if (carrier !== undefined) facts.signal = carrier;
+      let carrier: CarrierRef | null | undefined;
+      for (const property of bounds) {
+        const value = ts.isPropertyAssignment(property)
+          ? property.initializer
+          : ts.isShorthandPropertyAssignment(property)
+            ? property.name
+            : property;
+        // axios' `timeout: options.timeout` reads the caller's; `timeout: options.timeout ?? 5000`,
+        // `timeout: 5000` bound the request here.
+        const found =
+          propertyNameText(property.name) === 'timeout' && !readsOnly(value) ? null : carrierOf(fn, value);
+        if (found === null) carrier = null;
+        else if (carrier === undefined) carrier = found;
       }
+      if (carrier !== undefined) facts.signal = carrier;
       return facts;
     }),
     ...(guard ? { guard: { index: guard.index, key: guard.key } } : {}),
   };
+}
+
+/** `timeout`, `options.timeout`: a value that is only read, with no fallback of its own. */
+function readsOnly(value: ts.Node): boolean {
+  const inner = ts.isExpression(value) ? unwrap(value) : value;
+  return (
+    ts.isIdentifier(inner) ||
+    (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(unwrap(inner.expression)))
+  );
 }
 
 /** What a call passes where the wrapper's carrier is, as the catalog reads it. */

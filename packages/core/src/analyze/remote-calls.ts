@@ -52,6 +52,8 @@ import {
   mayChangeArgument,
   parseSettings,
   URL_FAMILIES,
+  type WrappedRequest,
+  wrappedRequest,
 } from '@faultline/catalog';
 import { ts } from 'ts-morph';
 
@@ -103,6 +105,8 @@ const BOUND_BY_CHAIN: Summary = {
 /** The text a file must contain to be worth reading for a process-wide axios default. */
 /** googleapis' process-wide options: `google.options({ timeout })`. */
 const GOOGLE_OPTIONS_HINT = /\.\s*options\s*\(\s*\{[^]*?\btimeout\b/;
+/** A file that sets a client's defaults (`axios.defaults.timeout = …`, `http.defaults.headers = …`). */
+const SETS_DEFAULTS = /\.\s*defaults\s*(?:\.\s*[\w$]+|\[[^\]]*\])[^=;\n]*=(?!=)/;
 const AXIOS_DEFAULT_HINT = /\.\s*defaults\s*(?:\.\s*timeout|\[\s*['"]timeout['"]\s*\])\s*=/;
 /** Array methods whose callback's first parameter is an element of the array. */
 const ITERATORS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every', 'find']);
@@ -169,7 +173,7 @@ export class RemoteCalls {
     this.carrierHost = {
       checker: ctx.checker,
       isLibraryFile: fileName => ctx.libraryFiles.has(fileName),
-      isFetch: call => this.isFetch(call),
+      requestOf: call => this.wrappedRequestOf(call),
     };
   }
 
@@ -1454,6 +1458,38 @@ export class RemoteCalls {
     return false;
   }
 
+  /**
+   * `signal.addEventListener('abort', () => req.destroy())`, `signal.onabort = …`: `node` runs when
+   * a timed signal aborts (`AbortSignal.timeout(ms)`, a controller a timer aborts).
+   */
+  private inTimedAbortListener(node: ts.Node): boolean {
+    let fn: ts.Node | undefined = node.parent;
+    while (fn && !isFunctionLike(fn)) fn = fn.parent;
+    const holder = fn?.parent;
+    let signal: ts.Expression | undefined;
+    if (
+      holder &&
+      ts.isCallExpression(holder) &&
+      holder.arguments[1] === fn &&
+      ts.isPropertyAccessExpression(holder.expression) &&
+      holder.expression.name.text === 'addEventListener' &&
+      staticString(holder.arguments[0]) === 'abort'
+    )
+      signal = holder.expression.expression;
+    else if (
+      holder &&
+      ts.isBinaryExpression(holder) &&
+      holder.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      holder.right === fn &&
+      ts.isPropertyAccessExpression(holder.left) &&
+      holder.left.name.text === 'onabort'
+    )
+      signal = holder.left.expression;
+    if (!signal) return false;
+    const value = this.summarizeSignal(signal);
+    return value.kind === 'signal' && value.timed === 'yes';
+  }
+
   /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
   private httpFacts(call: CallLike): HttpFacts {
     const facts: HttpFacts = { destroysOnTimeout: false, setsTimeout: false, escapes: false };
@@ -1510,12 +1546,13 @@ export class RemoteCalls {
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
       for (const use of this.referencesOf(parent.name)) {
         const useParent = use.parent;
-        // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline.
+        // `setTimeout(() => req.destroy(), ms)`: a timer that destroys the request is a deadline; so
+        // is a listener of a timed signal's 'abort' that destroys it.
         if (
           ts.isPropertyAccessExpression(useParent) &&
           useParent.expression === use &&
           /^(destroy|abort)$/.test(useParent.name.text) &&
-          this.isInsideTimer(useParent)
+          (this.isInsideTimer(useParent) || this.inTimedAbortListener(useParent))
         )
           facts.destroysOnTimeout = true;
         if (ts.isPropertyAccessExpression(useParent) && useParent.expression === use) inspectUse(use);
@@ -1709,15 +1746,18 @@ export class RemoteCalls {
 
   // ------------------------------------------------------------------ wrappers and escaping clients
 
-  /** The global fetch, or undici's, node-fetch's or cross-fetch's: what a request wrapper may call. */
-  private isFetch(call: ts.CallExpression): boolean {
+  /**
+   * The global fetch, undici's, node-fetch's or cross-fetch's, or a request on axios' default
+   * instance: what a request wrapper may bound with its caller's deadline. Not axios when the
+   * wrapper's file sets axios' defaults, or another file of the library sets its timeout.
+   */
+  private wrappedRequestOf(call: ts.CallExpression): WrappedRequest | undefined {
     const value = this.valueOf(call.expression);
-    if (value.kind === 'global') return value.path.join('.') === 'fetch';
-    return (
-      value.kind === 'module' &&
-      /^(?:undici|node-fetch|cross-fetch)$/.test(value.module) &&
-      value.path.join('.') === (value.module === 'undici' ? 'fetch' : '')
-    );
+    if (value.kind !== 'global' && value.kind !== 'module') return undefined;
+    const kind = wrappedRequest(value, call.arguments.length);
+    if (kind?.client !== 'axios') return kind;
+    const file = call.getSourceFile();
+    return SETS_DEFAULTS.test(file.text) || this.projectAxiosDefaults(file).length > 0 ? undefined : kind;
   }
 
   /**
