@@ -1010,6 +1010,30 @@ export async function flags() {
     }
   }
 }`,
+    // \`i < 3\` waits at most with \`i = 2\` (28 s, under the 30 s cap); a pass that leaves before its
+    // wait (\`if (attempt === MAX) throw\`) does not wait at all, so the longest wait is 21 s.
+    `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function flags() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(7000 * 2 ** i + Math.random() * 100);
+    }
+  }
+}`,
+    `export async function batch(requests: unknown[]) {
+  const MAX = 3;
+  for (let attempt = 0; attempt <= MAX; attempt++) {
+    try {
+      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      if (attempt === MAX) throw err;
+      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
+      await new Promise(resolve => setTimeout(resolve, delay));
+    }
+  }
+}`,
     // Iterating over a collection is not a retry.
     `
 for (const mirror of mirrors) {
@@ -1295,6 +1319,49 @@ export async function restoreWiFi(ssid: string): Promise<void> {
         ],
       };
     })(),
+    {
+      // A guard that leaves at a pass the loop never reaches (\`MAX + 1\`): the last pass still waits
+      // 5000 * 2 ** 3 ms and more, past the 30 s cap.
+      code: `export async function batch(requests: unknown[]) {
+  const MAX = 3;
+  for (let attempt = 0; attempt <= MAX; attempt++) {
+    try {
+      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      if (attempt === MAX + 1) throw err;
+      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
+      await new Promise(resolve => setTimeout(resolve, delay));
+    }
+  }
+}`,
+      errors: [
+        {
+          line: 9,
+          column: 13,
+          endLine: 9,
+          endColumn: 63,
+          messageId: 'uncappedBackoff',
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              data: { cap: 30000 },
+              output: `export async function batch(requests: unknown[]) {
+  const MAX = 3;
+  for (let attempt = 0; attempt <= MAX; attempt++) {
+    try {
+      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      if (attempt === MAX + 1) throw err;
+      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
+      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, delay)));
+    }
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The failure handler waits a delay it computes from the attempt it is handed: the growth is
       // read inside the helper (uncapped, no jitter), not taken from its first argument (the error).

@@ -69,8 +69,15 @@ function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
   const loop = construct.node;
   let limit: number | undefined;
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
-    const bound = model.summarizeValue(loop.test.right);
-    if (bound.kind === 'number') limit = bound.value;
+    const test = loop.test;
+    const bound = model.summarizeValue(test.right);
+    if (bound.kind === 'number') {
+      // `i < 3` waits at most with `i = 2`, `i <= 3` with `i = 3`; and one less when the last pass
+      // leaves before its wait (`if (i === 3) break`).
+      const counted = test.left.type === AST_NODE_TYPES.Identifier && test.left.name === counter;
+      limit = counted && test.operator === '<' ? bound.value - 1 : bound.value;
+      if (counted && leavesBeforeWait(model, loop.body, counter, limit, construct.delay.expr)) limit -= 1;
+    }
   }
   if (
     limit === undefined &&
@@ -82,6 +89,42 @@ function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
   if (limit === undefined) return false;
   const value = evaluate(model, construct.delay.expr, { [counter]: limit });
   return value !== undefined && value <= model.settings.maxDelayMs;
+}
+
+/**
+ * The loop's pass with `counter` at `limit` leaves before it waits: an `if (counter === limit)` (or
+ * `>=`, also in a disjunction) ending in `break`, `throw` or `return`, written before the wait.
+ */
+function leavesBeforeWait(model: FileModel, body: Node, counter: string, limit: number, wait: Node): boolean {
+  return (
+    findNode(body, node => {
+      if (node.type !== AST_NODE_TYPES.IfStatement || node.range[1] > wait.range[0]) return false;
+      const consequent = node.consequent;
+      const last =
+        consequent.type === AST_NODE_TYPES.BlockStatement
+          ? consequent.body[consequent.body.length - 1]
+          : consequent;
+      if (
+        last?.type !== AST_NODE_TYPES.BreakStatement &&
+        last?.type !== AST_NODE_TYPES.ThrowStatement &&
+        last?.type !== AST_NODE_TYPES.ReturnStatement
+      )
+        return false;
+      return testsLast(model, node.test, counter, limit);
+    }) !== undefined
+  );
+}
+
+/** `counter === limit`, `counter >= limit`, or either side of a `||` that is one. */
+function testsLast(model: FileModel, test: Node, counter: string, limit: number): boolean {
+  const inner = unwrap(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '||')
+    return testsLast(model, inner.left, counter, limit) || testsLast(model, inner.right, counter, limit);
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '>='].includes(inner.operator))
+    return false;
+  const left = unwrap(inner.left as Node);
+  if (left.type !== AST_NODE_TYPES.Identifier || left.name !== counter) return false;
+  return evaluate(model, inner.right, {}) === limit;
 }
 
 /** Evaluates a small arithmetic expression with the given variables, following local consts. */
