@@ -1034,6 +1034,26 @@ export async function flags() {
     }
   }
 }`,
+    // A sleep held in a \`let\` a test may swap, and an attempt count carried in the self-call's
+    // argument through a const (\`const nextRetry = retries + 1\`) and tested after the wait.
+    `function defaultSleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+let sleep = defaultSleep;
+export function withSleep(s: typeof sleep) {
+  sleep = s;
+}
+export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, retries = 0): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const delay = Math.random() * Math.min(10_000, 2 ** retries * 50);
+    const nextRetry = retries + 1;
+    await sleep(delay);
+    if (nextRetry >= maxRetries) throw err;
+    return await retryAndBackoff(fn, maxRetries, nextRetry);
+  }
+}`,
     // Iterating over a collection is not a retry.
     `
 for (const mirror of mirrors) {
@@ -1319,6 +1339,29 @@ export async function restoreWiFi(ssid: string): Promise<void> {
         ],
       };
     })(),
+    {
+      // The same without the test of the count: the swappable sleep waits, but nothing ends it.
+      code: `function defaultSleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+let sleep = defaultSleep;
+export function withSleep(s: typeof sleep) {
+  sleep = s;
+}
+export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, retries = 0): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const delay = Math.random() * Math.min(10_000, 2 ** retries * 50);
+    const nextRetry = retries + 1;
+    await sleep(delay);
+    return await retryAndBackoff(fn, maxRetries, nextRetry);
+  }
+}`,
+      errors: [
+        { line: 8, column: 23, endLine: 8, endColumn: 38, messageId: 'unboundedRetry', suggestions: [] },
+      ],
+    },
     {
       // A guard that leaves at a pass the loop never reaches (\`MAX + 1\`): the last pass still waits
       // 5000 * 2 ** 3 ms and more, past the 30 s cap.

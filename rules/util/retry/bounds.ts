@@ -30,6 +30,11 @@ export function isBoundTest(
         ['<', '<=', '>', '>=', '===', '==', '!==', '!='].includes(node.operator)
       ) {
         const names = namesIn(node);
+        // `const nextRetry = retries + 1; if (nextRetry >= maxRetries)`: a const made of the counter.
+        for (const name of [...names]) {
+          const init = depth < 2 ? aliases?.get(name) : undefined;
+          if (init) for (const inner of namesIn(init)) names.add(inner);
+        }
         if (counters.some(name => names.has(name))) return true;
         // `while (i++ <= 10)`: a counter stepped in the comparison itself.
         if (

@@ -2,8 +2,17 @@
 // a sleep the catalog or the settings know, a local helper that waits on a timer, and (by name)
 // an awaited sleep imported from, or injected by, code we cannot see into. Memoised per call.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type CallLike, type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
+import {
+  type CallLike,
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  unwrap,
+} from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { matchesFunctionRef } from '../timeout-wrappers.js';
 import { paramIndex } from './syntax.js';
@@ -75,8 +84,9 @@ export class SleepFinder {
       return (call.arguments[classified.role.arg] as Node | undefined) ?? undefined;
     if (matchesFunctionRef(model, call.callee, model.settings.sleepFunctions))
       return (call.arguments[0] as Node | undefined) ?? undefined;
-    // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`.
-    const fn = model.localFunction(call.callee);
+    // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`,
+    // also held in a `let` that tests may swap (`let sleep = defaultSleep`).
+    const fn = model.localFunction(call.callee) ?? swappableFunction(model, call.callee);
     if (fn) {
       const waits = findNode(
         fn.body,
@@ -172,4 +182,19 @@ export class SleepFinder {
     }
     return null;
   }
+}
+
+/**
+ * `let sleep = defaultSleep` (or a function written there), which a test seam may reassign: the
+ * function it starts as, when that is one of this file.
+ */
+function swappableFunction(model: FileModel, callee: Node): FunctionNode | undefined {
+  const inner = unwrap(callee);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = model.findVariable(inner)?.defs[0];
+  if (def?.type !== 'Variable' || def.parent?.kind !== 'let') return undefined;
+  const init = (def.node as TSESTree.VariableDeclarator).init;
+  if (!init) return undefined;
+  const value = unwrap(init);
+  return isFunction(value) ? value : model.localFunction(value);
 }
