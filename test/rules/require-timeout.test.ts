@@ -2355,6 +2355,47 @@ export const load = () => fetchWithSignal('https://d.example.com');`,
         { line: 3, column: 10, endLine: 3, endColumn: 16, messageId: 'missingDeadline', suggestions: [] },
       ],
     },
+    // Other modules that export the runtime's fetch: node-fetch-native, @whatwg-node/fetch.
+    {
+      code: `import nativeFetch from 'node-fetch-native';
+import { fetch } from '@whatwg-node/fetch';
+export const a = () => nativeFetch('https://status.example.com/ping');
+export const b = () => fetch('https://status.example.com/ping', { method: 'HEAD' });`,
+      errors: [
+        {
+          line: 3,
+          column: 24,
+          endLine: 3,
+          endColumn: 35,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import nativeFetch from 'node-fetch-native';
+import { fetch } from '@whatwg-node/fetch';
+export const a = () => nativeFetch('https://status.example.com/ping', { signal: AbortSignal.timeout(10000) });
+export const b = () => fetch('https://status.example.com/ping', { method: 'HEAD' });`,
+            },
+          ],
+        },
+        {
+          line: 4,
+          column: 24,
+          endLine: 4,
+          endColumn: 29,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `import nativeFetch from 'node-fetch-native';
+import { fetch } from '@whatwg-node/fetch';
+export const a = () => nativeFetch('https://status.example.com/ping');
+export const b = () => fetch('https://status.example.com/ping', { signal: AbortSignal.timeout(10000), method: 'HEAD' });`,
+            },
+          ],
+        },
+      ],
+    },
     // An 'abort' listener of a caller's signal destroys the request, but nothing says the signal is ever aborted.
     {
       code: `import https from 'node:https';

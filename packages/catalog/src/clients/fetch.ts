@@ -66,6 +66,8 @@ export const fetchFamily: ClientFamily = {
     'isomorphic-fetch': FETCH_LIKE,
     'isomorphic-unfetch': FETCH_LIKE,
     'make-fetch-happen': FETCH_LIKE,
+    'node-fetch-native': FETCH_LIKE,
+    '@whatwg-node/fetch': FETCH_LIKE,
   },
   instances: { 'fetch-request': { members: {} } },
   globals: {
