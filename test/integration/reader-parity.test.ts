@@ -323,6 +323,20 @@ describe('ofetch.ts', () => {
   });
 });
 
+describe('readonly-fields.ts', () => {
+  it('judges a client by the one construction a field of its class is given, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'readonly-fields.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the field.
+    const expected = {
+      '46:12': 'missing `requestHandler.requestTimeout`',
+      // Without the handler's throwOnRequestTimeout, its requestTimeout only logs (the version is not known here).
+      '50:12': 'doesNotAbort requestTimeout',
+    };
+    expect(pick(estreeVerdicts(code, undefined), expected)).toEqual(expected);
+    expect(pick(typescriptVerdicts(code, undefined), expected)).toEqual(expected);
+  });
+});
+
 describe('node-http.ts', () => {
   it('bounds a request an abort listener of a timed signal destroys, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'node-http.ts'), 'utf8');

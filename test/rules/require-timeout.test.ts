@@ -2355,6 +2355,31 @@ export const load = () => fetchWithSignal('https://d.example.com');`,
         { line: 3, column: 10, endLine: 3, endColumn: 16, messageId: 'missingDeadline', suggestions: [] },
       ],
     },
+    // An SDK client made with the handler a field of its class is given once, in the constructor:
+    // judged by that handler's options.
+    {
+      code: `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export class Credentials {
+  private requestHandler?: NodeHttpHandler;
+  constructor(proxy?: string) {
+    if (proxy) this.requestHandler = new NodeHttpHandler({ connectionTimeout: 1000 });
+  }
+  whoami() {
+    return new STSClient({ requestHandler: this.requestHandler }).send(new GetCallerIdentityCommand({}));
+  }
+}`,
+      errors: [
+        {
+          line: 9,
+          column: 16,
+          endLine: 9,
+          endColumn: 25,
+          messageId: 'missingClientDeadline',
+          suggestions: [],
+        },
+      ],
+    },
     // Other modules that export the runtime's fetch: node-fetch-native, @whatwg-node/fetch.
     {
       code: `import nativeFetch from 'node-fetch-native';

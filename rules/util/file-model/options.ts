@@ -13,6 +13,7 @@ import {
   isFunction,
   memberName,
   propertyKey,
+  thisClassBody,
   unwrap,
   writtenName,
 } from '../ast.js';
@@ -408,11 +409,25 @@ export class OptionsReader {
         // `this.MAX_RETRIES`, `Limits.TIMEOUT_MS`: a readonly class field with a literal value.
         const field = depth < 4 ? this.readonlyField(node) : undefined;
         if (field) return this.summarizeValue(field, depth + 1);
+        // `this.requestHandler`, given one construction in the class (`this.requestHandler = new
+        // NodeHttpHandler({ … })` in the constructor): that construction's options.
+        const made = depth < 4 ? this.onlyConstruction(node) : undefined;
+        if (made) return this.summarizeValue(made, depth + 1);
         return { kind: 'value', at: node };
       }
       default:
         return { kind: 'value', at: node };
     }
+  }
+
+  /** `this.name` of a class of this file that gives the field one value, a construction (`new X(…)`). */
+  private onlyConstruction(node: TSESTree.MemberExpression): Node | undefined {
+    if (node.computed || unwrap(node.object as Node).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+    const name = memberName(node);
+    const body = thisClassBody(node);
+    const given = body && name !== undefined ? this.model.classFields.get(body)?.get(name) : undefined;
+    const only = given?.length === 1 ? unwrap(given[0] as Node) : undefined;
+    return only?.type === AST_NODE_TYPES.NewExpression ? only : undefined;
   }
 
   /**

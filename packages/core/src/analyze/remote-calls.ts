@@ -1083,6 +1083,10 @@ export class RemoteCalls {
       // `this.MAX_RETRIES`, `Limits.TIMEOUT_MS`: a readonly class field with a literal value.
       const field = readonlyField(node);
       if (field) return this.summarizeValue(field, depth + 1);
+      // `this.requestHandler`, given one construction in the class (`this.requestHandler = new
+      // NodeHttpHandler({ … })` in the constructor): that construction's options.
+      const made = node.expression.kind === ts.SyntaxKind.ThisKeyword ? fieldInit(node) : undefined;
+      if (made && ts.isNewExpression(made)) return this.summarizeValue(made, depth + 1);
     }
     return { kind: 'value', at: node };
   }
