@@ -489,6 +489,27 @@ export default createModelRule<Options, MessageIds>({
       return text.length > 40 ? `${text.slice(0, 37)}…` : text;
     }
 
+    /** An argument of the call is a variable whose `key` is assigned (`init.signal = …`) in this file. */
+    function setLater(call: Classified['node'], key: string): boolean {
+      if (key.includes('.')) return false;
+      return call.arguments.some(arg => {
+        const value = unwrap(arg as Node);
+        if (value.type !== AST_NODE_TYPES.Identifier) return false;
+        return (
+          model.findVariable(value)?.references.some(reference => {
+            const member = reference.identifier.parent;
+            return (
+              member?.type === AST_NODE_TYPES.MemberExpression &&
+              member.object === reference.identifier &&
+              memberName(member) === key &&
+              member.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+              member.parent.left === member
+            );
+          }) === true
+        );
+      });
+    }
+
     /** Adds `key: signal` to the options object, or the options argument itself. */
     function passSuggestion(
       classified: Classified,
@@ -529,6 +550,9 @@ export default createModelRule<Options, MessageIds>({
       const prop = getPath(optionsSummary, key.split('.'));
       const data = { callee: calleeText(classified.node.callee), signal: inherited.text, key };
       if (!prop) {
+        // `fetchOptions.signal = options.signal` before `fetch(url, fetchOptions)`: the key is set
+        // on the options object after it is made; this or another signal, not ours to judge.
+        if (setLater(classified.node, key)) return;
         // fetch(request) where the Request was built with the signal, or the instance carries it.
         const input = classified.node.arguments[0];
         if (

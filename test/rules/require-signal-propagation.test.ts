@@ -34,6 +34,20 @@ export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Pr
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // The signal is set on the options object after it is made (\`fetchOptions.signal = options.signal\`).
+    {
+      filename: HANDLER,
+      code: `import { request } from 'undici';
+export async function send(options: { signal?: AbortSignal; compress?: boolean }) {
+  const fetchOptions: RequestInit = { method: 'GET' };
+  if (options.signal) fetchOptions.signal = options.signal;
+  const undiciOptions: Record<string, unknown> = { method: 'GET' };
+  if (fetchOptions.signal) undiciOptions.signal = fetchOptions.signal;
+  if (options.compress === false) return request('https://api.example.com', undiciOptions);
+  return fetch('https://api.example.com', fetchOptions);
+}`,
+      options: [{ checkTests: true }],
+    },
     // Express's Request has no signal: only the fetch API's does.
     `import type { Request } from 'express';
 export async function proxy(req: Request) { return fetch('https://upstream.internal' + req.url, { signal: AbortSignal.timeout(5000) }); }`,
