@@ -3374,6 +3374,28 @@ export const connect = () => mongoose.connect(process.env.MONGODB_URI as string,
       ],
     },
     {
+      // GitHub Actions' toolkit makes the Octokit (\`getOctokit(token, options)\`); options with a
+      // \`request.signal\` bound it.
+      code: `import * as github from '@actions/github';
+export const octokit = github.getOctokit(process.env.GITHUB_TOKEN ?? '');
+export const bounded = github.getOctokit(process.env.GITHUB_TOKEN ?? '', { request: { signal: AbortSignal.timeout(10_000) } });`,
+      errors: [
+        {
+          line: 2,
+          column: 24,
+          endLine: 2,
+          endColumn: 41,
+          messageId: 'missingClientDeadline',
+          data: {
+            client: 'Octokit client',
+            fix: FAMILIES.octokit.fix,
+            hang: RUNTIME_FETCH_HANG,
+            what: '\`request.signal\` or a timed \`request.fetch\`',
+          },
+        },
+      ],
+    },
+    {
       // A label that names a client already is not followed by "client" again.
       code: `import { WebClient } from '@slack/web-api'; export const slack = new WebClient(process.env.SLACK_TOKEN);`,
       errors: [

@@ -40,6 +40,10 @@ export const octokitFamily: ClientFamily = {
     '@octokit/rest': OCTOKIT_MODULE,
     '@octokit/core': OCTOKIT_MODULE,
     octokit: { ...OCTOKIT_MODULE, App: factory('octokit', 'octokit', { at: 0 }) },
+    '@octokit/action': OCTOKIT_MODULE,
+    // GitHub Actions' toolkit: `getOctokit(token, options)` makes an Octokit on fetch (a proxy
+    // dispatcher when one is configured), with no deadline unless the options give one.
+    '@actions/github': { getOctokit: factory('octokit', 'octokit', { at: 1 }) },
   },
   instances: {
     octokit: {
