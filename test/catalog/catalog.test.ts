@@ -390,6 +390,13 @@ describe('decideBackoff and decideRetryOptions', () => {
       decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true }).map(f => f.problem),
     ).toEqual(['unboundedRetry']);
     expect(decideBackoff({ ...reconnect, delay: 'constant', bounded: true, attempts: 3 })).toEqual([]);
+    // A wait a backoff helper computes, unseen: patient when the failures are logged, not otherwise.
+    const helper = { ...reconnect, delay: 'unknown', backoffHelper: true } as const;
+    expect(decideBackoff({ ...helper, reportsFailure: true })).toEqual([]);
+    expect(decideBackoff(helper)).toEqual([{ problem: 'unboundedRetry', why: '' }]);
+    expect(decideBackoff({ ...helper, backoffHelper: false, reportsFailure: true })).toEqual([
+      { problem: 'unboundedRetry', why: '' },
+    ]);
   });
 
   it('judges job queue retry options by their real defaults', () => {

@@ -1054,6 +1054,21 @@ export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, 
     return await retryAndBackoff(fn, maxRetries, nextRetry);
   }
 }`,
+    // A reconnect loop whose wait a backoff helper computes (\`this.reconnectBackoff.nextDelay()\`)
+    // and that logs each failure: a supervisor of a connection that must come back, not a storm.
+    `import { ReconnectBackoff } from './reconnect-backoff';
+export class Client {
+  private logger = console;
+  private reconnectBackoff = new ReconnectBackoff();
+  async reconnect(): Promise<unknown> {
+    try {
+      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      this.logger.warn({ msg: 'Failed to set up connection, will retry', err });
+      return setTimeout(() => void this.reconnect(), this.reconnectBackoff.nextDelay());
+    }
+  }
+}`,
     // Iterating over a collection is not a retry.
     `
 for (const mirror of mirrors) {
@@ -1339,6 +1354,43 @@ export async function restoreWiFi(ssid: string): Promise<void> {
         ],
       };
     })(),
+    {
+      // The same reconnect without logging its failures, and one whose wait a helper not named for a
+      // backoff computes: no bound, reported.
+      code: `import { ReconnectBackoff } from './reconnect-backoff';
+export class Client {
+  private logger = console;
+  private reconnectBackoff = new ReconnectBackoff();
+  async reconnect(): Promise<unknown> {
+    try {
+      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      return setTimeout(() => void this.reconnect(), this.reconnectBackoff.nextDelay());
+    }
+  }
+}`,
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 18, messageId: 'unboundedRetry', suggestions: [] },
+      ],
+    },
+    {
+      code: `import { ReconnectBackoff } from './reconnect-backoff';
+export class Client {
+  private logger = console;
+  private pacer = new ReconnectBackoff();
+  async reconnect(): Promise<unknown> {
+    try {
+      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      this.logger.warn({ msg: 'Failed to set up connection, will retry', err });
+      return setTimeout(() => void this.reconnect(), this.pacer.next());
+    }
+  }
+}`,
+      errors: [
+        { line: 5, column: 9, endLine: 5, endColumn: 18, messageId: 'unboundedRetry', suggestions: [] },
+      ],
+    },
     {
       // The same without the test of the count: the swappable sleep waits, but nothing ends it.
       code: `function defaultSleep(ms: number): Promise<void> {

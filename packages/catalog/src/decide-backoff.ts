@@ -37,6 +37,8 @@ export interface RetrySchedule {
   attempts?: number;
   /** Each failure is logged or reported where it is caught (`log.error(…)`, `Sentry.captureException`). */
   reportsFailure?: boolean;
+  /** The wait is computed by a helper the reader cannot see into whose name says backoff (`this.reconnectBackoff.nextDelay()`). */
+  backoffHelper?: boolean;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
@@ -65,10 +67,10 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
   // A reconnect loop that backs off exponentially to a cap and logs each failure neither hammers
   // the service (one attempt per cap at most) nor hides the outage: going on until it comes back
   // is what a client that has nothing to do without it should do.
+  // So does one whose wait a backoff helper it cannot see into computes (`this.reconnectBackoff.nextDelay()`).
   const patientReconnect =
-    schedule.delay === 'growing' &&
-    schedule.exponential &&
-    schedule.capped &&
+    ((schedule.delay === 'growing' && schedule.exponential && schedule.capped) ||
+      (schedule.delay === 'unknown' && schedule.backoffHelper === true)) &&
     schedule.reportsFailure === true;
   if (!schedule.bounded && !patientReconnect) findings.push({ problem: 'unboundedRetry', why: '' });
   return findings;

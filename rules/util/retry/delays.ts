@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, type Node, findNode, unwrap, writtenName } from '../ast.js';
+import { type FunctionNode, type Node, findNode, memberChain, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import { matchesFunctionRef } from '../timeout-wrappers.js';
 import { delayList } from './delay-list.js';
@@ -13,6 +13,8 @@ import { namesIn, paramName, returnedExpressions } from './syntax.js';
 import type { Delay } from './types.js';
 
 const JITTER_NAME = /jitter|random/i;
+/** Names of a helper (or of what it is called on) that computes a backoff: `reconnectBackoff.nextDelay()`, `getRetryDelay(n)`. */
+const BACKOFF_NAME = /backoff|back_off|next_?delay|retry_?delay|reconnect_?delay|delay_?for/i;
 
 /**
  * `node` reads a field of `this` that its class assigns outside the constructor (`this.backoffTime
@@ -107,6 +109,7 @@ export class DelayClassifier {
     let exponential = selfGrowing;
     let growing = usesCounter || selfGrowing;
     let opaque = false;
+    let backoffHelper = false;
     let capped = false;
     let jitter = false;
     for (const node of flow) {
@@ -141,6 +144,9 @@ export class DelayClassifier {
             // A helper computing the delay that we cannot see into (`backoff(attempt)` from a library).
             opaque = true;
             growing = true;
+            const chain = memberChain(callee);
+            const words = chain ? [writtenName(chain.root) ?? '', ...chain.path] : [name ?? ''];
+            if (words.some(word => BACKOFF_NAME.test(word))) backoffHelper = true;
           }
         }
         if (
@@ -159,7 +165,16 @@ export class DelayClassifier {
     if (!opaque && !growing && flow.some(node => rewrittenField(node, counters))) opaque = true;
     // `if (delay > MAX) delay = MAX`
     if (!capped) capped = this.clampedInScope(scope, names);
-    if (opaque) return { kind: 'unknown', call, expr, exponential, capped: true, jitter: true };
+    if (opaque)
+      return {
+        kind: 'unknown',
+        call,
+        expr,
+        exponential,
+        capped: true,
+        jitter: true,
+        ...(backoffHelper ? { backoffHelper } : {}),
+      };
     // Not a function of the attempt: the same wait every time, whatever value it holds (a
     // parameter, an option, a constant), jittered or not.
     if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };

@@ -21,6 +21,7 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     bounded: construct.bounded,
     attempts: construct.attempts,
     reportsFailure: reportsFailure(construct.node),
+    ...(delay.backoffHelper ? { backoffHelper: true } : {}),
   };
 }
 

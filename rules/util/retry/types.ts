@@ -16,6 +16,8 @@ export interface Delay {
   exponential: boolean;
   capped: boolean;
   jitter: boolean;
+  /** The wait is computed by a helper we cannot see into whose name says backoff (`this.backoff.nextDelay()`). */
+  backoffHelper?: boolean;
 }
 
 export interface RetryConstruct {
