@@ -5,6 +5,34 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import rule from '../../rules/require-backoff.js';
 
 const ruleTester = new RuleTester();
+
+/** Three tries of `base * 2 ** i` ms, jittered a little: under the 30 s cap when `base * 4` is. */
+const threeTries = (
+  base: number,
+): string => `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function flags() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(${base} * 2 ** i + Math.random() * 100);
+    }
+  }
+}`;
+
+/** A batch retried up to `attempt <= MAX`, leaving before its wait when `attempt === last`. */
+const batchRetry = (last: string): string => `export async function batch(requests: unknown[]) {
+  const MAX = 3;
+  for (let attempt = 0; attempt <= MAX; attempt++) {
+    try {
+      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      if (attempt === ${last}) throw err;
+      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
+      await new Promise(resolve => setTimeout(resolve, delay));
+    }
+  }
+}`;
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
@@ -1000,40 +1028,11 @@ export async function send(body: object) {
   }
 }`,
     // Three attempts of 100 * 2 ** i never wait longer than the cap.
-    `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-export async function flags() {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await fetch(url, { signal: AbortSignal.timeout(1000) });
-    } catch {
-      await sleep(100 * 2 ** i + Math.random() * 100);
-    }
-  }
-}`,
+    threeTries(100),
     // \`i < 3\` waits at most with \`i = 2\` (28 s, under the 30 s cap); a pass that leaves before its
     // wait (\`if (attempt === MAX) throw\`) does not wait at all, so the longest wait is 21 s.
-    `const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-export async function flags() {
-  for (let i = 0; i < 3; i++) {
-    try {
-      return await fetch(url, { signal: AbortSignal.timeout(1000) });
-    } catch {
-      await sleep(7000 * 2 ** i + Math.random() * 100);
-    }
-  }
-}`,
-    `export async function batch(requests: unknown[]) {
-  const MAX = 3;
-  for (let attempt = 0; attempt <= MAX; attempt++) {
-    try {
-      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
-    } catch (err) {
-      if (attempt === MAX) throw err;
-      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
-      await new Promise(resolve => setTimeout(resolve, delay));
-    }
-  }
-}`,
+    threeTries(7000),
+    batchRetry('MAX'),
     // A sleep held in a \`let\` a test may swap, and an attempt count carried in the self-call's
     // argument through a const (\`const nextRetry = retries + 1\`) and tested after the wait.
     `function defaultSleep(ms: number): Promise<void> {
@@ -1417,18 +1416,8 @@ export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, 
     {
       // A guard that leaves at a pass the loop never reaches (\`MAX + 1\`): the last pass still waits
       // 5000 * 2 ** 3 ms and more, past the 30 s cap.
-      code: `export async function batch(requests: unknown[]) {
-  const MAX = 3;
-  for (let attempt = 0; attempt <= MAX; attempt++) {
-    try {
-      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
-    } catch (err) {
-      if (attempt === MAX + 1) throw err;
-      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
-      await new Promise(resolve => setTimeout(resolve, delay));
-    }
-  }
-}`,
+      code: batchRetry('MAX + 1'),
+
       errors: [
         {
           line: 9,
@@ -1440,18 +1429,10 @@ export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, 
             {
               messageId: 'suggestFullJitter',
               data: { cap: 30000 },
-              output: `export async function batch(requests: unknown[]) {
-  const MAX = 3;
-  for (let attempt = 0; attempt <= MAX; attempt++) {
-    try {
-      return await fetch('https://graph.example.com/$batch', { method: 'POST', body: JSON.stringify(requests), signal: AbortSignal.timeout(5000) });
-    } catch (err) {
-      if (attempt === MAX + 1) throw err;
-      const delay = 5000 * Math.pow(2, attempt) + Math.random() * 1000;
-      await new Promise(resolve => setTimeout(resolve, Math.random() * Math.min(30000, delay)));
-    }
-  }
-}`,
+              output: batchRetry('MAX + 1').replace(
+                'setTimeout(resolve, delay)',
+                'setTimeout(resolve, Math.random() * Math.min(30000, delay))',
+              ),
             },
           ],
         },
