@@ -1,6 +1,7 @@
 // A request wrapper that bounds its request only with what its caller gives it: `fetchJson(url,
 // { timeout })` passing `signal: timeout ? AbortSignal.timeout(timeout) : undefined` to fetch, or
-// `download(url, options)` handing its options on to `axios.get(url, { ...options })`. Called without that option, the request has no deadline, and only the call site can say so.
+// `download(url, options)` handing its options on to `axios.get(url, { ...options })`. Called
+// without that option, the request has no deadline, and only the call site can say so.
 // This reader turns the wrapper and each call into the catalog's plain facts (`WrapperFacts`,
 // `WrapperCallFacts`); the catalog decides. packages/core/src/analyze/deadline-carrier.ts is the
 // same reader over TypeScript nodes.

@@ -1,6 +1,8 @@
 // What a function of another module does (takes a signal, passes it on, sends a request that could
 // take one), each fact computed on first use and kept while its module is unchanged.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+
+import { wrappedRequest } from '@faultline/catalog';
 import {
   type FunctionNode,
   type Node,
@@ -11,8 +13,6 @@ import {
   unwrap,
   writtenName,
 } from '../ast.js';
-import { wrappedRequest } from '@faultline/catalog';
-
 import { type DeadlineCarrier, deadlineCarrier } from '../deadline-carrier.js';
 import type { ModuleInfo } from '../project-modules.js';
 import { boundsHandedPromise } from '../timeout-wrappers.js';
