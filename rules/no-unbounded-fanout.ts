@@ -574,9 +574,10 @@ export default createModelRule<Options, MessageIds>({
 
     /**
      * The values a variable of this file is given: its initialiser and every plain assignment
-     * (`let strings = await read(); strings = strings.filter(…)`), the member of a request a
-     * destructuring takes (`const { body } = req`, `let { ids } = req.query`), and the element of
-     * a list of reads (`const [members, roles] = await Promise.all([a(), b()])`).
+     * (`let strings = await read(); strings = strings.filter(…)`), what an object pattern takes a
+     * member of (`const { data } = await read()`), and the element of a list of reads (`const
+     * [members, roles] = await Promise.all([a(), b()])`). A request's input taken by destructuring
+     * is {@link fromRequest}'s.
      */
     function givenValues(variable: TSESLint.Scope.Variable): Node[] {
       const def = variable.defs[0];
