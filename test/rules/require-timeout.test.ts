@@ -2421,6 +2421,31 @@ export const b = () => fetch('https://status.example.com/ping', { signal: AbortS
         },
       ],
     },
+    // Started at another module's top level with only a \`.catch\` (\`run().catch(…)\` in an entry
+    // module): the process, and whoever runs it, waits for it.
+    {
+      filename: path.join(CALLERS, 'action.ts'),
+      code: readFileSync(path.join(CALLERS, 'action.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 26,
+          endLine: 4,
+          endColumn: 31,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(CALLERS, 'action.ts'), 'utf8').replace(
+                "fetch('https://get.example.com/latest-version')",
+                "fetch('https://get.example.com/latest-version', { signal: AbortSignal.timeout(10000) })",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     // An 'abort' listener of a caller's signal destroys the request, but nothing says the signal is ever aborted.
     {
       code: `import https from 'node:https';

@@ -184,10 +184,12 @@ function usesElsewhere(
       }
       // Dropped where it is made, or awaited only by a function whose own promise is dropped (an
       // async `map` into an `allSettled` nobody waits for, a module-private function called so).
+      // A caller one level up: started at that module's top level (`run().catch(core.setFailed)`
+      // in an entry module), it is waited for by the process, as in the linted file.
       if (
         call?.type === AST_NODE_TYPES.CallExpression &&
         call.callee === use &&
-        nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call)
+        nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call, 1)
       ) {
         dropped++;
         return false;
@@ -230,7 +232,7 @@ function memberUses(info: ModuleInfo | undefined, name: string): number | 'waite
       !parent.computed &&
       call?.type === AST_NODE_TYPES.CallExpression &&
       call.callee === parent &&
-      nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call)
+      nobodyWaits((waiters ??= syntacticWaitersModel(info.program)), call, 1)
     ) {
       dropped++;
       return false;
