@@ -1354,6 +1354,32 @@ export async function restoreWiFi(ssid: string): Promise<void> {
       };
     })(),
     {
+      // A retry judged by status in a function named for it, leaving on success or past the count in
+      // one test (\`res.status === 200 || iterationCount > maxRetries\`), whose wait doubles to a cap:
+      // the wait it grows is no alternative it tries. No jitter.
+      code: `export async function fetchWithRetries(url: string, maxRetries = 5) {
+  let sleepMs = 250;
+  let iterationCount = 0;
+  while (true) {
+    iterationCount++;
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+      if (res.status === 200 || iterationCount > maxRetries) {
+        return res;
+      }
+    } catch (err) {
+      if (iterationCount > maxRetries) {
+        throw err;
+      }
+    }
+    console.warn(\`Failed fetching. Retrying in \${sleepMs}ms...\`);
+    await new Promise((resolve) => setTimeout(resolve, sleepMs));
+    sleepMs = Math.min(sleepMs * 2, 10_000);
+  }
+}`,
+      errors: [{ line: 17, column: 11, endLine: 17, endColumn: 65, messageId: 'noJitter', suggestions: [] }],
+    },
+    {
       // The same reconnect without logging its failures, and one whose wait a helper not named for a
       // backoff computes: no bound, reported.
       code: `import { ReconnectBackoff } from './reconnect-backoff';

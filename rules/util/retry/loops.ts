@@ -120,7 +120,10 @@ export class LoopRetries {
     const fn = enclosingNamedFunction(loop);
     if (!counters.some(name => RETRY_NAME.test(name)) && !(fn && RETRY_NAME.test(fn.name))) return undefined;
     if (!doesWork(this.model, loop.body)) return undefined;
-    if (triesAlternatives(loop, loop.body, counters)) return undefined;
+    // The wait it grows (`sleepMs = Math.min(sleepMs * 2, 10_000)`) is no alternative it tries.
+    const sleep = this.sleeps.findSleep(loop.body);
+    const waits = sleep?.expr ? namesIn(sleep.expr) : new Set<string>();
+    if (triesAlternatives(loop, loop.body, counters, waits)) return undefined;
     const exits: TSESTree.IfStatement[] = [];
     ownNodes(loop.body, node => {
       if (node.type === AST_NODE_TYPES.IfStatement && exitsLoop(node.consequent, loop)) exits.push(node);
@@ -131,7 +134,7 @@ export class LoopRetries {
     // is a value turning up, not an outcome turning good. That polls for work another process
     // finishes (a constant interval is how a poll should wait); a retry leaves when the answer
     // reads as a success (`res.ok`, `!error`, `status === 200`, `!isRetryable(res)`).
-    if (!exits.some(exit => !isBoundTest(exit.test, counters) && readsOutcome(exit.test))) return undefined;
+    if (!exits.some(exit => outcomeTest(exit.test, counters))) return undefined;
     // `if (result.status === 'complete') return result`: the state of work another process does (a
     // conversion, an export), polled until it is finished; not the outcome of a failed call.
     if (exits.some(exit => readsJobState(exit.test))) return undefined;
@@ -163,7 +166,6 @@ export class LoopRetries {
       return failureLeaves;
     });
     if (failureLeaves) return undefined;
-    const sleep = this.sleeps.findSleep(loop.body);
     const delay: Delay = sleep
       ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, loop)
       : { kind: 'none', exponential: false, capped: false, jitter: false };
@@ -556,6 +558,17 @@ function leavesOnSuccess(statement: TSESTree.IfStatement, loop: Loop): boolean {
 const OUTCOME_NAME =
   /^(?:is|has)?(?:error|err|errors|failed|failure|ok|success|successful|succeeded|status|statusCode|code)$/i;
 
+/**
+ * A test that leaves on the answer's outcome, not on the count: `res.ok`, also beside the bound in
+ * a disjunction (`if (res.status === 200 || attempt > maxRetries) return res`).
+ */
+function outcomeTest(test: Node, counters: readonly string[]): boolean {
+  const inner = unwrap(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '||')
+    return outcomeTest(inner.left, counters) || outcomeTest(inner.right, counters);
+  return !isBoundTest(inner, counters) && readsOutcome(inner);
+}
+
 /** A test that reads whether an answer succeeded: an outcome name, or a call that says so (`isRetryable(res)`). */
 function readsOutcome(test: Node): boolean {
   return (
@@ -637,12 +650,18 @@ function conflictOnly(handler: TSESTree.CatchClause): boolean {
 /**
  * Each pass sends something new: a variable declared outside the loop that the attempt reads is
  * given another value in the loop (`username = slug + '-' + nanoid(4)`, `code = result.nextCode`).
- * That tries alternatives in turn; it does not repeat a failed request.
+ * That tries alternatives in turn; it does not repeat a failed request. The names in `waits` (the
+ * wait between passes, which a backoff grows) are not inputs of that kind.
  */
-function triesAlternatives(loop: Loop, attempt: Node, counters: readonly string[]): boolean {
+function triesAlternatives(
+  loop: Loop,
+  attempt: Node,
+  counters: readonly string[],
+  waits: ReadonlySet<string> = new Set(),
+): boolean {
   const read = namesIn(attempt);
   for (const [name, writes] of assignedNames(loop.body)) {
-    if (counters.includes(name) || !read.has(name)) continue;
+    if (counters.includes(name) || waits.has(name) || !read.has(name)) continue;
     const changes = writes.some(
       write =>
         write.type === AST_NODE_TYPES.AssignmentExpression &&
