@@ -36,6 +36,45 @@ const batchRetry = (last: string): string => `export async function batch(reques
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
+/** A recursive retry through a sleep a `let` holds for tests to swap; `bounded` tests the count after the wait. */
+const swappableRetry = (bounded: boolean): string => `function defaultSleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+let sleep = defaultSleep;
+export function withSleep(s: typeof sleep) {
+  sleep = s;
+}
+export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, retries = 0): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const delay = Math.random() * Math.min(10_000, 2 ** retries * 50);
+    const nextRetry = retries + 1;
+    await sleep(delay);
+${bounded ? '    if (nextRetry >= maxRetries) throw err;\n' : ''}    return await retryAndBackoff(fn, maxRetries, nextRetry);
+  }
+}`;
+
+/**
+ * A reconnect with no bound that waits what `helper` (a field and its method) computes, logging
+ * each failure or not. The failing call is on line 5.
+ */
+const reconnectLoop = ({ logs, helper }: { logs: boolean; helper: string }): string => {
+  const [field, method] = helper.split('.');
+  return `import { ReconnectBackoff } from './reconnect-backoff';
+export class Client {
+  private logger = console;
+  private ${field} = new ReconnectBackoff();
+  async reconnect(): Promise<unknown> {
+    try {
+      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+${logs ? "      this.logger.warn({ msg: 'Failed to set up connection, will retry', err });\n" : ''}      return setTimeout(() => void this.reconnect(), this.${field}.${method}());
+    }
+  }
+}`;
+};
+
 /** A team's wrapper over p-retry: `withRetries(fn, options)`, with its own defaults. */
 const WITH_RETRIES = {
   module: '@acme/retry',
@@ -1035,39 +1074,10 @@ export async function send(body: object) {
     batchRetry('MAX'),
     // A sleep held in a \`let\` a test may swap, and an attempt count carried in the self-call's
     // argument through a const (\`const nextRetry = retries + 1\`) and tested after the wait.
-    `function defaultSleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
-}
-let sleep = defaultSleep;
-export function withSleep(s: typeof sleep) {
-  sleep = s;
-}
-export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, retries = 0): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const delay = Math.random() * Math.min(10_000, 2 ** retries * 50);
-    const nextRetry = retries + 1;
-    await sleep(delay);
-    if (nextRetry >= maxRetries) throw err;
-    return await retryAndBackoff(fn, maxRetries, nextRetry);
-  }
-}`,
+    swappableRetry(true),
     // A reconnect loop whose wait a backoff helper computes (\`this.reconnectBackoff.nextDelay()\`)
     // and that logs each failure: a supervisor of a connection that must come back, not a storm.
-    `import { ReconnectBackoff } from './reconnect-backoff';
-export class Client {
-  private logger = console;
-  private reconnectBackoff = new ReconnectBackoff();
-  async reconnect(): Promise<unknown> {
-    try {
-      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
-    } catch (err) {
-      this.logger.warn({ msg: 'Failed to set up connection, will retry', err });
-      return setTimeout(() => void this.reconnect(), this.reconnectBackoff.nextDelay());
-    }
-  }
-}`,
+    reconnectLoop({ logs: true, helper: 'reconnectBackoff.nextDelay' }),
     // Iterating over a collection is not a retry.
     `
 for (const mirror of mirrors) {
@@ -1382,59 +1392,20 @@ export async function restoreWiFi(ssid: string): Promise<void> {
     {
       // The same reconnect without logging its failures, and one whose wait a helper not named for a
       // backoff computes: no bound, reported.
-      code: `import { ReconnectBackoff } from './reconnect-backoff';
-export class Client {
-  private logger = console;
-  private reconnectBackoff = new ReconnectBackoff();
-  async reconnect(): Promise<unknown> {
-    try {
-      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
-    } catch (err) {
-      return setTimeout(() => void this.reconnect(), this.reconnectBackoff.nextDelay());
-    }
-  }
-}`,
+      code: reconnectLoop({ logs: false, helper: 'reconnectBackoff.nextDelay' }),
       errors: [
         { line: 5, column: 9, endLine: 5, endColumn: 18, messageId: 'unboundedRetry', suggestions: [] },
       ],
     },
     {
-      code: `import { ReconnectBackoff } from './reconnect-backoff';
-export class Client {
-  private logger = console;
-  private pacer = new ReconnectBackoff();
-  async reconnect(): Promise<unknown> {
-    try {
-      return await fetch('https://sync.example.com/accounts', { method: 'POST', signal: AbortSignal.timeout(5000) });
-    } catch (err) {
-      this.logger.warn({ msg: 'Failed to set up connection, will retry', err });
-      return setTimeout(() => void this.reconnect(), this.pacer.next());
-    }
-  }
-}`,
+      code: reconnectLoop({ logs: true, helper: 'pacer.next' }),
       errors: [
         { line: 5, column: 9, endLine: 5, endColumn: 18, messageId: 'unboundedRetry', suggestions: [] },
       ],
     },
     {
       // The same without the test of the count: the swappable sleep waits, but nothing ends it.
-      code: `function defaultSleep(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms));
-}
-let sleep = defaultSleep;
-export function withSleep(s: typeof sleep) {
-  sleep = s;
-}
-export async function retryAndBackoff<T>(fn: () => Promise<T>, maxRetries = 12, retries = 0): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    const delay = Math.random() * Math.min(10_000, 2 ** retries * 50);
-    const nextRetry = retries + 1;
-    await sleep(delay);
-    return await retryAndBackoff(fn, maxRetries, nextRetry);
-  }
-}`,
+      code: swappableRetry(false),
       errors: [
         { line: 8, column: 23, endLine: 8, endColumn: 38, messageId: 'unboundedRetry', suggestions: [] },
       ],
