@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 const TEST_FILE =
-  /(?:^|[\\/])(?:__tests__|__mocks__|_{0,2}tests?_{0,2}|specs?|e2e|cypress|playwright|test-?(?:utils|utilities|helpers))[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
+  /(?:^|[\\/])(?:__tests__|__mocks__|_{0,2}tests?_{0,2}|specs?|e2e|cypress|playwright|test-?(?:utils|utilities|helpers))[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:test|testing)[-_]?(?:utils?|utilities|helpers?)\.[cm]?[jt]sx?$/i;
 
 /**
- * True when the file looks like a test (`*.test.ts`, `__tests__/`, `test/`, `_test/`, `e2e/`…). Folders are
+ * True when the file looks like a test (`*.test.ts`, `__tests__/`, `test/`, `_test/`, `e2e/`…) or the
+ * helpers tests share (`test-utils/`, `testing-utils.ts`, `testHelpers.ts`). Folders are
  * matched relative to the lint's working directory, so a checkout under `~/test/` is not "tests".
  */
 export function isTestFile(filename: string, cwd?: string): boolean {
@@ -31,7 +32,7 @@ const answersByCwd = new Map<string | undefined, Map<string, boolean>>();
 export const CHECK_TESTS_OPTION = {
   type: 'boolean',
   description:
-    'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `_test/`, `e2e/`, `test-utils/`), which are skipped by default.',
+    'Also check test files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `_test/`, `e2e/`, `test-utils/`, `testing-utils.ts`), which are skipped by default.',
 } as const;
 
 /** The options schema of a rule whose only option is `checkTests`. */

@@ -33,6 +33,73 @@ const batchRetry = (last: string): string => `export async function batch(reques
     }
   }
 }`;
+/**
+ * A retry helper whose attempt count and first wait are parameter defaults (`maxRetries = 2`), and
+ * whose wait only the passes before the last reach (`if (attempt < maxRetries && …)`); `calls` are
+ * appended (calls in the file that pass their own count).
+ */
+const defaultsRetry = (retries: number, calls = ''): string => `export async function retryWithBackoff<T>(
+  fn: () => Promise<T>,
+  shouldRetry: (error: unknown) => boolean,
+  maxRetries = ${retries},
+  delayMs = 1000,
+): Promise<T> {
+  for (let attempt = 0; attempt <= maxRetries; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt < maxRetries && shouldRetry(e)) {
+        const delay = delayMs * Math.pow(2, attempt);
+        await new Promise(resolve => setTimeout(resolve, delay));
+      } else {
+        throw e;
+      }
+    }
+  }
+  throw new Error('retry loop exited');
+}
+${calls}`;
+
+/** The uncapped-backoff finding on `defaultsRetry`'s wait, with its full-jitter suggestion. */
+const defaultsUncapped = (code: string) => [
+  {
+    line: 13,
+    column: 15,
+    messageId: 'uncappedBackoff' as const,
+    suggestions: [
+      {
+        messageId: 'suggestFullJitter' as const,
+        data: { cap: 30000 },
+        output: code.replace(
+          'setTimeout(resolve, delay)',
+          'setTimeout(resolve, Math.random() * Math.min(30000, delay))',
+        ),
+      },
+    ],
+  },
+];
+
+/** A background service restarted after each failure, after `wait` ms, logging the failure or not. */
+const restartLoop = (
+  wait: string,
+  logs: boolean,
+): string => `declare const logger: { err(message: string): void };
+class Common {
+  static sleep$(ms: number): Promise<void> {
+    return new Promise(resolve => { setTimeout(() => resolve(), ms); });
+  }
+}
+export class Backend {
+  async run(): Promise<void> {
+    try {
+      await fetch('https://lightning.example.com/sync', { method: 'POST', signal: AbortSignal.timeout(10_000) });
+    } catch (e) {
+${logs ? '      logger.err(`Exception in run. Restarting. Reason: ${String(e)}`);\n' : ''}      await Common.sleep$(${wait});
+      void this.run();
+    }
+  }
+}`;
+
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
@@ -1162,6 +1229,68 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     },
   ],
   invalid: [
+    {
+      // A helper's defaults bound it: with \`maxRetries = 2\` the last wait is 1000 * 2 ** 1 ms (the
+      // pass at \`attempt === maxRetries\` throws instead), under the cap; only the jitter is missing.
+      code: defaultsRetry(2),
+      errors: [{ messageId: 'noJitter' }],
+    },
+    {
+      // A call in the file passes 12 attempts: the last waits 1000 * 2 ** 11 ms.
+      code: defaultsRetry(
+        2,
+        'export const sync = (send: () => Promise<void>) => retryWithBackoff(send, () => true, 12);',
+      ),
+      errors: defaultsUncapped(
+        defaultsRetry(
+          2,
+          'export const sync = (send: () => Promise<void>) => retryWithBackoff(send, () => true, 12);',
+        ),
+      ),
+    },
+    {
+      // Calls in the file that keep the default, or pass a small count, leave it under the cap.
+      code: defaultsRetry(
+        2,
+        'export const sync = (send: () => Promise<void>) => retryWithBackoff(send, () => true, 3);\nexport const ping = (send: () => Promise<void>) => retryWithBackoff(send, () => true);',
+      ),
+      errors: [{ messageId: 'noJitter' }],
+    },
+    {
+      // A default of 10 attempts: the last wait is 1000 * 2 ** 9 ms, past the cap.
+      code: defaultsRetry(10),
+      errors: defaultsUncapped(defaultsRetry(10)),
+    },
+    {
+      // A count the file passes from elsewhere cannot be read: the growth is not known to stop.
+      code: defaultsRetry(
+        2,
+        'export const sync = (send: () => Promise<void>, n: number) => retryWithBackoff(send, () => true, n);',
+      ),
+      errors: defaultsUncapped(
+        defaultsRetry(
+          2,
+          'export const sync = (send: () => Promise<void>, n: number) => retryWithBackoff(send, () => true, n);',
+        ),
+      ),
+    },
+    {
+      // A service restarted a minute after each failure, which it logs: the wait is as long as a
+      // capped backoff's longest, and the outage is reported each time, so no bound is asked for;
+      // the constant wait still falls into lockstep.
+      code: restartLoop('1000 * 60', true),
+      errors: [{ messageId: 'constantDelay' }],
+    },
+    {
+      // Restarted after a second: a bound is asked for.
+      code: restartLoop('1000', true),
+      errors: [{ messageId: 'unboundedRetry' }, { messageId: 'constantDelay' }],
+    },
+    {
+      // A minute, but nothing says it failed: the outage is hidden.
+      code: restartLoop('1000 * 60', false),
+      errors: [{ messageId: 'unboundedRetry' }, { messageId: 'constantDelay' }],
+    },
     (() => {
       // A sleep destructured from a `require` of another module waits (Artillery's Lambda handler):
       // the retry waits a constant 2.5 s, not "at once".

@@ -871,6 +871,9 @@ await fetch(url, { signal: controller.signal });
     // So are the helpers tests share (`test-utils/`, `test-utilities/`, `test-helpers/`).
     { filename: 'source/test-utilities/create-test-server.ts', code: `await fetch(url);` },
     { filename: 'src/test-helpers/seed.ts', code: `await fetch(url);` },
+    // And a module of them beside the code (`testing-utils.ts`, `testHelpers.ts`).
+    { filename: 'src/testing-utils.ts', code: `await fetch(url);` },
+    { filename: 'src/api/testHelpers.ts', code: `await fetch(url);` },
     // And a folder of them named with underscores (`_test/`, `__test__/`).
     { filename: 'packages/core/src/_test/setup.ts', code: `await fetch(url);` },
     // mysql2: a pool whose every visible query passes its own `timeout`.

@@ -39,6 +39,8 @@ export interface RetrySchedule {
   reportsFailure?: boolean;
   /** The wait is computed by a helper the reader cannot see into whose name says backoff (`this.reconnectBackoff.nextDelay()`). */
   backoffHelper?: boolean;
+  /** The wait is constant and at least `maxDelayMs` long (`sleep(60_000)`): already a capped backoff's longest. */
+  longWait?: boolean;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
@@ -67,10 +69,13 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
   // A reconnect loop that backs off exponentially to a cap and logs each failure neither hammers
   // the service (one attempt per cap at most) nor hides the outage: going on until it comes back
   // is what a client that has nothing to do without it should do.
-  // So does one whose wait a backoff helper it cannot see into computes (`this.reconnectBackoff.nextDelay()`).
+  // So does one whose wait a backoff helper it cannot see into computes (`this.reconnectBackoff.nextDelay()`),
+  // and one that waits as long as a capped backoff's longest wait every time (a service restarted a
+  // minute after each failure); its constant wait is still reported above.
   const patientReconnect =
     ((schedule.delay === 'growing' && schedule.exponential && schedule.capped) ||
-      (schedule.delay === 'unknown' && schedule.backoffHelper === true)) &&
+      (schedule.delay === 'unknown' && schedule.backoffHelper === true) ||
+      (schedule.delay === 'constant' && schedule.longWait === true)) &&
     schedule.reportsFailure === true;
   if (!schedule.bounded && !patientReconnect) findings.push({ problem: 'unboundedRetry', why: '' });
   return findings;

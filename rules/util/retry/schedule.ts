@@ -2,9 +2,10 @@
 // analysis found, its bound, and whether a loop's own bound keeps an uncapped exponential wait
 // under the cap anyway (`for (i = 0; i < 3; i++) sleep(100 * 2 ** i)`).
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { RetrySchedule } from '@faultline/catalog';
-import { type Node, findNode, memberName, unwrap, writtenName } from '../ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import type { RetryConstruct } from './types.js';
 
@@ -22,11 +23,20 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     attempts: construct.attempts,
     reportsFailure: reportsFailure(construct.node),
     ...(delay.backoffHelper ? { backoffHelper: true } : {}),
+    ...(longWait(model, delay) ? { longWait: true } : {}),
   };
 }
 
+/** A constant wait at least as long as a capped backoff's longest (`maxDelayMs`): `sleep(60_000)`. */
+function longWait(model: FileModel, delay: RetryConstruct['delay']): boolean {
+  if (delay.kind !== 'constant' || !delay.expr) return false;
+  const value = evaluate(model, delay.expr, {});
+  return value !== undefined && value >= model.settings.maxDelayMs;
+}
+
 /** Method names that log or report an error. */
-const LOG_METHOD = /^(?:error|warn|warning|info|log|debug|fatal|notice|e|w|captureException|captureMessage)$/;
+const LOG_METHOD =
+  /^(?:error|err|warn|warning|info|log|debug|fatal|notice|e|w|captureException|captureMessage)$/;
 /** Names of what they are called on: a console, a logger, an error tracker. */
 const LOGGER = /^(?:console|log|logs|logger|logging|sentry|bugsnag|rollbar)$|Logger$|Log$/i;
 
@@ -71,13 +81,18 @@ function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
   let limit: number | undefined;
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
     const test = loop.test;
-    const bound = model.summarizeValue(test.right);
-    if (bound.kind === 'number') {
+    const summary = model.summarizeValue(test.right);
+    const bound = summary.kind === 'number' ? summary.value : evaluate(model, test.right, {});
+    if (bound !== undefined) {
       // `i < 3` waits at most with `i = 2`, `i <= 3` with `i = 3`; and one less when the last pass
       // leaves before its wait (`if (i === 3) break`).
       const counted = test.left.type === AST_NODE_TYPES.Identifier && test.left.name === counter;
-      limit = counted && test.operator === '<' ? bound.value - 1 : bound.value;
+      limit = counted && test.operator === '<' ? bound - 1 : bound;
       if (counted && leavesBeforeWait(model, loop.body, counter, limit, construct.delay.expr)) limit -= 1;
+      // `if (attempt < maxRetries && shouldRetry(e)) { …wait… } else throw e`: the wait is reached
+      // only below the guard's bound.
+      const guarded = counted ? guardBelow(model, construct.delay.expr, loop, counter) : undefined;
+      if (guarded !== undefined) limit = Math.min(limit, guarded);
     }
   }
   if (
@@ -128,6 +143,67 @@ function testsLast(model: FileModel, test: Node, counter: string, limit: number)
   return evaluate(model, inner.right, {}) === limit;
 }
 
+/**
+ * The largest `counter` an `if` around `wait` (inside `loop`) lets through to it: `counter < n` (or
+ * one side of an `&&` that is) lets through `n - 1`, `counter <= n` lets through `n`.
+ */
+function guardBelow(model: FileModel, wait: Node, loop: Node, counter: string): number | undefined {
+  let limit: number | undefined;
+  for (let node: Node | undefined = wait; node && node !== loop; node = node.parent) {
+    const parent: Node | undefined = node.parent;
+    if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== node) continue;
+    const below = testBelow(model, parent.test, counter);
+    if (below !== undefined) limit = limit === undefined ? below : Math.min(limit, below);
+  }
+  return limit;
+}
+
+function testBelow(model: FileModel, test: Node, counter: string): number | undefined {
+  const inner = unwrap(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&') {
+    const left = testBelow(model, inner.left, counter);
+    const right = testBelow(model, inner.right, counter);
+    return left === undefined ? right : right === undefined ? left : Math.min(left, right);
+  }
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression || (inner.operator !== '<' && inner.operator !== '<='))
+    return undefined;
+  const left = unwrap(inner.left as Node);
+  if (left.type !== AST_NODE_TYPES.Identifier || left.name !== counter) return undefined;
+  const bound = evaluate(model, inner.right, {});
+  return bound === undefined ? undefined : inner.operator === '<' ? bound - 1 : bound;
+}
+
+/**
+ * What a parameter with a number default (`maxRetries = 2`) holds when its function's calls in this
+ * file leave it to the default or pass a number: the largest of those. Undefined when a call passes
+ * what cannot be read (`retryWithBackoff(send, check, n)`) or the function assigns the parameter.
+ * Calls from other modules are not seen: a helper's defaults are taken as what its callers use.
+ */
+function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number): number | undefined {
+  const variable = model.findVariable(id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Parameter') return undefined;
+  const pattern = def.name.parent;
+  if (pattern?.type !== AST_NODE_TYPES.AssignmentPattern || pattern.left !== def.name) return undefined;
+  if (variable.references.some(reference => reference.isWrite() && !reference.init)) return undefined;
+  const fn = def.node;
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.indexOf(pattern);
+  if (index < 0) return undefined;
+  let value = evaluate(model, pattern.right, {}, depth + 1);
+  for (const call of model.calls) {
+    if (value === undefined) return undefined;
+    if (call.type !== AST_NODE_TYPES.CallExpression || model.localFunction(call.callee) !== fn) continue;
+    if (call.arguments.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement))
+      return undefined;
+    const passed = call.arguments[index];
+    if (!passed) continue;
+    const given = evaluate(model, passed, {}, depth + 1);
+    value = given === undefined ? undefined : Math.max(value, given);
+  }
+  return value;
+}
+
 /** Evaluates a small arithmetic expression with the given variables, following local consts. */
 function evaluate(
   model: FileModel,
@@ -143,7 +219,7 @@ function evaluate(
     case AST_NODE_TYPES.Identifier: {
       if (inner.name in variables) return variables[inner.name];
       const init = model.constInit(inner);
-      return init ? evaluate(model, init, variables, depth + 1) : undefined;
+      return init ? evaluate(model, init, variables, depth + 1) : parameterValue(model, inner, depth);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
