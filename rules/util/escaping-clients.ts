@@ -13,7 +13,7 @@ import {
   decideEscapingClient,
   isEscapingClientCandidate,
 } from '@faultline/catalog';
-import type { Node } from './ast.js';
+import { type Node, memberChain, requireCall, unwrap } from './ast.js';
 import type { DeadlineReader } from './deadline-facts.js';
 import type { Classified, FileModel } from './file-model.js';
 import { type UrlLookups, loopbackConstruction } from './loopback.js';
@@ -52,7 +52,10 @@ export function escapingClientVerdicts(
   });
 }
 
-/** The value of `node` is exported, or returned from a function, so its uses are in other files. */
+/**
+ * The value of `node` is exported, returned from a function, or handed to a function another module
+ * of the project exports, so its uses are in other files.
+ */
 export function leavesFile(model: FileModel, node: Node): boolean {
   let current: Node = node;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
@@ -85,6 +88,10 @@ export function leavesFile(model: FileModel, node: Node): boolean {
         if (parent.init !== current || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
         return bindingLeaves(model, parent.id);
       }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        // `retrieveToken(got.extend(options))`: handed to a function another module of the project exports.
+        return parent.callee !== current && fromProjectModule(model, parent.callee);
       default:
         return false;
     }
@@ -93,9 +100,26 @@ export function leavesFile(model: FileModel, node: Node): boolean {
 }
 
 /**
+ * `callee` (or the root of its member chain: `auth.retrieveToken`) is bound by an import or a
+ * `require` of a relative module (`./auth`): the project's own code, in another file.
+ */
+function fromProjectModule(model: FileModel, callee: Node): boolean {
+  const inner = unwrap(callee);
+  const root = inner.type === AST_NODE_TYPES.MemberExpression ? memberChain(inner)?.root : inner;
+  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = model.findVariable(root)?.defs[0];
+  let specifier: string | undefined;
+  if (def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration)
+    specifier = def.parent.source.value;
+  else if (def?.type === 'Variable') specifier = requireCall(def.node.init)?.specifier;
+  return specifier !== undefined && /^\.{1,2}\//.test(specifier);
+}
+
+/**
  * The client a binding holds leaves the file: the binding is exported (`export const`, `export let`,
- * `export { http }`, `export default http`), or a function of the file returns it (`const client =
- * axios.create(…); client.interceptors…; return client`, a getter's `return api`).
+ * `export { http }`, `export default http`), a function of the file returns it (`const client =
+ * axios.create(…); client.interceptors…; return client`, a getter's `return api`), or it is handed
+ * to a function of another module of the project (`retrieveToken(client)`).
  */
 function bindingLeaves(model: FileModel, id: TSESTree.Identifier): boolean {
   const variable = model.findVariable(id);
@@ -118,7 +142,10 @@ function bindingLeaves(model: FileModel, id: TSESTree.Identifier): boolean {
     }
     return (
       parent?.type === AST_NODE_TYPES.ReturnStatement ||
-      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value)
+      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) ||
+      ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+        parent.callee !== value &&
+        fromProjectModule(model, parent.callee))
     );
   });
 }

@@ -469,23 +469,26 @@ describe('escaping-clients.ts', () => {
     const code = readFileSync(path.join(FIXTURES, 'escaping-clients.ts'), 'utf8');
     // Not reported: bounded constructions, an instance's `extend` (it inherits the deadline), ky
     // (a 10 s default), options spread from elsewhere, a client every visible call bounds, and a
-    // client that stays in the file (judged at its call, line 34). A client a function configures
-    // and returns (41), or a getter makes on first use (48, 53), leaves the file too; one given a
-    // default timeout (57) or a request interceptor that sets one (61) after it is made is bounded,
-    // and one that stays in its function is judged at its call (71).
+    // client that stays in the file (judged at its call, line 37). A client a function configures
+    // and returns (44), or a getter makes on first use (51, 56), leaves the file too; one given a
+    // default timeout (60) or a request interceptor that sets one (64) after it is made is bounded,
+    // and one that stays in its function is judged at its call (74). One handed to a function of
+    // another module of the project leaves the file (80, 81); one handed to a package does not (84).
     const expected = {
-      '8:20': 'escaping missing',
-      '10:26': 'escaping missing',
-      '15:18': 'escaping missing',
-      '22:10': 'escaping missing',
-      '25:47': 'escaping missing',
-      '33:9': 'bounded',
-      '34:9': 'missing',
-      '37:18': 'escaping missing',
-      '41:18': 'escaping missing',
-      '48:21': 'escaping missing',
-      '53:44': 'escaping missing',
-      '71:17': 'missing',
+      '11:20': 'escaping missing',
+      '13:26': 'escaping missing',
+      '18:18': 'escaping missing',
+      '25:10': 'escaping missing',
+      '28:47': 'escaping missing',
+      '36:9': 'bounded',
+      '37:9': 'missing',
+      '40:18': 'escaping missing',
+      '44:18': 'escaping missing',
+      '51:21': 'escaping missing',
+      '56:44': 'escaping missing',
+      '74:17': 'missing',
+      '80:37': 'escaping missing',
+      '81:18': 'escaping missing',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

@@ -3178,6 +3178,21 @@ client.getFeature(point, (err, feature) => {});
       errors: [{ column: 42, endColumn: 52, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
+      // Handed to a function of another module of the project (inline, or through a const): its
+      // calls are made there, where the construction is not visible.
+      code: `const got = require('got').default;
+const { auth: { retrieveToken }, secrets } = require('./index');
+export async function run(prefixUrl: string) {
+  const token = await retrieveToken(got.extend({ prefixUrl }));
+  const client = got.extend({ prefixUrl, headers: { 'x-vault-token': token } });
+  return secrets.read(client);
+}`,
+      errors: [
+        { column: 37, endColumn: 47, endLine: 4, line: 4, messageId: 'missingClientDeadline' },
+        { column: 18, endColumn: 28, endLine: 5, line: 5, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
       code: `import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({ region: 'eu-west-1' });`,
       errors: [{ column: 70, endColumn: 78, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },

@@ -2208,7 +2208,10 @@ function forwardedCallee(fn: ts.Expression): ts.Expression | undefined {
   return found;
 }
 
-/** The value of `node` is exported, or returned from a function, so its uses are in other files. */
+/**
+ * The value of `node` is exported, returned from a function, or handed to a function another module
+ * of the project exports, so its uses are in other files.
+ */
 function leavesFile(node: ts.Node): boolean {
   let current: ts.Node = node;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
@@ -2255,15 +2258,82 @@ function leavesFile(node: ts.Node): boolean {
       if (parent.initializer !== current || !ts.isIdentifier(parent.name)) return false;
       return bindingLeaves(parent, parent.name.text);
     }
+    // `retrieveToken(got.extend(options))`: handed to a function another module of the project exports.
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent))
+      return parent.expression !== current && fromProjectModule(parent.expression);
     return false;
   }
   return false;
 }
 
 /**
+ * `callee` (or the root of its member chain: `auth.retrieveToken`) is bound by an import or a
+ * `require` of a relative module (`./auth`): the project's own code, in another file (as the rules'
+ * reader decides).
+ */
+function fromProjectModule(callee: ts.Expression): boolean {
+  let root = unwrap(callee);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  const specifier = bindingSpecifier(root, root.text);
+  return specifier !== undefined && /^\.{1,2}\//.test(specifier);
+}
+
+/** The module an import or a `require` (`const { a } = require('./x')`, `require('./x').a`) binds `name` from. */
+function bindingSpecifier(from: ts.Node, name: string): string | undefined {
+  const binds = (pattern: ts.BindingName): boolean =>
+    ts.isIdentifier(pattern)
+      ? pattern.text === name
+      : pattern.elements.some(element => !ts.isOmittedExpression(element) && binds(element.name));
+  for (let current = from.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) && current.parameters.some(parameter => binds(parameter.name)))
+      return undefined;
+    if (!ts.isBlock(current) && !ts.isSourceFile(current) && !ts.isModuleBlock(current)) continue;
+    for (const statement of current.statements) {
+      if (ts.isVariableStatement(statement)) {
+        const found = statement.declarationList.declarations.find(declaration => binds(declaration.name));
+        if (found) return found.initializer ? requireSpecifier(found.initializer) : undefined;
+      } else if (ts.isImportDeclaration(statement)) {
+        const clause = statement.importClause;
+        if (!clause || clause.isTypeOnly) continue;
+        const bindings = clause.namedBindings;
+        if (
+          clause.name?.text === name ||
+          (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) ||
+          (bindings &&
+            ts.isNamedImports(bindings) &&
+            bindings.elements.some(element => element.name.text === name))
+        )
+          return staticString(statement.moduleSpecifier);
+      } else if (ts.isImportEqualsDeclaration(statement) && statement.name.text === name) {
+        return ts.isExternalModuleReference(statement.moduleReference)
+          ? staticString(statement.moduleReference.expression)
+          : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `require('./x')`, also `require('./x').name`: the specifier. */
+function requireSpecifier(init: ts.Expression): string | undefined {
+  let call = unwrap(init);
+  if (ts.isPropertyAccessExpression(call)) call = unwrap(call.expression);
+  if (
+    !ts.isCallExpression(call) ||
+    !ts.isIdentifier(call.expression) ||
+    call.expression.text !== 'require' ||
+    call.arguments.length !== 1
+  )
+    return undefined;
+  return staticString(call.arguments[0]);
+}
+
+/**
  * The client a binding holds leaves the file (as the rules' reader decides): the binding is
- * exported (`export const`, `export let`, `export { http }`, `export default http`), or a function
- * of the file returns it (`const client = axios.create(…); …; return client`, a getter's `return api`).
+ * exported (`export const`, `export let`, `export { http }`, `export default http`), a function of
+ * the file returns it (`const client = axios.create(…); …; return client`, a getter's `return api`),
+ * or it is handed to a function of another module of the project (`retrieveToken(client)`).
  */
 function bindingLeaves(declaration: ts.VariableDeclaration, name: string): boolean {
   const statement = declaration.parent.parent;
@@ -2287,7 +2357,11 @@ function bindingLeaves(declaration: ts.VariableDeclaration, name: string): boole
       container,
       node =>
         (ts.isReturnStatement(node) && node.expression !== undefined && returned(node.expression)) ||
-        (ts.isArrowFunction(node) && !ts.isBlock(node.body) && returned(node.body)),
+        (ts.isArrowFunction(node) && !ts.isBlock(node.body) && returned(node.body)) ||
+        // `retrieveToken(client)`: handed to a function of another module of the project.
+        ((ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+          (node.arguments ?? []).some(argument => returned(argument)) &&
+          fromProjectModule(node.expression)),
     ) !== undefined
   );
 }
