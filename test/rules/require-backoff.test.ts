@@ -79,6 +79,27 @@ const defaultsUncapped = (code: string) => [
   },
 ];
 
+/**
+ * A start-up that reads local configuration, trying again 10 s after a failure, and then starts a
+ * poll of a remote API; `before` is written before the \`try\` (re-run by every attempt).
+ */
+const startPoll = (before: string): string => `declare function readConfig(): Promise<{ interval: number }>;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+async function poll(interval: number): Promise<void> {
+  await fetch('https://api.example.com/state', { signal: AbortSignal.timeout(5000) });
+  setTimeout(() => void poll(interval), interval);
+}
+export async function startPoll(): Promise<void> {
+  let interval: number;
+${before}  try {
+    ({ interval } = await readConfig());
+  } catch {
+    await sleep(10_000);
+    return startPoll();
+  }
+  return poll(interval);
+}`;
+
 /** A background service restarted after each failure, after `wait` ms, logging the failure or not. */
 const restartLoop = (
   wait: string,
@@ -1145,6 +1166,9 @@ export async function send(body: object) {
     // A reconnect loop whose wait a backoff helper computes (\`this.reconnectBackoff.nextDelay()\`)
     // and that logs each failure: a supervisor of a connection that must come back, not a storm.
     reconnectLoop({ logs: true, helper: 'reconnectBackoff.nextDelay' }),
+    // What runs after the \`try\` (the poll, once the configuration is read) runs on success only:
+    // the attempt reads local configuration, which no other service sees.
+    startPoll(''),
     // Iterating over a collection is not a retry.
     `
 for (const mirror of mirrors) {
@@ -1229,6 +1253,13 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     },
   ],
   invalid: [
+    {
+      // A request before the \`try\` is sent again by every attempt.
+      code: startPoll(
+        "  await fetch('https://api.example.com/hello', { signal: AbortSignal.timeout(5000) });\n",
+      ),
+      errors: [{ messageId: 'unboundedRetry' }, { messageId: 'constantDelay' }],
+    },
     {
       // A helper's defaults bound it: with \`maxRetries = 2\` the last wait is 1000 * 2 ** 1 ms (the
       // pass at \`attempt === maxRetries\` throws instead), under the cap; only the jitter is missing.

@@ -135,7 +135,7 @@ export class SelfCallRetries {
     // timer): a supervisor that starts a local process again after it exits
     // (`child.on('close', () => setTimeout(() => this.spawnReceiver(), 5000))`), a device opened
     // again on a timer; no other service sees the attempts.
-    if (!doesWork(this.model, fn.body)) return undefined;
+    if (!attemptParts(fn, failure).some(part => doesWork(this.model, part))) return undefined;
     const counters = recursionCounters(this.model, fn, name);
     // `this.start(Math.min(delay * 2, MAX))`: a wait handed on multiplied grows each round.
     const multiplied = multipliedParams(this.model, fn, name);
@@ -576,6 +576,28 @@ function failurePath(node: Node, fn: FunctionNode): Node | undefined {
       return current.consequent;
   }
   return undefined;
+}
+
+/**
+ * What an attempt runs again when `failure` calls the function once more: the whole body, or, when
+ * the failure is the catch clause of a `try` at the top of the body, the statements before that
+ * `try` and its block. What runs after the `try` (`return poll()` once the config is read) runs on
+ * success only, and fails outside this retry.
+ */
+function attemptParts(fn: FunctionNode, failure: Node): Node[] {
+  const clause = failure.parent;
+  const statement = clause?.parent;
+  const body = fn.body;
+  if (
+    clause?.type !== AST_NODE_TYPES.CatchClause ||
+    statement?.type !== AST_NODE_TYPES.TryStatement ||
+    body.type !== AST_NODE_TYPES.BlockStatement ||
+    statement.parent !== body ||
+    statement.finalizer
+  )
+    return [body];
+  const index = body.body.indexOf(statement);
+  return [...body.body.slice(0, index), statement.block];
 }
 
 /** Parameters passed on changed in the self-call (`retry(n - 1)`, `attempt + 1`), and `this.x++` fields. */
