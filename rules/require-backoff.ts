@@ -18,6 +18,7 @@ export type MessageIds =
   | 'noDelay'
   | 'constantDelay'
   | 'uncappedBackoff'
+  | 'longBackoff'
   | 'noJitter'
   | 'unboundedRetry'
   | 'suggestFullJitter'
@@ -40,6 +41,8 @@ export default createModelRule<Options, MessageIds>({
         'This retry waits the same time before every attempt, so clients that failed together retry together, in lockstep, for as long as the outage lasts. Back off exponentially with a cap and full jitter: `Math.random() * Math.min(cap, base * 2 ** attempt)`.',
       uncappedBackoff:
         'This backoff grows without a cap{{also}}: after a few failures the wait is longer than anyone waits for the answer, and recovery is delayed by it. Cap it (`Math.min(cap, …)`) and use full jitter.',
+      longBackoff:
+        'This backoff’s wait grows until the attempts run out, to {{longest}} before the last one{{also}}: whoever waits for the answer has given up long before, and a service that recovers is noticed that late. Cap the wait (`Math.min({{cap}}, …)`, {{capText}}) or make fewer attempts.',
       noJitter:
         'This backoff has no jitter: clients that failed together retry together, and the synchronised waves keep the service overloaded. Randomise the wait (full jitter: `Math.random() * delay`).',
       unboundedRetry:
@@ -134,12 +137,25 @@ export default createModelRule<Options, MessageIds>({
               context.report({ node: at, messageId: 'constantDelay', suggest: suggest(construct, delay) });
             break;
           case 'uncappedBackoff':
-            context.report({
-              node: at ?? construct.node,
-              messageId: 'uncappedBackoff',
-              data: { also: finding.noJitterToo ? ALSO_NO_JITTER : '' },
-              suggest: suggest(construct, delay),
-            });
+            if (finding.longestMs !== undefined)
+              context.report({
+                node: at ?? construct.node,
+                messageId: 'longBackoff',
+                data: {
+                  longest: duration(finding.longestMs),
+                  also: finding.noJitterToo ? ALSO_NO_JITTER : '',
+                  cap: settings.maxDelayMs,
+                  capText: duration(settings.maxDelayMs),
+                },
+                suggest: suggest(construct, delay),
+              });
+            else
+              context.report({
+                node: at ?? construct.node,
+                messageId: 'uncappedBackoff',
+                data: { also: finding.noJitterToo ? ALSO_NO_JITTER : '' },
+                suggest: suggest(construct, delay),
+              });
             break;
           case 'noJitter':
             context.report({ node: at ?? construct.node, messageId: 'noJitter' });
@@ -204,3 +220,12 @@ export default createModelRule<Options, MessageIds>({
     };
   },
 });
+
+/** A wait in words: `800 ms`, `60 s`, `8.5 min`, `34 min`, `2.3 h`. */
+function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
+  if (ms < 600_000) return `${Math.round(ms / 6_000) / 10} min`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
+  return `${Math.round(ms / 360_000) / 10} h`;
+}

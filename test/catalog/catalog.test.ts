@@ -364,6 +364,23 @@ describe('decideBackoff and decideRetryOptions', () => {
     ).toEqual([{ problem: 'uncappedBackoff', noJitterToo: true }]);
   });
 
+  it('says how long an uncapped wait grows when the retry’s own bound lets the reader compute it', () => {
+    const schedule = {
+      delay: 'growing',
+      exponential: true,
+      capped: false,
+      jitter: true,
+      staysUnderCap: false,
+      bounded: true,
+      longestWaitMs: 60_000,
+    } as const;
+    expect(decideBackoff(schedule)).toEqual([
+      { problem: 'uncappedBackoff', noJitterToo: false, longestMs: 60_000 },
+    ]);
+    // Under the cap: only a missing jitter would be reported.
+    expect(decideBackoff({ ...schedule, staysUnderCap: true, longestWaitMs: 2000 })).toEqual([]);
+  });
+
   it('leaves an unbounded reconnect loop alone when it backs off exponentially to a cap and logs each failure', () => {
     const reconnect = {
       delay: 'growing',
@@ -390,6 +407,13 @@ describe('decideBackoff and decideRetryOptions', () => {
       decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true }).map(f => f.problem),
     ).toEqual(['unboundedRetry']);
     expect(decideBackoff({ ...reconnect, delay: 'constant', bounded: true, attempts: 3 })).toEqual([]);
+    // A constant wait as long as a capped backoff's longest (a restart a minute after each failure),
+    // logged: no bound asked for; its lockstep is still reported. Silent, it is unbounded.
+    const restart = { ...reconnect, delay: 'constant', jitter: false, longWait: true } as const;
+    expect(decideBackoff({ ...restart, reportsFailure: true }).map(f => f.problem)).toEqual([
+      'constantDelay',
+    ]);
+    expect(decideBackoff(restart).map(f => f.problem)).toEqual(['constantDelay', 'unboundedRetry']);
     // A wait a backoff helper computes, unseen: patient when the failures are logged, not otherwise.
     const helper = { ...reconnect, delay: 'unknown', backoffHelper: true } as const;
     expect(decideBackoff({ ...helper, reportsFailure: true })).toEqual([]);

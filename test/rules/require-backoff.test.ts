@@ -60,12 +60,20 @@ const defaultsRetry = (retries: number, calls = ''): string => `export async fun
 }
 ${calls}`;
 
-/** The uncapped-backoff finding on `defaultsRetry`'s wait, with its full-jitter suggestion. */
-const defaultsUncapped = (code: string) => [
+/**
+ * The uncapped-backoff finding on `defaultsRetry`'s wait, with its full-jitter suggestion; with
+ * `longest`, the longest wait the attempt count allows.
+ */
+const defaultsUncapped = (code: string, longest?: string) => [
   {
     line: 13,
     column: 15,
-    messageId: 'uncappedBackoff' as const,
+    ...(longest === undefined
+      ? { messageId: 'uncappedBackoff' as const, data: { also: ', and it has no jitter either' } }
+      : {
+          messageId: 'longBackoff' as const,
+          data: { longest, also: ', and it has no jitter either', cap: 30000, capText: '30 s' },
+        }),
     suggestions: [
       {
         messageId: 'suggestFullJitter' as const,
@@ -1277,6 +1285,7 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
           2,
           'export const sync = (send: () => Promise<void>) => retryWithBackoff(send, () => true, 12);',
         ),
+        '34 min',
       ),
     },
     {
@@ -1290,7 +1299,7 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     {
       // A default of 10 attempts: the last wait is 1000 * 2 ** 9 ms, past the cap.
       code: defaultsRetry(10),
-      errors: defaultsUncapped(defaultsRetry(10)),
+      errors: defaultsUncapped(defaultsRetry(10), '8.5 min'),
     },
     {
       // A count the file passes from elsewhere cannot be read: the growth is not known to stop.
@@ -1581,7 +1590,8 @@ export async function restoreWiFi(ssid: string): Promise<void> {
           column: 13,
           endLine: 9,
           endColumn: 63,
-          messageId: 'uncappedBackoff',
+          messageId: 'longBackoff',
+          data: { longest: '41 s', also: '', cap: 30000, capText: '30 s' },
           suggestions: [
             {
               messageId: 'suggestFullJitter',
@@ -2142,7 +2152,8 @@ export const load = () => withRetry(() => fetch('https://api.example.com/x', { s
             column: 13,
             endLine: 13,
             endColumn: 37,
-            messageId: 'uncappedBackoff' as const,
+            messageId: 'longBackoff' as const,
+            data: { longest: '68 min', also: ', and it has no jitter either', cap: 30000, capText: '30 s' },
             suggestions: [
               {
                 messageId: 'suggestFullJitter' as const,

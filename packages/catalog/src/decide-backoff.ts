@@ -13,6 +13,8 @@ export interface BackoffFinding {
   at?: unknown;
   /** uncappedBackoff: the schedule has no jitter either. */
   noJitterToo?: boolean;
+  /** uncappedBackoff: the longest wait the retry's own bound allows, when it was computed (past the cap). */
+  longestMs?: number;
   /** unboundedRetry: why, as the end of a sentence (` (unlimited attempts)`). */
   why?: string;
 }
@@ -31,6 +33,8 @@ export interface RetrySchedule {
   jitter: boolean;
   /** The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`). */
   staysUnderCap: boolean;
+  /** The longest wait the loop's own bound allows, when the reader could compute it. */
+  longestWaitMs?: number;
   /** The retry stops: a bounded counter, a deadline, or an exit the reader can see. */
   bounded: boolean;
   /** How many attempts at most, when the reader can count them (`for (i = 0; i < 2; i++)`, a once-flag). */
@@ -60,7 +64,11 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
       break;
     case 'growing':
       if (!schedule.capped && schedule.exponential && !schedule.staysUnderCap)
-        findings.push({ problem: 'uncappedBackoff', noJitterToo: !schedule.jitter });
+        findings.push({
+          problem: 'uncappedBackoff',
+          noJitterToo: !schedule.jitter,
+          ...(schedule.longestWaitMs !== undefined ? { longestMs: schedule.longestWaitMs } : {}),
+        });
       else if (!schedule.jitter) findings.push({ problem: 'noJitter' });
       break;
     case 'unknown':

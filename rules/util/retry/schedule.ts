@@ -12,13 +12,17 @@ import type { RetryConstruct } from './types.js';
 /** The schedule of `construct`, for decideBackoff. */
 export function retrySchedule(model: FileModel, construct: RetryConstruct): RetrySchedule {
   const delay = construct.delay;
+  const longest =
+    delay.kind === 'growing' && !delay.capped && delay.exponential
+      ? longestWait(model, construct)
+      : undefined;
   return {
     delay: delay.kind,
     exponential: delay.exponential,
     capped: delay.capped,
     jitter: delay.jitter,
-    staysUnderCap:
-      delay.kind === 'growing' && !delay.capped && delay.exponential && smallEnough(model, construct),
+    staysUnderCap: longest !== undefined && longest <= model.settings.maxDelayMs,
+    ...(longest !== undefined && Number.isFinite(longest) ? { longestWaitMs: longest } : {}),
     bounded: construct.bounded,
     attempts: construct.attempts,
     reportsFailure: reportsFailure(construct.node),
@@ -70,13 +74,14 @@ function reportsFailure(retry: Node): boolean {
 }
 
 /**
- * A loop `for (let i = 0; i < 3; i++)` whose delay `100 * 2 ** i` never exceeds the cap, or a
- * retry whose attempts are counted and bounded (`if (++retry >= MAX_RETRIES) throw …`) whose delay
- * at the last count does not (`Math.pow(100, retry - 1)` with three attempts: 100 ms at most).
+ * The longest wait of an uncapped exponential backoff that its own bound allows: a loop `for (let i
+ * = 0; i < 3; i++)` waits `100 * 2 ** i` at most with `i = 2`, and a retry whose attempts are
+ * counted and bounded (`if (++retry >= MAX_RETRIES) throw …`) waits `Math.pow(100, retry - 1)` at
+ * most at the last count (100 ms with three attempts). Undefined when the bound cannot be read.
  */
-function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
+function longestWait(model: FileModel, construct: RetryConstruct): number | undefined {
   const counter = construct.counters[0];
-  if (!counter || !construct.delay.expr) return false;
+  if (!counter || !construct.delay.expr) return undefined;
   const loop = construct.node;
   let limit: number | undefined;
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
@@ -102,9 +107,8 @@ function smallEnough(model: FileModel, construct: RetryConstruct): boolean {
     Number.isFinite(construct.attempts)
   )
     limit = construct.attempts;
-  if (limit === undefined) return false;
-  const value = evaluate(model, construct.delay.expr, { [counter]: limit });
-  return value !== undefined && value <= model.settings.maxDelayMs;
+  if (limit === undefined) return undefined;
+  return evaluate(model, construct.delay.expr, { [counter]: limit });
 }
 
 /**
