@@ -175,6 +175,14 @@ export function requireCall(
     : undefined;
 }
 
+/** `fn` is the executor of `new Promise(fn)`, whose returned value nothing reads. */
+export function isPromiseExecutor(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
+  const callee = unwrap(parent.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
+}
+
 export function isFunction(node: Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||

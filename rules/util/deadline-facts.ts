@@ -27,8 +27,10 @@ import {
 import {
   type CallLike,
   type Node,
+  enclosingFunction,
   findNode,
   isFunction,
+  isPromiseExecutor,
   memberName,
   propertyKey,
   requireCall,
@@ -564,11 +566,13 @@ export class DeadlineReader {
           facts.escapes = true;
         }
       }
-    } else if (
-      parent?.type === AST_NODE_TYPES.ReturnStatement ||
-      (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top)
-    ) {
-      facts.escapes = true;
+    } else if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === top) {
+      // `new Promise(resolve => https.get(url, options, resolve))`: an executor's value is dropped.
+      if (!isPromiseExecutor(parent)) facts.escapes = true;
+    } else if (parent?.type === AST_NODE_TYPES.ReturnStatement) {
+      // `new Promise((resolve, reject) => { return https.get(…) })`: dropped as well.
+      const fn = enclosingFunction(parent);
+      if (!fn || !isPromiseExecutor(fn)) facts.escapes = true;
     } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== top) {
       facts.escapes = true;
     }

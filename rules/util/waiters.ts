@@ -14,6 +14,7 @@ import {
   enclosingFunction,
   findNode,
   isFunction,
+  isPromiseExecutor,
   isPropertyName,
   memberChain,
   memberName,
@@ -523,14 +524,6 @@ function inPromiseExecutor(node: Node): boolean {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn))
     if (isPromiseExecutor(fn)) return true;
   return false;
-}
-
-/** `fn` is the executor of `new Promise(fn)`. */
-function isPromiseExecutor(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.arguments[0] !== fn) return false;
-  const callee = unwrap(parent.callee);
-  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise';
 }
 
 /** The name a function is bound to in this file: a declaration, or a `const` it initialises. */

@@ -3136,6 +3136,20 @@ axios.defaults.timeout = 0;
       errors: [{ column: 33, endColumn: 42, endLine: 1, line: 1, messageId: 'missingDeadline' }],
     },
     {
+      // Returned from a Promise executor, as its body or by a \`return\`: nothing reads it there.
+      code: `import https from 'node:https';
+export const fetchRanges = (url: string) => new Promise(resolve => https.get(url, res => resolve(res)));
+export function version(url: string) {
+  return new Promise((resolve, reject) => {
+    return https.get(url, res => resolve(res)).on('error', reject);
+  });
+}`,
+      errors: [
+        { column: 68, endColumn: 77, endLine: 2, line: 2, messageId: 'missingDeadline' },
+        { column: 12, endColumn: 21, endLine: 5, line: 5, messageId: 'missingDeadline' },
+      ],
+    },
+    {
       // follow-redirects: node's request API, as a default import's member or destructured.
       code: `import followRedirects from 'follow-redirects';
 const { https } = require('follow-redirects');

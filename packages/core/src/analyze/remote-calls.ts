@@ -1571,8 +1571,14 @@ export class RemoteCalls {
         )
           facts.escapes = true;
       }
-    } else if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === top)) {
-      facts.escapes = true;
+    } else if (ts.isArrowFunction(parent) && parent.body === top) {
+      // `new Promise(resolve => https.get(url, options, resolve))`: an executor's value is dropped.
+      if (!isPromiseExecutor(parent)) facts.escapes = true;
+    } else if (ts.isReturnStatement(parent)) {
+      // `new Promise((resolve, reject) => { return https.get(…) })`: dropped as well.
+      let fn: ts.Node | undefined = parent.parent;
+      while (fn && !ts.isFunctionLike(fn)) fn = fn.parent;
+      if (!fn || !isPromiseExecutor(fn)) facts.escapes = true;
     } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== top) {
       facts.escapes = true;
     }
@@ -2264,6 +2270,19 @@ function leavesFile(node: ts.Node): boolean {
     return false;
   }
   return false;
+}
+
+/** `fn` is the executor of `new Promise(fn)`, whose returned value nothing reads. */
+function isPromiseExecutor(fn: ts.Node): boolean {
+  let holder = fn.parent;
+  while (ts.isParenthesizedExpression(holder)) holder = holder.parent;
+  return (
+    ts.isNewExpression(holder) &&
+    ts.isIdentifier(holder.expression) &&
+    holder.expression.text === 'Promise' &&
+    holder.arguments?.[0] !== undefined &&
+    unwrap(holder.arguments[0]) === fn
+  );
 }
 
 /**
