@@ -745,6 +745,17 @@ describe('googleapis.ts and googleapis-options.ts', () => {
   });
 });
 
+describe('actions-http.ts', () => {
+  it('judges @actions/http-client by the socketTimeout of its request options, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'actions-http.ts'), 'utf8');
+    // The clients made at the top level (lines 11 to 14) are judged where they are made (the rule's
+    // construction report); the call through the one made in \`latest\` is judged by its construction.
+    const expected = { '9:17': 'missing `socketTimeout` in its request options' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('resend.ts', () => {
   it('judges Resend, which has no timeout option, by the signals of its calls, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'resend.ts'), 'utf8');

@@ -491,6 +491,9 @@ const signer = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 
 export const link = (key: string) => signer.presignedGetObject('media', key, 3600);`,
     // A custom transport may time its requests out.
     `import { Client } from 'minio'; import { transport } from './transport'; export const storage = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', transport });`,
+    // @actions/http-client: `socketTimeout` in the request options (its third argument) bounds each wait.
+    `import { HttpClient } from '@actions/http-client'; export const http = new HttpClient('setup-thing', [], { socketTimeout: 30_000 });`,
+    `import { HttpClient } from '@actions/http-client'; export const http = (options: object) => new HttpClient('setup-thing', [], { ...options });`,
     // Resend: every call of the file passes a signal.
     `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_API_KEY);
@@ -3651,6 +3654,33 @@ export const off = postgres({ host: 'db', connection: { statement_timeout: 0 } }
       errors: [
         { column: 20, endColumn: 28, endLine: 2, line: 2, messageId: 'missingClientDeadline' },
         { column: 57, endColumn: 77, endLine: 3, line: 3, messageId: 'noneDeadline' },
+      ],
+    },
+    {
+      // @actions/http-client fails a request only after three minutes of silence on its socket
+      // (`socketTimeout || 3 * 60000`): reported where it is made, with no request options or with
+      // a `socketTimeout` of 0, which keeps that default.
+      code: `import * as httpm from '@actions/http-client';
+export async function latest(url: string) {
+  const http = new httpm.HttpClient('setup-thing');
+  return (await http.getJson<{ tag: string }>(url)).result;
+}
+export const zero = new httpm.HttpClient('setup-thing', [], { socketTimeout: 0 });`,
+      errors: [
+        {
+          column: 20,
+          endColumn: 36,
+          endLine: 3,
+          line: 3,
+          messageId: 'missingClientDeadline',
+          data: {
+            client: '@actions/http-client HttpClient',
+            what: '`socketTimeout` in its request options',
+            hang: 'waits three minutes for each silence on the socket before it fails, and a response that trickles holds it for as long as the data keeps coming',
+            fix: 'pass `{ socketTimeout: ms }` as its third argument (`new HttpClient(userAgent, handlers, { socketTimeout: 30_000 })`), and race calls that must finish by a deadline against a timer',
+          },
+        },
+        { column: 25, endColumn: 41, endLine: 6, line: 6, messageId: 'missingClientDeadline' },
       ],
     },
     {

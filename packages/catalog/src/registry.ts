@@ -19,6 +19,7 @@ import { googleapisFamily } from './clients/googleapis.js';
 import { resendFamily } from './clients/resend.js';
 import { requestFamily } from './clients/request.js';
 import { minioFamily } from './clients/minio.js';
+import { actionsHttpFamily } from './clients/actions-http.js';
 import { postgresJsFamily } from './clients/postgres-js.js';
 import { sendgridFamily } from './clients/sendgrid.js';
 import { fetchFamily } from './clients/fetch.js';
@@ -96,6 +97,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   resend: resendFamily,
   request: requestFamily,
   minio: minioFamily,
+  'actions-http': actionsHttpFamily,
   'postgres-js': postgresJsFamily,
   sendgrid: sendgridFamily,
   elasticsearch: elasticsearchFamily,

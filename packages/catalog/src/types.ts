@@ -47,6 +47,7 @@ export type Locator =
 /** Instance kinds: what a factory returns, and whose methods make remote calls. */
 export type InstanceKind =
   | 'axios'
+  | 'actions-http'
   | 'googleapis'
   | 'google-auth'
   | 'request'
@@ -116,6 +117,7 @@ export type InstanceKind =
 /** A client family: one library's notion of a bound, and where we report a missing one. */
 export type FamilyId =
   | 'fetch'
+  | 'actions-http'
   | 'axios'
   | 'got'
   | 'ky'
