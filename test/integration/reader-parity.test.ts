@@ -465,6 +465,9 @@ describe('request-wrappers.ts', () => {
       '117:9': 'wrapperWithoutDeadline timeout (axios.get at line 105)',
       '120:9': 'wrapperWithoutDeadline timeout (axios.get at line 105)',
       '121:9': 'wrapperWithoutDeadline timeout (axios.post at line 110)',
+      // isomorphic-fetch, the caller's init copied into a local: its calls that give no signal.
+      '131:10': 'unknown',
+      '133:40': 'wrapperWithoutDeadline signal (fetch at line 131)',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

@@ -2504,6 +2504,24 @@ export const syncNow = (body: Buffer, signal: AbortSignal) => uploadFile('https:
         },
       ],
     },
+    // A CommonJS fetch wrapper of the project over isomorphic-fetch, required as the module itself.
+    {
+      filename: path.join(REQUESTS, 'src/routes/status.js'),
+      code: `const fetch = require('../lib/proxied-fetch.js');
+exports.report = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body) });
+exports.bounded = url => fetch(url, { signal: AbortSignal.timeout(5000) });`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 2,
+          column: 33,
+          endLine: 2,
+          endColumn: 38,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'fetch', key: 'signal', request: 'fetch', where: '../lib/proxied-fetch.js:9' },
+        },
+      ],
+    },
     // Imported from another module of the project, directly or through a function of the project
     // that calls it with no timeout (the axios request it reaches is named).
     {

@@ -4,6 +4,7 @@
 // wrapper's body and each call site into the plain facts below; these decisions say where the
 // deadline comes from and whether a call gives it. The lint rules (ESTree) and `faultline analyze`
 // (TypeScript) call the same functions, so both report the same call sites.
+import { fetchFamily } from './clients/fetch.js';
 import { decideClientDeadline } from './decide-deadline.js';
 import type { ClientFacts } from './facts.js';
 import type { FamilyId, Verdict } from './types.js';
@@ -68,8 +69,10 @@ export function wrappedRequest(
     return path === 'fetch' ? { client: 'fetch', label: 'fetch', optionsAt: 1 } : undefined;
   if (callee.kind !== 'module') return undefined;
   const module = callee.module ?? '';
-  if (/^(?:undici|node-fetch|cross-fetch)$/.test(module))
-    return path === (module === 'undici' ? 'fetch' : '')
+  // undici's `fetch`, or a fetch-compatible module's (node-fetch, cross-fetch, isomorphic-fetch…),
+  // default or named.
+  if (module === 'undici' || Object.hasOwn(fetchFamily.modules ?? {}, module))
+    return path === 'fetch' || (path === '' && module !== 'undici')
       ? { client: 'fetch', label: 'fetch', optionsAt: 1 }
       : undefined;
   if (module !== 'axios') return undefined;

@@ -66,12 +66,15 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
   let waitsOnTimer: boolean | undefined;
   let boundsHanded: boolean | undefined;
   let carrier: { value: DeadlineCarrier | undefined } | undefined;
-  const isFetch = (callee: Node): boolean =>
-    callee.type === AST_NODE_TYPES.Identifier &&
-    callee.name === 'fetch' &&
-    !where.locals.has('fetch') &&
-    (!where.imports.has('fetch') ||
-      /^(?:undici|node-fetch|cross-fetch)$/.test(where.imports.get('fetch')?.specifier ?? ''));
+  // The global fetch, or a fetch-compatible module's (`import fetch from 'isomorphic-fetch'`,
+  // `const { fetch } = require('undici')`), as the catalog's wrappedRequest knows them.
+  const isFetch = (callee: Node): boolean => {
+    if (callee.type !== AST_NODE_TYPES.Identifier || where.locals.has(callee.name)) return false;
+    const imported = where.imports.get(callee.name);
+    if (!imported) return callee.name === 'fetch';
+    const path = imported.imported === 'default' || imported.imported === '*' ? [] : [imported.imported];
+    return wrappedRequest({ kind: 'module', module: imported.specifier, path }, 2)?.client === 'fetch';
+  };
   return {
     get signalCapable(): boolean {
       signalCapable ??=
