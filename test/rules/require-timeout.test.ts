@@ -491,6 +491,8 @@ const signer = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 
 export const link = (key: string) => signer.presignedGetObject('media', key, 3600);`,
     // A custom transport may time its requests out.
     `import { Client } from 'minio'; import { transport } from './transport'; export const storage = new Client({ endPoint: 's3.internal', accessKey: 'a', secretKey: 'b', transport });`,
+    // got's stream API, with a total timeout.
+    `import got from 'got'; export const upload = (url: string, body: Buffer) => got.stream.post(url, { body, timeout: { request: 60_000 } });`,
     // @actions/http-client: `socketTimeout` in the request options (its third argument) bounds each wait.
     `import { HttpClient } from '@actions/http-client'; export const http = new HttpClient('setup-thing', [], { socketTimeout: 30_000 });`,
     `import { HttpClient } from '@actions/http-client'; export const http = (options: object) => new HttpClient('setup-thing', [], { ...options });`,
@@ -3109,6 +3111,31 @@ axios.defaults.timeout = 0;
             {
               messageId: 'suggestGotTimeout',
               output: `import got from 'got'; await got.post(url, { timeout: { request: 10000 }, json: body });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // got's stream API: `got.stream.post(url, options)`, in a dynamically imported got too.
+      code: `export async function upload(url: string, body: NodeJS.ReadableStream) {
+  const { default: got } = await import('got');
+  return got.stream.post(url, { body, throwHttpErrors: false });
+}`,
+      errors: [
+        {
+          column: 10,
+          endColumn: 25,
+          endLine: 3,
+          line: 3,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestGotTimeout',
+              output: `export async function upload(url: string, body: NodeJS.ReadableStream) {
+  const { default: got } = await import('got');
+  return got.stream.post(url, { timeout: { request: 10000 }, body, throwHttpErrors: false });
+}`,
             },
           ],
         },

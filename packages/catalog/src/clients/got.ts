@@ -16,6 +16,12 @@ const GOT_CALLS: MemberTable = {
   ...verbs('got', ['get', 'post', 'put', 'patch', 'head', 'delete', 'stream', 'paginate'], {
     configOrUrl: true,
   }),
+  // The stream API's verbs: `got.stream.post(url, { body })`.
+  ...Object.fromEntries(
+    Object.entries(
+      verbs('got', ['get', 'post', 'put', 'patch', 'head', 'delete'], { configOrUrl: true }),
+    ).map(([verb, role]) => [`stream.${verb}`, role]),
+  ),
   extend: factory('got', 'got', { at: 0 }, 'callee'),
 };
 
