@@ -947,6 +947,8 @@ export default createModelRule<Options, MessageIds>({
         return;
       // A client kept only to presign URLs sends nothing.
       if ((family === 'aws' || family === 'minio') && isPresignOnly(model, classified.node, family)) return;
+      // `new HttpClient().getAgent(url)`: made only for a member that sends nothing.
+      if (madeForLocalMember(classified.node, role.instance)) return;
       let verdicts = reader.decideClient(classified.node, family);
       // `new S3Client(createS3Config(settings))`: options another module of the project writes.
       let writtenAt: string | undefined;
@@ -958,6 +960,26 @@ export default createModelRule<Options, MessageIds>({
         }
       }
       for (const verdict of verdicts) report(classified, verdict, true, writtenAt);
+    }
+
+    /** The construction's only use is a call of one of its members that sends nothing (`new HttpClient().getAgent(url)`). */
+    function madeForLocalMember(construction: CallLike, instance: InstanceKind): boolean {
+      let current: TSESTree.Node = construction;
+      while (
+        current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+        current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+      )
+        current = current.parent;
+      const member = current.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || member.computed)
+        return false;
+      const name = member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : undefined;
+      return (
+        name !== undefined &&
+        member.parent?.type === AST_NODE_TYPES.CallExpression &&
+        member.parent.callee === member &&
+        lookupInstanceMember(instance, [name]) === undefined
+      );
     }
 
     /**

@@ -496,6 +496,8 @@ export const link = (key: string) => signer.presignedGetObject('media', key, 360
     // @actions/http-client: `socketTimeout` in the request options (its third argument) bounds each wait.
     `import { HttpClient } from '@actions/http-client'; export const http = new HttpClient('setup-thing', [], { socketTimeout: 30_000 });`,
     `import { HttpClient } from '@actions/http-client'; export const http = (options: object) => new HttpClient('setup-thing', [], { ...options });`,
+    // Made only to read its proxy agent: it sends nothing.
+    `import { HttpClient } from '@actions/http-client'; export const agentFor = (url: string) => new HttpClient().getAgent(url);`,
     // Resend: every call of the file passes a signal.
     `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_API_KEY);
