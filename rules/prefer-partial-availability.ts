@@ -253,7 +253,9 @@ export default createModelRule<Options, MessageIds>({
     type: 'suggestion',
     docs: {
       description: 'Require fan-out over remote calls to tolerate the failure of some of them',
-      recommended: true,
+      // Not in `recommended`: whether a fan-in's parts all make one answer is rarely written in the
+      // code, and on production code most are meant to be all-or-nothing (bench/production/audit).
+      strict: true,
     },
     hasSuggestions: true,
     messages: {
