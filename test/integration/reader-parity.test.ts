@@ -748,6 +748,15 @@ describe('googleapis.ts and googleapis-options.ts', () => {
   });
 });
 
+describe('actions-github.ts', () => {
+  it('reads the options getOctokitOptions hands on to the toolkit’s Octokit class, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'actions-github.ts'), 'utf8');
+    const expected = { '8:10': 'missing `request.signal` or a timed `request.fetch`', '13:10': 'bounded' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('actions-http.ts', () => {
   it('judges @actions/http-client by the socketTimeout of its request options, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'actions-http.ts'), 'utf8');

@@ -3481,6 +3481,16 @@ export const connect = () => mongoose.connect(process.env.MONGODB_URI as string,
       ],
     },
     {
+      // The toolkit's Octokit class, with a plugin, given its options by \`getOctokitOptions(token,
+      // options)\`, which hands them on: with no \`request.signal\` it has no deadline.
+      code: `import { GitHub, getOctokitOptions } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+export const octokit = new (GitHub.plugin(retry))(getOctokitOptions(process.env.GITHUB_TOKEN ?? ''));
+export const bounded = new GitHub(getOctokitOptions(process.env.GITHUB_TOKEN ?? '', { request: { signal: AbortSignal.timeout(10_000) } }));
+export const unknown = (options: object) => new GitHub(getOctokitOptions(process.env.GITHUB_TOKEN ?? '', options));`,
+      errors: [{ line: 3, column: 29, endLine: 3, endColumn: 49, messageId: 'missingClientDeadline' }],
+    },
+    {
       // GitHub Actions' toolkit makes the Octokit (\`getOctokit(token, options)\`); options with a
       // \`request.signal\` bound it.
       code: `import * as github from '@actions/github';

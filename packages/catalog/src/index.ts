@@ -4,6 +4,7 @@
 // (an ESTree reader) and `faultline analyze` (a TypeScript reader) both use it.
 export type { ClientFamily, DeclaredType } from './build.js';
 export { RUNTIME_FETCH_HANG, methodOfVerb } from './build.js';
+export { optionsHelperArgument } from './options-helpers.js';
 export type {
   CallFacts,
   CalleeIdentity,

@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Locator, type Prop, type Summary, URL_NAME } from '@faultline/catalog';
+import { type Locator, type Prop, type Summary, URL_NAME, optionsHelperArgument } from '@faultline/catalog';
 import {
   type CallLike,
   type Node,
@@ -180,6 +180,10 @@ export class OptionsReader {
     if (node.type === AST_NODE_TYPES.CallExpression && depth < 4) {
       const returned = this.returnedObject(node);
       if (returned) return this.summarizeObject(returned, depth + 1);
+      // `getOctokitOptions(token, options)`: a library function that hands on the options it is given.
+      const callee = this.model.valueOf(node.callee);
+      const at = callee.kind === 'module' ? optionsHelperArgument(callee.module, callee.path) : undefined;
+      if (at !== undefined) return this.summarizeTop(node.arguments[at], depth + 1);
     }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {

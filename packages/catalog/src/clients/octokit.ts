@@ -44,6 +44,13 @@ export const octokitFamily: ClientFamily = {
     // GitHub Actions' toolkit: `getOctokit(token, options)` makes an Octokit on fetch (a proxy
     // dispatcher when one is configured), with no deadline unless the options give one.
     '@actions/github': { getOctokit: factory('octokit', 'octokit', { at: 1 }) },
+    // The toolkit's Octokit class itself (`new (GitHub.plugin(retry))(getOctokitOptions(token,
+    // options))`): Octokit with the proxy-aware fetch of `getOctokit`, and no deadline either.
+    '@actions/github/lib/utils': {
+      GitHub: factory('octokit', 'octokit', { at: 0 }),
+      'GitHub.plugin': ALIAS,
+      'GitHub.defaults': ALIAS,
+    },
   },
   instances: {
     octokit: {
@@ -54,4 +61,13 @@ export const octokitFamily: ClientFamily = {
     },
   },
   decide: decideOctokit,
+};
+
+/**
+ * Library functions that build a client's options from the options they are handed (at the given
+ * argument), adding none that bound it: `getOctokitOptions(token, options)` copies `options` and
+ * adds the token's `auth`.
+ */
+export const OPTIONS_HELPERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  '@actions/github/lib/utils': { getOctokitOptions: 1 },
 };

@@ -50,6 +50,7 @@ import {
   lookupInstanceMember,
   lookupModuleMember,
   mayChangeArgument,
+  optionsHelperArgument,
   parseSettings,
   URL_FAMILIES,
   type WrappedRequest,
@@ -870,6 +871,10 @@ export class RemoteCalls {
     if (ts.isCallExpression(node) && depth < 4) {
       const returned = this.returnedObject(node);
       if (returned) return this.summarizeObject(returned, depth + 1);
+      // `getOctokitOptions(token, options)`: a library function that hands on the options it is given.
+      const callee = this.valueOf(node.expression);
+      const at = callee.kind === 'module' ? optionsHelperArgument(callee.module, callee.path) : undefined;
+      if (at !== undefined) return this.summarizeTop(node.arguments[at], depth + 1);
     }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
