@@ -6,7 +6,7 @@ export const CATEGORIES = {
   timeout: { rule: 'require-timeout', config: 'recommended' },
   retry: { rule: 'require-backoff', config: 'recommended' },
   fanout: { rule: 'no-unbounded-fanout', config: 'strict' },
-  'all-or-nothing': { rule: 'prefer-partial-availability', config: 'recommended' },
+  'all-or-nothing': { rule: 'prefer-partial-availability', config: 'strict' },
   signal: { rule: 'require-signal-propagation', config: 'recommended' },
   coordination: { rule: 'no-cross-server-coordination', config: 'recommended' },
 };

@@ -68,6 +68,8 @@ const defaultsUncapped = (code: string, longest?: string) => [
   {
     line: 13,
     column: 15,
+    endLine: 13,
+    endColumn: 65,
     ...(longest === undefined
       ? { messageId: 'uncappedBackoff' as const, data: { also: ', and it has no jitter either' } }
       : {
@@ -1266,13 +1268,16 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
       code: startPoll(
         "  await fetch('https://api.example.com/hello', { signal: AbortSignal.timeout(5000) });\n",
       ),
-      errors: [{ messageId: 'unboundedRetry' }, { messageId: 'constantDelay' }],
+      errors: [
+        { line: 7, column: 23, endLine: 7, endColumn: 32, messageId: 'unboundedRetry' },
+        { line: 13, column: 11, endLine: 13, endColumn: 24, messageId: 'constantDelay' },
+      ],
     },
     {
       // A helper's defaults bound it: with \`maxRetries = 2\` the last wait is 1000 * 2 ** 1 ms (the
       // pass at \`attempt === maxRetries\` throws instead), under the cap; only the jitter is missing.
       code: defaultsRetry(2),
-      errors: [{ messageId: 'noJitter' }],
+      errors: [{ line: 13, column: 15, endLine: 13, endColumn: 65, messageId: 'noJitter' }],
     },
     {
       // A call in the file passes 12 attempts: the last waits 1000 * 2 ** 11 ms.
@@ -1294,7 +1299,7 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
         2,
         'export const sync = (send: () => Promise<void>) => retryWithBackoff(send, () => true, 3);\nexport const ping = (send: () => Promise<void>) => retryWithBackoff(send, () => true);',
       ),
-      errors: [{ messageId: 'noJitter' }],
+      errors: [{ line: 13, column: 15, endLine: 13, endColumn: 65, messageId: 'noJitter' }],
     },
     {
       // A default of 10 attempts: the last wait is 1000 * 2 ** 9 ms, past the cap.
@@ -1319,17 +1324,23 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
       // capped backoff's longest, and the outage is reported each time, so no bound is asked for;
       // the constant wait still falls into lockstep.
       code: restartLoop('1000 * 60', true),
-      errors: [{ messageId: 'constantDelay' }],
+      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 37, messageId: 'constantDelay' }],
     },
     {
       // Restarted after a second: a bound is asked for.
       code: restartLoop('1000', true),
-      errors: [{ messageId: 'unboundedRetry' }, { messageId: 'constantDelay' }],
+      errors: [
+        { line: 8, column: 9, endLine: 8, endColumn: 12, messageId: 'unboundedRetry' },
+        { line: 13, column: 13, endLine: 13, endColumn: 32, messageId: 'constantDelay' },
+      ],
     },
     {
       // A minute, but nothing says it failed: the outage is hidden.
       code: restartLoop('1000 * 60', false),
-      errors: [{ messageId: 'unboundedRetry' }, { messageId: 'constantDelay' }],
+      errors: [
+        { line: 8, column: 9, endLine: 8, endColumn: 12, messageId: 'unboundedRetry' },
+        { line: 12, column: 13, endLine: 12, endColumn: 37, messageId: 'constantDelay' },
+      ],
     },
     (() => {
       // A sleep destructured from a `require` of another module waits (Artillery's Lambda handler):
