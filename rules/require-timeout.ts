@@ -9,6 +9,7 @@ import {
   type FamilyId,
   type InstanceKind,
   type Verdict,
+  CLIENT_FAMILIES,
   FAMILIES,
   hasPerCallBound,
   decideDeadline,
@@ -948,7 +949,7 @@ export default createModelRule<Options, MessageIds>({
       // A client kept only to presign URLs sends nothing.
       if ((family === 'aws' || family === 'minio') && isPresignOnly(model, classified.node, family)) return;
       // `new HttpClient().getAgent(url)`: made only for a member that sends nothing.
-      if (madeForLocalMember(classified.node, role.instance)) return;
+      if (madeForLocalMember(classified.node, family, role.instance)) return;
       let verdicts = reader.decideClient(classified.node, family);
       // `new S3Client(createS3Config(settings))`: options another module of the project writes.
       let writtenAt: string | undefined;
@@ -962,8 +963,11 @@ export default createModelRule<Options, MessageIds>({
       for (const verdict of verdicts) report(classified, verdict, true, writtenAt);
     }
 
-    /** The construction's only use is a call of one of its members that sends nothing (`new HttpClient().getAgent(url)`). */
-    function madeForLocalMember(construction: CallLike, instance: InstanceKind): boolean {
+    /**
+     * The construction's only use is a call of one of its members that its catalog entry lists as
+     * sending nothing (`new HttpClient().getAgent(url)`); a member the catalog does not list may send.
+     */
+    function madeForLocalMember(construction: CallLike, family: FamilyId, instance: InstanceKind): boolean {
       let current: TSESTree.Node = construction;
       while (
         current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
@@ -978,7 +982,7 @@ export default createModelRule<Options, MessageIds>({
         name !== undefined &&
         member.parent?.type === AST_NODE_TYPES.CallExpression &&
         member.parent.callee === member &&
-        lookupInstanceMember(instance, [name]) === undefined
+        CLIENT_FAMILIES[family].instances?.[instance]?.except?.includes(name) === true
       );
     }
 

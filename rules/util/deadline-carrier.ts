@@ -156,6 +156,7 @@ export function wrapperFacts(
       const facts: WrapperRequestFacts = {
         line: request.loc.start.line,
         ...(kind.client === 'fetch' ? {} : { client: kind.client, label: kind.label }),
+        ...(kind.timeoutKey ? { timeoutKey: true } : {}),
         options: object ? 'object' : options ? 'other' : 'absent',
         hasSpread:
           object?.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement) ?? false,

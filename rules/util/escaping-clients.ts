@@ -13,7 +13,7 @@ import {
   decideEscapingClient,
   isEscapingClientCandidate,
 } from '@faultline/catalog';
-import { type Node, memberChain, requireCall, unwrap } from './ast.js';
+import { type Node, memberName, requireCall } from './ast.js';
 import type { DeadlineReader } from './deadline-facts.js';
 import type { Classified, FileModel } from './file-model.js';
 import { type UrlLookups, loopbackConstruction } from './loopback.js';
@@ -104,16 +104,39 @@ export function leavesFile(model: FileModel, node: Node): boolean {
  * `require` of a relative module (`./auth`): the project's own code, in another file.
  */
 function fromProjectModule(model: FileModel, callee: Node): boolean {
-  const inner = unwrap(callee);
-  const root = inner.type === AST_NODE_TYPES.MemberExpression ? memberChain(inner)?.root : inner;
-  if (root?.type !== AST_NODE_TYPES.Identifier) return false;
+  // Through TypeScript's wrappers only (as the analyze reader unwraps); a comma expression is not read.
+  let root: Node = callee;
+  for (;;) {
+    if (
+      root.type === AST_NODE_TYPES.TSAsExpression ||
+      root.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      root.type === AST_NODE_TYPES.TSNonNullExpression ||
+      root.type === AST_NODE_TYPES.TSTypeAssertion
+    )
+      root = root.expression;
+    else if (root.type === AST_NODE_TYPES.MemberExpression && !root.computed) {
+      // `logger.debug('made', client)`: a logging call keeps nothing.
+      if (root === callee && LOGGING.test(memberName(root) ?? '')) return false;
+      root = root.object;
+    } else break;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const def = model.findVariable(root)?.defs[0];
   let specifier: string | undefined;
   if (def?.type === 'ImportBinding' && def.parent.type === AST_NODE_TYPES.ImportDeclaration)
     specifier = def.parent.source.value;
+  else if (
+    def?.type === 'ImportBinding' &&
+    def.parent.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+    def.parent.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+  )
+    specifier = def.parent.moduleReference.expression.value;
   else if (def?.type === 'Variable') specifier = requireCall(def.node.init)?.specifier;
   return specifier !== undefined && /^\.{1,2}\//.test(specifier);
 }
+
+/** Methods that log what they are handed. */
+const LOGGING = /^(?:log|debug|info|warn|warning|error|trace|fatal|verbose|silly)$/;
 
 /**
  * The client a binding holds leaves the file: the binding is exported (`export const`, `export let`,
@@ -128,6 +151,16 @@ function bindingLeaves(model: FileModel, id: TSESTree.Identifier): boolean {
   const declaration = def.parent;
   if (declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
   if (declaration?.parent?.type === AST_NODE_TYPES.Program && exportsName(model, id.name)) return true;
+  // Calls made through it here are judged here: handing it on as well does not make it silent.
+  const calledHere = variable.references.some(reference => {
+    const member = reference.identifier.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      member.parent?.type === AST_NODE_TYPES.CallExpression &&
+      member.parent.callee === member
+    );
+  });
   return variable.references.some(reference => {
     if (!reference.isRead()) return false;
     let value: Node = reference.identifier as Node;
@@ -145,6 +178,7 @@ function bindingLeaves(model: FileModel, id: TSESTree.Identifier): boolean {
       (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value) ||
       ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
         parent.callee !== value &&
+        !calledHere &&
         fromProjectModule(model, parent.callee))
     );
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 const TEST_FILE =
-  /(?:^|[\\/])(?:__tests__|__mocks__|_{0,2}tests?_{0,2}|specs?|e2e|cypress|playwright|test-?(?:utils|utilities|helpers))[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:test|testing)[-_]?(?:utils?|utilities|helpers?)\.[cm]?[jt]sx?$/i;
+  /(?:^|[\\/])(?:__tests__|__mocks__|_{0,2}tests?_{0,2}|specs?|e2e|cypress|playwright|test-?(?:utils|utilities|helpers))[\\/]|\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:[Tt]est|[Tt]esting)[-_]?(?:[Uu]tils?|[Uu]tilities|[Hh]elpers?)\.[cm]?[jt]sx?$/;
 
 /**
  * True when the file looks like a test (`*.test.ts`, `__tests__/`, `test/`, `_test/`, `e2e/`…) or the

@@ -595,24 +595,40 @@ function bindingUses(
  */
 export function noCallerReaches(model: WaitersModel, call: Node): boolean {
   const fn = enclosingFunction(call);
-  const binding = fn ? functionBinding(fn) : undefined;
-  if (!fn || !binding) return false;
+  if (!fn) return false;
   const guards = inputGuards(call, fn, () => false);
   if (!guards?.some(guard => guard.source)) return false;
+  const argumentLists = callArguments(model, fn);
+  return (
+    argumentLists !== undefined &&
+    argumentLists.length > 0 &&
+    argumentLists.every(args => unmetBy(guards, args))
+  );
+}
+
+/**
+ * The arguments of every call of a function bound to a name, in its file and, when it is
+ * exported, in the other modules of its package (project facts). Undefined when some use is not a
+ * call (it is handed on, stored, re-exported…) or, for an exported function, when the other
+ * modules cannot be read.
+ */
+export function callArguments(model: WaitersModel, fn: FunctionNode): (readonly Node[])[] | undefined {
+  const binding = functionBinding(fn);
+  if (!binding) return undefined;
   const found = bindingUses(model, binding);
-  if (!found) return false;
+  if (!found) return undefined;
   const argumentLists: (readonly Node[])[] = [];
   for (const reference of found.uses) {
     const use = reference.identifier as Node;
-    if (use.parent?.type !== AST_NODE_TYPES.CallExpression || use.parent.callee !== use) return false;
+    if (use.parent?.type !== AST_NODE_TYPES.CallExpression || use.parent.callee !== use) return undefined;
     argumentLists.push(use.parent.arguments as Node[]);
   }
   if (found.exported) {
     const elsewhere = model.callsElsewhere({ name: binding.name, exported: found.exported });
-    if (elsewhere === undefined || elsewhere === 'other') return false;
+    if (elsewhere === undefined || elsewhere === 'other') return undefined;
     for (const each of elsewhere) argumentLists.push(each.arguments as Node[]);
   }
-  return argumentLists.length > 0 && argumentLists.every(args => unmetBy(guards, args));
+  return argumentLists;
 }
 
 /** Every use of a function of this file (not exported) is a call nobody waits for. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
@@ -36,9 +37,14 @@ const batchRetry = (last: string): string => `export async function batch(reques
 /**
  * A retry helper whose attempt count and first wait are parameter defaults (`maxRetries = 2`), and
  * whose wait only the passes before the last reach (`if (attempt < maxRetries && …)`); `calls` are
- * appended (calls in the file that pass their own count).
+ * appended (calls in the file that pass their own count). Not exported unless `exported`: the
+ * callers of an exported helper in other modules are read only through project facts.
  */
-const defaultsRetry = (retries: number, calls = ''): string => `export async function retryWithBackoff<T>(
+const defaultsRetry = (
+  retries: number,
+  calls = '',
+  exported = false,
+): string => `${exported ? 'export ' : ''}async function retryWithBackoff<T>(
   fn: () => Promise<T>,
   shouldRetry: (error: unknown) => boolean,
   maxRetries = ${retries},
@@ -131,6 +137,8 @@ ${logs ? '      logger.err(`Exception in run. Restarting. Reason: ${String(e)}`)
   }
 }`;
 
+/** An exported retry helper of a project whose one caller keeps its defaults (test/fixtures/project-requests). */
+const RETRY_HELPER = path.join(import.meta.dirname, '../fixtures/project-requests/src/lib/retry-helper.ts');
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
@@ -1264,6 +1272,25 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
   ],
   invalid: [
     {
+      // A catch that goes on after scheduling the attempt: what follows the \`try\` runs on failed
+      // attempts too, and it sends a request.
+      code: `declare function readConfig(): Promise<string>;
+let config = '{}';
+export async function start(): Promise<void> {
+  try {
+    config = await readConfig();
+  } catch {
+    setTimeout(() => void start(), 1000);
+    config = '{}';
+  }
+  await fetch('https://api.example.com/register', { method: 'POST', body: config, signal: AbortSignal.timeout(5000) });
+}`,
+      errors: [
+        { line: 3, column: 23, endLine: 3, endColumn: 28, messageId: 'unboundedRetry' },
+        { line: 7, column: 5, endLine: 7, endColumn: 41, messageId: 'constantDelay' },
+      ],
+    },
+    {
       // A request before the \`try\` is sent again by every attempt.
       code: startPoll(
         "  await fetch('https://api.example.com/hello', { signal: AbortSignal.timeout(5000) });\n",
@@ -1318,6 +1345,20 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
           'export const sync = (send: () => Promise<void>, n: number) => retryWithBackoff(send, () => true, n);',
         ),
       ),
+    },
+    {
+      // Exported, with its one caller in another module of the project keeping the defaults (project
+      // facts): the longest wait is 2 s, so only the jitter is missing.
+      filename: RETRY_HELPER,
+      code: readFileSync(RETRY_HELPER, 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [{ line: 15, column: 15, endLine: 15, endColumn: 65, messageId: 'noJitter' }],
+    },
+    {
+      // Exported: its callers in other modules may pass a larger count, and without project facts
+      // (RuleTester gives none) they cannot be read, so the defaults are not trusted.
+      code: defaultsRetry(2, '', true),
+      errors: defaultsUncapped(defaultsRetry(2, '', true)),
     },
     {
       // A service restarted a minute after each failure, which it logs: the wait is as long as a

@@ -2508,12 +2508,14 @@ export const syncNow = (body: Buffer, signal: AbortSignal) => uploadFile('https:
         },
       ],
     },
-    // A CommonJS fetch wrapper of the project over isomorphic-fetch, required as the module itself.
+    // A CommonJS fetch wrapper of the project over isomorphic-fetch, required as the module itself;
+    // isomorphic-fetch (node-fetch 2 on Node) honours a \`timeout\` as well as a signal.
     {
       filename: path.join(REQUESTS, 'src/routes/status.js'),
       code: `const fetch = require('../lib/proxied-fetch.js');
 exports.report = (url, body) => fetch(url, { method: 'POST', body: JSON.stringify(body) });
-exports.bounded = url => fetch(url, { signal: AbortSignal.timeout(5000) });`,
+exports.bounded = url => fetch(url, { signal: AbortSignal.timeout(5000) });
+exports.timed = url => fetch(url, { timeout: 5000 });`,
       options: [{ checkTests: true }],
       errors: [
         {
@@ -3712,6 +3714,13 @@ export const off = postgres({ host: 'db', connection: { statement_timeout: 0 } }
         { column: 20, endColumn: 28, endLine: 2, line: 2, messageId: 'missingClientDeadline' },
         { column: 57, endColumn: 77, endLine: 3, line: 3, messageId: 'noneDeadline' },
       ],
+    },
+    {
+      // Made and used at once through a member the catalog does not list as local: it may send
+      // (TypeORM's `initialize` connects), so the construction is judged.
+      code: `import { DataSource } from 'typeorm';
+export const init = async () => { await new DataSource({ type: 'postgres', host: 'db' }).initialize(); };`,
+      errors: [{ line: 2, column: 45, endLine: 2, endColumn: 55, messageId: 'missingClientDeadline' }],
     },
     {
       // @actions/http-client fails a request only after three minutes of silence on its socket

@@ -38,7 +38,21 @@ export interface WrappedRequest {
   label: string;
   /** The argument its options are. */
   optionsAt: number;
+  /**
+   * The module also honours a `timeout` option (node-fetch 2 and the modules built on it,
+   * make-fetch-happen's minipass-fetch): a caller's `timeout` bounds the request too.
+   */
+  timeoutKey?: true;
 }
+
+/** Fetch-compatible modules that take a `timeout` option too (node-fetch 2 and what is built on it). */
+const TIMEOUT_FETCHES: ReadonlySet<string> = new Set([
+  'node-fetch',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'isomorphic-unfetch',
+  'make-fetch-happen',
+]);
 
 /** axios' default instance: the argument each request method takes its config at. */
 const AXIOS_CONFIG_AT: Readonly<Record<string, number>> = {
@@ -71,10 +85,12 @@ export function wrappedRequest(
   const module = callee.module ?? '';
   // undici's `fetch`, or a fetch-compatible module's (node-fetch, cross-fetch, isomorphic-fetch…),
   // default or named.
-  if (module === 'undici' || Object.hasOwn(fetchFamily.modules ?? {}, module))
-    return path === 'fetch' || (path === '' && module !== 'undici')
-      ? { client: 'fetch', label: 'fetch', optionsAt: 1 }
-      : undefined;
+  if (module === 'undici' || Object.hasOwn(fetchFamily.modules ?? {}, module)) {
+    if (path !== 'fetch' && (path !== '' || module === 'undici')) return undefined;
+    return TIMEOUT_FETCHES.has(module)
+      ? { client: 'fetch', label: 'fetch', optionsAt: 1, timeoutKey: true }
+      : { client: 'fetch', label: 'fetch', optionsAt: 1 };
+  }
   if (module !== 'axios') return undefined;
   // `axios(config)` or `axios(url, config)`.
   if (path === '') return { client: 'axios', label: 'axios', optionsAt: argCount >= 2 ? 1 : 0 };
@@ -89,6 +105,8 @@ export interface WrapperRequestFacts {
   /** The client and how a message names it; fetch when absent. */
   client?: 'fetch' | 'axios';
   label?: string;
+  /** A fetch whose module also honours a `timeout` option ({@link WrappedRequest.timeoutKey}). */
+  timeoutKey?: true;
   /** Its options argument: none, an object literal, or anything else (built elsewhere). */
   options: 'absent' | 'object' | 'other';
   /** The object literal spreads something (the caller's options go out as they are). */
@@ -153,7 +171,9 @@ export function decideDeadlineCarrier(facts: WrapperFacts): DeadlineCarrier | un
       request.passedThrough !== undefined
         ? request.client === 'axios'
           ? { index: request.passedThrough, key: 'timeout', alsoKey: 'signal' }
-          : { index: request.passedThrough, key: 'signal' }
+          : request.timeoutKey
+            ? { index: request.passedThrough, key: 'signal', alsoKey: 'timeout' }
+            : { index: request.passedThrough, key: 'signal' }
         : // No options, or options built elsewhere: never bounded, or not ours to say; the wrapper's own file speaks.
           request.options === 'object' && request.hasSignal && request.signal
           ? request.signal

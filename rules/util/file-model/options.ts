@@ -183,7 +183,10 @@ export class OptionsReader {
       // `getOctokitOptions(token, options)`: a library function that hands on the options it is given.
       const callee = this.model.valueOf(node.callee);
       const at = callee.kind === 'module' ? optionsHelperArgument(callee.module, callee.path) : undefined;
-      if (at !== undefined) return this.summarizeTop(node.arguments[at], depth + 1);
+      if (at !== undefined)
+        return node.arguments.slice(0, at + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)
+          ? { kind: 'opaque', at: node }
+          : this.summarizeTop(node.arguments[at], depth + 1);
     }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {

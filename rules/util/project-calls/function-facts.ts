@@ -2,7 +2,7 @@
 // take one), each fact computed on first use and kept while its module is unchanged.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { wrappedRequest } from '@faultline/catalog';
+import { type WrappedRequest, wrappedRequest } from '@faultline/catalog';
 import {
   type FunctionNode,
   type Node,
@@ -68,13 +68,16 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
   let carrier: { value: DeadlineCarrier | undefined } | undefined;
   // The global fetch, or a fetch-compatible module's (`import fetch from 'isomorphic-fetch'`,
   // `const { fetch } = require('undici')`), as the catalog's wrappedRequest knows them.
-  const isFetch = (callee: Node): boolean => {
-    if (callee.type !== AST_NODE_TYPES.Identifier || where.locals.has(callee.name)) return false;
+  const fetchRequest = (callee: Node): WrappedRequest | undefined => {
+    if (callee.type !== AST_NODE_TYPES.Identifier || where.locals.has(callee.name)) return undefined;
     const imported = where.imports.get(callee.name);
-    if (!imported) return callee.name === 'fetch';
+    if (!imported)
+      return callee.name === 'fetch' ? wrappedRequest({ kind: 'global', path: ['fetch'] }, 2) : undefined;
     const path = imported.imported === 'default' || imported.imported === '*' ? [] : [imported.imported];
-    return wrappedRequest({ kind: 'module', module: imported.specifier, path }, 2)?.client === 'fetch';
+    const request = wrappedRequest({ kind: 'module', module: imported.specifier, path }, 2);
+    return request?.client === 'fetch' ? request : undefined;
   };
+  const isFetch = (callee: Node): boolean => fetchRequest(callee) !== undefined;
   return {
     get signalCapable(): boolean {
       signalCapable ??=
@@ -119,7 +122,8 @@ function readFunctionFacts(where: ModuleInfo, fn: FunctionNode): FunctionFacts {
       carrier ??= {
         value: deadlineCarrier(fn, request => {
           const callee = unwrap(request.callee);
-          if (isFetch(callee)) return { client: 'fetch', label: 'fetch', optionsAt: 1 };
+          const fetched = fetchRequest(callee);
+          if (fetched) return fetched;
           // A request on axios' default instance (`axios.get(url, { ...options })`), when the
           // module sets no axios defaults of its own.
           const chain = memberChain(callee);

@@ -580,9 +580,9 @@ function failurePath(node: Node, fn: FunctionNode): Node | undefined {
 
 /**
  * What an attempt runs again when `failure` calls the function once more: the whole body, or, when
- * the failure is the catch clause of a `try` at the top of the body, the statements before that
- * `try` and its block. What runs after the `try` (`return poll()` once the config is read) runs on
- * success only, and fails outside this retry.
+ * the failure is the catch clause of a `try` at the top of the body that ends in a `return` or a
+ * `throw`, the statements before that `try` and its block. What runs after the `try` (`return
+ * poll()` once the config is read) then runs on success only, and fails outside this retry.
  */
 function attemptParts(fn: FunctionNode, failure: Node): Node[] {
   const clause = failure.parent;
@@ -593,11 +593,19 @@ function attemptParts(fn: FunctionNode, failure: Node): Node[] {
     statement?.type !== AST_NODE_TYPES.TryStatement ||
     body.type !== AST_NODE_TYPES.BlockStatement ||
     statement.parent !== body ||
-    statement.finalizer
+    statement.finalizer ||
+    !leaves(failure)
   )
     return [body];
   const index = body.body.indexOf(statement);
   return [...body.body.slice(0, index), statement.block];
+}
+
+/** A block that cannot complete normally: it ends in a `return` or a `throw`. */
+function leaves(block: Node): boolean {
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = block.body[block.body.length - 1];
+  return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
 }
 
 /** Parameters passed on changed in the self-call (`retry(n - 1)`, `attempt + 1`), and `this.x++` fields. */

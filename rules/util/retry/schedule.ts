@@ -8,6 +8,7 @@ import type { RetrySchedule } from '@faultline/catalog';
 import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import type { RetryConstruct } from './types.js';
+import { callArguments } from '../waiters.js';
 
 /** The schedule of `construct`, for decideBackoff. */
 export function retrySchedule(model: FileModel, construct: RetryConstruct): RetrySchedule {
@@ -34,7 +35,7 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
 /** A constant wait at least as long as a capped backoff's longest (`maxDelayMs`): `sleep(60_000)`. */
 function longWait(model: FileModel, delay: RetryConstruct['delay']): boolean {
   if (delay.kind !== 'constant' || !delay.expr) return false;
-  const value = evaluate(model, delay.expr, {});
+  const value = evaluate(model, delay.expr, {}, 0, true);
   return value !== undefined && value >= model.settings.maxDelayMs;
 }
 
@@ -178,12 +179,19 @@ function testBelow(model: FileModel, test: Node, counter: string): number | unde
 }
 
 /**
- * What a parameter with a number default (`maxRetries = 2`) holds when its function's calls in this
- * file leave it to the default or pass a number: the largest of those. Undefined when a call passes
- * what cannot be read (`retryWithBackoff(send, check, n)`) or the function assigns the parameter.
- * Calls from other modules are not seen: a helper's defaults are taken as what its callers use.
+ * What a parameter with a number default (`maxRetries = 2`) holds when every call of its function
+ * leaves it to the default or passes a number: the largest of those (`least`: the smallest). The
+ * calls are those of the file and, for an exported function, of the other modules of its package
+ * (project facts). Undefined when a call passes what cannot be read (`retryWithBackoff(send, check,
+ * n)`), the function is used other than by calls, an exported function's other callers cannot be
+ * read, or the function assigns the parameter.
  */
-function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number): number | undefined {
+function parameterValue(
+  model: FileModel,
+  id: TSESTree.Identifier,
+  depth: number,
+  least: boolean,
+): number | undefined {
   const variable = model.findVariable(id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Parameter') return undefined;
@@ -194,26 +202,30 @@ function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number
   if (!isFunction(fn)) return undefined;
   const index = fn.params.indexOf(pattern);
   if (index < 0) return undefined;
-  let value = evaluate(model, pattern.right, {}, depth + 1);
-  for (const call of model.calls) {
+  let value = evaluate(model, pattern.right, {}, depth + 1, least);
+  const argumentLists = value === undefined ? undefined : callArguments(model, fn);
+  if (!argumentLists) return undefined;
+  for (const args of argumentLists) {
     if (value === undefined) return undefined;
-    if (call.type !== AST_NODE_TYPES.CallExpression || model.localFunction(call.callee) !== fn) continue;
-    if (call.arguments.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement))
-      return undefined;
-    const passed = call.arguments[index];
+    if (args.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const passed = args[index];
     if (!passed) continue;
-    const given = evaluate(model, passed, {}, depth + 1);
-    value = given === undefined ? undefined : Math.max(value, given);
+    const given = evaluate(model, passed, {}, depth + 1, least);
+    value = given === undefined ? undefined : least ? Math.min(value, given) : Math.max(value, given);
   }
   return value;
 }
 
-/** Evaluates a small arithmetic expression with the given variables, following local consts. */
+/**
+ * Evaluates a small arithmetic expression with the given variables, following local consts and
+ * parameters' defaults: its largest value, or with `least` its smallest.
+ */
 function evaluate(
   model: FileModel,
   node: Node,
   variables: Record<string, number>,
   depth = 0,
+  least = false,
 ): number | undefined {
   const inner = unwrap(node);
   if (depth > 6) return undefined;
@@ -223,12 +235,14 @@ function evaluate(
     case AST_NODE_TYPES.Identifier: {
       if (inner.name in variables) return variables[inner.name];
       const init = model.constInit(inner);
-      return init ? evaluate(model, init, variables, depth + 1) : parameterValue(model, inner, depth);
+      return init
+        ? evaluate(model, init, variables, depth + 1, least)
+        : parameterValue(model, inner, depth, least);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-      const left = evaluate(model, inner.left, variables, depth + 1);
-      const right = evaluate(model, inner.right, variables, depth + 1);
+      const left = evaluate(model, inner.left, variables, depth + 1, least);
+      const right = evaluate(model, inner.right, variables, depth + 1, least);
       if (left === undefined || right === undefined) return undefined;
       switch (inner.operator) {
         case '*':
@@ -247,12 +261,12 @@ function evaluate(
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = model.valueOf(inner.callee);
-      // The largest value: Math.random() at its upper bound.
-      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return 1;
+      // The largest value: Math.random() at its upper bound (the smallest, with `least`).
+      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return least ? 0 : 1;
       if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
         const [a, b] = inner.arguments;
-        const base = a ? evaluate(model, a, variables, depth + 1) : undefined;
-        const exponent = b ? evaluate(model, b, variables, depth + 1) : undefined;
+        const base = a ? evaluate(model, a, variables, depth + 1, least) : undefined;
+        const exponent = b ? evaluate(model, b, variables, depth + 1, least) : undefined;
         return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
       }
       return undefined;

@@ -344,6 +344,7 @@ export function wrapperFacts(fn: ts.FunctionLikeDeclaration, host: CarrierHost):
       const facts: WrapperRequestFacts = {
         line: file.getLineAndCharacterOfPosition(request.getStart(file)).line + 1,
         ...(kind.client === 'fetch' ? {} : { client: kind.client, label: kind.label }),
+        ...(kind.timeoutKey ? { timeoutKey: true } : {}),
         options: object ? 'object' : options ? 'other' : 'absent',
         hasSpread: object?.properties.some(property => ts.isSpreadAssignment(property)) ?? false,
         hasSignal: bounds.length > 0,

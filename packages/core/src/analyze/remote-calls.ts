@@ -874,7 +874,10 @@ export class RemoteCalls {
       // `getOctokitOptions(token, options)`: a library function that hands on the options it is given.
       const callee = this.valueOf(node.expression);
       const at = callee.kind === 'module' ? optionsHelperArgument(callee.module, callee.path) : undefined;
-      if (at !== undefined) return this.summarizeTop(node.arguments[at], depth + 1);
+      if (at !== undefined)
+        return node.arguments.slice(0, at + 1).some(arg => ts.isSpreadElement(arg))
+          ? { kind: 'opaque', at: node }
+          : this.summarizeTop(node.arguments[at], depth + 1);
     }
     const value = this.summarizeValue(node, depth);
     if (value.kind === 'value') {
@@ -2297,13 +2300,22 @@ function isPromiseExecutor(fn: ts.Node): boolean {
  */
 function fromProjectModule(callee: ts.Expression): boolean {
   let root = unwrap(callee);
+  // `logger.debug('made', client)`: a logging call keeps nothing.
+  if (ts.isPropertyAccessExpression(root) && LOGGING.test(root.name.text)) return false;
   while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
   if (!ts.isIdentifier(root)) return false;
   const specifier = bindingSpecifier(root, root.text);
   return specifier !== undefined && /^\.{1,2}\//.test(specifier);
 }
 
-/** The module an import or a `require` (`const { a } = require('./x')`, `require('./x').a`) binds `name` from. */
+/** Methods that log what they are handed (as the rules' reader decides). */
+const LOGGING = /^(?:log|debug|info|warn|warning|error|trace|fatal|verbose|silly)$/;
+
+/**
+ * The module an import or a `require` (`const { a } = require('./x')`, `require('./x').a`) binds
+ * `name` from, where `from` is written: undefined when a nearer binding (a parameter, a catch or
+ * loop variable, a local function or class) shadows it, as the rules' scope analysis decides.
+ */
 function bindingSpecifier(from: ts.Node, name: string): string | undefined {
   const binds = (pattern: ts.BindingName): boolean =>
     ts.isIdentifier(pattern)
@@ -2312,8 +2324,22 @@ function bindingSpecifier(from: ts.Node, name: string): string | undefined {
   for (let current = from.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current) && current.parameters.some(parameter => binds(parameter.name)))
       return undefined;
+    if (ts.isCatchClause(current) && current.variableDeclaration && binds(current.variableDeclaration.name))
+      return undefined;
+    if (
+      (ts.isForOfStatement(current) || ts.isForInStatement(current) || ts.isForStatement(current)) &&
+      current.initializer &&
+      ts.isVariableDeclarationList(current.initializer) &&
+      current.initializer.declarations.some(declaration => binds(declaration.name))
+    )
+      return undefined;
     if (!ts.isBlock(current) && !ts.isSourceFile(current) && !ts.isModuleBlock(current)) continue;
     for (const statement of current.statements) {
+      if (
+        (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) &&
+        statement.name?.text === name
+      )
+        return undefined;
       if (ts.isVariableStatement(statement)) {
         const found = statement.declarationList.declarations.find(declaration => binds(declaration.name));
         if (found) return found.initializer ? requireSpecifier(found.initializer) : undefined;
@@ -2376,6 +2402,16 @@ function bindingLeaves(declaration: ts.VariableDeclaration, name: string): boole
       inner = inner.expression;
     return ts.isIdentifier(inner) && inner.text === name;
   };
+  // Calls made through it here are judged here: handing it on as well does not make it silent.
+  const calledHere =
+    findTs(
+      container,
+      node =>
+        ts.isCallExpression(node) &&
+        ts.isPropertyAccessExpression(node.expression) &&
+        ts.isIdentifier(node.expression.expression) &&
+        node.expression.expression.text === name,
+    ) !== undefined;
   return (
     findTs(
       container,
@@ -2383,7 +2419,8 @@ function bindingLeaves(declaration: ts.VariableDeclaration, name: string): boole
         (ts.isReturnStatement(node) && node.expression !== undefined && returned(node.expression)) ||
         (ts.isArrowFunction(node) && !ts.isBlock(node.body) && returned(node.body)) ||
         // `retrieveToken(client)`: handed to a function of another module of the project.
-        ((ts.isCallExpression(node) || ts.isNewExpression(node)) &&
+        (!calledHere &&
+          (ts.isCallExpression(node) || ts.isNewExpression(node)) &&
           (node.arguments ?? []).some(argument => returned(argument)) &&
           fromProjectModule(node.expression)),
     ) !== undefined
