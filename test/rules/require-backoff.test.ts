@@ -34,37 +34,22 @@ const batchRetry = (last: string): string => `export async function batch(reques
     }
   }
 }`;
+
+/** An exported retry helper of a project whose one caller keeps its defaults (test/fixtures/project-requests). */
+const RETRY_HELPER = path.join(import.meta.dirname, '../fixtures/project-requests/src/lib/retry-helper.ts');
+
 /**
  * A retry helper whose attempt count and first wait are parameter defaults (`maxRetries = 2`), and
  * whose wait only the passes before the last reach (`if (attempt < maxRetries && …)`); `calls` are
  * appended (calls in the file that pass their own count). Not exported unless `exported`: the
- * callers of an exported helper in other modules are read only through project facts.
+ * callers of an exported helper in other modules are read only through project facts. The helper
+ * is the project fixture's (its leading comment dropped, so that its wait is on line 13).
  */
-const defaultsRetry = (
-  retries: number,
-  calls = '',
-  exported = false,
-): string => `${exported ? 'export ' : ''}async function retryWithBackoff<T>(
-  fn: () => Promise<T>,
-  shouldRetry: (error: unknown) => boolean,
-  maxRetries = ${retries},
-  delayMs = 1000,
-): Promise<T> {
-  for (let attempt = 0; attempt <= maxRetries; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (attempt < maxRetries && shouldRetry(e)) {
-        const delay = delayMs * Math.pow(2, attempt);
-        await new Promise(resolve => setTimeout(resolve, delay));
-      } else {
-        throw e;
-      }
-    }
-  }
-  throw new Error('retry loop exited');
-}
-${calls}`;
+const defaultsRetry = (retries: number, calls = '', exported = false): string =>
+  `${readFileSync(RETRY_HELPER, 'utf8')
+    .replace(/^(?:\/\/.*\n)+/, '')
+    .replace(/^export /, exported ? 'export ' : '')
+    .replace('maxRetries = 2,', `maxRetries = ${retries},`)}${calls}`;
 
 /**
  * The uncapped-backoff finding on `defaultsRetry`'s wait, with its full-jitter suggestion; with
@@ -137,8 +122,6 @@ ${logs ? '      logger.err(`Exception in run. Restarting. Reason: ${String(e)}`)
   }
 }`;
 
-/** An exported retry helper of a project whose one caller keeps its defaults (test/fixtures/project-requests). */
-const RETRY_HELPER = path.join(import.meta.dirname, '../fixtures/project-requests/src/lib/retry-helper.ts');
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
