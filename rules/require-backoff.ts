@@ -221,11 +221,13 @@ export default createModelRule<Options, MessageIds>({
   },
 });
 
-/** A wait in words: `800 ms`, `60 s`, `8.5 min`, `34 min`, `2.3 h`. */
+/** A wait in words: `800 ms`, `60 s`, `8.5 min`, `34 min`, `2.3 h`, `12 days`, `more than a year`. */
 function duration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 120_000) return `${Math.round(ms / 100) / 10} s`;
   if (ms < 600_000) return `${Math.round(ms / 6_000) / 10} min`;
   if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min`;
-  return `${Math.round(ms / 360_000) / 10} h`;
+  if (ms < 172_800_000) return `${Math.round(ms / 360_000) / 10} h`;
+  if (ms < 31_536_000_000) return `${Math.round(ms / 86_400_000)} days`;
+  return 'more than a year';
 }

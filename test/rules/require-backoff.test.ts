@@ -101,6 +101,23 @@ ${before}  try {
   return poll(interval);
 }`;
 
+/** A PUT retried while a guard on the count lets it wait; `stepped` moves the count before the wait. */
+const guardedRetry = (
+  stepped: boolean,
+): string => `const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function send(body: string): Promise<Response> {
+  for (let i = 0; i <= 8; i++) {
+    try {
+      return await fetch('https://api.example.com/x', { method: 'PUT', body, signal: AbortSignal.timeout(1000) });
+    } catch (e) {
+      if (i < 3) {
+${stepped ? '        i++;\n' : ''}        await sleep(1000 * 2 ** (i * 4));
+      } else throw e;
+    }
+  }
+  throw new Error('unreachable');
+}`;
+
 /** A background service restarted after each failure, after `wait` ms, logging the failure or not. */
 const restartLoop = (
   wait: string,
@@ -1254,6 +1271,59 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
     },
   ],
   invalid: [
+    {
+      // The wait is reached only while `i < 3`: at most 1000 * 2 ** 8 ms (4.3 min), not at `i = 8`.
+      code: guardedRetry(false),
+      errors: [
+        {
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 41,
+          messageId: 'longBackoff',
+          data: { longest: '4.3 min', also: ', and it has no jitter either', cap: 30000, capText: '30 s' },
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              data: { cap: 30000 },
+              output: guardedRetry(false).replace(
+                'sleep(1000 * 2 ** (i * 4))',
+                'sleep(Math.random() * Math.min(30000, 1000 * 2 ** (i * 4)))',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A count stepped between the guard and the wait is not the one tested: the loop's bound decides.
+      code: guardedRetry(true),
+      errors: [
+        {
+          line: 9,
+          column: 15,
+          endLine: 9,
+          endColumn: 41,
+          messageId: 'longBackoff',
+          data: {
+            longest: 'more than a year',
+            also: ', and it has no jitter either',
+            cap: 30000,
+            capText: '30 s',
+          },
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter',
+              data: { cap: 30000 },
+              output: guardedRetry(true).replace(
+                'sleep(1000 * 2 ** (i * 4))',
+                'sleep(Math.random() * Math.min(30000, 1000 * 2 ** (i * 4)))',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // A catch that goes on after scheduling the attempt: what follows the \`try\` runs on failed
       // attempts too, and it sends a request.

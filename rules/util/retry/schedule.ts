@@ -157,12 +157,31 @@ function guardBelow(model: FileModel, wait: Node, loop: Node, counter: string): 
   for (let node: Node | undefined = wait; node && node !== loop; node = node.parent) {
     const parent: Node | undefined = node.parent;
     if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.consequent !== node) continue;
+    // `if (i < n) { i++; sleep(…) }`: the count the wait reads is no longer the one tested.
+    if (stepsBefore(node, counter, wait)) continue;
     const below = testBelow(model, parent.test, counter);
     if (below !== undefined) limit = limit === undefined ? below : Math.min(limit, below);
   }
   return limit;
 }
 
+/** `counter` is stepped or assigned inside `block` before `wait`. */
+function stepsBefore(block: Node, counter: string, wait: Node): boolean {
+  return (
+    findNode(block, node => {
+      if (node.range[1] > wait.range[0]) return false;
+      const target =
+        node.type === AST_NODE_TYPES.UpdateExpression
+          ? node.argument
+          : node.type === AST_NODE_TYPES.AssignmentExpression
+            ? node.left
+            : undefined;
+      return target?.type === AST_NODE_TYPES.Identifier && target.name === counter;
+    }) !== undefined
+  );
+}
+
+/** The largest `counter` a test lets through: `counter < n` gives `n - 1`, `counter <= n` gives `n`, also inside an `&&`. */
 function testBelow(model: FileModel, test: Node, counter: string): number | undefined {
   const inner = unwrap(test);
   if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&') {
