@@ -9,6 +9,7 @@ import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from
 import type { FileModel } from '../file-model.js';
 import type { RetryConstruct } from './types.js';
 import { callArguments } from '../waiters.js';
+import { assignedNames } from './syntax.js';
 
 /** The schedule of `construct`, for decideBackoff. */
 export function retrySchedule(model: FileModel, construct: RetryConstruct): RetrySchedule {
@@ -165,19 +166,12 @@ function guardBelow(model: FileModel, wait: Node, loop: Node, counter: string): 
   return limit;
 }
 
-/** `counter` is stepped or assigned inside `block` before `wait`. */
+/** `counter` is stepped or assigned inside `block` (outside nested functions) before `wait`. */
 function stepsBefore(block: Node, counter: string, wait: Node): boolean {
   return (
-    findNode(block, node => {
-      if (node.range[1] > wait.range[0]) return false;
-      const target =
-        node.type === AST_NODE_TYPES.UpdateExpression
-          ? node.argument
-          : node.type === AST_NODE_TYPES.AssignmentExpression
-            ? node.left
-            : undefined;
-      return target?.type === AST_NODE_TYPES.Identifier && target.name === counter;
-    }) !== undefined
+    assignedNames(block)
+      .get(counter)
+      ?.some(write => write.range[1] <= wait.range[0]) ?? false
   );
 }
 
