@@ -381,7 +381,7 @@ describe('decideBackoff and decideRetryOptions', () => {
     expect(decideBackoff({ ...schedule, staysUnderCap: true, longestWaitMs: 2000 })).toEqual([]);
   });
 
-  it('leaves an unbounded reconnect loop alone when it backs off exponentially to a cap and logs each failure', () => {
+  it('leaves an unbounded retry alone when it waits between attempts and logs each failure, judging its wait', () => {
     const reconnect = {
       delay: 'growing',
       exponential: true,
@@ -391,36 +391,35 @@ describe('decideBackoff and decideRetryOptions', () => {
       bounded: false,
     } as const;
     expect(decideBackoff({ ...reconnect, reportsFailure: true })).toEqual([]);
-    // Silent, uncapped or constant: still unbounded.
+    // Silent: unbounded, whatever the wait.
     expect(decideBackoff(reconnect)).toEqual([{ problem: 'unboundedRetry', why: '' }]);
+    expect(decideBackoff({ ...reconnect, delay: 'constant', jitter: false }).map(f => f.problem)).toEqual([
+      'constantDelay',
+      'unboundedRetry',
+    ]);
+    // Logged: only the wait is judged; its fix (capped backoff with jitter) makes the loop patient.
     expect(decideBackoff({ ...reconnect, capped: false, reportsFailure: true }).map(f => f.problem)).toEqual([
       'uncappedBackoff',
-      'unboundedRetry',
     ]);
     expect(
       decideBackoff({ ...reconnect, delay: 'constant', jitter: false, reportsFailure: true }).map(
         f => f.problem,
       ),
-    ).toEqual(['constantDelay', 'unboundedRetry']);
-    // A constant wait with jitter does not fall into lockstep; it is still unbounded.
-    expect(
-      decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true }).map(f => f.problem),
-    ).toEqual(['unboundedRetry']);
-    expect(decideBackoff({ ...reconnect, delay: 'constant', bounded: true, attempts: 3 })).toEqual([]);
-    // A constant wait as long as a capped backoff's longest (a restart a minute after each failure),
-    // logged: no bound asked for; its lockstep is still reported. Silent, it is unbounded.
-    const restart = { ...reconnect, delay: 'constant', jitter: false, longWait: true } as const;
-    expect(decideBackoff({ ...restart, reportsFailure: true }).map(f => f.problem)).toEqual([
-      'constantDelay',
+    ).toEqual(['constantDelay']);
+    expect(decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true })).toEqual([]);
+    // No wait at all, or a wait the reader cannot judge: a bound is still asked for.
+    expect(decideBackoff({ ...reconnect, delay: 'none', reportsFailure: true }).map(f => f.problem)).toEqual([
+      'noDelay',
+      'unboundedRetry',
     ]);
-    expect(decideBackoff(restart).map(f => f.problem)).toEqual(['constantDelay', 'unboundedRetry']);
+    expect(decideBackoff({ ...reconnect, delay: 'unknown', reportsFailure: true })).toEqual([
+      { problem: 'unboundedRetry', why: '' },
+    ]);
+    expect(decideBackoff({ ...reconnect, delay: 'constant', bounded: true, attempts: 3 })).toEqual([]);
     // A wait a backoff helper computes, unseen: patient when the failures are logged, not otherwise.
     const helper = { ...reconnect, delay: 'unknown', backoffHelper: true } as const;
     expect(decideBackoff({ ...helper, reportsFailure: true })).toEqual([]);
     expect(decideBackoff(helper)).toEqual([{ problem: 'unboundedRetry', why: '' }]);
-    expect(decideBackoff({ ...helper, backoffHelper: false, reportsFailure: true })).toEqual([
-      { problem: 'unboundedRetry', why: '' },
-    ]);
   });
 
   it('judges job queue retry options by their real defaults', () => {

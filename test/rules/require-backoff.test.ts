@@ -139,6 +139,80 @@ ${logs ? '      logger.err(`Exception in run. Restarting. Reason: ${String(e)}`)
   }
 }`;
 
+/**
+ * A request function patched to retry throttled requests: the loop goes round when the request's
+ * callback rejects, which it does only `below` the attempt bound, or whatever the count (`null`).
+ */
+const throttledRetry = (below: string | null): string => `import { getRequestFn } from 'matrix-bot-sdk';
+const originalRequest = getRequestFn();
+const MAX_ATTEMPTS = 10;
+export async function requestWithRetry(params: object): Promise<unknown> {
+  let attempt = 1;
+  while (true) {
+    try {
+      return await new Promise((resolve, reject) => {
+        originalRequest(params, (err, res) => {
+          if (${below === null ? '' : `${below} && `}err?.errcode === 'M_LIMIT_EXCEEDED') {
+            reject(err);
+          } else {
+            resolve([err, res]);
+          }
+        });
+      });
+    } catch (err) {
+      const waitMs = Math.random() * Math.min(30_000, 100 * 2 ** attempt);
+      await new Promise(resolve => setTimeout(resolve, waitMs));
+      attempt += 1;
+    }
+  }
+}`;
+
+/** A retry helper class whose wait a private method computes (`amount`) and a sleep method multiplies. */
+const sleepAmountRetry = (amount: string): string => `import * as core from '@actions/core';
+export class RetryHelper {
+  constructor(private readonly maxAttempts = 3, private readonly minSeconds = 10, private readonly maxSeconds = 20) {}
+  async execute<T>(action: () => Promise<T>): Promise<T> {
+    let attempt = 1;
+    while (attempt < this.maxAttempts) {
+      try {
+        return await action();
+      } catch (err) {
+        core.info(String(err));
+      }
+      const seconds = this.getSleepAmount();
+      await this.sleep(seconds);
+      attempt++;
+    }
+    return await action();
+  }
+  private getSleepAmount(): number {
+    return ${amount};
+  }
+  private async sleep(seconds: number): Promise<void> {
+    return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+  }
+}`;
+
+/**
+ * A deploy re-run once with a debug option for a better error log: the self-call hands `options`
+ * (the argument's object), and the catch re-runs only while `debug`, read from the options, is off.
+ */
+const debugRerun = (options: string): string => `import { exec } from '@actions/exec';
+async function deploy(args: string[], opts: { debug?: boolean; force?: boolean }): Promise<void> {
+  const debug = opts.debug || false;
+  try {
+    await exec('npx firebase-tools', [...args, debug ? '--debug' : '--json']);
+  } catch (e) {
+    if (!debug) {
+      console.log('Retrying deploy with --debug for better error output');
+      await deploy(args, ${options});
+    } else {
+      throw e;
+    }
+  }
+}
+export const run = (args: string[]) => deploy(args, {});`;
+
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
@@ -1269,8 +1343,70 @@ export const clean = (dir: string) => pRetry(() => rm(dir, { recursive: true }),
       code: `import { withRetries } from '@acme/retry'; await withRetries(run, options);`,
       settings: { faultline: { retryWrappers: [{ ...WITH_RETRIES, defaults: {} }] } },
     },
+    // The request's callback fails the attempt only below the bound, and the loop goes round only
+    // when it fails: bounded (mjolnir's and Draupnir's throttled-request retry).
+    throttledRetry('attempt < MAX_ATTEMPTS'),
+    // The wait a private method draws at random, handed to a sleep method that multiplies it:
+    // jittered (actions/checkout's retry helper).
+    sleepAmountRetry('Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds'),
+    // Re-run once with the option that turns the re-run off (action-hosting-deploy's debug run).
+    debugRerun('{ debug: true, force: opts.force }'),
+    debugRerun('{ ...opts, debug: true }'),
+    // Sent again only with a one-time password the user types (npm's EOTP), the work read inside
+    // a Promise executor: not an outage retry (lerna's otplease).
+    `declare function promptForOtp(): Promise<string>;
+export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): Promise<unknown> {
+  return new Promise(resolve => {
+    resolve(fn(opts));
+  }).catch(err => {
+    if (err.code !== 'EOTP') throw err;
+    return promptForOtp().then(otp => attempt(fn, { ...opts, otp }));
+  });
+}`,
   ],
   invalid: [
+    {
+      // The options spread after the flag may turn it back off: not known to run once.
+      code: debugRerun('{ debug: true, ...opts }'),
+      errors: [
+        { line: 2, column: 16, endLine: 2, endColumn: 22, messageId: 'noDelay' },
+        { line: 2, column: 16, endLine: 2, endColumn: 22, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      // Sent again at once on a dropped connection, the work read inside a Promise executor.
+      code: `declare function promptForOtp(): Promise<string>;
+export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): Promise<unknown> {
+  return new Promise(resolve => {
+    resolve(fn(opts));
+  }).catch(err => {
+    if (err.code !== 'ECONNRESET') throw err;
+    return promptForOtp().then(otp => attempt(fn, { ...opts, otp }));
+  });
+}`,
+      errors: [
+        { line: 2, column: 17, endLine: 2, endColumn: 24, messageId: 'noDelay' },
+        { line: 2, column: 17, endLine: 2, endColumn: 24, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      // The same helper without the random draw: the caller's value reaches the timer unchanged.
+      code: sleepAmountRetry('this.minSeconds'),
+      errors: [
+        {
+          line: 13,
+          column: 13,
+          endLine: 13,
+          endColumn: 32,
+          messageId: 'constantDelay',
+        },
+      ],
+    },
+    {
+      // The callback rejects whatever the count: nothing bounds the loop.
+      code: throttledRetry(null),
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 8, messageId: 'unboundedRetry' }],
+    },
     {
       // The wait is reached only while `i < 3`: at most 1000 * 2 ** 8 ms (4.3 min), not at `i = 8`.
       code: guardedRetry(false),
@@ -1414,19 +1550,16 @@ export async function start(): Promise<void> {
       errors: defaultsUncapped(defaultsRetry(2, '', true)),
     },
     {
-      // A service restarted a minute after each failure, which it logs: the wait is as long as a
-      // capped backoff's longest, and the outage is reported each time, so no bound is asked for;
-      // the constant wait still falls into lockstep.
+      // A service restarted a minute after each failure, which it logs: the outage is reported each
+      // time, so no bound is asked for; the constant wait still falls into lockstep.
       code: restartLoop('1000 * 60', true),
       errors: [{ line: 13, column: 13, endLine: 13, endColumn: 37, messageId: 'constantDelay' }],
     },
     {
-      // Restarted after a second: a bound is asked for.
+      // Restarted after a second, logged: the wait is what is asked to change. Backing off to a cap
+      // with jitter, as the message says, leaves a loop that needs no bound either.
       code: restartLoop('1000', true),
-      errors: [
-        { line: 8, column: 9, endLine: 8, endColumn: 12, messageId: 'unboundedRetry' },
-        { line: 13, column: 13, endLine: 13, endColumn: 32, messageId: 'constantDelay' },
-      ],
+      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 32, messageId: 'constantDelay' }],
     },
     {
       // A minute, but nothing says it failed: the outage is hidden.

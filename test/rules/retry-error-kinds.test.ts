@@ -36,6 +36,7 @@ describe('outageKind', () => {
     '410',
     '404',
     'ENOENT',
+    'EOTP',
     'one-time pass',
     'Unknown argument "distinct"',
     'nonce too low',

@@ -114,7 +114,42 @@ export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
       bounded = true;
     return bounded;
   });
-  return bounded;
+  return bounded || settledByCount(loop.body, counters);
+}
+
+/**
+ * A callback of the attempt decides by the count whether the attempt fails, and so whether the loop
+ * goes round: `await new Promise((resolve, reject) => request(params, (err, res) => { if (attempt <
+ * MAX && throttled(err)) reject(err); else resolve(res) }))`, with `attempt` stepped in the loop.
+ */
+function settledByCount(body: Node, counters: readonly string[]): boolean {
+  if (counters.length === 0) return false;
+  const settles = (region: Node | null, how: RegExp): boolean =>
+    region !== null &&
+    findNode(
+      region,
+      inner =>
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        inner.callee.type === AST_NODE_TYPES.Identifier &&
+        how.test(inner.callee.name),
+    ) !== undefined;
+  return (
+    findNode(body, fn => {
+      if (!isFunction(fn)) return false;
+      return (
+        findNode(fn.body, node => {
+          if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
+            return false;
+          if (!isBoundTest(node.test, counters)) return false;
+          const { consequent, alternate } = node;
+          return (
+            (settles(consequent, /^reject$/) && settles(alternate, /^resolve$/)) ||
+            (settles(consequent, /^resolve$/) && settles(alternate, /^reject$/))
+          );
+        }) !== undefined
+      );
+    }) !== undefined
+  );
 }
 
 /** `region` leaves the loop: a throw, a return, a break, or a helper that throws. */

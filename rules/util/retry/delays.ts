@@ -82,11 +82,23 @@ export class DelayClassifier {
     // written, with the parameters the attempt counter feeds counting as counters.
     const helper =
       call.type === AST_NODE_TYPES.CallExpression ? this.model.localFunction(call.callee) : undefined;
+    const callerScope = scope;
+    let handed: Node[] = [];
     if (helper && expr.range[0] >= helper.range[0] && expr.range[1] <= helper.range[1]) {
-      this.feedCounters(helper, (call as TSESTree.CallExpression).arguments as Node[], counters);
+      handed = (call as TSESTree.CallExpression).arguments as Node[];
+      this.feedCounters(helper, handed, counters);
       scope = helper;
     }
     const flow = this.dataFlow(expr, scope);
+    // `await this.sleep(seconds)`, whose timer waits `seconds * 1000`: what the caller hands the
+    // helper's parameters is part of the delay (`const seconds = this.getSleepAmount()`).
+    if (helper && scope === helper) {
+      const read = new Set(flow.flatMap(node => [...namesIn(node)]));
+      handed.forEach((arg, position) => {
+        const name = paramName(helper, position);
+        if (name && read.has(name)) flow.push(...this.dataFlow(arg, callerScope));
+      });
+    }
     // Local helpers that compute the delay (`exponentialDelay(i + 1)`, `this.getSleepAmount()`) are
     // read inline: their returned expressions join the flow, and a parameter fed by the attempt
     // counter counts as one.

@@ -125,8 +125,20 @@ const GENERIC_WORDS = new Set([
   'type',
 ]);
 
-/** Errno codes of the local machine (a file not there yet), not of a failing peer. */
-const LOCAL_ERRNO = new Set(['EACCES', 'EEXIST', 'EISDIR', 'ENOENT', 'ENOTDIR', 'ENOTEMPTY', 'EPERM']);
+/**
+ * Errno-style codes no outage raises: the local machine's (a file not there yet), and the npm
+ * registry's request for a one-time password (`EOTP`), answered by the user at a prompt.
+ */
+const LOCAL_ERRNO = new Set([
+  'EACCES',
+  'EEXIST',
+  'EISDIR',
+  'ENOENT',
+  'ENOTDIR',
+  'ENOTEMPTY',
+  'EPERM',
+  'EOTP',
+]);
 
 /**
  * An error kind an outage can raise: an errno code of the network, an HTTP status of an overloaded

@@ -203,6 +203,27 @@ function selfCallArguments(fn: FunctionNode, call: TSESTree.CallExpression): [st
   return pairs;
 }
 
+/**
+ * The fields an object argument of a self-call sets on the options parameter it feeds, by
+ * `param.field`: `execWithCredentials(args, { debug: true })` for `(args, opts)` sets `opts.debug`.
+ * A spread after the field may override it: not read.
+ */
+function optionFields(fn: FunctionNode, call: TSESTree.CallExpression): [string, Node][] {
+  const { positional } = parameterNames(fn);
+  const pairs: [string, Node][] = [];
+  call.arguments.forEach((arg, index) => {
+    const param = positional[index];
+    if (!param || arg.type !== AST_NODE_TYPES.ObjectExpression) return;
+    arg.properties.forEach((property, at) => {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) return;
+      if (arg.properties.slice(at + 1).some(later => later.type === AST_NODE_TYPES.SpreadElement)) return;
+      if (property.key.type === AST_NODE_TYPES.Identifier)
+        pairs.push([`${param}.${property.key.name}`, property.value as Node]);
+    });
+  });
+  return pairs;
+}
+
 /** Some argument is a smaller piece of the parameter it feeds: `xs.slice(1)`, `text.substring(n)`, `xs.filter(…)`. */
 function shrinksInput(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
   return selfCallArguments(fn, call).some(([param, arg]) => {
@@ -317,13 +338,42 @@ function constInFunction(fn: FunctionNode, name: string): Node | undefined {
  * `retried || f(…, true)`): the retry happens once.
  */
 function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
-  const flags = selfCallArguments(fn, call)
+  const flags = [...selfCallArguments(fn, call), ...optionFields(fn, call)]
     .filter(([, arg]) => {
       const inner = unwrap(arg);
       return inner.type === AST_NODE_TYPES.Literal && inner.value === true;
     })
     .map(([param]) => param);
   if (flags.length === 0) return false;
+  // `!debug` where `const debug = opts.debug || false`, `!opts.debug`: the option's field.
+  const flagOf = (node: Node): string | undefined => {
+    let inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      if (flags.includes(inner.name)) return inner.name;
+      inner = constInFunction(fn, inner.name) ?? inner;
+      while (
+        (inner.type === AST_NODE_TYPES.LogicalExpression &&
+          inner.right.type === AST_NODE_TYPES.Literal &&
+          inner.right.value === false) ||
+        (inner.type === AST_NODE_TYPES.UnaryExpression &&
+          inner.operator === '!' &&
+          inner.argument.type === AST_NODE_TYPES.UnaryExpression &&
+          inner.argument.operator === '!')
+      )
+        inner = unwrap(
+          (inner.type === AST_NODE_TYPES.LogicalExpression
+            ? inner.left
+            : (inner.argument as TSESTree.UnaryExpression).argument) as Node,
+        );
+    }
+    if (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      !inner.computed &&
+      inner.object.type === AST_NODE_TYPES.Identifier
+    )
+      return `${inner.object.name}.${memberName(inner) ?? ''}`;
+    return inner.type === AST_NODE_TYPES.Identifier ? inner.name : undefined;
+  };
   for (let current: Node | undefined = call.parent; current && current !== fn; current = current.parent) {
     const test =
       current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression
@@ -334,8 +384,8 @@ function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
     if (!test) continue;
     const guarded = findNode(test as Node, node => {
       if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
-        const argument = unwrap(node.argument as Node);
-        return argument.type === AST_NODE_TYPES.Identifier && flags.includes(argument.name);
+        const flag = flagOf(node.argument as Node);
+        return flag !== undefined && flags.includes(flag);
       }
       // `retried || f(…, true)`
       return (

@@ -29,15 +29,7 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     attempts: construct.attempts,
     reportsFailure: reportsFailure(construct.node),
     ...(delay.backoffHelper ? { backoffHelper: true } : {}),
-    ...(longWait(model, delay) ? { longWait: true } : {}),
   };
-}
-
-/** A constant wait at least as long as a capped backoff's longest (`maxDelayMs`): `sleep(60_000)`. */
-function longWait(model: FileModel, delay: RetryConstruct['delay']): boolean {
-  if (delay.kind !== 'constant' || !delay.expr) return false;
-  const value = evaluate(model, delay.expr, {}, 0, true);
-  return value !== undefined && value >= model.settings.maxDelayMs;
 }
 
 /** Method names that log or report an error. */
@@ -193,18 +185,13 @@ function testBelow(model: FileModel, test: Node, counter: string): number | unde
 
 /**
  * What a parameter with a number default (`maxRetries = 2`) holds when every call of its function
- * leaves it to the default or passes a number: the largest of those (`least`: the smallest). The
+ * leaves it to the default or passes a number: the largest of those. The
  * calls are those of the file and, for an exported function, of the other modules of its package
  * (project facts). Undefined when a call passes what cannot be read (`retryWithBackoff(send, check,
  * n)`), the function is used other than by calls, an exported function's other callers cannot be
  * read, or the function assigns the parameter.
  */
-function parameterValue(
-  model: FileModel,
-  id: TSESTree.Identifier,
-  depth: number,
-  least: boolean,
-): number | undefined {
+function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number): number | undefined {
   const variable = model.findVariable(id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Parameter') return undefined;
@@ -215,7 +202,7 @@ function parameterValue(
   if (!isFunction(fn)) return undefined;
   const index = fn.params.indexOf(pattern);
   if (index < 0) return undefined;
-  let value = evaluate(model, pattern.right, {}, depth + 1, least);
+  let value = evaluate(model, pattern.right, {}, depth + 1);
   const argumentLists = value === undefined ? undefined : callArguments(model, fn);
   if (!argumentLists) return undefined;
   for (const args of argumentLists) {
@@ -223,22 +210,21 @@ function parameterValue(
     if (args.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
     const passed = args[index];
     if (!passed) continue;
-    const given = evaluate(model, passed, {}, depth + 1, least);
-    value = given === undefined ? undefined : least ? Math.min(value, given) : Math.max(value, given);
+    const given = evaluate(model, passed, {}, depth + 1);
+    value = given === undefined ? undefined : Math.max(value, given);
   }
   return value;
 }
 
 /**
  * Evaluates a small arithmetic expression with the given variables, following local consts and
- * parameters' defaults: its largest value, or with `least` its smallest.
+ * parameters' defaults: its largest value.
  */
 function evaluate(
   model: FileModel,
   node: Node,
   variables: Record<string, number>,
   depth = 0,
-  least = false,
 ): number | undefined {
   const inner = unwrap(node);
   if (depth > 6) return undefined;
@@ -248,14 +234,12 @@ function evaluate(
     case AST_NODE_TYPES.Identifier: {
       if (inner.name in variables) return variables[inner.name];
       const init = model.constInit(inner);
-      return init
-        ? evaluate(model, init, variables, depth + 1, least)
-        : parameterValue(model, inner, depth, least);
+      return init ? evaluate(model, init, variables, depth + 1) : parameterValue(model, inner, depth);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-      const left = evaluate(model, inner.left, variables, depth + 1, least);
-      const right = evaluate(model, inner.right, variables, depth + 1, least);
+      const left = evaluate(model, inner.left, variables, depth + 1);
+      const right = evaluate(model, inner.right, variables, depth + 1);
       if (left === undefined || right === undefined) return undefined;
       switch (inner.operator) {
         case '*':
@@ -274,12 +258,12 @@ function evaluate(
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = model.valueOf(inner.callee);
-      // The largest value: Math.random() at its upper bound (the smallest, with `least`).
-      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return least ? 0 : 1;
+      // The largest value: Math.random() at its upper bound.
+      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return 1;
       if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
         const [a, b] = inner.arguments;
-        const base = a ? evaluate(model, a, variables, depth + 1, least) : undefined;
-        const exponent = b ? evaluate(model, b, variables, depth + 1, least) : undefined;
+        const base = a ? evaluate(model, a, variables, depth + 1) : undefined;
+        const exponent = b ? evaluate(model, b, variables, depth + 1) : undefined;
         return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
       }
       return undefined;

@@ -4,7 +4,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, type Node, findNode, isFunction, unwrap, writtenName } from '../ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  isPromiseExecutor,
+  unwrap,
+  writtenName,
+} from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import type { UrlLookups } from '../loopback.js';
 import { loopbackCall } from '../url-lookups.js';
@@ -90,12 +98,16 @@ export function doesWork(model: FileModel, block: Node, reading: ReadonlySet<Nod
         // process (`connectToWiFiNetwork` around `` $`nmcli …` ``) is local work, whatever its name.
         const local = model.localFunction(node.callee);
         if (local && runsOnlyLocalCommands(model, local, reading)) return false;
+        // A command or a local socket (`net.connect(socketPath)`) is local work, whatever its name.
+        if (runsLocalCommand(model, node)) return false;
         const name = writtenName(callee);
         if (name !== undefined && IO_NAME.test(name)) return true;
         // A client or function of another module of the project (`supabase.from('jobs').insert(…)`).
         return model.isProjectRemoteCall(node);
       },
-      node => !isFunction(node),
+      // A Promise executor runs as the promise is made: `await new Promise((resolve, reject) =>
+      // request(params, (err, res) => …))` is the attempt's work. Other functions run later, if ever.
+      node => !isFunction(node) || isPromiseExecutor(node),
     ) !== undefined
   );
 }
