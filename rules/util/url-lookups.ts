@@ -2,7 +2,7 @@
 // a const of the file, another module's export through project facts, a class field set once.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Node, memberName } from './ast.js';
+import { type Node, isFunction, memberName } from './ast.js';
 import { URL_FAMILIES } from '@faultline/catalog';
 
 import type { Classified, FileModel } from './file-model.js';
@@ -10,6 +10,7 @@ import { type UrlLookups, loopbackRequest } from './loopback.js';
 import { projectTexts } from './project-calls.js';
 import { fieldInit } from './project-calls/classes.js';
 import type { ProjectContext } from './project-facts.js';
+import { localCallArguments } from './waiters.js';
 
 /** The lookups of one linted file; another module is opened only when a name is imported from it. */
 export function fileUrlLookups(
@@ -23,6 +24,7 @@ export function fileUrlLookups(
       if (init) return init;
       // An import, or a `require` of the project: what the other module's const holds.
       const def = model.findVariable(id)?.defs[0];
+      if (def?.type === 'Parameter') return handedOnce(model, def.node as Node, def.name as Node);
       // A `let` may be given another URL at run time (`configure(url)`): only a const is fixed.
       const isConst = def?.type === 'Variable' && (def.parent as { kind?: string } | null)?.kind === 'const';
       if (def?.type !== 'ImportBinding' && !isConst) return undefined;
@@ -41,6 +43,29 @@ export function fileUrlLookups(
       return owner && key ? fieldInit(owner, key) : undefined;
     },
   };
+}
+
+/**
+ * What the one call of a function of this file hands the parameter `name` (`const checkServer =
+ * async url => fetch(url)` called once as `` checkServer(`http://localhost:${port}`) ``). Undefined
+ * when the function is exported, used other than by calls, or called more than once.
+ */
+function handedOnce(model: FileModel, fn: Node, name: Node): Node | undefined {
+  if (!isFunction(fn)) return undefined;
+  const index = fn.params.findIndex(
+    param => param === name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === name),
+  );
+  if (index < 0) return undefined;
+  const lists = localCallArguments(model, fn);
+  const arg = lists?.length === 1 ? lists[0]?.[index] : undefined;
+  // A recursive call hands the function its own parameter: nothing is learnt.
+  if (
+    !arg ||
+    arg.type === AST_NODE_TYPES.SpreadElement ||
+    (arg.range[0] >= fn.range[0] && arg.range[1] <= fn.range[1])
+  )
+    return undefined;
+  return arg;
 }
 
 /**

@@ -613,10 +613,26 @@ export function noCallerReaches(model: WaitersModel, call: Node): boolean {
  * modules cannot be read.
  */
 export function callArguments(model: WaitersModel, fn: FunctionNode): (readonly Node[])[] | undefined {
+  return argumentsOfCalls(model, fn, true);
+}
+
+/**
+ * The arguments of every call of a function of this file that no other module can call (it is not
+ * exported): undefined when it is exported or some use is not a call.
+ */
+export function localCallArguments(model: WaitersModel, fn: FunctionNode): (readonly Node[])[] | undefined {
+  return argumentsOfCalls(model, fn, false);
+}
+
+function argumentsOfCalls(
+  model: WaitersModel,
+  fn: FunctionNode,
+  elsewhereToo: boolean,
+): (readonly Node[])[] | undefined {
   const binding = functionBinding(fn);
   if (!binding) return undefined;
   const found = bindingUses(model, binding);
-  if (!found) return undefined;
+  if (!found || (found.exported && !elsewhereToo)) return undefined;
   const argumentLists: (readonly Node[])[] = [];
   for (const reference of found.uses) {
     const use = reference.identifier as Node;

@@ -657,6 +657,13 @@ describe('loopback.ts', () => {
       '91:9': local('missing', 'http://127.0.0.1:7001/x'),
       // A client made with a loopback base is not reported where it is made; a remote one is.
       '97:26': 'escaping missing',
+      // A function of the file called once: its URL is read at that call. Called twice, exported:
+      // not.
+      '102:10': local('missing', 'http://localhost:…'),
+      '104:41': local('missing', 'http://localhost:…/.well-known/health'),
+      '105:44': 'missing',
+      '107:10': 'missing',
+      '110:10': 'missing',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

@@ -762,6 +762,19 @@ export async function batch(requests: unknown[]) {
 }`,
     // A client made with a loopback base is not reported where it is made, though it leaves the file.
     `import axios from 'axios'; export const localApi = axios.create({ baseURL: 'http://localhost:3000' });`,
+    // A container health-check script: each check is a function of the file called once with a URL
+    // of this machine (Ackee's healthcheck.js).
+    {
+      filename: 'healthcheck.js',
+      code: `const fetch = require('node-fetch');
+const config = require('./utils/config');
+const checkServer = async url => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error('unhealthy');
+};
+const check = () => Promise.all([checkServer(\`http://localhost:\${config.port}\`)]);
+check().then(() => process.exit(0), () => process.exit(1));`,
+    },
     // A project rush.json places outside the monorepo's folder (`../project-requests`) is not read.
     {
       filename: path.join(RUSH, 'services/bot/pod/src/outside.ts'),

@@ -1749,6 +1749,7 @@ export class RemoteCalls {
         ? this.ctx.checker.getShorthandAssignmentValueSymbol(id.parent)
         : this.ctx.checker.getSymbolAtLocation(id);
       const declaration = symbol && resolveAlias(this.ctx.checker, symbol).declarations?.[0];
+      if (declaration && ts.isParameter(declaration)) return this.handedOnce(declaration);
       if (
         !declaration ||
         !ts.isVariableDeclaration(declaration) ||
@@ -1761,6 +1762,62 @@ export class RemoteCalls {
     },
     field: fieldInit,
   };
+
+  /**
+   * What the one call of a function of its file hands `parameter` (`const checkServer = async url =>
+   * fetch(url)` called once as `` checkServer(`http://localhost:${port}`) ``), as the rules' reader.
+   * Undefined when the function is exported, used other than by calls, or called more than once.
+   */
+  private handedOnce(parameter: ts.ParameterDeclaration): ts.Expression | undefined {
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    if (!ts.isIdentifier(parameter.name) || parameter.dotDotDotToken) return undefined;
+    let binding: ts.Identifier | undefined;
+    let declaration: ts.Node | undefined;
+    if (ts.isFunctionDeclaration(fn) && fn.name) {
+      binding = fn.name;
+      declaration = fn;
+    } else if (
+      (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) &&
+      ts.isVariableDeclaration(fn.parent) &&
+      fn.parent.initializer === fn &&
+      ts.isIdentifier(fn.parent.name)
+    ) {
+      binding = fn.parent.name;
+      declaration = fn.parent.parent.parent;
+    }
+    if (!binding || !declaration) return undefined;
+    if (
+      ts.canHaveModifiers(declaration) &&
+      ts.getModifiers(declaration)?.some(modifier => modifier.kind === ts.SyntaxKind.ExportKeyword)
+    )
+      return undefined;
+    const symbol = this.ctx.checker.getSymbolAtLocation(binding);
+    if (!symbol) return undefined;
+    const calls: ts.CallExpression[] = [];
+    let other = false;
+    const visit = (node: ts.Node): void => {
+      if (other) return;
+      if (ts.isIdentifier(node) && node !== binding && node.text === binding.text) {
+        // `export { checkServer }`, `export default checkServer`: other modules may call it.
+        if (ts.isExportSpecifier(node.parent) || ts.isExportAssignment(node.parent)) other = true;
+        const at = ts.isShorthandPropertyAssignment(node.parent)
+          ? this.ctx.checker.getShorthandAssignmentValueSymbol(node.parent)
+          : this.ctx.checker.getSymbolAtLocation(node);
+        if (at === symbol) {
+          if (ts.isCallExpression(node.parent) && node.parent.expression === node) calls.push(node.parent);
+          else other = true;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(fn.getSourceFile());
+    const argument = !other && calls.length === 1 ? calls[0]?.arguments[index] : undefined;
+    // A recursive call hands the function its own parameter: nothing is learnt.
+    if (!argument || ts.isSpreadElement(argument) || (argument.pos >= fn.pos && argument.end <= fn.end))
+      return undefined;
+    return argument;
+  }
 
   // ------------------------------------------------------------------ wrappers and escaping clients
 
