@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 
 import rule from '../../rules/require-backoff.js';
+import { ALSO_NO_JITTER } from '../../rules/util/retry/library-finding.js';
 
 const ruleTester = new RuleTester();
 
@@ -1365,6 +1366,50 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
 }`,
   ],
   invalid: [
+    (() => {
+      // An injected sleep whose default is a function of the file (`options.wait ?? wait`) waits:
+      // the report is on the wait, not "at once".
+      const code = `const wait = (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms));
+export async function retryTransient<T>(
+  request: () => Promise<T>,
+  options: { maxAttempts?: number; wait?: (ms: number) => Promise<void> } = {},
+): Promise<T> {
+  const maxAttempts = options.maxAttempts ?? 3;
+  const waitForRetry = options.wait ?? wait;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === maxAttempts) throw error;
+      await waitForRetry(1000 * Math.pow(2, attempt - 1));
+    }
+  }
+  throw new Error('exhausted');
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 13,
+            column: 13,
+            endLine: 13,
+            endColumn: 58,
+            messageId: 'uncappedBackoff' as const,
+            data: { also: ALSO_NO_JITTER },
+            suggestions: [
+              {
+                messageId: 'suggestFullJitter' as const,
+                data: { cap: 30_000 },
+                output: code.replace(
+                  '1000 * Math.pow(2, attempt - 1)',
+                  'Math.random() * Math.min(30000, 1000 * Math.pow(2, attempt - 1))',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       // The options spread after the flag may turn it back off: not known to run once.
       code: debugRerun('{ debug: true, ...opts }'),

@@ -128,12 +128,14 @@ export class SleepFinder {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
       // `const sleeper = options.sleep || (ms => new Promise(r => setTimeout(r, ms)))`: an
-      // injected sleep with an inline default that waits on a timer.
+      // injected sleep with a default that waits on a timer, written inline or a function of the
+      // file (`options.wait ?? wait`).
       if (init?.type === AST_NODE_TYPES.LogicalExpression && init.operator !== '&&') {
         const waits = [init.left, init.right].some(side => {
-          const value = unwrap(side as Node);
+          const written = unwrap(side as Node);
+          const value = isFunction(written) ? written : model.localFunction(written);
           return (
-            isFunction(value) &&
+            value !== undefined &&
             findNode(
               value.body,
               node =>
