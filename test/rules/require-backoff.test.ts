@@ -214,6 +214,34 @@ async function deploy(args: string[], opts: { debug?: boolean; force?: boolean }
 }
 export const run = (args: string[]) => deploy(args, {});`;
 
+/**
+ * A retry helper whose schedule lives in an options object's defaults (`options.maxAttempts ?? 3`),
+ * or in a destructured options parameter's (`{ maxAttempts = 3, delayMs = 1000 } = {}`), called
+ * once with `options` (none when empty).
+ */
+const optionsRetry = (
+  options: string,
+  destructured = false,
+): string => `declare function send(): Promise<unknown>;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+async function retry<T>(
+  request: () => Promise<T>,
+  ${destructured ? '{ maxAttempts = 3, delayMs = 1000 }: { maxAttempts?: number; delayMs?: number } = {}' : 'options: { maxAttempts?: number; delayMs?: number } = {}'},
+): Promise<T> {
+  ${destructured ? 'const attempts = maxAttempts;' : 'const attempts = options.maxAttempts ?? 3;'}
+  ${destructured ? 'const base = delayMs;' : 'const base = options.delayMs ?? 1000;'}
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await sleep(base * 2 ** (attempt - 1));
+    }
+  }
+  throw new Error('exhausted');
+}
+export const deliver = () => retry(send${options ? `, ${options}` : ''});`;
+
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
@@ -1403,6 +1431,39 @@ export async function retryTransient<T>(
                 output: code.replace(
                   '1000 * Math.pow(2, attempt - 1)',
                   'Math.random() * Math.min(30000, 1000 * Math.pow(2, attempt - 1))',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
+    // The options' defaults are the schedule: three attempts wait 1 s and 2 s, under the cap; only
+    // the missing jitter is reported.
+    ...[optionsRetry(''), optionsRetry('{ maxAttempts: 4 }'), optionsRetry('', true)].map(code => ({
+      code,
+      errors: [{ line: 14, column: 13, endLine: 14, endColumn: 45, messageId: 'noJitter' as const }],
+    })),
+    (() => {
+      // A caller asks for twelve attempts: the wait grows to 17 min.
+      const code = optionsRetry('{ maxAttempts: 12 }');
+      return {
+        code,
+        errors: [
+          {
+            line: 14,
+            column: 13,
+            endLine: 14,
+            endColumn: 45,
+            messageId: 'longBackoff' as const,
+            data: { longest: '17 min', also: ALSO_NO_JITTER, cap: 30_000, capText: '30 s' },
+            suggestions: [
+              {
+                messageId: 'suggestFullJitter' as const,
+                data: { cap: 30_000 },
+                output: code.replace(
+                  'sleep(base * 2 ** (attempt - 1))',
+                  'sleep(Math.random() * Math.min(30000, base * 2 ** (attempt - 1)))',
                 ),
               },
             ],

@@ -5,7 +5,15 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { RetrySchedule } from '@faultline/catalog';
-import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from '../ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  memberName,
+  unwrap,
+  writtenName,
+} from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import type { RetryConstruct } from './types.js';
 import { callArguments } from '../waiters.js';
@@ -200,6 +208,19 @@ function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number
   if (variable.references.some(reference => reference.isWrite() && !reference.init)) return undefined;
   const fn = def.node;
   if (!isFunction(fn)) return undefined;
+  // `{ retries = 3, delayMs = 1000 } = {}`: a field of a destructured options parameter.
+  const property = pattern.parent;
+  if (property?.type === AST_NODE_TYPES.Property && !property.computed && property.value === pattern) {
+    const objectPattern = property.parent;
+    const param =
+      objectPattern?.parent?.type === AST_NODE_TYPES.AssignmentPattern &&
+      objectPattern.parent.left === objectPattern
+        ? objectPattern.parent
+        : objectPattern;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    const at = param ? fn.params.indexOf(param as (typeof fn.params)[number]) : -1;
+    return key && at >= 0 ? optionFromCalls(model, fn, at, key, pattern.right, depth) : undefined;
+  }
   const index = fn.params.indexOf(pattern);
   if (index < 0) return undefined;
   let value = evaluate(model, pattern.right, {}, depth + 1);
@@ -217,8 +238,73 @@ function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number
 }
 
 /**
- * Evaluates a small arithmetic expression with the given variables, following local consts and
- * parameters' defaults: its largest value.
+ * `options.maxAttempts ?? 3` for a parameter `options` (not assigned in its function): the largest of
+ * the default and what every call of the function passes under that key; undefined when a call
+ * passes what cannot be read (an options object held elsewhere, a spread, a value that is not a
+ * number).
+ */
+function optionValue(model: FileModel, test: TSESTree.LogicalExpression, depth: number): number | undefined {
+  const member = unwrap(test.left as Node);
+  if (
+    member.type !== AST_NODE_TYPES.MemberExpression ||
+    member.computed ||
+    member.object.type !== AST_NODE_TYPES.Identifier ||
+    member.property.type !== AST_NODE_TYPES.Identifier
+  )
+    return undefined;
+  const variable = model.findVariable(member.object);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
+  if (variable.references.some(reference => reference.isWrite() && !reference.init)) return undefined;
+  const fn = def.node;
+  const index = fn.params.findIndex(
+    param =>
+      param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+  );
+  return index < 0
+    ? undefined
+    : optionFromCalls(model, fn, index, member.property.name, test.right as Node, depth);
+}
+
+/**
+ * The largest of `fallback` and what every call of `fn` passes as `key` in the options object at
+ * argument `index`; undefined when some call's value cannot be read.
+ */
+function optionFromCalls(
+  model: FileModel,
+  fn: FunctionNode,
+  index: number,
+  key: string,
+  fallback: Node,
+  depth: number,
+): number | undefined {
+  let value = evaluate(model, fallback, {}, depth + 1);
+  const argumentLists = value === undefined ? undefined : callArguments(model, fn);
+  if (!argumentLists) return undefined;
+  for (const args of argumentLists) {
+    if (value === undefined) return undefined;
+    if (args.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const passed = args[index] ? unwrap(args[index] as Node) : undefined;
+    if (!passed) continue;
+    if (passed.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (passed.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const property = passed.properties.find(
+      (each): each is TSESTree.Property =>
+        each.type === AST_NODE_TYPES.Property &&
+        !each.computed &&
+        each.key.type === AST_NODE_TYPES.Identifier &&
+        each.key.name === key,
+    );
+    if (!property) continue;
+    const given = evaluate(model, property.value as Node, {}, depth + 1);
+    value = given === undefined ? undefined : Math.max(value, given);
+  }
+  return value;
+}
+
+/**
+ * Evaluates a small arithmetic expression with the given variables, following local consts,
+ * parameters' defaults and options' defaults (`options.retries ?? 3`): its largest value.
  */
 function evaluate(
   model: FileModel,
@@ -256,6 +342,8 @@ function evaluate(
           return undefined;
       }
     }
+    case AST_NODE_TYPES.LogicalExpression:
+      return inner.operator === '&&' ? undefined : optionValue(model, inner, depth);
     case AST_NODE_TYPES.CallExpression: {
       const callee = model.valueOf(inner.callee);
       // The largest value: Math.random() at its upper bound.
