@@ -23,8 +23,13 @@ export function fileUrlLookups(
       const init = model.constInit(id);
       if (init) return init;
       // An import, or a `require` of the project: what the other module's const holds.
-      const def = model.findVariable(id)?.defs[0];
-      if (def?.type === 'Parameter') return handedOnce(model, def.node as Node, def.name as Node);
+      const variable = model.findVariable(id);
+      const def = variable?.defs[0];
+      // A parameter the function writes may hold another URL by the time it is used.
+      if (def?.type === 'Parameter')
+        return variable?.references.some(reference => reference.isWrite() && !reference.init)
+          ? undefined
+          : handedOnce(model, def.node as Node, def.name as Node);
       // A `let` may be given another URL at run time (`configure(url)`): only a const is fixed.
       const isConst = def?.type === 'Variable' && (def.parent as { kind?: string } | null)?.kind === 'const';
       if (def?.type !== 'ImportBinding' && !isConst) return undefined;
@@ -57,7 +62,9 @@ function handedOnce(model: FileModel, fn: Node, name: Node): Node | undefined {
   );
   if (index < 0) return undefined;
   const lists = localCallArguments(model, fn);
-  const arg = lists?.length === 1 ? lists[0]?.[index] : undefined;
+  const args = lists?.length === 1 ? lists[0] : undefined;
+  if (!args || args.slice(0, index).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const arg = args[index];
   // A recursive call hands the function its own parameter: nothing is learnt.
   if (
     !arg ||

@@ -381,7 +381,7 @@ describe('decideBackoff and decideRetryOptions', () => {
     expect(decideBackoff({ ...schedule, staysUnderCap: true, longestWaitMs: 2000 })).toEqual([]);
   });
 
-  it('leaves an unbounded retry alone when it waits between attempts and logs each failure, judging its wait', () => {
+  it('asks a logged unbounded retry for a bound only when its wait is short and not itself reported', () => {
     const reconnect = {
       delay: 'growing',
       exponential: true,
@@ -390,6 +390,7 @@ describe('decideBackoff and decideRetryOptions', () => {
       staysUnderCap: false,
       bounded: false,
     } as const;
+    // Exponential to a cap, logged: patient.
     expect(decideBackoff({ ...reconnect, reportsFailure: true })).toEqual([]);
     // Silent: unbounded, whatever the wait.
     expect(decideBackoff(reconnect)).toEqual([{ problem: 'unboundedRetry', why: '' }]);
@@ -397,7 +398,8 @@ describe('decideBackoff and decideRetryOptions', () => {
       'constantDelay',
       'unboundedRetry',
     ]);
-    // Logged: only the wait is judged; its fix (capped backoff with jitter) makes the loop patient.
+    // Logged, its wait reported as uncapped or constant: the fix asked for (capped exponential
+    // backoff with jitter) makes it patient, so no bound is asked for as well.
     expect(decideBackoff({ ...reconnect, capped: false, reportsFailure: true }).map(f => f.problem)).toEqual([
       'uncappedBackoff',
     ]);
@@ -406,7 +408,18 @@ describe('decideBackoff and decideRetryOptions', () => {
         f => f.problem,
       ),
     ).toEqual(['constantDelay']);
-    expect(decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true })).toEqual([]);
+    // Logged, but a short jittered constant wait or a linear one nobody asks to change: a bound is
+    // still asked for (it may hammer the service every few milliseconds for ever).
+    expect(decideBackoff({ ...reconnect, delay: 'constant', reportsFailure: true })).toEqual([
+      { problem: 'unboundedRetry', why: '' },
+    ]);
+    expect(decideBackoff({ ...reconnect, exponential: false, reportsFailure: true })).toEqual([
+      { problem: 'unboundedRetry', why: '' },
+    ]);
+    // A constant wait as long as a capped backoff's longest, jittered and logged: patient.
+    expect(decideBackoff({ ...reconnect, delay: 'constant', longWait: true, reportsFailure: true })).toEqual(
+      [],
+    );
     // No wait at all, or a wait the reader cannot judge: a bound is still asked for.
     expect(decideBackoff({ ...reconnect, delay: 'none', reportsFailure: true }).map(f => f.problem)).toEqual([
       'noDelay',

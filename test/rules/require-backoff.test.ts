@@ -198,9 +198,12 @@ export class RetryHelper {
  * A deploy re-run once with a debug option for a better error log: the self-call hands `options`
  * (the argument's object), and the catch re-runs only while `debug`, read from the options, is off.
  */
-const debugRerun = (options: string): string => `import { exec } from '@actions/exec';
+const debugRerun = (
+  options: string,
+  flag = 'opts.debug || false',
+): string => `import { exec } from '@actions/exec';
 async function deploy(args: string[], opts: { debug?: boolean; force?: boolean }): Promise<void> {
-  const debug = opts.debug || false;
+  const debug = ${flag};
   try {
     await exec('npx firebase-tools', [...args, debug ? '--debug' : '--json']);
   } catch (e) {
@@ -1394,6 +1397,131 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
 }`,
   ],
   invalid: [
+    {
+      // Logged, but waiting a jittered 10–20 ms nobody asks to change: it may hammer the service
+      // for ever, so a bound is asked for.
+      code: `declare const log: { warn(message: string, error: unknown): void };
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function poll(url: string): Promise<Response> {
+  while (true) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (error) {
+      log.warn('poll failed, retrying', error);
+      await sleep(10 + Math.random() * 10);
+    }
+  }
+}`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 8, messageId: 'unboundedRetry' }],
+    },
+    {
+      // A command may talk to another machine (\`curl\`, \`git push\`): still work.
+      code: `import { exec } from 'node:child_process';
+export function pushB() {
+  while (true) {
+    try {
+      exec('curl -sf https://api.example.com/deploy');
+      return;
+    } catch (e) {}
+  }
+}`,
+      errors: [
+        { line: 3, column: 3, endLine: 3, endColumn: 8, messageId: 'noDelay' },
+        { line: 3, column: 3, endLine: 3, endColumn: 8, messageId: 'unboundedRetry' },
+      ],
+    },
+    {
+      // An injected sleep whose default computes its own wait from the attempt it is handed: read
+      // there, as a direct call of it would be.
+      code: `// the local default computes its wait from the attempt it is handed
+const wait = (attempt: number) => new Promise<void>(resolve => setTimeout(resolve, 1000 * 2 ** attempt));
+export async function retryTransient<T>(
+  request: () => Promise<T>,
+  options: { wait?: (attempt: number) => Promise<void> } = {},
+): Promise<T> {
+  const waitForRetry = options.wait ?? wait;
+  for (let attempt = 1; attempt <= 9; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === 9) throw error;
+      await waitForRetry(attempt);
+    }
+  }
+  throw new Error('exhausted');
+}`,
+      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 34, messageId: 'longBackoff' }],
+    },
+    ...[
+      // The options parameter's own default sets 50 attempts, and a call leaves the options out.
+      `declare function send(): Promise<unknown>;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+// the options parameter's own default sets 50 attempts: read as 3
+async function retry<T>(request: () => Promise<T>, options: { maxAttempts?: number } = { maxAttempts: 50 }): Promise<T> {
+  const attempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await sleep(Math.random() * 1000 * 2 ** (attempt - 1));
+    }
+  }
+  throw new Error('exhausted');
+}
+export const deliver = () => retry(send);`,
+      // The function writes the option before reading it: its default is not the schedule.
+      `declare function send(): Promise<unknown>;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+// options mutated before the loop
+async function retry<T>(request: () => Promise<T>, options: { maxAttempts?: number } = {}): Promise<T> {
+  options.maxAttempts = options.maxAttempts ?? Number(process.env.ATTEMPTS);
+  const attempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await sleep(Math.random() * 1000 * 2 ** (attempt - 1));
+    }
+  }
+  throw new Error('exhausted');
+}
+export const deliver = () => retry(send);`,
+    ].map((code, index) => ({
+      code,
+      errors: [
+        {
+          line: index === 0 ? 11 : 12,
+          column: 13,
+          endLine: index === 0 ? 11 : 12,
+          endColumn: 61,
+          messageId: index === 0 ? ('longBackoff' as const) : ('uncappedBackoff' as const),
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter' as const,
+              output: code.replace(
+                'sleep(Math.random() * 1000 * 2 ** (attempt - 1))',
+                'sleep(Math.random() * Math.min(30000, Math.random() * 1000 * 2 ** (attempt - 1)))',
+              ),
+            },
+          ],
+        },
+      ],
+    })),
+    {
+      // A count test under an \`||\` does not bound the loop: the callback rejects whatever the count.
+      code: throttledRetry('err?.retry || attempt < MAX_ATTEMPTS'),
+      errors: [{ line: 6, column: 3, endLine: 6, endColumn: 8, messageId: 'unboundedRetry' }],
+    },
+    {
+      // \`opts.debug && false\` is always false: the flag never turns the re-run off.
+      code: debugRerun('{ debug: true }', 'opts.debug && false'),
+      errors: [
+        { line: 2, column: 16, endLine: 2, endColumn: 22, messageId: 'noDelay' },
+        { line: 2, column: 16, endLine: 2, endColumn: 22, messageId: 'unboundedRetry' },
+      ],
+    },
     (() => {
       // An injected sleep whose default is a function of the file (`options.wait ?? wait`) waits:
       // the report is on the wait, not "at once".

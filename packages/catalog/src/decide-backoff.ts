@@ -43,6 +43,8 @@ export interface RetrySchedule {
   reportsFailure?: boolean;
   /** The wait is computed by a helper the reader cannot see into whose name says backoff (`this.reconnectBackoff.nextDelay()`). */
   backoffHelper?: boolean;
+  /** The wait is constant and at least `maxDelayMs` long (`sleep(60_000)`): already a capped backoff's longest. */
+  longWait?: boolean;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
@@ -72,18 +74,23 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
     case 'unknown':
       break;
   }
-  // A retry that waits between attempts and logs each failure does not hide the outage, and the
-  // fix its wait is asked for above (capped exponential backoff with jitter) leaves it making one
-  // attempt per cap at most: going on until the service comes back is then what a client that has
-  // nothing to do without it should do (a broker connection, a device's registration, a start-up
-  // connect to its own database). Asking for a bound as well would ask a second fix of a loop the
-  // first one makes right. So does one whose wait a backoff helper it cannot see into computes
-  // (`this.reconnectBackoff.nextDelay()`). A loop that does not wait, or whose wait is unknown, or
-  // that fails silently, is still asked for a bound.
+  // A reconnect loop that backs off exponentially to a cap and logs each failure neither hammers
+  // the service (one attempt per cap at most) nor hides the outage: going on until it comes back
+  // is what a client that has nothing to do without it should do. So does one whose wait a backoff
+  // helper it cannot see into computes (`this.reconnectBackoff.nextDelay()`), and one that waits as
+  // long as a capped backoff's longest wait every time (a service restarted a minute after each
+  // failure). A logged loop whose wait is reported above as constant or uncapped is not asked for a
+  // bound as well: the fix that report asks for (capped exponential backoff with jitter) makes it
+  // such a loop. One that does not wait, waits a short jittered or linear time, or fails silently
+  // is still asked for a bound.
+  const waitReported = findings.some(
+    finding => finding.problem === 'constantDelay' || finding.problem === 'uncappedBackoff',
+  );
   const patientReconnect =
-    (schedule.delay === 'growing' ||
-      schedule.delay === 'constant' ||
-      (schedule.delay === 'unknown' && schedule.backoffHelper === true)) &&
+    ((schedule.delay === 'growing' && schedule.exponential && schedule.capped) ||
+      (schedule.delay === 'unknown' && schedule.backoffHelper === true) ||
+      (schedule.delay === 'constant' && schedule.longWait === true) ||
+      waitReported) &&
     schedule.reportsFailure === true;
   if (!schedule.bounded && !patientReconnect) findings.push({ problem: 'unboundedRetry', why: '' });
   return findings;

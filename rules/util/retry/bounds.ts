@@ -3,7 +3,16 @@
 // function).
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 
-import { type FunctionNode, type Node, findNode, isFunction, memberName, writtenName } from '../ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  findNode,
+  isFunction,
+  isPromiseExecutor,
+  memberName,
+  unwrap,
+  writtenName,
+} from '../ast.js';
 import { namesIn, ownNodes } from './syntax.js';
 import type { Loop } from './types.js';
 
@@ -118,38 +127,64 @@ export function loopBounded(loop: Loop, counters: readonly string[]): boolean {
 }
 
 /**
- * A callback of the attempt decides by the count whether the attempt fails, and so whether the loop
- * goes round: `await new Promise((resolve, reject) => request(params, (err, res) => { if (attempt <
- * MAX && throttled(err)) reject(err); else resolve(res) }))`, with `attempt` stepped in the loop.
+ * The attempt's promise fails only below the count, and the loop goes round only when it fails:
+ * every `reject` of a Promise executor in the loop sits in a branch whose test requires the count
+ * to be below a bound (`counter < MAX && …`, a conjunct), and that branch's `else` resolves.
+ * `await new Promise((resolve, reject) => request(params, (err, res) => { if (attempt < MAX &&
+ * throttled(err)) reject(err); else resolve(res) }))`, with `attempt` stepped in the loop.
  */
 function settledByCount(body: Node, counters: readonly string[]): boolean {
   if (counters.length === 0) return false;
-  const settles = (region: Node | null, how: RegExp): boolean =>
-    region !== null &&
-    findNode(
-      region,
-      inner =>
-        inner.type === AST_NODE_TYPES.CallExpression &&
-        inner.callee.type === AST_NODE_TYPES.Identifier &&
-        how.test(inner.callee.name),
-    ) !== undefined;
   return (
-    findNode(body, fn => {
-      if (!isFunction(fn)) return false;
+    findNode(body, executor => {
+      if (!isFunction(executor) || !isPromiseExecutor(executor)) return false;
+      const [resolveParam, rejectParam] = executor.params;
+      if (resolveParam?.type !== AST_NODE_TYPES.Identifier || rejectParam?.type !== AST_NODE_TYPES.Identifier)
+        return false;
+      const callsOf = (region: Node, name: string): Node[] => {
+        const found: Node[] = [];
+        findNode(region, node => {
+          if (
+            node.type === AST_NODE_TYPES.CallExpression &&
+            node.callee.type === AST_NODE_TYPES.Identifier &&
+            node.callee.name === name
+          )
+            found.push(node);
+          return false;
+        });
+        return found;
+      };
+      const rejects = callsOf(executor.body, rejectParam.name);
       return (
-        findNode(fn.body, node => {
-          if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression)
-            return false;
-          if (!isBoundTest(node.test, counters)) return false;
-          const { consequent, alternate } = node;
-          return (
-            (settles(consequent, /^reject$/) && settles(alternate, /^resolve$/)) ||
-            (settles(consequent, /^resolve$/) && settles(alternate, /^reject$/))
-          );
-        }) !== undefined
+        rejects.length > 0 &&
+        rejects.every(call => {
+          for (let child: Node = call, up = call.parent; up && up !== executor; child = up, up = up.parent) {
+            if (up.type !== AST_NODE_TYPES.IfStatement && up.type !== AST_NODE_TYPES.ConditionalExpression)
+              continue;
+            if (up.consequent !== child || !up.alternate) continue;
+            if (!belowBound(up.test, counters)) continue;
+            if (callsOf(up.alternate, resolveParam.name).length > 0) return true;
+          }
+          return false;
+        })
       );
     }) !== undefined
   );
+}
+
+/** A conjunct of `test` requires a counter below a bound: `attempt < MAX && …`, `MAX > attempt`. */
+function belowBound(test: Node, counters: readonly string[]): boolean {
+  const node = unwrap(test);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&')
+    return belowBound(node.left, counters) || belowBound(node.right, counters);
+  if (node.type !== AST_NODE_TYPES.BinaryExpression) return false;
+  const counted = (side: Node): boolean => {
+    const inner = unwrap(side);
+    return inner.type === AST_NODE_TYPES.Identifier && counters.includes(inner.name);
+  };
+  if (node.operator === '<' || node.operator === '<=') return counted(node.left as Node);
+  if (node.operator === '>' || node.operator === '>=') return counted(node.right);
+  return false;
 }
 
 /** `region` leaves the loop: a throw, a return, a break, or a helper that throws. */

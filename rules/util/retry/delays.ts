@@ -9,6 +9,7 @@ import type { FileModel } from '../file-model.js';
 import { matchesFunctionRef } from '../timeout-wrappers.js';
 import { delayList } from './delay-list.js';
 import { retryAfterFallback } from './retry-after.js';
+import { injectedDefault } from './sleeps.js';
 import { namesIn, paramName, returnedExpressions } from './syntax.js';
 import type { Delay } from './types.js';
 
@@ -81,7 +82,9 @@ export class DelayClassifier {
     // attempt)`, whose timer waits `calculateDelay(attempt)`): the delay is read where it is
     // written, with the parameters the attempt counter feeds counting as counters.
     const helper =
-      call.type === AST_NODE_TYPES.CallExpression ? this.model.localFunction(call.callee) : undefined;
+      call.type === AST_NODE_TYPES.CallExpression
+        ? (this.model.localFunction(call.callee) ?? injectedDefault(this.model, call.callee))
+        : undefined;
     const callerScope = scope;
     let handed: Node[] = [];
     if (helper && expr.range[0] >= helper.range[0] && expr.range[1] <= helper.range[1]) {
@@ -94,10 +97,12 @@ export class DelayClassifier {
     // helper's parameters is part of the delay (`const seconds = this.getSleepAmount()`).
     if (helper && scope === helper) {
       const read = new Set(flow.flatMap(node => [...namesIn(node)]));
-      handed.forEach((arg, position) => {
+      for (const [position, arg] of handed.entries()) {
+        // After a spread, which argument feeds which parameter is not written.
+        if (arg.type === AST_NODE_TYPES.SpreadElement) break;
         const name = paramName(helper, position);
         if (name && read.has(name)) flow.push(...this.dataFlow(arg, callerScope));
-      });
+      }
     }
     // Local helpers that compute the delay (`exponentialDelay(i + 1)`, `this.getSleepAmount()`) are
     // read inline: their returned expressions join the flow, and a parameter fed by the attempt

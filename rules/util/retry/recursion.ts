@@ -353,6 +353,7 @@ function retriesOnce(fn: FunctionNode, call: TSESTree.CallExpression): boolean {
       inner = constInFunction(fn, inner.name) ?? inner;
       while (
         (inner.type === AST_NODE_TYPES.LogicalExpression &&
+          inner.operator !== '&&' &&
           inner.right.type === AST_NODE_TYPES.Literal &&
           inner.right.value === false) ||
         (inner.type === AST_NODE_TYPES.UnaryExpression &&

@@ -37,7 +37,15 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     attempts: construct.attempts,
     reportsFailure: reportsFailure(construct.node),
     ...(delay.backoffHelper ? { backoffHelper: true } : {}),
+    ...(longWait(model, delay) ? { longWait: true } : {}),
   };
+}
+
+/** A constant wait at least as long as a capped backoff's longest (`maxDelayMs`): `sleep(60_000)`. */
+function longWait(model: FileModel, delay: RetryConstruct['delay']): boolean {
+  if (delay.kind !== 'constant' || !delay.expr) return false;
+  const value = evaluate(model, delay.expr, {}, 0, true);
+  return value !== undefined && value >= model.settings.maxDelayMs;
 }
 
 /** Method names that log or report an error. */
@@ -193,13 +201,18 @@ function testBelow(model: FileModel, test: Node, counter: string): number | unde
 
 /**
  * What a parameter with a number default (`maxRetries = 2`) holds when every call of its function
- * leaves it to the default or passes a number: the largest of those. The
+ * leaves it to the default or passes a number: the largest of those (`least`: the smallest). The
  * calls are those of the file and, for an exported function, of the other modules of its package
  * (project facts). Undefined when a call passes what cannot be read (`retryWithBackoff(send, check,
  * n)`), the function is used other than by calls, an exported function's other callers cannot be
  * read, or the function assigns the parameter.
  */
-function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number): number | undefined {
+function parameterValue(
+  model: FileModel,
+  id: TSESTree.Identifier,
+  depth: number,
+  least: boolean,
+): number | undefined {
   const variable = model.findVariable(id);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Parameter') return undefined;
@@ -219,11 +232,14 @@ function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number
         : objectPattern;
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
     const at = param ? fn.params.indexOf(param as (typeof fn.params)[number]) : -1;
-    return key && at >= 0 ? optionFromCalls(model, fn, at, key, pattern.right, depth) : undefined;
+    const whole = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
+    return key && at >= 0
+      ? optionFromCalls(model, fn, at, key, pattern.right, whole, depth, least)
+      : undefined;
   }
   const index = fn.params.indexOf(pattern);
   if (index < 0) return undefined;
-  let value = evaluate(model, pattern.right, {}, depth + 1);
+  let value = evaluate(model, pattern.right, {}, depth + 1, least);
   const argumentLists = value === undefined ? undefined : callArguments(model, fn);
   if (!argumentLists) return undefined;
   for (const args of argumentLists) {
@@ -231,19 +247,30 @@ function parameterValue(model: FileModel, id: TSESTree.Identifier, depth: number
     if (args.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
     const passed = args[index];
     if (!passed) continue;
-    const given = evaluate(model, passed, {}, depth + 1);
-    value = given === undefined ? undefined : Math.max(value, given);
+    value = pick(value, evaluate(model, passed, {}, depth + 1, least), least);
   }
   return value;
 }
 
+/** The largest of two values (`least`: the smallest); undefined when either is. */
+function pick(value: number | undefined, given: number | undefined, least: boolean): number | undefined {
+  if (value === undefined || given === undefined) return undefined;
+  return least ? Math.min(value, given) : Math.max(value, given);
+}
+
 /**
- * `options.maxAttempts ?? 3` for a parameter `options` (not assigned in its function): the largest of
- * the default and what every call of the function passes under that key; undefined when a call
- * passes what cannot be read (an options object held elsewhere, a spread, a value that is not a
- * number).
+ * `options.maxAttempts ?? 3` for a parameter `options`: the largest of the default and what every
+ * call of the function passes under that key (a call that leaves the options out gives the key of
+ * the parameter's own default object, or the fallback when that object has none); undefined when a
+ * call passes what cannot be read (an options object held elsewhere, a spread, a value that is not
+ * a number) or the function writes the parameter or its field.
  */
-function optionValue(model: FileModel, test: TSESTree.LogicalExpression, depth: number): number | undefined {
+function optionValue(
+  model: FileModel,
+  test: TSESTree.LogicalExpression,
+  depth: number,
+  least: boolean,
+): number | undefined {
   const member = unwrap(test.left as Node);
   if (
     member.type !== AST_NODE_TYPES.MemberExpression ||
@@ -252,23 +279,44 @@ function optionValue(model: FileModel, test: TSESTree.LogicalExpression, depth: 
     member.property.type !== AST_NODE_TYPES.Identifier
   )
     return undefined;
+  const key = member.property.name;
   const variable = model.findVariable(member.object);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
-  if (variable.references.some(reference => reference.isWrite() && !reference.init)) return undefined;
   const fn = def.node;
+  for (const reference of variable.references) {
+    if (reference.isWrite() && !reference.init) return undefined;
+    // `options.maxAttempts = …`, `Object.assign(options, …)`: the field may hold something else.
+    const use = reference.identifier as Node;
+    const parent = use.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === use &&
+      parent.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.parent.left === parent
+    )
+      return undefined;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === use) {
+      const callee = model.valueOf(parent.callee);
+      if (callee.kind === 'global' && callee.path.join('.') === 'Object.assign') return undefined;
+    }
+  }
   const index = fn.params.findIndex(
     param =>
       param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
   );
+  const param = fn.params[index];
+  const whole = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.right : undefined;
   return index < 0
     ? undefined
-    : optionFromCalls(model, fn, index, member.property.name, test.right as Node, depth);
+    : optionFromCalls(model, fn, index, key, test.right as Node, whole, depth, least);
 }
 
 /**
- * The largest of `fallback` and what every call of `fn` passes as `key` in the options object at
- * argument `index`; undefined when some call's value cannot be read.
+ * The largest (`least`: the smallest) of what every call of `fn` passes as `key` in the options
+ * object at argument `index`: `fallback` when a call's object has no such key, the parameter's own
+ * default object (`whole`) when the call leaves the argument out. Undefined when some call's value
+ * cannot be read.
  */
 function optionFromCalls(
   model: FileModel,
@@ -276,41 +324,52 @@ function optionFromCalls(
   index: number,
   key: string,
   fallback: Node,
+  whole: Node | undefined,
   depth: number,
+  least: boolean,
 ): number | undefined {
-  let value = evaluate(model, fallback, {}, depth + 1);
-  const argumentLists = value === undefined ? undefined : callArguments(model, fn);
-  if (!argumentLists) return undefined;
-  for (const args of argumentLists) {
-    if (value === undefined) return undefined;
-    if (args.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-    const passed = args[index] ? unwrap(args[index] as Node) : undefined;
-    if (!passed) continue;
-    if (passed.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-    if (passed.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-    const property = passed.properties.find(
+  /** What `key` holds in an options object written at a call or as the default: its own value or the fallback. */
+  const keyOf = (object: Node): number | undefined => {
+    const written = unwrap(object);
+    if (written.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (written.properties.some(property => property.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const property = written.properties.find(
       (each): each is TSESTree.Property =>
         each.type === AST_NODE_TYPES.Property &&
         !each.computed &&
         each.key.type === AST_NODE_TYPES.Identifier &&
         each.key.name === key,
     );
-    if (!property) continue;
-    const given = evaluate(model, property.value as Node, {}, depth + 1);
-    value = given === undefined ? undefined : Math.max(value, given);
+    return evaluate(model, property ? (property.value as Node) : fallback, {}, depth + 1, least);
+  };
+  const omitted = whole ? keyOf(whole) : evaluate(model, fallback, {}, depth + 1, least);
+  const argumentLists = omitted === undefined ? undefined : callArguments(model, fn);
+  if (!argumentLists) return undefined;
+  let value: number | undefined;
+  let first = true;
+  for (const args of argumentLists) {
+    if (args.slice(0, index + 1).some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const passed = args[index];
+    const given = passed ? keyOf(passed as Node) : omitted;
+    value = first ? given : pick(value, given, least);
+    first = false;
+    if (value === undefined) return undefined;
   }
-  return value;
+  // No call read (none yet): what the function does when called without options.
+  return first ? omitted : value;
 }
 
 /**
  * Evaluates a small arithmetic expression with the given variables, following local consts,
- * parameters' defaults and options' defaults (`options.retries ?? 3`): its largest value.
+ * parameters' defaults and options' defaults (`options.retries ?? 3`): its largest value, or with
+ * `least` its smallest.
  */
 function evaluate(
   model: FileModel,
   node: Node,
   variables: Record<string, number>,
   depth = 0,
+  least = false,
 ): number | undefined {
   const inner = unwrap(node);
   if (depth > 6) return undefined;
@@ -320,12 +379,14 @@ function evaluate(
     case AST_NODE_TYPES.Identifier: {
       if (inner.name in variables) return variables[inner.name];
       const init = model.constInit(inner);
-      return init ? evaluate(model, init, variables, depth + 1) : parameterValue(model, inner, depth);
+      return init
+        ? evaluate(model, init, variables, depth + 1, least)
+        : parameterValue(model, inner, depth, least);
     }
     case AST_NODE_TYPES.BinaryExpression: {
       if (inner.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
-      const left = evaluate(model, inner.left, variables, depth + 1);
-      const right = evaluate(model, inner.right, variables, depth + 1);
+      const left = evaluate(model, inner.left, variables, depth + 1, least);
+      const right = evaluate(model, inner.right, variables, depth + 1, least);
       if (left === undefined || right === undefined) return undefined;
       switch (inner.operator) {
         case '*':
@@ -343,15 +404,15 @@ function evaluate(
       }
     }
     case AST_NODE_TYPES.LogicalExpression:
-      return inner.operator === '&&' ? undefined : optionValue(model, inner, depth);
+      return inner.operator === '&&' ? undefined : optionValue(model, inner, depth, least);
     case AST_NODE_TYPES.CallExpression: {
       const callee = model.valueOf(inner.callee);
-      // The largest value: Math.random() at its upper bound.
-      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return 1;
+      // The largest value: Math.random() at its upper bound (the smallest, with `least`).
+      if (callee.kind === 'global' && callee.path.join('.') === 'Math.random') return least ? 0 : 1;
       if (callee.kind === 'global' && callee.path.join('.') === 'Math.pow') {
         const [a, b] = inner.arguments;
-        const base = a ? evaluate(model, a, variables, depth + 1) : undefined;
-        const exponent = b ? evaluate(model, b, variables, depth + 1) : undefined;
+        const base = a ? evaluate(model, a, variables, depth + 1, least) : undefined;
+        const exponent = b ? evaluate(model, b, variables, depth + 1, least) : undefined;
         return base !== undefined && exponent !== undefined ? base ** exponent : undefined;
       }
       return undefined;

@@ -86,7 +86,10 @@ export class SleepFinder {
       return (call.arguments[0] as Node | undefined) ?? undefined;
     // A local helper whose body waits on a timer: `const sleep = ms => new Promise(r => setTimeout(r, ms))`,
     // also held in a `let` that tests may swap (`let sleep = defaultSleep`).
-    const fn = model.localFunction(call.callee) ?? swappableFunction(model, call.callee);
+    const fn =
+      model.localFunction(call.callee) ??
+      swappableFunction(model, call.callee) ??
+      injectedDefault(model, call.callee);
     if (fn) {
       const waits = findNode(
         fn.body,
@@ -128,14 +131,12 @@ export class SleepFinder {
         return (call.arguments[0] as Node | undefined) ?? undefined;
       }
       // `const sleeper = options.sleep || (ms => new Promise(r => setTimeout(r, ms)))`: an
-      // injected sleep with a default that waits on a timer, written inline or a function of the
-      // file (`options.wait ?? wait`).
+      // injected sleep with an inline default that waits on a timer.
       if (init?.type === AST_NODE_TYPES.LogicalExpression && init.operator !== '&&') {
         const waits = [init.left, init.right].some(side => {
-          const written = unwrap(side as Node);
-          const value = isFunction(written) ? written : model.localFunction(written);
+          const value = unwrap(side as Node);
           return (
-            value !== undefined &&
+            isFunction(value) &&
             findNode(
               value.body,
               node =>
@@ -184,6 +185,19 @@ export class SleepFinder {
     }
     return null;
   }
+}
+
+/**
+ * `const waitForRetry = options.wait ?? wait`: an injected function whose default is a function of
+ * this file (the one the retry runs unless its caller hands another).
+ */
+export function injectedDefault(model: FileModel, callee: Node): FunctionNode | undefined {
+  const inner = unwrap(callee);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = model.constInit(inner);
+  if (init?.type !== AST_NODE_TYPES.LogicalExpression || init.operator === '&&') return undefined;
+  const side = unwrap(init.right as Node);
+  return side.type === AST_NODE_TYPES.Identifier ? model.localFunction(side) : undefined;
 }
 
 /**

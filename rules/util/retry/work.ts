@@ -98,8 +98,9 @@ export function doesWork(model: FileModel, block: Node, reading: ReadonlySet<Nod
         // process (`connectToWiFiNetwork` around `` $`nmcli …` ``) is local work, whatever its name.
         const local = model.localFunction(node.callee);
         if (local && runsOnlyLocalCommands(model, local, reading)) return false;
-        // A command or a local socket (`net.connect(socketPath)`) is local work, whatever its name.
-        if (runsLocalCommand(model, node)) return false;
+        // A connection to a local socket (`net.connect(socketPath)`) is local work, whatever its
+        // name. A command is not known to be: `exec('git push')` talks to another machine.
+        if (connectsLocalSocket(model, node)) return false;
         const name = writtenName(callee);
         if (name !== undefined && IO_NAME.test(name)) return true;
         // A client or function of another module of the project (`supabase.from('jobs').insert(…)`).
@@ -143,9 +144,15 @@ export function runsLocalCommand(model: FileModel, node: Node): boolean {
   if (!target) return false;
   const value = model.valueOf(target as Node);
   if (value.kind !== 'module') return false;
-  if (LOCAL_COMMAND_MODULES.has(value.module)) return true;
+  return LOCAL_COMMAND_MODULES.has(value.module) || connectsLocalSocket(model, node);
+}
+
+/** `net.connect(socketPath)`, `net.connect({ path })`: a connection to a Unix socket, a named pipe or a bare port here. */
+function connectsLocalSocket(model: FileModel, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const value = model.valueOf(node.callee as Node);
   return (
-    node.type === AST_NODE_TYPES.CallExpression &&
+    value.kind === 'module' &&
     (value.module === 'node:net' || value.module === 'net') &&
     ['connect', 'createConnection'].includes(value.path.join('.')) &&
     localSocket(node.arguments)

@@ -1812,7 +1812,26 @@ export class RemoteCalls {
       ts.forEachChild(node, visit);
     };
     visit(fn.getSourceFile());
-    const argument = !other && calls.length === 1 ? calls[0]?.arguments[index] : undefined;
+    const args = !other && calls.length === 1 ? calls[0]?.arguments : undefined;
+    if (!args || args.slice(0, index).some(arg => ts.isSpreadElement(arg))) return undefined;
+    // A parameter the function writes may hold another URL by the time it is used.
+    const parameterSymbol = this.ctx.checker.getSymbolAtLocation(parameter.name);
+    let written = false;
+    const writes = (node: ts.Node): void => {
+      if (written) return;
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+        ts.isIdentifier(node.left) &&
+        this.ctx.checker.getSymbolAtLocation(node.left) === parameterSymbol
+      )
+        written = true;
+      ts.forEachChild(node, writes);
+    };
+    writes(fn);
+    if (written) return undefined;
+    const argument = args[index];
     // A recursive call hands the function its own parameter: nothing is learnt.
     if (!argument || ts.isSpreadElement(argument) || (argument.pos >= fn.pos && argument.end <= fn.end))
       return undefined;
