@@ -245,6 +245,29 @@ async function retry<T>(
 }
 export const deliver = () => retry(send${options ? `, ${options}` : ''});`;
 
+/**
+ * A jittered retry helper whose attempt count is `options.maxAttempts ?? 3`, with `options`
+ * defaulting to `defaults` and `before` run first, called once with no options.
+ */
+const jitteredOptionsRetry = (
+  defaults: string,
+  before: string,
+): string => `declare function send(): Promise<unknown>;
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+async function retry<T>(request: () => Promise<T>, options: { maxAttempts?: number } = ${defaults}): Promise<T> {
+${before}  const attempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt === attempts) throw error;
+      await sleep(Math.random() * 1000 * 2 ** (attempt - 1));
+    }
+  }
+  throw new Error('exhausted');
+}
+export const deliver = () => retry(send);`;
+
 /** A project on disk whose other modules the linted code imports (test/fixtures/project-calls). */
 const HANDLER = path.join(import.meta.dirname, '../fixtures/project-calls/src/routes/handler.ts');
 
@@ -1454,47 +1477,19 @@ export async function retryTransient<T>(
     },
     ...[
       // The options parameter's own default sets 50 attempts, and a call leaves the options out.
-      `declare function send(): Promise<unknown>;
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-// the options parameter's own default sets 50 attempts: read as 3
-async function retry<T>(request: () => Promise<T>, options: { maxAttempts?: number } = { maxAttempts: 50 }): Promise<T> {
-  const attempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    try {
-      return await request();
-    } catch (error) {
-      if (attempt === attempts) throw error;
-      await sleep(Math.random() * 1000 * 2 ** (attempt - 1));
-    }
-  }
-  throw new Error('exhausted');
-}
-export const deliver = () => retry(send);`,
+      jitteredOptionsRetry('{ maxAttempts: 50 }', ''),
       // The function writes the option before reading it: its default is not the schedule.
-      `declare function send(): Promise<unknown>;
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-// options mutated before the loop
-async function retry<T>(request: () => Promise<T>, options: { maxAttempts?: number } = {}): Promise<T> {
-  options.maxAttempts = options.maxAttempts ?? Number(process.env.ATTEMPTS);
-  const attempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    try {
-      return await request();
-    } catch (error) {
-      if (attempt === attempts) throw error;
-      await sleep(Math.random() * 1000 * 2 ** (attempt - 1));
-    }
-  }
-  throw new Error('exhausted');
-}
-export const deliver = () => retry(send);`,
+      jitteredOptionsRetry(
+        '{}',
+        '  options.maxAttempts = options.maxAttempts ?? Number(process.env.ATTEMPTS);\n',
+      ),
     ].map((code, index) => ({
       code,
       errors: [
         {
-          line: index === 0 ? 11 : 12,
+          line: index === 0 ? 10 : 11,
           column: 13,
-          endLine: index === 0 ? 11 : 12,
+          endLine: index === 0 ? 10 : 11,
           endColumn: 61,
           messageId: index === 0 ? ('longBackoff' as const) : ('uncappedBackoff' as const),
           suggestions: [
