@@ -1075,8 +1075,15 @@ export default createModelRule<Options, MessageIds>({
         calls.calls.push(call);
         return;
       }
-      if (givesDeadline(call, carrier)) return;
-      reportWrapperCall(call, carrier, where);
+      if (!wrapperCallBounded(call, carrier)) reportWrapperCall(call, carrier, where);
+    }
+
+    /**
+     * The call gives the wrapper its deadline, or is raced against a timer or handed to a timeout
+     * wrapper (`withTimeout(fetchJson(url), ms)`): its caller stops waiting, as for a request made here.
+     */
+    function wrapperCallBounded(call: TSESTree.CallExpression, carrier: DeadlineCarrier): boolean {
+      return givesDeadline(call, carrier) || isTimeoutWrapped(model, call);
     }
 
     /** Calls to request wrappers of this file, by wrapper, judged at `Program:exit`. */
@@ -1126,7 +1133,7 @@ export default createModelRule<Options, MessageIds>({
       for (const [fn, { carrier, where, calls: all }] of localWrapperCalls) {
         // The wrapper calling itself (a retry) is not one of its callers.
         const calls = all.filter(call => call.range[0] < fn.range[0] || call.range[1] > fn.range[1]);
-        const unbounded = calls.filter(call => !givesDeadline(call, carrier));
+        const unbounded = calls.filter(call => !wrapperCallBounded(call, carrier));
         if (unbounded.length === 0) continue;
         const request = requestAt(fn, carrier.line);
         if (request && unbounded.length === calls.length && callersAllVisible(fn)) {

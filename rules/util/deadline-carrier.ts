@@ -31,6 +31,7 @@ import {
   unwrap,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
+import { isTimeoutWrapped } from './timeout-wrappers.js';
 
 export type { DeadlineCarrier };
 
@@ -412,22 +413,27 @@ const localCarriers = new WeakMap<FunctionNode, DeadlineCarrier | null>();
 
 /**
  * The request wrapper a call reaches, when it bounds its request only with the deadline its caller
- * gives: a function called by a name that says so (`fetchJson(…)`), or a method of the class or
- * one it inherits from the project (`this.fetch(…)`); not a method of another object, whose class
- * cannot be seen. Whether this call gives the deadline is for the caller to ask (`givesDeadline`).
+ * gives: a function called by a name that says so (`fetchJson(…)`), a method of the class or one it
+ * inherits from the project (`this.fetch(…)`), or a method of an object whose class the project
+ * declares it with (`this.fetchService.fetchWithProxy(url)` on an injected
+ * `private fetchService: FetchService`); not a method of an object whose class cannot be seen, nor
+ * one of an abstract class reached on another object (a subclass handed in may override it).
+ * Whether this call gives the deadline is for the caller to ask (`givesDeadline`).
  */
 export function wrapperCall(model: FileModel, call: TSESTree.CallExpression): WrapperCall | undefined {
   const callee = unwrap(call.callee);
+  const ownMethod =
+    callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression;
   const name =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression &&
-          callee.object.type === AST_NODE_TYPES.ThisExpression
+      : callee.type === AST_NODE_TYPES.MemberExpression
         ? memberName(callee)
         : undefined;
   if (name === undefined || !isRequestWrapperName(name)) return undefined;
   if (call.parent?.type === AST_NODE_TYPES.Decorator) return undefined;
-  const local = model.localFunction(call.callee);
+  const local =
+    callee.type === AST_NODE_TYPES.Identifier || ownMethod ? model.localFunction(call.callee) : undefined;
   if (local) {
     let carrier = localCarriers.get(local);
     if (carrier === undefined) {
@@ -437,8 +443,21 @@ export function wrapperCall(model: FileModel, call: TSESTree.CallExpression): Wr
     return carrier ? { carrier, fn: local } : undefined;
   }
   const found = model.projectFunctionOf(call);
-  const carrier = found?.deadlineCarrier;
-  return found && carrier ? { carrier, fn: found.fn, file: found.file } : undefined;
+  // On another object, a method of an abstract class is whatever the subclass handed in makes it.
+  if (!found || (callee.type === AST_NODE_TYPES.MemberExpression && !ownMethod && ofAbstractClass(found.fn)))
+    return undefined;
+  const carrier = found.deadlineCarrier;
+  return carrier ? { carrier, fn: found.fn, file: found.file } : undefined;
+}
+
+/** The function is a method of an abstract class (`abstract class SocialBase { fetch(…) {…} }`). */
+function ofAbstractClass(fn: FunctionNode): boolean {
+  const owner = fn.parent?.parent?.parent;
+  return (
+    fn.parent?.type === AST_NODE_TYPES.MethodDefinition &&
+    (owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression) &&
+    owner.abstract
+  );
 }
 
 /** The request a wrapper makes on a line (the carrier's `line`), to report where the fix goes. */
@@ -459,14 +478,15 @@ export interface WrapperCallFinding {
 /**
  * A call to a request wrapper of the project (this file or another module) that bounds its request
  * only with the deadline its caller gives, made without one: the per-call fact both readers agree
- * on. require-timeout reports these, except that a wrapper whose callers are all in its file and
- * none bounds it is reported once at its request, and a page-relative URL is a browser's request.
+ * on. A call raced against a timer or handed to a timeout wrapper is not one: its caller stops
+ * waiting. require-timeout reports these, except that a wrapper whose callers are all in its file
+ * and none bounds it is reported once at its request, and a page-relative URL is a browser's request.
  */
 export function wrapperCallFinding(
   model: FileModel,
   call: TSESTree.CallExpression,
 ): WrapperCallFinding | undefined {
   const found = wrapperCall(model, call);
-  if (!found || givesDeadline(call, found.carrier)) return undefined;
+  if (!found || givesDeadline(call, found.carrier) || isTimeoutWrapped(model, call)) return undefined;
   return found.file === undefined ? { carrier: found.carrier } : { carrier: found.carrier, file: found.file };
 }

@@ -31,6 +31,7 @@ import {
   findNode,
   isFunction,
   isPromiseExecutor,
+  memberChain,
   memberName,
   propertyKey,
   requireCall,
@@ -158,6 +159,7 @@ export class DeadlineReader {
         Object.assign(facts, this.versions?.(family, module));
     }
     if (family === 'http') facts.http = this.httpFacts(call);
+    if (family === 'ws' && this.closedByTimer(call)) facts.closedByTimer = true;
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(call);
     if (classified.custom)
@@ -481,6 +483,47 @@ export class DeadlineReader {
     return value.kind === 'signal' && value.timed === 'yes';
   }
 
+  /**
+   * ws: a timer ends the connection `call` opens, as a handshake timeout would:
+   * `setTimeout(() => ws.terminate(), ms)` in the function that holds it in `ws`, `this.ws.close()`
+   * in a timer of the class that holds it in `this.ws`, or the heartbeat idiom's `this.terminate()`
+   * in a timer there (a listener the connection calls with itself as `this`).
+   */
+  private closedByTimer(call: CallLike): boolean {
+    let current: Node = call;
+    while (
+      current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+    )
+      current = current.parent;
+    const parent = current.parent;
+    const held =
+      parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current
+        ? parent.id
+        : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current
+          ? parent.left
+          : undefined;
+    const key = held ? chainKey(held) : undefined;
+    let scope: Node | undefined;
+    if (key?.startsWith('this.'))
+      for (let up: Node | undefined = call.parent; up && !scope; up = up.parent)
+        if (up.type === AST_NODE_TYPES.ClassBody) scope = up;
+    scope ??= enclosingFunction(call) ?? this.model.sourceCode.ast;
+    return (
+      findNode(scope, node => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+        const name = memberName(callee);
+        const ends =
+          (name === 'terminate' || name === 'close' || name === 'destroy') &&
+          ((key !== undefined && chainKey(callee.object) === key) ||
+            (name === 'terminate' && callee.object.type === AST_NODE_TYPES.ThisExpression));
+        return ends && this.model.isInsideTimer(node);
+      }) !== undefined
+    );
+  }
+
   /** node:http: does a 'timeout' handler destroy the request, is `setTimeout` called, does it escape? */
   private httpFacts(call: CallLike): HttpFacts {
     const model = this.model;
@@ -653,4 +696,17 @@ export function deadlineReader(
       reader: new DeadlineReader(model, project, versions, globalDispatcher, importedDispatcher),
     };
   return current.reader;
+}
+
+/** `ws`, `this.ws`, `this.conn.socket`: a name or a member chain on one, as text; else undefined. */
+function chainKey(node: Node): string | undefined {
+  const chain = memberChain(node);
+  if (!chain) return undefined;
+  const root =
+    chain.root.type === AST_NODE_TYPES.Identifier
+      ? chain.root.name
+      : chain.root.type === AST_NODE_TYPES.ThisExpression
+        ? 'this'
+        : undefined;
+  return root === undefined ? undefined : [root, ...chain.path].join('.');
 }

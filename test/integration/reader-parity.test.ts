@@ -695,6 +695,59 @@ export async function me() {
   });
 });
 
+describe('websockets.ts', () => {
+  it('judges a ws connection by its handshake timeout, or a timer that ends it, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'websockets.ts'), 'utf8');
+    const expected = {
+      '9:17': 'missing',
+      '10:23': 'missing',
+      '11:19': 'bounded',
+      '12:15': 'none handshakeTimeout',
+      '14:19': 'ignored timeout',
+      '15:18': 'unknown',
+      '21:18': 'bounded',
+      '31:15': 'bounded',
+      '36:18': 'missing',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
+describe('a request wrapper that is a method of a class of the project', () => {
+  it('reports its calls on an instance declared with the class, through both readers', () => {
+    const PROJECT = path.join(import.meta.dirname, '../fixtures/project-requests/src');
+    const code = `import { BaseFetcher, FetchService } from './lib/fetch.service';
+export class PriceResolver {
+  constructor(private readonly fetchService: FetchService) {}
+  price = () => this.fetchService.fetchWithProxy('https://prices.example.com/btc');
+  bounded = () =>
+    this.fetchService.fetchWithProxy('https://prices.example.com/eth', { signal: AbortSignal.timeout(5000) });
+  raced = () =>
+    Promise.race([
+      this.fetchService.fetchWithProxy('https://prices.example.com/sol'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 5000)),
+    ]);
+}
+export const standalone = (prices: FetchService) => prices.fetchWithProxy('https://prices.example.com/ada');
+export const viaBase = (fetcher: BaseFetcher) => fetcher.fetchJson('https://prices.example.com/dot');
+`;
+    const service = readFileSync(path.join(PROJECT, 'lib/fetch.service.ts'), 'utf8');
+    // The calls that give no signal, on an injected field (4) or a parameter (13); not the one that
+    // gives one (6), the one raced against a timer (9), or a method of an abstract class (14).
+    const expected = {
+      '4:17': 'wrapperWithoutDeadline signal (fetch at line 7)',
+      '13:53': 'wrapperWithoutDeadline signal (fetch at line 7)',
+    };
+    expect(
+      Object.fromEntries(estreeVerdicts(code, undefined, path.join(PROJECT, 'parity.ts'), true)),
+    ).toEqual(expected);
+    expect(
+      Object.fromEntries(typescriptVerdicts(code, undefined, { 'lib/fetch.service.ts': service })),
+    ).toEqual(expected);
+  });
+});
+
 describe('conditional-spreads.ts', () => {
   it('reads a spread of a conditional of object literals as the keys it may add', () => {
     const code = readFileSync(path.join(FIXTURES, 'conditional-spreads.ts'), 'utf8');

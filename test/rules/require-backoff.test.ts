@@ -1025,6 +1025,41 @@ export async function restore(id: string, update: (current: unknown) => Promise<
     }
   }
 }`,
+    // Only a timeout goes round again, at most five times: each attempt that goes round has already
+    // waited out its timeout, so the retry does not hammer (Kudu's client; the error read through a
+    // local of its text, and an \`indexOf\` comparison).
+    `
+declare const webClient: { sendRequest(request: unknown): Promise<unknown> };
+export async function beginRequest(request: unknown) {
+  let retryCount = 5;
+  while (retryCount >= 0) {
+    try {
+      return await webClient.sendRequest(request);
+    } catch (exception) {
+      const exceptionString: string = String(exception);
+      if (retryCount > 0 && exceptionString.indexOf('Request timeout') != -1) {
+        retryCount -= 1;
+        continue;
+      }
+      throw exception;
+    }
+  }
+}`,
+    // The same as a recursion on an errno code (firebase-tools' account export).
+    `
+declare const api: { post(path: string, body: unknown): Promise<{ body: { users: unknown[] } }> };
+export async function exportUsers(options: { timeoutRetryCount: number }): Promise<unknown> {
+  try {
+    return await api.post('/accounts:batchGet', {});
+  } catch (err: any) {
+    if (err.original?.code === 'ETIMEDOUT') {
+      options.timeoutRetryCount++;
+      if (options.timeoutRetryCount > 5) return err;
+      return exportUsers(options);
+    }
+    throw err;
+  }
+}`,
     // Only an answer of one kind goes round again (a cache entry that expired between listing and
     // reading), everything else is thrown: not an outage retry.
     `
@@ -1420,6 +1455,39 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
 }`,
   ],
   invalid: [
+    // Only a timeout goes round, but for ever: the bound is asked for, the wait is not (the
+    // attempt waits out its timeout).
+    {
+      code: `
+export async function status(url: string) {
+  for (;;) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      if ((err as Error).name === 'TimeoutError') continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [
+        { line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'unboundedRetry', data: { why: '' } },
+      ],
+    },
+    // A refused connection goes round too, at once: that one fails fast.
+    {
+      code: `
+export async function status(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (err: any) {
+      if (err.code === 'ETIMEDOUT' || err.code === 'ECONNREFUSED') continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [{ line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'noDelay' }],
+    },
     {
       // Logged, but waiting a jittered 10–20 ms nobody asks to change: it may hammer the service
       // for ever, so a bound is asked for.

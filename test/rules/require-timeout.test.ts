@@ -1113,7 +1113,8 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
     // knex without a connection only builds SQL text for another client to run.
     `import knex from 'knex'; const qb = knex({ client: 'pg' }); export const sql = (id: number) => qb('users').where({ id }).toQuery();`,
     // A method of this class that overrides the inherited one is judged by its own body, not the base's;
-    // a method of another object is not followed.
+    // a method of an abstract class reached on another object is not followed (the subclass handed in
+    // may override it, as this one does).
     {
       filename: HANDLER,
       code: `import { SocialBase } from '../lib/social-base';
@@ -2538,6 +2539,62 @@ exports.timed = url => fetch(url, { timeout: 5000 });`,
           endColumn: 38,
           messageId: 'wrapperWithoutDeadline',
           data: { callee: 'fetch', key: 'signal', request: 'fetch', where: '../lib/proxied-fetch.js:9' },
+        },
+      ],
+    },
+    // A method of a class of the project that hands its caller's init to fetch, called on an
+    // instance declared with the class (a NestJS injection): the call without a signal is
+    // reported; one with a signal, or raced against a timer, is not.
+    {
+      filename: path.join(REQUESTS, 'src/routes/prices.ts'),
+      code: `import { FetchService } from '../lib/fetch.service';
+export class PriceResolver {
+  constructor(private readonly fetchService: FetchService) {}
+  price = () => this.fetchService.fetchWithProxy('https://prices.example.com/btc');
+  bounded = () => this.fetchService.fetchWithProxy('https://prices.example.com/eth', { signal: AbortSignal.timeout(5000) });
+  raced = () =>
+    Promise.race([
+      this.fetchService.fetchWithProxy('https://prices.example.com/sol'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 5000)),
+    ]);
+}`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 49,
+          messageId: 'wrapperWithoutDeadline',
+          data: {
+            callee: 'this.fetchService.fetchWithProxy',
+            key: 'signal',
+            request: 'fetch',
+            where: '../lib/fetch.service.ts:7',
+          },
+        },
+      ],
+    },
+    // A wrapper of this file: its caller raced against a timer is bounded like the one that gives a
+    // signal; the one that does neither is reported.
+    {
+      filename: path.join(REQUESTS, 'src/routes/raced.ts'),
+      code: `async function fetchJson(url: string, init?: RequestInit) {
+  return (await fetch(url, init)).json();
+}
+export const quote = () =>
+  Promise.race([fetchJson('https://quotes.example.com'), new Promise((_, reject) => setTimeout(reject, 5000))]);
+export const bounded = () => fetchJson('https://quotes.example.com/b', { signal: AbortSignal.timeout(5000) });
+export const slow = () => fetchJson('https://quotes.example.com/c');`,
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 36,
+          messageId: 'wrapperWithoutDeadline',
+          data: { callee: 'fetchJson', key: 'signal', request: 'fetch', where: 'line 2' },
         },
       ],
     },
@@ -4836,6 +4893,41 @@ export const unset = (id: string) => users.getUser({ id }, { timeoutMs: undefine
         { column: 36, endColumn: 49, endLine: 6, line: 6, messageId: 'missingDeadline' },
         { column: 56, endColumn: 73, endLine: 8, line: 8, messageId: 'missingDeadline' },
         { column: 38, endColumn: 51, endLine: 9, line: 9, messageId: 'missingDeadline' },
+      ],
+    },
+    {
+      // ws: only \`handshakeTimeout\` bounds the opening handshake; ws overwrites \`timeout\`. A timer
+      // that terminates the connection bounds it by hand; the global WebSocket is not ws.
+      code: `
+import WebSocket from 'ws';
+export function connect(url: string) {
+  const feed = new WebSocket(url, { headers: { authorization: 'Bearer x' } });
+  const legacy = new WebSocket(url, { timeout: 5000 });
+  const bounded = new WebSocket(url, { handshakeTimeout: 10_000 });
+  const timed = new WebSocket(url);
+  const timer = setTimeout(() => timed.terminate(), 10_000);
+  timed.on('open', () => clearTimeout(timer));
+  const browser = new globalThis.WebSocket(url);
+  return [feed, legacy, bounded, timed, browser];
+}
+`,
+      errors: [
+        {
+          line: 4,
+          column: 20,
+          endLine: 4,
+          endColumn: 29,
+          messageId: 'missingDeadline',
+          data: { callee: 'WebSocket', fix: FAMILIES.ws.fix, hang: FAMILIES.ws.hang },
+        },
+        {
+          line: 5,
+          column: 39,
+          endLine: 5,
+          endColumn: 52,
+          messageId: 'ignoredTimeout',
+          data: { key: 'timeout', label: 'ws', fix: FAMILIES.ws.fix },
+        },
       ],
     },
     {

@@ -60,6 +60,11 @@ export interface JudgeInput extends VersionFacts {
    * request goes through instead of the process's. Global fetch and undici's `fetch` only.
    */
   dispatcher?: DispatcherFacts;
+  /**
+   * ws: a timer ends the connection the call opens (`setTimeout(() => ws.terminate(), ms)` on the
+   * variable or field it is held in), as a handshake timeout would.
+   */
+  closedByTimer?: boolean;
 }
 
 /**

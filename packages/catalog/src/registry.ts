@@ -50,6 +50,7 @@ import { superagentFamily } from './clients/superagent.js';
 import { twilioFamily } from './clients/twilio.js';
 import { undiciFamily } from './clients/undici.js';
 import { viemFamily } from './clients/viem.js';
+import { wsFamily } from './clients/ws.js';
 import { LIMITER_INSTANCES, LIMITER_MODULES } from './libraries/limiters.js';
 import { LOCK_INSTANCES, LOCK_MODULES } from './libraries/locks.js';
 import { isRemoteOnlyModule } from './libraries/remote-modules.js';
@@ -79,6 +80,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   grpc: grpcFamily,
   connect: connectFamily,
   ssh2: ssh2Family,
+  ws: wsFamily,
   solana: solanaFamily,
   aws: awsFamily,
   pg: pgFamily,

@@ -128,6 +128,7 @@ export type FamilyId =
   | 'grpc'
   | 'connect'
   | 'ssh2'
+  | 'ws'
   | 'solana'
   | 'aws'
   | 'pg'

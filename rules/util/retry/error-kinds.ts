@@ -179,6 +179,9 @@ export function requiredKinds(test: Node, param: string, holds: boolean): string
     return left && right ? [...left, ...right] : undefined;
   }
   if (node.type === AST_NODE_TYPES.BinaryExpression) {
+    // `text.indexOf('Request timeout') != -1`, `msg.indexOf('x') >= 0`: an `includes`.
+    const found = foundIndex(node);
+    if (found) return holds ? calledKinds(found, param, 'includes') : undefined;
     if (!holds && node.operator !== '!==' && node.operator !== '!=') return undefined;
     if (node.operator === 'instanceof') {
       if (!mentions(node.left, param)) return undefined;
@@ -200,11 +203,55 @@ export function requiredKinds(test: Node, param: string, holds: boolean): string
   return undefined;
 }
 
+/**
+ * `s.indexOf(x) !== -1`, `s.indexOf(x) > -1`, `s.indexOf(x) >= 0` (either way round): the
+ * `indexOf` call, which then reads like `s.includes(x)`.
+ */
+function foundIndex(node: TSESTree.BinaryExpression): TSESTree.CallExpression | undefined {
+  const number = (side: Node): number | undefined => {
+    const value = unwrap(side);
+    if (value.type === AST_NODE_TYPES.Literal && typeof value.value === 'number') return value.value;
+    if (
+      value.type === AST_NODE_TYPES.UnaryExpression &&
+      value.operator === '-' &&
+      value.argument.type === AST_NODE_TYPES.Literal &&
+      typeof value.argument.value === 'number'
+    )
+      return -value.argument.value;
+    return undefined;
+  };
+  const indexOf = (side: Node): TSESTree.CallExpression | undefined => {
+    const call = unwrap(side);
+    return call.type === AST_NODE_TYPES.CallExpression && writtenName(unwrap(call.callee)) === 'indexOf'
+      ? call
+      : undefined;
+  };
+  const left = indexOf(node.left as Node);
+  const right = indexOf(node.right);
+  const call = left ?? right;
+  const bound = left ? number(node.right) : number(node.left as Node);
+  if (!call || bound === undefined || (left && right)) return undefined;
+  // Written as `call OP bound`; `bound OP call` is the mirror.
+  const operator = left
+    ? node.operator
+    : (({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[node.operator] ??
+      node.operator);
+  const found =
+    ((operator === '!==' || operator === '!=' || operator === '>') && bound === -1) ||
+    (operator === '>=' && bound === 0);
+  if (!found) return undefined;
+  return call;
+}
+
 /** `isDataConsistencyError(err)`, `err.message.includes('nonce too low')`, `/one-time pass/.test(err)`, `CODES.includes(e.code)`. */
-function calledKinds(call: TSESTree.CallExpression, param: string): string[] | undefined {
+function calledKinds(
+  call: TSESTree.CallExpression,
+  param: string,
+  method?: 'includes',
+): string[] | undefined {
   const callee = unwrap(call.callee);
   const args = call.arguments.map(arg => unwrap(arg as Node));
-  const name = writtenName(callee);
+  const name = method ?? writtenName(callee);
   if (!name) return undefined;
   if (
     callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -346,6 +393,57 @@ function isWithinOrSame(inner: Node, outer: Node): boolean {
 }
 
 /**
+ * An error kind a request raises only once it has waited out a timeout: `ETIMEDOUT`,
+ * `ESOCKETTIMEDOUT`, `TimeoutError`, `'Request timeout'`, `DEADLINE_EXCEEDED`, `isTimeoutError`.
+ * Not a 408 (the server answered at once) nor `ECONNABORTED` (any abort); a pattern counts when
+ * every alternative of it does.
+ */
+export function timeoutKind(kind: string): boolean {
+  return kind.split('|').every(part => /time[ds]?[\s_-]?out|timedout|deadline[\s_-]?exceeded/i.test(part));
+}
+
+/**
+ * The names the failure handler `block` gives what it reads of the error `param`, besides `param`:
+ * `const text = exception.toString()`, `const { code } = err`, `const msg = String(e)`.
+ */
+function errorAliases(block: TSESTree.BlockStatement, param: string): string[] {
+  const names = [param];
+  for (const statement of block.body) {
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      if (!declarator.init || isFunction(unwrap(declarator.init)) || !mentions(declarator.init, param))
+        continue;
+      if (declarator.id.type === AST_NODE_TYPES.Identifier) names.push(declarator.id.name);
+      else if (declarator.id.type === AST_NODE_TYPES.ObjectPattern)
+        for (const property of declarator.id.properties)
+          if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier)
+            names.push(property.value.name);
+    }
+  }
+  return names;
+}
+
+/**
+ * The failure handler `block` lets only named kinds of error go on to `target` (the next attempt;
+ * the end of the handler when undefined), and every one of them passes `test`.
+ */
+function goesRoundOnlyOn(
+  block: TSESTree.BlockStatement,
+  param: string | undefined,
+  target: Node | undefined,
+  test: (kinds: readonly string[]) => boolean,
+): boolean {
+  if (!param) return false;
+  const names = errorAliases(block, param);
+  return conditionsTo(block, target).some(([condition, holds]) =>
+    names.some(name => {
+      const kinds = requiredKinds(condition, name, holds);
+      return kinds !== undefined && kinds.length > 0 && test(kinds);
+    }),
+  );
+}
+
+/**
  * The failure handler `block` lets only named kinds of error go on to `target` (the next attempt;
  * the end of the handler when undefined), and none of them is one an outage raises.
  */
@@ -354,11 +452,21 @@ export function goesRoundOnlyOnAnswer(
   param: string | undefined,
   target?: Node,
 ): boolean {
-  if (!param) return false;
-  return conditionsTo(block, target).some(([test, holds]) => {
-    const kinds = requiredKinds(test, param, holds);
-    return kinds !== undefined && kinds.length > 0 && !kinds.some(outageKind);
-  });
+  return goesRoundOnlyOn(block, param, target, kinds => !kinds.some(outageKind));
+}
+
+/**
+ * The failure handler `block` lets only timeouts go on to `target` (`if (err.code === 'ETIMEDOUT')
+ * return again()`, `if (text.indexOf('Request timeout') != -1) continue`): each attempt that goes
+ * round has already waited out its timeout, so the retry does not go round at once, whatever
+ * it writes between attempts.
+ */
+export function goesRoundOnlyOnTimeout(
+  block: TSESTree.BlockStatement,
+  param: string | undefined,
+  target?: Node,
+): boolean {
+  return goesRoundOnlyOn(block, param, target, kinds => kinds.every(timeoutKind));
 }
 
 /** The name the failure handler gives the error: a catch clause's or a rejection callback's first parameter. */

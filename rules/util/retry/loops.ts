@@ -10,7 +10,7 @@ import { enclosingLoop } from '../fan-out.js';
 import type { FileModel } from '../file-model.js';
 import { continuesIn, exitsAfter, isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
-import { errorName, goesRoundOnlyOnAnswer } from './error-kinds.js';
+import { errorName, goesRoundOnlyOnAnswer, goesRoundOnlyOnTimeout } from './error-kinds.js';
 import type { SleepFinder } from './sleeps.js';
 import {
   CONFLICT,
@@ -96,7 +96,11 @@ export class LoopRetries {
       counters.some(name => indexesWith(this.model, body, name))
     )
       return undefined;
-    const delay = this.loopDelay(loop, tryStatement, counters);
+    let delay = this.loopDelay(loop, tryStatement, counters);
+    // `if (text.indexOf('Request timeout') != -1) continue`: only an attempt that waited out its
+    // timeout goes round, so the wait between attempts is that timeout, not none.
+    if (delay.kind === 'none' && goesRoundOnlyOnTimeout(handler, errorName(handler)))
+      delay = { ...delay, kind: 'unknown' };
     return {
       kind: 'loop',
       node: loop,

@@ -19,7 +19,7 @@ import {
 import type { FileModel } from '../file-model.js';
 import { functionBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
-import { errorName, goesRoundOnlyOnAnswer } from './error-kinds.js';
+import { errorName, goesRoundOnlyOnAnswer, goesRoundOnlyOnTimeout } from './error-kinds.js';
 import type { SleepFinder } from './sleeps.js';
 import {
   FIXED_BY_RETRY,
@@ -121,13 +121,17 @@ export class SelfCallRetries {
     if (kind === 'recursion' && onlyOnFixedError(call, failure)) return undefined;
     // `if (err.response?.status === 410) return this.sync(calendarId)`: only an answer of one kind
     // (a sync token the server dropped, a query field it lacks) leads to the call again, not an outage.
-    if (
+    const failureBlock =
       failure.type === AST_NODE_TYPES.BlockStatement ||
       (isFunction(failure) && failure.body.type === AST_NODE_TYPES.BlockStatement)
-    ) {
-      const block = (isFunction(failure) ? failure.body : failure) as TSESTree.BlockStatement;
-      if (!closeListener(failure) && goesRoundOnlyOnAnswer(block, errorName(failure), call)) return undefined;
-    }
+        ? ((isFunction(failure) ? failure.body : failure) as TSESTree.BlockStatement)
+        : undefined;
+    if (
+      failureBlock &&
+      !closeListener(failure) &&
+      goesRoundOnlyOnAnswer(failureBlock, errorName(failure), call)
+    )
+      return undefined;
     // `promptly.prompt('Username:', (err, username) => { login(username, err => err && retry()) })`:
     // each attempt waits for the person at the terminal, who paces it; no herd, no hammering.
     if (askedOfUser(this.model, call, fn)) return undefined;
@@ -160,6 +164,14 @@ export class SelfCallRetries {
         ? this.delays.classifyDelay(sleep.call, sleep.expr, counters, fn, multiplied)
         : { kind: 'none', exponential: false, capped: false, jitter: false };
     }
+    // `if (err.code === 'ETIMEDOUT') return again()`: only an attempt that waited out its timeout
+    // goes round, so the wait between attempts is that timeout, not none.
+    if (
+      delay.kind === 'none' &&
+      failureBlock &&
+      goesRoundOnlyOnTimeout(failureBlock, errorName(failure), call)
+    )
+      delay = { ...delay, kind: 'unknown' };
     const bounded = once || functionBounded(fn, [...counters, ...multiplied]);
     return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
   }

@@ -406,14 +406,22 @@ function argumentAt(call: ts.CallExpression, index: number): WrapperArgument {
  * The function of the library a call names (`fetchJson(…)`, in this file or imported from another
  * of the library's files), when it is written out: a function declaration or a function value.
  */
-function calledFunction(host: CarrierHost, callee: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+function calledFunction(
+  host: CarrierHost,
+  callee: ts.Identifier | ts.MemberName,
+): ts.FunctionLikeDeclaration | undefined {
   const symbol = host.checker.getSymbolAtLocation(callee);
   if (!symbol) return undefined;
   const target = resolveAlias(host.checker, symbol);
   for (const declaration of target.declarations ?? []) {
     if (!host.isLibraryFile(declaration.getSourceFile().fileName)) continue;
     if (ts.isFunctionDeclaration(declaration) && declaration.body) return declaration;
-    if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+    // A method of a class of the library, on `this` or on an object declared with the class.
+    if (ts.isMethodDeclaration(declaration) && declaration.body) return declaration;
+    if (
+      (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration)) &&
+      declaration.initializer
+    ) {
       const value = unwrap(declaration.initializer);
       if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) return value;
     }
@@ -430,12 +438,27 @@ export function wrapperCallFinding(
   call: ts.CallExpression,
   carriers: Map<ts.FunctionLikeDeclaration, DeadlineCarrier | null>,
 ): WrapperCallFinding | undefined {
-  // A function called by name (`fetchJson(…)`), not a method: wrappers are functions of a module.
+  // A function called by name (`fetchJson(…)`), or a method of a class of the library
+  // (`this.fetchService.fetchWithProxy(url)`) whose name says it makes a request.
   const callee = unwrap(call.expression);
-  if (!ts.isIdentifier(callee) || !isRequestWrapperName(callee.text)) return undefined;
+  const name = ts.isIdentifier(callee)
+    ? callee
+    : ts.isPropertyAccessExpression(callee)
+      ? callee.name
+      : undefined;
+  if (!name || !isRequestWrapperName(name.text)) return undefined;
   if (ts.isDecorator(call.parent)) return undefined;
-  const fn = calledFunction(host, callee);
+  const fn = calledFunction(host, name);
   if (!fn) return undefined;
+  // On another object, a method of an abstract class is whatever the subclass handed in makes it.
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.expression.kind !== ts.SyntaxKind.ThisKeyword &&
+    ts.isMethodDeclaration(fn) &&
+    ts.isClassLike(fn.parent) &&
+    (ts.getCombinedModifierFlags(fn.parent) & ts.ModifierFlags.Abstract) !== 0
+  )
+    return undefined;
   let carrier = carriers.get(fn);
   if (carrier === undefined) {
     carrier = decideDeadlineCarrier(wrapperFacts(fn, host)) ?? null;

@@ -64,6 +64,7 @@ import { type UrlLookups, fieldInit, loopbackConstruction, loopbackRequest } fro
 import { boundsHandedPromise } from './timeout-helper.js';
 import {
   type Context,
+  enclosingFunction,
   hasExportModifier,
   importSpecifierOf,
   isAlias,
@@ -1446,6 +1447,52 @@ export class RemoteCalls {
     return name === 'setTimeout' || name === 'setInterval';
   }
 
+  /**
+   * ws: a timer ends the connection `node` opens, as a handshake timeout would (as the rules'
+   * deadline-facts.ts): `setTimeout(() => ws.terminate(), ms)` in the function that holds it in
+   * `ws`, `this.ws.close()` in a timer of the class that holds it in `this.ws`, or the heartbeat
+   * idiom's `this.terminate()` in a timer there.
+   */
+  private closedByTimer(node: CallLike): boolean {
+    let current: ts.Node = node;
+    while (
+      ts.isAsExpression(current.parent) ||
+      ts.isNonNullExpression(current.parent) ||
+      ts.isParenthesizedExpression(current.parent)
+    )
+      current = current.parent;
+    const parent = current.parent;
+    const held =
+      ts.isVariableDeclaration(parent) && parent.initializer === current
+        ? parent.name
+        : ts.isBinaryExpression(parent) &&
+            parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+            parent.right === current
+          ? parent.left
+          : undefined;
+    const key = held ? chainKey(held) : undefined;
+    const scope: ts.Node =
+      (key?.startsWith('this.') ? ts.findAncestor(node, ts.isClassLike) : undefined) ??
+      enclosingFunction(node) ??
+      node.getSourceFile();
+    let found = false;
+    walk(scope, inner => {
+      if (found) return false;
+      if (!ts.isCallExpression(inner)) return true;
+      const callee = unwrap(inner.expression);
+      if (ts.isPropertyAccessExpression(callee)) {
+        const name = callee.name.text;
+        const ends =
+          (name === 'terminate' || name === 'close' || name === 'destroy') &&
+          ((key !== undefined && chainKey(callee.expression) === key) ||
+            (name === 'terminate' && callee.expression.kind === ts.SyntaxKind.ThisKeyword));
+        if (ends && this.isInsideTimer(inner)) found = true;
+      }
+      return !found;
+    });
+    return found;
+  }
+
   /** True when the node sits in a callback given to a timer, directly or through a const. */
   private isInsideTimer(node: ts.Node): boolean {
     for (let current: ts.Node = node; current.parent; current = current.parent) {
@@ -1656,6 +1703,7 @@ export class RemoteCalls {
       else if (throughGlobal && this.setsGlobalDispatcher()) facts.processDispatcher = true;
     }
     if (family === 'http') facts.http = this.httpFacts(node);
+    if (family === 'ws' && this.closedByTimer(node)) facts.closedByTimer = true;
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(node);
     if (classified.custom)
@@ -1861,7 +1909,9 @@ export class RemoteCalls {
    */
   wrapperCall(node: CallLike): WrapperCallFinding | undefined {
     if (!ts.isCallExpression(node) || this.classify(node)) return undefined;
-    return wrapperCallFinding(this.carrierHost, node, this.carriers);
+    const found = wrapperCallFinding(this.carrierHost, node, this.carriers);
+    // Raced against a timer or handed to a timeout wrapper: its caller stops waiting.
+    return found && !this.isTimeoutWrapped(node) ? found : undefined;
   }
 
   /**
@@ -2690,4 +2740,20 @@ function mutatedIn(checker: ts.TypeChecker, scope: ts.Node, name: string, except
     return !found;
   });
   return found;
+}
+
+/** `ws`, `this.ws`, `this.conn.socket`: a name or a member chain on one, as text; else undefined. */
+function chainKey(node: ts.Node): string | undefined {
+  const path: string[] = [];
+  let current: ts.Node = ts.isExpression(node) ? unwrap(node) : node;
+  while (ts.isPropertyAccessExpression(current)) {
+    path.unshift(current.name.text);
+    current = unwrap(current.expression);
+  }
+  const root = ts.isIdentifier(current)
+    ? current.text
+    : current.kind === ts.SyntaxKind.ThisKeyword
+      ? 'this'
+      : undefined;
+  return root === undefined ? undefined : [root, ...path].join('.');
 }
