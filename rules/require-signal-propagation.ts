@@ -269,6 +269,35 @@ export default createModelRule<Options, MessageIds>({
       return key;
     }
 
+    /**
+     * A destructured parameter that may be a loader's or action's arguments: undeclared, declared
+     * with an `…Args` type (`LoaderFunctionArgs`, `Route.ActionArgs`, `DataFunctionArgs`), or with
+     * a type literal whose `request` is a fetch `Request`.
+     */
+    function loaderArgs(pattern: TSESTree.ObjectPattern): boolean {
+      const type = pattern.typeAnnotation?.typeAnnotation;
+      if (!type) return true;
+      if (type.type === AST_NODE_TYPES.TSTypeReference) {
+        const name =
+          type.typeName.type === AST_NODE_TYPES.Identifier
+            ? type.typeName.name
+            : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+              ? type.typeName.right.name
+              : '';
+        return /Args$/.test(name);
+      }
+      if (type.type !== AST_NODE_TYPES.TSTypeLiteral) return false;
+      return type.members.some(
+        member =>
+          member.type === AST_NODE_TYPES.TSPropertySignature &&
+          member.key.type === AST_NODE_TYPES.Identifier &&
+          member.key.name === 'request' &&
+          member.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
+          member.typeAnnotation.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier &&
+          /^(?:Request|NextRequest)$/.test(member.typeAnnotation.typeAnnotation.typeName.name),
+      );
+    }
+
     /** The function reads `name.signal` (or `name?.signal`) somewhere in its own body. */
     function readsSignalOf(fn: FunctionNode, name: string): boolean {
       return (
@@ -345,8 +374,10 @@ export default createModelRule<Options, MessageIds>({
             // `{ signal }`, `{ abortSignal }` (a job runner's helpers, an AI SDK tool's options).
             if (key !== undefined && SIGNAL_NAME.test(key) && value.type === AST_NODE_TYPES.Identifier)
               return { text: value.name, names: new Set([value.name]), fn };
-            // Remix/React Router loaders: `({ request }) => …` carries `request.signal`.
-            if (key === 'request' && value.type === AST_NODE_TYPES.Identifier)
+            // Remix/React Router loaders: `({ request }) => …` carries `request.signal`; not when the
+            // parameter is declared with another type (proxy-chain's `PrepareRequestFunctionOpts`,
+            // whose `request` is a node:http IncomingMessage, which has no signal).
+            if (key === 'request' && value.type === AST_NODE_TYPES.Identifier && loaderArgs(target))
               return {
                 text: `${value.name}.signal`,
                 names: new Set([`${value.name}.signal`]),

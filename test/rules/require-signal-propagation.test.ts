@@ -101,6 +101,10 @@ export async function load(url: string, signal: AbortSignal) {
     'export async function load(url: string, init: RequestInit, signal: AbortSignal) { return fetch(url, init); }',
     `import axios from 'axios'; export const queryFn = ({ signal }: { signal: AbortSignal }) => axios.get('/todos', { signal, timeout: 5000 });`,
     'export async function GET(request: Request) { return fetch(upstream, { signal: request.signal }); }',
+    // A destructured `request` declared with another library's type (proxy-chain's options, whose
+    // `request` is a node:http IncomingMessage) carries no signal to pass on.
+    `import type { PrepareRequestFunctionOpts } from 'proxy-chain';
+export const passthrough = ({ request, hostname }: PrepareRequestFunctionOpts) => async () => fetch('http://' + hostname + request.url);`,
     // A team's client given the signal under a nested options key
     {
       code: `import { request } from '@acme/http'; export async function load(signal: AbortSignal) { return request('/x', { request: { signal } }); }`,
@@ -530,6 +534,26 @@ export class Storage extends S3Client {
             {
               messageId: 'suggestCombine',
               output: `import axios from 'axios'; export async function ping(signal: AbortSignal) { return axios.get('/ping', { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) }); }`,
+            },
+          ],
+        },
+      ],
+    },
+    // A Remix/React Router loader's `request`, declared with its args type.
+    {
+      code: "import type { LoaderFunctionArgs } from 'react-router'; export async function loader({ request }: LoaderFunctionArgs) { return fetch(upstream); }",
+      errors: [
+        {
+          column: 128,
+          endColumn: 133,
+          endLine: 1,
+          line: 1,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output:
+                "import type { LoaderFunctionArgs } from 'react-router'; export async function loader({ request }: LoaderFunctionArgs) { return fetch(upstream, { signal: request.signal }); }",
             },
           ],
         },
