@@ -1025,6 +1025,21 @@ export async function restore(id: string, update: (current: unknown) => Promise<
     }
   }
 }`,
+    // A timer that calls the function again with the flag that guards it turned off: one more
+    // attempt, then none (sogeBot's chat message).
+    `
+import axios from 'axios';
+export async function message(channel: string, text: string, retry = true) {
+  try {
+    await axios.post('https://chat.internal/' + channel, { text }, { timeout: 5000 });
+  } catch (e) {
+    if (retry) {
+      setTimeout(() => message(channel, text, false), 5000);
+    } else {
+      console.error(e);
+    }
+  }
+}`,
     // Only a timeout goes round again, at most five times: each attempt that goes round has already
     // waited out its timeout, so the retry does not hammer (Kudu's client; the error read through a
     // local of its text, and an \`indexOf\` comparison).
@@ -2243,6 +2258,62 @@ export class Bot {
   }
 }`,
       errors: [{ line: 11, column: 13, endLine: 11, endColumn: 69, messageId: 'noJitter' }],
+    },
+    {
+      // A logged reconnect whose wait grows linearly to a cap as long as a capped backoff's longest (30 s): after a few failures it waits that long every time, so it is not
+      // asked for a bound; the missing jitter still is.
+      code: `import { searcherClient } from './jito';
+import { logger } from './logger';
+const RECONNECT_DELAY_MS = 5000;
+const RECONNECT_CAP_MS = 30_000;
+const sleepMs = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export class BundleSender {
+  private attempts = 0;
+  private backoff(): number {
+    return Math.min(RECONNECT_DELAY_MS * this.attempts, RECONNECT_CAP_MS);
+  }
+  async connect(): Promise<void> {
+    try {
+      await searcherClient('https://block-engine.internal').getTipAccounts();
+      this.attempts = 0;
+    } catch (e) {
+      logger.error('failed to connect, retrying', e);
+      this.attempts++;
+      await sleepMs(this.backoff());
+      await this.connect();
+    }
+  }
+}`,
+      errors: [{ line: 18, column: 13, endLine: 18, endColumn: 36, messageId: 'noJitter' }],
+    },
+    {
+      // A logged reconnect whose wait grows linearly to a cap of 2 s: still asked for a bound, and for jitter.
+      code: `import { searcherClient } from './jito';
+import { logger } from './logger';
+const RECONNECT_DELAY_MS = 5000;
+const RECONNECT_CAP_MS = 2_000;
+const sleepMs = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export class BundleSender {
+  private attempts = 0;
+  private backoff(): number {
+    return Math.min(RECONNECT_DELAY_MS * this.attempts, RECONNECT_CAP_MS);
+  }
+  async connect(): Promise<void> {
+    try {
+      await searcherClient('https://block-engine.internal').getTipAccounts();
+      this.attempts = 0;
+    } catch (e) {
+      logger.error('failed to connect, retrying', e);
+      this.attempts++;
+      await sleepMs(this.backoff());
+      await this.connect();
+    }
+  }
+}`,
+      errors: [
+        { line: 11, column: 9, endLine: 11, endColumn: 16, messageId: 'unboundedRetry', data: { why: '' } },
+        { line: 18, column: 13, endLine: 18, endColumn: 36, messageId: 'noJitter' },
+      ],
     },
     {
       // \`time.msleep(ms)\` (joplin's) is a wait: a constant one, within a deadline.

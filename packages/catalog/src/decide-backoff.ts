@@ -45,6 +45,11 @@ export interface RetrySchedule {
   backoffHelper?: boolean;
   /** The wait is constant and at least `maxDelayMs` long (`sleep(60_000)`): already a capped backoff's longest. */
   longWait?: boolean;
+  /**
+   * The wait grows to a cap at least `maxDelayMs` long (`Math.min(5000 * attempts, 30_000)`): after
+   * a few failures it waits as long as a capped backoff's longest, every time.
+   */
+  longCap?: boolean;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
@@ -79,7 +84,7 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
   // is what a client that has nothing to do without it should do. So does one whose wait a backoff
   // helper it cannot see into computes (`this.reconnectBackoff.nextDelay()`), and one that waits as
   // long as a capped backoff's longest wait every time (a service restarted a minute after each
-  // failure). A logged loop whose wait is reported above as constant or uncapped is not asked for a
+  // failure), or grows to such a cap (`Math.min(5000 * attempts, 30_000)`). A logged loop whose wait is reported above as constant or uncapped is not asked for a
   // bound as well: the fix that report asks for (capped exponential backoff with jitter) makes it
   // such a loop. One that does not wait, waits a short jittered or linear time, or fails silently
   // is still asked for a bound.
@@ -90,6 +95,7 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
     ((schedule.delay === 'growing' && schedule.exponential && schedule.capped) ||
       (schedule.delay === 'unknown' && schedule.backoffHelper === true) ||
       (schedule.delay === 'constant' && schedule.longWait === true) ||
+      (schedule.delay === 'growing' && schedule.capped && schedule.longCap === true) ||
       waitReported) &&
     schedule.reportsFailure === true;
   if (!schedule.bounded && !patientReconnect) findings.push({ problem: 'unboundedRetry', why: '' });

@@ -128,6 +128,7 @@ export class DelayClassifier {
     let opaque = false;
     let backoffHelper = false;
     let capped = false;
+    let capMs: number | undefined;
     let jitter = false;
     for (const node of flow) {
       findNode(node, inner => {
@@ -141,7 +142,13 @@ export class DelayClassifier {
           const value = this.model.valueOf(callee);
           const path = value.kind === 'global' ? value.path.join('.') : '';
           if (path === 'Math.pow') exponential = true;
-          if (path === 'Math.min') capped = true;
+          if (path === 'Math.min') {
+            capped = true;
+            for (const arg of inner.arguments) {
+              const value = this.model.summarizeValue(arg as Node);
+              if (value.kind === 'number') capMs = Math.min(capMs ?? Infinity, value.value);
+            }
+          }
           if (path === 'Math.random') jitter = true;
           if (
             value.kind === 'module' &&
@@ -195,7 +202,15 @@ export class DelayClassifier {
     // Not a function of the attempt: the same wait every time, whatever value it holds (a
     // parameter, an option, a constant), jittered or not.
     if (!growing) return { kind: 'constant', call, expr, exponential: false, capped, jitter };
-    return { kind: 'growing', call, expr, exponential, capped, jitter };
+    return {
+      kind: 'growing',
+      call,
+      expr,
+      exponential,
+      capped,
+      jitter,
+      ...(capMs !== undefined && Number.isFinite(capMs) ? { capMs } : {}),
+    };
   }
 
   /** Adds to `counters` the parameters of `fn` whose argument in `args` reads a counter. */

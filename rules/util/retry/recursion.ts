@@ -152,10 +152,11 @@ export class SelfCallRetries {
     // === false) { …other method…; return }`: the call again takes another way, not the failed one.
     if (kind === 'recursion' && switchesWay(fn, call, failure)) return undefined;
     // `if (!isRetrying) return complete({ …, isRetrying: true })`: one more attempt, then no more.
+    // A timer's self-call (`setTimeout(() => message(type, text, false), 5000)`) the same way.
+    const again = kind === 'timer' ? timerSelfCall(call, name) : call;
     const once =
-      kind === 'recursion' &&
-      call.type === AST_NODE_TYPES.CallExpression &&
-      (retriesOnce(fn, call) || turnsOffGuard(fn, call) || dropsGuardArgument(this.model, fn, call));
+      again?.type === AST_NODE_TYPES.CallExpression &&
+      (retriesOnce(fn, again) || turnsOffGuard(fn, again) || dropsGuardArgument(this.model, fn, again));
     let delay: Delay;
     if (timerDelay) delay = this.delays.classifyDelay(call, timerDelay, counters, fn, multiplied);
     else {
@@ -175,6 +176,18 @@ export class SelfCallRetries {
     const bounded = once || functionBounded(fn, [...counters, ...multiplied]);
     return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
   }
+}
+
+/** The call of `name` a timer's callback makes (`setTimeout(() => message(type, text, false), ms)`). */
+function timerSelfCall(timer: Node, name: string): TSESTree.CallExpression | undefined {
+  if (timer.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callback = timer.arguments[0] as Node | undefined;
+  if (!callback || !isFunction(callback)) return undefined;
+  return findNode(
+    callback.body,
+    node => node.type === AST_NODE_TYPES.CallExpression && calleeName(node.callee) === name,
+    node => !isFunction(node),
+  ) as TSESTree.CallExpression | undefined;
 }
 
 /** The parameter names of `fn`, positional and destructured from its first object parameter. */

@@ -38,6 +38,9 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     reportsFailure: reportsFailure(construct.node),
     ...(delay.backoffHelper ? { backoffHelper: true } : {}),
     ...(longWait(model, delay) ? { longWait: true } : {}),
+    ...(delay.kind === 'growing' && delay.capped && (delay.capMs ?? 0) >= model.settings.maxDelayMs
+      ? { longCap: true }
+      : {}),
   };
 }
 

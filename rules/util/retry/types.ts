@@ -18,6 +18,8 @@ export interface Delay {
   jitter: boolean;
   /** The wait is computed by a helper we cannot see into whose name says backoff (`this.backoff.nextDelay()`). */
   backoffHelper?: boolean;
+  /** The constant a `Math.min` caps the wait at, when it is one (`Math.min(5000 * attempts, 30_000)`). */
+  capMs?: number;
 }
 
 export interface RetryConstruct {
