@@ -4,7 +4,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionRef, TIMEOUT_WRAPPER_MODULES, TIMER_NAME } from '@faultline/catalog';
+import {
+  type FunctionRef,
+  TIMEOUT_WRAPPER_MODULES,
+  TIMEOUT_WRAPPER_NAME,
+  TIMER_NAME,
+} from '@faultline/catalog';
 import {
   type CallLike,
   type FunctionNode,
@@ -55,7 +60,14 @@ function isTimeoutWrapperCall(model: FileModel, call: TSESTree.CallExpression): 
   // The team's own `withTimeout(promise, ms)`, in this file or another module of the project.
   const local = model.localFunction(call.callee);
   if (local) return boundsHandedPromise(local, node => writtenName(unwrap(node.callee)) === 'setTimeout');
-  return model.projectFunctionOf(call)?.boundsHandedPromise ?? false;
+  const found = model.projectFunctionOf(call);
+  if (found) return found.boundsHandedPromise;
+  // A package's `promiseTimeout(promise, ms)`: its code is not read, its name and the time say it.
+  return (
+    value.kind === 'module' &&
+    call.arguments.length >= 2 &&
+    TIMEOUT_WRAPPER_NAME.test(value.path.at(-1) ?? writtenName(unwrap(call.callee)) ?? '')
+  );
 }
 
 /** The parameter names of a function (`promise`, `ms` of `ms = 5000`). */

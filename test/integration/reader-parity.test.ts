@@ -695,6 +695,21 @@ export async function me() {
   });
 });
 
+describe('timeout-wrapper-names.ts', () => {
+  it('reads a package function named for racing a timer, handed the time, as a timeout wrapper', () => {
+    const code = readFileSync(path.join(FIXTURES, 'timeout-wrapper-names.ts'), 'utf8');
+    const expected = {
+      '9:24': 'bounded',
+      '10:28': 'bounded',
+      '11:21': 'bounded',
+      '13:24': 'missing',
+      '14:20': 'missing',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('websockets.ts', () => {
   it('judges a ws connection by its handshake timeout, or a timer that ends it, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'websockets.ts'), 'utf8');

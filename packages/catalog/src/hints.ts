@@ -31,6 +31,15 @@ export const URL_NAME =
 /** Callee names that look like timers when racing: `Promise.race([call, timeout(5000)])`. */
 export const TIMER_NAME = /timeout|deadline|timer|delay|sleep|wait|expire/i;
 
+/**
+ * Names of a package's function that races the promise it is handed against a timer
+ * (`promiseTimeout(promise, ms)` from @drift-labs/sdk, `withTimeout(promise, ms)`): read as a
+ * timeout wrapper when it is handed the promise and something more (the time), since the package's
+ * code is not read.
+ */
+export const TIMEOUT_WRAPPER_NAME =
+  /^(?:with|promise|race|run)?Timeout$|^(?:promise|race|run)With(?:Timeout|Deadline)$|^withDeadline$/i;
+
 /** Modules whose default (or named) export bounds the promise it is given. */
 export const TIMEOUT_WRAPPER_MODULES: Readonly<Record<string, readonly string[]>> = {
   'p-timeout': ['', 'pTimeout'],

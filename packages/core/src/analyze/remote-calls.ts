@@ -28,6 +28,7 @@ import {
   FAMILIES,
   GLOBAL_ROOTS,
   TIMEOUT_WRAPPER_MODULES,
+  TIMEOUT_WRAPPER_NAME,
   TIMER_NAME,
   TYPE_INSTANCES,
   URL_NAME,
@@ -2121,9 +2122,12 @@ export class RemoteCalls {
     const callee = unwrap(call.expression);
     const fn =
       this.localFunction(callee) ?? (ts.isIdentifier(callee) ? this.importedFunction(callee) : undefined);
+    if (fn) return boundsHandedPromise(fn, node => writtenName(unwrap(node.expression)) === 'setTimeout');
+    // A package's `promiseTimeout(promise, ms)`: its code is not read, its name and the time say it.
     return (
-      fn !== undefined &&
-      boundsHandedPromise(fn, node => writtenName(unwrap(node.expression)) === 'setTimeout')
+      value.kind === 'module' &&
+      call.arguments.length >= 2 &&
+      TIMEOUT_WRAPPER_NAME.test(value.path.at(-1) ?? writtenName(callee) ?? '')
     );
   }
 
