@@ -160,6 +160,7 @@ export class DeadlineReader {
     }
     if (family === 'http') facts.http = this.httpFacts(call);
     if (family === 'ws' && this.closedByTimer(call)) facts.closedByTimer = true;
+    if (family === 'ws' && madeForLibrary(call)) facts.madeForLibrary = true;
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(call);
     if (classified.custom)
@@ -709,4 +710,31 @@ function chainKey(node: Node): string | undefined {
         ? 'this'
         : undefined;
   return root === undefined ? undefined : [root, ...chain.path].join('.');
+}
+
+/**
+ * What a function handed to another call returns (`setMetadata(key, url => new WebSocket(url))`,
+ * `createClient({ socketFactory: url => { return new WebSocket(url) } })`): made for whoever
+ * called the function.
+ */
+function madeForLibrary(call: CallLike): boolean {
+  let current: Node = call;
+  while (
+    current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  )
+    current = current.parent;
+  const parent = current.parent;
+  let fn: Node | undefined;
+  if (parent && isFunction(parent) && parent.body === current) fn = parent;
+  else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = enclosingFunction(parent);
+  if (!fn) return false;
+  const holder = fn.parent;
+  return (
+    (holder?.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(fn as never)) ||
+    (holder?.type === AST_NODE_TYPES.Property &&
+      holder.value === fn &&
+      holder.parent?.type === AST_NODE_TYPES.ObjectExpression &&
+      holder.parent.parent?.type === AST_NODE_TYPES.CallExpression)
+  );
 }

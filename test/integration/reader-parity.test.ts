@@ -723,6 +723,9 @@ describe('websockets.ts', () => {
       '21:18': 'bounded',
       '31:15': 'bounded',
       '36:18': 'missing',
+      '50:46': 'unknown',
+      '53:14': 'unknown',
+      '58:50': 'missing',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

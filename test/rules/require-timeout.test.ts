@@ -1104,6 +1104,10 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize(process.env.DATABASE_URL);`,
     // Sequelize: MySQL has no connection-wide query timeout to ask for; SQLite is local.
     `import { Sequelize } from 'sequelize'; export const a = new Sequelize('mysql://db/app'); export const b = new Sequelize({ dialect: 'sqlite', storage: './app.db' });`,
+    // ws: a socket factory handed to a client library, which opens and watches the socket.
+    `import WebSocket from 'ws';
+import { setMetadata } from '@acme/platform';
+setMetadata('socketFactory', (url: string) => new WebSocket(url, { headers: { 'user-agent': 'svc' } }));`,
     // Sequelize: a connect hook may set a session timeout.
     `import { Sequelize } from 'sequelize'; export const db = new Sequelize(url, { dialect: 'postgres', hooks: { afterConnect: c => c.query('SET statement_timeout = 5000') } });`,
     // TypeORM on PostgreSQL with `statement_timeout` in `extra`, handed to the pg pool.

@@ -65,6 +65,12 @@ export interface JudgeInput extends VersionFacts {
    * variable or field it is held in), as a handshake timeout would.
    */
   closedByTimer?: boolean;
+  /**
+   * ws: the connection is what a function handed to another call returns (a socket factory given
+   * to a client library, `setMetadata(SocketFactory, url => new WebSocket(url))`): that library
+   * opens and watches it, with whatever dial timeout it has.
+   */
+  madeForLibrary?: boolean;
 }
 
 /**

@@ -6,7 +6,8 @@
 // accepts the connection and never answers the upgrade leaves the socket CONNECTING: no 'open', no
 // 'error', no 'close', so a reconnect that waits for 'close' never runs. A timer that ends the
 // connection (`setTimeout(() => ws.terminate(), ms)`) bounds it by hand; readers say so
-// (`JudgeInput.closedByTimer`). Read in websockets/ws lib/websocket.js (initAsClient, abortHandshake).
+// (`JudgeInput.closedByTimer`); a socket a factory hands to a client library is that library's to
+// watch (`JudgeInput.madeForLibrary`). Read in websockets/ws lib/websocket.js (initAsClient, abortHandshake).
 import { type ClientFamily, call } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { getProp, judgeTimeoutProp, missingOrUnknown } from '../summary.js';
@@ -17,6 +18,8 @@ const WS_MODULE: MemberTable = { '': CONNECT, WebSocket: CONNECT, default: CONNE
 
 function decideWs(input: JudgeInput): Verdict {
   if (input.closedByTimer) return { status: 'bounded' };
+  // A socket factory handed to a client library: the library's dial timeout, not visible here.
+  if (input.madeForLibrary) return { status: 'unknown' };
   const options = input.options;
   if (options.kind === 'absent') return { status: 'missing' };
   if (options.kind !== 'object') return { status: 'unknown' };

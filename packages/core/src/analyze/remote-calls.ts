@@ -1705,6 +1705,7 @@ export class RemoteCalls {
     }
     if (family === 'http') facts.http = this.httpFacts(node);
     if (family === 'ws' && this.closedByTimer(node)) facts.closedByTimer = true;
+    if (family === 'ws' && madeForLibrary(node)) facts.madeForLibrary = true;
     // superagent and knex: a `.timeout(…)` along the request's (or query builder's) chain.
     if (family === 'superagent' || family === 'knex') facts.chainTimeout = this.superagentBounded(node);
     if (classified.custom)
@@ -2760,4 +2761,31 @@ function chainKey(node: ts.Node): string | undefined {
       ? 'this'
       : undefined;
   return root === undefined ? undefined : [root, ...path].join('.');
+}
+
+/**
+ * What a function handed to another call returns (as the rules' deadline-facts.ts): a socket
+ * factory given to a client library (`setMetadata(key, url => new WebSocket(url))`).
+ */
+function madeForLibrary(node: CallLike): boolean {
+  let current: ts.Node = node;
+  while (
+    ts.isAsExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent) ||
+    ts.isParenthesizedExpression(current.parent)
+  )
+    current = current.parent;
+  const parent = current.parent;
+  let fn: ts.Node | undefined;
+  if (ts.isArrowFunction(parent) && parent.body === current) fn = parent;
+  else if (ts.isReturnStatement(parent)) fn = enclosingFunction(parent);
+  if (!fn) return false;
+  const holder = fn.parent;
+  return (
+    (ts.isCallExpression(holder) && holder.arguments.includes(fn as ts.Expression)) ||
+    (ts.isPropertyAssignment(holder) &&
+      holder.initializer === fn &&
+      ts.isObjectLiteralExpression(holder.parent) &&
+      ts.isCallExpression(holder.parent.parent))
+  );
 }
