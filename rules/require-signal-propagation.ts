@@ -270,32 +270,38 @@ export default createModelRule<Options, MessageIds>({
     }
 
     /**
-     * A destructured parameter that may be a loader's or action's arguments: undeclared, declared
-     * with an `…Args` type (`LoaderFunctionArgs`, `Route.ActionArgs`, `DataFunctionArgs`), or with
-     * a type literal whose `request` is a fetch `Request`.
+     * A destructured parameter that may carry a framework's fetch `Request`: undeclared, declared
+     * with a route's arguments, event or context type (`LoaderFunctionArgs`, `Route.ActionArgs`,
+     * SvelteKit's `RequestEvent`, Astro's `APIContext`, SolidStart's `APIEvent`), or with a type
+     * literal whose `request` is a `Request`. Another declared type (proxy-chain's
+     * `PrepareRequestFunctionOpts`, whose `request` is a node:http IncomingMessage) is not.
      */
     function loaderArgs(pattern: TSESTree.ObjectPattern): boolean {
       const type = pattern.typeAnnotation?.typeAnnotation;
       if (!type) return true;
-      if (type.type === AST_NODE_TYPES.TSTypeReference) {
-        const name =
-          type.typeName.type === AST_NODE_TYPES.Identifier
-            ? type.typeName.name
-            : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
-              ? type.typeName.right.name
-              : '';
-        return /Args$/.test(name);
-      }
+      const lastName = (node: TSESTree.TypeNode): string => {
+        if (node.type !== AST_NODE_TYPES.TSTypeReference) return '';
+        const name = node.typeName;
+        return name.type === AST_NODE_TYPES.Identifier
+          ? name.name
+          : name.type === AST_NODE_TYPES.TSQualifiedName
+            ? name.right.name
+            : '';
+      };
+      if (type.type === AST_NODE_TYPES.TSTypeReference) return /(?:Args|Event|Context)$/.test(lastName(type));
       if (type.type !== AST_NODE_TYPES.TSTypeLiteral) return false;
-      return type.members.some(
-        member =>
-          member.type === AST_NODE_TYPES.TSPropertySignature &&
-          member.key.type === AST_NODE_TYPES.Identifier &&
-          member.key.name === 'request' &&
-          member.typeAnnotation?.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
-          member.typeAnnotation.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier &&
-          /^(?:Request|NextRequest)$/.test(member.typeAnnotation.typeAnnotation.typeName.name),
-      );
+      return type.members.some(member => {
+        if (
+          member.type !== AST_NODE_TYPES.TSPropertySignature ||
+          member.key.type !== AST_NODE_TYPES.Identifier ||
+          member.key.name !== 'request'
+        )
+          return false;
+        const declared = member.typeAnnotation?.typeAnnotation;
+        const types =
+          declared?.type === AST_NODE_TYPES.TSUnionType ? declared.types : declared ? [declared] : [];
+        return types.some(part => /^(?:Request|NextRequest)$/.test(lastName(part)));
+      });
     }
 
     /** The function reads `name.signal` (or `name?.signal`) somewhere in its own body. */
@@ -374,9 +380,9 @@ export default createModelRule<Options, MessageIds>({
             // `{ signal }`, `{ abortSignal }` (a job runner's helpers, an AI SDK tool's options).
             if (key !== undefined && SIGNAL_NAME.test(key) && value.type === AST_NODE_TYPES.Identifier)
               return { text: value.name, names: new Set([value.name]), fn };
-            // Remix/React Router loaders: `({ request }) => …` carries `request.signal`; not when the
-            // parameter is declared with another type (proxy-chain's `PrepareRequestFunctionOpts`,
-            // whose `request` is a node:http IncomingMessage, which has no signal).
+            // Remix/React Router loaders, SvelteKit and Astro endpoints: `({ request }) => …` carries
+            // `request.signal`; not when the parameter is declared with another library's type
+            // (proxy-chain's options, whose `request` is a node:http IncomingMessage, with no signal).
             if (key === 'request' && value.type === AST_NODE_TYPES.Identifier && loaderArgs(target))
               return {
                 text: `${value.name}.signal`,

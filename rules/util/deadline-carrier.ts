@@ -427,7 +427,7 @@ export function wrapperCall(model: FileModel, call: TSESTree.CallExpression): Wr
   const name =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
+      : callee.type === AST_NODE_TYPES.MemberExpression && (ownMethod || !callee.computed)
         ? memberName(callee)
         : undefined;
   if (name === undefined || !isRequestWrapperName(name)) return undefined;

@@ -36,6 +36,7 @@ import {
   propertyKey,
   requireCall,
   unwrap,
+  writtenName,
 } from './ast.js';
 import type { Classified, FileModel, Origin, Value } from './file-model.js';
 import { isTimeoutWrapped } from './timeout-wrappers.js';
@@ -485,10 +486,10 @@ export class DeadlineReader {
   }
 
   /**
-   * ws: a timer ends the connection `call` opens, as a handshake timeout would:
-   * `setTimeout(() => ws.terminate(), ms)` in the function that holds it in `ws`, `this.ws.close()`
-   * in a timer of the class that holds it in `this.ws`, or the heartbeat idiom's `this.terminate()`
-   * in a timer there (a listener the connection calls with itself as `this`).
+   * ws: a timer started right after the connection is made ends it unless it opens, as a handshake
+   * timeout would: `setTimeout(() => ws.terminate(), ms)` in the function that holds it in `ws` (or
+   * `this.ws`), after the construction and not inside a listener (a heartbeat started on 'open'
+   * never runs while the handshake hangs).
    */
   private closedByTimer(call: CallLike): boolean {
     let current: Node = call;
@@ -505,23 +506,26 @@ export class DeadlineReader {
           ? parent.left
           : undefined;
     const key = held ? chainKey(held) : undefined;
-    let scope: Node | undefined;
-    if (key?.startsWith('this.'))
-      for (let up: Node | undefined = call.parent; up && !scope; up = up.parent)
-        if (up.type === AST_NODE_TYPES.ClassBody) scope = up;
-    scope ??= enclosingFunction(call) ?? this.model.sourceCode.ast;
+    if (key === undefined) return false;
+    const fn = enclosingFunction(call);
+    const scope: Node = fn ? fn.body : this.model.sourceCode.ast;
     return (
-      findNode(scope, node => {
-        if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-        const callee = unwrap(node.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-        const name = memberName(callee);
-        const ends =
-          (name === 'terminate' || name === 'close' || name === 'destroy') &&
-          ((key !== undefined && chainKey(callee.object) === key) ||
-            (name === 'terminate' && callee.object.type === AST_NODE_TYPES.ThisExpression));
-        return ends && this.model.isInsideTimer(node);
-      }) !== undefined
+      findNode(
+        scope,
+        node =>
+          node.type === AST_NODE_TYPES.CallExpression &&
+          node.range[0] > call.range[1] &&
+          this.model.isTimerCall(node) &&
+          node.arguments[0] !== undefined &&
+          findNode(node.arguments[0] as Node, inner => {
+            if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+            const callee = unwrap(inner.callee);
+            if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+            const name = memberName(callee);
+            return (name === 'terminate' || name === 'close') && chainKey(callee.object) === key;
+          }) !== undefined,
+        node => !isFunction(node),
+      ) !== undefined
     );
   }
 
@@ -730,11 +734,18 @@ function madeForLibrary(call: CallLike): boolean {
   else if (parent?.type === AST_NODE_TYPES.ReturnStatement) fn = enclosingFunction(parent);
   if (!fn) return false;
   const holder = fn.parent;
+  const handedTo = (target: Node | undefined): boolean =>
+    (target?.type === AST_NODE_TYPES.CallExpression || target?.type === AST_NODE_TYPES.NewExpression) &&
+    !COMBINATOR.test(writtenName(target.callee) ?? '');
   return (
-    (holder?.type === AST_NODE_TYPES.CallExpression && holder.arguments.includes(fn as never)) ||
+    (handedTo(holder) && (holder as TSESTree.CallExpression).arguments.includes(fn as never)) ||
     (holder?.type === AST_NODE_TYPES.Property &&
       holder.value === fn &&
       holder.parent?.type === AST_NODE_TYPES.ObjectExpression &&
-      holder.parent.parent?.type === AST_NODE_TYPES.CallExpression)
+      handedTo(holder.parent.parent))
   );
 }
+
+/** Array and promise methods that call what they are handed for their own caller (`urls.map(u => …)`). */
+const COMBINATOR =
+  /^(?:map|flatMap|forEach|filter|reduce|find|some|every|then|catch|finally|from|all|allSettled|race|any)$/;

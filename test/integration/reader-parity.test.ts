@@ -18,12 +18,13 @@
 //   places it on each call of the export it analyses (naming where the client was created), while
 //   the rule reports the construction once;
 // - request wrappers: both readers find the same carriers and the same calls that give no
-//   deadline (`wrapperCallFinding`). Only require-timeout also follows `this.fetch(…)` methods of
-//   the class or one it inherits from the project, reports once at the request a wrapper whose
-//   callers are all in its file and none gives a deadline (`wrapperNeverBounded`), and leaves out
-//   calls with a page-relative URL (a browser's request); analyze reports each call. Neither
-//   follows a method of another object declared with a project class (`this.http.getJson(…)`):
-//   the value may be a subclass that overrides it with a deadline.
+//   deadline (`wrapperCallFinding`), also on an object declared with a project class
+//   (`this.fetchService.fetchWithProxy(url)`), except a method of an abstract class (the subclass
+//   handed in may override it). The rules find the object's class by the declared types along the
+//   chain; analyze with the type checker, so it also sees an undeclared field's inferred class.
+//   Only require-timeout reports once at the request a wrapper whose callers are all in its file
+//   and none gives a deadline (`wrapperNeverBounded`), and leaves out calls with a page-relative
+//   URL (a browser's request); analyze reports each call.
 // - a call through a client known only by its declared type, of a family bounded where it is
 //   made (a Solana `Connection` handed to a class): require-timeout reports it when every client
 //   of that kind the project makes has no deadline (project facts); analyze follows the instance
@@ -721,11 +722,14 @@ describe('websockets.ts', () => {
       '14:19': 'ignored timeout',
       '15:18': 'unknown',
       '21:18': 'bounded',
-      '31:15': 'bounded',
-      '36:18': 'missing',
-      '50:46': 'unknown',
-      '53:14': 'unknown',
-      '58:50': 'missing',
+      '33:15': 'bounded',
+      '39:18': 'missing',
+      '54:46': 'unknown',
+      '57:14': 'unknown',
+      '62:50': 'missing',
+      '71:14': 'unknown',
+      '74:59': 'unknown',
+      '75:48': 'missing',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
@@ -749,10 +753,12 @@ export class PriceResolver {
 }
 export const standalone = (prices: FetchService) => prices.fetchWithProxy('https://prices.example.com/ada');
 export const viaBase = (fetcher: BaseFetcher) => fetcher.fetchJson('https://prices.example.com/dot');
+export const viaCall = (get: () => FetchService) => get().fetchWithProxy('https://prices.example.com/sol');
 `;
     const service = readFileSync(path.join(PROJECT, 'lib/fetch.service.ts'), 'utf8');
     // The calls that give no signal, on an injected field (4) or a parameter (13); not the one that
-    // gives one (6), the one raced against a timer (9), or a method of an abstract class (14).
+    // gives one (6), the one raced against a timer (9), a method of an abstract class (14), or one
+    // on a call's result (15), whose class neither reader reads.
     const expected = {
       '4:17': 'wrapperWithoutDeadline signal (fetch at line 7)',
       '13:53': 'wrapperWithoutDeadline signal (fetch at line 7)',

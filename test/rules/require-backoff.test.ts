@@ -1488,6 +1488,38 @@ export async function status(url: string) {
         { line: 3, column: 3, endLine: 3, endColumn: 6, messageId: 'unboundedRetry', data: { why: '' } },
       ],
     },
+    // A predicate that lets other failures through beside the timeout goes round at once on them.
+    {
+      code: `
+declare function isTimeoutOrNetworkError(err: unknown): boolean;
+export async function status(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      if (isTimeoutOrNetworkError(err)) continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'noDelay' }],
+    },
+    // A signal made before the loop: once it aborts, every attempt fails at once with its timeout.
+    {
+      code: `
+export async function status(url: string) {
+  const signal = AbortSignal.timeout(5000);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url, { signal });
+    } catch (err) {
+      if ((err as Error).name === 'TimeoutError') continue;
+      throw err;
+    }
+  }
+}`,
+      errors: [{ line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'noDelay' }],
+    },
     // A refused connection goes round too, at once: that one fails fast.
     {
       code: `
@@ -2313,6 +2345,25 @@ export class BundleSender {
       errors: [
         { line: 11, column: 9, endLine: 11, endColumn: 16, messageId: 'unboundedRetry', data: { why: '' } },
         { line: 18, column: 13, endLine: 18, endColumn: 36, messageId: 'noJitter' },
+      ],
+    },
+    {
+      // A logged loop whose wait creeps towards a long cap, 10 ms a step: a hundred attempts in the
+      // first minute, so it is still asked for a bound.
+      code: `import { logger } from './logger';
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export async function connect(url: string) {
+  for (let attempts = 0; ; attempts++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      logger.error('connect failed', err);
+      await sleep(Math.min(10 * attempts + Math.random() * 10, 30_000));
+    }
+  }
+}`,
+      errors: [
+        { line: 4, column: 3, endLine: 4, endColumn: 6, messageId: 'unboundedRetry', data: { why: '' } },
       ],
     },
     {

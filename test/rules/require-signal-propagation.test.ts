@@ -539,6 +539,26 @@ export class Storage extends S3Client {
         },
       ],
     },
+    // A SvelteKit endpoint's `request`, declared with its event type.
+    {
+      code: "import type { RequestEvent } from '@sveltejs/kit'; export async function GET({ request }: RequestEvent) { return fetch(upstream); }",
+      errors: [
+        {
+          column: 114,
+          endColumn: 119,
+          endLine: 1,
+          line: 1,
+          messageId: 'signalNotPassed',
+          suggestions: [
+            {
+              messageId: 'suggestPassSignal',
+              output:
+                "import type { RequestEvent } from '@sveltejs/kit'; export async function GET({ request }: RequestEvent) { return fetch(upstream, { signal: request.signal }); }",
+            },
+          ],
+        },
+      ],
+    },
     // A Remix/React Router loader's `request`, declared with its args type.
     {
       code: "import type { LoaderFunctionArgs } from 'react-router'; export async function loader({ request }: LoaderFunctionArgs) { return fetch(upstream); }",

@@ -61,8 +61,8 @@ export interface JudgeInput extends VersionFacts {
    */
   dispatcher?: DispatcherFacts;
   /**
-   * ws: a timer ends the connection the call opens (`setTimeout(() => ws.terminate(), ms)` on the
-   * variable or field it is held in), as a handshake timeout would.
+   * ws: a timer started where the connection is made ends it (`setTimeout(() => ws.terminate(),
+   * ms)` on the variable or field it is held in), as a handshake timeout would.
    */
   closedByTimer?: boolean;
   /**

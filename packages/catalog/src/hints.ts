@@ -38,7 +38,7 @@ export const TIMER_NAME = /timeout|deadline|timer|delay|sleep|wait|expire/i;
  * code is not read.
  */
 export const TIMEOUT_WRAPPER_NAME =
-  /^(?:with|promise|race|run)?Timeout$|^(?:promise|race|run)With(?:Timeout|Deadline)$|^withDeadline$/i;
+  /^(?:with|promise|race|run)Timeout$|^(?:promise|race|run)With(?:Timeout|Deadline)$|^withDeadline$/i;
 
 /** Modules whose default (or named) export bounds the promise it is given. */
 export const TIMEOUT_WRAPPER_MODULES: Readonly<Record<string, readonly string[]>> = {

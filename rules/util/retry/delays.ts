@@ -144,10 +144,25 @@ export class DelayClassifier {
           if (path === 'Math.pow') exponential = true;
           if (path === 'Math.min') {
             capped = true;
+            // `Math.min(5000 * attempts, 30_000)`: the cap, when the wait reaches it within ten
+            // steps of the largest constant it is multiplied by (not `Math.min(10 * n, 30_000)`).
+            let cap: number | undefined;
+            let step = 0;
             for (const arg of inner.arguments) {
               const value = this.model.summarizeValue(arg as Node);
-              if (value.kind === 'number') capMs = Math.min(capMs ?? Infinity, value.value);
+              if (value.kind === 'number') cap = Math.min(cap ?? Infinity, value.value);
+              else
+                findNode(arg as Node, product => {
+                  if (product.type !== AST_NODE_TYPES.BinaryExpression || product.operator !== '*')
+                    return false;
+                  for (const side of [product.left, product.right]) {
+                    const factor = this.model.summarizeValue(side as Node);
+                    if (factor.kind === 'number') step = Math.max(step, factor.value);
+                  }
+                  return false;
+                });
             }
+            if (cap !== undefined && step > 0 && cap / step <= 10) capMs = Math.min(capMs ?? Infinity, cap);
           }
           if (path === 'Math.random') jitter = true;
           if (

@@ -399,8 +399,42 @@ function isWithinOrSame(inner: Node, outer: Node): boolean {
  * every alternative of it does.
  */
 export function timeoutKind(kind: string): boolean {
-  return kind.split('|').every(part => /time[ds]?[\s_-]?out|timedout|deadline[\s_-]?exceeded/i.test(part));
+  return kind.split('|').every(part => {
+    const text = part.trim();
+    // An errno-style code: a timeout one only (`ETIMEDOUT`, `ESOCKETTIMEDOUT`).
+    if (/^E[A-Z_]{3,}$/.test(text)) return /TIMEDOUT$/.test(text);
+    if (!/time[ds]?[\s_-]?out|timedout|deadline[\s_-]?exceeded/i.test(text)) return false;
+    // Every word speaks of the timeout, not of another failure beside it (`isTimeoutOrNetworkError`).
+    const words = text
+      .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)
+      .filter(Boolean)
+      .map(word => word.toLowerCase());
+    return words.every(word => TIMEOUT_WORDS.has(word));
+  });
 }
+
+/** Words of a timeout's name: `isTimeoutError`, `'Request timeout'`, `UND_ERR_HEADERS_TIMEOUT`. */
+const TIMEOUT_WORDS = new Set([
+  'timeout',
+  'timeouts',
+  'timed',
+  'time',
+  'out',
+  'timedout',
+  'deadline',
+  'exceeded',
+  'request',
+  'socket',
+  'headers',
+  'body',
+  'connect',
+  'und',
+  'err',
+  'error',
+  'exception',
+  'is',
+  'e',
+]);
 
 /**
  * The names the failure handler `block` gives what it reads of the error `param`, besides `param`:

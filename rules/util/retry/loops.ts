@@ -99,7 +99,11 @@ export class LoopRetries {
     let delay = this.loopDelay(loop, tryStatement, counters);
     // `if (text.indexOf('Request timeout') != -1) continue`: only an attempt that waited out its
     // timeout goes round, so the wait between attempts is that timeout, not none.
-    if (delay.kind === 'none' && goesRoundOnlyOnTimeout(handler, errorName(handler)))
+    if (
+      delay.kind === 'none' &&
+      goesRoundOnlyOnTimeout(handler, errorName(handler)) &&
+      !sharesSignal(loop, tryStatement.block)
+    )
       delay = { ...delay, kind: 'unknown' };
     return {
       kind: 'loop',
@@ -371,6 +375,39 @@ export class LoopRetries {
     }
     return { kind: 'none', exponential: false, capped: false, jitter: false };
   }
+}
+
+/**
+ * The attempt uses a signal made before the loop (`const signal = AbortSignal.timeout(5000)`): once
+ * it aborts, every attempt fails at once with the same timeout, so going round on a timeout no
+ * longer waits one out.
+ */
+function sharesSignal(loop: Node, attempt: Node): boolean {
+  let scope: Node = loop;
+  while (scope.parent && !isFunction(scope)) scope = scope.parent;
+  const names = new Set<string>();
+  findNode(
+    isFunction(scope) ? scope.body : scope,
+    node => {
+      if (
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        node.init &&
+        findNode(
+          node.init,
+          inner =>
+            inner.type === AST_NODE_TYPES.Identifier && /^Abort(?:Signal|Controller)$/.test(inner.name),
+        )
+      )
+        names.add(node.id.name);
+      return false;
+    },
+    node => node !== loop && !isFunction(node),
+  );
+  if (names.size === 0) return false;
+  return (
+    findNode(attempt, node => node.type === AST_NODE_TYPES.Identifier && names.has(node.name)) !== undefined
+  );
 }
 
 /** The label of a labelled loop (`outer: while (…)`), if any. */

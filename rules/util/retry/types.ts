@@ -18,7 +18,10 @@ export interface Delay {
   jitter: boolean;
   /** The wait is computed by a helper we cannot see into whose name says backoff (`this.backoff.nextDelay()`). */
   backoffHelper?: boolean;
-  /** The constant a `Math.min` caps the wait at, when it is one (`Math.min(5000 * attempts, 30_000)`). */
+  /**
+   * The constant a `Math.min` caps the wait at, when the wait reaches it within ten steps of what it
+   * is multiplied by (`Math.min(5000 * attempts, 30_000)`).
+   */
   capMs?: number;
 }
 

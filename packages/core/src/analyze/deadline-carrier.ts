@@ -441,9 +441,11 @@ export function wrapperCallFinding(
   // A function called by name (`fetchJson(…)`), or a method of a class of the library
   // (`this.fetchService.fetchWithProxy(url)`) whose name says it makes a request.
   const callee = unwrap(call.expression);
+  // On an object: a name or a chain of fields on one (`this.fetchService`, `prices`), as the
+  // rules read it, not a call's result (`getService().fetchJson(url)`).
   const name = ts.isIdentifier(callee)
     ? callee
-    : ts.isPropertyAccessExpression(callee)
+    : ts.isPropertyAccessExpression(callee) && chainRooted(callee.expression)
       ? callee.name
       : undefined;
   if (!name || !isRequestWrapperName(name.text)) return undefined;
@@ -471,4 +473,11 @@ export function wrapperCallFinding(
     argument: argumentAt(call, carrier.index),
   });
   return given ? undefined : { carrier, file: fn.getSourceFile().fileName };
+}
+
+/** `this`, a name, or a chain of property reads on one. */
+function chainRooted(node: ts.Expression): boolean {
+  let current = unwrap(node);
+  while (ts.isPropertyAccessExpression(current)) current = unwrap(current.expression);
+  return ts.isIdentifier(current) || current.kind === ts.SyntaxKind.ThisKeyword;
 }

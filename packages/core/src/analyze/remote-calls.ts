@@ -1449,10 +1449,9 @@ export class RemoteCalls {
   }
 
   /**
-   * ws: a timer ends the connection `node` opens, as a handshake timeout would (as the rules'
-   * deadline-facts.ts): `setTimeout(() => ws.terminate(), ms)` in the function that holds it in
-   * `ws`, `this.ws.close()` in a timer of the class that holds it in `this.ws`, or the heartbeat
-   * idiom's `this.terminate()` in a timer there.
+   * ws: a timer started right after the connection is made ends it unless it opens (as the rules'
+   * deadline-facts.ts): `setTimeout(() => ws.terminate(), ms)` in the function that holds it in `ws`
+   * (or `this.ws`), after the construction and not inside a listener.
    */
   private closedByTimer(node: CallLike): boolean {
     let current: ts.Node = node;
@@ -1472,22 +1471,32 @@ export class RemoteCalls {
           ? parent.left
           : undefined;
     const key = held ? chainKey(held) : undefined;
-    const scope: ts.Node =
-      (key?.startsWith('this.') ? ts.findAncestor(node, ts.isClassLike) : undefined) ??
-      enclosingFunction(node) ??
-      node.getSourceFile();
+    if (key === undefined) return false;
+    const fn = enclosingFunction(node);
+    const scope: ts.Node = (fn && fn.body) ?? node.getSourceFile();
     let found = false;
     walk(scope, inner => {
-      if (found) return false;
-      if (!ts.isCallExpression(inner)) return true;
-      const callee = unwrap(inner.expression);
-      if (ts.isPropertyAccessExpression(callee)) {
-        const name = callee.name.text;
-        const ends =
-          (name === 'terminate' || name === 'close' || name === 'destroy') &&
-          ((key !== undefined && chainKey(callee.expression) === key) ||
-            (name === 'terminate' && callee.expression.kind === ts.SyntaxKind.ThisKeyword));
-        if (ends && this.isInsideTimer(inner)) found = true;
+      if (found || isFunctionLike(inner)) return false;
+      if (
+        ts.isCallExpression(inner) &&
+        inner.getStart() > node.end &&
+        this.isTimerCall(inner) &&
+        inner.arguments[0] !== undefined
+      ) {
+        walk(inner.arguments[0], end => {
+          if (found) return false;
+          if (ts.isCallExpression(end)) {
+            const callee = unwrap(end.expression);
+            const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+            if (
+              ts.isPropertyAccessExpression(callee) &&
+              (name === 'terminate' || name === 'close') &&
+              chainKey(callee.expression) === key
+            )
+              found = true;
+          }
+          return !found;
+        });
       }
       return !found;
     });
@@ -2751,8 +2760,15 @@ function mutatedIn(checker: ts.TypeChecker, scope: ts.Node, name: string, except
 function chainKey(node: ts.Node): string | undefined {
   const path: string[] = [];
   let current: ts.Node = ts.isExpression(node) ? unwrap(node) : node;
-  while (ts.isPropertyAccessExpression(current)) {
-    path.unshift(current.name.text);
+  while (
+    ts.isPropertyAccessExpression(current) ||
+    (ts.isElementAccessExpression(current) && ts.isStringLiteralLike(current.argumentExpression))
+  ) {
+    path.unshift(
+      ts.isPropertyAccessExpression(current)
+        ? current.name.text
+        : (current.argumentExpression as ts.StringLiteralLike).text,
+    );
     current = unwrap(current.expression);
   }
   const root = ts.isIdentifier(current)
@@ -2780,12 +2796,22 @@ function madeForLibrary(node: CallLike): boolean {
   if (ts.isArrowFunction(parent) && parent.body === current) fn = parent;
   else if (ts.isReturnStatement(parent)) fn = enclosingFunction(parent);
   if (!fn) return false;
+  const handedTo = (target: ts.Node | undefined): boolean =>
+    target !== undefined &&
+    (ts.isCallExpression(target) || ts.isNewExpression(target)) &&
+    !WS_COMBINATOR.test(writtenName(target.expression) ?? '');
   const holder = fn.parent;
+  // `{ socketFactory(url) { return new WebSocket(url) } }`: a method of the object literal.
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(holder)) return handedTo(holder.parent);
   return (
-    (ts.isCallExpression(holder) && holder.arguments.includes(fn as ts.Expression)) ||
+    (handedTo(holder) && ((holder as ts.CallExpression).arguments ?? []).includes(fn as ts.Expression)) ||
     (ts.isPropertyAssignment(holder) &&
       holder.initializer === fn &&
       ts.isObjectLiteralExpression(holder.parent) &&
-      ts.isCallExpression(holder.parent.parent))
+      handedTo(holder.parent.parent))
   );
 }
+
+/** Array and promise methods that call what they are handed for their own caller (as the rules'). */
+const WS_COMBINATOR =
+  /^(?:map|flatMap|forEach|filter|reduce|find|some|every|then|catch|finally|from|all|allSettled|race|any)$/;
