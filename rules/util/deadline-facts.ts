@@ -492,12 +492,7 @@ export class DeadlineReader {
    * never runs while the handshake hangs).
    */
   private closedByTimer(call: CallLike): boolean {
-    let current: Node = call;
-    while (
-      current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
-    )
-      current = current.parent;
+    const current = outermost(call);
     const parent = current.parent;
     const held =
       parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current
@@ -722,12 +717,7 @@ function chainKey(node: Node): string | undefined {
  * called the function.
  */
 function madeForLibrary(call: CallLike): boolean {
-  let current: Node = call;
-  while (
-    current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-    current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
-  )
-    current = current.parent;
+  const current = outermost(call);
   const parent = current.parent;
   let fn: Node | undefined;
   if (parent && isFunction(parent) && parent.body === current) fn = parent;
@@ -749,3 +739,14 @@ function madeForLibrary(call: CallLike): boolean {
 /** Array and promise methods that call what they are handed for their own caller (`urls.map(u => …)`). */
 const COMBINATOR =
   /^(?:map|flatMap|forEach|filter|reduce|find|some|every|then|catch|finally|from|all|allSettled|race|any)$/;
+
+/** The call with the type assertions around it (`new WebSocket(url) as never as ClientSocket`). */
+function outermost(call: CallLike): Node {
+  let current: Node = call;
+  while (
+    current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    current.parent?.type === AST_NODE_TYPES.TSNonNullExpression
+  )
+    current = current.parent;
+  return current;
+}

@@ -1454,13 +1454,7 @@ export class RemoteCalls {
    * (or `this.ws`), after the construction and not inside a listener.
    */
   private closedByTimer(node: CallLike): boolean {
-    let current: ts.Node = node;
-    while (
-      ts.isAsExpression(current.parent) ||
-      ts.isNonNullExpression(current.parent) ||
-      ts.isParenthesizedExpression(current.parent)
-    )
-      current = current.parent;
+    const current = outermost(node);
     const parent = current.parent;
     const held =
       ts.isVariableDeclaration(parent) && parent.initializer === current
@@ -2784,13 +2778,7 @@ function chainKey(node: ts.Node): string | undefined {
  * factory given to a client library (`setMetadata(key, url => new WebSocket(url))`).
  */
 function madeForLibrary(node: CallLike): boolean {
-  let current: ts.Node = node;
-  while (
-    ts.isAsExpression(current.parent) ||
-    ts.isNonNullExpression(current.parent) ||
-    ts.isParenthesizedExpression(current.parent)
-  )
-    current = current.parent;
+  const current = outermost(node);
   const parent = current.parent;
   let fn: ts.Node | undefined;
   if (ts.isArrowFunction(parent) && parent.body === current) fn = parent;
@@ -2815,3 +2803,15 @@ function madeForLibrary(node: CallLike): boolean {
 /** Array and promise methods that call what they are handed for their own caller (as the rules'). */
 const WS_COMBINATOR =
   /^(?:map|flatMap|forEach|filter|reduce|find|some|every|then|catch|finally|from|all|allSettled|race|any)$/;
+
+/** The call with the type assertions and parentheses around it (as the rules' deadline-facts.ts). */
+function outermost(node: CallLike): ts.Node {
+  let current: ts.Node = node;
+  while (
+    ts.isAsExpression(current.parent) ||
+    ts.isNonNullExpression(current.parent) ||
+    ts.isParenthesizedExpression(current.parent)
+  )
+    current = current.parent;
+  return current;
+}
