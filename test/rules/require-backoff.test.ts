@@ -291,6 +291,33 @@ ${bounded ? '    if (nextRetry >= maxRetries) throw err;\n' : ''}    return awai
 }`;
 
 /**
+ * A logged reconnect with no bound whose wait grows by 5 s a failure to `cap` (ms, as written),
+ * computed in a private method (keeper-bots' Jito searcher). `connect` is on line 11, the sleep on 18.
+ */
+const linearReconnect = (cap: string): string => `import { searcherClient } from './jito';
+import { logger } from './logger';
+const RECONNECT_DELAY_MS = 5000;
+const RECONNECT_CAP_MS = ${cap};
+const sleepMs = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+export class BundleSender {
+  private attempts = 0;
+  private backoff(): number {
+    return Math.min(RECONNECT_DELAY_MS * this.attempts, RECONNECT_CAP_MS);
+  }
+  async connect(): Promise<void> {
+    try {
+      await searcherClient('https://block-engine.internal').getTipAccounts();
+      this.attempts = 0;
+    } catch (e) {
+      logger.error('failed to connect, retrying', e);
+      this.attempts++;
+      await sleepMs(this.backoff());
+      await this.connect();
+    }
+  }
+}`;
+
+/**
  * A reconnect with no bound that waits what `helper` (a field and its method) computes, logging
  * each failure or not. The failing call is on line 5.
  */
@@ -2292,56 +2319,15 @@ export class Bot {
       errors: [{ line: 11, column: 13, endLine: 11, endColumn: 69, messageId: 'noJitter' }],
     },
     {
-      // A logged reconnect whose wait grows linearly to a cap as long as a capped backoff's longest (30 s): after a few failures it waits that long every time, so it is not
-      // asked for a bound; the missing jitter still is.
-      code: `import { searcherClient } from './jito';
-import { logger } from './logger';
-const RECONNECT_DELAY_MS = 5000;
-const RECONNECT_CAP_MS = 30_000;
-const sleepMs = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-export class BundleSender {
-  private attempts = 0;
-  private backoff(): number {
-    return Math.min(RECONNECT_DELAY_MS * this.attempts, RECONNECT_CAP_MS);
-  }
-  async connect(): Promise<void> {
-    try {
-      await searcherClient('https://block-engine.internal').getTipAccounts();
-      this.attempts = 0;
-    } catch (e) {
-      logger.error('failed to connect, retrying', e);
-      this.attempts++;
-      await sleepMs(this.backoff());
-      await this.connect();
-    }
-  }
-}`,
+      // A logged reconnect whose wait grows linearly to a cap as long as a capped backoff's longest
+      // (30 s): after a few failures it waits that long every time, so it is not asked for a bound;
+      // the missing jitter still is.
+      code: linearReconnect('30_000'),
       errors: [{ line: 18, column: 13, endLine: 18, endColumn: 36, messageId: 'noJitter' }],
     },
     {
       // A logged reconnect whose wait grows linearly to a cap of 2 s: still asked for a bound, and for jitter.
-      code: `import { searcherClient } from './jito';
-import { logger } from './logger';
-const RECONNECT_DELAY_MS = 5000;
-const RECONNECT_CAP_MS = 2_000;
-const sleepMs = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-export class BundleSender {
-  private attempts = 0;
-  private backoff(): number {
-    return Math.min(RECONNECT_DELAY_MS * this.attempts, RECONNECT_CAP_MS);
-  }
-  async connect(): Promise<void> {
-    try {
-      await searcherClient('https://block-engine.internal').getTipAccounts();
-      this.attempts = 0;
-    } catch (e) {
-      logger.error('failed to connect, retrying', e);
-      this.attempts++;
-      await sleepMs(this.backoff());
-      await this.connect();
-    }
-  }
-}`,
+      code: linearReconnect('2_000'),
       errors: [
         { line: 11, column: 9, endLine: 11, endColumn: 16, messageId: 'unboundedRetry', data: { why: '' } },
         { line: 18, column: 13, endLine: 18, endColumn: 36, messageId: 'noJitter' },
