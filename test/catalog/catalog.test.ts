@@ -586,6 +586,9 @@ describe('declared types', () => {
 
   it('treats closing a Redis connection as no remote call', () => {
     expect(lookupInstanceMember('ioredis', ['quit'])).toBeUndefined();
+    for (const member of ['QUIT', 'end', 'quitAsync', 'endAsync', 'disconnectAsync'])
+      expect(lookupInstanceMember('node-redis', [member])).toBeUndefined();
+    expect(lookupInstanceMember('node-redis', ['getAsync'])?.role).toBe('call');
     expect(lookupInstanceMember('ioredis', ['get'])?.role).toBe('call');
   });
 });

@@ -3390,6 +3390,14 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
       errors: [{ column: 54, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
+      // Closing the connection is no command (node-redis 3 promisified: \`quitAsync\`, \`end\`); a read is.
+      code: `import { createClient } from 'redis';
+const client = createClient({ url });
+export const stop = () => { void client.quitAsync(); client.end(true); };
+export const read = (key: string) => client.getAsync(key);`,
+      errors: [{ line: 2, column: 16, messageId: 'missingClientDeadline' }],
+    },
+    {
       // A Socket.IO adapter's publisher that also serves the app's own commands.
       code: `import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';

@@ -130,6 +130,12 @@ export const REDIS_NON_COMMANDS: readonly string[] = [
   'legacy',
   'destroy',
   'close',
-  // Closing a connection is not a remote call worth a deadline.
+  // Closing a connection is not a remote call worth a deadline: node-redis 4's `QUIT`, node-redis
+  // 3's `end(flush)`, and the `…Async` twins bluebird's `promisifyAll` adds (`quitAsync()`).
   'quit',
+  'QUIT',
+  'end',
+  'quitAsync',
+  'endAsync',
+  'disconnectAsync',
 ];

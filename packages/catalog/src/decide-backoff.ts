@@ -31,7 +31,10 @@ export interface RetrySchedule {
   exponential: boolean;
   capped: boolean;
   jitter: boolean;
-  /** The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`). */
+  /**
+   * The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`),
+   * or within one doubling of it (`maxDelayMs` × 2): the bound then caps it about where a cap would.
+   */
   staysUnderCap: boolean;
   /** The longest wait the loop's own bound allows, when the reader could compute it. */
   longestWaitMs?: number;
@@ -50,6 +53,12 @@ export interface RetrySchedule {
    * a few failures it waits as long as a capped backoff's longest, every time.
    */
   longCap?: boolean;
+  /**
+   * The retry keeps a long-lived connection open (its attempt connects, or it runs again when the
+   * connection closes) or runs on after a success too (a consumer loop): it is meant to go on for
+   * the life of the process, and a bound would leave it silently disconnected. Its wait is judged.
+   */
+  reconnects?: boolean;
 }
 
 /** What is wrong with a hand-written retry's schedule: its wait, then its bound. */
@@ -98,7 +107,8 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
       (schedule.delay === 'growing' && schedule.capped && schedule.longCap === true) ||
       waitReported) &&
     schedule.reportsFailure === true;
-  if (!schedule.bounded && !patientReconnect) findings.push({ problem: 'unboundedRetry', why: '' });
+  if (!schedule.bounded && !patientReconnect && schedule.reconnects !== true)
+    findings.push({ problem: 'unboundedRetry', why: '' });
   return findings;
 }
 

@@ -11,11 +11,13 @@ import type { FileModel } from '../file-model.js';
 import { continuesIn, exitsAfter, isBoundTest, loopBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
 import { errorName, goesRoundOnlyOnAnswer, goesRoundOnlyOnTimeout } from './error-kinds.js';
+import { reconnects } from './reconnects.js';
 import type { SleepFinder } from './sleeps.js';
 import {
   CONFLICT,
   assignedNames,
   canFallThrough,
+  catchesOnlySyncThrows,
   enclosingNamedFunction,
   exitsLoop,
   isLoopOrSwitch,
@@ -65,6 +67,9 @@ export class LoopRetries {
         node => !isFunction(node),
       ) !== undefined;
     if (!handlerContinues) return undefined;
+    // `try { client.connect() } catch { await sleep(1000) }` in an async function: the catch sees
+    // only synchronous throws, never the failure of the remote work, so the loop retries nothing.
+    if (catchesOnlySyncThrows(tryStatement)) return undefined;
     // `if (!isDuplicateKeyError(err)) throw err`: only a lost race goes round again, at once by design.
     if (conflictOnly(tryStatement.handler)) return undefined;
     // `if (err instanceof MetaFileExpiredError) continue; throw err`: only an answer of one kind goes
@@ -113,6 +118,7 @@ export class LoopRetries {
       bounded: loopBounded(loop, counters),
       counters,
       attempts: this.loopAttempts(loop),
+      ...(reconnects(tryStatement.block, enclosingNamedFunction(loop)?.name) ? { reconnects: true } : {}),
     };
   }
 
@@ -185,6 +191,7 @@ export class LoopRetries {
       bounded: loopBounded(loop, counters),
       counters,
       attempts: this.loopAttempts(loop),
+      ...(reconnects(loop.body, fn?.name) ? { reconnects: true } : {}),
     };
   }
 

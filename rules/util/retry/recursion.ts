@@ -20,15 +20,17 @@ import type { FileModel } from '../file-model.js';
 import { functionBounded } from './bounds.js';
 import type { DelayClassifier } from './delays.js';
 import { errorName, goesRoundOnlyOnAnswer, goesRoundOnlyOnTimeout } from './error-kinds.js';
-import type { SleepFinder } from './sleeps.js';
 import {
   FIXED_BY_RETRY,
+  catchesOnlySyncThrows,
   enclosingNamedFunction,
   namesErrorKind,
   namesIn,
   ownNodes,
   steppedNames,
 } from './syntax.js';
+import { reconnects, runsOnAfterSuccess } from './reconnects.js';
+import type { SleepFinder } from './sleeps.js';
 import type { Delay, RetryConstruct } from './types.js';
 import { doesWork, indexesWith } from './work.js';
 
@@ -110,6 +112,13 @@ export class SelfCallRetries {
     // The self-call must sit on a failure path: a catch clause, a `.catch()` handler, an error callback.
     const failure = failurePath(call, fn);
     if (!failure) return undefined;
+    // `try { f() } catch { await sleep(15000); return again(f) }` in an async function: the catch
+    // never sees the failure of the work `f` starts, so nothing is retried when the service is down.
+    if (failure.parent?.type === AST_NODE_TYPES.CatchClause) {
+      const statement = failure.parent.parent;
+      if (statement?.type === AST_NODE_TYPES.TryStatement && catchesOnlySyncThrows(statement))
+        return undefined;
+    }
     // `children.map(url => crawl(url))`: one call per item of a collection walks a tree, it does not retry.
     if (kind === 'recursion' && perItem(call, fn)) return undefined;
     // `const job = queue.shift()`: each call takes the next item of a queue, so calling again after
@@ -174,7 +183,26 @@ export class SelfCallRetries {
     )
       delay = { ...delay, kind: 'unknown' };
     const bounded = once || functionBounded(fn, [...counters, ...multiplied]);
-    return { kind, node: fn, attempt: fn.body, delay, bounded, counters, attempts: once ? 2 : undefined };
+    // A reconnect, or a consumer loop that runs on after a success: meant to go on for good.
+    const supervises =
+      closeListener(failure) ||
+      attemptParts(fn, failure).some(part => reconnects(part, name)) ||
+      runsOnAfterSuccess(
+        fn.body,
+        name,
+        node => this.model.isTimerCall(node),
+        node => failurePath(node, fn) !== undefined,
+      );
+    return {
+      kind,
+      node: fn,
+      attempt: fn.body,
+      delay,
+      bounded,
+      counters,
+      attempts: once ? 2 : undefined,
+      ...(supervises ? { reconnects: true } : {}),
+    };
   }
 }
 

@@ -31,12 +31,15 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     exponential: delay.exponential,
     capped: delay.capped,
     jitter: delay.jitter,
-    staysUnderCap: longest !== undefined && longest <= model.settings.maxDelayMs,
+    // Within one doubling of the cap (32 s before the last of ten attempts from 125 ms, 60 s
+    // before the last of four from 15 s): the attempt bound caps the wait about where a cap would.
+    staysUnderCap: longest !== undefined && longest <= 2 * model.settings.maxDelayMs,
     ...(longest !== undefined && Number.isFinite(longest) ? { longestWaitMs: longest } : {}),
     bounded: construct.bounded,
     attempts: construct.attempts,
     reportsFailure: reportsFailure(construct.node),
     ...(delay.backoffHelper ? { backoffHelper: true } : {}),
+    ...(construct.reconnects ? { reconnects: true } : {}),
     ...(longWait(model, delay) ? { longWait: true } : {}),
     ...(delay.kind === 'growing' && delay.capped && (delay.capMs ?? 0) >= model.settings.maxDelayMs
       ? { longCap: true }

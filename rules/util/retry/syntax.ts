@@ -4,7 +4,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, type Node, findNode, isFunction, memberName } from '../ast.js';
+import { type FunctionNode, type Node, enclosingFunction, findNode, isFunction, memberName } from '../ast.js';
 import type { Loop } from './types.js';
 
 /** The expressions a function returns (its body, for an expression-bodied arrow). */
@@ -179,4 +179,33 @@ export function namesErrorKind(test: Node, kind: RegExp): boolean {
       node => !isFunction(node),
     ) !== undefined
   );
+}
+
+/**
+ * A `try` in an async function whose block never waits (`try { f() } catch { await sleep(15000);
+ * return again(f) }`, `try { return mqtt.connectAsync(url) } catch { … }`): its catch sees only what
+ * the block throws before it returns, never the rejection of the work it starts, and remote work
+ * fails by rejecting. The catch is no retry of a remote call; it never runs when the service is
+ * down. A synchronous call (`execSync`) is waited for, so its block counts as waiting.
+ */
+export function catchesOnlySyncThrows(statement: TSESTree.TryStatement): boolean {
+  const fn = enclosingFunction(statement);
+  if (!fn?.async || fn.generator) return false;
+  const waits = findNode(
+    statement.block,
+    node =>
+      node.type === AST_NODE_TYPES.AwaitExpression ||
+      node.type === AST_NODE_TYPES.YieldExpression ||
+      (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+      (node.type === AST_NODE_TYPES.CallExpression && /Sync$/.test(calledName(node))),
+    node => !isFunction(node),
+  );
+  return waits === undefined;
+}
+
+/** `execSync` of `execSync(…)` and of `child.execSync(…)`; '' for other callees. */
+function calledName(call: TSESTree.CallExpression): string {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? (memberName(callee) ?? '') : '';
 }

@@ -37,4 +37,9 @@ export interface RetryConstruct {
   counters: string[];
   /** At most this many attempts, when it can be counted (`for (i = 0; i < 2; i++)`, a once-flag). */
   attempts?: number;
+  /**
+   * It keeps a long-lived connection open (its attempt connects, it runs again when the connection
+   * closes) or runs on after a success too: meant to go on for the life of the process.
+   */
+  reconnects?: boolean;
 }
