@@ -40,6 +40,7 @@ import {
   isFunction,
   memberChain,
   memberName,
+  promiseDropped,
   propertyKey,
   staticString,
   unwrap,
@@ -1103,6 +1104,9 @@ class Session {
       node => {
         if (node.type !== AST_NODE_TYPES.CallExpression) return false;
         if (timeoutWrapped(node)) return false;
+        // A call whose promise the function drops (\`void this.redis.quit()\`, \`this.queue.shutdown();\`
+        // as a statement, \`.catch(log)\`) holds no caller up, nor does what it reaches.
+        if (promiseDropped(node)) return false;
         // A bound the function is given and passes on (`send(cmd, { abortSignal: data.abortSignal })`)
         // bounds only the callers that give one: judged against each call's arguments.
         const carried = boundByArguments(node)
