@@ -600,8 +600,32 @@ export async function createMarker(description: string): Promise<void> {
   }
 }`;
 
+/**
+ * github-readme-stats' retryer: after an answer that failed it calls itself with the next token
+ * (``process.env[`PAT_${retries + 1}`]``); `token` is the expression each attempt sends.
+ */
+const tokenRotation = (token: string): string => `
+import axios from 'axios';
+const RETRIES = Object.keys(process.env).filter(key => /PAT_\\d*$/.test(key)).length;
+export const retryer = async (variables: object, retries = 0): Promise<unknown> => {
+  if (retries > RETRIES) throw new Error('Downtime due to GitHub API rate limiting');
+  try {
+    return await axios.post('https://api.github.com/graphql', variables, {
+      headers: { authorization: 'bearer ' + ${token} },
+      timeout: 10000,
+    });
+  } catch (err) {
+    if (!(err as { response?: unknown }).response) throw err;
+    retries++;
+    return retryer(variables, retries);
+  }
+};`;
+
 ruleTester.run('require-backoff', rule, {
   valid: [
+    // Each pass sends the next token: a walk through the credentials, not a retry.
+    tokenRotation('process.env[`PAT_${retries + 1}`]'),
+    tokenRotation("process.env['PAT_' + retries]"),
     // A try in an async function that never waits: its catch cannot see the remote work fail, so
     // neither the recursion nor the loop around it retries anything.
     unawaitedAttempt(false),
@@ -1594,6 +1618,8 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
 }`,
   ],
   invalid: [
+    // The same token every pass: the same request again, at once.
+    { code: tokenRotation('process.env.PAT_1'), errors: [{ line: 4, column: 14, messageId: 'noDelay' }] },
     // A reconnect and a consumer loop are asked for a wait, not a bound; the one-shot request for both.
     {
       code: SUPERVISORS,

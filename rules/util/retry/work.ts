@@ -187,7 +187,11 @@ const LOCAL_SOCKET_NAME = /path|sock|pipe|ipc|port/i;
 /** Modules whose calls run a command on this machine. */
 const LOCAL_COMMAND_MODULES = new Set(['execa', 'zx', 'child_process', 'node:child_process']);
 
-/** The body indexes a collection by `name` (`items[i]`): it walks the collection, it does not retry. */
+/**
+ * The body indexes a collection by `name` (`items[i]`), or looks up a key built from it
+ * (``process.env[`PAT_${retries + 1}`]``, `tokens['key' + i]`): each pass takes another item (the
+ * next credential, the next parser), so it walks the collection, it does not retry.
+ */
 export function indexesWith(model: FileModel, body: Node, name: string): boolean {
   return (
     findNode(
@@ -195,10 +199,25 @@ export function indexesWith(model: FileModel, body: Node, name: string): boolean
       node =>
         node.type === AST_NODE_TYPES.MemberExpression &&
         node.computed &&
-        node.property.type === AST_NODE_TYPES.Identifier &&
-        node.property.name === name &&
+        keyedBy(node.property, name) &&
         // `DELAYS[attempt]`: a schedule read by the attempt, not a collection walked.
         !delayList(model, node, [name]),
     ) !== undefined
+  );
+}
+
+/** `name` itself, or a string key built from it (`` `PAT_${name + 1}` ``, `'PAT_' + name`). */
+function keyedBy(key: Node, name: string): boolean {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name === name;
+  const built =
+    key.type === AST_NODE_TYPES.TemplateLiteral ||
+    (key.type === AST_NODE_TYPES.BinaryExpression &&
+      key.operator === '+' &&
+      [key.left, key.right].some(
+        side => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string',
+      ));
+  return (
+    built &&
+    findNode(key, node => node.type === AST_NODE_TYPES.Identifier && node.name === name) !== undefined
   );
 }
