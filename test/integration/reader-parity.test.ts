@@ -711,6 +711,15 @@ describe('timeout-wrapper-names.ts', () => {
   });
 });
 
+describe('dependency-objects.ts', () => {
+  it('reads the member of a const object literal as the client it holds, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'dependency-objects.ts'), 'utf8');
+    const expected = { '13:9': 'missing', '14:9': 'bounded', '15:9': 'missing', '16:9': 'missing' };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('websockets.ts', () => {
   it('judges a ws connection by its handshake timeout, or a timer that ends it, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'websockets.ts'), 'utf8');

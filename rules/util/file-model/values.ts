@@ -159,6 +159,8 @@ export class ValueResolver {
           return object.kind === 'instance' ? extend(object, [ANY_MEMBER]) : UNKNOWN;
         }
         if (node.object.type === AST_NODE_TYPES.ThisExpression) return this.valueOfThisMember(node, name);
+        const held = this.heldInObject(node.object, name);
+        if (held) return this.valueOf(held);
         return extend(this.valueOf(node.object), [name]);
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -203,6 +205,41 @@ export class ValueResolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /**
+   * `DEPS.fetch` where `const DEPS = { fetch, delayTime: 1000 }`: the value a module-level `const`
+   * object literal holds under `name` (a dependency object a test may swap, read as written). Not
+   * when a spread after it may replace it, or when this file assigns the member (`DEPS.fetch = …`).
+   */
+  private heldInObject(object: Node, name: string): Node | undefined {
+    if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.model.findVariable(object);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || def?.type !== 'Variable') return undefined;
+    const declarator = def.node as TSESTree.VariableDeclarator;
+    const declaration = declarator.parent as TSESTree.VariableDeclaration;
+    if (declaration.kind !== 'const' || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const init = declarator.init ? unwrap(declarator.init) : undefined;
+    if (init?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    let held: Node | undefined;
+    for (const property of init.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) held = undefined;
+      else if (!property.computed && propertyKey(property) === name && property.kind === 'init')
+        held = property.value as Node;
+    }
+    if (!held) return undefined;
+    const written = variable.references.some(reference => {
+      const member = reference.identifier.parent;
+      return (
+        member?.type === AST_NODE_TYPES.MemberExpression &&
+        member.object === reference.identifier &&
+        memberName(member) === name &&
+        member.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+        member.parent.left === member
+      );
+    });
+    return written ? undefined : held;
   }
 
   valueOfIdentifier(node: TSESTree.Identifier): Value {

@@ -201,6 +201,8 @@ export class RemoteCalls {
         return object.kind === 'instance' ? extend(object, ['*']) : UNKNOWN;
       }
       if (node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.valueOfThisMember(node, name);
+      const held = this.heldInObject(node.expression, name);
+      if (held) return this.valueOf(held);
       return extend(this.valueOf(node.expression), [name]);
     }
     if (ts.isCallExpression(node)) {
@@ -231,6 +233,54 @@ export class RemoteCalls {
       return chosenClient(operator, this.valueOf(node.left), this.valueOf(node.right));
     }
     return UNKNOWN;
+  }
+
+  /**
+   * `DEPS.fetch` where `const DEPS = { fetch, delayTime: 1000 }` is declared in the same file: the
+   * value the object literal holds under `name` (a dependency object a test may swap, read as
+   * written). Not when a spread after it may replace it, or when the file assigns the member.
+   */
+  private heldInObject(object: ts.Expression, name: string): ts.Expression | undefined {
+    if (!ts.isIdentifier(object)) return undefined;
+    const symbol = this.ctx.checker.getSymbolAtLocation(object);
+    const declaration = symbol?.declarations?.length === 1 ? symbol.declarations[0] : undefined;
+    if (
+      !declaration ||
+      !ts.isVariableDeclaration(declaration) ||
+      !ts.isIdentifier(declaration.name) ||
+      (ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) === 0 ||
+      declaration.getSourceFile() !== object.getSourceFile()
+    )
+      return undefined;
+    const init = declaration.initializer ? unwrap(declaration.initializer) : undefined;
+    if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
+    let held: ts.Expression | undefined;
+    for (const property of init.properties) {
+      if (ts.isSpreadAssignment(property)) held = undefined;
+      else if (ts.isShorthandPropertyAssignment(property) && property.name.text === name)
+        held = property.name;
+      else if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name)
+        held = property.initializer;
+      else if (property.name && propertyNameText(property.name) === name) held = undefined;
+    }
+    if (!held) return undefined;
+    const checker = this.ctx.checker;
+    let written = false;
+    const visit = (node: ts.Node): void => {
+      if (written) return;
+      if (
+        ts.isBinaryExpression(node) &&
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(node.left) &&
+        node.left.name.text === name &&
+        ts.isIdentifier(node.left.expression) &&
+        checker.getSymbolAtLocation(node.left.expression) === symbol
+      )
+        written = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(object.getSourceFile());
+    return written ? undefined : held;
   }
 
   /** True when the identifier is declared in the library (a local binding shadows a global). */
