@@ -1619,15 +1619,18 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
   ],
   invalid: [
     // The same token every pass: the same request again, at once.
-    { code: tokenRotation('process.env.PAT_1'), errors: [{ line: 4, column: 14, messageId: 'noDelay' }] },
+    {
+      code: tokenRotation('process.env.PAT_1'),
+      errors: [{ line: 4, column: 14, endLine: 4, endColumn: 21, messageId: 'noDelay' }],
+    },
     // A reconnect and a consumer loop are asked for a wait, not a bound; the one-shot request for both.
     {
       code: SUPERVISORS,
       errors: [
-        { line: 9, column: 5, messageId: 'constantDelay' },
-        { line: 18, column: 13, messageId: 'constantDelay' },
-        { line: 38, column: 23, messageId: 'unboundedRetry' },
-        { line: 42, column: 11, messageId: 'constantDelay' },
+        { line: 9, column: 5, endLine: 9, endColumn: 42, messageId: 'constantDelay' },
+        { line: 18, column: 13, endLine: 18, endColumn: 24, messageId: 'constantDelay' },
+        { line: 38, column: 23, endLine: 38, endColumn: 35, messageId: 'unboundedRetry' },
+        { line: 42, column: 11, endLine: 42, endColumn: 22, messageId: 'constantDelay' },
       ],
     },
     // The same attempts awaited: each catch now sees the remote work fail, and retries it (the loop
@@ -1635,10 +1638,12 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
     {
       code: unawaitedAttempt(true),
       errors: [
-        { line: 12, column: 11, messageId: 'constantDelay' },
+        { line: 12, column: 11, endLine: 12, endColumn: 25, messageId: 'constantDelay' },
         {
           line: 22,
           column: 11,
+          endLine: 22,
+          endColumn: 23,
           messageId: 'constantDelay',
           suggestions: [
             {
@@ -1651,7 +1656,7 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
             },
           ],
         },
-        { line: 32, column: 13, messageId: 'constantDelay' },
+        { line: 32, column: 13, endLine: 32, endColumn: 26, messageId: 'constantDelay' },
       ],
     },
     // Only a timeout goes round, but for ever: the bound is asked for, the wait is not (the

@@ -3398,6 +3398,8 @@ export const ask = (url: string) => DEPS.fetch(url, { method: 'POST' });`,
         {
           line: 3,
           column: 37,
+          endLine: 3,
+          endColumn: 47,
           messageId: 'missingDeadline',
           suggestions: [
             {
@@ -3416,7 +3418,7 @@ export const ask = (url: string) => DEPS.fetch(url, { signal: AbortSignal.timeou
 const client = createClient({ url });
 export const stop = () => { void client.quitAsync(); client.end(true); };
 export const read = (key: string) => client.getAsync(key);`,
-      errors: [{ line: 2, column: 16, messageId: 'missingClientDeadline' }],
+      errors: [{ line: 2, column: 16, endLine: 2, endColumn: 28, messageId: 'missingClientDeadline' }],
     },
     {
       // A Socket.IO adapter's publisher that also serves the app's own commands.
