@@ -714,7 +714,14 @@ describe('timeout-wrapper-names.ts', () => {
 describe('dependency-objects.ts', () => {
   it('reads the member of a const object literal as the client it holds, through both readers', () => {
     const code = readFileSync(path.join(FIXTURES, 'dependency-objects.ts'), 'utf8');
-    const expected = { '13:9': 'missing', '14:9': 'bounded', '15:9': 'missing', '16:9': 'missing' };
+    const expected = {
+      '13:9': 'missing',
+      '14:9': 'bounded',
+      '15:9': 'missing',
+      '16:9': 'missing',
+      '47:9': 'missing',
+      '48:9': 'missing',
+    };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
   });

@@ -3390,6 +3390,27 @@ const s3 = new S3Client({ requestHandler: { requestTimeout: 5000 } });
       errors: [{ column: 54, endColumn: 66, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
+      // The global fetch in a dependency object, in a file that imports no client.
+      code: `const DEPS = { fetch, delayTime: 1000 };
+export const ask = (url: string) => DEPS.fetch(url, { method: 'POST' });`,
+      errors: [
+        {
+          line: 2,
+          column: 37,
+          endLine: 2,
+          endColumn: 47,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `const DEPS = { fetch, delayTime: 1000 };
+export const ask = (url: string) => DEPS.fetch(url, { signal: AbortSignal.timeout(10000), method: 'POST' });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A dependency object (\`const DEPS = { fetch }\`, swapped in tests): its member is node-fetch.
       code: `import fetch from 'node-fetch';
 export const DEPS = { fetch, delayTime: 1000 };

@@ -31,10 +31,7 @@ export interface RetrySchedule {
   exponential: boolean;
   capped: boolean;
   jitter: boolean;
-  /**
-   * The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`),
-   * or within one doubling of it (`maxDelayMs` × 2): the bound then caps it about where a cap would.
-   */
+  /** The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`). */
   staysUnderCap: boolean;
   /** The longest wait the loop's own bound allows, when the reader could compute it. */
   longestWaitMs?: number;

@@ -75,6 +75,13 @@ export class CallClassifier {
     // Without a known import, only globals with a catalog role can be remote or a timer: decided by
     // the name alone, so files that call none of them never pay for scope analysis.
     let root: Node = unwrap(node.callee);
+    // `DEPS.fetch(…)`: a global a `const` object literal of the file may hold (`{ fetch }`).
+    if (
+      root.type === AST_NODE_TYPES.MemberExpression &&
+      unwrap(root.object).type === AST_NODE_TYPES.Identifier &&
+      CATALOG_GLOBALS.has(memberName(root) ?? '')
+    )
+      return true;
     while (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
     return root.type === AST_NODE_TYPES.Identifier && CATALOG_GLOBALS.has(root.name);
   }

@@ -208,9 +208,12 @@ export class ValueResolver {
   }
 
   /**
-   * `DEPS.fetch` where `const DEPS = { fetch, delayTime: 1000 }`: the value a module-level `const`
-   * object literal holds under `name` (a dependency object a test may swap, read as written). Not
-   * when a spread after it may replace it, or when this file assigns the member (`DEPS.fetch = …`).
+   * `DEPS.fetch` where `const DEPS = { fetch, delayTime: 1000 }`: the value a `const` object literal
+   * of the file holds under `name` (a dependency object a test may swap, read as written). Not when
+   * something after it may replace it (a spread, a getter, a computed key), when the file writes
+   * the member (`DEPS.fetch = …`, `DEPS['fetch'] ??= …`, a destructuring target, `delete`), or when
+   * the object goes anywhere but a member read (`Object.assign(DEPS, …)`, `const d = DEPS`).
+   * `faultline analyze` reads it the same way (core's remote-calls.ts `heldInObject`).
    */
   private heldInObject(object: Node, name: string): Node | undefined {
     if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -225,21 +228,22 @@ export class ValueResolver {
     let held: Node | undefined;
     for (const property of init.properties) {
       if (property.type === AST_NODE_TYPES.SpreadElement) held = undefined;
-      else if (!property.computed && propertyKey(property) === name && property.kind === 'init')
-        held = property.value as Node;
+      else {
+        const key = property.computed ? staticString(property.key as Node) : propertyKey(property);
+        if (key === undefined && property.computed) held = undefined;
+        else if (key === name)
+          held = property.kind === 'init' && !property.method ? (property.value as Node) : undefined;
+      }
     }
     if (!held) return undefined;
-    const written = variable.references.some(reference => {
+    for (const reference of variable.references) {
+      if (reference.init) continue;
       const member = reference.identifier.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === reference.identifier &&
-        memberName(member) === name &&
-        member.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
-        member.parent.left === member
-      );
-    });
-    return written ? undefined : held;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier)
+        return undefined;
+      if (memberName(member) === name && writtenMember(member)) return undefined;
+    }
+    return held;
   }
 
   valueOfIdentifier(node: TSESTree.Identifier): Value {
@@ -391,4 +395,22 @@ export class ValueResolver {
     this.origins.set(classified.node, origin);
     return origin;
   }
+}
+
+/** The member is written: assigned (any operator), stepped, deleted, or a destructuring target. */
+function writtenMember(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === member;
+  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === 'delete';
+  for (let current: Node = member, up = member.parent as Node | undefined; up; current = up, up = up.parent) {
+    if (up.type === AST_NODE_TYPES.ObjectPattern || up.type === AST_NODE_TYPES.ArrayPattern) return true;
+    if (
+      !(up.type === AST_NODE_TYPES.Property && up.value === current) &&
+      up.type !== AST_NODE_TYPES.RestElement &&
+      !(up.type === AST_NODE_TYPES.AssignmentPattern && (up.left as Node) === current)
+    )
+      return false;
+  }
+  return false;
 }

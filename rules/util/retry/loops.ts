@@ -118,7 +118,11 @@ export class LoopRetries {
       bounded: loopBounded(loop, counters),
       counters,
       attempts: this.loopAttempts(loop),
-      ...(reconnects(tryStatement.block, enclosingNamedFunction(loop)?.name) ? { reconnects: true } : {}),
+      ...(reconnects(tryStatement.block, enclosingNamedFunction(loop)?.name, node =>
+        doesWork(this.model, node),
+      )
+        ? { reconnects: true }
+        : {}),
     };
   }
 
@@ -191,7 +195,7 @@ export class LoopRetries {
       bounded: loopBounded(loop, counters),
       counters,
       attempts: this.loopAttempts(loop),
-      ...(reconnects(loop.body, fn?.name) ? { reconnects: true } : {}),
+      ...(reconnects(loop.body, fn?.name, node => doesWork(this.model, node)) ? { reconnects: true } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 // Retries that keep a long-lived connection open: a reconnect (the attempt connects, or, read in
-// recursion.ts, runs again when the connection closes) and a consumer loop that runs again after a success too. They are
+// recursion.ts, runs again when the connection closes) and a consumer loop that runs again after a
+// success too. They are
 // meant to go on for the life of the process: a bound would leave it silently disconnected, so
 // require-backoff asks them for a wait, not for a bound.
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -19,7 +20,7 @@ function calleeName(callee: Node): string | undefined {
 }
 
 /** `connect()` or `this.connect()` inside `connect`: the function's own call again. */
-function callsItself(call: TSESTree.CallExpression, self: string | undefined): boolean {
+export function callsItself(call: TSESTree.CallExpression, self: string | undefined): boolean {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === self;
   return (
@@ -29,24 +30,71 @@ function callsItself(call: TSESTree.CallExpression, self: string | undefined): b
   );
 }
 
+/** Listener registration on a connection: not work done after it connects. */
+const LISTENER_CALL =
+  /^(?:on|once|off|addListener|removeListener|removeAllListeners|setMaxListeners|addEventListener)$/;
+/** Setting up what a connection is for once it is open: a channel, a queue, a subscription, a login. */
+const SETUP_CALL =
+  /^(?:createChannel|createConfirmChannel|assertQueue|assertExchange|bindQueue|prefetch|consume|subscribe|psubscribe|login|auth|authenticate|join|setKeepAlive|setNoDelay)$/;
+
 /**
- * The attempt opens a long-lived connection (not within a nested function: a callback's connect is
- * someone else's). The function's own call again (`this.connect()` in a `connect` that sends a
- * request) does not count.
+ * The attempt opens a long-lived connection, and that connection is what the attempt is for: after
+ * the connect (`client.connect()`, `mqtt.connectAsync(url)`, `createConnection(…)`, `new
+ * WebSocket(url)`) it only listens to it and sets it up (a channel, a subscription, a login), and
+ * does no other work (`isWork`). `const c = await pool.connect(); await c.query(…)` borrows a
+ * connection for a query, and `await client.connect(); return client.get(key)` connects on the
+ * way to a command: both retry the work, not the connection. Calls in a nested function are
+ * someone else's; the function's own call again (`this.connect()` in a `connect`) does not count.
  */
-export function reconnects(attempt: Node, self?: string): boolean {
-  return (
-    findNode(
-      attempt,
-      node => {
-        if (node.type === AST_NODE_TYPES.CallExpression)
-          return !callsItself(node, self) && CONNECT_CALL.test(calleeName(node.callee) ?? '');
-        if (node.type === AST_NODE_TYPES.NewExpression)
-          return CONNECTION_CLASS.test(calleeName(node.callee) ?? '');
+export function reconnects(
+  attempt: Node,
+  self: string | undefined,
+  isWork: (call: Node) => boolean,
+): boolean {
+  const connect = findNode(
+    attempt,
+    node => {
+      if (node.type === AST_NODE_TYPES.CallExpression)
+        return !callsItself(node, self) && CONNECT_CALL.test(calleeName(node.callee) ?? '');
+      if (node.type === AST_NODE_TYPES.NewExpression)
+        return CONNECTION_CLASS.test(calleeName(node.callee) ?? '');
+      return false;
+    },
+    node => !isFunction(node),
+  );
+  if (!connect) return false;
+  const after = findNode(
+    attempt,
+    node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.range[0] < connect.range[1]) return false;
+      const name = calleeName(node.callee) ?? '';
+      if (
+        callsItself(node, self) ||
+        LISTENER_CALL.test(name) ||
+        SETUP_CALL.test(name) ||
+        CONNECT_CALL.test(name)
+      )
         return false;
-      },
-      node => !isFunction(node),
-    ) !== undefined
+      return isWork(node);
+    },
+    node => !isFunction(node),
+  );
+  return after === undefined;
+}
+
+/**
+ * `socket.on('close', …)`, `client.once('disconnect', …)`: the failure path is a listener for the
+ * connection's loss. Not `'end'`, which a response's body also emits (`res.on('end', …)`).
+ */
+export function onConnectionClose(failure: Node): boolean {
+  const call = failure.parent;
+  if (!isFunction(failure) || call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = calleeName(call.callee);
+  const event = call.arguments[0];
+  return (
+    (name === 'on' || name === 'once' || name === 'addListener' || name === 'addEventListener') &&
+    event?.type === AST_NODE_TYPES.Literal &&
+    /^(?:close|disconnect|disconnected)$/i.test(String(event.value))
   );
 }
 
@@ -54,13 +102,15 @@ export function reconnects(attempt: Node, self?: string): boolean {
 type ScheduledCall = (call: TSESTree.CallExpression) => boolean;
 
 /**
- * `fn` schedules itself again on its success path too (`.then(() => setImmediate(() =>
+ * `fn` schedules the same call of itself on its success path too (`.then(() => setImmediate(() =>
  * this.startLoop()))` beside `.catch(() => setTimeout(() => this.startLoop(), delay))`): a loop
- * that runs for as long as the process does, whose failures only move its next run.
+ * that runs for as long as the process does, whose failures only move its next run. `sameCall`
+ * says a call is the failure path's own call again, with the same arguments: a next page
+ * (`this.page(res.next)` beside `this.page(cursor)`) is pagination, not a loop that runs on.
  */
 export function runsOnAfterSuccess(
   body: Node,
-  name: string,
+  sameCall: (call: TSESTree.CallExpression) => boolean,
   isScheduled: ScheduledCall,
   onFailurePath: (node: Node) => boolean,
 ): boolean {
@@ -70,14 +120,10 @@ export function runsOnAfterSuccess(
       if (!isScheduled(node) && !/^(?:setImmediate|nextTick)$/.test(calleeName(node.callee) ?? ''))
         return false;
       const callback = node.arguments[0];
-      if (!callback) return false;
-      if (calleeName(callback) === name) return true;
+      if (!callback || !isFunction(callback)) return false;
       return (
-        isFunction(callback) &&
-        findNode(
-          callback.body,
-          inner => inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner.callee) === name,
-        ) !== undefined
+        findNode(callback.body, inner => inner.type === AST_NODE_TYPES.CallExpression && sameCall(inner)) !==
+        undefined
       );
     }) !== undefined
   );

@@ -28,11 +28,12 @@ import {
   namesIn,
   ownNodes,
   steppedNames,
+  textNames,
 } from './syntax.js';
-import { reconnects, runsOnAfterSuccess } from './reconnects.js';
+import { callsItself, onConnectionClose, reconnects, runsOnAfterSuccess } from './reconnects.js';
 import type { SleepFinder } from './sleeps.js';
 import type { Delay, RetryConstruct } from './types.js';
-import { doesWork, indexesWith } from './work.js';
+import { doesWork, indexesWith, readsKeyBuiltFrom } from './work.js';
 
 /** Finds the functions of one file that retry themselves. */
 export class SelfCallRetries {
@@ -183,13 +184,29 @@ export class SelfCallRetries {
     )
       delay = { ...delay, kind: 'unknown' };
     const bounded = once || functionBounded(fn, [...counters, ...multiplied]);
+    // ``const token = process.env[`PAT_${retries + 1}`]`` in the attempt: each call sends the next
+    // token, an alternative tried in turn, when the count is bounded (a last token, then a throw).
+    if (
+      bounded &&
+      counters.some(counter => attemptParts(fn, failure).some(part => readsKeyBuiltFrom(part, counter)))
+    )
+      return undefined;
     // A reconnect, or a consumer loop that runs on after a success: meant to go on for good.
+    const sameCall = (other: TSESTree.CallExpression): boolean =>
+      again?.type === AST_NODE_TYPES.CallExpression &&
+      callsItself(other, name) &&
+      other.arguments.length === again.arguments.length &&
+      other.arguments.every(
+        (argument, index) =>
+          this.model.sourceCode.getText(argument) ===
+          this.model.sourceCode.getText(again.arguments[index] as Node),
+      );
     const supervises =
-      closeListener(failure) ||
-      attemptParts(fn, failure).some(part => reconnects(part, name)) ||
+      onConnectionClose(failure) ||
+      attemptParts(fn, failure).some(part => reconnects(part, name, node => doesWork(this.model, node))) ||
       runsOnAfterSuccess(
         fn.body,
-        name,
+        sameCall,
         node => this.model.isTimerCall(node),
         node => failurePath(node, fn) !== undefined,
       );
@@ -721,14 +738,17 @@ function recursionCounters(model: FileModel, fn: FunctionNode, name: string): st
     return false;
   });
   for (const assigned of steppedNames(fn.body)) counters.add(assigned);
-  // `.catch(() => { attempt++; … })`: counters moved inside the failure callback count too.
+  // `.catch(() => { attempt++; … })`: counters moved inside the failure callback count too; not
+  // text built up in a callback (`res.on('data', chunk => (body += chunk))`).
+  const texts = textNames(fn.body, true);
   findNode(fn.body, node => {
     if (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier)
       counters.add(node.argument.name);
     if (
       node.type === AST_NODE_TYPES.AssignmentExpression &&
       node.left.type === AST_NODE_TYPES.Identifier &&
-      (node.operator === '+=' || node.operator === '-=')
+      (node.operator === '+=' || node.operator === '-=') &&
+      !texts.has(node.left.name)
     )
       counters.add(node.left.name);
     return false;

@@ -31,9 +31,7 @@ export function retrySchedule(model: FileModel, construct: RetryConstruct): Retr
     exponential: delay.exponential,
     capped: delay.capped,
     jitter: delay.jitter,
-    // Within one doubling of the cap (32 s before the last of ten attempts from 125 ms, 60 s
-    // before the last of four from 15 s): the attempt bound caps the wait about where a cap would.
-    staysUnderCap: longest !== undefined && longest <= 2 * model.settings.maxDelayMs,
+    staysUnderCap: longest !== undefined && longest <= model.settings.maxDelayMs,
     ...(longest !== undefined && Number.isFinite(longest) ? { longestWaitMs: longest } : {}),
     bounded: construct.bounded,
     attempts: construct.attempts,

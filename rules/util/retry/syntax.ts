@@ -100,10 +100,44 @@ export function assignedNames(root: Node): Map<string, Node[]> {
   return names;
 }
 
+/**
+ * `let body = ''; … body += chunk`: names that hold text built up, not a count (declared with a
+ * string, or added a string to), in `root`, and in its nested functions when `nested`.
+ */
+export function textNames(root: Node, nested: boolean): Set<string> {
+  const texts = new Set<string>();
+  const stringy = (node: Node | null | undefined): boolean =>
+    (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node?.type === AST_NODE_TYPES.TemplateLiteral;
+  findNode(
+    root,
+    node => {
+      if (
+        node.type === AST_NODE_TYPES.VariableDeclarator &&
+        node.id.type === AST_NODE_TYPES.Identifier &&
+        stringy(node.init)
+      )
+        texts.add(node.id.name);
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.operator === '+=' &&
+        node.left.type === AST_NODE_TYPES.Identifier &&
+        stringy(node.right)
+      )
+        texts.add(node.left.name);
+      return false;
+    },
+    node => nested || !isFunction(node),
+  );
+  return texts;
+}
+
 /** Names counted up or down in `root` (`x++`, `x -= 1`), excluding nested functions: attempt counters. */
 export function steppedNames(root: Node): string[] {
   const stepped: string[] = [];
+  const texts = textNames(root, false);
   for (const [name, writes] of assignedNames(root)) {
+    if (texts.has(name)) continue;
     if (
       writes.some(
         write =>
@@ -182,22 +216,28 @@ export function namesErrorKind(test: Node, kind: RegExp): boolean {
 }
 
 /**
- * A `try` in an async function whose block never waits (`try { f() } catch { await sleep(15000);
- * return again(f) }`, `try { return mqtt.connectAsync(url) } catch { … }`): its catch sees only what
- * the block throws before it returns, never the rejection of the work it starts, and remote work
- * fails by rejecting. The catch is no retry of a remote call; it never runs when the service is
- * down. A synchronous call (`execSync`) is waited for, so its block counts as waiting.
+ * A `try` in an async function (or a module's top level) whose attempt never waits (`try { f() }
+ * catch { await sleep(15000); return again(f) }`, `try { return mqtt.connectAsync(url) } catch { … }`):
+ * its catch sees only what is thrown before the function returns, never the rejection of the work it
+ * starts, and remote work fails by rejecting. The catch is no retry of a remote call; it never runs
+ * when the service is down. Everything the function runs up to the end of the `try` block counts:
+ * `const res = await fetch(url); try { if (!res.ok) throw … }` waits before the `try`, and its catch
+ * does see a failed answer. A synchronous call (`execSync`) is waited for, so it counts as waiting.
  */
 export function catchesOnlySyncThrows(statement: TSESTree.TryStatement): boolean {
   const fn = enclosingFunction(statement);
-  if (!fn?.async || fn.generator) return false;
+  if (fn && (!fn.async || fn.generator)) return false;
+  let root: Node = statement;
+  while (root.parent && root.parent !== fn) root = root.parent;
+  const end = statement.block.range[1];
   const waits = findNode(
-    statement.block,
+    fn ? fn.body : root,
     node =>
-      node.type === AST_NODE_TYPES.AwaitExpression ||
-      node.type === AST_NODE_TYPES.YieldExpression ||
-      (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
-      (node.type === AST_NODE_TYPES.CallExpression && /Sync$/.test(calledName(node))),
+      node.range[0] < end &&
+      (node.type === AST_NODE_TYPES.AwaitExpression ||
+        node.type === AST_NODE_TYPES.YieldExpression ||
+        (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
+        (node.type === AST_NODE_TYPES.CallExpression && /Sync$/.test(calledName(node)))),
     node => !isFunction(node),
   );
   return waits === undefined;

@@ -187,11 +187,7 @@ const LOCAL_SOCKET_NAME = /path|sock|pipe|ipc|port/i;
 /** Modules whose calls run a command on this machine. */
 const LOCAL_COMMAND_MODULES = new Set(['execa', 'zx', 'child_process', 'node:child_process']);
 
-/**
- * The body indexes a collection by `name` (`items[i]`), or looks up a key built from it
- * (``process.env[`PAT_${retries + 1}`]``, `tokens['key' + i]`): each pass takes another item (the
- * next credential, the next parser), so it walks the collection, it does not retry.
- */
+/** The body indexes a collection by `name` (`items[i]`): it walks the collection, it does not retry. */
 export function indexesWith(model: FileModel, body: Node, name: string): boolean {
   return (
     findNode(
@@ -199,25 +195,77 @@ export function indexesWith(model: FileModel, body: Node, name: string): boolean
       node =>
         node.type === AST_NODE_TYPES.MemberExpression &&
         node.computed &&
-        keyedBy(node.property, name) &&
+        node.property.type === AST_NODE_TYPES.Identifier &&
+        node.property.name === name &&
         // `DELAYS[attempt]`: a schedule read by the attempt, not a collection walked.
         !delayList(model, node, [name]),
     ) !== undefined
   );
 }
 
-/** `name` itself, or a string key built from it (`` `PAT_${name + 1}` ``, `'PAT_' + name`). */
-function keyedBy(key: Node, name: string): boolean {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name === name;
-  const built =
-    key.type === AST_NODE_TYPES.TemplateLiteral ||
-    (key.type === AST_NODE_TYPES.BinaryExpression &&
-      key.operator === '+' &&
-      [key.left, key.right].some(
-        side => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string',
-      ));
+/**
+ * The attempt reads a key built from `name` (``process.env[`PAT_${retries + 1}`]``, `tokens['key' +
+ * i]`): each pass takes another item (the next credential), as when it indexes by it. A key built
+ * from it that is written (`errors[`attempt_${attempt}`] = err`, `metrics['retry_' + n]++`), names
+ * a wait (`process.env[`RETRY_DELAY_${attempt}`]`), or holds a property of the same name
+ * (`labels[`${opts.retries}`]`) is not another item. Not in nested functions.
+ */
+export function readsKeyBuiltFrom(attempt: Node, name: string): boolean {
   return (
-    built &&
-    findNode(key, node => node.type === AST_NODE_TYPES.Identifier && node.name === name) !== undefined
+    findNode(
+      attempt,
+      node =>
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.computed &&
+        builtFrom(node.property, name) &&
+        read(node),
+      node => !isFunction(node),
+    ) !== undefined
   );
+}
+
+/** Words of a key that name a wait rather than an item. */
+const WAIT_KEY = /delay|wait|timeout|backoff|interval|sleep|pause/i;
+
+/** A string key built from `name` (`` `PAT_${name + 1}` ``, `'PAT_' + name`) that names no wait. */
+function builtFrom(key: Node, name: string): boolean {
+  let text: string;
+  if (key.type === AST_NODE_TYPES.TemplateLiteral) text = key.quasis.map(quasi => quasi.value.raw).join('');
+  else if (
+    key.type === AST_NODE_TYPES.BinaryExpression &&
+    key.operator === '+' &&
+    [key.left, key.right].some(side => side.type === AST_NODE_TYPES.Literal && typeof side.value === 'string')
+  )
+    text = [key.left, key.right]
+      .map(side => (side.type === AST_NODE_TYPES.Literal ? String(side.value) : ''))
+      .join('');
+  else return false;
+  if (WAIT_KEY.test(text)) return false;
+  // A reference to the variable, not a property of the same name (`opts.retries`) or a key.
+  return (
+    findNode(key, node => {
+      if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
+      const parent = node.parent;
+      return !(
+        (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) ||
+        (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed)
+      );
+    }) !== undefined
+  );
+}
+
+/** The member is read: not written (`x[k] = v`, `x[k]++`, `delete x[k]`, a destructuring target). */
+function read(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) return false;
+  if (parent.type === AST_NODE_TYPES.UpdateExpression) return false;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return false;
+  if (
+    parent.type === AST_NODE_TYPES.Property &&
+    parent.value === member &&
+    parent.parent.type === AST_NODE_TYPES.ObjectPattern
+  )
+    return false;
+  if (parent.type === AST_NODE_TYPES.ArrayPattern) return false;
+  return true;
 }

@@ -238,13 +238,18 @@ export class RemoteCalls {
   /**
    * `DEPS.fetch` where `const DEPS = { fetch, delayTime: 1000 }` is declared in the same file: the
    * value the object literal holds under `name` (a dependency object a test may swap, read as
-   * written). Not when a spread after it may replace it, or when the file assigns the member.
+   * written). Not when something after it may replace it (a spread, a getter, a computed key), when
+   * the file writes the member (`DEPS.fetch = …`, `DEPS['fetch'] ??= …`, a destructuring target,
+   * `delete`), or when the object goes anywhere but a member read (`Object.assign(DEPS, …)`).
+   * The rules read it the same way (rules/util/file-model/values.ts `heldInObject`).
    */
   private heldInObject(object: ts.Expression, name: string): ts.Expression | undefined {
     if (!ts.isIdentifier(object)) return undefined;
-    const symbol = this.ctx.checker.getSymbolAtLocation(object);
+    const checker = this.ctx.checker;
+    const symbol = checker.getSymbolAtLocation(object);
     const declaration = symbol?.declarations?.length === 1 ? symbol.declarations[0] : undefined;
     if (
+      !symbol ||
       !declaration ||
       !ts.isVariableDeclaration(declaration) ||
       !ts.isIdentifier(declaration.name) ||
@@ -256,31 +261,42 @@ export class RemoteCalls {
     if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
     let held: ts.Expression | undefined;
     for (const property of init.properties) {
-      if (ts.isSpreadAssignment(property)) held = undefined;
-      else if (ts.isShorthandPropertyAssignment(property) && property.name.text === name)
-        held = property.name;
-      else if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name)
-        held = property.initializer;
-      else if (property.name && propertyNameText(property.name) === name) held = undefined;
+      if (ts.isSpreadAssignment(property)) {
+        held = undefined;
+        continue;
+      }
+      const key =
+        property.name && ts.isComputedPropertyName(property.name)
+          ? staticString(property.name.expression)
+          : propertyNameText(property.name);
+      if (key === undefined && property.name && ts.isComputedPropertyName(property.name)) held = undefined;
+      else if (key === name)
+        held = ts.isShorthandPropertyAssignment(property)
+          ? property.name
+          : ts.isPropertyAssignment(property)
+            ? property.initializer
+            : undefined;
     }
     if (!held) return undefined;
-    const checker = this.ctx.checker;
-    let written = false;
+    let escapes = false;
     const visit = (node: ts.Node): void => {
-      if (written) return;
-      if (
-        ts.isBinaryExpression(node) &&
-        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        ts.isPropertyAccessExpression(node.left) &&
-        node.left.name.text === name &&
-        ts.isIdentifier(node.left.expression) &&
-        checker.getSymbolAtLocation(node.left.expression) === symbol
-      )
-        written = true;
-      else ts.forEachChild(node, visit);
+      if (escapes) return;
+      if (ts.isIdentifier(node) && node !== declaration.name && node.text === object.text) {
+        if (checker.getSymbolAtLocation(node) === symbol) {
+          const member = node.parent;
+          if (
+            !(ts.isPropertyAccessExpression(member) || ts.isElementAccessExpression(member)) ||
+            member.expression !== node
+          )
+            escapes = true;
+          else if (memberName(member) === name && writtenMember(member)) escapes = true;
+        }
+        return;
+      }
+      ts.forEachChild(node, visit);
     };
     visit(object.getSourceFile());
-    return written ? undefined : held;
+    return escapes ? undefined : held;
   }
 
   /** True when the identifier is declared in the library (a local binding shadows a global). */
@@ -2864,4 +2880,40 @@ function outermost(node: CallLike): ts.Node {
   )
     current = current.parent;
   return current;
+}
+
+/** The member is written: assigned (any operator), stepped, deleted, or a destructuring target. */
+function writtenMember(member: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const parent = member.parent;
+  if (ts.isBinaryExpression(parent))
+    return (
+      parent.left === member &&
+      parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    );
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent))
+    return (
+      parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken
+    );
+  if (ts.isDeleteExpression(parent)) return true;
+  // `({ fetch: DEPS.fetch } = o)`, `[DEPS.fetch] = list`: a target inside a destructuring assignment.
+  let current: ts.Node = member;
+  for (let up = member.parent; up; current = up, up = up.parent) {
+    if (
+      (ts.isPropertyAssignment(up) && up.initializer === current) ||
+      ts.isObjectLiteralExpression(up) ||
+      ts.isArrayLiteralExpression(up) ||
+      ts.isSpreadElement(up) ||
+      ts.isSpreadAssignment(up)
+    )
+      continue;
+    return (
+      current !== member &&
+      ((ts.isBinaryExpression(up) &&
+        up.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        up.left === current) ||
+        ((ts.isForOfStatement(up) || ts.isForInStatement(up)) && up.initializer === current))
+    );
+  }
+  return false;
 }
