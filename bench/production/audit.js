@@ -48,6 +48,12 @@ async function lint(audit) {
   const files = auditFiles(audit, cwd);
   const eslint = productionEslint(cwd, plugin, rules);
   const results = await eslint.lintFiles(files.map(file => path.join(cwd, file)));
+  // A `.js` file of a CommonJS package that does not parse as a module (`package` as a name) is
+  // parsed as the package's own configuration would: as a script.
+  const script = productionEslint(cwd, plugin, rules, { commonjs: true });
+  for (const [index, result] of results.entries())
+    if (result.filePath.endsWith('.js') && result.messages.some(message => message.fatal))
+      [results[index]] = await script.lintFiles([result.filePath]);
   const findings = [];
   for (const result of results) {
     const file = path.relative(cwd, result.filePath).split(path.sep).join('/');

@@ -4,8 +4,12 @@
 import tsParser from '@typescript-eslint/parser';
 import { ESLint } from 'eslint';
 
-/** An ESLint for a materialised repository at `cwd` with `rules` of `plugin` (ids prefixed `faultline/`). */
-export function productionEslint(cwd, plugin, rules) {
+/**
+ * An ESLint for a materialised repository at `cwd` with `rules` of `plugin` (ids prefixed
+ * `faultline/`). With `commonjs`, `.js` files are parsed as CommonJS scripts (ESLint's default is a
+ * module), as a CommonJS package configures them: `package` or `await` as a name parses there.
+ */
+export function productionEslint(cwd, plugin, rules, { commonjs = false } = {}) {
   return new ESLint({
     cwd,
     overrideConfigFile: true,
@@ -17,6 +21,7 @@ export function productionEslint(cwd, plugin, rules) {
         linterOptions: { reportUnusedDisableDirectives: 'off' },
       },
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser } },
+      ...(commonjs ? [{ files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } }] : []),
     ],
   });
 }
