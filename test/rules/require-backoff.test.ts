@@ -551,8 +551,9 @@ export async function waitForBroker(url: string): Promise<void> {
 /**
  * Retries meant to go on for the life of the process: a socket opened again 5 s after it closes, a
  * loop that connects until the broker answers, a Pub/Sub consumer that runs on after a success too
- * and waits a backoff helper's delay after a failure; `request` is a one-shot request retried the
- * same way, which is asked for a bound.
+ * and waits a backoff helper's delay after a failure, a chat client that connects, joins and then
+ * registers its handlers; `createMarker` is a one-shot request retried the same way, which is asked
+ * for a bound.
  */
 const SUPERVISORS = `
 import WebSocket from 'ws';
@@ -597,6 +598,22 @@ export async function createMarker(description: string): Promise<void> {
   } catch {
     await sleep(1000);
     return createMarker(description);
+  }
+}
+export class Chat {
+  private timer?: NodeJS.Timeout;
+  constructor(private readonly chat: { connect(): Promise<void>; join(channel: string): Promise<void>; on(event: string, fn: () => void): void }) {}
+  async initClient(channel: string): Promise<void> {
+    try {
+      await this.chat.connect();
+      await this.chat.join(channel);
+      this.loadListeners();
+    } catch {
+      this.timer = setTimeout(() => this.initClient(channel), 10000);
+    }
+  }
+  private loadListeners(): void {
+    this.chat.on('message', () => void fetch('https://api.twitch.tv/helix/chat', { signal: AbortSignal.timeout(5000) }));
   }
 }`;
 
@@ -1780,6 +1797,7 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
         { line: 18, column: 13, endLine: 18, endColumn: 24, messageId: 'constantDelay' },
         { line: 38, column: 23, endLine: 38, endColumn: 35, messageId: 'unboundedRetry' },
         { line: 42, column: 11, endLine: 42, endColumn: 22, messageId: 'constantDelay' },
+        { line: 55, column: 20, endLine: 55, endColumn: 69, messageId: 'constantDelay' },
       ],
     },
     // The same attempts awaited: each catch now sees the remote work fail, and retries it (the loop

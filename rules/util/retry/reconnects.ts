@@ -41,7 +41,7 @@ const SETUP_CALL =
  * The attempt opens a long-lived connection, and that connection is what the attempt is for: after
  * the connect (`client.connect()`, `mqtt.connectAsync(url)`, `createConnection(…)`, `new
  * WebSocket(url)`) it only listens to it and sets it up (a channel, a subscription, a login), and
- * does no other work (`isWork`). `const c = await pool.connect(); await c.query(…)` borrows a
+ * waits for no other work (`isWork`). `const c = await pool.connect(); await c.query(…)` borrows a
  * connection for a query, and `await client.connect(); return client.get(key)` connects on the
  * way to a command: both retry the work, not the connection. Calls in a nested function are
  * someone else's; the function's own call again (`this.connect()` in a `connect`) does not count.
@@ -75,7 +75,12 @@ export function reconnects(
         CONNECT_CALL.test(name)
       )
         return false;
-      return isWork(node);
+      // Work the attempt waits for (`await c.query(…)`, `return client.get(key)`); not a call it
+      // starts and moves on from (`this.loadListeners()`, which registers handlers).
+      const parent = node.parent;
+      const waited =
+        parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ReturnStatement;
+      return waited && isWork(node);
     },
     node => !isFunction(node),
   );
