@@ -21,6 +21,7 @@ import {
   staticString,
   thisClassBody,
   unwrap,
+  writtenMember,
 } from '../ast.js';
 import type { FileModel } from '../file-model.js';
 import type { DeclaredTypes } from './declared-types.js';
@@ -395,22 +396,4 @@ export class ValueResolver {
     this.origins.set(classified.node, origin);
     return origin;
   }
-}
-
-/** The member is written: assigned (any operator), stepped, deleted, or a destructuring target. */
-function writtenMember(member: TSESTree.MemberExpression): boolean {
-  const parent = member.parent;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === member;
-  if (parent.type === AST_NODE_TYPES.UpdateExpression) return true;
-  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === 'delete';
-  for (let current: Node = member, up = member.parent as Node | undefined; up; current = up, up = up.parent) {
-    if (up.type === AST_NODE_TYPES.ObjectPattern || up.type === AST_NODE_TYPES.ArrayPattern) return true;
-    if (
-      !(up.type === AST_NODE_TYPES.Property && up.value === current) &&
-      up.type !== AST_NODE_TYPES.RestElement &&
-      !(up.type === AST_NODE_TYPES.AssignmentPattern && (up.left as Node) === current)
-    )
-      return false;
-  }
-  return false;
 }

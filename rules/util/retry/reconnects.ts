@@ -6,18 +6,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type Node, findNode, isFunction, memberName, unwrap } from '../ast.js';
+import { type Node, findNode, isFunction, memberName, unwrap, writtenName } from '../ast.js';
 
 /** Calls that open a long-lived connection: `client.connect()`, `mqtt.connectAsync(url)`, `createConnection(…)`. */
 const CONNECT_CALL = /^(?:re)?connect(?:Async)?$|^createConnection$|^subscribe$/;
 /** Constructors that open a connection as they are called. */
 const CONNECTION_CLASS = /^(?:WebSocket|ReconnectingWebSocket|EventSource)$/;
-
-function calleeName(callee: Node): string | undefined {
-  const inner = unwrap(callee);
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  return inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
-}
 
 /** `connect()` or `this.connect()` inside `connect`: the function's own call again. */
 export function callsItself(call: TSESTree.CallExpression, self: string | undefined): boolean {
@@ -55,9 +49,9 @@ export function reconnects(
     attempt,
     node => {
       if (node.type === AST_NODE_TYPES.CallExpression)
-        return !callsItself(node, self) && CONNECT_CALL.test(calleeName(node.callee) ?? '');
+        return !callsItself(node, self) && CONNECT_CALL.test(writtenName(node.callee) ?? '');
       if (node.type === AST_NODE_TYPES.NewExpression)
-        return CONNECTION_CLASS.test(calleeName(node.callee) ?? '');
+        return CONNECTION_CLASS.test(writtenName(node.callee) ?? '');
       return false;
     },
     node => !isFunction(node),
@@ -67,7 +61,7 @@ export function reconnects(
     attempt,
     node => {
       if (node.type !== AST_NODE_TYPES.CallExpression || node.range[0] < connect.range[1]) return false;
-      const name = calleeName(node.callee) ?? '';
+      const name = writtenName(node.callee) ?? '';
       if (
         callsItself(node, self) ||
         LISTENER_CALL.test(name) ||
@@ -94,7 +88,7 @@ export function reconnects(
 export function onConnectionClose(failure: Node): boolean {
   const call = failure.parent;
   if (!isFunction(failure) || call?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = calleeName(call.callee);
+  const name = writtenName(call.callee);
   const event = call.arguments[0];
   return (
     (name === 'on' || name === 'once' || name === 'addListener' || name === 'addEventListener') &&
@@ -122,7 +116,7 @@ export function runsOnAfterSuccess(
   return (
     findNode(body, node => {
       if (node.type !== AST_NODE_TYPES.CallExpression || onFailurePath(node)) return false;
-      if (!isScheduled(node) && !/^(?:setImmediate|nextTick)$/.test(calleeName(node.callee) ?? ''))
+      if (!isScheduled(node) && !/^(?:setImmediate|nextTick)$/.test(writtenName(node.callee) ?? ''))
         return false;
       const callback = node.arguments[0];
       if (!callback || !isFunction(callback)) return false;

@@ -4,7 +4,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, type Node, enclosingFunction, findNode, isFunction, memberName } from '../ast.js';
+import {
+  type FunctionNode,
+  type Node,
+  enclosingFunction,
+  findNode,
+  isFunction,
+  memberName,
+  writtenName,
+} from '../ast.js';
 import type { Loop } from './types.js';
 
 /** The expressions a function returns (its body, for an expression-bodied arrow). */
@@ -237,15 +245,8 @@ export function catchesOnlySyncThrows(statement: TSESTree.TryStatement): boolean
       (node.type === AST_NODE_TYPES.AwaitExpression ||
         node.type === AST_NODE_TYPES.YieldExpression ||
         (node.type === AST_NODE_TYPES.ForOfStatement && node.await) ||
-        (node.type === AST_NODE_TYPES.CallExpression && /Sync$/.test(calledName(node)))),
+        (node.type === AST_NODE_TYPES.CallExpression && /Sync$/.test(writtenName(node.callee) ?? ''))),
     node => !isFunction(node),
   );
   return waits === undefined;
-}
-
-/** `execSync` of `execSync(…)` and of `child.execSync(…)`; '' for other callees. */
-function calledName(call: TSESTree.CallExpression): string {
-  const callee = call.callee;
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  return callee.type === AST_NODE_TYPES.MemberExpression ? (memberName(callee) ?? '') : '';
 }

@@ -11,6 +11,7 @@ import {
   isFunction,
   isPromiseExecutor,
   unwrap,
+  writtenMember,
   writtenName,
 } from '../ast.js';
 import type { FileModel } from '../file-model.js';
@@ -218,7 +219,7 @@ export function readsKeyBuiltFrom(attempt: Node, name: string): boolean {
         node.type === AST_NODE_TYPES.MemberExpression &&
         node.computed &&
         builtFrom(node.property, name) &&
-        read(node),
+        !writtenMember(node),
       node => !isFunction(node),
     ) !== undefined
   );
@@ -252,20 +253,4 @@ function builtFrom(key: Node, name: string): boolean {
       );
     }) !== undefined
   );
-}
-
-/** The member is read: not written (`x[k] = v`, `x[k]++`, `delete x[k]`, a destructuring target). */
-function read(member: TSESTree.MemberExpression): boolean {
-  const parent = member.parent;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) return false;
-  if (parent.type === AST_NODE_TYPES.UpdateExpression) return false;
-  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return false;
-  if (
-    parent.type === AST_NODE_TYPES.Property &&
-    parent.value === member &&
-    parent.parent.type === AST_NODE_TYPES.ObjectPattern
-  )
-    return false;
-  if (parent.type === AST_NODE_TYPES.ArrayPattern) return false;
-  return true;
 }
