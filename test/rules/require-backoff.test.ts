@@ -3107,6 +3107,17 @@ export const load = () => withRetry(() => fetch('https://api.example.com/x', { s
       code: COUNTED_CAP,
       errors: [{ line: 13, column: 13, endLine: 13, endColumn: 56, messageId: 'noJitter' }],
     },
+    // zone-mta's bounce hook: a wait that grows as a power of the count, not with the count as the
+    // power (`Math.pow(retries, 2) * 1000`), grows like a linear one: only its jitter is asked for.
+    ...['Math.pow(retry, 2) * 1000', 'retry ** 2 * 1000', '(retry << 2) * 4000'].map(wait => ({
+      code: COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
+        'Math.pow(INITIAL_BACKOFF, retry - 1)',
+        wait,
+      ),
+      errors: [
+        { line: 13, column: 13, endLine: 13, endColumn: 20 + wait.length, messageId: 'noJitter' as const },
+      ],
+    })),
     (() => {
       const code = COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
         'Math.pow(INITIAL_BACKOFF, retry - 1)',

@@ -132,16 +132,20 @@ export class DelayClassifier {
     let jitter = false;
     for (const node of flow) {
       findNode(node, inner => {
+        // `2 ** attempt`, `1 << attempt`, `Math.pow(2, attempt)`; not a power to a constant
+        // (`Math.pow(retries, 2) * 1000` grows as the square of the count, `attempt << 2` quadruples it).
         if (
           inner.type === AST_NODE_TYPES.BinaryExpression &&
-          (inner.operator === '**' || inner.operator === '<<')
+          (inner.operator === '**' || inner.operator === '<<') &&
+          !this.isConstant(inner.right)
         )
           exponential = true;
         if (inner.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(inner.callee);
           const value = this.model.valueOf(callee);
           const path = value.kind === 'global' ? value.path.join('.') : '';
-          if (path === 'Math.pow') exponential = true;
+          const exponent = inner.arguments[1];
+          if (path === 'Math.pow' && !(exponent && this.isConstant(exponent as Node))) exponential = true;
           if (path === 'Math.min') {
             capped = true;
             // `Math.min(5000 * attempts, 30_000)`: the cap, when the wait reaches it within ten
@@ -229,6 +233,11 @@ export class DelayClassifier {
   }
 
   /** Adds to `counters` the parameters of `fn` whose argument in `args` reads a counter. */
+  /** `node` is a number the file fixes (`2`, a `const` holding one). */
+  private isConstant(node: Node): boolean {
+    return this.model.summarizeValue(node).kind === 'number';
+  }
+
   private feedCounters(fn: FunctionNode, args: readonly Node[], counters: Set<string>): void {
     args.forEach((arg, position) => {
       const name = paramName(fn, position);
