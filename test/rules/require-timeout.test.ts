@@ -1078,6 +1078,18 @@ export const f = (url: string) => ofetch.raw(url, { signal: AbortSignal.timeout(
       code: `import fetch from 'node-fetch'; export const purge = (url: string) => fetch(url, { method: 'POST', timeout: 5000 });`,
       options: [{ checkTests: true }],
     },
+    // mongodb from 4.13.0 interrupts operations in flight when its monitor loses the server: the
+    // lockfile's 4.17.2 (under mongoose 6), and a declared mongoose 8 (driver 6), need no socketTimeoutMS.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/mongodb-locked/src/db.ts'),
+      code: `import { MongoClient } from 'mongodb'; export const client = new MongoClient(process.env.MONGO_URL as string);`,
+      options: [{ checkTests: true }],
+    },
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/mongoose-v8/src/db.ts'),
+      code: `import mongoose from 'mongoose'; export const connect = () => mongoose.connect(process.env.MONGO_URL as string, { family: 4 });`,
+      options: [{ checkTests: true }],
+    },
     // @smithy/node-http-handler before 4.4.0 (the lockfile's 2.0.5): `requestTimeout` alone aborts an idle request.
     {
       filename: path.join(import.meta.dirname, '../fixtures/package-versions/aws-locked-npm/src/storage.ts'),
@@ -3457,6 +3469,20 @@ export const seen = (id: string) => pubClient.get(id);`,
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    // Before 4.13.0 (a declared 3.6.5) nothing but socketTimeoutMS ends an operation on a silent server.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/mongodb-old/src/db.ts'),
+      code: `import { MongoClient } from 'mongodb'; export const client = new MongoClient(process.env.MONGO_URL as string);`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 66, endColumn: 77, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    // A newer driver whose monitor has no bound (`connectTimeoutMS: 0`) never notices the silence either.
+    {
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/mongodb-locked/src/db.ts'),
+      code: `import { MongoClient } from 'mongodb'; export const client = new MongoClient(process.env.MONGO_URL as string, { connectTimeoutMS: 0 });`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 66, endColumn: 77, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
     {
       code: `import { Meilisearch } from 'meilisearch';

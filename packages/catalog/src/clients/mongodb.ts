@@ -4,14 +4,39 @@
 // driver's MongoClient, whose `socketTimeoutMS` defaults to 0 (no timeout; mongoose's docs say so
 // since Automattic/mongoose#13576). Its models' queries are not calls of this catalog: their
 // bound is the connection's.
+//
+// From driver 4.13.0 (NODE-4094, mongodb/node-mongodb-native#3457; the SDAM spec's DRIVERS-1707)
+// a server that stops answering does not hold operations forever even without `socketTimeoutMS`:
+// its monitor's heartbeat, on a socket bounded by `connectTimeoutMS` (30 s by default), times out,
+// and the driver clears the pool with `interruptInUseConnections`, failing every operation in
+// flight on it. So a client of such a driver is not reported for a missing `socketTimeoutMS`
+// (unless `connectTimeoutMS: 0` takes the monitor's bound away). The driver's version is read
+// from the lockfile, or else from a declared `mongodb` range, or a `mongoose` from 7.0 (which
+// requires driver 5); with none of them the client is judged as before.
 import { type ClientFamily, NONE, call, factory, verbs } from '../build.js';
-import type { JudgeInput } from '../facts.js';
+import type { JudgeInput, VersionFacts } from '../facts.js';
 import { connectionStringHas, getProp, isNoneValue, isOpaque, showValue } from '../summary.js';
 import type { Verdict } from '../types.js';
+import { rangeIsAtLeast, versionsAreAtLeast } from '../values.js';
+
+/** The project's driver interrupts operations in flight when its monitor loses the server (4.13.0 on). */
+function monitorInterrupts(facts: VersionFacts): boolean {
+  if (facts.locked && facts.locked.length > 0) {
+    const locked = versionsAreAtLeast(facts.locked, [4, 13, 0]);
+    if (locked !== undefined) return locked;
+  }
+  const declared = facts.declared;
+  if (!declared) return false;
+  if (declared.pkg === 'mongoose') return rangeIsAtLeast(declared.range, [7, 0, 0]) === true;
+  return rangeIsAtLeast(declared.range, [4, 13, 0]) === true;
+}
 
 function decideMongo(input: JudgeInput): Verdict {
   const options = input.options;
   const uri = input.instance[0];
+  const connect = getProp(options, 'connectTimeoutMS');
+  const monitorBounded = !(connect && connect.value.kind === 'number' && connect.value.value === 0);
+  if (monitorBounded && monitorInterrupts(input)) return { status: 'bounded' };
   for (const key of ['socketTimeoutMS', 'waitQueueTimeoutMS']) {
     const prop = getProp(options, key);
     if (prop && isNoneValue(prop.value))
@@ -33,6 +58,8 @@ export const mongodbFamily: ClientFamily = {
     reportAt: 'construction',
     connectionString: true,
     fix: 'set `socketTimeoutMS` (and `waitQueueTimeoutMS`) in the options or the connection string',
+    versionPackages: ['mongodb', 'mongoose'],
+    lockedPackage: 'mongodb',
   },
   modules: {
     mongodb: {
