@@ -40,6 +40,7 @@ import {
   type ExportedFunction,
   type UsesElsewhere,
   projectCallsElsewhere,
+  projectEventAwaited,
   projectUsesElsewhere,
 } from './project-calls/uses-elsewhere.js';
 import { instanceKindFromType, requireTypes } from './types.js';
@@ -275,6 +276,8 @@ export class FileModel {
    * when that cannot be told, always under oxlint).
    */
   usesElsewhere: (what: ExportedFunction) => UsesElsewhere | undefined = () => undefined;
+  /** Whether a module of the package may wait for the listeners of these events ({@link projectEventAwaited}). */
+  eventAwaited: (events: readonly string[]) => boolean | undefined = () => undefined;
   /** With which arguments the other modules of the package call a function of this file ({@link projectCallsElsewhere}). */
   callsElsewhere: (what: ExportedFunction) => readonly TSESTree.CallExpression[] | 'other' | undefined = () =>
     undefined;
@@ -526,6 +529,11 @@ export function fileModel(
     model.usesElsewhere = what => {
       if (uses === null) uses = projectUsesElsewhere(context);
       return uses?.(what);
+    };
+    let emissions: ReturnType<typeof projectEventAwaited> | null = null;
+    model.eventAwaited = events => {
+      if (emissions === null) emissions = projectEventAwaited(context);
+      return emissions?.(events);
     };
     let callers: ReturnType<typeof projectCallsElsewhere> | null = null;
     model.callsElsewhere = what => {

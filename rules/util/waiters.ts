@@ -43,6 +43,11 @@ export interface WaitersModel {
    * of the project: a helper that hands what it is given to the platform ({@link backgroundCall}).
    */
   calledFunction?(call: TSESTree.CallExpression): FunctionNode | undefined;
+  /**
+   * Whether some module of the package may wait for the listeners of these events: it calls
+   * `emitAsync` and names one of them. Undefined when that cannot be told.
+   */
+  eventAwaited?(events: readonly string[]): boolean | undefined;
 }
 
 /** Timers that drop what their callback returns, global or from node:timers. */
@@ -460,6 +465,7 @@ function methodDropped(model: WaitersModel, method: TSESTree.MethodDefinition, d
       : undefined;
   const body = method.parent;
   if (name === undefined || body?.type !== AST_NODE_TYPES.ClassBody) return false;
+  const events = eventsListenedTo(method);
   // A method others may call: only when no other module of the package names it, and then every
   // use in this file counts, not only those in its class.
   const open = !hash && method.accessibility !== 'private';
@@ -477,16 +483,49 @@ function methodDropped(model: WaitersModel, method: TSESTree.MethodDefinition, d
       uses.push(node);
     return false;
   });
-  return (
-    uses.length > 0 &&
-    uses.every(
-      use =>
-        (use.parent.type === AST_NODE_TYPES.CallExpression &&
-          use.parent.callee === use &&
-          nobodyWaits(model, use.parent, depth)) ||
-        handedToTimer(model, use),
-    )
+  // An event listener nobody else calls is run by the emitter, which waits for it only in
+  // `emitAsync` (EventEmitter2's `emit` returns at once, whatever its listeners return).
+  if (uses.length === 0) return events !== undefined && model.eventAwaited?.(events) === false;
+  return uses.every(
+    use =>
+      (use.parent.type === AST_NODE_TYPES.CallExpression &&
+        use.parent.callee === use &&
+        nobodyWaits(model, use.parent, depth)) ||
+      handedToTimer(model, use),
   );
+}
+
+/**
+ * The events a method listens to as a NestJS event listener (`@OnEvent('user.updated')`, also an
+ * array of events, or a constant's name: `@OnEvent(Events.USER_UPDATED)` gives `USER_UPDATED`).
+ * Undefined for any other method, or an event not written in one of those ways.
+ */
+function eventsListenedTo(method: TSESTree.MethodDefinition): string[] | undefined {
+  for (const decorator of method.decorators ?? []) {
+    const call = unwrap(decorator.expression);
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = unwrap(call.callee);
+    const named = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    if ((callee.type === AST_NODE_TYPES.Identifier ? callee.name : named) !== 'OnEvent') continue;
+    const first = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
+    const written = first?.type === AST_NODE_TYPES.ArrayExpression ? first.elements : [first];
+    const events: string[] = [];
+    for (const element of written) {
+      const event = element ? unwrap(element as Node) : undefined;
+      const text =
+        event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'
+          ? event.value
+          : event?.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(event)
+            : event?.type === AST_NODE_TYPES.Identifier
+              ? event.name
+              : undefined;
+      if (!text) return undefined;
+      events.push(text);
+    }
+    return events.length > 0 ? events : undefined;
+  }
+  return undefined;
 }
 
 /**

@@ -1817,6 +1817,31 @@ export async function batch(requests: unknown[]) {
       ],
     },
     {
+      // NestJS event listeners: the one whose event the package only \`emit\`s (EventEmitter2
+      // returns at once) holds nobody up; the one whose event an awaited \`emitAsync\` sends does.
+      filename: path.join(CALLERS, 'listeners.ts'),
+      code: readFileSync(path.join(CALLERS, 'listeners.ts'), 'utf8'),
+      options: [{ checkTests: true }],
+      errors: [
+        {
+          line: 14,
+          column: 11,
+          endLine: 14,
+          endColumn: 16,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: readFileSync(path.join(CALLERS, 'listeners.ts'), 'utf8').replace(
+                "{ method: 'DELETE' }",
+                "{ signal: AbortSignal.timeout(10000), method: 'DELETE' }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A configuration's NODE_ENV: its production branch, and an environment that is not named
       // as development or test (staging runs production traffic's code).
       code: `import { Environment } from './config';

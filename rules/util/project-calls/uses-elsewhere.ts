@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Node, findNode, memberName, requireCall } from '../ast.js';
+import { type Node, findNode, memberName, requireCall, unwrap } from '../ast.js';
 import {
   type ParserLike,
   type ProjectContext,
@@ -81,6 +81,61 @@ export function projectCallsElsewhere(
     }
     return answer;
   };
+}
+
+/**
+ * Creates the question "may some module of the linted file's package wait for the listeners of
+ * these events?": true when a module (the linted file too) calls `emitAsync` with one of them (or
+ * with an event it names otherwise: a variable, a template), which is all a listener's promise can
+ * reach (EventEmitter2's `emit`, and the `emit` of a wrapper around it, returns at once). A module
+ * that cannot be read may. Undefined where project facts are off. Asked only when a finding is
+ * about to be reported.
+ */
+export function projectEventAwaited(
+  context: ProjectContext & { sourceCode: { ast: unknown; text: string } },
+): ((events: readonly string[]) => boolean) | undefined {
+  const parser = parserOf(context);
+  const own = context.filename;
+  if (!parser || !path.isAbsolute(own) || /[\\/]node_modules[\\/]/.test(own)) return undefined;
+  const root = projectRoot(own, context.cwd);
+  if (!root) return undefined;
+  const answers = new Map<string, boolean>();
+  return events => {
+    const key = events.join('\0');
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer =
+        context.sourceCode.text.includes('emitAsync') && emitsAsync(context.sourceCode.ast as Node, events);
+      for (const [file, stamp] of answer ? [] : projectModules(root, parser, context)) {
+        if (file === own) continue;
+        const text = moduleText(file, stamp);
+        if (text !== undefined && !text.includes('emitAsync')) continue;
+        const program = text === undefined ? undefined : moduleInfo(file, parser, context)?.program;
+        if (!program || emitsAsync(program, events)) {
+          answer = true;
+          break;
+        }
+      }
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/** `program` calls `emitAsync` with one of `events`, or with an event it does not write out. */
+function emitsAsync(program: Node, events: readonly string[]): boolean {
+  return (
+    findNode(program, node => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'emitAsync') return false;
+      const first = node.arguments[0] ? unwrap(node.arguments[0] as Node) : undefined;
+      if (first?.type === AST_NODE_TYPES.Literal) return events.includes(String(first.value));
+      if (first?.type === AST_NODE_TYPES.MemberExpression && !first.computed)
+        return events.includes(memberName(first) ?? '');
+      return true;
+    }) !== undefined
+  );
 }
 
 /** Marks, in the calls collected, a use that is not a call. */
