@@ -108,6 +108,53 @@ export default createModelRule<Options, MessageIds>({
       return undefined;
     }
 
+    /**
+     * A parameter named like a signal (`signal`, `abortSignal`, `cancelSignal`) is an AbortSignal
+     * unless its declared type says otherwise: `signal: Signal` (a chat payload of the project's
+     * own), `signal: string`. A type that names an AbortSignal (`AbortSignal`, axios's
+     * `GenericAbortSignal`, in a union too), `any`, `unknown`, an indexed or `typeof` type, or a
+     * type alias of this file declared with one, leaves it one.
+     */
+    function namedSignal(target: TSESTree.Identifier): boolean {
+      if (!SIGNAL_NAME.test(target.name)) return false;
+      const annotation = target.typeAnnotation?.typeAnnotation;
+      return annotation === undefined || typeMayBeSignal(annotation);
+    }
+
+    function typeMayBeSignal(type: TSESTree.TypeNode): boolean {
+      switch (type.type) {
+        case AST_NODE_TYPES.TSAnyKeyword:
+        case AST_NODE_TYPES.TSUnknownKeyword:
+        case AST_NODE_TYPES.TSIndexedAccessType:
+        case AST_NODE_TYPES.TSTypeQuery:
+          return true;
+        case AST_NODE_TYPES.TSUnionType:
+        case AST_NODE_TYPES.TSIntersectionType:
+          return type.types.some(typeMayBeSignal);
+        case AST_NODE_TYPES.TSTypeReference: {
+          const name =
+            type.typeName.type === AST_NODE_TYPES.Identifier
+              ? type.typeName.name
+              : type.typeName.type === AST_NODE_TYPES.TSQualifiedName
+                ? type.typeName.right.name
+                : '';
+          if (/AbortSignal/.test(name)) return true;
+          // `type Signal = AbortSignal | undefined` in this file.
+          return sourceCode.ast.body.some(statement => {
+            const declaration =
+              statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+            return (
+              declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration &&
+              declaration.id.name === name &&
+              typeMayBeSignal(declaration.typeAnnotation)
+            );
+          });
+        }
+        default:
+          return false;
+      }
+    }
+
     const isRouteFile = ROUTE_FILE.test(context.filename);
 
     /**
@@ -332,7 +379,7 @@ export default createModelRule<Options, MessageIds>({
       for (const param of fn.params) {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target.type === AST_NODE_TYPES.Identifier) {
-          if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal')
+          if (namedSignal(target) || typeName(target) === 'AbortSignal')
             return { text: target.name, names: new Set([target.name]), fn };
           const type = typeName(target);
           if ((type === 'Request' || type === 'NextRequest') && isFetchRequest(type))
@@ -646,7 +693,7 @@ export default createModelRule<Options, MessageIds>({
       const index = fn.params.findIndex(param => {
         const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target.type === AST_NODE_TYPES.Identifier) {
-          if (SIGNAL_NAME.test(target.name) || typeName(target) === 'AbortSignal') return true;
+          if (namedSignal(target) || typeName(target) === 'AbortSignal') return true;
           // `opts?: { signal?: AbortSignal }`, options whose `signal` the function reads, or a type that carries one.
           inOptions =
             declaresSignal(target) ||

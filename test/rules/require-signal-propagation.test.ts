@@ -34,6 +34,17 @@ export async function shopFetch(url: string, preferredBehaviour?: Behaviour): Pr
 
 ruleTester.run('require-signal-propagation', rule, {
   valid: [
+    // A parameter named \`signal\` whose declared type is no AbortSignal (botpress's chat
+    // webhook emitter: the signal is the payload it posts).
+    `import axios from 'axios';
+import type { Signal } from './typings';
+const client = axios.create({ baseURL: 'https://hooks.example.com', timeout: 5000 });
+export async function emit(channel: string, signal: Signal): Promise<void> {
+  await client.post('/' + channel, signal);
+}
+export async function count(signal: string) {
+  return fetch('https://metrics.example.com/' + signal, { signal: AbortSignal.timeout(5000) }).then(r => r.json()).then(() => fetch('https://metrics.example.com/ack'));
+}`,
     // The signal is set on the options object after it is made (\`fetchOptions.signal = options.signal\`).
     {
       filename: HANDLER,
@@ -161,6 +172,31 @@ export async function run(job: Job) { return fetch('https://search.internal/' + 
     },
   ],
   invalid: [
+    (() => {
+      // A \`signal\` declared with a type alias of this file that is an AbortSignal is one.
+      const code = `type Cancel = AbortSignal | undefined;
+export async function load(id: string, signal: Cancel) {
+  return fetch('https://catalog.internal/items/' + id, { method: 'GET' });
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 3,
+            column: 10,
+            endLine: 3,
+            endColumn: 15,
+            messageId: 'signalNotPassed' as const,
+            suggestions: [
+              {
+                messageId: 'suggestPassSignal' as const,
+                output: code.replace("{ method: 'GET' }", "{ signal, method: 'GET' }"),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       // The same, with the holder left behind: nothing carries the signal on. (A file of the
       // project: the signal member is read off its parameter's type as ESLint gives it, by path.)
