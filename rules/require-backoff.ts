@@ -19,6 +19,7 @@ export type MessageIds =
   | 'constantDelay'
   | 'uncappedBackoff'
   | 'longBackoff'
+  | 'longLibraryBackoff'
   | 'noJitter'
   | 'unboundedRetry'
   | 'suggestFullJitter'
@@ -43,6 +44,8 @@ export default createModelRule<Options, MessageIds>({
         'This backoff grows without a cap{{also}}: after a few failures the wait is longer than anyone waits for the answer, and recovery is delayed by it. Cap it (`Math.min(cap, …)`) and use full jitter.',
       longBackoff:
         'This backoff’s wait grows until the attempts run out, to {{longest}} before the last one{{also}}: whoever waits for the answer has given up long before, and a service that recovers is noticed that late. Cap the wait (`Math.min({{cap}}, …)`, {{capText}}) or make fewer attempts.',
+      longLibraryBackoff:
+        'This backoff’s wait grows until the attempts run out, to {{longest}} before the last one{{also}}: whoever waits for the answer has given up long before, and a service that recovers is noticed that late. Cap the wait (`{{capKey}}: {{cap}}`, {{capText}}) or make fewer attempts.',
       noJitter:
         'This backoff has no jitter: clients that failed together retry together, and the synchronised waves keep the service overloaded. Randomise the wait (full jitter: `Math.random() * delay`).',
       unboundedRetry:
@@ -206,6 +209,18 @@ export default createModelRule<Options, MessageIds>({
                 node: finding.node,
                 messageId: 'unboundedRetry',
                 data: { why: finding.why ?? '' },
+              });
+            else if (finding.problem === 'uncappedBackoff' && finding.longest)
+              context.report({
+                node: finding.node,
+                messageId: 'longLibraryBackoff',
+                data: {
+                  longest: duration(finding.longest.ms),
+                  also: finding.also ?? '',
+                  capKey: finding.longest.capKey,
+                  cap: settings.maxDelayMs,
+                  capText: duration(settings.maxDelayMs),
+                },
               });
             else if (finding.problem === 'uncappedBackoff')
               context.report({

@@ -544,7 +544,34 @@ describe('decideBackoff and decideRetryOptions', () => {
 
   it('reports p-retry defaults (1 s doubling, uncapped, 11 attempts) as uncapped and unjittered', () => {
     const findings = decideRetryOptions('p-retry', ABSENT, 'anchor', { maxAttempts: 10, maxDelayMs: 30_000 });
-    expect(findings).toEqual([{ problem: 'uncappedBackoff', at: 'anchor', noJitterToo: true }]);
+    expect(findings).toEqual([
+      {
+        problem: 'uncappedBackoff',
+        at: 'anchor',
+        noJitterToo: true,
+        longestMs: 512_000,
+        capKey: 'maxTimeout',
+      },
+    ]);
+  });
+
+  it('reads exponential-backoff as waiting startingDelay before its second attempt, unless delayFirstAttempt', () => {
+    const limits = { maxAttempts: 10, maxDelayMs: 30_000 };
+    // Ten attempts of 100 ms doubling: nine waits, the last 25.6 s (under the cap); no jitter by default.
+    expect(decideRetryOptions('exponential-backoff', ABSENT, 'anchor', limits)).toEqual([
+      { problem: 'noJitter', at: 'anchor' },
+    ]);
+    // Waiting before the first attempt too, the tenth waits 51.2 s.
+    expect(
+      decideRetryOptions(
+        'exponential-backoff',
+        object({ delayFirstAttempt: { kind: 'boolean', value: true } }),
+        'anchor',
+        limits,
+      ),
+    ).toEqual([
+      { problem: 'uncappedBackoff', at: 'anchor', noJitterToo: true, longestMs: 51_200, capKey: 'maxDelay' },
+    ]);
   });
 
   it('accepts exponential-backoff options with a cap and full jitter', () => {

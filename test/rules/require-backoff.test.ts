@@ -1657,6 +1657,8 @@ while (running) {
     `import pRetry from 'p-retry'; await pRetry(run, { retries: 4, maxTimeout: 10_000, randomize: true });`,
     `import retry from 'async-retry'; await retry(run, { retries: 3, maxTimeout: 5_000 });`,
     `import { backOff } from 'exponential-backoff'; await backOff(run, { maxDelay: 5_000, jitter: 'full' });`,
+    // Its defaults wait 100 ms doubling between ten attempts: the last of nine waits is 25.6 s.
+    `import { backOff } from 'exponential-backoff'; await backOff(run, { jitter: 'full' });`,
     `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
     // The library's jittered helper called from a function of ours, with its own factor: at most 2^3 · 500 ms · 1.2.
     `import axiosRetry, { exponentialDelay } from 'axios-retry'; axiosRetry(client, { retries: 3, retryDelay: (count, error) => { return exponentialDelay(count, error, 500); } });`,
@@ -3729,8 +3731,9 @@ async function connect() {
       settings: { faultline: { retryWrappers: [{ ...WITH_RETRIES, defaults: {} }] } },
     },
     {
+      // exponential-backoff's defaults: nine waits of 100 ms doubling (25.6 s at most), no jitter.
       code: `await retryCall(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,
-      errors: [{ column: 7, endColumn: 16, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
+      errors: [{ column: 7, endColumn: 16, endLine: 1, line: 1, messageId: 'noJitter' }],
       settings: { faultline: { retryWrappers: [RETRY_CALL] } },
     },
     {
@@ -3749,8 +3752,24 @@ async function connect() {
       },
     },
     {
+      // p-retry's defaults: ten retries of 1 s doubling, the last after 8.5 minutes, no jitter.
       code: `import pRetry from 'p-retry'; await pRetry(() => fetch(url, { signal: AbortSignal.timeout(1000) }));`,
-      errors: [{ column: 37, endColumn: 43, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
+      errors: [
+        {
+          column: 37,
+          endColumn: 43,
+          endLine: 1,
+          line: 1,
+          messageId: 'longLibraryBackoff',
+          data: {
+            longest: '8.5 min',
+            also: ', and it has no jitter either',
+            capKey: 'maxTimeout',
+            cap: 30000,
+            capText: '30 s',
+          },
+        },
+      ],
     },
     {
       // A tag that is not a local command may be a query: the retry is judged.
@@ -3765,8 +3784,39 @@ async function connect() {
       ],
     },
     {
-      code: `import { backOff } from 'exponential-backoff'; await backOff(run, { jitter: 'full' });`,
-      errors: [{ column: 54, endColumn: 61, endLine: 1, line: 1, messageId: 'uncappedBackoff' }],
+      // Eleven attempts of 100 ms doubling: the tenth wait is 51.2 s.
+      code: `import { backOff } from 'exponential-backoff'; await backOff(run, { jitter: 'full', numOfAttempts: 11 });`,
+      errors: [
+        {
+          column: 54,
+          endColumn: 61,
+          endLine: 1,
+          line: 1,
+          messageId: 'longLibraryBackoff',
+          data: { longest: '51.2 s', also: '', capKey: 'maxDelay', cap: 30000, capText: '30 s' },
+        },
+      ],
+    },
+    {
+      // botpress's Zoom client: three attempts, 20 s then 40 s (exponential-backoff does not wait
+      // before the first), no jitter.
+      code: `import { backOff } from 'exponential-backoff'; await backOff(run, { numOfAttempts: 3, startingDelay: 20000 });`,
+      errors: [
+        {
+          column: 54,
+          endColumn: 61,
+          endLine: 1,
+          line: 1,
+          messageId: 'longLibraryBackoff',
+          data: {
+            longest: '40 s',
+            also: ', and it has no jitter either',
+            capKey: 'maxDelay',
+            cap: 30000,
+            capText: '30 s',
+          },
+        },
+      ],
     },
     {
       code: `import axiosRetry from 'axios-retry'; axiosRetry(client, { retries: 3 });`,

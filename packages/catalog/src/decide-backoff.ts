@@ -15,6 +15,8 @@ export interface BackoffFinding {
   noJitterToo?: boolean;
   /** uncappedBackoff: the longest wait the retry's own bound allows, when it was computed (past the cap). */
   longestMs?: number;
+  /** uncappedBackoff of a library's options: the option that caps its wait (`maxDelay`, `maxTimeout`). */
+  capKey?: string;
   /** unboundedRetry: why, as the end of a sentence (` (unlimited attempts)`). */
   why?: string;
 }
@@ -184,11 +186,24 @@ export function decideRetryOptions(
     return findings;
   }
   if (first !== undefined && factor !== undefined && attempts !== undefined && cap !== undefined) {
-    // p-retry waits minTimeout·factor^(k−1) before retry k; exponential-backoff startingDelay·multiple^k.
-    const exponent = library === 'exponential-backoff' ? attempts - 1 : attempts - 2;
+    // p-retry (node-retry's timeouts) waits minTimeout·factor^(k−1) before retry k, and so does
+    // exponential-backoff (startingDelay·timeMultiple^(attempt−1) before attempt k of 1…n−1, its
+    // SkipFirstDelay) unless `delayFirstAttempt` also delays attempt 0 (startingDelay·timeMultiple^k).
+    const delayFirst = prop('delayFirstAttempt');
+    const exponent =
+      library === 'exponential-backoff' &&
+      delayFirst?.value.kind === 'boolean' &&
+      delayFirst.value.value
+        ? attempts - 1
+        : attempts - 2;
     const longest = Math.min(cap, first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60));
     if (longest > limits.maxDelayMs) {
-      findings.push({ problem: 'uncappedBackoff', at: capProp?.at ?? anchor, noJitterToo: !jitter });
+      findings.push({
+        problem: 'uncappedBackoff',
+        at: capProp?.at ?? anchor,
+        noJitterToo: !jitter,
+        ...(Number.isFinite(longest) ? { longestMs: longest, capKey: keys.cap } : {}),
+      });
       return findings;
     }
   }

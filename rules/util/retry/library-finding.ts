@@ -14,6 +14,8 @@ export interface LibraryFinding {
   also?: string;
   /** unboundedRetry: {{why}} of the message. */
   why?: string;
+  /** uncappedBackoff: the longest wait the options allow (past the cap), and the option that caps it. */
+  longest?: { ms: number; capKey: string };
 }
 
 /** The end of the uncapped-backoff message when the schedule has no jitter either. */
@@ -33,5 +35,8 @@ export function asLibraryFinding(finding: BackoffFinding, anchor: Node): Library
     node: (finding.at ?? anchor) as Node,
     ...(finding.problem === 'uncappedBackoff' ? { also: finding.noJitterToo ? ALSO_NO_JITTER : '' } : {}),
     ...(finding.why !== undefined ? { why: finding.why } : {}),
+    ...(finding.longestMs !== undefined && finding.capKey !== undefined
+      ? { longest: { ms: finding.longestMs, capKey: finding.capKey } }
+      : {}),
   };
 }
