@@ -191,9 +191,7 @@ export function decideRetryOptions(
     // SkipFirstDelay) unless `delayFirstAttempt` also delays attempt 0 (startingDelay·timeMultiple^k).
     const delayFirst = prop('delayFirstAttempt');
     const exponent =
-      library === 'exponential-backoff' &&
-      delayFirst?.value.kind === 'boolean' &&
-      delayFirst.value.value
+      library === 'exponential-backoff' && delayFirst?.value.kind === 'boolean' && delayFirst.value.value
         ? attempts - 1
         : attempts - 2;
     const longest = Math.min(cap, first * factor ** Math.max(0, Number.isFinite(exponent) ? exponent : 60));
