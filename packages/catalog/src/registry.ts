@@ -11,6 +11,7 @@ import { drizzleFamily } from './clients/drizzle.js';
 import { elasticsearchFamily } from './clients/elasticsearch.js';
 import { meilisearchFamily } from './clients/meilisearch.js';
 import { keycloakFamily } from './clients/keycloak.js';
+import { simpleOauth2Family } from './clients/simple-oauth2.js';
 import { supabaseFamily } from './clients/supabase.js';
 import { ethersFamily } from './clients/ethers.js';
 import { aiSdkFamily } from './clients/ai-sdk.js';
@@ -105,6 +106,7 @@ export const CLIENT_FAMILIES: Readonly<Record<FamilyId, ClientFamily>> = {
   elasticsearch: elasticsearchFamily,
   meilisearch: meilisearchFamily,
   keycloak: keycloakFamily,
+  'simple-oauth2': simpleOauth2Family,
   supabase: supabaseFamily,
   prisma: prismaFamily,
   sequelize: sequelizeFamily,
