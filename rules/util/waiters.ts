@@ -320,11 +320,11 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement || nobodyWaits(model, parent, depth);
   }
   if (isPromiseExecutor(fn)) return nobodyWaits(model, parent, depth);
-  // `new CronJob('0 * * * *', async () => …)`: the job drops what its function returns.
+  // `new CronJob('0 * * * *', async () => …)`: the job drops what its function returns, also when
+  // it is scheduled at a module's top level (each run is on its own; the process waits for none).
   if (
     parent.type === AST_NODE_TYPES.NewExpression &&
     parent.arguments.includes(fn as TSESTree.CallExpressionArgument) &&
-    inFunction(parent) &&
     model.isSchedulerCall?.(parent)
   )
     return true;
@@ -338,7 +338,7 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     // `setInterval(async () => …, ms)`: a timer drops what its callback returns; so does a job
     // scheduler (`schedule.scheduleJob('0 */4 * * *', async () => …)`, `cron.schedule(…)`).
     if (handedToTimer(model, fn)) return true;
-    if (inFunction(parent) && model.isSchedulerCall?.(parent)) return true;
+    if (model.isSchedulerCall?.(parent)) return true;
     // A function handed to a helper that gives it to the platform's `waitUntil` runs after the
     // response (or never: `waitUntil` takes a promise).
     if (
@@ -549,9 +549,23 @@ function handedToTimer(model: WaitersModel, value: Node): boolean {
     timer?.type === AST_NODE_TYPES.CallExpression &&
     timer.arguments[0] === handed &&
     model.isTimerCall(timer) &&
-    inFunction(timer) &&
+    // A one-shot timer at a module's top level is part of the script the process runs to its end;
+    // a repeating one (`setInterval`) runs each tick on its own, wherever it is started.
+    (inFunction(timer) || repeats(timer)) &&
     !inPromiseExecutor(timer)
   );
+}
+
+/** `setInterval(…)` (global, `timers.setInterval`, `globalThis.setInterval`). */
+function repeats(timer: TSESTree.CallExpression): boolean {
+  const callee = unwrap(timer.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(callee)
+        : undefined;
+  return name === 'setInterval';
 }
 
 /**

@@ -3512,6 +3512,46 @@ export async function refresh(raw: Record<string, unknown>) {
         { line: 12, column: 10, endLine: 12, endColumn: 23, messageId: 'missingDeadline' },
       ],
     },
+    (() => {
+      // At a module's top level a repeating schedule (node-cron, cron's CronJob, \`setInterval\`) runs
+      // each tick on its own and nobody waits for it, as inside a function; a one-shot timer there
+      // is part of the script the process runs to its end.
+      const code = `import cron from 'node-cron';
+import { CronJob } from 'cron';
+cron.schedule('0 * * * *', async () => {
+  await fetch('https://status.example.com/hourly');
+});
+new CronJob('*/5 * * * *', async () => {
+  await fetch('https://status.example.com/five');
+}).start();
+setInterval(async () => {
+  await fetch('https://status.example.com/tick');
+}, 60_000);
+setTimeout(async () => {
+  await fetch('https://status.example.com/once');
+}, 10);`;
+      return {
+        code,
+        errors: [
+          {
+            line: 13,
+            column: 9,
+            endLine: 13,
+            endColumn: 14,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  "fetch('https://status.example.com/once')",
+                  "fetch('https://status.example.com/once', { signal: AbortSignal.timeout(10000) })",
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
