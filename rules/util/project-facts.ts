@@ -871,7 +871,8 @@ function looksLikeAddress(node: Node): boolean {
  */
 function factoryOptions(args: readonly Node[], locator: Locator): Summary | undefined {
   if (args.some(arg => arg.type === AST_NODE_TYPES.SpreadElement)) return { kind: 'opaque' };
-  if ('at' in locator) return summarizeArgument(args[locator.at]);
+  if ('at' in locator)
+    return locator.alone && args.length > 1 ? { kind: 'absent' } : summarizeArgument(args[locator.at]);
   if ('none' in locator) return { kind: 'absent' };
   if ('lastObject' in locator) {
     const last = args.at(-1);

@@ -965,12 +965,16 @@ describe('google-auth.ts', () => {
   it("judges google-auth-library's clients by their transporter's timeout, through both readers", () => {
     const code = readFileSync(path.join(FIXTURES, 'google-auth.ts'), 'utf8');
     // `generateAuthUrl` (line 8) builds a URL locally. A googleapis API given a bounded auth client
-    // (line 16) is bounded by that client's transporter; one given the positional client is not.
+    // (line 16) is bounded by that client's transporter; one given the positional client is not. A
+    // positional client made from a configuration's members (line 22) has no options either; one
+    // made from a single value that may be its options is not known (line 25).
     const expected = {
       '7:43': 'missing transporterOptions.timeout',
       '11:44': 'bounded',
       '16:28': 'bounded',
       '18:49': 'missing',
+      '23:40': 'missing transporterOptions.timeout',
+      '25:48': 'unknown',
     };
     expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
     expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);

@@ -510,7 +510,7 @@ const drive = google.drive({ version: 'v3', auth, timeout: 10_000 });
 export const list = (q: string) => drive.files.list({ q });
 const sheets = google.sheets({ version: 'v4', auth });
 export const read = (spreadsheetId: string) => sheets.spreadsheets.values.get({ spreadsheetId, range: 'A1:B2' }, { timeout: 5000 });
-export const oauth = new google.auth.OAuth2(clientId, secret);`,
+export const oauth = new google.auth.OAuth2({ clientId, clientSecret: secret, transporterOptions: { timeout: 5000 } });`,
     `const { google } = require('googleapis');
 google.options({ timeout: 10_000 });
 export const gmail = google.gmail({ version: 'v1' });`,

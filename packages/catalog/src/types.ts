@@ -29,8 +29,11 @@ export interface Prop {
 
 /** Where a call's options live, described so that each AST (ESTree, ts-morph) can locate them. */
 export type Locator =
-  /** A fixed argument position. */
-  | { at: number }
+  /**
+   * A fixed argument position. With `alone`, only when it is the only argument: more arguments are
+   * a positional form that takes no options (`new OAuth2Client(clientId, clientSecret, redirectUri)`).
+   */
+  | { at: number; alone?: true }
   /** `axios(config)` / `axios(url, config)`, `got(opts)` / `got(url, opts)`. */
   | { configOrUrl: true }
   /** node:http `request(url?, options?, callback?)`: the first object literal, else an opaque options identifier. */

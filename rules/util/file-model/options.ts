@@ -39,6 +39,7 @@ export class OptionsReader {
     };
     if ('at' in locator) {
       if (spreadAt !== -1 && spreadAt <= locator.at) return { kind: 'opaque', at: args[spreadAt] };
+      if (locator.alone && args.length > 1) return ABSENT;
       const arg = argAt(locator.at);
       // `MongoClient.connect(url, callback)`: a callback where options could be is no options.
       if (arg && isFunction(unwrap(arg))) return ABSENT;

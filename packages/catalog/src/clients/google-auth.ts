@@ -25,7 +25,7 @@ function decideGoogleAuth(input: JudgeInput): Verdict {
 }
 
 /** An auth client: its options (an object, or a client ID written first) give its transporter's defaults. */
-export const AUTH_CLIENT: Role = factory('google-auth', 'google-auth', { at: 0 });
+export const AUTH_CLIENT: Role = factory('google-auth', 'google-auth', { at: 0, alone: true });
 /**
  * The clients whose own options carry `transporterOptions` (`GoogleAuth` hands its clients theirs
  * through `clientOptions`, and is left out).

@@ -712,6 +712,7 @@ export class RemoteCalls {
       spreadAt !== -1 && spreadAt <= index ? undefined : args[index];
     if ('at' in locator) {
       if (spreadAt !== -1 && spreadAt <= locator.at) return { kind: 'opaque', at: args[spreadAt] };
+      if (locator.alone && args.length > 1) return ABSENT;
       const arg = argAt(locator.at);
       // `MongoClient.connect(url, callback)`: a callback where options could be is no options.
       if (arg && isFunctionLike(unwrap(arg))) return ABSENT;
