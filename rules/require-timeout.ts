@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   type CallFacts,
   type DispatcherFacts,
+  type Family,
   type FamilyId,
   type InstanceKind,
   type Verdict,
@@ -38,7 +39,7 @@ import { type WrittenOptions, deadlineReader } from './util/deadline-facts.js';
 import { versionFacts } from './util/package-versions.js';
 import type { Classified } from './util/file-model.js';
 import { escapingClientVerdicts } from './util/escaping-clients.js';
-import { answersOf, noCallerReaches, nobodyWaits } from './util/waiters.js';
+import { type Answers, answersOf, noCallerReaches, nobodyWaits } from './util/waiters.js';
 import { isBrowserModule } from './util/browser-module.js';
 import { isPresignOnly } from './util/presign.js';
 import { isBlockingCommand, isSubscriberConnection, isSubscription } from './util/subscriber.js';
@@ -241,6 +242,12 @@ export default createModelRule<Options, MessageIds>({
 
     const calleeText = (node: CallLike): string => shortCallee(sourceCode.getText(node.callee));
 
+    /** How a call answers: as its family does, unless its module is one of the family's promise wrappers. */
+    const answersOfCall = (classified: Classified, family: Family): Answers =>
+      classified.callee.kind === 'module' && family.promiseModules?.includes(classified.callee.module)
+        ? 'promise'
+        : answersOf(family);
+
     // ------------------------------------------------------------------ reporting
 
     /** `writtenAt`: where another module writes a construction's options (`config.ts:8`), named in its report. */
@@ -294,7 +301,7 @@ export default createModelRule<Options, MessageIds>({
           // Nothing waits for a request whose promise is dropped (`void ping()`, a statement of its
           // own, or inside a function whose own promise is dropped): a silent server leaves a
           // pending socket, not a caller hanging.
-          if (nobodyWaits(model, call, 0, answersOf(family))) return;
+          if (nobodyWaits(model, call, 0, answersOfCall(classified, family))) return;
           // `if (!options) return fetch(url)` in a helper every caller hands options: never sent unbounded.
           if (noCallerReaches(model, call)) return;
           // The call's own undici dispatcher is no deadline: say why.

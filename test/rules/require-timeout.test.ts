@@ -3553,6 +3553,23 @@ setTimeout(async () => {
       };
     })(),
     {
+      // A promise wrapper of request.js (request-promise) answers through its promise: a call
+      // written as a statement of its own is dropped. request.js's own call answers its callback.
+      code: `import rp from 'request-promise';
+import request from 'request';
+export function refresh(ids: string[]) {
+  ids.forEach(id => {
+    rp({ url: \`http://charts.internal/chart/\${id}/query\`, method: 'POST', json: true });
+  });
+}
+export function ping(ids: string[]) {
+  ids.forEach(id => {
+    request({ url: \`http://charts.internal/ping/\${id}\` }, () => undefined);
+  });
+}`,
+      errors: [{ line: 10, column: 5, endLine: 10, endColumn: 12, messageId: 'missingDeadline' }],
+    },
+    {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },

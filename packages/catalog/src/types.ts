@@ -324,6 +324,11 @@ export interface Family {
    */
   answersByEvents?: boolean;
   /**
+   * Modules of a family that answers through events whose calls answer through a promise instead
+   * (request-promise over request): a call of theirs written as a statement of its own is dropped.
+   */
+  promiseModules?: readonly string[];
+  /**
    * Its calls answer on the request object they return (node:http's ClientRequest, through its
    * `response` event) or through the callback they are handed: a request whose value is thrown away
    * with no callback (`await https.get(url);`: a ClientRequest is not a promise) is heard by nobody.

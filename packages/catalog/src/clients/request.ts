@@ -6,7 +6,8 @@
 // ESOCKETTIMEDOUT); a timeout of 0 sets none. `request.defaults(options)` returns a request
 // function whose calls inherit those options. There is no `signal`. A call answers through the
 // callback it is handed (or the request stream it returns), so one written as a statement of its
-// own is still heard.
+// own is still heard; a promise wrapper's call (request-promise) answers through its promise, and
+// one written as a statement of its own is dropped.
 import { type ClientFamily, call, factory, verbs } from '../build.js';
 import type { JudgeInput } from '../facts.js';
 import { isFalsyNone, judgeTimeoutProp, lookupLayers, missingOrUnknown } from '../summary.js';
@@ -33,6 +34,7 @@ export const requestFamily: ClientFamily = {
     reportAt: 'call',
     fix: 'set `timeout` (ms) in the options, or once for every call with `request.defaults({ timeout })`',
     answersByEvents: true,
+    promiseModules: ['request-promise', 'request-promise-native', 'request-promise-any'],
   },
   modules: Object.fromEntries(
     [
