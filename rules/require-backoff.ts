@@ -3,7 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { decideBackoff } from '@faultline/catalog';
 import { createModelRule } from './create-rule.js';
-import { isFunction } from './util/ast.js';
+import { type Node, findNode, isFunction, propertyKey, unwrap, writtenName } from './util/ast.js';
+import { enclosingNamedFunction } from './util/retry/syntax.js';
 import { JOB_RETRY_KEYS, jobRetryFindings } from './util/retry/job-options.js';
 import { type Delay, type RetryConstruct, retryAnalysis } from './util/retry.js';
 import { grpcServiceConfigFindings } from './util/retry/grpc-service-config.js';
@@ -23,6 +24,8 @@ export type MessageIds =
   | 'noJitter'
   | 'unboundedRetry'
   | 'suggestFullJitter'
+  | 'xorDelay'
+  | 'suggestPower'
   | 'jobNoDelay'
   | 'jobConstantDelay';
 
@@ -51,6 +54,9 @@ export default createModelRule<Options, MessageIds>({
       unboundedRetry:
         'This retry has no bound{{why}}: while the service is down it retries forever, multiplying load and never reporting the failure. Stop after a few attempts or when a deadline passes.',
       suggestFullJitter: 'Use capped exponential backoff with full jitter (cap {{cap}} ms).',
+      xorDelay:
+        '`{{text}}` is a bitwise XOR in JavaScript, not a power: this wait does not grow with the attempts (`2 ^ 3` is 1, `2 ^ 2` is 0), so the backoff is no backoff. Write `**` (`2 ** attempt`), with a cap and full jitter.',
+      suggestPower: 'Replace `^` with `**`.',
       jobNoDelay:
         'This job is retried at once when it fails: during an outage of what it calls, every attempt is spent within milliseconds and the job is lost anyway. Give it a backoff: `backoff: { type: "exponential", delay: 1000, jitter: 0.5 }` (bullmq), `retryBackoff: true` with a `retryDelay` (pg-boss).',
       jobConstantDelay:
@@ -174,6 +180,28 @@ export default createModelRule<Options, MessageIds>({
     const jobRetryProperties: TSESTree.Property[] = [];
 
     return {
+      // `2 ^ (retryCount - 1)` is a bitwise XOR, not a power: a backoff written so does not grow.
+      BinaryExpression(node): void {
+        if (node.operator !== '^' || !xorAsPower(node)) return;
+        context.report({
+          node,
+          messageId: 'xorDelay',
+          data: { text: sourceCode.getText(node) },
+          suggest: [
+            {
+              messageId: 'suggestPower',
+              fix: fixer => {
+                const operator = sourceCode.getFirstTokenBetween(
+                  node.left,
+                  node.right,
+                  token => token.value === '^',
+                );
+                return operator ? fixer.replaceText(operator, '**') : null;
+              },
+            },
+          ],
+        });
+      },
       // gRPC channel options travel far from the client (NestJS `channelOptions`, shared constants):
       // every `'grpc.service_config'` property is checked where it is written.
       Property(node): void {
@@ -245,4 +273,52 @@ function duration(ms: number): string {
   if (ms < 172_800_000) return `${Math.round(ms / 360_000) / 10} h`;
   if (ms < 31_536_000_000) return `${Math.round(ms / 86_400_000)} days`;
   return 'more than a year';
+}
+
+/** Names that say a value is a wait between attempts. */
+const WAIT_NAME = /delay|backoff|wait|sleep|interval|timeout|retry|retries|attempt/i;
+
+/**
+ * `2 ^ attempt` (or `2 ^ (retryCount - 1)`) where a wait is computed: the power of two a backoff
+ * wants, written with JavaScript's bitwise XOR. The left side is the literal 2 and the right side
+ * reads a name, and the expression is part of a value whose name (a variable, a property, an
+ * assignment's target, the function returning it) or whose sleep call says it is a wait.
+ */
+function xorAsPower(node: TSESTree.BinaryExpression): boolean {
+  const left = unwrap(node.left as Node);
+  if (left.type !== AST_NODE_TYPES.Literal || left.value !== 2) return false;
+  if (findNode(node.right as Node, inner => inner.type === AST_NODE_TYPES.Identifier) === undefined)
+    return false;
+  let current: Node = node;
+  for (
+    let parent = node.parent as Node | undefined;
+    parent;
+    current = parent, parent = parent.parent as Node | undefined
+  ) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.VariableDeclarator:
+        return parent.id.type === AST_NODE_TYPES.Identifier && WAIT_NAME.test(parent.id.name);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return WAIT_NAME.test(writtenName(parent.left as Node) ?? '');
+      case AST_NODE_TYPES.Property:
+        return parent.value === current && WAIT_NAME.test(propertyKey(parent) ?? '');
+      case AST_NODE_TYPES.CallExpression:
+        return WAIT_NAME.test(writtenName(parent.callee as Node) ?? '');
+      case AST_NODE_TYPES.ReturnStatement: {
+        const fn = enclosingNamedFunction(parent);
+        return fn !== undefined && WAIT_NAME.test(fn.name);
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression: {
+        const fn = enclosingNamedFunction(current);
+        return fn !== undefined && WAIT_NAME.test(fn.name);
+      }
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.ExpressionStatement:
+      case AST_NODE_TYPES.Program:
+        return false;
+      default:
+        break;
+    }
+  }
+  return false;
 }

@@ -1742,6 +1742,71 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
 }`,
   ],
   invalid: [
+    (() => {
+      // Reservoir's RabbitMQ job handler: \`(2 ^ (retryCount - 1)) * delay\` is XOR, not a power. A
+      // wait is named so (a variable, a returning function, a property, a sleep's argument); a bit
+      // mask (\`flags\`) is not one.
+      const code = `export class Handler {
+  backoff = { type: 'exponential', delay: 1000 };
+  getBackoffDelay(retryCount: number) {
+    let delay = 0;
+    delay = (2 ^ (retryCount - 1)) * this.backoff.delay;
+    return delay;
+  }
+}
+export const retryDelay = (attempt: number) => 100 * (2 ^ attempt);
+export const flags = (mask: number) => 2 ^ mask;
+export const options = { backoffMs: (n: number) => 2 ^ n };
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function poll(attempt: number) {
+  await sleep(500 * (2 ^ attempt));
+}`;
+      const power = (text: string) => ({
+        messageId: 'suggestPower' as const,
+        output: code.replace(text, text.replace('^', '**')),
+      });
+      return {
+        code,
+        errors: [
+          {
+            line: 5,
+            column: 14,
+            endLine: 5,
+            endColumn: 34,
+            messageId: 'xorDelay' as const,
+            data: { text: '2 ^ (retryCount - 1)' },
+            suggestions: [power('2 ^ (retryCount - 1)')],
+          },
+          {
+            line: 9,
+            column: 55,
+            endLine: 9,
+            endColumn: 66,
+            messageId: 'xorDelay' as const,
+            data: { text: '2 ^ attempt' },
+            suggestions: [power('100 * (2 ^ attempt)')],
+          },
+          {
+            line: 11,
+            column: 52,
+            endLine: 11,
+            endColumn: 57,
+            messageId: 'xorDelay' as const,
+            data: { text: '2 ^ n' },
+            suggestions: [power('(n: number) => 2 ^ n')],
+          },
+          {
+            line: 14,
+            column: 22,
+            endLine: 14,
+            endColumn: 33,
+            messageId: 'xorDelay' as const,
+            data: { text: '2 ^ attempt' },
+            suggestions: [power('500 * (2 ^ attempt)')],
+          },
+        ],
+      };
+    })(),
     {
       // A pool's connect borrows a client for the query: the loop retries the query, not a connection.
       code: REVIEWED.poolQuery,
