@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type Node, findNode, memberName, requireCall, unwrap } from '../ast.js';
+import { type Node, enclosingFunction, findNode, memberName, requireCall, unwrap } from '../ast.js';
 import {
   type ParserLike,
   type ProjectContext,
@@ -122,6 +122,24 @@ export function projectEventAwaited(
   };
 }
 
+/** `name` is a parameter of the `emitAsync` method or function it is used in. */
+function forwardsParameter(name: TSESTree.Identifier): boolean {
+  const fn = enclosingFunction(name);
+  if (!fn) return false;
+  const parent = fn.parent;
+  const named =
+    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+      ? parent.key.name
+      : 'id' in fn && fn.id
+        ? fn.id.name
+        : undefined;
+  return (
+    named === 'emitAsync' &&
+    fn.params.some(param => param.type === AST_NODE_TYPES.Identifier && param.name === name.name)
+  );
+}
+
 /** `program` calls `emitAsync` with one of `events`, or with an event it does not write out. */
 function emitsAsync(program: Node, events: readonly string[]): boolean {
   return (
@@ -133,6 +151,9 @@ function emitsAsync(program: Node, events: readonly string[]): boolean {
       if (first?.type === AST_NODE_TYPES.Literal) return events.includes(String(first.value));
       if (first?.type === AST_NODE_TYPES.MemberExpression && !first.computed)
         return events.includes(memberName(first) ?? '');
+      // A wrapper's own `emitAsync(event, payload)` handing its parameter on: its callers, which
+      // call `emitAsync` too, name the events.
+      if (first?.type === AST_NODE_TYPES.Identifier && forwardsParameter(first)) return false;
       return true;
     }) !== undefined
   );
