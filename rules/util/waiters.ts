@@ -335,6 +335,14 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     const callee = unwrap(parent.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
     if (name === 'forEach') return inFunction(parent);
+    // `lock.acquire(key).then(async () => await retry(queue))`: the chain's promise settles with
+    // what its callback returns, so whoever waits for the chain waits for the callback.
+    if (
+      (name === 'then' || name === 'catch' || name === 'finally') &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.parent === parent
+    )
+      return nobodyWaits(model, parent, depth);
     // `setInterval(async () => …, ms)`: a timer drops what its callback returns; so does a job
     // scheduler (`schedule.scheduleJob('0 */4 * * *', async () => …)`, `cron.schedule(…)`).
     if (handedToTimer(model, fn)) return true;

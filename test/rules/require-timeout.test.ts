@@ -3569,6 +3569,47 @@ export function ping(ids: string[]) {
 }`,
       errors: [{ line: 10, column: 5, endLine: 10, endColumn: 12, messageId: 'missingDeadline' }],
     },
+    (() => {
+      // A callback of a promise chain is waited for by whoever waits for the chain: nobody, in an
+      // hourly schedule (Reservoir's lock-guarded queue retry); the caller of an exported handler.
+      const code = `import cron from 'node-cron';
+declare const redlock: { acquire(keys: string[], ttl: number): Promise<unknown> };
+async function retryQueue(queue: string) {
+  await fetch(\`http://rabbit.internal:15672/api/queues/%2F/\${queue}\`);
+}
+cron.schedule('0 * * * *', async () =>
+  await redlock
+    .acquire(['retry-lock'], 3_600_000)
+    .then(async () => {
+      await retryQueue('bids');
+    })
+    .catch(() => undefined),
+);
+export async function handler(queue: string) {
+  return redlock.acquire([queue], 1000).then(() => fetch(\`http://rabbit.internal/api/\${queue}\`));
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 15,
+            column: 52,
+            endLine: 15,
+            endColumn: 57,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  'fetch(`http://rabbit.internal/api/${queue}`)',
+                  'fetch(`http://rabbit.internal/api/${queue}`, { signal: AbortSignal.timeout(10000) })',
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
