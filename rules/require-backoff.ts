@@ -276,7 +276,10 @@ function duration(ms: number): string {
 }
 
 /** Names that say a value is a wait between attempts. */
-const WAIT_NAME = /delay|backoff|wait|sleep|interval|timeout|retry|retries|attempt/i;
+const WAIT_NAME = /delay|backoff|wait|sleep|interval|timeout/i;
+
+/** Math's functions a wait is often wrapped in (`Math.min(cap, 1000 * 2 ** n)`): look through them. */
+const MATH_WRAPPERS = new Set(['min', 'max', 'round', 'floor', 'ceil', 'trunc']);
 
 /**
  * `2 ^ attempt` (or `2 ^ (retryCount - 1)`) where a wait is computed: the power of two a backoff
@@ -285,8 +288,18 @@ const WAIT_NAME = /delay|backoff|wait|sleep|interval|timeout|retry|retries|attem
  * assignment's target, the function returning it) or whose sleep call says it is a wait.
  */
 function xorAsPower(node: TSESTree.BinaryExpression): boolean {
+  // `2 ^ n`, and `base * 2 ^ n`, which parses as `(base * 2) ^ n`.
   const left = unwrap(node.left as Node);
-  if (left.type !== AST_NODE_TYPES.Literal || left.value !== 2) return false;
+  const two = (side: Node): boolean => side.type === AST_NODE_TYPES.Literal && side.value === 2;
+  if (
+    !two(left) &&
+    !(
+      left.type === AST_NODE_TYPES.BinaryExpression &&
+      left.operator === '*' &&
+      two(unwrap(left.right as Node))
+    )
+  )
+    return false;
   if (findNode(node.right as Node, inner => inner.type === AST_NODE_TYPES.Identifier) === undefined)
     return false;
   let current: Node = node;
@@ -302,8 +315,22 @@ function xorAsPower(node: TSESTree.BinaryExpression): boolean {
         return WAIT_NAME.test(writtenName(parent.left as Node) ?? '');
       case AST_NODE_TYPES.Property:
         return parent.value === current && WAIT_NAME.test(propertyKey(parent) ?? '');
-      case AST_NODE_TYPES.CallExpression:
-        return WAIT_NAME.test(writtenName(parent.callee as Node) ?? '');
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(parent.callee as Node);
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          writtenName(callee.object as Node) === 'Math' &&
+          MATH_WRAPPERS.has(writtenName(callee) ?? '')
+        )
+          break;
+        // `setTimeout(fn, 2 ^ n)`: the timer's wait.
+        const name = writtenName(callee) ?? '';
+        return (
+          WAIT_NAME.test(name) || (/^set(?:Timeout|Interval)$/.test(name) && parent.arguments[1] === current)
+        );
+      }
+      case AST_NODE_TYPES.PropertyDefinition:
+        return parent.value === current && WAIT_NAME.test(propertyKey(parent) ?? '');
       case AST_NODE_TYPES.ReturnStatement: {
         const fn = enclosingNamedFunction(parent);
         return fn !== undefined && WAIT_NAME.test(fn.name);

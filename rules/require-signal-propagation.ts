@@ -139,14 +139,22 @@ export default createModelRule<Options, MessageIds>({
                 ? type.typeName.right.name
                 : '';
           if (/AbortSignal/.test(name)) return true;
-          // `type Signal = AbortSignal | undefined` in this file.
+          // `Maybe<AbortSignal>`, `Readonly<AbortSignal>`, `NonNullable<RequestInit['signal']>`.
+          if (type.typeArguments?.params.some(typeMayBeSignal)) return true;
+          // A type parameter (`<S extends AbortSignal>(signal: S)`): its constraint, if it has one.
+          for (let up: TSESTree.Node | undefined = type.parent; up; up = up.parent) {
+            const declared = 'typeParameters' in up ? up.typeParameters : undefined;
+            const parameter = declared?.params.find(param => param.name.name === name);
+            if (parameter) return !parameter.constraint || typeMayBeSignal(parameter.constraint);
+          }
+          // A type alias of this file (`type Signal = AbortSignal | undefined`), a generic one whatever it holds.
           return sourceCode.ast.body.some(statement => {
             const declaration =
               statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
             return (
               declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration &&
               declaration.id.name === name &&
-              typeMayBeSignal(declaration.typeAnnotation)
+              (declaration.typeParameters !== undefined || typeMayBeSignal(declaration.typeAnnotation))
             );
           });
         }

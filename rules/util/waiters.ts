@@ -337,10 +337,13 @@ function functionDropped(model: WaitersModel, fn: FunctionNode, depth: number): 
     if (name === 'forEach') return inFunction(parent);
     // `lock.acquire(key).then(async () => await retry(queue))`: the chain's promise settles with
     // what its callback returns, so whoever waits for the chain waits for the callback.
+    // A callback that answers someone the function was given (`res.json(…)`, an executor's
+    // `resolve`) is waited for by them, whatever happens to the chain.
     if (
       (name === 'then' || name === 'catch' || name === 'finally') &&
       callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.parent === parent
+      !answersGiven([fn], parent) &&
+      !inPromiseExecutor(parent)
     )
       return nobodyWaits(model, parent, depth);
     // `setInterval(async () => …, ms)`: a timer drops what its callback returns; so does a job
@@ -504,9 +507,9 @@ function methodDropped(model: WaitersModel, method: TSESTree.MethodDefinition, d
 }
 
 /**
- * The events a method listens to as a NestJS event listener (`@OnEvent('user.updated')`, also an
- * array of events, or a constant's name: `@OnEvent(Events.USER_UPDATED)` gives `USER_UPDATED`).
- * Undefined for any other method, or an event not written in one of those ways.
+ * The events a method listens to as a NestJS event listener, when each is written out as a string
+ * (`@OnEvent('user.updated')`, also an array of them). Undefined for any other method, and for an
+ * event named by a constant or a wildcard (`'order.*'`), which emissions could reach unseen.
  */
 function eventsListenedTo(method: TSESTree.MethodDefinition): string[] | undefined {
   for (const decorator of method.decorators ?? []) {
@@ -517,19 +520,14 @@ function eventsListenedTo(method: TSESTree.MethodDefinition): string[] | undefin
     if ((callee.type === AST_NODE_TYPES.Identifier ? callee.name : named) !== 'OnEvent') continue;
     const first = call.arguments[0] ? unwrap(call.arguments[0] as Node) : undefined;
     const written = first?.type === AST_NODE_TYPES.ArrayExpression ? first.elements : [first];
+    // Only events written out count: a constant (`Events.USER_UPDATED`) may be sent under its
+    // value, and a wildcard (`'order.*'`) by any event it matches.
     const events: string[] = [];
     for (const element of written) {
       const event = element ? unwrap(element as Node) : undefined;
-      const text =
-        event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'
-          ? event.value
-          : event?.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(event)
-            : event?.type === AST_NODE_TYPES.Identifier
-              ? event.name
-              : undefined;
-      if (!text) return undefined;
-      events.push(text);
+      if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return undefined;
+      if (event.value.includes('*')) return undefined;
+      events.push(event.value);
     }
     return events.length > 0 ? events : undefined;
   }

@@ -981,6 +981,22 @@ describe('google-auth.ts', () => {
   });
 });
 
+describe('simple-oauth2.ts', () => {
+  it('judges simple-oauth2 grants and the tokens they make, through both readers', () => {
+    const code = readFileSync(path.join(FIXTURES, 'simple-oauth2.ts'), 'utf8');
+    // Pinned, so that the two readers cannot agree by both missing the family: the grant made
+    // without `http.timeout` (lines 6, 14), the one made with it (line 10), a call's own `timeout` (line 11).
+    const expected = {
+      '6:23': 'missing http.timeout',
+      '10:30': 'bounded',
+      '11:27': 'bounded',
+      '14:10': 'missing http.timeout',
+    };
+    expect(Object.fromEntries(estreeVerdicts(code, undefined))).toEqual(expected);
+    expect(Object.fromEntries(typescriptVerdicts(code, undefined))).toEqual(expected);
+  });
+});
+
 describe('timeout-helpers.ts', () => {
   it('bounds a call handed to the team’s own timeout helper, and not one a helper only delays', () => {
     const code = readFileSync(path.join(FIXTURES, 'timeout-helpers.ts'), 'utf8');

@@ -1743,6 +1743,55 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
   ],
   invalid: [
     (() => {
+      // The same through Math's wrappers, a timer's wait, a class field, and \`1000 * 2 ^ n\` (which
+      // parses as \`(1000 * 2) ^ n\`); a value named for an attempt is no wait.
+      const code = `export function capped(attempt: number) {
+  const delay = Math.min(1000 * (2 ^ attempt), 30000);
+  return delay;
+}
+export function unparenthesised(attempt: number) {
+  const delay = 1000 * 2 ^ attempt;
+  return delay;
+}
+export function timer(fn: () => void, attempt: number) {
+  setTimeout(fn, Math.min(100 * (2 ^ attempt), 30_000));
+}
+export class Poller {
+  count = 0;
+  retryDelay = 2 ^ this.count;
+}
+export const attemptHash = (seed: number) => 2 ^ seed;`;
+      const at = (line: number, column: number, text: string) => ({
+        line,
+        column,
+        endLine: line,
+        endColumn: column + text.length,
+        messageId: 'xorDelay' as const,
+        data: { text },
+        suggestions: [
+          {
+            messageId: 'suggestPower' as const,
+            output: ((): string => {
+              const lines = code.split('\n');
+              const row = lines[line - 1] as string;
+              lines[line - 1] =
+                row.slice(0, column - 1) + text.replace('^', '**') + row.slice(column - 1 + text.length);
+              return lines.join('\n');
+            })(),
+          },
+        ],
+      });
+      return {
+        code,
+        errors: [
+          at(2, 34, '2 ^ attempt'),
+          at(6, 17, '1000 * 2 ^ attempt'),
+          at(10, 34, '2 ^ attempt'),
+          at(14, 16, '2 ^ this.count'),
+        ],
+      };
+    })(),
+    (() => {
       // Reservoir's RabbitMQ job handler: \`(2 ^ (retryCount - 1)) * delay\` is XOR, not a power. A
       // wait is named so (a variable, a returning function, a property, a sleep's argument); a bit
       // mask (\`flags\`) is not one.

@@ -173,6 +173,48 @@ export async function run(job: Job) { return fetch('https://search.internal/' + 
   ],
   invalid: [
     (() => {
+      // A signal's declared type wrapped in a generic (a local alias, NonNullable, Readonly) or a
+      // type parameter constrained to AbortSignal is still an AbortSignal.
+      const code = `type Maybe<T> = T | null | undefined;
+export async function a(id: string, signal: Maybe<AbortSignal>) {
+  return fetch('https://catalog.internal/a/' + id, { method: 'GET' });
+}
+export async function b(id: string, signal: NonNullable<RequestInit['signal']>) {
+  return fetch('https://catalog.internal/b/' + id, { method: 'GET' });
+}
+export async function c<S extends AbortSignal>(id: string, signal: S) {
+  return fetch('https://catalog.internal/c/' + id, { method: 'GET' });
+}
+export async function d(id: string, abortSignal?: Readonly<AbortSignal>) {
+  return fetch('https://catalog.internal/d/' + id, { method: 'GET' });
+}`;
+      const at = (line: number, name: string, letter: string) => ({
+        line,
+        column: 10,
+        endLine: line,
+        endColumn: 15,
+        messageId: 'signalNotPassed' as const,
+        suggestions: [
+          {
+            messageId: 'suggestPassSignal' as const,
+            output: code.replace(
+              `'https://catalog.internal/${letter}/' + id, { method: 'GET' }`,
+              `'https://catalog.internal/${letter}/' + id, { ${name === 'signal' ? 'signal' : `signal: ${name}`}, method: 'GET' }`,
+            ),
+          },
+        ],
+      });
+      return {
+        code,
+        errors: [
+          at(3, 'signal', 'a'),
+          at(6, 'signal', 'b'),
+          at(9, 'signal', 'c'),
+          at(12, 'abortSignal', 'd'),
+        ],
+      };
+    })(),
+    (() => {
       // A \`signal\` declared with a type alias of this file that is an AbortSignal is one.
       const code = `type Cancel = AbortSignal | undefined;
 export async function load(id: string, signal: Cancel) {

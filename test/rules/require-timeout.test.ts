@@ -1839,6 +1839,26 @@ export async function batch(requests: unknown[]) {
             },
           ],
         },
+        // A listener of an event named by a constant, and one of a wildcard: either may be awaited.
+        ...[
+          [24, '`https://ledger.example/orders/${order.id}`'],
+          [29, '`https://ledger.example/audit/${order.id}`'],
+        ].map(([line, url]) => ({
+          line: line as number,
+          column: 11,
+          endLine: line as number,
+          endColumn: 16,
+          messageId: 'missingDeadline' as const,
+          suggestions: [
+            {
+              messageId: 'suggestSignal' as const,
+              output: readFileSync(path.join(CALLERS, 'listeners.ts'), 'utf8').replace(
+                `${url as string}, { method: 'POST' }`,
+                `${url as string}, { signal: AbortSignal.timeout(10000), method: 'POST' }`,
+              ),
+            },
+          ],
+        })),
       ],
     },
     {
@@ -3610,6 +3630,58 @@ export async function handler(queue: string) {
         ],
       };
     })(),
+    {
+      // A chain's callback that answers the request (\`res.json\`) is waited for by the client,
+      // though the chain itself ends in a \`.catch(next)\` and is dropped.
+      code: `declare const app: { get(path: string, h: (req: any, res: any, next: any) => void): void };
+declare const db: { find(id: string): Promise<{ url: string }> };
+app.get('/a/:id', (req, res, next) => {
+  db.find(req.params.id)
+    .then(async user => {
+      const r = await fetch(user.url);
+      res.json(await r.json());
+    })
+    .catch(next);
+});`,
+      errors: [
+        {
+          line: 6,
+          column: 23,
+          endLine: 6,
+          endColumn: 28,
+          messageId: 'missingDeadline',
+          suggestions: [
+            {
+              messageId: 'suggestSignal',
+              output: `declare const app: { get(path: string, h: (req: any, res: any, next: any) => void): void };
+declare const db: { find(id: string): Promise<{ url: string }> };
+app.get('/a/:id', (req, res, next) => {
+  db.find(req.params.id)
+    .then(async user => {
+      const r = await fetch(user.url, { signal: AbortSignal.timeout(10000) });
+      res.json(await r.json());
+    })
+    .catch(next);
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // No monitor bounds a load-balanced MongoDB client, whatever the driver's version.
+      filename: path.join(import.meta.dirname, '../fixtures/package-versions/mongodb-locked/src/db.ts'),
+      code: `import { MongoClient } from 'mongodb'; export const client = new MongoClient(process.env.MONGO_URL as string, { loadBalanced: true });`,
+      options: [{ checkTests: true }],
+      errors: [{ column: 66, endColumn: 77, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
+    },
+    {
+      // googleapis' auth client in the positional form takes no options: made so, it is reported
+      // where it is made when it leaves the file.
+      code: `import { google } from 'googleapis';
+export const oauth = new google.auth.OAuth2(clientId, secret);`,
+      errors: [{ line: 2, column: 26, endLine: 2, endColumn: 44, messageId: 'missingClientDeadline' }],
+    },
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],

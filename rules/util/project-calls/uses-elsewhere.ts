@@ -122,18 +122,17 @@ export function projectEventAwaited(
   };
 }
 
-/** `name` is a parameter of the `emitAsync` method or function it is used in. */
+/** `name` is a parameter of the `emitAsync` method it is used in. */
 function forwardsParameter(name: TSESTree.Identifier): boolean {
   const fn = enclosingFunction(name);
   if (!fn) return false;
   const parent = fn.parent;
+  // A method only: a plain function named `emitAsync` is called by name, which this reading does not count.
   const named =
     (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) &&
     parent.key.type === AST_NODE_TYPES.Identifier
       ? parent.key.name
-      : 'id' in fn && fn.id
-        ? fn.id.name
-        : undefined;
+      : undefined;
   return (
     named === 'emitAsync' &&
     fn.params.some(param => param.type === AST_NODE_TYPES.Identifier && param.name === name.name)
@@ -148,11 +147,11 @@ function emitsAsync(program: Node, events: readonly string[]): boolean {
       const callee = unwrap(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'emitAsync') return false;
       const first = node.arguments[0] ? unwrap(node.arguments[0] as Node) : undefined;
+      // An event written out is matched by its text; one named any other way (a constant, a
+      // template) may be any event.
       if (first?.type === AST_NODE_TYPES.Literal) return events.includes(String(first.value));
-      if (first?.type === AST_NODE_TYPES.MemberExpression && !first.computed)
-        return events.includes(memberName(first) ?? '');
-      // A wrapper's own `emitAsync(event, payload)` handing its parameter on: its callers, which
-      // call `emitAsync` too, name the events.
+      // A wrapper's own `emitAsync(event, payload)` method handing its parameter on: its callers,
+      // which call `….emitAsync` too, name the events.
       if (first?.type === AST_NODE_TYPES.Identifier && forwardsParameter(first)) return false;
       return true;
     }) !== undefined

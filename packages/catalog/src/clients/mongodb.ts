@@ -10,7 +10,9 @@
 // its monitor's heartbeat, on a socket bounded by `connectTimeoutMS` (30 s by default), times out,
 // and the driver clears the pool with `interruptInUseConnections`, failing every operation in
 // flight on it. So a client of such a driver is not reported for a missing `socketTimeoutMS`
-// (unless `connectTimeoutMS: 0` takes the monitor's bound away). The driver's version is read
+// (unless `connectTimeoutMS: 0` takes the monitor's bound away, or `loadBalanced` mode runs no
+// monitor). That covers a server that stops answering; one slow operation on a server that still
+// answers its heartbeats is `maxTimeMS`'s to bound, per query. The driver's version is read
 // from the lockfile, or else from a declared `mongodb` range, or a `mongoose` from 7.0 (which
 // requires driver 5); with none of them the client is judged as before.
 import { type ClientFamily, NONE, call, factory, verbs } from '../build.js';
@@ -34,9 +36,14 @@ function monitorInterrupts(facts: VersionFacts): boolean {
 function decideMongo(input: JudgeInput): Verdict {
   const options = input.options;
   const uri = input.instance[0];
+  // No monitor bounds a load-balanced client (it runs none), nor one whose `connectTimeoutMS` is 0.
   const connect = getProp(options, 'connectTimeoutMS');
-  const monitorBounded = !(connect && connect.value.kind === 'number' && connect.value.value === 0);
-  if (monitorBounded && monitorInterrupts(input)) return { status: 'bounded' };
+  const balanced = getProp(options, 'loadBalanced');
+  const monitored =
+    !(connect && connect.value.kind === 'number' && connect.value.value === 0) &&
+    !(balanced && !(balanced.value.kind === 'boolean' && !balanced.value.value)) &&
+    !(uri?.kind === 'string' && /[?&](?:connectTimeoutMS=0(?:&|$)|loadBalanced=true)/i.test(uri.value));
+  if (monitored && monitorInterrupts(input)) return { status: 'bounded' };
   for (const key of ['socketTimeoutMS', 'waitQueueTimeoutMS']) {
     const prop = getProp(options, key);
     if (prop && isNoneValue(prop.value))
