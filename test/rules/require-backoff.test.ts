@@ -3223,17 +3223,48 @@ export const load = () => withRetry(() => fetch('https://api.example.com/x', { s
       code: COUNTED_CAP,
       errors: [{ line: 13, column: 13, endLine: 13, endColumn: 56, messageId: 'noJitter' }],
     },
-    // zone-mta's bounce hook: a wait that grows as a power of the count, not with the count as the
-    // power (`Math.pow(retries, 2) * 1000`), grows like a linear one: only its jitter is asked for.
-    ...['Math.pow(retry, 2) * 1000', 'retry ** 2 * 1000', '(retry << 2) * 4000'].map(wait => ({
+    // zone-mta's bounce hook: a power of the count (`Math.pow(retries, 2) * 1000`), not the count as
+    // the power, is no exponential backoff. Its longest wait is judged when its bound gives one:
+    // three attempts wait 9 s at most (only the jitter is asked for); twelve wait minutes before the
+    // last. A shift by a constant (`retry << 2`) multiplies the count: only the jitter is asked for.
+    ...['Math.pow(retry, 2) * 1000', 'retry ** 2 * 1000'].map(wait => ({
+      code: COUNTED_CAP.replace('Math.pow(INITIAL_BACKOFF, retry - 1)', wait),
+      errors: [
+        { line: 13, column: 13, endLine: 13, endColumn: 20 + wait.length, messageId: 'noJitter' as const },
+      ],
+    })),
+    ...['Math.pow(retry, 2) * 1000', 'retry ** 2 * 1000'].map(wait => ({
       code: COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
         'Math.pow(INITIAL_BACKOFF, retry - 1)',
         wait,
       ),
       errors: [
-        { line: 13, column: 13, endLine: 13, endColumn: 20 + wait.length, messageId: 'noJitter' as const },
+        {
+          line: 13,
+          column: 13,
+          endLine: 13,
+          endColumn: 20 + wait.length,
+          messageId: 'longBackoff' as const,
+          data: { longest: '2.4 min', also: ', and it has no jitter either', cap: 30000, capText: '30 s' },
+          suggestions: [
+            {
+              messageId: 'suggestFullJitter' as const,
+              output: COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
+                'Math.pow(INITIAL_BACKOFF, retry - 1)',
+                `Math.random() * Math.min(30000, ${wait})`,
+              ),
+            },
+          ],
+        },
       ],
     })),
+    {
+      code: COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
+        'Math.pow(INITIAL_BACKOFF, retry - 1)',
+        '(retry << 2) * 4000',
+      ),
+      errors: [{ line: 13, column: 13, endLine: 13, endColumn: 39, messageId: 'noJitter' as const }],
+    },
     (() => {
       const code = COUNTED_CAP.replace('const MAX_RETRIES = 3;', 'const MAX_RETRIES = 12;').replace(
         'Math.pow(INITIAL_BACKOFF, retry - 1)',

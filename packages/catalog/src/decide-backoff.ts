@@ -31,6 +31,11 @@ export interface BackoffLimits {
 export interface RetrySchedule {
   delay: 'none' | 'constant' | 'growing' | 'unknown';
   exponential: boolean;
+  /**
+   * A power of the count above the first (`Math.pow(retries, 2) * 1000`): reported as uncapped only
+   * when its own bound gives a longest wait past the cap (`longestWaitMs`).
+   */
+  superlinear?: boolean;
   capped: boolean;
   jitter: boolean;
   /** The loop's own bound keeps the longest wait under the cap (`for (i < 3) sleep(100 * 2 ** i)`). */
@@ -76,7 +81,11 @@ export function decideBackoff(schedule: RetrySchedule): BackoffFinding[] {
       if (!schedule.jitter) findings.push({ problem: 'constantDelay' });
       break;
     case 'growing':
-      if (!schedule.capped && schedule.exponential && !schedule.staysUnderCap)
+      if (
+        !schedule.capped &&
+        (schedule.exponential || (schedule.superlinear === true && schedule.longestWaitMs !== undefined)) &&
+        !schedule.staysUnderCap
+      )
         findings.push({
           problem: 'uncappedBackoff',
           noJitterToo: !schedule.jitter,

@@ -124,6 +124,7 @@ export class DelayClassifier {
     const usesCounter = [...counters].some(name => names.has(name));
     const selfGrowing = this.selfGrowing(scope, names) || multiplied.some(name => names.has(name));
     let exponential = selfGrowing;
+    let superlinear = false;
     let growing = usesCounter || selfGrowing;
     let opaque = false;
     let backoffHelper = false;
@@ -140,12 +141,15 @@ export class DelayClassifier {
           !this.isConstant(inner.right)
         )
           exponential = true;
+        else if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '**')
+          superlinear ||= this.powerAboveOne(inner.right);
         if (inner.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(inner.callee);
           const value = this.model.valueOf(callee);
           const path = value.kind === 'global' ? value.path.join('.') : '';
           const exponent = inner.arguments[1];
           if (path === 'Math.pow' && !(exponent && this.isConstant(exponent as Node))) exponential = true;
+          else if (path === 'Math.pow' && exponent) superlinear ||= this.powerAboveOne(exponent as Node);
           if (path === 'Math.min') {
             capped = true;
             // `Math.min(5000 * attempts, 30_000)`: the cap, when the wait reaches it within ten
@@ -226,6 +230,7 @@ export class DelayClassifier {
       call,
       expr,
       exponential,
+      ...(superlinear && !exponential ? { superlinear } : {}),
       capped,
       jitter,
       ...(capMs !== undefined && Number.isFinite(capMs) ? { capMs } : {}),
@@ -233,6 +238,12 @@ export class DelayClassifier {
   }
 
   /** Adds to `counters` the parameters of `fn` whose argument in `args` reads a counter. */
+  /** `node` is a number above 1 that the file fixes: the exponent of a superlinear power. */
+  private powerAboveOne(node: Node): boolean {
+    const summary = this.model.summarizeValue(node);
+    return summary.kind === 'number' && summary.value > 1;
+  }
+
   /** `node` is a number the file fixes (`2`, a `const` holding one). */
   private isConstant(node: Node): boolean {
     return this.model.summarizeValue(node).kind === 'number';

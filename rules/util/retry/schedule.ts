@@ -23,12 +23,13 @@ import { assignedNames } from './syntax.js';
 export function retrySchedule(model: FileModel, construct: RetryConstruct): RetrySchedule {
   const delay = construct.delay;
   const longest =
-    delay.kind === 'growing' && !delay.capped && delay.exponential
+    delay.kind === 'growing' && !delay.capped && (delay.exponential || delay.superlinear)
       ? longestWait(model, construct)
       : undefined;
   return {
     delay: delay.kind,
     exponential: delay.exponential,
+    ...(delay.superlinear ? { superlinear: true } : {}),
     capped: delay.capped,
     jitter: delay.jitter,
     staysUnderCap: longest !== undefined && longest <= model.settings.maxDelayMs,

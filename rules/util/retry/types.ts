@@ -14,6 +14,11 @@ export interface Delay {
   /** Its delay argument. */
   expr?: Node;
   exponential: boolean;
+  /**
+   * Not exponential, but a power of the count above the first (`Math.pow(retries, 2) * 1000`): it
+   * grows faster than a proportional wait, so its longest wait is judged when its bound gives one.
+   */
+  superlinear?: boolean;
   capped: boolean;
   jitter: boolean;
   /** The wait is computed by a helper we cannot see into whose name says backoff (`this.backoff.nextDelay()`). */
