@@ -957,6 +957,8 @@ export default createModelRule<Options, MessageIds>({
       if ((family === 'aws' || family === 'minio') && isPresignOnly(model, classified.node, family)) return;
       // `new HttpClient().getAgent(url)`: made only for a member that sends nothing.
       if (madeForLocalMember(classified.node, family, role.instance)) return;
+      // `const oauth = new google.auth.OAuth2(…); return oauth.generateAuthUrl(…)`: held only for members that send nothing.
+      if (heldForLocalMembers(classified.node, family, role.instance)) return;
       let verdicts = reader.decideClient(classified.node, family);
       // `new S3Client(createS3Config(settings))`: options another module of the project writes.
       let writtenAt: string | undefined;
@@ -990,6 +992,54 @@ export default createModelRule<Options, MessageIds>({
         member.parent?.type === AST_NODE_TYPES.CallExpression &&
         member.parent.callee === member &&
         CLIENT_FAMILIES[family].instances?.[instance]?.except?.includes(name) === true
+      );
+    }
+
+    /**
+     * The construction is held in a `const` of this file that is not exported, and every use of it
+     * calls a member its catalog entry does not list as sending (`generateAuthUrl`, which builds a
+     * URL locally): a client that sends nothing has nothing to bound. A catalog entry whose every
+     * member may send (`any`) cannot say so, and any other use (handed on, returned) may send.
+     */
+    function heldForLocalMembers(construction: CallLike, family: FamilyId, instance: InstanceKind): boolean {
+      const table = CLIENT_FAMILIES[family].instances?.[instance];
+      if (!table || table.any) return false;
+      let current: TSESTree.Node = construction;
+      while (
+        current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+        current.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+        current.parent?.type === AST_NODE_TYPES.AwaitExpression
+      )
+        current = current.parent;
+      const declarator = current.parent;
+      if (
+        declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.init !== current ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        declarator.parent.type !== AST_NODE_TYPES.VariableDeclaration ||
+        declarator.parent.kind !== 'const' ||
+        declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+      )
+        return false;
+      const uses = model.findVariable(declarator.id)?.references.filter(reference => !reference.init) ?? [];
+      return (
+        uses.length > 0 &&
+        uses.every(reference => {
+          const member = reference.identifier.parent;
+          if (
+            member?.type !== AST_NODE_TYPES.MemberExpression ||
+            member.object !== reference.identifier ||
+            member.computed ||
+            member.property.type !== AST_NODE_TYPES.Identifier
+          )
+            return false;
+          const name = member.property.name;
+          return (
+            member.parent?.type === AST_NODE_TYPES.CallExpression &&
+            member.parent.callee === member &&
+            !Object.hasOwn(table.members, name)
+          );
+        })
       );
     }
 

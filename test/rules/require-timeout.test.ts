@@ -3683,6 +3683,32 @@ export const oauth = new google.auth.OAuth2(clientId, secret);`,
       errors: [{ line: 2, column: 26, endLine: 2, endColumn: 44, messageId: 'missingClientDeadline' }],
     },
     {
+      // An auth client held only to build the consent URL (\`generateAuthUrl\`) sends nothing; one
+      // that also exchanges a code, or is handed to an API, is reported where it is made.
+      code: `import { google } from 'googleapis';
+declare const config: { id: string; secret: string; redirect: string };
+export function consentUrl() {
+  const oauth2Client = new google.auth.OAuth2(config.id, config.secret, config.redirect);
+  return oauth2Client.generateAuthUrl({ access_type: 'offline', scope: ['email'] });
+}
+export async function exchange(code: string) {
+  const oauth2Client = new google.auth.OAuth2(config.id, config.secret, config.redirect);
+  const url = oauth2Client.generateAuthUrl({ scope: ['email'] });
+  const { tokens } = await oauth2Client.getToken(code);
+  return { url, tokens };
+}
+export function handed() {
+  const oauth2Client = new google.auth.OAuth2(config.id, config.secret, config.redirect);
+  oauth2Client.setCredentials({ refresh_token: 'x' });
+  return google.drive({ version: 'v3', auth: oauth2Client });
+}`,
+      errors: [
+        { line: 8, column: 28, endLine: 8, endColumn: 46, messageId: 'missingClientDeadline' },
+        { line: 14, column: 28, endLine: 14, endColumn: 46, messageId: 'missingClientDeadline' },
+        { line: 16, column: 10, endLine: 16, endColumn: 22, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },
