@@ -224,7 +224,12 @@ export function promiseDropped(call: Node, statementDrops = true): boolean {
           return false;
         if (parent.parent.type !== AST_NODE_TYPES.CallExpression || parent.parent.callee !== parent)
           return false;
-        if (name === 'finally' && continues(parent.parent.arguments[0] as Node | undefined, call))
+        // A `.finally(…)`, or a `.then(…)` after a `.catch(…)` (which runs either way), that starts
+        // the next round (`….catch(log).then(() => setTimeout(refresh, ms))`) waits for the call.
+        if (
+          (name === 'finally' || (name === 'then' && settled)) &&
+          continues(parent.parent.arguments[0] as Node | undefined, call)
+        )
           return false;
         // `set(key).then(result => cache(result)).catch(ignore);` in a function: the continuation is
         // dropped with the chain, unless it answers someone the function was given (`res.json(data)`,

@@ -3708,6 +3708,49 @@ export function handed() {
         { line: 16, column: 10, endLine: 16, endColumn: 22, messageId: 'missingClientDeadline' },
       ],
     },
+    (() => {
+      // caprover's feature flags: the chain is dropped, but a \`.then\` after its \`.catch\` starts
+      // the next round only once the request settles, so a request that hangs stops the refresh.
+      const code = `export class FeatureFlags {
+  private flags: unknown;
+  constructor() {
+    this.refresh();
+  }
+  private refresh() {
+    Promise.resolve()
+      .then(() => fetch('https://flags.example.com/v2/featureflags'))
+      .then(res => res.json())
+      .then(data => {
+        this.flags = data;
+      })
+      .catch(error => console.error(error))
+      .then(() => {
+        setTimeout(() => this.refresh(), 3_600_000);
+      });
+  }
+}`;
+      return {
+        code,
+        errors: [
+          {
+            line: 8,
+            column: 19,
+            endLine: 8,
+            endColumn: 24,
+            messageId: 'missingDeadline' as const,
+            suggestions: [
+              {
+                messageId: 'suggestSignal' as const,
+                output: code.replace(
+                  "fetch('https://flags.example.com/v2/featureflags')",
+                  "fetch('https://flags.example.com/v2/featureflags', { signal: AbortSignal.timeout(10000) })",
+                ),
+              },
+            ],
+          },
+        ],
+      };
+    })(),
     {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
