@@ -21,6 +21,7 @@ import {
   promiseDropped,
   takesCallback,
   unwrap,
+  writtenName,
 } from './ast.js';
 import type { FileModel } from './file-model.js';
 import { inputGuards, unmetBy } from './input-guards.js';
@@ -564,14 +565,7 @@ function handedToTimer(model: WaitersModel, value: Node): boolean {
 
 /** `setInterval(…)` (global, `timers.setInterval`, `globalThis.setInterval`). */
 function repeats(timer: TSESTree.CallExpression): boolean {
-  const callee = unwrap(timer.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(callee)
-        : undefined;
-  return name === 'setInterval';
+  return writtenName(timer.callee) === 'setInterval';
 }
 
 /**
