@@ -997,13 +997,17 @@ export default createModelRule<Options, MessageIds>({
 
     /**
      * The construction is held in a `const` of this file that is not exported, and every use of it
-     * calls a member its catalog entry does not list as sending (`generateAuthUrl`, which builds a
-     * URL locally): a client that sends nothing has nothing to bound. A catalog entry whose every
-     * member may send (`any`) cannot say so, and any other use (handed on, returned) may send.
+     * calls a member its catalog entry lists as sending nothing (`except`: `generateAuthUrl`, which
+     * builds a URL locally): a client that sends nothing has nothing to bound. Any other use (a
+     * member not so listed, the client handed on or returned) may send.
      */
     function heldForLocalMembers(construction: CallLike, family: FamilyId, instance: InstanceKind): boolean {
+      // A table that matches any other member (`any`) lists in `except` the members `any` skips,
+      // some of which still lead to a request (`redis.multi().…exec()`): only a table of its sending
+      // members says so of its `except`.
       const table = CLIENT_FAMILIES[family].instances?.[instance];
-      if (!table || table.any) return false;
+      const local = table && !table.any ? table.except : undefined;
+      if (!local) return false;
       let current: TSESTree.Node = construction;
       while (
         current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
@@ -1037,7 +1041,7 @@ export default createModelRule<Options, MessageIds>({
           return (
             member.parent?.type === AST_NODE_TYPES.CallExpression &&
             member.parent.callee === member &&
-            !Object.hasOwn(table.members, name)
+            local.includes(name)
           );
         })
       );

@@ -3741,6 +3741,21 @@ export function handed() {
       };
     })(),
     {
+      // A client whose every use is a member its catalog entry does not list at all (an ORM's
+      // \`define\`, mongoose's \`model\`) is not known to send nothing: only members listed as
+      // local (\`generateAuthUrl\`) make it so.
+      code: `import { Sequelize } from 'sequelize';
+import mongoose from 'mongoose';
+const sequelize = new Sequelize('app', 'u', 'p', { dialect: 'postgres' });
+export const User = sequelize.define('User', {});
+const conn = mongoose.createConnection('mongodb://db/app');
+export const Order = conn.model('Order', new mongoose.Schema({}));`,
+      errors: [
+        { line: 3, column: 23, endLine: 3, endColumn: 32, messageId: 'missingClientDeadline' },
+        { line: 5, column: 14, endLine: 5, endColumn: 39, messageId: 'missingClientDeadline' },
+      ],
+    },
+    {
       code: `import { MongoClient } from 'mongodb'; const client = new MongoClient(uri);`,
       errors: [{ column: 59, endColumn: 70, endLine: 1, line: 1, messageId: 'missingClientDeadline' }],
     },

@@ -217,7 +217,11 @@ export interface InstanceTable {
   any?: Role;
   /** How many members deep `any` reaches: SDKs nest resources (`stripe.customers.create`). Default 1. */
   anyDepth?: number;
-  /** First members that `any` does not match (event emitter methods, configuration). */
+  /**
+   * First members that `any` does not match (event emitter methods, configuration, builders). In a
+   * table without `any`, members that send nothing (a URL built locally): a client used only
+   * through them sends nothing.
+   */
   except?: readonly string[];
   /** Members that read one page of a list the server caps (`stripe.customers.list()`). */
   pages?: ListPages;

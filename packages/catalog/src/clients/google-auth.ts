@@ -58,7 +58,13 @@ export const googleAuthFamily: ClientFamily = {
   },
   // googleapis' `google.auth.OAuth2` and its kin are listed with googleapis' own module (googleapis.ts).
   modules: { 'google-auth-library': Object.fromEntries(CLASSES.map(name => [name, AUTH_CLIENT])) },
-  instances: { 'google-auth': { members: SENDS } },
+  instances: {
+    'google-auth': {
+      members: SENDS,
+      // Built or set locally: a client used only through these sends nothing.
+      except: ['generateAuthUrl', 'generateCodeVerifierAsync', 'setCredentials', 'on'],
+    },
+  },
   types: [
     {
       names: CLASSES,
