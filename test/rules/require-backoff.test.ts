@@ -1742,6 +1742,21 @@ export function attempt(fn: (opts: object) => Promise<unknown>, opts: object): P
 }`,
   ],
   invalid: [
+    {
+      // A constant power beside the count (\`attempt * 10_000 + 2 ** 2\`) is no power of the count:
+      // the wait grows in proportion, and only its jitter is asked for.
+      code: `const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(1000) });
+    } catch {
+      await sleep(attempt * 10_000 + 2 ** 2);
+    }
+  }
+}`,
+      errors: [{ line: 7, column: 13, endLine: 7, endColumn: 45, messageId: 'noJitter' }],
+    },
     (() => {
       // The same through Math's wrappers, a timer's wait, a class field, and \`1000 * 2 ^ n\` (which
       // parses as \`(1000 * 2) ^ n\`); a value named for an attempt is no wait.

@@ -122,6 +122,8 @@ export class DelayClassifier {
     const names = new Set<string>();
     for (const node of flow) for (const name of namesIn(node)) names.add(name);
     const usesCounter = [...counters].some(name => names.has(name));
+    // The base of a power is the count (`Math.pow(retries, 2)`), not a constant beside it.
+    const readsCounter = (base: Node): boolean => [...namesIn(base)].some(name => counters.has(name));
     const selfGrowing = this.selfGrowing(scope, names) || multiplied.some(name => names.has(name));
     let exponential = selfGrowing;
     let superlinear = false;
@@ -142,14 +144,15 @@ export class DelayClassifier {
         )
           exponential = true;
         else if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '**')
-          superlinear ||= this.powerAboveOne(inner.right);
+          superlinear ||= this.powerAboveOne(inner.right) && readsCounter(inner.left);
         if (inner.type === AST_NODE_TYPES.CallExpression) {
           const callee = unwrap(inner.callee);
           const value = this.model.valueOf(callee);
           const path = value.kind === 'global' ? value.path.join('.') : '';
           const exponent = inner.arguments[1];
           if (path === 'Math.pow' && !(exponent && this.isConstant(exponent as Node))) exponential = true;
-          else if (path === 'Math.pow' && exponent) superlinear ||= this.powerAboveOne(exponent as Node);
+          else if (path === 'Math.pow' && exponent && inner.arguments[0])
+            superlinear ||= this.powerAboveOne(exponent as Node) && readsCounter(inner.arguments[0] as Node);
           if (path === 'Math.min') {
             capped = true;
             // `Math.min(5000 * attempts, 30_000)`: the cap, when the wait reaches it within ten
